@@ -1,0 +1,346 @@
+"""Opening a database: engines for SQLite and PostgreSQL, sessions, schema upgrades, clear errors.
+
+SQLite is the default, a file in the user's data directory; PostgreSQL is used by URL when
+several workstations share one data set. Write transactions take SQLite's write lock at BEGIN
+(``BEGIN IMMEDIATE``) so that "read, check, write" cannot interleave with another writer; the
+pysqlite driver's own transaction handling is switched off for that, as SQLAlchemy documents.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desk.errors import DatabaseOpenError
+from desk.i18n import tr
+
+DATABASE_ENV = "DESK_DATABASE_URL"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_database_path() -> Path:
+    return Path(platformdirs.user_data_dir("desk", appauthor=False)) / "desk.sqlite"
+
+
+def resolve_url(value: str | os.PathLike[str] | None = None) -> URL:
+    """A database URL from ``--db`` (a path or URL), else ``DESK_DATABASE_URL``, else the default file."""
+    raw = os.fspath(value) if value is not None else os.environ.get(DATABASE_ENV) or None
+    if raw is None:
+        return URL.create("sqlite+pysqlite", database=str(default_database_path()))
+    if "://" in raw:
+        try:
+            url = make_url(raw)
+        except ArgumentError as error:
+            raise DatabaseOpenError(
+                tr("Database", "This is not a database address: %1").replace("%1", raw)
+            ) from error
+        if url.drivername in ("postgresql", "postgres"):
+            url = url.set(drivername="postgresql+psycopg")
+        elif url.drivername == "sqlite":
+            url = url.set(drivername="sqlite+pysqlite")
+        return url
+    return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
+
+
+def describe_url(url: URL) -> str:
+    """The database as a clerk should see it: a file path, or server/database without password."""
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (see _on_begin).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        if connection.get_execution_options().get("desk_write"):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
+    """An engine for the URL with the pragmas and transaction behaviour the desk relies on."""
+    url = make_url(url) if isinstance(url, str) else url
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(
+            url,
+            echo=echo,
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_engine(
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=8,
+        max_overflow=24,
+        connect_args={"connect_timeout": 5, "application_name": "desk"},
+    )
+
+
+class Database:
+    """One open database: read sessions and write units of work.
+
+    ``write()`` is the unit of work: one transaction that commits when the block ends and rolls
+    back, leaving nothing partial, when it raises.
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.url = engine.url
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            engine.execution_options(desk_write=True), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def description(self) -> str:
+        return describe_url(self.url)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._writer() as session:
+            with session.begin():
+                yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+# --- schema version -------------------------------------------------------------------------
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+@dataclass(frozen=True)
+class OpenedDatabase:
+    database: Database
+    created: bool  # the schema was made now (an empty database)
+    upgraded_from: str | None  # the revision it had before an upgrade
+    backup: Path | None  # the copy taken before the upgrade
+
+
+def backup_sqlite(path: Path, target: Path) -> Path:
+    """Copy a live SQLite database with its online backup API (consistent while in use)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(target)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def _database_error(url: URL, error: Exception) -> DatabaseOpenError:
+    """Turn a driver error into a sentence for the clerk; the driver's text stays as detail."""
+    where = describe_url(url)
+    detail = str(getattr(error, "orig", None) or error)
+    lowered = detail.lower()
+    if url.get_backend_name() == "sqlite":
+        if "not a database" in lowered or "malformed" in lowered or "file is encrypted" in lowered:
+            message = tr("Database", "The file %1 is not a desk database (or it is damaged).")
+        elif "locked" in lowered or "busy" in lowered:
+            message = tr(
+                "Database",
+                "The database %1 is locked by another program. Close it there, or wait, and try again.",
+            )
+        elif "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
+            message = tr(
+                "Database",
+                "The database %1 is read-only. Ask your administrator for write access to the file and its folder.",
+            )
+        elif "unable to open" in lowered:
+            message = tr(
+                "Database",
+                "The database %1 cannot be opened: the folder does not exist or cannot be written to.",
+            )
+        else:
+            message = tr("Database", "The database %1 cannot be opened.")
+    else:
+        if "password authentication failed" in lowered or "authentication" in lowered or (
+            "role" in lowered and "does not exist" in lowered
+        ):
+            message = tr(
+                "Database",
+                "The database server %1 refused the sign-in. Check the user name and password in the database address.",
+            )
+        elif "database" in lowered and "does not exist" in lowered:
+            message = tr("Database", "The database %1 does not exist on the server.")
+        elif "connection refused" in lowered or "could not connect" in lowered or "timeout" in lowered or "timed out" in lowered or "connection failed" in lowered or "no route" in lowered or "name or service" in lowered:
+            message = tr(
+                "Database",
+                "The database server %1 does not answer. It may be down, or the network is unavailable.",
+            )
+        elif "permission denied" in lowered:
+            message = tr(
+                "Database",
+                "The database %1 does not allow this user to change its structure. Ask your administrator.",
+            )
+        else:
+            message = tr("Database", "The database %1 cannot be opened.")
+    return DatabaseOpenError(message.replace("%1", where), detail=detail)
+
+
+def _check_sqlite_file(url: URL, *, create: bool) -> None:
+    path = Path(url.database or "")
+    if not url.database or url.database == ":memory:":
+        return
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseOpenError(
+                tr("Database", "%1 is a folder, not a database file.").replace("%1", str(path))
+            )
+        with path.open("rb") as handle:
+            header = handle.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise DatabaseOpenError(
+                tr("Database", "The file %1 is not a desk database (or it is damaged).").replace(
+                    "%1", str(path)
+                )
+            )
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DatabaseOpenError(
+                tr(
+                    "Database",
+                    "The database %1 is read-only. Ask your administrator for write access to the file and its folder.",
+                ).replace("%1", str(path))
+            )
+    elif not create:
+        raise DatabaseOpenError(
+            tr("Database", "There is no database at %1.").replace("%1", str(path))
+        )
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _database_error(url, error) from error
+
+
+def open_database(
+    url: URL | str | None = None,
+    *,
+    create: bool = True,
+    upgrade_schema: bool = True,
+    backup_dir: Path | None = None,
+) -> OpenedDatabase:
+    """Open (and if needed create or upgrade) a database, or raise a DatabaseOpenError.
+
+    An older schema is upgraded after a backup copy of the file (SQLite); a schema newer than
+    this program knows is refused rather than touched.
+    """
+    url = resolve_url(url) if not isinstance(url, URL) else url
+    if url.get_backend_name() == "sqlite":
+        _check_sqlite_file(url, create=create)
+    engine = make_engine(url)
+    try:
+        revision = current_revision(engine)
+        head = head_revision()
+        if revision is not None and revision not in _known_revisions():
+            raise DatabaseOpenError(
+                tr(
+                    "Database",
+                    "The database %1 was made by a newer version of desk. Install the newer version to open it.",
+                ).replace("%1", describe_url(url))
+            )
+        created = revision is None
+        if created:
+            tables = set(inspect(engine).get_table_names())
+            if tables - {"alembic_version"}:
+                raise DatabaseOpenError(
+                    tr(
+                        "Database",
+                        "The database %1 holds tables of another program; desk will not change it.",
+                    ).replace("%1", describe_url(url))
+                )
+        backup = None
+        upgraded_from = None
+        if revision != head:
+            if not upgrade_schema:
+                raise DatabaseOpenError(
+                    tr(
+                        "Database",
+                        "The database %1 needs an upgrade. Run: desk db upgrade",
+                    ).replace("%1", describe_url(url))
+                )
+            if not created and url.get_backend_name() == "sqlite" and url.database:
+                path = Path(url.database)
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                folder = backup_dir or path.parent / "backups"
+                backup = backup_sqlite(path, folder / f"{path.stem}-before-{head}-{stamp}.sqlite")
+            upgrade(engine)
+            upgraded_from = revision
+        return OpenedDatabase(Database(engine), created, upgraded_from, backup)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except (OperationalError, DBAPIError, sqlite3.Error, OSError) as error:
+        engine.dispose()
+        raise _database_error(url, error) from error

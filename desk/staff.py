@@ -1,0 +1,307 @@
+"""Staff users: password hashes, sign-in, and the one permission check every service calls."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desk import audit
+from desk.clock import now_utc
+from desk.db import Database
+from desk.errors import DomainError, PermissionDenied, SignInFailed
+from desk.i18n import tr
+from desk.model import OrgUnit, Role, StaffUnit, StaffUser
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+MIN_PASSWORD_LENGTH = 8
+# After this many failures in a row, each further attempt waits longer (doubling, capped).
+FREE_ATTEMPTS = 3
+MAX_PAUSE = timedelta(minutes=15)
+
+
+class Permission(enum.StrEnum):
+    """What a service may be asked to do. Roles map to permissions in ROLE_PERMISSIONS."""
+
+    READ_STUDENTS = "read_students"
+    VIEW_PERSONAL_DATA = "view_personal_data"
+    EDIT_STUDENTS = "edit_students"
+    MANAGE_REGISTRATIONS = "manage_registrations"
+    MANAGE_ACCESS = "manage_access"
+    MANAGE_GROUPS = "manage_groups"
+    CORRECT_TOKENS = "correct_tokens"
+    OVERRIDE_TOKEN_DEADLINE = "override_token_deadline"
+    MANAGE_ACCOUNTS = "manage_accounts"
+    RUN_SYNC = "run_sync"
+    MANAGE_STAFF = "manage_staff"
+    ADMINISTER = "administer"
+
+
+# Permissions marked unit-scoped are checked against the clerk's units as well.
+UNIT_SCOPED = {
+    Permission.EDIT_STUDENTS,
+    Permission.MANAGE_REGISTRATIONS,
+    Permission.MANAGE_ACCESS,
+    Permission.MANAGE_GROUPS,
+    Permission.CORRECT_TOKENS,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.CLERK: frozenset(
+        {
+            Permission.READ_STUDENTS,
+            Permission.VIEW_PERSONAL_DATA,
+            Permission.EDIT_STUDENTS,
+            Permission.MANAGE_REGISTRATIONS,
+            Permission.MANAGE_ACCESS,
+            Permission.MANAGE_GROUPS,
+            Permission.CORRECT_TOKENS,
+            Permission.RUN_SYNC,
+        }
+    ),
+    Role.SERVICE_CENTER: frozenset(
+        {Permission.READ_STUDENTS, Permission.MANAGE_ACCOUNTS, Permission.RUN_SYNC}
+    ),
+    Role.ADMINISTRATOR: frozenset(Permission),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in staff member, as services see them: plain values, no ORM object."""
+
+    id: int
+    login: str
+    full_name: str
+    role: Role
+    unit_ids: frozenset[int]
+
+    def can(self, permission: Permission, unit_id: int | None = None) -> bool:
+        if permission not in ROLE_PERMISSIONS[self.role]:
+            return False
+        if self.role is Role.ADMINISTRATOR or unit_id is None or permission not in UNIT_SCOPED:
+            return True
+        return unit_id in self.unit_ids
+
+
+def require(actor: Actor, permission: Permission, unit_id: int | None = None) -> None:
+    """Raise PermissionDenied unless the actor's role (and units, where it matters) allow it."""
+    if not actor.can(permission, unit_id):
+        raise PermissionDenied(
+            tr("Staff", "Your role (%1) does not allow this: %2.")
+            .replace("%1", role_label(actor.role))
+            .replace("%2", permission_label(permission))
+        )
+
+
+def role_label(role: Role) -> str:
+    return {
+        Role.CLERK: tr("Staff", "dean's office clerk"),
+        Role.SERVICE_CENTER: tr("Staff", "Student Service Center"),
+        Role.ADMINISTRATOR: tr("Staff", "administrator"),
+    }[role]
+
+
+def permission_label(permission: Permission) -> str:
+    return {
+        Permission.READ_STUDENTS: tr("Staff", "look up students"),
+        Permission.VIEW_PERSONAL_DATA: tr("Staff", "see personal data"),
+        Permission.EDIT_STUDENTS: tr("Staff", "change students' records"),
+        Permission.MANAGE_REGISTRATIONS: tr("Staff", "manage registrations"),
+        Permission.MANAGE_ACCESS: tr("Staff", "grant access to registrations"),
+        Permission.MANAGE_GROUPS: tr("Staff", "manage class groups"),
+        Permission.CORRECT_TOKENS: tr("Staff", "correct token balances"),
+        Permission.OVERRIDE_TOKEN_DEADLINE: tr("Staff", "override the token correction deadline"),
+        Permission.MANAGE_ACCOUNTS: tr("Staff", "link login accounts"),
+        Permission.RUN_SYNC: tr("Staff", "run the sync"),
+        Permission.MANAGE_STAFF: tr("Staff", "manage staff accounts"),
+        Permission.ADMINISTER: tr("Staff", "administer the system"),
+    }[permission]
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            tr("Staff", "A password needs at least %1 characters.").replace(
+                "%1", str(MIN_PASSWORD_LENGTH)
+            )
+        )
+    return _hasher.hash(password)
+
+
+def _actor(session: Session, user: StaffUser) -> Actor:
+    unit_ids = session.scalars(select(StaffUnit.unit_id).where(StaffUnit.staff_id == user.id)).all()
+    return Actor(user.id, user.login, user.full_name, user.role, frozenset(unit_ids))
+
+
+def _find(session: Session, login: str) -> StaffUser | None:
+    return session.scalars(
+        select(StaffUser).where(func.lower(StaffUser.login) == login.strip().lower())
+    ).one_or_none()
+
+
+def pause_after(failures: int) -> timedelta:
+    """How long sign-in waits after ``failures`` failed attempts in a row."""
+    if failures < FREE_ATTEMPTS:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** (failures - FREE_ATTEMPTS + 1)), MAX_PAUSE)
+
+
+def sign_in(db: Database, login: str, password: str) -> Actor:
+    """Check a login and password; raise SignInFailed with a message the clerk can act on."""
+    wrong = tr("Staff", "Wrong login or password.")
+    with db.write() as session:
+        user = _find(session, login)
+        if user is None:
+            _hasher.hash(password or "x")  # the same time spent whether or not the login exists
+            raise SignInFailed(wrong)
+        now = now_utc()
+        if user.locked_until is not None and user.locked_until > now:
+            seconds = int((user.locked_until - now).total_seconds()) + 1
+            raise SignInFailed(
+                tr("Staff", "Too many failed attempts. Try again in %1 s.").replace("%1", str(seconds))
+            )
+        try:
+            _hasher.verify(user.password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            # Counted and committed; the refusal is raised once the transaction has ended.
+            user.failed_sign_ins += 1
+            pause = pause_after(user.failed_sign_ins)
+            user.locked_until = now + pause if pause else None
+            actor = None
+        else:
+            if not user.active:
+                raise SignInFailed(tr("Staff", "This staff account is disabled. Ask an administrator."))
+            if _hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = _hasher.hash(password)
+            user.failed_sign_ins = 0
+            user.locked_until = None
+            user.last_sign_in_at = now
+            actor = _actor(session, user)
+    if actor is None:
+        raise SignInFailed(wrong)
+    return actor
+
+
+def actor_for_login(db: Database, login: str) -> Actor:
+    """The actor for a login without a password: for tests and trusted local jobs only."""
+    with db.read() as session:
+        user = _find(session, login)
+        if user is None or not user.active:
+            raise SignInFailed(tr("Staff", "There is no active staff account %1.").replace("%1", login))
+        return _actor(session, user)
+
+
+def staff_count(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(StaffUser)) or 0
+
+
+def _add_user(
+    session: Session,
+    login: str,
+    full_name: str,
+    password: str,
+    role: Role,
+    unit_codes: list[str],
+) -> StaffUser:
+    login = login.strip()
+    if not login or not full_name.strip():
+        raise DomainError(tr("Staff", "A staff account needs a login and a full name."))
+    if _find(session, login) is not None:
+        raise DomainError(tr("Staff", "The login %1 is already taken.").replace("%1", login))
+    units = []
+    for code in unit_codes:
+        unit = session.scalars(select(OrgUnit).where(OrgUnit.code == code)).one_or_none()
+        if unit is None:
+            raise DomainError(tr("Staff", "There is no unit with the code %1.").replace("%1", code))
+        units.append(unit)
+    if role is Role.CLERK and not units:
+        raise DomainError(tr("Staff", "A dean's office clerk acts for at least one unit."))
+    user = StaffUser(
+        login=login, full_name=full_name.strip(), password_hash=hash_password(password), role=role
+    )
+    user.units = units
+    session.add(user)
+    session.flush()
+    return user
+
+
+def _staff_snapshot(user: StaffUser) -> dict:
+    return {
+        "login": user.login,
+        "full_name": user.full_name,
+        "role": user.role.value,
+        "active": user.active,
+        "units": sorted(unit.code for unit in user.units),
+    }
+
+
+def create_first_administrator(db: Database, login: str, full_name: str, password: str) -> Actor:
+    """The first staff account of an empty database; refused once any account exists."""
+    with db.write() as session:
+        if session.scalar(select(func.count()).select_from(StaffUser)):
+            raise DomainError(
+                tr("Staff", "This database already has staff accounts; an administrator adds new ones.")
+            )
+        user = _add_user(session, login, full_name, password, Role.ADMINISTRATOR, [])
+        audit.record(
+            session,
+            actor_id=user.id,
+            action="staff.create",
+            entity="staff_user",
+            entity_id=user.id,
+            after=_staff_snapshot(user),
+            reason=tr("Staff", "first administrator"),
+        )
+        return _actor(session, user)
+
+
+def create_staff_user(
+    db: Database,
+    actor: Actor,
+    *,
+    login: str,
+    full_name: str,
+    password: str,
+    role: Role,
+    unit_codes: list[str] | None = None,
+    reason: str,
+) -> Actor:
+    require(actor, Permission.MANAGE_STAFF)
+    with db.write() as session:
+        user = _add_user(session, login, full_name, password, role, unit_codes or [])
+        audit.record(
+            session,
+            actor_id=actor.id,
+            action="staff.create",
+            entity="staff_user",
+            entity_id=user.id,
+            after=_staff_snapshot(user),
+            reason=reason,
+        )
+        return _actor(session, user)
+
+
+def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
+    with db.write() as session:
+        user = session.get(StaffUser, actor.id)
+        try:
+            _hasher.verify(user.password_hash, old_password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            raise SignInFailed(tr("Staff", "The current password is wrong.")) from None
+        user.password_hash = hash_password(new_password)
+        audit.record(
+            session,
+            actor_id=actor.id,
+            action="staff.change_password",
+            entity="staff_user",
+            entity_id=user.id,
+            reason=tr("Staff", "password changed by its owner"),
+        )

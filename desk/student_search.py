@@ -1,0 +1,271 @@
+"""Student lookup: one query text finds students by number, name, PESEL or login e-mail.
+
+Names are matched on a folded form (no case, no diacritics, ``ł`` as ``l``) through a
+substring index: SQLite's FTS5 trigram table, PostgreSQL's pg_trgm GIN index. Every word of
+the query must match, in any order. Words shorter than three characters cannot use a trigram
+index; they match the start of a word instead (a B-tree prefix range when they are alone).
+Results are ordered by the database on the Polish sort key and fetched a page at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Select, and_, literal_column, or_, select, text
+from sqlalchemy.orm import Session
+
+from desk.db import Database
+from desk.model import (
+    LoginAccount,
+    Person,
+    Programme,
+    ProgrammeStatus,
+    Student,
+    StudentProgramme,
+)
+from desk.staff import Actor, Permission, require
+from desk.text import fold
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+DEFAULT_PAGE = 100
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_DIGITS = re.compile(r"^\d+$")
+
+# Which status to show when a student has several programmes: the most actionable first.
+_STATUS_PRIORITY = {
+    ProgrammeStatus.ACTIVE: 0,
+    ProgrammeStatus.ON_LEAVE: 1,
+    ProgrammeStatus.SUSPENDED: 2,
+    ProgrammeStatus.GRADUATED: 3,
+    ProgrammeStatus.REMOVED: 4,
+}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What the clerk typed, split into the kinds of terms the search understands."""
+
+    numbers: tuple[str, ...] = ()  # digits: student number or PESEL prefix
+    emails: tuple[str, ...] = ()  # contains "@": login prefix
+    long_words: tuple[str, ...] = ()  # folded, 3+ characters: substring of the name
+    short_words: tuple[str, ...] = ()  # folded, 1-2 characters: start of a name word
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.numbers or self.emails or self.long_words or self.short_words)
+
+    @property
+    def order(self) -> Literal["number", "name"]:
+        return "number" if self.numbers and not (self.long_words or self.short_words) else "name"
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Split a query into terms. Hostile input (quotes, wildcards, operators) is just text."""
+    cleaned = _CONTROL.sub(" ", query or "")[:MAX_QUERY_LENGTH]
+    numbers: list[str] = []
+    emails: list[str] = []
+    long_words: list[str] = []
+    short_words: list[str] = []
+    for raw in cleaned.split()[:MAX_WORDS]:
+        if "@" in raw:
+            emails.append(raw.strip().lower())
+            continue
+        digits = raw.replace("-", "") if _DIGITS.match(raw.replace("-", "")) else None
+        if digits:
+            numbers.append(digits)
+            continue
+        word = fold(raw)
+        # Characters that are neither letters nor digits carry no meaning in a name, except
+        # the hyphen and apostrophe of double-barrelled and foreign surnames.
+        word = "".join(c for c in word if c.isalnum() or c in "-'.")
+        if not word:
+            continue
+        (long_words if len(word) >= 3 else short_words).append(word)
+    return ParsedQuery(tuple(numbers), tuple(emails), tuple(long_words), tuple(short_words))
+
+
+@dataclass(frozen=True)
+class StudentRow:
+    """One line of the lookup table."""
+
+    student_id: int
+    person_id: int
+    student_number: str
+    last_name: str
+    first_names: str
+    programme_code: str | None
+    programme_name: str | None
+    stage: int | None
+    status: ProgrammeStatus | None
+    programme_count: int
+    login: str | None  # the linked institutional e-mail, None when no login is linked
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    query: str
+    offset: int
+    rows: tuple[StudentRow, ...]
+    has_more: bool
+
+
+def _like_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _prefix_range(column, prefix: str):
+    """``column`` starts with ``prefix``, as a range an ordinary B-tree index answers."""
+    return and_(column >= prefix, column < prefix + "\U0010ffff")
+
+
+def _fts_phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _name_conditions(session: Session, parsed: ParsedQuery) -> list:
+    conditions = []
+    dialect = session.get_bind().dialect.name
+    if parsed.long_words:
+        if dialect == "sqlite":
+            match = " AND ".join(_fts_phrase(w) for w in parsed.long_words)
+            conditions.append(
+                Person.id.in_(
+                    select(literal_column("rowid")).select_from(text("person_search")).where(
+                        text("person_search MATCH :match").bindparams(match=match)
+                    )
+                )
+            )
+        else:
+            for word in parsed.long_words:
+                conditions.append(Person.search_name.like(f"%{_like_escape(word)}%", escape="\\"))
+    for index, word in enumerate(parsed.short_words):
+        if not parsed.long_words and index == 0:
+            # Alone, a short word drives the query through the name prefix indexes.
+            conditions.append(
+                or_(
+                    _prefix_range(Person.last_name_folded, word),
+                    _prefix_range(Person.first_name_folded, word),
+                )
+            )
+        else:
+            escaped = _like_escape(word)
+            conditions.append(
+                or_(
+                    Person.search_name.like(f"{escaped}%", escape="\\"),
+                    Person.search_name.like(f"% {escaped}%", escape="\\"),
+                    Person.search_name.like(f"%-{escaped}%", escape="\\"),
+                )
+            )
+    return conditions
+
+
+def _matching_students(session: Session, parsed: ParsedQuery) -> Select:
+    """A SELECT of (student id) matching every term, in display order (no paging yet)."""
+    query = select(Student.id).join(Person, Person.id == Student.person_id)
+    for number in parsed.numbers:
+        condition = _prefix_range(Student.student_number, number)
+        if len(number) >= 4:
+            condition = or_(condition, _prefix_range(Person.pesel, number))
+        query = query.where(condition)
+    for email in parsed.emails:
+        owners = select(LoginAccount.person_id).where(
+            _prefix_range(LoginAccount.email_folded, email), LoginAccount.person_id.is_not(None)
+        )
+        query = query.where(Person.id.in_(owners))
+    for condition in _name_conditions(session, parsed):
+        query = query.where(condition)
+    if parsed.order == "number":
+        return query.order_by(Student.student_number)
+    return query.order_by(Person.sort_key, Student.student_number)
+
+
+def find_student_ids(session: Session, parsed: ParsedQuery, limit: int, offset: int = 0) -> list[int]:
+    return list(session.scalars(_matching_students(session, parsed).limit(limit).offset(offset)))
+
+
+def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
+    """Lookup rows for the given students, in the given order (two queries for any page)."""
+    if not student_ids:
+        return []
+    people = session.execute(
+        select(
+            Student.id,
+            Student.person_id,
+            Student.student_number,
+            Person.last_name,
+            Person.first_name,
+            Person.middle_name,
+        )
+        .join(Person, Person.id == Student.person_id)
+        .where(Student.id.in_(student_ids))
+    ).all()
+    programmes: dict[int, list] = {}
+    for line in session.execute(
+        select(
+            StudentProgramme.student_id,
+            Programme.code,
+            Programme.name,
+            StudentProgramme.stage,
+            StudentProgramme.status,
+            StudentProgramme.admitted_on,
+        )
+        .join(Programme, Programme.id == StudentProgramme.programme_id)
+        .where(StudentProgramme.student_id.in_(student_ids))
+    ):
+        programmes.setdefault(line.student_id, []).append(line)
+    person_ids = {p.person_id for p in people}
+    logins: dict[int, str] = {}
+    for person_id, email in session.execute(
+        select(LoginAccount.person_id, LoginAccount.email)
+        .where(LoginAccount.person_id.in_(person_ids))
+        .order_by(LoginAccount.id)
+    ):
+        logins.setdefault(person_id, email)
+    by_id: dict[int, StudentRow] = {}
+    for p in people:
+        lines = programmes.get(p.id, [])
+        # The programme shown: active before on leave before the rest; the latest admission wins.
+        main = min(
+            lines,
+            key=lambda line: (_STATUS_PRIORITY[line.status], -line.admitted_on.toordinal()),
+            default=None,
+        )
+        by_id[p.id] = StudentRow(
+            student_id=p.id,
+            person_id=p.person_id,
+            student_number=p.student_number,
+            last_name=p.last_name,
+            first_names=" ".join(n for n in (p.first_name, p.middle_name) if n),
+            programme_code=main.code if main else None,
+            programme_name=main.name if main else None,
+            stage=main.stage if main else None,
+            status=main.status if main else None,
+            programme_count=len(lines),
+            login=logins.get(p.person_id),
+        )
+    return [by_id[i] for i in student_ids if i in by_id]
+
+
+def search_students(
+    db: Database,
+    actor: Actor,
+    query: str,
+    *,
+    limit: int = DEFAULT_PAGE,
+    offset: int = 0,
+) -> SearchPage:
+    """One page of students matching ``query``, in Polish alphabetical order (or by number)."""
+    require(actor, Permission.READ_STUDENTS)
+    limit = max(1, min(limit, 1000))
+    offset = max(0, offset)
+    parsed = parse_query(query)
+    if parsed.is_empty:
+        return SearchPage(query, offset, (), False)
+    with db.read() as session:
+        ids = find_student_ids(session, parsed, limit + 1, offset)
+        has_more = len(ids) > limit
+        rows = rows_for(session, ids[:limit])
+    return SearchPage(query, offset, tuple(rows), has_more)

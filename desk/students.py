@@ -1,0 +1,377 @@
+"""Students' records: the student card (read side), personal data edits and PESEL checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from stdnum.exceptions import ValidationError
+from stdnum.pl import pesel as stdnum_pesel
+
+from desk import audit, outbox
+from desk.db import Database
+from desk.errors import DomainError, NotFound, PermissionDenied
+from desk.i18n import tr
+from desk.model import (
+    ClassGroup,
+    Course,
+    Enrollment,
+    EnrollmentStatus,
+    Level,
+    LoginAccount,
+    OrgUnit,
+    Payment,
+    PaymentStatus,
+    Person,
+    PersonCategory,
+    Programme,
+    ProgrammeStatus,
+    Student,
+    StudentProgramme,
+    StudyMode,
+    Term,
+    TokenEntry,
+    TokenType,
+)
+from desk.staff import Actor, Permission, require
+from desk.text import person_name_fields
+
+
+# --- PESEL -------------------------------------------------------------------------------
+
+
+def check_pesel(value: str, birth_date: date | None) -> str:
+    """A valid PESEL (digits only) consistent with the birth date, or a DomainError saying why."""
+    number = value.strip().replace(" ", "")
+    if len(number) != 11 or not number.isdigit():
+        raise DomainError(tr("Students", "A PESEL has exactly 11 digits."))
+    try:
+        stdnum_pesel.validate(number)
+    except ValidationError:
+        raise DomainError(
+            tr("Students", "The PESEL %1 is not valid: its check digit or date is wrong.").replace("%1", number)
+        ) from None
+    encoded = stdnum_pesel.get_birth_date(number)
+    if birth_date is not None and encoded != birth_date:
+        raise DomainError(
+            tr("Students", "The PESEL %1 gives the birth date %2, but the record says %3.")
+            .replace("%1", number)
+            .replace("%2", encoded.isoformat())
+            .replace("%3", birth_date.isoformat())
+        )
+    return number
+
+
+def mask_pesel(value: str | None) -> str:
+    return "" if not value else "•" * 7 + value[-4:]
+
+
+# --- the student card --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeLine:
+    code: str
+    name: str
+    unit_code: str
+    unit_name: str
+    level: Level
+    mode: StudyMode
+    stage: int
+    status: ProgrammeStatus
+    status_since: date | None
+    admitted_on: date
+
+
+@dataclass(frozen=True)
+class EnrollmentLine:
+    term_code: str
+    course_code: str
+    course_name: str
+    class_type: str
+    group_number: int
+    status: EnrollmentStatus
+    source: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class TokenBalance:
+    code: str
+    name: str
+    balance: int
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    amount: Decimal
+    status: PaymentStatus
+    due_on: date | None
+    what: str
+
+
+@dataclass(frozen=True)
+class StudentCard:
+    student_id: int
+    person_id: int
+    student_number: str
+    first_name: str
+    middle_name: str | None
+    last_name: str
+    category: PersonCategory
+    birth_date: date | None
+    pesel_masked: str  # "•••••••1234"; the full number only through reveal_pesel (logged)
+    private_email: str | None  # None unless the role may see personal data
+    other_student_numbers: tuple[str, ...]
+    programmes: tuple[ProgrammeLine, ...]
+    logins: tuple[str, ...]
+    enrollments: tuple[EnrollmentLine, ...]
+    tokens: tuple[TokenBalance, ...]
+    payments: tuple[PaymentLine, ...]
+    changes_waiting_for_portal: int
+    may_edit: bool
+    may_view_personal_data: bool
+
+
+def _student(session: Session, student_id: int) -> Student:
+    student = session.get(Student, student_id)
+    if student is None:
+        raise NotFound(tr("Students", "There is no student with the id %1.").replace("%1", str(student_id)))
+    return student
+
+
+def _student_unit_ids(session: Session, student_id: int) -> set[int]:
+    """The units whose programmes the student studies: the units whose clerks act on them."""
+    return set(
+        session.scalars(
+            select(Programme.unit_id)
+            .join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
+            .where(StudentProgramme.student_id == student_id)
+        )
+    )
+
+
+def _may(actor: Actor, permission: Permission, unit_ids: set[int]) -> bool:
+    return any(actor.can(permission, unit_id) for unit_id in unit_ids) or (
+        not unit_ids and actor.can(permission)
+    )
+
+
+def student_card(db: Database, actor: Actor, student_id: int) -> StudentCard:
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        student = _student(session, student_id)
+        person = student.person
+        unit_ids = _student_unit_ids(session, student_id)
+        personal = actor.can(Permission.VIEW_PERSONAL_DATA)
+        programmes = tuple(
+            ProgrammeLine(
+                code=programme.code,
+                name=programme.name,
+                unit_code=unit.code,
+                unit_name=unit.name,
+                level=programme.level,
+                mode=programme.mode,
+                stage=line.stage,
+                status=line.status,
+                status_since=line.status_since,
+                admitted_on=line.admitted_on,
+            )
+            for line, programme, unit in session.execute(
+                select(StudentProgramme, Programme, OrgUnit)
+                .join(Programme, Programme.id == StudentProgramme.programme_id)
+                .join(OrgUnit, OrgUnit.id == Programme.unit_id)
+                .where(StudentProgramme.student_id == student_id)
+                .order_by(StudentProgramme.admitted_on.desc())
+            )
+        )
+        enrollments = tuple(
+            EnrollmentLine(
+                term_code=term_code,
+                course_code=course_code,
+                course_name=course_name,
+                class_type=class_type.value,
+                group_number=number,
+                status=status,
+                source=source.value,
+                created_at=created_at,
+            )
+            for term_code, course_code, course_name, class_type, number, status, source, created_at in session.execute(
+                select(
+                    Term.code,
+                    Course.code,
+                    Course.name,
+                    ClassGroup.class_type,
+                    ClassGroup.number,
+                    Enrollment.status,
+                    Enrollment.source,
+                    Enrollment.created_at,
+                )
+                .join(ClassGroup, ClassGroup.id == Enrollment.group_id)
+                .join(Course, Course.id == ClassGroup.course_id)
+                .join(Term, Term.id == ClassGroup.term_id)
+                .where(Enrollment.student_id == student_id)
+                .order_by(Term.starts_on.desc(), Course.code, ClassGroup.number)
+            )
+        )
+        tokens = tuple(
+            TokenBalance(code, name, int(balance or 0))
+            for code, name, balance in session.execute(
+                select(TokenType.code, TokenType.name, func.sum(TokenEntry.amount))
+                .join(TokenEntry, TokenEntry.token_type_id == TokenType.id)
+                .where(TokenEntry.student_id == student_id)
+                .group_by(TokenType.id, TokenType.code, TokenType.name)
+                .order_by(TokenType.code)
+            )
+        )
+        payments = tuple(
+            PaymentLine(amount, status, due_on, " ".join(filter(None, (course_code, term_code))))
+            for amount, status, due_on, course_code, term_code in session.execute(
+                select(Payment.amount, Payment.status, Payment.due_on, Course.code, Term.code)
+                .outerjoin(Course, Course.id == Payment.course_id)
+                .outerjoin(Term, Term.id == Payment.term_id)
+                .where(Payment.student_id == student_id)
+                .order_by(Payment.created_at.desc())
+            )
+        )
+        others = tuple(
+            session.scalars(
+                select(Student.student_number)
+                .where(Student.person_id == person.id, Student.id != student_id)
+                .order_by(Student.student_number)
+            )
+        )
+        logins = tuple(
+            session.scalars(
+                select(LoginAccount.email).where(LoginAccount.person_id == person.id).order_by(LoginAccount.id)
+            )
+        )
+        return StudentCard(
+            student_id=student.id,
+            person_id=person.id,
+            student_number=student.student_number,
+            first_name=person.first_name,
+            middle_name=person.middle_name,
+            last_name=person.last_name,
+            category=person.category,
+            birth_date=person.birth_date,
+            pesel_masked=mask_pesel(person.pesel),
+            private_email=person.private_email if personal else None,
+            other_student_numbers=others,
+            programmes=programmes,
+            logins=logins,
+            enrollments=enrollments,
+            tokens=tokens,
+            payments=payments,
+            changes_waiting_for_portal=outbox.pending_count(session, student_id),
+            may_edit=_may(actor, Permission.EDIT_STUDENTS, unit_ids),
+            may_view_personal_data=personal,
+        )
+
+
+def reveal_pesel(db: Database, actor: Actor, student_id: int) -> str | None:
+    """The full PESEL for staff whose role needs it; every look is written to the audit trail."""
+    require(actor, Permission.VIEW_PERSONAL_DATA)
+    with db.write() as session:
+        student = _student(session, student_id)
+        audit.record(
+            session,
+            actor_id=actor.id,
+            action="person.view_pesel",
+            entity="person",
+            entity_id=student.person_id,
+            student_id=student.id,
+        )
+        return student.person.pesel
+
+
+# --- personal data edits -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonChanges:
+    first_name: str
+    middle_name: str | None
+    last_name: str
+    birth_date: date | None
+    pesel: str | None
+    private_email: str | None
+
+
+def _snapshot(person: Person) -> dict:
+    return {
+        "first_name": person.first_name,
+        "middle_name": person.middle_name,
+        "last_name": person.last_name,
+        "birth_date": person.birth_date,
+        "pesel": mask_pesel(person.pesel),
+        "private_email": person.private_email,
+    }
+
+
+def update_person(
+    db: Database, actor: Actor, student_id: int, changes: PersonChanges, *, reason: str
+) -> StudentCard:
+    """Correct a student's personal data; audited, and queued for the portal, in one transaction."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(tr("Students", "Say why the personal data is being changed."))
+    first = changes.first_name.strip()
+    last = changes.last_name.strip()
+    middle = (changes.middle_name or "").strip() or None
+    if not first or not last:
+        raise DomainError(tr("Students", "A person needs a first name and a surname."))
+    email = (changes.private_email or "").strip() or None
+    if email is not None and (email.count("@") != 1 or " " in email or email.startswith("@") or email.endswith("@")):
+        raise DomainError(tr("Students", "%1 is not an e-mail address.").replace("%1", email))
+    pesel = check_pesel(changes.pesel, changes.birth_date) if (changes.pesel or "").strip() else None
+    with db.write() as session:
+        student = _student(session, student_id)
+        units = _student_unit_ids(session, student_id)
+        if not _may(actor, Permission.EDIT_STUDENTS, units):
+            raise PermissionDenied(
+                tr("Students", "Student %1 does not study in any of your units.").replace("%1", student.student_number)
+            )
+        person = student.person
+        if pesel is not None and pesel != person.pesel:
+            holder = session.scalars(select(Person).where(Person.pesel == pesel, Person.id != person.id)).first()
+            if holder is not None:
+                raise DomainError(
+                    tr("Students", "The PESEL %1 already belongs to %2.")
+                    .replace("%1", pesel)
+                    .replace("%2", f"{holder.first_name} {holder.last_name}")
+                )
+        before = _snapshot(person)
+        person.first_name, person.middle_name, person.last_name = first, middle, last
+        person.birth_date = changes.birth_date
+        person.pesel = pesel
+        person.private_email = email
+        for column, value in person_name_fields(first, middle, last).items():
+            setattr(person, column, value)
+        after = _snapshot(person)
+        if after == before:
+            raise DomainError(tr("Students", "Nothing was changed."))
+        audit.record(
+            session,
+            actor_id=actor.id,
+            action="person.update",
+            entity="person",
+            entity_id=person.id,
+            student_id=student.id,
+            before=before,
+            after=after,
+            reason=reason,
+        )
+        for each in person.students:
+            outbox.enqueue(
+                session,
+                entity="person",
+                entity_id=person.id,
+                student_id=each.id,
+                payload={"first_name": first, "middle_name": middle, "last_name": last},
+                actor_id=actor.id,
+            )
+    return student_card(db, actor, student_id)

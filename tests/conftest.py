@@ -1,0 +1,124 @@
+"""Test fixtures: a fresh database per test, on SQLite always and on PostgreSQL when configured.
+
+Set DESK_TEST_POSTGRESQL_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run every
+database test on PostgreSQL as well; each test then gets its own database, copied from a
+migrated template made once per run.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LC_ALL", "C.UTF-8")
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from desk.db import Database, open_database
+
+POSTGRESQL_ENV = "DESK_TEST_POSTGRESQL_URL"
+
+
+def postgresql_url():
+    raw = os.environ.get(POSTGRESQL_ENV)
+    if not raw:
+        return None
+    url = make_url(raw)
+    return url.set(drivername="postgresql+psycopg")
+
+
+class PostgresDatabases:
+    """Creates databases on the configured server: a migrated template, then a copy per test."""
+
+    def __init__(self, url):
+        self.url = url
+        self.admin = create_engine(url, isolation_level="AUTOCOMMIT")
+        self.template = f"desk_template_{os.getpid()}_{uuid.uuid4().hex[:6]}"
+        self._template_ready = False
+
+    def _ensure_template(self):
+        if self._template_ready:
+            return
+        with self.admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{self.template}"'))
+        opened = open_database(self.url.set(database=self.template))
+        opened.database.dispose()
+        self._template_ready = True
+
+    def create(self, *, migrated: bool = True) -> str:
+        name = f"desk_test_{uuid.uuid4().hex[:12]}"
+        with self.admin.connect() as connection:
+            if migrated:
+                self._ensure_template()
+                connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"'))
+            else:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        return name
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self):
+        if self._template_ready:
+            self.drop(self.template)
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_databases():
+    url = postgresql_url()
+    if url is None:
+        yield None
+        return
+    databases = PostgresDatabases(url)
+    yield databases
+    databases.close()
+
+
+def _backends():
+    return [
+        pytest.param("sqlite", id="sqlite"),
+        pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgresql),
+    ]
+
+
+@pytest.fixture(params=_backends())
+def db_url(request, tmp_path, postgres_databases):
+    """The URL of a fresh, migrated, empty database on each configured backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "desk.sqlite"
+        opened = open_database(str(path))
+        opened.database.dispose()
+        yield make_url(f"sqlite+pysqlite:///{path}")
+        return
+    if postgres_databases is None:
+        pytest.skip(f"{POSTGRESQL_ENV} is not set")
+    name = postgres_databases.create()
+    yield postgres_databases.url.set(database=name)
+    postgres_databases.drop(name)
+
+
+@pytest.fixture
+def db(db_url) -> Database:
+    opened = open_database(db_url)
+    yield opened.database
+    opened.database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path) -> Database:
+    """A fresh SQLite database only, for tests of SQLite-specific behaviour."""
+    opened = open_database(str(tmp_path / "desk.sqlite"))
+    yield opened.database
+    opened.database.dispose()
+
+
+@pytest.fixture
+def admin(db):
+    from desk.staff import create_first_administrator
+
+    return create_first_administrator(db, "admin", "Anna Administratorka", "admin-password")

@@ -1,0 +1,1 @@
+"""The desktop application: PySide6 views over the desk services."""
