@@ -131,11 +131,10 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        # Closing the session ends its transaction (a rollback at the driver); objects loaded
+        # in it stay readable, detached, for building the plain results services return.
         with self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
