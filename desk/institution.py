@@ -25,7 +25,7 @@ class InstitutionSettings:
 
 def institution_settings(db: Database) -> InstitutionSettings:
     with db.read() as session:
-        values = dict(session.execute(select(Setting.key, Setting.value)).tuples())
+        values = {key: value for key, value in session.execute(select(Setting.key, Setting.value))}
     zone = values.get(TIME_ZONE) or DEFAULT_TIME_ZONE
     try:
         ZoneInfo(zone)
