@@ -649,7 +649,7 @@ class _Builder:
             faculty = programme["faculty"]
             place(student, lectures.get(faculty, []), EnrollmentSource.PORTAL)
             place(student, small.get(faculty, []), rng.choice((EnrollmentSource.PORTAL, EnrollmentSource.PORTAL, EnrollmentSource.DESK)))
-            if rng.random() < 0.5:
+            if rng.random() < 0.65:
                 place(student, lectures.get(faculty, []), EnrollmentSource.IMPORT)
             if token_student and student["stage"] <= 2 and rng.random() < 0.8:
                 group = place(student, languages, EnrollmentSource.TOKEN)
