@@ -456,7 +456,7 @@ class _Builder:
                 field_name, field_code = fields[course_number % len(fields)]
                 title = names.COURSE_TITLES[(course_number // len(fields)) % len(names.COURSE_TITLES)]
                 course_number += 1
-                course = add_course(f"{faculty}-{field_code}-{course_number:03d}", f"{title} {field_name.lower()}", faculty)
+                course = add_course(f"{faculty}-{field_code}-{course_number:03d}", f"{field_name}: {title}", faculty)
                 self.faculty_courses[faculty].append(course)
                 # A lecture and its classes or labs, each in the current term.
                 add_group(course, self.current, faculty, ClassType.LECTURE, 1, rng.choice((200, 250, 300, 350, 400)))

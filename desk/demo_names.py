@@ -75,11 +75,12 @@ FACULTIES = (
      (("Kulturoznawstwo", "KUL"), ("Edukacja artystyczna", "EA"), ("Architektura krajobrazu", "AK"), ("Muzykologia", "MUZ"))),
 )
 
-# Course titles a faculty teaches (the field's name is appended for variety).
+# Course topics: the field's name comes first ("Informatyka: metodologia badań").
 COURSE_TITLES = (
-    "Wstęp do", "Podstawy", "Metodologia badań:", "Seminarium dyplomowe:", "Wybrane zagadnienia:",
-    "Historia dyscypliny:", "Warsztaty:", "Pracownia:", "Etyka zawodowa:", "Statystyka w praktyce:",
-    "Technologie informacyjne:", "Prawo autorskie i ochrona własności:", "Projekt zespołowy:",
+    "wprowadzenie", "podstawy teoretyczne", "metodologia badań", "seminarium dyplomowe",
+    "wybrane zagadnienia", "historia dyscypliny", "warsztaty", "pracownia specjalistyczna",
+    "etyka zawodowa", "statystyka w praktyce", "technologie informacyjne",
+    "ochrona własności intelektualnej", "projekt zespołowy",
 )
 
 LANGUAGES = (

@@ -299,6 +299,8 @@ class PersonChanges:
     birth_date: date | None
     pesel: str | None
     private_email: str | None
+    # The clerk did not reveal the PESEL, so it was not shown for editing: leave it as it is.
+    keep_pesel: bool = False
 
 
 def _snapshot(person: Person) -> dict:
@@ -327,7 +329,9 @@ def update_person(
     email = (changes.private_email or "").strip() or None
     if email is not None and (email.count("@") != 1 or " " in email or email.startswith("@") or email.endswith("@")):
         raise DomainError(tr("Students", "%1 is not an e-mail address.").replace("%1", email))
-    pesel = check_pesel(changes.pesel, changes.birth_date) if (changes.pesel or "").strip() else None
+    pesel = None
+    if not changes.keep_pesel and (changes.pesel or "").strip():
+        pesel = check_pesel(changes.pesel, changes.birth_date)
     with db.write() as session:
         student = _student(session, student_id)
         units = _student_unit_ids(session, student_id)
@@ -336,6 +340,10 @@ def update_person(
                 tr("Students", "Student %1 does not study in any of your units.").replace("%1", student.student_number)
             )
         person = student.person
+        if changes.keep_pesel:
+            pesel = person.pesel
+            if pesel is not None:
+                check_pesel(pesel, changes.birth_date)  # a new birth date must still agree with it
         if pesel is not None and pesel != person.pesel:
             holder = session.scalars(select(Person).where(Person.pesel == pesel, Person.id != person.id)).first()
             if holder is not None:

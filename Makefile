@@ -1,0 +1,40 @@
+# desk: run, test, benchmark. Everything installs into .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench snapshots translations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## Open the application (on first run: a demo database with 12,000 students).
+run: $(STAMP)
+	$(BIN)/desk
+
+## Run every test: SQLite always, PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set.
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+## Search benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.search
+
+## PNG pictures of every view, in English and Polish, from a demo database.
+snapshots: $(STAMP)
+	test -f bench-data/snapshot-demo.sqlite || $(BIN)/desk --db bench-data/snapshot-demo.sqlite demo --students 12000
+	QT_QPA_PLATFORM=offscreen DESK_PASSWORD=demo1234 $(BIN)/desk --db bench-data/snapshot-demo.sqlite --as admin snapshot --out docs/screenshots
+
+## Refresh the Polish translation source from the code, then compile it.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(git ls-files 'desk/*.py' 'ui/*.py') -ts resources/translations/desk_pl.ts
+	$(BIN)/pyside6-lrelease resources/translations/desk_pl.ts -qm resources/translations/desk_pl.qm
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

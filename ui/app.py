@@ -1,0 +1,194 @@
+"""Application start-up: the one place that builds the database, the task runner and the windows."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+
+import resources
+from desk.db import DATABASE_ENV, Database, default_database_path, open_database
+from desk.errors import DatabaseOpenError
+from desk.institution import institution_settings
+from desk.staff import Actor, staff_count
+from ui import i18n
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.sign_in import FirstAdministratorDialog, SignInDialog
+from ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+LAST_DATABASE_KEY = "lastDatabase"
+DEMO_STUDENTS = 12_000
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("desk")
+    app.setApplicationName("desk")
+    app.setApplicationDisplayName("desk")
+    app.setWindowIcon(QIcon(str(resources.path("icons", "desk.svg"))))
+    style = resources.path("style.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def _show_unexpected(kind, value, tb) -> None:
+    """Unexpected errors are shown and logged instead of silently ending the application."""
+    text = "".join(traceback.format_exception(kind, value, tb))
+    log.error("unexpected error: %s", text)
+    box = QMessageBox(QMessageBox.Icon.Critical, _t("Unexpected error"), _t(
+        "Something went wrong that desk did not expect. Nothing you saved is lost; "
+        "the last action may not have been completed. Please tell your administrator."
+    ))
+    box.setDetailedText(text)
+    box.exec()
+
+
+def database_error_box(error: DatabaseOpenError, parent: QWidget | None = None) -> QMessageBox:
+    """The message shown when a database cannot be opened, with the ways forward."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _t("The database cannot be opened"), error.message, parent=parent)
+    box.setObjectName("databaseErrorBox")
+    if error.detail:
+        box.setDetailedText(error.detail)
+    box.choose_file = box.addButton(_t("Open another database file…"), QMessageBox.ButtonRole.AcceptRole)
+    box.choose_server = box.addButton(_t("Connect to a server…"), QMessageBox.ButtonRole.AcceptRole)
+    box.quit = box.addButton(_t("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(box.choose_file)
+    return box
+
+
+def _wait(tasks: TaskRunner, work, label: str) -> object:
+    """Run ``work(handle)`` in the background with a progress dialog; return its result or raise."""
+    dialog = QProgressDialog(label, None, 0, 0)
+    dialog.setObjectName("progressDialog")
+    dialog.setWindowTitle("desk")
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.setMinimumWidth(420)
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+
+    def progress(done: int, total: int, message: str) -> None:
+        dialog.setLabelText(f"{label}\n{message}")
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(min(done, total))
+
+    def finish(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    tasks.run(work, lambda v: finish("value", v), lambda e: finish("error", e), on_progress=progress, write=True, with_handle=True)
+    dialog.show()
+    if not outcome:
+        loop.exec()
+    dialog.close()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome.get("value")
+
+
+def _build_demo(database: Database, tasks: TaskRunner) -> None:
+    from desk.demo import build_demo
+
+    def work(handle):
+        return build_demo(database, students=DEMO_STUDENTS, progress=lambda phase, done, total: handle.progress(done, total, phase))
+
+    _wait(tasks, work, _t("Creating the demo database (a university with %1 students)…").replace("%1", f"{DEMO_STUDENTS:,}"))
+
+
+def _target(db_arg: str | None, settings: QSettings) -> tuple[str, bool]:
+    """The database to open, and whether it is the default file (which gets demo data when new)."""
+    chosen = db_arg or os.environ.get(DATABASE_ENV) or settings.value(LAST_DATABASE_KEY)
+    if chosen:
+        return str(chosen), False
+    return str(default_database_path()), True
+
+
+def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> Database | None:
+    """Open the database, building the demo on first run; on failure let the clerk choose another."""
+    target, is_default = _target(db_arg, settings)
+    while True:
+        try:
+            fresh_default = is_default and not Path(target).exists()
+            opened = open_database(target, create=True)
+            database = opened.database
+            if fresh_default:
+                _build_demo(database, tasks)
+            settings.setValue(LAST_DATABASE_KEY, target if not is_default else "")
+            return database
+        except DatabaseOpenError as error:
+            box = database_error_box(error)
+            box.exec()
+            clicked = box.clickedButton()
+            if clicked is box.choose_file:
+                path, _ = QFileDialog.getSaveFileName(
+                    None, _t("Open or create a database file"), str(Path(target).parent),
+                    _t("desk databases (*.sqlite *.db);;All files (*)"),
+                    options=QFileDialog.Option.DontConfirmOverwrite,
+                )
+                if path:
+                    target, is_default = path, False
+                continue
+            if clicked is box.choose_server:
+                url, ok = QInputDialog.getText(
+                    None, _t("Connect to a server"),
+                    _t("Database address, e.g. postgresql://user:password@server/desk"),
+                )
+                if ok and url.strip():
+                    target, is_default = url.strip(), False
+                continue
+            return None
+
+
+def sign_in_or_create(database: Database, tasks: TaskRunner) -> Actor | None:
+    settings = institution_settings(database)
+    if staff_count(database) == 0:
+        first = FirstAdministratorDialog(database, tasks)
+        if first.exec() != FirstAdministratorDialog.DialogCode.Accepted:
+            return None
+        return first.actor
+    dialog = SignInDialog(database, tasks, is_demo=settings.is_demo, institution=settings.name)
+    if dialog.exec() != SignInDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
+def run(db: str | None = None) -> int:
+    """Open the application; returns the process exit status."""
+    logging.basicConfig(level=logging.INFO)
+    app = make_application()
+    settings = QSettings()
+    i18n.install(i18n.chosen_language(settings))
+    sys.excepthook = _show_unexpected
+    tasks = TaskRunner(app)
+    database = open_or_ask(db, settings, tasks)
+    if database is None:
+        return 1
+    institution = institution_settings(database)
+    while True:
+        actor = sign_in_or_create(database, tasks)
+        if actor is None:
+            break
+        context = AppContext(database, actor, tasks, institution.time_zone)
+        window = MainWindow(context, institution.name)
+        signed_out: list[bool] = []
+        window.signOutRequested.connect(lambda: signed_out.append(True))
+        window.show()
+        app.exec()
+        if not signed_out:
+            break
+    tasks.wait()
+    database.dispose()
+    return 0

@@ -1,0 +1,82 @@
+"""Clerk-facing names of the domain's values (statuses, levels, modes, class types), translated."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from desk.model import ClassType, EnrollmentStatus, Level, PaymentStatus, PersonCategory, ProgrammeStatus, StudyMode
+
+
+def programme_status(status: ProgrammeStatus | None) -> str:
+    if status is None:
+        return ""
+    return {
+        ProgrammeStatus.ACTIVE: QCoreApplication.translate("Labels", "active"),
+        ProgrammeStatus.ON_LEAVE: QCoreApplication.translate("Labels", "on leave"),
+        ProgrammeStatus.SUSPENDED: QCoreApplication.translate("Labels", "suspended"),
+        ProgrammeStatus.REMOVED: QCoreApplication.translate("Labels", "removed"),
+        ProgrammeStatus.GRADUATED: QCoreApplication.translate("Labels", "graduated"),
+    }[status]
+
+
+# Colours that read on a light background and keep their meaning for colour-blind clerks,
+# because the status is always written out too.
+STATUS_COLOURS = {
+    ProgrammeStatus.ACTIVE: QColor("#1b6e3a"),
+    ProgrammeStatus.ON_LEAVE: QColor("#9a5b00"),
+    ProgrammeStatus.SUSPENDED: QColor("#b3261e"),
+    ProgrammeStatus.REMOVED: QColor("#b3261e"),
+    ProgrammeStatus.GRADUATED: QColor("#5f6368"),
+}
+
+
+def level(value: Level) -> str:
+    return {
+        Level.FIRST_CYCLE: QCoreApplication.translate("Labels", "first cycle"),
+        Level.SECOND_CYCLE: QCoreApplication.translate("Labels", "second cycle"),
+        Level.LONG_CYCLE: QCoreApplication.translate("Labels", "long cycle"),
+        Level.DOCTORAL: QCoreApplication.translate("Labels", "doctoral"),
+    }[value]
+
+
+def mode(value: StudyMode) -> str:
+    return {
+        StudyMode.FULL_TIME: QCoreApplication.translate("Labels", "full-time"),
+        StudyMode.PART_TIME: QCoreApplication.translate("Labels", "part-time"),
+    }[value]
+
+
+def class_type(value: ClassType | str) -> str:
+    value = ClassType(value)
+    return {
+        ClassType.LECTURE: QCoreApplication.translate("Labels", "lecture"),
+        ClassType.CLASS: QCoreApplication.translate("Labels", "class"),
+        ClassType.LAB: QCoreApplication.translate("Labels", "lab"),
+        ClassType.SEMINAR: QCoreApplication.translate("Labels", "seminar"),
+        ClassType.LANGUAGE: QCoreApplication.translate("Labels", "language class"),
+        ClassType.PE: QCoreApplication.translate("Labels", "PE"),
+    }[value]
+
+
+def category(value: PersonCategory) -> str:
+    return {
+        PersonCategory.STUDENT: QCoreApplication.translate("Labels", "student"),
+        PersonCategory.PHD_STUDENT: QCoreApplication.translate("Labels", "PhD student"),
+        PersonCategory.STAFF: QCoreApplication.translate("Labels", "staff"),
+    }[value]
+
+
+def enrollment_status(value: EnrollmentStatus) -> str:
+    return {
+        EnrollmentStatus.ACCEPTED: QCoreApplication.translate("Labels", "accepted"),
+        EnrollmentStatus.CANCELLED: QCoreApplication.translate("Labels", "cancelled"),
+    }[value]
+
+
+def payment_status(value: PaymentStatus) -> str:
+    return {
+        PaymentStatus.DUE: QCoreApplication.translate("Labels", "due"),
+        PaymentStatus.PAID: QCoreApplication.translate("Labels", "paid"),
+        PaymentStatus.CANCELLED: QCoreApplication.translate("Labels", "cancelled"),
+    }[value]

@@ -1,0 +1,177 @@
+"""The main window: navigation between the views, menus, shortcuts and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+import resources
+from desk import __version__
+from desk.clock import now_utc, to_local
+from desk.staff import role_label
+from ui.context import AppContext
+from ui.settings_dialog import SettingsDialog
+from ui.sign_in import ChangePasswordDialog
+from ui.views.student_lookup import StudentLookupView
+
+
+class MainWindow(QMainWindow):
+    signOutRequested = Signal()
+
+    def __init__(self, context: AppContext, institution: str = ""):
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(
+            self.tr("desk — %1").replace("%1", institution) if institution else self.tr("desk — course registration")
+        )
+        self.setWindowIcon(QIcon(str(resources.path("icons", "desk.svg"))))
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Views"))
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("viewStack")
+
+        self.lookup = StudentLookupView(context, self)
+        self._add_view(self.lookup, self.tr("Students"), "students.svg")
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._status_bar()
+        self._menus()
+        self.lookup.searchFinished.connect(lambda _rows: self._mark_data_time())
+        self._restore()
+
+    def _add_view(self, view, title: str, icon: str) -> None:
+        item = QListWidgetItem(QIcon(str(resources.path("icons", icon))), title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        self.navigation.addItem(item)
+        self.stack.addWidget(view)
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        db = self.context.db
+        kind = self.tr("SQLite file") if db.is_sqlite else self.tr("PostgreSQL server")
+        self.database_label = QLabel(f"{kind}: {db.description}", self)
+        self.database_label.setObjectName("databaseStatus")
+        self.database_label.setToolTip(db.description)
+        actor = self.context.actor
+        self.staff_label = QLabel(f"{actor.full_name} ({role_label(actor.role)})", self)
+        self.staff_label.setObjectName("staffStatus")
+        self.data_label = QLabel(self)
+        self.data_label.setObjectName("dataAsOfStatus")
+        bar.addWidget(self.database_label, 1)
+        bar.addPermanentWidget(self.staff_label)
+        bar.addPermanentWidget(self.data_label)
+        self._mark_data_time()
+
+    def _mark_data_time(self) -> None:
+        local = to_local(now_utc(), self.context.time_zone)
+        self.data_label.setText(self.tr("data as of %1").replace("%1", local.strftime("%H:%M:%S")))
+
+    def _action(self, text: str, name: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(self.tr("Change &password…"), "changePasswordAction", self.change_password))
+        file_menu.addAction(self._action(self.tr("Sign &out"), "signOutAction", self.sign_out))
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Settings…"), "settingsAction", self.open_settings, QKeySequence.StandardKey.Preferences)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), "quitAction", self.close, "Ctrl+Q"))
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.addAction(self._action(self.tr("&Students"), "studentsViewAction", lambda: self.navigation.setCurrentRow(0), "Ctrl+1"))
+        view_menu.addAction(self._action(self.tr("&Find student"), "findStudentAction", self.find_student, "Ctrl+F"))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "shortcutsAction", self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action(self.tr("&About desk"), "aboutAction", self.show_about))
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def find_student(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.lookup.focus_search()
+
+    def change_password(self) -> None:
+        ChangePasswordDialog(self.context.db, self.context.tasks, self.context.actor, self).exec()
+
+    def sign_out(self) -> None:
+        self.signOutRequested.emit()
+        self.close()
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.context.time_zone, self).exec()
+
+    def show_shortcuts(self) -> None:
+        rows = [
+            ("Ctrl+F", self.tr("find a student")),
+            ("↓ / ↑", self.tr("move between the search field and the results")),
+            ("Enter", self.tr("open the selected student's card")),
+            ("Esc", self.tr("back to the search field; close a card")),
+            ("F5", self.tr("refresh a card")),
+            ("Ctrl+1", self.tr("students")),
+            ("Ctrl+Q", self.tr("quit")),
+        ]
+        text = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), text)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About desk"),
+            self.tr("<b>desk</b> %1 — the back office for course registration.<br>Database: %2<br>Qt %3")
+            .replace("%1", __version__)
+            .replace("%2", self.context.db.description)
+            .replace("%3", qVersion()),
+        )
+
+    # --- state -----------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("mainWindow/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/state", self.saveState())
+        super().closeEvent(event)

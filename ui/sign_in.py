@@ -1,0 +1,184 @@
+"""Signing in: the sign-in dialog, the first administrator of an empty database, password change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desk.db import Database
+from desk.errors import DomainError
+from desk.staff import Actor, change_password, create_first_administrator, sign_in
+from ui.tasks import TaskRunner
+
+
+def _line(parent: QWidget, name: str, accessible: str, *, password: bool = False) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setObjectName(name)
+    field.setAccessibleName(accessible)
+    if password:
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("errorLabel")
+    label.setAccessibleName(parent.tr("Error"))
+    label.setWordWrap(True)
+    label.setProperty("role", "error")
+    return label
+
+
+class _TaskDialog(QDialog):
+    """A dialog whose OK runs a service off the GUI thread and shows its refusal in place."""
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tasks = tasks
+        self.error = _error_label(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.setObjectName("dialogButtons")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+
+    def _submit(self) -> None:
+        raise NotImplementedError
+
+    def _run(self, work, on_success) -> None:
+        self.buttons.setEnabled(False)
+        self.error.clear()
+
+        def failed(error: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.error.setText(str(error) if isinstance(error, DomainError) else self.tr("Failed: %1").replace("%1", str(error)))
+
+        self.tasks.run(work, on_success, failed, write=True)
+
+
+class SignInDialog(_TaskDialog):
+    """Login and password; on a demo database it says how to sign in."""
+
+    def __init__(self, db: Database, tasks: TaskRunner, *, is_demo: bool, institution: str = "", parent: QWidget | None = None):
+        super().__init__(tasks, parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(self.tr("Sign in — desk"))
+        heading = QLabel(institution or self.tr("Course registration back office"), self)
+        heading.setProperty("role", "title")
+        where = QLabel(self.tr("Database: %1").replace("%1", db.description), self)
+        where.setObjectName("signInDatabase")
+        where.setWordWrap(True)
+        where.setProperty("role", "muted")
+        self.login = _line(self, "loginField", self.tr("Login"))
+        self.password = _line(self, "passwordField", self.tr("Password"), password=True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Login:"), self.login)
+        form.addRow(self.tr("&Password:"), self.password)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(where)
+        if is_demo:
+            hint = QLabel(
+                self.tr(
+                    "Demo database: sign in as <b>admin</b> (administrator), <b>dziekanat</b> (dean's office clerk) "
+                    "or <b>cos</b> (Student Service Center), password <b>demo1234</b>."
+                ),
+                self,
+            )
+            hint.setObjectName("demoHint")
+            hint.setWordWrap(True)
+            hint.setTextFormat(Qt.TextFormat.RichText)
+            hint.setProperty("role", "hint")
+            layout.addWidget(hint)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _submit(self) -> None:
+        db, login, password = self.db, self.login.text(), self.password.text()
+        if not login.strip():
+            self.error.setText(self.tr("Type your login."))
+            self.login.setFocus()
+            return
+
+        def signed_in(actor: Actor) -> None:
+            self.actor = actor
+            self.accept()
+
+        self._run(lambda: sign_in(db, login, password), signed_in)
+        self.password.clear()
+        self.password.setFocus()
+
+
+class FirstAdministratorDialog(_TaskDialog):
+    """An empty database: create the first administrator, as ``desk init`` does."""
+
+    def __init__(self, db: Database, tasks: TaskRunner, parent: QWidget | None = None):
+        super().__init__(tasks, parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setObjectName("firstAdministratorDialog")
+        self.setWindowTitle(self.tr("New database — first administrator"))
+        intro = QLabel(
+            self.tr("This database has no staff accounts yet. Create the administrator's account; "
+                    "the administrator then adds the other staff."),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.login = _line(self, "adminLoginField", self.tr("Login"))
+        self.full_name = _line(self, "adminNameField", self.tr("Full name"))
+        self.password = _line(self, "adminPasswordField", self.tr("Password"), password=True)
+        self.repeat = _line(self, "adminRepeatField", self.tr("Repeat the password"), password=True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Login:"), self.login)
+        form.addRow(self.tr("&Full name:"), self.full_name)
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Repeat:"), self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    def _submit(self) -> None:
+        if self.password.text() != self.repeat.text():
+            self.error.setText(self.tr("The passwords differ."))
+            return
+        db, login, name, password = self.db, self.login.text(), self.full_name.text(), self.password.text()
+
+        def created(actor: Actor) -> None:
+            self.actor = actor
+            self.accept()
+
+        self._run(lambda: create_first_administrator(db, login, name, password), created)
+
+
+class ChangePasswordDialog(_TaskDialog):
+    def __init__(self, db: Database, tasks: TaskRunner, actor: Actor, parent: QWidget | None = None):
+        super().__init__(tasks, parent)
+        self.db = db
+        self.actor = actor
+        self.setObjectName("changePasswordDialog")
+        self.setWindowTitle(self.tr("Change password"))
+        self.current = _line(self, "currentPasswordField", self.tr("Current password"), password=True)
+        self.new = _line(self, "newPasswordField", self.tr("New password"), password=True)
+        self.repeat = _line(self, "repeatPasswordField", self.tr("Repeat the new password"), password=True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Current password:"), self.current)
+        form.addRow(self.tr("&New password:"), self.new)
+        form.addRow(self.tr("&Repeat:"), self.repeat)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _submit(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self.error.setText(self.tr("The new passwords differ."))
+            return
+        db, actor, current, new = self.db, self.actor, self.current.text(), self.new.text()
+        self._run(lambda: change_password(db, actor, current, new), lambda _none: self.accept())

@@ -1,0 +1,1 @@
+"""One view per capability of the back office."""

@@ -1,0 +1,395 @@
+"""The student card: person, programmes, login, classes, tokens and payments of one student."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.clock import format_local
+from desk.errors import DomainError
+from desk.students import PersonChanges, StudentCard, reveal_pesel, student_card, update_person
+from ui import labels
+from ui.context import AppContext
+
+
+def _table(object_name: str, accessible: str, headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName(object_name)
+    table.setAccessibleName(accessible)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.setWordWrap(False)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setStretchLastSection(True)
+    height = table.horizontalHeader().sizeHint().height() + table.verticalHeader().defaultSectionSize() * max(1, len(rows)) + 6
+    table.setFixedHeight(min(height, 260))
+    return table
+
+
+class PersonEditDialog(QDialog):
+    """Correct a student's personal data; the reason is required and recorded."""
+
+    def __init__(self, context: AppContext, card: StudentCard, pesel: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.card = card
+        self.saved_card: StudentCard | None = None
+        self.setObjectName("personEditDialog")
+        self.setWindowTitle(self.tr("Edit personal data — %1").replace("%1", card.student_number))
+        self.first_name = self._field("firstNameField", self.tr("First name"), card.first_name)
+        self.middle_name = self._field("middleNameField", self.tr("Middle name"), card.middle_name or "")
+        self.last_name = self._field("lastNameField", self.tr("Surname"), card.last_name)
+        self.birth_date = self._field(
+            "birthDateField", self.tr("Birth date"), card.birth_date.isoformat() if card.birth_date else ""
+        )
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.pesel = self._field("peselField", self.tr("PESEL"), pesel or "")
+        self.pesel.setMaxLength(11)
+        if pesel is None and card.pesel_masked:
+            # Not revealed, so not shown: left empty, the PESEL stays as it is.
+            self.pesel.setPlaceholderText(self.tr("unchanged (%1)").replace("%1", card.pesel_masked))
+        self.private_email = self._field("privateEmailField", self.tr("Private e-mail"), card.private_email or "")
+        self.reason = self._field("reasonField", self.tr("Reason for the change"), "")
+        self.reason.setPlaceholderText(self.tr("e.g. change of surname after marriage, certificate no. …"))
+        self.error = QLabel(self)
+        self.error.setObjectName("personEditError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setAccessibleName(self.tr("Error"))
+        self._keep_pesel = pesel is None
+
+        form = QFormLayout()
+        form.addRow(self.tr("&First name:"), self.first_name)
+        form.addRow(self.tr("&Middle name:"), self.middle_name)
+        form.addRow(self.tr("&Surname:"), self.last_name)
+        form.addRow(self.tr("&Birth date:"), self.birth_date)
+        form.addRow(self.tr("&PESEL:"), self.pesel)
+        form.addRow(self.tr("Private &e-mail:"), self.private_email)
+        form.addRow(self.tr("&Reason:"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("personEditButtons")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _field(self, name: str, accessible: str, value: str) -> QLineEdit:
+        field = QLineEdit(value, self)
+        field.setObjectName(name)
+        field.setAccessibleName(accessible)
+        return field
+
+    def changes(self) -> PersonChanges:
+        text = self.birth_date.text().strip()
+        try:
+            birth = date.fromisoformat(text) if text else None
+        except ValueError:
+            raise DomainError(self.tr("The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.")) from None
+        pesel = self.pesel.text().strip()
+        return PersonChanges(
+            first_name=self.first_name.text(),
+            middle_name=self.middle_name.text(),
+            last_name=self.last_name.text(),
+            birth_date=birth,
+            pesel=pesel or None,
+            private_email=self.private_email.text() if self.card.may_view_personal_data else self.card.private_email,
+            keep_pesel=self._keep_pesel and not pesel,
+        )
+
+    def save(self) -> None:
+        try:
+            changes = self.changes()
+        except DomainError as error:
+            self.error.setText(str(error))
+            return
+        self.buttons.setEnabled(False)
+        db, actor, student_id, reason = self.context.db, self.context.actor, self.card.student_id, self.reason.text()
+        self.context.tasks.run(
+            lambda: update_person(db, actor, student_id, changes, reason=reason), self._saved, self._failed, write=True
+        )
+
+    def _saved(self, card: StudentCard) -> None:
+        self.saved_card = card
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(str(error) if isinstance(error, DomainError) else self.tr("Not saved: %1").replace("%1", str(error)))
+
+
+class StudentCardWindow(QWidget):
+    """A window with one student's card; several can be open side by side."""
+
+    loaded = Signal()
+
+    def __init__(self, context: AppContext, student_id: int, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.context = context
+        self.student_id = student_id
+        self.card: StudentCard | None = None
+        self._pesel: str | None = None
+        self.setObjectName("studentCardWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowTitle(self.tr("Student card"))
+        self.resize(960, 760)
+
+        self.title = QLabel(self.tr("Loading…"), self)
+        self.title.setObjectName("studentCardTitle")
+        self.title.setProperty("role", "title")
+        self.subtitle = QLabel(self)
+        self.subtitle.setObjectName("studentCardSubtitle")
+
+        self.show_pesel = QPushButton(self.tr("Show &PESEL"), self)
+        self.show_pesel.setObjectName("showPeselButton")
+        self.show_pesel.setAccessibleName(self.tr("Show PESEL (recorded in the history)"))
+        self.show_pesel.setToolTip(self.tr("Shows the full PESEL. Every look is recorded in the history."))
+        self.show_pesel.clicked.connect(self._reveal_pesel)
+        self.edit = QPushButton(self.tr("&Edit personal data…"), self)
+        self.edit.setObjectName("editPersonButton")
+        self.edit.setAccessibleName(self.tr("Edit personal data"))
+        self.edit.clicked.connect(self._edit)
+        self.refresh = QPushButton(self.tr("&Refresh"), self)
+        self.refresh.setObjectName("refreshCardButton")
+        self.refresh.setAccessibleName(self.tr("Refresh the card"))
+        self.refresh.clicked.connect(self.reload)
+        close = QPushButton(self.tr("Close"), self)
+        close.setObjectName("closeCardButton")
+        close.setAccessibleName(self.tr("Close the card"))
+        close.clicked.connect(self.close)
+        for button in (self.show_pesel, self.edit):
+            button.setEnabled(False)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        for button in (self.show_pesel, self.edit, self.refresh, close):
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.body = QWidget(self)
+        self.body.setObjectName("studentCardBody")
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(header)
+        layout.addWidget(scroll, 1)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        self.reload()
+
+    # --- loading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        db, actor, student_id = self.context.db, self.context.actor, self.student_id
+        self.context.tasks.run(lambda: student_card(db, actor, student_id), self._show, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.title.setText(self.tr("The card cannot be shown"))
+        self.subtitle.setText(str(error))
+        self.loaded.emit()
+
+    def _show(self, card: StudentCard) -> None:
+        self.card = card
+        name = " ".join(n for n in (card.first_name, card.middle_name, card.last_name) if n)
+        self.setWindowTitle(self.tr("%1 — student %2").replace("%1", name).replace("%2", card.student_number))
+        self.title.setText(name)
+        self.subtitle.setText(
+            self.tr("Student no. %1").replace("%1", card.student_number)
+            + (
+                "   ·   " + self.tr("also: %1").replace("%1", ", ".join(card.other_student_numbers))
+                if card.other_student_numbers
+                else ""
+            )
+        )
+        self.show_pesel.setEnabled(card.may_view_personal_data and bool(card.pesel_masked) and self._pesel is None)
+        self.show_pesel.setVisible(card.may_view_personal_data)
+        self.edit.setEnabled(card.may_edit)
+        if not card.may_edit:
+            self.edit.setToolTip(self.tr("Only a dean's office clerk of the student's unit may change these data."))
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.body_layout.addWidget(self._person_section(card))
+        self.body_layout.addWidget(self._programmes_section(card))
+        self.body_layout.addWidget(self._login_section(card))
+        self.body_layout.addWidget(self._enrollments_section(card))
+        self.body_layout.addWidget(self._tokens_section(card))
+        self.body_layout.addStretch(1)
+        self.loaded.emit()
+
+    def _group(self, object_name: str, title: str) -> tuple[QGroupBox, QVBoxLayout]:
+        box = QGroupBox(title, self.body)
+        box.setObjectName(object_name)
+        box.setAccessibleName(title)
+        return box, QVBoxLayout(box)
+
+    def _person_section(self, card: StudentCard) -> QGroupBox:
+        box = QGroupBox(self.tr("Person"), self.body)
+        box.setObjectName("personSection")
+        form = QFormLayout(box)
+        form.addRow(self.tr("First name:"), QLabel(" ".join(n for n in (card.first_name, card.middle_name) if n)))
+        form.addRow(self.tr("Surname:"), QLabel(card.last_name))
+        form.addRow(self.tr("Category:"), QLabel(labels.category(card.category)))
+        form.addRow(self.tr("Birth date:"), QLabel(card.birth_date.isoformat() if card.birth_date else "—"))
+        self.pesel_label = QLabel(self._pesel or card.pesel_masked or self.tr("none (no PESEL given)"))
+        self.pesel_label.setObjectName("peselLabel")
+        self.pesel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("PESEL:"), self.pesel_label)
+        if card.may_view_personal_data:
+            form.addRow(self.tr("Private e-mail:"), QLabel(card.private_email or "—"))
+        return box
+
+    def _programmes_section(self, card: StudentCard) -> QGroupBox:
+        box, layout = self._group("programmesSection", self.tr("Programmes"))
+        rows = [
+            [
+                f"{p.code} — {p.name}",
+                p.unit_code,
+                labels.level(p.level),
+                labels.mode(p.mode),
+                str(p.stage),
+                labels.programme_status(p.status)
+                + (self.tr(" since %1").replace("%1", p.status_since.isoformat()) if p.status_since else ""),
+                p.admitted_on.isoformat(),
+            ]
+            for p in card.programmes
+        ]
+        table = _table(
+            "programmesTable",
+            self.tr("Programmes"),
+            [self.tr("Programme"), self.tr("Unit"), self.tr("Level"), self.tr("Mode"), self.tr("Stage"), self.tr("Status"), self.tr("Admitted")],
+            rows,
+        )
+        for r, p in enumerate(card.programmes):
+            table.item(r, 5).setForeground(labels.STATUS_COLOURS[p.status])
+        layout.addWidget(table)
+        return box
+
+    def _login_section(self, card: StudentCard) -> QGroupBox:
+        box, layout = self._group("loginSection", self.tr("Login account"))
+        if card.logins:
+            text = "\n".join(card.logins)
+        else:
+            text = self.tr(
+                "No login account is linked: the student cannot sign in to the portal. "
+                "The Student Service Center links the institutional e-mail."
+            )
+        label = QLabel(text)
+        label.setObjectName("loginLabel")
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if not card.logins:
+            label.setStyleSheet("color: #b3261e")
+        layout.addWidget(label)
+        waiting = QLabel(
+            self.tr("Changes waiting to be sent to the portal: %1").replace("%1", str(card.changes_waiting_for_portal))
+        )
+        waiting.setObjectName("portalWaitingLabel")
+        layout.addWidget(waiting)
+        return box
+
+    def _enrollments_section(self, card: StudentCard) -> QGroupBox:
+        box, layout = self._group("enrollmentsSection", self.tr("Class groups"))
+        if not card.enrollments:
+            layout.addWidget(QLabel(self.tr("Not enrolled in any class group.")))
+            return box
+        rows = [
+            [
+                e.term_code,
+                f"{e.course_code} — {e.course_name}",
+                labels.class_type(e.class_type),
+                str(e.group_number),
+                labels.enrollment_status(e.status),
+                format_local(e.created_at, self.context.time_zone),
+            ]
+            for e in card.enrollments
+        ]
+        layout.addWidget(
+            _table(
+                "enrollmentsTable",
+                self.tr("Class groups"),
+                [self.tr("Term"), self.tr("Course"), self.tr("Type"), self.tr("Group"), self.tr("Status"), self.tr("Since")],
+                rows,
+            )
+        )
+        return box
+
+    def _tokens_section(self, card: StudentCard) -> QGroupBox:
+        box, layout = self._group("tokensSection", self.tr("Tokens and payments"))
+        if card.tokens:
+            balances = ",   ".join(f"{t.code} ({t.name}): {t.balance}" for t in card.tokens)
+        else:
+            balances = self.tr("No tokens allocated.")
+        tokens = QLabel(balances)
+        tokens.setObjectName("tokenBalances")
+        tokens.setWordWrap(True)
+        layout.addWidget(tokens)
+        if card.payments:
+            rows = [
+                [f"{p.amount} PLN", labels.payment_status(p.status), p.due_on.isoformat() if p.due_on else "", p.what]
+                for p in card.payments
+            ]
+            layout.addWidget(
+                _table(
+                    "paymentsTable",
+                    self.tr("Payments"),
+                    [self.tr("Amount"), self.tr("Status"), self.tr("Due"), self.tr("For")],
+                    rows,
+                )
+            )
+        return box
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _reveal_pesel(self) -> None:
+        db, actor, student_id = self.context.db, self.context.actor, self.student_id
+        self.show_pesel.setEnabled(False)
+
+        def shown(pesel):
+            self._pesel = pesel
+            self.pesel_label.setText(pesel or "")
+
+        self.context.tasks.run(lambda: reveal_pesel(db, actor, student_id), shown, self._failed, write=True)
+
+    def _edit(self) -> None:
+        if self.card is None:
+            return
+        dialog = PersonEditDialog(self.context, self.card, self._pesel, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_card is not None:
+            self._show(dialog.saved_card)

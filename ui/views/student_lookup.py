@@ -1,0 +1,205 @@
+"""Student lookup: one field, results as the clerk types, keyboard all the way to the card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from desk.errors import DomainError
+from desk.student_search import DEFAULT_PAGE, SearchPage, search_students
+from ui.context import AppContext
+from ui.models.student_table_model import (
+    COLUMN_COUNT,
+    FIRST_NAMES,
+    LOGIN,
+    NUMBER,
+    PROGRAMME,
+    STAGE,
+    STATUS,
+    SURNAME,
+    StudentIdRole,
+    StudentTableModel,
+)
+from ui.views.student_card import StudentCardWindow
+
+TYPING_PAUSE_MS = 200
+
+
+class StudentLookupView(QWidget):
+    """Find a student by number, name, PESEL or login e-mail and open their card."""
+
+    searchFinished = Signal(int)  # rows shown after a search completed
+    studentOpened = Signal(int)  # student id
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("studentLookupView")
+        self._generation = 0
+        self._cards: dict[int, StudentCardWindow] = {}
+
+        self.field = QLineEdit(self)
+        self.field.setObjectName("studentSearchField")
+        self.field.setAccessibleName(self.tr("Find a student"))
+        self.field.setPlaceholderText(
+            self.tr("Student number, name, PESEL or login e-mail — e.g. 123456 or lukasz zolkiewski")
+        )
+        self.field.setClearButtonEnabled(True)
+        self.field.setMaxLength(200)
+
+        self.feedback = QLabel(self)
+        self.feedback.setObjectName("studentSearchFeedback")
+        self.feedback.setAccessibleName(self.tr("Search result summary"))
+
+        self.model = StudentTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("studentResults")
+        self.table.setAccessibleName(self.tr("Students found"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(False)  # the database orders rows (Polish order)
+        self.table.setWordWrap(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        widths = {NUMBER: 110, SURNAME: 200, FIRST_NAMES: 170, PROGRAMME: 100, STAGE: 55, STATUS: 100}
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(LOGIN, QHeaderView.ResizeMode.Stretch)
+        assert COLUMN_COUNT == LOGIN + 1
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.field)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.table, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self._search)
+        self.field.textChanged.connect(lambda _text: self._timer.start())
+        self.field.returnPressed.connect(self._search_now_or_open)
+        self.model.pageRequested.connect(self._fetch_page)
+        self.table.activated.connect(self._open_index)
+        self.field.installEventFilter(self)
+        self.table.installEventFilter(self)
+        self._hint()
+
+    # --- public ----------------------------------------------------------------------------
+
+    def set_query(self, text: str) -> None:
+        self.field.setText(text)
+
+    def focus_search(self) -> None:
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def open_student(self, student_id: int) -> StudentCardWindow:
+        window = self._cards.get(student_id)
+        if window is None:
+            window = StudentCardWindow(self.context, student_id, self.window())
+            window.destroyed.connect(lambda _=None, sid=student_id: self._cards.pop(sid, None))
+            self._cards[student_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        self.studentOpened.emit(student_id)
+        return window
+
+    # --- searching -------------------------------------------------------------------------
+
+    def _hint(self) -> None:
+        self.feedback.setText(self.tr("Type a student number, a name, a PESEL or a login e-mail."))
+
+    def _search(self) -> None:
+        self._timer.stop()
+        self._generation += 1
+        generation = self._generation
+        query = self.field.text()
+        if not query.strip():
+            self.model.clear(generation)
+            self._hint()
+            self.searchFinished.emit(0)
+            return
+        self.feedback.setText(self.tr("Searching…"))
+        db, actor = self.context.db, self.context.actor
+        self.context.tasks.run(
+            lambda: search_students(db, actor, query, limit=DEFAULT_PAGE),
+            lambda page: self._show(page, generation),
+            lambda error: self._failed(error, generation),
+        )
+
+    def _show(self, page: SearchPage, generation: int) -> None:
+        if generation != self._generation or not self.model.reset(page, generation):
+            return  # a newer search has started: its answer will come
+        count = len(page.rows)
+        if count == 0:
+            self.feedback.setText(self.tr("No student matches “%1”.").replace("%1", page.query.strip()))
+        elif page.has_more:
+            self.feedback.setText(self.tr("More than %n students match; scroll for more or refine the search.", "", count))
+        else:
+            self.feedback.setText(self.tr("%n student(s) found.", "", count))
+        if count and self.table.currentIndex().row() < 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.searchFinished.emit(count)
+
+    def _failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        message = str(error) if isinstance(error, DomainError) else self.tr("The search failed: %1").replace("%1", str(error))
+        self.feedback.setText(message)
+        self.model.fetch_failed(generation)
+        self.searchFinished.emit(0)
+
+    def _fetch_page(self, query: str, offset: int, generation: int) -> None:
+        db, actor = self.context.db, self.context.actor
+        self.context.tasks.run(
+            lambda: search_students(db, actor, query, limit=DEFAULT_PAGE, offset=offset),
+            lambda page: self._more(page, generation),
+            lambda error: self._failed(error, generation),
+        )
+
+    def _more(self, page: SearchPage, generation: int) -> None:
+        if self.model.append_page(page, generation):
+            total = self.model.rowCount()
+            if self.model.has_more:
+                self.feedback.setText(self.tr("More than %n students match; scroll for more or refine the search.", "", total))
+            else:
+                self.feedback.setText(self.tr("%n student(s) found.", "", total))
+
+    # --- keyboard --------------------------------------------------------------------------
+
+    def _search_now_or_open(self) -> None:
+        if self._timer.isActive() or self.model.rowCount() == 0:
+            self._search()
+            return
+        self._open_index(self.table.currentIndex() if self.table.currentIndex().isValid() else self.model.index(0, 0))
+
+    def _open_index(self, index) -> None:
+        if index.isValid():
+            self.open_student(int(self.model.data(index, StudentIdRole)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if watched is self.field and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                self.table.selectRow(self.table.currentIndex().row())
+                return True
+            if watched is self.table:
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    self._open_index(self.table.currentIndex())
+                    return True
+                if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0):
+                    self.focus_search()
+                    return True
+        return super().eventFilter(watched, event)
