@@ -27,7 +27,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desk.errors import DatabaseOpenError
-from desk.i18n import tr
+from desk.i18n import translate
 
 DATABASE_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -48,7 +48,7 @@ def resolve_url(value: str | os.PathLike[str] | None = None) -> URL:
             url = make_url(raw)
         except ArgumentError as error:
             raise DatabaseOpenError(
-                tr("Database", "This is not a database address: %1").replace("%1", raw)
+                translate("Database", "This is not a database address: %1").replace("%1", raw)
             ) from error
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
@@ -205,46 +205,46 @@ def _database_error(url: URL, error: Exception) -> DatabaseOpenError:
     lowered = detail.lower()
     if url.get_backend_name() == "sqlite":
         if "not a database" in lowered or "malformed" in lowered or "file is encrypted" in lowered:
-            message = tr("Database", "The file %1 is not a desk database (or it is damaged).")
+            message = translate("Database", "The file %1 is not a desk database (or it is damaged).")
         elif "locked" in lowered or "busy" in lowered:
-            message = tr(
+            message = translate(
                 "Database",
                 "The database %1 is locked by another program. Close it there, or wait, and try again.",
             )
         elif "readonly" in lowered or "read-only" in lowered or "read only" in lowered:
-            message = tr(
+            message = translate(
                 "Database",
                 "The database %1 is read-only. Ask your administrator for write access to the file and its folder.",
             )
         elif "unable to open" in lowered:
-            message = tr(
+            message = translate(
                 "Database",
                 "The database %1 cannot be opened: the folder does not exist or cannot be written to.",
             )
         else:
-            message = tr("Database", "The database %1 cannot be opened.")
+            message = translate("Database", "The database %1 cannot be opened.")
     else:
         if "password authentication failed" in lowered or "authentication" in lowered or (
             "role" in lowered and "does not exist" in lowered
         ):
-            message = tr(
+            message = translate(
                 "Database",
                 "The database server %1 refused the sign-in. Check the user name and password in the database address.",
             )
         elif "database" in lowered and "does not exist" in lowered:
-            message = tr("Database", "The database %1 does not exist on the server.")
+            message = translate("Database", "The database %1 does not exist on the server.")
         elif "connection refused" in lowered or "could not connect" in lowered or "timeout" in lowered or "timed out" in lowered or "connection failed" in lowered or "no route" in lowered or "name or service" in lowered:
-            message = tr(
+            message = translate(
                 "Database",
                 "The database server %1 does not answer. It may be down, or the network is unavailable.",
             )
         elif "permission denied" in lowered:
-            message = tr(
+            message = translate(
                 "Database",
                 "The database %1 does not allow this user to change its structure. Ask your administrator.",
             )
         else:
-            message = tr("Database", "The database %1 cannot be opened.")
+            message = translate("Database", "The database %1 cannot be opened.")
     return DatabaseOpenError(message.replace("%1", where), detail=detail)
 
 
@@ -255,26 +255,26 @@ def _check_sqlite_file(url: URL, *, create: bool) -> None:
     if path.exists():
         if path.is_dir():
             raise DatabaseOpenError(
-                tr("Database", "%1 is a folder, not a database file.").replace("%1", str(path))
+                translate("Database", "%1 is a folder, not a database file.").replace("%1", str(path))
             )
         with path.open("rb") as handle:
             header = handle.read(16)
         if header and header != b"SQLite format 3\x00":
             raise DatabaseOpenError(
-                tr("Database", "The file %1 is not a desk database (or it is damaged).").replace(
+                translate("Database", "The file %1 is not a desk database (or it is damaged).").replace(
                     "%1", str(path)
                 )
             )
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise DatabaseOpenError(
-                tr(
+                translate(
                     "Database",
                     "The database %1 is read-only. Ask your administrator for write access to the file and its folder.",
                 ).replace("%1", str(path))
             )
     elif not create:
         raise DatabaseOpenError(
-            tr("Database", "There is no database at %1.").replace("%1", str(path))
+            translate("Database", "There is no database at %1.").replace("%1", str(path))
         )
     else:
         try:
@@ -304,7 +304,7 @@ def open_database(
         head = head_revision()
         if revision is not None and revision not in _known_revisions():
             raise DatabaseOpenError(
-                tr(
+                translate(
                     "Database",
                     "The database %1 was made by a newer version of desk. Install the newer version to open it.",
                 ).replace("%1", describe_url(url))
@@ -314,7 +314,7 @@ def open_database(
             tables = set(inspect(engine).get_table_names())
             if tables - {"alembic_version"}:
                 raise DatabaseOpenError(
-                    tr(
+                    translate(
                         "Database",
                         "The database %1 holds tables of another program; desk will not change it.",
                     ).replace("%1", describe_url(url))
@@ -324,7 +324,7 @@ def open_database(
         if revision != head:
             if not upgrade_schema:
                 raise DatabaseOpenError(
-                    tr(
+                    translate(
                         "Database",
                         "The database %1 needs an upgrade. Run: desk db upgrade",
                     ).replace("%1", describe_url(url))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate through Qt's installed translators; the English source if none is installed.
 
-    Call sites pass string literals (``tr("Students", "...")``) so that ``lupdate`` finds them.
+    Call sites pass string literals (``translate("Students", "...")``) so that ``lupdate`` finds them.
     """
     return QCoreApplication.translate(context, text, disambiguation, n)

@@ -15,7 +15,7 @@ from desk import audit
 from desk.clock import now_utc
 from desk.db import Database
 from desk.errors import DomainError, PermissionDenied, SignInFailed
-from desk.i18n import tr
+from desk.i18n import translate
 from desk.model import OrgUnit, Role, StaffUnit, StaffUser
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
@@ -94,7 +94,7 @@ def require(actor: Actor, permission: Permission, unit_id: int | None = None) ->
     """Raise PermissionDenied unless the actor's role (and units, where it matters) allow it."""
     if not actor.can(permission, unit_id):
         raise PermissionDenied(
-            tr("Staff", "Your role (%1) does not allow this: %2.")
+            translate("Staff", "Your role (%1) does not allow this: %2.")
             .replace("%1", role_label(actor.role))
             .replace("%2", permission_label(permission))
         )
@@ -102,33 +102,33 @@ def require(actor: Actor, permission: Permission, unit_id: int | None = None) ->
 
 def role_label(role: Role) -> str:
     return {
-        Role.CLERK: tr("Staff", "dean's office clerk"),
-        Role.SERVICE_CENTER: tr("Staff", "Student Service Center"),
-        Role.ADMINISTRATOR: tr("Staff", "administrator"),
+        Role.CLERK: translate("Staff", "dean's office clerk"),
+        Role.SERVICE_CENTER: translate("Staff", "Student Service Center"),
+        Role.ADMINISTRATOR: translate("Staff", "administrator"),
     }[role]
 
 
 def permission_label(permission: Permission) -> str:
     return {
-        Permission.READ_STUDENTS: tr("Staff", "look up students"),
-        Permission.VIEW_PERSONAL_DATA: tr("Staff", "see personal data"),
-        Permission.EDIT_STUDENTS: tr("Staff", "change students' records"),
-        Permission.MANAGE_REGISTRATIONS: tr("Staff", "manage registrations"),
-        Permission.MANAGE_ACCESS: tr("Staff", "grant access to registrations"),
-        Permission.MANAGE_GROUPS: tr("Staff", "manage class groups"),
-        Permission.CORRECT_TOKENS: tr("Staff", "correct token balances"),
-        Permission.OVERRIDE_TOKEN_DEADLINE: tr("Staff", "override the token correction deadline"),
-        Permission.MANAGE_ACCOUNTS: tr("Staff", "link login accounts"),
-        Permission.RUN_SYNC: tr("Staff", "run the sync"),
-        Permission.MANAGE_STAFF: tr("Staff", "manage staff accounts"),
-        Permission.ADMINISTER: tr("Staff", "administer the system"),
+        Permission.READ_STUDENTS: translate("Staff", "look up students"),
+        Permission.VIEW_PERSONAL_DATA: translate("Staff", "see personal data"),
+        Permission.EDIT_STUDENTS: translate("Staff", "change students' records"),
+        Permission.MANAGE_REGISTRATIONS: translate("Staff", "manage registrations"),
+        Permission.MANAGE_ACCESS: translate("Staff", "grant access to registrations"),
+        Permission.MANAGE_GROUPS: translate("Staff", "manage class groups"),
+        Permission.CORRECT_TOKENS: translate("Staff", "correct token balances"),
+        Permission.OVERRIDE_TOKEN_DEADLINE: translate("Staff", "override the token correction deadline"),
+        Permission.MANAGE_ACCOUNTS: translate("Staff", "link login accounts"),
+        Permission.RUN_SYNC: translate("Staff", "run the sync"),
+        Permission.MANAGE_STAFF: translate("Staff", "manage staff accounts"),
+        Permission.ADMINISTER: translate("Staff", "administer the system"),
     }[permission]
 
 
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise DomainError(
-            tr("Staff", "A password needs at least %1 characters.").replace(
+            translate("Staff", "A password needs at least %1 characters.").replace(
                 "%1", str(MIN_PASSWORD_LENGTH)
             )
         )
@@ -155,7 +155,7 @@ def pause_after(failures: int) -> timedelta:
 
 def sign_in(db: Database, login: str, password: str) -> Actor:
     """Check a login and password; raise SignInFailed with a message the clerk can act on."""
-    wrong = tr("Staff", "Wrong login or password.")
+    wrong = translate("Staff", "Wrong login or password.")
     with db.write() as session:
         user = _find(session, login)
         if user is None:
@@ -165,7 +165,7 @@ def sign_in(db: Database, login: str, password: str) -> Actor:
         if user.locked_until is not None and user.locked_until > now:
             seconds = int((user.locked_until - now).total_seconds()) + 1
             raise SignInFailed(
-                tr("Staff", "Too many failed attempts. Try again in %1 s.").replace("%1", str(seconds))
+                translate("Staff", "Too many failed attempts. Try again in %1 s.").replace("%1", str(seconds))
             )
         try:
             _hasher.verify(user.password_hash, password)
@@ -177,7 +177,7 @@ def sign_in(db: Database, login: str, password: str) -> Actor:
             actor = None
         else:
             if not user.active:
-                raise SignInFailed(tr("Staff", "This staff account is disabled. Ask an administrator."))
+                raise SignInFailed(translate("Staff", "This staff account is disabled. Ask an administrator."))
             if _hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = _hasher.hash(password)
             user.failed_sign_ins = 0
@@ -194,7 +194,7 @@ def actor_for_login(db: Database, login: str) -> Actor:
     with db.read() as session:
         user = _find(session, login)
         if user is None or not user.active:
-            raise SignInFailed(tr("Staff", "There is no active staff account %1.").replace("%1", login))
+            raise SignInFailed(translate("Staff", "There is no active staff account %1.").replace("%1", login))
         return _actor(session, user)
 
 
@@ -213,17 +213,17 @@ def _add_user(
 ) -> StaffUser:
     login = login.strip()
     if not login or not full_name.strip():
-        raise DomainError(tr("Staff", "A staff account needs a login and a full name."))
+        raise DomainError(translate("Staff", "A staff account needs a login and a full name."))
     if _find(session, login) is not None:
-        raise DomainError(tr("Staff", "The login %1 is already taken.").replace("%1", login))
+        raise DomainError(translate("Staff", "The login %1 is already taken.").replace("%1", login))
     units = []
     for code in unit_codes:
         unit = session.scalars(select(OrgUnit).where(OrgUnit.code == code)).one_or_none()
         if unit is None:
-            raise DomainError(tr("Staff", "There is no unit with the code %1.").replace("%1", code))
+            raise DomainError(translate("Staff", "There is no unit with the code %1.").replace("%1", code))
         units.append(unit)
     if role is Role.CLERK and not units:
-        raise DomainError(tr("Staff", "A dean's office clerk acts for at least one unit."))
+        raise DomainError(translate("Staff", "A dean's office clerk acts for at least one unit."))
     user = StaffUser(
         login=login, full_name=full_name.strip(), password_hash=hash_password(password), role=role
     )
@@ -248,7 +248,7 @@ def create_first_administrator(db: Database, login: str, full_name: str, passwor
     with db.write() as session:
         if session.scalar(select(func.count()).select_from(StaffUser)):
             raise DomainError(
-                tr("Staff", "This database already has staff accounts; an administrator adds new ones.")
+                translate("Staff", "This database already has staff accounts; an administrator adds new ones.")
             )
         user = _add_user(session, login, full_name, password, Role.ADMINISTRATOR, [])
         audit.record(
@@ -258,7 +258,7 @@ def create_first_administrator(db: Database, login: str, full_name: str, passwor
             entity="staff_user",
             entity_id=user.id,
             after=_staff_snapshot(user),
-            reason=tr("Staff", "first administrator"),
+            reason=translate("Staff", "first administrator"),
         )
         return _actor(session, user)
 
@@ -295,7 +295,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         try:
             _hasher.verify(user.password_hash, old_password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
-            raise SignInFailed(tr("Staff", "The current password is wrong.")) from None
+            raise SignInFailed(translate("Staff", "The current password is wrong.")) from None
         user.password_hash = hash_password(new_password)
         audit.record(
             session,
@@ -303,5 +303,5 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
             action="staff.change_password",
             entity="staff_user",
             entity_id=user.id,
-            reason=tr("Staff", "password changed by its owner"),
+            reason=translate("Staff", "password changed by its owner"),
         )

@@ -14,7 +14,7 @@ from stdnum.pl import pesel as stdnum_pesel
 from desk import audit, outbox
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
-from desk.i18n import tr
+from desk.i18n import translate
 from desk.model import (
     ClassGroup,
     Course,
@@ -47,17 +47,17 @@ def check_pesel(value: str, birth_date: date | None) -> str:
     """A valid PESEL (digits only) consistent with the birth date, or a DomainError saying why."""
     number = value.strip().replace(" ", "")
     if len(number) != 11 or not number.isdigit():
-        raise DomainError(tr("Students", "A PESEL has exactly 11 digits."))
+        raise DomainError(translate("Students", "A PESEL has exactly 11 digits."))
     try:
         stdnum_pesel.validate(number)
     except ValidationError:
         raise DomainError(
-            tr("Students", "The PESEL %1 is not valid: its check digit or date is wrong.").replace("%1", number)
+            translate("Students", "The PESEL %1 is not valid: its check digit or date is wrong.").replace("%1", number)
         ) from None
     encoded = stdnum_pesel.get_birth_date(number)
     if birth_date is not None and encoded != birth_date:
         raise DomainError(
-            tr("Students", "The PESEL %1 gives the birth date %2, but the record says %3.")
+            translate("Students", "The PESEL %1 gives the birth date %2, but the record says %3.")
             .replace("%1", number)
             .replace("%2", encoded.isoformat())
             .replace("%3", birth_date.isoformat())
@@ -139,7 +139,7 @@ class StudentCard:
 def _student(session: Session, student_id: int) -> Student:
     student = session.get(Student, student_id)
     if student is None:
-        raise NotFound(tr("Students", "There is no student with the id %1.").replace("%1", str(student_id)))
+        raise NotFound(translate("Students", "There is no student with the id %1.").replace("%1", str(student_id)))
     return student
 
 
@@ -320,15 +320,15 @@ def update_person(
     """Correct a student's personal data; audited, and queued for the portal, in one transaction."""
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(tr("Students", "Say why the personal data is being changed."))
+        raise DomainError(translate("Students", "Say why the personal data is being changed."))
     first = changes.first_name.strip()
     last = changes.last_name.strip()
     middle = (changes.middle_name or "").strip() or None
     if not first or not last:
-        raise DomainError(tr("Students", "A person needs a first name and a surname."))
+        raise DomainError(translate("Students", "A person needs a first name and a surname."))
     email = (changes.private_email or "").strip() or None
     if email is not None and (email.count("@") != 1 or " " in email or email.startswith("@") or email.endswith("@")):
-        raise DomainError(tr("Students", "%1 is not an e-mail address.").replace("%1", email))
+        raise DomainError(translate("Students", "%1 is not an e-mail address.").replace("%1", email))
     pesel = None
     if not changes.keep_pesel and (changes.pesel or "").strip():
         pesel = check_pesel(changes.pesel, changes.birth_date)
@@ -337,7 +337,7 @@ def update_person(
         units = _student_unit_ids(session, student_id)
         if not _may(actor, Permission.EDIT_STUDENTS, units):
             raise PermissionDenied(
-                tr("Students", "Student %1 does not study in any of your units.").replace("%1", student.student_number)
+                translate("Students", "Student %1 does not study in any of your units.").replace("%1", student.student_number)
             )
         person = student.person
         if changes.keep_pesel:
@@ -348,7 +348,7 @@ def update_person(
             holder = session.scalars(select(Person).where(Person.pesel == pesel, Person.id != person.id)).first()
             if holder is not None:
                 raise DomainError(
-                    tr("Students", "The PESEL %1 already belongs to %2.")
+                    translate("Students", "The PESEL %1 already belongs to %2.")
                     .replace("%1", pesel)
                     .replace("%2", f"{holder.first_name} {holder.last_name}")
                 )
@@ -361,7 +361,7 @@ def update_person(
             setattr(person, column, value)
         after = _snapshot(person)
         if after == before:
-            raise DomainError(tr("Students", "Nothing was changed."))
+            raise DomainError(translate("Students", "Nothing was changed."))
         audit.record(
             session,
             actor_id=actor.id,

@@ -28,10 +28,6 @@ LAST_DATABASE_KEY = "lastDatabase"
 DEMO_STUDENTS = 12_000
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName("desk")
@@ -48,7 +44,7 @@ def _show_unexpected(kind, value, tb) -> None:
     """Unexpected errors are shown and logged instead of silently ending the application."""
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("unexpected error: %s", text)
-    box = QMessageBox(QMessageBox.Icon.Critical, _t("Unexpected error"), _t(
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"), QCoreApplication.translate("App", 
         "Something went wrong that desk did not expect. Nothing you saved is lost; "
         "the last action may not have been completed. Please tell your administrator."
     ))
@@ -58,13 +54,13 @@ def _show_unexpected(kind, value, tb) -> None:
 
 def database_error_box(error: DatabaseOpenError, parent: QWidget | None = None) -> QMessageBox:
     """The message shown when a database cannot be opened, with the ways forward."""
-    box = QMessageBox(QMessageBox.Icon.Critical, _t("The database cannot be opened"), error.message, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "The database cannot be opened"), error.message, parent=parent)
     box.setObjectName("databaseErrorBox")
     if error.detail:
         box.setDetailedText(error.detail)
-    box.choose_file = box.addButton(_t("Open another database file…"), QMessageBox.ButtonRole.AcceptRole)
-    box.choose_server = box.addButton(_t("Connect to a server…"), QMessageBox.ButtonRole.AcceptRole)
-    box.quit = box.addButton(_t("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.choose_file = box.addButton(QCoreApplication.translate("App", "Open another database file…"), QMessageBox.ButtonRole.AcceptRole)
+    box.choose_server = box.addButton(QCoreApplication.translate("App", "Connect to a server…"), QMessageBox.ButtonRole.AcceptRole)
+    box.quit = box.addButton(QCoreApplication.translate("App", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(box.choose_file)
     return box
 
@@ -105,7 +101,7 @@ def _build_demo(database: Database, tasks: TaskRunner) -> None:
     def work(handle):
         return build_demo(database, students=DEMO_STUDENTS, progress=lambda phase, done, total: handle.progress(done, total, phase))
 
-    _wait(tasks, work, _t("Creating the demo database (a university with %1 students)…").replace("%1", f"{DEMO_STUDENTS:,}"))
+    _wait(tasks, work, QCoreApplication.translate("App", "Creating the demo database (a university with %1 students)…").replace("%1", f"{DEMO_STUDENTS:,}"))
 
 
 def _target(db_arg: str | None, settings: QSettings) -> tuple[str, bool]:
@@ -134,8 +130,8 @@ def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> D
             clicked = box.clickedButton()
             if clicked is box.choose_file:
                 path, _ = QFileDialog.getSaveFileName(
-                    None, _t("Open or create a database file"), str(Path(target).parent),
-                    _t("desk databases (*.sqlite *.db);;All files (*)"),
+                    None, QCoreApplication.translate("App", "Open or create a database file"), str(Path(target).parent),
+                    QCoreApplication.translate("App", "desk databases (*.sqlite *.db);;All files (*)"),
                     options=QFileDialog.Option.DontConfirmOverwrite,
                 )
                 if path:
@@ -143,8 +139,8 @@ def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> D
                 continue
             if clicked is box.choose_server:
                 url, ok = QInputDialog.getText(
-                    None, _t("Connect to a server"),
-                    _t("Database address, e.g. postgresql://user:password@server/desk"),
+                    None, QCoreApplication.translate("App", "Connect to a server"),
+                    QCoreApplication.translate("App", "Database address, e.g. postgresql://user:password@server/desk"),
                 )
                 if ok and url.strip():
                     target, is_default = url.strip(), False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desk.db import Database
@@ -23,7 +23,7 @@ def _line(parent: QWidget, name: str, accessible: str, *, password: bool = False
 def _error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("errorLabel")
-    label.setAccessibleName(parent.tr("Error"))
+    label.setAccessibleName(QCoreApplication.translate("SignIn", "Error"))
     label.setWordWrap(True)
     label.setProperty("role", "error")
     return label
