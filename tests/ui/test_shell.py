@@ -1,0 +1,103 @@
+"""The application shell: sign-in, the main window, menus, settings, errors, snapshots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+from desk.errors import DatabaseOpenError
+from tests import factories
+from ui import i18n
+from ui.app import database_error_box
+from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
+from ui.sign_in import FirstAdministratorDialog, SignInDialog
+from ui.snapshot import render_all
+
+
+def test_sign_in_success_and_failure(qtbot, db, admin, tasks):
+    dialog = SignInDialog(db, tasks, is_demo=True)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "demoHint") is not None
+    dialog.login.setText("admin")
+    dialog.password.setText("wrong-password")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.error.text() != "", timeout=10_000)
+    assert "Wrong login or password" in dialog.error.text()
+    dialog.password.setText("admin-password")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor.login == "admin"
+
+
+def test_first_administrator_dialog(qtbot, db, tasks):
+    dialog = FirstAdministratorDialog(db, tasks)
+    qtbot.addWidget(dialog)
+    dialog.login.setText("root")
+    dialog.full_name.setText("Rafał Root")
+    dialog.password.setText("long-password")
+    dialog.repeat.setText("other-password")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert "differ" in dialog.error.text()
+    dialog.repeat.setText("long-password")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.actor.login == "root"
+
+
+def test_main_window_status_bar_and_shortcuts(qtbot, app_context):
+    window = MainWindow(app_context, "Uniwersytet Testowy")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert app_context.db.description in window.database_label.text()
+    assert "Anna Administratorka" in window.staff_label.text()
+    assert window.navigation.count() == 1  # only views that work
+    window.activateWindow()
+    window.lookup.table.setFocus()
+    window.findChild(QAction, "findStudentAction").trigger()
+    assert window.focusWidget() is window.lookup.field
+
+
+def test_window_geometry_persists(qtbot, app_context):
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(640, 470)
+    qtbot.waitUntil(lambda: window.width() == 640)
+    window.close()
+    assert QSettings().value("mainWindow/geometry") is not None
+    again = MainWindow(app_context)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (640, 470)
+
+
+def test_settings_remember_the_language(qtbot):
+    dialog = SettingsDialog("Europe/Warsaw")
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("pl"))
+    dialog.accept()
+    assert QSettings().value("language") == "pl" and dialog.language_changed
+
+
+def test_database_error_box_explains_and_offers_a_way_out(qtbot):
+    box = database_error_box(DatabaseOpenError("The file x is not a desk database.", detail="file is not a database"))
+    qtbot.addWidget(box)
+    assert box.text() == "The file x is not a desk database."
+    assert box.detailedText() == "file is not a database"
+    assert {box.choose_file.text(), box.choose_server.text(), box.quit.text()} == {
+        "Open another database file…", "Connect to a server…", "Quit"
+    }
+
+
+def test_snapshot_renders_every_view_in_both_languages(qtbot, db, admin, tmp_path):
+    factories.student(db, "Jan", "Kowalski")
+    paths = render_all(db, admin, tmp_path, languages=("en", "pl"), query="kowal")
+    names = sorted(p.name for p in paths)
+    assert names == sorted(
+        f"{lang}-{view}.png" for lang in ("en", "pl")
+        for view in ("01-sign-in", "02-student-lookup", "03-student-card", "04-settings")
+    )
+    assert all(p.stat().st_size > 5_000 for p in paths)
+    i18n.install("en")
