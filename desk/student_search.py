@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Select, and_, literal_column, or_, select, text
+from sqlalchemy import Select, and_, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from desk.db import Database
@@ -125,58 +125,82 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _name_conditions(session: Session, parsed: ParsedQuery) -> list:
-    conditions = []
-    dialect = session.get_bind().dialect.name
+def _short_word_filter(word: str):
+    """A short word matches the start of a name word (first, middle, either part of a surname)."""
+    escaped = _like_escape(word)
+    return or_(
+        Person.search_name.like(f"{escaped}%", escape="\\"),
+        Person.search_name.like(f"% {escaped}%", escape="\\"),
+        Person.search_name.like(f"%-{escaped}%", escape="\\"),
+    )
+
+
+def _word_filters(parsed: ParsedQuery, *, after_index: bool) -> list:
+    """Row-by-row conditions for the name words; after the index, only those it did not check."""
+    long_words = () if after_index else parsed.long_words
+    short_words = parsed.short_words[1:] if after_index and not parsed.long_words else parsed.short_words
+    return [Person.search_name.like(f"%{_like_escape(w)}%", escape="\\") for w in long_words] + [
+        _short_word_filter(w) for w in short_words
+    ]
+
+
+def _indexed_matches(session: Session, parsed: ParsedQuery):
+    """The ids of people matching the name words, from the best index; None without name words."""
     if parsed.long_words:
-        if dialect == "sqlite":
+        if session.get_bind().dialect.name == "sqlite":
             match = " AND ".join(_fts_phrase(w) for w in parsed.long_words)
-            conditions.append(
-                Person.id.in_(
-                    select(literal_column("rowid")).select_from(text("person_search")).where(
-                        text("person_search MATCH :match").bindparams(match=match)
-                    )
-                )
+            return (
+                select(literal_column("rowid").label("id"))
+                .select_from(text("person_search"))
+                .where(text("person_search MATCH :match").bindparams(match=match))
             )
-        else:
-            for word in parsed.long_words:
-                conditions.append(Person.search_name.like(f"%{_like_escape(word)}%", escape="\\"))
-    for index, word in enumerate(parsed.short_words):
-        if not parsed.long_words and index == 0:
-            # Alone, a short word drives the query through the name prefix indexes.
-            conditions.append(
-                or_(
-                    _prefix_range(Person.last_name_folded, word),
-                    _prefix_range(Person.first_name_folded, word),
-                )
-            )
-        else:
-            escaped = _like_escape(word)
-            conditions.append(
-                or_(
-                    Person.search_name.like(f"{escaped}%", escape="\\"),
-                    Person.search_name.like(f"% {escaped}%", escape="\\"),
-                    Person.search_name.like(f"%-{escaped}%", escape="\\"),
-                )
-            )
-    return conditions
+        return select(Person.id.label("id")).where(
+            *[Person.search_name.like(f"%{_like_escape(w)}%", escape="\\") for w in parsed.long_words]
+        )
+    if parsed.short_words:
+        # Alone, a short word drives the query through the name prefix indexes.
+        word = parsed.short_words[0]
+        return union(
+            select(Person.id.label("id")).where(_prefix_range(Person.last_name_folded, word)),
+            select(Person.id.label("id")).where(_prefix_range(Person.first_name_folded, word)),
+        )
+    return None
 
 
-def _matching_students(session: Session, parsed: ParsedQuery) -> Select:
-    """A SELECT of (student id) matching every term, in display order (no paging yet)."""
-    query = select(Student.id).join(Person, Person.id == Student.person_id)
+def _student_conditions(parsed: ParsedQuery) -> list:
+    conditions = []
     for number in parsed.numbers:
-        condition = _prefix_range(Student.student_number, number)
+        by_number = select(Student.id).where(_prefix_range(Student.student_number, number))
         if len(number) >= 4:
-            condition = or_(condition, _prefix_range(Person.pesel, number))
-        query = query.where(condition)
+            # Two indexes (student number, PESEL) joined by UNION: an OR would scan every row.
+            by_pesel = select(Student.id).join(Person, Person.id == Student.person_id).where(
+                _prefix_range(Person.pesel, number)
+            )
+            conditions.append(Student.id.in_(union(by_number, by_pesel)))
+        else:
+            conditions.append(Student.id.in_(by_number))
     for email in parsed.emails:
         owners = select(LoginAccount.person_id).where(
             _prefix_range(LoginAccount.email_folded, email), LoginAccount.person_id.is_not(None)
         )
-        query = query.where(Person.id.in_(owners))
-    for condition in _name_conditions(session, parsed):
-        query = query.where(condition)
+        conditions.append(Person.id.in_(owners))
+    return conditions
+
+
+def _matching_students(session: Session, parsed: ParsedQuery) -> Select:
+    """A SELECT of student ids matching every term, in display order (no paging yet).
+
+    The name index answers first, into a materialized set, so the planner never walks all
+    people in sort order probing each; the set is then joined, filtered and sorted.
+    """
+    query = select(Student.id).join(Person, Person.id == Student.person_id)
+    conditions = _student_conditions(parsed)
+    matches = _indexed_matches(session, parsed)
+    if matches is not None:
+        found = matches.cte("name_matches").prefix_with("MATERIALIZED")
+        query = query.join(found, found.c.id == Person.id)
+    conditions += _word_filters(parsed, after_index=matches is not None)
+    query = query.where(*conditions)
     if parsed.order == "number":
         return query.order_by(Student.student_number)
     return query.order_by(Person.sort_key, Student.student_number)

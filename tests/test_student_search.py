@@ -113,3 +113,4 @@ def test_parse_query_kinds():
     assert parsed.long_words == ("lukasz",) and parsed.short_words == ("ab",)
     assert parse_query("\x00 \t").is_empty
     assert len(parse_query("a " * 100).short_words) <= 8
+

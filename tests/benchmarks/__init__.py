@@ -1,0 +1,1 @@
+"""Benchmarks: measurements anyone can run (`make bench`); they print numbers, they assert nothing."""
