@@ -46,7 +46,8 @@ def resolve_url(value: str | os.PathLike[str] | None = None) -> URL:
     if "://" in raw:
         try:
             url = make_url(raw)
-        except ArgumentError as error:
+            url.port  # noqa: B018 - a malformed port only fails when read
+        except (ArgumentError, ValueError) as error:
             raise DatabaseOpenError(
                 translate("Database", "This is not a database address: %1").replace("%1", raw)
             ) from error
