@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import Select, and_, literal_column, or_, select, text, union
+from sqlalchemy import and_, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from desk.db import Database
@@ -31,6 +31,9 @@ from desk.text import fold
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 DEFAULT_PAGE = 100
+# Name words matching more people than this are "broad": walking everyone in Polish order and
+# keeping the matches finds a page sooner than sorting every match.
+BROAD_MATCH = 10_000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DIGITS = re.compile(r"^\d+$")
 
@@ -106,10 +109,15 @@ class StudentRow:
 
 @dataclass(frozen=True)
 class SearchPage:
+    """One page of results. Pages count people when ordered by name (a person with two student
+    numbers shows both on the same page), students when ordered by number; ``next_offset`` is
+    where the following page starts either way."""
+
     query: str
     offset: int
     rows: tuple[StudentRow, ...]
     has_more: bool
+    next_offset: int = 0
 
 
 def _like_escape(value: str) -> str:
@@ -187,27 +195,63 @@ def _student_conditions(parsed: ParsedQuery) -> list:
     return conditions
 
 
-def _matching_students(session: Session, parsed: ParsedQuery) -> Select:
-    """A SELECT of student ids matching every term, in display order (no paging yet).
+def _is_broad(session: Session, parsed: ParsedQuery) -> bool:
+    """Whether one name word matches so many people that walking everyone in order is cheaper.
 
-    The name index answers first, into a materialized set, so the planner never walks all
-    people in sort order probing each; the set is then joined, filtered and sorted.
+    Only a single word: several words together usually match few people, and the walk would
+    then pass most of the index before filling a page.
     """
+    if len(parsed.long_words) + len(parsed.short_words) != 1:
+        return False
+    matches = _indexed_matches(session, parsed)
+    if matches is None:
+        return False
+    capped = select(func.count()).select_from(matches.limit(BROAD_MATCH + 1).subquery())
+    return (session.scalar(capped) or 0) > BROAD_MATCH
+
+
+def _by_number(session: Session, parsed: ParsedQuery, limit: int, offset: int) -> list[int]:
+    """Student ids, ordered by student number (a number was typed), or by name if words were too."""
     query = select(Student.id).join(Person, Person.id == Student.person_id)
-    conditions = _student_conditions(parsed)
     matches = _indexed_matches(session, parsed)
     if matches is not None:
         found = matches.cte("name_matches").prefix_with("MATERIALIZED")
         query = query.join(found, found.c.id == Person.id)
-    conditions += _word_filters(parsed, after_index=matches is not None)
-    query = query.where(*conditions)
+    query = query.where(*_student_conditions(parsed), *_word_filters(parsed, after_index=matches is not None))
     if parsed.order == "number":
-        return query.order_by(Student.student_number)
-    return query.order_by(Person.sort_key, Student.student_number)
+        query = query.order_by(Student.student_number)
+    else:
+        query = query.order_by(Person.sort_key, Person.id, Student.student_number)
+    return list(session.scalars(query.limit(limit).offset(offset)))
 
 
-def find_student_ids(session: Session, parsed: ParsedQuery, limit: int, offset: int = 0) -> list[int]:
-    return list(session.scalars(_matching_students(session, parsed).limit(limit).offset(offset)))
+def _people_by_name(session: Session, parsed: ParsedQuery, limit: int, offset: int) -> list[int]:
+    """Ids of people who are students and match, in Polish order (one table: an index can order it).
+
+    On SQLite a narrow match is taken from the name index into a materialized set and sorted;
+    a broad one (thousands of people) walks the sort-key index and stops after a page. On
+    PostgreSQL the planner makes that choice itself from its statistics.
+    """
+    query = select(Person.id).where(select(Student.id).where(Student.person_id == Person.id).exists())
+    matches = None
+    if session.get_bind().dialect.name == "sqlite" and not _is_broad(session, parsed):
+        matches = _indexed_matches(session, parsed)
+    if matches is not None:
+        found = matches.cte("name_matches").prefix_with("MATERIALIZED")
+        query = query.join(found, found.c.id == Person.id)
+    query = query.where(*_student_conditions(parsed), *_word_filters(parsed, after_index=matches is not None))
+    return list(session.scalars(query.order_by(Person.sort_key, Person.id).limit(limit).offset(offset)))
+
+
+def _students_of(session: Session, person_ids: list[int]) -> list[int]:
+    """Student ids of the given people: in their order, each person's by student number."""
+    numbers = session.execute(
+        select(Student.person_id, Student.id).where(Student.person_id.in_(person_ids)).order_by(Student.student_number)
+    ).all()
+    by_person: dict[int, list[int]] = {}
+    for person_id, student_id in numbers:
+        by_person.setdefault(person_id, []).append(student_id)
+    return [student_id for person_id in person_ids for student_id in by_person.get(person_id, [])]
 
 
 def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
@@ -289,7 +333,16 @@ def search_students(
     if parsed.is_empty:
         return SearchPage(query, offset, (), False)
     with db.read() as session:
-        ids = find_student_ids(session, parsed, limit + 1, offset)
-        has_more = len(ids) > limit
-        rows = rows_for(session, ids[:limit])
-    return SearchPage(query, offset, tuple(rows), has_more)
+        if parsed.numbers:
+            ids = _by_number(session, parsed, limit + 1, offset)
+            has_more = len(ids) > limit
+            ids = ids[:limit]
+            next_offset = offset + len(ids)
+        else:
+            people = _people_by_name(session, parsed, limit + 1, offset)
+            has_more = len(people) > limit
+            people = people[:limit]
+            ids = _students_of(session, people)
+            next_offset = offset + len(people)
+        rows = rows_for(session, ids)
+    return SearchPage(query, offset, tuple(rows), has_more, next_offset)

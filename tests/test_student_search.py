@@ -76,8 +76,8 @@ def test_paging_has_no_gaps_or_repeats(db, admin):
     for i in range(25):
         factories.student(db, "Jan", f"Nowakowski{i:02d}")
     first = search_students(db, admin, "nowakowski", limit=10)
-    second = search_students(db, admin, "nowakowski", limit=10, offset=10)
-    third = search_students(db, admin, "nowakowski", limit=10, offset=20)
+    second = search_students(db, admin, "nowakowski", limit=10, offset=first.next_offset)
+    third = search_students(db, admin, "nowakowski", limit=10, offset=second.next_offset)
     assert first.has_more and second.has_more and not third.has_more
     names = [r.last_name for page in (first, second, third) for r in page.rows]
     assert names == [f"Nowakowski{i:02d}" for i in range(25)]
@@ -114,3 +114,36 @@ def test_parse_query_kinds():
     assert parse_query("\x00 \t").is_empty
     assert len(parse_query("a " * 100).short_words) <= 8
 
+
+
+@pytest.mark.parametrize("query", ["nowak", "jan nowak", "ja", "ja no", "nowak 9"])
+def test_broad_and_narrow_plans_agree(db, admin, monkeypatch, query):
+    """Whichever plan the number of matches picks, the rows and their order are the same."""
+    from desk import student_search
+
+    for i in range(30):
+        factories.student(db, ["Jan", "Janina", "Adam"][i % 3], ["Nowak", "Nowakowska", "Kowal-Nowak"][i % 3] + f"{i:02d}",
+                          number=f"9{i:05d}")
+
+    def pages():
+        first = search_students(db, admin, query, limit=7)
+        second = search_students(db, admin, query, limit=7, offset=first.next_offset)
+        return [r.student_id for page in (first, second) for r in page.rows]
+
+    narrow = pages()
+    monkeypatch.setattr(student_search, "BROAD_MATCH", 2)
+    assert pages() == narrow and narrow
+
+
+def test_a_person_with_two_student_numbers_shows_both_on_one_page(db, admin):
+    from desk.model import Student
+
+    first = factories.student(db, "Ola", "Abacka", number="200001")
+    factories.student(db, "Ola", "Babacka", number="200003")
+    with db.write() as session:
+        person_id = session.get(Student, first).person_id
+        session.add(Student(person_id=person_id, student_number="200002"))
+    page = search_students(db, admin, "ola", limit=1)
+    assert [r.student_number for r in page.rows] == ["200001", "200002"] and page.has_more
+    rest = search_students(db, admin, "ola", limit=1, offset=page.next_offset)
+    assert [r.student_number for r in rest.rows] == ["200003"] and not rest.has_more

@@ -14,12 +14,12 @@ def _row(i: int, login: str | None = "x@student.example.pl", status=ProgrammeSta
 
 
 def _page(query: str, offset: int, count: int, has_more: bool) -> SearchPage:
-    return SearchPage(query, offset, tuple(_row(offset + i) for i in range(count)), has_more)
+    return SearchPage(query, offset, tuple(_row(offset + i) for i in range(count)), has_more, offset + count)
 
 
 def test_columns_and_roles(qapp):
     model = StudentTableModel()
-    model.reset(SearchPage("q", 0, (_row(1), _row(2, login=None, status=ProgrammeStatus.ON_LEAVE)), False), 1)
+    model.reset(SearchPage("q", 0, (_row(1), _row(2, login=None, status=ProgrammeStatus.ON_LEAVE)), False, 2), 1)
     assert model.rowCount() == 2 and model.columnCount() == 7
     assert model.headerData(NUMBER, Qt.Orientation.Horizontal) == "Student no."
     assert model.data(model.index(0, NUMBER)) == "100001"

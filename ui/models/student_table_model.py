@@ -39,6 +39,7 @@ class StudentTableModel(QAbstractTableModel):
         self._query = ""
         self._generation = 0
         self._has_more = False
+        self._next_offset = 0
         self._fetching = False
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -58,6 +59,7 @@ class StudentTableModel(QAbstractTableModel):
         self._query = page.query
         self._rows = list(page.rows)
         self._has_more = page.has_more
+        self._next_offset = page.next_offset
         self._fetching = False
         self.endResetModel()
         return True
@@ -67,16 +69,18 @@ class StudentTableModel(QAbstractTableModel):
         self._generation = max(generation, self._generation)
         self._rows = []
         self._has_more = False
+        self._next_offset = 0
         self._fetching = False
         self._query = ""
         self.endResetModel()
 
     def append_page(self, page: SearchPage, generation: int) -> bool:
         """Add a further page; ignored if it belongs to an older search or is out of place."""
-        if generation != self._generation or page.query != self._query or page.offset != len(self._rows):
+        if generation != self._generation or page.query != self._query or page.offset != self._next_offset:
             return False
         self._fetching = False
         self._has_more = page.has_more
+        self._next_offset = page.next_offset
         if page.rows:
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
@@ -96,7 +100,7 @@ class StudentTableModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
-        self.pageRequested.emit(self._query, len(self._rows), self._generation)
+        self.pageRequested.emit(self._query, self._next_offset, self._generation)
 
     @property
     def has_more(self) -> bool:
