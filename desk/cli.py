@@ -12,6 +12,7 @@ from pathlib import Path
 from desk import __version__
 
 PASSWORD_ENV = "DESK_PASSWORD"
+_translators: list = []  # installed translators must outlive the call that installs them
 
 
 class CommandError(Exception):
@@ -30,7 +31,7 @@ def _install_translator() -> None:
     translator = QTranslator(app)
     if translator.load(str(resources.path("translations", "desk_pl.qm"))):
         app.installTranslator(translator)
-        _install_translator.keep = translator  # type: ignore[attr-defined]
+        _translators.append(translator)
 
 
 def _open(args, *, create: bool = False):

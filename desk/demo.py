@@ -701,15 +701,13 @@ class _Builder:
         self.insert(TokenEntry, ledger, "token ledger")
         self.insert(Payment, payments, "payments")
         # Pending requests in the active token round: students still waiting for a place.
-        round_id = None
         with self.db.read() as session:
             round_id = session.scalar(
                 select(Round.id).where(Round.registration_id == self.lang_now, Round.status == RoundStatus.ACTIVE)
             )
-        language_by_course = [g for g in languages]
         request_rows = []
         for index, student in enumerate(requests):
-            group = language_by_course[rng.randrange(len(language_by_course))]
+            group = languages[rng.randrange(len(languages))]
             request_rows.append(dict(
                 portal_key=f"demo-{self.seed}-{index}", student_id=student["id"], registration_id=self.lang_now,
                 round_id=round_id, course_id=group.course_id, group_id=group.id, action=RequestAction.REGISTER,

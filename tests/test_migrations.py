@@ -57,6 +57,7 @@ def test_upgrade_downgrade_upgrade(empty_url):
     engine.dispose()
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection", "ignore:autogenerate skipping")
 def test_migrated_schema_matches_the_model(empty_url):
     engine = make_engine(empty_url)
     upgrade(engine)

@@ -101,3 +101,22 @@ def test_snapshot_renders_every_view_in_both_languages(qtbot, db, admin, tmp_pat
     )
     assert all(p.stat().st_size > 5_000 for p in paths)
     i18n.install("en")
+
+
+def test_first_run_builds_the_demo_database(qtbot, tmp_path, monkeypatch, tasks):
+    from PySide6.QtCore import QSettings as Settings
+
+    import ui.app
+    from desk.institution import institution_settings
+
+    target = tmp_path / "data" / "desk.sqlite"
+    monkeypatch.delenv("DESK_DATABASE_URL", raising=False)
+    monkeypatch.setattr(ui.app, "default_database_path", lambda: target)
+    monkeypatch.setattr(ui.app, "DEMO_STUDENTS", 150)
+    database = ui.app.open_or_ask(None, Settings(), tasks)
+    try:
+        assert target.exists() and institution_settings(database).is_demo
+    finally:
+        database.dispose()
+    again = ui.app.open_or_ask(None, Settings(), tasks)  # the second run opens it as it is
+    again.dispose()

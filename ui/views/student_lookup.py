@@ -9,7 +9,6 @@ from desk.errors import DomainError
 from desk.student_search import DEFAULT_PAGE, SearchPage, search_students
 from ui.context import AppContext
 from ui.models.student_table_model import (
-    COLUMN_COUNT,
     FIRST_NAMES,
     LOGIN,
     NUMBER,
@@ -71,8 +70,7 @@ class StudentLookupView(QWidget):
         widths = {NUMBER: 110, SURNAME: 200, FIRST_NAMES: 170, PROGRAMME: 100, STAGE: 55, STATUS: 100}
         for column, width in widths.items():
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(LOGIN, QHeaderView.ResizeMode.Stretch)
-        assert COLUMN_COUNT == LOGIN + 1
+        header.setSectionResizeMode(LOGIN, QHeaderView.ResizeMode.Stretch)  # the last column
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
