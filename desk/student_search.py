@@ -200,6 +200,12 @@ def _capped_count(session: Session, selects) -> int:
     )
 
 
+def _estimated_rows(session: Session, query) -> float:
+    compiled = query.compile(session.get_bind())
+    plan = session.connection().exec_driver_sql(f"EXPLAIN (FORMAT JSON) {compiled}", compiled.params).scalar()
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
 def _most_selective_first(session: Session, parsed: ParsedQuery) -> ParsedQuery:
     """With short words only, let the one that starts the fewest names drive the query."""
     if parsed.long_words or len(parsed.short_words) < 2:
@@ -239,7 +245,12 @@ def _is_broad(session: Session, parsed: ParsedQuery) -> bool:
         return False
     if parsed.short_words:
         return _capped_count(session, _prefix_sources(parsed.short_words[0])) > BROAD_MATCH
-    return _capped_count(session, [_index_source(session, parsed)]) > BROAD_MATCH
+    source = _index_source(session, parsed)
+    if session.get_bind().dialect.name == "postgresql":
+        # Counting would cost as much as the search itself; the planner's estimate from the
+        # trigram statistics is close enough to choose a plan (a wrong guess costs time only).
+        return _estimated_rows(session, source) > BROAD_MATCH
+    return _capped_count(session, [source]) > BROAD_MATCH
 
 
 def _by_number(session: Session, parsed: ParsedQuery, limit: int, offset: int) -> list[int]:
