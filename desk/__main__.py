@@ -1,4 +1,4 @@
-"""``python -m desk``: the same as the ``desk`` command."""
+"""``python -m desk``: the terminal commands only (no application window)."""
 
 import sys
 

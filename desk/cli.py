@@ -1,4 +1,7 @@
-"""The ``desk`` command: no subcommand opens the application; subcommands administer from a terminal."""
+"""The terminal commands of ``desk`` (init, demo, db, students): administration for scripts and timers.
+
+The ``desk`` command itself starts in ``ui.entry``, which adds the application and ``snapshot``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from desk import __version__
@@ -34,7 +38,7 @@ def _install_translator() -> None:
         _translators.append(translator)
 
 
-def _open(args, *, create: bool = False):
+def open_database_for(args, *, create: bool = False):
     from desk.db import open_database
 
     return open_database(args.db, create=create).database
@@ -49,7 +53,7 @@ def _password(prompt: str = "Password: ") -> str:
     return getpass.getpass(prompt)
 
 
-def _actor(args, db):
+def acting_staff(args, db):
     from desk.institution import institution_settings
     from desk.staff import sign_in
 
@@ -71,7 +75,7 @@ def _actor(args, db):
 def cmd_init(args) -> int:
     from desk.staff import create_first_administrator, staff_count
 
-    db = _open(args, create=True)
+    db = open_database_for(args, create=True)
     if staff_count(db):
         raise CommandError("This database already has staff accounts.")
     login = args.login or input("Administrator login: ").strip()
@@ -98,7 +102,7 @@ def cmd_demo(args) -> int:
         path = Path(url.database or "")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    db = _open(args, create=True)
+    db = open_database_for(args, create=True)
     last = {"phase": None}
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -149,8 +153,8 @@ def _status_text(status) -> str:
 def cmd_search(args) -> int:
     from desk.student_search import search_students
 
-    db = _open(args)
-    actor = _actor(args, db)
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
     page = search_students(db, actor, args.query, limit=args.limit)
     if args.json:
         print(
@@ -189,27 +193,9 @@ def cmd_search(args) -> int:
     return 0
 
 
-def cmd_snapshot(args) -> int:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from ui.snapshot import render_all
-
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    db = _open(args)
-    actor = _actor(args, db)
-    paths = render_all(db, actor, Path(args.out), languages=tuple(args.lang.split(",")))
-    for path in paths:
-        print(path)
-    del app
+def cmd_help(args) -> int:
+    args.parser.print_help()
     return 0
-
-
-def cmd_gui(args) -> int:
-    from ui.app import run
-
-    return run(args.db)
 
 
 def _with_parents(common: argparse.ArgumentParser):
@@ -221,7 +207,9 @@ def _with_parents(common: argparse.ArgumentParser):
     return SubParser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extend: Callable | None = None, default: Callable | None = None) -> argparse.ArgumentParser:
+    """The parser of the terminal commands; ``extend(commands)`` adds more, ``default`` runs
+    when no command is given (the application, when started as ``desk``)."""
     parser = argparse.ArgumentParser(
         prog="desk",
         description="Back office for course registration. With no command, opens the application.",
@@ -238,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LOGIN",
         help=f"staff login to act as (password from ${PASSWORD_ENV} or a prompt)",
     )
-    parser.set_defaults(func=cmd_gui)
+    parser.set_defaults(func=default or cmd_help, parser=parser)
     # The same options are accepted after a subcommand too ("desk students search x --as k").
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -273,18 +261,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(func=cmd_search)
 
-    snapshot = commands.add_parser("snapshot", help="render every view of the application to PNG files")
-    snapshot.add_argument("--out", required=True, help="folder for the PNG files")
-    snapshot.add_argument("--lang", default="en,pl", help="languages, comma-separated (default en,pl)")
-    snapshot.set_defaults(func=cmd_snapshot)
+    if extend is not None:
+        extend(commands)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, extend: Callable | None = None, default: Callable | None = None) -> int:
     from desk.errors import DatabaseOpenError, DomainError
 
-    args = build_parser().parse_args(argv)
-    if args.func is not cmd_gui:
+    args = build_parser(extend, default).parse_args(argv)
+    if args.func is not default:
         _install_translator()
     try:
         return args.func(args)

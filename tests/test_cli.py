@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from desk.cli import main
+from ui.entry import main as desk_command
 from desk.db import open_database
 from tests import factories
 
@@ -18,14 +19,17 @@ from tests import factories
 )
 def test_every_command_has_help(args, capsys):
     with pytest.raises(SystemExit) as exit_:
-        main([*args, "--help"])
+        desk_command([*args, "--help"])
     assert exit_.value.code == 0
     assert "usage: desk" in capsys.readouterr().out
 
 
 def test_runs_as_a_module():
-    result = subprocess.run([sys.executable, "-m", "desk", "--help"], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-m", "ui", "--help"], capture_output=True, text=True, check=True)
     assert "students" in result.stdout and "snapshot" in result.stdout
+    # The terminal part alone, without the application: no command prints the help.
+    result = subprocess.run([sys.executable, "-m", "desk"], capture_output=True, text=True, check=True)
+    assert "students" in result.stdout and "snapshot" not in result.stdout
 
 
 def test_init_creates_the_first_administrator(tmp_path, monkeypatch, capsys):
@@ -94,3 +98,9 @@ def test_db_upgrade_and_version(tmp_path, capsys):
     assert "up to date" in capsys.readouterr().out
     assert main(["--db", str(path), "db", "version"]) == 0
     assert "0001" in capsys.readouterr().out
+
+
+def test_snapshot_command(searchable, tmp_path, capsys):
+    assert desk_command(["--db", str(searchable), "--as", "admin", "snapshot", "--out", str(tmp_path / "png"), "--lang", "en",
+                         "--query", "zolkiewski"]) == 0
+    assert len(list((tmp_path / "png").glob("en-*.png"))) == 4

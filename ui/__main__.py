@@ -1,0 +1,7 @@
+"""``python -m ui``: the same as the ``desk`` command."""
+
+import sys
+
+from ui.entry import main
+
+sys.exit(main())
