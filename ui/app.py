@@ -163,7 +163,7 @@ def sign_in_or_create(database: Database, tasks: TaskRunner) -> Actor | None:
 
 def run(db: str | None = None) -> int:
     """Open the application; returns the process exit status."""
-    logging.basicConfig(level=logging.INFO)
+    logging.basicConfig(level=logging.WARNING)
     app = make_application()
     settings = QSettings()
     i18n.install(i18n.chosen_language(settings))
