@@ -339,6 +339,28 @@ class Student(Base):
     )
 
 
+class StudentSearchRow(Base):
+    """What the student lookup reads: one narrow row per student, kept by database triggers
+    from students and persons (never written by the application), indexed for substring
+    search (FTS5 trigram on SQLite, pg_trgm on PostgreSQL) and for Polish order."""
+
+    __tablename__ = "student_search"
+    __table_args__ = (
+        Index("ix_student_search_order", "sort_key", "student_number", "student_id"),
+        Index("ix_student_search_student_number", "student_number"),
+        Index("ix_student_search_last_name_folded", "last_name_folded"),
+        Index("ix_student_search_first_name_folded", "first_name_folded"),
+    )
+
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id", ondelete="CASCADE"), primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
+    student_number: Mapped[str] = mapped_column(String(20))
+    search_name: Mapped[str] = mapped_column(String(400))
+    first_name_folded: Mapped[str] = mapped_column(String(100))
+    last_name_folded: Mapped[str] = mapped_column(String(150))
+    sort_key: Mapped[str] = mapped_column(BinaryText(600))
+
+
 class StudentProgramme(Base):
     """A student on a programme: stage (etap), status, admission date."""
 

@@ -24,6 +24,7 @@ from desk.model import (
     ProgrammeStatus,
     Student,
     StudentProgramme,
+    StudentSearchRow,
 )
 from desk.staff import Actor, Permission, require
 from desk.text import fold
@@ -109,9 +110,7 @@ class StudentRow:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of results. Pages count people when ordered by name (a person with two student
-    numbers shows both on the same page), students when ordered by number; ``next_offset`` is
-    where the following page starts either way."""
+    """One page of results; ``next_offset`` is where the following page starts."""
 
     query: str
     offset: int
@@ -133,14 +132,21 @@ def _fts_phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+S = StudentSearchRow
+
+
 def _short_word_filter(word: str):
     """A short word matches the start of a name word (first, middle, either part of a surname)."""
     escaped = _like_escape(word)
     return or_(
-        Person.search_name.like(f"{escaped}%", escape="\\"),
-        Person.search_name.like(f"% {escaped}%", escape="\\"),
-        Person.search_name.like(f"%-{escaped}%", escape="\\"),
+        S.search_name.like(f"{escaped}%", escape="\\"),
+        S.search_name.like(f"% {escaped}%", escape="\\"),
+        S.search_name.like(f"%-{escaped}%", escape="\\"),
     )
+
+
+def _long_word_likes(parsed: ParsedQuery) -> list:
+    return [S.search_name.like(f"%{_like_escape(w)}%", escape="\\") for w in parsed.long_words]
 
 
 def _word_filters(parsed: ParsedQuery, *, after_index: bool) -> list:
@@ -151,8 +157,16 @@ def _word_filters(parsed: ParsedQuery, *, after_index: bool) -> list:
     return likes + [_short_word_filter(w) for w in short_words]
 
 
+def _prefix_sources(word: str) -> tuple:
+    """Students whose surname, or first name, starts with ``word``: two B-tree index ranges."""
+    return (
+        select(S.student_id.label("id")).where(_prefix_range(S.last_name_folded, word)),
+        select(S.student_id.label("id")).where(_prefix_range(S.first_name_folded, word)),
+    )
+
+
 def _index_source(session: Session, parsed: ParsedQuery):
-    """The ids of people matching the name words, from the best index; None without name words.
+    """The ids of students matching the name words, from the best index; None without name words.
 
     SQLite: the FTS5 trigram table. PostgreSQL: LIKE on the folded name, which its pg_trgm
     index answers. A short word alone: the surname and first-name prefix indexes.
@@ -162,10 +176,10 @@ def _index_source(session: Session, parsed: ParsedQuery):
             match = " AND ".join(_fts_phrase(w) for w in parsed.long_words)
             return (
                 select(literal_column("rowid").label("id"))
-                .select_from(text("person_search"))
-                .where(text("person_search MATCH :match").bindparams(match=match))
+                .select_from(text("student_search_text"))
+                .where(text("student_search_text MATCH :match").bindparams(match=match))
             )
-        return select(Person.id.label("id")).where(*_long_word_likes(parsed))
+        return select(S.student_id.label("id")).where(*_long_word_likes(parsed))
     if parsed.short_words:
         # Without a longer word, the first short word drives the query through the prefix indexes.
         return union(*_prefix_sources(parsed.short_words[0]))
@@ -173,23 +187,11 @@ def _index_source(session: Session, parsed: ParsedQuery):
 
 
 def _index_condition(session: Session, parsed: ParsedQuery):
-    """The index's answer as a condition on Person (on PostgreSQL the LIKEs themselves)."""
+    """The index's answer as a condition on the search row (on PostgreSQL the LIKEs themselves)."""
     if parsed.long_words and session.get_bind().dialect.name != "sqlite":
         return and_(*_long_word_likes(parsed))
     source = _index_source(session, parsed)
-    return None if source is None else Person.id.in_(source)
-
-
-def _long_word_likes(parsed: ParsedQuery) -> list:
-    return [Person.search_name.like(f"%{_like_escape(w)}%", escape="\\") for w in parsed.long_words]
-
-
-def _prefix_sources(word: str) -> tuple:
-    """People whose surname, or first name, starts with ``word``: two B-tree index ranges."""
-    return (
-        select(Person.id.label("id")).where(_prefix_range(Person.last_name_folded, word)),
-        select(Person.id.label("id")).where(_prefix_range(Person.first_name_folded, word)),
-    )
+    return None if source is None else S.student_id.in_(source)
 
 
 def _capped_count(session: Session, selects) -> int:
@@ -215,33 +217,34 @@ def _most_selective_first(session: Session, parsed: ParsedQuery) -> ParsedQuery:
     return replace(parsed, short_words=ordered)
 
 
-def _student_conditions(parsed: ParsedQuery) -> list:
+def _other_conditions(parsed: ParsedQuery) -> list:
+    """Numbers (student number or PESEL prefix) and login e-mails."""
     conditions = []
     for number in parsed.numbers:
-        by_number = select(Student.id).where(_prefix_range(Student.student_number, number))
+        by_number = select(S.student_id).where(_prefix_range(S.student_number, number))
         if len(number) >= 4:
             # Two indexes (student number, PESEL) joined by UNION: an OR would scan every row.
-            by_pesel = select(Student.id).join(Person, Person.id == Student.person_id).where(
-                _prefix_range(Person.pesel, number)
+            by_pesel = select(S.student_id).where(
+                S.person_id.in_(select(Person.id).where(_prefix_range(Person.pesel, number)))
             )
-            conditions.append(Student.id.in_(union(by_number, by_pesel)))
+            conditions.append(S.student_id.in_(union(by_number, by_pesel)))
         else:
-            conditions.append(Student.id.in_(by_number))
+            conditions.append(S.student_id.in_(by_number))
     for email in parsed.emails:
         owners = select(LoginAccount.person_id).where(
             _prefix_range(LoginAccount.email_folded, email), LoginAccount.person_id.is_not(None)
         )
-        conditions.append(Person.id.in_(owners))
+        conditions.append(S.person_id.in_(owners))
     return conditions
 
 
 def _is_broad(session: Session, parsed: ParsedQuery) -> bool:
-    """Whether one name word matches so many people that walking everyone in order is cheaper.
+    """Whether one name word matches so many students that walking everyone in order is cheaper.
 
     Only a single word: several words together usually match few people, and the walk would
     then pass most of the index before filling a page.
     """
-    if len(parsed.long_words) + len(parsed.short_words) != 1:
+    if parsed.numbers or parsed.emails or len(parsed.long_words) + len(parsed.short_words) != 1:
         return False
     if parsed.short_words:
         return _capped_count(session, _prefix_sources(parsed.short_words[0])) > BROAD_MATCH
@@ -253,53 +256,34 @@ def _is_broad(session: Session, parsed: ParsedQuery) -> bool:
     return _capped_count(session, [source]) > BROAD_MATCH
 
 
-def _by_number(session: Session, parsed: ParsedQuery, limit: int, offset: int) -> list[int]:
-    """Student ids, ordered by student number (a number was typed), or by name if words were too."""
-    query = select(Student.id).join(Person, Person.id == Student.person_id)
-    indexed = _index_condition(session, parsed)
-    if indexed is not None:
-        query = query.where(indexed)
-    query = query.where(*_student_conditions(parsed), *_word_filters(parsed, after_index=indexed is not None))
-    if parsed.order == "number":
-        query = query.order_by(Student.student_number)
-    else:
-        query = query.order_by(Person.sort_key, Person.id, Student.student_number)
-    return list(session.scalars(query.limit(limit).offset(offset)))
+def find_student_ids(session: Session, parsed: ParsedQuery, limit: int, offset: int = 0) -> list[int]:
+    """One page of matching student ids in display order: Polish order of names, or by number.
 
-
-def _people_by_name(session: Session, parsed: ParsedQuery, limit: int, offset: int) -> list[int]:
-    """Ids of people who are students and match, in Polish order (one table: an index can order it).
-
-    A narrow match is collected first, with its sort keys, into a materialized set (the name
-    index answers it) and then sorted; a broad one (more than BROAD_MATCH people) walks the
-    sort-key index and stops after a page. Left to choose, both planners sometimes walked the
-    whole index for a rare surname, or merged against every person (150 ms instead of 10).
+    A narrow match is collected first, with its sort keys, into a materialized set that the
+    name index answers, and then sorted; a broad one (more than BROAD_MATCH students) walks the
+    order index and stops after a page. Left to choose, both planners sometimes walked the whole
+    index for a rare surname, or hashed every student (150 ms instead of 10).
     """
-    is_student = select(Student.id).where(Student.person_id == Person.id).exists()
+    parsed = _most_selective_first(session, parsed)
     indexed = None if _is_broad(session, parsed) else _index_condition(session, parsed)
-    conditions = [is_student, *_student_conditions(parsed), *_word_filters(parsed, after_index=indexed is not None)]
+    conditions = [*_other_conditions(parsed), *_word_filters(parsed, after_index=indexed is not None)]
     if indexed is None:
-        query = select(Person.id).where(*conditions).order_by(Person.sort_key, Person.id)
+        columns = S
+        query = select(S.student_id).where(*conditions)
     else:
-        found = (
-            select(Person.id, Person.sort_key)
+        matches = (
+            select(S.student_id, S.sort_key, S.student_number)
             .where(indexed, *conditions)
-            .cte("name_matches")
+            .cte("matches")
             .prefix_with("MATERIALIZED")
         )
-        query = select(found.c.id).order_by(found.c.sort_key, found.c.id)
+        columns = matches.c
+        query = select(matches.c.student_id)
+    if parsed.order == "number":
+        query = query.order_by(columns.student_number)
+    else:
+        query = query.order_by(columns.sort_key, columns.student_number, columns.student_id)
     return list(session.scalars(query.limit(limit).offset(offset)))
-
-
-def _students_of(session: Session, person_ids: list[int]) -> list[int]:
-    """Student ids of the given people: in their order, each person's by student number."""
-    numbers = session.execute(
-        select(Student.person_id, Student.id).where(Student.person_id.in_(person_ids)).order_by(Student.student_number)
-    ).all()
-    by_person: dict[int, list[int]] = {}
-    for person_id, student_id in numbers:
-        by_person.setdefault(person_id, []).append(student_id)
-    return [student_id for person_id in person_ids for student_id in by_person.get(person_id, [])]
 
 
 def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
@@ -381,17 +365,8 @@ def search_students(
     if parsed.is_empty:
         return SearchPage(query, offset, (), False)
     with db.read() as session:
-        parsed = _most_selective_first(session, parsed)
-        if parsed.numbers:
-            ids = _by_number(session, parsed, limit + 1, offset)
-            has_more = len(ids) > limit
-            ids = ids[:limit]
-            next_offset = offset + len(ids)
-        else:
-            people = _people_by_name(session, parsed, limit + 1, offset)
-            has_more = len(people) > limit
-            people = people[:limit]
-            ids = _students_of(session, people)
-            next_offset = offset + len(people)
-        rows = rows_for(session, ids)
+        ids = find_student_ids(session, parsed, limit + 1, offset)
+        has_more = len(ids) > limit
+        rows = rows_for(session, ids[:limit])
+    next_offset = offset + len(rows)
     return SearchPage(query, offset, tuple(rows), has_more, next_offset)

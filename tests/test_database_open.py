@@ -56,24 +56,33 @@ def test_newer_schema_is_refused(tmp_path):
         open_database(str(path))
 
 
-def test_older_schema_is_upgraded_after_a_backup(tmp_path, monkeypatch):
-    import desk.db
+def test_older_schema_is_upgraded_after_a_backup(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from desk.db import MIGRATIONS, make_engine
+    from tests import factories
 
     path = tmp_path / "old.sqlite"
-    open_database(str(path)).database.dispose()
-    # This program now knows one revision more than the file has.
-    monkeypatch.setattr(desk.db, "head_revision", lambda: "0002_next")
-    upgrades = []
-    monkeypatch.setattr(desk.db, "upgrade", lambda engine, revision="head": upgrades.append(revision))
+    db = open_database(str(path)).database
+    factories.student(db, "Łukasz", "Żółkiewski", number="123456")
+    db.dispose()
+    engine = make_engine(f"sqlite+pysqlite:///{path}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")  # as a database made by the first release
+    engine.dispose()
     with pytest.raises(DatabaseOpenError, match="needs an upgrade"):
         open_database(str(path), upgrade_schema=False)
-    assert upgrades == []
     opened = open_database(str(path))
-    opened.database.dispose()
-    assert upgrades == ["head"] and opened.upgraded_from == "0001"
-    assert opened.backup is not None and opened.backup.parent == tmp_path / "backups"
+    assert opened.upgraded_from == "0001" and opened.backup.parent == tmp_path / "backups"
     with sqlite3.connect(opened.backup) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    with opened.database.read() as session:  # the upgrade filled the new search table
+        assert session.execute(text("SELECT student_number FROM student_search")).scalars().all() == ["123456"]
+    opened.database.dispose()
 
 
 def test_backup_copies_a_live_database(tmp_path, sqlite_db):
