@@ -221,15 +221,15 @@ def _other_conditions(parsed: ParsedQuery) -> list:
     """Numbers (student number or PESEL prefix) and login e-mails."""
     conditions = []
     for number in parsed.numbers:
-        by_number = select(S.student_id).where(_prefix_range(S.student_number, number))
         if len(number) >= 4:
             # Two indexes (student number, PESEL) joined by UNION: an OR would scan every row.
+            by_number = select(S.student_id).where(_prefix_range(S.student_number, number))
             by_pesel = select(S.student_id).where(
                 S.person_id.in_(select(Person.id).where(_prefix_range(Person.pesel, number)))
             )
             conditions.append(S.student_id.in_(union(by_number, by_pesel)))
         else:
-            conditions.append(S.student_id.in_(by_number))
+            conditions.append(_prefix_range(S.student_number, number))  # too short for a PESEL
     for email in parsed.emails:
         owners = select(LoginAccount.person_id).where(
             _prefix_range(LoginAccount.email_folded, email), LoginAccount.person_id.is_not(None)
@@ -290,6 +290,13 @@ def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
     """Lookup rows for the given students, in the given order (two queries for any page)."""
     if not student_ids:
         return []
+    first_login = (
+        select(LoginAccount.email)
+        .where(LoginAccount.person_id == Person.id)
+        .order_by(LoginAccount.id)
+        .limit(1)
+        .scalar_subquery()
+    )
     people = session.execute(
         select(
             Student.id,
@@ -298,6 +305,7 @@ def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
             Person.last_name,
             Person.first_name,
             Person.middle_name,
+            first_login.label("login"),
         )
         .join(Person, Person.id == Student.person_id)
         .where(Student.id.in_(student_ids))
@@ -316,14 +324,6 @@ def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
         .where(StudentProgramme.student_id.in_(student_ids))
     ):
         programmes.setdefault(line.student_id, []).append(line)
-    person_ids = {p.person_id for p in people}
-    logins: dict[int, str] = {}
-    for person_id, email in session.execute(
-        select(LoginAccount.person_id, LoginAccount.email)
-        .where(LoginAccount.person_id.in_(person_ids))
-        .order_by(LoginAccount.id)
-    ):
-        logins.setdefault(person_id, email)
     by_id: dict[int, StudentRow] = {}
     for p in people:
         lines = programmes.get(p.id, [])
@@ -344,7 +344,7 @@ def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
             stage=main.stage if main else None,
             status=main.status if main else None,
             programme_count=len(lines),
-            login=logins.get(p.person_id),
+            login=p.login,
         )
     return [by_id[i] for i in student_ids if i in by_id]
 

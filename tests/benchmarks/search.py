@@ -63,15 +63,17 @@ def _floor(connection, query: str) -> int:
     if parsed.long_words:
         if sqlite:
             match = " AND ".join('"' + w.replace('"', '""') + '"' for w in parsed.long_words)
-            rows = connection.execute(text("SELECT rowid FROM person_search WHERE person_search MATCH :m"), {"m": match})
+            rows = connection.execute(
+                text("SELECT rowid FROM student_search_text WHERE student_search_text MATCH :m"), {"m": match}
+            )
         else:
             clauses = " AND ".join(f"search_name LIKE :w{i}" for i in range(len(parsed.long_words)))
             params = {f"w{i}": f"%{w}%" for i, w in enumerate(parsed.long_words)}
-            rows = connection.execute(text(f"SELECT id FROM persons WHERE {clauses}"), params)
+            rows = connection.execute(text(f"SELECT student_id FROM student_search WHERE {clauses}"), params)
     elif parsed.numbers:
         n = parsed.numbers[0]
         rows = connection.execute(
-            text("SELECT id FROM students WHERE student_number >= :a AND student_number < :b"),
+            text("SELECT student_id FROM student_search WHERE student_number >= :a AND student_number < :b"),
             {"a": n, "b": n + "\U0010ffff"},
         )
     elif parsed.emails:
@@ -83,8 +85,8 @@ def _floor(connection, query: str) -> int:
     elif parsed.short_words:
         w = parsed.short_words[0]
         rows = connection.execute(
-            text("SELECT id FROM persons WHERE last_name_folded >= :a AND last_name_folded < :b "
-                 "UNION SELECT id FROM persons WHERE first_name_folded >= :a AND first_name_folded < :b"),
+            text("SELECT student_id FROM student_search WHERE last_name_folded >= :a AND last_name_folded < :b "
+                 "UNION SELECT student_id FROM student_search WHERE first_name_folded >= :a AND first_name_folded < :b"),
             {"a": w, "b": w + "\U0010ffff"},
         )
     else:
