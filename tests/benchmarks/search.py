@@ -161,7 +161,7 @@ def _print(title: str, result: dict) -> None:
     print(
         f"service/floor at p95: {s['service_over_floor_p95']:.2f}x (target <= 2x: "
         f"{'met' if s['service_over_floor_p95'] <= 2 else 'NOT met'});  naive/service at p95: "
-        f"{s['naive_over_service_p95']:.0f}x (target >= 20x: {'met' if s['naive_over_service_p95'] >= 20 else 'NOT met'})"
+        f"{s['naive_over_service_p95']:.1f}x (target >= 20x: {'met' if s['naive_over_service_p95'] >= 20 else 'NOT met'})"
     )
 
 
