@@ -38,11 +38,8 @@ class _TaskDialog(QDialog):
         self.error = _error_label(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.setObjectName("dialogButtons")
-        self.buttons.accepted.connect(self._submit)
+        self.buttons.accepted.connect(self._submit)  # each dialog below says what OK does
         self.buttons.rejected.connect(self.reject)
-
-    def _submit(self) -> None:
-        raise NotImplementedError
 
     def _run(self, work, on_success) -> None:
         self.buttons.setEnabled(False)
@@ -50,7 +47,11 @@ class _TaskDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             self.buttons.setEnabled(True)
-            self.error.setText(str(error) if isinstance(error, DomainError) else self.tr("Failed: %1").replace("%1", str(error)))
+            self.error.setText(
+                str(error)
+                if isinstance(error, DomainError)
+                else QCoreApplication.translate("SignIn", "Failed: %1").replace("%1", str(error))
+            )
 
         self.tasks.run(work, on_success, failed, write=True)
 

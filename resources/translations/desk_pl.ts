@@ -61,42 +61,42 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="166" />
+        <location filename="../../ui/sign_in.py" line="167" />
         <source>Change password</source>
         <translation>Zmiana hasła</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="167" />
+        <location filename="../../ui/sign_in.py" line="168" />
         <source>Current password</source>
         <translation>Obecne hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="168" />
+        <location filename="../../ui/sign_in.py" line="169" />
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="169" />
+        <location filename="../../ui/sign_in.py" line="170" />
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="171" />
+        <location filename="../../ui/sign_in.py" line="172" />
         <source>&amp;Current password:</source>
         <translation>&amp;Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="172" />
+        <location filename="../../ui/sign_in.py" line="173" />
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="173" />
+        <location filename="../../ui/sign_in.py" line="174" />
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="181" />
+        <location filename="../../ui/sign_in.py" line="182" />
         <source>The new passwords differ.</source>
         <translation>Nowe hasła się różnią.</translation>
     </message>
@@ -104,80 +104,80 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../desk/db.py" line="51" />
+        <location filename="../../desk/db.py" line="54" />
         <source>This is not a database address: %1</source>
         <translation>To nie jest adres bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="208" />
-        <location filename="../../desk/db.py" line="264" />
+        <location filename="../../desk/db.py" line="222" />
+        <location filename="../../desk/db.py" line="278" />
         <source>The file %1 is not a desk database (or it is damaged).</source>
         <translation>Plik %1 nie jest bazą danych desk (albo jest uszkodzony).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="210" />
+        <location filename="../../desk/db.py" line="224" />
         <source>The database %1 is locked by another program. Close it there, or wait, and try again.</source>
         <translation>Baza danych %1 jest zablokowana przez inny program. Zamknij ją tam albo zaczekaj i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="215" />
-        <location filename="../../desk/db.py" line="270" />
+        <location filename="../../desk/db.py" line="229" />
+        <location filename="../../desk/db.py" line="284" />
         <source>The database %1 is read-only. Ask your administrator for write access to the file and its folder.</source>
         <translation>Baza danych %1 jest tylko do odczytu. Poproś administratora o prawo zapisu do pliku i jego folderu.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="220" />
+        <location filename="../../desk/db.py" line="234" />
         <source>The database %1 cannot be opened: the folder does not exist or cannot be written to.</source>
         <translation>Nie można otworzyć bazy danych %1: folder nie istnieje albo nie można w nim zapisywać.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="225" />
-        <location filename="../../desk/db.py" line="247" />
+        <location filename="../../desk/db.py" line="239" />
+        <location filename="../../desk/db.py" line="261" />
         <source>The database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="230" />
+        <location filename="../../desk/db.py" line="244" />
         <source>The database server %1 refused the sign-in. Check the user name and password in the database address.</source>
         <translation>Serwer bazy danych %1 odmówił zalogowania. Sprawdź nazwę użytkownika i hasło w adresie bazy.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="235" />
+        <location filename="../../desk/db.py" line="249" />
         <source>The database %1 does not exist on the server.</source>
         <translation>Baza danych %1 nie istnieje na serwerze.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="237" />
+        <location filename="../../desk/db.py" line="251" />
         <source>The database server %1 does not answer. It may be down, or the network is unavailable.</source>
         <translation>Serwer bazy danych %1 nie odpowiada. Może być wyłączony albo sieć jest niedostępna.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="242" />
+        <location filename="../../desk/db.py" line="256" />
         <source>The database %1 does not allow this user to change its structure. Ask your administrator.</source>
         <translation>Baza danych %1 nie pozwala temu użytkownikowi zmieniać swojej struktury. Poproś administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="258" />
+        <location filename="../../desk/db.py" line="272" />
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 to folder, a nie plik bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="277" />
+        <location filename="../../desk/db.py" line="291" />
         <source>There is no database at %1.</source>
         <translation>Nie ma bazy danych w %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="307" />
+        <location filename="../../desk/db.py" line="321" />
         <source>The database %1 was made by a newer version of desk. Install the newer version to open it.</source>
         <translation>Baza danych %1 została utworzona przez nowszą wersję desk. Zainstaluj nowszą wersję, aby ją otworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="317" />
+        <location filename="../../desk/db.py" line="331" />
         <source>The database %1 holds tables of another program; desk will not change it.</source>
         <translation>Baza danych %1 zawiera tabele innego programu; desk jej nie zmieni.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="327" />
+        <location filename="../../desk/db.py" line="341" />
         <source>The database %1 needs an upgrade. Run: desk db upgrade</source>
         <translation>Baza danych %1 wymaga aktualizacji. Uruchom: desk db upgrade</translation>
     </message>
@@ -185,57 +185,57 @@
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="124" />
+        <location filename="../../ui/sign_in.py" line="125" />
         <source>New database — first administrator</source>
         <translation>Nowa baza danych — pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="126" />
+        <location filename="../../ui/sign_in.py" line="127" />
         <source>This database has no staff accounts yet. Create the administrator's account; the administrator then adds the other staff.</source>
         <translation>Ta baza danych nie ma jeszcze kont pracowników. Utwórz konto administratora; administrator doda potem pozostałych pracowników.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="131" />
+        <location filename="../../ui/sign_in.py" line="132" />
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="132" />
+        <location filename="../../ui/sign_in.py" line="133" />
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="133" />
+        <location filename="../../ui/sign_in.py" line="134" />
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="134" />
+        <location filename="../../ui/sign_in.py" line="135" />
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="136" />
+        <location filename="../../ui/sign_in.py" line="137" />
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="137" />
+        <location filename="../../ui/sign_in.py" line="138" />
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="138" />
+        <location filename="../../ui/sign_in.py" line="139" />
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="139" />
+        <location filename="../../ui/sign_in.py" line="140" />
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="149" />
+        <location filename="../../ui/sign_in.py" line="150" />
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -655,56 +655,61 @@
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="53" />
+        <source>Failed: %1</source>
+        <translation>Nie powiodło się: %1</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="66" />
+        <location filename="../../ui/sign_in.py" line="67" />
         <source>Sign in — desk</source>
         <translation>Logowanie — desk</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="67" />
+        <location filename="../../ui/sign_in.py" line="68" />
         <source>Course registration back office</source>
         <translation>Obsługa rejestracji na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="69" />
+        <location filename="../../ui/sign_in.py" line="70" />
         <source>Database: %1</source>
         <translation>Baza danych: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="73" />
+        <location filename="../../ui/sign_in.py" line="74" />
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="74" />
+        <location filename="../../ui/sign_in.py" line="75" />
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="76" />
+        <location filename="../../ui/sign_in.py" line="77" />
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="77" />
+        <location filename="../../ui/sign_in.py" line="78" />
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="84" />
+        <location filename="../../ui/sign_in.py" line="85" />
         <source>Demo database: sign in as &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (dean's office clerk) or &lt;b&gt;cos&lt;/b&gt; (Student Service Center), password &lt;b&gt;demo1234&lt;/b&gt;.</source>
         <translation>Baza demonstracyjna: zaloguj się jako &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (pracownik dziekanatu) lub &lt;b&gt;cos&lt;/b&gt; (Centrum Obsługi Studenta), hasło &lt;b&gt;demo1234&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="96" />
+        <location filename="../../ui/sign_in.py" line="97" />
         <source>Sign in</source>
         <translation>Zaloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="103" />
+        <location filename="../../ui/sign_in.py" line="104" />
         <source>Type your login.</source>
         <translation>Wpisz swój login.</translation>
     </message>
@@ -1112,54 +1117,54 @@
 <context>
     <name>StudentLookupView</name>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="43" />
+        <location filename="../../ui/views/student_lookup.py" line="42" />
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="45" />
+        <location filename="../../ui/views/student_lookup.py" line="44" />
         <source>Student number, name, PESEL or login e-mail — e.g. 123456 or lukasz zolkiewski</source>
         <translation>Nr albumu, imię i nazwisko, PESEL lub e-mail logowania — np. 123456 albo lukasz zolkiewski</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="52" />
+        <location filename="../../ui/views/student_lookup.py" line="51" />
         <source>Search result summary</source>
         <translation>Podsumowanie wyników wyszukiwania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="57" />
+        <location filename="../../ui/views/student_lookup.py" line="56" />
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="119" />
+        <location filename="../../ui/views/student_lookup.py" line="117" />
         <source>Type a student number, a name, a PESEL or a login e-mail.</source>
         <translation>Wpisz numer albumu, imię i nazwisko, PESEL albo e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="131" />
+        <location filename="../../ui/views/student_lookup.py" line="129" />
         <source>Searching…</source>
         <translation>Szukam…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="144" />
+        <location filename="../../ui/views/student_lookup.py" line="142" />
         <source>No student matches “%1”.</source>
         <translation>Żaden student nie pasuje do „%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="146" />
-        <location filename="../../ui/views/student_lookup.py" line="173" />
+        <location filename="../../ui/views/student_lookup.py" line="144" />
+        <location filename="../../ui/views/student_lookup.py" line="171" />
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation><numerusform>Pasuje więcej niż %n student; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform><numerusform>Pasuje więcej niż %n studentów; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform><numerusform>Pasuje więcej niż %n studentów; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="148" />
-        <location filename="../../ui/views/student_lookup.py" line="175" />
+        <location filename="../../ui/views/student_lookup.py" line="146" />
+        <location filename="../../ui/views/student_lookup.py" line="173" />
         <source>%n student(s) found.</source>
         <translation><numerusform>Znaleziono %n studenta.</numerusform><numerusform>Znaleziono %n studentów.</numerusform><numerusform>Znaleziono %n studentów.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="156" />
+        <location filename="../../ui/views/student_lookup.py" line="154" />
         <source>The search failed: %1</source>
         <translation>Wyszukiwanie nie powiodło się: %1</translation>
     </message>
@@ -1202,17 +1207,17 @@
         <translation>Login</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/models/student_table_model.py" line="132" />
+        <location filename="../../ui/models/student_table_model.py" line="136" />
         <source> (+%n more)</source>
         <translation><numerusform> (+%n kolejny)</numerusform><numerusform> (+%n kolejne)</numerusform><numerusform> (+%n kolejnych)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../ui/models/student_table_model.py" line="136" />
+        <location filename="../../ui/models/student_table_model.py" line="140" />
         <source>No login account is linked to this person: they cannot sign in to the portal.</source>
         <translation>Ta osoba nie ma powiązanego konta logowania: nie może zalogować się do portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/student_table_model.py" line="171" />
+        <location filename="../../ui/models/student_table_model.py" line="175" />
         <source>no login linked</source>
         <translation>brak powiązanego loginu</translation>
     </message>
@@ -1268,14 +1273,6 @@
         <location filename="../../desk/students.py" line="364" />
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
-    </message>
-</context>
-<context>
-    <name>_TaskDialog</name>
-    <message>
-        <location filename="../../ui/sign_in.py" line="53" />
-        <source>Failed: %1</source>
-        <translation>Nie powiodło się: %1</translation>
     </message>
 </context>
 </TS>
