@@ -114,3 +114,109 @@ def staff(db: Database, login: str, role: Role, unit_codes: tuple[str, ...] = ()
         user.units = [session.get(OrgUnit, unit_id) for unit_id in units]
         session.add(user)
     return actor_for_login(db, login)
+
+
+# --- terms, courses, groups, registrations -----------------------------------------------------
+
+
+def term(db: Database, code: str = "2026Z", starts_on: date = date(2026, 10, 1), ends_on: date = date(2027, 2, 28)) -> int:
+    from desk.model import Term
+
+    with db.write() as session:
+        existing = session.scalars(select(Term).where(Term.code == code)).one_or_none()
+        if existing:
+            return existing.id
+        row = Term(code=code, name=f"Term {code}", starts_on=starts_on, ends_on=ends_on)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def course(db: Database, code: str = "MAT-101", unit_code: str = "WMF") -> int:
+    from desk.model import Course
+
+    unit_id = unit(db, unit_code, f"Unit {unit_code}")
+    with db.write() as session:
+        existing = session.scalars(select(Course).where(Course.code == code)).one_or_none()
+        if existing:
+            return existing.id
+        row = Course(code=code, name=f"Course {code}", unit_id=unit_id)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def group(db: Database, course_id: int, term_id: int, *, number: int = 1, seat_limit: int = 20, lower_limit: int = 0,
+          class_type=None) -> int:
+    from desk.model import ClassGroup, ClassType
+
+    with db.write() as session:
+        row = ClassGroup(course_id=course_id, term_id=term_id, class_type=class_type or ClassType.CLASS, number=number,
+                         seat_limit=seat_limit, lower_limit=lower_limit, enrolled_count=0, over_limit_count=0)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def registration(db: Database, *, code: str = "REG-1", unit_code: str = "WMF", term_id: int | None = None,
+                 course_ids: tuple[int, ...] = (), selection_limit: int | None = None, entitled_only: bool = True,
+                 rounds: tuple[tuple, ...] = (), rules: tuple[dict, ...] = (), kind=None, token_type_id: int | None = None) -> int:
+    """A registration offering the courses; rounds as (starts_at, ends_at[, unregister_allowed])."""
+    from desk.model import AccessRule, Registration, RegistrationCourse, RegistrationKind, Round, RoundStatus
+
+    unit_id = unit(db, unit_code, f"Unit {unit_code}")
+    term_id = term_id or term(db)
+    with db.write() as session:
+        row = Registration(code=code, name=f"Registration {code}", unit_id=unit_id, term_id=term_id,
+                           kind=kind or RegistrationKind.DIRECT, token_type_id=token_type_id,
+                           selection_limit=selection_limit, entitled_only=entitled_only)
+        session.add(row)
+        session.flush()
+        for course_id in course_ids:
+            session.add(RegistrationCourse(registration_id=row.id, course_id=course_id))
+        for index, spec in enumerate(rounds, start=1):
+            starts_at, ends_at = spec[0], spec[1]
+            session.add(Round(registration_id=row.id, name=f"Round {index}", starts_at=starts_at, ends_at=ends_at,
+                              status=RoundStatus.PREPARING, unregister_allowed=spec[2] if len(spec) > 2 else True,
+                              micro_round_minutes=60 if token_type_id else None, micro_break_minutes=15 if token_type_id else None))
+        for rule in rules:
+            session.add(AccessRule(registration_id=row.id, **rule))
+        return row.id
+
+
+def token_type(db: Database, code: str = "JO", price: str = "300.00") -> int:
+    from decimal import Decimal
+
+    from desk.model import TokenType
+
+    with db.write() as session:
+        existing = session.scalars(select(TokenType).where(TokenType.code == code)).one_or_none()
+        if existing:
+            return existing.id
+        row = TokenType(code=code, name=f"Tokens {code}", semester_price=Decimal(price))
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def many_students(db: Database, count: int, *, programme_code: str = "INF-S1", prefix: str = "Student") -> list[int]:
+    """``count`` active first-year students with linked logins, in one transaction."""
+    programme_id = programme(db, programme_code)
+    ids = []
+    with db.write() as session:
+        for index in range(count):
+            number = str(next(_numbers))
+            last = f"{prefix}{index:05d}"
+            person = Person(first_name="Jan", last_name=last, category=PersonCategory.STUDENT,
+                            **person_name_fields("Jan", None, last))
+            session.add(person)
+            session.flush()
+            row = Student(person_id=person.id, student_number=number)
+            session.add(row)
+            session.flush()
+            session.add(StudentProgramme(student_id=row.id, programme_id=programme_id, stage=1,
+                                         status=ProgrammeStatus.ACTIVE, admitted_on=date(2025, 10, 1)))
+            email = f"{number}@student.uni.example.pl"
+            session.add(LoginAccount(email=email, email_folded=email, person_id=person.id))
+            ids.append(row.id)
+    return ids

@@ -1,0 +1,579 @@
+"""Who may take part in a registration: rules, individual grants and revocations, and the decision."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from desk import audit, outbox
+from desk.clock import as_utc, now_utc
+from desk.db import Database
+from desk.errors import DomainError, NotFound, PermissionDenied
+from desk.i18n import translate
+from desk.model import (
+    AccessDecision,
+    AccessGrant,
+    AccessRule,
+    AuditEntry,
+    Level,
+    OutboxEntry,
+    Person,
+    Programme,
+    ProgrammeStatus,
+    Registration,
+    StaffUser,
+    Student,
+    StudentProgramme,
+    StudyMode,
+)
+from desk.staff import Actor, Permission, require
+
+# Statuses under which a student may take part at all; on leave only by an individual grant.
+RULE_STATUSES = {ProgrammeStatus.ACTIVE}
+GRANT_STATUSES = {ProgrammeStatus.ACTIVE, ProgrammeStatus.ON_LEAVE}
+MAX_LIST = 50_000
+
+
+# --- the decision ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeFact:
+    programme_id: int
+    code: str
+    level: Level
+    mode: StudyMode
+    stage: int
+    status: ProgrammeStatus
+    status_since: date | None
+    unit_id: int
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    """An individual grant or revocation."""
+
+    id: int
+    registration_id: int
+    student_id: int
+    student_number: str
+    student_name: str
+    decision: AccessDecision
+    reason: str
+    granted_by: str | None
+    granted_at: datetime
+    valid_until: datetime | None
+    withdrawn_at: datetime | None
+    standing: bool
+
+
+@dataclass(frozen=True)
+class AccessFacts:
+    """Everything that decides whether a student may take part in a registration."""
+
+    entitled_only: bool
+    programmes: tuple[ProgrammeFact, ...]
+    rule_admits: bool  # a rule matches a programme the student actively studies
+    rule_matches_inactive: ProgrammeFact | None  # a rule would match, but that programme is not active
+    grant: DecisionLine | None
+    revocation: DecisionLine | None
+
+    @property
+    def admitted_by_rule_or_grant(self) -> bool:
+        return self.rule_admits or self.grant is not None or (
+            not self.entitled_only and any(p.status in RULE_STATUSES for p in self.programmes)
+        )
+
+    @property
+    def status_allows(self) -> bool:
+        allowed = GRANT_STATUSES if self.grant is not None else RULE_STATUSES
+        return any(p.status in allowed for p in self.programmes)
+
+    @property
+    def admitted(self) -> bool:
+        return self.admitted_by_rule_or_grant and self.revocation is None and self.status_allows
+
+
+def _rule_matches(rule: AccessRule, fact: ProgrammeFact) -> bool:
+    return (
+        (rule.programme_id is None or rule.programme_id == fact.programme_id)
+        and (rule.level is None or rule.level == fact.level)
+        and (rule.mode is None or rule.mode == fact.mode)
+        and (rule.stage is None or rule.stage == fact.stage)
+    )
+
+
+def _standing(now: datetime):
+    return and_(
+        AccessGrant.withdrawn_at.is_(None),
+        or_(AccessGrant.valid_until.is_(None), AccessGrant.valid_until > now),
+    )
+
+
+def programme_facts(session: Session, student_id: int) -> tuple[ProgrammeFact, ...]:
+    return tuple(
+        ProgrammeFact(pid, code, level, mode, stage, status, since, unit_id)
+        for pid, code, level, mode, stage, status, since, unit_id in session.execute(
+            select(
+                Programme.id,
+                Programme.code,
+                Programme.level,
+                Programme.mode,
+                StudentProgramme.stage,
+                StudentProgramme.status,
+                StudentProgramme.status_since,
+                Programme.unit_id,
+            )
+            .join(Programme, Programme.id == StudentProgramme.programme_id)
+            .where(StudentProgramme.student_id == student_id)
+            .order_by(StudentProgramme.admitted_on.desc())
+        )
+    )
+
+
+def _decision_lines(session: Session, condition, now: datetime, limit: int | None = None) -> list[DecisionLine]:
+    query = (
+        select(AccessGrant, Student.student_number, Person.first_name, Person.last_name, StaffUser.full_name)
+        .join(Student, Student.id == AccessGrant.student_id)
+        .join(Person, Person.id == Student.person_id)
+        .outerjoin(StaffUser, StaffUser.id == AccessGrant.granted_by_id)
+        .where(condition)
+        .order_by(AccessGrant.granted_at.desc(), AccessGrant.id.desc())
+    )
+    if limit:
+        query = query.limit(limit)
+    lines = []
+    for grant, number, first, last, staff_name in session.execute(query):
+        standing = grant.withdrawn_at is None and (grant.valid_until is None or as_utc(grant.valid_until) > now)
+        lines.append(
+            DecisionLine(
+                id=grant.id,
+                registration_id=grant.registration_id,
+                student_id=grant.student_id,
+                student_number=number,
+                student_name=f"{first} {last}",
+                decision=grant.decision,
+                reason=grant.reason,
+                granted_by=staff_name,
+                granted_at=grant.granted_at,
+                valid_until=grant.valid_until,
+                withdrawn_at=grant.withdrawn_at,
+                standing=standing,
+            )
+        )
+    return lines
+
+
+def access_facts(session: Session, student_id: int, registration: Registration, now: datetime) -> AccessFacts:
+    programmes = programme_facts(session, student_id)
+    rules = list(session.scalars(select(AccessRule).where(AccessRule.registration_id == registration.id)))
+    rule_admits = False
+    inactive = None
+    for fact in programmes:
+        if any(_rule_matches(rule, fact) for rule in rules):
+            if fact.status in RULE_STATUSES:
+                rule_admits = True
+            elif inactive is None:
+                inactive = fact
+    standing = _decision_lines(
+        session,
+        and_(AccessGrant.registration_id == registration.id, AccessGrant.student_id == student_id, _standing(now)),
+        now,
+    )
+    grant = next((d for d in standing if d.decision is AccessDecision.GRANT), None)
+    revocation = next((d for d in standing if d.decision is AccessDecision.REVOKE), None)
+    return AccessFacts(
+        entitled_only=registration.entitled_only,
+        programmes=programmes,
+        rule_admits=rule_admits,
+        rule_matches_inactive=None if rule_admits else inactive,
+        grant=grant,
+        revocation=revocation,
+    )
+
+
+def is_admitted(session: Session, student_id: int, registration: Registration, now: datetime) -> bool:
+    return access_facts(session, student_id, registration, now).admitted
+
+
+# --- rules -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    id: int
+    programme_code: str | None
+    level: Level | None
+    mode: StudyMode | None
+    stage: int | None
+
+
+@dataclass(frozen=True)
+class RuleDraft:
+    programme_id: int | None = None
+    level: Level | None = None
+    mode: StudyMode | None = None
+    stage: int | None = None
+
+
+def _registration(session: Session, registration_id: int) -> Registration:
+    registration = session.get(Registration, registration_id)
+    if registration is None:
+        raise NotFound(translate("Access", "There is no registration with the id %1.").replace("%1", str(registration_id)))
+    return registration
+
+
+def rules_of(db: Database, actor: Actor, registration_id: int) -> list[RuleLine]:
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        return [
+            RuleLine(rule.id, code, rule.level, rule.mode, rule.stage)
+            for rule, code in session.execute(
+                select(AccessRule, Programme.code)
+                .outerjoin(Programme, Programme.id == AccessRule.programme_id)
+                .where(AccessRule.registration_id == registration_id)
+                .order_by(AccessRule.id)
+            )
+        ]
+
+
+def add_rule(db: Database, actor: Actor, registration_id: int, draft: RuleDraft, *, reason: str = "") -> int:
+    if draft.stage is not None and draft.stage < 1:
+        raise DomainError(translate("Access", "The stage (year) is 1 or more."))
+    with db.write() as session:
+        registration = _registration(session, registration_id)
+        require(actor, Permission.MANAGE_ACCESS, registration.unit_id)
+        if draft.programme_id is not None and session.get(Programme, draft.programme_id) is None:
+            raise NotFound(translate("Access", "That programme no longer exists."))
+        for rule in session.scalars(select(AccessRule).where(AccessRule.registration_id == registration_id)):
+            if (rule.programme_id, rule.level, rule.mode, rule.stage) == (draft.programme_id, draft.level, draft.mode, draft.stage):
+                raise DomainError(translate("Access", "The registration already has this rule."))
+        rule = AccessRule(
+            registration_id=registration_id,
+            programme_id=draft.programme_id,
+            level=draft.level,
+            mode=draft.mode,
+            stage=draft.stage,
+            created_by_id=actor.id,
+        )
+        session.add(rule)
+        session.flush()
+        after = {"programme_id": draft.programme_id, "level": draft.level, "mode": draft.mode, "stage": draft.stage}
+        audit.record(session, actor_id=actor.id, action="access_rule.create", entity="access_rule", entity_id=rule.id,
+                     after={"registration_id": registration_id, **after}, reason=reason.strip() or None)
+        outbox.enqueue(session, entity="access_rule", entity_id=rule.id, payload={"registration_id": registration_id, **after},
+                       actor_id=actor.id)
+        return rule.id
+
+
+def remove_rule(db: Database, actor: Actor, rule_id: int, *, reason: str = "") -> None:
+    with db.write() as session:
+        rule = session.get(AccessRule, rule_id)
+        if rule is None:
+            raise NotFound(translate("Access", "That rule no longer exists."))
+        registration = _registration(session, rule.registration_id)
+        require(actor, Permission.MANAGE_ACCESS, registration.unit_id)
+        before = {"registration_id": rule.registration_id, "programme_id": rule.programme_id, "level": rule.level,
+                  "mode": rule.mode, "stage": rule.stage}
+        audit.record(session, actor_id=actor.id, action="access_rule.delete", entity="access_rule", entity_id=rule.id,
+                     before=before, reason=reason.strip() or None)
+        outbox.enqueue(session, entity="access_rule", entity_id=rule.id, operation="delete", actor_id=actor.id)
+        session.delete(rule)
+
+
+# --- individual decisions ----------------------------------------------------------------
+
+
+def decisions_of(
+    db: Database, actor: Actor, registration_id: int, *, standing_only: bool = False, now: datetime | None = None,
+    limit: int = 5000,
+) -> list[DecisionLine]:
+    """Grants and revocations of a registration, newest first."""
+    require(actor, Permission.READ_STUDENTS)
+    now = as_utc(now or now_utc())
+    condition = AccessGrant.registration_id == registration_id
+    if standing_only:
+        condition = and_(condition, _standing(now))
+    with db.read() as session:
+        return _decision_lines(session, condition, now, limit)
+
+
+def decisions_for_student(db: Database, actor: Actor, student_id: int, *, now: datetime | None = None) -> list[DecisionLine]:
+    require(actor, Permission.READ_STUDENTS)
+    now = as_utc(now or now_utc())
+    with db.read() as session:
+        return _decision_lines(session, AccessGrant.student_id == student_id, now)
+
+
+def _student_units(session: Session, student_ids: list[int]) -> dict[int, set[int]]:
+    units: dict[int, set[int]] = {}
+    for chunk_start in range(0, len(student_ids), 5000):
+        chunk = student_ids[chunk_start : chunk_start + 5000]
+        for sid, unit_id in session.execute(
+            select(StudentProgramme.student_id, Programme.unit_id)
+            .join(Programme, Programme.id == StudentProgramme.programme_id)
+            .where(StudentProgramme.student_id.in_(chunk))
+        ):
+            units.setdefault(sid, set()).add(unit_id)
+    return units
+
+
+def _outside_units(session: Session, actor: Actor, registration: Registration, student_ids: list[int]) -> list[int]:
+    """Students the actor may not decide for: neither the registration's unit nor the student's is theirs."""
+    if actor.can(Permission.MANAGE_ACCESS, registration.unit_id):
+        return []
+    units = _student_units(session, student_ids)
+    return [sid for sid in student_ids if not any(actor.can(Permission.MANAGE_ACCESS, u) for u in units.get(sid, ()))]
+
+
+@dataclass(frozen=True)
+class DecisionResult:
+    registration_id: int
+    decision: AccessDecision
+    applied: int  # new grants or revocations written
+    replaced: int  # earlier standing decisions withdrawn by them
+
+
+def decide(
+    db: Database,
+    actor: Actor,
+    registration_id: int,
+    student_ids: list[int],
+    decision: AccessDecision,
+    *,
+    reason: str,
+    valid_until: datetime | None = None,
+    now: datetime | None = None,
+) -> DecisionResult:
+    """Grant (or revoke) access for the students in one transaction.
+
+    A new decision replaces the student's standing one for the registration, so at most one
+    stands: a grant after a revocation lifts it, and the other way round.
+    """
+    require(actor, Permission.MANAGE_ACCESS)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Access", "Say why access is granted or revoked (e.g. returned from leave)."))
+    now = as_utc(now or now_utc())
+    if valid_until is not None and as_utc(valid_until) <= now:
+        raise DomainError(translate("Access", "The expiry must be in the future."))
+    student_ids = list(dict.fromkeys(student_ids))
+    if not student_ids:
+        raise DomainError(translate("Access", "No students were given."))
+    if len(student_ids) > MAX_LIST:
+        raise DomainError(translate("Access", "At most 50,000 students can be handled at once."))
+    with db.write() as session:
+        registration = _registration(session, registration_id)
+        outside = _outside_units(session, actor, registration, student_ids)
+        if outside:
+            numbers = session.scalars(select(Student.student_number).where(Student.id.in_(outside[:10]))).all()
+            raise PermissionDenied(
+                translate("Access", "%1 of these students do not study in your units (e.g. %2).")
+                .replace("%1", str(len(outside)))
+                .replace("%2", ", ".join(numbers))
+            )
+        known = set()
+        for start in range(0, len(student_ids), 5000):
+            known.update(session.scalars(select(Student.id).where(Student.id.in_(student_ids[start : start + 5000]))))
+        missing = [sid for sid in student_ids if sid not in known]
+        if missing:
+            raise NotFound(translate("Access", "Some of the students no longer exist (ids %1).").replace("%1", ", ".join(map(str, missing[:10]))))
+        replaced = 0
+        for start in range(0, len(student_ids), 5000):
+            chunk = student_ids[start : start + 5000]
+            replaced += session.execute(
+                update(AccessGrant)
+                .where(AccessGrant.registration_id == registration_id, AccessGrant.student_id.in_(chunk), _standing(now))
+                .values(withdrawn_at=now, withdrawn_by_id=actor.id)
+            ).rowcount or 0
+        rows = [
+            dict(
+                registration_id=registration_id,
+                student_id=sid,
+                decision=decision,
+                reason=reason,
+                granted_by_id=actor.id,
+                granted_at=now,
+                valid_until=as_utc(valid_until) if valid_until else None,
+            )
+            for sid in student_ids
+        ]
+        created = session.execute(
+            insert(AccessGrant).returning(AccessGrant.id, AccessGrant.student_id, sort_by_parameter_order=True), rows
+        ).all()
+        action = "access.grant" if decision is AccessDecision.GRANT else "access.revoke"
+        payload = {"registration_id": registration_id, "decision": decision.value,
+                   "valid_until": valid_until.isoformat() if valid_until else None}
+        session.execute(
+            insert(AuditEntry),
+            [
+                dict(at=now, staff_id=actor.id, action=action, entity="access_grant", entity_id=gid, student_id=sid,
+                     before=None, after=payload, reason=reason)
+                for gid, sid in created
+            ],
+        )
+        session.execute(
+            insert(OutboxEntry),
+            [
+                dict(entity="access_grant", entity_id=gid, operation="upsert", student_id=sid, payload=payload,
+                     created_at=now, staff_id=actor.id)
+                for gid, sid in created
+            ],
+        )
+        return DecisionResult(registration_id, decision, len(created), replaced)
+
+
+def grant_access(db: Database, actor: Actor, registration_id: int, student_ids: list[int], *, reason: str,
+                 valid_until: datetime | None = None, now: datetime | None = None) -> DecisionResult:
+    return decide(db, actor, registration_id, student_ids, AccessDecision.GRANT, reason=reason, valid_until=valid_until, now=now)
+
+
+def revoke_access(db: Database, actor: Actor, registration_id: int, student_ids: list[int], *, reason: str,
+                  valid_until: datetime | None = None, now: datetime | None = None) -> DecisionResult:
+    return decide(db, actor, registration_id, student_ids, AccessDecision.REVOKE, reason=reason, valid_until=valid_until, now=now)
+
+
+def withdraw_decision(db: Database, actor: Actor, grant_id: int, *, reason: str, now: datetime | None = None) -> None:
+    """Take back a standing grant or revocation (the student falls back to the rules)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Access", "Say why the decision is withdrawn."))
+    now = as_utc(now or now_utc())
+    with db.write() as session:
+        grant = session.get(AccessGrant, grant_id)
+        if grant is None:
+            raise NotFound(translate("Access", "That decision no longer exists."))
+        registration = _registration(session, grant.registration_id)
+        if _outside_units(session, actor, registration, [grant.student_id]):
+            raise PermissionDenied(translate("Access", "The student does not study in your units."))
+        if grant.withdrawn_at is not None:
+            raise DomainError(translate("Access", "The decision was already withdrawn."))
+        grant.withdrawn_at = now
+        grant.withdrawn_by_id = actor.id
+        audit.record(session, actor_id=actor.id, action="access.withdraw", entity="access_grant", entity_id=grant.id,
+                     student_id=grant.student_id, before={"decision": grant.decision}, after={"withdrawn_at": now},
+                     reason=reason)
+        outbox.enqueue(session, entity="access_grant", entity_id=grant.id, operation="delete", student_id=grant.student_id,
+                       actor_id=actor.id)
+
+
+# --- lists of students -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ListedStudent:
+    student_id: int
+    student_number: str
+    name: str
+    admitted_now: bool
+
+
+@dataclass(frozen=True)
+class StudentListReport:
+    """What a pasted list or a cohort resolves to, before anything is applied."""
+
+    found: tuple[ListedStudent, ...]
+    unknown: tuple[str, ...]  # not a student number of anyone (or not a number at all)
+    duplicates: tuple[str, ...]  # given more than once (counted once)
+    outside_units: tuple[str, ...]  # the clerk may not decide for them
+
+    @property
+    def student_ids(self) -> list[int]:
+        return [s.student_id for s in self.found]
+
+
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def split_numbers(text: str) -> list[str]:
+    """Student numbers from pasted text: one per line or separated by spaces, commas or semicolons."""
+    return [token.strip().strip("\"'") for token in _SEPARATORS.split(text or "") if token.strip().strip("\"'")]
+
+
+def _report(session: Session, actor: Actor, registration: Registration, pairs: list[tuple[int, str, str]],
+            unknown: list[str], duplicates: list[str], now: datetime) -> StudentListReport:
+    ids = [sid for sid, _n, _name in pairs]
+    outside = set(_outside_units(session, actor, registration, ids))
+    admitted: set[int] = set()
+    # The admitted flag is informative; computing it for a huge list would cost more than it tells.
+    if len(ids) <= 2000:
+        admitted = {sid for sid in ids if sid not in outside and is_admitted(session, sid, registration, now)}
+    found = tuple(ListedStudent(sid, number, name, sid in admitted) for sid, number, name in pairs if sid not in outside)
+    return StudentListReport(
+        found=found,
+        unknown=tuple(unknown),
+        duplicates=tuple(duplicates),
+        outside_units=tuple(number for sid, number, _name in pairs if sid in outside),
+    )
+
+
+def resolve_student_numbers(
+    db: Database, actor: Actor, registration_id: int, text: str, *, now: datetime | None = None
+) -> StudentListReport:
+    """Resolve a pasted or imported list of student numbers; nothing is changed."""
+    require(actor, Permission.MANAGE_ACCESS)
+    now = as_utc(now or now_utc())
+    tokens = split_numbers(text)
+    if len(tokens) > MAX_LIST:
+        raise DomainError(translate("Access", "At most 50,000 students can be handled at once."))
+    seen: dict[str, int] = {}
+    for token in tokens:
+        seen[token] = seen.get(token, 0) + 1
+    duplicates = [token for token, count in seen.items() if count > 1]
+    numbers = [token for token in seen if token.isdigit()]
+    with db.read() as session:
+        registration = _registration(session, registration_id)
+        by_number: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(numbers), 5000):
+            chunk = numbers[start : start + 5000]
+            for sid, number, first, last in session.execute(
+                select(Student.id, Student.student_number, Person.first_name, Person.last_name)
+                .join(Person, Person.id == Student.person_id)
+                .where(Student.student_number.in_(chunk))
+            ):
+                by_number[number] = (sid, f"{first} {last}")
+        pairs = [(by_number[t][0], t, by_number[t][1]) for t in seen if t in by_number]
+        unknown = [t for t in seen if t not in by_number]
+        return _report(session, actor, registration, pairs, unknown, duplicates, now)
+
+
+def resolve_cohort(
+    db: Database, actor: Actor, registration_id: int, programme_id: int, stage: int | None, *, now: datetime | None = None
+) -> StudentListReport:
+    """The students of a programme (and stage) who are active or on leave; nothing is changed."""
+    require(actor, Permission.MANAGE_ACCESS)
+    now = as_utc(now or now_utc())
+    with db.read() as session:
+        registration = _registration(session, registration_id)
+        query = (
+            select(Student.id, Student.student_number, Person.first_name, Person.last_name)
+            .join(Person, Person.id == Student.person_id)
+            .join(StudentProgramme, StudentProgramme.student_id == Student.id)
+            .where(StudentProgramme.programme_id == programme_id, StudentProgramme.status.in_(GRANT_STATUSES))
+            .order_by(Student.student_number)
+        )
+        if stage is not None:
+            query = query.where(StudentProgramme.stage == stage)
+        pairs = [(sid, number, f"{first} {last}") for sid, number, first, last in session.execute(query)]
+        return _report(session, actor, registration, pairs, [], [], now)
+
+
+@dataclass(frozen=True)
+class ProgrammeChoice:
+    id: int
+    code: str
+    name: str
+    level: Level
+    mode: StudyMode
+
+
+def programmes(db: Database) -> list[ProgrammeChoice]:
+    with db.read() as session:
+        return [
+            ProgrammeChoice(p.id, p.code, p.name, p.level, p.mode)
+            for p in session.scalars(select(Programme).order_by(Programme.code))
+        ]

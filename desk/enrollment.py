@@ -1,0 +1,451 @@
+"""Enrolling and unenrolling: the one service clerks and the portal's first-come rounds go through.
+
+Seats are taken with a conditional UPDATE on the group's counter (``enrolled_count <
+seat_limit``), so the database decides who gets the last place: on PostgreSQL the row lock
+makes a second writer re-check the condition against the committed count, on SQLite the write
+transaction holds the database lock from BEGIN (BEGIN IMMEDIATE). A CHECK constraint on the
+counter is the last line of defence. The student's row is locked first (PostgreSQL), so one
+student's concurrent requests cannot both slip under the selection limit; groups are always
+locked in ascending id order, so two moves in opposite directions cannot deadlock.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desk import audit, outbox
+from desk.access import access_facts
+from desk.clock import as_utc, now_utc
+from desk.db import Database
+from desk.errors import DomainError, NotFound, PermissionDenied
+from desk.i18n import translate
+from desk.model import (
+    ClassGroup,
+    Course,
+    Enrollment,
+    EnrollmentSource,
+    EnrollmentStatus,
+    Programme,
+    Registration,
+    RegistrationCourse,
+    Round,
+    Student,
+    StudentProgramme,
+)
+from desk.staff import Actor, Permission, require
+
+
+class Refusal(enum.StrEnum):
+    FULL = "full"
+    ROUND_NOT_OPEN = "round_not_open"
+    NO_ACCESS = "no_access"
+    SELECTION_LIMIT = "selection_limit"
+    ALREADY_ENROLLED = "already_enrolled"
+    NOT_OFFERED = "not_offered"
+    UNREGISTER_NOT_ALLOWED = "unregister_not_allowed"
+    NOT_ENROLLED = "not_enrolled"
+
+
+class EnrollmentRefused(DomainError):
+    """A rule refused the enrollment; ``refusal`` says which, for programs (the portal, the sync)."""
+
+    def __init__(self, refusal: Refusal, message: str):
+        super().__init__(message)
+        self.refusal = refusal
+
+
+@dataclass(frozen=True)
+class EnrollmentResult:
+    enrollment_id: int
+    student_id: int
+    group_id: int
+    over_limit: bool
+    enrolled_count: int
+    seat_limit: int
+
+
+# --- the building blocks (inside the caller's transaction) ---------------------------------
+
+
+def _lock_student(session: Session, student_id: int) -> Student:
+    query = select(Student).where(Student.id == student_id)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    student = session.scalars(query).one_or_none()
+    if student is None:
+        raise NotFound(translate("Enrollment", "There is no student with the id %1.").replace("%1", str(student_id)))
+    return student
+
+
+def _group(session: Session, group_id: int) -> ClassGroup:
+    group = session.get(ClassGroup, group_id)
+    if group is None:
+        raise NotFound(translate("Enrollment", "There is no class group with the id %1.").replace("%1", str(group_id)))
+    return group
+
+
+def group_label(session: Session, group: ClassGroup) -> str:
+    code = session.scalar(select(Course.code).where(Course.id == group.course_id))
+    return f"{code} {group.class_type.value} {group.number}"
+
+
+def _take_seat(session: Session, group: ClassGroup, *, allow_over_limit: bool) -> tuple[bool, int, int]:
+    """Take one seat; returns (over the limit?, enrolled now, limit). Raises when the group is full."""
+    taken = session.execute(
+        update(ClassGroup)
+        .where(ClassGroup.id == group.id, ClassGroup.enrolled_count < ClassGroup.seat_limit)
+        .values(enrolled_count=ClassGroup.enrolled_count + 1)
+        .returning(ClassGroup.enrolled_count, ClassGroup.seat_limit)
+        .execution_options(synchronize_session=False)
+    ).one_or_none()
+    if taken is not None:
+        return False, taken[0], taken[1]
+    if not allow_over_limit:
+        count, limit = session.execute(
+            select(ClassGroup.enrolled_count, ClassGroup.seat_limit).where(ClassGroup.id == group.id)
+        ).one()
+        raise EnrollmentRefused(
+            Refusal.FULL,
+            translate("Enrollment", "Group %1 is full: %2 of %3 places taken.")
+            .replace("%1", group_label(session, group))
+            .replace("%2", str(count))
+            .replace("%3", str(limit)),
+        )
+    count, limit = session.execute(
+        update(ClassGroup)
+        .where(ClassGroup.id == group.id)
+        .values(enrolled_count=ClassGroup.enrolled_count + 1, over_limit_count=ClassGroup.over_limit_count + 1)
+        .returning(ClassGroup.enrolled_count, ClassGroup.seat_limit)
+        .execution_options(synchronize_session=False)
+    ).one()
+    return True, count, limit
+
+
+def _release_seat(session: Session, group_id: int) -> None:
+    session.execute(
+        update(ClassGroup)
+        .where(ClassGroup.id == group_id)
+        .values(
+            enrolled_count=ClassGroup.enrolled_count - 1,
+            # Someone leaving an overfull group shrinks the excess first.
+            over_limit_count=func.max(ClassGroup.over_limit_count - 1, 0)
+            if session.get_bind().dialect.name == "sqlite"
+            else func.greatest(ClassGroup.over_limit_count - 1, 0),
+        )
+        .execution_options(synchronize_session=False)
+    )
+
+
+def _standing_in_same_slot(session: Session, student_id: int, group: ClassGroup) -> ClassGroup | None:
+    """The student's accepted group of the same course, term and class type, if any."""
+    return session.scalars(
+        select(ClassGroup)
+        .join(Enrollment, Enrollment.group_id == ClassGroup.id)
+        .where(
+            Enrollment.student_id == student_id,
+            Enrollment.status == EnrollmentStatus.ACCEPTED,
+            ClassGroup.course_id == group.course_id,
+            ClassGroup.term_id == group.term_id,
+            ClassGroup.class_type == group.class_type,
+        )
+    ).first()
+
+
+def _check_selection_limit(session: Session, student_id: int, registration: Registration, group: ClassGroup) -> None:
+    if registration.selection_limit is None:
+        return
+    courses = set(
+        session.scalars(
+            select(ClassGroup.course_id)
+            .join(Enrollment, Enrollment.group_id == ClassGroup.id)
+            .where(
+                Enrollment.student_id == student_id,
+                Enrollment.registration_id == registration.id,
+                Enrollment.status == EnrollmentStatus.ACCEPTED,
+            )
+        )
+    )
+    if group.course_id not in courses and len(courses) >= registration.selection_limit:
+        raise EnrollmentRefused(
+            Refusal.SELECTION_LIMIT,
+            translate("Enrollment", "The registration allows %1 course(s) per student, and all are taken.").replace(
+                "%1", str(registration.selection_limit)
+            ),
+        )
+
+
+def _offered(session: Session, registration: Registration, group: ClassGroup) -> None:
+    offered = session.scalar(
+        select(RegistrationCourse.course_id).where(
+            RegistrationCourse.registration_id == registration.id, RegistrationCourse.course_id == group.course_id
+        )
+    )
+    if offered is None or group.term_id != registration.term_id:
+        raise EnrollmentRefused(
+            Refusal.NOT_OFFERED,
+            translate("Enrollment", "Group %1 is not offered in the registration %2.")
+            .replace("%1", group_label(session, group))
+            .replace("%2", registration.code),
+        )
+
+
+def active_round(session: Session, registration_id: int, now: datetime) -> Round | None:
+    return session.scalars(
+        select(Round).where(Round.registration_id == registration_id, Round.starts_at <= now, Round.ends_at > now)
+    ).first()
+
+
+def _insert(session: Session, student_id: int, group: ClassGroup, **values) -> Enrollment:
+    enrollment = Enrollment(student_id=student_id, group_id=group.id, status=EnrollmentStatus.ACCEPTED, **values)
+    session.add(enrollment)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise EnrollmentRefused(
+            Refusal.ALREADY_ENROLLED,
+            translate("Enrollment", "The student is already in group %1.").replace("%1", group_label(session, group)),
+        ) from None
+    return enrollment
+
+
+def _record(session: Session, actor_id: int | None, action: str, enrollment: Enrollment, reason: str | None,
+            before: dict | None = None) -> None:
+    after = {
+        "group_id": enrollment.group_id,
+        "status": enrollment.status,
+        "source": enrollment.source,
+        "over_limit": enrollment.over_limit,
+        "registration_id": enrollment.registration_id,
+    }
+    audit.record(session, actor_id=actor_id, action=action, entity="enrollment", entity_id=enrollment.id,
+                 student_id=enrollment.student_id, before=before, after=after, reason=reason)
+    outbox.enqueue(session, entity="enrollment", entity_id=enrollment.id, student_id=enrollment.student_id,
+                   payload=after, actor_id=actor_id)
+
+
+def _course_unit(session: Session, group: ClassGroup) -> int:
+    return session.scalar(select(Course.unit_id).where(Course.id == group.course_id))
+
+
+def _require_clerk(session: Session, actor: Actor, group: ClassGroup, student_id: int) -> None:
+    """A clerk of the course's unit or of the student's unit may change the student's groups."""
+    require(actor, Permission.MANAGE_GROUPS)
+    if actor.can(Permission.MANAGE_GROUPS, _course_unit(session, group)):
+        return
+    student_units = session.scalars(
+        select(Programme.unit_id)
+        .join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
+        .where(StudentProgramme.student_id == student_id)
+    )
+    if any(actor.can(Permission.MANAGE_GROUPS, unit) for unit in student_units):
+        return
+    raise PermissionDenied(
+        translate("Enrollment", "Neither group %1 nor the student belongs to your units.").replace(
+            "%1", group_label(session, group)
+        )
+    )
+
+
+def _reason(reason: str | None) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Enrollment", "Say why (it is kept with the change)."))
+    return reason
+
+
+# --- at the desk ---------------------------------------------------------------------------
+
+
+def enroll(
+    db: Database,
+    actor: Actor,
+    student_id: int,
+    group_id: int,
+    *,
+    reason: str,
+    over_limit: bool = False,
+    registration_id: int | None = None,
+    now: datetime | None = None,
+) -> EnrollmentResult:
+    """A clerk enrolls a student; over a full group's limit only when asked, and then recorded as an override."""
+    reason = _reason(reason)
+    now = as_utc(now or now_utc())
+    with db.write() as session:
+        _lock_student(session, student_id)
+        group = _group(session, group_id)
+        _require_clerk(session, actor, group, student_id)
+        if over_limit and not actor.can(Permission.MANAGE_GROUPS, _course_unit(session, group)):
+            # Overriding a limit is the organising unit's decision.
+            raise PermissionDenied(translate("Enrollment", "Only a clerk of the unit that runs the group may enroll over its limit."))
+        if registration_id is not None:
+            registration = session.get(Registration, registration_id)
+            if registration is None:
+                raise NotFound(translate("Enrollment", "That registration no longer exists."))
+            _offered(session, registration, group)
+            _check_selection_limit(session, student_id, registration, group)
+        same = _standing_in_same_slot(session, student_id, group)
+        if same is not None:
+            raise EnrollmentRefused(
+                Refusal.ALREADY_ENROLLED,
+                translate("Enrollment", "The student is already in group %1 of this course; move them instead.").replace(
+                    "%1", group_label(session, same)
+                ),
+            )
+        over, count, limit = _take_seat(session, group, allow_over_limit=over_limit)
+        enrollment = _insert(
+            session, student_id, group, registration_id=registration_id, source=EnrollmentSource.DESK, over_limit=over,
+            reason=reason, created_at=now, created_by_id=actor.id,
+        )
+        _record(session, actor.id, "enrollment.override" if over else "enrollment.create", enrollment, reason)
+        return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
+
+
+def _enrollment(session: Session, enrollment_id: int) -> Enrollment:
+    enrollment = session.get(Enrollment, enrollment_id)
+    if enrollment is None or enrollment.status is not EnrollmentStatus.ACCEPTED:
+        raise EnrollmentRefused(Refusal.NOT_ENROLLED, translate("Enrollment", "That enrollment is no longer standing."))
+    return enrollment
+
+
+def unenroll(db: Database, actor: Actor, enrollment_id: int, *, reason: str, now: datetime | None = None) -> None:
+    """A clerk takes a student out of a group; the place is free again at once."""
+    reason = _reason(reason)
+    now = as_utc(now or now_utc())
+    with db.write() as session:
+        student_id = session.scalar(select(Enrollment.student_id).where(Enrollment.id == enrollment_id))
+        if student_id is None:
+            raise NotFound(translate("Enrollment", "That enrollment no longer exists."))
+        _lock_student(session, student_id)
+        enrollment = _enrollment(session, enrollment_id)
+        group = _group(session, enrollment.group_id)
+        _require_clerk(session, actor, group, student_id)
+        _cancel(session, enrollment, actor.id, now)
+        _record(session, actor.id, "enrollment.cancel", enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
+
+
+def _cancel(session: Session, enrollment: Enrollment, actor_id: int | None, now: datetime) -> None:
+    # The status changes with a condition, so two concurrent cancellations free one seat, not two.
+    changed = session.execute(
+        update(Enrollment)
+        .where(Enrollment.id == enrollment.id, Enrollment.status == EnrollmentStatus.ACCEPTED)
+        .values(status=EnrollmentStatus.CANCELLED, cancelled_at=now, cancelled_by_id=actor_id)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if not changed:
+        raise EnrollmentRefused(Refusal.NOT_ENROLLED, translate("Enrollment", "That enrollment is no longer standing."))
+    session.refresh(enrollment)
+    _release_seat(session, enrollment.group_id)
+
+
+def move(
+    db: Database,
+    actor: Actor,
+    enrollment_id: int,
+    to_group_id: int,
+    *,
+    reason: str,
+    over_limit: bool = False,
+    now: datetime | None = None,
+) -> EnrollmentResult:
+    """Move a student to another group of the same course in one step: both happen or neither."""
+    reason = _reason(reason)
+    now = as_utc(now or now_utc())
+    with db.write() as session:
+        student_id = session.scalar(select(Enrollment.student_id).where(Enrollment.id == enrollment_id))
+        if student_id is None:
+            raise NotFound(translate("Enrollment", "That enrollment no longer exists."))
+        _lock_student(session, student_id)
+        enrollment = _enrollment(session, enrollment_id)
+        source = _group(session, enrollment.group_id)
+        target = _group(session, to_group_id)
+        if target.id == source.id:
+            raise DomainError(translate("Enrollment", "The student is already in that group."))
+        if (target.course_id, target.term_id) != (source.course_id, source.term_id):
+            raise DomainError(translate("Enrollment", "A student can only be moved to a group of the same course and term."))
+        _require_clerk(session, actor, source, student_id)
+        _require_clerk(session, actor, target, student_id)
+        # Both group rows are written in ascending id order (see the module's docstring).
+        over = False
+        count = limit = 0
+        for group in sorted((source, target), key=lambda g: g.id):
+            if group is source:
+                _cancel(session, enrollment, actor.id, now)
+            else:
+                over, count, limit = _take_seat(session, target, allow_over_limit=over_limit)
+        moved = _insert(
+            session, student_id, target, registration_id=enrollment.registration_id, source=EnrollmentSource.DESK,
+            over_limit=over, reason=reason, created_at=now, created_by_id=actor.id,
+        )
+        _record(session, actor.id, "enrollment.move", moved, reason,
+                before={"group_id": source.id, "enrollment_id": enrollment.id})
+        return EnrollmentResult(moved.id, student_id, target.id, over, count, limit)
+
+
+# --- from the portal (first come, first served) -------------------------------------------
+
+
+def register_from_portal(
+    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None
+) -> EnrollmentResult:
+    """A student registers in an active direct round: round open, admitted, under the selection limit, a place left."""
+    now = as_utc(now or now_utc())
+    with db.write() as session:
+        _lock_student(session, student_id)
+        registration = session.get(Registration, registration_id)
+        if registration is None:
+            raise NotFound(translate("Enrollment", "That registration no longer exists."))
+        if active_round(session, registration_id, now) is None:
+            raise EnrollmentRefused(Refusal.ROUND_NOT_OPEN, translate("Enrollment", "No round of %1 is open now.").replace("%1", registration.code))
+        group = _group(session, group_id)
+        _offered(session, registration, group)
+        if not access_facts(session, student_id, registration, now).admitted:
+            raise EnrollmentRefused(
+                Refusal.NO_ACCESS, translate("Enrollment", "The student may not take part in %1.").replace("%1", registration.code)
+            )
+        if _standing_in_same_slot(session, student_id, group) is not None:
+            raise EnrollmentRefused(Refusal.ALREADY_ENROLLED, translate("Enrollment", "The student already has a group of this course."))
+        _check_selection_limit(session, student_id, registration, group)
+        over, count, limit = _take_seat(session, group, allow_over_limit=False)
+        enrollment = _insert(
+            session, student_id, group, registration_id=registration_id, source=EnrollmentSource.PORTAL, over_limit=False,
+            created_at=now,
+        )
+        _record(session, None, "enrollment.portal_register", enrollment, None)
+        return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
+
+
+def unregister_from_portal(
+    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None
+) -> None:
+    """A student unregisters, where the open round allows it."""
+    now = as_utc(now or now_utc())
+    with db.write() as session:
+        _lock_student(session, student_id)
+        current = active_round(session, registration_id, now)
+        if current is None:
+            raise EnrollmentRefused(Refusal.ROUND_NOT_OPEN, translate("Enrollment", "No round of the registration is open now."))
+        if not current.unregister_allowed:
+            raise EnrollmentRefused(
+                Refusal.UNREGISTER_NOT_ALLOWED,
+                translate("Enrollment", "The round \u201c%1\u201d does not allow unregistering.").replace("%1", current.name),
+            )
+        enrollment = session.scalars(
+            select(Enrollment).where(
+                and_(
+                    Enrollment.student_id == student_id,
+                    Enrollment.group_id == group_id,
+                    Enrollment.registration_id == registration_id,
+                    Enrollment.status == EnrollmentStatus.ACCEPTED,
+                )
+            )
+        ).first()
+        if enrollment is None:
+            raise EnrollmentRefused(Refusal.NOT_ENROLLED, translate("Enrollment", "The student is not registered in that group."))
+        _cancel(session, enrollment, None, now)
+        _record(session, None, "enrollment.portal_unregister", enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})

@@ -1,0 +1,368 @@
+"""Class groups: the capacity table (limits, counts, fill), seat-limit changes, and a group's members."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from desk import audit, outbox
+from desk.db import Database
+from desk.errors import DomainError, NotFound
+from desk.i18n import translate
+from desk.model import (
+    ClassGroup,
+    ClassType,
+    Course,
+    Enrollment,
+    EnrollmentSource,
+    EnrollmentStatus,
+    GroupTeacher,
+    Person,
+    Registration,
+    RegistrationCourse,
+    Student,
+    Term,
+    TimetableSlot,
+)
+from desk.staff import Actor, Permission, require
+
+
+@dataclass(frozen=True)
+class SlotLine:
+    weekday: int  # 1 Monday … 7 Sunday
+    starts_at: time
+    ends_at: time
+    room: str | None
+    building: str | None
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    """One row of the capacity table."""
+
+    id: int
+    course_id: int
+    course_code: str
+    course_name: str
+    term_code: str
+    class_type: ClassType
+    number: int
+    seat_limit: int
+    lower_limit: int
+    enrolled: int
+    over_limit_count: int
+    unit_id: int
+    teachers: tuple[str, ...]
+    slots: tuple[SlotLine, ...]
+
+    @property
+    def free(self) -> int:
+        return max(0, self.seat_limit - self.enrolled)
+
+    @property
+    def below_lower_limit(self) -> bool:
+        """At risk of not running (DOMAIN rule 6)."""
+        return self.enrolled < self.lower_limit
+
+    @property
+    def label(self) -> str:
+        return f"{self.course_code} {self.class_type.value} {self.number}"
+
+
+@dataclass(frozen=True)
+class GroupScope:
+    """Which groups to show: those a registration offers, a course's in a term, or a whole term."""
+
+    registration_id: int | None = None
+    course_id: int | None = None
+    term_id: int | None = None
+    unit_id: int | None = None  # with term_id: only courses this unit runs
+
+
+def _scope_query(session: Session, scope: GroupScope):
+    query = select(ClassGroup.id)
+    if scope.registration_id is not None:
+        registration = session.get(Registration, scope.registration_id)
+        if registration is None:
+            raise NotFound(translate("Groups", "That registration no longer exists."))
+        query = query.join(RegistrationCourse, RegistrationCourse.course_id == ClassGroup.course_id).where(
+            RegistrationCourse.registration_id == registration.id, ClassGroup.term_id == registration.term_id
+        )
+    if scope.course_id is not None:
+        query = query.where(ClassGroup.course_id == scope.course_id)
+    if scope.term_id is not None:
+        query = query.where(ClassGroup.term_id == scope.term_id)
+    if scope.unit_id is not None:
+        query = query.where(ClassGroup.course_id.in_(select(Course.id).where(Course.unit_id == scope.unit_id)))
+    return query
+
+
+def _group_lines(session: Session, ids_query) -> list[GroupLine]:
+    rows = session.execute(
+        select(ClassGroup, Course.code, Course.name, Course.unit_id, Term.code)
+        .join(Course, Course.id == ClassGroup.course_id)
+        .join(Term, Term.id == ClassGroup.term_id)
+        .where(ClassGroup.id.in_(ids_query))
+        .order_by(Course.code, ClassGroup.class_type, ClassGroup.number)
+    ).all()
+    ids = [row[0].id for row in rows]
+    teachers: dict[int, list[str]] = {}
+    slots: dict[int, list[SlotLine]] = {}
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        for group_id, first, last in session.execute(
+            select(GroupTeacher.group_id, Person.first_name, Person.last_name)
+            .join(Person, Person.id == GroupTeacher.person_id)
+            .where(GroupTeacher.group_id.in_(chunk))
+            .order_by(GroupTeacher.group_id, Person.sort_key)
+        ):
+            teachers.setdefault(group_id, []).append(f"{first} {last}")
+        for slot in session.scalars(
+            select(TimetableSlot).where(TimetableSlot.group_id.in_(chunk)).order_by(TimetableSlot.weekday, TimetableSlot.starts_at)
+        ):
+            slots.setdefault(slot.group_id, []).append(SlotLine(slot.weekday, slot.starts_at, slot.ends_at, slot.room, slot.building))
+    return [
+        GroupLine(
+            id=group.id,
+            course_id=group.course_id,
+            course_code=code,
+            course_name=name,
+            term_code=term_code,
+            class_type=group.class_type,
+            number=group.number,
+            seat_limit=group.seat_limit,
+            lower_limit=group.lower_limit,
+            enrolled=group.enrolled_count,
+            over_limit_count=group.over_limit_count,
+            unit_id=unit_id,
+            teachers=tuple(teachers.get(group.id, ())),
+            slots=tuple(slots.get(group.id, ())),
+        )
+        for group, code, name, unit_id, term_code in rows
+    ]
+
+
+def list_groups(db: Database, actor: Actor, scope: GroupScope) -> list[GroupLine]:
+    """The capacity table for a registration, a course or a term, ordered by course and group."""
+    require(actor, Permission.READ_STUDENTS)
+    if scope.registration_id is None and scope.course_id is None and scope.term_id is None:
+        raise DomainError(translate("Groups", "Choose a registration, a course or a term."))
+    with db.read() as session:
+        return _group_lines(session, _scope_query(session, scope))
+
+
+def group_line(db: Database, actor: Actor, group_id: int) -> GroupLine:
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        lines = _group_lines(session, select(ClassGroup.id).where(ClassGroup.id == group_id))
+    if not lines:
+        raise NotFound(translate("Groups", "That class group no longer exists."))
+    return lines[0]
+
+
+def sibling_groups(db: Database, actor: Actor, group_id: int) -> list[GroupLine]:
+    """The other groups of the same course and term: where a student can be moved."""
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        group = session.get(ClassGroup, group_id)
+        if group is None:
+            raise NotFound(translate("Groups", "That class group no longer exists."))
+        return _group_lines(
+            session,
+            select(ClassGroup.id).where(
+                ClassGroup.course_id == group.course_id, ClassGroup.term_id == group.term_id, ClassGroup.id != group.id
+            ),
+        )
+
+
+# --- limits --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LimitChange:
+    changed: int  # groups whose limit changed
+    unchanged: int  # groups that already had the requested limit
+
+
+class LimitBelowCount(DomainError):
+    """A limit would drop below the students already in the group; ``groups`` lists (label, count, asked)."""
+
+    def __init__(self, message: str, groups: list[tuple[str, int, int]]):
+        super().__init__(message)
+        self.groups = groups
+
+
+def _label(session: Session, group_id: int) -> str:
+    code, class_type, number = session.execute(
+        select(Course.code, ClassGroup.class_type, ClassGroup.number)
+        .join(Course, Course.id == ClassGroup.course_id)
+        .where(ClassGroup.id == group_id)
+    ).one()
+    return f"{code} {class_type.value} {number}"
+
+
+def set_seat_limits(
+    db: Database,
+    actor: Actor,
+    group_ids: list[int],
+    *,
+    value: int | None = None,
+    delta: int | None = None,
+    reason: str,
+) -> LimitChange:
+    """Set the seat limit of the groups to ``value``, or change it by ``delta`` (e.g. +5).
+
+    All or nothing: if any group would end below the students it holds, nothing changes and the
+    error lists those groups with their counts. The check and the write are one conditional
+    UPDATE per group, so an enrollment committed meanwhile is always counted.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Groups", "Say why the limit changes (it is kept with the change)."))
+    if (value is None) == (delta is None):
+        raise DomainError(translate("Groups", "Give either a new limit or a change such as +5."))
+    if value is not None and value < 0:
+        raise DomainError(translate("Groups", "A seat limit cannot be negative."))
+    if delta == 0:
+        raise DomainError(translate("Groups", "Nothing was changed."))
+    group_ids = sorted(set(group_ids))  # ascending: the lock order every writer of groups uses
+    if not group_ids:
+        raise DomainError(translate("Groups", "Select at least one group."))
+    refused: list[tuple[str, int, int]] = []
+    changed = unchanged = 0
+    with db.write() as session:
+        units = dict(
+            session.execute(
+                select(ClassGroup.id, Course.unit_id).join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id.in_(group_ids))
+            ).all()
+        )
+        missing = [gid for gid in group_ids if gid not in units]
+        if missing:
+            raise NotFound(translate("Groups", "Some of the groups no longer exist."))
+        for unit_id in set(units.values()):
+            require(actor, Permission.MANAGE_GROUPS, unit_id)
+        # Lock the rows first (PostgreSQL; SQLite holds the database lock already), ascending.
+        lock = select(ClassGroup.id, ClassGroup.seat_limit).where(ClassGroup.id.in_(group_ids)).order_by(ClassGroup.id)
+        if session.get_bind().dialect.name == "postgresql":
+            lock = lock.with_for_update()
+        previous = dict(session.execute(lock).all())
+        for group_id in group_ids:
+            asked = previous[group_id] + delta if delta is not None else value
+            if asked == previous[group_id]:
+                unchanged += 1
+                continue
+            if asked < 0:
+                refused.append((_label(session, group_id), previous[group_id], asked))
+                continue
+            row = session.execute(
+                update(ClassGroup)
+                .where(ClassGroup.id == group_id, ClassGroup.enrolled_count <= asked)
+                .values(seat_limit=asked, over_limit_count=0)
+                .returning(ClassGroup.seat_limit)
+                .execution_options(synchronize_session=False)
+            ).one_or_none()
+            if row is None:
+                count = session.scalar(select(ClassGroup.enrolled_count).where(ClassGroup.id == group_id))
+                refused.append((_label(session, group_id), count, asked))
+                continue
+            audit.record(
+                session,
+                actor_id=actor.id,
+                action="class_group.limit",
+                entity="class_group",
+                entity_id=group_id,
+                before={"seat_limit": previous[group_id]},
+                after={"seat_limit": asked},
+                reason=reason,
+            )
+            outbox.enqueue(session, entity="class_group", entity_id=group_id, payload={"seat_limit": asked}, actor_id=actor.id)
+            changed += 1
+        if refused:
+            lines = "\n".join(
+                translate("Groups", "%1: %2 students enrolled, limit asked %3")
+                .replace("%1", label)
+                .replace("%2", str(count))
+                .replace("%3", str(asked))
+                for label, count, asked in refused[:20]
+            )
+            raise LimitBelowCount(
+                translate("Groups", "A limit cannot be set below the students already in the group. Nothing was changed.")
+                + "\n"
+                + lines,
+                refused,
+            )
+    return LimitChange(changed, unchanged)
+
+
+def set_lower_limit(db: Database, actor: Actor, group_id: int, lower_limit: int, *, reason: str) -> None:
+    """The number of students below which the group does not run; at most the seat limit."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Groups", "Say why the limit changes (it is kept with the change)."))
+    if lower_limit < 0:
+        raise DomainError(translate("Groups", "A lower limit cannot be negative."))
+    with db.write() as session:
+        group = session.get(ClassGroup, group_id)
+        if group is None:
+            raise NotFound(translate("Groups", "That class group no longer exists."))
+        require(actor, Permission.MANAGE_GROUPS, session.scalar(select(Course.unit_id).where(Course.id == group.course_id)))
+        if lower_limit > group.seat_limit:
+            raise DomainError(
+                translate("Groups", "The lower limit (%1) cannot exceed the seat limit (%2).")
+                .replace("%1", str(lower_limit))
+                .replace("%2", str(group.seat_limit))
+            )
+        if lower_limit == group.lower_limit:
+            raise DomainError(translate("Groups", "Nothing was changed."))
+        before = group.lower_limit
+        group.lower_limit = lower_limit
+        audit.record(session, actor_id=actor.id, action="class_group.lower_limit", entity="class_group", entity_id=group.id,
+                     before={"lower_limit": before}, after={"lower_limit": lower_limit}, reason=reason)
+        outbox.enqueue(session, entity="class_group", entity_id=group.id, payload={"lower_limit": lower_limit}, actor_id=actor.id)
+
+
+# --- members -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    enrollment_id: int
+    student_id: int
+    student_number: str
+    last_name: str
+    first_name: str
+    source: EnrollmentSource
+    over_limit: bool
+    reason: str | None
+    enrolled_at: datetime
+
+
+def members(db: Database, actor: Actor, group_id: int) -> list[MemberLine]:
+    """The students standing in a group, in Polish alphabetical order."""
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        if session.get(ClassGroup, group_id) is None:
+            raise NotFound(translate("Groups", "That class group no longer exists."))
+        return [
+            MemberLine(eid, sid, number, last, first, source, over, reason, at)
+            for eid, sid, number, last, first, source, over, reason, at in session.execute(
+                select(
+                    Enrollment.id,
+                    Student.id,
+                    Student.student_number,
+                    Person.last_name,
+                    Person.first_name,
+                    Enrollment.source,
+                    Enrollment.over_limit,
+                    Enrollment.reason,
+                    Enrollment.created_at,
+                )
+                .join(Student, Student.id == Enrollment.student_id)
+                .join(Person, Person.id == Student.person_id)
+                .where(Enrollment.group_id == group_id, Enrollment.status == EnrollmentStatus.ACCEPTED)
+                .order_by(Person.sort_key, Student.student_number)
+            )
+        ]

@@ -1,0 +1,191 @@
+"""The enrollment service: seats, overrides, moves, portal registrations and their refusals."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from desk import enrollment
+from desk.clock import now_utc
+from desk.enrollment import EnrollmentRefused, Refusal
+from desk.errors import DomainError, PermissionDenied
+from desk.model import AuditEntry, ClassGroup, Enrollment, EnrollmentStatus, Level, OutboxEntry, ProgrammeStatus, Role
+from tests import factories
+
+
+@pytest.fixture
+def world(db):
+    now = now_utc()
+    term_id = factories.term(db)
+    course_id = factories.course(db)
+    small = factories.group(db, course_id, term_id, number=1, seat_limit=2)
+    other = factories.group(db, course_id, term_id, number=2, seat_limit=2)
+    reg = factories.registration(
+        db, term_id=term_id, course_ids=(course_id,), selection_limit=1,
+        rounds=((now - timedelta(hours=1), now + timedelta(days=1), True),),
+        rules=({"level": Level.FIRST_CYCLE},),
+    )
+    return dict(now=now, term=term_id, course=course_id, small=small, other=other, reg=reg)
+
+
+def _group(db, group_id):
+    with db.read() as session:
+        return session.get(ClassGroup, group_id)
+
+
+def test_clerk_enrolls_until_full_then_refused_showing_count(db, admin, world):
+    a, b, c = (factories.student(db, last_name=n) for n in ("Adamska", "Bąk", "Cieślak"))
+    enrollment.enroll(db, admin, a, world["small"], reason="zmiana grupy")
+    result = enrollment.enroll(db, admin, b, world["small"], reason="zmiana grupy")
+    assert (result.enrolled_count, result.seat_limit, result.over_limit) == (2, 2, False)
+    with pytest.raises(EnrollmentRefused, match="2 of 2") as refused:
+        enrollment.enroll(db, admin, c, world["small"], reason="zmiana grupy")
+    assert refused.value.refusal is Refusal.FULL
+    assert _group(db, world["small"]).enrolled_count == 2
+
+
+def test_override_is_recorded_and_unenroll_shrinks_the_excess(db, admin, world):
+    ids = [factories.student(db, last_name=f"S{i}") for i in range(3)]
+    for sid in ids[:2]:
+        enrollment.enroll(db, admin, sid, world["small"], reason="r")
+    result = enrollment.enroll(db, admin, ids[2], world["small"], reason="decyzja prodziekana", over_limit=True)
+    assert result.over_limit and result.enrolled_count == 3
+    group = _group(db, world["small"])
+    assert (group.enrolled_count, group.over_limit_count) == (3, 1)
+    with db.read() as session:
+        row = session.get(Enrollment, result.enrollment_id)
+        assert row.over_limit and row.reason == "decyzja prodziekana"
+        assert session.scalar(select(AuditEntry.action).where(AuditEntry.entity_id == row.id, AuditEntry.entity == "enrollment")) == "enrollment.override"
+    enrollment.unenroll(db, admin, result.enrollment_id, reason="rezygnacja")
+    group = _group(db, world["small"])
+    assert (group.enrolled_count, group.over_limit_count) == (2, 0)
+
+
+def test_enroll_needs_a_reason_and_refuses_duplicates(db, admin, world):
+    sid = factories.student(db)
+    with pytest.raises(DomainError, match="Say why"):
+        enrollment.enroll(db, admin, sid, world["small"], reason=" ")
+    enrollment.enroll(db, admin, sid, world["small"], reason="r")
+    with pytest.raises(EnrollmentRefused, match="already in group"):
+        enrollment.enroll(db, admin, sid, world["other"], reason="r")
+    assert _group(db, world["other"]).enrolled_count == 0
+
+
+def test_move_is_one_step_and_refused_move_changes_nothing(db, admin, world):
+    mover, x, y = (factories.student(db, last_name=n) for n in ("Mover", "X", "Y"))
+    first = enrollment.enroll(db, admin, mover, world["small"], reason="r")
+    moved = enrollment.move(db, admin, first.enrollment_id, world["other"], reason="kolizja w planie")
+    assert (_group(db, world["small"]).enrolled_count, _group(db, world["other"]).enrolled_count) == (0, 1)
+    enrollment.enroll(db, admin, x, world["small"], reason="r")
+    enrollment.enroll(db, admin, y, world["small"], reason="r")
+    with pytest.raises(EnrollmentRefused, match="full"):
+        enrollment.move(db, admin, moved.enrollment_id, world["small"], reason="r")
+    with db.read() as session:
+        standing = session.scalar(select(Enrollment.group_id).where(Enrollment.student_id == mover, Enrollment.status == EnrollmentStatus.ACCEPTED))
+    assert standing == world["other"]
+    assert (_group(db, world["small"]).enrolled_count, _group(db, world["other"]).enrolled_count) == (2, 1)
+
+
+def test_move_only_within_the_course(db, admin, world):
+    sid = factories.student(db)
+    other_course = factories.course(db, "FIZ-1")
+    elsewhere = factories.group(db, other_course, world["term"])
+    first = enrollment.enroll(db, admin, sid, world["small"], reason="r")
+    with pytest.raises(DomainError, match="same course"):
+        enrollment.move(db, admin, first.enrollment_id, elsewhere, reason="r")
+
+
+def test_clerk_of_another_unit_cannot_enroll(db, world):
+    sid = factories.student(db)
+    stranger = factories.staff(db, "obcy", Role.CLERK, ("WPA",))
+    with pytest.raises(PermissionDenied):
+        enrollment.enroll(db, stranger, sid, world["small"], reason="r")
+    service = factories.staff(db, "cos", Role.SERVICE_CENTER)
+    with pytest.raises(PermissionDenied):
+        enrollment.enroll(db, service, sid, world["small"], reason="r")
+    assert _group(db, world["small"]).enrolled_count == 0
+
+
+def test_changes_are_audited_and_queued(db, admin, world):
+    sid = factories.student(db)
+    result = enrollment.enroll(db, admin, sid, world["small"], reason="powrót z urlopu")
+    with db.read() as session:
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.entity == "enrollment")).one()
+        assert (audit.staff_id, audit.reason, audit.student_id) == (admin.id, "powrót z urlopu", sid)
+        assert session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.entity_id == result.enrollment_id)) == 1
+
+
+# --- portal -------------------------------------------------------------------------------
+
+
+def test_portal_registration_first_come(db, world):
+    a, b, c = (factories.student(db, last_name=n) for n in ("A", "B", "C"))
+    for sid in (a, b):
+        enrollment.register_from_portal(db, sid, world["small"], world["reg"])
+    with pytest.raises(EnrollmentRefused) as refused:
+        enrollment.register_from_portal(db, c, world["small"], world["reg"])
+    assert refused.value.refusal is Refusal.FULL
+    enrollment.register_from_portal(db, c, world["other"], world["reg"])
+
+
+def test_portal_refusals(db, world):
+    reg, group = world["reg"], world["small"]
+    sid = factories.student(db)
+    later = world["now"] + timedelta(days=2)
+    with pytest.raises(EnrollmentRefused) as closed:
+        enrollment.register_from_portal(db, sid, group, reg, now=later)
+    assert closed.value.refusal is Refusal.ROUND_NOT_OPEN
+    on_leave = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
+    with pytest.raises(EnrollmentRefused) as no_access:
+        enrollment.register_from_portal(db, on_leave, group, reg)
+    assert no_access.value.refusal is Refusal.NO_ACCESS
+    second_cycle = factories.programme(db, "INF-S2", level=Level.SECOND_CYCLE)
+    assert second_cycle
+    outsider = factories.student(db, programme_code="INF-S2")
+    with pytest.raises(EnrollmentRefused) as outsider_refused:
+        enrollment.register_from_portal(db, outsider, group, reg)
+    assert outsider_refused.value.refusal is Refusal.NO_ACCESS
+    not_offered = factories.group(db, factories.course(db, "HIS-1"), world["term"])
+    with pytest.raises(EnrollmentRefused) as offered:
+        enrollment.register_from_portal(db, sid, not_offered, reg)
+    assert offered.value.refusal is Refusal.NOT_OFFERED
+
+
+def test_portal_selection_limit_counts_courses(db, world):
+    second = factories.course(db, "MAT-102")
+    second_group = factories.group(db, second, world["term"])
+    with db.write() as session:
+        from desk.model import RegistrationCourse
+
+        session.add(RegistrationCourse(registration_id=world["reg"], course_id=second))
+    sid = factories.student(db)
+    enrollment.register_from_portal(db, sid, world["small"], world["reg"])
+    with pytest.raises(EnrollmentRefused) as limit:
+        enrollment.register_from_portal(db, sid, second_group, world["reg"])
+    assert limit.value.refusal is Refusal.SELECTION_LIMIT
+
+
+def test_portal_unregister_only_where_the_round_allows(db, world):
+    now = world["now"]
+    term_id = world["term"]
+    course_id = factories.course(db, "WF-1")
+    group = factories.group(db, course_id, term_id, seat_limit=1)
+    strict = factories.registration(db, code="WF", term_id=term_id, course_ids=(course_id,),
+                                    rounds=((now - timedelta(hours=1), now + timedelta(hours=5), False),),
+                                    rules=({"level": Level.FIRST_CYCLE},))
+    sid = factories.student(db)
+    enrollment.register_from_portal(db, sid, group, strict)
+    with pytest.raises(EnrollmentRefused) as refused:
+        enrollment.unregister_from_portal(db, sid, group, strict)
+    assert refused.value.refusal is Refusal.UNREGISTER_NOT_ALLOWED
+    enrollment.register_from_portal(db, factories.student(db, last_name="Other"), world["small"], world["reg"])
+    other_sid = factories.student(db, last_name="Leaver")
+    enrollment.register_from_portal(db, other_sid, world["small"], world["reg"])
+    assert _group(db, world["small"]).enrolled_count == 2
+    enrollment.unregister_from_portal(db, other_sid, world["small"], world["reg"])
+    assert _group(db, world["small"]).enrolled_count == 1
+    with pytest.raises(EnrollmentRefused) as twice:
+        enrollment.unregister_from_portal(db, other_sid, world["small"], world["reg"])
+    assert twice.value.refusal is Refusal.NOT_ENROLLED
