@@ -193,6 +193,193 @@ def cmd_search(args) -> int:
     return 0
 
 
+# --- registrations, access, groups, enrollment ------------------------------------------------
+
+
+def _read_list(source: str) -> str:
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    if not path.is_file():
+        raise CommandError(f"No such file: {source}")
+    return path.read_text(encoding="utf-8-sig")
+
+
+def _confirm(args, question: str) -> bool:
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        raise CommandError("Nothing applied: add --yes to apply without a question (or --dry-run to only check).")
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "t", "tak")
+
+
+def _until(text: str | None):
+    if not text:
+        return None
+    from datetime import date, datetime, time
+
+    from desk.clock import local_to_utc
+
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--until must be a date written as YYYY-MM-DD, not {text!r}.") from None
+    return local_to_utc(datetime.combine(day, time(23, 59)))
+
+
+def cmd_access(args) -> int:
+    from desk import access
+    from desk.model import AccessDecision
+    from desk.registrations import registration_by_code
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    registration_id = registration_by_code(db, args.registration)
+    report = access.resolve_student_numbers(db, actor, registration_id, _read_list(args.file))
+    print(f"{len(report.found)} students found", file=sys.stderr)
+    for title, values in (("unknown numbers", report.unknown), ("given more than once", report.duplicates),
+                          ("not in your units (left out)", report.outside_units)):
+        if values:
+            print(f"{len(values)} {title}: {', '.join(values[:50])}{' …' if len(values) > 50 else ''}", file=sys.stderr)
+    decision = AccessDecision.GRANT if args.decision == "grant" else AccessDecision.REVOKE
+    if args.dry_run or not report.found:
+        print("Nothing applied.")
+        return 0
+    verb = "Grant access to" if decision is AccessDecision.GRANT else "Revoke access of"
+    if not _confirm(args, f"{verb} {len(report.found)} students in {args.registration}?"):
+        print("Nothing applied.")
+        return 1
+    result = access.decide(db, actor, registration_id, report.student_ids, decision, reason=args.reason,
+                           valid_until=_until(args.until))
+    print(f"{'Granted' if decision is AccessDecision.GRANT else 'Revoked'}: {result.applied} students"
+          f" ({result.replaced} earlier decisions replaced).")
+    return 0
+
+
+def cmd_groups_list(args) -> int:
+    from desk.groups import GroupScope, list_groups
+    from desk.registrations import registration_by_code
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    registration_id = registration_by_code(db, args.registration) if args.registration else None
+    term_id = None
+    if args.term:
+        from desk.registrations import terms
+
+        matches = [t.id for t in terms(db) if t.code == args.term]
+        if not matches:
+            raise CommandError(f"No term {args.term}.")
+        term_id = matches[0]
+    if registration_id is None and term_id is None:
+        raise CommandError("Say which groups: --registration CODE or --term CODE.")
+    lines = list_groups(db, actor, GroupScope(registration_id=registration_id, term_id=term_id))
+    if args.json:
+        print(json.dumps([
+            {"id": g.id, "group": f"{g.term_code}/{g.course_code}/{g.class_type.value}/{g.number}", "course": g.course_name,
+             "seat_limit": g.seat_limit, "lower_limit": g.lower_limit, "enrolled": g.enrolled, "free": g.free,
+             "below_lower_limit": g.below_lower_limit, "teachers": list(g.teachers)}
+            for g in lines
+        ], ensure_ascii=False, indent=2))
+        return 0
+    for g in lines:
+        flag = "  below lower limit" if g.below_lower_limit else ""
+        print(f"{g.term_code}/{g.course_code}/{g.class_type.value}/{g.number:<3} {g.enrolled:>4}/{g.seat_limit:<4} free {g.free:<4}{flag}")
+    print(f"{len(lines)} groups, {sum(g.seat_limit for g in lines)} seats, {sum(g.enrolled for g in lines)} enrolled.")
+    return 0
+
+
+def cmd_groups_set_limit(args) -> int:
+    from desk.groups import find_group, set_seat_limits
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    group_ids = [find_group(db, reference) for reference in args.groups]
+    change = args.to
+    if change is None:
+        raise CommandError("Say the new limit: --to 25, or a change: --to +5 / --to -2.")
+    text = change.strip()
+    try:
+        if text[:1] in "+-":
+            result = set_seat_limits(db, actor, group_ids, delta=int(text), reason=args.reason)
+        else:
+            result = set_seat_limits(db, actor, group_ids, value=int(text), reason=args.reason)
+    except ValueError:
+        raise CommandError(f"--to takes a number such as 25, +5 or -2, not {text!r}.") from None
+    print(f"Limits changed: {result.changed} groups ({result.unchanged} already had it).")
+    return 0
+
+
+def cmd_enroll(args) -> int:
+    from desk import enrollment
+    from desk.groups import find_group
+    from desk.registrations import registration_by_code
+    from desk.students import student_by_number
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    result = enrollment.enroll(
+        db, actor, student_by_number(db, args.student), find_group(db, args.group), reason=args.reason,
+        over_limit=args.over_limit, registration_id=registration_by_code(db, args.registration) if args.registration else None,
+    )
+    note = " (over the limit, recorded as an override)" if result.over_limit else ""
+    print(f"Enrolled{note}: the group now has {result.enrolled_count} of {result.seat_limit}.")
+    return 0
+
+
+def cmd_unenroll(args) -> int:
+    from desk import enrollment
+    from desk.groups import find_group, standing_enrollment
+    from desk.students import student_by_number
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    enrollment_id = standing_enrollment(db, student_by_number(db, args.student), find_group(db, args.group))
+    enrollment.unenroll(db, actor, enrollment_id, reason=args.reason)
+    print("Unenrolled.")
+    return 0
+
+
+def cmd_move(args) -> int:
+    from desk import enrollment
+    from desk.groups import find_group, standing_enrollment
+    from desk.students import student_by_number
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    enrollment_id = standing_enrollment(db, student_by_number(db, args.student), find_group(db, args.from_group))
+    result = enrollment.move(db, actor, enrollment_id, find_group(db, args.to_group), reason=args.reason,
+                             over_limit=args.over_limit)
+    print(f"Moved: the new group has {result.enrolled_count} of {result.seat_limit}.")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    from desk.eligibility import condition_label, explain
+    from desk.groups import find_group
+    from desk.registrations import registration_by_code
+    from desk.students import student_by_number
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    result = explain(db, actor, student_by_number(db, args.student), registration_by_code(db, args.registration),
+                     group_id=find_group(db, args.group) if args.group else None)
+    if args.json:
+        print(json.dumps({
+            "student": result.student_number, "registration": result.registration_code, "admitted": result.admitted,
+            "summary": result.summary,
+            "checks": [{"condition": c.condition.value, "outcome": c.outcome.value, "detail": c.detail, "fix": c.fix}
+                       for c in result.checks],
+        }, ensure_ascii=False, indent=2))
+        return 0 if result.admitted else 2
+    print(f"{result.student_number} {result.student_name} — {result.registration_code} {result.target}".rstrip())
+    marks = {"passed": "ok  ", "failed": "FAIL", "note": "note", "unknown": "?   ", "not_applicable": "-   "}
+    for check in result.checks:
+        print(f"  [{marks[check.outcome.value]}] {condition_label(check.condition)}: {check.detail}")
+    print(result.summary)
+    return 0 if result.admitted else 2
+
+
 def cmd_help(args) -> int:
     args.parser.print_help()
     return 0
@@ -260,6 +447,61 @@ def build_parser(extend: Callable | None = None, default: Callable | None = None
     search.add_argument("--limit", type=int, default=50, help="at most this many students (default 50)")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(func=cmd_search)
+
+    access_parser = commands.add_parser("access", help="access to registrations: grant or revoke for a list of students")
+    access_commands = access_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for decision, help_text in (("grant", "grant access to the students of a file"),
+                                ("revoke", "revoke access of the students of a file")):
+        sub = access_commands.add_parser(decision, help=help_text)
+        sub.add_argument("registration", help="registration code, e.g. SJO-LEK-2026Z")
+        sub.add_argument("--file", required=True, help="student numbers, one per line or separated by commas; - for stdin")
+        sub.add_argument("--reason", required=True, help='why, e.g. "returned from leave"')
+        sub.add_argument("--until", help="valid until this day (YYYY-MM-DD, end of day local time)")
+        sub.add_argument("--dry-run", action="store_true", help="only report what the list resolves to")
+        sub.add_argument("--yes", action="store_true", help="apply without asking")
+        sub.set_defaults(func=cmd_access, decision=decision)
+
+    groups_parser = commands.add_parser("groups", help="class groups: list them, set seat limits")
+    group_commands = groups_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    listing = group_commands.add_parser("list", help="groups of a registration or a term, with limits and counts")
+    listing.add_argument("--registration", help="registration code")
+    listing.add_argument("--term", help="term code, e.g. 2026Z")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=cmd_groups_list)
+    limits = group_commands.add_parser("set-limit", help="set the seat limit of groups (TERM/COURSE/TYPE/NUMBER or id)")
+    limits.add_argument("groups", nargs="+", help="groups, e.g. 2026Z/MAT-101/class/2")
+    limits.add_argument("--to", required=True, help="the new limit (25) or a change (+5, -2)")
+    limits.add_argument("--reason", required=True, help="why the limit changes")
+    limits.set_defaults(func=cmd_groups_set_limit)
+
+    enroll_parser = commands.add_parser("enroll", help="enroll a student in a group")
+    enroll_parser.add_argument("student", help="student number")
+    enroll_parser.add_argument("group", help="group as TERM/COURSE/TYPE/NUMBER or id")
+    enroll_parser.add_argument("--reason", required=True, help="why")
+    enroll_parser.add_argument("--over-limit", action="store_true", help="enroll even if the group is full (an override)")
+    enroll_parser.add_argument("--registration", help="count it in this registration's selection limit")
+    enroll_parser.set_defaults(func=cmd_enroll)
+
+    unenroll_parser = commands.add_parser("unenroll", help="take a student out of a group")
+    unenroll_parser.add_argument("student", help="student number")
+    unenroll_parser.add_argument("group", help="group as TERM/COURSE/TYPE/NUMBER or id")
+    unenroll_parser.add_argument("--reason", required=True, help="why")
+    unenroll_parser.set_defaults(func=cmd_unenroll)
+
+    move_parser = commands.add_parser("move", help="move a student to another group of the same course, in one step")
+    move_parser.add_argument("student", help="student number")
+    move_parser.add_argument("from_group", metavar="FROM", help="the group they are in")
+    move_parser.add_argument("to_group", metavar="TO", help="the group to move them to")
+    move_parser.add_argument("--reason", required=True, help="why")
+    move_parser.add_argument("--over-limit", action="store_true", help="even if the target group is full (an override)")
+    move_parser.set_defaults(func=cmd_move)
+
+    explain_parser = commands.add_parser("explain", help="why can (or can't) a student register for a registration")
+    explain_parser.add_argument("student", help="student number")
+    explain_parser.add_argument("registration", help="registration code")
+    explain_parser.add_argument("--group", help="a group of the registration, as TERM/COURSE/TYPE/NUMBER or id")
+    explain_parser.add_argument("--json", action="store_true", help="print JSON")
+    explain_parser.set_defaults(func=cmd_explain)
 
     if extend is not None:
         extend(commands)

@@ -366,3 +366,57 @@ def members(db: Database, actor: Actor, group_id: int) -> list[MemberLine]:
                 .order_by(Person.sort_key, Student.student_number)
             )
         ]
+
+
+def find_group(db: Database, reference: str) -> int:
+    """A group by its id or as TERM/COURSE/TYPE/NUMBER, e.g. ``2026Z/SJO-ANG-B2/language/3``."""
+    reference = reference.strip()
+    if reference.isdigit():
+        with db.read() as session:
+            if session.get(ClassGroup, int(reference)) is not None:
+                return int(reference)
+        raise NotFound(translate("Groups", "There is no class group %1.").replace("%1", reference))
+    parts = reference.split("/")
+    if len(parts) != 4 or not parts[3].isdigit():
+        raise DomainError(
+            translate("Groups", "Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.")
+        )
+    term_code, course_code, type_text, number = parts
+    try:
+        class_type = ClassType(type_text.lower())
+    except ValueError:
+        raise DomainError(
+            translate("Groups", "Unknown class type %1; one of: %2.")
+            .replace("%1", type_text)
+            .replace("%2", ", ".join(t.value for t in ClassType))
+        ) from None
+    with db.read() as session:
+        found = session.scalar(
+            select(ClassGroup.id)
+            .join(Course, Course.id == ClassGroup.course_id)
+            .join(Term, Term.id == ClassGroup.term_id)
+            .where(
+                Term.code == term_code,
+                Course.code == course_code,
+                ClassGroup.class_type == class_type,
+                ClassGroup.number == int(number),
+            )
+        )
+    if found is None:
+        raise NotFound(translate("Groups", "There is no class group %1.").replace("%1", reference))
+    return found
+
+
+def standing_enrollment(db: Database, student_id: int, group_id: int) -> int:
+    """The id of the student's accepted enrollment in the group, or NotFound."""
+    with db.read() as session:
+        found = session.scalar(
+            select(Enrollment.id).where(
+                Enrollment.student_id == student_id,
+                Enrollment.group_id == group_id,
+                Enrollment.status == EnrollmentStatus.ACCEPTED,
+            )
+        )
+    if found is None:
+        raise NotFound(translate("Groups", "The student is not in that group."))
+    return found

@@ -517,3 +517,12 @@ def delete_round(db: Database, actor: Actor, round_id: int, *, reason: str, now:
         )
         outbox.enqueue(session, entity="round", entity_id=row.id, operation="delete", actor_id=actor.id)
         session.delete(row)
+
+
+def registration_by_code(db: Database, code: str) -> int:
+    """The id of the registration with this code (any case), or NotFound."""
+    with db.read() as session:
+        found = session.scalar(select(Registration.id).where(func.lower(Registration.code) == code.strip().lower()))
+    if found is None:
+        raise NotFound(translate("Registrations", "There is no registration with the code %1.").replace("%1", code))
+    return found

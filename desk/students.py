@@ -383,3 +383,12 @@ def update_person(
                 actor_id=actor.id,
             )
     return student_card(db, actor, student_id)
+
+
+def student_by_number(db: Database, number: str) -> int:
+    """The id of the student with this student number, or NotFound."""
+    with db.read() as session:
+        found = session.scalar(select(Student.id).where(Student.student_number == number.strip()))
+    if found is None:
+        raise NotFound(translate("Students", "There is no student with the number %1.").replace("%1", number))
+    return found

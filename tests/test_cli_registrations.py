@@ -1,0 +1,102 @@
+"""Terminal commands for access, limits, enrollment and explanations, on a small demo university."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from desk.cli import main
+from desk.db import open_database
+from desk.demo import build_demo
+from desk.model import ClassGroup, Course, ProgrammeStatus, Student, StudentProgramme, Term
+from ui.entry import main as desk_command
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    db = open_database(str(path)).database
+    build_demo(db, students=800, seed=5)
+    db.dispose()
+    return str(path)
+
+
+def _db(path):
+    return open_database(path).database
+
+
+def _numbers(path, status: ProgrammeStatus, count: int) -> list[str]:
+    db = _db(path)
+    with db.read() as session:
+        numbers = session.scalars(
+            select(Student.student_number)
+            .join(StudentProgramme, StudentProgramme.student_id == Student.id)
+            .where(StudentProgramme.status == status)
+            .order_by(Student.student_number)
+            .limit(count)
+        ).all()
+    db.dispose()
+    return list(numbers)
+
+
+def _two_groups(path) -> tuple[str, str]:
+    """Two groups of one course in the current term with free seats, as TERM/COURSE/TYPE/NUMBER."""
+    db = _db(path)
+    with db.read() as session:
+        rows = session.execute(
+            select(Term.code, Course.code, ClassGroup.class_type, ClassGroup.number, ClassGroup.course_id)
+            .join(Course, Course.id == ClassGroup.course_id)
+            .join(Term, Term.id == ClassGroup.term_id)
+            .where(ClassGroup.enrolled_count < ClassGroup.seat_limit - 2)
+            .order_by(ClassGroup.course_id, ClassGroup.number)
+        ).all()
+    db.dispose()
+    by_course: dict[int, list] = {}
+    for row in rows:
+        by_course.setdefault((row[0], row[4], row[2]), []).append(row)
+    pair = next(v for v in by_course.values() if len(v) >= 2)
+    return tuple(f"{t}/{c}/{k.value}/{n}" for t, c, k, n, _ in pair[:2])
+
+
+@pytest.mark.parametrize("args", [["access", "grant"], ["groups", "list"], ["groups", "set-limit"], ["enroll"],
+                                  ["unenroll"], ["move"], ["explain"]])
+def test_help(args, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        desk_command([*args, "--help"])
+    assert exit_.value.code == 0
+
+
+def test_grant_from_a_file_reports_then_applies(demo_path, tmp_path, capsys):
+    on_leave = _numbers(demo_path, ProgrammeStatus.ON_LEAVE, 2)
+    listing = tmp_path / "numbers.txt"
+    listing.write_text("\n".join([*on_leave, on_leave[0], "0000001"]) + "\n", encoding="utf-8")
+    base = ["--db", demo_path]
+    assert main([*base, "access", "grant", "WF-2027L", "--file", str(listing), "--reason", "powrót", "--dry-run"]) == 0
+    captured = capsys.readouterr()
+    assert "1 unknown numbers: 0000001" in captured.err and "1 given more than once" in captured.err
+    assert "Nothing applied" in captured.out
+    assert main([*base, "explain", on_leave[0], "WF-2027L"]) == 2
+    assert "Grant access individually" in capsys.readouterr().out
+    assert main([*base, "access", "grant", "WF-2027L", "--file", str(listing), "--reason", "powrót", "--yes"]) == 0
+    assert "Granted: 2 students" in capsys.readouterr().out
+    assert main([*base, "explain", on_leave[0], "WF-2027L", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["admitted"] is True
+
+
+def test_limits_enroll_move_unenroll(demo_path, capsys):
+    base = ["--db", demo_path]
+    first, second = _two_groups(demo_path)
+    student = _numbers(demo_path, ProgrammeStatus.GRADUATED, 1)[0]
+    assert main([*base, "groups", "set-limit", first, "--to", "0", "--reason", "x"]) == 1
+    assert "Nothing was changed" in capsys.readouterr().err
+    assert main([*base, "groups", "set-limit", first, second, "--to", "+3", "--reason", "większa sala"]) == 0
+    assert "2 groups" in capsys.readouterr().out
+    assert main([*base, "enroll", student, first, "--reason", "powtarza przedmiot"]) == 0
+    assert main([*base, "move", student, first, second, "--reason", "kolizja"]) == 0
+    assert main([*base, "unenroll", student, first, "--reason", "x"]) == 1
+    assert "not in that group" in capsys.readouterr().err
+    assert main([*base, "unenroll", student, second, "--reason", "rezygnacja"]) == 0
+    assert main([*base, "enroll", student, "no/such/group/1", "--reason", "x"]) == 1
+    assert "Unknown class type" in capsys.readouterr().err
