@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from sqlalchemy import and_, func, literal_column, or_, select, text, union
+from sqlalchemy import ARRAY, Integer, and_, any_, bindparam, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from desk.db import Database
@@ -286,6 +286,14 @@ def find_student_ids(session: Session, parsed: ParsedQuery, limit: int, offset: 
     return list(session.scalars(query.limit(limit).offset(offset)))
 
 
+def _among(session: Session, column, ids: list[int]):
+    """``column IN ids``; on PostgreSQL as one array parameter (``= ANY``), which is cheaper to
+    send and to plan than a hundred separate parameters."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam("ids", ids, type_=ARRAY(Integer)))
+    return column.in_(ids)
+
+
 def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
     """Lookup rows for the given students, in the given order (two queries for any page)."""
     if not student_ids:
@@ -308,7 +316,7 @@ def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
             first_login.label("login"),
         )
         .join(Person, Person.id == Student.person_id)
-        .where(Student.id.in_(student_ids))
+        .where(_among(session, Student.id, student_ids))
     ).all()
     programmes: dict[int, list] = {}
     for line in session.execute(
@@ -321,7 +329,7 @@ def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
             StudentProgramme.admitted_on,
         )
         .join(Programme, Programme.id == StudentProgramme.programme_id)
-        .where(StudentProgramme.student_id.in_(student_ids))
+        .where(_among(session, StudentProgramme.student_id, student_ids))
     ):
         programmes.setdefault(line.student_id, []).append(line)
     by_id: dict[int, StudentRow] = {}
