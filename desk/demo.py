@@ -15,13 +15,14 @@ from datetime import date, datetime, time as clock_time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from desk import demo_names as names
 from desk.clock import DEFAULT_TIME_ZONE, local_to_utc
 from desk.db import Database
 from desk.errors import DomainError
 from desk.model import (
+    Base,
     AccessDecision,
     AccessGrant,
     AccessRule,
@@ -750,6 +751,8 @@ class _Builder:
         with self.db.write() as session:
             session.add(AuditEntry(at=self.now, staff_id=1, action="demo.build", entity="database", entity_id=None,
                                    after={"students": self.n, "seed": self.seed}, reason="demo database"))
+        if not self.db.is_sqlite:
+            reset_sequences(self.db)
         if self.db.is_sqlite:
             with self.db.engine.connect() as connection:
                 connection.exec_driver_sql("ANALYZE")
@@ -758,6 +761,22 @@ class _Builder:
             # would visit the table for every row until autovacuum comes by.
             with self.db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
                 connection.exec_driver_sql("VACUUM ANALYZE")
+
+
+def reset_sequences(db: Database) -> None:
+    """After rows were loaded with their ids given (PostgreSQL): move each id sequence past them,
+    or the next row added by the desk would collide with a loaded one."""
+    with db.write() as session:
+        for table in Base.metadata.sorted_tables:
+            column = table.c.get("id")
+            if column is None or not column.primary_key or not column.autoincrement:
+                continue
+            session.execute(
+                text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
+                )
+            )
 
 
 def build_demo(

@@ -152,3 +152,24 @@ def test_refuses_a_database_that_is_not_empty(demo):
     db, _ = demo
     with pytest.raises(DomainError, match="not empty"):
         build_demo(db, students=10, today=TODAY)
+
+
+def test_the_desk_can_add_rows_after_the_demo(demo):
+    """Rows were loaded with their ids; new ones must not collide with them (PostgreSQL sequences)."""
+    from desk import access, enrollment
+    from desk.model import ClassGroup as Group
+    from desk.staff import actor_for_login
+
+    db, _summary = demo
+    admin = actor_for_login(db, "admin")
+    with db.read() as session:
+        group_id, student_id = session.execute(
+            select(Group.id, StudentProgramme.student_id)
+            .where(Group.enrolled_count < Group.seat_limit, StudentProgramme.status == ProgrammeStatus.ACTIVE)
+            .limit(1)
+        ).one()
+        registration_id = session.scalar(text("SELECT min(id) FROM registrations"))
+    result = enrollment.enroll(db, admin, student_id, group_id, reason="po pokazie")
+    access.grant_access(db, admin, registration_id, [student_id], reason="po pokazie")
+    with db.read() as session:
+        assert result.enrollment_id > session.scalar(select(func.count()).select_from(Enrollment)) - 1
