@@ -5,7 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from desk.model import ClassType, EnrollmentStatus, Level, PaymentStatus, PersonCategory, ProgrammeStatus, StudyMode
+from desk.model import (
+    ClassType,
+    EnrollmentStatus,
+    Level,
+    PaymentStatus,
+    PersonCategory,
+    ProgrammeStatus,
+    RegistrationKind,
+    RoundStatus,
+    StudyMode,
+)
 
 
 def programme_status(status: ProgrammeStatus | None) -> str:
@@ -80,3 +90,24 @@ def payment_status(value: PaymentStatus) -> str:
         PaymentStatus.PAID: QCoreApplication.translate("Labels", "paid"),
         PaymentStatus.CANCELLED: QCoreApplication.translate("Labels", "cancelled"),
     }[value]
+
+
+def round_status(value: RoundStatus | None) -> str:
+    if value is None:
+        return QCoreApplication.translate("Labels", "no rounds")
+    return {
+        RoundStatus.PREPARING: QCoreApplication.translate("Labels", "preparing"),
+        RoundStatus.ACTIVE: QCoreApplication.translate("Labels", "active"),
+        RoundStatus.CLOSED: QCoreApplication.translate("Labels", "closed"),
+    }[value]
+
+
+def registration_kind(value: RegistrationKind) -> str:
+    return {
+        RegistrationKind.DIRECT: QCoreApplication.translate("Labels", "first come, first served"),
+        RegistrationKind.TOKEN: QCoreApplication.translate("Labels", "token"),
+    }[value]
+
+
+OK_COLOUR = QColor("#1b6e3a")
+PROBLEM_COLOUR = QColor("#b3261e")

@@ -91,3 +91,40 @@ def test_clerk_of_another_unit_cannot_edit(qtbot, db, tasks):
     assert not window.edit.isEnabled()
     with pytest.raises(PermissionDenied):
         update_person(db, outsider, student_id, PersonChanges("A", None, "B", None, None, None), reason="r")
+
+
+def test_card_lists_registrations_and_a_grant_admits_the_returning_student(qtbot, app_context, db):
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QApplication
+
+    from desk.clock import now_utc
+    from desk.model import Level, ProgrammeStatus
+    from ui.views.student_card import GrantAccessDialog
+
+    today = now_utc().date()
+    term_id = factories.term(db, "2026Z", today - timedelta(days=30), today + timedelta(days=90))
+    now = now_utc()
+    factories.registration(db, code="WF-2026Z", term_id=term_id, rules=({"level": Level.FIRST_CYCLE},),
+                           rounds=((now + timedelta(days=1), now + timedelta(days=7)),))
+    student_id = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
+    window = _card(qtbot, app_context, student_id)
+    table = window.registrations_table
+    assert table.item(0, 0).text() == "WF-2026Z"
+    assert table.item(0, 4).text() == "no" and "no rule admits" in table.item(0, 5).text().lower()
+
+    dialogs = []
+
+    def fill():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, GrantAccessDialog) and w.isVisible())
+        dialogs.append(dialog)
+        dialog.reason.setText("powrót z urlopu")
+        dialog.buttons.accepted.emit()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(50, fill)
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.grant_button.click()
+    assert dialogs
+    assert window.registrations_table.item(0, 4).text() == "yes"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.clock import format_local
+from desk.access import grant_access
+from desk.clock import format_local, local_to_utc
+from desk.eligibility import registrations_for_student
+from desk.staff import Permission
 from desk.errors import DomainError
 from desk.students import PersonChanges, StudentCard, reveal_pesel, student_card, update_person
 from ui import labels
@@ -49,6 +52,76 @@ def _table(object_name: str, accessible: str, headers: list[str], rows: list[lis
     height = table.horizontalHeader().sizeHint().height() + table.verticalHeader().defaultSectionSize() * max(1, len(rows)) + 6
     table.setFixedHeight(min(height, 260))
     return table
+
+
+class GrantAccessDialog(QDialog):
+    """Grant one student access to a registration (e.g. back from leave), with a reason and an optional end."""
+
+    def __init__(self, context: AppContext, card: StudentCard, registration_id: int, registration_code: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.student_id = card.student_id
+        self.registration_id = registration_id
+        self.setObjectName("grantAccessDialog")
+        self.setWindowTitle(self.tr("Grant access — %1").replace("%1", registration_code))
+        intro = QLabel(
+            self.tr("Let %1 (%2) take part in %3 even though no rule admits them.")
+            .replace("%1", f"{card.first_name} {card.last_name}")
+            .replace("%2", card.student_number)
+            .replace("%3", registration_code)
+        )
+        intro.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("grantReasonField")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("e.g. returned from leave, decision of the vice-dean"))
+        self.until = QLineEdit(self)
+        self.until.setObjectName("grantUntilField")
+        self.until.setAccessibleName(self.tr("Valid until"))
+        self.until.setPlaceholderText(self.tr("YYYY-MM-DD, empty: no end"))
+        self.error = QLabel(self)
+        self.error.setObjectName("grantError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason:"), self.reason)
+        form.addRow(self.tr("Valid &until:"), self.until)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("grantButtons")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Grant access"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def save(self) -> None:
+        text = self.until.text().strip()
+        until = None
+        if text:
+            try:
+                until = local_to_utc(datetime.combine(date.fromisoformat(text), time(23, 59)), self.context.time_zone)
+            except ValueError:
+                self.error.setText(self.tr("Write the date as YYYY-MM-DD, e.g. 2027-02-28."))
+                return
+        db, actor, reason = self.context.db, self.context.actor, self.reason.text()
+        student_id, registration_id = self.student_id, self.registration_id
+        self.buttons.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.error.setText(str(error))
+
+        self.context.tasks.run(
+            lambda: grant_access(db, actor, registration_id, [student_id], reason=reason, valid_until=until),
+            lambda _result: self.accept(),
+            failed,
+            write=True,
+        )
 
 
 class PersonEditDialog(QDialog):
@@ -155,6 +228,7 @@ class StudentCardWindow(QWidget):
         self.context = context
         self.student_id = student_id
         self.card: StudentCard | None = None
+        self.registrations: list = []
         self._pesel: str | None = None
         self.setObjectName("studentCardWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -216,7 +290,16 @@ class StudentCardWindow(QWidget):
 
     def reload(self) -> None:
         db, actor, student_id = self.context.db, self.context.actor, self.student_id
-        self.context.tasks.run(lambda: student_card(db, actor, student_id), self._show, self._failed)
+
+        def load():
+            return student_card(db, actor, student_id), registrations_for_student(db, actor, student_id)
+
+        self.context.tasks.run(load, self._show_loaded, self._failed)
+
+    def _show_loaded(self, loaded) -> None:
+        card, registrations = loaded
+        self.registrations = registrations
+        self._show(card)
 
     def _failed(self, error: BaseException) -> None:
         self.title.setText(self.tr("The card cannot be shown"))
@@ -248,6 +331,7 @@ class StudentCardWindow(QWidget):
         self.body_layout.addWidget(self._person_section(card))
         self.body_layout.addWidget(self._programmes_section(card))
         self.body_layout.addWidget(self._login_section(card))
+        self.body_layout.addWidget(self._registrations_section())
         self.body_layout.addWidget(self._enrollments_section(card))
         self.body_layout.addWidget(self._tokens_section(card))
         self.body_layout.addStretch(1)
@@ -323,6 +407,80 @@ class StudentCardWindow(QWidget):
         waiting.setObjectName("portalWaitingLabel")
         layout.addWidget(waiting)
         return box
+
+    def _registrations_section(self) -> QGroupBox:
+        box, layout = self._group("registrationsSection", self.tr("Registrations of this term and the next"))
+        lines = self.registrations
+        if not lines:
+            layout.addWidget(QLabel(self.tr("No registrations in the current or the next term.")))
+            return box
+        rows = [
+            [
+                line.registration.code,
+                line.registration.name,
+                line.registration.term_code,
+                labels.round_status(line.registration.state),
+                self.tr("yes") if line.admitted else self.tr("no"),
+                line.summary,
+            ]
+            for line in lines
+        ]
+        table = _table(
+            "registrationsTable",
+            self.tr("Registrations of this term and the next"),
+            [self.tr("Code"), self.tr("Registration"), self.tr("Term"), self.tr("State"), self.tr("Admitted"), self.tr("Why")],
+            rows,
+        )
+        for r, line in enumerate(lines):
+            table.item(r, 4).setForeground(labels.OK_COLOUR if line.admitted else labels.PROBLEM_COLOUR)
+            table.item(r, 5).setToolTip(line.summary)
+        table.setColumnWidth(1, min(table.columnWidth(1), 260))
+        table.setColumnWidth(5, 420)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.doubleClicked.connect(lambda _index: self._explain())
+        self.registrations_table = table
+        layout.addWidget(table)
+        buttons = QHBoxLayout()
+        self.explain_button = QPushButton(self.tr("&Why? (check each condition)…"), box)
+        self.explain_button.setObjectName("explainRegistrationButton")
+        self.explain_button.setAccessibleName(self.tr("Explain whether the student can register"))
+        self.explain_button.clicked.connect(self._explain)
+        self.grant_button = QPushButton(self.tr("&Grant access…"), box)
+        self.grant_button.setObjectName("grantAccessButton")
+        self.grant_button.setAccessibleName(self.tr("Grant the student access to the selected registration"))
+        self.grant_button.clicked.connect(self._grant)
+        self.grant_button.setEnabled(self.context.actor.can(Permission.MANAGE_ACCESS))
+        buttons.addWidget(self.explain_button)
+        buttons.addWidget(self.grant_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        table.selectRow(0)
+        return box
+
+    def _selected_registration(self):
+        table = getattr(self, "registrations_table", None)
+        if table is None or not self.registrations:
+            return None
+        row = table.currentRow()
+        return self.registrations[row if 0 <= row < len(self.registrations) else 0].registration
+
+    def _explain(self) -> None:
+        from ui.views.explain import ExplainDialog
+
+        registration = self._selected_registration()
+        if registration is None:
+            return
+        dialog = ExplainDialog(self.context, self.student_id, registration.id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def _grant(self) -> None:
+        registration = self._selected_registration()
+        if registration is None or self.card is None:
+            return
+        dialog = GrantAccessDialog(self.context, self.card, registration.id, registration.code, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.reload()
 
     def _enrollments_section(self, card: StudentCard) -> QGroupBox:
         box, layout = self._group("enrollmentsSection", self.tr("Class groups"))
