@@ -23,6 +23,7 @@ from desk.db import Database
 from desk.errors import DomainError
 from desk.model import (
     Base,
+    TokenAllocationRule,
     AccessDecision,
     AccessGrant,
     AccessRule,
@@ -232,6 +233,11 @@ class _Builder:
             dict(id=2, code="WF", name="Wychowanie fizyczne", semester_price=Decimal("120.00")),
             dict(id=3, code="EJO", name="Egzamin z języka obcego", semester_price=Decimal("90.00")),
         ], "token types")
+        # DOMAIN rule 4: tokens go automatically to full-time first-cycle students.
+        self.insert(TokenAllocationRule, [
+            dict(id=1, token_type_id=1, level=Level.FIRST_CYCLE, mode=StudyMode.FULL_TIME, amount=JO_ALLOCATION,
+                 active=True, created_by_id=None, created_at=self.now),
+        ], "token allocation rules")
 
     def templates(self) -> None:
         self.insert(LoginTemplate, [

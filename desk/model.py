@@ -491,6 +491,22 @@ class TokenType(Base):
     semester_price: Mapped[Decimal] = mapped_column(Numeric(10, 2))
 
 
+class TokenAllocationRule(Base):
+    """Tokens given automatically: e.g. JO, 4 tokens to full-time first-cycle students on admission."""
+
+    __tablename__ = "token_allocation_rules"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_type_id: Mapped[int] = mapped_column(ForeignKey("token_types.id"), index=True)
+    level: Mapped[Level | None] = mapped_column(_enum(Level, "programme_level"))
+    mode: Mapped[StudyMode | None] = mapped_column(_enum(StudyMode, "study_mode"))
+    amount: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+
 class Registration(Base):
     """Registration (rejestracja) organised by a unit in a term, direct or by tokens."""
 

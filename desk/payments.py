@@ -1,0 +1,127 @@
+"""Payments due (należności): created when a token registration goes beyond the free tokens, listed and cancelled."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desk import audit, outbox
+from desk.clock import as_utc, now_utc, to_local
+from desk.db import Database
+from desk.errors import DomainError, NotFound
+from desk.i18n import translate
+from desk.model import Course, Payment, PaymentStatus, Person, Programme, Student, StudentProgramme, Term, TokenType
+from desk.staff import Actor, Permission, require
+
+DUE_AFTER = timedelta(days=14)
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    id: int
+    student_id: int
+    student_number: str
+    student_name: str
+    amount: Decimal
+    status: PaymentStatus
+    due_on: date | None
+    token_type_code: str | None
+    course_code: str | None
+    term_code: str | None
+    created_at: datetime
+    cancelled_reason: str | None
+
+
+def create_payment(
+    session: Session, *, student_id: int, token_type: TokenType, course_id: int | None, term_id: int | None,
+    token_request_id: int | None, actor_id: int | None, now: datetime,
+) -> Payment:
+    """A payment for one semester beyond the free tokens (inside the caller's transaction)."""
+    payment = Payment(
+        student_id=student_id, amount=token_type.semester_price, token_type_id=token_type.id, course_id=course_id,
+        term_id=term_id, token_request_id=token_request_id, status=PaymentStatus.DUE,
+        due_on=to_local(now).date() + DUE_AFTER, created_at=now, created_by_id=actor_id,
+    )
+    session.add(payment)
+    session.flush()
+    after = {"amount": payment.amount, "token_type_id": token_type.id, "course_id": course_id, "status": payment.status}
+    audit.record(session, actor_id=actor_id, action="payment.create", entity="payment", entity_id=payment.id,
+                 student_id=student_id, after=after)
+    outbox.enqueue(session, entity="payment", entity_id=payment.id, student_id=student_id, payload=after, actor_id=actor_id)
+    return payment
+
+
+def cancel(session: Session, payment: Payment, *, reason: str, actor_id: int | None) -> None:
+    """Cancel a due payment (inside the caller's transaction)."""
+    before = {"status": payment.status}
+    payment.status = PaymentStatus.CANCELLED
+    payment.cancelled_reason = reason
+    audit.record(session, actor_id=actor_id, action="payment.cancel", entity="payment", entity_id=payment.id,
+                 student_id=payment.student_id, before=before, after={"status": payment.status}, reason=reason)
+    outbox.enqueue(session, entity="payment", entity_id=payment.id, student_id=payment.student_id,
+                   payload={"status": payment.status}, actor_id=actor_id)
+
+
+def list_payments(
+    db: Database, actor: Actor, *, status: PaymentStatus | None = None, term_id: int | None = None,
+    unit_id: int | None = None, student_id: int | None = None, limit: int = 5000,
+) -> list[PaymentLine]:
+    """Payments, newest first, by status, term and the unit of the student's programme."""
+    require(actor, Permission.READ_STUDENTS)
+    query = (
+        select(Payment, Student.student_number, Person.first_name, Person.last_name, TokenType.code, Course.code, Term.code)
+        .join(Student, Student.id == Payment.student_id)
+        .join(Person, Person.id == Student.person_id)
+        .outerjoin(TokenType, TokenType.id == Payment.token_type_id)
+        .outerjoin(Course, Course.id == Payment.course_id)
+        .outerjoin(Term, Term.id == Payment.term_id)
+        .order_by(Payment.created_at.desc(), Payment.id.desc())
+        .limit(limit)
+    )
+    if status is not None:
+        query = query.where(Payment.status == status)
+    if term_id is not None:
+        query = query.where(Payment.term_id == term_id)
+    if student_id is not None:
+        query = query.where(Payment.student_id == student_id)
+    if unit_id is not None:
+        query = query.where(
+            Payment.student_id.in_(
+                select(StudentProgramme.student_id)
+                .join(Programme, Programme.id == StudentProgramme.programme_id)
+                .where(Programme.unit_id == unit_id)
+            )
+        )
+    with db.read() as session:
+        return [
+            PaymentLine(p.id, p.student_id, number, f"{first} {last}", p.amount, p.status, p.due_on, token, course, term,
+                        p.created_at, p.cancelled_reason)
+            for p, number, first, last, token, course, term in session.execute(query)
+        ]
+
+
+def cancel_payment(db: Database, actor: Actor, payment_id: int, *, reason: str, now: datetime | None = None) -> None:
+    """A clerk cancels a due payment, with the reason (e.g. decision of the dean)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Payments", "Say why the payment is cancelled."))
+    as_utc(now or now_utc())
+    with db.write() as session:
+        payment = session.get(Payment, payment_id)
+        if payment is None:
+            raise NotFound(translate("Payments", "That payment no longer exists."))
+        units = session.scalars(
+            select(Programme.unit_id)
+            .join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
+            .where(StudentProgramme.student_id == payment.student_id)
+        ).all()
+        if not any(actor.can(Permission.CORRECT_TOKENS, unit) for unit in units):
+            require(actor, Permission.CORRECT_TOKENS, units[0] if units else None)
+        if payment.status is not PaymentStatus.DUE:
+            raise DomainError(translate("Payments", "Only a payment that is due can be cancelled; this one is %1.")
+                              .replace("%1", payment.status.value))
+        cancel(session, payment, reason=reason, actor_id=actor.id)

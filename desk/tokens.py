@@ -1,0 +1,591 @@
+"""Tokens: the append-only ledger, balances, corrections with the 7-day rule, and automatic allocation.
+
+A balance is the sum of a student's ledger entries of one token type. Entries are never edited
+or deleted (the database refuses it too); a mistake is reversed by a new entry. Every entry may
+carry an idempotency key: submitting the same change twice (a double click, a retried script,
+sixteen workstations at once) records it once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desk import audit, outbox
+from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc, to_local
+from desk.db import Database
+from desk.errors import DomainError, NotFound, PermissionDenied
+from desk.i18n import translate
+from desk.model import (
+    AuditEntry,
+    Level,
+    LedgerKind,
+    OutboxEntry,
+    Programme,
+    ProgrammeStatus,
+    Registration,
+    RegistrationKind,
+    RequestAction,
+    RequestStatus,
+    Round,
+    StaffUser,
+    Student,
+    StudentProgramme,
+    StudyMode,
+    TokenAllocationRule,
+    TokenEntry,
+    TokenRequest,
+    TokenType,
+)
+from desk.staff import Actor, Permission, require
+
+CORRECTION_DEADLINE = timedelta(days=7)
+
+
+# --- read side -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BalanceLine:
+    token_type_id: int
+    code: str
+    name: str
+    semester_price: object  # Decimal
+    balance: int
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    id: int
+    token_type_code: str
+    kind: LedgerKind
+    amount: int
+    reason: str
+    document_ref: str | None
+    created_by: str | None
+    created_at: datetime
+    reverses_id: int | None
+    reversed_by_id: int | None
+
+
+def balance_of(session: Session, student_id: int, token_type_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.coalesce(func.sum(TokenEntry.amount), 0)).where(
+                TokenEntry.student_id == student_id, TokenEntry.token_type_id == token_type_id
+            )
+        )
+        or 0
+    )
+
+
+def balances(db: Database, actor: Actor, student_id: int) -> list[BalanceLine]:
+    """Every token type with the student's balance (0 where they have no entries)."""
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        sums = dict(
+            session.execute(
+                select(TokenEntry.token_type_id, func.sum(TokenEntry.amount))
+                .where(TokenEntry.student_id == student_id)
+                .group_by(TokenEntry.token_type_id)
+            ).all()
+        )
+        return [
+            BalanceLine(t.id, t.code, t.name, t.semester_price, int(sums.get(t.id, 0) or 0))
+            for t in session.scalars(select(TokenType).order_by(TokenType.code))
+        ]
+
+
+def ledger(db: Database, actor: Actor, student_id: int) -> list[LedgerLine]:
+    """The student's ledger, newest first, each entry with who made it and what reversed it."""
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        reversed_by = dict(
+            session.execute(
+                select(TokenEntry.reverses_id, TokenEntry.id).where(
+                    TokenEntry.student_id == student_id, TokenEntry.reverses_id.is_not(None)
+                )
+            ).all()
+        )
+        return [
+            LedgerLine(e.id, code, e.kind, e.amount, e.reason, e.document_ref, who, e.created_at, e.reverses_id,
+                       reversed_by.get(e.id))
+            for e, code, who in session.execute(
+                select(TokenEntry, TokenType.code, StaffUser.full_name)
+                .join(TokenType, TokenType.id == TokenEntry.token_type_id)
+                .outerjoin(StaffUser, StaffUser.id == TokenEntry.created_by_id)
+                .where(TokenEntry.student_id == student_id)
+                .order_by(TokenEntry.created_at.desc(), TokenEntry.id.desc())
+            )
+        ]
+
+
+# --- the 7-day rule ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorrectionDeadline:
+    """The next registration using a token type, and the last moment a balance may be corrected."""
+
+    registration_id: int
+    registration_code: str
+    starts_at: datetime
+    deadline: datetime
+    passed: bool
+
+    def message(self, zone: str = DEFAULT_TIME_ZONE) -> str:
+        return (
+            translate("Tokens", "Corrections closed on %1: the registration %2 starts on %3, and balances may be corrected no later than 7 days before it.")
+            .replace("%1", format_local(self.deadline, zone))
+            .replace("%2", self.registration_code)
+            .replace("%3", format_local(self.starts_at, zone))
+        )
+
+
+def correction_deadline(
+    session: Session, token_type_id: int, now: datetime, zone: str = DEFAULT_TIME_ZONE
+) -> CorrectionDeadline | None:
+    """The deadline set by the next registration of the token type that has not ended.
+
+    "7 days before" counts on the institution's calendar: the same wall-clock time a week
+    earlier, whatever the change to or from summer time in between.
+    """
+    row = session.execute(
+        select(Registration.id, Registration.code, func.min(Round.starts_at).label("starts_at"))
+        .join(Round, Round.registration_id == Registration.id)
+        .where(Registration.kind == RegistrationKind.TOKEN, Registration.token_type_id == token_type_id)
+        .group_by(Registration.id, Registration.code)
+        .having(func.max(Round.ends_at) > now)
+        .order_by(func.min(Round.starts_at))
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    starts_at = as_utc(row.starts_at)
+    local = to_local(starts_at, zone)
+    deadline = as_utc(_wall_clock(local.replace(tzinfo=None) - CORRECTION_DEADLINE, zone))
+    return CorrectionDeadline(row.id, row.code, starts_at, deadline, as_utc(now) > deadline)
+
+
+def _wall_clock(naive: datetime, zone: str) -> datetime:
+    from zoneinfo import ZoneInfo
+
+    return naive.replace(tzinfo=ZoneInfo(zone))
+
+
+# --- corrections -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingEffect:
+    """What the student's pending basket requests would cost, before and after a change."""
+
+    requests: int
+    free_before: int
+    paid_before: int
+    refused_before: int
+    free_after: int
+    paid_after: int
+    refused_after: int
+
+
+@dataclass(frozen=True)
+class CorrectionPreview:
+    token_type_code: str
+    balance_before: int
+    balance_after: int
+    deadline: CorrectionDeadline | None
+    needs_override: bool
+    may_override: bool
+    pending: PendingEffect
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    entry_id: int
+    balance: int
+    duplicate: bool  # the same idempotency key was already recorded: nothing new was written
+
+
+def _student_units(session: Session, student_id: int) -> set[int]:
+    return set(
+        session.scalars(
+            select(Programme.unit_id)
+            .join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
+            .where(StudentProgramme.student_id == student_id)
+        )
+    )
+
+
+def _require_for_student(session: Session, actor: Actor, student_id: int) -> None:
+    require(actor, Permission.CORRECT_TOKENS)
+    units = _student_units(session, student_id)
+    if units and not any(actor.can(Permission.CORRECT_TOKENS, unit) for unit in units):
+        raise PermissionDenied(translate("Tokens", "The student does not study in any of your units."))
+
+
+def _pending_effect(session: Session, student_id: int, token_type_id: int, before: int, after: int) -> PendingEffect:
+    consents = session.scalars(
+        select(TokenRequest.payment_accepted)
+        .join(Registration, Registration.id == TokenRequest.registration_id)
+        .where(
+            TokenRequest.student_id == student_id,
+            TokenRequest.status == RequestStatus.PENDING,
+            TokenRequest.action == RequestAction.REGISTER,
+            Registration.token_type_id == token_type_id,
+        )
+        .order_by(TokenRequest.submitted_at, TokenRequest.id)
+    ).all()
+
+    def split(balance: int) -> tuple[int, int, int]:
+        free = min(max(balance, 0), len(consents))
+        rest = consents[free:]
+        paid = sum(1 for accepted in rest if accepted)
+        return free, paid, len(rest) - paid
+
+    fb, pb, rb = split(before)
+    fa, pa, ra = split(after)
+    return PendingEffect(len(consents), fb, pb, rb, fa, pa, ra)
+
+
+def _token_type(session: Session, token_type_id: int) -> TokenType:
+    token = session.get(TokenType, token_type_id)
+    if token is None:
+        raise NotFound(translate("Tokens", "That token type no longer exists."))
+    return token
+
+
+def preview_correction(
+    db: Database, actor: Actor, student_id: int, token_type_id: int, amount: int, *, now: datetime | None = None,
+    zone: str = DEFAULT_TIME_ZONE,
+) -> CorrectionPreview:
+    """What a correction would do, without doing it: the new balance, the deadline, the basket."""
+    now = as_utc(now or now_utc())
+    with db.read() as session:
+        _require_for_student(session, actor, student_id)
+        token = _token_type(session, token_type_id)
+        before = balance_of(session, student_id, token_type_id)
+        deadline = correction_deadline(session, token_type_id, now, zone)
+        return CorrectionPreview(
+            token_type_code=token.code,
+            balance_before=before,
+            balance_after=before + amount,
+            deadline=deadline,
+            needs_override=bool(deadline and deadline.passed),
+            may_override=actor.can(Permission.OVERRIDE_TOKEN_DEADLINE),
+            pending=_pending_effect(session, student_id, token_type_id, before, before + amount),
+        )
+
+
+def _lock_student(session: Session, student_id: int) -> None:
+    query = select(Student.id).where(Student.id == student_id)
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    if session.scalar(query) is None:
+        raise NotFound(translate("Tokens", "There is no student with the id %1.").replace("%1", str(student_id)))
+
+
+def _existing(session: Session, key: str | None) -> TokenEntry | None:
+    if key is None:
+        return None
+    return session.scalars(select(TokenEntry).where(TokenEntry.idempotency_key == key)).one_or_none()
+
+
+def add_entry(
+    session: Session,
+    *,
+    student_id: int,
+    token_type_id: int,
+    kind: LedgerKind,
+    amount: int,
+    reason: str,
+    actor_id: int | None,
+    now: datetime,
+    document_ref: str | None = None,
+    idempotency_key: str | None = None,
+    reverses_id: int | None = None,
+    token_request_id: int | None = None,
+    audit_extra: dict | None = None,
+) -> TokenEntry:
+    """Write one ledger entry with its audit entry and outbox entry (inside the caller's transaction)."""
+    entry = TokenEntry(
+        student_id=student_id, token_type_id=token_type_id, kind=kind, amount=amount, reason=reason,
+        document_ref=document_ref, idempotency_key=idempotency_key, reverses_id=reverses_id,
+        token_request_id=token_request_id, created_at=now, created_by_id=actor_id,
+    )
+    session.add(entry)
+    session.flush()
+    after = {"token_type_id": token_type_id, "kind": kind, "amount": amount, "document_ref": document_ref,
+             "reverses_id": reverses_id, **(audit_extra or {})}
+    audit.record(session, actor_id=actor_id, action=f"tokens.{kind.value}", entity="token_entry", entity_id=entry.id,
+                 student_id=student_id, after=after, reason=reason)
+    outbox.enqueue(session, entity="token_entry", entity_id=entry.id, student_id=student_id,
+                   payload={"token_type_id": token_type_id, "amount": amount, "kind": kind}, actor_id=actor_id)
+    return entry
+
+
+def _check_deadline(session: Session, actor: Actor, token_type_id: int, now: datetime, override_reason: str | None,
+                    zone: str) -> dict:
+    deadline = correction_deadline(session, token_type_id, now, zone)
+    if deadline is None or not deadline.passed:
+        return {}
+    if not (override_reason or "").strip():
+        raise DomainError(deadline.message(zone))
+    if not actor.can(Permission.OVERRIDE_TOKEN_DEADLINE):
+        raise PermissionDenied(
+            deadline.message(zone) + " " + translate("Tokens", "Only an administrator may override the deadline.")
+        )
+    return {"deadline_override": override_reason.strip(), "registration": deadline.registration_code}
+
+
+def correct_balance(
+    db: Database,
+    actor: Actor,
+    student_id: int,
+    token_type_id: int,
+    amount: int,
+    *,
+    reason: str,
+    document_ref: str | None = None,
+    idempotency_key: str | None = None,
+    override_reason: str | None = None,
+    now: datetime | None = None,
+    zone: str = DEFAULT_TIME_ZONE,
+) -> LedgerResult:
+    """Add a correction (+ or -) to a balance, within the 7-day rule unless an administrator overrides it."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Tokens", "Say why the balance is corrected (e.g. admitted mid-year)."))
+    if amount == 0:
+        raise DomainError(translate("Tokens", "A correction adds or takes away at least one token."))
+    now = as_utc(now or now_utc())
+    key = (idempotency_key or "").strip() or None
+
+    def write() -> LedgerResult:
+        with db.write() as session:
+            _lock_student(session, student_id)
+            done = _existing(session, key)
+            if done is not None:
+                return LedgerResult(done.id, balance_of(session, done.student_id, done.token_type_id), True)
+            _require_for_student(session, actor, student_id)
+            token = _token_type(session, token_type_id)
+            extra = _check_deadline(session, actor, token_type_id, now, override_reason, zone)
+            balance = balance_of(session, student_id, token_type_id)
+            if balance + amount < 0:
+                raise DomainError(
+                    translate("Tokens", "The balance of %1 would fall below zero (it is %2).")
+                    .replace("%1", token.code)
+                    .replace("%2", str(balance))
+                )
+            entry = add_entry(
+                session, student_id=student_id, token_type_id=token_type_id, kind=LedgerKind.CORRECTION, amount=amount,
+                reason=reason, actor_id=actor.id, now=now, document_ref=(document_ref or "").strip() or None,
+                idempotency_key=key, audit_extra={"balance_before": balance, **extra},
+            )
+            return LedgerResult(entry.id, balance + amount, False)
+
+    return _once(db, write, key)
+
+
+def _once(db: Database, write, key: str | None) -> LedgerResult:
+    """Run ``write``; if a concurrent twin with the same key committed first, report that one."""
+    try:
+        return write()
+    except IntegrityError:
+        if key is None:
+            raise
+        with db.read() as session:
+            done = _existing(session, key)
+            if done is None:
+                raise
+            return LedgerResult(done.id, balance_of(session, done.student_id, done.token_type_id), True)
+
+
+def undo_correction(
+    db: Database,
+    actor: Actor,
+    entry_id: int,
+    *,
+    reason: str,
+    override_reason: str | None = None,
+    now: datetime | None = None,
+    zone: str = DEFAULT_TIME_ZONE,
+) -> LedgerResult:
+    """Reverse a correction by a new entry of the opposite amount; the original stays as it was."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Tokens", "Say why the correction is undone."))
+    now = as_utc(now or now_utc())
+    key = f"undo-{entry_id}"
+
+    def write() -> LedgerResult:
+        with db.write() as session:
+            original = session.get(TokenEntry, entry_id)
+            if original is None:
+                raise NotFound(translate("Tokens", "That ledger entry no longer exists."))
+            _lock_student(session, original.student_id)
+            if _existing(session, key) is not None:
+                raise DomainError(translate("Tokens", "This correction was already undone."))
+            if original.kind is not LedgerKind.CORRECTION or original.reverses_id is not None:
+                raise DomainError(translate("Tokens", "Only a correction can be undone here."))
+            _require_for_student(session, actor, original.student_id)
+            extra = _check_deadline(session, actor, original.token_type_id, now, override_reason, zone)
+            balance = balance_of(session, original.student_id, original.token_type_id)
+            if balance - original.amount < 0:
+                raise DomainError(
+                    translate("Tokens", "Undoing it would leave a negative balance (it is %1); the tokens were used.")
+                    .replace("%1", str(balance))
+                )
+            entry = add_entry(
+                session, student_id=original.student_id, token_type_id=original.token_type_id, kind=LedgerKind.CORRECTION,
+                amount=-original.amount, reason=reason, actor_id=actor.id, now=now, document_ref=original.document_ref,
+                idempotency_key=key, reverses_id=original.id, audit_extra={"balance_before": balance, **extra},
+            )
+            return LedgerResult(entry.id, balance - original.amount, False)
+
+    return _once(db, write, key)
+
+
+def new_idempotency_key() -> str:
+    """A key for one intended change: made when a form opens, so saving it twice records it once."""
+    return uuid.uuid4().hex
+
+
+# --- allocation --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AllocationRuleLine:
+    id: int
+    token_type_id: int
+    token_type_code: str
+    level: Level | None
+    mode: StudyMode | None
+    amount: int
+    active: bool
+
+
+def allocation_rules(db: Database, actor: Actor) -> list[AllocationRuleLine]:
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        return [
+            AllocationRuleLine(rule.id, rule.token_type_id, code, rule.level, rule.mode, rule.amount, rule.active)
+            for rule, code in session.execute(
+                select(TokenAllocationRule, TokenType.code)
+                .join(TokenType, TokenType.id == TokenAllocationRule.token_type_id)
+                .order_by(TokenType.code, TokenAllocationRule.id)
+            )
+        ]
+
+
+def add_allocation_rule(db: Database, actor: Actor, token_type_id: int, amount: int, *, level: Level | None = None,
+                        mode: StudyMode | None = None, reason: str = "") -> int:
+    require(actor, Permission.ADMINISTER)
+    if amount <= 0:
+        raise DomainError(translate("Tokens", "An allocation gives at least one token."))
+    with db.write() as session:
+        _token_type(session, token_type_id)
+        rule = TokenAllocationRule(token_type_id=token_type_id, level=level, mode=mode, amount=amount, active=True,
+                                   created_by_id=actor.id)
+        session.add(rule)
+        session.flush()
+        audit.record(session, actor_id=actor.id, action="token_rule.create", entity="token_allocation_rule",
+                     entity_id=rule.id, after={"token_type_id": token_type_id, "level": level, "mode": mode, "amount": amount},
+                     reason=reason.strip() or None)
+        return rule.id
+
+
+def _insert_allocations(session: Session, actor_id: int | None, now: datetime, rows: list[tuple[int, int, int, str, str | None, str]]) -> int:
+    """Bulk ledger allocations: (student, token type, amount, reason, document, key); keys already used are skipped."""
+    if not rows:
+        return 0
+    keys = [row[5] for row in rows]
+    used: set[str] = set()
+    for start in range(0, len(keys), 5000):
+        used.update(session.scalars(select(TokenEntry.idempotency_key).where(TokenEntry.idempotency_key.in_(keys[start : start + 5000]))))
+    fresh = [row for row in rows if row[5] not in used]
+    if not fresh:
+        return 0
+    created = session.execute(
+        insert(TokenEntry).returning(TokenEntry.id, TokenEntry.student_id, sort_by_parameter_order=True),
+        [
+            dict(student_id=s, token_type_id=t, kind=LedgerKind.ALLOCATION, amount=a, reason=r, document_ref=d,
+                 idempotency_key=k, created_at=now, created_by_id=actor_id)
+            for s, t, a, r, d, k in fresh
+        ],
+    ).all()
+    session.execute(insert(AuditEntry), [
+        dict(at=now, staff_id=actor_id, action="tokens.allocation", entity="token_entry", entity_id=eid, student_id=sid,
+             after={"token_type_id": row[1], "amount": row[2], "document_ref": row[4]}, reason=row[3])
+        for (eid, sid), row in zip(created, fresh)
+    ])
+    session.execute(insert(OutboxEntry), [
+        dict(entity="token_entry", entity_id=eid, operation="upsert", student_id=sid,
+             payload={"token_type_id": row[1], "amount": row[2], "kind": "allocation"}, created_at=now, staff_id=actor_id)
+        for (eid, sid), row in zip(created, fresh)
+    ])
+    return len(created)
+
+
+def run_allocation(db: Database, actor: Actor, *, now: datetime | None = None) -> int:
+    """Give every active student the tokens their rules promise and they have not had yet; repeatable."""
+    require(actor, Permission.CORRECT_TOKENS)
+    now = as_utc(now or now_utc())
+    total = 0
+    with db.write() as session:
+        for rule in session.scalars(select(TokenAllocationRule).where(TokenAllocationRule.active.is_(True)).order_by(TokenAllocationRule.id)):
+            already = select(TokenEntry.student_id).where(
+                TokenEntry.token_type_id == rule.token_type_id, TokenEntry.kind == LedgerKind.ALLOCATION
+            )
+            query = (
+                select(StudentProgramme.student_id)
+                .join(Programme, Programme.id == StudentProgramme.programme_id)
+                .where(StudentProgramme.status == ProgrammeStatus.ACTIVE, StudentProgramme.student_id.not_in(already))
+                .distinct()
+            )
+            if rule.level is not None:
+                query = query.where(Programme.level == rule.level)
+            if rule.mode is not None:
+                query = query.where(Programme.mode == rule.mode)
+            students = session.scalars(query).all()
+            reason = translate("Tokens", "automatic allocation by rule")
+            total += _insert_allocations(
+                session, actor.id, now,
+                [(sid, rule.token_type_id, rule.amount, reason, None, f"allocation-{rule.id}-{sid}") for sid in students],
+            )
+    return total
+
+
+def allocate_cohort(
+    db: Database, actor: Actor, token_type_id: int, programme_id: int, stage: int | None, amount: int, *, reason: str,
+    document_ref: str | None = None, idempotency_key: str | None = None, now: datetime | None = None,
+) -> int:
+    """Allocate tokens to a cohort (e.g. students admitted mid-year, who have no allocation)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Tokens", "Say why the tokens are allocated."))
+    if amount <= 0:
+        raise DomainError(translate("Tokens", "An allocation gives at least one token."))
+    now = as_utc(now or now_utc())
+    batch = (idempotency_key or "").strip() or new_idempotency_key()
+    with db.write() as session:
+        programme = session.get(Programme, programme_id)
+        if programme is None:
+            raise NotFound(translate("Tokens", "That programme no longer exists."))
+        require(actor, Permission.CORRECT_TOKENS, programme.unit_id)
+        _token_type(session, token_type_id)
+        query = select(StudentProgramme.student_id).where(
+            StudentProgramme.programme_id == programme_id, StudentProgramme.status == ProgrammeStatus.ACTIVE
+        )
+        if stage is not None:
+            query = query.where(StudentProgramme.stage == stage)
+        students = session.scalars(query.distinct()).all()
+        return _insert_allocations(
+            session, actor.id, now,
+            [(sid, token_type_id, amount, reason, (document_ref or "").strip() or None, f"cohort-{batch}-{sid}") for sid in students],
+        )
