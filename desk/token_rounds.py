@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk import audit, outbox, payments
@@ -90,6 +91,19 @@ def submit_request(
 ) -> int:
     """A student puts a request in the basket during an active token round; the same portal key twice is one request."""
     now = as_utc(now or now_utc())
+    try:
+        return _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now)
+    except IntegrityError:
+        if not portal_key:
+            raise
+        with db.read() as session:  # a concurrent twin with the same key committed first
+            existing = session.scalar(select(TokenRequest.id).where(TokenRequest.portal_key == portal_key))
+        if existing is None:
+            raise
+        return existing
+
+
+def _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now) -> int:
     with db.write() as session:
         if portal_key:
             existing = session.scalar(select(TokenRequest.id).where(TokenRequest.portal_key == portal_key))

@@ -1,0 +1,196 @@
+"""Token rounds: requests resolved in submission order at micro-breaks, payments only with consent, refunds."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, select
+
+from desk import token_rounds, tokens
+from desk.model import (
+    ClassGroup,
+    Enrollment,
+    EnrollmentStatus,
+    LedgerKind,
+    Level,
+    Payment,
+    PaymentStatus,
+    RegistrationKind,
+    RequestAction,
+    RequestStatus,
+    Round,
+    TokenEntry,
+    TokenRequest,
+)
+from tests import factories
+
+UTC = timezone.utc
+START = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)  # micro-rounds of 60 minutes, breaks of 15
+REGISTER, UNREGISTER = RequestAction.REGISTER, RequestAction.UNREGISTER
+
+
+@pytest.fixture
+def lang(db, admin):
+    token = factories.token_type(db)
+    course_id = factories.course(db, "SJO-ANG-B2", unit_code="SJO")
+    term_id = factories.term(db, "2027L")
+    group = factories.group(db, course_id, term_id, seat_limit=2, class_type=None)
+    other = factories.group(db, course_id, term_id, number=2, seat_limit=5)
+    reg = factories.registration(db, code="LEK", unit_code="SJO", term_id=term_id, course_ids=(course_id,),
+                                 kind=RegistrationKind.TOKEN, token_type_id=token, selection_limit=1,
+                                 rounds=((START, START + timedelta(days=2)),), rules=({"level": Level.FIRST_CYCLE},))
+    return dict(token=token, group=group, other=other, reg=reg, admin=admin)
+
+
+def _fund(db, admin, student, token, amount):
+    tokens.correct_balance(db, admin, student, token, amount, reason="przydział", now=START - timedelta(days=30))
+
+
+def _submit(db, lang, student, minutes, action=REGISTER, group=None, pay=False):
+    return token_rounds.submit_request(db, student, group or lang["group"], lang["reg"], action, payment_accepted=pay,
+                                       now=START + timedelta(minutes=minutes))
+
+
+def _status(db, request_id):
+    with db.read() as session:
+        return session.get(TokenRequest, request_id).status
+
+
+def test_breaks_follow_the_round(db, lang):
+    with db.read() as session:
+        round_ = session.scalars(select(Round)).one()
+    starts = token_rounds.break_starts(round_, START + timedelta(minutes=200))
+    assert starts == [START + timedelta(minutes=60), START + timedelta(minutes=135)]
+    assert token_rounds.due_cutoff(round_, START + timedelta(minutes=59)) is None
+
+
+def test_resolution_in_submission_order_while_places_remain(db, lang):
+    students = factories.many_students(db, 4)
+    for s in students:
+        _fund(db, lang["admin"], s, lang["token"], 2)
+    # Submitted in reverse order of creation: the last student first.
+    requests = [_submit(db, lang, s, 50 - i) for i, s in enumerate(students)]
+    late = _submit(db, lang, factories.many_students(db, 1, prefix="Late")[0], 65)  # after the first break began
+    result = token_rounds.resolve_due(db, now=START + timedelta(minutes=61))["LEK"]
+    assert (result.accepted, result.still_pending) == (2, 2)
+    assert [_status(db, r) for r in requests] == [RequestStatus.PENDING, RequestStatus.PENDING,
+                                                  RequestStatus.ACCEPTED, RequestStatus.ACCEPTED]
+    assert _status(db, late) is RequestStatus.PENDING
+    with db.read() as session:
+        assert session.get(ClassGroup, lang["group"]).enrolled_count == 2
+        assert session.scalar(select(func.count()).select_from(TokenEntry).where(TokenEntry.kind == LedgerKind.SPEND)) == 2
+
+
+def test_running_twice_changes_nothing(db, lang):
+    student = factories.student(db)
+    _fund(db, lang["admin"], student, lang["token"], 1)
+    _submit(db, lang, student, 10)
+    now = START + timedelta(minutes=70)
+    first = token_rounds.resolve_due(db, now=now)["LEK"]
+    with db.read() as session:
+        entries = session.scalar(select(func.count()).select_from(TokenEntry))
+    second = token_rounds.resolve_due(db, now=now)["LEK"]
+    assert first.accepted == 1 and second.accepted == 0
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(TokenEntry)) == entries
+
+
+def test_payment_only_with_consent(db, lang):
+    with_consent, without = factories.many_students(db, 2)
+    a = _submit(db, lang, with_consent, 5, pay=True)
+    b = _submit(db, lang, without, 6, pay=False)
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    assert _status(db, a) is RequestStatus.ACCEPTED and _status(db, b) is RequestStatus.REFUSED
+    with db.read() as session:
+        payment = session.scalars(select(Payment)).one()
+        assert (payment.student_id, payment.status, str(payment.amount)) == (with_consent, PaymentStatus.DUE, "300.00")
+        assert "payment not accepted" in session.get(TokenRequest, b).resolution_reason
+    assert tokens.balances(db, lang["admin"], with_consent)[0].balance == 0  # never negative: a payment instead
+
+
+def test_unregister_refunds_the_token_or_cancels_the_payment(db, lang):
+    funded, paying = factories.many_students(db, 2)
+    _fund(db, lang["admin"], funded, lang["token"], 1)
+    _submit(db, lang, funded, 5)
+    _submit(db, lang, paying, 6, pay=True)
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    _submit(db, lang, funded, 80, action=UNREGISTER)
+    _submit(db, lang, paying, 81, action=UNREGISTER)
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=136))
+    assert tokens.balances(db, lang["admin"], funded)[0].balance == 1
+    with db.read() as session:
+        assert session.scalars(select(Payment.status)).one() is PaymentStatus.CANCELLED
+        assert session.get(ClassGroup, lang["group"]).enrolled_count == 0
+        assert session.scalar(select(func.count()).select_from(Enrollment).where(Enrollment.status == EnrollmentStatus.ACCEPTED)) == 0
+
+
+def test_places_running_out_mid_break_and_permanent_refusal_at_the_end(db, lang):
+    students = factories.many_students(db, 3)
+    for s in students:
+        _fund(db, lang["admin"], s, lang["token"], 1)
+    requests = [_submit(db, lang, s, 10 + i) for i, s in enumerate(students)]
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    assert _status(db, requests[2]) is RequestStatus.PENDING
+    result = token_rounds.resolve_due(db, now=START + timedelta(days=3))["LEK"]
+    assert result.refused_permanently == 1
+    assert _status(db, requests[2]) is RequestStatus.REFUSED_PERMANENTLY
+    assert tokens.balances(db, lang["admin"], students[2])[0].balance == 1  # nothing spent for it
+
+
+def test_selection_limit_and_duplicate_requests(db, lang):
+    student = factories.student(db)
+    _fund(db, lang["admin"], student, lang["token"], 3)
+    first = _submit(db, lang, student, 5)
+    second = _submit(db, lang, student, 6, group=lang["other"])
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    assert _status(db, first) is RequestStatus.ACCEPTED and _status(db, second) is RequestStatus.REFUSED
+
+
+def test_sixteen_concurrent_duplicate_requests_are_one(db, lang):
+    student = factories.student(db)
+    barrier = threading.Barrier(16)
+    ids, errors = [], []
+
+    def submit():
+        barrier.wait()
+        try:
+            ids.append(token_rounds.submit_request(db, student, lang["group"], lang["reg"], REGISTER,
+                                                   portal_key="basket-77", now=START + timedelta(minutes=3)))
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+
+    threads = [threading.Thread(target=submit) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(TokenRequest)) == 1
+    assert len(ids) == 16 and len(set(ids)) == 1
+
+
+def test_two_resolvers_at_once_carry_out_each_request_once(db, lang):
+    students = factories.many_students(db, 30)
+    for s in students:
+        _fund(db, lang["admin"], s, lang["token"], 1)
+    for i, s in enumerate(students):
+        _submit(db, lang, s, 1 + i, group=lang["other"] if i % 2 else lang["group"])
+    barrier = threading.Barrier(4)
+
+    def resolve():
+        barrier.wait()
+        token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+
+    threads = [threading.Thread(target=resolve) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    with db.read() as session:
+        spent = session.scalar(select(func.count()).select_from(TokenEntry).where(TokenEntry.kind == LedgerKind.SPEND))
+        enrolled = session.scalar(select(func.sum(ClassGroup.enrolled_count)))
+        accepted = session.scalar(select(func.count()).select_from(TokenRequest).where(TokenRequest.status == RequestStatus.ACCEPTED))
+    assert spent == enrolled == accepted == 7  # 2 + 5 seats
