@@ -380,6 +380,141 @@ def cmd_explain(args) -> int:
     return 0 if result.admitted else 2
 
 
+# --- tokens and payments -----------------------------------------------------------------------
+
+
+def _token_type_id(db, code: str) -> int:
+    from desk.registrations import token_types
+
+    for choice in token_types(db):
+        if choice.code.lower() == code.strip().lower():
+            return choice.id
+    raise CommandError(f"No token type {code}; one of: {', '.join(c.code for c in token_types(db))}.")
+
+
+def cmd_tokens_balance(args) -> int:
+    from desk.students import student_by_number
+    from desk.tokens import balances, ledger
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    student_id = student_by_number(db, args.student)
+    lines = balances(db, actor, student_id)
+    entries = ledger(db, actor, student_id) if args.ledger else []
+    if args.json:
+        print(json.dumps({
+            "student": args.student,
+            "balances": {b.code: b.balance for b in lines},
+            "ledger": [{"id": e.id, "type": e.token_type_code, "kind": e.kind.value, "amount": e.amount, "reason": e.reason,
+                        "document": e.document_ref, "by": e.created_by, "at": e.created_at.isoformat(),
+                        "reverses": e.reverses_id} for e in entries],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    for b in lines:
+        print(f"{b.code:<5} {b.balance:>3}  {b.name}")
+    for e in entries:
+        from desk.clock import format_local
+
+        print(f"  #{e.id:<7} {format_local(e.created_at)}  {e.token_type_code:<4} {e.kind.value:<10} {e.amount:+d}  {e.reason}"
+              f"{'  [' + e.document_ref + ']' if e.document_ref else ''}")
+    return 0
+
+
+def cmd_tokens_correct(args) -> int:
+    from desk.students import student_by_number
+    from desk.tokens import correct_balance
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    try:
+        amount = int(args.amount)
+    except ValueError:
+        raise CommandError(f"The amount is a whole number such as +1 or -2, not {args.amount!r}.") from None
+    result = correct_balance(
+        db, actor, student_by_number(db, args.student), _token_type_id(db, args.type), amount, reason=args.reason,
+        document_ref=args.document, idempotency_key=args.key, override_reason=args.override,
+    )
+    print(("Already recorded" if result.duplicate else "Corrected") + f": the balance is now {result.balance}.")
+    return 0
+
+
+def cmd_tokens_allocate(args) -> int:
+    from desk.tokens import allocate_cohort, run_allocation
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    if args.programme:
+        from desk.access import programmes
+
+        matches = [p.id for p in programmes(db) if p.code == args.programme]
+        if not matches:
+            raise CommandError(f"No programme {args.programme}.")
+        if not (args.type and args.amount and args.reason):
+            raise CommandError("A cohort allocation needs --type, --amount and --reason.")
+        count = allocate_cohort(db, actor, _token_type_id(db, args.type), matches[0], args.stage, args.amount,
+                                reason=args.reason, document_ref=args.document, idempotency_key=args.key)
+    else:
+        count = run_allocation(db, actor)
+    print(f"Tokens allocated to {count} students.")
+    return 0
+
+
+def cmd_tokens_resolve(args) -> int:
+    from desk.token_rounds import resolve_due, resolve_now
+
+    db = open_database_for(args)
+    if args.registration:
+        from desk.registrations import registration_by_code
+
+        actor = acting_staff(args, db)
+        last = {"shown": -1}
+
+        def progress(done: int, total: int) -> None:
+            if done * 10 // max(total, 1) != last["shown"]:
+                last["shown"] = done * 10 // max(total, 1)
+                print(f"  {done:,}/{total:,}", file=sys.stderr)
+
+        results = {args.registration: resolve_now(db, actor, registration_by_code(db, args.registration), progress=progress)}
+    else:
+        results = resolve_due(db)  # the scheduled job: acts as the system, changes only what is due
+    if not results:
+        print("No token round has a break due.")
+    for code, r in results.items():
+        print(f"{code}: {r.accepted} accepted, {r.refused} refused, {r.still_pending} waiting for a place, "
+              f"{r.refused_permanently} refused permanently")
+    return 0
+
+
+def cmd_payments_list(args) -> int:
+    from desk.model import PaymentStatus
+    from desk.payments import list_payments
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    status = PaymentStatus(args.status) if args.status else None
+    lines = list_payments(db, actor, status=status, limit=args.limit)
+    if args.json:
+        print(json.dumps([{"id": p.id, "student": p.student_number, "amount": str(p.amount), "status": p.status.value,
+                           "due_on": p.due_on.isoformat() if p.due_on else None, "course": p.course_code, "term": p.term_code}
+                          for p in lines], ensure_ascii=False, indent=2))
+        return 0
+    for p in lines:
+        print(f"#{p.id:<7} {p.student_number:>8}  {p.student_name:<30.30} {p.amount:>8} PLN  {p.status.value:<9} "
+              f"{p.due_on.isoformat() if p.due_on else '':<10}  {p.course_code or ''} {p.term_code or ''}")
+    print(f"{len(lines)} payments.")
+    return 0
+
+
+def cmd_payments_cancel(args) -> int:
+    from desk.payments import cancel_payment
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    cancel_payment(db, actor, args.payment, reason=args.reason)
+    print("Payment cancelled.")
+    return 0
+
+
 def cmd_help(args) -> int:
     args.parser.print_help()
     return 0
@@ -502,6 +637,47 @@ def build_parser(extend: Callable | None = None, default: Callable | None = None
     explain_parser.add_argument("--group", help="a group of the registration, as TERM/COURSE/TYPE/NUMBER or id")
     explain_parser.add_argument("--json", action="store_true", help="print JSON")
     explain_parser.set_defaults(func=cmd_explain)
+
+    tokens_parser = commands.add_parser("tokens", help="token balances, corrections, allocation, round resolution")
+    token_commands = tokens_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    balance = token_commands.add_parser("balance", help="a student's balances (and ledger)")
+    balance.add_argument("student", help="student number")
+    balance.add_argument("--ledger", action="store_true", help="list every ledger entry too")
+    balance.add_argument("--json", action="store_true", help="print JSON")
+    balance.set_defaults(func=cmd_tokens_balance)
+    correct = token_commands.add_parser("correct", help="correct a balance (the 7-day rule applies)")
+    correct.add_argument("student", help="student number")
+    correct.add_argument("type", help="token type code, e.g. JO")
+    correct.add_argument("amount", help="tokens to add (+2) or take away (-1)")
+    correct.add_argument("--reason", required=True, help='why, e.g. "admitted mid-year"')
+    correct.add_argument("--document", help="document reference, e.g. DZ.2026.123")
+    correct.add_argument("--key", help="idempotency key: the same key twice records the correction once")
+    correct.add_argument("--override", metavar="REASON", help="administrators: correct after the deadline, with this reason")
+    correct.set_defaults(func=cmd_tokens_correct)
+    allocate = token_commands.add_parser("allocate", help="run the allocation rules, or allocate to a cohort")
+    allocate.add_argument("--programme", help="cohort: programme code")
+    allocate.add_argument("--stage", type=int, help="cohort: stage (year)")
+    allocate.add_argument("--type", help="cohort: token type code")
+    allocate.add_argument("--amount", type=int, help="cohort: tokens per student")
+    allocate.add_argument("--reason", help="cohort: why")
+    allocate.add_argument("--document", help="cohort: document reference")
+    allocate.add_argument("--key", help="idempotency key of the cohort allocation")
+    allocate.set_defaults(func=cmd_tokens_allocate)
+    resolve = token_commands.add_parser("resolve", help="carry out the basket requests whose break is due (a scheduled job)")
+    resolve.add_argument("registration", nargs="?", help="resolve every pending request of this registration now")
+    resolve.set_defaults(func=cmd_tokens_resolve)
+
+    payments_parser = commands.add_parser("payments", help="payments due")
+    payment_commands = payments_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    payments_list = payment_commands.add_parser("list", help="payments, newest first")
+    payments_list.add_argument("--status", choices=["due", "paid", "cancelled"], help="only this status")
+    payments_list.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+    payments_list.add_argument("--json", action="store_true", help="print JSON")
+    payments_list.set_defaults(func=cmd_payments_list)
+    payments_cancel = payment_commands.add_parser("cancel", help="cancel a due payment")
+    payments_cancel.add_argument("payment", type=int, help="payment number (#)")
+    payments_cancel.add_argument("--reason", required=True, help="why")
+    payments_cancel.set_defaults(func=cmd_payments_cancel)
 
     if extend is not None:
         extend(commands)
