@@ -82,20 +82,22 @@ def _timed(function, repeat: int) -> list[float]:
 # --- a fresh copy to work on ---------------------------------------------------------------
 
 
-def _sqlite_copy(students: int) -> str:
+def sqlite_copy(students: int, name: str = "registrations") -> str:
+    """A fresh copy of the search benchmark's demo database (built first if missing)."""
     source = DATA / f"search-{students // 1000}k.sqlite"
     search._sqlite(students, source).dispose()
-    target = DATA / f"registrations-{students // 1000}k.sqlite"
+    target = DATA / f"{name}-{students // 1000}k.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(source, target)
     return f"sqlite+pysqlite:///{target}"
 
 
-def _postgresql_copy(students: int, server: str) -> str:
+def postgresql_copy(students: int, server: str, name: str = "registrations") -> str:
+    """A fresh copy, on the server, of the search benchmark's demo database."""
     search._postgresql(students, server).dispose()
     url = make_url(server).set(drivername="postgresql+psycopg")
-    source, name = f"desk_bench_{students // 1000}k", f"desk_bench_registrations_{students // 1000}k"
+    source, name = f"desk_bench_{students // 1000}k", f"desk_bench_{name}_{students // 1000}k"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -358,10 +360,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results = {}
     if not args.skip_sqlite:
-        results["sqlite"] = measure(_sqlite_copy(args.students))
+        results["sqlite"] = measure(sqlite_copy(args.students))
         _print("SQLite", results["sqlite"])
     if args.postgresql:
-        results["postgresql"] = measure(_postgresql_copy(args.students, args.postgresql))
+        results["postgresql"] = measure(postgresql_copy(args.students, args.postgresql))
         _print("PostgreSQL", results["postgresql"])
     DATA.mkdir(exist_ok=True)
     (DATA / "registrations-results.json").write_text(json.dumps(results, indent=2))
