@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal, qVersion
+import logging
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +25,9 @@ from ui.context import AppContext
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
 from ui.views.student_lookup import StudentLookupView
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +65,13 @@ class MainWindow(QMainWindow):
 
         self._status_bar()
         self._menus()
+        # Token rounds are resolved at their micro-breaks whenever the desk is open (any
+        # workstation may do it: resolution carries out each request once).
+        self.resolution_timer = QTimer(self)
+        self.resolution_timer.setObjectName("tokenResolutionTimer")
+        self.resolution_timer.setInterval(60_000)
+        self.resolution_timer.timeout.connect(self.resolve_due_token_requests)
+        self.resolution_timer.start()
         self.lookup.searchFinished.connect(lambda _rows: self._mark_data_time())
         self._restore()
 
@@ -119,6 +131,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(self.tr("&About desk"), "aboutAction", self.show_about))
 
     # --- actions ---------------------------------------------------------------------------
+
+    def resolve_due_token_requests(self) -> None:
+        from desk.token_rounds import resolve_due
+
+        db = self.context.db
+        self.context.tasks.run(
+            lambda: resolve_due(db), None, lambda error: log.warning("token round resolution failed: %s", error), write=True
+        )
 
     def find_student(self) -> None:
         self.navigation.setCurrentRow(0)

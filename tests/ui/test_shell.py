@@ -120,3 +120,34 @@ def test_first_run_builds_the_demo_database(qtbot, tmp_path, monkeypatch, tasks)
         database.dispose()
     again = ui.app.open_or_ask(None, Settings(), tasks)  # the second run opens it as it is
     again.dispose()
+
+
+def test_the_open_desk_resolves_due_token_requests(qtbot, app_context, db, admin):
+    from datetime import timedelta
+
+    from desk import token_rounds
+    from desk.clock import now_utc
+    from desk.model import Level, RegistrationKind, RequestAction, RequestStatus, TokenRequest
+    from tests import factories
+
+    now = now_utc()
+    token = factories.token_type(db)
+    course = factories.course(db, "SJO-ANG")
+    term = factories.term(db)
+    group = factories.group(db, course, term)
+    reg = factories.registration(db, code="LEK", term_id=term, course_ids=(course,), kind=RegistrationKind.TOKEN,
+                                 token_type_id=token, rounds=((now - timedelta(minutes=70), now + timedelta(days=1)),),
+                                 rules=({"level": Level.FIRST_CYCLE},))
+    student = factories.student(db)
+    request = token_rounds.submit_request(db, student, group, reg, RequestAction.REGISTER, payment_accepted=True,
+                                          now=now - timedelta(minutes=30))
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    assert window.resolution_timer.isActive()
+    window.resolve_due_token_requests()
+
+    def resolved():
+        with db.read() as session:
+            return session.get(TokenRequest, request).status is RequestStatus.ACCEPTED
+
+    qtbot.waitUntil(resolved, timeout=10_000)
