@@ -299,6 +299,9 @@ def _places_check(session: Session, registration: Registration, course_id: int |
         total = total.where(ClassGroup.course_id.in_(offered))
     open_groups, free = session.execute(query).one()
     all_groups = session.scalar(total.select_from(ClassGroup)) or 0
+    if not all_groups:
+        return Check(Condition.PLACES, Outcome.FAILED, translate("Eligibility", "The registration offers no class groups yet."),
+                     translate("Eligibility", "Add the courses it offers in the registration calendar."))
     if not open_groups:
         return Check(
             Condition.PLACES, Outcome.FAILED,

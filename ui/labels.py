@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 
 from desk.model import (
     ClassType,
+    EnrollmentSource,
     EnrollmentStatus,
     Level,
     PaymentStatus,
@@ -111,3 +112,12 @@ def registration_kind(value: RegistrationKind) -> str:
 
 OK_COLOUR = QColor("#1b6e3a")
 PROBLEM_COLOUR = QColor("#b3261e")
+
+
+def enrollment_source(value: EnrollmentSource) -> str:
+    return {
+        EnrollmentSource.PORTAL: QCoreApplication.translate("Labels", "portal"),
+        EnrollmentSource.DESK: QCoreApplication.translate("Labels", "at the desk"),
+        EnrollmentSource.TOKEN: QCoreApplication.translate("Labels", "token round"),
+        EnrollmentSource.IMPORT: QCoreApplication.translate("Labels", "import"),
+    }[value]

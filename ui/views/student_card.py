@@ -465,7 +465,7 @@ class StudentCardWindow(QWidget):
         return self.registrations[row if 0 <= row < len(self.registrations) else 0].registration
 
     def _explain(self) -> None:
-        from ui.views.explain import ExplainDialog
+        from ui.views.explain_dialog import ExplainDialog
 
         registration = self._selected_registration()
         if registration is None:

@@ -1,0 +1,146 @@
+"""The answer to "why can't this student register for X?": every condition in turn, the first failure named."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.eligibility import Explanation, Outcome, condition_label, explain
+from ui import labels
+from ui.context import AppContext
+
+_OUTCOME_COLOURS = {
+    Outcome.PASSED: labels.OK_COLOUR,
+    Outcome.FAILED: labels.PROBLEM_COLOUR,
+    Outcome.NOTE: QColor("#9a5b00"),
+    Outcome.UNKNOWN: QColor("#5f6368"),
+    Outcome.NOT_APPLICABLE: QColor("#5f6368"),
+}
+
+
+def outcome_label(outcome: Outcome) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        Outcome.PASSED: QCoreApplication.translate("Labels", "✓ passed"),
+        Outcome.FAILED: QCoreApplication.translate("Labels", "✗ fails"),
+        Outcome.NOTE: QCoreApplication.translate("Labels", "! note"),
+        Outcome.UNKNOWN: QCoreApplication.translate("Labels", "? cannot tell yet"),
+        Outcome.NOT_APPLICABLE: QCoreApplication.translate("Labels", "– not applicable"),
+    }[outcome]
+
+
+class ExplainDialog(QDialog):
+    """Runs the check in the background; F5 runs it again (after a grant made elsewhere, say)."""
+
+    explained = Signal()
+
+    def __init__(self, context: AppContext, student_id: int, registration_id: int, *, course_id: int | None = None,
+                 group_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.student_id, self.registration_id = student_id, registration_id
+        self.course_id, self.group_id = course_id, group_id
+        self.explanation: Explanation | None = None
+        self.setObjectName("explainDialog")
+        self.setWindowTitle(self.tr("Can this student register?"))
+        self.heading = QLabel(self.tr("Checking…"), self)
+        self.heading.setObjectName("explainHeading")
+        self.heading.setProperty("role", "title")
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("explainVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName(self.tr("Verdict"))
+        font = QFont(self.verdict.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.verdict.setFont(font)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("explainChecks")
+        self.table.setAccessibleName(self.tr("Conditions checked"))
+        self.table.setHorizontalHeaderLabels([self.tr("Condition"), self.tr("Result"), self.tr("Details"), self.tr("How to fix")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.refresh = QPushButton(self.tr("&Check again"), self)
+        self.refresh.setObjectName("explainRefreshButton")
+        self.refresh.setAccessibleName(self.tr("Check again"))
+        self.refresh.setToolTip(self.tr("F5: check again, e.g. after granting access"))
+        self.refresh.clicked.connect(self.reload)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.setObjectName("explainButtons")
+        buttons.addButton(self.refresh, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        self.resize(980, 520)
+        self.reload()
+
+    def reload(self) -> None:
+        db, actor = self.context.db, self.context.actor
+        args = (self.student_id, self.registration_id)
+        course_id, group_id = self.course_id, self.group_id
+        self.refresh.setEnabled(False)
+        self.context.tasks.run(
+            lambda: explain(db, actor, *args, course_id=course_id, group_id=group_id), self._show, self._failed
+        )
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh.setEnabled(True)
+        self.verdict.setText(str(error))
+        self.verdict.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
+        self.explained.emit()
+
+    def _show(self, explanation: Explanation) -> None:
+        self.explanation = explanation
+        self.refresh.setEnabled(True)
+        target = f" · {explanation.target}" if explanation.target else ""
+        self.heading.setText(
+            f"{explanation.student_name} ({explanation.student_number}) — {explanation.registration_code}{target}"
+        )
+        self.setWindowTitle(self.tr("Can %1 register for %2?").replace("%1", explanation.student_number)
+                            .replace("%2", explanation.registration_code))
+        self.verdict.setText(explanation.summary)
+        colour = labels.OK_COLOUR if explanation.admitted else labels.PROBLEM_COLOUR
+        self.verdict.setStyleSheet(f"color: {colour.name()}")
+        first = explanation.first_failure
+        self.table.setRowCount(len(explanation.checks))
+        for row, check in enumerate(explanation.checks):
+            cells = [condition_label(check.condition), outcome_label(check.outcome), check.detail, check.fix]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column == 1:
+                    item.setForeground(_OUTCOME_COLOURS[check.outcome])
+                if check is first:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setBackground(QColor("#fdecea"))
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        if first is not None:
+            self.table.selectRow(explanation.checks.index(first))
+        self.explained.emit()
