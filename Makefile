@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench snapshots translations clean
+.PHONY: run test bench bench-search bench-registrations bench-tokens snapshots translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,20 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-## Search benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
-bench: $(STAMP)
+## Every benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
+bench: bench-search bench-registrations bench-tokens
+
+## Student search: the service against the raw index query and a naive LIKE.
+bench-search: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.search
+
+## Group table, bulk grant of 5,000, first-come registrations by 1 and by 16 workers.
+bench-registrations: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.registrations
+
+## Balance lookup among 3,000,000 ledger entries; token round resolution at 5,000-20,000 requests.
+bench-tokens: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.tokens
 
 ## PNG pictures of every view, in English and Polish, from a demo database.
 snapshots: $(STAMP)
