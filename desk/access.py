@@ -244,6 +244,8 @@ def rules_of(db: Database, actor: Actor, registration_id: int) -> list[RuleLine]
 def add_rule(db: Database, actor: Actor, registration_id: int, draft: RuleDraft, *, reason: str = "") -> int:
     if draft.stage is not None and draft.stage < 1:
         raise DomainError(translate("Access", "The stage (year) is 1 or more."))
+    draft = RuleDraft(draft.programme_id, Level(draft.level) if draft.level else None,
+                      StudyMode(draft.mode) if draft.mode else None, draft.stage)
     with db.write() as session:
         registration = _registration(session, registration_id)
         require(actor, Permission.MANAGE_ACCESS, registration.unit_id)

@@ -339,8 +339,9 @@ def _validate_registration(session: Session, draft: RegistrationDraft, registrat
     term = session.get(Term, draft.term_id)
     if term is None:
         raise DomainError(translate("Registrations", "Choose the term of the registration."))
+    kind = RegistrationKind(draft.kind)
     token_type_id = draft.token_type_id
-    if draft.kind is RegistrationKind.TOKEN:
+    if kind is RegistrationKind.TOKEN:
         if token_type_id is None or session.get(TokenType, token_type_id) is None:
             raise DomainError(translate("Registrations", "A token registration must name its token type."))
     else:
@@ -367,7 +368,7 @@ def _validate_registration(session: Session, draft: RegistrationDraft, registrat
         name=name,
         unit_id=draft.unit_id,
         term_id=draft.term_id,
-        kind=draft.kind,
+        kind=kind,
         token_type_id=token_type_id,
         selection_limit=draft.selection_limit,
         entitled_only=draft.entitled_only,

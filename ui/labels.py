@@ -121,3 +121,5 @@ def enrollment_source(value: EnrollmentSource) -> str:
         EnrollmentSource.TOKEN: QCoreApplication.translate("Labels", "token round"),
         EnrollmentSource.IMPORT: QCoreApplication.translate("Labels", "import"),
     }[value]
+MUTED_COLOUR = QColor("#5f6368")
+WAITING_COLOUR = QColor("#9a5b00")

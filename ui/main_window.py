@@ -24,6 +24,8 @@ from desk.staff import role_label
 from ui.context import AppContext
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
+from ui.views.calendar import RegistrationsView
+from ui.views.capacity import GroupsView
 from ui.views.student_lookup import StudentLookupView
 
 
@@ -52,6 +54,11 @@ class MainWindow(QMainWindow):
 
         self.lookup = StudentLookupView(context, self)
         self._add_view(self.lookup, self.tr("Students"), "students.svg")
+        self.calendar = RegistrationsView(context, self)
+        self._add_view(self.calendar, self.tr("Registrations"), "registrations.svg")
+        self.groups = GroupsView(context, self)
+        self._add_view(self.groups, self.tr("Class groups"), "groups.svg")
+        self.calendar.showGroupsRequested.connect(self.show_groups_of)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 
@@ -125,6 +132,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("&Quit"), "quitAction", self.close, "Ctrl+Q"))
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self._action(self.tr("&Students"), "studentsViewAction", lambda: self.navigation.setCurrentRow(0), "Ctrl+1"))
+        view_menu.addAction(self._action(self.tr("&Registrations"), "registrationsViewAction", lambda: self.navigation.setCurrentRow(1), "Ctrl+2"))
+        view_menu.addAction(self._action(self.tr("Class &groups"), "groupsViewAction", lambda: self.navigation.setCurrentRow(2), "Ctrl+3"))
         view_menu.addAction(self._action(self.tr("&Find student"), "findStudentAction", self.find_student, "Ctrl+F"))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "shortcutsAction", self.show_shortcuts, "F1"))
@@ -139,6 +148,10 @@ class MainWindow(QMainWindow):
         self.context.tasks.run(
             lambda: resolve_due(db), None, lambda error: log.warning("token round resolution failed: %s", error), write=True
         )
+
+    def show_groups_of(self, registration_id: int, term_id: int) -> None:
+        self.navigation.setCurrentRow(self.stack.indexOf(self.groups))
+        self.groups.set_registration(registration_id, term_id)
 
     def find_student(self) -> None:
         self.navigation.setCurrentRow(0)
@@ -162,6 +175,8 @@ class MainWindow(QMainWindow):
             ("Esc", self.tr("back to the search field; close a card")),
             ("F5", self.tr("refresh a card")),
             ("Ctrl+1", self.tr("students")),
+            ("Ctrl+2", self.tr("registrations")),
+            ("Ctrl+3", self.tr("class groups")),
             ("Ctrl+Q", self.tr("quit")),
         ]
         text = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"

@@ -53,7 +53,10 @@ def test_main_window_status_bar_and_shortcuts(qtbot, app_context):
     qtbot.waitExposed(window)
     assert app_context.db.description in window.database_label.text()
     assert "Anna Administratorka" in window.staff_label.text()
-    assert window.navigation.count() == 1  # only views that work
+    names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert names == ["Students", "Registrations", "Class groups"]
+    window.findChild(QAction, "groupsViewAction").trigger()
+    assert window.stack.currentWidget() is window.groups
     window.activateWindow()
     window.lookup.table.setFocus()
     window.findChild(QAction, "findStudentAction").trigger()
