@@ -67,13 +67,13 @@ def test_window_geometry_persists(qtbot, app_context):
     window = MainWindow(app_context)
     qtbot.addWidget(window)
     window.show()
-    window.resize(960, 640)
-    qtbot.waitUntil(lambda: window.width() == 960)
+    window.resize(780, 560)
+    qtbot.waitUntil(lambda: window.width() == 780)
     window.close()
     assert QSettings().value("mainWindow/geometry") is not None
     again = MainWindow(app_context)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (960, 640)
+    assert (again.width(), again.height()) == (780, 560)
 
 
 def test_settings_remember_the_language(qtbot):

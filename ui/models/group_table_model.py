@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desk.groups import GroupLine, SlotLine
 from ui import labels
 
 COURSE, NAME, TYPE, NUMBER, LIMIT, LOWER, ENROLLED, FREE, FILL, TEACHERS, TIMETABLE = range(11)
 COLUMN_COUNT = 11
+FillRole = Qt.ItemDataRole.UserRole  # float: enrolled / limit (above 1.0 when enrolled over the limit)
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
-FillRole = Qt.ItemDataRole.UserRole + 2
-AT_RISK = QColor("#fff4e5")
-FULL = QColor("#e8f0fe")
+# Backgrounds light enough for black text; the state is also written out in the tooltip and
+# the fill bar, so the colour is never the only sign.
+AT_RISK = QColor("#fde7c8")  # below the lower limit: may not run
+FULL = QColor("#dde8fb")  # no free seat
+AT_RISK_TEXT = QColor("#8a4b00")
+NUMERIC = (NUMBER, LIMIT, LOWER, ENROLLED, FREE)
 
 
 def _headers() -> tuple[str, ...]:
@@ -33,6 +40,7 @@ def weekday(number: int) -> str:
 
 
 def timetable(slots: tuple[SlotLine, ...]) -> str:
+    """E.g. "Mon 10:15–12:30, 123 B1; Thu 8:00–9:30"."""
     parts = []
     for slot in slots:
         place = " ".join(p for p in (slot.room, slot.building) if p)
@@ -40,8 +48,37 @@ def timetable(slots: tuple[SlotLine, ...]) -> str:
     return "; ".join(parts)
 
 
+def fill_ratio(group: GroupLine) -> float:
+    if group.seat_limit:
+        return group.enrolled / group.seat_limit
+    return 1.0 + group.enrolled  # a zero limit is full; anyone in it is over it
+
+
+def fill_text(group: GroupLine) -> str:
+    return f"{round(100 * fill_ratio(group))}%" if group.seat_limit else "—"
+
+
+_SORT_KEYS: dict[int, Callable[[GroupLine], Any]] = {
+    COURSE: lambda g: (g.course_code, g.class_type.value, g.number),
+    NAME: lambda g: (g.course_name, g.course_code, g.class_type.value, g.number),
+    TYPE: lambda g: (g.class_type.value, g.course_code, g.number),
+    NUMBER: lambda g: (g.number, g.course_code, g.class_type.value),
+    LIMIT: lambda g: (g.seat_limit, g.course_code, g.number),
+    LOWER: lambda g: (g.lower_limit, g.course_code, g.number),
+    ENROLLED: lambda g: (g.enrolled, g.course_code, g.number),
+    FREE: lambda g: (g.free, g.course_code, g.number),
+    FILL: lambda g: (fill_ratio(g), g.course_code, g.number),
+    TEACHERS: lambda g: (", ".join(g.teachers), g.course_code, g.number),
+    TIMETABLE: lambda g: ([(s.weekday, s.starts_at) for s in g.slots], g.course_code, g.number),
+}
+
+
 class GroupTableModel(QAbstractTableModel):
-    """Rows of GroupLine, filtered by a text and sorted in the model (never a proxy over thousands)."""
+    """Rows of GroupLine, filtered by a text and sorted in the model (never a proxy over thousands).
+
+    Sorting moves rows with layoutChanged and keeps persistent indexes, so the view's selection
+    follows the groups; filling and filtering reset the model.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -49,6 +86,10 @@ class GroupTableModel(QAbstractTableModel):
         self._rows: list[GroupLine] = []
         self._filter = ""
         self._sort = (COURSE, Qt.SortOrder.AscendingOrder)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- filling ---------------------------------------------------------------------------
 
     def set_groups(self, groups: list[GroupLine]) -> None:
         self.beginResetModel()
@@ -57,40 +98,52 @@ class GroupTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
+        text = text.strip().casefold()
+        if text == self._filter:
+            return
         self.beginResetModel()
-        self._filter = text.strip().lower()
-        self._apply()
-        self.endResetModel()
-
-    def _apply(self) -> None:
-        text = self._filter
-        rows = [g for g in self._all if not text or text in g.course_code.lower() or text in g.course_name.lower()]
-        column, order = self._sort
-        key = {
-            COURSE: lambda g: (g.course_code, g.class_type.value, g.number),
-            NAME: lambda g: (g.course_name, g.number),
-            TYPE: lambda g: (g.class_type.value, g.course_code, g.number),
-            NUMBER: lambda g: (g.number, g.course_code),
-            LIMIT: lambda g: g.seat_limit,
-            LOWER: lambda g: g.lower_limit,
-            ENROLLED: lambda g: g.enrolled,
-            FREE: lambda g: g.free,
-            FILL: lambda g: g.enrolled / g.seat_limit if g.seat_limit else 1.0,
-            TEACHERS: lambda g: ", ".join(g.teachers),
-            TIMETABLE: lambda g: [(s.weekday, s.starts_at) for s in g.slots],
-        }[column]
-        rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-        self._rows = rows
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.beginResetModel()
-        self._sort = (column, order)
+        self._filter = text
         self._apply()
         self.endResetModel()
 
     @property
+    def filter_text(self) -> str:
+        return self._filter
+
+    def _matches(self, group: GroupLine) -> bool:
+        text = self._filter
+        return not text or text in group.course_code.casefold() or text in group.course_name.casefold()
+
+    def _apply(self) -> None:
+        rows = [g for g in self._all if self._matches(g)]
+        column, order = self._sort
+        rows.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = rows
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in _SORT_KEYS:
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[index.row()].id if index.isValid() else None for index in before]
+        self._sort = (column, order)
+        self._apply()
+        rows = {g.id: r for r, g in enumerate(self._rows)}
+        after = [self.index(rows[gid], index.column()) if gid in rows else QModelIndex() for gid, index in zip(ids, before)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    # --- reading ---------------------------------------------------------------------------
+
+    @property
     def groups(self) -> list[GroupLine]:
+        """The groups shown (filtered), in the order shown."""
         return list(self._rows)
+
+    @property
+    def all_groups(self) -> list[GroupLine]:
+        """Every group loaded, whatever the filter."""
+        return list(self._all)
 
     def group_at(self, row: int) -> GroupLine:
         return self._rows[row]
@@ -105,44 +158,67 @@ class GroupTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else COLUMN_COUNT
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _headers()[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
         g = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COURSE: g.course_code, NAME: g.course_name, TYPE: labels.class_type(g.class_type), NUMBER: str(g.number),
-                LIMIT: str(g.seat_limit), LOWER: str(g.lower_limit), ENROLLED: str(g.enrolled), FREE: str(g.free),
-                FILL: f"{round(100 * g.enrolled / g.seat_limit) if g.seat_limit else 100}%",
-                TEACHERS: ", ".join(g.teachers), TIMETABLE: timetable(g.slots),
-            }[column]
+            return self._display(g, column)
         if role == FillRole:
-            return g.enrolled / g.seat_limit if g.seat_limit else 1.0
+            return fill_ratio(g)
         if role == GroupIdRole:
             return g.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NUMBER, LIMIT, LOWER, ENROLLED, FREE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             if g.below_lower_limit:
                 return QBrush(AT_RISK)
             if g.free == 0:
                 return QBrush(FULL)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and g.below_lower_limit and column in (ENROLLED, LOWER):
+            return QBrush(AT_RISK_TEXT)
+        if role == Qt.ItemDataRole.FontRole and (
+            (g.below_lower_limit and column == ENROLLED) or (g.free == 0 and column == FREE)
+        ):
+            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            notes = []
-            if g.below_lower_limit:
-                notes.append(QCoreApplication.translate("GroupTableModel", "Below the lower limit (%1): may not run.")
-                             .replace("%1", str(g.lower_limit)))
-            if g.over_limit_count:
-                notes.append(QCoreApplication.translate("GroupTableModel", "%1 enrolled over the limit by a clerk's decision.")
-                             .replace("%1", str(g.over_limit_count)))
-            if g.free == 0:
-                notes.append(QCoreApplication.translate("GroupTableModel", "Full."))
-            return "\n".join(notes) or None
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == FILL:
-            return QCoreApplication.translate("GroupTableModel", "%1 of %2 places taken").replace("%1", str(g.enrolled)).replace("%2", str(g.seat_limit))
+            return self._tooltip(g, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == FILL:
+                return (QCoreApplication.translate("GroupTableModel", "%1 of %2 places taken")
+                        .replace("%1", str(g.enrolled)).replace("%2", str(g.seat_limit)))
+            return self._display(g, column)
         return None
+
+    def _display(self, g: GroupLine, column: int) -> str:
+        return {
+            COURSE: g.course_code, NAME: g.course_name, TYPE: labels.class_type(g.class_type), NUMBER: str(g.number),
+            LIMIT: str(g.seat_limit), LOWER: str(g.lower_limit), ENROLLED: str(g.enrolled), FREE: str(g.free),
+            FILL: fill_text(g), TEACHERS: ", ".join(g.teachers), TIMETABLE: timetable(g.slots),
+        }[column]
+
+    def _tooltip(self, g: GroupLine, column: int) -> str | None:
+        t = QCoreApplication.translate
+        notes = []
+        if g.below_lower_limit:
+            notes.append(t("GroupTableModel", "Below the lower limit (%1 of %2 needed): may not run.")
+                         .replace("%1", str(g.enrolled)).replace("%2", str(g.lower_limit)))
+        if g.over_limit_count:
+            notes.append(t("GroupTableModel", "%1 enrolled over the limit by a clerk's decision.")
+                         .replace("%1", str(g.over_limit_count)))
+        if g.free == 0:
+            notes.append(t("GroupTableModel", "Full."))
+        if column in (NAME, TEACHERS, TIMETABLE):
+            # Long texts may be cut off in the column; the tooltip shows them whole.
+            notes.insert(0, self._display(g, column))
+        return "\n".join(n for n in notes if n) or None

@@ -110,10 +110,13 @@ class AccessPanel(QWidget):
         rule_buttons.addWidget(self.remove_rule_button)
         rule_buttons.addStretch(1)
         rules_row.addLayout(rule_buttons)
-        buttons = QHBoxLayout()
-        for button in (self.grant_button, self.revoke_button, self.list_button, self.cohort_button, self.withdraw_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QVBoxLayout()
+        for row_buttons in ((self.grant_button, self.revoke_button, self.withdraw_button), (self.list_button, self.cohort_button)):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         title = QLabel(self.tr("Rules — students of these programmes take part:"), self)

@@ -88,7 +88,8 @@ class RegistrationsView(QWidget):
         self.term.setObjectName("calendarTermChooser")
         self.term.setAccessibleName(self.tr("Term"))
         for combo in (self.unit, self.term):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.new_button = self._button(self.tr("&New registration…"), "newRegistrationButton", self.new_registration)
         self.table = _table(self, "registrationsTable", self.tr("Registrations"), [
             self.tr("Code"), self.tr("Name"), self.tr("Unit"), self.tr("Term"), self.tr("Kind"), self.tr("State"),
@@ -98,6 +99,7 @@ class RegistrationsView(QWidget):
         self.title = QLabel(self.tr("Choose a registration."), self)
         self.title.setObjectName("registrationTitle")
         self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
         self.info = QLabel(self)
         self.info.setObjectName("registrationInfo")
         self.info.setWordWrap(True)
