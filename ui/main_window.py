@@ -26,7 +26,10 @@ from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
 from ui.views.calendar import RegistrationsView
 from ui.views.capacity import GroupsView
+from ui.views.payments_list import PaymentsView
 from ui.views.student_lookup import StudentLookupView
+from ui.views.token_balances import TokenCorrectionView
+from ui.views.token_rounds import TokenRoundView
 
 
 log = logging.getLogger(__name__)
@@ -58,6 +61,12 @@ class MainWindow(QMainWindow):
         self._add_view(self.calendar, self.tr("Registrations"), "registrations.svg")
         self.groups = GroupsView(context, self)
         self._add_view(self.groups, self.tr("Class groups"), "groups.svg")
+        self.tokens = TokenCorrectionView(context, self)
+        self._add_view(self.tokens, self.tr("Tokens"), "tokens.svg")
+        self.token_rounds = TokenRoundView(context, self)
+        self._add_view(self.token_rounds, self.tr("Token rounds"), "rounds.svg")
+        self.payments = PaymentsView(context, self)
+        self._add_view(self.payments, self.tr("Payments"), "payments.svg")
         self.calendar.showGroupsRequested.connect(self.show_groups_of)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -134,6 +143,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Students"), "studentsViewAction", lambda: self.navigation.setCurrentRow(0), "Ctrl+1"))
         view_menu.addAction(self._action(self.tr("&Registrations"), "registrationsViewAction", lambda: self.navigation.setCurrentRow(1), "Ctrl+2"))
         view_menu.addAction(self._action(self.tr("Class &groups"), "groupsViewAction", lambda: self.navigation.setCurrentRow(2), "Ctrl+3"))
+        view_menu.addAction(self._action(self.tr("&Tokens"), "tokensViewAction", lambda: self.navigation.setCurrentRow(3), "Ctrl+4"))
+        view_menu.addAction(self._action(self.tr("Token r&ounds"), "tokenRoundsViewAction", lambda: self.navigation.setCurrentRow(4), "Ctrl+5"))
+        view_menu.addAction(self._action(self.tr("&Payments"), "paymentsViewAction", lambda: self.navigation.setCurrentRow(5), "Ctrl+6"))
         view_menu.addAction(self._action(self.tr("&Find student"), "findStudentAction", self.find_student, "Ctrl+F"))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "shortcutsAction", self.show_shortcuts, "F1"))
@@ -177,6 +189,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+1", self.tr("students")),
             ("Ctrl+2", self.tr("registrations")),
             ("Ctrl+3", self.tr("class groups")),
+            ("Ctrl+4", self.tr("tokens")),
+            ("Ctrl+5", self.tr("token rounds")),
+            ("Ctrl+6", self.tr("payments")),
             ("Ctrl+Q", self.tr("quit")),
         ]
         text = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"

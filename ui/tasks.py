@@ -95,7 +95,13 @@ class TaskRunner(QObject):
         def finished(callback, value):
             self._live.discard(relay)
             if callback is not None and not (handle.cancelled and isinstance(value, Cancelled)):
-                callback(value)
+                try:
+                    callback(value)
+                except RuntimeError as error:
+                    # The window that asked was closed while the work ran: nobody waits for it.
+                    if "already deleted" not in str(error):
+                        raise
+                    log.debug("result of a closed window dropped: %s", error)
 
         relay.succeeded.connect(lambda value: finished(on_success, value))
         relay.failed.connect(lambda error: finished(on_failure, error))

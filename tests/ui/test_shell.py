@@ -54,7 +54,7 @@ def test_main_window_status_bar_and_shortcuts(qtbot, app_context):
     assert app_context.db.description in window.database_label.text()
     assert "Anna Administratorka" in window.staff_label.text()
     names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert names == ["Students", "Registrations", "Class groups"]
+    assert names == ["Students", "Registrations", "Class groups", "Tokens", "Token rounds", "Payments"]
     window.findChild(QAction, "groupsViewAction").trigger()
     assert window.stack.currentWidget() is window.groups
     window.activateWindow()

@@ -15,6 +15,7 @@ COURSE, NAME, TYPE, NUMBER, LIMIT, LOWER, ENROLLED, FREE, FILL, TEACHERS, TIMETA
 COLUMN_COUNT = 11
 FillRole = Qt.ItemDataRole.UserRole  # float: enrolled / limit (above 1.0 when enrolled over the limit)
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
+AtRiskRole = Qt.ItemDataRole.UserRole + 2  # bool: below the lower limit
 # Backgrounds light enough for black text; the state is also written out in the tooltip and
 # the fill bar, so the colour is never the only sign.
 AT_RISK = QColor("#fde7c8")  # below the lower limit: may not run
@@ -177,6 +178,8 @@ class GroupTableModel(QAbstractTableModel):
             return fill_ratio(g)
         if role == GroupIdRole:
             return g.id
+        if role == AtRiskRole:
+            return g.below_lower_limit
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:

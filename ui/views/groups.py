@@ -1,0 +1,1043 @@
+"""Class groups and capacity: limits, counts and fill of a registration's or a term's groups; a group's students."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk import enrollment, groups, registrations
+from desk.clock import format_local
+from desk.enrollment import EnrollmentRefused, Refusal
+from desk.errors import DomainError
+from desk.groups import GroupLine, GroupScope, MemberLine
+from desk.registrations import Choice, RegistrationLine
+from desk.staff import Permission
+from ui import labels
+from ui.context import AppContext
+from ui.dialogs import ActionDialog, StudentPicker
+from ui.models.group_table_model import (
+    COURSE,
+    ENROLLED,
+    FILL,
+    FREE,
+    LIMIT,
+    LOWER,
+    NAME,
+    NUMBER,
+    TEACHERS,
+    TIMETABLE,
+    TYPE,
+    AtRiskRole,
+    FillRole,
+    GroupTableModel,
+    timetable,
+)
+
+BAR_TRACK = QColor("#d9d9d9")
+BAR_NORMAL = QColor("#1a73e8")
+BAR_FULL = QColor("#0b3d91")
+BAR_OVER = QColor("#b3261e")
+BAR_AT_RISK = QColor("#e37400")
+
+
+def group_label(group: GroupLine) -> str:
+    """The group as a clerk names it: course code, class type (translated) and number."""
+    return f"{group.course_code} {labels.class_type(group.class_type)} {group.number}"
+
+
+def _error_text(error: BaseException) -> str:
+    if isinstance(error, DomainError):
+        return str(error)
+    first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return QApplication.translate("GroupsView", "The change was not saved: %1").replace("%1", first_line)
+
+
+class FillBarDelegate(QStyledItemDelegate):
+    """Paints how full a group is as a bar with the percentage beside it.
+
+    Blue while places remain, dark blue when full, red when enrolled over the limit, orange
+    while below the lower limit (the row's tooltip says the same in words).
+    """
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # background, selection, focus
+
+        fill = float(index.data(FillRole) or 0.0)
+        metrics = opt.fontMetrics
+        text_width = metrics.horizontalAdvance("100%") + 6
+        area = opt.rect.adjusted(6, 0, -6, 0)
+        bar_height = max(6, min(10, area.height() - 10))
+        bar = QRect(area.left(), area.center().y() - bar_height // 2 + 1, max(10, area.width() - text_width - 6), bar_height)
+        if fill > 1:
+            colour = BAR_OVER
+        elif index.data(AtRiskRole):
+            colour = BAR_AT_RISK
+        elif fill >= 1:
+            colour = BAR_FULL
+        else:
+            colour = BAR_NORMAL
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BAR_TRACK)
+        painter.drawRect(bar)
+        painter.setBrush(colour)
+        painter.drawRect(QRect(bar.left(), bar.top(), round(bar.width() * min(fill, 1.0)), bar.height()))
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
+        text_rect = QRect(bar.right() + 4, area.top(), area.right() - bar.right() - 4, area.height())
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
+
+
+class GroupsView(QWidget):
+    """The capacity table of a registration or a term, the students of the selected group, and changes to both.
+
+    ``groupsLoaded(n)`` follows each load of the table (n groups, -1 when the load failed and the
+    message is shown); ``membersLoaded(n)`` each load of a group's students.
+    """
+
+    groupsLoaded = Signal(int)
+    membersLoaded = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("groupsView")
+        self.may_change = context.actor.can(Permission.MANAGE_GROUPS)
+        self.members: list[MemberLine] = []
+        self.current_group: GroupLine | None = None
+        self.last_dialog: QWidget | None = None
+        self.last_message: QMessageBox | None = None
+        self._terms_loaded = False
+        self._registrations_loading = False
+        self._pending_term: int | None = None
+        self._pending_registration: int | None = None
+        self._looked_up: set[int] = set()
+        self._generation = {"registrations": 0, "groups": 0, "members": 0}
+        self._restoring = False
+        self._reset_selection: list[int] = []
+        self._members_of: int | None = None
+        self._keep_member: tuple[int | None, int] = (None, 0)  # student id, row
+        self._filling_members = False
+        self._sized_for: GroupScope | None = None
+
+        # --- scope -------------------------------------------------------------------------
+        self.term = QComboBox(self)
+        self.term.setObjectName("groupsTermChooser")
+        self.term.setAccessibleName(self.tr("Term"))
+        self.term.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.registration = QComboBox(self)
+        self.registration.setObjectName("groupsRegistrationChooser")
+        self.registration.setAccessibleName(self.tr("Registration"))
+        self.registration.setMinimumContentsLength(30)
+        self.registration.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.registration.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("groupsFilter")
+        self.filter.setAccessibleName(self.tr("Filter by course"))
+        self.filter.setPlaceholderText(self.tr("Filter: course code or name"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaxLength(100)
+
+        # --- groups ------------------------------------------------------------------------
+        self.model = GroupTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("groupsTable")
+        self.table.setAccessibleName(self.tr("Class groups"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COURSE, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setItemDelegateForColumn(FILL, FillBarDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        # The course name takes what is left (elided, whole in its tooltip): the numbers, the
+        # teachers and the timetable stay readable on a 1280-pixel screen.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("00") + 16)
+        self._default_widths()
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("groupsSummary")
+        self.summary.setAccessibleName(self.tr("Summary of the groups"))
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.set_limit_button = self._button(self.tr("Set &limit…"), "setLimitButton",
+                                             self.tr("Set the seat limit of the selected groups"), self.set_limit)
+        self.lower_limit_button = self._button(self.tr("Lo&wer limit…"), "lowerLimitButton",
+                                               self.tr("Set the lower limit of the group"), self.set_lower_limit)
+        self.refresh_button = self._button(self.tr("Refre&sh"), "refreshGroupsButton", self.tr("Refresh the groups"), self.reload)
+        self.refresh_button.setToolTip(self.tr("Load the groups again (F5)"))
+
+        # --- members -----------------------------------------------------------------------
+        self.members_title = QLabel(self.tr("Select one group to see its students."), self)
+        self.members_title.setObjectName("membersTitle")
+        self.members_title.setAccessibleName(self.tr("Selected group"))
+        self.members_table = QTableWidget(0, 7, self)
+        self.members_table.setObjectName("membersTable")
+        self.members_table.setAccessibleName(self.tr("Students in the group"))
+        self.members_table.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("Student no."), self.tr("Surname"), self.tr("First name"), self.tr("How"),
+            self.tr("Since"), self.tr("Reason"),
+        ])
+        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members_table.setWordWrap(False)
+        self.members_table.verticalHeader().setVisible(False)
+        self.members_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.members_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        members_header = self.members_table.horizontalHeader()
+        members_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a group is small
+        members_header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.members_table.horizontalHeader().setHighlightSections(False)
+        self.enroll_button = self._button(self.tr("&Enroll student…"), "enrollButton",
+                                          self.tr("Enroll a student in the group"), self.enroll)
+        self.unenroll_button = self._button(self.tr("&Unenroll…"), "unenrollButton",
+                                            self.tr("Take the selected student out of the group"), self.unenroll)
+        self.unenroll_button.setToolTip(self.tr("Take the selected student out of the group (Delete)"))
+        self.move_button = self._button(self.tr("&Move to group…"), "moveButton",
+                                        self.tr("Move the selected student to another group"), self.move)
+        for button in (self.set_limit_button, self.lower_limit_button, self.enroll_button, self.unenroll_button, self.move_button):
+            button.setEnabled(False)
+            if not self.may_change:
+                button.setToolTip(self.tr("Your role does not allow changing class groups."))
+
+        # --- layout ------------------------------------------------------------------------
+        choosers = QHBoxLayout()
+        for text, widget in ((self.tr("&Term:"), self.term), (self.tr("Re&gistration:"), self.registration),
+                             (self.tr("Filter by &course:"), self.filter)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            choosers.addWidget(label)
+            choosers.addWidget(widget, 1 if widget is self.filter else 0)
+        group_bar = QHBoxLayout()
+        group_bar.addWidget(self.summary, 1)
+        for button in (self.set_limit_button, self.lower_limit_button, self.refresh_button):
+            group_bar.addWidget(button)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addLayout(group_bar)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 6, 0, 0)
+        member_bar = QHBoxLayout()
+        member_bar.addWidget(self.members_title, 1)
+        for button in (self.enroll_button, self.unenroll_button, self.move_button):
+            member_bar.addWidget(button)
+        bottom_layout.addLayout(member_bar)
+        bottom_layout.addWidget(self.members_table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("groupsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(choosers)
+        layout.addWidget(self.splitter, 1)
+        for first, second in ((self.term, self.registration), (self.registration, self.filter), (self.filter, self.table),
+                              (self.table, self.set_limit_button), (self.set_limit_button, self.lower_limit_button),
+                              (self.lower_limit_button, self.refresh_button), (self.refresh_button, self.members_table),
+                              (self.members_table, self.enroll_button), (self.enroll_button, self.unenroll_button),
+                              (self.unenroll_button, self.move_button)):
+            QWidget.setTabOrder(first, second)
+
+        # --- wiring ------------------------------------------------------------------------
+        self.term.currentIndexChanged.connect(lambda _index: self._load_registrations())
+        self.registration.currentIndexChanged.connect(lambda _index: self.reload())
+        self.filter.textChanged.connect(self._filter_changed)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.members_table.itemSelectionChanged.connect(self._member_buttons)
+        self.table.installEventFilter(self)
+        self.members_table.installEventFilter(self)
+        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        refresh.activated.connect(self.reload)
+        self._load_terms()
+
+    def _button(self, text: str, name: str, accessible: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _default_widths(self) -> None:
+        """Widths before anything is loaded: the headers, and typical contents for the text columns."""
+        advance = self.fontMetrics().horizontalAdvance
+        for column in range(self.model.columnCount()):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            self.table.setColumnWidth(column, advance(title) + 28)
+        for column, sample in ((COURSE, "SJO-ANG-B2"), (TYPE, labels.class_type("language")),
+                               (TEACHERS, "Katarzyna Wiśniewska"), (TIMETABLE, "Mon 10:15–12:30, 123 B1")):
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), advance(sample) + 16))
+        self.table.setColumnWidth(FILL, self._fill_width())
+
+    def _fill_width(self) -> int:
+        advance = self.fontMetrics().horizontalAdvance
+        return max(advance(self.model.headerData(FILL, Qt.Orientation.Horizontal) or "") + 28, advance("100%") + 76)
+
+    def _fit_columns(self) -> None:
+        """Widths from the contents the first time a scope is shown, then left as the clerk sets them."""
+        advance = self.fontMetrics().horizontalAdvance
+        most = {TEACHERS: advance("M") * 18, TIMETABLE: advance("M") * 25, COURSE: advance("M") * 14}
+        for column in range(self.model.columnCount()):
+            if column in (NAME, FILL):
+                continue
+            self.table.resizeColumnToContents(column)
+            if column in most:
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), most[column]))
+        self.table.setColumnWidth(FILL, self._fill_width())
+
+    # --- scope: term and registration --------------------------------------------------------
+
+    def _load_terms(self) -> None:
+        db = self.context.db
+        self.summary.setText(self.tr("Loading…"))
+        self.context.tasks.run(lambda: (registrations.terms(db), registrations.current_term_ids(db)),
+                               self._show_terms, self._load_failed)
+
+    def _show_terms(self, loaded: tuple[list[Choice], list[int]]) -> None:
+        terms, current = loaded
+        self.term.blockSignals(True)
+        self.term.clear()
+        for term in terms:
+            self.term.addItem(f"{term.code} — {term.name}", term.id)
+        wanted = self._pending_term if self._pending_term is not None else (current[0] if current else None)
+        index = self.term.findData(wanted) if wanted is not None else -1
+        self.term.setCurrentIndex(index if index >= 0 else self.term.count() - 1)
+        self.term.blockSignals(False)
+        self._pending_term = None
+        self._terms_loaded = True
+        if not terms:
+            self.summary.setText(self.tr("There are no terms yet."))
+            self.groupsLoaded.emit(0)
+            return
+        self._load_registrations()
+
+    def _load_registrations(self) -> None:
+        term_id = self.term.currentData()
+        if term_id is None:
+            return
+        self._generation["registrations"] += 1
+        generation = self._generation["registrations"]
+        self._registrations_loading = True
+        self.summary.setText(self.tr("Loading…"))
+        db, actor = self.context.db, self.context.actor
+        self.context.tasks.run(lambda: registrations.list_registrations(db, actor, term_id=term_id),
+                               lambda lines: self._show_registrations(lines, generation),
+                               lambda error: self._registrations_failed(error, generation))
+
+    def _show_registrations(self, lines: list[RegistrationLine], generation: int) -> None:
+        if generation != self._generation["registrations"]:
+            return  # the clerk chose another term meanwhile
+        self._registrations_loading = False
+        pending, self._pending_registration = self._pending_registration, None
+        self.registration.blockSignals(True)
+        self.registration.clear()
+        self.registration.addItem(self.tr("All groups of the term"), None)
+        for line in lines:
+            self.registration.addItem(f"{line.code} — {line.name}", line.id)
+        index = self.registration.findData(pending) if pending is not None else 0
+        self.registration.setCurrentIndex(max(index, 0))
+        self.registration.blockSignals(False)
+        if pending is not None and index < 0:
+            self._find_term_of(pending)  # a registration of another term: switch to it
+            return
+        if pending is not None:
+            self._looked_up.discard(pending)
+        self.reload()
+
+    def _registrations_failed(self, error: BaseException, generation: int) -> None:
+        if generation == self._generation["registrations"]:
+            self._registrations_loading = False
+            self._load_failed(error)
+
+    def _find_term_of(self, registration_id: int) -> None:
+        if registration_id in self._looked_up:
+            self._looked_up.discard(registration_id)
+            self.summary.setText(self.tr("That registration no longer exists."))
+            self.groupsLoaded.emit(-1)
+            return
+        self._looked_up.add(registration_id)
+        db, actor = self.context.db, self.context.actor
+
+        def found(lines: list[RegistrationLine]) -> None:
+            line = next((item for item in lines if item.id == registration_id), None)
+            if line is None:
+                self._looked_up.discard(registration_id)
+                self.summary.setText(self.tr("That registration no longer exists."))
+                self.groupsLoaded.emit(-1)
+                return
+            self._pending_registration = registration_id
+            if line.term_id == self.term.currentData():
+                self._load_registrations()  # added since the list was loaded
+            else:
+                self._choose_term(line.term_id)
+
+        self.context.tasks.run(lambda: registrations.list_registrations(db, actor), found, self._load_failed)
+
+    def set_term(self, term_id: int) -> None:
+        """Show all groups of the term; its registrations fill the registration chooser."""
+        self._pending_registration = None
+        self._choose_term(term_id)
+
+    def _choose_term(self, term_id: int) -> None:
+        if not self._terms_loaded:
+            self._pending_term = term_id
+            return
+        index = self.term.findData(term_id)
+        if index < 0:
+            self._pending_term = term_id
+            self._terms_loaded = False
+            self._load_terms()  # a term added since the list was loaded
+            return
+        if self.term.currentIndex() == index:
+            self._load_registrations()
+        else:
+            self.term.setCurrentIndex(index)
+
+    def set_registration(self, registration_id: int | None, term_id: int | None = None) -> None:
+        """Show the groups a registration offers (None: all groups of the term); switches term when needed."""
+        if registration_id is None:
+            if term_id is not None:
+                self.set_term(term_id)
+            else:
+                self.registration.setCurrentIndex(0)
+            return
+        self._pending_registration = registration_id
+        if term_id is not None and (not self._terms_loaded or self.term.currentData() != term_id):
+            self._choose_term(term_id)
+            return
+        if not self._terms_loaded or self._registrations_loading:
+            return  # applied when the lists arrive
+        index = self.registration.findData(registration_id)
+        if index < 0:
+            self._pending_registration = None
+            self._find_term_of(registration_id)
+            return
+        self._pending_registration = None
+        self._looked_up.discard(registration_id)
+        if self.registration.currentIndex() == index:
+            self.reload()
+        else:
+            self.registration.setCurrentIndex(index)
+
+    def scope(self) -> GroupScope | None:
+        registration_id = self.registration.currentData()
+        if registration_id is not None:
+            return GroupScope(registration_id=registration_id)
+        term_id = self.term.currentData()
+        return GroupScope(term_id=term_id) if term_id is not None else None
+
+    # --- the groups --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the groups of the chosen scope again, keeping the selected groups and student."""
+        scope = self.scope()
+        if scope is None or self._registrations_loading:
+            return
+        self._generation["groups"] += 1
+        generation = self._generation["groups"]
+        member = self.selected_member()
+        if member is not None:
+            self._keep_member = (member.student_id, self.members_table.currentRow())
+        self.summary.setText(self.tr("Loading…"))
+        db, actor = self.context.db, self.context.actor
+        self.context.tasks.run(lambda: groups.list_groups(db, actor, scope),
+                               lambda lines: self._show_groups(lines, scope, generation),
+                               lambda error: self._groups_failed(error, generation))
+
+    def _show_groups(self, lines: list[GroupLine], scope: GroupScope, generation: int) -> None:
+        if generation != self._generation["groups"]:
+            return  # a newer load has begun: its answer will come
+        self.model.set_groups(lines)  # the selection is kept by _remember/_restore_selection
+        if scope != self._sized_for:
+            self._sized_for = scope
+            self._fit_columns()
+        self._show_summary()
+        self._selection_changed(force=True)
+        self.groupsLoaded.emit(len(lines))
+
+    def _groups_failed(self, error: BaseException, generation: int) -> None:
+        if generation == self._generation["groups"]:
+            self._load_failed(error)
+
+    def _load_failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, DomainError) else self.tr("The groups could not be loaded: %1").replace("%1", str(error))
+        self.summary.setText(message)
+        self.summary.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
+        self.groupsLoaded.emit(-1)
+
+    def _show_summary(self) -> None:
+        shown, loaded = self.model.groups, self.model.all_groups
+        if self.model.filter_text:
+            count = self.tr("%1 of %2 groups (filtered)").replace("%1", str(len(shown))).replace("%2", str(len(loaded)))
+        else:
+            count = self.tr("%1 groups").replace("%1", str(len(shown)))
+        totals = (
+            self.tr("%1 seats · %2 enrolled · %3 full · %4 below the lower limit")
+            .replace("%1", str(sum(g.seat_limit for g in shown)))
+            .replace("%2", str(sum(g.enrolled for g in shown)))
+            .replace("%3", str(sum(1 for g in shown if g.free == 0)))
+            .replace("%4", str(sum(1 for g in shown if g.below_lower_limit)))
+        )
+        self.summary.setStyleSheet("")
+        self.summary.setText(f"{count} · {totals}")
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._show_summary()
+        self._selection_changed()
+
+    def _remember_selection(self) -> None:
+        self._reset_selection = [g.id for g in self.selected_groups()]
+
+    def _restore_selection(self) -> None:
+        rows = {g.id: r for r, g in enumerate(self.model.groups)}
+        kept = sorted(rows[group_id] for group_id in self._reset_selection if group_id in rows)
+        if not kept:
+            return
+        selection = QItemSelection()
+        last_column = self.model.columnCount() - 1
+        start = previous = kept[0]
+        for row in kept[1:] + [None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            selection.select(self.model.index(start, 0), self.model.index(previous, last_column))
+            if row is not None:
+                start = previous = row
+        first = self.model.index(kept[0], 0)
+        selection_model = self.table.selectionModel()
+        self._restoring = True
+        try:
+            selection_model.select(selection, selection_model.SelectionFlag.Select)
+            selection_model.setCurrentIndex(first, selection_model.SelectionFlag.NoUpdate)
+        finally:
+            self._restoring = False
+        self.table.scrollTo(first)
+
+    def selected_groups(self) -> list[GroupLine]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.group_at(row) for row in rows if row < self.model.rowCount()]
+
+    def select_group(self, group_id: int) -> bool:
+        """Select only this group (its students are then loaded); False when it is not shown."""
+        row = self.model.row_of(group_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def select_groups(self, group_ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for group_id in group_ids:
+            row = self.model.row_of(group_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+
+    def _selection_changed(self, force: bool = False) -> None:
+        if self._restoring:
+            return
+        selected = self.selected_groups()
+        self.set_limit_button.setEnabled(self.may_change and bool(selected))
+        self.lower_limit_button.setEnabled(self.may_change and len(selected) == 1)
+        self.enroll_button.setEnabled(self.may_change and len(selected) == 1)
+        if len(selected) != 1:
+            self._members_of = None
+            self._generation["members"] += 1  # an answer still on its way is for a group no longer shown
+            self._show_members(None, [], self._generation["members"])
+            if len(selected) > 1:
+                self.members_title.setText(
+                    self.tr("%1 groups selected: select one to see its students.").replace("%1", str(len(selected))))
+            return
+        group = selected[0]
+        if not force and group.id == self._members_of:
+            self.current_group = group
+            return
+        if group.id != self._members_of:
+            self._keep_member = (None, 0)
+        self._members_of = group.id
+        self._load_members(group)
+
+    # --- the members of one group -------------------------------------------------------------
+
+    def _load_members(self, group: GroupLine) -> None:
+        self._generation["members"] += 1
+        generation = self._generation["members"]
+        self.current_group = group
+        self.members_title.setText(self.tr("Students in %1: loading…").replace("%1", group_label(group)))
+        db, actor = self.context.db, self.context.actor
+        self.context.tasks.run(lambda: groups.members(db, actor, group.id),
+                               lambda members: self._show_members(group, members, generation),
+                               lambda error: self._members_failed(error, generation))
+
+    def _members_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation["members"]:
+            return
+        self.members_title.setText(str(error) if isinstance(error, DomainError) else
+                                   self.tr("The students could not be loaded: %1").replace("%1", str(error)))
+        self.membersLoaded.emit(-1)
+
+    def _show_members(self, group: GroupLine | None, members: list[MemberLine], generation: int) -> None:
+        if generation != self._generation["members"]:
+            return  # the clerk has moved on to another group meanwhile
+        self.members = list(members)
+        self.current_group = group
+        if group is None:
+            self.members_title.setText(self.tr("Select one group to see its students."))
+        else:
+            self.members_title.setText(
+                self.tr("Students in %1 (%2 of %3)").replace("%1", group_label(group)).replace("%2", str(group.enrolled))
+                .replace("%3", str(group.seat_limit))
+            )
+        table = self.members_table
+        table.setUpdatesEnabled(False)
+        self._filling_members = True  # the selection passes through rows of the old list: not a choice to keep
+        table.clearSelection()
+        table.clearContents()
+        table.setRowCount(len(members))
+        for row, m in enumerate(members):
+            how = labels.enrollment_source(m.source) + (" · " + self.tr("over the limit") if m.over_limit else "")
+            values = [str(row + 1), m.student_number, m.last_name, m.first_name, how,
+                      format_local(m.enrolled_at, self.context.time_zone), m.reason or ""]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if m.over_limit and column == 4:
+                    item.setForeground(labels.PROBLEM_COLOUR)
+                if m.reason:
+                    item.setToolTip(m.reason)
+                table.setItem(row, column, item)
+        table.setUpdatesEnabled(True)
+        self._filling_members = False
+        if members:
+            keep_student, keep_row = self._keep_member
+            row = next((r for r, m in enumerate(members) if m.student_id == keep_student), min(keep_row, len(members) - 1))
+            table.selectRow(row)
+        self._member_buttons()
+        if group is not None:
+            self.membersLoaded.emit(len(members))
+
+    def _member_buttons(self) -> None:
+        if self._filling_members:
+            return
+        member = self.selected_member()
+        if member is not None:
+            self._keep_member = (member.student_id, self.members_table.currentRow())
+        ready = self.may_change and member is not None and self.current_group is not None
+        self.unenroll_button.setEnabled(ready)
+        self.move_button.setEnabled(ready)
+
+    def selected_member(self) -> MemberLine | None:
+        rows = self.members_table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        return self.members[row] if 0 <= row < len(self.members) else None
+
+    def select_member(self, student_id: int) -> bool:
+        row = next((r for r, m in enumerate(self.members) if m.student_id == student_id), -1)
+        if row >= 0:
+            self.members_table.selectRow(row)
+        return row >= 0
+
+    # --- keyboard ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.show_members_of_current()
+                return True
+            if watched is self.members_table and key == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.unenroll()
+                return True
+            if watched is self.members_table and key == Qt.Key.Key_Escape:
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def show_members_of_current(self) -> None:
+        """Enter in the table: the group under the cursor alone is selected and its students get the focus."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        if [g.id for g in self.selected_groups()] != [self.model.group_at(index.row()).id]:
+            self.table.selectRow(index.row())
+        self.members_table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.members_table.currentRow() < 0 and self.members_table.rowCount():
+            self.members_table.selectRow(0)
+
+    # --- changes -----------------------------------------------------------------------------
+
+    def _open(self, dialog: ActionDialog) -> ActionDialog:
+        previous = self.last_dialog
+        if previous is not None and previous is not dialog and not previous.isVisible():
+            previous.deleteLater()
+        dialog.succeeded.connect(lambda _result: self.reload())
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_limit(self) -> None:
+        selected = self.selected_groups()
+        if self.may_change and selected:
+            self._open(SetLimitDialog(self.context, selected, self))
+
+    def set_lower_limit(self) -> None:
+        selected = self.selected_groups()
+        if self.may_change and len(selected) == 1:
+            self._open(LowerLimitDialog(self.context, selected[0], self))
+
+    def enroll(self) -> None:
+        selected = self.selected_groups()
+        if self.may_change and len(selected) == 1:
+            self._open(EnrollDialog(self.context, selected[0], self))
+
+    def unenroll(self) -> None:
+        member, group = self.selected_member(), self.current_group
+        if self.may_change and member is not None and group is not None:
+            self._open(UnenrollDialog(self.context, member, group, self))
+
+    def move(self) -> None:
+        member, group = self.selected_member(), self.current_group
+        if not (self.may_change and member is not None and group is not None):
+            return
+        db, actor = self.context.db, self.context.actor
+        self.move_button.setEnabled(False)
+
+        def failed(error: BaseException) -> None:
+            self._member_buttons()
+            self._message(QMessageBox.Icon.Warning, self.tr("Move to group"), _error_text(error))
+
+        self.context.tasks.run(lambda: groups.sibling_groups(db, actor, group.id),
+                               lambda siblings: self._open_move(member, group, siblings), failed)
+
+    def _open_move(self, member: MemberLine, group: GroupLine, siblings: list[GroupLine]) -> None:
+        self._member_buttons()
+        if not siblings:
+            self._message(QMessageBox.Icon.Information, self.tr("Move to group"),
+                          self.tr("The course has no other group in this term."))
+            return
+        self._open(MoveDialog(self.context, member, group, siblings, self))
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        """A message box that does not block (window-modal, opened): the view's loads go on meanwhile."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("groupsMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_message = box
+        box.open()
+        return box
+
+
+# --- dialogs -----------------------------------------------------------------------------------
+
+
+class GroupActionDialog(ActionDialog):
+    """An ActionDialog that lets the form react to a refusal (e.g. offer the override when a group filled)."""
+
+    def run(self) -> None:
+        try:
+            values = self.values()
+        except ValueError as error:
+            self.error.setText(str(error))
+            return
+        self.error.clear()
+        self.buttons.setEnabled(False)
+        action = self.action
+
+        def done(result: Any) -> None:
+            self.buttons.setEnabled(True)
+            self.result_value = result
+            self.succeeded.emit(result)
+            self.accept()
+
+        def failed(error: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.error.setText(_error_text(error))
+            self.refused(error)
+
+        self.context.tasks.run(lambda: action(values), done, failed, write=True)
+
+    def refused(self, error: BaseException) -> None:
+        """Called on the GUI thread after a refusal has been shown; the input is kept."""
+
+
+class SignedSpinBox(QSpinBox):
+    """A change such as +5 or −3, always shown with its sign."""
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt's name
+        return f"{value:+d}"
+
+
+class SetLimitDialog(GroupActionDialog):
+    """Set the selected groups' limit to a value, or change it by +N / −N: all or nothing."""
+
+    def __init__(self, context: AppContext, selected: list[GroupLine], parent: QWidget | None = None):
+        db, actor = context.db, context.actor
+        ids = [g.id for g in selected]
+        super().__init__(
+            context, "", "", "", "setLimitDialog",
+            lambda v: groups.set_seat_limits(db, actor, ids, value=v[1] if v[0] == "value" else None,
+                                             delta=v[1] if v[0] == "delta" else None, reason=v[2]),
+            parent,
+        )
+        self.selected = selected
+        self.set_texts(
+            self.tr("Seat limit — %1 group(s)").replace("%1", str(len(selected))),
+            self.tr("A limit is never set below the students already in a group; then nothing is changed."),
+            self.tr("&Apply"),
+        )
+        self.to_value = QRadioButton(self.tr("Set &to"), self)
+        self.to_value.setObjectName("limitToValue")
+        self.to_value.setAccessibleName(self.tr("Set the limit to a value"))
+        self.by_delta = QRadioButton(self.tr("Change &by"), self)
+        self.by_delta.setObjectName("limitByDelta")
+        self.by_delta.setAccessibleName(self.tr("Change the limit by a number"))
+        self.value = QSpinBox(self)
+        self.value.setObjectName("limitValueField")
+        self.value.setAccessibleName(self.tr("New limit"))
+        self.value.setRange(0, 100_000)
+        self.value.setValue(selected[0].seat_limit)
+        self.delta = SignedSpinBox(self)
+        self.delta.setObjectName("limitDeltaField")
+        self.delta.setAccessibleName(self.tr("Change of the limit"))
+        self.delta.setRange(-100_000, 100_000)
+        self.delta.setValue(5)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("limitPreview")
+        self.preview.setAccessibleName(self.tr("New limits"))
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.to_value.setChecked(len(selected) == 1)
+        self.by_delta.setChecked(len(selected) > 1)
+        self.to_value.toggled.connect(self._sync)
+        self.value.valueChanged.connect(self._sync)
+        self.delta.valueChanged.connect(self._sync)
+        self.form.addRow(self.to_value, self.value)
+        self.form.addRow(self.by_delta, self.delta)
+        self.form.addRow(self.tr("Groups:"), self.preview)
+        self.finish_form()
+        self._sync()
+
+    def _sync(self, *_args) -> None:
+        self.value.setEnabled(self.to_value.isChecked())
+        self.delta.setEnabled(not self.to_value.isChecked())
+        lines = []
+        for g in self.selected[:8]:
+            asked = self.value.value() if self.to_value.isChecked() else g.seat_limit + self.delta.value()
+            line = f"{group_label(g)}: {g.seat_limit} → {asked}"
+            if asked < g.enrolled:
+                line += "  " + self.tr("(below the %1 enrolled)").replace("%1", str(g.enrolled))
+            lines.append(line)
+        if len(self.selected) > 8:
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(self.selected) - 8)))
+        self.preview.setText("\n".join(lines))
+
+    def values(self):
+        if self.to_value.isChecked():
+            return ("value", self.value.value(), self.reason.text())
+        if self.delta.value() == 0:
+            raise ValueError(self.tr("Give a change such as +5 or -3."))
+        return ("delta", self.delta.value(), self.reason.text())
+
+
+class LowerLimitDialog(GroupActionDialog):
+    """The number of students below which one group does not run."""
+
+    def __init__(self, context: AppContext, group: GroupLine, parent: QWidget | None = None):
+        db, actor = context.db, context.actor
+        super().__init__(context, "", "", "", "lowerLimitDialog",
+                         lambda v: groups.set_lower_limit(db, actor, group.id, v[0], reason=v[1]), parent)
+        self.set_texts(
+            self.tr("Lower limit — %1").replace("%1", group_label(group)),
+            self.tr("Below this number of students the group does not run; it is flagged in the table. "
+                    "%1 enrolled, seat limit %2.").replace("%1", str(group.enrolled)).replace("%2", str(group.seat_limit)),
+            self.tr("&Save"),
+        )
+        self.lower_limit = QSpinBox(self)
+        self.lower_limit.setObjectName("lowerLimitField")
+        self.lower_limit.setAccessibleName(self.tr("Lower limit"))
+        self.lower_limit.setRange(0, 100_000)  # above the seat limit is refused by the service, with the reason
+        self.lower_limit.setValue(group.lower_limit)
+        self.form.addRow(self.tr("&Lower limit:"), self.lower_limit)
+        self.finish_form()
+
+    def values(self):
+        return (self.lower_limit.value(), self.reason.text())
+
+
+class EnrollDialog(GroupActionDialog):
+    """Find a student and enroll them; over the limit only with the box ticked (recorded as an override)."""
+
+    def __init__(self, context: AppContext, group: GroupLine, parent: QWidget | None = None):
+        db, actor = context.db, context.actor
+        super().__init__(
+            context, "", "", "", "enrollDialog",
+            lambda v: enrollment.enroll(db, actor, v[0], group.id, reason=v[2], over_limit=v[1]), parent,
+        )
+        self.group = group
+        self.set_texts(
+            self.tr("Enroll in %1").replace("%1", group_label(group)),
+            self.tr("%1 of %2 places taken.").replace("%1", str(group.enrolled)).replace("%2", str(group.seat_limit)),
+            self.tr("&Enroll"),
+        )
+        self.picker = StudentPicker(context, self)
+        self.picker.setObjectName("enrollStudentPicker")
+        self.picker.setAccessibleName(self.tr("Student to enroll"))
+        self.over_limit = QCheckBox(self.tr("Enroll &over the limit (a recorded override)"), self)
+        self.over_limit.setObjectName("overLimitBox")
+        self.over_limit.setAccessibleName(self.tr("Enroll over the limit"))
+        self._full(group.free == 0)
+        self.form.addRow(self.tr("&Student:"), self.picker)
+        self.form.addRow("", self.over_limit)
+        self.finish_form()
+        self.resize(620, 440)
+
+    def _full(self, full: bool) -> None:
+        self.over_limit.setEnabled(full)
+        self.over_limit.setToolTip("" if full else self.tr("The group has free places."))
+
+    def refused(self, error: BaseException) -> None:
+        if isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
+            self._full(True)  # it filled up meanwhile: the override is now the clerk's choice
+
+    def values(self):
+        student_id = self.picker.student_id
+        if student_id is None:
+            raise ValueError(self.tr("Find and choose the student first."))
+        return (student_id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())
+
+
+class UnenrollDialog(GroupActionDialog):
+    """Take a student out of a group, with the reason."""
+
+    def __init__(self, context: AppContext, member: MemberLine, group: GroupLine, parent: QWidget | None = None):
+        db, actor = context.db, context.actor
+        super().__init__(context, "", "", "", "unenrollDialog",
+                         lambda reason: enrollment.unenroll(db, actor, member.enrollment_id, reason=reason), parent)
+        self.member = member
+        self.set_texts(
+            self.tr("Unenroll — %1").replace("%1", group_label(group)),
+            self.tr("Take %1 %2 (%3) out of %4? The place is free again at once.")
+            .replace("%1", member.first_name).replace("%2", member.last_name).replace("%3", member.student_number)
+            .replace("%4", group_label(group)),
+            self.tr("&Unenroll"),
+        )
+        self.finish_form()
+
+    def values(self):
+        return self.reason.text()
+
+
+class MoveDialog(GroupActionDialog):
+    """Move a student to another group of the course: both steps or neither."""
+
+    def __init__(self, context: AppContext, member: MemberLine, group: GroupLine, siblings: list[GroupLine],
+                 parent: QWidget | None = None):
+        db, actor = context.db, context.actor
+        super().__init__(
+            context, "", "", "", "moveDialog",
+            lambda v: enrollment.move(db, actor, member.enrollment_id, v[0], reason=v[2], over_limit=v[1]), parent,
+        )
+        self.member = member
+        self.siblings = list(siblings)
+        self.set_texts(
+            self.tr("Move %1 %2").replace("%1", member.first_name).replace("%2", member.last_name),
+            self.tr("From %1 to another group of the course, in one step.").replace("%1", group_label(group)),
+            self.tr("&Move"),
+        )
+        self.target = QComboBox(self)
+        self.target.setObjectName("moveTargetChooser")
+        self.target.setAccessibleName(self.tr("Target group"))
+        for sibling in self.siblings:
+            text = (self.tr("%1 — %2 of %3, %4 free").replace("%1", group_label(sibling)).replace("%2", str(sibling.enrolled))
+                    .replace("%3", str(sibling.seat_limit)).replace("%4", str(sibling.free)))
+            when = timetable(sibling.slots)
+            self.target.addItem(text + (f" · {when}" if when else ""), sibling.id)
+        self.over_limit = QCheckBox(self.tr("Even if the group is &full (a recorded override)"), self)
+        self.over_limit.setObjectName("moveOverLimitBox")
+        self.over_limit.setAccessibleName(self.tr("Move over the limit"))
+        self._forced_full: set[int] = set()
+        self.target.currentIndexChanged.connect(lambda _index: self._sync())
+        first_free = next((i for i, g in enumerate(self.siblings) if g.free > 0), 0)
+        self.target.setCurrentIndex(first_free)
+        self.form.addRow(self.tr("&To group:"), self.target)
+        self.form.addRow("", self.over_limit)
+        self.finish_form()
+        self._sync()
+
+    def target_group(self) -> GroupLine | None:
+        index = self.target.currentIndex()
+        return self.siblings[index] if 0 <= index < len(self.siblings) else None
+
+    def _sync(self) -> None:
+        target = self.target_group()
+        full = target is not None and (target.free == 0 or target.id in self._forced_full)
+        self.over_limit.setEnabled(full)
+        if not full:
+            self.over_limit.setChecked(False)
+        self.over_limit.setToolTip("" if full else self.tr("The group has free places."))
+
+    def refused(self, error: BaseException) -> None:
+        target = self.target_group()
+        if target is not None and isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
+            self._forced_full.add(target.id)
+            self._sync()
+
+    def values(self):
+        target = self.target_group()
+        if target is None:
+            raise ValueError(self.tr("Choose the group to move to."))
+        return (target.id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())

@@ -1,0 +1,162 @@
+"""Payments due: filtered by status, term and unit; a due payment cancelled with its reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk import payments, registrations
+from desk.clock import format_local
+from desk.model import PaymentStatus
+from desk.payments import PaymentLine
+from desk.staff import Permission
+from ui import labels
+from ui.context import AppContext
+from ui.dialogs import ActionDialog
+
+_COLOURS = {PaymentStatus.DUE: labels.WAITING_COLOUR, PaymentStatus.PAID: labels.OK_COLOUR,
+            PaymentStatus.CANCELLED: labels.MUTED_COLOUR}
+
+
+class PaymentsView(QWidget):
+    loaded = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("paymentsView")
+        self.lines: list[PaymentLine] = []
+        self.status = QComboBox(self)
+        self.status.setObjectName("paymentStatusFilter")
+        self.status.setAccessibleName(self.tr("Status"))
+        self.status.addItem(self.tr("every status"), None)
+        for status in PaymentStatus:
+            self.status.addItem(labels.payment_status(status), status)
+        self.status.setCurrentIndex(1)
+        self.term = QComboBox(self)
+        self.term.setObjectName("paymentTermFilter")
+        self.term.setAccessibleName(self.tr("Term"))
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("paymentUnitFilter")
+        self.unit.setAccessibleName(self.tr("Unit"))
+        for combo in (self.term, self.unit):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("paymentsSummary")
+        self.table = QTableWidget(0, 11, self)
+        self.table.setObjectName("paymentsTable")
+        self.table.setAccessibleName(self.tr("Payments"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("Student no."), self.tr("Name"), self.tr("Amount"), self.tr("Status"), self.tr("Due"),
+            self.tr("Token"), self.tr("Course"), self.tr("Term"), self.tr("Created"), self.tr("Cancelled because"),
+        ])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.cancel_button = QPushButton(self.tr("&Cancel payment…"), self)
+        self.cancel_button.setObjectName("cancelPaymentButton")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the selected payment"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        filters = QHBoxLayout()
+        for text, widget in ((self.tr("&Status:"), self.status), (self.tr("&Term:"), self.term), (self.tr("&Unit:"), self.unit)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self._ready = False
+        db = context.db
+        context.tasks.run(lambda: (registrations.terms(db), registrations.units(db)), self._show_choices,
+                          lambda error: self.summary.setText(str(error)))
+
+    def _show_choices(self, loaded) -> None:
+        terms, units = loaded
+        self.term.addItem(self.tr("every term"), None)
+        for term in terms:
+            self.term.addItem(f"{term.code} — {term.name}", term.id)
+        self.unit.addItem(self.tr("every unit"), None)
+        for unit in units:
+            self.unit.addItem(f"{unit.code} — {unit.name}", unit.id)
+        for combo in (self.status, self.term, self.unit):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self._ready = True
+        self.reload()
+
+    def reload(self) -> None:
+        if not self._ready:
+            return
+        db, actor = self.context.db, self.context.actor
+        status, term_id, unit_id = self.status.currentData(), self.term.currentData(), self.unit.currentData()
+        status = PaymentStatus(status) if status else None
+        self.context.tasks.run(lambda: payments.list_payments(db, actor, status=status, term_id=term_id, unit_id=unit_id),
+                               self._show, lambda error: self.summary.setText(str(error)))
+
+    def _show(self, lines: list[PaymentLine]) -> None:
+        self.lines = lines
+        zone = self.context.time_zone
+        self.table.setRowCount(len(lines))
+        for row, p in enumerate(lines):
+            values = [f"#{p.id}", p.student_number, p.student_name, f"{p.amount} PLN", labels.payment_status(p.status),
+                      p.due_on.isoformat() if p.due_on else "", p.token_type_code or "", p.course_code or "", p.term_code or "",
+                      format_local(p.created_at, zone), p.cancelled_reason or ""]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 4:
+                    item.setForeground(_COLOURS[p.status])
+                if column == 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        due = sum(p.amount for p in lines if p.status is PaymentStatus.DUE)
+        self.summary.setText(self.tr("%1 payments shown; due in total: %2 PLN").replace("%1", str(len(lines))).replace("%2", str(due)))
+        self._selection()
+        self.loaded.emit(len(lines))
+
+    def _selection(self) -> None:
+        row = self.table.currentRow()
+        line = self.lines[row] if 0 <= row < len(self.lines) else None
+        self.cancel_button.setEnabled(line is not None and line.status is PaymentStatus.DUE
+                                      and self.context.actor.can(Permission.CORRECT_TOKENS))
+
+    def cancel(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.lines):
+            return
+        line = self.lines[row]
+        db, actor = self.context.db, self.context.actor
+        dialog = ActionDialog(self.context, self.tr("Cancel payment #%1").replace("%1", str(line.id)),
+                              self.tr("%1 PLN due from %2 (%3).").replace("%1", str(line.amount)).replace("%2", line.student_name)
+                              .replace("%3", line.student_number),
+                              self.tr("Cancel the &payment"), "cancelPaymentDialog",
+                              lambda reason: payments.cancel_payment(db, actor, line.id, reason=reason), self,
+                              reason_hint=self.tr("e.g. decision of the dean, letter no. …"))
+        dialog.finish_form()
+        dialog.succeeded.connect(lambda _r: self.reload())
+        self.last_dialog = dialog
+        dialog.open()
