@@ -101,47 +101,41 @@ def _scope_query(session: Session, scope: GroupScope):
 
 
 def _group_lines(session: Session, ids_query) -> list[GroupLine]:
+    # Plain column tuples, not ORM objects: a term's table is thousands of groups and slots.
     rows = session.execute(
-        select(ClassGroup, Course.code, Course.name, Course.unit_id, Term.code)
+        select(
+            ClassGroup.id, ClassGroup.course_id, ClassGroup.class_type, ClassGroup.number, ClassGroup.seat_limit,
+            ClassGroup.lower_limit, ClassGroup.enrolled_count, ClassGroup.over_limit_count,
+            Course.code, Course.name, Course.unit_id, Term.code,
+        )
         .join(Course, Course.id == ClassGroup.course_id)
         .join(Term, Term.id == ClassGroup.term_id)
         .where(ClassGroup.id.in_(ids_query))
         .order_by(Course.code, ClassGroup.class_type, ClassGroup.number)
     ).all()
-    ids = [row[0].id for row in rows]
     teachers: dict[int, list[str]] = {}
     slots: dict[int, list[SlotLine]] = {}
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        for group_id, first, last in session.execute(
-            select(GroupTeacher.group_id, Person.first_name, Person.last_name)
-            .join(Person, Person.id == GroupTeacher.person_id)
-            .where(GroupTeacher.group_id.in_(chunk))
-            .order_by(GroupTeacher.group_id, Person.sort_key)
-        ):
-            teachers.setdefault(group_id, []).append(f"{first} {last}")
-        for slot in session.scalars(
-            select(TimetableSlot).where(TimetableSlot.group_id.in_(chunk)).order_by(TimetableSlot.weekday, TimetableSlot.starts_at)
-        ):
-            slots.setdefault(slot.group_id, []).append(SlotLine(slot.weekday, slot.starts_at, slot.ends_at, slot.room, slot.building))
+    for group_id, first, last in session.execute(
+        select(GroupTeacher.group_id, Person.first_name, Person.last_name)
+        .join(Person, Person.id == GroupTeacher.person_id)
+        .where(GroupTeacher.group_id.in_(ids_query))
+        .order_by(GroupTeacher.group_id, Person.sort_key)
+    ):
+        teachers.setdefault(group_id, []).append(f"{first} {last}")
+    for group_id, weekday, starts_at, ends_at, room, building in session.execute(
+        select(TimetableSlot.group_id, TimetableSlot.weekday, TimetableSlot.starts_at, TimetableSlot.ends_at,
+               TimetableSlot.room, TimetableSlot.building)
+        .where(TimetableSlot.group_id.in_(ids_query))
+        .order_by(TimetableSlot.group_id, TimetableSlot.weekday, TimetableSlot.starts_at)
+    ):
+        slots.setdefault(group_id, []).append(SlotLine(weekday, starts_at, ends_at, room, building))
     return [
         GroupLine(
-            id=group.id,
-            course_id=group.course_id,
-            course_code=code,
-            course_name=name,
-            term_code=term_code,
-            class_type=group.class_type,
-            number=group.number,
-            seat_limit=group.seat_limit,
-            lower_limit=group.lower_limit,
-            enrolled=group.enrolled_count,
-            over_limit_count=group.over_limit_count,
-            unit_id=unit_id,
-            teachers=tuple(teachers.get(group.id, ())),
-            slots=tuple(slots.get(group.id, ())),
+            id=gid, course_id=course_id, course_code=code, course_name=name, term_code=term_code, class_type=class_type,
+            number=number, seat_limit=limit, lower_limit=lower, enrolled=enrolled, over_limit_count=over, unit_id=unit_id,
+            teachers=tuple(teachers.get(gid, ())), slots=tuple(slots.get(gid, ())),
         )
-        for group, code, name, unit_id, term_code in rows
+        for gid, course_id, class_type, number, limit, lower, enrolled, over, code, name, unit_id, term_code in rows
     ]
 
 
