@@ -422,6 +422,11 @@ def registrations_for_student(db: Database, actor: Actor, student_id: int, *, no
                  if c.outcome is Outcome.FAILED and c.condition not in (Condition.PLACES, Condition.SELECTION_LIMIT)),
                 None,
             )
-            summary = explanation.summary if failure is None else f"{condition_label(failure.condition)}: {failure.detail}"
+            if failure is not None:
+                summary = f"{condition_label(failure.condition)}: {failure.detail}"
+            elif explanation.admitted:
+                summary = explanation.summary
+            else:
+                summary = translate("Eligibility", "Admitted, but: %1").replace("%1", explanation.first_failure.detail)
             result.append(StudentRegistration(line, failure is None, summary))
     return result

@@ -552,3 +552,44 @@ def request_counts(db: Database, actor: Actor, registration_id: int) -> tuple[Re
         totals.get(RequestStatus.PENDING, 0), totals.get(RequestStatus.ACCEPTED, 0), totals.get(RequestStatus.REFUSED, 0),
         totals.get(RequestStatus.REFUSED_PERMANENTLY, 0), totals.get(RequestStatus.WITHDRAWN, 0),
     ), lines
+
+
+@dataclass(frozen=True)
+class RequestLine:
+    id: int
+    student_id: int
+    student_number: str
+    student_name: str
+    group_label: str
+    action: RequestAction
+    submitted_at: datetime
+    payment_accepted: bool
+    status: RequestStatus
+    resolution_reason: str | None
+
+
+def requests_of(db: Database, actor: Actor, registration_id: int, *, status: RequestStatus | None = None,
+                limit: int = 500) -> list[RequestLine]:
+    """A token registration's basket requests in submission order (the order they are carried out)."""
+    require(actor, Permission.READ_STUDENTS)
+    from desk.model import Course, Person
+
+    query = (
+        select(TokenRequest, Student.student_number, Person.first_name, Person.last_name, Course.code, ClassGroup.class_type,
+               ClassGroup.number)
+        .join(Student, Student.id == TokenRequest.student_id)
+        .join(Person, Person.id == Student.person_id)
+        .join(ClassGroup, ClassGroup.id == TokenRequest.group_id)
+        .join(Course, Course.id == ClassGroup.course_id)
+        .where(TokenRequest.registration_id == registration_id)
+        .order_by(TokenRequest.submitted_at, TokenRequest.id)
+        .limit(limit)
+    )
+    if status is not None:
+        query = query.where(TokenRequest.status == status)
+    with db.read() as session:
+        return [
+            RequestLine(r.id, r.student_id, number, f"{first} {last}", f"{code} {class_type.value} {group_number}", r.action,
+                        r.submitted_at, r.payment_accepted, r.status, r.resolution_reason)
+            for r, number, first, last, code, class_type, group_number in session.execute(query)
+        ]

@@ -35,6 +35,68 @@ def _save(widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _registration_views(db: Database, window: MainWindow, out_dir: Path, language: str) -> list[Path]:
+    """The calendar and its access tab, a registration's groups, the explanation, tokens, rounds, payments."""
+    from desk.registrations import list_registrations
+    from desk.student_search import search_students
+    from ui.views.explain_dialog import ExplainDialog
+
+    written = []
+    actor = window.context.actor
+    lines = list_registrations(db, actor)
+    token = next((line for line in lines if line.kind.value == "token" and line.state is not None and line.state.value == "active"), None)
+    chosen = token or (lines[0] if lines else None)
+
+    window.navigation.setCurrentRow(window.stack.indexOf(window.calendar))
+    if chosen is not None:
+        if window.calendar.current_id() != chosen.id:
+            window.calendar.select_registration(chosen.id)
+            _wait_for(window.calendar.detailLoaded)
+        elif window.calendar.detail is None:
+            _wait_for(window.calendar.detailLoaded)
+    written.append(_save(window, out_dir / f"{language}-05-registrations.png"))
+    window.calendar.tabs.setCurrentWidget(window.calendar.access)
+    if not window.calendar.access.decisions:
+        _wait_for(window.calendar.access.loaded, 5000)
+    written.append(_save(window, out_dir / f"{language}-06-access.png"))
+    window.calendar.tabs.setCurrentIndex(0)
+
+    if chosen is not None:
+        window.show_groups_of(chosen.id, chosen.term_id)
+        _wait_for(window.groups.groupsLoaded)
+        if window.groups.model.rowCount():
+            window.groups.table.selectRow(0)
+            _wait_for(window.groups.membersLoaded, 5000)
+    written.append(_save(window, out_dir / f"{language}-07-class-groups.png"))
+
+    if chosen is not None:
+        from desk.token_rounds import requests_of
+
+        # A student waiting in the basket of the token round: the most telling explanation.
+        waiting = requests_of(db, actor, chosen.id, limit=1)
+        page = search_students(db, actor, waiting[0].student_number if waiting else "a", limit=1)
+        if page.rows:
+            dialog = ExplainDialog(window.context, page.rows[0].student_id, chosen.id, parent=window)
+            dialog.show()
+            _wait_for(dialog.explained)
+            written.append(_save(dialog, out_dir / f"{language}-08-explain.png"))
+            dialog.close()
+            window.navigation.setCurrentRow(window.stack.indexOf(window.tokens))
+            window.tokens.picker.field.setText(page.rows[0].student_number)
+            _wait_for(window.tokens.studentLoaded)
+            _wait_for(window.tokens.previewShown, 5000)
+            written.append(_save(window, out_dir / f"{language}-09-tokens.png"))
+
+    window.navigation.setCurrentRow(window.stack.indexOf(window.token_rounds))
+    _wait_for(window.token_rounds.loaded, 5000)
+    written.append(_save(window, out_dir / f"{language}-10-token-round.png"))
+    window.navigation.setCurrentRow(window.stack.indexOf(window.payments))
+    if window.payments.table.rowCount() == 0:
+        _wait_for(window.payments.loaded, 5000)
+    written.append(_save(window, out_dir / f"{language}-11-payments.png"))
+    return written
+
+
 def render_all(
     db: Database, actor: Actor, out_dir: Path, languages: tuple[str, ...] = ("en", "pl"), query: str = SAMPLE_QUERY
 ) -> list[Path]:
@@ -71,6 +133,7 @@ def render_all(
         settings = SettingsDialog(institution.time_zone, window)
         written.append(_save(settings, out_dir / f"{language}-04-settings.png"))
         settings.deleteLater()
+        written.extend(_registration_views(db, window, out_dir, language))
         window.close()
         window.deleteLater()
         tasks.wait()

@@ -113,6 +113,8 @@ class TokenCorrectionView(QWidget):
         self.effect.setObjectName("correctionEffect")
         self.effect.setWordWrap(True)
         self.effect.setTextFormat(Qt.TextFormat.RichText)
+        self.effect.setMinimumHeight(self.effect.fontMetrics().lineSpacing() * 4)
+        self.effect.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.error = error_label(self, "correctionError")
         self.save_button = QPushButton(self.tr("&Save correction"), self)
         self.save_button.setObjectName("saveCorrectionButton")
@@ -191,6 +193,8 @@ class TokenCorrectionView(QWidget):
         self.token_type.clear()
         for b in balances:
             self.token_type.addItem(f"{b.code} — {b.name} ({b.balance})", b.token_type_id)
+        if current is None:  # the type the student actually has, else the first
+            current = next((b.token_type_id for b in balances if b.balance), None)
         if current is not None:
             self.token_type.setCurrentIndex(max(0, self.token_type.findData(current)))
         self.token_type.blockSignals(False)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,11 +21,23 @@ from PySide6.QtWidgets import (
 
 from desk import registrations, token_rounds
 from desk.clock import format_local, now_utc
-from desk.model import RegistrationKind
+from desk.model import RegistrationKind, RequestAction, RequestStatus
 from desk.staff import Permission
 from desk.token_rounds import GroupRequests, RequestCounts, ResolutionResult
 from ui import labels
 from ui.context import AppContext
+
+
+def request_status(status: RequestStatus) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        RequestStatus.PENDING: QCoreApplication.translate("Labels", "waiting"),
+        RequestStatus.ACCEPTED: QCoreApplication.translate("Labels", "accepted"),
+        RequestStatus.REFUSED: QCoreApplication.translate("Labels", "refused"),
+        RequestStatus.REFUSED_PERMANENTLY: QCoreApplication.translate("Labels", "refused permanently"),
+        RequestStatus.WITHDRAWN: QCoreApplication.translate("Labels", "withdrawn"),
+    }[status]
 
 
 class TokenRoundView(QWidget):
@@ -58,6 +71,25 @@ class TokenRoundView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QComboBox(self)
+        self.status.setObjectName("tokenRequestStatusFilter")
+        self.status.setAccessibleName(self.tr("Requests with status"))
+        self.status.addItem(self.tr("every status"), None)
+        for status in RequestStatus:
+            self.status.addItem(request_status(status), status)
+        self.status.setCurrentIndex(1)
+        self.requests = QTableWidget(0, 7, self)
+        self.requests.setObjectName("tokenRequests")
+        self.requests.setAccessibleName(self.tr("Requests in the order submitted"))
+        self.requests.setHorizontalHeaderLabels([self.tr("Submitted"), self.tr("Student no."), self.tr("Name"), self.tr("Group"),
+                                                 self.tr("Request"), self.tr("Status"), self.tr("Why")])
+        self.requests.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.requests.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.requests.verticalHeader().setVisible(False)
+        self.requests.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.requests.verticalHeader().setDefaultSectionSize(24)
+        self.requests.horizontalHeader().setStretchLastSection(True)
+        self.request_lines = []
         self.resolve_button = QPushButton(self.tr("&Resolve now"), self)
         self.resolve_button.setObjectName("resolveNowButton")
         self.resolve_button.setAccessibleName(self.tr("Resolve the pending requests now"))
@@ -75,8 +107,24 @@ class TokenRoundView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.rounds)
         layout.addWidget(self.counts)
-        layout.addWidget(self.table, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("tokenRoundSplitter")
+        splitter.addWidget(self.table)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        filter_row = QHBoxLayout()
+        status_label = QLabel(self.tr("Requests, in the order submitted, &with status:"), self)
+        status_label.setBuddy(self.status)
+        filter_row.addWidget(status_label)
+        filter_row.addWidget(self.status)
+        filter_row.addStretch(1)
+        lower_layout.addLayout(filter_row)
+        lower_layout.addWidget(self.requests, 1)
+        splitter.addWidget(lower)
+        layout.addWidget(splitter, 1)
         self.registration.currentIndexChanged.connect(lambda _i: self.reload())
+        self.status.currentIndexChanged.connect(lambda _i: self.reload())
         db, actor = context.db, context.actor
         context.tasks.run(lambda: [line for line in registrations.list_registrations(db, actor) if line.kind is RegistrationKind.TOKEN],
                           self._show_registrations, lambda error: self.counts.setText(str(error)))
@@ -106,10 +154,26 @@ class TokenRoundView(QWidget):
             self.loaded.emit()
             return
         db, actor = self.context.db, self.context.actor
-        self.context.tasks.run(lambda: token_rounds.request_counts(db, actor, registration_id),
-                               lambda loaded: self._show(registration_id, *loaded), lambda error: self.counts.setText(str(error)))
+        status = self.status.currentData()
+        status = RequestStatus(status) if status else None
+        self.context.tasks.run(
+            lambda: (*token_rounds.request_counts(db, actor, registration_id),
+                     token_rounds.requests_of(db, actor, registration_id, status=status)),
+            lambda loaded: self._show(registration_id, *loaded), lambda error: self.counts.setText(str(error)),
+        )
 
-    def _show(self, registration_id: int, counts: RequestCounts, groups: list[GroupRequests]) -> None:
+    def _show(self, registration_id: int, counts: RequestCounts, groups: list[GroupRequests], requests=()) -> None:
+        zone = self.context.time_zone
+        self.request_lines = list(requests)
+        self.requests.setRowCount(len(self.request_lines))
+        for row, r in enumerate(self.request_lines):
+            action = self.tr("register") if r.action is RequestAction.REGISTER else self.tr("unregister")
+            if r.payment_accepted and r.action is RequestAction.REGISTER:
+                action += " · " + self.tr("will pay")
+            for column, value in enumerate([format_local(r.submitted_at, zone), r.student_number, r.student_name, r.group_label,
+                                            action, request_status(r.status), r.resolution_reason or ""]):
+                self.requests.setItem(row, column, QTableWidgetItem(value))
+        self.requests.resizeColumnsToContents()
         line = next((l for l in self.lines if l.id == registration_id), None)
         zone = self.context.time_zone
         texts = []
