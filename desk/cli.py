@@ -420,6 +420,36 @@ def cmd_tokens_balance(args) -> int:
     return 0
 
 
+def cmd_tokens_types(args) -> int:
+    from desk.tokens import allocation_rules, save_token_type, token_types
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    if args.code:
+        if not (args.name and args.price):
+            raise CommandError("Give the token type's --name and --price (PLN for a semester beyond the free tokens).")
+        save_token_type(db, actor, args.code, args.name, args.price, reason=args.reason or "")
+    for t in token_types(db, actor):
+        print(f"{t.code:<6} {t.semester_price:>8} PLN  {t.name}")
+    for rule in allocation_rules(db, actor):
+        who = " ".join(filter(None, (rule.mode.value if rule.mode else None, rule.level.value if rule.level else None))) or "every student"
+        print(f"  rule #{rule.id}: {rule.amount} x {rule.token_type_code} to {who}{'' if rule.active else ' (inactive)'}")
+    return 0
+
+
+def cmd_tokens_rule(args) -> int:
+    from desk.model import Level, StudyMode
+    from desk.tokens import add_allocation_rule
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    rule_id = add_allocation_rule(db, actor, _token_type_id(db, args.type), args.amount,
+                                  level=Level(args.level) if args.level else None,
+                                  mode=StudyMode(args.mode) if args.mode else None, reason=args.reason or "")
+    print(f"Allocation rule #{rule_id} added; run `desk tokens allocate` to give the tokens.")
+    return 0
+
+
 def cmd_tokens_correct(args) -> int:
     from desk.students import student_by_number
     from desk.tokens import correct_balance
@@ -654,6 +684,19 @@ def build_parser(extend: Callable | None = None, default: Callable | None = None
     correct.add_argument("--key", help="idempotency key: the same key twice records the correction once")
     correct.add_argument("--override", metavar="REASON", help="administrators: correct after the deadline, with this reason")
     correct.set_defaults(func=cmd_tokens_correct)
+    types = token_commands.add_parser("types", help="token types with their prices and allocation rules; add or change one")
+    types.add_argument("code", nargs="?", help="add or change this token type (administrators)")
+    types.add_argument("--name", help="its name")
+    types.add_argument("--price", help="PLN for a semester beyond the free tokens, e.g. 180.00")
+    types.add_argument("--reason", help="why")
+    types.set_defaults(func=cmd_tokens_types)
+    rule = token_commands.add_parser("rule", help="add an allocation rule, e.g. 4 JO tokens to full-time first-cycle students")
+    rule.add_argument("type", help="token type code")
+    rule.add_argument("amount", type=int, help="tokens each matching student gets")
+    rule.add_argument("--level", choices=["first_cycle", "second_cycle", "long_cycle", "doctoral"])
+    rule.add_argument("--mode", choices=["full_time", "part_time"])
+    rule.add_argument("--reason", help="why")
+    rule.set_defaults(func=cmd_tokens_rule)
     allocate = token_commands.add_parser("allocate", help="run the allocation rules, or allocate to a cohort")
     allocate.add_argument("--programme", help="cohort: programme code")
     allocate.add_argument("--stage", type=int, help="cohort: stage (year)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -589,3 +590,51 @@ def allocate_cohort(
             session, actor.id, now,
             [(sid, token_type_id, amount, reason, (document_ref or "").strip() or None, f"cohort-{batch}-{sid}") for sid in students],
         )
+
+
+# --- token types -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TokenTypeLine:
+    id: int
+    code: str
+    name: str
+    semester_price: Decimal
+
+
+def token_types(db: Database, actor: Actor) -> list[TokenTypeLine]:
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        return [TokenTypeLine(t.id, t.code, t.name, t.semester_price)
+                for t in session.scalars(select(TokenType).order_by(TokenType.code))]
+
+
+def save_token_type(db: Database, actor: Actor, code: str, name: str, semester_price: Decimal | str, *,
+                    reason: str = "") -> int:
+    """Create a token type, or change the name and price of the one with this code (administrators)."""
+    require(actor, Permission.ADMINISTER)
+    code, name = (code or "").strip().upper(), (name or "").strip()
+    if not code or len(code) > 10 or not code.replace("-", "").isalnum():
+        raise DomainError(translate("Tokens", "A token type code is 1 to 10 letters or digits, e.g. JO."))
+    if not name:
+        raise DomainError(translate("Tokens", "A token type needs a name."))
+    try:
+        price = Decimal(str(semester_price).replace(",", ".")).quantize(Decimal("0.01"))
+    except (ArithmeticError, ValueError):
+        raise DomainError(translate("Tokens", "The price is an amount in PLN, e.g. 180.00.")) from None
+    if price < 0:
+        raise DomainError(translate("Tokens", "The price cannot be negative."))
+    with db.write() as session:
+        token = session.scalars(select(TokenType).where(TokenType.code == code)).one_or_none()
+        before = None if token is None else {"name": token.name, "semester_price": token.semester_price}
+        if token is None:
+            token = TokenType(code=code)
+            session.add(token)
+        token.name, token.semester_price = name, price
+        session.flush()
+        audit.record(session, actor_id=actor.id, action="token_type.save", entity="token_type", entity_id=token.id,
+                     before=before, after={"code": code, "name": name, "semester_price": price}, reason=reason.strip() or None)
+        outbox.enqueue(session, entity="token_type", entity_id=token.id,
+                       payload={"code": code, "name": name, "semester_price": price}, actor_id=actor.id)
+        return token.id

@@ -23,7 +23,7 @@ def demo_path(tmp_path_factory):
     return str(path)
 
 
-@pytest.mark.parametrize("args", [["tokens", "balance"], ["tokens", "correct"], ["tokens", "allocate"],
+@pytest.mark.parametrize("args", [["tokens", "balance"], ["tokens", "correct"], ["tokens", "allocate"], ["tokens", "types"], ["tokens", "rule"],
                                   ["tokens", "resolve"], ["payments", "list"], ["payments", "cancel"]])
 def test_help(args):
     with pytest.raises(SystemExit) as exit_:
@@ -66,3 +66,14 @@ def test_allocate_resolve_and_payments(demo_path, capsys):
         assert session.get(Payment, due[0]["id"]).status is PaymentStatus.CANCELLED
     db.dispose()
     assert main([*base, "payments", "cancel", str(due[0]["id"]), "--reason", "again"]) == 1
+
+
+def test_token_types_and_rules(demo_path, capsys):
+    base = ["--db", demo_path]
+    assert main([*base, "tokens", "types", "wf2", "--name", "WF dodatkowy", "--price", "99,50"]) == 0
+    out = capsys.readouterr().out
+    assert "WF2" in out and "99.50 PLN" in out and "rule #1: 4 x JO to full_time first_cycle" in out
+    assert main([*base, "tokens", "types", "BAD CODE!", "--name", "x", "--price", "1"]) == 1
+    assert main([*base, "tokens", "rule", "WF2", "1", "--level", "first_cycle"]) == 0
+    assert main([*base, "tokens", "allocate"]) == 0
+    assert "allocated to" in capsys.readouterr().out
