@@ -1,0 +1,334 @@
+"""Class lists (rosters) and other lists for export: gathered here, written by ``exports``, recorded in the audit.
+
+A roster is one group: a heading (course, group, type, term, teachers, timetable, limit and
+count, data as of) and its students in Polish alphabetical order. A course gives a sheet per
+group and a summary; a registration or a unit's whole term gives one workbook of all its groups.
+The attendance variant adds a column per class date from the timetable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desk import audit
+from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
+from desk.db import Database
+from desk.errors import DomainError
+from desk.groups import GroupLine, GroupScope, _group_lines, _scope_query
+from desk.i18n import translate
+from desk.model import (
+    ClassGroup,
+    ClassType,
+    Enrollment,
+    EnrollmentStatus,
+    LoginAccount,
+    Person,
+    Programme,
+    Student,
+    StudentProgramme,
+    Term,
+)
+from desk.staff import Actor, Permission, require
+from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    student_number: str
+    last_name: str
+    first_names: str
+    programme: str
+    stage: int | None
+    login: str
+
+
+@dataclass(frozen=True)
+class Roster:
+    group: GroupLine
+    term_starts: date
+    term_ends: date
+    rows: tuple[RosterRow, ...]
+
+
+def class_dates(starts: date, ends: date, group: GroupLine) -> list[date]:
+    """Every date in the term on which the group meets, from its weekly timetable."""
+    days = sorted({slot.weekday for slot in group.slots})
+    dates = []
+    day = starts
+    while day <= ends:
+        if day.isoweekday() in days:
+            dates.append(day)
+        day += timedelta(days=1)
+    return dates
+
+
+def _class_type(value: ClassType) -> str:
+    return {
+        ClassType.LECTURE: translate("Labels", "lecture"),
+        ClassType.CLASS: translate("Labels", "class"),
+        ClassType.LAB: translate("Labels", "lab"),
+        ClassType.SEMINAR: translate("Labels", "seminar"),
+        ClassType.LANGUAGE: translate("Labels", "language class"),
+        ClassType.PE: translate("Labels", "PE"),
+    }[value]
+
+
+def _weekday(number: int) -> str:
+    return (translate("Groups", "Mon"), translate("Groups", "Tue"), translate("Groups", "Wed"), translate("Groups", "Thu"),
+            translate("Groups", "Fri"), translate("Groups", "Sat"), translate("Groups", "Sun"))[number - 1]
+
+
+def timetable_text(group: GroupLine) -> str:
+    return "; ".join(
+        f"{_weekday(s.weekday)} {s.starts_at:%H:%M}–{s.ends_at:%H:%M}" + (f", {' '.join(p for p in (s.room, s.building) if p)}"
+                                                                          if (s.room or s.building) else "")
+        for s in group.slots
+    )
+
+
+def gather(db: Database, actor: Actor, scope: GroupScope) -> list[Roster]:
+    """The rosters of the groups in scope, each in Polish alphabetical order (three queries in all)."""
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        ids_query = _scope_query(session, scope)
+        lines = _group_lines(session, ids_query)
+        terms = {t.code: (t.starts_on, t.ends_on) for t in session.scalars(select(Term))}
+        first_login = (
+            select(func.min(LoginAccount.email)).where(LoginAccount.person_id == Person.id).scalar_subquery()
+        )
+        programme = (
+            select(Programme.code)
+            .join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
+            .where(StudentProgramme.student_id == Student.id)
+            .order_by(StudentProgramme.admitted_on.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        stage = (
+            select(StudentProgramme.stage)
+            .where(StudentProgramme.student_id == Student.id)
+            .order_by(StudentProgramme.admitted_on.desc())
+            .limit(1)
+            .scalar_subquery()
+        )
+        members: dict[int, list[RosterRow]] = {}
+        for group_id, number, last, first, middle, code, year, login in session.execute(
+            select(Enrollment.group_id, Student.student_number, Person.last_name, Person.first_name, Person.middle_name,
+                   programme, stage, first_login)
+            .join(Student, Student.id == Enrollment.student_id)
+            .join(Person, Person.id == Student.person_id)
+            .where(Enrollment.group_id.in_(ids_query), Enrollment.status == EnrollmentStatus.ACCEPTED)
+            .order_by(Enrollment.group_id, Person.sort_key, Student.student_number)
+        ):
+            members.setdefault(group_id, []).append(
+                RosterRow(number, last, " ".join(n for n in (first, middle) if n), code or "", year, login or "")
+            )
+    return [Roster(g, *terms[g.term_code], tuple(members.get(g.id, ()))) for g in lines]
+
+
+def _columns(roster: Roster | None, attendance: bool) -> list[Column]:
+    columns = [
+        Column(translate("Rosters", "No."), "number", 5),
+        Column(translate("Rosters", "Student no."), "text", 12),
+        Column(translate("Rosters", "Surname"), "text"),
+        Column(translate("Rosters", "First names"), "text"),
+    ]
+    if attendance and roster is not None:
+        columns += [Column(d.strftime("%d.%m"), "text", 6) for d in class_dates(roster.term_starts, roster.term_ends, roster.group)]
+    else:
+        columns += [
+            Column(translate("Rosters", "Programme"), "text"),
+            Column(translate("Rosters", "Stage"), "number", 6),
+            Column(translate("Rosters", "Login e-mail"), "text"),
+        ]
+    return columns
+
+
+def roster_sheet(roster: Roster, *, attendance: bool = False, as_of: datetime | None = None,
+                 zone: str = DEFAULT_TIME_ZONE) -> Sheet:
+    g = roster.group
+    as_of = to_local(as_of or now_utc(), zone)
+    heading = [
+        (translate("Rosters", "Course"), f"{g.course_code} — {g.course_name}"),
+        (translate("Rosters", "Group"), f"{g.number} ({_class_type(g.class_type)})"),
+        (translate("Rosters", "Term"), g.term_code),
+        (translate("Rosters", "Teachers"), ", ".join(g.teachers)),
+        (translate("Rosters", "Timetable"), timetable_text(g)),
+        (translate("Rosters", "Students / limit"), f"{len(roster.rows)} / {g.seat_limit}"),
+        (translate("Rosters", "Data as of"), as_of.replace(tzinfo=None, microsecond=0)),
+    ]
+    if attendance:
+        rows = [(i, r.student_number, r.last_name, r.first_names) for i, r in enumerate(roster.rows, start=1)]
+        caption = translate("Rosters", "Attendance list")
+    else:
+        rows = [(i, r.student_number, r.last_name, r.first_names, r.programme, r.stage, r.login)
+                for i, r in enumerate(roster.rows, start=1)]
+        caption = translate("Rosters", "Class list")
+    return Sheet(
+        title=f"{g.course_code} {g.class_type.value[:3]} {g.number}",
+        columns=_columns(roster, attendance),
+        rows=rows,
+        heading=heading,
+        caption=f"{caption}: {g.course_code} {_class_type(g.class_type)} {g.number}",
+        landscape=attendance,
+    )
+
+
+def summary_sheet(rosters: list[Roster], title: str) -> Sheet:
+    rows = [
+        (r.group.course_code, r.group.course_name, _class_type(r.group.class_type), r.group.number, r.group.seat_limit,
+         r.group.lower_limit, len(r.rows), ", ".join(r.group.teachers), timetable_text(r.group))
+        for r in rosters
+    ]
+    return Sheet(
+        title=translate("Rosters", "Summary"),
+        columns=[Column(translate("Rosters", "Course")), Column(translate("Rosters", "Course name")),
+                 Column(translate("Rosters", "Type")), Column(translate("Rosters", "Group"), "number", 7),
+                 Column(translate("Rosters", "Limit"), "number", 7), Column(translate("Rosters", "Lower limit"), "number", 9),
+                 Column(translate("Rosters", "Students"), "number", 9), Column(translate("Rosters", "Teachers")),
+                 Column(translate("Rosters", "Timetable"))],
+        rows=rows,
+        caption=title,
+        landscape=True,
+    )
+
+
+def default_file_name(scope_label: str, attendance: bool = False) -> str:
+    prefix = translate("Rosters", "attendance") if attendance else translate("Rosters", "class-list")
+    return safe_file_name(f"{prefix} {scope_label}")
+
+
+def export_rosters(
+    db: Database, actor: Actor, scope: GroupScope, path: str | Path, *, attendance: bool = False, overwrite: bool = False,
+    progress: Progress | None = None, title: str = "", zone: str = DEFAULT_TIME_ZONE,
+) -> Path:
+    """Write the rosters of the groups in scope to one workbook; recorded in the audit (personal data leaves)."""
+    rosters = gather(db, actor, scope)
+    if not rosters:
+        raise DomainError(translate("Rosters", "There are no groups to export."))
+    as_of = now_utc()
+    sheets = []
+    if len(rosters) > 1:
+        sheets.append(summary_sheet(rosters, title or translate("Rosters", "Groups")))
+    sheets += [roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters]
+    total = sum(len(r.rows) for r in rosters) + len(rosters)
+    written = write_workbook(path, sheets, overwrite=overwrite, progress=progress, total_rows=total)
+    _record(db, actor, "export.roster", {"file": written.name, "groups": len(rosters),
+                                          "students": sum(len(r.rows) for r in rosters), "attendance": attendance})
+    return written
+
+
+def _record(db: Database, actor: Actor, action: str, after: dict) -> None:
+    with db.write() as session:
+        audit.record(session, actor_id=actor.id, action=action, entity="export", entity_id=None, after=after,
+                     reason=translate("Rosters", "spreadsheet export"))
+
+
+# --- other lists -------------------------------------------------------------------------------
+
+
+def export_list(db: Database, actor: Actor, sheet: Sheet, path: str | Path, *, kind: str, overwrite: bool = False,
+                personal: bool = True) -> Path:
+    """Write one prepared list; exporting personal data is recorded in the audit."""
+    written = write_workbook(path, [sheet], overwrite=overwrite)
+    if personal:
+        _record(db, actor, f"export.{kind}", {"file": written.name, "rows": sheet.written_rows})
+    return written
+
+
+def groups_at_risk_sheet(db: Database, actor: Actor, term_id: int) -> Sheet:
+    """Groups of a term below their lower limit: at risk of not running."""
+    from desk.groups import list_groups
+
+    lines = [g for g in list_groups(db, actor, GroupScope(term_id=term_id)) if g.below_lower_limit]
+    return Sheet(
+        title=translate("Rosters", "Below the lower limit"),
+        columns=[Column(translate("Rosters", "Course")), Column(translate("Rosters", "Course name")),
+                 Column(translate("Rosters", "Type")), Column(translate("Rosters", "Group"), "number", 7),
+                 Column(translate("Rosters", "Students"), "number", 9), Column(translate("Rosters", "Lower limit"), "number", 9),
+                 Column(translate("Rosters", "Limit"), "number", 7), Column(translate("Rosters", "Teachers"))],
+        rows=[(g.course_code, g.course_name, _class_type(g.class_type), g.number, g.enrolled, g.lower_limit, g.seat_limit,
+               ", ".join(g.teachers)) for g in lines],
+        caption=translate("Rosters", "Groups below their lower limit"),
+        landscape=True,
+    )
+
+
+def payments_due_sheet(db: Database, actor: Actor, *, term_id: int | None = None, unit_id: int | None = None) -> Sheet:
+    from desk.model import PaymentStatus
+    from desk.payments import list_payments
+
+    lines = list_payments(db, actor, status=PaymentStatus.DUE, term_id=term_id, unit_id=unit_id, limit=1_000_000)
+    return Sheet(
+        title=translate("Rosters", "Payments due"),
+        columns=[Column(translate("Rosters", "Student no."), "text", 12), Column(translate("Rosters", "Name")),
+                 Column(translate("Rosters", "Amount (PLN)"), "money", 12), Column(translate("Rosters", "Due"), "date", 11),
+                 Column(translate("Rosters", "Token")), Column(translate("Rosters", "Course")), Column(translate("Rosters", "Term"))],
+        rows=[(p.student_number, p.student_name, p.amount, p.due_on, p.token_type_code or "", p.course_code or "",
+               p.term_code or "") for p in lines],
+        caption=translate("Rosters", "Payments due"),
+    )
+
+
+def access_list_sheet(db: Database, actor: Actor, registration_id: int) -> Sheet:
+    from desk.access import decisions_of
+    from desk.model import AccessDecision
+
+    lines = decisions_of(db, actor, registration_id, limit=1_000_000)
+    return Sheet(
+        title=translate("Rosters", "Access"),
+        columns=[Column(translate("Rosters", "Student no."), "text", 12), Column(translate("Rosters", "Name")),
+                 Column(translate("Rosters", "Decision")), Column(translate("Rosters", "Reason")),
+                 Column(translate("Rosters", "By")), Column(translate("Rosters", "When"), "datetime", 17),
+                 Column(translate("Rosters", "Until"), "datetime", 17), Column(translate("Rosters", "Standing"))],
+        rows=[(d.student_number, d.student_name,
+               translate("Rosters", "grant") if d.decision is AccessDecision.GRANT else translate("Rosters", "revocation"),
+               d.reason, d.granted_by or "", to_local(d.granted_at).replace(tzinfo=None),
+               to_local(d.valid_until).replace(tzinfo=None) if d.valid_until else None,
+               translate("Rosters", "yes") if d.standing else translate("Rosters", "no")) for d in lines],
+        caption=translate("Rosters", "Individual access decisions"),
+        landscape=True,
+    )
+
+
+def token_balances_sheet(db: Database, actor: Actor, programme_id: int, stage: int | None) -> Sheet:
+    """Token balances of a cohort (a programme and stage): one column per token type."""
+    require(actor, Permission.READ_STUDENTS)
+    from desk.model import TokenEntry, TokenType
+
+    with db.read() as session:
+        types = session.execute(select(TokenType.id, TokenType.code).order_by(TokenType.code)).all()
+        query = (
+            select(Student.id, Student.student_number, Person.last_name, Person.first_name)
+            .join(Person, Person.id == Student.person_id)
+            .join(StudentProgramme, StudentProgramme.student_id == Student.id)
+            .where(StudentProgramme.programme_id == programme_id)
+            .order_by(Person.sort_key, Student.student_number)
+        )
+        if stage is not None:
+            query = query.where(StudentProgramme.stage == stage)
+        students = session.execute(query).all()
+        sums: dict[tuple[int, int], int] = {}
+        ids = [s.id for s in students]
+        for start in range(0, len(ids), 5000):
+            for sid, tid, total in session.execute(
+                select(TokenEntry.student_id, TokenEntry.token_type_id, func.sum(TokenEntry.amount))
+                .where(TokenEntry.student_id.in_(ids[start : start + 5000]))
+                .group_by(TokenEntry.student_id, TokenEntry.token_type_id)
+            ):
+                sums[(sid, tid)] = int(total or 0)
+    return Sheet(
+        title=translate("Rosters", "Token balances"),
+        columns=[Column(translate("Rosters", "Student no."), "text", 12), Column(translate("Rosters", "Surname")),
+                 Column(translate("Rosters", "First names")), *[Column(code, "number", 7) for _tid, code in types]],
+        rows=[(s.student_number, s.last_name, s.first_name, *[sums.get((s.id, tid), 0) for tid, _code in types])
+              for s in students],
+        caption=translate("Rosters", "Token balances"),
+    )

@@ -1,0 +1,225 @@
+"""Writing workbooks: plain headings and rows in, a printable, safe .xlsx out. Knows no database.
+
+Rows are streamed with openpyxl's write-only mode (with lxml), which keeps memory flat however
+long the list. A workbook is written to a temporary file beside the target and renamed at the
+end, so a failed or cancelled export leaves nothing half-written, and an existing file is never
+replaced unless the caller says so.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+Kind = Literal["text", "number", "date", "datetime", "money"]
+
+# A value starting with one of these is a formula (or a DDE trick) to some spreadsheet program.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+MAX_SHEET_TITLE = 31
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=13)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+class ExportCancelled(Exception):
+    """The person exporting cancelled; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    kind: Kind = "text"
+    width: float | None = None  # characters; None: fitted to the contents
+
+
+@dataclass
+class Sheet:
+    """One worksheet: a heading block (label, value) above a table with a frozen, filterable header."""
+
+    title: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+    heading: Sequence[tuple[str, Any]] = ()
+    caption: str = ""
+    footer: str = "&P / &N"
+    landscape: bool = False
+    # Filled in as rows are written (for the caller's checks).
+    written_rows: int = field(default=0, init=False)
+
+
+def safe_sheet_title(name: str, taken: set[str]) -> str:
+    """A title Excel accepts (31 characters, none of []:*?/\\, not blank) and unique, case-insensitively."""
+    title = _SHEET_FORBIDDEN.sub("-", name or "").strip().strip("'") or "Sheet"
+    if title.lower() == "history":  # reserved by Excel
+        title = "History-"
+    title = title[:MAX_SHEET_TITLE]
+    candidate, n = title, 2
+    while candidate.lower() in taken:
+        suffix = f" ({n})"
+        candidate = title[: MAX_SHEET_TITLE - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def safe_file_name(name: str, suffix: str = ".xlsx") -> str:
+    """A file name made from codes that is valid on Windows too (no reserved names or characters)."""
+    stem = _FILE_FORBIDDEN.sub("_", name or "").strip(" .") or "export"
+    if stem.split(".")[0].upper() in _WINDOWS_RESERVED:
+        stem = "_" + stem
+    return stem[:150] + suffix
+
+
+def _text_cell(ws: Worksheet, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"  # a string, never a formula, whatever it starts with
+    if value.startswith(_FORMULA_START):
+        cell.quotePrefix = True  # and marked as text, so editing the cell does not turn it into one
+    return cell
+
+
+def _cell(ws: Worksheet, value: Any, kind: Kind) -> Any:
+    if value is None:
+        return None
+    if kind == "text" or isinstance(value, str):
+        return _text_cell(ws, str(value))
+    if kind == "money":
+        cell = WriteOnlyCell(ws, value=Decimal(value))
+        cell.number_format = "#,##0.00"
+        return cell
+    if kind == "date" and isinstance(value, (date, datetime)):
+        cell = WriteOnlyCell(ws, value=value if not isinstance(value, datetime) else value.date())
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if kind == "datetime" and isinstance(value, datetime):
+        cell = WriteOnlyCell(ws, value=value.replace(tzinfo=None))  # spreadsheets keep wall-clock times
+        cell.number_format = "yyyy-mm-dd hh:mm"
+        return cell
+    return value
+
+
+def _display_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    return len(str(value))
+
+
+def _prepare(ws: Worksheet, sheet: Sheet, widths: list[float]) -> None:
+    header_row = len(sheet.heading) + (2 if sheet.caption else 1) + (1 if sheet.heading else 0)
+    ws.freeze_panes = f"A{header_row + 1}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if sheet.footer:
+        ws.oddFooter.center.text = sheet.footer
+    if sheet.caption:
+        ws.oddHeader.left.text = sheet.caption.replace("&", "&&")
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def _materialise(sheet: Sheet) -> list[Sequence[Any]]:
+    rows = sheet.rows if isinstance(sheet.rows, list) else list(sheet.rows)
+    sheet.rows = rows
+    return rows
+
+
+def write_workbook(
+    path: str | os.PathLike[str],
+    sheets: Iterable[Sheet],
+    *,
+    overwrite: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    total_rows: int | None = None,
+) -> Path:
+    """Write the sheets to ``path`` (all of it, or nothing); ``progress(done, total)`` may raise to cancel."""
+    target = Path(path)
+    if target.exists() and not overwrite:
+        raise FileExistsError(str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workbook = Workbook(write_only=True)
+    taken: set[str] = set()
+    done = 0
+    handle, temporary = tempfile.mkstemp(prefix=".desk-export-", suffix=".xlsx", dir=target.parent)
+    os.close(handle)
+    try:
+        for sheet in sheets:
+            rows = _materialise(sheet)  # widths need the contents; rows are plain tuples, cheap
+            ws = workbook.create_sheet(safe_sheet_title(sheet.title, taken))
+            widths = []
+            for index, column in enumerate(sheet.columns):
+                if column.width is not None:
+                    widths.append(column.width)
+                    continue
+                longest = max((_display_width(row[index]) for row in rows[:2000]), default=0)
+                widths.append(min(max(len(column.heading), longest) + 2, 60))
+            _prepare(ws, sheet, widths)
+            if sheet.caption:
+                title = _text_cell(ws, sheet.caption)
+                title.font = _TITLE
+                ws.append([title])
+            for label, value in sheet.heading:
+                name = _text_cell(ws, label)
+                name.font = _BOLD
+                shown = value if isinstance(value, (int, float, Decimal, date, datetime)) else str(value or "")
+                kind: Kind = "datetime" if isinstance(shown, datetime) else "date" if isinstance(shown, date) else "text"
+                ws.append([name, _cell(ws, shown, kind) if not isinstance(shown, (int, float, Decimal)) else shown])
+            if sheet.heading:
+                ws.append([])
+            header = []
+            for column in sheet.columns:
+                cell = _text_cell(ws, column.heading)
+                cell.font = _BOLD
+                cell.fill = _HEADER_FILL
+                cell.alignment = _WRAP
+                header.append(cell)
+            ws.append(header)
+            header_row = len(sheet.heading) + (1 if sheet.caption else 0) + (1 if sheet.heading else 0) + 1
+            kinds = [column.kind for column in sheet.columns]
+            for row in rows:
+                ws.append([_cell(ws, value, kinds[i]) for i, value in enumerate(row)])
+                done += 1
+                if progress is not None and done % 500 == 0:
+                    progress(done, total_rows or done)
+            sheet.written_rows = len(rows)
+            last = get_column_letter(max(1, len(sheet.columns)))
+            ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
+        if not workbook.worksheets:
+            workbook.create_sheet("-")
+        workbook.save(temporary)
+        if progress is not None:
+            progress(done, total_rows or done)
+        if target.exists() and not overwrite:  # appeared meanwhile: still never replaced silently
+            raise FileExistsError(str(target))
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return target
