@@ -36,6 +36,11 @@ class PaymentLine:
     cancelled_reason: str | None
 
 
+def due_date(now: datetime) -> date:
+    """When a payment created now falls due: two weeks later, on the institution's calendar."""
+    return to_local(now).date() + DUE_AFTER
+
+
 def create_payment(
     session: Session, *, student_id: int, token_type: TokenType, course_id: int | None, term_id: int | None,
     token_request_id: int | None, actor_id: int | None, now: datetime,
@@ -44,7 +49,7 @@ def create_payment(
     payment = Payment(
         student_id=student_id, amount=token_type.semester_price, token_type_id=token_type.id, course_id=course_id,
         term_id=term_id, token_request_id=token_request_id, status=PaymentStatus.DUE,
-        due_on=to_local(now).date() + DUE_AFTER, created_at=now, created_by_id=actor_id,
+        due_on=due_date(now), created_at=now, created_by_id=actor_id,
     )
     session.add(payment)
     session.flush()

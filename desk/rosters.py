@@ -22,7 +22,6 @@ from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, _group_lines, _scope_query
 from desk.i18n import translate
 from desk.model import (
-    ClassGroup,
     ClassType,
     Enrollment,
     EnrollmentStatus,

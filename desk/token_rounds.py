@@ -24,7 +24,7 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox, payments
+from desk import audit, payments
 from desk.access import access_facts
 from desk.clock import as_utc, now_utc
 from desk.db import Database
@@ -321,14 +321,42 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
         enrollment.cancelled_at = now
         enrollment.cancelled_by_id = actor_id
     session.flush()
-    # Tokens, payments and refunds of this batch.
     enrollment_of = {(e.student_id, e.group_id): e for e in new_enrollments}
-    for request, kind, amount in ledger_rows:
-        if kind is LedgerKind.SPEND:
-            ledger_entry(session, request, kind, amount, actor_id, now, token.id)
-        else:
-            payments.create_payment(session, student_id=request.student_id, token_type=token, course_id=request.course_id,
-                                    term_id=registration.term_id, token_request_id=request.id, actor_id=actor_id, now=now)
+    # Tokens and payments of this batch, written in bulk with their audit and outbox entries.
+    spends = [request for request, kind, _amount in ledger_rows if kind is LedgerKind.SPEND]
+    payers = [request for request, kind, _amount in ledger_rows if kind is None]
+    audit_rows, outbox_rows = [], []
+    if spends:
+        reason = translate("TokenRounds", "token registration request %1")
+        created = session.execute(
+            insert(TokenEntry).returning(TokenEntry.id, sort_by_parameter_order=True),
+            [dict(student_id=r.student_id, token_type_id=token.id, kind=LedgerKind.SPEND, amount=-1,
+                  reason=reason.replace("%1", str(r.id)), idempotency_key=f"request-{r.id}", token_request_id=r.id,
+                  created_at=now, created_by_id=actor_id) for r in spends],
+        ).scalars().all()
+        for entry_id, r in zip(created, spends):
+            after = {"token_type_id": token.id, "kind": "spend", "amount": -1, "token_request_id": r.id}
+            audit_rows.append(dict(at=now, staff_id=actor_id, action="tokens.spend", entity="token_entry", entity_id=entry_id,
+                                   student_id=r.student_id, after=after, reason=reason.replace("%1", str(r.id))))
+            outbox_rows.append(dict(entity="token_entry", entity_id=entry_id, operation="upsert", student_id=r.student_id,
+                                    payload=after, created_at=now, staff_id=actor_id))
+    if payers:
+        due_on = payments.due_date(now)
+        created = session.execute(
+            insert(Payment).returning(Payment.id, sort_by_parameter_order=True),
+            [dict(student_id=r.student_id, amount=token.semester_price, token_type_id=token.id, course_id=r.course_id,
+                  term_id=registration.term_id, token_request_id=r.id, status=PaymentStatus.DUE, due_on=due_on,
+                  created_at=now, created_by_id=actor_id) for r in payers],
+        ).scalars().all()
+        for payment_id, r in zip(created, payers):
+            after = {"amount": str(token.semester_price), "token_type_id": token.id, "course_id": r.course_id, "status": "due"}
+            audit_rows.append(dict(at=now, staff_id=actor_id, action="payment.create", entity="payment", entity_id=payment_id,
+                                   student_id=r.student_id, after=after, reason=None))
+            outbox_rows.append(dict(entity="payment", entity_id=payment_id, operation="upsert", student_id=r.student_id,
+                                    payload=after, created_at=now, staff_id=actor_id))
+    if audit_rows:
+        session.execute(insert(AuditEntry), audit_rows)
+        session.execute(insert(OutboxEntry), outbox_rows)
     for request, enrollment in cancelled:
         _refund(session, request, enrollment, token, actor_id, now)
     if request_updates:
@@ -341,15 +369,6 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
     _audit_batch(session, actor_id, now, requests, request_updates, enrollment_of, cancelled)
     last = requests[-1]
     return ResolutionResult(accepted, refused, pending, 0, 1), (last.submitted_at, last.id)
-
-
-def ledger_entry(session: Session, request: TokenRequest, kind: LedgerKind, amount: int, actor_id: int | None,
-                 now: datetime, token_type_id: int) -> None:
-    add_entry(
-        session, student_id=request.student_id, token_type_id=token_type_id, kind=kind, amount=amount,
-        reason=translate("TokenRounds", "token registration request %1").replace("%1", str(request.id)),
-        actor_id=actor_id, now=now, idempotency_key=f"request-{request.id}", token_request_id=request.id,
-    )
 
 
 def _refund(session: Session, request: TokenRequest, enrollment: Enrollment, token: TokenType, actor_id: int | None,

@@ -6,7 +6,7 @@ import os
 import sqlite3
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from desk.db import backup_sqlite, head_revision, open_database, resolve_url
 from desk.errors import DatabaseOpenError

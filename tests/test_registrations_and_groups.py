@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, select
 
 from desk import enrollment, groups, registrations
-from desk.clock import now_utc
 from desk.errors import DomainError, PermissionDenied
 from desk.groups import GroupScope, LimitBelowCount
 from desk.model import AuditEntry, ClassGroup, OutboxEntry, RegistrationKind, Role, RoundStatus

@@ -367,6 +367,9 @@ def test_moving_a_student_to_another_group(qtbot, app_context, db, admin):
     stayer = factories.student(db, "Adam", "Abacki", number="555002")
     for sid in (stayer, mover):
         enrollment.enroll(db, admin, sid, first, reason="r")
+    with db.read() as session:
+        course = session.get(ClassGroup, first).course_id
+    factories.group(db, course, term, number=1, seat_limit=100, class_type=ClassType.LECTURE)  # not a place to move to
     view = _view(qtbot, app_context, reg, term)
     _select(qtbot, view, first)
     assert view.select_member(mover)
@@ -381,7 +384,8 @@ def test_moving_a_student_to_another_group(qtbot, app_context, db, admin):
     with qtbot.waitSignal(view.membersLoaded, timeout=TIMEOUT):
         _accept_and_wait(qtbot, view, dialog)
     assert _standing(db, mover) == [(second, False, "kolizja w planie")]
-    assert [(g.enrolled, g.free) for g in view.model.groups] == [(1, 1), (1, 2)]
+    assert [(g.number, g.class_type, g.enrolled, g.free) for g in view.model.groups] == [
+        (1, ClassType.CLASS, 1, 1), (2, ClassType.CLASS, 1, 2), (1, ClassType.LECTURE, 0, 100)]
     assert [m.student_id for m in view.members] == [stayer]  # the first group is still the one shown
 
 
