@@ -80,6 +80,7 @@ class GroupScope:
     course_id: int | None = None
     term_id: int | None = None
     unit_id: int | None = None  # with term_id: only courses this unit runs
+    group_ids: tuple[int, ...] = ()  # these groups
 
 
 def _scope_query(session: Session, scope: GroupScope):
@@ -97,6 +98,8 @@ def _scope_query(session: Session, scope: GroupScope):
         query = query.where(ClassGroup.term_id == scope.term_id)
     if scope.unit_id is not None:
         query = query.where(ClassGroup.course_id.in_(select(Course.id).where(Course.unit_id == scope.unit_id)))
+    if scope.group_ids:
+        query = query.where(ClassGroup.id.in_(scope.group_ids))
     return query
 
 
@@ -142,7 +145,7 @@ def _group_lines(session: Session, ids_query) -> list[GroupLine]:
 def list_groups(db: Database, actor: Actor, scope: GroupScope) -> list[GroupLine]:
     """The capacity table for a registration, a course or a term, ordered by course and group."""
     require(actor, Permission.READ_STUDENTS)
-    if scope.registration_id is None and scope.course_id is None and scope.term_id is None:
+    if scope.registration_id is None and scope.course_id is None and scope.term_id is None and not scope.group_ids:
         raise DomainError(translate("Groups", "Choose a registration, a course or a term."))
     with db.read() as session:
         return _group_lines(session, _scope_query(session, scope))

@@ -139,8 +139,8 @@ def _prepare(ws: Worksheet, sheet: Sheet, widths: list[float]) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     if sheet.footer:
         ws.oddFooter.center.text = sheet.footer
-    if sheet.caption:
-        ws.oddHeader.left.text = sheet.caption.replace("&", "&&")
+    if sheet.caption:  # every printed page says what it is
+        ws.oddFooter.left.text = sheet.caption.replace("&", "&&")
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
 
@@ -186,11 +186,13 @@ def write_workbook(
                 title.font = _TITLE
                 ws.append([title])
             for label, value in sheet.heading:
-                name = _text_cell(ws, label)
-                name.font = _BOLD
-                shown = value if isinstance(value, (int, float, Decimal, date, datetime)) else str(value or "")
-                kind: Kind = "datetime" if isinstance(shown, datetime) else "date" if isinstance(shown, date) else "text"
-                ws.append([name, _cell(ws, shown, kind) if not isinstance(shown, (int, float, Decimal)) else shown])
+                # One cell a line, "Label: value": it reads across the empty cells beside it,
+                # whatever the widths of the table's columns below.
+                if isinstance(value, datetime):
+                    value = value.strftime("%Y-%m-%d %H:%M")
+                elif isinstance(value, date):
+                    value = value.isoformat()
+                ws.append([_text_cell(ws, f"{label}: {value if value is not None else ''}")])
             if sheet.heading:
                 ws.append([])
             header = []
