@@ -8,6 +8,7 @@ migrated template made once per run.
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -86,13 +87,27 @@ def _backends():
     ]
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """One migrated, empty SQLite file per run; each test gets a copy (migrating takes a second)."""
+    path = tmp_path_factory.mktemp("template") / "desk.sqlite"
+    opened = open_database(str(path))
+    opened.database.dispose()
+    return path
+
+
+def fresh_sqlite(template, folder):
+    """A copy of the migrated template in ``folder``: a new, empty database."""
+    path = folder / "desk.sqlite"
+    shutil.copyfile(template, path)
+    return path
+
+
 @pytest.fixture(params=_backends())
-def db_url(request, tmp_path, postgres_databases):
+def db_url(request, tmp_path, postgres_databases, sqlite_template):
     """The URL of a fresh, migrated, empty database on each configured backend."""
     if request.param == "sqlite":
-        path = tmp_path / "desk.sqlite"
-        opened = open_database(str(path))
-        opened.database.dispose()
+        path = fresh_sqlite(sqlite_template, tmp_path)
         yield make_url(f"sqlite+pysqlite:///{path}")
         return
     if postgres_databases is None:
@@ -110,9 +125,9 @@ def db(db_url) -> Database:
 
 
 @pytest.fixture
-def sqlite_db(tmp_path) -> Database:
+def sqlite_db(tmp_path, sqlite_template) -> Database:
     """A fresh SQLite database only, for tests of SQLite-specific behaviour."""
-    opened = open_database(str(tmp_path / "desk.sqlite"))
+    opened = open_database(str(fresh_sqlite(sqlite_template, tmp_path)))
     yield opened.database
     opened.database.dispose()
 

@@ -25,7 +25,7 @@ from ui.context import AppContext
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
 from ui.views.calendar import RegistrationsView
-from ui.views.capacity import GroupsView
+from ui.views.groups import GroupsView
 from ui.views.payments_list import PaymentsView
 from ui.views.student_lookup import StudentLookupView
 from ui.views.token_balances import TokenCorrectionView

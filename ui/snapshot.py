@@ -100,7 +100,7 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
 def render_all(
     db: Database, actor: Actor, out_dir: Path, languages: tuple[str, ...] = ("en", "pl"), query: str = SAMPLE_QUERY
 ) -> list[Path]:
-    """Render the sign-in dialog, the lookup with results, a student card and the settings."""
+    """Render every view in each language: sign-in, lookup, card, settings, registrations, groups, tokens, payments."""
     make_application()
     out_dir.mkdir(parents=True, exist_ok=True)
     institution = institution_settings(db)
@@ -137,4 +137,5 @@ def render_all(
         window.close()
         window.deleteLater()
         tasks.wait()
+    i18n.install(i18n.chosen_language())
     return written

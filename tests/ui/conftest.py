@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from ui import i18n
 from ui.context import AppContext
 from ui.tasks import TaskRunner
 
@@ -17,6 +18,8 @@ def isolated_settings(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings().clear()
     yield
+    # A test that switched to Polish (or failed half-way through) must not leave it for the next.
+    i18n.install("en")
 
 
 @pytest.fixture

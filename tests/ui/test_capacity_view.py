@@ -7,7 +7,7 @@ from sqlalchemy import select
 from desk import enrollment
 from desk.model import ClassGroup, Enrollment, EnrollmentStatus
 from tests import factories
-from ui.views.capacity import EnrollDialog, GroupsView, MoveDialog, SetLimitDialog
+from ui.views.groups import EnrollDialog, GroupsView, MoveDialog, SetLimitDialog
 
 
 def _world(db):

@@ -6,7 +6,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
+from desk.demo import DEMO_PASSWORD
 from desk.errors import DatabaseOpenError
+from desk.staff import sign_in
 from tests import factories
 from ui import i18n
 from ui.app import database_error_box
@@ -94,16 +96,18 @@ def test_database_error_box_explains_and_offers_a_way_out(qtbot):
     }
 
 
-def test_snapshot_renders_every_view_in_both_languages(qtbot, db, admin, tmp_path):
-    factories.student(db, "Jan", "Kowalski")
-    paths = render_all(db, admin, tmp_path, languages=("en", "pl"), query="kowal")
-    names = sorted(p.name for p in paths)
-    assert names == sorted(
-        f"{lang}-{view}.png" for lang in ("en", "pl")
-        for view in ("01-sign-in", "02-student-lookup", "03-student-card", "04-settings")
-    )
+VIEWS = ("01-sign-in", "02-student-lookup", "03-student-card", "04-settings", "05-registrations", "06-access",
+         "07-class-groups", "08-explain", "09-tokens", "10-token-round", "11-payments")
+
+
+def test_snapshot_renders_every_view_in_both_languages(qtbot, sqlite_db, tmp_path):
+    from desk.demo import build_demo
+
+    build_demo(sqlite_db, students=300, seed=7)
+    admin = sign_in(sqlite_db, "admin", DEMO_PASSWORD)
+    paths = render_all(sqlite_db, admin, tmp_path, languages=("en", "pl"), query="kowal")
+    assert sorted(p.name for p in paths) == sorted(f"{lang}-{view}.png" for lang in ("en", "pl") for view in VIEWS)
     assert all(p.stat().st_size > 5_000 for p in paths)
-    i18n.install("en")
 
 
 def test_first_run_builds_the_demo_database(qtbot, tmp_path, monkeypatch, tasks):

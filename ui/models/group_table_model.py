@@ -25,19 +25,33 @@ NUMERIC = (NUMBER, LIMIT, LOWER, ENROLLED, FREE)
 
 
 def _headers() -> tuple[str, ...]:
-    t = QCoreApplication.translate
+    # Spelled out in full (no alias) so that lupdate finds every text.
     return (
-        t("GroupTableModel", "Course"), t("GroupTableModel", "Course name"), t("GroupTableModel", "Type"),
-        t("GroupTableModel", "Group"), t("GroupTableModel", "Limit"), t("GroupTableModel", "Lower limit"),
-        t("GroupTableModel", "Enrolled"), t("GroupTableModel", "Free"), t("GroupTableModel", "Fill"),
-        t("GroupTableModel", "Teachers"), t("GroupTableModel", "Timetable"),
+        QCoreApplication.translate("GroupTableModel", "Course"),
+        QCoreApplication.translate("GroupTableModel", "Course name"),
+        QCoreApplication.translate("GroupTableModel", "Type"),
+        QCoreApplication.translate("GroupTableModel", "Group"),
+        QCoreApplication.translate("GroupTableModel", "Limit"),
+        QCoreApplication.translate("GroupTableModel", "Lower limit"),
+        QCoreApplication.translate("GroupTableModel", "Enrolled"),
+        QCoreApplication.translate("GroupTableModel", "Free"),
+        QCoreApplication.translate("GroupTableModel", "Fill"),
+        QCoreApplication.translate("GroupTableModel", "Teachers"),
+        QCoreApplication.translate("GroupTableModel", "Timetable"),
     )
 
 
 def weekday(number: int) -> str:
-    t = QCoreApplication.translate
-    return (t("Groups", "Mon"), t("Groups", "Tue"), t("Groups", "Wed"), t("Groups", "Thu"), t("Groups", "Fri"),
-            t("Groups", "Sat"), t("Groups", "Sun"))[number - 1]
+    """The short name of a weekday, 1 Monday … 7 Sunday."""
+    return (
+        QCoreApplication.translate("Groups", "Mon"),
+        QCoreApplication.translate("Groups", "Tue"),
+        QCoreApplication.translate("Groups", "Wed"),
+        QCoreApplication.translate("Groups", "Thu"),
+        QCoreApplication.translate("Groups", "Fri"),
+        QCoreApplication.translate("Groups", "Sat"),
+        QCoreApplication.translate("Groups", "Sun"),
+    )[number - 1]
 
 
 def timetable(slots: tuple[SlotLine, ...]) -> str:
@@ -211,16 +225,15 @@ class GroupTableModel(QAbstractTableModel):
         }[column]
 
     def _tooltip(self, g: GroupLine, column: int) -> str | None:
-        t = QCoreApplication.translate
         notes = []
         if g.below_lower_limit:
-            notes.append(t("GroupTableModel", "Below the lower limit (%1 of %2 needed): may not run.")
+            notes.append(QCoreApplication.translate("GroupTableModel", "Below the lower limit (%1 of %2 needed): may not run.")
                          .replace("%1", str(g.enrolled)).replace("%2", str(g.lower_limit)))
         if g.over_limit_count:
-            notes.append(t("GroupTableModel", "%1 enrolled over the limit by a clerk's decision.")
+            notes.append(QCoreApplication.translate("GroupTableModel", "%1 enrolled over the limit by a clerk's decision.")
                          .replace("%1", str(g.over_limit_count)))
         if g.free == 0:
-            notes.append(t("GroupTableModel", "Full."))
+            notes.append(QCoreApplication.translate("GroupTableModel", "Full."))
         if column in (NAME, TEACHERS, TIMETABLE):
             # Long texts may be cut off in the column; the tooltip shows them whole.
             notes.insert(0, self._display(g, column))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,13 +43,8 @@ from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.models.group_table_model import (
     COURSE,
-    ENROLLED,
     FILL,
-    FREE,
-    LIMIT,
-    LOWER,
     NAME,
-    NUMBER,
     TEACHERS,
     TIMETABLE,
     TYPE,
@@ -75,7 +70,7 @@ def _error_text(error: BaseException) -> str:
     if isinstance(error, DomainError):
         return str(error)
     first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-    return QApplication.translate("GroupsView", "The change was not saved: %1").replace("%1", first_line)
+    return QCoreApplication.translate("GroupsView", "The change was not saved: %1").replace("%1", first_line)
 
 
 class FillBarDelegate(QStyledItemDelegate):
@@ -157,13 +152,14 @@ class GroupsView(QWidget):
         self.term = QComboBox(self)
         self.term.setObjectName("groupsTermChooser")
         self.term.setAccessibleName(self.tr("Term"))
-        self.term.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Combo boxes sized by a typical entry, not the longest, so the view fits a small window.
+        self.term.setMinimumContentsLength(8)
+        self.term.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.registration = QComboBox(self)
         self.registration.setObjectName("groupsRegistrationChooser")
         self.registration.setAccessibleName(self.tr("Registration"))
-        self.registration.setMinimumContentsLength(30)
-        self.registration.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.registration.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
+        self.registration.setMinimumContentsLength(12)
+        self.registration.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("groupsFilter")
         self.filter.setAccessibleName(self.tr("Filter by course"))
@@ -202,6 +198,7 @@ class GroupsView(QWidget):
         self.summary.setObjectName("groupsSummary")
         self.summary.setAccessibleName(self.tr("Summary of the groups"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setWordWrap(True)  # wraps in a narrow window rather than widening it
         self.set_limit_button = self._button(self.tr("Set &limit…"), "setLimitButton",
                                              self.tr("Set the seat limit of the selected groups"), self.set_limit)
         self.lower_limit_button = self._button(self.tr("Lo&wer limit…"), "lowerLimitButton",
@@ -213,6 +210,7 @@ class GroupsView(QWidget):
         self.members_title = QLabel(self.tr("Select one group to see its students."), self)
         self.members_title.setObjectName("membersTitle")
         self.members_title.setAccessibleName(self.tr("Selected group"))
+        self.members_title.setWordWrap(True)
         self.members_table = QTableWidget(0, 7, self)
         self.members_table.setObjectName("membersTable")
         self.members_table.setAccessibleName(self.tr("Students in the group"))
@@ -250,7 +248,7 @@ class GroupsView(QWidget):
             label = QLabel(text, self)
             label.setBuddy(widget)
             choosers.addWidget(label)
-            choosers.addWidget(widget, 1 if widget is self.filter else 0)
+            choosers.addWidget(widget, {self.term: 3, self.registration: 5, self.filter: 3}[widget])
         group_bar = QHBoxLayout()
         group_bar.addWidget(self.summary, 1)
         for button in (self.set_limit_button, self.lower_limit_button, self.refresh_button):
@@ -579,12 +577,11 @@ class GroupsView(QWidget):
         return True
 
     def select_groups(self, group_ids: list[int]) -> None:
-        selection = self.table.selectionModel()
-        selection.clearSelection()
-        for group_id in group_ids:
-            row = self.model.row_of(group_id)
-            if row >= 0:
-                selection.select(self.model.index(row, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        """Select these groups (those shown); several groups show no students."""
+        self._reset_selection = list(group_ids)
+        self.table.selectionModel().clearSelection()
+        self._restore_selection()
+        self._selection_changed()
 
     def _selection_changed(self, force: bool = False) -> None:
         if self._restoring:
@@ -615,8 +612,13 @@ class GroupsView(QWidget):
     def _load_members(self, group: GroupLine) -> None:
         self._generation["members"] += 1
         generation = self._generation["members"]
+        if self.current_group is None or self.current_group.id != group.id:
+            # Another group: the students shown belong to the previous one, so they go at once.
+            self.members = []
+            self.members_table.setRowCount(0)
+            self.members_title.setText(self.tr("Students in %1: loading…").replace("%1", group_label(group)))
         self.current_group = group
-        self.members_title.setText(self.tr("Students in %1: loading…").replace("%1", group_label(group)))
+        self._member_buttons()
         db, actor = self.context.db, self.context.actor
         self.context.tasks.run(lambda: groups.members(db, actor, group.id),
                                lambda members: self._show_members(group, members, generation),
@@ -765,9 +767,12 @@ class GroupsView(QWidget):
 
     def _open_move(self, member: MemberLine, group: GroupLine, siblings: list[GroupLine]) -> None:
         self._member_buttons()
+        # A student keeps one group per class type: from a class group to another class group,
+        # never to the lecture (desk.groups.sibling_groups lists every type).
+        siblings = [g for g in siblings if g.class_type == group.class_type]
         if not siblings:
             self._message(QMessageBox.Icon.Information, self.tr("Move to group"),
-                          self.tr("The course has no other group in this term."))
+                          self.tr("The course has no other group of this class type in this term."))
             return
         self._open(MoveDialog(self.context, member, group, siblings, self))
 
