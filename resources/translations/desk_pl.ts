@@ -6,78 +6,78 @@
     <message>
         <location filename="../../desk/access.py" line="226"/>
         <source>There is no registration with the id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="246"/>
         <source>The stage (year) is 1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etap (rok) musi wynosić co najmniej 1.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="253"/>
         <source>That programme no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="256"/>
         <source>The registration already has this rule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja ma już tę regułę.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="279"/>
         <source>That rule no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta reguła już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="362"/>
         <source>Say why access is granted or revoked (e.g. returned from leave).</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód nadania lub odebrania dostępu (np. powrót z urlopu).</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="365"/>
         <source>The expiry must be in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin wygaśnięcia musi przypadać w przyszłości.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="368"/>
         <source>No students were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie podano żadnych studentów.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="370"/>
         <location filename="../../desk/access.py" line="524"/>
         <source>At most 50,000 students can be handled at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jednorazowo można obsłużyć najwyżej 50 000 studentów.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="377"/>
         <source>%1 of these students do not study in your units (e.g. %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba studentów spoza Twoich jednostek: %1 (np. %2).</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="386"/>
         <source>Some of the students no longer exist (ids %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Niektórzy studenci już nie istnieją (identyfikatory: %1).</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="446"/>
         <source>Say why the decision is withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód wycofania decyzji.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="451"/>
         <source>That decision no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta decyzja już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="454"/>
         <source>The student does not study in your units.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
         <location filename="../../desk/access.py" line="456"/>
         <source>The decision was already withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Decyzja została już wycofana.</translation>
     </message>
 </context>
 <context>
@@ -85,314 +85,314 @@
     <message>
         <location filename="../../ui/views/access_panel.py" line="49"/>
         <source>stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>etap %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="50"/>
         <source>every active student</source>
-        <translation type="unfinished"></translation>
+        <translation>każdy aktywny student</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="62"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datę należy wpisać jako RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="83"/>
         <source>Rules: who takes part</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguły: kto bierze udział</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="85"/>
         <source>Add &amp;rule…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj regułę…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="86"/>
         <source>Remo&amp;ve rule…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń regułę…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="90"/>
         <source>Individual grants and revocations</source>
-        <translation type="unfinished"></translation>
+        <translation>Indywidualne nadania i odebrania uprawnień</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="91"/>
         <source>Student no.</source>
-        <translation type="unfinished">Nr albumu</translation>
+        <translation>Nr albumu</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="91"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="91"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decyzja</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="91"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="92"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="92"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="92"/>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Do</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="92"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="100"/>
         <source>&amp;Grant to a student…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nadaj studentowi…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="101"/>
         <source>Re&amp;voke for a student…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odbierz studentowi…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="102"/>
         <source>Grant to a &amp;list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj osobom z &amp;listy…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="103"/>
         <source>Grant to a &amp;cohort…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj &amp;rocznikowi…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="104"/>
         <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wycofaj…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="122"/>
         <source>Rules — students of these programmes take part:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguły — biorą udział studenci tych kierunków:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="125"/>
         <source>Individual decisions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decyzje indywidualne:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="175"/>
         <source>(no rules: only individual grants admit students)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brak reguł: dopuszczeni są tylko studenci z indywidualnie nadanym uprawnieniem)</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="178"/>
         <source>Individual decisions: %1 standing, %2 in all</source>
-        <translation type="unfinished"></translation>
+        <translation>Decyzje indywidualne: obowiązujące %1, łącznie %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="182"/>
         <location filename="../../ui/views/access_panel.py" line="308"/>
         <source>grant</source>
-        <translation type="unfinished"></translation>
+        <translation>nadanie</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="182"/>
         <location filename="../../ui/views/access_panel.py" line="308"/>
         <source>revocation</source>
-        <translation type="unfinished"></translation>
+        <translation>odebranie</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="183"/>
         <source>standing</source>
-        <translation type="unfinished"></translation>
+        <translation>obowiązująca</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="183"/>
         <source>withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>wycofana</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="183"/>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>wygasła</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="210"/>
         <source>Add a rule — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj regułę — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="211"/>
         <source>Students matching every field that is set take part (leave a field empty for any).</source>
-        <translation type="unfinished"></translation>
+        <translation>Biorą udział studenci spełniający wszystkie wypełnione pola (pozostaw pole puste, aby dopuścić dowolną wartość).</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="212"/>
         <source>&amp;Add rule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj regułę</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="216"/>
         <source>Programme</source>
-        <translation type="unfinished">Kierunek</translation>
+        <translation>Kierunek</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="217"/>
         <source>any programme</source>
-        <translation type="unfinished"></translation>
+        <translation>dowolny kierunek</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="222"/>
         <source>Level</source>
-        <translation type="unfinished">Stopień</translation>
+        <translation>Stopień</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="223"/>
         <source>any level</source>
-        <translation type="unfinished"></translation>
+        <translation>dowolny stopień</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="228"/>
         <source>Mode</source>
-        <translation type="unfinished">Forma</translation>
+        <translation>Forma</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="229"/>
         <source>any mode</source>
-        <translation type="unfinished"></translation>
+        <translation>dowolna forma</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="234"/>
         <source>Stage</source>
-        <translation type="unfinished">Etap</translation>
+        <translation>Etap</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="236"/>
         <source>any stage</source>
-        <translation type="unfinished"></translation>
+        <translation>dowolny etap</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="237"/>
         <source>&amp;Programme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kierunek:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="238"/>
         <source>&amp;Level:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stopień:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="239"/>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forma:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="240"/>
         <source>&amp;Stage:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etap:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="252"/>
         <source>Remove a rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń regułę</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="253"/>
         <source>Remove the rule “%1”? Students it admitted no longer take part unless granted individually.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć regułę „%1”? Studenci dopuszczeni na jej podstawie przestaną brać udział, chyba że mają indywidualnie nadane uprawnienie.</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="255"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="267"/>
         <source>Grant access — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj uprawnienie — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="267"/>
         <source>Revoke access — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Odbierz uprawnienie — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="268"/>
         <source>Find the student. A new decision replaces their standing one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Znajdź studenta. Nowa decyzja zastąpi jego obowiązującą decyzję.</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="269"/>
         <source>&amp;Grant access</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="269"/>
         <source>&amp;Revoke access</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odbierz uprawnienie</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="271"/>
         <source>e.g. returned from leave</source>
-        <translation type="unfinished"></translation>
+        <translation>np. powrót z urlopu</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="271"/>
         <source>e.g. unpaid fees</source>
-        <translation type="unfinished"></translation>
+        <translation>np. nieopłacone należności</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="276"/>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważne do</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="277"/>
         <source>YYYY-MM-DD, empty: no end</source>
-        <translation type="unfinished"></translation>
+        <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="278"/>
         <source>&amp;Student:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Student:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="279"/>
         <source>Valid &amp;until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważne &amp;do:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="285"/>
         <source>Find and choose the student first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="306"/>
         <source>Withdraw a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Wycofaj decyzję</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="307"/>
         <source>Withdraw the %1 for %2 (%3)? The student falls back to the rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wycofać decyzję „%1” dla: %2 (%3)? O udziale studenta będą znów decydować reguły.</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="310"/>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wycofaj</translation>
     </message>
 </context>
 <context>
@@ -400,17 +400,17 @@
     <message>
         <location filename="../../ui/dialogs.py" line="70"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="71"/>
         <source>why — kept with the change</source>
-        <translation type="unfinished"></translation>
+        <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="94"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">&amp;Powód:</translation>
+        <translation>&amp;Powód:</translation>
     </message>
 </context>
 <context>
@@ -476,160 +476,160 @@
     <message>
         <location filename="../../ui/views/access_panel.py" line="324"/>
         <source>e.g. list from the dean&apos;s office, letter no. …</source>
-        <translation type="unfinished"></translation>
+        <translation>np. lista z dziekanatu, pismo nr …</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="329"/>
         <source>Grant access to a cohort — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj uprawnienie rocznikowi — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="329"/>
         <source>Grant access to a list — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj uprawnienie osobom z listy — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="330"/>
         <source>Nothing is granted until you check the list and confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uprawnienia zostaną nadane dopiero po sprawdzeniu listy i potwierdzeniu.</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="331"/>
         <location filename="../../ui/views/access_panel.py" line="388"/>
         <source>&amp;Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nadaj</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="336"/>
         <source>Programme</source>
-        <translation type="unfinished">Kierunek</translation>
+        <translation>Kierunek</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="341"/>
         <source>Stage</source>
-        <translation type="unfinished">Etap</translation>
+        <translation>Etap</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="343"/>
         <source>every stage</source>
-        <translation type="unfinished"></translation>
+        <translation>wszystkie etapy</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="344"/>
         <source>&amp;Programme:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kierunek:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="345"/>
         <source>&amp;Stage:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etap:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="351"/>
         <location filename="../../ui/views/access_panel.py" line="395"/>
         <source>Student numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery albumów</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="352"/>
         <source>Student numbers, one per line or separated by commas or spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Numery albumów, jeden w wierszu albo rozdzielone przecinkami lub spacjami</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="354"/>
         <source>&amp;Load from file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wczytaj z pliku…</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="356"/>
         <source>Load student numbers from a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj numery albumów z pliku</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="358"/>
         <source>&amp;Numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu&amp;mery:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="360"/>
         <source>&amp;Check</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprawdź</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="362"/>
         <source>Check the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź listę</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="364"/>
         <location filename="../../ui/views/access_panel.py" line="389"/>
         <source>Not checked yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie sprawdzono.</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="370"/>
         <source>Students found</source>
-        <translation type="unfinished">Znalezieni studenci</translation>
+        <translation>Znalezieni studenci</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="374"/>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważne do</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="375"/>
         <source>YYYY-MM-DD, empty: no end</source>
-        <translation type="unfinished"></translation>
+        <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="377"/>
         <source>Check:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzenie:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="379"/>
         <source>Valid &amp;until:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważne &amp;do:</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="395"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst lub CSV (*.txt *.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="402"/>
         <source>The file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać pliku: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="424"/>
         <source>%1 students found (%2 already admitted).</source>
-        <translation type="unfinished"></translation>
+        <translation>Znalezieni studenci: %1 (w tym już dopuszczeni: %2).</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="426"/>
         <source>Unknown numbers (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznane numery (%1): %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="428"/>
         <source>Given more than once (counted once): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Podane więcej niż raz (liczone jeden raz): %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="430"/>
         <source>Not in your units, left out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoza Twoich jednostek, pominięte: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="437"/>
         <source>&amp;Grant to %1 students</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nadaj uprawnienie (liczba studentów: %1)</translation>
     </message>
     <message>
         <location filename="../../ui/views/access_panel.py" line="442"/>
         <source>Check the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw sprawdź listę.</translation>
     </message>
 </context>
 <context>
@@ -757,309 +757,317 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="36"/>
+        <source>Error</source>
+        <translation>Błąd</translation>
+    </message>
+</context>
+<context>
     <name>Eligibility</name>
     <message>
         <location filename="../../desk/eligibility.py" line="91"/>
         <source>Admitted. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dopuszczony. %1</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="92"/>
         <source>Admitted: nothing stops this student from registering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dopuszczony: nic nie stoi na przeszkodzie, aby student się zarejestrował.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="93"/>
         <source>Cannot register: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie może się zarejestrować: %1</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="99"/>
         <source>Round open</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwarta tura</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="100"/>
         <source>Rule or individual grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguła lub indywidualne uprawnienie</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="101"/>
         <source>No revocation</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak cofnięcia uprawnienia</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="102"/>
         <source>Programme status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status na kierunku</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="103"/>
         <source>Login linked</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiązane konto logowania</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="104"/>
         <source>Data on the portal</source>
-        <translation type="unfinished"></translation>
+        <translation>Dane w portalu</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="105"/>
         <source>Selection limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit wyboru przedmiotów</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="106"/>
         <source>Places left</source>
-        <translation type="unfinished"></translation>
+        <translation>Wolne miejsca</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="107"/>
         <source>Tokens or payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Żetony lub należność</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="114"/>
         <source>The registration has no rounds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja nie ma żadnych tur.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="115"/>
         <source>Add a round in the registration calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj turę w kalendarzu rejestracji.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="119"/>
         <source>Round “%1” is open until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura „%1” jest otwarta do %2.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="125"/>
         <source>Round “%1” opens on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura „%1” zostanie otwarta %2.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="129"/>
         <source>All rounds have ended; the last closed on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie tury się zakończyły; ostatnia została zamknięta %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="130"/>
         <source>Extend the last round or add a new one in the registration calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedłuż ostatnią turę albo dodaj nową w kalendarzu rejestracji.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="146"/>
         <source>%1 since %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 od %2</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="158"/>
         <source>Admitted by an individual grant of %1 by %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dopuszczony na mocy indywidualnego uprawnienia z %1, nadanego przez: %2. Powód: %3.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="160"/>
         <location filename="../../desk/eligibility.py" line="205"/>
         <source>the system</source>
-        <translation type="unfinished"></translation>
+        <translation>system</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="164"/>
         <source>Valid until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważne do %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="167"/>
         <source>Admitted by a rule of the registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dopuszczony na mocy reguły rejestracji.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="169"/>
         <source>The registration is open to every active student.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja jest otwarta dla wszystkich aktywnych studentów.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="170"/>
         <source>Grant access individually.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj uprawnienie indywidualnie.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="177"/>
         <source>%1 (%2), so no rule admits them.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2), więc nie dopuszcza go żadna reguła.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="182"/>
         <source>Correct the programme status first if it is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeśli status na kierunku jest błędny, najpierw go popraw.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="185"/>
         <location filename="../../desk/eligibility.py" line="217"/>
         <source>The student has no programme.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student nie ma przypisanego kierunku studiów.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="186"/>
         <location filename="../../desk/eligibility.py" line="218"/>
         <source>Record the student&apos;s programme first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wprowadź kierunek studiów studenta.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="191"/>
         <source>No rule admits their programme %1 and no individual grant stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna reguła nie dopuszcza kierunku %1 i nie ma ważnego indywidualnego uprawnienia.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="192"/>
         <source>Grant access individually, or add a rule for the programme.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj uprawnienie indywidualnie albo dodaj regułę dla tego kierunku.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="199"/>
         <source>No revocation stands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uprawnienie nie zostało cofnięte.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="203"/>
         <source>Access was revoked on %1 by %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uprawnienie zostało cofnięte %1 przez: %2. Powód: %3.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="207"/>
         <source>Withdraw the revocation, or grant access again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj cofnięcie albo ponownie nadaj uprawnienie.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="224"/>
         <source>Only active students (and, by an individual grant, students back from leave) take part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udział biorą tylko aktywni studenci (oraz, na mocy indywidualnego uprawnienia, studenci powracający z urlopu).</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="231"/>
         <source>Logs in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Loguje się jako %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="235"/>
         <source>No institutional e-mail is linked, so the portal says they have no account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie powiązano uczelnianego adresu e-mail, więc portal podaje, że student nie ma konta.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="236"/>
         <source>Link the login e-mail to the person (Student Service Center).</source>
-        <translation type="unfinished"></translation>
+        <translation>Powiąż e-mail logowania z osobą (Centrum Obsługi Studenta).</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="242"/>
         <source>Whether this has reached the portal cannot be told yet: the portal sync is not set up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można jeszcze stwierdzić, czy dane dotarły do portalu: synchronizacja z portalem nie jest skonfigurowana.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="244"/>
         <source>%1 change(s) for this student wait to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiany tego studenta czekające na wysłanie: %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="262"/>
         <source>No limit on the number of courses.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak limitu liczby przedmiotów.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="263"/>
         <source>Registered for %1 of %2 course(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zarejestrowany na przedmioty: %1 z %2.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="268"/>
         <source>Already registered for this course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Już zarejestrowany na ten przedmiot.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="273"/>
         <source>Already taken: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Już wybrane: %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="274"/>
         <source>Unregister from a course first, or move the student between groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wyrejestruj studenta z któregoś przedmiotu albo przenieś go między grupami.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="280"/>
         <source>Raise the group&apos;s limit, or enroll over the limit with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwiększ limit miejsc w grupie albo zapisz studenta ponad limit, podając powód.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="285"/>
         <source>%1 of %2 places taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="287"/>
         <source>The group is full:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupa jest pełna:</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="303"/>
         <source>The registration offers no class groups yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="304"/>
         <source>Add the courses it offers in the registration calendar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj oferowane przedmioty w kalendarzu rejestracji.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="308"/>
         <source>All %1 groups are full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie grupy (%1) są pełne.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="312"/>
         <source>%1 of %2 groups have places (%3 free).</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupy z wolnymi miejscami: %1 z %2 (wolne miejsca: %3).</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="319"/>
         <source>Not a token registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="328"/>
         <source>%1 token(s) %2 left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostałe żetony %2: %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="332"/>
         <source>No %1 tokens left: registering creates a payment of %2 PLN, which the student must accept first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak żetonów %1: rejestracja utworzy należność w wysokości %2 zł, którą student musi najpierw zaakceptować.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="335"/>
         <source>If an allocation is missing, correct the balance (no later than 7 days before the registration starts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeśli brakuje przydziału, skoryguj stan żetonów (najpóźniej 7 dni przed rozpoczęciem rejestracji).</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="359"/>
         <source>There is no student with the id %1.</source>
-        <translation type="unfinished">Nie ma studenta o identyfikatorze %1.</translation>
+        <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="362"/>
         <source>There is no registration with the id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="367"/>
         <source>That class group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="430"/>
         <source>Admitted, but: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dopuszczony, ale: %1</translation>
     </message>
 </context>
 <context>
@@ -1067,47 +1075,47 @@
     <message>
         <location filename="../../ui/views/groups.py" line="937"/>
         <source>Enroll in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapis do: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="938"/>
         <source>%1 of %2 places taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="939"/>
         <source>&amp;Enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="943"/>
         <source>Student to enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Student do zapisania</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="944"/>
         <source>Enroll &amp;over the limit (a recorded override)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz &amp;ponad limit (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="946"/>
         <source>Enroll over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz ponad limit</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="948"/>
         <source>&amp;Student:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Student:</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="955"/>
         <source>The group has free places.</source>
-        <translation type="unfinished"></translation>
+        <translation>W grupie są wolne miejsca.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="964"/>
         <source>Find and choose the student first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
 </context>
 <context>
@@ -1115,110 +1123,110 @@
     <message>
         <location filename="../../desk/enrollment.py" line="82"/>
         <source>There is no student with the id %1.</source>
-        <translation type="unfinished">Nie ma studenta o identyfikatorze %1.</translation>
+        <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="89"/>
         <source>There is no class group with the id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="115"/>
         <source>Group %1 is full: %2 of %3 places taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupa %1 jest pełna — zajęte miejsca: %2 z %3.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="177"/>
         <source>The registration allows %1 course(s) per student, and all are taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit przedmiotów na studenta w tej rejestracji (%1) został już wykorzystany.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="192"/>
         <source>Group %1 is not offered in the registration %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupa %1 nie jest oferowana w rejestracji %2.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="212"/>
         <source>The student is already in group %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student jest już zapisany do grupy %1.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="249"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="258"/>
         <source>Say why (it is kept with the change).</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="285"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="289"/>
         <location filename="../../desk/enrollment.py" line="402"/>
         <source>That registration no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="296"/>
         <source>The student is already in group %1 of this course; move them instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student jest już zapisany do grupy %1 tego przedmiotu; zamiast tego przenieś go.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="312"/>
         <location filename="../../desk/enrollment.py" line="341"/>
         <source>That enrollment is no longer standing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten zapis nie jest już aktualny.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="323"/>
         <location filename="../../desk/enrollment.py" line="362"/>
         <source>That enrollment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten zapis już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="368"/>
         <source>The student is already in that group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student jest już zapisany do tej grupy.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="370"/>
         <source>A student can only be moved to a group of the same course and term.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenta można przenieść tylko do grupy tego samego przedmiotu i cyklu dydaktycznego.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="404"/>
         <source>No round of %1 is open now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna tura rejestracji %1 nie jest teraz otwarta.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="409"/>
         <source>The student may not take part in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student nie może brać udziału w rejestracji %1.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="412"/>
         <source>The student already has a group of this course.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student jest już zapisany do grupy tego przedmiotu.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="432"/>
         <source>No round of the registration is open now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna tura tej rejestracji nie jest teraz otwarta.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="436"/>
         <source>The round “%1” does not allow unregistering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura „%1” nie pozwala na wyrejestrowanie.</translation>
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="449"/>
         <source>The student is not registered in that group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student nie jest zarejestrowany w tej grupie.</translation>
     </message>
 </context>
 <context>
@@ -1226,62 +1234,62 @@
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="58"/>
         <source>Can this student register?</source>
-        <translation type="unfinished"></translation>
+        <translation>Czy ten student może się zarejestrować?</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="59"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie…</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="65"/>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozstrzygnięcie</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="72"/>
         <source>Conditions checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzone warunki</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="73"/>
         <source>Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Warunek</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="73"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynik</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="73"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Szczegóły</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="73"/>
         <source>How to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak to naprawić</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="83"/>
         <source>&amp;Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprawdź ponownie</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="85"/>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź ponownie</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="86"/>
         <source>F5: check again, e.g. after granting access</source>
-        <translation type="unfinished"></translation>
+        <translation>F5: sprawdź ponownie, np. po nadaniu uprawnienia</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="123"/>
         <source>Can %1 register for %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>Czy %1 może się zarejestrować (%2)?</translation>
     </message>
 </context>
 <context>
@@ -1347,52 +1355,52 @@
     <message>
         <location filename="../../ui/views/student_card.py" line="67"/>
         <source>Grant access — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="69"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="77"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="78"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
-        <translation type="unfinished"></translation>
+        <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="81"/>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Ważne do</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="82"/>
         <source>YYYY-MM-DD, empty: no end</source>
-        <translation type="unfinished"></translation>
+        <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="88"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">&amp;Powód:</translation>
+        <translation>&amp;Powód:</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="89"/>
         <source>Valid &amp;until:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ważne do:</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="92"/>
         <source>&amp;Grant access</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="109"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
 </context>
 <context>
@@ -1400,77 +1408,77 @@
     <message>
         <location filename="../../ui/models/group_table_model.py" line="30"/>
         <source>Course</source>
-        <translation type="unfinished">Przedmiot</translation>
+        <translation>Przedmiot</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="31"/>
         <source>Course name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="32"/>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="33"/>
         <source>Group</source>
-        <translation type="unfinished">Grupa</translation>
+        <translation>Grupa</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="34"/>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="35"/>
         <source>Lower limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Dolny limit</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="36"/>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisani</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="37"/>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>Wolne</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="38"/>
         <source>Fill</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapełnienie</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="39"/>
         <source>Teachers</source>
-        <translation type="unfinished"></translation>
+        <translation>Prowadzący</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="40"/>
         <source>Timetable</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan zajęć</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="215"/>
         <source>%1 of %2 places taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Zajęte miejsca: %1 z %2</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="230"/>
         <source>Below the lower limit (%1 of %2 needed): may not run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniżej dolnego limitu (%1 z wymaganych %2): grupa może nie zostać uruchomiona.</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="233"/>
         <source>%1 enrolled over the limit by a clerk&apos;s decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisani ponad limit decyzją pracownika: %1.</translation>
     </message>
     <message>
         <location filename="../../ui/models/group_table_model.py" line="236"/>
         <source>Full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pełna.</translation>
     </message>
 </context>
 <context>
@@ -1478,12 +1486,12 @@
     <message>
         <location filename="../../desk/groups.py" line="91"/>
         <source>That registration no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="149"/>
         <source>Choose a registration, a course or a term.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz rejestrację, przedmiot lub cykl dydaktyczny.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="159"/>
@@ -1491,122 +1499,122 @@
         <location filename="../../desk/groups.py" line="307"/>
         <location filename="../../desk/groups.py" line="345"/>
         <source>That class group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="221"/>
         <location filename="../../desk/groups.py" line="301"/>
         <source>Say why the limit changes (it is kept with the change).</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód zmiany limitu (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="223"/>
         <source>Give either a new limit or a change such as +5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj nowy limit albo zmianę, np. +5.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="225"/>
         <source>A seat limit cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="227"/>
         <location filename="../../desk/groups.py" line="316"/>
         <source>Nothing was changed.</source>
-        <translation type="unfinished">Nic nie zostało zmienione.</translation>
+        <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="230"/>
         <source>Select at least one group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaznacz co najmniej jedną grupę.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="241"/>
         <source>Some of the groups no longer exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niektóre z grup już nie istnieją.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="282"/>
         <source>%1: %2 students enrolled, limit asked %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: zapisanych studentów: %2, żądany limit: %3</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="289"/>
         <source>A limit cannot be set below the students already in the group. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Limitu nie można ustawić poniżej liczby studentów już zapisanych do grupy. Nic nie zostało zmienione.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="303"/>
         <source>A lower limit cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="311"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="375"/>
         <location filename="../../desk/groups.py" line="403"/>
         <source>There is no class group %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="379"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="386"/>
         <source>Unknown class type %1; one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
         <location filename="../../desk/groups.py" line="418"/>
         <source>The student is not in that group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student nie należy do tej grupy.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="83"/>
         <location filename="../../ui/models/group_table_model.py" line="47"/>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>pon.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="83"/>
         <location filename="../../ui/models/group_table_model.py" line="48"/>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>wt.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="83"/>
         <location filename="../../ui/models/group_table_model.py" line="49"/>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>śr.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="83"/>
         <location filename="../../ui/models/group_table_model.py" line="50"/>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>czw.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="84"/>
         <location filename="../../ui/models/group_table_model.py" line="51"/>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>pt.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="84"/>
         <location filename="../../ui/models/group_table_model.py" line="52"/>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>sob.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="84"/>
         <location filename="../../ui/models/group_table_model.py" line="53"/>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>niedz.</translation>
     </message>
 </context>
 <context>
@@ -1614,257 +1622,257 @@
     <message>
         <location filename="../../ui/views/groups.py" line="73"/>
         <source>The change was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiana nie została zapisana: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="154"/>
         <source>Term</source>
-        <translation type="unfinished">Cykl</translation>
+        <translation>Cykl</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="160"/>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="165"/>
         <source>Filter by course</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="166"/>
         <source>Filter: course code or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="174"/>
         <source>Class groups</source>
-        <translation type="unfinished">Grupy zajęciowe</translation>
+        <translation>Grupy zajęciowe</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="199"/>
         <source>Summary of the groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Podsumowanie grup</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="202"/>
         <source>Set &amp;limit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="203"/>
         <source>Set the seat limit of the selected groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="204"/>
         <source>Lo&amp;wer limit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="205"/>
         <source>Set the lower limit of the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="206"/>
         <source>Refre&amp;sh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odśwież</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="206"/>
         <source>Refresh the groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Odśwież grupy</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="207"/>
         <source>Load the groups again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="210"/>
         <location filename="../../ui/views/groups.py" line="640"/>
         <source>Select one group to see its students.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="212"/>
         <source>Selected group</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybrana grupa</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="216"/>
         <source>Students in the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenci w grupie</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="218"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lp.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="218"/>
         <source>Student no.</source>
-        <translation type="unfinished">Nr albumu</translation>
+        <translation>Nr albumu</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="218"/>
         <source>Surname</source>
-        <translation type="unfinished">Nazwisko</translation>
+        <translation>Nazwisko</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="218"/>
         <source>First name</source>
-        <translation type="unfinished">Imię</translation>
+        <translation>Imię</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="218"/>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Sposób zapisu</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="219"/>
         <source>Since</source>
-        <translation type="unfinished">Od</translation>
+        <translation>Od</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="219"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="232"/>
         <source>&amp;Enroll student…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="233"/>
         <source>Enroll a student in the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="234"/>
         <source>&amp;Unenroll…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wypisz…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="235"/>
         <source>Take the selected student out of the group</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="236"/>
         <source>Take the selected student out of the group (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="237"/>
         <source>&amp;Move to group…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="238"/>
         <source>Move the selected student to another group</source>
-        <translation type="unfinished"></translation>
+        <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="242"/>
         <source>Your role does not allow changing class groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="246"/>
         <source>&amp;Term:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cykl:</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="246"/>
         <source>Re&amp;gistration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="247"/>
         <source>Filter by &amp;course:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filtruj według przedmiotu:</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="341"/>
         <location filename="../../ui/views/groups.py" line="370"/>
         <location filename="../../ui/views/groups.py" line="490"/>
         <source>Loading…</source>
-        <translation type="unfinished">Wczytywanie…</translation>
+        <translation>Wczytywanie…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="358"/>
         <source>There are no terms yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="383"/>
         <source>All groups of the term</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="404"/>
         <location filename="../../ui/views/groups.py" line="414"/>
         <source>That registration no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="512"/>
         <source>The groups could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="520"/>
         <source>%1 of %2 groups (filtered)</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="522"/>
         <source>%1 groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupy: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="524"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="599"/>
         <source>%1 groups selected: select one to see its students.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="619"/>
         <source>Students in %1: loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="631"/>
         <source>The students could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="643"/>
         <source>Students in %1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="653"/>
         <source>over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>ponad limit</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="763"/>
         <location filename="../../ui/views/groups.py" line="774"/>
         <source>Move to group</source>
-        <translation type="unfinished"></translation>
+        <translation>Przenieś do grupy</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="775"/>
         <source>The course has no other group of this class type in this term.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
 </context>
 <context>
@@ -2006,117 +2014,117 @@
     <message>
         <location filename="../../ui/labels.py" line="98"/>
         <source>no rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>brak tur</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="100"/>
         <source>preparing</source>
-        <translation type="unfinished"></translation>
+        <translation>w przygotowaniu</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="102"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>zamknięta</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="108"/>
         <source>first come, first served</source>
-        <translation type="unfinished"></translation>
+        <translation>kto pierwszy, ten lepszy</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="109"/>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>żetonowa</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="119"/>
         <source>portal</source>
-        <translation type="unfinished"></translation>
+        <translation>portal</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="120"/>
         <source>at the desk</source>
-        <translation type="unfinished"></translation>
+        <translation>przez pracownika</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="121"/>
         <source>token round</source>
-        <translation type="unfinished"></translation>
+        <translation>tura żetonowa</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="122"/>
         <source>import</source>
-        <translation type="unfinished"></translation>
+        <translation>import</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="37"/>
         <source>✓ passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ spełniony</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="38"/>
         <source>✗ fails</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ niespełniony</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="39"/>
         <source>! note</source>
-        <translation type="unfinished"></translation>
+        <translation>! uwaga</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="40"/>
         <source>? cannot tell yet</source>
-        <translation type="unfinished"></translation>
+        <translation>? jeszcze nie wiadomo</translation>
     </message>
     <message>
         <location filename="../../ui/views/explain_dialog.py" line="41"/>
         <source>– not applicable</source>
-        <translation type="unfinished"></translation>
+        <translation>– nie dotyczy</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="38"/>
         <source>allocation</source>
-        <translation type="unfinished"></translation>
+        <translation>przydział</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="39"/>
         <source>correction</source>
-        <translation type="unfinished"></translation>
+        <translation>korekta</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="40"/>
         <source>spent</source>
-        <translation type="unfinished"></translation>
+        <translation>wydanie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="41"/>
         <source>refund</source>
-        <translation type="unfinished"></translation>
+        <translation>zwrot</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="42"/>
         <source>expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>wygaśnięcie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="35"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>oczekująca</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="37"/>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>odrzucona</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="38"/>
         <source>refused permanently</source>
-        <translation type="unfinished"></translation>
+        <translation>odrzucona ostatecznie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="39"/>
         <source>withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>wycofana</translation>
     </message>
 </context>
 <context>
@@ -2124,27 +2132,27 @@
     <message>
         <location filename="../../ui/views/groups.py" line="909"/>
         <source>Lower limit — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dolny limit — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="910"/>
         <source>Below this number of students the group does not run; it is flagged in the table. %1 enrolled, seat limit %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniżej tej liczby studentów grupa nie zostaje uruchomiona; jest wtedy oznaczana w tabeli. Zapisani: %1, limit miejsc: %2.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="912"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="916"/>
         <source>Lower limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Dolny limit</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="919"/>
         <source>&amp;Lower limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dolny limit:</translation>
     </message>
 </context>
 <context>
@@ -2172,27 +2180,27 @@
     <message>
         <location filename="../../ui/main_window.py" line="61"/>
         <source>Registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracje</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="63"/>
         <source>Class groups</source>
-        <translation type="unfinished">Grupy zajęciowe</translation>
+        <translation>Grupy zajęciowe</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="65"/>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Żetony</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="67"/>
         <source>Token rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tury żetonowe</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="69"/>
         <source>Payments</source>
-        <translation type="unfinished">Należności</translation>
+        <translation>Należności</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="104"/>
@@ -2247,27 +2255,27 @@
     <message>
         <location filename="../../ui/main_window.py" line="144"/>
         <source>&amp;Registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rejestracje</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="145"/>
         <source>Class &amp;groups</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ż&amp;etony</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="147"/>
         <source>Token r&amp;ounds</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Należności</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="149"/>
@@ -2322,27 +2330,27 @@
     <message>
         <location filename="../../ui/main_window.py" line="190"/>
         <source>registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>rejestracje</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="191"/>
         <source>class groups</source>
-        <translation type="unfinished"></translation>
+        <translation>grupy zajęciowe</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="192"/>
         <source>tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>żetony</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="193"/>
         <source>token rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>tury żetonowe</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="194"/>
         <source>payments</source>
-        <translation type="unfinished"></translation>
+        <translation>należności</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="195"/>
@@ -2370,52 +2378,52 @@
     <message>
         <location filename="../../ui/views/groups.py" line="1002"/>
         <source>Move %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1003"/>
         <source>From %1 to another group of the course, in one step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1004"/>
         <source>&amp;Move</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przenieś</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1008"/>
         <source>Target group</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupa docelowa</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1010"/>
         <source>%1 — %2 of %3, %4 free</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1014"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1016"/>
         <source>Move over the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1021"/>
         <source>&amp;To group:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Do grupy:</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1036"/>
         <source>The group has free places.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="1047"/>
         <source>Choose the group to move to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz grupę docelową.</translation>
     </message>
 </context>
 <context>
@@ -2423,17 +2431,17 @@
     <message>
         <location filename="../../desk/payments.py" line="116"/>
         <source>Say why the payment is cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód anulowania należności.</translation>
     </message>
     <message>
         <location filename="../../desk/payments.py" line="121"/>
         <source>That payment no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta należność już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/payments.py" line="130"/>
         <source>Only a payment that is due can be cancelled; this one is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulować można tylko należność do zapłaty; ta ma status: %1.</translation>
     </message>
 </context>
 <context>
@@ -2442,133 +2450,133 @@
         <location filename="../../ui/views/payments_list.py" line="42"/>
         <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="43"/>
         <source>every status</source>
-        <translation type="unfinished"></translation>
+        <translation>wszystkie statusy</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="49"/>
         <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Term</source>
-        <translation type="unfinished">Cykl</translation>
+        <translation>Cykl</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="52"/>
         <source>Unit</source>
-        <translation type="unfinished">Jednostka</translation>
+        <translation>Jednostka</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="60"/>
         <source>Payments</source>
-        <translation type="unfinished">Należności</translation>
+        <translation>Należności</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Student no.</source>
-        <translation type="unfinished">Nr albumu</translation>
+        <translation>Nr albumu</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Amount</source>
-        <translation type="unfinished">Kwota</translation>
+        <translation>Kwota</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Due</source>
-        <translation type="unfinished">Termin</translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Żeton</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Course</source>
-        <translation type="unfinished">Przedmiot</translation>
+        <translation>Przedmiot</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Utworzono</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Cancelled because</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód anulowania</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="72"/>
         <source>&amp;Cancel payment…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anuluj należność…</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="74"/>
         <source>Cancel the selected payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj wybraną należność</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="78"/>
         <source>&amp;Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status:</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="78"/>
         <source>&amp;Term:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cykl:</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="78"/>
         <source>&amp;Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jednostka:</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="100"/>
         <source>every term</source>
-        <translation type="unfinished"></translation>
+        <translation>wszystkie cykle</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="103"/>
         <source>every unit</source>
-        <translation type="unfinished"></translation>
+        <translation>wszystkie jednostki</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="137"/>
         <source>%1 payments shown; due in total: %2 PLN</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyświetlone należności: %1; łącznie do zapłaty: %2 zł</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="153"/>
         <source>Cancel payment #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowanie należności nr %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="154"/>
         <source>%1 PLN due from %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota %1 zł należna od: %2 (%3).</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="156"/>
         <source>Cancel the &amp;payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj &amp;należność</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="158"/>
         <source>e.g. decision of the dean, letter no. …</source>
-        <translation type="unfinished"></translation>
+        <translation>np. decyzja dziekana, pismo nr …</translation>
     </message>
 </context>
 <context>
@@ -2684,30 +2692,29 @@
     <message>
         <location filename="../../ui/views/calendar.py" line="393"/>
         <source>Which student?</source>
-        <translation type="unfinished"></translation>
+        <translation>Który student?</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="393"/>
         <source>Find the student by number or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="393"/>
         <source>&amp;Explain</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="401"/>
         <source>Find and choose the student first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
 </context>
 <context>
     <name>QLabel</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="36"/>
         <source>Error</source>
-        <translation type="unfinished">Błąd</translation>
+        <translation type="vanished">Błąd</translation>
     </message>
 </context>
 <context>
@@ -2715,122 +2722,122 @@
     <message>
         <location filename="../../ui/views/calendar.py" line="414"/>
         <source>optional for a new registration</source>
-        <translation type="unfinished"></translation>
+        <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="415"/>
         <source>Edit registration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="415"/>
         <source>New registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa rejestracja</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="416"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="419"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="420"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="421"/>
         <source>Unit</source>
-        <translation type="unfinished">Jednostka</translation>
+        <translation>Jednostka</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="423"/>
         <source>Term</source>
-        <translation type="unfinished">Cykl</translation>
+        <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="425"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaj</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="430"/>
         <source>Token type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ żetonów</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="434"/>
         <source>Courses per student</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="436"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>bez limitu</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="438"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="443"/>
         <source>Message to students</source>
-        <translation type="unfinished"></translation>
+        <translation>Komunikat dla studentów</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="447"/>
         <source>Courses offered</source>
-        <translation type="unfinished"></translation>
+        <translation>Oferowane przedmioty</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="449"/>
         <source>&amp;Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kod:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="450"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nazwa:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="451"/>
         <source>&amp;Unit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jednostka:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="452"/>
         <source>&amp;Term:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="453"/>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="454"/>
         <source>T&amp;oken type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="455"/>
         <source>Courses &amp;per student:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="457"/>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="458"/>
         <source>Courses o&amp;ffered:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oferowane przedmioty:</translation>
     </message>
 </context>
 <context>
@@ -2838,94 +2845,94 @@
     <message>
         <location filename="../../desk/registrations.py" line="308"/>
         <source>There is no registration with the id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="331"/>
         <source>A registration needs a code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja musi mieć kod.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="333"/>
         <source>A registration needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja musi mieć nazwę.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="336"/>
         <source>The code %1 is already used by another registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod %1 jest już używany przez inną rejestrację.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="338"/>
         <source>Choose the unit that organises the registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz jednostkę organizującą rejestrację.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="341"/>
         <source>Choose the term of the registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz cykl dydaktyczny rejestracji.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="346"/>
         <source>A token registration must name its token type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja żetonowa musi mieć określony typ żetonów.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="350"/>
         <source>The selection limit is at least 1 (or no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit wyboru musi wynosić co najmniej 1 (albo bez limitu).</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="362"/>
         <source>These courses have no class groups in the term %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te przedmioty nie mają grup zajęciowych w cyklu %1: %2.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="409"/>
         <location filename="../../desk/registrations.py" line="486"/>
         <source>Nothing was changed.</source>
-        <translation type="unfinished">Nic nie zostało zmienione.</translation>
+        <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="448"/>
         <source>A round needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura musi mieć nazwę.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="451"/>
         <source>A round must end after it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Koniec tury musi być późniejszy niż jej początek.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="454"/>
         <source>Micro-rounds and breaks last at least a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikrotury i przerwy muszą trwać co najmniej minutę.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="459"/>
         <source>A token round needs the length of its micro-rounds and breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura żetonowa wymaga podania długości mikrotur i przerw.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="463"/>
         <source>The round overlaps “%1” (%2 – %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura nakłada się na turę „%1” (%2 – %3).</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="475"/>
         <location filename="../../desk/registrations.py" line="506"/>
         <source>That round no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta tura już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="511"/>
         <source>The round “%1” has already started; change its end instead of removing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura „%1” już się rozpoczęła; zamiast ją usuwać, zmień jej koniec.</translation>
     </message>
     <message>
         <location filename="../../desk/registrations.py" line="528"/>
         <source>There is no registration with the code %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma rejestracji o kodzie %1.</translation>
     </message>
 </context>
 <context>
@@ -2934,239 +2941,239 @@
         <location filename="../../ui/views/calendar.py" line="86"/>
         <location filename="../../ui/views/calendar.py" line="95"/>
         <source>Unit</source>
-        <translation type="unfinished">Jednostka</translation>
+        <translation>Jednostka</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="89"/>
         <location filename="../../ui/views/calendar.py" line="95"/>
         <source>Term</source>
-        <translation type="unfinished">Cykl</translation>
+        <translation>Cykl</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="93"/>
         <source>&amp;New registration…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowa rejestracja…</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="94"/>
         <source>Registrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracje</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="95"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="95"/>
         <location filename="../../ui/views/calendar.py" line="126"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="95"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaj</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="95"/>
         <location filename="../../ui/views/calendar.py" line="111"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="96"/>
         <source>Courses per student</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedmiotów na studenta</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="96"/>
         <location filename="../../ui/views/calendar.py" line="111"/>
         <source>Unregistering</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyrejestrowywanie</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="96"/>
         <source>Courses</source>
-        <translation type="unfinished"></translation>
+        <translation>Przedmioty</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="99"/>
         <source>Choose a registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz rejestrację.</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="106"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edytuj…</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="107"/>
         <source>Class &amp;groups</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="108"/>
         <source>E&amp;xplain for a student…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wyjaśnij dla studenta…</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="110"/>
         <source>Rounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tury</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="111"/>
         <source>Round</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="111"/>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Początek</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="111"/>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Koniec</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="112"/>
         <source>Micro-round / break</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="114"/>
         <source>&amp;Add round…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Edit &amp;round…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Remo&amp;ve round…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń turę…</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="125"/>
         <source>Courses offered</source>
-        <translation type="unfinished"></translation>
+        <translation>Oferowane przedmioty</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="126"/>
         <source>Course</source>
-        <translation type="unfinished">Przedmiot</translation>
+        <translation>Przedmiot</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="126"/>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupy</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="126"/>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Miejsca</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="126"/>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisani</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="131"/>
         <source>R&amp;ounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu&amp;ry</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="132"/>
         <source>Co&amp;urses</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przedmioty</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="133"/>
         <source>A&amp;ccess</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ostęp</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="136"/>
         <source>U&amp;nit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jednostka:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="136"/>
         <source>&amp;Term:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cykl:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="206"/>
         <source>all units</source>
-        <translation type="unfinished"></translation>
+        <translation>wszystkie jednostki</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="209"/>
         <source>all terms</source>
-        <translation type="unfinished"></translation>
+        <translation>wszystkie cykle</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="239"/>
         <location filename="../../ui/views/calendar.py" line="298"/>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>bez limitu</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="240"/>
         <location filename="../../ui/views/calendar.py" line="308"/>
         <source>allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>dozwolone</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="240"/>
         <location filename="../../ui/views/calendar.py" line="308"/>
         <source>not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>niedozwolone</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="286"/>
         <source>No registrations here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak rejestracji.</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="298"/>
         <source>courses per student: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="299"/>
         <source>only entitled students</source>
-        <translation type="unfinished"></translation>
+        <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="299"/>
         <source>open to every active student</source>
-        <translation type="unfinished"></translation>
+        <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="303"/>
         <source>Message to students: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="358"/>
         <source>Remove a round</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuwanie tury</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="359"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="360"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń</translation>
     </message>
 </context>
 <context>
@@ -3174,7 +3181,7 @@
     <message>
         <location filename="../../desk/rosters.py" line="137"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lp.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="138"/>
@@ -3182,34 +3189,34 @@
         <location filename="../../desk/rosters.py" line="286"/>
         <location filename="../../desk/rosters.py" line="328"/>
         <source>Student no.</source>
-        <translation type="unfinished">Nr albumu</translation>
+        <translation>Nr albumu</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="139"/>
         <location filename="../../desk/rosters.py" line="328"/>
         <source>Surname</source>
-        <translation type="unfinished">Nazwisko</translation>
+        <translation>Nazwisko</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="140"/>
         <location filename="../../desk/rosters.py" line="329"/>
         <source>First names</source>
-        <translation type="unfinished">Imiona</translation>
+        <translation>Imiona</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="146"/>
         <source>Programme</source>
-        <translation type="unfinished">Kierunek</translation>
+        <translation>Kierunek</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="147"/>
         <source>Stage</source>
-        <translation type="unfinished">Etap</translation>
+        <translation>Etap</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="148"/>
         <source>Login e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail logowania</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="158"/>
@@ -3217,216 +3224,216 @@
         <location filename="../../desk/rosters.py" line="252"/>
         <location filename="../../desk/rosters.py" line="272"/>
         <source>Course</source>
-        <translation type="unfinished">Przedmiot</translation>
+        <translation>Przedmiot</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="159"/>
         <location filename="../../desk/rosters.py" line="192"/>
         <location filename="../../desk/rosters.py" line="253"/>
         <source>Group</source>
-        <translation type="unfinished">Grupa</translation>
+        <translation>Grupa</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="160"/>
         <location filename="../../desk/rosters.py" line="272"/>
         <source>Term</source>
-        <translation type="unfinished">Cykl</translation>
+        <translation>Cykl</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="161"/>
         <location filename="../../desk/rosters.py" line="194"/>
         <location filename="../../desk/rosters.py" line="255"/>
         <source>Teachers</source>
-        <translation type="unfinished"></translation>
+        <translation>Prowadzący</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="162"/>
         <location filename="../../desk/rosters.py" line="195"/>
         <source>Timetable</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan zajęć</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="163"/>
         <source>Students / limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenci / limit</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="164"/>
         <source>Data as of</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan danych na</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="168"/>
         <source>Attendance list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista obecności</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="172"/>
         <source>Class list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista grupy</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="190"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Podsumowanie</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="191"/>
         <location filename="../../desk/rosters.py" line="252"/>
         <source>Course name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="192"/>
         <location filename="../../desk/rosters.py" line="253"/>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="193"/>
         <location filename="../../desk/rosters.py" line="255"/>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="193"/>
         <location filename="../../desk/rosters.py" line="254"/>
         <source>Lower limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Dolny limit</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="194"/>
         <location filename="../../desk/rosters.py" line="254"/>
         <source>Students</source>
-        <translation type="unfinished">Studenci</translation>
+        <translation>Studenci</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="203"/>
         <source>attendance</source>
-        <translation type="unfinished"></translation>
+        <translation>lista-obecności</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="203"/>
         <source>class-list</source>
-        <translation type="unfinished"></translation>
+        <translation>lista-grupy</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="214"/>
         <source>There are no groups to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma grup do wyeksportowania.</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="218"/>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupy</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="230"/>
         <source>spreadsheet export</source>
-        <translation type="unfinished"></translation>
+        <translation>eksport do arkusza kalkulacyjnego</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="251"/>
         <source>Below the lower limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniżej dolnego limitu</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="258"/>
         <source>Groups below their lower limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupy poniżej dolnego limitu</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="269"/>
         <location filename="../../desk/rosters.py" line="275"/>
         <source>Payments due</source>
-        <translation type="unfinished"></translation>
+        <translation>Należności</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="270"/>
         <location filename="../../desk/rosters.py" line="286"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="271"/>
         <source>Amount (PLN)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota (PLN)</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="271"/>
         <source>Due</source>
-        <translation type="unfinished">Termin</translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="272"/>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Żeton</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="285"/>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostęp</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="287"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decyzja</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="287"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="288"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="288"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="289"/>
         <source>Until</source>
-        <translation type="unfinished"></translation>
+        <translation>Do</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="289"/>
         <source>Standing</source>
-        <translation type="unfinished"></translation>
+        <translation>Obowiązuje</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="291"/>
         <source>grant</source>
-        <translation type="unfinished"></translation>
+        <translation>nadanie</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="291"/>
         <source>revocation</source>
-        <translation type="unfinished"></translation>
+        <translation>odebranie</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="294"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>tak</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="294"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="295"/>
         <source>Individual access decisions</source>
-        <translation type="unfinished"></translation>
+        <translation>Indywidualne decyzje o dostępie</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="327"/>
         <location filename="../../desk/rosters.py" line="332"/>
         <source>Token balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Stany żetonów</translation>
     </message>
 </context>
 <context>
@@ -3434,87 +3441,87 @@
     <message>
         <location filename="../../ui/views/calendar.py" line="528"/>
         <source>optional for a new round</source>
-        <translation type="unfinished"></translation>
+        <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="530"/>
         <source>Edit round — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Edycja tury — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="530"/>
         <source>New round — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa tura — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="531"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="531"/>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="535"/>
         <source>Round %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tura %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="537"/>
         <source>Round name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa tury</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="540"/>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Początek</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="541"/>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Koniec</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="542"/>
         <source>Students may &amp;unregister</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="545"/>
         <source>Micro-round minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="546"/>
         <source>Break minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="549"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nazwa:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="550"/>
         <source>&amp;Starts:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Początek:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="551"/>
         <source>&amp;Ends:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Koniec:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="553"/>
         <source>&amp;Micro-round (minutes):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="554"/>
         <source>&amp;Break (minutes):</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;rzerwa (minuty):</translation>
     </message>
 </context>
 <context>
@@ -3522,72 +3529,72 @@
     <message>
         <location filename="../../ui/views/groups.py" line="843"/>
         <source>Seat limit — %1 group(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit miejsc — liczba grup: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="844"/>
         <source>A limit is never set below the students already in a group; then nothing is changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit nigdy nie jest ustawiany poniżej liczby studentów już zapisanych do grupy; w takim przypadku nic nie jest zmieniane.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="845"/>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zastosuj</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="847"/>
         <source>Set &amp;to</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ustaw na</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="849"/>
         <source>Set the limit to a value</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustaw limit na podaną wartość</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="850"/>
         <source>Change &amp;by</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień &amp;o</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="852"/>
         <source>Change the limit by a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień limit o podaną liczbę</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="855"/>
         <source>New limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy limit</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="860"/>
         <source>Change of the limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmiana limitu</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="865"/>
         <source>New limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe limity</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="875"/>
         <source>Groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupy:</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="887"/>
         <source>(below the %1 enrolled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(poniżej liczby zapisanych: %1)</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="890"/>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… i jeszcze %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="897"/>
         <source>Give a change such as +5 or -3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj zmianę, np. +5 lub -3.</translation>
     </message>
 </context>
 <context>
@@ -4027,62 +4034,62 @@
         <location filename="../../ui/views/student_card.py" line="412"/>
         <location filename="../../ui/views/student_card.py" line="430"/>
         <source>Registrations of this term and the next</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="415"/>
         <source>No registrations in the current or the next term.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="423"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>tak</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="423"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="431"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="444"/>
         <source>&amp;Why? (check each condition)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="446"/>
         <source>Explain whether the student can register</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="448"/>
         <source>&amp;Grant access…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="450"/>
         <source>Grant the student access to the selected registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="486"/>
@@ -4220,17 +4227,17 @@
     <message>
         <location filename="../../ui/dialogs.py" line="133"/>
         <source>Find a student</source>
-        <translation type="unfinished">Znajdź studenta</translation>
+        <translation>Znajdź studenta</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="134"/>
         <source>Student number or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer albumu lub imię i nazwisko</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="137"/>
         <source>Students found</source>
-        <translation type="unfinished">Znalezieni studenci</translation>
+        <translation>Znalezieni studenci</translation>
     </message>
 </context>
 <context>
@@ -4345,7 +4352,7 @@
     <message>
         <location filename="../../desk/students.py" line="393"/>
         <source>There is no student with the number %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma studenta o numerze albumu %1.</translation>
     </message>
 </context>
 <context>
@@ -4353,206 +4360,206 @@
     <message>
         <location filename="../../ui/views/token_balances.py" line="67"/>
         <source>Find a student on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyszukaj studenta po lewej stronie.</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="75"/>
         <source>Token ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia operacji na żetonach</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="76"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="76"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="76"/>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="76"/>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Operacja</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="77"/>
         <source>Amount</source>
-        <translation type="unfinished">Kwota</translation>
+        <translation>Liczba</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="77"/>
         <location filename="../../ui/views/token_balances.py" line="102"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="77"/>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="77"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Wprowadził</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="85"/>
         <source>&amp;Undo correction…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cofnij korektę…</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="87"/>
         <source>Undo the selected correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Cofnij wybraną korektę</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="93"/>
         <source>Token type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ żetonu</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="96"/>
         <source>Tokens to add or take away</source>
-        <translation type="unfinished"></translation>
+        <translation>Liczba żetonów do dodania lub odjęcia</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="103"/>
         <source>e.g. admitted mid-year, no allocation</source>
-        <translation type="unfinished"></translation>
+        <translation>np. przyjęty w trakcie roku, brak przydziału</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="106"/>
         <source>Document reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Sygnatura dokumentu</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="107"/>
         <source>e.g. DZ.2026.123</source>
-        <translation type="unfinished"></translation>
+        <translation>np. DZ.2026.123</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="110"/>
         <location filename="../../ui/views/token_balances.py" line="331"/>
         <source>Reason for overriding the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód korekty po terminie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="111"/>
         <location filename="../../ui/views/token_balances.py" line="332"/>
         <source>administrators only, after the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>tylko administratorzy, po terminie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="119"/>
         <source>&amp;Save correction</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz korektę</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="121"/>
         <source>Save the correction</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz korektę</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="123"/>
         <source>Correct the balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Korekta stanu żetonów</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="126"/>
         <source>&amp;Token type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ żetonu:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="127"/>
         <source>&amp;Amount (+/−):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Liczba (+/−):</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="128"/>
         <source>&amp;Reason:</source>
-        <translation type="unfinished">&amp;Powód:</translation>
+        <translation>&amp;Powód:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="129"/>
         <source>&amp;Document:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dokument:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="130"/>
         <location filename="../../ui/views/token_balances.py" line="335"/>
         <source>&amp;Override reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód korekty po t&amp;erminie:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="131"/>
         <source>Effect:</source>
-        <translation type="unfinished"></translation>
+        <translation>Skutek:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="206"/>
         <source>(reverses #%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(cofa wpis nr %1)</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="208"/>
         <source>(reversed by #%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(cofnięty wpisem nr %1)</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="233"/>
         <source>Choose how many tokens to add (+) or take away (−).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz, ile żetonów dodać (+) lub odjąć (−).</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="250"/>
         <source>Balance of %1: %2 → &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan %1: %2 → &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="253"/>
         <source>A balance cannot fall below zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan nie może spaść poniżej zera.</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="256"/>
         <source>No registration with these tokens is coming: corrections are open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zbliża się żadna rejestracja z tymi żetonami: korekty są możliwe.</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="260"/>
         <source>As an administrator you may override it, with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jako administrator możesz dokonać korekty po terminie, podając powód.</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="263"/>
         <source>Corrections allowed until %1 (registration %2 starts %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Korekty są możliwe do %1 (rejestracja %2 rozpoczyna się %3).</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="269"/>
         <source>Requests in the basket: %1 — free %2 → %3, paid %4 → %5, refused %6 → %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Prośby w koszyku: %1 — bezpłatne %2 → %3, płatne %4 → %5, odrzucone %6 → %7</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="324"/>
         <source>Undo correction #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cofnięcie korekty nr %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="325"/>
         <source>A new entry of %1 reverses it; the original stays in the ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korekta zostanie cofnięta nowym wpisem o wartości %1; pierwotny wpis pozostanie w historii.</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="326"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cofnij</translation>
     </message>
 </context>
 <context>
@@ -4560,164 +4567,164 @@
     <message>
         <location filename="../../ui/views/token_rounds.py" line="54"/>
         <source>Token registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejestracja żetonowa</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="65"/>
         <source>Requests per group</source>
-        <translation type="unfinished"></translation>
+        <translation>Prośby według grup</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="66"/>
         <location filename="../../ui/views/token_rounds.py" line="84"/>
         <source>Group</source>
-        <translation type="unfinished">Grupa</translation>
+        <translation>Grupa</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="66"/>
         <source>Limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limit</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="66"/>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisani</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="66"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekujące</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="67"/>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyjęte</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="67"/>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucone</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="76"/>
         <source>Requests with status</source>
-        <translation type="unfinished"></translation>
+        <translation>Prośby o statusie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="77"/>
         <source>every status</source>
-        <translation type="unfinished"></translation>
+        <translation>wszystkie statusy</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="83"/>
         <source>Requests in the order submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Prośby w kolejności złożenia</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="84"/>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Złożono</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="84"/>
         <source>Student no.</source>
-        <translation type="unfinished">Nr albumu</translation>
+        <translation>Nr albumu</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="84"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="85"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Prośba</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="85"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="85"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="93"/>
         <source>&amp;Resolve now</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpatrz &amp;teraz</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="95"/>
         <source>Resolve the pending requests now</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpatrz teraz oczekujące prośby</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="96"/>
         <source>Carries out every pending request submitted so far, in the order submitted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Realizuje wszystkie dotychczas złożone oczekujące prośby w kolejności ich złożenia.</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="100"/>
         <source>&amp;Registration:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="117"/>
         <source>Requests, in the order submitted, &amp;with status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prośby w kolejności złożenia, o &amp;statusie:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="153"/>
         <source>No token registrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak rejestracji żetonowych.</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="170"/>
         <source>register</source>
-        <translation type="unfinished"></translation>
+        <translation>zarejestrowanie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="170"/>
         <source>unregister</source>
-        <translation type="unfinished"></translation>
+        <translation>wyrejestrowanie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="172"/>
         <source>will pay</source>
-        <translation type="unfinished"></translation>
+        <translation>zapłaci</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="182"/>
         <source>%1: %2 – %3, %4; micro-rounds of %5 min with %6 min breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 – %3, %4; mikrotury po %5 min z przerwami po %6 min</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="189"/>
         <source>Next break, when requests are carried out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Następna przerwa, w której prośby zostaną zrealizowane: %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="192"/>
         <source>Waiting %1 · accepted %2 · refused %3 · refused permanently %4 · withdrawn %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekujące %1 · przyjęte %2 · odrzucone %3 · odrzucone trwale %4 · wycofane %5</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="225"/>
         <source>Carrying out the requests in the order submitted…</source>
-        <translation type="unfinished"></translation>
+        <translation>Realizowanie próśb w kolejności złożenia…</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="225"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="227"/>
         <location filename="../../ui/views/token_rounds.py" line="248"/>
         <source>Resolve now</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpatrz teraz</translation>
     </message>
 </context>
 <context>
@@ -4727,98 +4734,98 @@
         <location filename="../../desk/token_rounds.py" line="462"/>
         <location filename="../../desk/token_rounds.py" line="514"/>
         <source>That is not a token registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="119"/>
         <source>No round of %1 is open now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna tura rejestracji %1 nie jest teraz otwarta.</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="122"/>
         <source>That class group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="124"/>
         <source>The student may not take part in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student nie może uczestniczyć w rejestracji %1.</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="143"/>
         <source>withdrawn by the student</source>
-        <translation type="unfinished"></translation>
+        <translation>wycofana przez studenta</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="146"/>
         <source>The request is no longer pending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="259"/>
         <source>already registered for this course</source>
-        <translation type="unfinished"></translation>
+        <translation>już zapisany na ten przedmiot</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="262"/>
         <source>the registration&apos;s selection limit is reached</source>
-        <translation type="unfinished"></translation>
+        <translation>osiągnięto limit wyboru przedmiotów w rejestracji</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="264"/>
         <source>no tokens left and payment not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>brak żetonów, a płatność nie jest akceptowana</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="266"/>
         <source>group full; waiting for a place</source>
-        <translation type="unfinished"></translation>
+        <translation>grupa pełna; oczekuje na miejsce</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="279"/>
         <source>registered; one token spent</source>
-        <translation type="unfinished"></translation>
+        <translation>zapisany; wykorzystano jeden żeton</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="282"/>
         <source>registered; payment due</source>
-        <translation type="unfinished"></translation>
+        <translation>zapisany; naliczono należność</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="287"/>
         <source>the round does not allow unregistering</source>
-        <translation type="unfinished"></translation>
+        <translation>tura nie pozwala na wyrejestrowanie</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="289"/>
         <source>not registered in this group</source>
-        <translation type="unfinished"></translation>
+        <translation>nie jest zapisany do tej grupy</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="294"/>
         <source>unregistered; token refunded or payment cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>wyrejestrowany; zwrócono żeton lub anulowano należność</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="317"/>
         <source>A group changed during resolution; run it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="330"/>
         <source>token registration request %1</source>
-        <translation type="unfinished"></translation>
+        <translation>prośba w rejestracji żetonowej %1</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="390"/>
         <location filename="../../desk/token_rounds.py" line="401"/>
         <source>unregistered (request %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>wyrejestrowano (prośba %1)</translation>
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="444"/>
         <source>the registration ended before a place was found</source>
-        <translation type="unfinished"></translation>
+        <translation>rejestracja zakończyła się, zanim znalazło się miejsce</translation>
     </message>
 </context>
 <context>
@@ -4826,108 +4833,108 @@
     <message>
         <location filename="../../desk/tokens.py" line="144"/>
         <source>Corrections closed on %1: the registration %2 starts on %3, and balances may be corrected no later than 7 days before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korekty zamknięto %1: rejestracja %2 rozpoczyna się %3, a stan żetonów można korygować najpóźniej 7 dni przed jej rozpoczęciem.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="230"/>
         <source>The student does not study in any of your units.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="260"/>
         <source>That token type no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten typ żetonu już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="291"/>
         <source>There is no student with the id %1.</source>
-        <translation type="unfinished">Nie ma studenta o identyfikatorze %1.</translation>
+        <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="342"/>
         <source>Only an administrator may override the deadline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko administrator może dokonać korekty po terminie.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="364"/>
         <source>Say why the balance is corrected (e.g. admitted mid-year).</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód korekty stanu żetonów (np. przyjęcie w trakcie roku).</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="366"/>
         <source>A correction adds or takes away at least one token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korekta musi dodawać lub odejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="382"/>
         <source>The balance of %1 would fall below zero (it is %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan %1 spadłby poniżej zera (obecnie wynosi %2).</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="423"/>
         <source>Say why the correction is undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód cofnięcia korekty.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="431"/>
         <source>That ledger entry no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten wpis w historii żetonów już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="434"/>
         <source>This correction was already undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta korekta została już cofnięta.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="436"/>
         <source>Only a correction can be undone here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutaj można cofnąć tylko korektę.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="442"/>
         <source>Undoing it would leave a negative balance (it is %1); the tokens were used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cofnięcie spowodowałoby ujemny stan (obecnie %1); żetony zostały już wykorzystane.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="491"/>
         <location filename="../../desk/tokens.py" line="574"/>
         <source>An allocation gives at least one token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przydział musi obejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="557"/>
         <source>automatic allocation by rule</source>
-        <translation type="unfinished"></translation>
+        <translation>automatyczny przydział według reguły</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="572"/>
         <source>Say why the tokens are allocated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj powód przydziału żetonów.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="580"/>
         <source>That programme no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="619"/>
         <source>A token type code is 1 to 10 letters or digits, e.g. JO.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod typu żetonu składa się z 1–10 liter lub cyfr, np. JO.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="621"/>
         <source>A token type needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ żetonu musi mieć nazwę.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="625"/>
         <source>The price is an amount in PLN, e.g. 180.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cena to kwota w złotych, np. 180.00.</translation>
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="627"/>
         <source>The price cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cena nie może być ujemna.</translation>
     </message>
 </context>
 <context>
@@ -4935,17 +4942,17 @@
     <message>
         <location filename="../../ui/views/groups.py" line="977"/>
         <source>Unenroll — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypisanie z grupy — %1</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="978"/>
         <source>Take %1 %2 (%3) out of %4? The place is free again at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypisać z grupy %4: %1 %2 (%3)? Miejsce od razu stanie się wolne.</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="981"/>
         <source>&amp;Unenroll</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wypisz</translation>
     </message>
 </context>
 </TS>

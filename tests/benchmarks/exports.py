@@ -45,8 +45,8 @@ def _rosters(groups: int, per_group: int):
         for _ in range(per_group):
             number += 1
             male = rng.random() < 0.5
-            first = rng.choice(names.MALE_FIRST if male else names.FEMALE_FIRST)
-            last = rng.choice(names.SURNAMES)
+            first = rng.choice(names.MALE_FIRST_NAMES if male else names.FEMALE_FIRST_NAMES)
+            last = rng.choice(names.ADJECTIVAL_SURNAMES + names.NOUN_SURNAMES)
             rows.append(RosterRow(str(number), last, first, "INF-S1", 1, f"{number}@student.uni.example.pl"))
         rows.sort(key=lambda r: (r.last_name, r.first_names))
         result.append(Roster(line, date(2026, 10, 1), date(2027, 1, 31), tuple(rows)))
