@@ -31,6 +31,7 @@ from desk.model import (
     Enrollment,
     EnrollmentSource,
     EnrollmentStatus,
+    PortalInboxEntry,
     Programme,
     Registration,
     RegistrationCourse,
@@ -390,8 +391,16 @@ def move(
 # --- from the portal (first come, first served) -------------------------------------------
 
 
+def _inbox(session: Session, action_key: str | None, kind: str, student_id: int, sync_run_id: int | None) -> None:
+    # Recorded in the transaction that applies the action: applied once, however often a sync is re-run.
+    if action_key:
+        session.add(PortalInboxEntry(action_key=action_key, kind=kind, student_id=student_id, outcome="applied",
+                                     sync_run_id=sync_run_id))
+
+
 def register_from_portal(
-    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None
+    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None,
+    action_key: str | None = None, sync_run_id: int | None = None,
 ) -> EnrollmentResult:
     """A student registers in an active direct round: round open, admitted, under the selection limit, a place left."""
     now = as_utc(now or now_utc())
@@ -417,11 +426,13 @@ def register_from_portal(
             created_at=now,
         )
         _record(session, None, "enrollment.portal_register", enrollment, None)
+        _inbox(session, action_key, "register", student_id, sync_run_id)
         return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
 
 
 def unregister_from_portal(
-    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None
+    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None,
+    action_key: str | None = None, sync_run_id: int | None = None,
 ) -> None:
     """A student unregisters, where the open round allows it."""
     now = as_utc(now or now_utc())
@@ -449,3 +460,4 @@ def unregister_from_portal(
             raise EnrollmentRefused(Refusal.NOT_ENROLLED, translate("Enrollment", "The student is not registered in that group."))
         _cancel(session, enrollment, None, now)
         _record(session, None, "enrollment.portal_unregister", enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})
+        _inbox(session, action_key, "unregister", student_id, sync_run_id)

@@ -825,6 +825,24 @@ class SyncConflict(Base):
     resolution: Mapped[str | None] = mapped_column(Text)
 
 
+class PortalInboxEntry(Base):
+    """A student action read from the portal, recorded in the transaction that applied it.
+
+    Its key is the portal's action key: an action is applied once, however often a run that was
+    interrupted is started again.
+    """
+
+    __tablename__ = "portal_inbox"
+
+    action_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    student_id: Mapped[int | None] = mapped_column(ForeignKey("students.id"), index=True)
+    outcome: Mapped[str] = mapped_column(String(20))  # applied, conflict, refused
+    detail: Mapped[str | None] = mapped_column(Text)
+    applied_at: Mapped[datetime] = mapped_column(default=now_utc)
+    sync_run_id: Mapped[int | None] = mapped_column(ForeignKey("sync_runs.id"))
+
+
 class Setting(Base):
     """Institution-wide settings (name, time zone, sync schedule …), one value per key."""
 

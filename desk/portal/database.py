@@ -1,0 +1,75 @@
+"""Opening the portal database: by default a second SQLite file beside the desk's, or a URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
+
+from desk.db import Database, make_engine, resolve_url
+from desk.errors import DatabaseOpenError
+from desk.i18n import translate
+from desk.model import Setting
+from desk.portal import schema
+
+PORTAL_URL_SETTING = "portal_url"
+
+
+def default_portal_url(desk_url: URL) -> URL:
+    """Beside a desk file ``x.sqlite``: ``x-portal.sqlite``; on a server: the same database (tables ``portal_*``)."""
+    if desk_url.get_backend_name() == "sqlite" and desk_url.database not in (None, "", ":memory:"):
+        path = Path(desk_url.database)
+        return desk_url.set(database=str(path.with_name(f"{path.stem}-portal{path.suffix or '.sqlite'}")))
+    return desk_url
+
+
+def portal_url_of(db: Database) -> URL:
+    """The portal database the desk publishes to: the setting, or the default beside the desk's."""
+    with db.read() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == PORTAL_URL_SETTING))
+    return resolve_url(value) if value else default_portal_url(db.url)
+
+
+def set_portal_url(db: Database, value: str | None) -> None:
+    with db.write() as session:
+        row = session.get(Setting, PORTAL_URL_SETTING)
+        if not value:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(Setting(key=PORTAL_URL_SETTING, value=value))
+        else:
+            row.value = value
+
+
+def open_portal(url: URL | str) -> Database:
+    """Open the portal database, creating its tables when they are missing."""
+    url = make_url(url) if isinstance(url, str) else url
+    engine = make_engine(url)
+    try:
+        schema.metadata.create_all(engine)
+        with engine.begin() as connection:
+            present = connection.execute(
+                select(schema.sync_state.c.value).where(schema.sync_state.c.key == "contract_version")
+            ).scalar()
+            if present is None:
+                connection.execute(schema.sync_state.insert().values(key="contract_version", value=schema.CONTRACT_VERSION))
+    except DBAPIError as error:
+        engine.dispose()
+        raise DatabaseOpenError(
+            translate("Portal", "The portal database %1 cannot be opened.").replace("%1", _describe(url)),
+            detail=str(error.orig or error).strip(),
+        ) from error
+    return Database(engine)
+
+
+def open_portal_for(db: Database) -> Database:
+    return open_portal(portal_url_of(db))
+
+
+def _describe(url: URL) -> str:
+    if url.get_backend_name() == "sqlite":
+        return url.database or ":memory:"
+    return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"

@@ -1,0 +1,375 @@
+"""What the desk publishes to the portal: for each portal table, the desk's rows, and how to write them.
+
+Sync sends state, not events: a queued change names a record, and the record is read from the
+desk as it is when the batch goes out and written to the portal (or removed there when it no
+longer exists). Sending the same change twice, or two changes of one record in any order, ends
+in the same portal row, which is what makes an interrupted run safe to start again.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, Table, delete, func, select, tuple_
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from desk.model import (
+    AccessGrant,
+    AccessRule,
+    ClassGroup,
+    Course,
+    Enrollment,
+    LoginAccount,
+    OrgUnit,
+    Payment,
+    Person,
+    Programme,
+    Registration,
+    RegistrationCourse,
+    Round,
+    Student,
+    StudentProgramme,
+    Term,
+    TokenEntry,
+    TokenRequest,
+    TokenType,
+)
+from desk.portal import schema
+
+Key = tuple  # a portal row's primary key values, in the table's key order
+CHUNK = 500  # ids per IN (...) list: well under SQLite's and psycopg's parameter limits
+
+
+def plain(value: Any) -> Any:
+    """A value as the portal stores it: enums as text, instants as naive UTC."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    if isinstance(value, Decimal):
+        return value.quantize(Decimal("0.01"))
+    return value
+
+
+@dataclass(frozen=True)
+class Publication:
+    """One portal table: the desk query that makes its rows, and the desk columns to filter it by."""
+
+    table: Table
+    query: Select  # columns labelled as the portal table's columns
+    key_columns: tuple  # desk columns matching the portal table's primary key
+    student_column: Any = None  # the desk column naming the student, where rows belong to one
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    @property
+    def key_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.table.primary_key.columns)
+
+    def rows(self, session: Session, condition=None) -> dict[Key, dict]:
+        query = self.query if condition is None else self.query.where(condition)
+        result = {}
+        for mapping in session.execute(query).mappings():
+            row = {k: plain(v) for k, v in mapping.items()}
+            result[tuple(row[k] for k in self.key_names)] = row
+        return result
+
+    def rows_for_keys(self, session: Session, keys: Iterable[Key]) -> dict[Key, dict]:
+        keys = list(set(keys))
+        found: dict[Key, dict] = {}
+        for start in range(0, len(keys), CHUNK):
+            part = keys[start:start + CHUNK]
+            if len(self.key_columns) == 1:
+                condition = self.key_columns[0].in_([k[0] for k in part])
+            else:
+                condition = tuple_(*self.key_columns).in_(part)
+            found.update(self.rows(session, condition))
+        return found
+
+    def rows_for_students(self, session: Session, student_ids: Sequence[int]) -> dict[Key, dict]:
+        return self.rows(session, self.student_column.in_(list(student_ids)))
+
+
+def _person_query() -> Select:
+    return select(Person.id.label("person_id"), Person.first_name, Person.last_name, Person.category)
+
+
+PUBLICATIONS: dict[str, Publication] = {
+    p.name: p
+    for p in (
+        Publication(schema.persons, _person_query(), (Person.id,)),
+        Publication(
+            schema.logins,
+            select(LoginAccount.id.label("login_id"), LoginAccount.email,
+                   func.lower(LoginAccount.email).label("email_lower"), LoginAccount.person_id),
+            (LoginAccount.id,),
+        ),
+        Publication(
+            schema.students,
+            select(Student.id.label("student_id"), Student.person_id, Student.student_number),
+            (Student.id,), Student.id,
+        ),
+        Publication(
+            schema.student_programmes,
+            select(StudentProgramme.id.label("student_programme_id"), StudentProgramme.student_id,
+                   StudentProgramme.programme_id, Programme.code.label("programme_code"), Programme.level, Programme.mode,
+                   StudentProgramme.stage, StudentProgramme.status)
+            .join(Programme, Programme.id == StudentProgramme.programme_id),
+            (StudentProgramme.id,), StudentProgramme.student_id,
+        ),
+        Publication(
+            schema.token_types,
+            select(TokenType.id.label("token_type_id"), TokenType.code, TokenType.name, TokenType.semester_price),
+            (TokenType.id,),
+        ),
+        Publication(
+            schema.registrations,
+            select(Registration.id.label("registration_id"), Registration.code, Registration.name,
+                   OrgUnit.code.label("unit_code"), Term.code.label("term_code"), Registration.kind,
+                   TokenType.code.label("token_type_code"), Registration.selection_limit, Registration.entitled_only,
+                   Registration.message)
+            .join(OrgUnit, OrgUnit.id == Registration.unit_id)
+            .join(Term, Term.id == Registration.term_id)
+            .outerjoin(TokenType, TokenType.id == Registration.token_type_id),
+            (Registration.id,),
+        ),
+        Publication(
+            schema.registration_courses,
+            select(RegistrationCourse.registration_id, RegistrationCourse.course_id),
+            (RegistrationCourse.registration_id, RegistrationCourse.course_id),
+        ),
+        Publication(
+            schema.rounds,
+            select(Round.id.label("round_id"), Round.registration_id, Round.name, Round.starts_at, Round.ends_at,
+                   Round.unregister_allowed, Round.micro_round_minutes, Round.micro_break_minutes),
+            (Round.id,),
+        ),
+        Publication(
+            schema.access_rules,
+            select(AccessRule.id.label("rule_id"), AccessRule.registration_id, AccessRule.programme_id, AccessRule.level,
+                   AccessRule.mode, AccessRule.stage),
+            (AccessRule.id,),
+        ),
+        Publication(
+            schema.access_grants,
+            select(AccessGrant.id.label("grant_id"), AccessGrant.registration_id, AccessGrant.student_id,
+                   AccessGrant.decision, AccessGrant.valid_until,
+                   AccessGrant.withdrawn_at.is_(None).label("standing")),
+            (AccessGrant.id,), AccessGrant.student_id,
+        ),
+        Publication(
+            schema.class_groups,
+            select(ClassGroup.id.label("group_id"), ClassGroup.course_id, Course.code.label("course_code"),
+                   Course.name.label("course_name"), Term.code.label("term_code"), ClassGroup.class_type,
+                   ClassGroup.number, ClassGroup.seat_limit, ClassGroup.enrolled_count)
+            .join(Course, Course.id == ClassGroup.course_id)
+            .join(Term, Term.id == ClassGroup.term_id),
+            (ClassGroup.id,),
+        ),
+        Publication(
+            schema.enrollments,
+            select(Enrollment.id.label("enrollment_id"), Enrollment.student_id, Enrollment.group_id,
+                   Enrollment.registration_id, Enrollment.status),
+            (Enrollment.id,), Enrollment.student_id,
+        ),
+        Publication(
+            schema.token_balances,
+            select(TokenEntry.student_id, TokenEntry.token_type_id, func.sum(TokenEntry.amount).label("balance"))
+            .group_by(TokenEntry.student_id, TokenEntry.token_type_id),
+            (TokenEntry.student_id, TokenEntry.token_type_id), TokenEntry.student_id,
+        ),
+        Publication(
+            schema.token_requests,
+            select(TokenRequest.id.label("request_id"), TokenRequest.portal_key, TokenRequest.student_id,
+                   TokenRequest.registration_id, TokenRequest.group_id, TokenRequest.action, TokenRequest.status,
+                   TokenRequest.resolution_reason),
+            (TokenRequest.id,), TokenRequest.student_id,
+        ),
+        Publication(
+            schema.payments,
+            select(Payment.id.label("payment_id"), Payment.student_id, Payment.amount, Payment.status, Payment.due_on,
+                   Payment.course_id),
+            (Payment.id,), Payment.student_id,
+        ),
+    )
+}
+
+# Tables whose rows belong to one student: a one-student run refreshes these for the student.
+STUDENT_TABLES = ("portal_students", "portal_student_programmes", "portal_access_grants", "portal_enrollments",
+                  "portal_token_balances", "portal_token_requests", "portal_payments")
+
+
+# --- from queued changes to portal keys ----------------------------------------------------------
+
+
+def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> dict[str, set[Key]]:
+    """The portal rows that queued changes (entity, id) touch, by portal table."""
+    by_entity: dict[str, set[int]] = defaultdict(set)
+    for entity, entity_id in changes:
+        by_entity[entity].add(entity_id)
+    keys: dict[str, set[Key]] = defaultdict(set)
+
+    def simple(entity: str, table: str) -> None:
+        for entity_id in by_entity.get(entity, ()):
+            keys[table].add((entity_id,))
+
+    simple("person", "portal_persons")
+    simple("login_account", "portal_logins")
+    simple("student", "portal_students")
+    simple("student_programme", "portal_student_programmes")
+    simple("token_type", "portal_token_types")
+    simple("registration", "portal_registrations")
+    simple("round", "portal_rounds")
+    simple("access_rule", "portal_access_rules")
+    simple("access_grant", "portal_access_grants")
+    simple("class_group", "portal_class_groups")
+    simple("enrollment", "portal_enrollments")
+    simple("token_request", "portal_token_requests")
+    simple("payment", "portal_payments")
+    for ids in _chunks(by_entity.get("registration", ())):
+        for registration_id, course_id in session.execute(
+            select(RegistrationCourse.registration_id, RegistrationCourse.course_id)
+            .where(RegistrationCourse.registration_id.in_(ids))
+        ):
+            keys["portal_registration_courses"].add((registration_id, course_id))
+        keys.setdefault("@registration_courses_of", set()).update((i,) for i in ids)
+    # An enrollment changes its group's count; a ledger entry changes a balance.
+    for ids in _chunks(by_entity.get("enrollment", ())):
+        for (group_id,) in session.execute(select(Enrollment.group_id).where(Enrollment.id.in_(ids)).distinct()):
+            keys["portal_class_groups"].add((group_id,))
+    for ids in _chunks(by_entity.get("token_entry", ())):
+        for pair in session.execute(
+            select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(ids)).distinct()
+        ):
+            keys["portal_token_balances"].add(tuple(pair))
+    return keys
+
+
+def _chunks(values: Iterable[int]) -> Iterable[list[int]]:
+    values = list(values)
+    for start in range(0, len(values), CHUNK):
+        yield values[start:start + CHUNK]
+
+
+# --- writing to the portal -----------------------------------------------------------------------
+
+
+def upsert(portal: Session, table: Table, rows: Sequence[dict]) -> None:
+    """Insert rows, or update them where their key is already there."""
+    if not rows:
+        return
+    dialect = portal.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    key = [c.name for c in table.primary_key.columns]
+    others = [c.name for c in table.columns if c.name not in key]
+    statement = insert(table)
+    if others:
+        statement = statement.on_conflict_do_update(index_elements=key, set_={c: statement.excluded[c] for c in others})
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=key)
+    for start in range(0, len(rows), 2000):
+        portal.execute(statement, list(rows[start:start + 2000]))
+
+
+def remove(portal: Session, table: Table, keys: Iterable[Key]) -> int:
+    keys = list(keys)
+    columns = list(table.primary_key.columns)
+    removed = 0
+    for start in range(0, len(keys), CHUNK):
+        part = keys[start:start + CHUNK]
+        if len(columns) == 1:
+            condition = columns[0].in_([k[0] for k in part])
+        else:
+            condition = tuple_(*columns).in_(part)
+        removed += portal.execute(delete(table).where(condition)).rowcount or 0
+    return removed
+
+
+def portal_keys(portal: Session, table: Table, condition=None) -> set[Key]:
+    columns = list(table.primary_key.columns)
+    query = select(*columns)
+    if condition is not None:
+        query = query.where(condition)
+    return {tuple(row) for row in portal.execute(query)}
+
+
+@dataclass
+class Changed:
+    written: int = 0
+    removed: int = 0
+
+
+def publish_keys(desk: Session, portal: Session, keys: dict[str, set[Key]]) -> Changed:
+    """Write the desk's current rows for these keys to the portal; remove those the desk no longer has."""
+    changed = Changed()
+    stale_courses = keys.pop("@registration_courses_of", set())
+    if stale_courses:
+        # A registration's offered courses: those the desk no longer offers go too.
+        column = schema.registration_courses.c.registration_id
+        for ids in _chunks(k[0] for k in stale_courses):
+            keys.setdefault("portal_registration_courses", set()).update(portal_keys(portal, schema.registration_courses, column.in_(ids)))
+    for name, table_keys in keys.items():
+        if not table_keys:
+            continue
+        publication = PUBLICATIONS[name]
+        rows = publication.rows_for_keys(desk, table_keys)
+        upsert(portal, publication.table, list(rows.values()))
+        changed.written += len(rows)
+        changed.removed += remove(portal, publication.table, table_keys - rows.keys())
+    return changed
+
+
+def student_keys(desk: Session, portal: Session, student_id: int) -> dict[str, set[Key]]:
+    """Every portal row of one student, on either side: what a one-student run refreshes."""
+    keys: dict[str, set[Key]] = defaultdict(set)
+    for name in STUDENT_TABLES:
+        publication = PUBLICATIONS[name]
+        table = publication.table
+        keys[name] |= set(publication.rows_for_students(desk, [student_id]))
+        keys[name] |= portal_keys(portal, table, table.c.student_id == student_id)
+    person_id = desk.scalar(select(Student.person_id).where(Student.id == student_id))
+    if person_id is not None:
+        keys["portal_persons"].add((person_id,))
+        desk_logins = {(i,) for i in desk.scalars(select(LoginAccount.id).where(LoginAccount.person_id == person_id))}
+        keys["portal_logins"] |= desk_logins | portal_keys(portal, schema.logins, schema.logins.c.person_id == person_id)
+    groups = {(g,) for g in desk.scalars(
+        select(Enrollment.group_id).where(Enrollment.student_id == student_id).distinct())}
+    keys["portal_class_groups"] |= groups
+    return keys
+
+
+@dataclass(frozen=True)
+class TableRepair:
+    table: str
+    added: int
+    changed: int
+    removed: int
+
+
+def differences(desk: Session, portal: Session, publication: Publication) -> tuple[list[dict], list[dict], set[Key]]:
+    """Rows the portal lacks, rows it holds differently, and keys it holds that the desk no longer has."""
+    desk_rows = publication.rows(desk)
+    portal_rows = {}
+    for mapping in portal.execute(select(publication.table)).mappings():
+        row = {k: plain(v) for k, v in mapping.items()}
+        portal_rows[tuple(row[k] for k in publication.key_names)] = row
+    missing = [row for key, row in desk_rows.items() if key not in portal_rows]
+    different = [row for key, row in desk_rows.items() if key in portal_rows and portal_rows[key] != row]
+    return missing, different, portal_rows.keys() - desk_rows.keys()
+
+
+def compare_and_repair(desk: Session, portal: Session, publication: Publication) -> TableRepair:
+    """A full run's step for one table: make the portal's rows equal the desk's, and count what differed."""
+    missing, different, extra = differences(desk, portal, publication)
+    upsert(portal, publication.table, missing + different)
+    remove(portal, publication.table, extra)
+    return TableRepair(publication.name, len(missing), len(different), len(extra))

@@ -1,0 +1,224 @@
+"""The portal database: the published contract between the desk and the student portal.
+
+The desk is the authority. It fills the ``portal_*`` tables with what students see (by sync),
+and reads back what students did from ``portal_actions``. Keys are the desk's own ids, so a
+row on the portal always names the desk record it came from. docs/portal-contract.md describes
+every table for the portal's developers.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+)
+
+# Bumped when a table or column changes; the portal reads it from portal_sync_state.
+CONTRACT_VERSION = "1"
+
+metadata = MetaData()
+
+
+def _utc(name: str, **kw) -> Column:
+    # Instants in UTC, without a zone, on both databases (as the desk stores them).
+    return Column(name, DateTime(timezone=False), **kw)
+
+
+persons = Table(
+    "portal_persons", metadata,
+    Column("person_id", Integer, primary_key=True),
+    Column("first_name", String(100), nullable=False),
+    Column("last_name", String(150), nullable=False),
+    Column("category", String(20), nullable=False),
+)
+
+logins = Table(
+    "portal_logins", metadata,
+    Column("login_id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False),
+    # What the portal's sign-in looks up: the address in lower case.
+    Column("email_lower", String(254), nullable=False, index=True),
+    Column("person_id", Integer),  # NULL: the login exists but is linked to nobody
+)
+
+students = Table(
+    "portal_students", metadata,
+    Column("student_id", Integer, primary_key=True),
+    Column("person_id", Integer, nullable=False, index=True),
+    Column("student_number", String(20), nullable=False),
+)
+
+student_programmes = Table(
+    "portal_student_programmes", metadata,
+    Column("student_programme_id", Integer, primary_key=True),
+    Column("student_id", Integer, nullable=False, index=True),
+    Column("programme_id", Integer, nullable=False),
+    Column("programme_code", String(30), nullable=False),
+    Column("level", String(20), nullable=False),
+    Column("mode", String(20), nullable=False),
+    Column("stage", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+)
+
+registrations = Table(
+    "portal_registrations", metadata,
+    Column("registration_id", Integer, primary_key=True),
+    Column("code", String(40), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("unit_code", String(20), nullable=False),
+    Column("term_code", String(20), nullable=False),
+    Column("kind", String(10), nullable=False),  # direct, token
+    Column("token_type_code", String(10)),
+    Column("selection_limit", Integer),
+    Column("entitled_only", Boolean, nullable=False),
+    Column("message", Text),
+)
+
+registration_courses = Table(
+    "portal_registration_courses", metadata,
+    Column("registration_id", Integer, primary_key=True),
+    Column("course_id", Integer, primary_key=True),
+)
+
+rounds = Table(
+    "portal_rounds", metadata,
+    Column("round_id", Integer, primary_key=True),
+    Column("registration_id", Integer, nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    _utc("starts_at", nullable=False),
+    _utc("ends_at", nullable=False),
+    Column("unregister_allowed", Boolean, nullable=False),
+    Column("micro_round_minutes", Integer),
+    Column("micro_break_minutes", Integer),
+)
+
+access_rules = Table(
+    "portal_access_rules", metadata,
+    Column("rule_id", Integer, primary_key=True),
+    Column("registration_id", Integer, nullable=False, index=True),
+    Column("programme_id", Integer),
+    Column("level", String(20)),
+    Column("mode", String(20)),
+    Column("stage", Integer),
+)
+
+access_grants = Table(
+    "portal_access_grants", metadata,
+    Column("grant_id", Integer, primary_key=True),
+    Column("registration_id", Integer, nullable=False),
+    Column("student_id", Integer, nullable=False, index=True),
+    Column("decision", String(10), nullable=False),  # grant, revoke
+    _utc("valid_until"),
+    Column("standing", Boolean, nullable=False),  # False once withdrawn at the desk
+)
+
+class_groups = Table(
+    "portal_class_groups", metadata,
+    Column("group_id", Integer, primary_key=True),
+    Column("course_id", Integer, nullable=False, index=True),
+    Column("course_code", String(40), nullable=False),
+    Column("course_name", String(200), nullable=False),
+    Column("term_code", String(20), nullable=False),
+    Column("class_type", String(20), nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("seat_limit", Integer, nullable=False),
+    Column("enrolled_count", Integer, nullable=False),
+)
+
+enrollments = Table(
+    "portal_enrollments", metadata,
+    Column("enrollment_id", Integer, primary_key=True),
+    Column("student_id", Integer, nullable=False, index=True),
+    Column("group_id", Integer, nullable=False),
+    Column("registration_id", Integer),
+    Column("status", String(20), nullable=False),  # accepted, cancelled
+)
+
+token_types = Table(
+    "portal_token_types", metadata,
+    Column("token_type_id", Integer, primary_key=True),
+    Column("code", String(10), nullable=False),
+    Column("name", String(100), nullable=False),
+    Column("semester_price", Numeric(10, 2), nullable=False),
+)
+
+token_balances = Table(
+    "portal_token_balances", metadata,
+    Column("student_id", Integer, primary_key=True),
+    Column("token_type_id", Integer, primary_key=True),
+    Column("balance", Integer, nullable=False),
+)
+
+token_requests = Table(
+    "portal_token_requests", metadata,
+    Column("request_id", Integer, primary_key=True),
+    Column("portal_key", String(100)),
+    Column("student_id", Integer, nullable=False, index=True),
+    Column("registration_id", Integer, nullable=False),
+    Column("group_id", Integer, nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("status", String(30), nullable=False),
+    Column("resolution_reason", Text),
+)
+
+payments = Table(
+    "portal_payments", metadata,
+    Column("payment_id", Integer, primary_key=True),
+    Column("student_id", Integer, nullable=False, index=True),
+    Column("amount", Numeric(10, 2), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("due_on", Date),
+    Column("course_id", Integer),
+)
+
+# --- written by the portal, read by the desk ---------------------------------------------------
+
+actions = Table(
+    "portal_actions", metadata,
+    Column("action_id", Integer, primary_key=True, autoincrement=True),
+    # Unique per action, made by the portal: the desk applies each key once.
+    Column("action_key", String(100), nullable=False, unique=True),
+    Column("kind", String(30), nullable=False),  # register, unregister, token_request, token_unregister, token_withdraw
+    Column("student_id", Integer, nullable=False),
+    Column("registration_id", Integer, nullable=False),
+    Column("group_id", Integer),
+    Column("payment_accepted", Boolean, nullable=False, default=False),
+    _utc("submitted_at", nullable=False),
+    # Set by the desk once the action is applied (or kept as a conflict).
+    _utc("read_at"),
+    Column("outcome", String(20)),
+    Index("ix_portal_actions_unread", "read_at", "action_id"),
+)
+
+# --- the sync's own bookkeeping ----------------------------------------------------------------
+
+applied_outbox = Table(
+    "portal_applied_outbox", metadata,
+    # Written in the same transaction as the rows a batch changed: the checkpoint that makes a
+    # run interrupted after the portal committed, but before the desk marked it, apply nothing twice.
+    Column("outbox_id", Integer, primary_key=True, autoincrement=False),
+    Column("sync_run_id", Integer),
+    _utc("applied_at", nullable=False),
+)
+
+sync_state = Table(
+    "portal_sync_state", metadata,
+    Column("key", String(60), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Every table the desk publishes, in an order safe for a reader (no foreign keys are declared:
+# the portal may load tables in any order, and rows keep the desk's ids).
+PUBLISHED = (
+    persons, logins, students, student_programmes, token_types, registrations, registration_courses, rounds,
+    access_rules, access_grants, class_groups, enrollments, token_balances, token_requests, payments,
+)

@@ -1,0 +1,610 @@
+"""Sync with the portal: queued changes out, student actions in, full repair, one student now, the schedule.
+
+Out: every service queues its change in the outbox in the transaction that makes it. A run takes
+the queue in order, in batches; for each batch it writes the records' current state to the
+portal together with the batch's outbox ids (the checkpoint, in the portal's own transaction),
+then marks the entries sent at the desk. Killed between the two, the next run finds the ids in
+the checkpoint and only marks them; the rows themselves are state, so writing them again would
+change nothing either. Entries are marked rather than read "above the last id", because on
+PostgreSQL ids are handed out before commit and a late commit would be skipped.
+
+In: student actions (registrations, unregistrations, token requests and withdrawals) are applied
+through the same services clerks use, each recorded under its portal key in the transaction that
+applies it, so an action is applied once. One that no longer fits becomes a conflict for a clerk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from desk import audit, enrollment, outbox, token_rounds
+from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc
+from desk.db import Database
+from desk.errors import DomainError, NotFound
+from desk.i18n import translate
+from desk.model import (
+    OutboxEntry,
+    PortalInboxEntry,
+    RequestAction,
+    RequestStatus,
+    Setting,
+    Student,
+    SyncConflict,
+    SyncKind,
+    SyncResult,
+    SyncRun,
+    SyncTrigger,
+    TokenRequest,
+)
+from desk.portal import schema
+from desk.portal.database import open_portal_for
+from desk.portal.publish import PUBLICATIONS, TableRepair, compare_and_repair, keys_for_changes, publish_keys, student_keys
+from desk.staff import Actor, Permission, require
+
+BATCH = 1000
+INBOUND_BATCH = 500
+SCHEDULE_SETTING = "sync_schedule"
+DEFAULT_SCHEDULE = "01:25 full, 06:05 incremental, 16:05 incremental"
+
+Progress = Callable[[int, int, str], None]
+
+
+class Cancelled(Exception):
+    """The clerk cancelled the run; what was sent so far stays sent."""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    run_id: int
+    kind: SyncKind
+    result: SyncResult
+    sent: int
+    received: int
+    conflicts: int
+    repaired: tuple[TableRepair, ...] = ()
+    error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def repaired_rows(self) -> int:
+        return sum(r.added + r.changed + r.removed for r in self.repaired)
+
+
+@dataclass
+class _Counts:
+    sent: int = 0
+    received: int = 0
+    conflicts: int = 0
+    repaired: list[TableRepair] = field(default_factory=list)
+
+
+# --- the run -------------------------------------------------------------------------------------
+
+
+def run_sync(
+    db: Database,
+    actor: Actor | None,
+    kind: SyncKind = SyncKind.INCREMENTAL,
+    *,
+    student_id: int | None = None,
+    trigger: SyncTrigger = SyncTrigger.STAFF,
+    portal: Database | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+    batch_size: int = BATCH,
+    now: datetime | None = None,
+) -> SyncReport:
+    """Run one sync. ``actor`` may be None only for the schedule (the institution's own job)."""
+    if actor is not None:
+        require(actor, Permission.RUN_SYNC)
+    elif trigger is not SyncTrigger.SCHEDULE:
+        raise DomainError(translate("Sync", "A sync is started by a signed-in member of staff or by the schedule."))
+    if kind is SyncKind.STUDENT and student_id is None:
+        raise DomainError(translate("Sync", "Say which student to sync."))
+    if student_id is not None:
+        with db.read() as session:
+            if session.get(Student, student_id) is None:
+                raise NotFound(translate("Sync", "There is no student with the id %1.").replace("%1", str(student_id)))
+    started = as_utc(now) if now else now_utc()
+    with db.write() as session:
+        run = SyncRun(kind=kind, trigger=trigger, started_by_id=actor.id if actor else None, student_id=student_id,
+                      started_at=started, result=SyncResult.RUNNING)
+        session.add(run)
+        session.flush()
+        run_id = run.id
+    own_portal = portal is None
+    counts = _Counts()
+    result, error = SyncResult.SUCCEEDED, None
+    report = progress or (lambda done, total, text: None)
+    check = is_cancelled or (lambda: False)
+    try:
+        portal = portal or open_portal_for(db)
+        if kind is SyncKind.FULL:
+            _full(db, portal, run_id, counts, report, check)
+        elif kind is SyncKind.STUDENT:
+            _one_student(db, portal, run_id, student_id, counts)
+        _outbound(db, portal, run_id, counts, report, check, batch_size, only_student=student_id)
+        _inbound(db, portal, run_id, counts, report, check, now=now, only_student=student_id)
+        # What the actions changed at the desk (enrollments, counts) goes straight back out.
+        _outbound(db, portal, run_id, counts, report, check, batch_size, only_student=student_id)
+        if kind is SyncKind.STUDENT:
+            _one_student(db, portal, run_id, student_id, counts)
+    except Cancelled:
+        result = SyncResult.CANCELLED
+    except Exception as problem:  # noqa: BLE001 - recorded in the run's history, then raised for the caller
+        result, error = SyncResult.FAILED, str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
+        _finish(db, run_id, counts, result, error)
+        raise
+    finally:
+        if own_portal and portal is not None:
+            portal.dispose()
+    _finish(db, run_id, counts, result, error)
+    return SyncReport(run_id, kind, result, counts.sent, counts.received, counts.conflicts, tuple(counts.repaired), error,
+                      max(0.0, (now_utc() - started).total_seconds()))
+
+
+def _finish(db: Database, run_id: int, counts: _Counts, result: SyncResult, error: str | None) -> None:
+    with db.write() as session:
+        session.execute(
+            update(SyncRun).where(SyncRun.id == run_id).values(
+                finished_at=now_utc(), sent_count=counts.sent, received_count=counts.received,
+                conflict_count=counts.conflicts, result=result, error=error,
+            )
+        )
+
+
+# --- out -----------------------------------------------------------------------------------------
+
+
+def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, report: Progress, check, batch_size: int,
+              only_student: int | None = None) -> None:
+    with db.read() as session:
+        pending = select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sent_at.is_(None))
+        if only_student is not None:
+            pending = pending.where(OutboxEntry.student_id == only_student)
+        total = session.scalar(pending) or 0
+    done = 0
+    after_id = 0
+    while True:
+        if check():
+            raise Cancelled()
+        with db.read() as session:
+            query = (
+                select(OutboxEntry.id, OutboxEntry.entity, OutboxEntry.entity_id)
+                .where(OutboxEntry.sent_at.is_(None), OutboxEntry.id > after_id)
+                .order_by(OutboxEntry.id)
+                .limit(batch_size)
+            )
+            if only_student is not None:
+                query = query.where(OutboxEntry.student_id == only_student)
+            batch = session.execute(query).all()
+        if not batch:
+            return
+        after_id = batch[-1].id
+        ids = [row.id for row in batch]
+        applied_at = now_utc().replace(tzinfo=None)
+        with portal.write() as target:
+            already = set(target.scalars(select(schema.applied_outbox.c.outbox_id).where(schema.applied_outbox.c.outbox_id.in_(ids))))
+            todo = [row for row in batch if row.id not in already]
+            if todo:
+                with db.read() as source:
+                    keys = keys_for_changes(source, [(row.entity, row.entity_id) for row in todo])
+                    # "student": everything of one student, on either side (after a conflict, say).
+                    for student in {row.entity_id for row in todo if row.entity == "student"}:
+                        for name, more in student_keys(source, target, student).items():
+                            keys.setdefault(name, set()).update(more)
+                    publish_keys(source, target, keys)
+                target.execute(insert(schema.applied_outbox),
+                               [dict(outbox_id=row.id, sync_run_id=run_id, applied_at=applied_at) for row in todo])
+            _set_state(target, "last_run_id", str(run_id))
+            _set_state(target, "last_sent_at", applied_at.isoformat())
+        _mark_sent(db, ids, run_id)
+        with portal.write() as target:
+            # The desk has them marked now: the checkpoint rows have done their work.
+            target.execute(delete(schema.applied_outbox).where(schema.applied_outbox.c.outbox_id.in_(ids)))
+        counts.sent += len(ids)
+        done += len(ids)
+        report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
+
+
+def _mark_sent(db: Database, ids: list[int], run_id: int) -> None:
+    with db.write() as session:
+        session.execute(
+            update(OutboxEntry)
+            .where(OutboxEntry.id.in_(ids), OutboxEntry.sent_at.is_(None))
+            .values(sent_at=now_utc(), sync_run_id=run_id)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _set_state(target, key: str, value: str) -> None:
+    changed = target.execute(update(schema.sync_state).where(schema.sync_state.c.key == key).values(value=value)).rowcount
+    if not changed:
+        target.execute(insert(schema.sync_state).values(key=key, value=value))
+
+
+def _pending_ids(db: Database, student_id: int | None = None) -> list[int]:
+    with db.read() as session:
+        query = select(OutboxEntry.id).where(OutboxEntry.sent_at.is_(None))
+        if student_id is not None:
+            query = query.where(OutboxEntry.student_id == student_id)
+        return list(session.scalars(query))
+
+
+def _full(db: Database, portal: Database, run_id: int, counts: _Counts, report: Progress, check) -> None:
+    # Entries queued before the comparison are covered by it; later ones wait for the next batch.
+    covered = _pending_ids(db)
+    tables = list(PUBLICATIONS.values())
+    for index, publication in enumerate(tables, start=1):
+        if check():
+            raise Cancelled()
+        with portal.write() as target, db.read() as source:
+            repair = compare_and_repair(source, target, publication)
+        counts.repaired.append(repair)
+        report(index, len(tables), translate("Sync", "Comparing %1").replace("%1", publication.name.removeprefix("portal_")))
+    for start in range(0, len(covered), BATCH):
+        _mark_sent(db, covered[start:start + BATCH], run_id)
+    counts.sent += len(covered)
+    with portal.write() as target:
+        _set_state(target, "last_full_run_id", str(run_id))
+        _set_state(target, "last_full_at", now_utc().replace(tzinfo=None).isoformat())
+
+
+def _one_student(db: Database, portal: Database, run_id: int, student_id: int, counts: _Counts) -> None:
+    covered = _pending_ids(db, student_id)
+    with portal.write() as target, db.read() as source:
+        publish_keys(source, target, student_keys(source, target, student_id))
+    if covered:
+        _mark_sent(db, covered, run_id)
+        counts.sent += len(covered)
+
+
+# --- in ------------------------------------------------------------------------------------------
+
+
+def _inbound(db: Database, portal: Database, run_id: int, counts: _Counts, report: Progress, check, *,
+             now: datetime | None, only_student: int | None = None) -> None:
+    actions = schema.actions
+    after_id = 0
+    done = 0
+    with portal.read() as source:
+        unread = select(func.count()).select_from(actions).where(actions.c.read_at.is_(None))
+        if only_student is not None:
+            unread = unread.where(actions.c.student_id == only_student)
+        total = source.scalar(unread) or 0
+    while True:
+        if check():
+            raise Cancelled()
+        with portal.read() as source:
+            query = (
+                select(actions).where(actions.c.read_at.is_(None), actions.c.action_id > after_id)
+                .order_by(actions.c.action_id).limit(INBOUND_BATCH)
+            )
+            if only_student is not None:
+                query = query.where(actions.c.student_id == only_student)
+            batch = [dict(row) for row in source.execute(query).mappings()]
+        if not batch:
+            return
+        after_id = batch[-1]["action_id"]
+        keys = [a["action_key"] for a in batch]
+        with db.read() as session:
+            seen = dict(session.execute(
+                select(PortalInboxEntry.action_key, PortalInboxEntry.outcome).where(PortalInboxEntry.action_key.in_(keys))
+            ).all())
+        outcomes = {}
+        for action in batch:
+            key = action["action_key"]
+            if key in seen:
+                outcomes[key] = seen[key]
+                continue
+            outcome = _apply(db, action, run_id, now)
+            outcomes[key] = outcome
+            counts.received += 1
+            if outcome == "conflict":
+                counts.conflicts += 1
+        read_at = now_utc().replace(tzinfo=None)
+        with portal.write() as target:
+            for key, outcome in outcomes.items():
+                target.execute(update(actions).where(actions.c.action_key == key).values(read_at=read_at, outcome=outcome))
+        done += len(batch)
+        report(done, max(total, done), translate("Sync", "Reading student actions from the portal"))
+
+
+def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | None) -> str:
+    """Apply one student action; its outcome: applied, conflict (kept for a clerk) or refused (nothing to do)."""
+    key, kind, student_id = action["action_key"], action["kind"], action["student_id"]
+    group_id, registration_id = action["group_id"], action["registration_id"]
+    submitted = as_utc(action["submitted_at"])
+    try:
+        if kind == "register":
+            enrollment.register_from_portal(db, student_id, group_id, registration_id, now=submitted, action_key=key,
+                                            sync_run_id=run_id)
+            return "applied"
+        if kind == "unregister":
+            enrollment.unregister_from_portal(db, student_id, group_id, registration_id, now=submitted, action_key=key,
+                                              sync_run_id=run_id)
+            return "applied"
+        if kind in ("token_request", "token_unregister"):
+            request_action = RequestAction.REGISTER if kind == "token_request" else RequestAction.UNREGISTER
+            request_id = token_rounds.submit_request(db, student_id, group_id, registration_id, request_action,
+                                                     payment_accepted=bool(action["payment_accepted"]), portal_key=key,
+                                                     now=submitted)
+            _record_inbox(db, key, kind, student_id, "applied", None, run_id, request_id=request_id)
+            return "applied"
+        if kind == "token_withdraw":
+            with db.read() as session:
+                request_id = session.scalar(select(TokenRequest.id).where(
+                    TokenRequest.student_id == student_id, TokenRequest.registration_id == registration_id,
+                    TokenRequest.group_id == group_id, TokenRequest.status == RequestStatus.PENDING))
+            if request_id is None:
+                _record_inbox(db, key, kind, student_id, "refused",
+                              translate("Sync", "No pending request to withdraw."), run_id)
+                return "refused"
+            token_rounds.withdraw_request(db, request_id, now=submitted)
+            _record_inbox(db, key, kind, student_id, "applied", None, run_id, request_id=request_id)
+            return "applied"
+        _record_inbox(db, key, kind, student_id, "refused", translate("Sync", "Unknown action %1.").replace("%1", kind), run_id)
+        return "refused"
+    except IntegrityError:
+        return "applied"  # a concurrent run applied the same key first
+    except DomainError as refusal:
+        if kind == "token_withdraw":
+            _record_inbox(db, key, kind, student_id, "refused", str(refusal), run_id)
+            return "refused"
+        _conflict(db, action, str(refusal), run_id)
+        return "conflict"
+
+
+def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: str, detail: str | None, run_id: int,
+                  *, request_id: int | None = None) -> None:
+    try:
+        with db.write() as session:
+            session.add(PortalInboxEntry(action_key=key, kind=kind, student_id=student_id, outcome=outcome, detail=detail,
+                                         sync_run_id=run_id))
+            if request_id is not None:
+                outbox.enqueue(session, entity="token_request", entity_id=request_id, student_id=student_id)
+    except IntegrityError:
+        pass  # recorded by a concurrent run
+
+
+def _conflict(db: Database, action: dict[str, Any], message: str, run_id: int) -> None:
+    payload = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in action.items() if k != "read_at"}
+    try:
+        with db.write() as session:
+            session.add(PortalInboxEntry(action_key=action["action_key"], kind=action["kind"], student_id=action["student_id"],
+                                         outcome="conflict", detail=message, sync_run_id=run_id))
+            session.add(SyncConflict(sync_run_id=run_id, student_id=action["student_id"], kind=action["kind"],
+                                     payload=payload, message=message))
+            # The portal showed the student something the desk refused: republish the truth for them.
+            outbox.enqueue(session, entity="student", entity_id=action["student_id"], student_id=action["student_id"])
+            if action.get("group_id"):
+                outbox.enqueue(session, entity="class_group", entity_id=action["group_id"])
+    except IntegrityError:
+        pass
+
+
+# --- conflicts -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    id: int
+    student_id: int | None
+    student_number: str | None
+    student_name: str | None
+    kind: str
+    group_id: int | None
+    registration_id: int | None
+    message: str
+    detected_at: datetime
+    resolved_at: datetime | None
+    resolution: str | None
+
+
+def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int = 500) -> list[ConflictLine]:
+    require(actor, Permission.READ_STUDENTS)
+    from desk.model import Person
+
+    query = (
+        select(SyncConflict, Student.student_number, Person.first_name, Person.last_name)
+        .outerjoin(Student, Student.id == SyncConflict.student_id)
+        .outerjoin(Person, Person.id == Student.person_id)
+        .order_by(SyncConflict.detected_at.desc(), SyncConflict.id.desc())
+        .limit(limit)
+    )
+    if open_only:
+        query = query.where(SyncConflict.resolved_at.is_(None))
+    with db.read() as session:
+        return [
+            ConflictLine(c.id, c.student_id, number, f"{first} {last}" if first else None, c.kind,
+                         c.payload.get("group_id"), c.payload.get("registration_id"), c.message, c.detected_at,
+                         c.resolved_at, c.resolution)
+            for c, number, first, last in session.execute(query)
+        ]
+
+
+def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_over_limit: bool, reason: str) -> None:
+    """Settle a conflict: enroll the student over the limit (a clerk's override), or dismiss it with a reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Sync", "Say why the conflict is settled this way."))
+    with db.read() as session:
+        conflict = session.get(SyncConflict, conflict_id)
+        if conflict is None:
+            raise NotFound(translate("Sync", "That conflict no longer exists."))
+        if conflict.resolved_at is not None:
+            raise DomainError(translate("Sync", "The conflict was already settled."))
+        payload = dict(conflict.payload)
+    if enroll_over_limit:
+        if payload.get("kind") != "register" or not payload.get("group_id"):
+            raise DomainError(translate("Sync", "Only a registration that did not fit can be enrolled over the limit."))
+        enrollment.enroll(db, actor, conflict.student_id, payload["group_id"], reason=reason, over_limit=True,
+                          registration_id=payload.get("registration_id"))
+    else:
+        require(actor, Permission.READ_STUDENTS)
+    with db.write() as session:
+        changed = session.execute(
+            update(SyncConflict).where(SyncConflict.id == conflict_id, SyncConflict.resolved_at.is_(None))
+            .values(resolved_at=now_utc(), resolved_by_id=actor.id,
+                    resolution=("enrolled over the limit: " if enroll_over_limit else "dismissed: ") + reason)
+        ).rowcount
+        if not changed:
+            raise DomainError(translate("Sync", "The conflict was already settled."))
+        audit.record(session, actor_id=actor.id, action="sync_conflict.resolve", entity="sync_conflict", entity_id=conflict_id,
+                     student_id=conflict.student_id, after={"enroll_over_limit": enroll_over_limit}, reason=reason)
+
+
+# --- what waits, what ran --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Waiting:
+    entity: str
+    count: int
+    oldest: datetime | None
+
+
+def waiting(db: Database, *, student_id: int | None = None) -> list[Waiting]:
+    """Changes still waiting to go out, by kind of record (for one student, if given)."""
+    query = (
+        select(OutboxEntry.entity, func.count(), func.min(OutboxEntry.created_at))
+        .where(OutboxEntry.sent_at.is_(None)).group_by(OutboxEntry.entity).order_by(OutboxEntry.entity)
+    )
+    if student_id is not None:
+        query = query.where(OutboxEntry.student_id == student_id)
+    with db.read() as session:
+        return [Waiting(entity, count, as_utc(oldest) if oldest else None) for entity, count, oldest in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class RunLine:
+    id: int
+    kind: SyncKind
+    trigger: SyncTrigger
+    started_by: str | None
+    student_number: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    sent: int
+    received: int
+    conflicts: int
+    result: SyncResult
+    error: str | None
+
+
+def recent_runs(db: Database, *, limit: int = 50) -> list[RunLine]:
+    from desk.model import StaffUser
+
+    query = (
+        select(SyncRun, StaffUser.full_name, Student.student_number)
+        .outerjoin(StaffUser, StaffUser.id == SyncRun.started_by_id)
+        .outerjoin(Student, Student.id == SyncRun.student_id)
+        .order_by(SyncRun.started_at.desc(), SyncRun.id.desc()).limit(limit)
+    )
+    with db.read() as session:
+        return [
+            RunLine(r.id, r.kind, r.trigger, name, number, r.started_at, r.finished_at, r.sent_count, r.received_count,
+                    r.conflict_count, r.result, r.error)
+            for r, name, number in session.execute(query)
+        ]
+
+
+def last_success(db: Database) -> datetime | None:
+    with db.read() as session:
+        value = session.scalar(select(func.max(SyncRun.finished_at)).where(SyncRun.result == SyncResult.SUCCEEDED))
+    return as_utc(value) if value else None
+
+
+# --- the schedule ----------------------------------------------------------------------------------
+
+_ENTRY = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s+(full|incremental)\s*$")
+
+
+@dataclass(frozen=True)
+class ScheduledRun:
+    at: time
+    kind: SyncKind
+
+
+def parse_schedule(text: str) -> list[ScheduledRun]:
+    """``"01:25 full, 06:05 incremental"`` as a list; a clear refusal of anything else."""
+    entries = []
+    for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", text or ""))):
+        match = _ENTRY.match(part)
+        if match is None:
+            raise DomainError(
+                translate("Sync", "“%1” is not a schedule entry: write e.g. “06:05 incremental” or “01:25 full”.").replace("%1", part))
+        entries.append(ScheduledRun(time(int(match[1]), int(match[2])), SyncKind(match[3])))
+    return sorted(set(entries), key=lambda e: (e.at, e.kind.value))
+
+
+def format_schedule(entries: list[ScheduledRun]) -> str:
+    return ", ".join(f"{e.at:%H:%M} {e.kind.value}" for e in entries)
+
+
+def schedule(db: Database) -> list[ScheduledRun]:
+    with db.read() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == SCHEDULE_SETTING))
+    try:
+        return parse_schedule(value if value is not None else DEFAULT_SCHEDULE)
+    except DomainError:
+        return parse_schedule(DEFAULT_SCHEDULE)  # a damaged setting must not stop the sync
+
+
+def set_schedule(db: Database, actor: Actor, text: str) -> list[ScheduledRun]:
+    require(actor, Permission.ADMINISTER)
+    entries = parse_schedule(text)
+    value = format_schedule(entries)
+    with db.write() as session:
+        row = session.get(Setting, SCHEDULE_SETTING)
+        before = row.value if row else DEFAULT_SCHEDULE
+        if row is None:
+            session.add(Setting(key=SCHEDULE_SETTING, value=value))
+        else:
+            row.value = value
+        audit.record(session, actor_id=actor.id, action="sync.schedule", entity="setting", entity_id=None,
+                     before={"schedule": before}, after={"schedule": value})
+    return entries
+
+
+def due_run(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE) -> SyncKind | None:
+    """The scheduled run due now (its time passed today, no scheduled run since): full before incremental."""
+    from zoneinfo import ZoneInfo
+
+    now = as_utc(now or now_utc())
+    local = now.astimezone(ZoneInfo(zone))
+    passed = [e for e in schedule(db) if e.at <= local.time()]
+    if not passed:
+        return None
+    latest = max(passed, key=lambda e: e.at)
+    slot = datetime.combine(local.date(), latest.at, tzinfo=ZoneInfo(zone))
+    with db.read() as session:
+        since = session.scalar(
+            select(func.count()).select_from(SyncRun)
+            .where(SyncRun.trigger == SyncTrigger.SCHEDULE, SyncRun.started_at >= slot)
+        )
+    if since:
+        return None
+    kinds = {e.kind for e in passed if e.at == latest.at}
+    return SyncKind.FULL if SyncKind.FULL in kinds else SyncKind.INCREMENTAL
+
+
+def run_due(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE, **kwargs) -> SyncReport | None:
+    kind = due_run(db, now=now, zone=zone)
+    if kind is None:
+        return None
+    return run_sync(db, None, kind, trigger=SyncTrigger.SCHEDULE, now=now, **kwargs)
+
+
+__all__ = [
+    "BATCH", "Cancelled", "ConflictLine", "RunLine", "ScheduledRun", "SyncReport", "Waiting", "conflicts", "due_run",
+    "format_schedule", "last_success", "parse_schedule", "recent_runs", "resolve_conflict", "run_due", "run_sync",
+    "schedule", "set_schedule", "waiting",
+]

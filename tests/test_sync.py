@@ -1,0 +1,366 @@
+"""Sync with the portal: round trips of every record, student actions, conflicts, interruptions, the schedule."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from desk import access, enrollment, groups, sync, tokens
+from desk.clock import UTC, now_utc
+from desk.demo import DEMO_PASSWORD, build_demo
+from desk.errors import DomainError, PermissionDenied
+from desk.model import (
+    ClassGroup,
+    Enrollment,
+    EnrollmentStatus,
+    OutboxEntry,
+    PortalInboxEntry,
+    Registration,
+    RegistrationKind,
+    Role,
+    Student,
+    SyncConflict,
+    SyncKind,
+    SyncResult,
+    SyncRun,
+    SyncTrigger,
+    TokenType,
+)
+from desk.portal import schema, simulator
+from desk.portal.database import open_portal_for
+from desk.portal.publish import PUBLICATIONS, differences
+from desk.portal.student_view import compare, login_state_on_portal
+from desk.staff import sign_in
+from tests import factories
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def portal_differences(db, portal) -> dict[str, tuple[int, int, int]]:
+    found = {}
+    with db.read() as desk, portal.read() as target:
+        for publication in PUBLICATIONS.values():
+            missing, different, extra = differences(desk, target, publication)
+            if missing or different or extra:
+                found[publication.name] = (len(missing), len(different), len(extra))
+    return found
+
+
+@pytest.fixture
+def demo(db):
+    build_demo(db, students=300, seed=5)
+    return db
+
+
+@pytest.fixture
+def demo_admin(demo):
+    return sign_in(demo, "admin", DEMO_PASSWORD)
+
+
+@pytest.fixture
+def portal(demo):
+    opened = open_portal_for(demo)
+    yield opened
+    opened.dispose()
+
+
+def _pending(db) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sent_at.is_(None)))
+
+
+def _direct_registration_with_room(db):
+    """An active direct registration and one of its groups with free places, and an admitted student not in it."""
+    from desk.access import access_facts
+    from desk.enrollment import active_round
+
+    now = now_utc()
+    with db.read() as session:
+        for registration in session.scalars(select(Registration).where(Registration.kind == RegistrationKind.DIRECT)):
+            if active_round(session, registration.id, now) is None:
+                continue
+            course_ids = [c.id for c in registration.courses]
+            group = session.scalars(
+                select(ClassGroup).where(ClassGroup.course_id.in_(course_ids), ClassGroup.term_id == registration.term_id,
+                                         ClassGroup.enrolled_count < ClassGroup.seat_limit)
+            ).first()
+            if group is None:
+                continue
+            for student_id in session.scalars(select(Student.id).order_by(Student.id)):
+                taken = session.scalar(select(func.count()).select_from(Enrollment).join(ClassGroup).where(
+                    Enrollment.student_id == student_id, Enrollment.status == EnrollmentStatus.ACCEPTED,
+                    ClassGroup.course_id == group.course_id))
+                if not taken and access_facts(session, student_id, registration, now).admitted:
+                    return registration.id, group.id, student_id
+    pytest.skip("the demo has no open direct registration with room")
+
+
+def test_full_sync_publishes_everything_and_a_second_finds_nothing(demo, demo_admin, portal):
+    first = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    assert first.result is SyncResult.SUCCEEDED and first.repaired_rows > 1000
+    assert portal_differences(demo, portal) == {}
+    again = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    assert again.repaired_rows == 0
+
+
+def test_a_full_run_repairs_what_was_changed_on_the_portal(demo, demo_admin, portal):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    with portal.write() as session:
+        session.execute(update(schema.class_groups).values(seat_limit=0))
+        session.execute(schema.persons.delete().where(schema.persons.c.person_id < 5))
+        session.execute(schema.payments.insert().values(payment_id=999_999, student_id=1, amount=1, status="due"))
+    report = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    repaired = {r.table: r for r in report.repaired}
+    assert repaired["portal_class_groups"].changed > 0
+    assert repaired["portal_persons"].added == 4
+    assert repaired["portal_payments"].removed == 1
+    assert portal_differences(demo, portal) == {}
+
+
+def test_every_kind_of_change_goes_out_incrementally(demo, demo_admin, portal):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    assert _pending(demo) == 0
+    registration_id, group_id, student_id = _direct_registration_with_room(demo)
+    access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
+    groups.set_seat_limits(demo, demo_admin, [group_id], delta=5, reason="bigger room")
+    enrollment.enroll(demo, demo_admin, student_id, group_id, reason="by the dean's decision")
+    with demo.read() as session:
+        token_type = session.scalar(select(TokenType.id).where(TokenType.code == "JO"))
+    tokens.correct_balance(demo, demo_admin, student_id, token_type, 2, reason="admitted mid-year",
+                           override_reason="the dean's decision")
+    assert _pending(demo) > 0
+    assert sync.waiting(demo)
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.result is SyncResult.SUCCEEDED and report.sent > 0
+    assert _pending(demo) == 0 and sync.waiting(demo) == []
+    assert portal_differences(demo, portal) == {}
+
+
+def test_student_actions_are_applied_once_and_a_full_group_is_a_conflict(demo, demo_admin, portal):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, group_id, student_id = _direct_registration_with_room(demo)
+    key = simulator.act(portal, "register", student_id, registration_id, group_id)
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.received == 1 and report.conflicts == 0
+    with demo.read() as session:
+        standing = session.scalar(select(func.count()).select_from(Enrollment).where(
+            Enrollment.student_id == student_id, Enrollment.group_id == group_id, Enrollment.status == EnrollmentStatus.ACCEPTED))
+        assert standing == 1
+        assert session.get(PortalInboxEntry, key).outcome == "applied"
+    with portal.read() as session:
+        assert session.scalar(select(schema.actions.c.outcome).where(schema.actions.c.action_key == key)) == "applied"
+        assert session.scalar(select(func.count()).select_from(schema.enrollments).where(
+            schema.enrollments.c.student_id == student_id, schema.enrollments.c.group_id == group_id,
+            schema.enrollments.c.status == "accepted")) == 1
+    # The portal forgets it read the action (a crash before marking): the desk still applies it once.
+    with portal.write() as session:
+        session.execute(update(schema.actions).where(schema.actions.c.action_key == key).values(read_at=None, outcome=None))
+    assert sync.run_sync(demo, demo_admin, portal=portal).received == 0
+    # The group fills at the desk before the next student's action is read: a conflict, kept.
+    with demo.write() as session:
+        session.execute(update(ClassGroup).where(ClassGroup.id == group_id).values(seat_limit=ClassGroup.enrolled_count))
+    with demo.read() as session:
+        other = session.scalar(select(Student.id).where(Student.id != student_id).order_by(Student.id.desc()))
+    access.grant_access(demo, demo_admin, registration_id, [other], reason="late grant")
+    simulator.act(portal, "register", other, registration_id, group_id)
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.conflicts == 1
+    [line] = sync.conflicts(demo, demo_admin)
+    assert line.student_id == other and line.group_id == group_id and line.message
+    sync.resolve_conflict(demo, demo_admin, line.id, enroll_over_limit=True, reason="the teacher agreed")
+    assert sync.conflicts(demo, demo_admin) == []
+    with demo.read() as session:
+        assert session.scalar(select(Enrollment.over_limit).where(
+            Enrollment.student_id == other, Enrollment.group_id == group_id)) is True
+        assert session.get(SyncConflict, line.id).resolution.startswith("enrolled over the limit")
+    with pytest.raises(DomainError):
+        sync.resolve_conflict(demo, demo_admin, line.id, enroll_over_limit=False, reason="again")
+
+
+def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, monkeypatch):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, group_id, student_id = _direct_registration_with_room(demo)
+    access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
+    real = sync._mark_sent
+
+    def killed(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(sync, "_mark_sent", killed)
+    with pytest.raises(RuntimeError):
+        sync.run_sync(demo, demo_admin, portal=portal)
+    with portal.read() as session:  # the portal committed the batch and its checkpoint
+        assert session.scalar(select(func.count()).select_from(schema.applied_outbox)) > 0
+    monkeypatch.setattr(sync, "_mark_sent", real)
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.result is SyncResult.SUCCEEDED and _pending(demo) == 0
+    with portal.read() as session:
+        assert session.scalar(select(func.count()).select_from(schema.applied_outbox)) == 0
+    assert portal_differences(demo, portal) == {}
+    failed = [r for r in sync.recent_runs(demo) if r.result is SyncResult.FAILED]
+    assert failed and failed[0].error == "power cut"
+
+
+def test_one_student_now_and_the_students_eye(demo, demo_admin, portal):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, group_id, student_id = _direct_registration_with_room(demo)
+    with demo.write() as session:  # somebody else's change waits too
+        session.add(OutboxEntry(entity="class_group", entity_id=group_id, operation="upsert"))
+    revoked = access.revoke_access(demo, demo_admin, registration_id, [student_id], reason="unpaid fees")
+    assert revoked
+    before = compare(demo, portal, student_id)
+    assert "registrations" in before.differences
+    report = sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student_id, portal=portal)
+    assert report.sent >= 1
+    after = compare(demo, portal, student_id)
+    assert after.in_step, after.differences
+    assert _pending(demo) == 1  # the other change still waits for the next run
+
+
+def test_logged_in_but_no_account_until_the_link_is_synced(demo, demo_admin, portal):
+    from desk.model import LoginAccount
+
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    with demo.read() as session:
+        login = session.scalars(select(LoginAccount).where(LoginAccount.person_id.is_(None))).first()
+        student = session.scalars(select(Student).where(
+            ~Student.person_id.in_(select(LoginAccount.person_id).where(LoginAccount.person_id.is_not(None))))).first()
+    if login is None or student is None:
+        pytest.skip("the demo left no unlinked login")
+    assert login_state_on_portal(portal, login.email) == "no_account"
+    with demo.write() as session:
+        row = session.get(LoginAccount, login.id)
+        row.person_id = student.person_id
+        session.add(OutboxEntry(entity="login_account", entity_id=login.id, operation="upsert", student_id=student.id))
+    assert login_state_on_portal(portal, login.email) == "no_account"
+    sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student.id, portal=portal)
+    assert login_state_on_portal(portal, login.email.upper()) == "account"
+
+
+def test_a_token_round_from_the_portal(demo, demo_admin, portal):
+    from desk.enrollment import active_round
+    from desk.model import TokenRequest
+
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    now = now_utc()
+    with demo.read() as session:
+        token = next((r.id for r in session.scalars(select(Registration).where(Registration.kind == RegistrationKind.TOKEN))
+                      if active_round(session, r.id, now) is not None), None)
+    if token is None:
+        pytest.skip("no active token round in the demo")
+    result = simulator.token_requests(portal, token, students=40, seed=3)
+    assert result.actions > 0
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.received == result.actions
+    with demo.read() as session:
+        keyed = session.scalar(select(func.count()).select_from(TokenRequest).where(TokenRequest.portal_key.like("tok-%")))
+    assert keyed + report.conflicts == result.actions
+    assert sync.run_sync(demo, demo_admin, portal=portal).received == 0
+
+
+def test_a_rush_of_students_never_overbooks(demo, demo_admin, portal):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, _group, _student = _direct_registration_with_room(demo)
+    result = simulator.first_come_rush(portal, registration_id, students=200, workers=8, seed=2)
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.received == result.actions
+    with demo.read() as session:
+        assert session.scalar(select(func.count()).select_from(ClassGroup).where(
+            ClassGroup.enrolled_count > ClassGroup.seat_limit + ClassGroup.over_limit_count)) == 0
+    assert portal_differences(demo, portal) == {}
+
+
+def test_who_may_run_a_sync(demo, demo_admin):
+    reader = factories.staff(demo, "someone", Role.CLERK)
+    assert sync.run_sync(demo, reader).result is SyncResult.SUCCEEDED  # clerks may push their changes out
+    with pytest.raises(DomainError):
+        sync.run_sync(demo, None, trigger=SyncTrigger.STAFF)
+    with pytest.raises(DomainError):
+        sync.run_sync(demo, demo_admin, SyncKind.STUDENT)
+
+
+def test_schedule_parsing_and_what_is_due(demo, demo_admin):
+    assert sync.format_schedule(sync.parse_schedule("16:05 incremental; 1:25 full,06:05 incremental")) == \
+        "01:25 full, 06:05 incremental, 16:05 incremental"
+    with pytest.raises(DomainError):
+        sync.parse_schedule("25:00 full")
+    with pytest.raises(DomainError):
+        sync.parse_schedule("06:05 sometimes")
+    # 06:10 local time in winter is 05:10 UTC: the 06:05 run is due, once.
+    morning = datetime(2026, 12, 2, 5, 10, tzinfo=UTC)
+    assert sync.due_run(demo, now=morning) is SyncKind.INCREMENTAL
+    assert sync.due_run(demo, now=datetime(2026, 12, 2, 0, 30, tzinfo=UTC)) is SyncKind.FULL  # 01:30 local
+    assert sync.due_run(demo, now=datetime(2026, 12, 1, 23, 30, tzinfo=UTC)) is None  # 00:30 local: nothing yet
+    report = sync.run_due(demo, now=morning)
+    assert report is not None and report.kind is SyncKind.INCREMENTAL
+    assert sync.due_run(demo, now=morning + timedelta(minutes=5)) is None
+    sync.set_schedule(demo, demo_admin, "07:00 full")
+    assert [e.kind for e in sync.schedule(demo)] == [SyncKind.FULL]
+    clerk = sign_in(demo, "dziekanat", DEMO_PASSWORD)
+    with pytest.raises(PermissionDenied):
+        sync.set_schedule(demo, clerk, "08:00 full")
+
+
+def _kill_loop_child(url: str) -> subprocess.Popen:
+    code = (
+        "import sys; from desk.db import open_database; from desk.staff import sign_in; from desk import sync\n"
+        f"db = open_database({url!r}).database\n"
+        "admin = sign_in(db, 'admin', 'demo1234')\n"
+        "while True: sync.run_sync(db, admin, batch_size=50)\n"
+    )
+    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_killed_at_any_point_the_portal_ends_equal_to_the_desk(demo, demo_admin, portal):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, _group, _student = _direct_registration_with_room(demo)
+    url = demo.url.render_as_string(hide_password=False)
+    with demo.read() as session:
+        students = list(session.scalars(select(Student.id).order_by(Student.id).limit(120)))
+    for round_number in range(4):
+        # Changes at the desk and actions on the portal, then a sync killed with SIGKILL mid-run.
+        with demo.write() as session:
+            for student_id in students:
+                session.add(OutboxEntry(entity="student", entity_id=student_id, operation="upsert", student_id=student_id))
+        simulator.first_come_rush(portal, registration_id, students=30, workers=4, seed=round_number)
+        with demo.read() as session:
+            runs_before = session.scalar(select(func.max(SyncRun.id)))
+        child = _kill_loop_child(url)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # wait until the child is inside a run, then kill it there
+            with demo.read() as session:
+                if session.scalar(select(func.max(SyncRun.id))) != runs_before:
+                    break
+            time.sleep(0.02)
+        time.sleep(0.05 * round_number)
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    with demo.read() as session:
+        interrupted = session.scalar(select(func.count()).select_from(SyncRun).where(SyncRun.result == SyncResult.RUNNING))
+    assert interrupted >= 4  # every kill landed inside a run
+    final = sync.run_sync(demo, demo_admin, portal=portal)
+    assert final.result is SyncResult.SUCCEEDED
+    assert _pending(demo) == 0
+    assert portal_differences(demo, portal) == {}
+    with portal.read() as session:
+        keys = list(session.scalars(select(schema.actions.c.action_key)))
+        assert session.scalar(select(func.count()).select_from(schema.actions).where(schema.actions.c.read_at.is_(None))) == 0
+    with demo.read() as session:
+        inbox = session.scalar(select(func.count()).select_from(PortalInboxEntry).where(PortalInboxEntry.action_key.in_(keys)))
+        applied_registrations = session.scalar(select(func.count()).select_from(PortalInboxEntry).where(
+            PortalInboxEntry.kind == "register", PortalInboxEntry.outcome == "applied"))
+        portal_enrollments = session.scalar(select(func.count()).select_from(Enrollment).where(
+            Enrollment.source == "portal", Enrollment.created_at > now_utc() - timedelta(hours=1)))
+        over = session.scalar(select(func.count()).select_from(ClassGroup).where(
+            ClassGroup.enrolled_count > ClassGroup.seat_limit + ClassGroup.over_limit_count))
+    assert inbox == len(keys)  # every action recorded, each once (the key is the primary key)
+    assert portal_enrollments == applied_registrations  # no action applied twice
+    assert over == 0
