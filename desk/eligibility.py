@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -350,7 +350,49 @@ def explain(
     require(actor, Permission.READ_STUDENTS)
     now = as_utc(now or now_utc())
     with db.read() as session:
-        return _explain(session, student_id, registration_id, course_id=course_id, group_id=group_id, now=now)
+        explanation = _explain(session, student_id, registration_id, course_id=course_id, group_id=group_id, now=now)
+        pending = outbox.pending_count(session, student_id)
+    checks = tuple(_portal_check_on_portal(db, student_id, registration_id, pending, now) if c.condition is Condition.PORTAL
+                   else c for c in explanation.checks)
+    return replace(explanation, checks=checks)
+
+
+def _portal_check_on_portal(db: Database, student_id: int, registration_id: int, pending: int, now: datetime) -> Check:
+    """Whether the portal has what the desk decided: read from the portal database itself."""
+    from desk.portal.database import open_portal_for
+    from desk.portal.student_view import _portal_rows, eye_from_rows
+    from desk.sync import last_success
+
+    synced = last_success(db)
+    if synced is None:
+        return Check(Condition.PORTAL, Outcome.UNKNOWN,
+                     translate("Eligibility", "The portal has not been synced from this desk yet, so what it shows cannot be told."),
+                     translate("Eligibility", "Run a full sync (Sync view)."))
+    fix = translate("Eligibility", "Sync this student now (student card, “On the portal”).")
+    if pending:
+        return Check(Condition.PORTAL, Outcome.FAILED,
+                     translate("Eligibility", "Changes for this student wait to be sent to the portal: %1.").replace("%1", str(pending)),
+                     fix)
+    try:
+        portal = open_portal_for(db)
+    except Exception as error:  # noqa: BLE001 - the explanation must still answer
+        return Check(Condition.PORTAL, Outcome.UNKNOWN,
+                     translate("Eligibility", "The portal database cannot be read: %1").replace("%1", str(error)))
+    try:
+        with portal.read() as session:
+            eye = eye_from_rows(_portal_rows(session, student_id), student_id, now)
+    finally:
+        portal.dispose()
+    if not eye.has_account:
+        return Check(Condition.PORTAL, Outcome.FAILED,
+                     translate("Eligibility", "The portal has no account for this student: they see “logged in, but no account”."),
+                     fix)
+    seen = next((r for r in eye.registrations if r.registration_id == registration_id), None)
+    if seen is None or not seen.may_register:
+        return Check(Condition.PORTAL, Outcome.FAILED,
+                     translate("Eligibility", "The portal does not admit the student to this registration yet."), fix)
+    return Check(Condition.PORTAL, Outcome.PASSED,
+                 translate("Eligibility", "The portal has the student's data (last sync %1).").replace("%1", format_local(synced)))
 
 
 def _explain(session: Session, student_id: int, registration_id: int, *, course_id, group_id, now) -> Explanation:

@@ -56,7 +56,7 @@ def test_checks_come_in_order_and_name_the_first_failure(db, admin, reg):
     assert [c.condition for c in explanation.checks] == list(Condition)
     assert explanation.first_failure.condition is Condition.LOGIN
     portal = explanation.checks[5]
-    assert portal.outcome is Outcome.UNKNOWN and "cannot be told yet" in portal.detail
+    assert portal.outcome is Outcome.UNKNOWN and "cannot be told" in portal.detail
 
 
 def test_revocation_beats_rule_and_grant_lifts_it(db, admin, reg):

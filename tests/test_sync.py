@@ -364,3 +364,25 @@ def test_killed_at_any_point_the_portal_ends_equal_to_the_desk(demo, demo_admin,
     assert inbox == len(keys)  # every action recorded, each once (the key is the primary key)
     assert portal_enrollments == applied_registrations  # no action applied twice
     assert over == 0
+
+
+def test_the_explanation_checks_the_portal(demo, demo_admin, portal):
+    from desk.eligibility import Condition, Outcome, explain
+    from desk.model import ProgrammeStatus, StudentProgramme
+
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, _group, _student = _direct_registration_with_room(demo)
+    with demo.read() as session:  # a student back from leave: no rule admits them
+        student_id = session.scalar(select(StudentProgramme.student_id).where(
+            StudentProgramme.status == ProgrammeStatus.ON_LEAVE).order_by(StudentProgramme.student_id))
+    if student_id is None:
+        pytest.skip("no student on leave in the demo")
+    access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
+    waiting = explain(demo, demo_admin, student_id, registration_id)
+    failure = waiting.first_failure
+    if failure is None or failure.condition is not Condition.PORTAL:
+        pytest.skip("this student is stopped by another condition first")
+    assert failure.outcome is Outcome.FAILED and "wait to be sent" in failure.detail
+    sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student_id, portal=portal)
+    passed = explain(demo, demo_admin, student_id, registration_id)
+    assert next(c for c in passed.checks if c.condition is Condition.PORTAL).outcome is Outcome.PASSED
