@@ -15,6 +15,7 @@ applies it, so an action is applied once. One that no longer fits becomes a conf
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -45,10 +46,11 @@ from desk.model import (
 )
 from desk.portal import schema
 from desk.portal.database import open_portal_for
-from desk.portal.publish import PUBLICATIONS, TableRepair, compare_and_repair, keys_for_changes, publish_keys, student_keys
+from desk.portal.publish import PUBLICATIONS, TableRepair, compare_and_repair, publish_batch, publish_keys, student_keys
 from desk.staff import Actor, Permission, require
 
-BATCH = 1000
+BATCH = 5000
+CHECKPOINT = "last_batch"
 INBOUND_BATCH = 500
 SCHEDULE_SETTING = "sync_schedule"
 DEFAULT_SCHEDULE = "01:25 full, 06:05 incremental, 16:05 incremental"
@@ -172,6 +174,7 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
         total = session.scalar(pending) or 0
     done = 0
     after_id = 0
+    _recover(db, portal, run_id)
     while True:
         if check():
             raise Cancelled()
@@ -191,27 +194,28 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
         ids = [row.id for row in batch]
         applied_at = now_utc().replace(tzinfo=None)
         with portal.write() as target:
-            already = set(target.scalars(select(schema.applied_outbox.c.outbox_id).where(schema.applied_outbox.c.outbox_id.in_(ids))))
-            todo = [row for row in batch if row.id not in already]
-            if todo:
-                with db.read() as source:
-                    keys = keys_for_changes(source, [(row.entity, row.entity_id) for row in todo])
-                    # "student": everything of one student, on either side (after a conflict, say).
-                    for student in {row.entity_id for row in todo if row.entity == "student"}:
-                        for name, more in student_keys(source, target, student).items():
-                            keys.setdefault(name, set()).update(more)
-                    publish_keys(source, target, keys)
-                target.execute(insert(schema.applied_outbox),
-                               [dict(outbox_id=row.id, sync_run_id=run_id, applied_at=applied_at) for row in todo])
-            _set_state(target, "last_run_id", str(run_id))
+            with db.read() as source:
+                publish_batch(source, target, [tuple(row) for row in batch])
+                # "student": everything of one student, on either side (after a conflict, say).
+                for student in {row.entity_id for row in batch if row.entity == "student"}:
+                    publish_keys(source, target, student_keys(source, target, student))
+            # The checkpoint, in the transaction that wrote the rows: see _recover.
+            _set_state(target, CHECKPOINT, json.dumps({"run": run_id, "ids": ids}))
             _set_state(target, "last_sent_at", applied_at.isoformat())
         _mark_sent(db, ids, run_id)
-        with portal.write() as target:
-            # The desk has them marked now: the checkpoint rows have done their work.
-            target.execute(delete(schema.applied_outbox).where(schema.applied_outbox.c.outbox_id.in_(ids)))
         counts.sent += len(ids)
         done += len(ids)
         report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
+
+
+def _recover(db: Database, portal: Database, run_id: int) -> None:
+    """A batch the portal committed but the desk never marked (the run was killed in between): mark it now."""
+    with portal.read() as target:
+        value = target.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == CHECKPOINT))
+    if value:
+        ids = json.loads(value).get("ids") or []
+        if ids:
+            _mark_sent(db, ids, run_id)
 
 
 def _mark_sent(db: Database, ids: list[int], run_id: int) -> None:

@@ -137,3 +137,58 @@ def admin(db):
     from desk.staff import create_first_administrator
 
     return create_first_administrator(db, "admin", "Anna Administratorka", "admin-password")
+
+
+DEMO_STUDENTS = 300
+DEMO_SEED = 5
+
+
+@pytest.fixture(scope="session")
+def _demo_templates(tmp_path_factory, sqlite_template, postgres_databases):
+    """A small demo university built once per run and backend; each test gets a copy."""
+    from desk.demo import build_demo
+
+    built: dict[str, object] = {}
+
+    def template(backend: str):
+        if backend in built:
+            return built[backend]
+        if backend == "sqlite":
+            path = fresh_sqlite(sqlite_template, tmp_path_factory.mktemp("demo"))
+            opened = open_database(str(path))
+            build_demo(opened.database, students=DEMO_STUDENTS, seed=DEMO_SEED)
+            opened.database.dispose()
+            built[backend] = path
+        else:
+            name = postgres_databases.create()
+            opened = open_database(postgres_databases.url.set(database=name))
+            build_demo(opened.database, students=DEMO_STUDENTS, seed=DEMO_SEED)
+            opened.database.dispose()
+            built[backend] = name
+        return built[backend]
+
+    yield template
+    if "postgresql" in built:
+        postgres_databases.drop(built["postgresql"])
+
+
+@pytest.fixture(params=_backends())
+def demo_db(request, tmp_path, postgres_databases, _demo_templates) -> Database:
+    """A fresh copy of a small demo university (300 students), on each configured backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "desk.sqlite"
+        shutil.copyfile(_demo_templates("sqlite"), path)
+        opened = open_database(str(path))
+        yield opened.database
+        opened.database.dispose()
+        return
+    if postgres_databases is None:
+        pytest.skip(f"{POSTGRESQL_ENV} is not set")
+    source = _demo_templates("postgresql")
+    name = f"desk_test_{uuid.uuid4().hex[:12]}"
+    with postgres_databases.admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source}"'))
+    opened = open_database(postgres_databases.url.set(database=name))
+    yield opened.database
+    opened.database.dispose()
+    postgres_databases.drop(name)

@@ -201,15 +201,8 @@ actions = Table(
 
 # --- the sync's own bookkeeping ----------------------------------------------------------------
 
-applied_outbox = Table(
-    "portal_applied_outbox", metadata,
-    # Written in the same transaction as the rows a batch changed: the checkpoint that makes a
-    # run interrupted after the portal committed, but before the desk marked it, apply nothing twice.
-    Column("outbox_id", Integer, primary_key=True, autoincrement=False),
-    Column("sync_run_id", Integer),
-    _utc("applied_at", nullable=False),
-)
-
+# The sync's checkpoint ("last_batch": the outbox ids of the last batch written, in the same
+# transaction as its rows), the contract version, and when the desk last sent.
 sync_state = Table(
     "portal_sync_state", metadata,
     Column("key", String(60), primary_key=True),
