@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, Table, delete, func, select, tuple_
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, Select, Table, delete, func, select, tuple_
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from desk.model import (
+    UTCDateTime,
     AccessGrant,
     OutboxEntry,
     AccessRule,
@@ -62,6 +64,27 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _to_naive_utc(value):
+    if isinstance(value, str):  # SQLite's text form of a stored UTC instant
+        value = datetime.fromisoformat(value)
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo is not None else value
+
+
+def _converter(column_type) -> Callable[[Any], Any] | None:
+    """How a raw driver value of this column type becomes the portal's value (None: as it is)."""
+    if isinstance(column_type, (DateTime, UTCDateTime)):
+        return _to_naive_utc
+    if isinstance(column_type, Date):
+        return lambda v: date.fromisoformat(v) if isinstance(v, str) else v
+    if isinstance(column_type, Boolean):
+        return bool
+    if isinstance(column_type, Numeric) and not isinstance(column_type, Integer):
+        return lambda v: Decimal(str(v)).quantize(Decimal("0.01"))
+    if isinstance(column_type, SAEnum):
+        return lambda v: v.value if isinstance(v, enum.Enum) else v
+    return None
+
+
 @dataclass(frozen=True)
 class Publication:
     """One portal table: the desk query that makes its rows, and the desk columns to filter it by."""
@@ -83,9 +106,14 @@ class Publication:
         query = self.query if condition is None else self.query.where(condition)
         names = [c.name for c in query.selected_columns]
         key_at = [names.index(k) for k in self.key_names]
+        convert = [_converter(c.type) for c in query.selected_columns]
         result = {}
-        for values in session.execute(query):
-            values = [plain(v) for v in values]
+        # The driver's own rows, without per-row result processing: the conditions hold only
+        # ids and fixed names, so the statement is rendered with its values in place.
+        connection = session.connection()
+        sql = str(query.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+        for values in connection.exec_driver_sql(sql):
+            values = [f(v) if f is not None and v is not None else v for f, v in zip(convert, values)]
             result[tuple(values[i] for i in key_at)] = dict(zip(names, values))
         return result
 
