@@ -12,6 +12,7 @@ locked in ascending id order, so two moves in opposite directions cannot deadloc
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -273,8 +274,12 @@ def enroll(
     over_limit: bool = False,
     registration_id: int | None = None,
     now: datetime | None = None,
+    also: Callable[[Session], None] | None = None,
 ) -> EnrollmentResult:
-    """A clerk enrolls a student; over a full group's limit only when asked, and then recorded as an override."""
+    """A clerk enrolls a student; over a full group's limit only when asked, and then recorded as an override.
+
+    ``also`` runs inside the same transaction (e.g. settling the sync conflict the enrollment answers).
+    """
     reason = _reason(reason)
     now = as_utc(now or now_utc())
     with db.write() as session:
@@ -304,6 +309,8 @@ def enroll(
             reason=reason, created_at=now, created_by_id=actor.id,
         )
         _record(session, actor.id, "enrollment.override" if over else "enrollment.create", enrollment, reason)
+        if also is not None:
+            also(session)
         return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
 
 

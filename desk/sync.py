@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, bindparam, func, insert, select, text, update
@@ -52,6 +52,7 @@ from desk.staff import Actor, Permission, require
 
 BATCH = 5000
 CHECKPOINT = "last_batch"
+INTERRUPTED_AFTER = timedelta(hours=2)
 INBOUND_BATCH = 500
 SCHEDULE_SETTING = "sync_schedule"
 DEFAULT_SCHEDULE = "01:25 full, 06:05 incremental, 16:05 incremental"
@@ -117,6 +118,11 @@ def run_sync(
                 raise NotFound(translate("Sync", "There is no student with the id %1.").replace("%1", str(student_id)))
     started = as_utc(now) if now else now_utc()
     with db.write() as session:
+        # Runs still "running" long after they started were stopped by force (the program was killed).
+        session.execute(
+            update(SyncRun).where(SyncRun.result == SyncResult.RUNNING, SyncRun.started_at < started - INTERRUPTED_AFTER)
+            .values(result=SyncResult.FAILED, error="interrupted: the program stopped during the run")
+        )
         run = SyncRun(kind=kind, trigger=trigger, started_by_id=actor.id if actor else None, student_id=student_id,
                       started_at=started, result=SyncResult.RUNNING)
         session.add(run)
@@ -360,8 +366,14 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
             return "applied"
         _record_inbox(db, key, kind, student_id, "refused", translate("Sync", "Unknown action %1.").replace("%1", kind), run_id)
         return "refused"
-    except IntegrityError:
-        return "applied"  # a concurrent run applied the same key first
+    except IntegrityError as error:
+        with db.read() as session:
+            recorded = session.scalar(select(PortalInboxEntry.outcome).where(PortalInboxEntry.action_key == key))
+        if recorded is not None:
+            return recorded  # a concurrent run applied the same key first
+        _conflict(db, action, translate("Sync", "The desk's database refused the action: %1").replace(
+            "%1", str(error.orig or error).strip().splitlines()[0]), run_id)
+        return "conflict"
     except DomainError as refusal:
         if kind == "token_withdraw":
             _record_inbox(db, key, kind, student_id, "refused", str(refusal), run_id)
@@ -410,6 +422,8 @@ class ConflictLine:
     kind: str
     group_id: int | None
     registration_id: int | None
+    group_label: str | None
+    registration_code: str | None
     message: str
     detected_at: datetime
     resolved_at: datetime | None
@@ -418,7 +432,7 @@ class ConflictLine:
 
 def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int = 500) -> list[ConflictLine]:
     require(actor, Permission.READ_STUDENTS)
-    from desk.model import Person
+    from desk.model import ClassGroup, Course, Person, Registration
 
     query = (
         select(SyncConflict, Student.student_number, Person.first_name, Person.last_name)
@@ -430,16 +444,31 @@ def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int 
     if open_only:
         query = query.where(SyncConflict.resolved_at.is_(None))
     with db.read() as session:
-        return [
-            ConflictLine(c.id, c.student_id, number, f"{first} {last}" if first else None, c.kind,
-                         c.payload.get("group_id"), c.payload.get("registration_id"), c.message, c.detected_at,
-                         c.resolved_at, c.resolution)
-            for c, number, first, last in session.execute(query)
-        ]
+        found = list(session.execute(query))
+        group_ids = {c.payload.get("group_id") for c, *_ in found} - {None}
+        registration_ids = {c.payload.get("registration_id") for c, *_ in found} - {None}
+        group_labels = {
+            gid: f"{code} {kind.value} {number}"
+            for gid, code, kind, number in session.execute(
+                select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number)
+                .join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id.in_(group_ids)))
+        } if group_ids else {}
+        codes = dict(session.execute(select(Registration.id, Registration.code).where(Registration.id.in_(registration_ids)))
+                     .all()) if registration_ids else {}
+    return [
+        ConflictLine(c.id, c.student_id, number, f"{first} {last}" if first else None, c.kind,
+                     c.payload.get("group_id"), c.payload.get("registration_id"),
+                     group_labels.get(c.payload.get("group_id")), codes.get(c.payload.get("registration_id")),
+                     c.message, c.detected_at, c.resolved_at, c.resolution)
+        for c, number, first, last in found
+    ]
 
 
 def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_over_limit: bool, reason: str) -> None:
-    """Settle a conflict: enroll the student over the limit (a clerk's override), or dismiss it with a reason."""
+    """Settle a conflict: enroll the student over the limit (a clerk's override), or dismiss it with a reason.
+
+    Either way the conflict is marked settled in the same transaction as what settles it.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Sync", "Say why the conflict is settled this way."))
@@ -449,15 +478,10 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_ove
             raise NotFound(translate("Sync", "That conflict no longer exists."))
         if conflict.resolved_at is not None:
             raise DomainError(translate("Sync", "The conflict was already settled."))
-        payload = dict(conflict.payload)
-    if enroll_over_limit:
-        if payload.get("kind") != "register" or not payload.get("group_id"):
-            raise DomainError(translate("Sync", "Only a registration that did not fit can be enrolled over the limit."))
-        enrollment.enroll(db, actor, conflict.student_id, payload["group_id"], reason=reason, over_limit=True,
-                          registration_id=payload.get("registration_id"))
-    else:
-        require(actor, Permission.READ_STUDENTS)
-    with db.write() as session:
+        payload, student_id = dict(conflict.payload), conflict.student_id
+        unit_id = _conflict_unit(session, payload)
+
+    def settle(session) -> None:
         changed = session.execute(
             update(SyncConflict).where(SyncConflict.id == conflict_id, SyncConflict.resolved_at.is_(None))
             .values(resolved_at=now_utc(), resolved_by_id=actor.id,
@@ -466,7 +490,29 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_ove
         if not changed:
             raise DomainError(translate("Sync", "The conflict was already settled."))
         audit.record(session, actor_id=actor.id, action="sync_conflict.resolve", entity="sync_conflict", entity_id=conflict_id,
-                     student_id=conflict.student_id, after={"enroll_over_limit": enroll_over_limit}, reason=reason)
+                     student_id=student_id, after={"enroll_over_limit": enroll_over_limit}, reason=reason)
+
+    if enroll_over_limit:
+        if payload.get("kind") != "register" or not payload.get("group_id"):
+            raise DomainError(translate("Sync", "Only a registration that did not fit can be enrolled over the limit."))
+        enrollment.enroll(db, actor, student_id, payload["group_id"], reason=reason, over_limit=True,
+                          registration_id=payload.get("registration_id"), also=settle)
+        return
+    # Dismissing is the decision of the unit that runs the group (or organises the registration).
+    require(actor, Permission.MANAGE_GROUPS, unit_id)
+    with db.write() as session:
+        settle(session)
+
+
+def _conflict_unit(session, payload: dict) -> int | None:
+    from desk.model import ClassGroup, Course, Registration
+
+    if payload.get("group_id"):
+        return session.scalar(select(Course.unit_id).join(ClassGroup, ClassGroup.course_id == Course.id)
+                              .where(ClassGroup.id == payload["group_id"]))
+    if payload.get("registration_id"):
+        return session.scalar(select(Registration.unit_id).where(Registration.id == payload["registration_id"]))
+    return None
 
 
 # --- what waits, what ran --------------------------------------------------------------------------

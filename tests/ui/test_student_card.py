@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QLabel, QPushButton
 from sqlalchemy import select
 
 from desk.errors import PermissionDenied
@@ -128,3 +128,93 @@ def test_card_lists_registrations_and_a_grant_admits_the_returning_student(qtbot
         window.grant_button.click()
     assert dialogs
     assert window.registrations_table.item(0, 4).text() == "yes"
+
+
+# --- on the portal --------------------------------------------------------------------------
+
+
+def _portal_card(qtbot, context, student_id) -> StudentCardWindow:
+    window = _card(qtbot, context, student_id)
+    qtbot.waitUntil(lambda: window.comparison is not None, timeout=10_000)
+    return window
+
+
+def _aspect_row(window, aspect_label: str) -> int:
+    table = window.portal_table
+    return next(r for r in range(table.rowCount()) if table.item(r, 0).text() == aspect_label)
+
+
+def test_portal_section_shows_a_change_not_yet_sent_and_syncing_the_student_puts_it_in_step(qtbot, app_context, db):
+    from datetime import timedelta
+
+    from desk import sync
+    from desk.access import grant_access
+    from desk.clock import now_utc
+    from desk.model import Level, ProgrammeStatus, SyncKind
+
+    today = now_utc().date()
+    term_id = factories.term(db, "2026Z", today - timedelta(days=30), today + timedelta(days=90))
+    now = now_utc()
+    registration = factories.registration(db, code="WF-2026Z", term_id=term_id, rules=({"level": Level.FIRST_CYCLE},),
+                                          rounds=((now + timedelta(days=1), now + timedelta(days=7)),))
+    student_id = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
+    other = factories.student(db, "Anna", "Nowak", status=ProgrammeStatus.ON_LEAVE)
+    sync.run_sync(db, app_context.actor, SyncKind.FULL)
+
+    window = _portal_card(qtbot, app_context, student_id)
+    assert window.findChild(QGroupBox, "portalSection") is window.portal_section
+    assert window.comparison.in_step
+    assert window.portal_step.text() == "In step with the desk"
+    assert window.portal_last_sync.text().startswith("Last successful sync: ")
+    assert window.portal_table.rowCount() == 7
+    assert [window.portal_table.horizontalHeaderItem(c).text() for c in range(3)] == ["Aspect", "On the portal", "At the desk"]
+    assert not any(window.portal_table.item(r, 1).font().bold() for r in range(7))
+
+    # A grant at the desk: the desk admits the student, the portal does not know yet.
+    grant_access(db, app_context.actor, registration, [student_id, other], reason="powrót z urlopu")
+    with qtbot.waitSignal(window.portalLoaded, timeout=10_000) as blocker:
+        window.reload_portal()
+    comparison = blocker.args[0]
+    assert comparison.differences == ("registrations",)
+    assert window.portal_step.text() == "One difference: not yet sent"
+    row = _aspect_row(window, "Registrations")
+    assert window.portal_table.item(row, 1).text() == "—"
+    assert window.portal_table.item(row, 2).text() == "WF-2026Z: may register"
+    for column in range(3):
+        assert window.portal_table.item(row, column).font().bold()
+        assert window.portal_table.item(row, column).background().color().name() == "#fde7c2"
+    login_row = _aspect_row(window, "Login")
+    assert not window.portal_table.item(login_row, 1).font().bold()
+
+    button = window.findChild(QPushButton, "syncStudentButton")
+    assert button.isEnabled() and button.accessibleName()
+    with qtbot.waitSignal(window.studentSynced, timeout=20_000) as synced:
+        button.click()
+    report = synced.args[0]
+    assert report.kind is SyncKind.STUDENT and report.sent == 1
+    qtbot.waitUntil(lambda: window.comparison is not None and window.comparison.in_step, timeout=10_000)
+    assert window.portal_step.text() == "In step with the desk"
+    assert window.portal_table.item(row, 1).text() == "WF-2026Z: may register"
+    assert not window.portal_table.item(row, 1).font().bold()
+    assert "Changes sent: 1" in window.portal_sync_result.text()
+    qtbot.waitUntil(lambda: "portal: 0" in window.findChild(QLabel, "portalWaitingLabel").text(), timeout=10_000)
+    # Only this student went out: the other grant still waits.
+    assert sum(w.count for w in sync.waiting(db)) == 1
+
+
+def test_portal_section_of_a_student_never_synced(qtbot, app_context, db):
+    window = _portal_card(qtbot, app_context, factories.student(db))
+    assert {"login", "account"} <= set(window.comparison.differences)
+    assert "differences: not yet sent" in window.portal_step.text()
+    assert "not on the portal yet" in window.portal_step.text()
+    assert window.portal_last_sync.text() == "No successful sync yet."
+
+
+def test_portal_section_says_when_the_portal_cannot_be_read(qtbot, app_context, db, tmp_path):
+    from desk.portal.database import set_portal_url
+
+    folder = tmp_path / "no-such-folder" / "deeper"
+    set_portal_url(db, f"sqlite:///{folder}/portal.sqlite")
+    window = _card(qtbot, app_context, factories.student(db))
+    qtbot.waitUntil(lambda: "cannot be read" in window.portal_step.text(), timeout=10_000)
+    assert window.comparison is None and not window.portal_table.isVisible()

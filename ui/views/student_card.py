@@ -1,11 +1,11 @@
-"""The student card: person, programmes, login, classes, tokens and payments of one student."""
+"""The student card: person, programmes, login, what the portal shows, classes, tokens and payments of one student."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,11 +27,20 @@ from PySide6.QtWidgets import (
 from desk.access import grant_access
 from desk.clock import format_local, local_to_utc
 from desk.eligibility import registrations_for_student
+from desk.model import SyncKind
+from desk.portal.database import open_portal_for
+from desk.portal.student_view import Comparison, aspect_label, compare
 from desk.staff import Permission
 from desk.errors import DomainError
+from desk.sync import SyncReport, run_sync
 from desk.students import PersonChanges, StudentCard, reveal_pesel, student_card, update_person
 from ui import labels
 from ui.context import AppContext
+
+# A row where the portal is behind the desk: bold on a warm background, dark text stays readable.
+DIFFERENT_BACKGROUND = QColor("#fde7c2")
+DIFFERENT_FOREGROUND = QColor("#3d2600")
+ASPECT, ON_PORTAL, AT_DESK = range(3)
 
 
 def _table(object_name: str, accessible: str, headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -218,10 +227,21 @@ class PersonEditDialog(QDialog):
         self.error.setText(str(error) if isinstance(error, DomainError) else self.tr("Not saved: %1").replace("%1", str(error)))
 
 
+def load_comparison(db, student_id: int) -> Comparison:
+    """What the portal shows the student next to what the desk would publish (off the GUI thread)."""
+    portal = open_portal_for(db)
+    try:
+        return compare(db, portal, student_id)
+    finally:
+        portal.dispose()
+
+
 class StudentCardWindow(QWidget):
     """A window with one student's card; several can be open side by side."""
 
     loaded = Signal()
+    portalLoaded = Signal(object)  # the Comparison shown in "On the portal", or None when it cannot be read
+    studentSynced = Signal(object)  # the SyncReport of "Sync this student now"
 
     def __init__(self, context: AppContext, student_id: int, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -230,6 +250,9 @@ class StudentCardWindow(QWidget):
         self.card: StudentCard | None = None
         self.registrations: list = []
         self._pesel: str | None = None
+        self.comparison: Comparison | None = None
+        self.last_sync_report: SyncReport | None = None
+        self._portal_generation = 0
         self.setObjectName("studentCardWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Student card"))
@@ -274,9 +297,20 @@ class StudentCardWindow(QWidget):
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
+        scroll.setObjectName("studentCardScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll
+        # QScrollArea fits its widget only when it is itself resized: a card whose sections grew
+        # after loading would be squeezed into the old height, its sections drawn over each other.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(lambda: self.scroll.setWidgetResizable(True))
+        self.body.installEventFilter(self)
+        self.portal_section = self._portal_section()
+        self.portal_section.setVisible(False)  # shown with the rest of the card
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -285,6 +319,11 @@ class StudentCardWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
         self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.body and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -295,6 +334,7 @@ class StudentCardWindow(QWidget):
             return student_card(db, actor, student_id), registrations_for_student(db, actor, student_id)
 
         self.context.tasks.run(load, self._show_loaded, self._failed)
+        self.reload_portal()
 
     def _show_loaded(self, loaded) -> None:
         card, registrations = loaded
@@ -326,11 +366,13 @@ class StudentCardWindow(QWidget):
             self.edit.setToolTip(self.tr("Only a dean's office clerk of the student's unit may change these data."))
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget():
+            if item.widget() and item.widget() is not self.portal_section:
                 item.widget().deleteLater()
         self.body_layout.addWidget(self._person_section(card))
         self.body_layout.addWidget(self._programmes_section(card))
         self.body_layout.addWidget(self._login_section(card))
+        self.body_layout.addWidget(self.portal_section)
+        self.portal_section.setVisible(True)
         self.body_layout.addWidget(self._registrations_section())
         self.body_layout.addWidget(self._enrollments_section(card))
         self.body_layout.addWidget(self._tokens_section(card))
@@ -533,6 +575,160 @@ class StudentCardWindow(QWidget):
             )
         return box
 
+    # --- on the portal ---------------------------------------------------------------------
+
+    def _portal_section(self) -> QGroupBox:
+        """Built once and kept across reloads: the comparison loads on its own, off the GUI thread."""
+        box = QGroupBox(self.tr("On the portal"), self.body)
+        box.setObjectName("portalSection")
+        box.setAccessibleName(self.tr("On the portal: what the student sees next to the desk"))
+        layout = QVBoxLayout(box)
+        self.portal_step = QLabel(self.tr("Comparing with the portal…"), box)
+        self.portal_step.setObjectName("portalStepLabel")
+        self.portal_step.setAccessibleName(self.tr("Whether the portal is in step with the desk"))
+        self.portal_step.setWordWrap(True)
+        self.portal_last_sync = QLabel(box)
+        self.portal_last_sync.setObjectName("portalLastSyncLabel")
+        self.portal_last_sync.setAccessibleName(self.tr("Last successful sync"))
+        self.portal_last_sync.setProperty("role", "muted")
+        self.portal_table = QTableWidget(0, 3, box)
+        self.portal_table.setObjectName("portalComparisonTable")
+        self.portal_table.setAccessibleName(self.tr("What the portal shows the student, next to the desk"))
+        self.portal_table.setHorizontalHeaderLabels([self.tr("Aspect"), self.tr("On the portal"), self.tr("At the desk")])
+        self.portal_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.portal_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.portal_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.portal_table.setWordWrap(True)
+        self.portal_table.verticalHeader().setVisible(False)
+        # Seven rows at most; a student's several registrations are shown one a line.
+        self.portal_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.portal_table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(ASPECT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ON_PORTAL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AT_DESK, QHeaderView.ResizeMode.Stretch)
+        self.portal_table.setVisible(False)
+        self.sync_student_button = QPushButton(self.tr("Sync this student &now"), box)
+        self.sync_student_button.setObjectName("syncStudentButton")
+        self.sync_student_button.setAccessibleName(self.tr("Sync this student to the portal now"))
+        self.sync_student_button.setToolTip(self.tr("Sends everything of this student to the portal and reads back what "
+                                                    "they did there, in seconds."))
+        self.sync_student_button.clicked.connect(lambda _checked=False: self.sync_student())
+        self.sync_student_button.setEnabled(self.context.actor.can(Permission.RUN_SYNC))
+        if not self.context.actor.can(Permission.RUN_SYNC):
+            self.sync_student_button.setToolTip(self.tr("Your role does not run the sync."))
+        self.portal_sync_result = QLabel(box)
+        self.portal_sync_result.setObjectName("portalSyncResult")
+        self.portal_sync_result.setAccessibleName(self.tr("Result of syncing this student"))
+        self.portal_sync_result.setWordWrap(True)
+        self.portal_sync_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top = QHBoxLayout()
+        texts = QVBoxLayout()
+        texts.addWidget(self.portal_step)
+        texts.addWidget(self.portal_last_sync)
+        top.addLayout(texts, 1)
+        top.addWidget(self.sync_student_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        layout.addWidget(self.portal_table)
+        layout.addWidget(self.portal_sync_result)
+        self.portal_sync_result.setVisible(False)
+        return box
+
+    def reload_portal(self) -> None:
+        """Compare the portal with the desk for this student, in the background; a newer answer wins."""
+        self._portal_generation += 1
+        generation = self._portal_generation
+        db, student_id = self.context.db, self.student_id
+        if self.comparison is None:
+            self.portal_step.setText(self.tr("Comparing with the portal…"))
+        self.context.tasks.run(lambda: load_comparison(db, student_id),
+                               lambda comparison: self._show_comparison(comparison, generation),
+                               lambda error: self._portal_failed(error, generation))
+
+    def _show_comparison(self, comparison: Comparison, generation: int) -> None:
+        if generation != self._portal_generation:
+            return
+        self.comparison = comparison
+        theirs, ours = comparison.portal.lines(), comparison.desk.lines()
+        different = set(comparison.differences)
+        table = self.portal_table
+        table.setRowCount(len(ours))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for row, aspect in enumerate(ours):
+            values = [aspect_label(aspect), theirs.get(aspect, "").replace("; ", "\n"), ours[aspect].replace("; ", "\n")]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                tip = value if column and "\n" not in value else ""
+                if aspect in different:
+                    item.setFont(bold)
+                    item.setBackground(DIFFERENT_BACKGROUND)
+                    item.setForeground(DIFFERENT_FOREGROUND)
+                    note = self.tr("Not yet on the portal: the next sync sends it.")
+                    tip = f"{value}\n{note}" if tip else note
+                item.setToolTip(tip)
+                table.setItem(row, column, item)
+        table.setVisible(True)
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().sizeHint().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+        count = len(comparison.differences)
+        if count == 0:
+            self.portal_step.setText(self.tr("In step with the desk"))
+            self.portal_step.setStyleSheet(f"color: {labels.OK_COLOUR.name()}; font-weight: 600")
+        else:
+            text = self.tr("One difference: not yet sent") if count == 1 else self.tr("%n differences: not yet sent", "", count)
+            if comparison.portal.student_number is None:
+                text += " " + self.tr("(the student is not on the portal yet)")
+            self.portal_step.setText(text)
+            self.portal_step.setStyleSheet(f"color: {labels.WAITING_COLOUR.name()}; font-weight: 600")
+        if comparison.last_sync is None:
+            self.portal_last_sync.setText(self.tr("No successful sync yet."))
+        else:
+            self.portal_last_sync.setText(
+                self.tr("Last successful sync: %1").replace("%1", format_local(comparison.last_sync, self.context.time_zone)))
+        self.portalLoaded.emit(comparison)
+
+    def _portal_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._portal_generation:
+            return
+        self.comparison = None
+        self.portal_table.setVisible(False)
+        self.portal_step.setText(self.tr("What the portal shows cannot be read: %1").replace("%1", str(error)))
+        self.portal_step.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
+        self.portalLoaded.emit(None)
+
+    def sync_student(self) -> None:
+        """Send everything of this student to the portal now, then compare again."""
+        if not self.context.actor.can(Permission.RUN_SYNC):
+            return
+        db, actor, student_id = self.context.db, self.context.actor, self.student_id
+        self.sync_student_button.setEnabled(False)
+        self.portal_sync_result.setVisible(True)
+        self.portal_sync_result.setStyleSheet("")
+        self.portal_sync_result.setText(self.tr("Syncing this student…"))
+
+        def done(report: SyncReport) -> None:
+            self.sync_student_button.setEnabled(True)
+            self.last_sync_report = report
+            self.portal_sync_result.setText(
+                self.tr("Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.")
+                .replace("%1", f"{report.seconds:.1f}").replace("%2", str(report.sent))
+                .replace("%3", str(report.received)).replace("%4", str(report.conflicts)))
+            if report.conflicts:
+                self.portal_sync_result.setStyleSheet(f"color: {labels.WAITING_COLOUR.name()}")
+            self.studentSynced.emit(report)
+            self.reload()  # the waiting count on the card, and the comparison
+
+        def failed(error: BaseException) -> None:
+            self.sync_student_button.setEnabled(True)
+            first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            self.portal_sync_result.setText(
+                str(error) if isinstance(error, DomainError) else self.tr("The sync failed: %1").replace("%1", first))
+            self.portal_sync_result.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
+
+        self.context.tasks.run(lambda: run_sync(db, actor, SyncKind.STUDENT, student_id=student_id), done, failed, write=True)
+
     # --- actions ---------------------------------------------------------------------------
 
     def _reveal_pesel(self) -> None:
@@ -551,3 +747,4 @@ class StudentCardWindow(QWidget):
         dialog = PersonEditDialog(self.context, self.card, self._pesel, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_card is not None:
             self._show(dialog.saved_card)
+            self.reload_portal()
