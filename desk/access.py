@@ -384,14 +384,17 @@ def decide(
         missing = [sid for sid in student_ids if sid not in known]
         if missing:
             raise NotFound(translate("Access", "Some of the students no longer exist (ids %1).").replace("%1", ", ".join(map(str, missing[:10]))))
-        replaced = 0
+        withdrawn: list[tuple[int, int]] = []
         for start in range(0, len(student_ids), 5000):
             chunk = student_ids[start : start + 5000]
-            replaced += session.execute(
+            withdrawn += session.execute(
                 update(AccessGrant)
                 .where(AccessGrant.registration_id == registration_id, AccessGrant.student_id.in_(chunk), _standing(now))
                 .values(withdrawn_at=now, withdrawn_by_id=actor.id)
-            ).rowcount or 0
+                .returning(AccessGrant.id, AccessGrant.student_id)
+                .execution_options(synchronize_session=False)
+            ).all()
+        replaced = len(withdrawn)
         rows = [
             dict(
                 registration_id=registration_id,
@@ -423,7 +426,7 @@ def decide(
             [
                 dict(entity="access_grant", entity_id=gid, operation="upsert", student_id=sid, payload=payload,
                      created_at=now, staff_id=actor.id)
-                for gid, sid in created
+                for gid, sid in [*withdrawn, *created]  # the decisions replaced change on the portal too
             ],
         )
         return DecisionResult(registration_id, decision, len(created), replaced)

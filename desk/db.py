@@ -99,7 +99,8 @@ def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
         engine = create_engine(
             url,
             echo=echo,
-            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            # uri: a plain path stays a path, and ATTACH may open a file read-only (the portal reads the desk).
+            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False, "uri": True},
         )
         _install_sqlite_hooks(engine)
         return engine
@@ -130,6 +131,8 @@ class Database:
     def __init__(self, engine: Engine):
         self.engine = engine
         self.url = engine.url
+        # For a portal database: where its connections read the desk's tables (see desk.portal.database).
+        self.desk_schema: str | None | bool = False
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(
             engine.execution_options(desk_write=True), expire_on_commit=False

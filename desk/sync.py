@@ -202,7 +202,7 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
         applied_at = now_utc().replace(tzinfo=None)
         with portal.write() as target:
             with db.read() as source:
-                publish_batch(source, target, [tuple(row) for row in batch])
+                publish_batch(source, target, [tuple(row) for row in batch], getattr(portal, "desk_schema", False))
                 # "student": everything of one student, on either side (after a conflict, say).
                 for student in {row.entity_id for row in batch if row.entity == "student"}:
                     publish_keys(source, target, student_keys(source, target, student))

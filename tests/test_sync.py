@@ -388,3 +388,25 @@ def test_the_explanation_checks_the_portal(demo, demo_admin, portal):
     sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student_id, portal=portal)
     passed = explain(demo, demo_admin, student_id, registration_id)
     assert next(c for c in passed.checks if c.condition is Condition.PORTAL).outcome is Outcome.PASSED
+
+
+def test_rows_copied_inside_the_database_equal_rows_sent_through_python(demo, demo_admin):
+    from desk.portal.database import open_portal, portal_url_of
+
+    inside = open_portal_for(demo)
+    assert inside.desk_schema is not False  # SQLite files beside each other, or one PostgreSQL database
+    through_python = open_portal(portal_url_of(demo))  # as for a portal on another server
+    assert through_python.desk_schema is False
+    try:
+        sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=inside)
+        registration_id, group_id, student_id = _direct_registration_with_room(demo)
+        access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
+        enrollment.enroll(demo, demo_admin, student_id, group_id, reason="by the dean's decision")
+        sync.run_sync(demo, demo_admin, portal=through_python)
+        assert portal_differences(demo, through_python) == {}
+        access.revoke_access(demo, demo_admin, registration_id, [student_id], reason="unpaid fees")
+        sync.run_sync(demo, demo_admin, portal=inside)
+        assert portal_differences(demo, inside) == {}
+    finally:
+        inside.dispose()
+        through_python.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -44,10 +44,29 @@ def set_portal_url(db: Database, value: str | None) -> None:
             row.value = value
 
 
-def open_portal(url: URL | str) -> Database:
-    """Open the portal database, creating its tables when they are missing."""
+def open_portal(url: URL | str, desk_url: URL | None = None) -> Database:
+    """Open the portal database, creating its tables when they are missing.
+
+    Given the desk's URL, the portal's connections can read the desk directly where the two
+    allow it (SQLite files on one machine: the desk attached read-only as ``desk``; PostgreSQL:
+    the same database), and the sync then copies rows inside the database instead of through
+    Python (``desk_schema`` on the returned Database).
+    """
     url = make_url(url) if isinstance(url, str) else url
     engine = make_engine(url)
+    desk_schema: str | None | bool = False
+    if desk_url is not None and url.get_backend_name() == "sqlite" == desk_url.get_backend_name() \
+            and desk_url.database not in (None, "", ":memory:") and desk_url.database != url.database:
+        desk_path = Path(desk_url.database).resolve().as_uri().replace("'", "''")
+
+        @event.listens_for(engine, "connect")
+        def _attach_desk(dbapi_connection, _record):
+            dbapi_connection.execute(f"ATTACH DATABASE '{desk_path}?mode=ro' AS desk")
+
+        desk_schema = "desk"
+    elif desk_url is not None and url.get_backend_name() == "postgresql" == desk_url.get_backend_name() \
+            and (url.host, url.port, url.database, url.username) == (desk_url.host, desk_url.port, desk_url.database, desk_url.username):
+        desk_schema = None  # one database: the desk's tables are right there
     try:
         schema.metadata.create_all(engine)
         with engine.begin() as connection:
@@ -62,11 +81,13 @@ def open_portal(url: URL | str) -> Database:
             translate("Portal", "The portal database %1 cannot be opened.").replace("%1", _describe(url)),
             detail=str(error.orig or error).strip(),
         ) from error
-    return Database(engine)
+    portal = Database(engine)
+    portal.desk_schema = desk_schema
+    return portal
 
 
 def open_portal_for(db: Database) -> Database:
-    return open_portal(portal_url_of(db))
+    return open_portal(portal_url_of(db), db.url)
 
 
 def _describe(url: URL) -> str:

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, Select, Table, delete, func, select, tuple_
+from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, Numeric, Select, Table, delete, func, select, text, tuple_
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -306,11 +306,14 @@ DIRECT = {
 }
 
 
-def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, str, int]]) -> Changed:
+def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, str, int]],
+                  desk_schema: str | None | bool = False) -> Changed:
     """Publish the records a batch of queued entries (id, entity, entity_id) names, as they are now.
 
     The records are selected by joining the queue itself (ids between the batch's first and last),
-    so the database reads them in one pass instead of through long lists of ids.
+    so the database reads them in one pass instead of through long lists of ids. Where the portal's
+    connection can read the desk's tables (``desk_schema``: a schema name, or None for the same
+    database), each table is one INSERT … SELECT … ON CONFLICT inside the database.
     """
     changed = Changed()
     if not entries:
@@ -325,11 +328,15 @@ def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, s
             OutboxEntry.id >= first, OutboxEntry.id <= last, OutboxEntry.entity == entity)
 
     def write(publication: Publication, condition, expected: set[Key] | None = None) -> None:
-        rows = publication.rows(desk, condition)
-        upsert(portal, publication.table, list(rows.values()))
-        changed.written += len(rows)
+        if desk_schema is False:
+            rows = publication.rows(desk, condition)
+            upsert(portal, publication.table, list(rows.values()))
+            found = rows.keys()
+        else:
+            found = copy_inside(portal, publication, condition, desk_schema)
+        changed.written += len(found)
         if expected:
-            changed.removed += remove(portal, publication.table, expected - rows.keys())
+            changed.removed += remove(portal, publication.table, expected - set(found))
 
     for entity, table_name in DIRECT.items():
         if entity in requested:
@@ -347,6 +354,33 @@ def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, s
         stale = portal_keys(portal, courses.table, courses.table.c.registration_id.in_(ids))
         write(courses, RegistrationCourse.registration_id.in_(ids), stale)
     return changed
+
+
+_MAIN = MetaData()
+
+
+def copy_inside(portal: Session, publication: Publication, condition, desk_schema: str | None) -> set[Key]:
+    """Upsert the desk's rows into the portal table with one statement run by the database; the keys written."""
+    table = publication.table
+    query = publication.query.where(condition)
+    dialect = portal.get_bind().dialect.name
+    options = {}
+    if desk_schema:  # SQLite: the desk is attached; the portal's own tables are "main"
+        copied = _MAIN.tables.get(f"main.{table.name}")
+        table = copied if copied is not None else table.to_metadata(_MAIN, schema="main")
+        options["schema_translate_map"] = {None: desk_schema}
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    names = [c.name for c in query.selected_columns]
+    key = [c.name for c in table.primary_key.columns]
+    statement = insert(table).from_select(names, query)
+    others = [n for n in names if n not in key]
+    statement = statement.on_conflict_do_update(index_elements=key, set_={n: statement.excluded[n] for n in others}) \
+        if others else statement.on_conflict_do_nothing(index_elements=key)
+    statement = statement.returning(*table.primary_key.columns)
+    if dialect == "postgresql":
+        # The portal keeps UTC without a zone: convert the desk's instants in UTC, whatever the session's zone.
+        portal.execute(text("SET LOCAL TimeZone = 'UTC'"))
+    return {tuple(row) for row in portal.execute(statement, execution_options=options)}
 
 
 # --- writing to the portal -----------------------------------------------------------------------
