@@ -50,7 +50,7 @@ from desk.portal.database import open_portal_for
 from desk.portal.publish import PUBLICATIONS, TableRepair, compare_and_repair, publish_batch, publish_keys, student_keys
 from desk.staff import Actor, Permission, require
 
-BATCH = 5000
+BATCH = 10000
 CHECKPOINT = "last_batch"
 INTERRUPTED_AFTER = timedelta(hours=2)
 INBOUND_BATCH = 500
@@ -79,6 +79,16 @@ class SyncReport:
     @property
     def repaired_rows(self) -> int:
         return sum(r.added + r.changed + r.removed for r in self.repaired)
+
+
+@dataclass(frozen=True, slots=True)
+class _Queued:
+    id: int
+    entity: str
+    entity_id: int
+
+    def __iter__(self):
+        return iter((self.id, self.entity, self.entity_id))
 
 
 @dataclass
@@ -194,7 +204,7 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
             )
             if only_student is not None:
                 query = query.where(OutboxEntry.student_id == only_student)
-            batch = session.execute(query).all()
+            batch = [_Queued(*row) for row in session.connection().execute(query)]
         if not batch:
             return
         after_id = batch[-1].id
