@@ -99,9 +99,13 @@ def cmd_demo(args) -> int:
     if args.force:
         if url.get_backend_name() != "sqlite":
             raise CommandError("--force deletes a database file; on a server, drop the database with its own tools.")
+        from desk.portal.database import default_portal_url
+
         path = Path(url.database or "")
+        portal = Path(default_portal_url(url).database or "")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
+            Path(f"{portal}{suffix}").unlink(missing_ok=True)
     db = open_database_for(args, create=True)
     last = {"phase": None}
 

@@ -785,6 +785,15 @@ def reset_sequences(db: Database) -> None:
             )
 
 
+def _publish(db: Database, progress: Progress | None) -> None:
+    """The demo's portal: everything published, so the student's eye and the sync have something to show."""
+    from desk import sync
+    from desk.model import SyncKind, SyncTrigger
+
+    sync.run_sync(db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE,
+                  progress=(lambda done, total, text: progress("portal: " + text, done, total)) if progress else None)
+
+
 def build_demo(
     db: Database,
     *,
@@ -792,8 +801,9 @@ def build_demo(
     seed: int = 1,
     today: date | None = None,
     progress: Progress | None = None,
+    publish: bool = True,
 ) -> DemoSummary:
-    """Fill an empty, migrated database with the demo university."""
+    """Fill an empty, migrated database with the demo university (and, with ``publish``, its portal)."""
     if students < 1:
         raise DomainError("A demo needs at least one student.")
     with db.read() as session:
@@ -805,6 +815,8 @@ def build_demo(
     today = today or datetime.now(ZoneInfo(DEFAULT_TIME_ZONE)).date()
     builder = _Builder(db, students, seed, today, progress)
     builder.build()
+    if publish:
+        _publish(db, progress)
     counts = builder.counts
     return DemoSummary(
         students=counts.get("students", 0),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
@@ -53,6 +54,7 @@ from desk.staff import Actor, Permission, require
 BATCH = 10000
 CHECKPOINT = "last_batch"
 INTERRUPTED_AFTER = timedelta(hours=2)
+DESK_ID_SETTING = "desk_id"
 INBOUND_BATCH = 500
 SCHEDULE_SETTING = "sync_schedule"
 DEFAULT_SCHEDULE = "01:25 full, 06:05 incremental, 16:05 incremental"
@@ -145,6 +147,8 @@ def run_sync(
     check = is_cancelled or (lambda: False)
     try:
         portal = portal or open_portal_for(db)
+        if _claim(db, portal):
+            kind = SyncKind.FULL  # a portal new to this desk (or another desk's) is published whole
         if kind is SyncKind.FULL:
             _full(db, portal, run_id, counts, report, check)
         elif kind is SyncKind.STUDENT:
@@ -223,6 +227,40 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
         counts.sent += len(ids)
         done += len(ids)
         report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
+
+
+def desk_identity(db: Database) -> str:
+    """This desk's identity, made on first use: a portal knows which desk fills it."""
+    with db.read() as session:
+        value = session.scalar(select(Setting.value).where(Setting.key == DESK_ID_SETTING))
+    if value:
+        return value
+    try:
+        with db.write() as session:
+            session.add(Setting(key=DESK_ID_SETTING, value=uuid.uuid4().hex))
+    except IntegrityError:
+        pass  # made by a concurrent first run
+    with db.read() as session:
+        return session.scalar(select(Setting.value).where(Setting.key == DESK_ID_SETTING))
+
+
+def _claim(db: Database, portal: Database) -> bool:
+    """Make the portal this desk's; True when it was not (a new portal, or one another desk filled).
+
+    A checkpoint or student actions left by another desk name records of that desk: they are set
+    aside (actions marked read as "discarded"), never applied here.
+    """
+    ours = desk_identity(db)
+    with portal.write() as target:
+        theirs = target.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == "desk_id"))
+        if theirs == ours:
+            return False
+        target.execute(schema.sync_state.delete().where(schema.sync_state.c.key == CHECKPOINT))
+        if theirs is not None:
+            target.execute(update(schema.actions).where(schema.actions.c.read_at.is_(None))
+                           .values(read_at=now_utc().replace(tzinfo=None), outcome="discarded"))
+        _set_state(target, "desk_id", ours)
+    return True
 
 
 def _recover(db: Database, portal: Database, run_id: int) -> None:

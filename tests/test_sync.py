@@ -104,6 +104,9 @@ def _direct_registration_with_room(db):
 
 
 def test_full_sync_publishes_everything_and_a_second_finds_nothing(demo, demo_admin, portal):
+    with portal.write() as session:  # whatever the demo published, start from an empty portal
+        for table in schema.PUBLISHED:
+            session.execute(table.delete())
     first = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
     assert first.result is SyncResult.SUCCEEDED and first.repaired_rows > 1000
     assert portal_differences(demo, portal) == {}
@@ -302,7 +305,7 @@ def test_schedule_parsing_and_what_is_due(demo, demo_admin):
     assert sync.due_run(demo, now=datetime(2026, 12, 2, 0, 30, tzinfo=UTC)) is SyncKind.FULL  # 01:30 local
     assert sync.due_run(demo, now=datetime(2026, 12, 1, 23, 30, tzinfo=UTC)) is None  # 00:30 local: nothing yet
     report = sync.run_due(demo, now=morning)
-    assert report is not None and report.kind is SyncKind.INCREMENTAL
+    assert report is not None and report.result is SyncResult.SUCCEEDED
     assert sync.due_run(demo, now=morning + timedelta(minutes=5)) is None
     sync.set_schedule(demo, demo_admin, "07:00 full")
     assert [e.kind for e in sync.schedule(demo)] == [SyncKind.FULL]
@@ -410,3 +413,19 @@ def test_rows_copied_inside_the_database_equal_rows_sent_through_python(demo, de
     finally:
         inside.dispose()
         through_python.dispose()
+
+
+def test_a_portal_filled_by_another_desk_is_published_whole_and_its_actions_set_aside(demo, demo_admin, portal):
+    from desk.model import Setting
+
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, group_id, student_id = _direct_registration_with_room(demo)
+    key = simulator.act(portal, "register", student_id, registration_id, group_id)
+    with demo.write() as session:  # as if this portal had been filled by another desk
+        session.get(Setting, sync.DESK_ID_SETTING).value = "another-desk"
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.kind is SyncKind.FULL and report.received == 0
+    with portal.read() as session:
+        assert session.scalar(select(schema.actions.c.outcome).where(schema.actions.c.action_key == key)) == "discarded"
+    assert portal_differences(demo, portal) == {}
+    assert sync.run_sync(demo, demo_admin, portal=portal).kind is SyncKind.INCREMENTAL
