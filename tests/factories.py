@@ -220,3 +220,52 @@ def many_students(db: Database, count: int, *, programme_code: str = "INF-S1", p
             session.add(LoginAccount(email=email, email_folded=email, person_id=person.id))
             ids.append(row.id)
     return ids
+
+
+# --- login accounts -------------------------------------------------------------------------
+
+STUDENT_DOMAIN = "student.uni.example.pl"
+PHD_DOMAIN = "doktorant.uni.example.pl"
+STAFF_DOMAIN = "uni.example.pl"
+
+
+def login_templates(db: Database) -> None:
+    """The three login templates of the test university (the domain ``student()`` logins use)."""
+    from desk.model import LoginTemplate
+
+    with db.write() as session:
+        session.add_all([
+            LoginTemplate(category=PersonCategory.STUDENT, domain=STUDENT_DOMAIN, template="{student_number}@" + STUDENT_DOMAIN),
+            LoginTemplate(category=PersonCategory.PHD_STUDENT, domain=PHD_DOMAIN, template="{student_number}@" + PHD_DOMAIN),
+            LoginTemplate(category=PersonCategory.STAFF, domain=STAFF_DOMAIN, template="{first_initial}.{last}@" + STAFF_DOMAIN),
+        ])
+
+
+def person_of(db: Database, student_id: int) -> int:
+    with db.read() as session:
+        return session.get(Student, student_id).person_id
+
+
+def set_category(db: Database, student_id: int, category: PersonCategory) -> None:
+    """Make the student's person a PhD student (or staff) without changing anything else."""
+    with db.write() as session:
+        session.get(Student, student_id).person.category = category
+
+
+def staff_person(db: Database, first_name: str = "Jan", last_name: str = "Kowalski") -> int:
+    """A member of staff (a teacher) as a person without a student record or login; returns the person id."""
+    with db.write() as session:
+        person = Person(first_name=first_name, last_name=last_name, category=PersonCategory.STAFF,
+                        **person_name_fields(first_name, None, last_name))
+        session.add(person)
+        session.flush()
+        return person.id
+
+
+def login(db: Database, email: str, person_id: int | None = None) -> int:
+    """A login row as the mail system left it (linked or not), with no audit or outbox entry."""
+    with db.write() as session:
+        row = LoginAccount(email=email, email_folded=email.lower(), person_id=person_id)
+        session.add(row)
+        session.flush()
+        return row.id

@@ -24,10 +24,12 @@ from desk.staff import role_label
 from ui.context import AppContext
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
+from ui.views.accounts import AccountsView
 from ui.views.calendar import RegistrationsView
 from ui.views.groups import GroupsView
 from ui.views.payments_list import PaymentsView
 from ui.views.student_lookup import StudentLookupView
+from ui.views.sync_view import SyncView
 from ui.views.token_balances import TokenCorrectionView
 from ui.views.token_rounds import TokenRoundView
 
@@ -67,6 +69,10 @@ class MainWindow(QMainWindow):
         self._add_view(self.token_rounds, self.tr("Token rounds"), "rounds.svg")
         self.payments = PaymentsView(context, self)
         self._add_view(self.payments, self.tr("Payments"), "payments.svg")
+        self.accounts = AccountsView(context, self)
+        self._add_view(self.accounts, self.tr("Accounts"), "accounts.svg")
+        self.sync = SyncView(context, self)
+        self._add_view(self.sync, self.tr("Sync"), "sync.svg")
         self.calendar.showGroupsRequested.connect(self.show_groups_of)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -88,6 +94,13 @@ class MainWindow(QMainWindow):
         self.resolution_timer.setInterval(60_000)
         self.resolution_timer.timeout.connect(self.resolve_due_token_requests)
         self.resolution_timer.start()
+        # The sync schedule (e.g. full at 01:25, incremental at 06:05 and 16:05) is kept whenever a
+        # desk is open; a system timer running `desk sync --scheduled` does the same without one.
+        self.schedule_timer = QTimer(self)
+        self.schedule_timer.setObjectName("syncScheduleTimer")
+        self.schedule_timer.setInterval(60_000)
+        self.schedule_timer.timeout.connect(self.run_scheduled_sync)
+        self.schedule_timer.start()
         self.lookup.searchFinished.connect(lambda _rows: self._mark_data_time())
         self._restore()
 
@@ -146,6 +159,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Tokens"), "tokensViewAction", lambda: self.navigation.setCurrentRow(3), "Ctrl+4"))
         view_menu.addAction(self._action(self.tr("Token r&ounds"), "tokenRoundsViewAction", lambda: self.navigation.setCurrentRow(4), "Ctrl+5"))
         view_menu.addAction(self._action(self.tr("&Payments"), "paymentsViewAction", lambda: self.navigation.setCurrentRow(5), "Ctrl+6"))
+        view_menu.addAction(self._action(self.tr("&Accounts"), "accountsViewAction", lambda: self.navigation.setCurrentRow(6), "Ctrl+7"))
+        view_menu.addAction(self._action(self.tr("S&ync"), "syncViewAction", lambda: self.navigation.setCurrentRow(7), "Ctrl+8"))
         view_menu.addAction(self._action(self.tr("&Find student"), "findStudentAction", self.find_student, "Ctrl+F"))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "shortcutsAction", self.show_shortcuts, "F1"))
@@ -159,6 +174,14 @@ class MainWindow(QMainWindow):
         db = self.context.db
         self.context.tasks.run(
             lambda: resolve_due(db), None, lambda error: log.warning("token round resolution failed: %s", error), write=True
+        )
+
+    def run_scheduled_sync(self) -> None:
+        from desk.sync import run_due
+
+        db, zone = self.context.db, self.context.time_zone
+        self.context.tasks.run(
+            lambda: run_due(db, zone=zone), None, lambda error: log.warning("scheduled sync failed: %s", error), write=True
         )
 
     def show_groups_of(self, registration_id: int, term_id: int) -> None:
@@ -192,6 +215,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+4", self.tr("tokens")),
             ("Ctrl+5", self.tr("token rounds")),
             ("Ctrl+6", self.tr("payments")),
+            ("Ctrl+7", self.tr("accounts")),
+            ("Ctrl+8", self.tr("sync with the portal")),
             ("Ctrl+Q", self.tr("quit")),
         ]
         text = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"

@@ -94,6 +94,23 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
     if window.payments.table.rowCount() == 0:
         _wait_for(window.payments.loaded, 5000)
     written.append(_save(window, out_dir / f"{language}-11-payments.png"))
+
+    # Accounts: a login the mail system has but nobody is linked to, the "logged in, but no account" case.
+    window.navigation.setCurrentRow(window.stack.indexOf(window.accounts))
+    from sqlalchemy import select
+
+    from desk.model import LoginAccount
+
+    with db.read() as session:
+        unlinked = session.scalar(select(LoginAccount.email).where(LoginAccount.person_id.is_(None)).order_by(LoginAccount.id))
+    if unlinked:
+        window.accounts.query.setText(unlinked)
+        window.accounts.show_query()
+        _wait_for(window.accounts.stateShown, 5000)
+    written.append(_save(window, out_dir / f"{language}-12-accounts.png"))
+    window.navigation.setCurrentRow(window.stack.indexOf(window.sync))
+    _wait_for(window.sync.loaded, 5000)
+    written.append(_save(window, out_dir / f"{language}-13-sync.png"))
     return written
 
 

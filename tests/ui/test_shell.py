@@ -56,7 +56,12 @@ def test_main_window_status_bar_and_shortcuts(qtbot, app_context):
     assert app_context.db.description in window.database_label.text()
     assert "Anna Administratorka" in window.staff_label.text()
     names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert names == ["Students", "Registrations", "Class groups", "Tokens", "Token rounds", "Payments"]
+    assert names == ["Students", "Registrations", "Class groups", "Tokens", "Token rounds", "Payments", "Accounts", "Sync"]
+    window.findChild(QAction, "syncViewAction").trigger()
+    assert window.stack.currentWidget() is window.sync
+    window.findChild(QAction, "accountsViewAction").trigger()
+    assert window.stack.currentWidget() is window.accounts
+    assert window.schedule_timer.isActive()
     window.findChild(QAction, "groupsViewAction").trigger()
     assert window.stack.currentWidget() is window.groups
     window.activateWindow()
@@ -97,7 +102,7 @@ def test_database_error_box_explains_and_offers_a_way_out(qtbot):
 
 
 VIEWS = ("01-sign-in", "02-student-lookup", "03-student-card", "04-settings", "05-registrations", "06-access",
-         "07-class-groups", "08-explain", "09-tokens", "10-token-round", "11-payments")
+         "07-class-groups", "08-explain", "09-tokens", "10-token-round", "11-payments", "12-accounts", "13-sync")
 
 
 def test_snapshot_renders_every_view_in_both_languages(qtbot, sqlite_db, tmp_path):
