@@ -97,6 +97,7 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
 
     # Accounts: a login the mail system has but nobody is linked to, the "logged in, but no account" case.
     window.navigation.setCurrentRow(window.stack.indexOf(window.accounts))
+    _wait_for(window.accounts.worklistLoaded, 10_000)
     from sqlalchemy import select
 
     from desk.model import LoginAccount
