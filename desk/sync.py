@@ -208,7 +208,7 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
             )
             if only_student is not None:
                 query = query.where(OutboxEntry.student_id == only_student)
-            batch = [_Queued(*row) for row in session.connection().execute(query)]
+            batch = [_Queued(*row) for row in session.connection().execute(query).all()]
         if not batch:
             return
         after_id = batch[-1].id

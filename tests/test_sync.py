@@ -429,3 +429,17 @@ def test_a_portal_filled_by_another_desk_is_published_whole_and_its_actions_set_
         assert session.scalar(select(schema.actions.c.outcome).where(schema.actions.c.action_key == key)) == "discarded"
     assert portal_differences(demo, portal) == {}
     assert sync.run_sync(demo, demo_admin, portal=portal).kind is SyncKind.INCREMENTAL
+
+
+def test_a_record_deleted_at_the_desk_goes_from_the_portal(demo, demo_admin, portal):
+    from desk.model import AccessRule
+
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    with demo.read() as session:
+        rule = session.scalars(select(AccessRule).order_by(AccessRule.id)).first()
+    access.remove_rule(demo, demo_admin, rule.id, reason="the rule was wrong")
+    sync.run_sync(demo, demo_admin, portal=portal)
+    with portal.read() as session:
+        assert session.scalar(select(func.count()).select_from(schema.access_rules).where(
+            schema.access_rules.c.rule_id == rule.id)) == 0
+    assert portal_differences(demo, portal) == {}

@@ -327,21 +327,25 @@ def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, s
         return select(OutboxEntry.entity_id).where(
             OutboxEntry.id >= first, OutboxEntry.id <= last, OutboxEntry.entity == entity)
 
-    def write(publication: Publication, condition, expected: set[Key] | None = None) -> None:
+    def write(publication: Publication, condition, expected: set[Key] | None = None, entity: str | None = None) -> None:
         if desk_schema is False:
             rows = publication.rows(desk, condition)
             upsert(portal, publication.table, list(rows.values()))
-            found = rows.keys()
+            changed.written += len(rows)
+            gone = expected - rows.keys() if expected else set()
         else:
-            found = copy_inside(portal, publication, condition, desk_schema)
-        changed.written += len(found)
-        if expected:
-            changed.removed += remove(portal, publication.table, expected - set(found))
+            changed.written += copy_inside(portal, publication, condition, desk_schema)
+            if entity is not None:  # records deleted at the desk since they were queued
+                gone = {(i,) for i in gone_inside(portal, publication, queued(entity), desk_schema)}
+            else:
+                gone = expected - set(publication.rows(desk, condition)) if expected else set()
+        if gone:
+            changed.removed += remove(portal, publication.table, gone)
 
     for entity, table_name in DIRECT.items():
         if entity in requested:
             publication = PUBLICATIONS[table_name]
-            write(publication, publication.key_columns[0].in_(queued(entity)), {(i,) for i in requested[entity]})
+            write(publication, publication.key_columns[0].in_(queued(entity)), {(i,) for i in requested[entity]}, entity)
     if "enrollment" in requested:  # an enrollment changes its group's count
         groups = PUBLICATIONS["portal_class_groups"]
         write(groups, ClassGroup.id.in_(select(Enrollment.group_id).where(Enrollment.id.in_(queued("enrollment")))))
@@ -359,15 +363,14 @@ def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, s
 _MAIN = MetaData()
 
 
-def copy_inside(portal: Session, publication: Publication, condition, desk_schema: str | None) -> set[Key]:
-    """Upsert the desk's rows into the portal table with one statement run by the database; the keys written."""
+def copy_inside(portal: Session, publication: Publication, condition, desk_schema: str | None) -> int:
+    """Upsert the desk's rows into the portal table with one statement run by the database; how many."""
     table = publication.table
     query = publication.query.where(condition)
     dialect = portal.get_bind().dialect.name
     options = {}
     if desk_schema:  # SQLite: the desk is attached; the portal's own tables are "main"
-        copied = _MAIN.tables.get(f"main.{table.name}")
-        table = copied if copied is not None else table.to_metadata(_MAIN, schema="main")
+        table = _main(table)
         options["schema_translate_map"] = {None: desk_schema}
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     names = [c.name for c in query.selected_columns]
@@ -376,11 +379,23 @@ def copy_inside(portal: Session, publication: Publication, condition, desk_schem
     others = [n for n in names if n not in key]
     statement = statement.on_conflict_do_update(index_elements=key, set_={n: statement.excluded[n] for n in others}) \
         if others else statement.on_conflict_do_nothing(index_elements=key)
-    statement = statement.returning(*table.primary_key.columns)
     if dialect == "postgresql":
         # The portal keeps UTC without a zone: convert the desk's instants in UTC, whatever the session's zone.
         portal.execute(text("SET LOCAL TimeZone = 'UTC'"))
-    return {tuple(row) for row in portal.execute(statement, execution_options=options)}
+    return portal.execute(statement, execution_options=options).rowcount or 0
+
+
+def _main(table: Table) -> Table:
+    copied = _MAIN.tables.get(f"main.{table.name}")
+    return copied if copied is not None else table.to_metadata(_MAIN, schema="main")
+
+
+def gone_inside(portal: Session, publication: Publication, queued, desk_schema: str | None) -> list[int]:
+    """Of the ids a batch queued, those the desk no longer has (its query finds no row for them)."""
+    key = publication.key_columns[0]
+    statement = queued.where(~queued.selected_columns[0].in_(select(key).select_from(key.table)))
+    options = {"schema_translate_map": {None: desk_schema}} if desk_schema else {}
+    return list(portal.execute(statement, execution_options=options).scalars())
 
 
 # --- writing to the portal -----------------------------------------------------------------------

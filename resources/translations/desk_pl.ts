@@ -45,7 +45,7 @@
     </message>
     <message>
         <location filename="../../desk/access.py" line="370"/>
-        <location filename="../../desk/access.py" line="524"/>
+        <location filename="../../desk/access.py" line="527"/>
         <source>At most 50,000 students can be handled at once.</source>
         <translation>Jednorazowo można obsłużyć najwyżej 50 000 studentów.</translation>
     </message>
@@ -60,22 +60,22 @@
         <translation>Niektórzy studenci już nie istnieją (identyfikatory: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="446"/>
+        <location filename="../../desk/access.py" line="449"/>
         <source>Say why the decision is withdrawn.</source>
         <translation>Podaj powód wycofania decyzji.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="451"/>
+        <location filename="../../desk/access.py" line="454"/>
         <source>That decision no longer exists.</source>
         <translation>Ta decyzja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="454"/>
+        <location filename="../../desk/access.py" line="457"/>
         <source>The student does not study in your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="456"/>
+        <location filename="../../desk/access.py" line="459"/>
         <source>The decision was already withdrawn.</source>
         <translation>Decyzja została już wycofana.</translation>
     </message>
@@ -396,6 +396,722 @@
     </message>
 </context>
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../../desk/accounts.py" line="58"/>
+        <source>no login</source>
+        <translation>brak loginu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="59"/>
+        <source>login not linked to a person</source>
+        <translation>login niepowiązany z osobą</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="60"/>
+        <source>linked, not yet on the portal</source>
+        <translation>powiązany, jeszcze nie w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="61"/>
+        <source>on the portal</source>
+        <translation>w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="67"/>
+        <source>students</source>
+        <translation>studenci</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="68"/>
+        <source>PhD students</source>
+        <translation>doktoranci</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="69"/>
+        <source>staff</source>
+        <translation>pracownicy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="78"/>
+        <source>You are logged in, but you do not have an account in USOSweb</source>
+        <translation>Jesteś zalogowany, ale nie masz konta w USOSweb</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="92"/>
+        <source>the address is empty</source>
+        <translation>adres jest pusty</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="94"/>
+        <source>it contains a space</source>
+        <translation>zawiera spację</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="96"/>
+        <source>it needs exactly one @</source>
+        <translation>musi zawierać dokładnie jeden znak @</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="98"/>
+        <source>it contains letters outside a–z (Polish letters are not used in logins)</source>
+        <translation>zawiera litery spoza zakresu a–z (w loginach nie używa się polskich liter)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="101"/>
+        <source>the part before @ is empty or has characters a login cannot have</source>
+        <translation>część przed @ jest pusta lub zawiera znaki niedozwolone w loginie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="103"/>
+        <source>the part after @ is not a domain such as student.uni.opole.pl</source>
+        <translation>część po @ nie jest domeną (taką jak np. student.uni.opole.pl)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="112"/>
+        <location filename="../../desk/accounts.py" line="607"/>
+        <source>%1 is not a valid login address: %2.</source>
+        <translation>%1 nie jest poprawnym adresem logowania: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="176"/>
+        <source>The template has an unknown placeholder {%1}.</source>
+        <translation>Szablon zawiera nieznany znacznik {%1}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="178"/>
+        <source>The template needs {%1}, which this person does not have.</source>
+        <translation>Szablon wymaga wartości {%1}, której ta osoba nie ma.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="206"/>
+        <source>%1 is not a domain such as student.uni.opole.pl.</source>
+        <translation>%1 nie jest domeną (taką jak np. student.uni.opole.pl).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="210"/>
+        <source>The template must end with @%1, its domain.</source>
+        <translation>Szablon musi kończyć się swoją domeną: @%1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="215"/>
+        <source>Use the placeholders {student_number}, {first_initial}, {first} and {last}, e.g. %1.</source>
+        <translation>Użyj znaczników {student_number}, {first_initial}, {first} i {last}, np. %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="219"/>
+        <source>Staff have no student number: make their logins from their names.</source>
+        <translation>Pracownicy nie mają numeru albumu: twórz ich loginy na podstawie imienia i nazwiska.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="228"/>
+        <source>The domain %1 is already the domain of %2.</source>
+        <translation>Domena %1 jest już domeną kategorii „%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="268"/>
+        <location filename="../../desk/accounts.py" line="308"/>
+        <source>There is no person with the id %1.</source>
+        <translation>Nie ma osoby o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="272"/>
+        <source>No login template is set for %1; an administrator sets one.</source>
+        <translation>Nie ustawiono szablonu loginu dla kategorii „%1”; ustawia go administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="319"/>
+        <source>There is no student with the id %1.</source>
+        <translation>Nie ma studenta o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="342"/>
+        <source>%1 has the domain of %2 (@%3), but %4 is among %5.</source>
+        <translation>%1 ma domenę kategorii „%2” (@%3), ale %4 należy do kategorii „%5”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="344"/>
+        <source>%1 has the domain of %2 (@%3), but %4 is among %5, whose logins end in @%6.</source>
+        <translation>%1 ma domenę kategorii „%2” (@%3), ale %4 należy do kategorii „%5”, której loginy kończą się na @%6.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="350"/>
+        <source>%1 is not in the domain of %2: their logins end in @%3.</source>
+        <translation>%1 nie należy do domeny kategorii „%2”: loginy tej kategorii kończą się na @%3.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="389"/>
+        <source>%1 is already linked to %2; nothing was changed.</source>
+        <translation>Login %1 jest już powiązany z osobą %2; nic nie zmieniono.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="395"/>
+        <source>%1 is already linked to %2, so it cannot be linked to %3. If it was linked by mistake, unlink it from %2 first.</source>
+        <translation>Login %1 jest już powiązany z osobą %2, więc nie można go powiązać z osobą %3. Jeśli powiązano go przez pomyłkę, najpierw odłącz go od osoby %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="412"/>
+        <source>%1 was just created at another workstation; look it up again.</source>
+        <translation>Login %1 został przed chwilą utworzony na innym stanowisku; wyszukaj go ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="429"/>
+        <source>Say why the login is linked (e.g. reported by the student).</source>
+        <translation>Podaj powód powiązania loginu (np. zgłoszenie studenta).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="431"/>
+        <source>Say whom the login is linked to: one person or one student.</source>
+        <translation>Wskaż, z kim powiązać login: z jedną osobą albo z jednym studentem.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="442"/>
+        <source>Say why the login is unlinked (e.g. linked to the wrong person).</source>
+        <translation>Podaj powód odłączenia loginu (np. powiązanie z niewłaściwą osobą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="446"/>
+        <source>There is no login %1.</source>
+        <translation>Nie ma loginu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="448"/>
+        <source>%1 is not linked to anyone; nothing was changed.</source>
+        <translation>Login %1 nie jest z nikim powiązany; nic nie zmieniono.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="494"/>
+        <source>made at admission</source>
+        <translation>utworzony przy przyjęciu na studia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="639"/>
+        <source>Login not linked to a person: %1 exists, but nobody is linked to it. Whoever logs in with it sees “%2”.</source>
+        <translation>Login niepowiązany z osobą: %1 istnieje, ale nikt nie jest z nim powiązany. Kto się nim zaloguje, zobaczy komunikat „%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="641"/>
+        <source>Link it to the student it belongs to.</source>
+        <translation>Powiąż go ze studentem, do którego należy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="643"/>
+        <source>It looks like the login of %1: link it to them.</source>
+        <translation>Wygląda na to, że to login osoby %1: powiąż go z nią.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="647"/>
+        <source>No login: the desk has no login %1.</source>
+        <translation>Brak loginu: w programie desk nie ma loginu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="649"/>
+        <source>%1 logs in as %2.</source>
+        <translation>%1 loguje się jako %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="652"/>
+        <source>%1 has no linked login either.</source>
+        <translation>%1 również nie ma powiązanego loginu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="654"/>
+        <source>No login: %1 has no institutional e-mail linked, so they cannot log in to the portal.</source>
+        <translation>Brak loginu: %1 nie ma powiązanego uczelnianego adresu e-mail, więc nie może zalogować się do portalu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="663"/>
+        <source>The login %1 exists but is not linked: link it to them.</source>
+        <translation>Login %1 istnieje, ale nie jest powiązany: powiąż go z tą osobą.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="665"/>
+        <source>Link the address the mail system gave them; the template gives %1.</source>
+        <translation>Powiąż adres nadany przez system pocztowy; według szablonu byłby to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="667"/>
+        <source>Check which address the student really uses.</source>
+        <translation>Sprawdź, którego adresu student faktycznie używa.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="669"/>
+        <source>Link the address the mail system gave them.</source>
+        <translation>Powiąż adres nadany przez system pocztowy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="676"/>
+        <source>Linked, but not yet on the portal: %1 is linked to %2, and the change has waited to be sent since %3. Until it is sent, the student sees “%4”.</source>
+        <translation>Powiązany, ale jeszcze nie w portalu: login %1 powiązano z osobą %2, a zmiana czeka na wysłanie od %3. Dopóki nie zostanie wysłana, student widzi komunikat „%4”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="680"/>
+        <source>Send it now with the sync for this student, or wait for the next sync.</source>
+        <translation>Wyślij ją teraz, uruchamiając synchronizację dla tego studenta, albo zaczekaj na następną synchronizację.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="684"/>
+        <source>On the portal: %1 logs in as %2.</source>
+        <translation>W portalu: %1 loguje się jako %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="688"/>
+        <source>Check the address with the mail system and link the right one.</source>
+        <translation>Sprawdź adres w systemie pocztowym i powiąż właściwy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="733"/>
+        <source>Type a login e-mail or a student number.</source>
+        <translation>Wpisz e-mail logowania albo numer albumu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="735"/>
+        <source>Nothing matches %1: type a login e-mail or a student number.</source>
+        <translation>Nic nie pasuje do „%1”: wpisz e-mail logowania albo numer albumu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="754"/>
+        <source>students without a login</source>
+        <translation>studenci bez loginu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="755"/>
+        <source>logins without a person</source>
+        <translation>loginy niepowiązane z osobą</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="756"/>
+        <source>domain not matching the category</source>
+        <translation>domena niezgodna z kategorią</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="757"/>
+        <source>malformed addresses</source>
+        <translation>nieprawidłowe adresy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="758"/>
+        <source>near-duplicate addresses</source>
+        <translation>niemal identyczne adresy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="911"/>
+        <source>No login linked; %1 exists but is not linked.</source>
+        <translation>Brak powiązanego loginu; login %1 istnieje, ale nie jest powiązany.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="913"/>
+        <source>No login; the template gives %1.</source>
+        <translation>Brak loginu; według szablonu: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="915"/>
+        <source>No login.</source>
+        <translation>Brak loginu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="936"/>
+        <source>Nobody is linked; it looks like the login of %1 (%2).</source>
+        <translation>Nikt nie jest powiązany; wygląda na login osoby %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="939"/>
+        <source>Nobody is linked to this login.</source>
+        <translation>Nikt nie jest powiązany z tym loginem.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1000"/>
+        <source>Differs from %1 only in case, dots or Polish letters.</source>
+        <translation>Różni się od %1 tylko wielkością liter, kropkami lub polskimi literami.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1030"/>
+        <source>ok</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1031"/>
+        <source>already linked</source>
+        <translation>już powiązany</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1032"/>
+        <source>unknown student</source>
+        <translation>nieznany student</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1033"/>
+        <source>malformed address</source>
+        <translation>nieprawidłowy adres</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1034"/>
+        <source>linked to someone else</source>
+        <translation>powiązany z inną osobą</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1035"/>
+        <source>domain mismatch</source>
+        <translation>niezgodna domena</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1036"/>
+        <source>duplicate line</source>
+        <translation>powtórzony wiersz</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1037"/>
+        <source>missing value</source>
+        <translation>brak wartości</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1136"/>
+        <source>The file has more than %1 rows; split it into smaller files.</source>
+        <translation>Plik przekracza dopuszczalną liczbę wierszy (%1); podziel go na mniejsze pliki.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1163"/>
+        <source>%1 cannot be read as an Excel (.xlsx) file.</source>
+        <translation>Nie można odczytać pliku %1 jako pliku Excel (.xlsx).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1176"/>
+        <source>There is no file %1.</source>
+        <translation>Nie ma pliku %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1180"/>
+        <source>The file is %1 MB; at most %2 MB can be imported at once. Split it into smaller files.</source>
+        <translation>Rozmiar pliku to %1 MB; jednorazowo można zaimportować najwyżej %2 MB. Podziel go na mniejsze pliki.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1185"/>
+        <source>Old Excel files (.xls) cannot be read: save it as .xlsx or .csv.</source>
+        <translation>Nie można odczytać starych plików Excel (.xls): zapisz plik jako .xlsx lub .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1204"/>
+        <source>Several columns could be the e-mail (%1): leave only the institutional one.</source>
+        <translation>Adres e-mail może być w kilku kolumnach (%1): pozostaw tylko kolumnę z adresem uczelnianym.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1222"/>
+        <source>The file needs a column with the student number (or PESEL) and a column with the e-mail, named in its first line (e.g. “numer albumu” and “e-mail”); its first line has: %1.</source>
+        <translation>Plik musi mieć kolumnę z numerem albumu (lub numerem PESEL) i kolumnę z adresem e-mail, nazwane w pierwszym wierszu (np. „numer albumu” i „e-mail”); jego pierwszy wiersz zawiera: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1285"/>
+        <location filename="../../desk/accounts.py" line="1286"/>
+        <source>The line has %1.</source>
+        <translation>W wierszu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1285"/>
+        <source>no e-mail</source>
+        <translation>brak adresu e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1287"/>
+        <source>no PESEL</source>
+        <translation>brak numeru PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1287"/>
+        <source>no student number</source>
+        <translation>brak numeru albumu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1288"/>
+        <source>Line %1 has this address or student already.</source>
+        <translation>Wiersz %1 zawiera już ten adres lub tego studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1289"/>
+        <source>No person has the PESEL %1.</source>
+        <translation>Żadna osoba nie ma numeru PESEL %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1289"/>
+        <source>No student has the number %1.</source>
+        <translation>Żaden student nie ma numeru albumu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1290"/>
+        <source>Already linked: nothing to do.</source>
+        <translation>Już powiązany: nic do zrobienia.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1291"/>
+        <source>%1 is already linked to %2, not to %3.</source>
+        <translation>Login %1 jest już powiązany z osobą %2, a nie z osobą %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1292"/>
+        <source>The existing login will be linked to %1.</source>
+        <translation>Istniejący login zostanie powiązany z osobą %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1293"/>
+        <source>A new login will be linked to %1.</source>
+        <translation>Nowy login zostanie powiązany z osobą %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1355"/>
+        <source>Say why the logins are linked (e.g. export from the mail system of 1 Oct).</source>
+        <translation>Podaj powód powiązania loginów (np. eksport z systemu pocztowego z 1 października).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1364"/>
+        <source>Nothing was linked: %1 line(s) have errors, e.g. line %2: %3 Fix the file, or leave those lines out explicitly.</source>
+        <translation>Nic nie powiązano: liczba wierszy z błędami: %1, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts.py" line="1387"/>
+        <source>Some of these logins were just created at another workstation; preview the file again.</source>
+        <translation>Niektóre z tych loginów zostały przed chwilą utworzone na innym stanowisku; ponownie wyświetl podgląd pliku.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="276"/>
+        <source>Login e-mail or student number</source>
+        <translation>E-mail logowania lub numer albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="277"/>
+        <source>Login e-mail or student number — e.g. 123456@student.uni.opole.pl or 123456</source>
+        <translation>E-mail logowania lub numer albumu — np. 123456@student.uni.opole.pl albo 123456</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="281"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Pokaż</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="283"/>
+        <source>Show the state of this login or student</source>
+        <translation>Pokaż stan tego loginu lub studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="285"/>
+        <source>&amp;Import from file…</source>
+        <translation>&amp;Importuj z pliku…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="287"/>
+        <source>Link logins from a file of the mail system</source>
+        <translation>Powiąż loginy na podstawie pliku z systemu pocztowego</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="288"/>
+        <source>A CSV or Excel file with the student number (or PESEL) and the e-mail; you see every line&apos;s result before anything is linked.</source>
+        <translation>Plik CSV lub Excel z numerem albumu (albo numerem PESEL) i adresem e-mail; zanim cokolwiek zostanie powiązane, zobaczysz wynik dla każdego wiersza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="295"/>
+        <source>Or find a student by name</source>
+        <translation>Albo znajdź studenta po imieniu i nazwisku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="300"/>
+        <source>Type a login or a student number, or find a student by name.</source>
+        <translation>Wpisz login lub numer albumu albo znajdź studenta po imieniu i nazwisku.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="306"/>
+        <source>Account state</source>
+        <translation>Stan konta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="318"/>
+        <source>Logins</source>
+        <translation>Loginy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="319"/>
+        <location filename="../../ui/views/accounts.py" line="388"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="319"/>
+        <source>State</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="319"/>
+        <source>Linked</source>
+        <translation>Powiązano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="319"/>
+        <source>By</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="319"/>
+        <source>Waiting since</source>
+        <translation>Oczekuje od</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="322"/>
+        <source>&amp;Link…</source>
+        <translation>Po&amp;wiąż…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="324"/>
+        <source>Link a login</source>
+        <translation>Powiąż login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="326"/>
+        <source>&amp;Unlink…</source>
+        <translation>&amp;Usuń powiązanie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="328"/>
+        <source>Unlink a login</source>
+        <translation>Usuń powiązanie loginu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="330"/>
+        <source>Send to the portal &amp;now</source>
+        <translation>Wyślij do portalu &amp;teraz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="332"/>
+        <source>Send this student&apos;s changes to the portal now</source>
+        <translation>Wyślij teraz zmiany tego studenta do portalu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="333"/>
+        <source>A sync of this one student: the student can log in within seconds.</source>
+        <translation>Synchronizacja tylko tego jednego studenta: student będzie mógł się zalogować w ciągu kilku sekund.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="340"/>
+        <source>Your role does not link login accounts.</source>
+        <translation>Twoja rola nie pozwala na powiązywanie kont logowania.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="375"/>
+        <source>Show in the worklist</source>
+        <translation>Pokaż na liście spraw do załatwienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="376"/>
+        <source>every kind</source>
+        <translation>wszystkie rodzaje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="380"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="382"/>
+        <source>Refresh the worklist</source>
+        <translation>Odśwież listę spraw do załatwienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="387"/>
+        <location filename="../../ui/views/accounts.py" line="391"/>
+        <source>Worklist</source>
+        <translation>Sprawy do załatwienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="388"/>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="388"/>
+        <source>Student no.</source>
+        <translation>Nr albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="388"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="388"/>
+        <source>What is wrong</source>
+        <translation>Opis problemu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="389"/>
+        <source>Double-click or press Enter to see a line&apos;s state above.</source>
+        <translation>Kliknij dwukrotnie wiersz lub naciśnij Enter, aby zobaczyć jego stan powyżej.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="395"/>
+        <source>S&amp;how:</source>
+        <translation>Po&amp;każ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="412"/>
+        <source>L&amp;ogin or student number:</source>
+        <translation>&amp;Login lub numer albumu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="534"/>
+        <source>Linked: %1 → %2. It goes to the portal with the next sync.</source>
+        <translation>Powiązano: %1 → %2. Trafi do portalu przy najbliższej synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="550"/>
+        <source>Deleted: %1.</source>
+        <translation>Usunięto: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="550"/>
+        <source>Unlinked: %1.</source>
+        <translation>Usunięto powiązanie: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="564"/>
+        <source>Sending to the portal…</source>
+        <translation>Wysyłanie do portalu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="574"/>
+        <source>Sent to the portal: %1 change(s).</source>
+        <translation>Zmiany wysłane do portalu: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="587"/>
+        <source>Counting…</source>
+        <translation>Liczenie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="616"/>
+        <source>(%1 shown)</source>
+        <translation>(wyświetlono: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="637"/>
+        <source>Link logins from a file</source>
+        <translation>Powiąż loginy z pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="638"/>
+        <source>Spreadsheets and CSV (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Arkusze kalkulacyjne i CSV (*.xlsx *.csv *.txt);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="647"/>
+        <source>Checking %1…</source>
+        <translation>Sprawdzanie: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="655"/>
+        <source>Linked from the file: %1 logins (%2 new); %3 already linked; %4 lines left out.</source>
+        <translation>Loginy powiązane z pliku: %1 (w tym nowe: %2); już powiązane: %3; pominięte wiersze: %4.</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="70"/>
@@ -683,75 +1399,75 @@
         <translation>To nie jest adres bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="222"/>
-        <location filename="../../desk/db.py" line="278"/>
+        <location filename="../../desk/db.py" line="225"/>
+        <location filename="../../desk/db.py" line="281"/>
         <source>The file %1 is not a desk database (or it is damaged).</source>
         <translation>Plik %1 nie jest bazą danych desk (albo jest uszkodzony).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="224"/>
+        <location filename="../../desk/db.py" line="227"/>
         <source>The database %1 is locked by another program. Close it there, or wait, and try again.</source>
         <translation>Baza danych %1 jest zablokowana przez inny program. Zamknij ją tam albo zaczekaj i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="229"/>
-        <location filename="../../desk/db.py" line="284"/>
+        <location filename="../../desk/db.py" line="232"/>
+        <location filename="../../desk/db.py" line="287"/>
         <source>The database %1 is read-only. Ask your administrator for write access to the file and its folder.</source>
         <translation>Baza danych %1 jest tylko do odczytu. Poproś administratora o prawo zapisu do pliku i jego folderu.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="234"/>
+        <location filename="../../desk/db.py" line="237"/>
         <source>The database %1 cannot be opened: the folder does not exist or cannot be written to.</source>
         <translation>Nie można otworzyć bazy danych %1: folder nie istnieje albo nie można w nim zapisywać.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="239"/>
-        <location filename="../../desk/db.py" line="261"/>
+        <location filename="../../desk/db.py" line="242"/>
+        <location filename="../../desk/db.py" line="264"/>
         <source>The database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="244"/>
+        <location filename="../../desk/db.py" line="247"/>
         <source>The database server %1 refused the sign-in. Check the user name and password in the database address.</source>
         <translation>Serwer bazy danych %1 odmówił zalogowania. Sprawdź nazwę użytkownika i hasło w adresie bazy.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="249"/>
+        <location filename="../../desk/db.py" line="252"/>
         <source>The database %1 does not exist on the server.</source>
         <translation>Baza danych %1 nie istnieje na serwerze.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="251"/>
+        <location filename="../../desk/db.py" line="254"/>
         <source>The database server %1 does not answer. It may be down, or the network is unavailable.</source>
         <translation>Serwer bazy danych %1 nie odpowiada. Może być wyłączony albo sieć jest niedostępna.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="256"/>
+        <location filename="../../desk/db.py" line="259"/>
         <source>The database %1 does not allow this user to change its structure. Ask your administrator.</source>
         <translation>Baza danych %1 nie pozwala temu użytkownikowi zmieniać swojej struktury. Poproś administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="272"/>
+        <location filename="../../desk/db.py" line="275"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 to folder, a nie plik bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="291"/>
+        <location filename="../../desk/db.py" line="294"/>
         <source>There is no database at %1.</source>
         <translation>Nie ma bazy danych w %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="321"/>
+        <location filename="../../desk/db.py" line="324"/>
         <source>The database %1 was made by a newer version of desk. Install the newer version to open it.</source>
         <translation>Baza danych %1 została utworzona przez nowszą wersję desk. Zainstaluj nowszą wersję, aby ją otworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="331"/>
+        <location filename="../../desk/db.py" line="334"/>
         <source>The database %1 holds tables of another program; desk will not change it.</source>
         <translation>Baza danych %1 zawiera tabele innego programu; desk jej nie zmieni.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="341"/>
+        <location filename="../../desk/db.py" line="344"/>
         <source>The database %1 needs an upgrade. Run: desk db upgrade</source>
         <translation>Baza danych %1 wymaga aktualizacji. Uruchom: desk db upgrade</translation>
     </message>
@@ -1050,22 +1766,62 @@
         <translation>Jeśli brakuje przydziału, skoryguj stan żetonów (najpóźniej 7 dni przed rozpoczęciem rejestracji).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="359"/>
+        <location filename="../../desk/eligibility.py" line="369"/>
+        <source>The portal has not been synced from this desk yet, so what it shows cannot be told.</source>
+        <translation>Portal nie został jeszcze zsynchronizowany z tego programu desk, więc nie można stwierdzić, co pokazuje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="370"/>
+        <source>Run a full sync (Sync view).</source>
+        <translation>Uruchom pełną synchronizację (widok „Synchronizacja”).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="371"/>
+        <source>Sync this student now (student card, “On the portal”).</source>
+        <translation>Zsynchronizuj teraz tego studenta (karta studenta, „W portalu”).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="374"/>
+        <source>Changes for this student wait to be sent to the portal: %1.</source>
+        <translation>Zmiany tego studenta czekające na wysłanie do portalu: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="380"/>
+        <source>The portal database cannot be read: %1</source>
+        <translation>Nie można odczytać bazy danych portalu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="388"/>
+        <source>The portal has no account for this student: they see “logged in, but no account”.</source>
+        <translation>Portal nie ma konta tego studenta: student widzi komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="393"/>
+        <source>The portal does not admit the student to this registration yet.</source>
+        <translation>Portal jeszcze nie dopuszcza studenta do tej rejestracji.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="395"/>
+        <source>The portal has the student&apos;s data (last sync %1).</source>
+        <translation>Portal ma dane studenta (ostatnia synchronizacja: %1).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="401"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="362"/>
+        <location filename="../../desk/eligibility.py" line="404"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="367"/>
+        <location filename="../../desk/eligibility.py" line="409"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="430"/>
+        <location filename="../../desk/eligibility.py" line="472"/>
         <source>Admitted, but: %1</source>
         <translation>Dopuszczony, ale: %1</translation>
     </message>
@@ -1121,110 +1877,110 @@
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../desk/enrollment.py" line="82"/>
+        <location filename="../../desk/enrollment.py" line="84"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="89"/>
+        <location filename="../../desk/enrollment.py" line="91"/>
         <source>There is no class group with the id %1.</source>
         <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="115"/>
+        <location filename="../../desk/enrollment.py" line="117"/>
         <source>Group %1 is full: %2 of %3 places taken.</source>
         <translation>Grupa %1 jest pełna — zajęte miejsca: %2 z %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="177"/>
+        <location filename="../../desk/enrollment.py" line="179"/>
         <source>The registration allows %1 course(s) per student, and all are taken.</source>
         <translation>Limit przedmiotów na studenta w tej rejestracji (%1) został już wykorzystany.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="192"/>
+        <location filename="../../desk/enrollment.py" line="194"/>
         <source>Group %1 is not offered in the registration %2.</source>
         <translation>Grupa %1 nie jest oferowana w rejestracji %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="212"/>
+        <location filename="../../desk/enrollment.py" line="214"/>
         <source>The student is already in group %1.</source>
         <translation>Student jest już zapisany do grupy %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="249"/>
+        <location filename="../../desk/enrollment.py" line="251"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
         <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="258"/>
+        <location filename="../../desk/enrollment.py" line="260"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="285"/>
+        <location filename="../../desk/enrollment.py" line="291"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
         <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="289"/>
-        <location filename="../../desk/enrollment.py" line="402"/>
+        <location filename="../../desk/enrollment.py" line="295"/>
+        <location filename="../../desk/enrollment.py" line="418"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="296"/>
+        <location filename="../../desk/enrollment.py" line="302"/>
         <source>The student is already in group %1 of this course; move them instead.</source>
         <translation>Student jest już zapisany do grupy %1 tego przedmiotu; zamiast tego przenieś go.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="312"/>
-        <location filename="../../desk/enrollment.py" line="341"/>
+        <location filename="../../desk/enrollment.py" line="320"/>
+        <location filename="../../desk/enrollment.py" line="349"/>
         <source>That enrollment is no longer standing.</source>
         <translation>Ten zapis nie jest już aktualny.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="323"/>
-        <location filename="../../desk/enrollment.py" line="362"/>
+        <location filename="../../desk/enrollment.py" line="331"/>
+        <location filename="../../desk/enrollment.py" line="370"/>
         <source>That enrollment no longer exists.</source>
         <translation>Ten zapis już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="368"/>
+        <location filename="../../desk/enrollment.py" line="376"/>
         <source>The student is already in that group.</source>
         <translation>Student jest już zapisany do tej grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="370"/>
+        <location filename="../../desk/enrollment.py" line="378"/>
         <source>A student can only be moved to a group of the same course and term.</source>
         <translation>Studenta można przenieść tylko do grupy tego samego przedmiotu i cyklu dydaktycznego.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="404"/>
+        <location filename="../../desk/enrollment.py" line="420"/>
         <source>No round of %1 is open now.</source>
         <translation>Żadna tura rejestracji %1 nie jest teraz otwarta.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="409"/>
+        <location filename="../../desk/enrollment.py" line="425"/>
         <source>The student may not take part in %1.</source>
         <translation>Student nie może brać udziału w rejestracji %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="412"/>
+        <location filename="../../desk/enrollment.py" line="428"/>
         <source>The student already has a group of this course.</source>
         <translation>Student jest już zapisany do grupy tego przedmiotu.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="432"/>
+        <location filename="../../desk/enrollment.py" line="450"/>
         <source>No round of the registration is open now.</source>
         <translation>Żadna tura tej rejestracji nie jest teraz otwarta.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="436"/>
+        <location filename="../../desk/enrollment.py" line="454"/>
         <source>The round “%1” does not allow unregistering.</source>
         <translation>Tura „%1” nie pozwala na wyrejestrowanie.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="449"/>
+        <location filename="../../desk/enrollment.py" line="467"/>
         <source>The student is not registered in that group.</source>
         <translation>Student nie jest zarejestrowany w tej grupie.</translation>
     </message>
@@ -1353,52 +2109,52 @@
 <context>
     <name>GrantAccessDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="67"/>
+        <location filename="../../ui/views/student_card.py" line="76"/>
         <source>Grant access — %1</source>
         <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="69"/>
+        <location filename="../../ui/views/student_card.py" line="78"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
         <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="77"/>
+        <location filename="../../ui/views/student_card.py" line="86"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="78"/>
+        <location filename="../../ui/views/student_card.py" line="87"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
         <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="81"/>
+        <location filename="../../ui/views/student_card.py" line="90"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="82"/>
+        <location filename="../../ui/views/student_card.py" line="91"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="88"/>
+        <location filename="../../ui/views/student_card.py" line="97"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="89"/>
+        <location filename="../../ui/views/student_card.py" line="98"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Ważne do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="92"/>
+        <location filename="../../ui/views/student_card.py" line="101"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="109"/>
+        <location filename="../../ui/views/student_card.py" line="118"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
@@ -1876,6 +2632,83 @@
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="191"/>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="191"/>
+        <source>student number</source>
+        <translation>numer albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="193"/>
+        <source>Link logins from %1</source>
+        <translation>Powiąż loginy z pliku %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="194"/>
+        <source>%1 lines: the %2 from the column “%3”, the e-mail from “%4”. Nothing is linked until you confirm; then every line is linked in one step, or none.</source>
+        <translation>Liczba wierszy: %1; %2 z kolumny „%3”, adres e-mail z kolumny „%4”. Nic nie zostanie powiązane, dopóki nie potwierdzisz; wtedy wszystkie wiersze zostaną powiązane w jednym kroku albo żaden.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/accounts.py" line="198"/>
+        <source>&amp;Link %n login(s)</source>
+        <translation>
+            <numerusform>Po&amp;wiąż %n login</numerusform>
+            <numerusform>Po&amp;wiąż %n loginy</numerusform>
+            <numerusform>Po&amp;wiąż %n loginów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="200"/>
+        <source>e.g. export from the mail system of 1 October</source>
+        <translation>np. eksport z systemu pocztowego z 1 października</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="208"/>
+        <source>Lines of the file</source>
+        <translation>Wiersze pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="209"/>
+        <source>Line</source>
+        <translation>Wiersz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="209"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="209"/>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="209"/>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="226"/>
+        <source>Showing %1 of %2 lines, those in error first.</source>
+        <translation>Wyświetlone wiersze: %1 z %2, najpierw te z błędami.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="231"/>
+        <source>Leave out the %1 lines in &amp;error and link the rest</source>
+        <translation>Pomiń wiersze z &amp;błędami (%1) i powiąż pozostałe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="233"/>
+        <source>Leave out the lines in error</source>
+        <translation>Pomiń wiersze z błędami</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desk/eligibility.py" line="135"/>
@@ -2128,6 +2961,64 @@
     </message>
 </context>
 <context>
+    <name>LinkLoginDialog</name>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="95"/>
+        <source>Link a login</source>
+        <translation>Powiąż login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="96"/>
+        <source>The login goes to the portal with the next sync; until then the student still sees that they have no account.</source>
+        <translation>Login trafi do portalu przy najbliższej synchronizacji; do tego czasu student nadal będzie widział komunikat, że nie ma konta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="98"/>
+        <source>&amp;Link</source>
+        <translation>Po&amp;wiąż</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="99"/>
+        <source>e.g. reported by the student at the desk</source>
+        <translation>np. zgłoszone przez studenta w okienku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="102"/>
+        <source>Login e-mail</source>
+        <translation>E-mail logowania</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="103"/>
+        <source>e.g. 123456@student.uni.opole.pl</source>
+        <translation>np. 123456@student.uni.opole.pl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="105"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="111"/>
+        <source>For:</source>
+        <translation>Dla:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="116"/>
+        <source>&amp;Student:</source>
+        <translation>&amp;Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="122"/>
+        <source>Type the login e-mail.</source>
+        <translation>Wpisz e-mail logowania.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="124"/>
+        <source>Find the student the login belongs to.</source>
+        <translation>Znajdź studenta, do którego należy login.</translation>
+    </message>
+</context>
+<context>
     <name>LowerLimitDialog</name>
     <message>
         <location filename="../../ui/views/groups.py" line="909"/>
@@ -2158,217 +3049,247 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>desk — %1</source>
         <translation>desk — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="48"/>
         <source>desk — course registration</source>
         <translation>desk — rejestracja na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Views</source>
         <translation>Widoki</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Token rounds</source>
         <translation>Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <source>Accounts</source>
+        <translation>Konta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>Sync</source>
+        <translation>Synchronizacja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Konta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ynchronizacja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <source>accounts</source>
+        <translation>konta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <source>sync with the portal</source>
+        <translation>synchronizacja z portalem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -2582,107 +3503,107 @@
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="136"/>
+        <location filename="../../ui/views/student_card.py" line="145"/>
         <source>Edit personal data — %1</source>
         <translation>Zmiana danych osobowych — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="137"/>
+        <location filename="../../ui/views/student_card.py" line="146"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="138"/>
+        <location filename="../../ui/views/student_card.py" line="147"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="139"/>
+        <location filename="../../ui/views/student_card.py" line="148"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="141"/>
+        <location filename="../../ui/views/student_card.py" line="150"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="143"/>
+        <location filename="../../ui/views/student_card.py" line="152"/>
         <source>YYYY-MM-DD</source>
         <translation>RRRR-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="144"/>
+        <location filename="../../ui/views/student_card.py" line="153"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="148"/>
+        <location filename="../../ui/views/student_card.py" line="157"/>
         <source>unchanged (%1)</source>
         <translation>bez zmian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="149"/>
+        <location filename="../../ui/views/student_card.py" line="158"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="150"/>
+        <location filename="../../ui/views/student_card.py" line="159"/>
         <source>Reason for the change</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="151"/>
+        <location filename="../../ui/views/student_card.py" line="160"/>
         <source>e.g. change of surname after marriage, certificate no. …</source>
         <translation>np. zmiana nazwiska po ślubie, odpis aktu nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="156"/>
+        <location filename="../../ui/views/student_card.py" line="165"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="160"/>
+        <location filename="../../ui/views/student_card.py" line="169"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="161"/>
+        <location filename="../../ui/views/student_card.py" line="170"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="162"/>
+        <location filename="../../ui/views/student_card.py" line="171"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="163"/>
+        <location filename="../../ui/views/student_card.py" line="172"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="164"/>
+        <location filename="../../ui/views/student_card.py" line="173"/>
         <source>&amp;PESEL:</source>
         <translation>&amp;PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="165"/>
+        <location filename="../../ui/views/student_card.py" line="174"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="166"/>
+        <location filename="../../ui/views/student_card.py" line="175"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="188"/>
+        <location filename="../../ui/views/student_card.py" line="197"/>
         <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
         <translation>Datę urodzenia należy wpisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="218"/>
+        <location filename="../../ui/views/student_card.py" line="227"/>
         <source>Not saved: %1</source>
         <translation>Nie zapisano: %1</translation>
     </message>
@@ -2708,6 +3629,79 @@
         <location filename="../../ui/views/calendar.py" line="401"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
+    </message>
+</context>
+<context>
+    <name>Portal</name>
+    <message>
+        <location filename="../../desk/portal/database.py" line="81"/>
+        <source>The portal database %1 cannot be opened.</source>
+        <translation>Nie można otworzyć bazy danych portalu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="53"/>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="53"/>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="55"/>
+        <source>no login</source>
+        <translation>brak loginu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="56"/>
+        <source>no: “logged in, but no account”</source>
+        <translation>nie: „Jesteś zalogowany, ale nie masz konta w USOSweb”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="58"/>
+        <source>may register</source>
+        <translation>może się rejestrować</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="58"/>
+        <source>not admitted</source>
+        <translation>niedopuszczony</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="70"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="71"/>
+        <source>Account on the portal</source>
+        <translation>Konto w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="72"/>
+        <source>Registrations</source>
+        <translation>Rejestracje</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="73"/>
+        <source>Tokens</source>
+        <translation>Żetony</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="74"/>
+        <source>Payments</source>
+        <translation>Należności</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="75"/>
+        <source>Class groups</source>
+        <translation>Grupy zajęciowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/student_view.py" line="76"/>
+        <source>Requests in the basket</source>
+        <translation>Prośby w koszyku</translation>
     </message>
 </context>
 <context>
@@ -3847,314 +4841,440 @@
 <context>
     <name>StudentCardWindow</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="235"/>
+        <location filename="../../ui/views/student_card.py" line="258"/>
         <source>Student card</source>
         <translation>Karta studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="238"/>
+        <location filename="../../ui/views/student_card.py" line="261"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="244"/>
+        <location filename="../../ui/views/student_card.py" line="267"/>
         <source>Show &amp;PESEL</source>
         <translation>Pokaż &amp;PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="246"/>
+        <location filename="../../ui/views/student_card.py" line="269"/>
         <source>Show PESEL (recorded in the history)</source>
         <translation>Pokaż PESEL (zapisywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="247"/>
+        <location filename="../../ui/views/student_card.py" line="270"/>
         <source>Shows the full PESEL. Every look is recorded in the history.</source>
         <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="249"/>
+        <location filename="../../ui/views/student_card.py" line="272"/>
         <source>&amp;Edit personal data…</source>
         <translation>&amp;Zmień dane osobowe…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="251"/>
+        <location filename="../../ui/views/student_card.py" line="274"/>
         <source>Edit personal data</source>
         <translation>Zmień dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="253"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="255"/>
+        <location filename="../../ui/views/student_card.py" line="278"/>
         <source>Refresh the card</source>
         <translation>Odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="257"/>
+        <location filename="../../ui/views/student_card.py" line="280"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="259"/>
+        <location filename="../../ui/views/student_card.py" line="282"/>
         <source>Close the card</source>
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="345"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="312"/>
+        <location filename="../../ui/views/student_card.py" line="352"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="315"/>
+        <location filename="../../ui/views/student_card.py" line="355"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="317"/>
+        <location filename="../../ui/views/student_card.py" line="357"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="326"/>
+        <location filename="../../ui/views/student_card.py" line="366"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="347"/>
+        <location filename="../../ui/views/student_card.py" line="389"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="393"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="352"/>
+        <location filename="../../ui/views/student_card.py" line="394"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="353"/>
+        <location filename="../../ui/views/student_card.py" line="395"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="354"/>
+        <location filename="../../ui/views/student_card.py" line="396"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="357"/>
+        <location filename="../../ui/views/student_card.py" line="399"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="359"/>
+        <location filename="../../ui/views/student_card.py" line="401"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="363"/>
-        <location filename="../../ui/views/student_card.py" line="379"/>
+        <location filename="../../ui/views/student_card.py" line="405"/>
+        <location filename="../../ui/views/student_card.py" line="421"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="372"/>
+        <location filename="../../ui/views/student_card.py" line="414"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
-        <location filename="../../ui/views/student_card.py" line="505"/>
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="547"/>
+        <location filename="../../ui/views/student_card.py" line="572"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="389"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="394"/>
+        <location filename="../../ui/views/student_card.py" line="436"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="405"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="412"/>
-        <location filename="../../ui/views/student_card.py" line="430"/>
+        <location filename="../../ui/views/student_card.py" line="454"/>
+        <location filename="../../ui/views/student_card.py" line="472"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="415"/>
+        <location filename="../../ui/views/student_card.py" line="457"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="465"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="465"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="444"/>
+        <location filename="../../ui/views/student_card.py" line="486"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="446"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="448"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="450"/>
+        <location filename="../../ui/views/student_card.py" line="492"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="486"/>
-        <location filename="../../ui/views/student_card.py" line="504"/>
+        <location filename="../../ui/views/student_card.py" line="528"/>
+        <location filename="../../ui/views/student_card.py" line="546"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="530"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
-        <location filename="../../ui/views/student_card.py" line="505"/>
+        <location filename="../../ui/views/student_card.py" line="582"/>
+        <location filename="../../ui/views/student_card.py" line="597"/>
+        <source>On the portal</source>
+        <translation>W portalu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="584"/>
+        <source>On the portal: what the student sees next to the desk</source>
+        <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="586"/>
+        <location filename="../../ui/views/student_card.py" line="643"/>
+        <source>Comparing with the portal…</source>
+        <translation>Porównywanie z portalem…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="588"/>
+        <source>Whether the portal is in step with the desk</source>
+        <translation>Czy portal jest zgodny z programem desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="592"/>
+        <source>Last successful sync</source>
+        <translation>Ostatnia udana synchronizacja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="596"/>
+        <source>What the portal shows the student, next to the desk</source>
+        <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="597"/>
+        <source>Aspect</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="597"/>
+        <source>At the desk</source>
+        <translation>W programie desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="611"/>
+        <source>Sync this student &amp;now</source>
+        <translation>Synchronizuj tego studenta &amp;teraz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="613"/>
+        <source>Sync this student to the portal now</source>
+        <translation>Synchronizuj teraz tego studenta z portalem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="614"/>
+        <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
+        <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="619"/>
+        <source>Your role does not run the sync.</source>
+        <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="622"/>
+        <source>Result of syncing this student</source>
+        <translation>Wynik synchronizacji tego studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="667"/>
+        <source>Not yet on the portal: the next sync sends it.</source>
+        <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="677"/>
+        <source>In step with the desk</source>
+        <translation>Zgodne z programem desk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="680"/>
+        <source>One difference: not yet sent</source>
+        <translation>Jedna różnica: jeszcze nie wysłano</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/student_card.py" line="680"/>
+        <source>%n differences: not yet sent</source>
+        <translation>
+            <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
+            <numerusform>%n różnice: jeszcze nie wysłano</numerusform>
+            <numerusform>%n różnic: jeszcze nie wysłano</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="682"/>
+        <source>(the student is not on the portal yet)</source>
+        <translation>(studenta nie ma jeszcze w portalu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="686"/>
+        <source>No successful sync yet.</source>
+        <translation>Nie było jeszcze udanej synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="689"/>
+        <source>Last successful sync: %1</source>
+        <translation>Ostatnia udana synchronizacja: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="697"/>
+        <source>What the portal shows cannot be read: %1</source>
+        <translation>Nie można odczytać danych z portalu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="709"/>
+        <source>Syncing this student…</source>
+        <translation>Synchronizowanie tego studenta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="715"/>
+        <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
+        <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="727"/>
+        <source>The sync failed: %1</source>
+        <translation>Synchronizacja nie powiodła się: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="547"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="505"/>
+        <location filename="../../ui/views/student_card.py" line="547"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="505"/>
+        <location filename="../../ui/views/student_card.py" line="547"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="505"/>
+        <location filename="../../ui/views/student_card.py" line="547"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="505"/>
+        <location filename="../../ui/views/student_card.py" line="547"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="512"/>
+        <location filename="../../ui/views/student_card.py" line="554"/>
         <source>Tokens and payments</source>
         <translation>Żetony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="516"/>
+        <location filename="../../ui/views/student_card.py" line="558"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="529"/>
+        <location filename="../../ui/views/student_card.py" line="571"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="572"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="572"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="572"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -4353,6 +5473,710 @@
         <location filename="../../desk/students.py" line="393"/>
         <source>There is no student with the number %1.</source>
         <translation>Nie ma studenta o numerze albumu %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../../desk/sync.py" line="124"/>
+        <source>A sync is started by a signed-in member of staff or by the schedule.</source>
+        <translation>Synchronizację uruchamia zalogowany pracownik albo harmonogram.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="126"/>
+        <source>Say which student to sync.</source>
+        <translation>Wskaż studenta do synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="130"/>
+        <source>There is no student with the id %1.</source>
+        <translation>Nie ma studenta o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="229"/>
+        <source>Sending changes to the portal</source>
+        <translation>Wysyłanie zmian do portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="313"/>
+        <source>Comparing %1</source>
+        <translation>Porównywanie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="379"/>
+        <source>Reading student actions from the portal</source>
+        <translation>Odczytywanie działań studentów z portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="410"/>
+        <source>No pending request to withdraw.</source>
+        <translation>Brak oczekującej prośby do wycofania.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="415"/>
+        <source>Unknown action %1.</source>
+        <translation>Nieznane działanie %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="422"/>
+        <source>The desk&apos;s database refused the action: %1</source>
+        <translation>Baza danych programu desk odrzuciła działanie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="522"/>
+        <source>Say why the conflict is settled this way.</source>
+        <translation>Podaj powód takiego rozstrzygnięcia konfliktu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="526"/>
+        <source>That conflict no longer exists.</source>
+        <translation>Ten konflikt już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="528"/>
+        <location filename="../../desk/sync.py" line="539"/>
+        <source>The conflict was already settled.</source>
+        <translation>Konflikt został już rozstrzygnięty.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="545"/>
+        <source>Only a registration that did not fit can be enrolled over the limit.</source>
+        <translation>Ponad limit można zapisać tylko rejestrację, która nie zmieściła się w limicie miejsc.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="645"/>
+        <source>“%1” is not a schedule entry: write e.g. “06:05 incremental” or “01:25 full”.</source>
+        <translation>„%1” nie jest wpisem harmonogramu: wpisz np. „06:05 incremental” albo „01:25 full”.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="53"/>
+        <source>full</source>
+        <translation>pełna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="54"/>
+        <source>incremental</source>
+        <translation>przyrostowa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="55"/>
+        <source>one student</source>
+        <translation>jeden student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="61"/>
+        <source>schedule</source>
+        <translation>harmonogram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="62"/>
+        <source>at the desk</source>
+        <translation>przez pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="63"/>
+        <source>terminal</source>
+        <translation>terminal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="69"/>
+        <source>running</source>
+        <translation>w toku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="70"/>
+        <source>succeeded</source>
+        <translation>udana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="71"/>
+        <source>failed</source>
+        <translation>nieudana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="72"/>
+        <source>cancelled</source>
+        <translation>anulowana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="79"/>
+        <source>personal data</source>
+        <translation>dane osobowe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="80"/>
+        <source>login accounts</source>
+        <translation>konta logowania</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="81"/>
+        <source>students (everything of one student)</source>
+        <translation>studenci (wszystkie dane jednego studenta)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="82"/>
+        <source>students&apos; programmes</source>
+        <translation>kierunki studentów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="83"/>
+        <source>token types</source>
+        <translation>typy żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="84"/>
+        <source>registrations</source>
+        <translation>rejestracje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="85"/>
+        <source>rounds</source>
+        <translation>tury</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="86"/>
+        <source>access rules</source>
+        <translation>reguły dostępu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="87"/>
+        <source>individual access grants</source>
+        <translation>indywidualne uprawnienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="88"/>
+        <source>class groups and limits</source>
+        <translation>grupy zajęciowe i limity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="89"/>
+        <source>enrollments</source>
+        <translation>zapisy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="90"/>
+        <source>token balances</source>
+        <translation>stany żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="91"/>
+        <source>token requests</source>
+        <translation>prośby w rejestracjach żetonowych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="92"/>
+        <source>payments</source>
+        <translation>należności</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="100"/>
+        <source>register</source>
+        <translation>zarejestrowanie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="101"/>
+        <source>unregister</source>
+        <translation>wyrejestrowanie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="102"/>
+        <source>token request</source>
+        <translation>prośba w rejestracji żetonowej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="103"/>
+        <source>token request to unregister</source>
+        <translation>prośba o wyrejestrowanie w rejestracji żetonowej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="104"/>
+        <source>withdraw a token request</source>
+        <translation>wycofanie prośby w rejestracji żetonowej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="112"/>
+        <source>sent %1, received %2, conflicts %3</source>
+        <translation>wysłano: %1, odebrano: %2, konflikty: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="117"/>
+        <source>Cancelled after %1 s; what went out so far stays sent: %2.</source>
+        <translation>Anulowano po %1 s; to, co zostało już wysłane, pozostaje wysłane: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="120"/>
+        <source>The sync failed: %1 (%2).</source>
+        <translation>Synchronizacja nie powiodła się: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="124"/>
+        <source>Full sync finished in %1 s: %2.</source>
+        <translation>Pełna synchronizacja zakończona w %1 s: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="125"/>
+        <source>Sync finished in %1 s: %2.</source>
+        <translation>Synchronizacja zakończona w %1 s: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="126"/>
+        <source>Sync of one student finished in %1 s: %2.</source>
+        <translation>Synchronizacja jednego studenta zakończona w %1 s: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="132"/>
+        <source>The portal matched the desk everywhere: no rows repaired.</source>
+        <translation>Dane w portalu były wszędzie zgodne z programem desk: nie naprawiono żadnych wierszy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="137"/>
+        <source>%1 rows repaired on the portal (%2).</source>
+        <translation>Wiersze naprawione w portalu: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <source>%1: %2 added, %3 changed, %4 removed</source>
+        <translation>%1: dodano %2, zmieniono %3, usunięto %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="245"/>
+        <source>Sync with the portal</source>
+        <translation>Synchronizacja z portalem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="250"/>
+        <source>Last successful sync</source>
+        <translation>Ostatnia udana synchronizacja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="252"/>
+        <source>Sync &amp;now</source>
+        <translation>Synchronizuj &amp;teraz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="254"/>
+        <source>Sync now: send what is waiting and read student actions</source>
+        <translation>Synchronizuj teraz: wyślij oczekujące zmiany i odczytaj działania studentów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="255"/>
+        <source>Sends every change waiting to go out and reads back what students did. Takes seconds; the portal stays open.</source>
+        <translation>Wysyła wszystkie zmiany czekające na wysłanie i odczytuje, co zrobili studenci. Trwa kilka sekund; portal pozostaje dostępny.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="258"/>
+        <source>&amp;Full sync</source>
+        <translation>&amp;Pełna synchronizacja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="260"/>
+        <source>Full sync: compare every table and repair the portal</source>
+        <translation>Pełna synchronizacja: porównaj wszystkie tabele i napraw dane w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="261"/>
+        <source>Compares every table the portal shows with the desk and repairs what differs, then sends and reads as a normal sync does.</source>
+        <translation>Porównuje każdą tabelę wyświetlaną w portalu z danymi w programie desk i naprawia różnice, a następnie wysyła i odczytuje dane tak jak zwykła synchronizacja.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="264"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="266"/>
+        <source>Refresh the sync overview</source>
+        <translation>Odśwież przegląd synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="267"/>
+        <source>Reads the runs, the queue and the conflicts again (F5).</source>
+        <translation>Ponownie wczytuje uruchomienia, kolejkę i konflikty (F5).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="285"/>
+        <source>Sync progress</source>
+        <translation>Postęp synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="287"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anuluj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="289"/>
+        <source>Cancel the running sync</source>
+        <translation>Anuluj trwającą synchronizację</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="290"/>
+        <source>Stops after the current batch; what was sent so far stays sent.</source>
+        <translation>Zatrzymuje się po bieżącej partii; to, co zostało już wysłane, pozostaje wysłane.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="302"/>
+        <source>Result of the last sync</source>
+        <translation>Wynik ostatniej synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="309"/>
+        <source>Waiting to go out</source>
+        <translation>Czeka na wysłanie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="311"/>
+        <source>Changes waiting to go out to the portal</source>
+        <translation>Zmiany czekające na wysłanie do portalu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="312"/>
+        <source>Changes waiting to go out, by kind of record</source>
+        <translation>Zmiany czekające na wysłanie według rodzaju rekordu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <source>Kind of record</source>
+        <translation>Rodzaj rekordu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <source>Waiting</source>
+        <translation>Oczekujące</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <source>Oldest since</source>
+        <translation>Najstarsza oczekuje od</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="317"/>
+        <source>Changes waiting in total</source>
+        <translation>Zmiany czekające łącznie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="324"/>
+        <source>Schedule</source>
+        <translation>Harmonogram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="326"/>
+        <location filename="../../ui/views/sync_view.py" line="329"/>
+        <source>Sync schedule</source>
+        <translation>Harmonogram synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="332"/>
+        <source>&amp;Save schedule</source>
+        <translation>&amp;Zapisz harmonogram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="334"/>
+        <source>Save the sync schedule</source>
+        <translation>Zapisz harmonogram synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="340"/>
+        <source>Runs &amp;at:</source>
+        <translation>&amp;Godziny uruchomienia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="352"/>
+        <source>Times in %1, separated by commas: “06:05 incremental” sends what changed, “01:25 full” compares and repairs everything.</source>
+        <translation>Godziny w strefie %1, rozdzielone przecinkami: „06:05 incremental” wysyła to, co się zmieniło, „01:25 full” porównuje i naprawia wszystko.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="355"/>
+        <source>Times in %1. Only an administrator changes the schedule.</source>
+        <translation>Godziny w strefie %1. Harmonogram może zmienić tylko administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="357"/>
+        <source>Only an administrator changes the schedule.</source>
+        <translation>Harmonogram może zmienić tylko administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="373"/>
+        <location filename="../../ui/views/sync_view.py" line="379"/>
+        <source>Open conflicts</source>
+        <translation>Otwarte konflikty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="375"/>
+        <source>Open conflicts: student actions that no longer fit</source>
+        <translation>Otwarte konflikty: działania studentów, które przestały pasować do stanu danych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <source>Detected</source>
+        <translation>Wykryto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <source>Student no.</source>
+        <translation>Nr albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <source>Action</source>
+        <translation>Czynność</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="381"/>
+        <source>Why it did not fit</source>
+        <translation>Przyczyna konfliktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="382"/>
+        <source>Enroll over the &amp;limit…</source>
+        <translation>Zapisz ponad &amp;limit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <source>Enroll the student of the selected conflict over the limit</source>
+        <translation>Zapisz studenta z wybranego konfliktu ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict.</source>
+        <translation>Zapisuje studenta do wybranej przez niego grupy ponad jej limit (odstępstwo odnotowywane w historii) i rozstrzyga konflikt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="388"/>
+        <source>&amp;Dismiss…</source>
+        <translation>Zamknij &amp;bez zmian…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="390"/>
+        <source>Dismiss the selected conflict</source>
+        <translation>Zamknij wybrany konflikt bez zmian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="391"/>
+        <source>Settles the conflict without changing anything; the student keeps what the desk has.</source>
+        <translation>Rozstrzyga konflikt bez wprowadzania żadnych zmian; student zachowuje to, co jest zapisane w programie desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="406"/>
+        <source>Last runs</source>
+        <translation>Ostatnie uruchomienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="408"/>
+        <location filename="../../ui/views/sync_view.py" line="409"/>
+        <source>Last sync runs</source>
+        <translation>Ostatnie uruchomienia synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <source>Started</source>
+        <translation>Rozpoczęto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <source>Trigger</source>
+        <translation>Sposób uruchomienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <source>By</source>
+        <translation>Uruchomił(a)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <source>Sent</source>
+        <translation>Wysłano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <source>Received</source>
+        <translation>Odebrano</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <source>Conflicts</source>
+        <translation>Konflikty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <source>Result</source>
+        <translation>Wynik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <source>Error</source>
+        <translation>Błąd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="485"/>
+        <source>The sync overview cannot be read: %1</source>
+        <translation>Nie można odczytać przeglądu synchronizacji: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="507"/>
+        <source>No successful sync yet: the portal may not show anything of the desk.</source>
+        <translation>Nie było jeszcze udanej synchronizacji: portal może nie pokazywać żadnych danych z programu desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="511"/>
+        <source>just now</source>
+        <translation>przed chwilą</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="513"/>
+        <source>%1 min ago</source>
+        <translation>%1 min temu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="515"/>
+        <source>about %1 hours ago</source>
+        <translation>około %1 godz. temu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="516"/>
+        <source>Last successful sync: %1 (%2)</source>
+        <translation>Ostatnia udana synchronizacja: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="525"/>
+        <source>the schedule</source>
+        <translation>harmonogram</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="538"/>
+        <source>Finished %1</source>
+        <translation>Zakończono %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="555"/>
+        <source>Nothing is waiting: the portal has every change made at the desk.</source>
+        <translation>Nic nie czeka na wysłanie: portal ma wszystkie zmiany wprowadzone w programie desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="559"/>
+        <source>One change is waiting to go out to the portal.</source>
+        <translation>Jedna zmiana czeka na wysłanie do portalu.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/sync_view.py" line="561"/>
+        <source>%n changes are waiting to go out to the portal.</source>
+        <translation>
+            <numerusform>%n zmiana czeka na wysłanie do portalu.</numerusform>
+            <numerusform>%n zmiany czekają na wysłanie do portalu.</numerusform>
+            <numerusform>%n zmian czeka na wysłanie do portalu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="585"/>
+        <source>No open conflicts: every student action read from the portal was applied.</source>
+        <translation>Brak otwartych konfliktów: wszystkie działania studentów odczytane z portalu zostały zastosowane.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="589"/>
+        <source>One student action no longer fitted when it was read. It is kept until a clerk settles it.</source>
+        <translation>Jedno działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/sync_view.py" line="591"/>
+        <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
+        <translation>
+            <numerusform>%n działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
+            <numerusform>%n działania studentów nie pasowały już do stanu danych w chwili odczytu. Każde jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
+            <numerusform>%n działań studentów nie pasowało już do stanu danych w chwili odczytu. Każde jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="606"/>
+        <source>No runs are scheduled: the portal gets changes only when someone syncs.</source>
+        <translation>Nie zaplanowano żadnych uruchomień: portal otrzymuje zmiany tylko wtedy, gdy ktoś uruchomi synchronizację.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="609"/>
+        <source>Next scheduled run: tomorrow at %1 (%2)</source>
+        <translation>Następne zaplanowane uruchomienie: jutro o %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="609"/>
+        <source>Next scheduled run: today at %1 (%2)</source>
+        <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="635"/>
+        <source>Enroll over the limit</source>
+        <translation>Zapisz ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="636"/>
+        <source>%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records an override and settles the conflict.</source>
+        <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zapisanie ponad limit zostanie odnotowane jako odstępstwo i rozstrzygnie konflikt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="639"/>
+        <source>&amp;Enroll over the limit</source>
+        <translation>Zapisz ponad l&amp;imit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="640"/>
+        <source>e.g. decision of the vice-dean, the student must repeat the class</source>
+        <translation>np. decyzja prodziekana, student musi powtórzyć zajęcia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="642"/>
+        <source>Dismiss the conflict</source>
+        <translation>Zamknięcie konfliktu bez zmian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="643"/>
+        <source>%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the desk; the portal shows the student what the desk has.</source>
+        <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zamknięcie konfliktu niczego nie zmienia w programie desk; portal pokaże studentowi stan zapisany w programie desk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="646"/>
+        <source>&amp;Dismiss the conflict</source>
+        <translation>Zamknij &amp;konflikt bez zmian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="647"/>
+        <source>e.g. the student was told by e-mail, another group was offered</source>
+        <translation>np. student został powiadomiony e-mailem, zaproponowano mu inną grupę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="691"/>
+        <source>The schedule was not saved: %1</source>
+        <translation>Nie zapisano harmonogramu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="710"/>
+        <source>Starting a full sync…</source>
+        <translation>Rozpoczynanie pełnej synchronizacji…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="710"/>
+        <source>Starting the sync…</source>
+        <translation>Rozpoczynanie synchronizacji…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="738"/>
+        <source>Cancelling after the current batch…</source>
+        <translation>Anulowanie po bieżącej partii…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="759"/>
+        <source>The sync failed: %1</source>
+        <translation>Synchronizacja nie powiodła się: %1</translation>
     </message>
 </context>
 <context>
@@ -4953,6 +6777,65 @@
         <location filename="../../ui/views/groups.py" line="981"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
+    </message>
+</context>
+<context>
+    <name>UnlinkLoginDialog</name>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="139"/>
+        <source>Unlink a login</source>
+        <translation>Odłącz login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="140"/>
+        <source>After the sync the portal has no person for this login: whoever logs in with it sees “You are logged in, but you do not have an account in USOSweb”.</source>
+        <translation>Po synchronizacji portal nie będzie miał osoby przypisanej do tego loginu: kto się nim zaloguje, zobaczy komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="142"/>
+        <location filename="../../ui/views/accounts.py" line="173"/>
+        <source>&amp;Unlink</source>
+        <translation>&amp;Odłącz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="143"/>
+        <source>e.g. linked to the wrong person</source>
+        <translation>np. powiązanie z niewłaściwą osobą</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="146"/>
+        <source>Login to unlink</source>
+        <translation>Login do odłączenia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="149"/>
+        <source>(not linked)</source>
+        <translation>(niepowiązany)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="153"/>
+        <source>Also &amp;delete the login (an address made by mistake)</source>
+        <translation>Usuń &amp;także login (adres utworzony przez pomyłkę)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="155"/>
+        <source>Also delete the login</source>
+        <translation>Usuń także login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="156"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="173"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="178"/>
+        <source>There is no login to unlink.</source>
+        <translation>Brak loginu do odłączenia.</translation>
     </message>
 </context>
 </TS>
