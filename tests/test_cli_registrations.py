@@ -81,6 +81,12 @@ def test_grant_from_a_file_reports_then_applies(demo_path, tmp_path, capsys):
     assert "Grant access individually" in capsys.readouterr().out
     assert main([*base, "access", "grant", "WF-2027L", "--file", str(listing), "--reason", "powrót", "--yes"]) == 0
     assert "Granted: 2 students" in capsys.readouterr().out
+    # Admitted at the desk, but the portal does not know yet: the explanation says so ...
+    assert main([*base, "explain", on_leave[0], "WF-2027L"]) == 2
+    assert "wait to be sent to the portal" in capsys.readouterr().out
+    # ... until the student is synced.
+    assert main([*base, "sync", "--student", on_leave[0]]) == 0
+    capsys.readouterr()
     assert main([*base, "explain", on_leave[0], "WF-2027L", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["admitted"] is True
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from sqlalchemy.engine import make_url
+
+from desk.db import open_database
+from tests.conftest import fresh_sqlite
 
 from ui import i18n
 from ui.context import AppContext
@@ -20,6 +26,25 @@ def isolated_settings(tmp_path, qapp):
     yield
     # A test that switched to Polish (or failed half-way through) must not leave it for the next.
     i18n.install("en")
+
+
+# UI tests drive widgets; what the services do on each database is tested on SQLite and
+# PostgreSQL by the tests one folder up. Here every view runs on SQLite, which keeps the suite short.
+
+
+@pytest.fixture
+def db_url(tmp_path, sqlite_template):
+    path = fresh_sqlite(sqlite_template, tmp_path)
+    return make_url(f"sqlite+pysqlite:///{path}")
+
+
+@pytest.fixture
+def demo_db(tmp_path, _demo_templates):
+    path = tmp_path / "desk.sqlite"
+    shutil.copyfile(_demo_templates("sqlite"), path)
+    opened = open_database(str(path))
+    yield opened.database
+    opened.database.dispose()
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ class PaymentsView(QWidget):
         self.unit.setAccessibleName(self.tr("Unit"))
         for combo in (self.term, self.unit):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(10)
         self.summary = QLabel(self)
         self.summary.setObjectName("paymentsSummary")
         self.table = QTableWidget(0, 11, self)
