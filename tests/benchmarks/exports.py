@@ -11,6 +11,7 @@ writer; "floor" writes the same cells with openpyxl's write-only mode and no for
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import multiprocessing
 import random
@@ -60,7 +61,9 @@ def _desk(groups: int, per_group: int, out: str, queue) -> None:
     rosters = _rosters(groups, per_group)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
-    sheets = [summary_sheet(rosters, "2026Z")] + [roster_sheet(r) for r in rosters] if groups > 1 else [roster_sheet(rosters[0])]
+    # Sheets made as they are written, as the export commands do: one roster's cells in memory at a time.
+    sheets = itertools.chain([summary_sheet(rosters, "2026Z")], (roster_sheet(r) for r in rosters)) if groups > 1 \
+        else [roster_sheet(rosters[0])]
     write_workbook(out, sheets, overwrite=True)
     seconds = time.perf_counter() - started
     queue.put((seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, base))
