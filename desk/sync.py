@@ -395,10 +395,19 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
             return "applied"
         if kind in ("token_request", "token_unregister"):
             request_action = RequestAction.REGISTER if kind == "token_request" else RequestAction.UNREGISTER
+            recorded = []
+
+            def record(session, request_id: int) -> None:  # in the transaction that puts it in the basket
+                session.add(PortalInboxEntry(action_key=key, kind=kind, student_id=student_id, outcome="applied",
+                                             sync_run_id=run_id))
+                outbox.enqueue(session, entity="token_request", entity_id=request_id, student_id=student_id)
+                recorded.append(request_id)
+
             request_id = token_rounds.submit_request(db, student_id, group_id, registration_id, request_action,
                                                      payment_accepted=bool(action["payment_accepted"]), portal_key=key,
-                                                     now=submitted)
-            _record_inbox(db, key, kind, student_id, "applied", None, run_id, request_id=request_id)
+                                                     now=submitted, also=record)
+            if not recorded:  # the request was already there (an earlier, interrupted run)
+                _record_inbox(db, key, kind, student_id, "applied", None, run_id, request_id=request_id)
             return "applied"
         if kind == "token_withdraw":
             with db.read() as session:

@@ -88,11 +88,16 @@ def due_cutoff(round_: Round, now: datetime) -> datetime | None:
 def submit_request(
     db: Database, student_id: int, group_id: int, registration_id: int, action: RequestAction, *,
     payment_accepted: bool = False, portal_key: str | None = None, now: datetime | None = None,
+    also: Callable[[Session, int], None] | None = None,
 ) -> int:
-    """A student puts a request in the basket during an active token round; the same portal key twice is one request."""
+    """A student puts a request in the basket during an active token round; the same portal key twice is one request.
+
+    ``also(session, request_id)`` runs in the transaction that records a new request (the sync records
+    the portal action there).
+    """
     now = as_utc(now or now_utc())
     try:
-        return _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now)
+        return _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now, also)
     except IntegrityError:
         if not portal_key:
             raise
@@ -103,7 +108,7 @@ def submit_request(
         return existing
 
 
-def _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now) -> int:
+def _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now, also=None) -> int:
     with db.write() as session:
         if portal_key:
             existing = session.scalar(select(TokenRequest.id).where(TokenRequest.portal_key == portal_key))
@@ -129,6 +134,8 @@ def _submit(db, student_id, group_id, registration_id, action, payment_accepted,
         )
         session.add(request)
         session.flush()
+        if also is not None:
+            also(session, request.id)
         return request.id
 
 
