@@ -177,6 +177,11 @@ def run(db: str | None = None) -> int:
         actor = sign_in_or_create(database, tasks)
         if actor is None:
             break
+        if database.is_sqlite:  # one backup a day, off the GUI thread; a failure is only logged
+            from desk.backup import daily_backup
+
+            tasks.run(lambda: daily_backup(database, zone=institution.time_zone), None,
+                      lambda error: log.warning("daily backup failed: %s", error))
         context = AppContext(database, actor, tasks, institution.time_zone)
         window = MainWindow(context, institution.name)
         signed_out: list[bool] = []
