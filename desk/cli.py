@@ -809,6 +809,207 @@ def cmd_portal_where(args) -> int:
     return 0
 
 
+# --- staff accounts ------------------------------------------------------------------------------
+
+NEW_PASSWORD_ENV = "DESK_NEW_PASSWORD"
+
+
+def _new_password(login: str) -> str:
+    """The password an administrator sets for someone: from DESK_NEW_PASSWORD, or typed twice."""
+    value = os.environ.get(NEW_PASSWORD_ENV)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CommandError(f"No new password: set {NEW_PASSWORD_ENV} or run in a terminal.")
+    password = getpass.getpass(f"New password for {login}: ")
+    if getpass.getpass("Repeat the new password: ") != password:
+        raise CommandError("The passwords differ.")
+    return password
+
+
+def _unit_ids(db, codes) -> list[int]:
+    return [_unit_id(db, code) for code in codes or ()]
+
+
+def _staff_line_text(line) -> str:
+    from desk.clock import format_local
+    from desk.staff import role_label
+
+    state = "active" if line.active else "disabled"
+    if line.locked_until is not None:
+        state += f", paused until {format_local(line.locked_until)}"
+    units = ",".join(line.unit_codes) or "-"
+    last = format_local(line.last_sign_in_at) or "never"
+    return f"  {line.login:<16} {line.full_name:<28} {role_label(line.role):<24} {units:<12} {state:<10} last sign-in {last}"
+
+
+def cmd_staff_list(args) -> int:
+    from desk import staff
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    lines = staff.list_staff(db, actor)
+    if args.json:
+        print(json.dumps({"staff": [
+            {"login": s.login, "full_name": s.full_name, "role": s.role.value, "units": list(s.unit_codes),
+             "active": s.active, "locked_until": s.locked_until.isoformat() if s.locked_until else None,
+             "last_sign_in_at": s.last_sign_in_at.isoformat() if s.last_sign_in_at else None}
+            for s in lines]}, indent=2, ensure_ascii=False))
+        return 0
+    for line in lines:
+        print(_staff_line_text(line))
+    return 0
+
+
+def cmd_staff_add(args) -> int:
+    from desk import staff
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    unit_ids = _unit_ids(db, args.unit)
+    line = staff.add_staff(db, actor, args.login, args.name, args.role, unit_ids, _new_password(args.login),
+                           reason=args.reason)
+    print("Added:\n" + _staff_line_text(line))
+    return 0
+
+
+def cmd_staff_disable(args) -> int:
+    from desk import staff
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    change = staff.disable_staff if args.staff_command == "disable" else staff.enable_staff
+    print(_staff_line_text(change(db, actor, args.login, reason=args.reason)))
+    return 0
+
+
+def cmd_staff_role(args) -> int:
+    from desk import staff
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    print(_staff_line_text(staff.change_role(db, actor, args.login, args.role, _unit_ids(db, args.unit),
+                                             reason=args.reason)))
+    return 0
+
+
+def cmd_staff_reset_password(args) -> int:
+    from desk import staff
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    line = staff.reset_password(db, actor, args.login, _new_password(args.login), reason=args.reason)
+    print(f"Password of {line.login} reset; any pause after failed sign-ins has ended.")
+    return 0
+
+
+# --- backups and checks ----------------------------------------------------------------------------
+
+
+def _administrator(args, db):
+    from desk.staff import Permission, require
+
+    actor = acting_staff(args, db)
+    require(actor, Permission.ADMINISTER)
+    return actor
+
+
+def cmd_backup(args) -> int:
+    from desk import backup
+    from desk.db import resolve_url
+    from desk.institution import institution_settings
+
+    backup.sqlite_path(resolve_url(args.db))  # on a server: which pg_dump command, before any sign-in
+    db = open_database_for(args)
+    actor = _administrator(args, db)
+    path = backup.backup_now(db, folder=args.folder, keep=args.keep, actor=actor, zone=institution_settings(db).time_zone)
+    print(f"Backup: {path} ({path.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+def cmd_backup_list(args) -> int:
+    from desk import backup
+    from desk.db import resolve_url
+
+    path = backup.sqlite_path(resolve_url(args.db))
+    _administrator(args, open_database_for(args))
+    folder = Path(args.folder) if args.folder else backup.backup_folder(path)
+    found = backup.list_backups(path, folder=folder)
+    if not found:
+        print(f"No backups in {folder}.")
+    for item in found:
+        print(f"  {item.taken_at:%Y-%m-%d %H:%M:%S}  {item.size / 1e6:8.1f} MB  {item.path}")
+    return 0
+
+
+def cmd_backup_restore(args) -> int:
+    from desk import backup
+    from desk.db import resolve_url
+    from desk.errors import DatabaseOpenError
+
+    target = backup.sqlite_path(resolve_url(args.db))
+    backup.verify_backup(args.file)
+    try:
+        db = open_database_for(args)
+    except DatabaseOpenError as error:
+        # The current file is damaged or missing: the administrator signs in as the backup knows them.
+        print(f"desk: {error} Signing in with the backup's staff accounts.", file=sys.stderr)
+        actor = backup.sign_in_copy(args.file, lambda copy: _administrator(args, copy))
+    else:
+        try:
+            actor = _administrator(args, db)
+        finally:
+            db.dispose()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CommandError("Restoring replaces the database: confirm with --yes.")
+        if input(f"Replace {target} with {args.file}? [y/N] ").strip().lower() not in ("y", "yes", "t", "tak"):
+            print("Nothing restored.")
+            return 1
+    result = backup.restore(args.file, target, actor=actor, folder=args.folder)
+    upgraded = f", upgraded from {result.upgraded_from}" if result.upgraded_from else ""
+    print(f"Restored {result.target} from {result.restored_from} (schema {result.schema_version}{upgraded}).")
+    if result.safety_copy:
+        print(f"The database as it was before the restore: {result.safety_copy}")
+    print("The portal may still show what was done after the backup: run `desk sync --full` to publish it whole.")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from desk.check import check_database, existing_portal
+    from desk.institution import institution_settings
+
+    db = open_database_for(args)
+    _administrator(args, db)
+    portal = None if args.no_portal else existing_portal(db)
+    try:
+        report = check_database(db, portal=portal, thorough=args.thorough, zone=institution_settings(db).time_zone)
+    finally:
+        if portal is not None:
+            portal.dispose()
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        return 0 if report.clean else 1
+    counts = report.counts
+    print(f"Checked {db.description} in {report.seconds:.1f} s: {counts.get('students', 0):,} students, "
+          f"{counts.get('class_groups', 0):,} class groups, {counts.get('token_ledger', 0):,} ledger entries, "
+          f"{counts.get('outbox_pending', 0):,} change(s) waiting for the portal.")
+    for note in report.notes:
+        print(f"  ({note})")
+    if report.clean:
+        print("No problems found.")
+        return 0
+    print(f"{report.problem_count:,} problem(s):")
+    listed: dict[str, int] = {}
+    for problem in report.problems:
+        print(f"  {problem.kind}: {problem.what}: {problem.detail}")
+        listed[problem.kind] = listed.get(problem.kind, 0) + 1
+    for kind, total in report.totals.items():
+        if total > listed.get(kind, 0):
+            print(f"  {kind}: … and {total - listed.get(kind, 0):,} more")
+    return 1
+
+
 # --- exports -------------------------------------------------------------------------------------
 
 
@@ -1159,6 +1360,60 @@ def build_parser(extend: Callable | None = None, default: Callable | None = None
     simulate.add_argument("--workers", type=int, default=16)
     simulate.add_argument("--seed", type=int, default=1)
     simulate.set_defaults(func=cmd_portal_simulate)
+
+    staff_parser = commands.add_parser("staff", help="staff accounts: list, add, disable, enable, role, reset-password")
+    staff_commands = staff_parser.add_subparsers(title="commands", metavar="COMMAND", required=True, dest="staff_command")
+    roles = ["clerk", "service_center", "administrator"]
+    staff_list = staff_commands.add_parser("list", help="every staff account with its role, units and state")
+    staff_list.add_argument("--json", action="store_true", help="the list as JSON")
+    staff_list.set_defaults(func=cmd_staff_list)
+    staff_add = staff_commands.add_parser("add", help=f"a new staff account (the password from ${NEW_PASSWORD_ENV} or a prompt)")
+    staff_add.add_argument("login")
+    staff_add.add_argument("--name", required=True, help="full name")
+    staff_add.add_argument("--role", required=True, choices=roles)
+    staff_add.add_argument("--unit", action="append", metavar="CODE", help="a unit a clerk acts for (repeat for more)")
+    staff_add.add_argument("--reason", required=True, help="why")
+    staff_add.set_defaults(func=cmd_staff_add)
+    for name, help_text in (("disable", "the account can no longer sign in"), ("enable", "the account may sign in again")):
+        sub = staff_commands.add_parser(name, help=help_text)
+        sub.add_argument("login")
+        sub.add_argument("--reason", required=True, help="why")
+        sub.set_defaults(func=cmd_staff_disable)
+    staff_role = staff_commands.add_parser("role", help="give an account another role or other units")
+    staff_role.add_argument("login")
+    staff_role.add_argument("role", choices=roles)
+    staff_role.add_argument("--unit", action="append", metavar="CODE", help="a unit a clerk acts for (repeat for more)")
+    staff_role.add_argument("--reason", required=True, help="why")
+    staff_role.set_defaults(func=cmd_staff_role)
+    staff_reset = staff_commands.add_parser(
+        "reset-password", help=f"set a new password (from ${NEW_PASSWORD_ENV} or a prompt) and end a sign-in pause")
+    staff_reset.add_argument("login")
+    staff_reset.add_argument("--reason", required=True, help="why")
+    staff_reset.set_defaults(func=cmd_staff_reset_password)
+
+    backup_parser = commands.add_parser("backup", help="back up the database file now (SQLite); list or restore backups")
+    backup_parser.add_argument("--folder", help="where backups go (default: backups/ beside the database file)")
+    backup_parser.add_argument("--keep", type=int, default=14, help="keep this many of desk's own backups (default 14)")
+    backup_parser.set_defaults(func=cmd_backup)
+    backup_commands = backup_parser.add_subparsers(title="commands", metavar="COMMAND")
+    backup_list = backup_commands.add_parser("list", help="the backups desk made of the database, oldest first")
+    backup_list.add_argument("--folder", help="where backups are (default: backups/ beside the database file)")
+    backup_list.set_defaults(func=cmd_backup_list)
+    backup_restore = backup_commands.add_parser(
+        "restore", help="replace the database by a backup (the backup is checked first, the current file kept)")
+    backup_restore.add_argument("file", help="the backup file")
+    backup_restore.add_argument("--folder", help="where the copy of the current file goes (default: backups/ beside it)")
+    backup_restore.add_argument("--yes", action="store_true", help="restore without asking")
+    backup_restore.set_defaults(func=cmd_backup_restore)
+
+    check_parser = commands.add_parser(
+        "check", help="check the database: integrity, search table, token ledger, seat counts, sync queue "
+                      "(exit status 1 when a problem is found)")
+    check_parser.add_argument("--json", action="store_true", help="the report as JSON")
+    check_parser.add_argument("--thorough", action="store_true",
+                              help="SQLite: the full integrity_check and foreign_key_check (slower) instead of quick_check")
+    check_parser.add_argument("--no-portal", action="store_true", help="do not compare with the portal database")
+    check_parser.set_defaults(func=cmd_check)
 
     export_parser = commands.add_parser("export", help="class lists and other lists to Excel (.xlsx)")
     export_commands = export_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)

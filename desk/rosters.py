@@ -94,7 +94,8 @@ def timetable_text(group: GroupLine) -> str:
 
 def gather(db: Database, actor: Actor, scope: GroupScope) -> list[Roster]:
     """The rosters of the groups in scope, each in Polish alphabetical order (three queries in all)."""
-    require(actor, Permission.READ_STUDENTS)
+    # Names, student numbers and logins leave the office: only roles that may see personal data.
+    require(actor, Permission.VIEW_PERSONAL_DATA)
     with db.read() as session:
         ids_query = _scope_query(session, scope)
         lines = _group_lines(session, ids_query)
@@ -236,6 +237,7 @@ def _record(db: Database, actor: Actor, action: str, after: dict) -> None:
 def export_list(db: Database, actor: Actor, sheet: Sheet, path: str | Path, *, kind: str, overwrite: bool = False,
                 personal: bool = True) -> Path:
     """Write one prepared list; exporting personal data is recorded in the audit."""
+    require(actor, Permission.VIEW_PERSONAL_DATA if personal else Permission.READ_STUDENTS)
     written = write_workbook(path, [sheet], overwrite=overwrite)
     if personal:
         _record(db, actor, f"export.{kind}", {"file": written.name, "rows": sheet.written_rows})
@@ -299,7 +301,7 @@ def access_list_sheet(db: Database, actor: Actor, registration_id: int) -> Sheet
 
 def token_balances_sheet(db: Database, actor: Actor, programme_id: int, stage: int | None) -> Sheet:
     """Token balances of a cohort (a programme and stage): one column per token type."""
-    require(actor, Permission.READ_STUDENTS)
+    require(actor, Permission.VIEW_PERSONAL_DATA)
     from desk.model import TokenEntry, TokenType
 
     with db.read() as session:

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk import audit
 from desk.clock import now_utc
 from desk.db import Database
-from desk.errors import DomainError, PermissionDenied, SignInFailed
+from desk.errors import DomainError, NotFound, PermissionDenied, SignInFailed
 from desk.i18n import translate
 from desk.model import OrgUnit, Role, StaffUnit, StaffUser
 
@@ -305,3 +306,270 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
             entity_id=user.id,
             reason=translate("Staff", "password changed by its owner"),
         )
+
+
+# --- staff administration ----------------------------------------------------------------------
+
+# Passwords an administrator sets (a new account, a reset) are longer than the minimum every
+# hash accepts: the demo's and older accounts' passwords keep working.
+STAFF_PASSWORD_LENGTH = 10
+
+
+@dataclass(frozen=True)
+class StaffLine:
+    """One staff account as the administrator's list shows it (no password hash)."""
+
+    id: int
+    login: str
+    full_name: str
+    role: Role
+    unit_codes: tuple[str, ...]
+    active: bool
+    locked_until: datetime | None  # the end of a pause after failed sign-ins still running, else None
+    failed_sign_ins: int
+    last_sign_in_at: datetime | None
+
+
+def list_staff(db: Database, actor: Actor) -> list[StaffLine]:
+    """Every staff account, by login, with its units, state and last sign-in."""
+    require(actor, Permission.MANAGE_STAFF)
+    now = now_utc()
+    with db.read() as session:
+        _check_acting(session, actor)
+        units: dict[int, list[str]] = {}
+        for staff_id, code in session.execute(
+            select(StaffUnit.staff_id, OrgUnit.code).join(OrgUnit, OrgUnit.id == StaffUnit.unit_id).order_by(OrgUnit.code)
+        ):
+            units.setdefault(staff_id, []).append(code)
+        users = session.scalars(select(StaffUser).order_by(func.lower(StaffUser.login), StaffUser.id)).all()
+        return [_staff_line(user, units.get(user.id, ()), now) for user in users]
+
+
+def _staff_line(user: StaffUser, unit_codes, now: datetime) -> StaffLine:
+    running = user.locked_until is not None and user.locked_until > now
+    return StaffLine(
+        id=user.id,
+        login=user.login,
+        full_name=user.full_name,
+        role=user.role,
+        unit_codes=tuple(sorted(unit_codes)),
+        active=user.active,
+        locked_until=user.locked_until if running else None,
+        failed_sign_ins=user.failed_sign_ins,
+        last_sign_in_at=user.last_sign_in_at,
+    )
+
+
+def _staff_reason(reason: str | None) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Staff", "Say why (it is kept with the change)."))
+    return reason
+
+
+def _staff_password(password: str) -> str:
+    """The hash of a password an administrator sets: refused when too short, before any transaction."""
+    if len(password or "") < STAFF_PASSWORD_LENGTH:
+        raise DomainError(
+            translate("Staff", "A password needs at least %1 characters.").replace("%1", str(STAFF_PASSWORD_LENGTH))
+        )
+    return _hasher.hash(password)
+
+
+def _role(role: Role | str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise DomainError(translate("Staff", "There is no role %1.").replace("%1", str(role))) from None
+
+
+def _units_for(session: Session, role: Role, unit_ids) -> list[OrgUnit]:
+    """The units a role acts for: at least one for a clerk, none for the others."""
+    unit_ids = list(dict.fromkeys(unit_ids or ()))
+    units = []
+    for unit_id in unit_ids:
+        unit = session.get(OrgUnit, unit_id)
+        if unit is None:
+            raise DomainError(translate("Staff", "There is no unit with the id %1.").replace("%1", str(unit_id)))
+        units.append(unit)
+    if role is Role.CLERK and not units:
+        raise DomainError(translate("Staff", "A dean's office clerk acts for at least one unit."))
+    if role is not Role.CLERK and units:
+        raise DomainError(
+            translate("Staff", "Only a dean's office clerk acts for units; leave them empty for %1.").replace(
+                "%1", role_label(role)
+            )
+        )
+    return units
+
+
+def _staff_user(session: Session, login: str, *, lock: bool = False) -> StaffUser:
+    query = select(StaffUser).where(func.lower(StaffUser.login) == (login or "").strip().lower())
+    if lock and session.get_bind().dialect.name == "postgresql":
+        query = query.with_for_update()
+    user = session.scalars(query).one_or_none()
+    if user is None:
+        raise NotFound(translate("Staff", "There is no staff account %1.").replace("%1", (login or "").strip()))
+    return user
+
+
+def _lock_administrators(session: Session) -> int:
+    """The number of active administrators, their rows locked (PostgreSQL) so that two administrators
+    disabling or demoting each other at once cannot leave none. SQLite holds the write lock already."""
+    query = select(StaffUser.id).where(StaffUser.role == Role.ADMINISTRATOR, StaffUser.active.is_(True))
+    if session.get_bind().dialect.name == "postgresql":
+        query = query.order_by(StaffUser.id).with_for_update()
+    return len(session.scalars(query).all())
+
+
+def _check_acting(session: Session, actor: Actor) -> None:
+    """The acting administrator's own account, as it is now: one disabled or demoted since signing in
+    manages no more accounts."""
+    user = session.get(StaffUser, actor.id)
+    if user is None or not user.active or Permission.MANAGE_STAFF not in ROLE_PERMISSIONS[user.role]:
+        raise PermissionDenied(
+            translate("Staff", "Your staff account may no longer manage staff accounts; sign in again.")
+        )
+
+
+def _audit_staff(session: Session, actor: Actor, action: str, user: StaffUser, *, before: dict | None, after: dict,
+                 reason: str) -> None:
+    audit.record(session, actor_id=actor.id, action=action, entity="staff_user", entity_id=user.id, before=before,
+                 after=after, reason=reason)
+
+
+def add_staff(
+    db: Database,
+    actor: Actor,
+    login: str,
+    full_name: str,
+    role: Role | str,
+    unit_ids,
+    password: str,
+    *,
+    reason: str,
+) -> StaffLine:
+    """A new staff account: a clerk acts for at least one unit; the password has at least 10 characters."""
+    require(actor, Permission.MANAGE_STAFF)
+    role = _role(role)
+    login, full_name = (login or "").strip(), " ".join((full_name or "").split())
+    if not login or not full_name:
+        raise DomainError(translate("Staff", "A staff account needs a login and a full name."))
+    if any(character.isspace() for character in login):
+        raise DomainError(translate("Staff", "A login has no spaces: %1.").replace("%1", login))
+    if len(login) > 100 or len(full_name) > 200:
+        raise DomainError(translate("Staff", "The login or the name is too long."))
+    reason = _staff_reason(reason)
+    password_hash = _staff_password(password)  # argon2 is slow on purpose: not inside the transaction
+    try:
+        with db.write() as session:
+            _check_acting(session, actor)
+            if _find(session, login) is not None:
+                raise DomainError(translate("Staff", "The login %1 is already taken.").replace("%1", login))
+            units = _units_for(session, role, unit_ids)
+            user = StaffUser(login=login, full_name=full_name, password_hash=password_hash, role=role, active=True,
+                             failed_sign_ins=0)
+            user.units = units
+            session.add(user)
+            session.flush()
+            _audit_staff(session, actor, "staff.create", user, before=None, after=_staff_snapshot(user), reason=reason)
+            user_id = user.id
+    except IntegrityError:
+        # Another administrator took the same login a moment earlier (the unique index decides).
+        raise DomainError(translate("Staff", "The login %1 is already taken.").replace("%1", login)) from None
+    return _line_of(db, user_id)
+
+
+def _line_of(db: Database, user_id: int) -> StaffLine:
+    with db.read() as session:
+        user = session.get(StaffUser, user_id)
+        return _staff_line(user, [unit.code for unit in user.units], now_utc())
+
+
+def disable_staff(db: Database, actor: Actor, login: str, *, reason: str) -> StaffLine:
+    """The account can no longer sign in. Not one's own account, nor the last active administrator."""
+    require(actor, Permission.MANAGE_STAFF)
+    reason = _staff_reason(reason)
+    with db.write() as session:
+        administrators = _lock_administrators(session)
+        user = _staff_user(session, login, lock=True)
+        if user.id == actor.id:
+            raise DomainError(translate("Staff", "You cannot disable your own account; ask another administrator."))
+        if not user.active:
+            raise DomainError(translate("Staff", "The account %1 is already disabled.").replace("%1", user.login))
+        if user.role is Role.ADMINISTRATOR and administrators <= 1:
+            raise DomainError(
+                translate("Staff", "%1 is the last active administrator; add or enable another one first.").replace(
+                    "%1", user.login
+                )
+            )
+        _check_acting(session, actor)
+        before = _staff_snapshot(user)
+        user.active = False
+        _audit_staff(session, actor, "staff.disable", user, before=before, after=_staff_snapshot(user), reason=reason)
+        user_id = user.id
+    return _line_of(db, user_id)
+
+
+def enable_staff(db: Database, actor: Actor, login: str, *, reason: str) -> StaffLine:
+    """A disabled account may sign in again (with the password it had)."""
+    require(actor, Permission.MANAGE_STAFF)
+    reason = _staff_reason(reason)
+    with db.write() as session:
+        user = _staff_user(session, login, lock=True)
+        if user.active:
+            raise DomainError(translate("Staff", "The account %1 is already enabled.").replace("%1", user.login))
+        _check_acting(session, actor)
+        before = _staff_snapshot(user)
+        user.active = True
+        _audit_staff(session, actor, "staff.enable", user, before=before, after=_staff_snapshot(user), reason=reason)
+        user_id = user.id
+    return _line_of(db, user_id)
+
+
+def change_role(db: Database, actor: Actor, login: str, role: Role | str, unit_ids, *, reason: str) -> StaffLine:
+    """Give an account another role and/or other units. Not one's own role, nor the last active administrator's."""
+    require(actor, Permission.MANAGE_STAFF)
+    role = _role(role)
+    reason = _staff_reason(reason)
+    with db.write() as session:
+        administrators = _lock_administrators(session)
+        user = _staff_user(session, login, lock=True)
+        units = _units_for(session, role, unit_ids)
+        if user.id == actor.id and role is not user.role:
+            raise DomainError(translate("Staff", "You cannot change your own role; ask another administrator."))
+        if user.role is Role.ADMINISTRATOR and role is not Role.ADMINISTRATOR and user.active and administrators <= 1:
+            raise DomainError(
+                translate("Staff", "%1 is the last active administrator; add or enable another one first.").replace(
+                    "%1", user.login
+                )
+            )
+        _check_acting(session, actor)
+        before = _staff_snapshot(user)
+        if role is user.role and sorted(u.id for u in units) == sorted(u.id for u in user.units):
+            raise DomainError(translate("Staff", "Nothing was changed."))
+        user.role = role
+        user.units = units
+        session.flush()
+        _audit_staff(session, actor, "staff.role", user, before=before, after=_staff_snapshot(user), reason=reason)
+        user_id = user.id
+    return _line_of(db, user_id)
+
+
+def reset_password(db: Database, actor: Actor, login: str, new_password: str, *, reason: str) -> StaffLine:
+    """Set a new password (the staff member is told it and changes it) and end any pause after failed sign-ins."""
+    require(actor, Permission.MANAGE_STAFF)
+    reason = _staff_reason(reason)
+    password_hash = _staff_password(new_password)
+    with db.write() as session:
+        _check_acting(session, actor)
+        user = _staff_user(session, login, lock=True)
+        before = {"login": user.login, "failed_sign_ins": user.failed_sign_ins, "locked_until": user.locked_until}
+        user.password_hash = password_hash
+        user.failed_sign_ins = 0
+        user.locked_until = None
+        _audit_staff(session, actor, "staff.reset_password", user, before=before,
+                     after={"login": user.login, "failed_sign_ins": 0, "locked_until": None, "password": "reset"},
+                     reason=reason)
+        user_id = user.id
+    return _line_of(db, user_id)

@@ -27,6 +27,8 @@ from ui.sign_in import ChangePasswordDialog
 from ui.views.accounts import AccountsView
 from ui.views.calendar import RegistrationsView
 from ui.views.groups import GroupsView
+from ui.views.history import HistoryView
+from ui.views.staff_admin import StaffAdminView
 from ui.views.payments_list import PaymentsView
 from ui.views.student_lookup import StudentLookupView
 from ui.views.sync_view import SyncView
@@ -73,6 +75,10 @@ class MainWindow(QMainWindow):
         self._add_view(self.accounts, self.tr("Accounts"), "accounts.svg")
         self.sync = SyncView(context, self)
         self._add_view(self.sync, self.tr("Sync"), "sync.svg")
+        self.history = HistoryView(context, self)
+        self._add_view(self.history, self.tr("History"), "history.svg")
+        self.staff_admin = StaffAdminView(context, self)
+        self._add_view(self.staff_admin, self.tr("Staff"), "staff.svg")
         self.calendar.showGroupsRequested.connect(self.show_groups_of)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -161,6 +167,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("&Payments"), "paymentsViewAction", lambda: self.navigation.setCurrentRow(5), "Ctrl+6"))
         view_menu.addAction(self._action(self.tr("&Accounts"), "accountsViewAction", lambda: self.navigation.setCurrentRow(6), "Ctrl+7"))
         view_menu.addAction(self._action(self.tr("S&ync"), "syncViewAction", lambda: self.navigation.setCurrentRow(7), "Ctrl+8"))
+        view_menu.addAction(self._action(self.tr("&History"), "historyViewAction", lambda: self.navigation.setCurrentRow(8), "Ctrl+9"))
+        view_menu.addAction(self._action(self.tr("S&taff accounts"), "staffViewAction", lambda: self.navigation.setCurrentRow(9), "Ctrl+0"))
         view_menu.addAction(self._action(self.tr("&Find student"), "findStudentAction", self.find_student, "Ctrl+F"))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "shortcutsAction", self.show_shortcuts, "F1"))
@@ -217,6 +225,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+6", self.tr("payments")),
             ("Ctrl+7", self.tr("accounts")),
             ("Ctrl+8", self.tr("sync with the portal")),
+            ("Ctrl+9", self.tr("history of changes")),
+            ("Ctrl+0", self.tr("staff accounts")),
             ("Ctrl+Q", self.tr("quit")),
         ]
         text = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"

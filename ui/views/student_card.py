@@ -32,6 +32,7 @@ from desk.portal.database import open_portal_for
 from desk.portal.student_view import Comparison, aspect_label, compare
 from desk.staff import Permission
 from desk.errors import DomainError
+from desk.history import CARD_LIMIT, HistoryLine, student_history
 from desk.sync import SyncReport, run_sync
 from desk.students import PersonChanges, StudentCard, reveal_pesel, student_card, update_person
 from ui import labels
@@ -242,6 +243,7 @@ class StudentCardWindow(QWidget):
     loaded = Signal()
     portalLoaded = Signal(object)  # the Comparison shown in "On the portal", or None when it cannot be read
     studentSynced = Signal(object)  # the SyncReport of "Sync this student now"
+    historyLoaded = Signal(int)  # entries shown in "History" (-1 when it cannot be read)
 
     def __init__(self, context: AppContext, student_id: int, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -253,6 +255,8 @@ class StudentCardWindow(QWidget):
         self.comparison: Comparison | None = None
         self.last_sync_report: SyncReport | None = None
         self._portal_generation = 0
+        self.history_lines: list[HistoryLine] = []
+        self._history_generation = 0
         self.setObjectName("studentCardWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Student card"))
@@ -311,6 +315,8 @@ class StudentCardWindow(QWidget):
         self.body.installEventFilter(self)
         self.portal_section = self._portal_section()
         self.portal_section.setVisible(False)  # shown with the rest of the card
+        self.history_section = self._history_section()
+        self.history_section.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -335,6 +341,7 @@ class StudentCardWindow(QWidget):
 
         self.context.tasks.run(load, self._show_loaded, self._failed)
         self.reload_portal()
+        self.reload_history()
 
     def _show_loaded(self, loaded) -> None:
         card, registrations = loaded
@@ -366,7 +373,7 @@ class StudentCardWindow(QWidget):
             self.edit.setToolTip(self.tr("Only a dean's office clerk of the student's unit may change these data."))
         while self.body_layout.count():
             item = self.body_layout.takeAt(0)
-            if item.widget() and item.widget() is not self.portal_section:
+            if item.widget() and item.widget() not in (self.portal_section, self.history_section):
                 item.widget().deleteLater()
         self.body_layout.addWidget(self._person_section(card))
         self.body_layout.addWidget(self._programmes_section(card))
@@ -376,6 +383,8 @@ class StudentCardWindow(QWidget):
         self.body_layout.addWidget(self._registrations_section())
         self.body_layout.addWidget(self._enrollments_section(card))
         self.body_layout.addWidget(self._tokens_section(card))
+        self.body_layout.addWidget(self.history_section)
+        self.history_section.setVisible(True)
         self.body_layout.addStretch(1)
         self.loaded.emit()
 
@@ -729,6 +738,93 @@ class StudentCardWindow(QWidget):
 
         self.context.tasks.run(lambda: run_sync(db, actor, SyncKind.STUDENT, student_id=student_id), done, failed, write=True)
 
+    # --- history ---------------------------------------------------------------------------
+
+    def _history_section(self) -> QGroupBox:
+        """Built once and kept across reloads: the student's last entries load on their own, off the GUI thread."""
+        box = QGroupBox(self.tr("History"), self.body)
+        box.setObjectName("historySection")
+        box.setAccessibleName(self.tr("History: who changed what for this student, and why"))
+        layout = QVBoxLayout(box)
+        self.history_status = QLabel(self.tr("Reading the history…"), box)
+        self.history_status.setObjectName("historyStatusLabel")
+        self.history_status.setProperty("role", "muted")
+        self.history_status.setWordWrap(True)
+        table = QTableWidget(0, 5, box)
+        table.setObjectName("historyTable")
+        table.setAccessibleName(self.tr("The student's history, newest first"))
+        table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change"), self.tr("Reason")])
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the change takes what is left
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVisible(False)
+        self.history_table = table
+        layout.addWidget(self.history_status)
+        layout.addWidget(table)
+        return box
+
+    def reload_history(self) -> None:
+        """Read the student's last entries in the background; a newer answer wins."""
+        self._history_generation += 1
+        generation = self._history_generation
+        db, actor, student_id, zone = self.context.db, self.context.actor, self.student_id, self.context.time_zone
+        self.context.tasks.run(lambda: student_history(db, actor, student_id, limit=CARD_LIMIT, zone=zone),
+                               lambda lines: self._show_history(lines, generation),
+                               lambda error: self._history_failed(error, generation))
+
+    def _show_history(self, lines: list[HistoryLine], generation: int) -> None:
+        if generation != self._history_generation:
+            return
+        self.history_lines = lines
+        table = self.history_table
+        table.setRowCount(len(lines))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for row, line in enumerate(lines):
+            values = [format_local(line.at, self.context.time_zone), line.staff_name or line.who, line.description,
+                      line.change, line.reason or ""]
+            tips = [values[0], line.who, f"{line.description}\n({line.action}, #{line.id})", line.change, line.reason or ""]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setToolTip(tips[column])
+                if column == 2 and line.personal_data:
+                    item.setForeground(labels.WAITING_COLOUR)
+                    item.setFont(bold)
+                table.setItem(row, column, item)
+        for column, widest in ((0, 140), (1, 160), (2, 280), (4, 160)):
+            table.resizeColumnToContents(column)
+            table.setColumnWidth(column, min(table.columnWidth(column), widest))
+        rows = table.verticalHeader().defaultSectionSize() * max(1, len(lines))
+        height = table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth() + 2
+        table.setFixedHeight(min(height, 320))
+        table.setVisible(bool(lines))
+        if not lines:
+            self.history_status.setText(self.tr("Nothing has been recorded for this student yet."))
+        elif len(lines) >= CARD_LIMIT:
+            self.history_status.setText(self.tr("The last %1 entries, newest first. The History view shows them all.")
+                                        .replace("%1", str(len(lines))))
+        else:
+            self.history_status.setText(self.tr("%n entries, newest first.", "", len(lines)))
+        self.history_status.setStyleSheet("")
+        self.historyLoaded.emit(len(lines))
+
+    def _history_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._history_generation:
+            return
+        self.history_lines = []
+        self.history_table.setVisible(False)
+        self.history_status.setText(self.tr("The history cannot be read: %1").replace("%1", str(error)))
+        self.history_status.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
+        self.historyLoaded.emit(-1)
+
     # --- actions ---------------------------------------------------------------------------
 
     def _reveal_pesel(self) -> None:
@@ -738,6 +834,7 @@ class StudentCardWindow(QWidget):
         def shown(pesel):
             self._pesel = pesel
             self.pesel_label.setText(pesel or "")
+            self.reload_history()  # the look is in the history now
 
         self.context.tasks.run(lambda: reveal_pesel(db, actor, student_id), shown, self._failed, write=True)
 
@@ -748,3 +845,4 @@ class StudentCardWindow(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_card is not None:
             self._show(dialog.saved_card)
             self.reload_portal()
+            self.reload_history()

@@ -1,0 +1,924 @@
+"""The read side of the audit trail: who did what to which record, when and why, in words; and its export.
+
+The audit log is append-only (database triggers refuse UPDATE and DELETE on both databases) and
+grows with every change, so it is read a page at a time, newest first, by keyset on its id
+(``before_id``): each page is one query on ``audit_log`` that uses its indexes (on student, staff
+member, record kind and id, time; see ``_plan`` for how the right one is chosen), then one small
+query per kind of name the page mentions (staff members, students, groups, registrations ...).
+
+Who reads what: a student's history needs ``READ_STUDENTS`` (every role that opens a student
+card); the whole log, by staff member or by personal-data access, is for administrators. Reading
+a PESEL and exporting a list of students (``person.view_pesel``, ``export.*``, ``personal_data.*``)
+are personal-data access (DOMAIN.md rule 8).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desk import audit
+from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc, to_local
+from desk.db import Database
+from desk.errors import NotFound
+from desk.i18n import translate
+from desk.model import (
+    AccessGrant,
+    AuditEntry,
+    ClassGroup,
+    Course,
+    OrgUnit,
+    Person,
+    Programme,
+    Registration,
+    Round,
+    StaffUser,
+    Student,
+    Term,
+    TokenType,
+)
+from desk.staff import Actor, Permission, require
+from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
+
+DEFAULT_LIMIT = 500
+MAX_LIMIT = 10_000
+CARD_LIMIT = 50  # the student card's History section
+
+# Personal-data access: the full PESEL shown, lists with students' data exported.
+PESEL_SHOWN = "person.view_pesel"
+EXPORT_HISTORY = "export.history"
+# Every such entry is recorded on one of these kinds of record; naming them lets the database
+# use the (entity, entity_id) index instead of reading the whole log.
+PERSONAL_DATA_ENTITIES = ("person", "export")
+# Fields that only staff who may see personal data see, in a change as in the student card.
+PERSONAL_FIELDS = frozenset({"pesel", "private_email"})
+# Fields whose "no" says something when a record is created (other empty values are left out).
+_MEANINGFUL_FALSE = frozenset({"unregister_allowed", "active", "entitled_only", "enroll_over_limit"})
+_ISO_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_MAX_VALUE = 80
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One audit entry as a clerk reads it."""
+
+    id: int
+    at: datetime  # UTC
+    staff_login: str | None  # None: the student on the portal, or the system
+    staff_name: str | None
+    who: str  # "Dorota Dziekańska (dziekanat)", "the student, on the portal", "the system"
+    action: str  # the code, e.g. "enrollment.create"
+    description: str  # in words, in the clerk's language
+    entity: str
+    entity_id: int | None
+    student_id: int | None
+    student_number: str | None
+    student_name: str | None
+    record: str  # "100001 Jan Kowalski · enrollment #12"
+    change: str  # "seat limit: 20 → 25"
+    reason: str | None
+    personal_data: bool  # PESEL shown, a list exported
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    key: str
+    label: str
+    entities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StaffChoice:
+    login: str
+    full_name: str
+    active: bool
+
+
+def record_kinds() -> list[RecordKind]:
+    """The kinds of record the history can be narrowed to, for a filter (labels translated now)."""
+    return [
+        RecordKind("enrollments", translate("History", "enrollments in class groups"), ("enrollment",)),
+        RecordKind("access", translate("History", "access to registrations"), ("access_grant", "access_rule")),
+        RecordKind("tokens", translate("History", "tokens and token requests"),
+                   ("token_entry", "token_type", "token_allocation_rule", "token_request")),
+        RecordKind("payments", translate("History", "payments"), ("payment",)),
+        RecordKind("persons", translate("History", "personal data"), ("person",)),
+        RecordKind("logins", translate("History", "login accounts"), ("login_account", "login_template")),
+        RecordKind("groups", translate("History", "class groups"), ("class_group",)),
+        RecordKind("registrations", translate("History", "registrations and rounds"), ("registration", "round")),
+        RecordKind("staff", translate("History", "staff accounts"), ("staff_user",)),
+        RecordKind("sync", translate("History", "sync with the portal"), ("sync_conflict", "setting")),
+        RecordKind("exports", translate("History", "exports"), ("export",)),
+    ]
+
+
+def is_personal_data_access(action: str, entity: str) -> bool:
+    return entity in PERSONAL_DATA_ENTITIES and (
+        action == PESEL_SHOWN or action.startswith("personal_data.") or action.startswith("export.")
+    )
+
+
+def _personal_data_action():
+    """With ``entity IN PERSONAL_DATA_ENTITIES``: the entries that are personal-data access."""
+    return or_(AuditEntry.action == PESEL_SHOWN, AuditEntry.action.like("personal\\_data.%", escape="\\"),
+               AuditEntry.action.like("export.%"))
+
+
+def _like_prefix(prefix: str):
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return AuditEntry.action.like(escaped + "%", escape="\\")
+
+
+def _many(value: str | Sequence[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def history(
+    db: Database,
+    actor: Actor,
+    *,
+    staff_login: str | None = None,
+    student_id: int | None = None,
+    entity: str | Sequence[str] | None = None,
+    entity_id: int | None = None,
+    action_prefix: str | Sequence[str] | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    personal_data_only: bool = False,
+    limit: int = DEFAULT_LIMIT,
+    before_id: int | None = None,
+    zone: str = DEFAULT_TIME_ZONE,
+) -> list[HistoryLine]:
+    """Audit entries newest first, ``limit`` of them, older than ``before_id`` when paging on.
+
+    ``since`` is inclusive and ``until`` exclusive (UTC instants). ``entity`` and
+    ``action_prefix`` take one value or several (any of them). A student's history
+    (``student_id``) is for every role that reads students, narrowed by any other filter;
+    everything else is the whole log and for administrators only.
+    """
+    if student_id is not None:
+        require(actor, Permission.READ_STUDENTS)
+    else:
+        require(actor, Permission.ADMINISTER)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    entities, prefixes = _many(entity), _many(action_prefix)
+    with db.read() as session:
+        staff_id = None
+        if staff_login is not None:
+            staff_id = session.scalar(
+                select(StaffUser.id).where(func.lower(StaffUser.login) == staff_login.strip().lower())
+            )
+            if staff_id is None:
+                raise NotFound(translate("History", "There is no staff account %1.").replace("%1", staff_login.strip()))
+        # Terms that walk the log in id order (equality on an index whose entries follow the id) ...
+        ordered = []
+        if staff_id is not None:
+            ordered.append(AuditEntry.staff_id == staff_id)
+        if student_id is not None:
+            ordered.append(AuditEntry.student_id == student_id)
+        if entities and entity_id is not None:
+            ordered.append(AuditEntry.entity.in_(entities))
+            ordered.append(AuditEntry.entity_id == entity_id)
+        # ... and terms whose index finds rows out of id order, to be sorted: worth it only when few match.
+        unordered: list[tuple[str, list]] = []
+        if entities and entity_id is None:
+            unordered.append(("entity", [AuditEntry.entity.in_(entities)]))
+        if personal_data_only:
+            unordered.append(("personal", [AuditEntry.entity.in_(PERSONAL_DATA_ENTITIES)]))
+        window = []
+        if since is not None:
+            window.append(AuditEntry.at >= as_utc(since))
+        if until is not None:
+            window.append(AuditEntry.at < as_utc(until))
+        if window:
+            unordered.append(("at", window))
+        others = []
+        if entity_id is not None and not entities:
+            others.append(AuditEntry.entity_id == entity_id)
+        if prefixes:
+            others.append(or_(*(_like_prefix(p) for p in prefixes)))
+        if personal_data_only:
+            others.append(_personal_data_action())
+        before = AuditEntry.id < before_id if before_id is not None else None
+        unordered, before, order = _plan(session, db.is_sqlite, bool(ordered), unordered, before)
+        # Plain rows, not ORM objects: a page is read, described and forgotten.
+        query = select(AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.action, AuditEntry.entity,
+                       AuditEntry.entity_id, AuditEntry.student_id, AuditEntry.before, AuditEntry.after, AuditEntry.reason)
+        for term in (*ordered, *unordered, *others, *([before] if before is not None else [])):
+            query = query.where(term)
+        entries = session.execute(query.order_by(order).limit(limit)).all()
+        return _lines(session, actor, entries, zone)
+
+
+# ``ORDER BY id DESC LIMIT n`` with a condition on record kind or time can be answered two ways:
+# walk the log backwards until n entries match (fast when many match, a scan of the whole log
+# when few do, or when they are all old), or read the matches through the index and sort them
+# (fast when few match; 10 s for a year of a million-entry log on SQLite). SQLite plans without
+# statistics of values, and PostgreSQL expects matches to be spread evenly over the ids (so it
+# walks a million entries back to an old week). A count through the index, stopped at
+# PROBE_LIMIT, tells which case it is: few, and the order by ``id + 0``, which no index gives,
+# makes the database read the matches through the index; many, and it walks (on SQLite
+# likely() tells the planner the index is not worth it).
+PROBE_LIMIT = 20_000
+
+
+def _plan(session: Session, sqlite: bool, has_ordered: bool, unordered: list[tuple[str, list]], before):
+    walk = AuditEntry.id.desc()
+    flat = [term for _kind, terms in unordered for term in terms]
+
+    def likely(term):
+        return func.likely(term) if sqlite else term
+
+    if not unordered:
+        return [], before, walk
+    if has_ordered:  # a student's or a staff member's entries: their index gives them in id order
+        return [likely(term) for term in flat], before, walk
+    counts = {
+        kind: session.scalar(
+            select(func.count()).select_from(select(AuditEntry.id).where(*terms).limit(PROBE_LIMIT).subquery())
+        )
+        for kind, terms in unordered
+    }
+    fewest = min(counts, key=counts.get)
+    if counts[fewest] >= PROBE_LIMIT:
+        return [likely(term) for term in flat], before, walk
+    steered = [term if kind == fewest else likely(term) for kind, terms in unordered for term in terms]
+    return steered, likely(before) if before is not None else None, (AuditEntry.id + 0).desc()
+
+
+def student_history(db: Database, actor: Actor, student_id: int, *, limit: int = CARD_LIMIT,
+                    zone: str = DEFAULT_TIME_ZONE) -> list[HistoryLine]:
+    """A student's last entries, for the student card."""
+    return history(db, actor, student_id=student_id, limit=limit, zone=zone)
+
+
+def staff_members(db: Database, actor: Actor) -> list[StaffChoice]:
+    """Every staff account, for the history's "staff member" filter (administrators)."""
+    require(actor, Permission.ADMINISTER)
+    with db.read() as session:
+        return [
+            StaffChoice(login, name, active)
+            for login, name, active in session.execute(
+                select(StaffUser.login, StaffUser.full_name, StaffUser.active).order_by(StaffUser.full_name, StaffUser.login)
+            )
+        ]
+
+
+# --- in words -------------------------------------------------------------------------------
+
+
+class _Names:
+    """The names a page of entries refers to, each kind looked up in one query."""
+
+    def __init__(self, session: Session, entries: Sequence[AuditEntry]):
+        ids: dict[str, set[int]] = {}
+
+        def want(kind: str, value: Any) -> None:
+            if isinstance(value, int) and not isinstance(value, bool):
+                ids.setdefault(kind, set()).add(value)
+
+        for e in entries:
+            for snapshot in (e.before, e.after):
+                if isinstance(snapshot, dict):
+                    for key, kind in _REFERENCES.items():
+                        want(kind, snapshot.get(key))
+            if e.entity in _ENTITY_REFERENCES and e.entity_id is not None:
+                want(_ENTITY_REFERENCES[e.entity], e.entity_id)
+            if e.entity == "access_grant":
+                want("access_grant", e.entity_id)
+        self.staff = {
+            i: (login, name)
+            for i, login, name in self._chunks(
+                session, {e.staff_id for e in entries if e.staff_id is not None},
+                lambda chunk: select(StaffUser.id, StaffUser.login, StaffUser.full_name).where(StaffUser.id.in_(chunk)),
+            )
+        }
+        self.students = {
+            i: (number, " ".join(n for n in (first, last) if n))
+            for i, number, first, last in self._chunks(
+                session, {e.student_id for e in entries if e.student_id is not None},
+                lambda chunk: select(Student.id, Student.student_number, Person.first_name, Person.last_name)
+                .join(Person, Person.id == Student.person_id).where(Student.id.in_(chunk)),
+            )
+        }
+        # An access decision names its registration; so does a round.
+        grant_registration = dict(self._chunks(
+            session, ids.get("access_grant", set()),
+            lambda chunk: select(AccessGrant.id, AccessGrant.registration_id).where(AccessGrant.id.in_(chunk)),
+        ))
+        self.grant_registration = grant_registration
+        self.rounds = {
+            i: (name, registration_id)
+            for i, name, registration_id in self._chunks(
+                session, ids.get("round", set()),
+                lambda chunk: select(Round.id, Round.name, Round.registration_id).where(Round.id.in_(chunk)),
+            )
+        }
+        registration_ids = ids.get("registration", set()) | set(grant_registration.values()) | {
+            r for _n, r in self.rounds.values()
+        }
+        types = _class_types()
+        self.labels: dict[str, dict[int, str]] = {
+            "registration": dict(self._chunks(
+                session, registration_ids,
+                lambda chunk: select(Registration.id, Registration.code).where(Registration.id.in_(chunk)),
+            )),
+            "group": {
+                i: f"{term} {code} {types.get(class_type.value, class_type.value)} {number}"
+                for i, code, class_type, number, term in self._chunks(
+                    session, ids.get("group", set()),
+                    lambda chunk: select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number, Term.code)
+                    .join(Course, Course.id == ClassGroup.course_id).join(Term, Term.id == ClassGroup.term_id)
+                    .where(ClassGroup.id.in_(chunk)),
+                )
+            },
+            "token_type": dict(self._chunks(
+                session, ids.get("token_type", set()),
+                lambda chunk: select(TokenType.id, TokenType.code).where(TokenType.id.in_(chunk)),
+            )),
+            "course": dict(self._chunks(
+                session, ids.get("course", set()), lambda chunk: select(Course.id, Course.code).where(Course.id.in_(chunk)),
+            )),
+            "programme": dict(self._chunks(
+                session, ids.get("programme", set()),
+                lambda chunk: select(Programme.id, Programme.code).where(Programme.id.in_(chunk)),
+            )),
+            "term": dict(self._chunks(
+                session, ids.get("term", set()), lambda chunk: select(Term.id, Term.code).where(Term.id.in_(chunk)),
+            )),
+            "unit": dict(self._chunks(
+                session, ids.get("unit", set()), lambda chunk: select(OrgUnit.id, OrgUnit.code).where(OrgUnit.id.in_(chunk)),
+            )),
+        }
+
+    @staticmethod
+    def _chunks(session: Session, wanted: set[int], make) -> Iterable[tuple]:
+        ordered = sorted(wanted)
+        for start in range(0, len(ordered), 1000):
+            yield from session.execute(make(ordered[start : start + 1000])).all()
+
+    def label(self, kind: str, value: Any) -> str:
+        if value is None:
+            return "—"
+        found = self.labels.get(kind, {}).get(value) if isinstance(value, int) else None
+        return found or f"#{value}"
+
+    def group(self, value: Any) -> str:
+        return self.label("group", value)
+
+    def registration(self, value: Any) -> str:
+        return self.label("registration", value)
+
+    def token_type(self, value: Any) -> str:
+        return self.label("token_type", value)
+
+
+# Keys of before/after snapshots that name another record, and the kind of record.
+_REFERENCES = {
+    "group_id": "group",
+    "registration_id": "registration",
+    "token_type_id": "token_type",
+    "course_id": "course",
+    "programme_id": "programme",
+    "term_id": "term",
+    "unit_id": "unit",
+}
+_ENTITY_REFERENCES = {"class_group": "group", "registration": "registration", "token_type": "token_type", "round": "round"}
+
+
+def _class_types() -> dict[str, str]:
+    # The same words (and translations) as the rest of the desk.
+    return {
+        "lecture": translate("Labels", "lecture"),
+        "class": translate("Labels", "class"),
+        "lab": translate("Labels", "lab"),
+        "seminar": translate("Labels", "seminar"),
+        "language": translate("Labels", "language class"),
+        "pe": translate("Labels", "PE"),
+    }
+
+
+_LABELLED_VALUES = frozenset({"status", "decision", "source", "kind", "level", "mode"})
+
+
+def _value_labels() -> dict[str, str]:
+    return {
+            "accepted": translate("Labels", "accepted"),
+            "cancelled": translate("Labels", "cancelled"),
+            "due": translate("Labels", "due"),
+            "paid": translate("Labels", "paid"),
+            "active": translate("Labels", "active"),
+            "on_leave": translate("Labels", "on leave"),
+            "suspended": translate("Labels", "suspended"),
+            "removed": translate("Labels", "removed"),
+            "graduated": translate("Labels", "graduated"),
+            "portal": translate("Labels", "portal"),
+            "desk": translate("Labels", "at the desk"),
+            "token": translate("Labels", "token round"),
+            "import": translate("Labels", "import"),
+            "first_cycle": translate("Labels", "first cycle"),
+            "second_cycle": translate("Labels", "second cycle"),
+            "long_cycle": translate("Labels", "long cycle"),
+            "doctoral": translate("Labels", "doctoral"),
+            "full_time": translate("Labels", "full-time"),
+            "part_time": translate("Labels", "part-time"),
+            "grant": translate("History", "grant"),
+            "revoke": translate("History", "revocation"),
+        }
+
+
+def _field_labels() -> dict[str, str]:
+    return {
+        "seat_limit": translate("History", "seat limit"),
+        "lower_limit": translate("History", "lower limit"),
+        "status": translate("History", "status"),
+        "first_name": translate("History", "first name"),
+        "middle_name": translate("History", "middle name"),
+        "last_name": translate("History", "surname"),
+        "birth_date": translate("History", "birth date"),
+        "pesel": translate("History", "PESEL"),
+        "private_email": translate("History", "private e-mail"),
+        "email": translate("History", "login"),
+        "group_id": translate("History", "group"),
+        "registration_id": translate("History", "registration"),
+        "token_type_id": translate("History", "token"),
+        "course_id": translate("History", "course"),
+        "programme_id": translate("History", "programme"),
+        "term_id": translate("History", "term"),
+        "unit_id": translate("History", "unit"),
+        "amount": translate("History", "amount"),
+        "decision": translate("History", "decision"),
+        "valid_until": translate("History", "until"),
+        "withdrawn_at": translate("History", "withdrawn"),
+        "name": translate("History", "name"),
+        "starts_at": translate("History", "starts"),
+        "ends_at": translate("History", "ends"),
+        "unregister_allowed": translate("History", "unregistering allowed"),
+        "selection_limit": translate("History", "courses per student"),
+        "over_limit": translate("History", "over the limit"),
+        "source": translate("History", "source"),
+        "document_ref": translate("History", "document"),
+        "deadline_override": translate("History", "deadline overridden because"),
+        "students": translate("History", "students"),
+        "rows": translate("History", "rows"),
+        "file": translate("History", "file"),
+        "schedule": translate("History", "schedule"),
+        "semester_price": translate("History", "price"),
+        "full_name": translate("History", "full name"),
+        "role": translate("History", "role"),
+        "units": translate("History", "units"),
+        "active": translate("History", "active"),
+        "balance_before": translate("History", "balance before"),
+        "registration": translate("History", "registration"),
+        "reverses_id": translate("History", "reverses entry"),
+        "token_request_id": translate("History", "request"),
+        "enrollment_id": translate("History", "enrollment"),
+        "kind": translate("History", "kind"),
+        "code": translate("History", "code"),
+        "stage": translate("History", "stage"),
+        "level": translate("History", "level"),
+        "mode": translate("History", "mode"),
+        "category": translate("History", "category"),
+        "domain": translate("History", "domain"),
+        "template": translate("History", "template"),
+        "message": translate("History", "message"),
+        "entitled_only": translate("History", "entitled students only"),
+        "course_ids": translate("History", "courses"),
+        "micro_round_minutes": translate("History", "micro-round (minutes)"),
+        "micro_break_minutes": translate("History", "micro-break (minutes)"),
+        "attendance": translate("History", "attendance list"),
+        "groups": translate("History", "groups"),
+        "filters": translate("History", "filters"),
+        "password": translate("History", "password"),
+    }
+
+
+def _is_empty_for_creation(key: str, value: Any) -> bool:
+    return value is None or value == "" or value == [] or (value is False and key not in _MEANINGFUL_FALSE)
+
+
+class _Describer:
+    def __init__(self, names: _Names, actor: Actor, zone: str):
+        self.names = names
+        self.zone = zone
+        self.personal = actor.can(Permission.VIEW_PERSONAL_DATA)
+        # Translated once a page, not once a field.
+        self.fields = _field_labels()
+        self.values = _value_labels()
+        self.entities = _entity_labels()
+        self.yes, self.no = translate("History", "yes"), translate("History", "no")
+
+    # -- values --
+
+    def value(self, key: str, value: Any) -> str:
+        if key in PERSONAL_FIELDS and not self.personal and value not in (None, ""):
+            return "•••"
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return self.yes if value else self.no
+        if key in _REFERENCES:
+            return self.names.label(_REFERENCES[key], value)
+        if isinstance(value, list):
+            return ", ".join(self.value(key, v) for v in value) or "—"
+        if isinstance(value, dict):
+            return "; ".join(f"{k}: {self.value(k, v)}" for k, v in value.items())
+        text = str(value)
+        if _ISO_INSTANT.match(text):
+            try:
+                text = format_local(datetime.fromisoformat(text), self.zone)
+            except ValueError:
+                pass
+        if key in _LABELLED_VALUES:
+            text = self.values.get(text, text)
+        return text if len(text) <= _MAX_VALUE else text[: _MAX_VALUE - 1] + "…"
+
+    def change(self, entry: AuditEntry, omit: frozenset[str]) -> str:
+        before = entry.before if isinstance(entry.before, dict) else None
+        after = entry.after if isinstance(entry.after, dict) else None
+        parts = []
+        keys = list(before or {}) + [k for k in (after or {}) if k not in (before or {})]
+        for key in keys:
+            if key in omit:
+                continue
+            label = self.fields.get(key) or key.replace("_", " ")
+            if before is not None and after is not None and key in before and key in after:
+                if before[key] == after[key]:
+                    continue
+                parts.append(f"{label}: {self.value(key, before[key])} → {self.value(key, after[key])}")
+            elif before is not None and key in before:
+                if after is None and before[key] is not None:  # the record went: what it was
+                    parts.append(f"{label}: {self.value(key, before[key])} → —")
+                elif before[key] is not None:
+                    parts.append(f"{label}: {self.value(key, before[key])}")
+            else:
+                if _is_empty_for_creation(key, after[key]):
+                    continue
+                parts.append(f"{label}: {self.value(key, after[key])}")
+        return "; ".join(parts)
+
+    # -- the record --
+
+    def record(self, entry: AuditEntry) -> str:
+        names = self.names
+        kind = self.entities.get(entry.entity, entry.entity)
+        if entry.entity == "class_group" and entry.entity_id is not None:
+            text = f"{kind} {names.group(entry.entity_id)}"
+        elif entry.entity == "registration" and entry.entity_id is not None:
+            text = f"{kind} {names.registration(entry.entity_id)}"
+        elif entry.entity == "token_type" and entry.entity_id is not None:
+            text = f"{kind} {names.token_type(entry.entity_id)}"
+        elif entry.entity_id is not None:
+            text = f"{kind} #{entry.entity_id}"
+        else:
+            text = kind
+        if entry.student_id is not None:  # the student first: what a clerk looks for
+            number, name = names.students.get(entry.student_id, (None, None))
+            text = (f"{number} {name}" if number else f"#{entry.student_id}") + " · " + text
+        return text
+
+    # -- what happened --
+
+    def describe(self, e: AuditEntry) -> tuple[str, frozenset[str]]:
+        """The action in words, and the fields the words already say (left out of the change)."""
+        a, b = (e.after if isinstance(e.after, dict) else {}), (e.before if isinstance(e.before, dict) else {})
+        names, action = self.names, e.action
+        family, _, verb = action.partition(".")
+
+        if family == "enrollment":
+            group = names.group(a.get("group_id"))
+            words = {
+                "create": translate("History", "Enrolled in %1"),
+                "override": translate("History", "Enrolled over the limit in %1"),
+                "cancel": translate("History", "Unenrolled from %1"),
+                "portal_register": translate("History", "Registered on the portal in %1"),
+                "portal_unregister": translate("History", "Unregistered on the portal from %1"),
+            }
+            if verb == "move":
+                return (translate("History", "Moved from %1 to %2").replace("%1", names.group(b.get("group_id")))
+                        .replace("%2", group), frozenset({"group_id", "enrollment_id"}))
+            if verb in words:
+                return words[verb].replace("%1", group), frozenset({"group_id"})
+            return translate("History", "Enrollment changed (%1)").replace("%1", action), frozenset()
+
+        if family == "access":
+            registration = names.registration(a.get("registration_id"))
+            if verb == "grant":
+                return (translate("History", "Access to %1 granted").replace("%1", registration),
+                        frozenset({"registration_id", "decision"}))
+            if verb == "revoke":
+                return (translate("History", "Access to %1 revoked").replace("%1", registration),
+                        frozenset({"registration_id", "decision"}))
+            if verb == "withdraw":
+                registration_id = names.grant_registration.get(e.entity_id)
+                if registration_id is None:
+                    return translate("History", "Access decision withdrawn (the rules apply again)"), frozenset({"withdrawn_at"})
+                return (translate("History", "Access decision on %1 withdrawn (the rules apply again)")
+                        .replace("%1", names.registration(registration_id)), frozenset({"withdrawn_at"}))
+            return translate("History", "Access changed (%1)").replace("%1", action), frozenset()
+
+        if family == "access_rule":
+            registration = names.registration((a or b).get("registration_id"))
+            if verb == "create":
+                return translate("History", "Access rule added to %1").replace("%1", registration), frozenset({"registration_id"})
+            if verb == "delete":
+                return translate("History", "Access rule removed from %1").replace("%1", registration), frozenset({"registration_id"})
+
+        if family == "tokens":
+            token, amount = names.token_type(a.get("token_type_id")), a.get("amount")
+            signed = f"{amount:+d}" if isinstance(amount, int) else str(amount)
+            said = frozenset({"token_type_id", "amount", "kind"})
+            if verb == "allocation":
+                return translate("History", "Tokens allocated: %1 %2").replace("%1", signed).replace("%2", token), said
+            if verb == "correction":
+                text = translate("History", "Token balance corrected: %1 %2").replace("%1", signed).replace("%2", token)
+                if a.get("deadline_override"):
+                    text += " " + translate("History", "(deadline overridden)")
+                return text, said
+            if verb == "spend":
+                return translate("History", "Token spent: %1").replace("%1", token), said
+            if verb == "refund":
+                return translate("History", "Token refunded: %1").replace("%1", token), said
+            if verb == "expiry":
+                return translate("History", "Tokens expired: %1 %2").replace("%1", signed).replace("%2", token), said
+            return translate("History", "Token ledger entry (%1)").replace("%1", action), frozenset()
+
+        if family == "token_type" and verb == "save":
+            return (translate("History", "Token type %1 saved").replace("%1", str(a.get("code") or names.token_type(e.entity_id))),
+                    frozenset({"code"}))
+        if family == "token_rule" and verb == "create":
+            return (translate("History", "Token allocation rule added for %1").replace("%1", names.token_type(a.get("token_type_id"))),
+                    frozenset({"token_type_id"}))
+        if family == "token_request":
+            if e.entity == "registration":  # the registration ended: what still waited is refused
+                return (translate("History", "Pending token requests refused permanently: %1 (the registration ended)")
+                        .replace("%1", str(a.get("requests", "?"))), frozenset({"requests"}))
+            group = names.group(a.get("group_id"))
+            words = {
+                "accepted": translate("History", "Token request for %1 accepted"),
+                "refused": translate("History", "Token request for %1 refused"),
+                "refused_permanently": translate("History", "Token request for %1 refused permanently"),
+                "withdrawn": translate("History", "Token request for %1 withdrawn"),
+            }
+            if verb in words:
+                return words[verb].replace("%1", group), frozenset({"group_id", "status"})
+
+        if family == "payment":
+            if verb == "create":
+                return (translate("History", "Payment of %1 PLN due").replace("%1", str(a.get("amount", "?"))),
+                        frozenset({"amount", "status"}))
+            if verb == "cancel":
+                return translate("History", "Payment cancelled"), frozenset()
+            return translate("History", "Payment changed (%1)").replace("%1", action), frozenset()
+
+        if action == PESEL_SHOWN:
+            return translate("History", "PESEL shown"), frozenset()
+        if family == "person" and verb == "update":
+            return translate("History", "Personal data corrected"), frozenset()
+
+        if family == "export" or action.startswith("personal_data.export"):
+            return self._export(verb if family == "export" else str(a.get("list", "")), a)
+        if family == "personal_data":
+            return translate("History", "Personal data access (%1)").replace("%1", action), frozenset()
+
+        if family in ("staff", "staff_user"):
+            login = str(a.get("login") or b.get("login") or "")
+            if verb == "create":
+                return translate("History", "Staff account %1 created").replace("%1", login), frozenset({"login"})
+            if verb == "change_password":
+                return translate("History", "Password changed by its owner"), frozenset()
+            if verb == "disable":
+                return translate("History", "Staff account %1 disabled").replace("%1", login), frozenset({"login"})
+            if verb == "enable":
+                return translate("History", "Staff account %1 enabled").replace("%1", login), frozenset({"login"})
+            if verb == "role":
+                return translate("History", "Role of staff account %1 changed").replace("%1", login), frozenset({"login"})
+            if verb == "reset_password":
+                return (translate("History", "Password of staff account %1 reset").replace("%1", login),
+                        frozenset({"login", "password", "failed_sign_ins", "locked_until"}))
+            return translate("History", "Staff account changed (%1)").replace("%1", action), frozenset()
+
+        if family == "sync_conflict":
+            if verb == "resolve":
+                if a.get("enroll_over_limit"):
+                    return translate("History", "Sync conflict settled: enrolled over the limit"), frozenset({"enroll_over_limit"})
+                return translate("History", "Sync conflict dismissed"), frozenset({"enroll_over_limit"})
+            return translate("History", "Sync conflict (%1)").replace("%1", action), frozenset()
+        if family == "sync" and verb == "schedule":
+            return translate("History", "Sync schedule changed"), frozenset()
+
+        if family in ("login", "accounts", "login_account"):
+            email = str(a.get("email") or b.get("email") or "")
+            words = {
+                "link": translate("History", "Login %1 linked"),
+                "create": translate("History", "Login %1 created and linked"),
+                "unlink": translate("History", "Login %1 unlinked"),
+                "delete": translate("History", "Login %1 removed"),
+            }
+            if verb in words:
+                return words[verb].replace("%1", email), frozenset({"email"})
+            return translate("History", "Login account changed (%1)").replace("%1", action), frozenset()
+        if family == "login_template" and verb == "set":
+            return (translate("History", "Login template for %1 set").replace("%1", _category(str(a.get("category", "")))),
+                    frozenset({"category"}))
+
+        if family == "registration":
+            code = str(a.get("code") or b.get("code") or names.registration(e.entity_id))
+            if verb == "create":
+                return translate("History", "Registration %1 created").replace("%1", code), frozenset({"code"})
+            if verb == "update":
+                return translate("History", "Registration %1 changed").replace("%1", code), frozenset()
+            return translate("History", "Registration changed (%1)").replace("%1", action), frozenset()
+
+        if family == "round":
+            name = str(a.get("name") or b.get("name") or "")
+            round_name, registration_id = names.rounds.get(e.entity_id, (name, None))
+            where = f" ({names.registration(registration_id)})" if registration_id is not None else ""
+            words = {
+                "create": translate("History", "Round \u201c%1\u201d created"),
+                "update": translate("History", "Round \u201c%1\u201d changed"),
+                "delete": translate("History", "Round \u201c%1\u201d removed"),
+            }
+            if verb in words:
+                return words[verb].replace("%1", name or round_name) + where, frozenset({"name"} if verb == "create" else ())
+            return translate("History", "Round changed (%1)").replace("%1", action), frozenset()
+
+        if family == "class_group":
+            if verb == "limit":
+                return translate("History", "Seat limit changed"), frozenset()
+            if verb == "lower_limit":
+                return translate("History", "Lower limit changed"), frozenset()
+            return translate("History", "Class group changed (%1)").replace("%1", action), frozenset()
+
+        if family == "database":
+            if verb == "backup":
+                return translate("History", "Database backed up"), frozenset({"by", "bytes"})
+            if verb == "restore":
+                return translate("History", "Database restored from a backup"), frozenset({"by"})
+        if family == "demo" and verb == "build":
+            return translate("History", "Demo database built"), frozenset()
+        return action, frozenset()
+
+    def _export(self, kind: str, a: dict) -> tuple[str, frozenset[str]]:
+        what = {
+            "roster": translate("History", "class lists"),
+            "history": translate("History", "history"),
+            "payments": translate("History", "payments due"),
+            "access": translate("History", "access decisions"),
+            "tokens": translate("History", "token balances"),
+        }.get(kind, kind.replace("_", " ") or translate("History", "list"))
+        if "groups" in a:
+            text = (translate("History", "Exported: %1 (groups: %2, students: %3)")
+                    .replace("%1", what).replace("%2", str(a.get("groups"))).replace("%3", str(a.get("students", "?"))))
+        else:
+            text = (translate("History", "Exported: %1 (lines: %2)").replace("%1", what)
+                    .replace("%2", str(a.get("rows", a.get("students", "?")))))
+        return text, frozenset({"students", "rows", "groups", "list"})
+
+
+def _entity_labels() -> dict[str, str]:
+    return {
+        "enrollment": translate("History", "enrollment"),
+        "access_grant": translate("History", "access decision"),
+        "access_rule": translate("History", "access rule"),
+        "token_entry": translate("History", "token ledger entry"),
+        "token_type": translate("History", "token type"),
+        "token_allocation_rule": translate("History", "allocation rule"),
+        "token_request": translate("History", "token request"),
+        "payment": translate("History", "payment"),
+        "person": translate("History", "person"),
+        "login_account": translate("History", "login account"),
+        "login_template": translate("History", "login template"),
+        "class_group": translate("History", "class group"),
+        "registration": translate("History", "registration"),
+        "round": translate("History", "round"),
+        "staff_user": translate("History", "staff account"),
+        "sync_conflict": translate("History", "sync conflict"),
+        "setting": translate("History", "setting"),
+        "export": translate("History", "export"),
+        "database": translate("History", "database"),
+    }
+
+
+def _category(value: str) -> str:
+    return {
+        "student": translate("Labels", "student"),
+        "phd_student": translate("Labels", "PhD student"),
+        "staff": translate("Labels", "staff"),
+    }.get(value, value)
+
+
+def _who(entry: AuditEntry, names: _Names) -> tuple[str | None, str | None, str]:
+    if entry.staff_id is not None:
+        login, name = names.staff.get(entry.staff_id, (None, None))
+        if login is None:
+            return None, None, f"#{entry.staff_id}"
+        return login, name, f"{name} ({login})"
+    if entry.action.startswith("enrollment.portal_") or entry.action == "token_request.withdrawn":
+        return None, None, translate("History", "the student, on the portal")
+    return None, None, translate("History", "the system")
+
+
+def _lines(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: str) -> list[HistoryLine]:
+    names = _Names(session, entries)
+    describer = _Describer(names, actor, zone)
+    lines = []
+    for e in entries:
+        login, name, who = _who(e, names)
+        description, omit = describer.describe(e)
+        number, student_name = names.students.get(e.student_id, (None, None)) if e.student_id is not None else (None, None)
+        lines.append(HistoryLine(
+            id=e.id, at=e.at, staff_login=login, staff_name=name, who=who, action=e.action, description=description,
+            entity=e.entity, entity_id=e.entity_id, student_id=e.student_id, student_number=number,
+            student_name=student_name, record=describer.record(e), change=describer.change(e, omit), reason=e.reason,
+            personal_data=is_personal_data_access(e.action, e.entity),
+        ))
+    return lines
+
+
+# --- export ---------------------------------------------------------------------------------
+
+
+def history_sheet(lines: Sequence[HistoryLine], *, zone: str = DEFAULT_TIME_ZONE, filters: str = "",
+                  exported_by: str = "", as_of: datetime | None = None) -> Sheet:
+    heading = [
+        (translate("History", "Exported by"), exported_by),
+        (translate("History", "Data as of"), to_local(as_of or now_utc(), zone).replace(tzinfo=None, microsecond=0)),
+        (translate("History", "Entries"), str(len(lines))),
+    ]
+    if filters:
+        heading.append((translate("History", "Filters"), filters))
+    return Sheet(
+        title=translate("History", "Audit trail"),
+        columns=[
+            Column(translate("History", "Entry"), "number", 9),
+            Column(translate("History", "When"), "datetime", 17),
+            Column(translate("History", "Who"), "text"),
+            Column(translate("History", "What"), "text"),
+            Column(translate("History", "Record"), "text"),
+            Column(translate("History", "Change"), "text"),
+            Column(translate("History", "Reason"), "text"),
+            Column(translate("History", "Action code"), "text"),
+        ],
+        rows=[
+            (line.id, to_local(line.at, zone).replace(tzinfo=None, microsecond=0), line.who, line.description, line.record,
+             line.change, line.reason or "", line.action)
+            for line in lines
+        ],
+        heading=heading,
+        caption=translate("History", "Audit trail"),
+        landscape=True,
+    )
+
+
+def default_export_name(student_number: str | None = None) -> str:
+    stamp = to_local(now_utc()).strftime("%Y-%m-%d")
+    stem = translate("History", "history")
+    return safe_file_name(f"{stem} {student_number} {stamp}" if student_number else f"{stem} {stamp}")
+
+
+def export_history(
+    db: Database, actor: Actor, lines: Sequence[HistoryLine], path: str | Path, *, overwrite: bool = False,
+    zone: str = DEFAULT_TIME_ZONE, filters: str = "",
+) -> Path:
+    """Write the lines shown to a workbook and record the export (it holds students' data) in the audit.
+
+    One student's lines need READ_STUDENTS; lines of several students, or not about a student,
+    come from the whole log and need an administrator. If the export cannot be recorded, the file
+    is removed: nothing leaves unrecorded.
+    """
+    students = {line.student_id for line in lines}
+    if len(students) == 1 and None not in students:
+        require(actor, Permission.READ_STUDENTS)
+        student_id = next(iter(students))
+    else:
+        require(actor, Permission.ADMINISTER)
+        student_id = None
+    sheet = history_sheet(lines, zone=zone, filters=filters, exported_by=f"{actor.full_name} ({actor.login})")
+    written = write_workbook(path, [sheet], overwrite=overwrite)
+    try:
+        with db.write() as session:
+            audit.record(
+                session, actor_id=actor.id, action=EXPORT_HISTORY, entity="export", entity_id=None, student_id=student_id,
+                after={"list": "history", "file": written.name, "rows": sheet.written_rows,
+                       "students": len(students - {None}), "filters": filters or None},
+                reason=translate("Rosters", "spreadsheet export"),
+            )
+    except BaseException:
+        written.unlink(missing_ok=True)
+        raise
+    return written

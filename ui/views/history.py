@@ -1,0 +1,470 @@
+"""History: the audit trail read by staff member, student, kind of record, dates and personal-data access; exported to Excel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk import history as audit_history
+from desk.clock import format_local, local_to_utc
+from desk.errors import DomainError
+from desk.history import HistoryLine
+from desk.staff import Permission
+from desk.students import student_by_number
+from ui import labels
+from ui.context import AppContext
+
+PAGE = 500
+EXPORT_FOLDER_SETTING = "history/exportFolder"
+# An empty date field: QDateEdit shows its "special value" text at its minimum date.
+NO_DATE = QDate(2000, 1, 1)
+
+# The columns of the history table, in order.
+WHEN, WHO, WHAT, RECORD, CHANGE, REASON = range(6)
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """The lines shown, newest first; pages are appended as "More…" reads them."""
+
+    def __init__(self, zone: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.zone = zone
+        self.lines: list[HistoryLine] = []
+        self._bold: QFont | None = None
+
+    def headers(self) -> list[str]:
+        return [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Record"), self.tr("Change"), self.tr("Reason")]
+
+    def set_lines(self, lines: list[HistoryLine]) -> None:
+        self.beginResetModel()
+        self.lines = list(lines)
+        self.endResetModel()
+
+    def append(self, lines: list[HistoryLine]) -> None:
+        if not lines:
+            return
+        first = len(self.lines)
+        self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
+        self.lines.extend(lines)
+        self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def text(self, line: HistoryLine, column: int) -> str:
+        if column == WHEN:
+            return format_local(line.at, self.zone)
+        if column == WHO:
+            return line.staff_name or line.who
+        if column == WHAT:
+            return line.description
+        if column == RECORD:
+            return line.record
+        if column == CHANGE:
+            return line.change
+        return line.reason or ""
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(line, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.text(line, column)
+            if column == WHAT:
+                mark = "\n" + self.tr("Personal data access") if line.personal_data else ""
+                return f"{text}{mark}\n({line.action}, #{line.id})"
+            if column == WHO:
+                return line.who
+            return text or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == WHAT and line.personal_data:
+            return labels.WAITING_COLOUR
+        if role == Qt.ItemDataRole.FontRole and column == WHAT and line.personal_data:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        return None
+
+
+@dataclass(frozen=True)
+class _Filters:
+    """What the clerk asked for, as plain values (read on the GUI thread, used off it)."""
+
+    staff_login: str | None
+    student_number: str
+    entities: tuple[str, ...]
+    since: datetime | None
+    until: datetime | None
+    personal_data_only: bool
+    summary: str  # in words, for the export's heading
+
+
+class HistoryView(QWidget):
+    """Who did what, when and why: the audit trail, a page at a time, newest first."""
+
+    loaded = Signal(int)  # lines shown after a page arrived
+    exported = Signal(str)  # the file written
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("historyView")
+        self.is_administrator = context.actor.can(Permission.ADMINISTER)
+        self._generation = 0
+        self._filters: _Filters | None = None
+        self._more = False
+        self._student_id: int | None = None
+
+        self.staff = QComboBox(self)
+        self.staff.setObjectName("historyStaffFilter")
+        self.staff.setAccessibleName(self.tr("Staff member"))
+        self.staff.addItem(self.tr("every staff member"), None)
+        self.staff.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.staff.setMinimumContentsLength(10)
+        self.student = QLineEdit(self)
+        self.student.setObjectName("historyStudentFilter")
+        self.student.setAccessibleName(self.tr("Student number"))
+        self.student.setPlaceholderText(self.tr("e.g. 100234"))
+        self.student.setClearButtonEnabled(True)
+        self.student.setMaximumWidth(130)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("historyKindFilter")
+        self.kind.setAccessibleName(self.tr("Kind of record"))
+        self.kind.addItem(self.tr("every kind of record"), ())
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(10)
+        for kind in audit_history.record_kinds():
+            self.kind.addItem(kind.label, kind.entities)
+        self.since = self._date_field("historySinceFilter", self.tr("From date"))
+        self.until = self._date_field("historyUntilFilter", self.tr("To date"))
+        self.personal = QCheckBox(self.tr("Personal data &access only (PESEL shown, lists exported)"), self)
+        self.personal.setObjectName("historyPersonalDataFilter")
+        self.personal.setAccessibleName(self.tr("Personal data access only"))
+        self.apply_button = QPushButton(self.tr("&Show"), self)
+        self.apply_button.setObjectName("historyApplyButton")
+        self.apply_button.setAccessibleName(self.tr("Show the history with these filters"))
+        self.apply_button.setDefault(True)
+        self.apply_button.clicked.connect(lambda _checked=False: self.apply_filters())
+
+        self.hint = QLabel(self)
+        self.hint.setObjectName("historyHint")
+        self.hint.setProperty("role", "hint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
+
+        self.model = HistoryTableModel(context.time_zone, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(self.tr("History: who did what, when and why"))
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(False)
+        # Widths set once (not fitted to contents: pages keep arriving); the change takes what is left.
+        when = self.table.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 20
+        for column, width in ((WHEN, when), (WHO, 150), (WHAT, 270), (RECORD, 210), (REASON, 130)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("historySummary")
+        self.summary.setAccessibleName(self.tr("What the history shows"))
+        self.summary.setWordWrap(True)
+        self.more_button = QPushButton(self.tr("&More…"), self)
+        self.more_button.setObjectName("historyMoreButton")
+        self.more_button.setAccessibleName(self.tr("Show older entries"))
+        self.more_button.clicked.connect(lambda _checked=False: self.load_more())
+        self.more_button.setEnabled(False)
+        self.export_button = QPushButton(self.tr("&Export…"), self)
+        self.export_button.setObjectName("historyExportButton")
+        self.export_button.setAccessibleName(self.tr("Export the entries shown to Excel"))
+        self.export_button.setToolTip(self.tr("Writes the entries shown to an .xlsx file; the export is recorded in the history."))
+        self.export_button.clicked.connect(lambda _checked=False: self.export())
+        self.export_button.setEnabled(False)
+
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(8)
+        for column, (text, widget) in enumerate(
+            ((self.tr("S&taff member:"), self.staff), (self.tr("Student &no.:"), self.student), (self.tr("&Kind:"), self.kind))
+        ):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            filters.addWidget(label, 0, 2 * column)
+            filters.addWidget(widget, 0, 2 * column + 1)
+        dates = QHBoxLayout()
+        for text, widget in ((self.tr("&From:"), self.since), (self.tr("T&o:"), self.until)):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            dates.addWidget(label)
+            dates.addWidget(widget)
+            dates.addSpacing(8)
+        dates.addStretch(1)
+        filters.addLayout(dates, 1, 0, 1, 7)
+        # On a row of its own, so the view fits a small window.
+        last = QHBoxLayout()
+        last.addWidget(self.personal)
+        last.addStretch(1)
+        last.addWidget(self.apply_button)
+        filters.addLayout(last, 2, 0, 1, 7)
+        filters.setColumnStretch(6, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.more_button)
+        bottom.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(filters)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        # Enter in any filter applies the filters; F5 reads the history again.
+        for widget in (self.staff, self.student, self.kind, self.since, self.until, self.personal):
+            widget.installEventFilter(self)
+        self.student.returnPressed.connect(self.apply_filters)
+        for combo in (self.staff, self.kind):
+            combo.activated.connect(lambda _index: self.apply_filters())
+        self.personal.toggled.connect(lambda _checked: self.apply_filters())
+        refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        if self.is_administrator:
+            db, actor = context.db, context.actor
+            context.tasks.run(lambda: audit_history.staff_members(db, actor), self._show_staff,
+                              lambda error: self.summary.setText(str(error)))
+        else:
+            self.staff.setEnabled(False)
+            self.staff.setToolTip(self.tr("Only an administrator reads the whole history or one staff member's."))
+        self.apply_filters()
+
+    def _date_field(self, name: str, accessible: str) -> QDateEdit:
+        field = QDateEdit(self)
+        field.setObjectName(name)
+        field.setAccessibleName(accessible)
+        field.setCalendarPopup(True)
+        field.setDisplayFormat("yyyy-MM-dd")
+        field.setMinimumDate(NO_DATE)
+        field.setSpecialValueText(self.tr("any date"))
+        field.setDate(NO_DATE)
+        return field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if watched is not self.student:  # the line edit says so itself (returnPressed)
+                self.apply_filters()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _show_staff(self, members) -> None:
+        current = self.staff.currentData()
+        for member in members:
+            text = f"{member.full_name} ({member.login})"
+            if not member.active:
+                text += " — " + self.tr("disabled")
+            self.staff.addItem(text, member.login)
+        index = self.staff.findData(current)
+        self.staff.setCurrentIndex(max(0, index))
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _date(self, field: QDateEdit):
+        value = field.date()
+        return None if value == NO_DATE else value.toPython()
+
+    def current_filters(self) -> _Filters:
+        zone = self.context.time_zone
+        start, end = self._date(self.since), self._date(self.until)
+        since = local_to_utc(datetime.combine(start, time(0)), zone) if start else None
+        until = local_to_utc(datetime.combine(end + timedelta(days=1), time(0)), zone) if end else None
+        parts = []
+        if self.staff.currentData():
+            parts.append(self.tr("staff member: %1").replace("%1", self.staff.currentText()))
+        number = self.student.text().strip()
+        if number:
+            parts.append(self.tr("student: %1").replace("%1", number))
+        if self.kind.currentData():
+            parts.append(self.tr("kind: %1").replace("%1", self.kind.currentText()))
+        if start:
+            parts.append(self.tr("from %1").replace("%1", start.isoformat()))
+        if end:
+            parts.append(self.tr("to %1").replace("%1", end.isoformat()))
+        if self.personal.isChecked():
+            parts.append(self.tr("personal data access only"))
+        return _Filters(
+            staff_login=self.staff.currentData() or None, student_number=number, entities=tuple(self.kind.currentData() or ()),
+            since=since, until=until, personal_data_only=self.personal.isChecked(), summary="; ".join(parts),
+        )
+
+    def apply_filters(self) -> None:
+        """Read the first page for the filters as they are now; an answer to older filters is dropped."""
+        filters = self.current_filters()
+        if filters.since and filters.until and filters.until <= filters.since:
+            self._message(self.tr("The end date is before the start date."), error=True)
+            return
+        self._generation += 1
+        self._filters = filters
+        self._student_id = None
+        if not self.is_administrator and not filters.student_number:
+            self.model.set_lines([])
+            self._more = False
+            self._update_buttons()
+            self.hint.setText(self.tr("Enter a student number to see that student's history. "
+                                      "The whole history, by staff member or by personal-data access, is for administrators."))
+            self.hint.setVisible(True)
+            self.summary.setText("")
+            self.loaded.emit(0)
+            return
+        self.hint.setVisible(False)
+        self._message(self.tr("Reading the history…"))
+        self.more_button.setEnabled(False)
+        self._read(filters, None, self._generation)
+
+    def refresh(self) -> None:
+        self.apply_filters()
+
+    def load_more(self) -> None:
+        if not self._more or self._filters is None or not self.model.lines:
+            return
+        self.more_button.setEnabled(False)
+        self._message(self.tr("Reading older entries…"))
+        self._read(self._filters, self.model.lines[-1].id, self._generation)
+
+    def _read(self, filters: _Filters, before_id: int | None, generation: int) -> None:
+        db, actor, zone = self.context.db, self.context.actor, self.context.time_zone
+        known_student = self._student_id
+
+        def read():
+            student_id = known_student
+            if filters.student_number and student_id is None:
+                student_id = student_by_number(db, filters.student_number)
+            lines = audit_history.history(
+                db, actor, staff_login=filters.staff_login, student_id=student_id, entity=filters.entities or None,
+                since=filters.since, until=filters.until, personal_data_only=filters.personal_data_only,
+                limit=PAGE + 1, before_id=before_id, zone=zone,
+            )
+            return student_id, lines
+
+        self.context.tasks.run(read, lambda result: self._show(result, before_id, generation),
+                               lambda error: self._failed(error, generation))
+
+    def _show(self, result, before_id: int | None, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._student_id, lines = result
+        self._more = len(lines) > PAGE
+        lines = lines[:PAGE]
+        if before_id is None:
+            self.model.set_lines(lines)
+            if lines:
+                self.table.scrollToTop()
+        else:
+            self.model.append(lines)
+        count = len(self.model.lines)
+        if count == 0:
+            self._message(self.tr("No entries match these filters."))
+        else:
+            text = self.tr("%n entries shown, newest first.", "", count)
+            if self._more:
+                text += " " + self.tr("Older entries: More…")
+            self._message(text)
+        self._update_buttons()
+        self.loaded.emit(count)
+
+    def _failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._more = False
+        if not isinstance(error, DomainError):
+            error = self.tr("The history cannot be read: %1").replace("%1", str(error))
+        self._message(str(error), error=True)
+        self._update_buttons()
+        self.loaded.emit(len(self.model.lines))
+
+    def _message(self, text: str, *, error: bool = False) -> None:
+        self.summary.setText(text)
+        self.summary.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}" if error else "")
+
+    def _update_buttons(self) -> None:
+        self.more_button.setEnabled(self._more)
+        self.export_button.setEnabled(bool(self.model.lines))
+
+    # --- export ----------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """Ask where, then write the lines shown to .xlsx in the background (recorded in the history)."""
+        lines = list(self.model.lines)
+        if not lines:
+            return
+        settings = QSettings()
+        folder = Path(str(settings.value(EXPORT_FOLDER_SETTING, "") or Path.home()))
+        number = self._filters.student_number if self._filters else None
+        suggested = folder / audit_history.default_export_name(number or None)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the history"), str(suggested), self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_name(target.name + ".xlsx")
+        settings.setValue(EXPORT_FOLDER_SETTING, str(target.parent))
+        db, actor, zone = self.context.db, self.context.actor, self.context.time_zone
+        summary = self._filters.summary if self._filters else ""
+        self.export_button.setEnabled(False)
+        self._message(self.tr("Exporting %n entries…", "", len(lines)))
+
+        def done(written: Path) -> None:
+            self._update_buttons()
+            self._message(self.tr("Exported %n entries to %1.", "", len(lines)).replace("%1", str(written)))
+            self.exported.emit(str(written))
+
+        def failed(error: BaseException) -> None:
+            self._update_buttons()
+            self._message(str(error) if isinstance(error, DomainError)
+                          else self.tr("Not exported: %1").replace("%1", str(error)), error=True)
+
+        # The dialog asked before replacing a file, so an existing one is replaced.
+        self.context.tasks.run(
+            lambda: audit_history.export_history(db, actor, lines, target, overwrite=True, zone=zone, filters=summary),
+            done, failed, write=True,
+        )
