@@ -1130,6 +1130,89 @@
     </message>
 </context>
 <context>
+    <name>AddStaffDialog</name>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="133"/>
+        <source>Add a staff account</source>
+        <translation>Dodaj konto pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="134"/>
+        <source>The new staff member signs in with this login and password and can change the password afterwards (File → Change password). A password has at least %1 characters.</source>
+        <translation>Nowy pracownik loguje się tym loginem i hasłem, a hasło może potem zmienić (Plik → Zmień hasło). Hasło ma co najmniej %1 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="137"/>
+        <source>&amp;Add account</source>
+        <translation>&amp;Dodaj konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="138"/>
+        <source>e.g. new clerk of the dean&apos;s office, from 1 October</source>
+        <translation>np. nowa pracownica dziekanatu od 1 października</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="141"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="144"/>
+        <source>Full name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="147"/>
+        <source>Password</source>
+        <translation>Hasło</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="148"/>
+        <source>Repeat the password</source>
+        <translation>Powtórz hasło</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="149"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="150"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Imię i nazwisko:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="151"/>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ola:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="152"/>
+        <source>&amp;Units:</source>
+        <translation>&amp;Jednostki:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="155"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="156"/>
+        <source>Re&amp;peat:</source>
+        <translation>&amp;Powtórz:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="166"/>
+        <source>Only a dean&apos;s office clerk acts for units.</source>
+        <translation>Tylko pracownik dziekanatu działa w imieniu jednostek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="170"/>
+        <source>The passwords differ.</source>
+        <translation>Hasła się różnią.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="47"/>
@@ -1185,6 +1268,71 @@
         <location filename="../../ui/app.py" line="143"/>
         <source>Database address, e.g. postgresql://user:password@server/desk</source>
         <translation>Adres bazy danych, np. postgresql://użytkownik:hasło@serwer/desk</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <location filename="../../desk/backup.py" line="73"/>
+        <source>The database %1 is on a PostgreSQL server: back it up and restore it with the server&apos;s own tools, not with desk. Back up with:
+  %2
+Restore with:
+  %3</source>
+        <translation>Baza danych %1 jest na serwerze PostgreSQL: kopię zapasową robi się i odtwarza narzędziami serwera, nie programem desk. Kopia zapasowa:
+  %2
+Odtworzenie:
+  %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="90"/>
+        <source>Only a database file can be backed up.</source>
+        <translation>Kopię zapasową można zrobić tylko z pliku bazy danych.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="189"/>
+        <source>Keep at least one backup.</source>
+        <translation>Zachowaj co najmniej jedną kopię zapasową.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="201"/>
+        <source>The backup of %1 could not be written to %2: %3</source>
+        <translation>Nie udało się zapisać kopii zapasowej %1 w %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="243"/>
+        <source>The file %1 is not a desk database backup.</source>
+        <translation>Plik %1 nie jest kopią zapasową bazy danych desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="245"/>
+        <source>There is no backup file %1.</source>
+        <translation>Nie ma pliku kopii zapasowej %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="255"/>
+        <location filename="../../desk/backup.py" line="266"/>
+        <source>The backup %1 is damaged (%2); it is not restored.</source>
+        <translation>Kopia zapasowa %1 jest uszkodzona (%2); nie została odtworzona.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="272"/>
+        <source>The backup %1 was made by a newer version of desk (schema %2). Install that version to restore it.</source>
+        <translation>Kopię zapasową %1 zrobiła nowsza wersja programu desk (schemat %2). Zainstaluj tę wersję, aby ją odtworzyć.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="299"/>
+        <source>A database cannot be restored from itself.</source>
+        <translation>Nie można odtworzyć bazy danych z niej samej.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="320"/>
+        <source>The database %1 could not be restored: %2</source>
+        <translation>Nie udało się odtworzyć bazy danych %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="326"/>
+        <source>The restored database %1 does not open: %2 The copy taken before the restore is %3.</source>
+        <translation>Odtworzonej bazy danych %1 nie da się otworzyć: %2 Kopia sprzed odtworzenia: %3.</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1537,238 @@
         <location filename="../../ui/sign_in.py" line="182"/>
         <source>The new passwords differ.</source>
         <translation>Nowe hasła się różnią.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="190"/>
+        <source>Change the role of %1</source>
+        <translation>Zmień rolę: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="191"/>
+        <source>%1 is now: %2. The new role applies from their next sign-in.</source>
+        <translation>%1 ma teraz rolę: %2. Nowa rola obowiązuje od następnego logowania.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="194"/>
+        <source>&amp;Change role</source>
+        <translation>&amp;Zmień rolę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="197"/>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ola:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="198"/>
+        <source>&amp;Units:</source>
+        <translation>&amp;Jednostki:</translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <location filename="../../desk/check.py" line="138"/>
+        <source>the check of %1</source>
+        <translation>sprawdzanie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="139"/>
+        <source>could not read the database: %1</source>
+        <translation>nie udało się odczytać bazy danych: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="144"/>
+        <source>student %1</source>
+        <translation>student %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="145"/>
+        <source>student id %1</source>
+        <translation>student o id %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="149"/>
+        <source>ledger entry %1 of student %2</source>
+        <translation>wpis %1 w rejestrze żetonów studenta %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="192"/>
+        <location filename="../../desk/check.py" line="194"/>
+        <source>database file</source>
+        <translation>plik bazy danych</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="196"/>
+        <source>table %1, row %2</source>
+        <translation>tabela %1, wiersz %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="197"/>
+        <source>refers to a missing row of %1</source>
+        <translation>wskazuje na nieistniejący wiersz tabeli %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="223"/>
+        <source>has no row in the search table: the lookup cannot find them</source>
+        <translation>nie ma wiersza w tabeli wyszukiwania: wyszukiwarka go nie znajdzie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="231"/>
+        <source>is in the search table but there is no such student</source>
+        <translation>jest w tabeli wyszukiwania, ale takiego studenta nie ma</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="247"/>
+        <source>number %1 in the search table, %2 in students</source>
+        <translation>numer %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="250"/>
+        <source>person %1 in the search table, %2 in students</source>
+        <translation>osoba %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="253"/>
+        <source>name &quot;%1&quot; in the search table, &quot;%2&quot; in persons</source>
+        <translation>nazwisko „%1” w tabeli wyszukiwania, „%2” w tabeli osób</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="256"/>
+        <source>sort key or name parts differ from persons</source>
+        <translation>klucz sortowania lub części nazwiska różnią się od tabeli osób</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="284"/>
+        <source>the %1 balance is %2: the ledger took more tokens than it gave</source>
+        <translation>saldo %1 wynosi %2: rejestr odebrał więcej żetonów, niż przydzielił</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="296"/>
+        <source>is reversed by %1 entries; an entry is reversed at most once</source>
+        <translation>jest cofnięty przez wpisy (liczba: %1); wpis cofa się najwyżej raz</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="310"/>
+        <source>reverses entry %1, which does not exist</source>
+        <translation>cofa wpis %1, który nie istnieje</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="312"/>
+        <source>reverses itself</source>
+        <translation>cofa sam siebie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="314"/>
+        <source>reverses entry %1 of another student or token type</source>
+        <translation>cofa wpis %1 innego studenta lub innego rodzaju żetonu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="316"/>
+        <source>amount %1 does not undo entry %2 (amount %3)</source>
+        <translation>kwota %1 nie cofa wpisu %2 (kwota %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="329"/>
+        <source>is a refund that gives back no spent token</source>
+        <translation>to zwrot, który nie oddaje żadnego wydanego żetonu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="343"/>
+        <source>token request %1 has %2 %3 entries; it has one at most</source>
+        <translation>prośba %1 ma wpisy typu %3 (liczba: %2); może mieć najwyżej jeden</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="364"/>
+        <source>points at token request %1 of another student</source>
+        <translation>wskazuje na prośbę %1 innego studenta</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="366"/>
+        <source>points at token request %1 of a registration with another token type</source>
+        <translation>wskazuje na prośbę %1 w rejestracji z innym rodzajem żetonu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="368"/>
+        <source>is a %2 for token request %1, which asked for something else</source>
+        <translation>to wpis typu %2 dla prośby %1, która dotyczyła czegoś innego</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="444"/>
+        <source>the ledger gives %1 %2, the portal shows no balance</source>
+        <translation>według rejestru saldo %2 wynosi %1, portal nie pokazuje salda</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="446"/>
+        <source>the portal shows %1 %2 but the ledger has no entries</source>
+        <translation>portal pokazuje saldo %2 równe %1, ale rejestr nie ma wpisów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="448"/>
+        <source>the ledger gives %1 %2, the portal shows %3 and nothing waits to go out</source>
+        <translation>według rejestru saldo %2 wynosi %1, portal pokazuje %3, a nic nie czeka na wysłanie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="483"/>
+        <source>the group&apos;s count says %1 students, %2 enrollments are accepted</source>
+        <translation>licznik grupy podaje studentów: %1, a przyjętych zapisów jest %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="486"/>
+        <source>%1 students in a group of %2 places with %3 recorded overrides</source>
+        <translation>studentów w grupie: %1, miejsc: %2, zapisanych przekroczeń limitu: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="507"/>
+        <source>changes of %1 waiting for the portal</source>
+        <translation>zmiany typu %1 czekające na portal</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="508"/>
+        <source>%1 waiting since %2, more than %3 hours: is the sync running?</source>
+        <translation>%1 czeka od %2, ponad %3 godz.: czy synchronizacja działa?</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="517"/>
+        <source>sync run %1</source>
+        <translation>synchronizacja nr %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="518"/>
+        <source>a %1 run started at %2 is still marked running: it was stopped, or it hangs</source>
+        <translation>synchronizacja (%1) rozpoczęta %2 wciąż jest oznaczona jako trwająca: została przerwana albo się zawiesiła</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="534"/>
+        <source>the portal&apos;s checkpoint</source>
+        <translation>punkt kontrolny portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="535"/>
+        <source>cannot be read: %1</source>
+        <translation>nie da się odczytać: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="547"/>
+        <source>the last batch of sync run %1</source>
+        <translation>ostatnia partia synchronizacji nr %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="548"/>
+        <source>%1 of its %2 changes reached the portal but are not marked sent (the run was interrupted); the next sync marks them</source>
+        <translation>%1 z %2 jej zmian dotarło do portalu, ale nie są oznaczone jako wysłane (synchronizację przerwano); następna synchronizacja je oznaczy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="616"/>
+        <source>No portal database: balances and the last batch on the portal were not compared.</source>
+        <translation>Brak bazy portalu: nie porównano sald ani ostatniej partii na portalu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="618"/>
+        <source>The portal database has not been filled by this desk yet: it was not compared.</source>
+        <translation>Tej bazy portalu nie wypełnił jeszcze ten desk: nie została porównana.</translation>
     </message>
 </context>
 <context>
@@ -2109,52 +2489,52 @@
 <context>
     <name>GrantAccessDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="76"/>
+        <location filename="../../ui/views/student_card.py" line="77"/>
         <source>Grant access — %1</source>
         <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="78"/>
+        <location filename="../../ui/views/student_card.py" line="79"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
         <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="86"/>
+        <location filename="../../ui/views/student_card.py" line="87"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="87"/>
+        <location filename="../../ui/views/student_card.py" line="88"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
         <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="90"/>
+        <location filename="../../ui/views/student_card.py" line="91"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="91"/>
+        <location filename="../../ui/views/student_card.py" line="92"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="97"/>
+        <location filename="../../ui/views/student_card.py" line="98"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="98"/>
+        <location filename="../../ui/views/student_card.py" line="99"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Ważne do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="101"/>
+        <location filename="../../ui/views/student_card.py" line="102"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="118"/>
+        <location filename="../../ui/views/student_card.py" line="119"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
@@ -2632,6 +3012,1197 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../desk/history.py" line="107"/>
+        <source>enrollments in class groups</source>
+        <translation>zapisy do grup zajęciowych</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="108"/>
+        <source>access to registrations</source>
+        <translation>uprawnienia do rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="109"/>
+        <source>tokens and token requests</source>
+        <translation>żetony i prośby o żetony</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="111"/>
+        <source>payments</source>
+        <translation>należności</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="112"/>
+        <source>personal data</source>
+        <translation>dane osobowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="113"/>
+        <source>login accounts</source>
+        <translation>konta logowania</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="114"/>
+        <source>class groups</source>
+        <translation>grupy zajęciowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="115"/>
+        <source>registrations and rounds</source>
+        <translation>rejestracje i tury</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="116"/>
+        <source>staff accounts</source>
+        <translation>konta pracowników</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="117"/>
+        <source>sync with the portal</source>
+        <translation>synchronizacja z portalem</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="118"/>
+        <source>exports</source>
+        <translation>eksporty</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="186"/>
+        <source>There is no staff account %1.</source>
+        <translation>Nie ma konta pracownika %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="439"/>
+        <source>grant</source>
+        <translation>nadanie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="440"/>
+        <source>revocation</source>
+        <translation>odebranie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="446"/>
+        <source>seat limit</source>
+        <translation>limit miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="447"/>
+        <source>lower limit</source>
+        <translation>dolny limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="448"/>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="449"/>
+        <source>first name</source>
+        <translation>imię</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="450"/>
+        <source>middle name</source>
+        <translation>drugie imię</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="451"/>
+        <source>surname</source>
+        <translation>nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="452"/>
+        <source>birth date</source>
+        <translation>data urodzenia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="453"/>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="454"/>
+        <source>private e-mail</source>
+        <translation>prywatny e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="455"/>
+        <source>login</source>
+        <translation>login</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="456"/>
+        <source>group</source>
+        <translation>grupa</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="457"/>
+        <location filename="../../desk/history.py" line="486"/>
+        <location filename="../../desk/history.py" line="807"/>
+        <source>registration</source>
+        <translation>rejestracja</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="458"/>
+        <source>token</source>
+        <translation>żeton</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="459"/>
+        <source>course</source>
+        <translation>przedmiot</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="460"/>
+        <source>programme</source>
+        <translation>kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="461"/>
+        <source>term</source>
+        <translation>cykl</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="462"/>
+        <source>unit</source>
+        <translation>jednostka</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="463"/>
+        <source>amount</source>
+        <translation>kwota</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="464"/>
+        <source>decision</source>
+        <translation>decyzja</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="465"/>
+        <source>until</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="466"/>
+        <source>withdrawn</source>
+        <translation>wycofano</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="467"/>
+        <source>name</source>
+        <translation>nazwa</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="468"/>
+        <source>starts</source>
+        <translation>początek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="469"/>
+        <source>ends</source>
+        <translation>koniec</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="470"/>
+        <source>unregistering allowed</source>
+        <translation>wyrejestrowanie dozwolone</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="471"/>
+        <source>courses per student</source>
+        <translation>przedmiotów na studenta</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="472"/>
+        <source>over the limit</source>
+        <translation>ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="473"/>
+        <source>source</source>
+        <translation>źródło</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="474"/>
+        <source>document</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="475"/>
+        <source>deadline overridden because</source>
+        <translation>termin pominięto, bo</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="476"/>
+        <source>students</source>
+        <translation>studenci</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="477"/>
+        <source>rows</source>
+        <translation>wiersze</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="478"/>
+        <source>file</source>
+        <translation>plik</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="479"/>
+        <source>schedule</source>
+        <translation>harmonogram</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="480"/>
+        <source>price</source>
+        <translation>cena</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="481"/>
+        <source>full name</source>
+        <translation>imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="482"/>
+        <source>role</source>
+        <translation>rola</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="483"/>
+        <source>units</source>
+        <translation>jednostki</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="484"/>
+        <source>active</source>
+        <translation>aktywne</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="485"/>
+        <source>balance before</source>
+        <translation>saldo przedtem</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="487"/>
+        <source>reverses entry</source>
+        <translation>odwraca wpis</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="488"/>
+        <source>request</source>
+        <translation>prośba</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="489"/>
+        <location filename="../../desk/history.py" line="795"/>
+        <source>enrollment</source>
+        <translation>zapis</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="490"/>
+        <source>kind</source>
+        <translation>rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="491"/>
+        <source>code</source>
+        <translation>kod</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="492"/>
+        <source>stage</source>
+        <translation>etap</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="493"/>
+        <source>level</source>
+        <translation>stopień</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="494"/>
+        <source>mode</source>
+        <translation>tryb</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="495"/>
+        <source>category</source>
+        <translation>kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="496"/>
+        <source>domain</source>
+        <translation>domena</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="497"/>
+        <source>template</source>
+        <translation>wzór</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="498"/>
+        <source>message</source>
+        <translation>komunikat</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="499"/>
+        <source>entitled students only</source>
+        <translation>tylko uprawnieni studenci</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="500"/>
+        <source>courses</source>
+        <translation>przedmioty</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="501"/>
+        <source>micro-round (minutes)</source>
+        <translation>mikrotura (minuty)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="502"/>
+        <source>micro-break (minutes)</source>
+        <translation>mikroprzerwa (minuty)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="503"/>
+        <source>attendance list</source>
+        <translation>lista obecności</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="504"/>
+        <source>groups</source>
+        <translation>grupy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="505"/>
+        <source>filters</source>
+        <translation>filtry</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="506"/>
+        <source>password</source>
+        <translation>hasło</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="523"/>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="523"/>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="605"/>
+        <source>Enrolled in %1</source>
+        <translation>Zapisano do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="606"/>
+        <source>Enrolled over the limit in %1</source>
+        <translation>Zapisano ponad limit do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="607"/>
+        <source>Unenrolled from %1</source>
+        <translation>Wypisano z %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="608"/>
+        <source>Registered on the portal in %1</source>
+        <translation>Zarejestrował(a) się w portalu do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="609"/>
+        <source>Unregistered on the portal from %1</source>
+        <translation>Wyrejestrował(a) się w portalu z %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="612"/>
+        <source>Moved from %1 to %2</source>
+        <translation>Przeniesiono z %1 do %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="616"/>
+        <source>Enrollment changed (%1)</source>
+        <translation>Zmieniono zapis (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="621"/>
+        <source>Access to %1 granted</source>
+        <translation>Nadano uprawnienie do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="624"/>
+        <source>Access to %1 revoked</source>
+        <translation>Odebrano uprawnienie do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="629"/>
+        <source>Access decision withdrawn (the rules apply again)</source>
+        <translation>Wycofano decyzję o uprawnieniu (znów obowiązują reguły)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="630"/>
+        <source>Access decision on %1 withdrawn (the rules apply again)</source>
+        <translation>Wycofano decyzję o uprawnieniu do %1 (znów obowiązują reguły)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="632"/>
+        <source>Access changed (%1)</source>
+        <translation>Zmieniono uprawnienie (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="637"/>
+        <source>Access rule added to %1</source>
+        <translation>Dodano regułę uprawnień do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="639"/>
+        <source>Access rule removed from %1</source>
+        <translation>Usunięto regułę uprawnień z %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="646"/>
+        <source>Tokens allocated: %1 %2</source>
+        <translation>Przydzielono żetony: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="648"/>
+        <source>Token balance corrected: %1 %2</source>
+        <translation>Skorygowano saldo żetonów: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="650"/>
+        <source>(deadline overridden)</source>
+        <translation>(z pominięciem terminu)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="653"/>
+        <source>Token spent: %1</source>
+        <translation>Wykorzystano żeton: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="655"/>
+        <source>Token refunded: %1</source>
+        <translation>Zwrócono żeton: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="657"/>
+        <source>Tokens expired: %1 %2</source>
+        <translation>Żetony wygasły: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="658"/>
+        <source>Token ledger entry (%1)</source>
+        <translation>Wpis w rejestrze żetonów (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="661"/>
+        <source>Token type %1 saved</source>
+        <translation>Zapisano rodzaj żetonu %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="664"/>
+        <source>Token allocation rule added for %1</source>
+        <translation>Dodano regułę przydziału żetonów %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="668"/>
+        <source>Pending token requests refused permanently: %1 (the registration ended)</source>
+        <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="672"/>
+        <source>Token request for %1 accepted</source>
+        <translation>Przyjęto prośbę o %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="673"/>
+        <source>Token request for %1 refused</source>
+        <translation>Odrzucono prośbę o %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="674"/>
+        <source>Token request for %1 refused permanently</source>
+        <translation>Odrzucono ostatecznie prośbę o %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="675"/>
+        <source>Token request for %1 withdrawn</source>
+        <translation>Wycofano prośbę o %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="682"/>
+        <source>Payment of %1 PLN due</source>
+        <translation>Należność %1 zł</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="685"/>
+        <source>Payment cancelled</source>
+        <translation>Anulowano należność</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="686"/>
+        <source>Payment changed (%1)</source>
+        <translation>Zmieniono należność (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="689"/>
+        <source>PESEL shown</source>
+        <translation>Wyświetlono PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="691"/>
+        <source>Personal data corrected</source>
+        <translation>Poprawiono dane osobowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="696"/>
+        <source>Personal data access (%1)</source>
+        <translation>Dostęp do danych osobowych (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="701"/>
+        <source>Staff account %1 created</source>
+        <translation>Utworzono konto pracownika %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="703"/>
+        <source>Password changed by its owner</source>
+        <translation>Właściciel zmienił hasło</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="705"/>
+        <source>Staff account %1 disabled</source>
+        <translation>Zablokowano konto pracownika %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="707"/>
+        <source>Staff account %1 enabled</source>
+        <translation>Odblokowano konto pracownika %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="709"/>
+        <source>Role of staff account %1 changed</source>
+        <translation>Zmieniono rolę konta pracownika %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="711"/>
+        <source>Password of staff account %1 reset</source>
+        <translation>Ustawiono nowe hasło konta pracownika %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="713"/>
+        <source>Staff account changed (%1)</source>
+        <translation>Zmieniono konto pracownika (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="718"/>
+        <source>Sync conflict settled: enrolled over the limit</source>
+        <translation>Rozstrzygnięto konflikt synchronizacji: zapis ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="719"/>
+        <source>Sync conflict dismissed</source>
+        <translation>Odrzucono konflikt synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="720"/>
+        <source>Sync conflict (%1)</source>
+        <translation>Konflikt synchronizacji (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="722"/>
+        <source>Sync schedule changed</source>
+        <translation>Zmieniono harmonogram synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="727"/>
+        <source>Login %1 linked</source>
+        <translation>Powiązano login %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="728"/>
+        <source>Login %1 created and linked</source>
+        <translation>Utworzono i powiązano login %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="729"/>
+        <source>Login %1 unlinked</source>
+        <translation>Odłączono login %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="730"/>
+        <source>Login %1 removed</source>
+        <translation>Usunięto login %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="734"/>
+        <source>Login account changed (%1)</source>
+        <translation>Zmieniono konto logowania (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="736"/>
+        <source>Login template for %1 set</source>
+        <translation>Ustawiono wzór loginu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="742"/>
+        <source>Registration %1 created</source>
+        <translation>Utworzono rejestrację %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="744"/>
+        <source>Registration %1 changed</source>
+        <translation>Zmieniono rejestrację %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="745"/>
+        <source>Registration changed (%1)</source>
+        <translation>Zmieniono rejestrację (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="752"/>
+        <source>Round “%1” created</source>
+        <translation>Utworzono turę „%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="753"/>
+        <source>Round “%1” changed</source>
+        <translation>Zmieniono turę „%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="754"/>
+        <source>Round “%1” removed</source>
+        <translation>Usunięto turę „%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="758"/>
+        <source>Round changed (%1)</source>
+        <translation>Zmieniono turę (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="762"/>
+        <source>Seat limit changed</source>
+        <translation>Zmieniono limit miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="764"/>
+        <source>Lower limit changed</source>
+        <translation>Zmieniono dolny limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="765"/>
+        <source>Class group changed (%1)</source>
+        <translation>Zmieniono grupę zajęciową (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="769"/>
+        <source>Database backed up</source>
+        <translation>Wykonano kopię zapasową bazy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="771"/>
+        <source>Database restored from a backup</source>
+        <translation>Przywrócono bazę z kopii zapasowej</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="773"/>
+        <source>Demo database built</source>
+        <translation>Zbudowano bazę demonstracyjną</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="778"/>
+        <source>class lists</source>
+        <translation>listy grup</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="779"/>
+        <location filename="../../desk/history.py" line="890"/>
+        <source>history</source>
+        <translation>historia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="780"/>
+        <source>payments due</source>
+        <translation>należności do zapłaty</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="781"/>
+        <source>access decisions</source>
+        <translation>decyzje o uprawnieniach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="782"/>
+        <source>token balances</source>
+        <translation>salda żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="783"/>
+        <source>list</source>
+        <translation>lista</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="785"/>
+        <source>Exported: %1 (groups: %2, students: %3)</source>
+        <translation>Wyeksportowano: %1 (grupy: %2, studenci: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="788"/>
+        <source>Exported: %1 (lines: %2)</source>
+        <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="796"/>
+        <source>access decision</source>
+        <translation>decyzja o uprawnieniu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="797"/>
+        <source>access rule</source>
+        <translation>reguła uprawnień</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="798"/>
+        <source>token ledger entry</source>
+        <translation>wpis w rejestrze żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="799"/>
+        <source>token type</source>
+        <translation>rodzaj żetonu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="800"/>
+        <source>allocation rule</source>
+        <translation>reguła przydziału</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="801"/>
+        <source>token request</source>
+        <translation>prośba o żeton</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="802"/>
+        <source>payment</source>
+        <translation>należność</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="803"/>
+        <source>person</source>
+        <translation>osoba</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="804"/>
+        <source>login account</source>
+        <translation>konto logowania</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="805"/>
+        <source>login template</source>
+        <translation>wzór loginu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="806"/>
+        <source>class group</source>
+        <translation>grupa zajęciowa</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="808"/>
+        <source>round</source>
+        <translation>tura</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="809"/>
+        <source>staff account</source>
+        <translation>konto pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="810"/>
+        <source>sync conflict</source>
+        <translation>konflikt synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="811"/>
+        <source>setting</source>
+        <translation>ustawienie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="812"/>
+        <source>export</source>
+        <translation>eksport</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="813"/>
+        <source>database</source>
+        <translation>baza danych</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="832"/>
+        <source>the student, on the portal</source>
+        <translation>student, w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="833"/>
+        <source>the system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="859"/>
+        <source>Exported by</source>
+        <translation>Wyeksportował(a)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="860"/>
+        <source>Data as of</source>
+        <translation>Stan danych na</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="861"/>
+        <source>Entries</source>
+        <translation>Wpisy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="864"/>
+        <source>Filters</source>
+        <translation>Filtry</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="866"/>
+        <location filename="../../desk/history.py" line="883"/>
+        <source>Audit trail</source>
+        <translation>Historia zmian</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="868"/>
+        <source>Entry</source>
+        <translation>Wpis</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="869"/>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="870"/>
+        <source>Who</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="871"/>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="872"/>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="873"/>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="874"/>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="875"/>
+        <source>Action code</source>
+        <translation>Kod czynności</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../ui/views/history.py" line="56"/>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="56"/>
+        <source>Who</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="56"/>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="56"/>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="56"/>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="56"/>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="105"/>
+        <source>Personal data access</source>
+        <translation>Dostęp do danych osobowych</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../ui/views/history.py" line="151"/>
+        <source>Staff member</source>
+        <translation>Pracownik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="152"/>
+        <source>every staff member</source>
+        <translation>każdy pracownik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="157"/>
+        <source>Student number</source>
+        <translation>Numer albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="158"/>
+        <source>e.g. 100234</source>
+        <translation>np. 100234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="163"/>
+        <source>Kind of record</source>
+        <translation>Rodzaj rekordu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="164"/>
+        <source>every kind of record</source>
+        <translation>każdy rodzaj rekordu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="169"/>
+        <source>From date</source>
+        <translation>Od dnia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="170"/>
+        <source>To date</source>
+        <translation>Do dnia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="171"/>
+        <source>Personal data &amp;access only (PESEL shown, lists exported)</source>
+        <translation>Tylko &amp;dostęp do danych osobowych (wyświetlony PESEL, eksport list)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="173"/>
+        <source>Personal data access only</source>
+        <translation>Tylko dostęp do danych osobowych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="174"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Pokaż</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="176"/>
+        <source>Show the history with these filters</source>
+        <translation>Pokaż historię z tymi filtrami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="189"/>
+        <source>History: who did what, when and why</source>
+        <translation>Historia: kto, co, kiedy i dlaczego</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="212"/>
+        <source>What the history shows</source>
+        <translation>Co pokazuje historia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="214"/>
+        <source>&amp;More…</source>
+        <translation>&amp;Więcej…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="216"/>
+        <source>Show older entries</source>
+        <translation>Pokaż starsze wpisy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="219"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Eksportuj…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="221"/>
+        <source>Export the entries shown to Excel</source>
+        <translation>Eksportuj pokazane wpisy do Excela</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="222"/>
+        <source>Writes the entries shown to an .xlsx file; the export is recorded in the history.</source>
+        <translation>Zapisuje pokazane wpisy do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="229"/>
+        <source>S&amp;taff member:</source>
+        <translation>P&amp;racownik:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="229"/>
+        <source>Student &amp;no.:</source>
+        <translation>Nr &amp;albumu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="229"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Rodzaj:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="236"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Od:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="236"/>
+        <source>T&amp;o:</source>
+        <translation>D&amp;o:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="278"/>
+        <source>Only an administrator reads the whole history or one staff member&apos;s.</source>
+        <translation>Całą historię lub historię jednego pracownika czyta tylko administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="288"/>
+        <source>any date</source>
+        <translation>dowolny dzień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="304"/>
+        <source>disabled</source>
+        <translation>zablokowane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="322"/>
+        <source>staff member: %1</source>
+        <translation>pracownik: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="325"/>
+        <source>student: %1</source>
+        <translation>student: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="327"/>
+        <source>kind: %1</source>
+        <translation>rodzaj: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="329"/>
+        <source>from %1</source>
+        <translation>od %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="331"/>
+        <source>to %1</source>
+        <translation>do %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="333"/>
+        <source>personal data access only</source>
+        <translation>tylko dostęp do danych osobowych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="343"/>
+        <source>The end date is before the start date.</source>
+        <translation>Data końcowa jest wcześniejsza niż początkowa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="352"/>
+        <source>Enter a student number to see that student&apos;s history. The whole history, by staff member or by personal-data access, is for administrators.</source>
+        <translation>Wpisz numer albumu, aby zobaczyć historię tego studenta. Cała historia, według pracownika lub dostępu do danych osobowych, jest dla administratorów.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="359"/>
+        <source>Reading the history…</source>
+        <translation>Wczytywanie historii…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="370"/>
+        <source>Reading older entries…</source>
+        <translation>Wczytywanie starszych wpisów…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="405"/>
+        <source>No entries match these filters.</source>
+        <translation>Żaden wpis nie pasuje do tych filtrów.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="407"/>
+        <source>%n entries shown, newest first.</source>
+        <translation>
+            <numerusform>Pokazano %n wpis, od najnowszego.</numerusform>
+            <numerusform>Pokazano %n wpisy, od najnowszego.</numerusform>
+            <numerusform>Pokazano %n wpisów, od najnowszego.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="409"/>
+        <source>Older entries: More…</source>
+        <translation>Starsze wpisy: Więcej…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="419"/>
+        <source>The history cannot be read: %1</source>
+        <translation>Nie można odczytać historii: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="444"/>
+        <source>Export the history</source>
+        <translation>Eksport historii</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="444"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Skoroszyt Excela (*.xlsx)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="454"/>
+        <source>Exporting %n entries…</source>
+        <translation>
+            <numerusform>Eksportowanie %n wpisu…</numerusform>
+            <numerusform>Eksportowanie %n wpisów…</numerusform>
+            <numerusform>Eksportowanie %n wpisów…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="458"/>
+        <source>Exported %n entries to %1.</source>
+        <translation>
+            <numerusform>Wyeksportowano %n wpis do %1.</numerusform>
+            <numerusform>Wyeksportowano %n wpisy do %1.</numerusform>
+            <numerusform>Wyeksportowano %n wpisów do %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="464"/>
+        <source>Not exported: %1</source>
+        <translation>Nie wyeksportowano: %1</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../ui/views/accounts.py" line="191"/>
@@ -2712,6 +4283,7 @@
     <name>Labels</name>
     <message>
         <location filename="../../desk/eligibility.py" line="135"/>
+        <location filename="../../desk/history.py" line="424"/>
         <location filename="../../ui/labels.py" line="26"/>
         <location filename="../../ui/labels.py" line="101"/>
         <source>active</source>
@@ -2719,127 +4291,150 @@
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="136"/>
+        <location filename="../../desk/history.py" line="425"/>
         <location filename="../../ui/labels.py" line="27"/>
         <source>on leave</source>
         <translation>urlop</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="137"/>
+        <location filename="../../desk/history.py" line="426"/>
         <location filename="../../ui/labels.py" line="28"/>
         <source>suspended</source>
         <translation>zawieszony</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="138"/>
+        <location filename="../../desk/history.py" line="427"/>
         <location filename="../../ui/labels.py" line="29"/>
         <source>removed</source>
         <translation>skreślony</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="139"/>
+        <location filename="../../desk/history.py" line="428"/>
         <location filename="../../ui/labels.py" line="30"/>
         <source>graduated</source>
         <translation>absolwent</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="433"/>
         <location filename="../../ui/labels.py" line="47"/>
         <source>first cycle</source>
         <translation>I stopień</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="434"/>
         <location filename="../../ui/labels.py" line="48"/>
         <source>second cycle</source>
         <translation>II stopień</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="435"/>
         <location filename="../../ui/labels.py" line="49"/>
         <source>long cycle</source>
         <translation>jednolite magisterskie</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="436"/>
         <location filename="../../ui/labels.py" line="50"/>
         <source>doctoral</source>
         <translation>doktoranckie</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="437"/>
         <location filename="../../ui/labels.py" line="56"/>
         <source>full-time</source>
         <translation>stacjonarne</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="438"/>
         <location filename="../../ui/labels.py" line="57"/>
         <source>part-time</source>
         <translation>niestacjonarne</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="406"/>
         <location filename="../../desk/rosters.py" line="73"/>
         <location filename="../../ui/labels.py" line="64"/>
         <source>lecture</source>
         <translation>wykład</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="407"/>
         <location filename="../../desk/rosters.py" line="74"/>
         <location filename="../../ui/labels.py" line="65"/>
         <source>class</source>
         <translation>ćwiczenia</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="408"/>
         <location filename="../../desk/rosters.py" line="75"/>
         <location filename="../../ui/labels.py" line="66"/>
         <source>lab</source>
         <translation>laboratorium</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="409"/>
         <location filename="../../desk/rosters.py" line="76"/>
         <location filename="../../ui/labels.py" line="67"/>
         <source>seminar</source>
         <translation>seminarium</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="410"/>
         <location filename="../../desk/rosters.py" line="77"/>
         <location filename="../../ui/labels.py" line="68"/>
         <source>language class</source>
         <translation>lektorat</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="411"/>
         <location filename="../../desk/rosters.py" line="78"/>
         <location filename="../../ui/labels.py" line="69"/>
         <source>PE</source>
         <translation>WF</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="819"/>
         <location filename="../../ui/labels.py" line="75"/>
         <source>student</source>
         <translation>student</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="820"/>
         <location filename="../../ui/labels.py" line="76"/>
         <source>PhD student</source>
         <translation>doktorant</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="821"/>
         <location filename="../../ui/labels.py" line="77"/>
         <source>staff</source>
         <translation>pracownik</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="420"/>
         <location filename="../../ui/labels.py" line="83"/>
         <location filename="../../ui/views/token_rounds.py" line="36"/>
         <source>accepted</source>
         <translation>przyjęty</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="421"/>
         <location filename="../../ui/labels.py" line="84"/>
         <location filename="../../ui/labels.py" line="92"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="422"/>
         <location filename="../../ui/labels.py" line="90"/>
         <source>due</source>
         <translation>do zapłaty</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="423"/>
         <location filename="../../ui/labels.py" line="91"/>
         <source>paid</source>
         <translation>zapłacona</translation>
@@ -2870,21 +4465,25 @@
         <translation>żetonowa</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="429"/>
         <location filename="../../ui/labels.py" line="119"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="430"/>
         <location filename="../../ui/labels.py" line="120"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="431"/>
         <location filename="../../ui/labels.py" line="121"/>
         <source>token round</source>
         <translation>tura żetonowa</translation>
     </message>
     <message>
+        <location filename="../../desk/history.py" line="432"/>
         <location filename="../../ui/labels.py" line="122"/>
         <source>import</source>
         <translation>import</translation>
@@ -3049,247 +4648,277 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>desk — %1</source>
         <translation>desk — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>desk — course registration</source>
         <translation>desk — rejestracja na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Views</source>
         <translation>Widoki</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Token rounds</source>
         <translation>Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Accounts</source>
         <translation>Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
+        <source>Staff</source>
+        <translation>Pracownicy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <source>&amp;History</source>
+        <translation>&amp;Historia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <source>S&amp;taff accounts</source>
+        <translation>&amp;Konta pracowników</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="228"/>
+        <source>history of changes</source>
+        <translation>historia zmian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <source>staff accounts</source>
+        <translation>konta pracowników</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -3503,107 +5132,107 @@
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="145"/>
+        <location filename="../../ui/views/student_card.py" line="146"/>
         <source>Edit personal data — %1</source>
         <translation>Zmiana danych osobowych — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="146"/>
+        <location filename="../../ui/views/student_card.py" line="147"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="147"/>
+        <location filename="../../ui/views/student_card.py" line="148"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="148"/>
+        <location filename="../../ui/views/student_card.py" line="149"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="150"/>
+        <location filename="../../ui/views/student_card.py" line="151"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="152"/>
+        <location filename="../../ui/views/student_card.py" line="153"/>
         <source>YYYY-MM-DD</source>
         <translation>RRRR-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="153"/>
+        <location filename="../../ui/views/student_card.py" line="154"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="157"/>
+        <location filename="../../ui/views/student_card.py" line="158"/>
         <source>unchanged (%1)</source>
         <translation>bez zmian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="158"/>
+        <location filename="../../ui/views/student_card.py" line="159"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="159"/>
+        <location filename="../../ui/views/student_card.py" line="160"/>
         <source>Reason for the change</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="160"/>
+        <location filename="../../ui/views/student_card.py" line="161"/>
         <source>e.g. change of surname after marriage, certificate no. …</source>
         <translation>np. zmiana nazwiska po ślubie, odpis aktu nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="165"/>
+        <location filename="../../ui/views/student_card.py" line="166"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="169"/>
+        <location filename="../../ui/views/student_card.py" line="170"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="170"/>
+        <location filename="../../ui/views/student_card.py" line="171"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="171"/>
+        <location filename="../../ui/views/student_card.py" line="172"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="172"/>
+        <location filename="../../ui/views/student_card.py" line="173"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="173"/>
+        <location filename="../../ui/views/student_card.py" line="174"/>
         <source>&amp;PESEL:</source>
         <translation>&amp;PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="174"/>
+        <location filename="../../ui/views/student_card.py" line="175"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="175"/>
+        <location filename="../../ui/views/student_card.py" line="176"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="197"/>
+        <location filename="../../ui/views/student_card.py" line="198"/>
         <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
         <translation>Datę urodzenia należy wpisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="227"/>
+        <location filename="../../ui/views/student_card.py" line="228"/>
         <source>Not saved: %1</source>
         <translation>Nie zapisano: %1</translation>
     </message>
@@ -4171,261 +5800,310 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="222"/>
+        <source>Reset the password of %1</source>
+        <translation>Nowe hasło dla %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="223"/>
+        <source>A new password for %1 (at least %2 characters). Tell it to them in person; they can change it after signing in. Any pause after failed sign-ins ends now.</source>
+        <translation>Nowe hasło dla: %1 (co najmniej %2 znaków). Przekaż je osobiście; po zalogowaniu można je zmienić. Blokada po nieudanych logowaniach kończy się od razu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="226"/>
+        <source>&amp;Reset password</source>
+        <translation>&amp;Ustaw nowe hasło</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="227"/>
+        <source>e.g. forgotten, asked in person</source>
+        <translation>np. zapomniane, prośba osobiście</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="228"/>
+        <source>New password</source>
+        <translation>Nowe hasło</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="229"/>
+        <source>Repeat the new password</source>
+        <translation>Powtórz nowe hasło</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="230"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nowe hasło:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="231"/>
+        <source>Re&amp;peat:</source>
+        <translation>&amp;Powtórz:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="237"/>
+        <source>The passwords differ.</source>
+        <translation>Hasła się różnią.</translation>
+    </message>
+</context>
+<context>
     <name>Rosters</name>
     <message>
-        <location filename="../../desk/rosters.py" line="137"/>
+        <location filename="../../desk/rosters.py" line="138"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="138"/>
-        <location filename="../../desk/rosters.py" line="270"/>
-        <location filename="../../desk/rosters.py" line="286"/>
-        <location filename="../../desk/rosters.py" line="328"/>
+        <location filename="../../desk/rosters.py" line="139"/>
+        <location filename="../../desk/rosters.py" line="272"/>
+        <location filename="../../desk/rosters.py" line="288"/>
+        <location filename="../../desk/rosters.py" line="330"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="139"/>
-        <location filename="../../desk/rosters.py" line="328"/>
+        <location filename="../../desk/rosters.py" line="140"/>
+        <location filename="../../desk/rosters.py" line="330"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="140"/>
-        <location filename="../../desk/rosters.py" line="329"/>
+        <location filename="../../desk/rosters.py" line="141"/>
+        <location filename="../../desk/rosters.py" line="331"/>
         <source>First names</source>
         <translation>Imiona</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="146"/>
+        <location filename="../../desk/rosters.py" line="147"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="147"/>
+        <location filename="../../desk/rosters.py" line="148"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="148"/>
+        <location filename="../../desk/rosters.py" line="149"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="158"/>
-        <location filename="../../desk/rosters.py" line="191"/>
-        <location filename="../../desk/rosters.py" line="252"/>
-        <location filename="../../desk/rosters.py" line="272"/>
+        <location filename="../../desk/rosters.py" line="159"/>
+        <location filename="../../desk/rosters.py" line="192"/>
+        <location filename="../../desk/rosters.py" line="254"/>
+        <location filename="../../desk/rosters.py" line="274"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="159"/>
-        <location filename="../../desk/rosters.py" line="192"/>
-        <location filename="../../desk/rosters.py" line="253"/>
+        <location filename="../../desk/rosters.py" line="160"/>
+        <location filename="../../desk/rosters.py" line="193"/>
+        <location filename="../../desk/rosters.py" line="255"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="160"/>
-        <location filename="../../desk/rosters.py" line="272"/>
+        <location filename="../../desk/rosters.py" line="161"/>
+        <location filename="../../desk/rosters.py" line="274"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="161"/>
-        <location filename="../../desk/rosters.py" line="194"/>
-        <location filename="../../desk/rosters.py" line="255"/>
+        <location filename="../../desk/rosters.py" line="162"/>
+        <location filename="../../desk/rosters.py" line="195"/>
+        <location filename="../../desk/rosters.py" line="257"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="162"/>
-        <location filename="../../desk/rosters.py" line="195"/>
+        <location filename="../../desk/rosters.py" line="163"/>
+        <location filename="../../desk/rosters.py" line="196"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="163"/>
+        <location filename="../../desk/rosters.py" line="164"/>
         <source>Students / limit</source>
         <translation>Studenci / limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="164"/>
+        <location filename="../../desk/rosters.py" line="165"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="168"/>
+        <location filename="../../desk/rosters.py" line="169"/>
         <source>Attendance list</source>
         <translation>Lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="172"/>
+        <location filename="../../desk/rosters.py" line="173"/>
         <source>Class list</source>
         <translation>Lista grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="190"/>
+        <location filename="../../desk/rosters.py" line="191"/>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="191"/>
-        <location filename="../../desk/rosters.py" line="252"/>
+        <location filename="../../desk/rosters.py" line="192"/>
+        <location filename="../../desk/rosters.py" line="254"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="192"/>
-        <location filename="../../desk/rosters.py" line="253"/>
+        <location filename="../../desk/rosters.py" line="193"/>
+        <location filename="../../desk/rosters.py" line="255"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="193"/>
-        <location filename="../../desk/rosters.py" line="255"/>
+        <location filename="../../desk/rosters.py" line="194"/>
+        <location filename="../../desk/rosters.py" line="257"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="193"/>
-        <location filename="../../desk/rosters.py" line="254"/>
+        <location filename="../../desk/rosters.py" line="194"/>
+        <location filename="../../desk/rosters.py" line="256"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="194"/>
-        <location filename="../../desk/rosters.py" line="254"/>
+        <location filename="../../desk/rosters.py" line="195"/>
+        <location filename="../../desk/rosters.py" line="256"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="203"/>
+        <location filename="../../desk/rosters.py" line="204"/>
         <source>attendance</source>
         <translation>lista-obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="203"/>
+        <location filename="../../desk/rosters.py" line="204"/>
         <source>class-list</source>
         <translation>lista-grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="214"/>
+        <location filename="../../desk/rosters.py" line="215"/>
         <source>There are no groups to export.</source>
         <translation>Nie ma grup do wyeksportowania.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="218"/>
+        <location filename="../../desk/rosters.py" line="219"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="230"/>
+        <location filename="../../desk/history.py" line="919"/>
+        <location filename="../../desk/rosters.py" line="231"/>
         <source>spreadsheet export</source>
         <translation>eksport do arkusza kalkulacyjnego</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="251"/>
+        <location filename="../../desk/rosters.py" line="253"/>
         <source>Below the lower limit</source>
         <translation>Poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="258"/>
+        <location filename="../../desk/rosters.py" line="260"/>
         <source>Groups below their lower limit</source>
         <translation>Grupy poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="269"/>
-        <location filename="../../desk/rosters.py" line="275"/>
+        <location filename="../../desk/rosters.py" line="271"/>
+        <location filename="../../desk/rosters.py" line="277"/>
         <source>Payments due</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="270"/>
-        <location filename="../../desk/rosters.py" line="286"/>
+        <location filename="../../desk/rosters.py" line="272"/>
+        <location filename="../../desk/rosters.py" line="288"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="271"/>
+        <location filename="../../desk/rosters.py" line="273"/>
         <source>Amount (PLN)</source>
         <translation>Kwota (PLN)</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="271"/>
+        <location filename="../../desk/rosters.py" line="273"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="272"/>
+        <location filename="../../desk/rosters.py" line="274"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="285"/>
+        <location filename="../../desk/rosters.py" line="287"/>
         <source>Access</source>
         <translation>Dostęp</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="287"/>
+        <location filename="../../desk/rosters.py" line="289"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="287"/>
+        <location filename="../../desk/rosters.py" line="289"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="288"/>
+        <location filename="../../desk/rosters.py" line="290"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="288"/>
+        <location filename="../../desk/rosters.py" line="290"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="289"/>
+        <location filename="../../desk/rosters.py" line="291"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="289"/>
+        <location filename="../../desk/rosters.py" line="291"/>
         <source>Standing</source>
         <translation>Obowiązuje</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="291"/>
+        <location filename="../../desk/rosters.py" line="293"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="291"/>
+        <location filename="../../desk/rosters.py" line="293"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="294"/>
+        <location filename="../../desk/rosters.py" line="296"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="294"/>
+        <location filename="../../desk/rosters.py" line="296"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="295"/>
+        <location filename="../../desk/rosters.py" line="297"/>
         <source>Individual access decisions</source>
         <translation>Indywidualne decyzje o dostępie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="327"/>
-        <location filename="../../desk/rosters.py" line="332"/>
+        <location filename="../../desk/rosters.py" line="329"/>
+        <location filename="../../desk/rosters.py" line="334"/>
         <source>Token balances</source>
         <translation>Stany żetonów</translation>
     </message>
@@ -4693,493 +6371,759 @@
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../desk/staff.py" line="97"/>
+        <location filename="../../desk/staff.py" line="98"/>
         <source>Your role (%1) does not allow this: %2.</source>
         <translation>Twoja rola (%1) nie pozwala na to: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="105"/>
+        <location filename="../../desk/staff.py" line="106"/>
         <source>dean&apos;s office clerk</source>
         <translation>pracownik dziekanatu</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="106"/>
+        <location filename="../../desk/staff.py" line="107"/>
         <source>Student Service Center</source>
         <translation>Centrum Obsługi Studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="107"/>
+        <location filename="../../desk/staff.py" line="108"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="113"/>
+        <location filename="../../desk/staff.py" line="114"/>
         <source>look up students</source>
         <translation>wyszukiwanie studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="114"/>
+        <location filename="../../desk/staff.py" line="115"/>
         <source>see personal data</source>
         <translation>wgląd w dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="115"/>
+        <location filename="../../desk/staff.py" line="116"/>
         <source>change students&apos; records</source>
         <translation>zmiana danych studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="116"/>
+        <location filename="../../desk/staff.py" line="117"/>
         <source>manage registrations</source>
         <translation>zarządzanie rejestracjami</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="117"/>
+        <location filename="../../desk/staff.py" line="118"/>
         <source>grant access to registrations</source>
         <translation>nadawanie uprawnień do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="118"/>
+        <location filename="../../desk/staff.py" line="119"/>
         <source>manage class groups</source>
         <translation>zarządzanie grupami zajęciowymi</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="119"/>
+        <location filename="../../desk/staff.py" line="120"/>
         <source>correct token balances</source>
         <translation>korekta stanu żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="120"/>
+        <location filename="../../desk/staff.py" line="121"/>
         <source>override the token correction deadline</source>
         <translation>korekta żetonów po terminie</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="121"/>
+        <location filename="../../desk/staff.py" line="122"/>
         <source>link login accounts</source>
         <translation>powiązanie kont logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="122"/>
+        <location filename="../../desk/staff.py" line="123"/>
         <source>run the sync</source>
         <translation>uruchamianie synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="123"/>
+        <location filename="../../desk/staff.py" line="124"/>
         <source>manage staff accounts</source>
         <translation>zarządzanie kontami pracowników</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="124"/>
+        <location filename="../../desk/staff.py" line="125"/>
         <source>administer the system</source>
         <translation>administrowanie systemem</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="131"/>
+        <location filename="../../desk/staff.py" line="132"/>
+        <location filename="../../desk/staff.py" line="374"/>
         <source>A password needs at least %1 characters.</source>
         <translation>Hasło musi mieć co najmniej %1 znaków.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="158"/>
+        <location filename="../../desk/staff.py" line="159"/>
         <source>Wrong login or password.</source>
         <translation>Błędny login lub hasło.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="168"/>
+        <location filename="../../desk/staff.py" line="169"/>
         <source>Too many failed attempts. Try again in %1 s.</source>
         <translation>Zbyt wiele nieudanych prób. Spróbuj ponownie za %1 s.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="180"/>
+        <location filename="../../desk/staff.py" line="181"/>
         <source>This staff account is disabled. Ask an administrator.</source>
         <translation>To konto pracownika jest wyłączone. Zwróć się do administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="197"/>
+        <location filename="../../desk/staff.py" line="198"/>
         <source>There is no active staff account %1.</source>
         <translation>Nie ma aktywnego konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="216"/>
+        <location filename="../../desk/staff.py" line="217"/>
+        <location filename="../../desk/staff.py" line="457"/>
         <source>A staff account needs a login and a full name.</source>
         <translation>Konto pracownika wymaga loginu oraz imienia i nazwiska.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="218"/>
+        <location filename="../../desk/staff.py" line="219"/>
+        <location filename="../../desk/staff.py" line="468"/>
+        <location filename="../../desk/staff.py" line="479"/>
         <source>The login %1 is already taken.</source>
         <translation>Login %1 jest już zajęty.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="223"/>
+        <location filename="../../desk/staff.py" line="224"/>
         <source>There is no unit with the code %1.</source>
         <translation>Nie ma jednostki o kodzie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="226"/>
+        <location filename="../../desk/staff.py" line="227"/>
+        <location filename="../../desk/staff.py" line="396"/>
         <source>A dean&apos;s office clerk acts for at least one unit.</source>
         <translation>Pracownik dziekanatu musi być przypisany do co najmniej jednej jednostki.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="251"/>
+        <location filename="../../desk/staff.py" line="252"/>
         <source>This database already has staff accounts; an administrator adds new ones.</source>
         <translation>Ta baza danych ma już konta pracowników; nowe dodaje administrator.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="261"/>
+        <location filename="../../desk/staff.py" line="262"/>
         <source>first administrator</source>
         <translation>pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="298"/>
+        <location filename="../../desk/staff.py" line="299"/>
         <source>The current password is wrong.</source>
         <translation>Obecne hasło jest błędne.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="306"/>
+        <location filename="../../desk/staff.py" line="307"/>
         <source>password changed by its owner</source>
         <translation>hasło zmienione przez właściciela</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="366"/>
+        <source>Say why (it is kept with the change).</source>
+        <translation>Podaj powód (zostanie zapisany przy zmianie).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="383"/>
+        <source>There is no role %1.</source>
+        <translation>Nie ma roli %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="393"/>
+        <source>There is no unit with the id %1.</source>
+        <translation>Nie ma jednostki o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="399"/>
+        <source>Only a dean&apos;s office clerk acts for units; leave them empty for %1.</source>
+        <translation>Jednostki przypisuje się tylko pracownikowi dziekanatu; dla roli „%1” zostaw je puste.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="412"/>
+        <source>There is no staff account %1.</source>
+        <translation>Nie ma konta pracownika %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="431"/>
+        <source>Your staff account may no longer manage staff accounts; sign in again.</source>
+        <translation>Twoje konto nie może już zarządzać kontami pracowników; zaloguj się ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="459"/>
+        <source>A login has no spaces: %1.</source>
+        <translation>Login nie może zawierać spacji: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="461"/>
+        <source>The login or the name is too long.</source>
+        <translation>Login lub imię i nazwisko jest za długie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="497"/>
+        <source>You cannot disable your own account; ask another administrator.</source>
+        <translation>Nie możesz wyłączyć własnego konta; poproś innego administratora.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="499"/>
+        <source>The account %1 is already disabled.</source>
+        <translation>Konto %1 jest już wyłączone.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="502"/>
+        <location filename="../../desk/staff.py" line="543"/>
+        <source>%1 is the last active administrator; add or enable another one first.</source>
+        <translation>%1 to ostatni aktywny administrator; najpierw dodaj lub włącz innego.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="521"/>
+        <source>The account %1 is already enabled.</source>
+        <translation>Konto %1 jest już włączone.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="540"/>
+        <source>You cannot change your own role; ask another administrator.</source>
+        <translation>Nie możesz zmienić własnej roli; poproś innego administratora.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="550"/>
+        <source>Nothing was changed.</source>
+        <translation>Nic nie zostało zmienione.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffAdminView</name>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="112"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <source>Role</source>
+        <translation>Rola</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="257"/>
+        <location filename="../../ui/views/staff_admin.py" line="268"/>
+        <source>Staff accounts</source>
+        <translation>Konta pracowników</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <source>Name</source>
+        <translation>Imię i nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <source>Units</source>
+        <translation>Jednostki</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <source>Active</source>
+        <translation>Aktywne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="271"/>
+        <source>Paused until</source>
+        <translation>Wstrzymane do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="271"/>
+        <source>Last sign-in</source>
+        <translation>Ostatnie logowanie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="287"/>
+        <source>Staff accounts in total</source>
+        <translation>Liczba kont pracowników</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Dodaj…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <source>Add a staff account</source>
+        <translation>Dodaj konto pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="290"/>
+        <source>Change &amp;role…</source>
+        <translation>Zmień &amp;rolę…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="291"/>
+        <source>Change the role or units of the selected account</source>
+        <translation>Zmień rolę lub jednostki wybranego konta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="292"/>
+        <location filename="../../ui/views/staff_admin.py" line="409"/>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Wyłącz…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="293"/>
+        <source>Disable or enable the selected account</source>
+        <translation>Wyłącz lub włącz wybrane konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="294"/>
+        <source>Reset &amp;password…</source>
+        <translation>Nowe &amp;hasło…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="295"/>
+        <source>Reset the password of the selected account</source>
+        <translation>Ustaw nowe hasło wybranego konta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="296"/>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="296"/>
+        <source>Read the staff accounts again</source>
+        <translation>Wczytaj konta pracowników ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="311"/>
+        <source>Only an administrator manages staff accounts. Your role (%1) does not allow it: ask an administrator to add an account, change a role or reset a password.</source>
+        <translation>Kontami pracowników zarządza tylko administrator. Twoja rola (%1) na to nie pozwala: poproś administratora o dodanie konta, zmianę roli lub nowe hasło.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="320"/>
+        <source>Who may sign in to the desk. A clerk acts for the units ticked for them; the Student Service Center links logins; administrators manage accounts and settings. Every change is kept with its reason.</source>
+        <translation>Kto może się logować. Pracownik dziekanatu działa w imieniu zaznaczonych jednostek; Centrum Obsługi Studenta łączy loginy; administratorzy zarządzają kontami i ustawieniami. Każda zmiana jest zapisywana z powodem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="357"/>
+        <source>every unit</source>
+        <translation>wszystkie jednostki</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="358"/>
+        <source>active</source>
+        <translation>aktywne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="358"/>
+        <source>disabled</source>
+        <translation>wyłączone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="360"/>
+        <source>never</source>
+        <translation>nigdy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/staff_admin.py" line="382"/>
+        <source>%n staff account(s), %1 active.</source>
+        <translation>
+            <numerusform>%n konto, aktywne: %1.</numerusform>
+            <numerusform>%n konta, aktywne: %1.</numerusform>
+            <numerusform>%n kont, aktywne: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="409"/>
+        <source>&amp;Enable…</source>
+        <translation>&amp;Włącz…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="410"/>
+        <source>You cannot disable your own account or change your own role.</source>
+        <translation>Nie możesz wyłączyć własnego konta ani zmienić własnej roli.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="444"/>
+        <source>Disable %1</source>
+        <translation>Wyłącz konto %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="445"/>
+        <source>%1 will no longer be able to sign in. Nothing they did is removed; the account can be enabled again.</source>
+        <translation>%1 nie będzie mógł się zalogować. Nic z tego, co zrobił, nie zostanie usunięte; konto można znów włączyć.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="447"/>
+        <source>&amp;Disable account</source>
+        <translation>&amp;Wyłącz konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="449"/>
+        <source>e.g. left the university on 30 September</source>
+        <translation>np. odejście z uczelni 30 września</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="451"/>
+        <source>Enable %1</source>
+        <translation>Włącz konto %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="452"/>
+        <source>%1 will be able to sign in again with their password.</source>
+        <translation>%1 znów będzie mógł się zalogować swoim hasłem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="453"/>
+        <source>&amp;Enable account</source>
+        <translation>&amp;Włącz konto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="455"/>
+        <source>e.g. back from leave</source>
+        <translation>np. powrót z urlopu</translation>
     </message>
 </context>
 <context>
     <name>StudentCardWindow</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="258"/>
+        <location filename="../../ui/views/student_card.py" line="262"/>
         <source>Student card</source>
         <translation>Karta studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="261"/>
+        <location filename="../../ui/views/student_card.py" line="265"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="267"/>
+        <location filename="../../ui/views/student_card.py" line="271"/>
         <source>Show &amp;PESEL</source>
         <translation>Pokaż &amp;PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="269"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
         <source>Show PESEL (recorded in the history)</source>
         <translation>Pokaż PESEL (zapisywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="270"/>
+        <location filename="../../ui/views/student_card.py" line="274"/>
         <source>Shows the full PESEL. Every look is recorded in the history.</source>
         <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="272"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
         <source>&amp;Edit personal data…</source>
         <translation>&amp;Zmień dane osobowe…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="274"/>
+        <location filename="../../ui/views/student_card.py" line="278"/>
         <source>Edit personal data</source>
         <translation>Zmień dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="280"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="278"/>
+        <location filename="../../ui/views/student_card.py" line="282"/>
         <source>Refresh the card</source>
         <translation>Odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="280"/>
+        <location filename="../../ui/views/student_card.py" line="284"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="282"/>
+        <location filename="../../ui/views/student_card.py" line="286"/>
         <source>Close the card</source>
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="345"/>
+        <location filename="../../ui/views/student_card.py" line="352"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="352"/>
+        <location filename="../../ui/views/student_card.py" line="359"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="355"/>
+        <location filename="../../ui/views/student_card.py" line="362"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="357"/>
+        <location filename="../../ui/views/student_card.py" line="364"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="366"/>
+        <location filename="../../ui/views/student_card.py" line="373"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="389"/>
+        <location filename="../../ui/views/student_card.py" line="398"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="401"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="393"/>
+        <location filename="../../ui/views/student_card.py" line="402"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="394"/>
+        <location filename="../../ui/views/student_card.py" line="403"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="395"/>
+        <location filename="../../ui/views/student_card.py" line="404"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="396"/>
+        <location filename="../../ui/views/student_card.py" line="405"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="399"/>
+        <location filename="../../ui/views/student_card.py" line="408"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="401"/>
+        <location filename="../../ui/views/student_card.py" line="410"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="405"/>
-        <location filename="../../ui/views/student_card.py" line="421"/>
+        <location filename="../../ui/views/student_card.py" line="414"/>
+        <location filename="../../ui/views/student_card.py" line="430"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="414"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
-        <location filename="../../ui/views/student_card.py" line="547"/>
-        <location filename="../../ui/views/student_card.py" line="572"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="581"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="440"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="436"/>
+        <location filename="../../ui/views/student_card.py" line="445"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="447"/>
+        <location filename="../../ui/views/student_card.py" line="456"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="454"/>
-        <location filename="../../ui/views/student_card.py" line="472"/>
+        <location filename="../../ui/views/student_card.py" line="463"/>
+        <location filename="../../ui/views/student_card.py" line="481"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="457"/>
+        <location filename="../../ui/views/student_card.py" line="466"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="465"/>
+        <location filename="../../ui/views/student_card.py" line="474"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="465"/>
+        <location filename="../../ui/views/student_card.py" line="474"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="486"/>
+        <location filename="../../ui/views/student_card.py" line="495"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="497"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="499"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="492"/>
+        <location filename="../../ui/views/student_card.py" line="501"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="528"/>
-        <location filename="../../ui/views/student_card.py" line="546"/>
+        <location filename="../../ui/views/student_card.py" line="537"/>
+        <location filename="../../ui/views/student_card.py" line="555"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="539"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="582"/>
-        <location filename="../../ui/views/student_card.py" line="597"/>
+        <location filename="../../ui/views/student_card.py" line="591"/>
+        <location filename="../../ui/views/student_card.py" line="606"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="584"/>
+        <location filename="../../ui/views/student_card.py" line="593"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="586"/>
-        <location filename="../../ui/views/student_card.py" line="643"/>
+        <location filename="../../ui/views/student_card.py" line="595"/>
+        <location filename="../../ui/views/student_card.py" line="652"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="588"/>
+        <location filename="../../ui/views/student_card.py" line="597"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="592"/>
+        <location filename="../../ui/views/student_card.py" line="601"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="596"/>
+        <location filename="../../ui/views/student_card.py" line="605"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="597"/>
+        <location filename="../../ui/views/student_card.py" line="606"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="597"/>
+        <location filename="../../ui/views/student_card.py" line="606"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="611"/>
+        <location filename="../../ui/views/student_card.py" line="620"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="613"/>
+        <location filename="../../ui/views/student_card.py" line="622"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="614"/>
+        <location filename="../../ui/views/student_card.py" line="623"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="619"/>
+        <location filename="../../ui/views/student_card.py" line="628"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="622"/>
+        <location filename="../../ui/views/student_card.py" line="631"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="667"/>
+        <location filename="../../ui/views/student_card.py" line="676"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="677"/>
+        <location filename="../../ui/views/student_card.py" line="686"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="680"/>
+        <location filename="../../ui/views/student_card.py" line="689"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="680"/>
+        <location filename="../../ui/views/student_card.py" line="689"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -5188,93 +7132,162 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="682"/>
+        <location filename="../../ui/views/student_card.py" line="691"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="686"/>
+        <location filename="../../ui/views/student_card.py" line="695"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="689"/>
+        <location filename="../../ui/views/student_card.py" line="698"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="697"/>
+        <location filename="../../ui/views/student_card.py" line="706"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="709"/>
+        <location filename="../../ui/views/student_card.py" line="718"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="715"/>
+        <location filename="../../ui/views/student_card.py" line="724"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="727"/>
+        <location filename="../../ui/views/student_card.py" line="736"/>
         <source>The sync failed: %1</source>
         <translation>Synchronizacja nie powiodła się: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
-        <location filename="../../ui/views/student_card.py" line="547"/>
+        <location filename="../../ui/views/student_card.py" line="745"/>
+        <source>History</source>
+        <translation>Historia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="747"/>
+        <source>History: who changed what for this student, and why</source>
+        <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="749"/>
+        <source>Reading the history…</source>
+        <translation>Wczytywanie historii…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="755"/>
+        <source>The student&apos;s history, newest first</source>
+        <translation>Historia studenta, od najnowszych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="756"/>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="756"/>
+        <source>Who</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="756"/>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="756"/>
+        <source>Change</source>
+        <translation>Zmiana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="756"/>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="810"/>
+        <source>Nothing has been recorded for this student yet.</source>
+        <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="812"/>
+        <source>The last %1 entries, newest first. The History view shows them all.</source>
+        <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/student_card.py" line="815"/>
+        <source>%n entries, newest first.</source>
+        <translation>
+            <numerusform>%n wpis, od najnowszego.</numerusform>
+            <numerusform>%n wpisy, od najnowszego.</numerusform>
+            <numerusform>%n wpisów, od najnowszego.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="824"/>
+        <source>The history cannot be read: %1</source>
+        <translation>Nie można odczytać historii: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="547"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="547"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="547"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="547"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="554"/>
+        <location filename="../../ui/views/student_card.py" line="563"/>
         <source>Tokens and payments</source>
         <translation>Żetony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="558"/>
+        <location filename="../../ui/views/student_card.py" line="567"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="571"/>
+        <location filename="../../ui/views/student_card.py" line="580"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="572"/>
+        <location filename="../../ui/views/student_card.py" line="581"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="572"/>
+        <location filename="../../ui/views/student_card.py" line="581"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="572"/>
+        <location filename="../../ui/views/student_card.py" line="581"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -5508,43 +7521,43 @@
         <translation>Odczytywanie działań studentów z portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="410"/>
+        <location filename="../../desk/sync.py" line="419"/>
         <source>No pending request to withdraw.</source>
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="415"/>
+        <location filename="../../desk/sync.py" line="424"/>
         <source>Unknown action %1.</source>
         <translation>Nieznane działanie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="422"/>
+        <location filename="../../desk/sync.py" line="431"/>
         <source>The desk&apos;s database refused the action: %1</source>
         <translation>Baza danych programu desk odrzuciła działanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="522"/>
+        <location filename="../../desk/sync.py" line="531"/>
         <source>Say why the conflict is settled this way.</source>
         <translation>Podaj powód takiego rozstrzygnięcia konfliktu.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="526"/>
+        <location filename="../../desk/sync.py" line="535"/>
         <source>That conflict no longer exists.</source>
         <translation>Ten konflikt już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="528"/>
-        <location filename="../../desk/sync.py" line="539"/>
+        <location filename="../../desk/sync.py" line="537"/>
+        <location filename="../../desk/sync.py" line="548"/>
         <source>The conflict was already settled.</source>
         <translation>Konflikt został już rozstrzygnięty.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="545"/>
+        <location filename="../../desk/sync.py" line="554"/>
         <source>Only a registration that did not fit can be enrolled over the limit.</source>
         <translation>Ponad limit można zapisać tylko rejestrację, która nie zmieściła się w limicie miejsc.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="645"/>
+        <location filename="../../desk/sync.py" line="654"/>
         <source>“%1” is not a schedule entry: write e.g. “06:05 incremental” or “01:25 full”.</source>
         <translation>„%1” nie jest wpisem harmonogramu: wpisz np. „06:05 incremental” albo „01:25 full”.</translation>
     </message>
@@ -6554,100 +8567,100 @@
 <context>
     <name>TokenRounds</name>
     <message>
-        <location filename="../../desk/token_rounds.py" line="114"/>
-        <location filename="../../desk/token_rounds.py" line="462"/>
-        <location filename="../../desk/token_rounds.py" line="514"/>
+        <location filename="../../desk/token_rounds.py" line="119"/>
+        <location filename="../../desk/token_rounds.py" line="469"/>
+        <location filename="../../desk/token_rounds.py" line="521"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="119"/>
+        <location filename="../../desk/token_rounds.py" line="124"/>
         <source>No round of %1 is open now.</source>
         <translation>Żadna tura rejestracji %1 nie jest teraz otwarta.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="122"/>
+        <location filename="../../desk/token_rounds.py" line="127"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="124"/>
+        <location filename="../../desk/token_rounds.py" line="129"/>
         <source>The student may not take part in %1.</source>
         <translation>Student nie może uczestniczyć w rejestracji %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="143"/>
+        <location filename="../../desk/token_rounds.py" line="150"/>
         <source>withdrawn by the student</source>
         <translation>wycofana przez studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="146"/>
+        <location filename="../../desk/token_rounds.py" line="153"/>
         <source>The request is no longer pending.</source>
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="259"/>
+        <location filename="../../desk/token_rounds.py" line="266"/>
         <source>already registered for this course</source>
         <translation>już zapisany na ten przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="262"/>
+        <location filename="../../desk/token_rounds.py" line="269"/>
         <source>the registration&apos;s selection limit is reached</source>
         <translation>osiągnięto limit wyboru przedmiotów w rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="264"/>
+        <location filename="../../desk/token_rounds.py" line="271"/>
         <source>no tokens left and payment not accepted</source>
         <translation>brak żetonów, a płatność nie jest akceptowana</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="266"/>
+        <location filename="../../desk/token_rounds.py" line="273"/>
         <source>group full; waiting for a place</source>
         <translation>grupa pełna; oczekuje na miejsce</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="279"/>
+        <location filename="../../desk/token_rounds.py" line="286"/>
         <source>registered; one token spent</source>
         <translation>zapisany; wykorzystano jeden żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="282"/>
+        <location filename="../../desk/token_rounds.py" line="289"/>
         <source>registered; payment due</source>
         <translation>zapisany; naliczono należność</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="287"/>
+        <location filename="../../desk/token_rounds.py" line="294"/>
         <source>the round does not allow unregistering</source>
         <translation>tura nie pozwala na wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="289"/>
+        <location filename="../../desk/token_rounds.py" line="296"/>
         <source>not registered in this group</source>
         <translation>nie jest zapisany do tej grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="294"/>
+        <location filename="../../desk/token_rounds.py" line="301"/>
         <source>unregistered; token refunded or payment cancelled</source>
         <translation>wyrejestrowany; zwrócono żeton lub anulowano należność</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="317"/>
+        <location filename="../../desk/token_rounds.py" line="324"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="330"/>
+        <location filename="../../desk/token_rounds.py" line="337"/>
         <source>token registration request %1</source>
         <translation>prośba w rejestracji żetonowej %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="390"/>
-        <location filename="../../desk/token_rounds.py" line="401"/>
+        <location filename="../../desk/token_rounds.py" line="397"/>
+        <location filename="../../desk/token_rounds.py" line="408"/>
         <source>unregistered (request %1)</source>
         <translation>wyrejestrowano (prośba %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="444"/>
+        <location filename="../../desk/token_rounds.py" line="451"/>
         <source>the registration ended before a place was found</source>
         <translation>rejestracja zakończyła się, zanim znalazło się miejsce</translation>
     </message>
@@ -6777,6 +8790,39 @@
         <location filename="../../ui/views/groups.py" line="981"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="51"/>
+        <source>Find a unit</source>
+        <translation>Znajdź jednostkę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="52"/>
+        <source>Find a unit by code or name</source>
+        <translation>Znajdź jednostkę po kodzie lub nazwie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="56"/>
+        <source>Units the clerk acts for</source>
+        <translation>Jednostki, w imieniu których działa pracownik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="68"/>
+        <source>Units ticked</source>
+        <translation>Zaznaczone jednostki</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="87"/>
+        <source>Ticked: %1</source>
+        <translation>Zaznaczone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="87"/>
+        <source>No unit ticked.</source>
+        <translation>Nie zaznaczono jednostki.</translation>
     </message>
 </context>
 <context>
