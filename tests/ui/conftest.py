@@ -23,6 +23,9 @@ def isolated_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings().clear()
+    # The same application object runs the whole session: a style sheet a terminal test applied
+    # (through make_application) must not change the sizes these tests see.
+    qapp.setStyleSheet("")
     yield
     # A test that switched to Polish (or failed half-way through) must not leave it for the next.
     i18n.install("en")
