@@ -107,4 +107,5 @@ def test_snapshot_command(searchable, tmp_path, capsys):
     # No registration in this database: the views that need one (explanation, tokens) are left out.
     assert written == [f"en-{view}.png" for view in ("01-sign-in", "02-student-lookup", "03-student-card", "04-settings",
                                                      "05-registrations", "06-access", "07-class-groups",
-                                                     "10-token-round", "11-payments", "12-accounts", "13-sync")]
+                                                     "10-token-round", "11-payments", "12-accounts", "13-sync",
+                                                     "14-history", "15-staff")]

@@ -98,12 +98,10 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
     # Accounts: a login the mail system has but nobody is linked to, the "logged in, but no account" case.
     window.navigation.setCurrentRow(window.stack.indexOf(window.accounts))
     _wait_for(window.accounts.worklistLoaded, 10_000)
-    from sqlalchemy import select
+    from desk.accounts import WorkKind, worklist
 
-    from desk.model import LoginAccount
-
-    with db.read() as session:
-        unlinked = session.scalar(select(LoginAccount.email).where(LoginAccount.person_id.is_(None)).order_by(LoginAccount.id))
+    items = worklist(db, actor, kinds=[WorkKind.NOT_LINKED], limit=1).items
+    unlinked = items[0].email if items else None
     if unlinked:
         window.accounts.query.setText(unlinked)
         window.accounts.show_query()
@@ -112,6 +110,12 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
     window.navigation.setCurrentRow(window.stack.indexOf(window.sync))
     _wait_for(window.sync.loaded, 5000)
     written.append(_save(window, out_dir / f"{language}-13-sync.png"))
+    window.navigation.setCurrentRow(window.stack.indexOf(window.history))
+    _wait_for(window.history.loaded, 5000)
+    written.append(_save(window, out_dir / f"{language}-14-history.png"))
+    window.navigation.setCurrentRow(window.stack.indexOf(window.staff_admin))
+    _wait_for(window.staff_admin.loaded, 5000)
+    written.append(_save(window, out_dir / f"{language}-15-staff.png"))
     return written
 
 
