@@ -140,8 +140,10 @@ class _Builder:
         self.seed = seed
         self.today = today
         self.report = progress or (lambda phase, done, total: None)
-        # "Now" for created_at columns: noon of the given day, fixed so builds are repeatable.
-        self.now = local_to_utc(datetime.combine(today, clock_time(12, 0)))
+        # "Now" for created_at columns: noon of the day before the given one, fixed so builds are
+        # repeatable, and in the past whenever the demo is built (noon of the day itself is still
+        # ahead in the morning, and nothing may be recorded as done in the future).
+        self.now = local_to_utc(datetime.combine(today - timedelta(days=1), clock_time(12, 0)))
         self.counts: dict[str, int] = {}
 
     # --- writing ---------------------------------------------------------------------------

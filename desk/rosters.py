@@ -8,6 +8,7 @@ The attendance variant adds a column per class date from the timetable.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -214,10 +215,9 @@ def export_rosters(
     if not rosters:
         raise DomainError(translate("Rosters", "There are no groups to export."))
     as_of = now_utc()
-    sheets = []
-    if len(rosters) > 1:
-        sheets.append(summary_sheet(rosters, title or translate("Rosters", "Groups")))
-    sheets += [roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters]
+    summary = [summary_sheet(rosters, title or translate("Rosters", "Groups"))] if len(rosters) > 1 else []
+    # Each roster's sheet is made as it is written: one roster's cells in memory at a time.
+    sheets = itertools.chain(summary, (roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters))
     total = sum(len(r.rows) for r in rosters) + len(rosters)
     written = write_workbook(path, sheets, overwrite=overwrite, progress=progress, total_rows=total)
     _record(db, actor, "export.roster", {"file": written.name, "groups": len(rosters),

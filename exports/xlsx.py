@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -36,6 +37,8 @@ _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=13)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 _WRAP = Alignment(wrap_text=True, vertical="top")
+_CENTRE = Alignment(horizontal="center")
+_FORMATS = {"money": "#,##0.00", "date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm"}
 
 
 class ExportCancelled(Exception):
@@ -95,24 +98,56 @@ def _text_cell(ws: Worksheet, value: str) -> WriteOnlyCell:
     return cell
 
 
-def _cell(ws: Worksheet, value: Any, kind: Kind) -> Any:
-    if value is None:
-        return None
-    if kind == "text" or isinstance(value, str):
-        return _text_cell(ws, str(value))
-    if kind == "money":
-        cell = WriteOnlyCell(ws, value=Decimal(value))
-        cell.number_format = "#,##0.00"
+class _RowCells:
+    """Turns a row's values into what openpyxl writes, the kind of each column deciding.
+
+    openpyxl writes a row the moment it is appended, so one styled cell a column is reused row
+    after row: a style is looked up once a sheet instead of once a cell (most of the cost of a
+    styled cell). Plain strings go as they are; only those a spreadsheet would read as a formula
+    or an error value get a cell of their own, forced to text.
+    """
+
+    def __init__(self, ws: Worksheet, kinds: Sequence[Kind]):
+        self.ws = ws
+        self.kinds = kinds
+        self.styled: dict[int, WriteOnlyCell] = {}
+
+    def row(self, values: Sequence[Any]) -> list[Any]:
+        return [self.cell(index, value) for index, value in enumerate(values)]
+
+    def _styled(self, index: int, kind: Kind) -> WriteOnlyCell:
+        cell = self.styled.get(index)
+        if cell is None:
+            cell = WriteOnlyCell(self.ws)
+            if kind == "number":
+                cell.alignment = _CENTRE  # a count or a stage never runs into the text beside it
+            else:
+                cell.number_format = _FORMATS[kind]
+            self.styled[index] = cell
         return cell
-    if kind == "date" and isinstance(value, (date, datetime)):
-        cell = WriteOnlyCell(ws, value=value if not isinstance(value, datetime) else value.date())
-        cell.number_format = "yyyy-mm-dd"
+
+    def cell(self, index: int, value: Any) -> Any:
+        if value is None:
+            return None
+        kind = self.kinds[index]
+        if kind == "text" or isinstance(value, str):
+            value = str(value)
+            if value.startswith(_FORMULA_START) or value in ERROR_CODES:
+                return _text_cell(self.ws, value)
+            return value  # written as text as it is
+        if kind == "number":
+            pass
+        elif kind == "money":
+            value = Decimal(value)
+        elif kind == "date" and isinstance(value, (date, datetime)):
+            value = value.date() if isinstance(value, datetime) else value
+        elif kind == "datetime" and isinstance(value, datetime):
+            value = value.replace(tzinfo=None)  # spreadsheets keep wall-clock times
+        else:
+            return value
+        cell = self._styled(index, kind)
+        cell.value = value
         return cell
-    if kind == "datetime" and isinstance(value, datetime):
-        cell = WriteOnlyCell(ws, value=value.replace(tzinfo=None))  # spreadsheets keep wall-clock times
-        cell.number_format = "yyyy-mm-dd hh:mm"
-        return cell
-    return value
 
 
 def _display_width(value: Any) -> int:
@@ -204,15 +239,18 @@ def write_workbook(
                 header.append(cell)
             ws.append(header)
             header_row = len(sheet.heading) + (1 if sheet.caption else 0) + (1 if sheet.heading else 0) + 1
-            kinds = [column.kind for column in sheet.columns]
+            cells = _RowCells(ws, [column.kind for column in sheet.columns])
             for row in rows:
-                ws.append([_cell(ws, value, kinds[i]) for i, value in enumerate(row)])
+                ws.append(cells.row(row))
                 done += 1
                 if progress is not None and done % 500 == 0:
                     progress(done, total_rows or done)
             sheet.written_rows = len(rows)
             last = get_column_letter(max(1, len(sheet.columns)))
             ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
+            # Finished now rather than at save: an open sheet holds its writer and buffers, which
+            # for a term of 2,000 sheets is tens of megabytes.
+            ws.close()
         if not workbook.worksheets:
             workbook.create_sheet("-")
         workbook.save(temporary)

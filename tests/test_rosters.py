@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 import pytest
@@ -135,3 +136,41 @@ def test_a_real_spreadsheet_program_reads_every_kind(db, admin, group, tmp_path)
     assert "Class list: MAT-101" in roster_csv and "Łukasiewicz" in roster_csv
     assert '=HYPERLINK("http://x")' in roster_csv.replace('""', '"')  # kept as text, not evaluated
     assert all((out / f"{f.stem}.csv").exists() for f in files)
+
+
+def test_a_long_roster_prints_on_a4_with_the_heading_row_on_every_page(sqlite_db, tmp_path):
+    """LibreOffice prints a 150-student roster to PDF: A4 pages, each starting with the column heading."""
+    import shutil
+    import subprocess
+
+    from desk.staff import create_first_administrator
+
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    if soffice is None or pdftotext is None:
+        pytest.skip("LibreOffice or poppler's pdftotext is not installed")
+    db = sqlite_db
+    admin = create_first_administrator(db, "admin", "Anna Administratorka", "admin-password")
+    term = factories.term(db, "2026Z", date(2026, 10, 1), date(2027, 1, 31))
+    group_id = factories.group(db, factories.course(db, "MAT-101"), term, seat_limit=200)
+    ids = factories.many_students(db, 148, prefix="Nowak")
+    ids += [factories.student(db, "Jan", "Lewandowski"), factories.student(db, "Łukasz", "Łukasiewicz")]
+    for sid in ids:
+        enrollment.enroll(db, admin, sid, group_id, reason="r")
+    path = rosters.export_rosters(db, admin, GroupScope(course_id=factories.course(db, "MAT-101")), tmp_path / "r.xlsx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "r.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 3
+    assert "(A4)" in info
+    texts = [subprocess.run([pdftotext, "-layout", "-f", str(p), "-l", str(p), str(pdf), "-"], check=True,
+                            capture_output=True, text=True).stdout for p in range(1, pages + 1)]
+    assert "Class list: MAT-101" in texts[0] and "Students / limit: 150 / 200" in texts[0]
+    for number, text in enumerate(texts, start=1):
+        first_line = next(line for line in text.splitlines() if line.strip())
+        if number > 1:
+            assert first_line.split()[:3] == ["No.", "Student", "no."], (number, first_line)
+        assert re.search(rf"\b{number}\s*/\s*{pages}\b", text)  # the footer's page numbers
+    everything = "\n".join(texts)
+    assert everything.index("Lewandowski") < everything.index("Łukasiewicz") < everything.index("Nowak00000")
