@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from copy import copy
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,7 +21,7 @@ from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -29,6 +30,7 @@ Kind = Literal["text", "number", "date", "datetime", "money"]
 
 # A value starting with one of these is a formula (or a DDE trick) to some spreadsheet program.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_FORMULA_FIRST = frozenset(_FORMULA_START)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _FILE_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
@@ -90,8 +92,80 @@ def safe_file_name(name: str, suffix: str = ".xlsx") -> str:
     return stem[:150] + suffix
 
 
-def _text_cell(ws: Worksheet, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
+class _Cell(Cell):
+    """A write-only cell with a short repr.
+
+    openpyxl tells a cell from a value by trying to store it as a value and catching the error,
+    whose message holds the cell's repr (its sheet title and coordinate): for a term's rosters,
+    a noticeable share of the time went into messages nobody reads.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<cell>"
+
+
+def _new_cell(ws: Worksheet) -> Cell:
+    return _Cell(ws, row=1, column=1)
+
+
+class _ColumnCell(_Cell):
+    """The one styled cell of a column, reused row after row (see ``_RowCells``).
+
+    Its style never changes once made, so its index in the workbook's style table is looked up
+    once, not hashed again for every row it writes.
+    """
+
+    __slots__ = ("_style_id",)
+
+    def __init__(self, ws: Worksheet, style: Any):
+        super().__init__(ws, row=1, column=1)
+        self._style = copy(style)
+        self._style_id = None
+
+    @property
+    def style_id(self) -> int:
+        if self._style_id is None:
+            self._style_id = self.parent.parent._cell_styles.add(self._style)
+        return self._style_id
+
+
+class _Styles:
+    """The workbook's few cell styles, each looked up once and then copied onto new cells.
+
+    Setting a font or an alignment on a cell hashes it into the workbook's style tables; copying
+    the finished style of a first cell is what openpyxl itself does when it copies a sheet.
+    """
+
+    _MAKE: dict[str, Callable[[WriteOnlyCell], None]] = {
+        "number": lambda c: setattr(c, "alignment", _CENTRE),  # a count never runs into the text beside it
+        "title": lambda c: setattr(c, "font", _TITLE),
+        "header": lambda c: (setattr(c, "font", _BOLD), setattr(c, "fill", _HEADER_FILL), setattr(c, "alignment", _WRAP)),
+        "money": lambda c: setattr(c, "number_format", _FORMATS["money"]),
+        "date": lambda c: setattr(c, "number_format", _FORMATS["date"]),
+        "datetime": lambda c: setattr(c, "number_format", _FORMATS["datetime"]),
+    }
+
+    def __init__(self) -> None:
+        self._arrays: dict[str, Any] = {}
+
+    def cell(self, ws: Worksheet, name: str, value: Any = None) -> WriteOnlyCell:
+        cell = _new_cell(ws)
+        array = self._arrays.get(name)
+        if array is None:
+            self._MAKE[name](cell)
+            self._arrays[name] = copy(cell._style)
+        else:
+            cell._style = copy(array)
+        if value is not None:
+            cell.value = value
+        return cell
+
+
+def _text_cell(ws: Worksheet, value: str, style: WriteOnlyCell | None = None) -> WriteOnlyCell:
+    cell = style if style is not None else _new_cell(ws)
+    cell.value = value
     cell.data_type = "s"  # a string, never a formula, whatever it starts with
     if value.startswith(_FORMULA_START):
         cell.quotePrefix = True  # and marked as text, so editing the cell does not turn it into one
@@ -107,23 +181,26 @@ class _RowCells:
     or an error value get a cell of their own, forced to text.
     """
 
-    def __init__(self, ws: Worksheet, kinds: Sequence[Kind]):
+    def __init__(self, ws: Worksheet, kinds: Sequence[Kind], styles: _Styles):
         self.ws = ws
         self.kinds = kinds
+        self.styles = styles
         self.styled: dict[int, WriteOnlyCell] = {}
 
     def row(self, values: Sequence[Any]) -> list[Any]:
-        return [self.cell(index, value) for index, value in enumerate(values)]
+        out = list(values)
+        for index, value in enumerate(out):
+            # The common case first and cheaply: a string that is plain text to any spreadsheet.
+            if value.__class__ is str and (not value or value[0] not in _FORMULA_FIRST) and value not in ERROR_CODES:
+                continue
+            if value is not None:
+                out[index] = self.cell(index, value)
+        return out
 
     def _styled(self, index: int, kind: Kind) -> WriteOnlyCell:
         cell = self.styled.get(index)
         if cell is None:
-            cell = WriteOnlyCell(self.ws)
-            if kind == "number":
-                cell.alignment = _CENTRE  # a count or a stage never runs into the text beside it
-            else:
-                cell.number_format = _FORMATS[kind]
-            self.styled[index] = cell
+            cell = self.styled[index] = _ColumnCell(self.ws, self.styles.cell(self.ws, kind)._style)
         return cell
 
     def cell(self, index: int, value: Any) -> Any:
@@ -200,6 +277,7 @@ def write_workbook(
         raise FileExistsError(str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     workbook = Workbook(write_only=True)
+    styles = _Styles()
     taken: set[str] = set()
     done = 0
     handle, temporary = tempfile.mkstemp(prefix=".desk-export-", suffix=".xlsx", dir=target.parent)
@@ -217,9 +295,7 @@ def write_workbook(
                 widths.append(min(max(len(column.heading), longest) + 2, 60))
             _prepare(ws, sheet, widths)
             if sheet.caption:
-                title = _text_cell(ws, sheet.caption)
-                title.font = _TITLE
-                ws.append([title])
+                ws.append([_text_cell(ws, sheet.caption, styles.cell(ws, "title"))])
             for label, value in sheet.heading:
                 # One cell a line, "Label: value": it reads across the empty cells beside it,
                 # whatever the widths of the table's columns below.
@@ -230,16 +306,9 @@ def write_workbook(
                 ws.append([_text_cell(ws, f"{label}: {value if value is not None else ''}")])
             if sheet.heading:
                 ws.append([])
-            header = []
-            for column in sheet.columns:
-                cell = _text_cell(ws, column.heading)
-                cell.font = _BOLD
-                cell.fill = _HEADER_FILL
-                cell.alignment = _WRAP
-                header.append(cell)
-            ws.append(header)
+            ws.append([_text_cell(ws, column.heading, styles.cell(ws, "header")) for column in sheet.columns])
             header_row = len(sheet.heading) + (1 if sheet.caption else 0) + (1 if sheet.heading else 0) + 1
-            cells = _RowCells(ws, [column.kind for column in sheet.columns])
+            cells = _RowCells(ws, [column.kind for column in sheet.columns], styles)
             for row in rows:
                 ws.append(cells.row(row))
                 done += 1
