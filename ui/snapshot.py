@@ -29,13 +29,30 @@ def _wait_for(signal, timeout_ms: int = 20_000) -> None:
     loop.exec()
 
 
+class _Seen:
+    """Counts a signal's emissions from now on, so a wait for a view that has already loaded returns at once."""
+
+    def __init__(self, signal):
+        self.signal = signal
+        self.count = 0
+        signal.connect(self._hit)
+
+    def _hit(self, *_args) -> None:
+        self.count += 1
+
+    def wait(self, timeout_ms: int = 5000) -> None:
+        if self.count == 0:
+            _wait_for(self.signal, timeout_ms)
+
+
 def _save(widget: QWidget, path: Path) -> Path:
     QApplication.processEvents()
     widget.grab().save(str(path))
     return path
 
 
-def _registration_views(db: Database, window: MainWindow, out_dir: Path, language: str) -> list[Path]:
+def _registration_views(db: Database, window: MainWindow, out_dir: Path, language: str,
+                        seen: dict[str, _Seen]) -> list[Path]:
     """The calendar and its access tab, a registration's groups, the explanation, tokens, rounds, payments."""
     from desk.registrations import list_registrations
     from desk.student_search import search_students
@@ -88,16 +105,16 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
             written.append(_save(window, out_dir / f"{language}-09-tokens.png"))
 
     window.navigation.setCurrentRow(window.stack.indexOf(window.token_rounds))
-    _wait_for(window.token_rounds.loaded, 5000)
+    seen["token_rounds"].wait()
     written.append(_save(window, out_dir / f"{language}-10-token-round.png"))
     window.navigation.setCurrentRow(window.stack.indexOf(window.payments))
     if window.payments.table.rowCount() == 0:
-        _wait_for(window.payments.loaded, 5000)
+        seen["payments"].wait()
     written.append(_save(window, out_dir / f"{language}-11-payments.png"))
 
     # Accounts: a login the mail system has but nobody is linked to, the "logged in, but no account" case.
     window.navigation.setCurrentRow(window.stack.indexOf(window.accounts))
-    _wait_for(window.accounts.worklistLoaded, 10_000)
+    seen["accounts"].wait(10_000)
     from desk.accounts import WorkKind, worklist
 
     items = worklist(db, actor, kinds=[WorkKind.NOT_LINKED], limit=1).items
@@ -108,13 +125,13 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
         _wait_for(window.accounts.stateShown, 5000)
     written.append(_save(window, out_dir / f"{language}-12-accounts.png"))
     window.navigation.setCurrentRow(window.stack.indexOf(window.sync))
-    _wait_for(window.sync.loaded, 5000)
+    seen["sync"].wait()
     written.append(_save(window, out_dir / f"{language}-13-sync.png"))
     window.navigation.setCurrentRow(window.stack.indexOf(window.history))
-    _wait_for(window.history.loaded, 5000)
+    seen["history"].wait()
     written.append(_save(window, out_dir / f"{language}-14-history.png"))
     window.navigation.setCurrentRow(window.stack.indexOf(window.staff_admin))
-    _wait_for(window.staff_admin.loaded, 5000)
+    seen["staff_admin"].wait()
     written.append(_save(window, out_dir / f"{language}-15-staff.png"))
     return written
 
@@ -138,6 +155,10 @@ def render_all(
 
         context = AppContext(db, actor, tasks, institution.time_zone)
         window = MainWindow(context, institution.name)
+        # The views load on their own from the start: count their answers from here on.
+        seen = {name: _Seen(getattr(window, name).loaded)
+                for name in ("token_rounds", "payments", "sync", "history", "staff_admin")}
+        seen["accounts"] = _Seen(window.accounts.worklistLoaded)
         window.resize(*SIZE)
         window.show()
         window.lookup.set_query(query)
@@ -155,7 +176,7 @@ def render_all(
         settings = SettingsDialog(institution.time_zone, window)
         written.append(_save(settings, out_dir / f"{language}-04-settings.png"))
         settings.deleteLater()
-        written.extend(_registration_views(db, window, out_dir, language))
+        written.extend(_registration_views(db, window, out_dir, language, seen))
         window.close()
         window.deleteLater()
         tasks.wait()
