@@ -485,6 +485,7 @@ class ConflictLine:
     detected_at: datetime
     resolved_at: datetime | None
     resolution: str | None
+    unit_id: int | None = None  # the unit whose group or registration it is: who may dismiss it
 
 
 def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int = 500) -> list[ConflictLine]:
@@ -504,21 +505,28 @@ def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int 
         found = list(session.execute(query))
         group_ids = {c.payload.get("group_id") for c, *_ in found} - {None}
         registration_ids = {c.payload.get("registration_id") for c, *_ in found} - {None}
-        group_labels = {
-            gid: f"{code} {kind.value} {number}"
-            for gid, code, kind, number in session.execute(
-                select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number)
+        groups = {
+            gid: (f"{code} {kind.value} {number}", unit_id)
+            for gid, code, kind, number, unit_id in session.execute(
+                select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number, Course.unit_id)
                 .join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id.in_(group_ids)))
         } if group_ids else {}
-        codes = dict(session.execute(select(Registration.id, Registration.code).where(Registration.id.in_(registration_ids)))
-                     .all()) if registration_ids else {}
-    return [
-        ConflictLine(c.id, c.student_id, number, f"{first} {last}" if first else None, c.kind,
-                     c.payload.get("group_id"), c.payload.get("registration_id"),
-                     group_labels.get(c.payload.get("group_id")), codes.get(c.payload.get("registration_id")),
-                     c.message, c.detected_at, c.resolved_at, c.resolution)
-        for c, number, first, last in found
-    ]
+        registrations = {
+            rid: (code, unit_id)
+            for rid, code, unit_id in session.execute(
+                select(Registration.id, Registration.code, Registration.unit_id).where(Registration.id.in_(registration_ids)))
+        } if registration_ids else {}
+    lines = []
+    for c, number, first, last in found:
+        group = groups.get(c.payload.get("group_id"), (None, None))
+        registration = registrations.get(c.payload.get("registration_id"), (None, None))
+        lines.append(ConflictLine(
+            c.id, c.student_id, number, f"{first} {last}" if first else None, c.kind,
+            c.payload.get("group_id"), c.payload.get("registration_id"), group[0], registration[0],
+            c.message, c.detected_at, c.resolved_at, c.resolution,
+            unit_id=group[1] if c.payload.get("group_id") else registration[1],
+        ))
+    return lines
 
 
 def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_over_limit: bool, reason: str) -> None:

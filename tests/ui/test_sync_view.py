@@ -182,6 +182,18 @@ def test_a_conflict_settled_by_enrolling_over_the_limit(qtbot, app_context, db, 
     assert view.waiting_total_count >= 1  # the enrollment waits to go out
 
 
+def test_only_a_clerk_of_the_groups_unit_may_dismiss_its_conflict(qtbot, db, admin, tasks):
+    _with_a_conflict(db, admin)  # the group is run by the unit WMF
+    sync.run_sync(db, admin)
+    for login, units, may in (("obcy", ("WH",), False), ("swoj", ("WMF",), True)):
+        clerk = factories.staff(db, login, Role.CLERK, units)
+        view = _view(qtbot, AppContext(db, clerk, tasks))
+        assert view.conflicts_table.rowCount() == 1  # every clerk sees what waits
+        view.conflicts_table.selectRow(0)
+        assert view.dismiss_button.isEnabled() is may, login
+        assert view.enroll_button.isEnabled() is may, login
+
+
 def test_the_administrator_edits_the_schedule_and_a_mistake_is_refused(qtbot, app_context, db):
     view = _view(qtbot, app_context)
     field = view.schedule_field

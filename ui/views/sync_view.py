@@ -620,9 +620,11 @@ class SyncView(QWidget):
         line = self._selected_conflict()
         actor = self.context.actor
         self.enroll_button.setEnabled(
-            line is not None and line.kind == "register" and line.group_id is not None and actor.can(Permission.MANAGE_GROUPS)
+            line is not None and line.kind == "register" and line.group_id is not None
+            and actor.can(Permission.MANAGE_GROUPS, line.unit_id)
         )
-        self.dismiss_button.setEnabled(line is not None and actor.can(Permission.READ_STUDENTS))
+        # Dismissing is the decision of the unit that runs the group or the registration (the service checks it too).
+        self.dismiss_button.setEnabled(line is not None and actor.can(Permission.MANAGE_GROUPS, line.unit_id))
 
     def _resolve(self, enroll_over_limit: bool) -> None:
         line = self._selected_conflict()

@@ -113,7 +113,9 @@ class TokenCorrectionView(QWidget):
         self.effect.setObjectName("correctionEffect")
         self.effect.setWordWrap(True)
         self.effect.setTextFormat(Qt.TextFormat.RichText)
-        self.effect.setMinimumHeight(self.effect.fontMetrics().lineSpacing() * 4)
+        # Room for the balance line and a deadline message of four lines (Polish is the longest);
+        # a wrapped label in a form is not always given the height its text needs.
+        self.effect.setMinimumHeight(self.effect.fontMetrics().lineSpacing() * 6)
         self.effect.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.error = error_label(self, "correctionError")
         self.save_button = QPushButton(self.tr("&Save correction"), self)
