@@ -521,29 +521,27 @@ def _outbox(session: Session, out: _Collector, now: datetime, zone: str, pending
 
 def _checkpoint(session: Session, portal: Database, out: _Collector) -> None:
     from desk.portal import schema
-    from desk.sync import CHECKPOINT
+    from desk.sync import CHECKPOINT, checkpoint_condition
 
     with portal.read() as target:
         value = target.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == CHECKPOINT))
     if not value:
         return
     try:
-        batch = json.loads(value)
-        ids = [int(i) for i in batch.get("ids") or []]
-    except (ValueError, TypeError, AttributeError):
+        condition = checkpoint_condition(value)
+        run = json.loads(value).get("run")
+    except (ValueError, AttributeError):
         out.add("outbox_batch_unmarked", [value[:80]], lambda v: (translate("Check", "the portal's checkpoint"),
                                                                    translate("Check", "cannot be read: %1").replace("%1", v)))
         return
-    if not ids:
+    if condition is None:
         return
-    # The desk's own integers written into the statement, as the sync marks them (no 10,000 bound parameters).
-    listed = ",".join(str(i) for i in ids)
+    total = session.scalar(select(func.count()).select_from(OutboxEntry).where(condition)) or 0
     unmarked = session.scalar(
-        select(func.count()).select_from(OutboxEntry)
-        .where(OutboxEntry.sent_at.is_(None), text(f"sync_outbox.id IN ({listed})"))
+        select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sent_at.is_(None), condition)
     ) or 0
     if unmarked:
-        out.add("outbox_batch_unmarked", [(batch.get("run"), unmarked, len(ids))],
+        out.add("outbox_batch_unmarked", [(run, unmarked, total)],
                 lambda r: (translate("Check", "the last batch of sync run %1").replace("%1", str(r[0])),
                            translate("Check", "%1 of its %2 changes reached the portal but are not marked sent (the run was interrupted); the next sync marks them")
                            .replace("%1", str(r[1])).replace("%2", str(r[2]))))

@@ -18,12 +18,13 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, insert, select, text, update
+from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desk import audit, enrollment, outbox, token_rounds
@@ -32,7 +33,6 @@ from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.model import (
-    UTCDateTime,
     OutboxEntry,
     PortalInboxEntry,
     RequestAction,
@@ -83,14 +83,48 @@ class SyncReport:
         return sum(r.added + r.changed + r.removed for r in self.repaired)
 
 
-@dataclass(frozen=True, slots=True)
-class _Queued:
-    id: int
-    entity: str
-    entity_id: int
+@dataclass(frozen=True)
+class _Batch:
+    """Queued entries sent together: the ids from ``first`` to ``last``.
 
-    def __iter__(self):
-        return iter((self.id, self.entity, self.entity_id))
+    On SQLite writers take turns and each new entry's id is above every id already there, so the
+    batch is every unsent entry in that span, and marking it sent names the span. PostgreSQL hands
+    ids out before commit (a lower id can still appear), so there the batch lists its ``ids``.
+    """
+
+    first: int
+    last: int
+    size: int
+    requested: dict[str, set[int]]
+    ids: list[int] | None = None  # None: the span (SQLite)
+    distinct: dict[str, int] | None = None  # different records of each kind, where requested holds no ids
+
+    def checkpoint(self, run_id: int) -> str:
+        if self.ids is None:
+            return json.dumps({"run": run_id, "first": self.first, "last": self.last})
+        return json.dumps({"run": run_id, "ids": self.ids})
+
+
+def checkpoint_condition(value: str | None):
+    """The queue entries a portal checkpoint names, as a condition (None when it names none).
+
+    Raises ValueError for a checkpoint that cannot be read.
+    """
+    if not value:
+        return None
+    try:
+        batch = json.loads(value)
+        if "first" in batch:
+            first, last = int(batch["first"]), int(batch["last"])
+            return OutboxEntry.id.between(first, last)
+        ids = [int(i) for i in batch.get("ids") or []]
+    except (TypeError, AttributeError, KeyError) as problem:
+        raise ValueError(str(value)[:80]) from problem
+    if not ids:
+        return None
+    # The desk's own integers written into the statement: thousands of bound parameters cost
+    # more to prepare than the statement itself.
+    return text(f"sync_outbox.id IN ({','.join(str(i) for i in ids)})")
 
 
 @dataclass
@@ -196,37 +230,74 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
     done = 0
     after_id = 0
     _recover(db, portal, run_id)
+    inside = getattr(portal, "desk_schema", False) is not False
+    spans = db.is_sqlite and only_student is None
     while True:
         if check():
             raise Cancelled()
         with db.read() as session:
-            query = (
-                select(OutboxEntry.id, OutboxEntry.entity, OutboxEntry.entity_id)
-                .where(OutboxEntry.sent_at.is_(None), OutboxEntry.id > after_id)
-                .order_by(OutboxEntry.id)
-                .limit(batch_size)
-            )
-            if only_student is not None:
-                query = query.where(OutboxEntry.student_id == only_student)
-            batch = [_Queued(*row) for row in session.connection().execute(query).all()]
-        if not batch:
+            batch = _next_batch(session, after_id, batch_size, only_student, spans=spans, inside=inside)
+        if batch is None:
             return
-        after_id = batch[-1].id
-        ids = [row.id for row in batch]
+        after_id = batch.last
         applied_at = now_utc().replace(tzinfo=None)
         with portal.write() as target:
             with db.read() as source:
-                publish_batch(source, target, [tuple(row) for row in batch], getattr(portal, "desk_schema", False))
+                publish_batch(source, target, batch.first, batch.last, batch.requested, getattr(portal, "desk_schema", False),
+                              batch.distinct)
                 # "student": everything of one student, on either side (after a conflict, say).
-                for student in {row.entity_id for row in batch if row.entity == "student"}:
+                for student in batch.requested.get("student", ()):
                     publish_keys(source, target, student_keys(source, target, student))
             # The checkpoint, in the transaction that wrote the rows: see _recover.
-            _set_state(target, CHECKPOINT, json.dumps({"run": run_id, "ids": ids}))
+            _set_state(target, CHECKPOINT, batch.checkpoint(run_id))
             _set_state(target, "last_sent_at", applied_at.isoformat())
-        _mark_sent(db, ids, run_id)
-        counts.sent += len(ids)
-        done += len(ids)
+        _mark_sent(db, batch.ids, run_id, span=(batch.first, batch.last) if batch.ids is None else None)
+        counts.sent += batch.size
+        done += batch.size
         report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
+
+
+# Kinds of queued record whose ids publishing needs even when rows are copied inside the database.
+_NAMED_KINDS = ("registration", "student")
+
+
+def _next_batch(session, after_id: int, size: int, only_student: int | None, *, spans: bool, inside: bool) -> _Batch | None:
+    unsent = (
+        select(OutboxEntry.id)
+        .where(OutboxEntry.sent_at.is_(None), OutboxEntry.id > after_id)
+        .order_by(OutboxEntry.id)
+        .limit(size)
+    )
+    if only_student is not None:
+        unsent = unsent.where(OutboxEntry.student_id == only_student)
+    if spans and inside:
+        # Only the span and what kinds of record it holds: the rows are read by the database itself.
+        span = unsent.subquery()
+        first, last, count = session.execute(select(func.min(span.c.id), func.max(span.c.id), func.count())).one()
+        if not count:
+            return None
+        # Counted over the whole span, as publishing reads it (entries a one-student run sent are in it too).
+        in_span = (OutboxEntry.id.between(first, last),)
+        distinct = dict(session.execute(
+            select(OutboxEntry.entity, func.count(OutboxEntry.entity_id.distinct())).where(*in_span).group_by(OutboxEntry.entity)
+        ).all())
+        requested: dict[str, set[int]] = {entity: set() for entity in distinct}
+        for entity, entity_id in session.execute(
+            select(OutboxEntry.entity, OutboxEntry.entity_id).where(*in_span, OutboxEntry.entity.in_(_NAMED_KINDS))
+        ):
+            requested[entity].add(entity_id)
+        return _Batch(first, last, count, requested, distinct=distinct)
+    rows = session.connection().execute(
+        select(OutboxEntry.id, OutboxEntry.entity, OutboxEntry.entity_id).where(OutboxEntry.id.in_(unsent.scalar_subquery()))
+        .order_by(OutboxEntry.id)
+    ).all()
+    if not rows:
+        return None
+    requested = defaultdict(set)
+    for _id, entity, entity_id in rows:
+        requested[entity].add(entity_id)
+    ids = [row[0] for row in rows]
+    return _Batch(ids[0], ids[-1], len(ids), dict(requested), None if spans else ids)
 
 
 def desk_identity(db: Database) -> str:
@@ -267,23 +338,30 @@ def _recover(db: Database, portal: Database, run_id: int) -> None:
     """A batch the portal committed but the desk never marked (the run was killed in between): mark it now."""
     with portal.read() as target:
         value = target.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == CHECKPOINT))
-    if value:
-        ids = json.loads(value).get("ids") or []
-        if ids:
-            _mark_sent(db, ids, run_id)
+    try:
+        condition = checkpoint_condition(value)
+    except ValueError:
+        return  # unreadable: `desk check` reports it; the entries are sent again, which is harmless
+    if condition is not None:
+        _mark(db, condition, run_id)
 
 
-def _mark_sent(db: Database, ids: list[int], run_id: int) -> None:
-    # The ids are the desk's own integers, written into the statement: thousands of bound
-    # parameters cost more to prepare than the update itself.
-    listed = ",".join(str(int(i)) for i in ids)
-    if not listed:
+def _mark_sent(db: Database, ids: list[int] | None, run_id: int, *, span: tuple[int, int] | None = None) -> None:
+    """Mark queue entries sent by this run: the listed ids, or every unsent one in a span (SQLite)."""
+    if span is not None:
+        _mark(db, OutboxEntry.id.between(*span), run_id)
         return
-    statement = text(
-        f"UPDATE sync_outbox SET sent_at = :at, sync_run_id = :run WHERE id IN ({listed}) AND sent_at IS NULL"
-    ).bindparams(bindparam("at", type_=UTCDateTime()), bindparam("run", type_=Integer()))
+    if ids:
+        # The desk's own integers written into the statement, as in checkpoint_condition.
+        _mark(db, text(f"sync_outbox.id IN ({','.join(str(int(i)) for i in ids)})"), run_id)
+
+
+def _mark(db: Database, condition, run_id: int) -> None:
     with db.write() as session:
-        session.execute(statement, {"at": now_utc(), "run": run_id})
+        session.execute(
+            update(OutboxEntry).where(condition, OutboxEntry.sent_at.is_(None))
+            .values(sent_at=now_utc(), sync_run_id=run_id).execution_options(synchronize_session=False)
+        )
 
 
 def _set_state(target, key: str, value: str) -> None:

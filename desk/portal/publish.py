@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, Numeric, Select, Table, delete, func, select, text, tuple_
+from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, Numeric, Select, Table, delete, exists, func, select, text, tuple_, union
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -306,22 +306,23 @@ DIRECT = {
 }
 
 
-def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, str, int]],
-                  desk_schema: str | None | bool = False) -> Changed:
-    """Publish the records a batch of queued entries (id, entity, entity_id) names, as they are now.
+def publish_batch(desk: Session, portal: Session, first: int, last: int, requested: dict[str, set[int]],
+                  desk_schema: str | None | bool = False, distinct: dict[str, int] | None = None) -> Changed:
+    """Publish the records a batch of queued entries names, as they are now.
 
-    The records are selected by joining the queue itself (ids between the batch's first and last),
-    so the database reads them in one pass instead of through long lists of ids. Where the portal's
-    connection can read the desk's tables (``desk_schema``: a schema name, or None for the same
-    database), each table is one INSERT … SELECT … ON CONFLICT inside the database.
+    The batch is the queue's entries with ids from ``first`` to ``last``; ``requested`` maps each
+    kind of record in it to the ids it names. The records are selected by joining the queue
+    itself, so the database reads them in one pass instead of through long lists of ids. Where the
+    portal's connection can read the desk's tables (``desk_schema``: a schema name, or None for
+    the same database), each table is one INSERT … SELECT … ON CONFLICT inside the database, and
+    only the registrations' ids are needed in ``requested`` (the other sets may be left empty);
+    ``distinct``, how many different records of each kind the queue names from ``first`` to
+    ``last`` (all its entries, sent or not), spares looking for deleted records where every one of
+    them was found and written.
     """
     changed = Changed()
-    if not entries:
+    if not requested:
         return changed
-    first, last = min(e[0] for e in entries), max(e[0] for e in entries)
-    requested: dict[str, set[int]] = defaultdict(set)
-    for _id, entity, entity_id in entries:
-        requested[entity].add(entity_id)
 
     def queued(entity: str):
         return select(OutboxEntry.entity_id).where(
@@ -334,21 +335,28 @@ def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, s
             changed.written += len(rows)
             gone = expected - rows.keys() if expected else set()
         else:
-            changed.written += copy_inside(portal, publication, condition, desk_schema)
-            if entity is not None:  # records deleted at the desk since they were queued
-                gone = {(i,) for i in gone_inside(portal, publication, queued(entity), desk_schema)}
-            else:
+            written = copy_inside(portal, publication, condition, desk_schema)
+            changed.written += written
+            if entity is None:
                 gone = expected - set(publication.rows(desk, condition)) if expected else set()
+            elif _all_written(publication, entity, written, distinct):
+                gone = set()
+            else:  # records deleted at the desk since they were queued
+                gone = {(i,) for i in gone_inside(portal, publication, queued(entity), desk_schema)}
         if gone:
             changed.removed += remove(portal, publication.table, gone)
 
+    # An enrollment changes its group's count: those groups go out too.
+    counted = select(Enrollment.group_id).where(Enrollment.id.in_(queued("enrollment")))
     for entity, table_name in DIRECT.items():
         if entity in requested:
             publication = PUBLICATIONS[table_name]
-            write(publication, publication.key_columns[0].in_(queued(entity)), {(i,) for i in requested[entity]}, entity)
-    if "enrollment" in requested:  # an enrollment changes its group's count
-        groups = PUBLICATIONS["portal_class_groups"]
-        write(groups, ClassGroup.id.in_(select(Enrollment.group_id).where(Enrollment.id.in_(queued("enrollment")))))
+            condition = publication.key_columns[0].in_(queued(entity))
+            if entity == "class_group" and "enrollment" in requested:  # both kinds of group in one statement
+                condition = ClassGroup.id.in_(union(queued(entity), counted))
+            write(publication, condition, {(i,) for i in requested[entity]}, entity)
+    if "enrollment" in requested and "class_group" not in requested:
+        write(PUBLICATIONS["portal_class_groups"], ClassGroup.id.in_(counted))
     if "token_entry" in requested:  # a ledger entry changes a balance
         pairs = select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(queued("token_entry")))
         write(PUBLICATIONS["portal_token_balances"], tuple_(TokenEntry.student_id, TokenEntry.token_type_id).in_(pairs))
@@ -358,6 +366,14 @@ def publish_batch(desk: Session, portal: Session, entries: Sequence[tuple[int, s
         stale = portal_keys(portal, courses.table, courses.table.c.registration_id.in_(ids))
         write(courses, RegistrationCourse.registration_id.in_(ids), stale)
     return changed
+
+
+def _all_written(publication: Publication, entity: str, written: int, distinct: dict[str, int] | None) -> bool:
+    """Whether a row was written for every record of this kind the span names: then none is gone.
+
+    Groups are written for changed enrollments too, so their count says nothing of the kind.
+    """
+    return distinct is not None and written == distinct.get(entity) and publication.key_columns[0] is not ClassGroup.id
 
 
 _MAIN = MetaData()
@@ -393,7 +409,8 @@ def _main(table: Table) -> Table:
 def gone_inside(portal: Session, publication: Publication, queued, desk_schema: str | None) -> list[int]:
     """Of the ids a batch queued, those the desk no longer has (its query finds no row for them)."""
     key = publication.key_columns[0]
-    statement = queued.where(~queued.selected_columns[0].in_(select(key).select_from(key.table)))
+    # NOT EXISTS: a lookup by key for each queued id (NOT IN would read every key of the table).
+    statement = queued.where(~exists().where(key == queued.selected_columns[0]))
     options = {"schema_translate_map": {None: desk_schema}} if desk_schema else {}
     return list(portal.execute(statement, execution_options=options).scalars())
 
