@@ -50,10 +50,12 @@ snapshots: $(STAMP)
 	test -f bench-data/snapshot-demo.sqlite || $(BIN)/desk --db bench-data/snapshot-demo.sqlite demo --students 12000
 	QT_QPA_PLATFORM=offscreen DESK_PASSWORD=demo1234 $(BIN)/desk --db bench-data/snapshot-demo.sqlite --as admin snapshot --out docs/screenshots
 
-## Refresh the Polish translation source from the code, then compile it.
+## Refresh the Polish translation (and the English plural forms) from the code, then compile them.
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(git ls-files 'desk/*.py' 'ui/*.py') -ts resources/translations/desk_pl.ts
 	$(BIN)/pyside6-lrelease resources/translations/desk_pl.ts -qm resources/translations/desk_pl.qm
+	$(BIN)/pyside6-lupdate -pluralonly $$(git ls-files 'desk/*.py' 'ui/*.py') -ts resources/translations/desk_en.ts
+	$(BIN)/pyside6-lrelease resources/translations/desk_en.ts -qm resources/translations/desk_en.qm
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,4 +1,4 @@
-"""Races for the last seats: 16 workers (threads, then separate processes) at once, 30 rounds, on each database.
+"""Races for the last seats: 16 workers (threads, then separate processes) at once, 20 rounds, on each database.
 
 Every round makes a fresh group with fewer seats than workers; all workers are released by a
 barrier at the same moment and register a student each, while a clerk lowers the group's limit.
@@ -24,7 +24,7 @@ from desk.model import ClassGroup, Enrollment, EnrollmentStatus, Level
 from tests import factories
 
 WORKERS = 16
-ROUNDS = 30
+ROUNDS = 20
 SEATS = 5  # the last seats: fewer than the workers who want them
 LOWER_TO = 3  # the clerk's new limit, accepted only while at most 3 are in
 

@@ -37,5 +37,11 @@ def install(language: str) -> str:
             _installed.append(qt)
         QLocale.setDefault(QLocale(QLocale.Language.Polish, QLocale.Country.Poland))
     else:
+        # The code's own texts are English; this file holds only the singular and plural forms of
+        # the messages that count something ("1 entry", "2 entries").
+        plurals = QTranslator(app)
+        if plurals.load(str(resources.path("translations", "desk_en.qm"))):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     return language

@@ -90,7 +90,7 @@ def test_administrator_adds_a_clerk_disables_them_and_resets_a_password(qtbot, a
     view = _view(qtbot, app_context)
     table = _child(view, QTableWidget, "staffTable")
     assert table.rowCount() == 1 and table.item(0, COL_LOGIN).text() == "admin"
-    assert "1 staff account(s), 1 active" in _child(view, QLabel, "staffSummary").text()
+    assert "1 staff account, 1 active" in _child(view, QLabel, "staffSummary").text()
 
     # --- add a clerk: a refusal first (the password is too short), the input stays ---
     _child(view, QPushButton, "addStaffButton").click()
