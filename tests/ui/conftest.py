@@ -26,6 +26,7 @@ def isolated_settings(tmp_path, qapp):
     # The same application object runs the whole session: a style sheet a terminal test applied
     # (through make_application) must not change the sizes these tests see.
     qapp.setStyleSheet("")
+    i18n.install("en")  # English, as a clerk who chose it sees it (its plural forms included)
     yield
     # A test that switched to Polish (or failed half-way through) must not leave it for the next.
     i18n.install("en")
