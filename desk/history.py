@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from desk import audit
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc, to_local
 from desk.db import Database
+from desk.labels import class_type_label
 from desk.errors import NotFound
 from desk.i18n import translate
 from desk.model import (
@@ -331,14 +332,13 @@ class _Names:
         registration_ids = ids.get("registration", set()) | set(grant_registration.values()) | {
             r for _n, r in self.rounds.values()
         }
-        types = _class_types()
         self.labels: dict[str, dict[int, str]] = {
             "registration": dict(self._chunks(
                 session, registration_ids,
                 lambda chunk: select(Registration.id, Registration.code).where(Registration.id.in_(chunk)),
             )),
             "group": {
-                i: f"{term} {code} {types.get(class_type.value, class_type.value)} {number}"
+                i: f"{term} {code} {class_type_label(class_type)} {number}"
                 for i, code, class_type, number, term in self._chunks(
                     session, ids.get("group", set()),
                     lambda chunk: select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number, Term.code)
@@ -398,18 +398,6 @@ _REFERENCES = {
     "unit_id": "unit",
 }
 _ENTITY_REFERENCES = {"class_group": "group", "registration": "registration", "token_type": "token_type", "round": "round"}
-
-
-def _class_types() -> dict[str, str]:
-    # The same words (and translations) as the rest of the desk.
-    return {
-        "lecture": translate("Labels", "lecture"),
-        "class": translate("Labels", "class"),
-        "lab": translate("Labels", "lab"),
-        "seminar": translate("Labels", "seminar"),
-        "language": translate("Labels", "language class"),
-        "pe": translate("Labels", "PE"),
-    }
 
 
 _LABELLED_VALUES = frozenset({"status", "decision", "source", "kind", "level", "mode"})

@@ -17,13 +17,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desk import audit
+from desk.labels import class_type_label
 from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
 from desk.db import Database
 from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, _group_lines, _scope_query
 from desk.i18n import translate
 from desk.model import (
-    ClassType,
     Enrollment,
     EnrollmentStatus,
     LoginAccount,
@@ -67,17 +67,6 @@ def class_dates(starts: date, ends: date, group: GroupLine) -> list[date]:
             dates.append(day)
         day += timedelta(days=1)
     return dates
-
-
-def _class_type(value: ClassType) -> str:
-    return {
-        ClassType.LECTURE: translate("Labels", "lecture"),
-        ClassType.CLASS: translate("Labels", "class"),
-        ClassType.LAB: translate("Labels", "lab"),
-        ClassType.SEMINAR: translate("Labels", "seminar"),
-        ClassType.LANGUAGE: translate("Labels", "language class"),
-        ClassType.PE: translate("Labels", "PE"),
-    }[value]
 
 
 def _weekday(number: int) -> str:
@@ -158,7 +147,7 @@ def roster_sheet(roster: Roster, *, attendance: bool = False, as_of: datetime | 
     as_of = to_local(as_of or now_utc(), zone)
     heading = [
         (translate("Rosters", "Course"), f"{g.course_code} — {g.course_name}"),
-        (translate("Rosters", "Group"), f"{g.number} ({_class_type(g.class_type)})"),
+        (translate("Rosters", "Group"), f"{g.number} ({class_type_label(g.class_type)})"),
         (translate("Rosters", "Term"), g.term_code),
         (translate("Rosters", "Teachers"), ", ".join(g.teachers)),
         (translate("Rosters", "Timetable"), timetable_text(g)),
@@ -177,14 +166,14 @@ def roster_sheet(roster: Roster, *, attendance: bool = False, as_of: datetime | 
         columns=_columns(roster, attendance),
         rows=rows,
         heading=heading,
-        caption=f"{caption}: {g.course_code} {_class_type(g.class_type)} {g.number}",
+        caption=f"{caption}: {g.course_code} {class_type_label(g.class_type)} {g.number}",
         landscape=attendance,
     )
 
 
 def summary_sheet(rosters: list[Roster], title: str) -> Sheet:
     rows = [
-        (r.group.course_code, r.group.course_name, _class_type(r.group.class_type), r.group.number, r.group.seat_limit,
+        (r.group.course_code, r.group.course_name, class_type_label(r.group.class_type), r.group.number, r.group.seat_limit,
          r.group.lower_limit, len(r.rows), ", ".join(r.group.teachers), timetable_text(r.group))
         for r in rosters
     ]
@@ -255,7 +244,7 @@ def groups_at_risk_sheet(db: Database, actor: Actor, term_id: int) -> Sheet:
                  Column(translate("Rosters", "Type")), Column(translate("Rosters", "Group"), "number", 7),
                  Column(translate("Rosters", "Students"), "number", 9), Column(translate("Rosters", "Lower limit"), "number", 9),
                  Column(translate("Rosters", "Limit"), "number", 7), Column(translate("Rosters", "Teachers"))],
-        rows=[(g.course_code, g.course_name, _class_type(g.class_type), g.number, g.enrolled, g.lower_limit, g.seat_limit,
+        rows=[(g.course_code, g.course_name, class_type_label(g.class_type), g.number, g.enrolled, g.lower_limit, g.seat_limit,
                ", ".join(g.teachers)) for g in lines],
         caption=translate("Rosters", "Groups below their lower limit"),
         landscape=True,

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desk.clock import as_utc, now_utc
 from desk.db import Database
 from desk.i18n import translate
+from desk.labels import class_type_label
 from desk.model import Enrollment, LoginAccount, Student
 from desk.portal import schema
 from desk.portal.publish import PUBLICATIONS, STUDENT_TABLES
@@ -141,7 +142,7 @@ def _matches(rule: dict, programme: dict) -> bool:
 def _group_name(group: dict | None, group_id: int) -> str:
     if group is None:
         return f"#{group_id}"
-    return f"{group['course_code']} {group['class_type']} {group['number']}"
+    return f"{group['course_code']} {class_type_label(group['class_type'])} {group['number']}"
 
 
 # --- the two sides -------------------------------------------------------------------------------

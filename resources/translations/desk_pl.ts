@@ -1751,22 +1751,22 @@ Odtworzenie:
         <translation>nie da się odczytać: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="547"/>
+        <location filename="../../desk/check.py" line="545"/>
         <source>the last batch of sync run %1</source>
         <translation>ostatnia partia synchronizacji nr %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="548"/>
+        <location filename="../../desk/check.py" line="546"/>
         <source>%1 of its %2 changes reached the portal but are not marked sent (the run was interrupted); the next sync marks them</source>
         <translation>%1 z %2 jej zmian dotarło do portalu, ale nie są oznaczone jako wysłane (synchronizację przerwano); następna synchronizacja je oznaczy</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="616"/>
+        <location filename="../../desk/check.py" line="614"/>
         <source>No portal database: balances and the last batch on the portal were not compared.</source>
         <translation>Brak bazy portalu: nie porównano sald ani ostatniej partii na portalu.</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="618"/>
+        <location filename="../../desk/check.py" line="616"/>
         <source>The portal database has not been filled by this desk yet: it was not compared.</source>
         <translation>Tej bazy portalu nie wypełnił jeszcze ten desk: nie została porównana.</translation>
     </message>
@@ -2711,43 +2711,43 @@ Odtworzenie:
         <translation>Student nie należy do tej grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="83"/>
+        <location filename="../../desk/rosters.py" line="74"/>
         <location filename="../../ui/models/group_table_model.py" line="47"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="83"/>
+        <location filename="../../desk/rosters.py" line="74"/>
         <location filename="../../ui/models/group_table_model.py" line="48"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="83"/>
+        <location filename="../../desk/rosters.py" line="74"/>
         <location filename="../../ui/models/group_table_model.py" line="49"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="83"/>
+        <location filename="../../desk/rosters.py" line="74"/>
         <location filename="../../ui/models/group_table_model.py" line="50"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="84"/>
+        <location filename="../../desk/rosters.py" line="75"/>
         <location filename="../../ui/models/group_table_model.py" line="51"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="84"/>
+        <location filename="../../desk/rosters.py" line="75"/>
         <location filename="../../ui/models/group_table_model.py" line="52"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="84"/>
+        <location filename="../../desk/rosters.py" line="75"/>
         <location filename="../../ui/models/group_table_model.py" line="53"/>
         <source>Sun</source>
         <translation>niedz.</translation>
@@ -3014,907 +3014,907 @@ Odtworzenie:
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desk/history.py" line="107"/>
+        <location filename="../../desk/history.py" line="108"/>
         <source>enrollments in class groups</source>
         <translation>zapisy do grup zajęciowych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="108"/>
+        <location filename="../../desk/history.py" line="109"/>
         <source>access to registrations</source>
         <translation>uprawnienia do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="109"/>
+        <location filename="../../desk/history.py" line="110"/>
         <source>tokens and token requests</source>
         <translation>żetony i prośby o żetony</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="111"/>
+        <location filename="../../desk/history.py" line="112"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="112"/>
+        <location filename="../../desk/history.py" line="113"/>
         <source>personal data</source>
         <translation>dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="113"/>
+        <location filename="../../desk/history.py" line="114"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="114"/>
+        <location filename="../../desk/history.py" line="115"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="115"/>
+        <location filename="../../desk/history.py" line="116"/>
         <source>registrations and rounds</source>
         <translation>rejestracje i tury</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="116"/>
+        <location filename="../../desk/history.py" line="117"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="117"/>
+        <location filename="../../desk/history.py" line="118"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="118"/>
+        <location filename="../../desk/history.py" line="119"/>
         <source>exports</source>
         <translation>eksporty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="186"/>
+        <location filename="../../desk/history.py" line="187"/>
         <source>There is no staff account %1.</source>
         <translation>Nie ma konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="439"/>
+        <location filename="../../desk/history.py" line="427"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="440"/>
+        <location filename="../../desk/history.py" line="428"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="446"/>
+        <location filename="../../desk/history.py" line="434"/>
         <source>seat limit</source>
         <translation>limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="447"/>
+        <location filename="../../desk/history.py" line="435"/>
         <source>lower limit</source>
         <translation>dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="448"/>
+        <location filename="../../desk/history.py" line="436"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="449"/>
+        <location filename="../../desk/history.py" line="437"/>
         <source>first name</source>
         <translation>imię</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="450"/>
+        <location filename="../../desk/history.py" line="438"/>
         <source>middle name</source>
         <translation>drugie imię</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="451"/>
+        <location filename="../../desk/history.py" line="439"/>
         <source>surname</source>
         <translation>nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="452"/>
+        <location filename="../../desk/history.py" line="440"/>
         <source>birth date</source>
         <translation>data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="453"/>
+        <location filename="../../desk/history.py" line="441"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="454"/>
+        <location filename="../../desk/history.py" line="442"/>
         <source>private e-mail</source>
         <translation>prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="455"/>
+        <location filename="../../desk/history.py" line="443"/>
         <source>login</source>
         <translation>login</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="456"/>
+        <location filename="../../desk/history.py" line="444"/>
         <source>group</source>
         <translation>grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="457"/>
-        <location filename="../../desk/history.py" line="486"/>
-        <location filename="../../desk/history.py" line="807"/>
+        <location filename="../../desk/history.py" line="445"/>
+        <location filename="../../desk/history.py" line="474"/>
+        <location filename="../../desk/history.py" line="795"/>
         <source>registration</source>
         <translation>rejestracja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="458"/>
+        <location filename="../../desk/history.py" line="446"/>
         <source>token</source>
         <translation>żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="459"/>
+        <location filename="../../desk/history.py" line="447"/>
         <source>course</source>
         <translation>przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="460"/>
+        <location filename="../../desk/history.py" line="448"/>
         <source>programme</source>
         <translation>kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="461"/>
+        <location filename="../../desk/history.py" line="449"/>
         <source>term</source>
         <translation>cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="462"/>
+        <location filename="../../desk/history.py" line="450"/>
         <source>unit</source>
         <translation>jednostka</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="463"/>
+        <location filename="../../desk/history.py" line="451"/>
         <source>amount</source>
         <translation>kwota</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="464"/>
+        <location filename="../../desk/history.py" line="452"/>
         <source>decision</source>
         <translation>decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="465"/>
+        <location filename="../../desk/history.py" line="453"/>
         <source>until</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="466"/>
+        <location filename="../../desk/history.py" line="454"/>
         <source>withdrawn</source>
         <translation>wycofano</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="467"/>
+        <location filename="../../desk/history.py" line="455"/>
         <source>name</source>
         <translation>nazwa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="468"/>
+        <location filename="../../desk/history.py" line="456"/>
         <source>starts</source>
         <translation>początek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="469"/>
+        <location filename="../../desk/history.py" line="457"/>
         <source>ends</source>
         <translation>koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="470"/>
+        <location filename="../../desk/history.py" line="458"/>
         <source>unregistering allowed</source>
         <translation>wyrejestrowanie dozwolone</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="471"/>
+        <location filename="../../desk/history.py" line="459"/>
         <source>courses per student</source>
         <translation>przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="472"/>
+        <location filename="../../desk/history.py" line="460"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="473"/>
+        <location filename="../../desk/history.py" line="461"/>
         <source>source</source>
         <translation>źródło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="474"/>
+        <location filename="../../desk/history.py" line="462"/>
         <source>document</source>
         <translation>dokument</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="475"/>
+        <location filename="../../desk/history.py" line="463"/>
         <source>deadline overridden because</source>
         <translation>termin pominięto, bo</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="476"/>
+        <location filename="../../desk/history.py" line="464"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="477"/>
+        <location filename="../../desk/history.py" line="465"/>
         <source>rows</source>
         <translation>wiersze</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="478"/>
+        <location filename="../../desk/history.py" line="466"/>
         <source>file</source>
         <translation>plik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="479"/>
+        <location filename="../../desk/history.py" line="467"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="480"/>
+        <location filename="../../desk/history.py" line="468"/>
         <source>price</source>
         <translation>cena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="481"/>
+        <location filename="../../desk/history.py" line="469"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="482"/>
+        <location filename="../../desk/history.py" line="470"/>
         <source>role</source>
         <translation>rola</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="483"/>
+        <location filename="../../desk/history.py" line="471"/>
         <source>units</source>
         <translation>jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="484"/>
+        <location filename="../../desk/history.py" line="472"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="485"/>
+        <location filename="../../desk/history.py" line="473"/>
         <source>balance before</source>
         <translation>saldo przedtem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="487"/>
+        <location filename="../../desk/history.py" line="475"/>
         <source>reverses entry</source>
         <translation>odwraca wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="488"/>
+        <location filename="../../desk/history.py" line="476"/>
         <source>request</source>
         <translation>prośba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="489"/>
-        <location filename="../../desk/history.py" line="795"/>
+        <location filename="../../desk/history.py" line="477"/>
+        <location filename="../../desk/history.py" line="783"/>
         <source>enrollment</source>
         <translation>zapis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="490"/>
+        <location filename="../../desk/history.py" line="478"/>
         <source>kind</source>
         <translation>rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="491"/>
+        <location filename="../../desk/history.py" line="479"/>
         <source>code</source>
         <translation>kod</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="492"/>
+        <location filename="../../desk/history.py" line="480"/>
         <source>stage</source>
         <translation>etap</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="493"/>
+        <location filename="../../desk/history.py" line="481"/>
         <source>level</source>
         <translation>stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="494"/>
+        <location filename="../../desk/history.py" line="482"/>
         <source>mode</source>
         <translation>tryb</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="495"/>
+        <location filename="../../desk/history.py" line="483"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="496"/>
+        <location filename="../../desk/history.py" line="484"/>
         <source>domain</source>
         <translation>domena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="497"/>
+        <location filename="../../desk/history.py" line="485"/>
         <source>template</source>
         <translation>wzór</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="498"/>
+        <location filename="../../desk/history.py" line="486"/>
         <source>message</source>
         <translation>komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="499"/>
+        <location filename="../../desk/history.py" line="487"/>
         <source>entitled students only</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="500"/>
+        <location filename="../../desk/history.py" line="488"/>
         <source>courses</source>
         <translation>przedmioty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="501"/>
+        <location filename="../../desk/history.py" line="489"/>
         <source>micro-round (minutes)</source>
         <translation>mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="502"/>
+        <location filename="../../desk/history.py" line="490"/>
         <source>micro-break (minutes)</source>
         <translation>mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="503"/>
+        <location filename="../../desk/history.py" line="491"/>
         <source>attendance list</source>
         <translation>lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="504"/>
+        <location filename="../../desk/history.py" line="492"/>
         <source>groups</source>
         <translation>grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="505"/>
+        <location filename="../../desk/history.py" line="493"/>
         <source>filters</source>
         <translation>filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="506"/>
+        <location filename="../../desk/history.py" line="494"/>
         <source>password</source>
         <translation>hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="523"/>
+        <location filename="../../desk/history.py" line="511"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="523"/>
+        <location filename="../../desk/history.py" line="511"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="605"/>
+        <location filename="../../desk/history.py" line="593"/>
         <source>Enrolled in %1</source>
         <translation>Zapisano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="606"/>
+        <location filename="../../desk/history.py" line="594"/>
         <source>Enrolled over the limit in %1</source>
         <translation>Zapisano ponad limit do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="607"/>
+        <location filename="../../desk/history.py" line="595"/>
         <source>Unenrolled from %1</source>
         <translation>Wypisano z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="608"/>
+        <location filename="../../desk/history.py" line="596"/>
         <source>Registered on the portal in %1</source>
         <translation>Zarejestrował(a) się w portalu do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="609"/>
+        <location filename="../../desk/history.py" line="597"/>
         <source>Unregistered on the portal from %1</source>
         <translation>Wyrejestrował(a) się w portalu z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="612"/>
+        <location filename="../../desk/history.py" line="600"/>
         <source>Moved from %1 to %2</source>
         <translation>Przeniesiono z %1 do %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="616"/>
+        <location filename="../../desk/history.py" line="604"/>
         <source>Enrollment changed (%1)</source>
         <translation>Zmieniono zapis (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="621"/>
+        <location filename="../../desk/history.py" line="609"/>
         <source>Access to %1 granted</source>
         <translation>Nadano uprawnienie do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="624"/>
+        <location filename="../../desk/history.py" line="612"/>
         <source>Access to %1 revoked</source>
         <translation>Odebrano uprawnienie do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="629"/>
+        <location filename="../../desk/history.py" line="617"/>
         <source>Access decision withdrawn (the rules apply again)</source>
         <translation>Wycofano decyzję o uprawnieniu (znów obowiązują reguły)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="630"/>
+        <location filename="../../desk/history.py" line="618"/>
         <source>Access decision on %1 withdrawn (the rules apply again)</source>
         <translation>Wycofano decyzję o uprawnieniu do %1 (znów obowiązują reguły)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="632"/>
+        <location filename="../../desk/history.py" line="620"/>
         <source>Access changed (%1)</source>
         <translation>Zmieniono uprawnienie (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="637"/>
+        <location filename="../../desk/history.py" line="625"/>
         <source>Access rule added to %1</source>
         <translation>Dodano regułę uprawnień do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="639"/>
+        <location filename="../../desk/history.py" line="627"/>
         <source>Access rule removed from %1</source>
         <translation>Usunięto regułę uprawnień z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="646"/>
+        <location filename="../../desk/history.py" line="634"/>
         <source>Tokens allocated: %1 %2</source>
         <translation>Przydzielono żetony: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="648"/>
+        <location filename="../../desk/history.py" line="636"/>
         <source>Token balance corrected: %1 %2</source>
         <translation>Skorygowano saldo żetonów: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="650"/>
+        <location filename="../../desk/history.py" line="638"/>
         <source>(deadline overridden)</source>
         <translation>(z pominięciem terminu)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="653"/>
+        <location filename="../../desk/history.py" line="641"/>
         <source>Token spent: %1</source>
         <translation>Wykorzystano żeton: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="655"/>
+        <location filename="../../desk/history.py" line="643"/>
         <source>Token refunded: %1</source>
         <translation>Zwrócono żeton: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="657"/>
+        <location filename="../../desk/history.py" line="645"/>
         <source>Tokens expired: %1 %2</source>
         <translation>Żetony wygasły: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="658"/>
+        <location filename="../../desk/history.py" line="646"/>
         <source>Token ledger entry (%1)</source>
         <translation>Wpis w rejestrze żetonów (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="661"/>
+        <location filename="../../desk/history.py" line="649"/>
         <source>Token type %1 saved</source>
         <translation>Zapisano rodzaj żetonu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="664"/>
+        <location filename="../../desk/history.py" line="652"/>
         <source>Token allocation rule added for %1</source>
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="668"/>
+        <location filename="../../desk/history.py" line="656"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="672"/>
+        <location filename="../../desk/history.py" line="660"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="673"/>
+        <location filename="../../desk/history.py" line="661"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="674"/>
+        <location filename="../../desk/history.py" line="662"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="675"/>
+        <location filename="../../desk/history.py" line="663"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="682"/>
+        <location filename="../../desk/history.py" line="670"/>
         <source>Payment of %1 PLN due</source>
         <translation>Należność %1 zł</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="685"/>
+        <location filename="../../desk/history.py" line="673"/>
         <source>Payment cancelled</source>
         <translation>Anulowano należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="686"/>
+        <location filename="../../desk/history.py" line="674"/>
         <source>Payment changed (%1)</source>
         <translation>Zmieniono należność (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="689"/>
+        <location filename="../../desk/history.py" line="677"/>
         <source>PESEL shown</source>
         <translation>Wyświetlono PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="691"/>
+        <location filename="../../desk/history.py" line="679"/>
         <source>Personal data corrected</source>
         <translation>Poprawiono dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="696"/>
+        <location filename="../../desk/history.py" line="684"/>
         <source>Personal data access (%1)</source>
         <translation>Dostęp do danych osobowych (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="701"/>
+        <location filename="../../desk/history.py" line="689"/>
         <source>Staff account %1 created</source>
         <translation>Utworzono konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="703"/>
+        <location filename="../../desk/history.py" line="691"/>
         <source>Password changed by its owner</source>
         <translation>Właściciel zmienił hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="705"/>
+        <location filename="../../desk/history.py" line="693"/>
         <source>Staff account %1 disabled</source>
         <translation>Zablokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="707"/>
+        <location filename="../../desk/history.py" line="695"/>
         <source>Staff account %1 enabled</source>
         <translation>Odblokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="709"/>
+        <location filename="../../desk/history.py" line="697"/>
         <source>Role of staff account %1 changed</source>
         <translation>Zmieniono rolę konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="711"/>
+        <location filename="../../desk/history.py" line="699"/>
         <source>Password of staff account %1 reset</source>
         <translation>Ustawiono nowe hasło konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="713"/>
+        <location filename="../../desk/history.py" line="701"/>
         <source>Staff account changed (%1)</source>
         <translation>Zmieniono konto pracownika (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="718"/>
+        <location filename="../../desk/history.py" line="706"/>
         <source>Sync conflict settled: enrolled over the limit</source>
         <translation>Rozstrzygnięto konflikt synchronizacji: zapis ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="719"/>
+        <location filename="../../desk/history.py" line="707"/>
         <source>Sync conflict dismissed</source>
         <translation>Odrzucono konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="720"/>
+        <location filename="../../desk/history.py" line="708"/>
         <source>Sync conflict (%1)</source>
         <translation>Konflikt synchronizacji (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="722"/>
+        <location filename="../../desk/history.py" line="710"/>
         <source>Sync schedule changed</source>
         <translation>Zmieniono harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="727"/>
+        <location filename="../../desk/history.py" line="715"/>
         <source>Login %1 linked</source>
         <translation>Powiązano login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="728"/>
+        <location filename="../../desk/history.py" line="716"/>
         <source>Login %1 created and linked</source>
         <translation>Utworzono i powiązano login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="729"/>
+        <location filename="../../desk/history.py" line="717"/>
         <source>Login %1 unlinked</source>
         <translation>Odłączono login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="730"/>
+        <location filename="../../desk/history.py" line="718"/>
         <source>Login %1 removed</source>
         <translation>Usunięto login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="734"/>
+        <location filename="../../desk/history.py" line="722"/>
         <source>Login account changed (%1)</source>
         <translation>Zmieniono konto logowania (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="736"/>
+        <location filename="../../desk/history.py" line="724"/>
         <source>Login template for %1 set</source>
         <translation>Ustawiono wzór loginu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="742"/>
+        <location filename="../../desk/history.py" line="730"/>
         <source>Registration %1 created</source>
         <translation>Utworzono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="744"/>
+        <location filename="../../desk/history.py" line="732"/>
         <source>Registration %1 changed</source>
         <translation>Zmieniono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="745"/>
+        <location filename="../../desk/history.py" line="733"/>
         <source>Registration changed (%1)</source>
         <translation>Zmieniono rejestrację (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="752"/>
+        <location filename="../../desk/history.py" line="740"/>
         <source>Round “%1” created</source>
         <translation>Utworzono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="753"/>
+        <location filename="../../desk/history.py" line="741"/>
         <source>Round “%1” changed</source>
         <translation>Zmieniono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="754"/>
+        <location filename="../../desk/history.py" line="742"/>
         <source>Round “%1” removed</source>
         <translation>Usunięto turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="758"/>
+        <location filename="../../desk/history.py" line="746"/>
         <source>Round changed (%1)</source>
         <translation>Zmieniono turę (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="762"/>
+        <location filename="../../desk/history.py" line="750"/>
         <source>Seat limit changed</source>
         <translation>Zmieniono limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="764"/>
+        <location filename="../../desk/history.py" line="752"/>
         <source>Lower limit changed</source>
         <translation>Zmieniono dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="765"/>
+        <location filename="../../desk/history.py" line="753"/>
         <source>Class group changed (%1)</source>
         <translation>Zmieniono grupę zajęciową (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="769"/>
+        <location filename="../../desk/history.py" line="757"/>
         <source>Database backed up</source>
         <translation>Wykonano kopię zapasową bazy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="771"/>
+        <location filename="../../desk/history.py" line="759"/>
         <source>Database restored from a backup</source>
         <translation>Przywrócono bazę z kopii zapasowej</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="773"/>
+        <location filename="../../desk/history.py" line="761"/>
         <source>Demo database built</source>
         <translation>Zbudowano bazę demonstracyjną</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="778"/>
+        <location filename="../../desk/history.py" line="766"/>
         <source>class lists</source>
         <translation>listy grup</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="779"/>
-        <location filename="../../desk/history.py" line="890"/>
+        <location filename="../../desk/history.py" line="767"/>
+        <location filename="../../desk/history.py" line="878"/>
         <source>history</source>
         <translation>historia</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="780"/>
+        <location filename="../../desk/history.py" line="768"/>
         <source>payments due</source>
         <translation>należności do zapłaty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="781"/>
+        <location filename="../../desk/history.py" line="769"/>
         <source>access decisions</source>
         <translation>decyzje o uprawnieniach</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="782"/>
+        <location filename="../../desk/history.py" line="770"/>
         <source>token balances</source>
         <translation>salda żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="783"/>
+        <location filename="../../desk/history.py" line="771"/>
         <source>list</source>
         <translation>lista</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="785"/>
+        <location filename="../../desk/history.py" line="773"/>
         <source>Exported: %1 (groups: %2, students: %3)</source>
         <translation>Wyeksportowano: %1 (grupy: %2, studenci: %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="788"/>
+        <location filename="../../desk/history.py" line="776"/>
         <source>Exported: %1 (lines: %2)</source>
         <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="796"/>
+        <location filename="../../desk/history.py" line="784"/>
         <source>access decision</source>
         <translation>decyzja o uprawnieniu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="797"/>
+        <location filename="../../desk/history.py" line="785"/>
         <source>access rule</source>
         <translation>reguła uprawnień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="798"/>
+        <location filename="../../desk/history.py" line="786"/>
         <source>token ledger entry</source>
         <translation>wpis w rejestrze żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="799"/>
+        <location filename="../../desk/history.py" line="787"/>
         <source>token type</source>
         <translation>rodzaj żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="800"/>
+        <location filename="../../desk/history.py" line="788"/>
         <source>allocation rule</source>
         <translation>reguła przydziału</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="801"/>
+        <location filename="../../desk/history.py" line="789"/>
         <source>token request</source>
         <translation>prośba o żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="802"/>
+        <location filename="../../desk/history.py" line="790"/>
         <source>payment</source>
         <translation>należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="803"/>
+        <location filename="../../desk/history.py" line="791"/>
         <source>person</source>
         <translation>osoba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="804"/>
+        <location filename="../../desk/history.py" line="792"/>
         <source>login account</source>
         <translation>konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="805"/>
+        <location filename="../../desk/history.py" line="793"/>
         <source>login template</source>
         <translation>wzór loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="806"/>
+        <location filename="../../desk/history.py" line="794"/>
         <source>class group</source>
         <translation>grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="808"/>
+        <location filename="../../desk/history.py" line="796"/>
         <source>round</source>
         <translation>tura</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="809"/>
+        <location filename="../../desk/history.py" line="797"/>
         <source>staff account</source>
         <translation>konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="810"/>
+        <location filename="../../desk/history.py" line="798"/>
         <source>sync conflict</source>
         <translation>konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="811"/>
+        <location filename="../../desk/history.py" line="799"/>
         <source>setting</source>
         <translation>ustawienie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="812"/>
+        <location filename="../../desk/history.py" line="800"/>
         <source>export</source>
         <translation>eksport</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="813"/>
+        <location filename="../../desk/history.py" line="801"/>
         <source>database</source>
         <translation>baza danych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="832"/>
+        <location filename="../../desk/history.py" line="820"/>
         <source>the student, on the portal</source>
         <translation>student, w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="833"/>
+        <location filename="../../desk/history.py" line="821"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="859"/>
+        <location filename="../../desk/history.py" line="847"/>
         <source>Exported by</source>
         <translation>Wyeksportował(a)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="860"/>
+        <location filename="../../desk/history.py" line="848"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="861"/>
+        <location filename="../../desk/history.py" line="849"/>
         <source>Entries</source>
         <translation>Wpisy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="864"/>
+        <location filename="../../desk/history.py" line="852"/>
         <source>Filters</source>
         <translation>Filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="866"/>
-        <location filename="../../desk/history.py" line="883"/>
+        <location filename="../../desk/history.py" line="854"/>
+        <location filename="../../desk/history.py" line="871"/>
         <source>Audit trail</source>
         <translation>Historia zmian</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="868"/>
+        <location filename="../../desk/history.py" line="856"/>
         <source>Entry</source>
         <translation>Wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="869"/>
+        <location filename="../../desk/history.py" line="857"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="870"/>
+        <location filename="../../desk/history.py" line="858"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="871"/>
+        <location filename="../../desk/history.py" line="859"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="872"/>
+        <location filename="../../desk/history.py" line="860"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="873"/>
+        <location filename="../../desk/history.py" line="861"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="874"/>
+        <location filename="../../desk/history.py" line="862"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="875"/>
+        <location filename="../../desk/history.py" line="863"/>
         <source>Action code</source>
         <translation>Kod czynności</translation>
     </message>
@@ -4283,7 +4283,7 @@ Odtworzenie:
     <name>Labels</name>
     <message>
         <location filename="../../desk/eligibility.py" line="135"/>
-        <location filename="../../desk/history.py" line="424"/>
+        <location filename="../../desk/history.py" line="412"/>
         <location filename="../../ui/labels.py" line="26"/>
         <location filename="../../ui/labels.py" line="101"/>
         <source>active</source>
@@ -4291,150 +4291,138 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="136"/>
-        <location filename="../../desk/history.py" line="425"/>
+        <location filename="../../desk/history.py" line="413"/>
         <location filename="../../ui/labels.py" line="27"/>
         <source>on leave</source>
         <translation>urlop</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="137"/>
-        <location filename="../../desk/history.py" line="426"/>
+        <location filename="../../desk/history.py" line="414"/>
         <location filename="../../ui/labels.py" line="28"/>
         <source>suspended</source>
         <translation>zawieszony</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="138"/>
-        <location filename="../../desk/history.py" line="427"/>
+        <location filename="../../desk/history.py" line="415"/>
         <location filename="../../ui/labels.py" line="29"/>
         <source>removed</source>
         <translation>skreślony</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="139"/>
-        <location filename="../../desk/history.py" line="428"/>
+        <location filename="../../desk/history.py" line="416"/>
         <location filename="../../ui/labels.py" line="30"/>
         <source>graduated</source>
         <translation>absolwent</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="433"/>
+        <location filename="../../desk/history.py" line="421"/>
         <location filename="../../ui/labels.py" line="47"/>
         <source>first cycle</source>
         <translation>I stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="434"/>
+        <location filename="../../desk/history.py" line="422"/>
         <location filename="../../ui/labels.py" line="48"/>
         <source>second cycle</source>
         <translation>II stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="435"/>
+        <location filename="../../desk/history.py" line="423"/>
         <location filename="../../ui/labels.py" line="49"/>
         <source>long cycle</source>
         <translation>jednolite magisterskie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="436"/>
+        <location filename="../../desk/history.py" line="424"/>
         <location filename="../../ui/labels.py" line="50"/>
         <source>doctoral</source>
         <translation>doktoranckie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="437"/>
+        <location filename="../../desk/history.py" line="425"/>
         <location filename="../../ui/labels.py" line="56"/>
         <source>full-time</source>
         <translation>stacjonarne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="438"/>
+        <location filename="../../desk/history.py" line="426"/>
         <location filename="../../ui/labels.py" line="57"/>
         <source>part-time</source>
         <translation>niestacjonarne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="406"/>
-        <location filename="../../desk/rosters.py" line="73"/>
         <location filename="../../ui/labels.py" line="64"/>
         <source>lecture</source>
         <translation>wykład</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="407"/>
-        <location filename="../../desk/rosters.py" line="74"/>
         <location filename="../../ui/labels.py" line="65"/>
         <source>class</source>
         <translation>ćwiczenia</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="408"/>
-        <location filename="../../desk/rosters.py" line="75"/>
         <location filename="../../ui/labels.py" line="66"/>
         <source>lab</source>
         <translation>laboratorium</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="409"/>
-        <location filename="../../desk/rosters.py" line="76"/>
         <location filename="../../ui/labels.py" line="67"/>
         <source>seminar</source>
         <translation>seminarium</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="410"/>
-        <location filename="../../desk/rosters.py" line="77"/>
         <location filename="../../ui/labels.py" line="68"/>
         <source>language class</source>
         <translation>lektorat</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="411"/>
-        <location filename="../../desk/rosters.py" line="78"/>
         <location filename="../../ui/labels.py" line="69"/>
         <source>PE</source>
         <translation>WF</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="819"/>
+        <location filename="../../desk/history.py" line="807"/>
         <location filename="../../ui/labels.py" line="75"/>
         <source>student</source>
         <translation>student</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="820"/>
+        <location filename="../../desk/history.py" line="808"/>
         <location filename="../../ui/labels.py" line="76"/>
         <source>PhD student</source>
         <translation>doktorant</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="821"/>
+        <location filename="../../desk/history.py" line="809"/>
         <location filename="../../ui/labels.py" line="77"/>
         <source>staff</source>
         <translation>pracownik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="420"/>
+        <location filename="../../desk/history.py" line="408"/>
         <location filename="../../ui/labels.py" line="83"/>
         <location filename="../../ui/views/token_rounds.py" line="36"/>
         <source>accepted</source>
         <translation>przyjęty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="421"/>
+        <location filename="../../desk/history.py" line="409"/>
         <location filename="../../ui/labels.py" line="84"/>
         <location filename="../../ui/labels.py" line="92"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="422"/>
+        <location filename="../../desk/history.py" line="410"/>
         <location filename="../../ui/labels.py" line="90"/>
         <source>due</source>
         <translation>do zapłaty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="423"/>
+        <location filename="../../desk/history.py" line="411"/>
         <location filename="../../ui/labels.py" line="91"/>
         <source>paid</source>
         <translation>zapłacona</translation>
@@ -4465,25 +4453,25 @@ Odtworzenie:
         <translation>żetonowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="429"/>
+        <location filename="../../desk/history.py" line="417"/>
         <location filename="../../ui/labels.py" line="119"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="430"/>
+        <location filename="../../desk/history.py" line="418"/>
         <location filename="../../ui/labels.py" line="120"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="431"/>
+        <location filename="../../desk/history.py" line="419"/>
         <location filename="../../ui/labels.py" line="121"/>
         <source>token round</source>
         <translation>tura żetonowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="432"/>
+        <location filename="../../desk/history.py" line="420"/>
         <location filename="../../ui/labels.py" line="122"/>
         <source>import</source>
         <translation>import</translation>
@@ -5268,67 +5256,67 @@ Odtworzenie:
         <translation>Nie można otworzyć bazy danych portalu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="53"/>
+        <location filename="../../desk/portal/student_view.py" line="54"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="53"/>
+        <location filename="../../desk/portal/student_view.py" line="54"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="55"/>
+        <location filename="../../desk/portal/student_view.py" line="56"/>
         <source>no login</source>
         <translation>brak loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="56"/>
+        <location filename="../../desk/portal/student_view.py" line="57"/>
         <source>no: “logged in, but no account”</source>
         <translation>nie: „Jesteś zalogowany, ale nie masz konta w USOSweb”</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="58"/>
+        <location filename="../../desk/portal/student_view.py" line="59"/>
         <source>may register</source>
         <translation>może się rejestrować</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="58"/>
+        <location filename="../../desk/portal/student_view.py" line="59"/>
         <source>not admitted</source>
         <translation>niedopuszczony</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="70"/>
+        <location filename="../../desk/portal/student_view.py" line="71"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="71"/>
+        <location filename="../../desk/portal/student_view.py" line="72"/>
         <source>Account on the portal</source>
         <translation>Konto w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="72"/>
+        <location filename="../../desk/portal/student_view.py" line="73"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="73"/>
+        <location filename="../../desk/portal/student_view.py" line="74"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="74"/>
+        <location filename="../../desk/portal/student_view.py" line="75"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="75"/>
+        <location filename="../../desk/portal/student_view.py" line="76"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="76"/>
+        <location filename="../../desk/portal/student_view.py" line="77"/>
         <source>Requests in the basket</source>
         <translation>Prośby w koszyku</translation>
     </message>
@@ -5850,260 +5838,260 @@ Odtworzenie:
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../desk/rosters.py" line="138"/>
+        <location filename="../../desk/rosters.py" line="129"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="139"/>
-        <location filename="../../desk/rosters.py" line="272"/>
-        <location filename="../../desk/rosters.py" line="288"/>
-        <location filename="../../desk/rosters.py" line="330"/>
+        <location filename="../../desk/rosters.py" line="130"/>
+        <location filename="../../desk/rosters.py" line="262"/>
+        <location filename="../../desk/rosters.py" line="278"/>
+        <location filename="../../desk/rosters.py" line="320"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="140"/>
-        <location filename="../../desk/rosters.py" line="330"/>
+        <location filename="../../desk/rosters.py" line="131"/>
+        <location filename="../../desk/rosters.py" line="320"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="141"/>
-        <location filename="../../desk/rosters.py" line="331"/>
+        <location filename="../../desk/rosters.py" line="132"/>
+        <location filename="../../desk/rosters.py" line="321"/>
         <source>First names</source>
         <translation>Imiona</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="147"/>
+        <location filename="../../desk/rosters.py" line="138"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="148"/>
+        <location filename="../../desk/rosters.py" line="139"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="149"/>
+        <location filename="../../desk/rosters.py" line="140"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="159"/>
-        <location filename="../../desk/rosters.py" line="192"/>
-        <location filename="../../desk/rosters.py" line="254"/>
-        <location filename="../../desk/rosters.py" line="274"/>
+        <location filename="../../desk/rosters.py" line="150"/>
+        <location filename="../../desk/rosters.py" line="183"/>
+        <location filename="../../desk/rosters.py" line="244"/>
+        <location filename="../../desk/rosters.py" line="264"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="160"/>
-        <location filename="../../desk/rosters.py" line="193"/>
-        <location filename="../../desk/rosters.py" line="255"/>
+        <location filename="../../desk/rosters.py" line="151"/>
+        <location filename="../../desk/rosters.py" line="184"/>
+        <location filename="../../desk/rosters.py" line="245"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="161"/>
-        <location filename="../../desk/rosters.py" line="274"/>
+        <location filename="../../desk/rosters.py" line="152"/>
+        <location filename="../../desk/rosters.py" line="264"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="162"/>
-        <location filename="../../desk/rosters.py" line="195"/>
-        <location filename="../../desk/rosters.py" line="257"/>
+        <location filename="../../desk/rosters.py" line="153"/>
+        <location filename="../../desk/rosters.py" line="186"/>
+        <location filename="../../desk/rosters.py" line="247"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="163"/>
-        <location filename="../../desk/rosters.py" line="196"/>
+        <location filename="../../desk/rosters.py" line="154"/>
+        <location filename="../../desk/rosters.py" line="187"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="164"/>
+        <location filename="../../desk/rosters.py" line="155"/>
         <source>Students / limit</source>
         <translation>Studenci / limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="165"/>
+        <location filename="../../desk/rosters.py" line="156"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="169"/>
+        <location filename="../../desk/rosters.py" line="160"/>
         <source>Attendance list</source>
         <translation>Lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="173"/>
+        <location filename="../../desk/rosters.py" line="164"/>
         <source>Class list</source>
         <translation>Lista grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="191"/>
+        <location filename="../../desk/rosters.py" line="182"/>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="192"/>
-        <location filename="../../desk/rosters.py" line="254"/>
+        <location filename="../../desk/rosters.py" line="183"/>
+        <location filename="../../desk/rosters.py" line="244"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="193"/>
-        <location filename="../../desk/rosters.py" line="255"/>
+        <location filename="../../desk/rosters.py" line="184"/>
+        <location filename="../../desk/rosters.py" line="245"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="194"/>
-        <location filename="../../desk/rosters.py" line="257"/>
+        <location filename="../../desk/rosters.py" line="185"/>
+        <location filename="../../desk/rosters.py" line="247"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="194"/>
-        <location filename="../../desk/rosters.py" line="256"/>
+        <location filename="../../desk/rosters.py" line="185"/>
+        <location filename="../../desk/rosters.py" line="246"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="195"/>
-        <location filename="../../desk/rosters.py" line="256"/>
+        <location filename="../../desk/rosters.py" line="186"/>
+        <location filename="../../desk/rosters.py" line="246"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="204"/>
+        <location filename="../../desk/rosters.py" line="195"/>
         <source>attendance</source>
         <translation>lista-obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="204"/>
+        <location filename="../../desk/rosters.py" line="195"/>
         <source>class-list</source>
         <translation>lista-grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="215"/>
+        <location filename="../../desk/rosters.py" line="206"/>
         <source>There are no groups to export.</source>
         <translation>Nie ma grup do wyeksportowania.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="219"/>
+        <location filename="../../desk/rosters.py" line="208"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="919"/>
-        <location filename="../../desk/rosters.py" line="231"/>
+        <location filename="../../desk/history.py" line="907"/>
+        <location filename="../../desk/rosters.py" line="221"/>
         <source>spreadsheet export</source>
         <translation>eksport do arkusza kalkulacyjnego</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="253"/>
+        <location filename="../../desk/rosters.py" line="243"/>
         <source>Below the lower limit</source>
         <translation>Poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="260"/>
+        <location filename="../../desk/rosters.py" line="250"/>
         <source>Groups below their lower limit</source>
         <translation>Grupy poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="271"/>
-        <location filename="../../desk/rosters.py" line="277"/>
+        <location filename="../../desk/rosters.py" line="261"/>
+        <location filename="../../desk/rosters.py" line="267"/>
         <source>Payments due</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="272"/>
-        <location filename="../../desk/rosters.py" line="288"/>
+        <location filename="../../desk/rosters.py" line="262"/>
+        <location filename="../../desk/rosters.py" line="278"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="273"/>
+        <location filename="../../desk/rosters.py" line="263"/>
         <source>Amount (PLN)</source>
         <translation>Kwota (PLN)</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="273"/>
+        <location filename="../../desk/rosters.py" line="263"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="274"/>
+        <location filename="../../desk/rosters.py" line="264"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="287"/>
+        <location filename="../../desk/rosters.py" line="277"/>
         <source>Access</source>
         <translation>Dostęp</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="289"/>
+        <location filename="../../desk/rosters.py" line="279"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="289"/>
+        <location filename="../../desk/rosters.py" line="279"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="290"/>
+        <location filename="../../desk/rosters.py" line="280"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="290"/>
+        <location filename="../../desk/rosters.py" line="280"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="291"/>
+        <location filename="../../desk/rosters.py" line="281"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="291"/>
+        <location filename="../../desk/rosters.py" line="281"/>
         <source>Standing</source>
         <translation>Obowiązuje</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="293"/>
+        <location filename="../../desk/rosters.py" line="283"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="293"/>
+        <location filename="../../desk/rosters.py" line="283"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="296"/>
+        <location filename="../../desk/rosters.py" line="286"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="296"/>
+        <location filename="../../desk/rosters.py" line="286"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="297"/>
+        <location filename="../../desk/rosters.py" line="287"/>
         <source>Individual access decisions</source>
         <translation>Indywidualne decyzje o dostępie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="329"/>
-        <location filename="../../desk/rosters.py" line="334"/>
+        <location filename="../../desk/rosters.py" line="319"/>
+        <location filename="../../desk/rosters.py" line="324"/>
         <source>Token balances</source>
         <translation>Stany żetonów</translation>
     </message>
@@ -7491,73 +7479,73 @@ Odtworzenie:
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desk/sync.py" line="124"/>
+        <location filename="../../desk/sync.py" line="158"/>
         <source>A sync is started by a signed-in member of staff or by the schedule.</source>
         <translation>Synchronizację uruchamia zalogowany pracownik albo harmonogram.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="126"/>
+        <location filename="../../desk/sync.py" line="160"/>
         <source>Say which student to sync.</source>
         <translation>Wskaż studenta do synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="130"/>
+        <location filename="../../desk/sync.py" line="164"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="229"/>
+        <location filename="../../desk/sync.py" line="257"/>
         <source>Sending changes to the portal</source>
         <translation>Wysyłanie zmian do portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="313"/>
+        <location filename="../../desk/sync.py" line="391"/>
         <source>Comparing %1</source>
         <translation>Porównywanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="379"/>
+        <location filename="../../desk/sync.py" line="457"/>
         <source>Reading student actions from the portal</source>
         <translation>Odczytywanie działań studentów z portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="419"/>
+        <location filename="../../desk/sync.py" line="497"/>
         <source>No pending request to withdraw.</source>
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="424"/>
+        <location filename="../../desk/sync.py" line="502"/>
         <source>Unknown action %1.</source>
         <translation>Nieznane działanie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="431"/>
+        <location filename="../../desk/sync.py" line="509"/>
         <source>The desk&apos;s database refused the action: %1</source>
         <translation>Baza danych programu desk odrzuciła działanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="531"/>
+        <location filename="../../desk/sync.py" line="617"/>
         <source>Say why the conflict is settled this way.</source>
         <translation>Podaj powód takiego rozstrzygnięcia konfliktu.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="535"/>
+        <location filename="../../desk/sync.py" line="621"/>
         <source>That conflict no longer exists.</source>
         <translation>Ten konflikt już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="537"/>
-        <location filename="../../desk/sync.py" line="548"/>
+        <location filename="../../desk/sync.py" line="623"/>
+        <location filename="../../desk/sync.py" line="634"/>
         <source>The conflict was already settled.</source>
         <translation>Konflikt został już rozstrzygnięty.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="554"/>
+        <location filename="../../desk/sync.py" line="640"/>
         <source>Only a registration that did not fit can be enrolled over the limit.</source>
         <translation>Ponad limit można zapisać tylko rejestrację, która nie zmieściła się w limicie miejsc.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="654"/>
+        <location filename="../../desk/sync.py" line="740"/>
         <source>“%1” is not a schedule entry: write e.g. “06:05 incremental” or “01:25 full”.</source>
         <translation>„%1” nie jest wpisem harmonogramu: wpisz np. „06:05 incremental” albo „01:25 full”.</translation>
     </message>
@@ -8127,67 +8115,67 @@ Odtworzenie:
         <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="635"/>
+        <location filename="../../ui/views/sync_view.py" line="637"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="636"/>
+        <location filename="../../ui/views/sync_view.py" line="638"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records an override and settles the conflict.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zapisanie ponad limit zostanie odnotowane jako odstępstwo i rozstrzygnie konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="639"/>
+        <location filename="../../ui/views/sync_view.py" line="641"/>
         <source>&amp;Enroll over the limit</source>
         <translation>Zapisz ponad l&amp;imit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="640"/>
+        <location filename="../../ui/views/sync_view.py" line="642"/>
         <source>e.g. decision of the vice-dean, the student must repeat the class</source>
         <translation>np. decyzja prodziekana, student musi powtórzyć zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="642"/>
+        <location filename="../../ui/views/sync_view.py" line="644"/>
         <source>Dismiss the conflict</source>
         <translation>Zamknięcie konfliktu bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="643"/>
+        <location filename="../../ui/views/sync_view.py" line="645"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the desk; the portal shows the student what the desk has.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zamknięcie konfliktu niczego nie zmienia w programie desk; portal pokaże studentowi stan zapisany w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="646"/>
+        <location filename="../../ui/views/sync_view.py" line="648"/>
         <source>&amp;Dismiss the conflict</source>
         <translation>Zamknij &amp;konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="647"/>
+        <location filename="../../ui/views/sync_view.py" line="649"/>
         <source>e.g. the student was told by e-mail, another group was offered</source>
         <translation>np. student został powiadomiony e-mailem, zaproponowano mu inną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="691"/>
+        <location filename="../../ui/views/sync_view.py" line="693"/>
         <source>The schedule was not saved: %1</source>
         <translation>Nie zapisano harmonogramu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="710"/>
+        <location filename="../../ui/views/sync_view.py" line="712"/>
         <source>Starting a full sync…</source>
         <translation>Rozpoczynanie pełnej synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="710"/>
+        <location filename="../../ui/views/sync_view.py" line="712"/>
         <source>Starting the sync…</source>
         <translation>Rozpoczynanie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="738"/>
+        <location filename="../../ui/views/sync_view.py" line="740"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="759"/>
+        <location filename="../../ui/views/sync_view.py" line="761"/>
         <source>The sync failed: %1</source>
         <translation>Synchronizacja nie powiodła się: %1</translation>
     </message>
@@ -8282,119 +8270,119 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="110"/>
-        <location filename="../../ui/views/token_balances.py" line="331"/>
+        <location filename="../../ui/views/token_balances.py" line="333"/>
         <source>Reason for overriding the deadline</source>
         <translation>Powód korekty po terminie</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="111"/>
-        <location filename="../../ui/views/token_balances.py" line="332"/>
+        <location filename="../../ui/views/token_balances.py" line="334"/>
         <source>administrators only, after the deadline</source>
         <translation>tylko administratorzy, po terminie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="119"/>
+        <location filename="../../ui/views/token_balances.py" line="121"/>
         <source>&amp;Save correction</source>
         <translation>&amp;Zapisz korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="121"/>
+        <location filename="../../ui/views/token_balances.py" line="123"/>
         <source>Save the correction</source>
         <translation>Zapisz korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="123"/>
+        <location filename="../../ui/views/token_balances.py" line="125"/>
         <source>Correct the balance</source>
         <translation>Korekta stanu żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="126"/>
+        <location filename="../../ui/views/token_balances.py" line="128"/>
         <source>&amp;Token type:</source>
         <translation>&amp;Typ żetonu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="127"/>
+        <location filename="../../ui/views/token_balances.py" line="129"/>
         <source>&amp;Amount (+/−):</source>
         <translation>&amp;Liczba (+/−):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="128"/>
+        <location filename="../../ui/views/token_balances.py" line="130"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="129"/>
+        <location filename="../../ui/views/token_balances.py" line="131"/>
         <source>&amp;Document:</source>
         <translation>&amp;Dokument:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="130"/>
-        <location filename="../../ui/views/token_balances.py" line="335"/>
+        <location filename="../../ui/views/token_balances.py" line="132"/>
+        <location filename="../../ui/views/token_balances.py" line="337"/>
         <source>&amp;Override reason:</source>
         <translation>Powód korekty po t&amp;erminie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="131"/>
+        <location filename="../../ui/views/token_balances.py" line="133"/>
         <source>Effect:</source>
         <translation>Skutek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="206"/>
+        <location filename="../../ui/views/token_balances.py" line="208"/>
         <source>(reverses #%1)</source>
         <translation>(cofa wpis nr %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="208"/>
+        <location filename="../../ui/views/token_balances.py" line="210"/>
         <source>(reversed by #%1)</source>
         <translation>(cofnięty wpisem nr %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="233"/>
+        <location filename="../../ui/views/token_balances.py" line="235"/>
         <source>Choose how many tokens to add (+) or take away (−).</source>
         <translation>Wybierz, ile żetonów dodać (+) lub odjąć (−).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="250"/>
+        <location filename="../../ui/views/token_balances.py" line="252"/>
         <source>Balance of %1: %2 → &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>Stan %1: %2 → &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="253"/>
+        <location filename="../../ui/views/token_balances.py" line="255"/>
         <source>A balance cannot fall below zero.</source>
         <translation>Stan nie może spaść poniżej zera.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="256"/>
+        <location filename="../../ui/views/token_balances.py" line="258"/>
         <source>No registration with these tokens is coming: corrections are open.</source>
         <translation>Nie zbliża się żadna rejestracja z tymi żetonami: korekty są możliwe.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="260"/>
+        <location filename="../../ui/views/token_balances.py" line="262"/>
         <source>As an administrator you may override it, with a reason.</source>
         <translation>Jako administrator możesz dokonać korekty po terminie, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="263"/>
+        <location filename="../../ui/views/token_balances.py" line="265"/>
         <source>Corrections allowed until %1 (registration %2 starts %3).</source>
         <translation>Korekty są możliwe do %1 (rejestracja %2 rozpoczyna się %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="269"/>
+        <location filename="../../ui/views/token_balances.py" line="271"/>
         <source>Requests in the basket: %1 — free %2 → %3, paid %4 → %5, refused %6 → %7</source>
         <translation>Prośby w koszyku: %1 — bezpłatne %2 → %3, płatne %4 → %5, odrzucone %6 → %7</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="324"/>
+        <location filename="../../ui/views/token_balances.py" line="326"/>
         <source>Undo correction #%1</source>
         <translation>Cofnięcie korekty nr %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="325"/>
+        <location filename="../../ui/views/token_balances.py" line="327"/>
         <source>A new entry of %1 reverses it; the original stays in the ledger.</source>
         <translation>Korekta zostanie cofnięta nowym wpisem o wartości %1; pierwotny wpis pozostanie w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="326"/>
+        <location filename="../../ui/views/token_balances.py" line="328"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
