@@ -201,8 +201,8 @@ actions = Table(
 
 # --- the sync's own bookkeeping ----------------------------------------------------------------
 
-# The sync's checkpoint ("last_batch": the outbox ids of the last batch written, in the same
-# transaction as its rows), the contract version, and when the desk last sent.
+# The sync's checkpoint ("last_batch": the queue entries of the last batch written, as ids or as a span,
+# in the same transaction as its rows; see desk.sync.checkpoint_condition), the contract version, and when the desk last sent.
 sync_state = Table(
     "portal_sync_state", metadata,
     Column("key", String(60), primary_key=True),
