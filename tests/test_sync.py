@@ -320,6 +320,25 @@ def test_schedule_parsing_and_what_is_due(demo, demo_admin):
         sync.set_schedule(demo, clerk, "08:00 full")
 
 
+def _max_run(db) -> int | None:
+    with db.read() as session:
+        return session.scalar(select(func.max(SyncRun.id)))
+
+
+def _sent_since(db, run_id: int | None) -> int:
+    """Queue entries marked sent by runs after ``run_id``."""
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sync_run_id > (run_id or 0))) or 0
+
+
+def _wait_until(condition, timeout: float = 30) -> None:
+    """Poll another process's progress in the database until ``condition`` holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the other process made no progress"
+        time.sleep(0.01)
+
+
 def _kill_loop_child(url: str) -> subprocess.Popen:
     code = (
         "import sys; from desk.db import open_database; from desk.staff import sign_in; from desk import sync\n"
@@ -345,13 +364,10 @@ def test_killed_at_any_point_the_portal_ends_equal_to_the_desk(demo, demo_admin,
         with demo.read() as session:
             runs_before = session.scalar(select(func.max(SyncRun.id)))
         child = _kill_loop_child(url)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:  # wait until the child is inside a run, then kill it there
-            with demo.read() as session:
-                if session.scalar(select(func.max(SyncRun.id))) != runs_before:
-                    break
-            time.sleep(0.02)
-        time.sleep(0.05 * round_number)
+        # Killed at a different point each round: as the run starts, after its first batch of 50
+        # was marked sent, after its second.
+        _wait_until(lambda: _sent_since(demo, runs_before) >= 50 * round_number
+                    and _max_run(demo) != runs_before)
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
     with demo.read() as session:
