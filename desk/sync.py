@@ -99,6 +99,10 @@ class _Batch:
     ids: list[int] | None = None  # None: the span (SQLite)
     distinct: dict[str, int] | None = None  # different records of each kind, where requested holds no ids
 
+    def condition(self):
+        """The queue entries of this batch, as a condition."""
+        return OutboxEntry.id.between(self.first, self.last) if self.ids is None else _listed(self.ids)
+
     def checkpoint(self, run_id: int) -> str:
         if self.ids is None:
             return json.dumps({"run": run_id, "first": self.first, "last": self.last})
@@ -120,11 +124,13 @@ def checkpoint_condition(value: str | None):
         ids = [int(i) for i in batch.get("ids") or []]
     except (TypeError, AttributeError, KeyError) as problem:
         raise ValueError(str(value)[:80]) from problem
-    if not ids:
-        return None
-    # The desk's own integers written into the statement: thousands of bound parameters cost
-    # more to prepare than the statement itself.
-    return text(f"sync_outbox.id IN ({','.join(str(i) for i in ids)})")
+    return _listed(ids) if ids else None
+
+
+def _listed(ids: list[int]):
+    """``sync_outbox.id IN (…)`` with the desk's own integers written into the statement:
+    thousands of bound parameters cost more to prepare than the statement itself."""
+    return text(f"sync_outbox.id IN ({','.join(str(int(i)) for i in ids)})")
 
 
 @dataclass
@@ -251,7 +257,7 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
             # The checkpoint, in the transaction that wrote the rows: see _recover.
             _set_state(target, CHECKPOINT, batch.checkpoint(run_id))
             _set_state(target, "last_sent_at", applied_at.isoformat())
-        _mark_sent(db, batch.ids, run_id, span=(batch.first, batch.last) if batch.ids is None else None)
+        _mark_sent(db, batch.condition(), run_id)
         counts.sent += batch.size
         done += batch.size
         report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
@@ -343,20 +349,11 @@ def _recover(db: Database, portal: Database, run_id: int) -> None:
     except ValueError:
         return  # unreadable: `desk check` reports it; the entries are sent again, which is harmless
     if condition is not None:
-        _mark(db, condition, run_id)
+        _mark_sent(db, condition, run_id)
 
 
-def _mark_sent(db: Database, ids: list[int] | None, run_id: int, *, span: tuple[int, int] | None = None) -> None:
-    """Mark queue entries sent by this run: the listed ids, or every unsent one in a span (SQLite)."""
-    if span is not None:
-        _mark(db, OutboxEntry.id.between(*span), run_id)
-        return
-    if ids:
-        # The desk's own integers written into the statement, as in checkpoint_condition.
-        _mark(db, text(f"sync_outbox.id IN ({','.join(str(int(i)) for i in ids)})"), run_id)
-
-
-def _mark(db: Database, condition, run_id: int) -> None:
+def _mark_sent(db: Database, condition, run_id: int) -> None:
+    """Mark the queue entries the condition names, those not sent yet, as sent by this run."""
     with db.write() as session:
         session.execute(
             update(OutboxEntry).where(condition, OutboxEntry.sent_at.is_(None))
@@ -390,7 +387,7 @@ def _full(db: Database, portal: Database, run_id: int, counts: _Counts, report: 
         counts.repaired.append(repair)
         report(index, len(tables), translate("Sync", "Comparing %1").replace("%1", publication.name.removeprefix("portal_")))
     for start in range(0, len(covered), BATCH):
-        _mark_sent(db, covered[start:start + BATCH], run_id)
+        _mark_sent(db, _listed(covered[start:start + BATCH]), run_id)
     counts.sent += len(covered)
     with portal.write() as target:
         _set_state(target, "last_full_run_id", str(run_id))
@@ -402,7 +399,7 @@ def _one_student(db: Database, portal: Database, run_id: int, student_id: int, c
     with portal.write() as target, db.read() as source:
         publish_keys(source, target, student_keys(source, target, student_id))
     if covered:
-        _mark_sent(db, covered, run_id)
+        _mark_sent(db, _listed(covered), run_id)
         counts.sent += len(covered)
 
 

@@ -150,16 +150,18 @@ class _Styles:
     def __init__(self) -> None:
         self._arrays: dict[str, Any] = {}
 
-    def cell(self, ws: Worksheet, name: str, value: Any = None) -> WriteOnlyCell:
-        cell = _new_cell(ws)
+    def array(self, ws: Worksheet, name: str) -> Any:
+        """The style ``name`` as openpyxl keeps it on a cell (made on a first cell, once)."""
         array = self._arrays.get(name)
         if array is None:
-            self._MAKE[name](cell)
-            self._arrays[name] = copy(cell._style)
-        else:
-            cell._style = copy(array)
-        if value is not None:
-            cell.value = value
+            scratch = _new_cell(ws)
+            self._MAKE[name](scratch)
+            array = self._arrays[name] = copy(scratch._style)
+        return array
+
+    def cell(self, ws: Worksheet, name: str) -> WriteOnlyCell:
+        cell = _new_cell(ws)
+        cell._style = copy(self.array(ws, name))
         return cell
 
 
@@ -200,7 +202,7 @@ class _RowCells:
     def _styled(self, index: int, kind: Kind) -> WriteOnlyCell:
         cell = self.styled.get(index)
         if cell is None:
-            cell = self.styled[index] = _ColumnCell(self.ws, self.styles.cell(self.ws, kind)._style)
+            cell = self.styled[index] = _ColumnCell(self.ws, self.styles.array(self.ws, kind))
         return cell
 
     def cell(self, index: int, value: Any) -> Any:
@@ -212,16 +214,14 @@ class _RowCells:
             if value.startswith(_FORMULA_START) or value in ERROR_CODES:
                 return _text_cell(self.ws, value)
             return value  # written as text as it is
-        if kind == "number":
-            pass
-        elif kind == "money":
+        if kind == "money":
             value = Decimal(value)
         elif kind == "date" and isinstance(value, (date, datetime)):
             value = value.date() if isinstance(value, datetime) else value
         elif kind == "datetime" and isinstance(value, datetime):
             value = value.replace(tzinfo=None)  # spreadsheets keep wall-clock times
-        else:
-            return value
+        elif kind != "number":
+            return value  # a value of another type than its column says: as it is
         cell = self._styled(index, kind)
         cell.value = value
         return cell
