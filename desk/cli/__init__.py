@@ -1,0 +1,122 @@
+"""The terminal commands of ``desk``: administration for scripts and timers, one module per capability.
+
+Each module registers its own commands (``register(commands)``) and holds their handlers; the
+plumbing they share (signing in, ``--db``, one-line errors) is in ``desk.cli.common``. The ``desk``
+command itself starts in ``ui.entry``, which adds the application and ``snapshot``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from desk import __version__
+from desk.cli import (
+    access,
+    accounts,
+    backup,
+    check,
+    db,
+    demo,
+    enrollment,
+    explain,
+    exports,
+    groups,
+    payments,
+    portal,
+    staff,
+    students,
+    sync,
+    tokens,
+)
+from desk.cli.common import PASSWORD_ENV, CommandError, acting_staff, install_translator, open_database_for
+
+__all__ = ["PASSWORD_ENV", "CommandError", "acting_staff", "build_parser", "main", "open_database_for"]
+
+# In the order ``desk --help`` lists them.
+REGISTER_COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
+    db.register_init,
+    demo.register,
+    db.register,
+    students.register,
+    access.register,
+    groups.register,
+    enrollment.register,
+    explain.register,
+    tokens.register,
+    payments.register,
+    accounts.register,
+    sync.register,
+    portal.register,
+    staff.register,
+    backup.register,
+    check.register,
+    exports.register,
+)
+
+
+def cmd_help(args) -> int:
+    args.parser.print_help()
+    return 0
+
+
+def _with_parents(common: argparse.ArgumentParser):
+    class SubParser(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs):
+            kwargs.setdefault("parents", [common])
+            super().__init__(*args, **kwargs)
+
+    return SubParser
+
+
+def build_parser(extend: Callable | None = None, default: Callable | None = None) -> argparse.ArgumentParser:
+    """The parser of the terminal commands; ``extend(commands)`` adds more, ``default`` runs
+    when no command is given (the application, when started as ``desk``)."""
+    parser = argparse.ArgumentParser(
+        prog="desk",
+        description="Back office for course registration. With no command, opens the application.",
+    )
+    parser.add_argument("--version", action="version", version=f"desk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or URL (postgresql://user@host/db); default: $DESK_DATABASE_URL or the file in your data folder",
+    )
+    parser.add_argument(
+        "--as",
+        dest="as_login",
+        metavar="LOGIN",
+        help=f"staff login to act as (password from ${PASSWORD_ENV} or a prompt)",
+    )
+    parser.set_defaults(func=default or cmd_help, parser=parser)
+    # The same options are accepted after a subcommand too ("desk students search x --as k").
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument("--as", dest="as_login", metavar="LOGIN", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_with_parents(common))
+    for register in REGISTER_COMMANDS:
+        register(commands)
+    if extend is not None:
+        extend(commands)
+    return parser
+
+
+def main(argv: list[str] | None = None, *, extend: Callable | None = None, default: Callable | None = None) -> int:
+    from desk.errors import DatabaseOpenError, DomainError
+
+    args = build_parser(extend, default).parse_args(argv)
+    if args.func is not default:
+        install_translator()
+    try:
+        return args.func(args)
+    except (CommandError, DatabaseOpenError, DomainError) as error:
+        print(f"desk: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("desk: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""What every terminal command shares: signing in, the database, one-line errors, codes to ids."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+
+
+PASSWORD_ENV = "DESK_PASSWORD"
+_translators: list = []  # installed translators must outlive the call that installs them
+
+
+class CommandError(Exception):
+    """A problem to print as one line and exit with status 1."""
+
+
+def install_translator() -> None:
+    """Polish messages at the terminal on a Polish system, when the translation is shipped."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    import resources
+
+    if QLocale.system().language() != QLocale.Language.Polish:
+        return
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    translator = QTranslator(app)
+    if translator.load(str(resources.path("translations", "desk_pl.qm"))):
+        app.installTranslator(translator)
+        _translators.append(translator)
+
+
+def open_database_for(args, *, create: bool = False):
+    from desk.db import open_database
+
+    return open_database(args.db, create=create).database
+
+
+def ask_password(prompt: str = "Password: ") -> str:
+    value = os.environ.get(PASSWORD_ENV)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise CommandError(f"No password: set {PASSWORD_ENV} or run in a terminal.")
+    return getpass.getpass(prompt)
+
+
+def acting_staff(args, db):
+    from desk.institution import institution_settings
+    from desk.staff import sign_in
+
+    login = args.as_login
+    if not login:
+        if institution_settings(db).is_demo:
+            from desk.demo import DEMO_PASSWORD
+
+            login = "admin"
+            os.environ.setdefault(PASSWORD_ENV, DEMO_PASSWORD)
+        else:
+            raise CommandError("Say who acts: --as LOGIN (the password from DESK_PASSWORD or a prompt).")
+    return sign_in(db, login, ask_password(f"Password for {login}: "))
+
+
+def require_administrator(args, db):
+    from desk.staff import Permission, require
+
+    actor = acting_staff(args, db)
+    require(actor, Permission.ADMINISTER)
+    return actor
+
+
+def term_id_by_code(db, code: str) -> int:
+    from desk.registrations import terms
+
+    for term in terms(db):
+        if term.code == code:
+            return term.id
+    raise CommandError(f"No term {code}.")
+
+
+def unit_id_by_code(db, code: str) -> int:
+    from desk.registrations import units
+
+    for unit in units(db):
+        if unit.code.lower() == code.lower():
+            return unit.id
+    raise CommandError(f"No unit {code}.")

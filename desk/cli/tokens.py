@@ -1,0 +1,184 @@
+"""The ``tokens`` commands: balances, corrections, token types, allocation, round resolution."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from desk.cli.common import CommandError, acting_staff, open_database_for
+
+
+def _token_type_id(db, code: str) -> int:
+    from desk.registrations import token_types
+
+    for choice in token_types(db):
+        if choice.code.lower() == code.strip().lower():
+            return choice.id
+    raise CommandError(f"No token type {code}; one of: {', '.join(c.code for c in token_types(db))}.")
+
+
+def cmd_tokens_balance(args) -> int:
+    from desk.students import student_by_number
+    from desk.tokens import balances, ledger
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    student_id = student_by_number(db, args.student)
+    lines = balances(db, actor, student_id)
+    entries = ledger(db, actor, student_id) if args.ledger else []
+    if args.json:
+        print(json.dumps({
+            "student": args.student,
+            "balances": {b.code: b.balance for b in lines},
+            "ledger": [{"id": e.id, "type": e.token_type_code, "kind": e.kind.value, "amount": e.amount, "reason": e.reason,
+                        "document": e.document_ref, "by": e.created_by, "at": e.created_at.isoformat(),
+                        "reverses": e.reverses_id} for e in entries],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    for b in lines:
+        print(f"{b.code:<5} {b.balance:>3}  {b.name}")
+    for e in entries:
+        from desk.clock import format_local
+
+        print(f"  #{e.id:<7} {format_local(e.created_at)}  {e.token_type_code:<4} {e.kind.value:<10} {e.amount:+d}  {e.reason}"
+              f"{'  [' + e.document_ref + ']' if e.document_ref else ''}")
+    return 0
+
+
+def cmd_tokens_types(args) -> int:
+    from desk.tokens import allocation_rules, save_token_type, token_types
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    if args.code:
+        if not (args.name and args.price):
+            raise CommandError("Give the token type's --name and --price (PLN for a semester beyond the free tokens).")
+        save_token_type(db, actor, args.code, args.name, args.price, reason=args.reason or "")
+    for t in token_types(db, actor):
+        print(f"{t.code:<6} {t.semester_price:>8} PLN  {t.name}")
+    for rule in allocation_rules(db, actor):
+        who = " ".join(filter(None, (rule.mode.value if rule.mode else None, rule.level.value if rule.level else None))) or "every student"
+        print(f"  rule #{rule.id}: {rule.amount} x {rule.token_type_code} to {who}{'' if rule.active else ' (inactive)'}")
+    return 0
+
+
+def cmd_tokens_rule(args) -> int:
+    from desk.model import Level, StudyMode
+    from desk.tokens import add_allocation_rule
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    rule_id = add_allocation_rule(db, actor, _token_type_id(db, args.type), args.amount,
+                                  level=Level(args.level) if args.level else None,
+                                  mode=StudyMode(args.mode) if args.mode else None, reason=args.reason or "")
+    print(f"Allocation rule #{rule_id} added; run `desk tokens allocate` to give the tokens.")
+    return 0
+
+
+def cmd_tokens_correct(args) -> int:
+    from desk.students import student_by_number
+    from desk.tokens import correct_balance
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    try:
+        amount = int(args.amount)
+    except ValueError:
+        raise CommandError(f"The amount is a whole number such as +1 or -2, not {args.amount!r}.") from None
+    result = correct_balance(
+        db, actor, student_by_number(db, args.student), _token_type_id(db, args.type), amount, reason=args.reason,
+        document_ref=args.document, idempotency_key=args.key, override_reason=args.override,
+    )
+    print(("Already recorded" if result.duplicate else "Corrected") + f": the balance is now {result.balance}.")
+    return 0
+
+
+def cmd_tokens_allocate(args) -> int:
+    from desk.tokens import allocate_cohort, run_allocation
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    if args.programme:
+        from desk.access import programmes
+
+        matches = [p.id for p in programmes(db) if p.code == args.programme]
+        if not matches:
+            raise CommandError(f"No programme {args.programme}.")
+        if not (args.type and args.amount and args.reason):
+            raise CommandError("A cohort allocation needs --type, --amount and --reason.")
+        count = allocate_cohort(db, actor, _token_type_id(db, args.type), matches[0], args.stage, args.amount,
+                                reason=args.reason, document_ref=args.document, idempotency_key=args.key)
+    else:
+        count = run_allocation(db, actor)
+    print(f"Tokens allocated to {count} students.")
+    return 0
+
+
+def cmd_tokens_resolve(args) -> int:
+    from desk.token_rounds import resolve_due, resolve_now
+
+    db = open_database_for(args)
+    if args.registration:
+        from desk.registrations import registration_by_code
+
+        actor = acting_staff(args, db)
+        last = {"shown": -1}
+
+        def progress(done: int, total: int) -> None:
+            if done * 10 // max(total, 1) != last["shown"]:
+                last["shown"] = done * 10 // max(total, 1)
+                print(f"  {done:,}/{total:,}", file=sys.stderr)
+
+        results = {args.registration: resolve_now(db, actor, registration_by_code(db, args.registration), progress=progress)}
+    else:
+        results = resolve_due(db)  # the scheduled job: acts as the system, changes only what is due
+    if not results:
+        print("No token round has a break due.")
+    for code, r in results.items():
+        print(f"{code}: {r.accepted} accepted, {r.refused} refused, {r.still_pending} waiting for a place, "
+              f"{r.refused_permanently} refused permanently")
+    return 0
+
+
+def register(commands) -> None:
+    tokens_parser = commands.add_parser("tokens", help="token balances, corrections, allocation, round resolution")
+    token_commands = tokens_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    balance = token_commands.add_parser("balance", help="a student's balances (and ledger)")
+    balance.add_argument("student", help="student number")
+    balance.add_argument("--ledger", action="store_true", help="list every ledger entry too")
+    balance.add_argument("--json", action="store_true", help="print JSON")
+    balance.set_defaults(func=cmd_tokens_balance)
+    correct = token_commands.add_parser("correct", help="correct a balance (the 7-day rule applies)")
+    correct.add_argument("student", help="student number")
+    correct.add_argument("type", help="token type code, e.g. JO")
+    correct.add_argument("amount", help="tokens to add (+2) or take away (-1)")
+    correct.add_argument("--reason", required=True, help='why, e.g. "admitted mid-year"')
+    correct.add_argument("--document", help="document reference, e.g. DZ.2026.123")
+    correct.add_argument("--key", help="idempotency key: the same key twice records the correction once")
+    correct.add_argument("--override", metavar="REASON", help="administrators: correct after the deadline, with this reason")
+    correct.set_defaults(func=cmd_tokens_correct)
+    types = token_commands.add_parser("types", help="token types with their prices and allocation rules; add or change one")
+    types.add_argument("code", nargs="?", help="add or change this token type (administrators)")
+    types.add_argument("--name", help="its name")
+    types.add_argument("--price", help="PLN for a semester beyond the free tokens, e.g. 180.00")
+    types.add_argument("--reason", help="why")
+    types.set_defaults(func=cmd_tokens_types)
+    rule = token_commands.add_parser("rule", help="add an allocation rule, e.g. 4 JO tokens to full-time first-cycle students")
+    rule.add_argument("type", help="token type code")
+    rule.add_argument("amount", type=int, help="tokens each matching student gets")
+    rule.add_argument("--level", choices=["first_cycle", "second_cycle", "long_cycle", "doctoral"])
+    rule.add_argument("--mode", choices=["full_time", "part_time"])
+    rule.add_argument("--reason", help="why")
+    rule.set_defaults(func=cmd_tokens_rule)
+    allocate = token_commands.add_parser("allocate", help="run the allocation rules, or allocate to a cohort")
+    allocate.add_argument("--programme", help="cohort: programme code")
+    allocate.add_argument("--stage", type=int, help="cohort: stage (year)")
+    allocate.add_argument("--type", help="cohort: token type code")
+    allocate.add_argument("--amount", type=int, help="cohort: tokens per student")
+    allocate.add_argument("--reason", help="cohort: why")
+    allocate.add_argument("--document", help="cohort: document reference")
+    allocate.add_argument("--key", help="idempotency key of the cohort allocation")
+    allocate.set_defaults(func=cmd_tokens_allocate)
+    resolve = token_commands.add_parser("resolve", help="carry out the basket requests whose break is due (a scheduled job)")
+    resolve.add_argument("registration", nargs="?", help="resolve every pending request of this registration now")
+    resolve.set_defaults(func=cmd_tokens_resolve)
