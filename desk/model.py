@@ -431,6 +431,8 @@ class ClassGroup(Base):
         CheckConstraint("over_limit_count >= 0", name="overrides_not_negative"),
         # Accepted students never exceed the limit except by recorded clerk overrides.
         CheckConstraint("enrolled_count <= seat_limit + over_limit_count", name="within_limit"),
+        # A group that may not reach its lower limit could never run (SQLite: triggers, see migration 0005).
+        CheckConstraint("seat_limit >= lower_limit", name="limit_not_below_lower_limit"),
         CheckConstraint("number >= 1", name="number_positive"),
     )
 
@@ -750,13 +752,15 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(default=now_utc)
     staff_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), index=True)
+    job: Mapped[str | None] = mapped_column(String(20))  # the system job that acted, when no staff member did
     action: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(60))
     entity_id: Mapped[int | None] = mapped_column(Integer)
     student_id: Mapped[int | None] = mapped_column(ForeignKey("students.id"), index=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
-    reason: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)  # as a clerk typed it
+    reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # a reason the system gave: code and parameters
 
 
 class OutboxEntry(Base):
@@ -806,6 +810,10 @@ class SyncRun(Base):
     conflict_count: Mapped[int] = mapped_column(Integer, default=0)
     result: Mapped[SyncResult] = mapped_column(_enum(SyncResult, "sync_result"))
     error: Mapped[str | None] = mapped_column(Text)
+    # The schedule's instant this run took: unique, so workstations due at once start one run.
+    scheduled_for: Mapped[datetime | None] = mapped_column(index=True, unique=True)
+    # A running run's last sign of life; one that stops giving them was stopped (see desk.sync.interrupted).
+    heartbeat_at: Mapped[datetime | None]
 
 
 class SyncConflict(Base):

@@ -1,0 +1,125 @@
+"""Stored words: a code with parameters, made into a sentence only when shown, in the reader's language.
+
+A record keeps ``Message(code, params)`` (as JSON: ``{"code": ..., "params": {...}}``), never a
+translated sentence: the same refusal reads in Polish to a Polish clerk, in English to an English
+one, and reaches the portal as a stable code with both texts. Each code is defined once, beside the
+service that uses it, with its English source text; ``{name}`` in the text is replaced by the
+parameter of that name, and a parameter ``n`` also picks the plural form.
+
+    NO_PLACES = define("token_request.no_places", "TokenRounds",
+                       QT_TRANSLATE_NOOP("TokenRounds", "No places left in {group}."))
+    NO_PLACES(group="SJO-ANG lab 2").text()
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from desk.audit import plain
+
+
+@dataclass(frozen=True)
+class MessageKind:
+    """A defined code: where its English source text lives for the translators."""
+
+    code: str
+    context: str
+    source: str
+
+    def __call__(self, **params: Any) -> Message:
+        return Message(self.code, plain(params))
+
+
+_DEFINED: dict[str, MessageKind] = {}
+
+
+def define(code: str, context: str, source: str) -> MessageKind:
+    """Define a code once; defining it again with other words is a programming error."""
+    known = _DEFINED.get(code)
+    if known is not None and (known.context, known.source) != (context, source):
+        raise ValueError(f"message code {code!r} is defined twice with different words")
+    kind = MessageKind(code, context, source)
+    _DEFINED[code] = kind
+    return kind
+
+
+def kind_of(code: str) -> MessageKind | None:
+    return _DEFINED.get(code)
+
+
+@cache
+def _translator(language: str) -> QTranslator | None:
+    import resources  # the compiled .qm files ship with the package
+
+    translator = QTranslator()
+    return translator if translator.load(str(resources.path("translations", f"desk_{language}.qm"))) else None
+
+
+def _fill(text: str, params: Mapping[str, Any]) -> str:
+    for name, value in params.items():
+        text = text.replace("{" + name + "}", "" if value is None else str(value))
+    return text
+
+
+@dataclass(frozen=True)
+class Message:
+    """A code and its parameters: what a record stores instead of a sentence."""
+
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def _n(self) -> int:
+        n = self.params.get("n")
+        return n if isinstance(n, int) else -1
+
+    def text(self) -> str:
+        """The words in the language the application (or terminal) runs in now."""
+        kind = _DEFINED.get(self.code)
+        if kind is None:  # a code from a newer desk, or one no longer defined: still readable
+            return _fill(self.code, self.params)
+        return _fill(QCoreApplication.translate(kind.context, kind.source, None, self._n()), self.params)
+
+    def text_in(self, language: str) -> str:
+        """The words in a given language ("en", "pl"), whatever the application runs in."""
+        kind = _DEFINED.get(self.code)
+        if kind is None:
+            return _fill(self.code, self.params)
+        words = kind.source
+        if language != "en" or self._n() != -1:  # English plural forms come from desk_en too
+            translator = _translator(language)
+            translated = translator.translate(kind.context, kind.source, None, self._n()) if translator else ""
+            words = translated or kind.source
+        if self._n() != -1:
+            words = words.replace("%n", str(self._n()))
+        return _fill(words, self.params)
+
+    def texts(self) -> dict[str, str]:
+        """What the portal gets beside the code: the Polish and the English words."""
+        return {"pl": self.text_in("pl"), "en": self.text_in("en")}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "params": dict(self.params)}
+
+    @classmethod
+    def from_json(cls, value: Any) -> Message | None:
+        """A stored message back; None for nothing stored. Accepts the dict or its JSON text."""
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return None
+        if not isinstance(value, dict) or not isinstance(value.get("code"), str):
+            return None
+        params = value.get("params")
+        return cls(value["code"], params if isinstance(params, dict) else {})
+
+    def __str__(self) -> str:
+        return self.text()

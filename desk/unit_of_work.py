@@ -1,0 +1,220 @@
+"""The unit of work every service is given: one transaction, the clock, and who acts (the principal).
+
+The principal is a staff member or a named system job. A staff member is re-read from the database
+once per transaction, so a clerk an administrator disabled or demoted a minute ago is refused at
+their next action, in a window left open all day and in a long-running terminal command alike.
+Permission checks, the audit entry and the portal queue entry all go through here: one call,
+``record_change``, writes the audit entry and queues what the student will see, together.
+
+Services compose by sharing one unit of work: a nested ``write()`` joins the transaction already
+open, so a service called from another commits or rolls back with it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from desk.audit import plain
+from desk.changes import Action, Change
+from desk.clock import as_utc, now_utc
+from desk.db import Database
+from desk.errors import PermissionDenied
+from desk.i18n import translate
+from desk.messages import Message
+from desk.model import AuditEntry, OutboxEntry, StaffUnit, StaffUser
+from desk.staff import Actor, Permission, require
+
+
+class SystemJob(enum.StrEnum):
+    """Work no staff member performs at the moment it runs: recorded under the job's name."""
+
+    SCHEDULE = "schedule"  # a timer: scheduled sync runs, breaks of token rounds that fall due
+    TOKEN_ROUND = "token_round"
+    SYNC = "sync"
+    PORTAL = "portal"  # a student's own action on the portal, applied by the sync
+    SETUP = "setup"  # a new database's first administrator, the demo
+
+
+Principal = Actor | SystemJob
+
+
+class UnitOfWork:
+    """One transaction at a time, its clock and its principal.
+
+    ``now`` given: the unit's clock is fixed there (tests, replays); otherwise each transaction
+    reads the clock once when it begins and keeps that instant to its end.
+    """
+
+    def __init__(self, db: Database, principal: Principal, *, now: datetime | None = None):
+        self.db = db
+        self.principal = principal
+        self._fixed_now = as_utc(now) if now is not None else None
+        self._session: Session | None = None
+        self._writing = False
+        self._now: datetime | None = None
+        self._staff: Actor | None = None
+
+    # -- the transaction ------------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction (the write lock from BEGIN on SQLite); joins one already open."""
+        if self._session is not None:
+            if not self._writing:
+                raise RuntimeError("a write inside a read of the same unit of work")
+            yield self._session
+            return
+        with self.db.write() as session:
+            with self._opened(session, writing=True):
+                yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read session; inside a write it is that write's session."""
+        if self._session is not None:
+            yield self._session
+            return
+        with self.db.read() as session:
+            with self._opened(session, writing=False):
+                yield session
+
+    @contextmanager
+    def _opened(self, session: Session, *, writing: bool) -> Iterator[None]:
+        self._session, self._writing = session, writing
+        self._now = self._fixed_now or now_utc()
+        self._staff = None
+        try:
+            yield
+        finally:
+            self._session, self._writing, self._now, self._staff = None, False, None, None
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("no transaction is open in this unit of work")
+        return self._session
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._session is not None
+
+    @property
+    def now(self) -> datetime:
+        """The unit's clock: fixed through a transaction (aware, UTC)."""
+        return self._now or self._fixed_now or now_utc()
+
+    # -- who acts -------------------------------------------------------------------------------
+
+    @property
+    def job(self) -> SystemJob | None:
+        return self.principal if isinstance(self.principal, SystemJob) else None
+
+    @property
+    def staff(self) -> Actor | None:
+        """The staff member as the database has them now (None for a system job).
+
+        Read once per transaction; a disabled account is refused here, whatever the caller does next.
+        """
+        if not isinstance(self.principal, Actor):
+            return None
+        if self._session is None:
+            with self.read():
+                return self.staff
+        if self._staff is None:
+            self._staff = _reread(self._session, self.principal)
+        return self._staff
+
+    @property
+    def staff_id(self) -> int | None:
+        return self.principal.id if isinstance(self.principal, Actor) else None
+
+    def can(self, permission: Permission, unit_id: int | None = None) -> bool:
+        staff = self.staff
+        return True if staff is None else staff.can(permission, unit_id)
+
+    def require(self, permission: Permission, unit_id: int | None = None) -> None:
+        """Refuse unless the principal may do this (system jobs may do what they were built for)."""
+        staff = self.staff
+        if staff is not None:
+            require(staff, permission, unit_id)
+
+    def require_staff(self) -> Actor:
+        """For what only a person may do (a system job has no role to check it against)."""
+        staff = self.staff
+        if staff is None:
+            raise PermissionDenied(translate("Staff", "Only a signed-in member of staff may do this."))
+        return staff
+
+    # -- one way to record a change -------------------------------------------------------------
+
+    def record_change(
+        self,
+        action: Action,
+        *,
+        entity: str,
+        entity_id: int | None,
+        student_id: int | None = None,
+        before: Mapping[str, Any] | None = None,
+        after: Mapping[str, Any] | None = None,
+        reason: str | Message | None = None,
+        portal: bool | Mapping[str, Any] | None = True,
+        operation: str = "upsert",
+    ) -> None:
+        """The audit entry and, when the student can see the change, the portal queue entry: together."""
+        self.record_changes(action, [Change(entity, entity_id, student_id, before, after, reason, portal, operation)])
+
+    def record_changes(self, action: Action, changes: Iterable[Change]) -> int:
+        """The bulk form, for rounds and imports: two multi-row INSERTs however many changes."""
+        session = self.session
+        if not self._writing:
+            raise RuntimeError("changes are recorded inside write()")
+        at, staff_id, job = self.now, self.staff_id, (self.job.value if self.job else None)
+        audit_rows: list[dict[str, Any]] = []
+        queue_rows: list[dict[str, Any]] = []
+        for change in changes:
+            typed, message = _reason(change.reason)
+            audit_rows.append({
+                "at": at, "staff_id": staff_id, "job": job, "action": action.value, "entity": change.entity,
+                "entity_id": change.entity_id, "student_id": change.student_id,
+                "before": plain(dict(change.before)) if change.before is not None else None,
+                "after": plain(dict(change.after)) if change.after is not None else None,
+                "reason": typed, "reason_message": message,
+            })
+            if change.portal is not None and change.portal is not False and change.entity_id is not None:
+                payload = change.after if change.portal is True else change.portal
+                queue_rows.append({
+                    "entity": change.entity, "entity_id": change.entity_id, "operation": change.operation,
+                    "student_id": change.student_id, "created_at": at, "staff_id": staff_id,
+                    "payload": plain(dict(payload)) if payload is not None else None,
+                })
+        if audit_rows:
+            session.execute(insert(AuditEntry), audit_rows)
+        if queue_rows:
+            session.execute(insert(OutboxEntry), queue_rows)
+        return len(audit_rows)
+
+
+def _reason(reason: str | Message | None) -> tuple[str | None, dict | None]:
+    """A clerk's typed reason is kept as typed; a reason the system gives is kept as a code."""
+    if isinstance(reason, Message):
+        return None, reason.to_json()
+    return reason, None
+
+
+def _reread(session: Session, actor: Actor) -> Actor:
+    row = session.execute(
+        select(StaffUser.login, StaffUser.full_name, StaffUser.role, StaffUser.active).where(StaffUser.id == actor.id)
+    ).one_or_none()
+    if row is None or not row.active:
+        raise PermissionDenied(
+            translate("Staff", "Your staff account (%1) has been disabled. Ask an administrator.").replace("%1", actor.login)
+        )
+    units = frozenset(session.scalars(select(StaffUnit.unit_id).where(StaffUnit.staff_id == actor.id)))
+    return Actor(actor.id, row.login, row.full_name, row.role, units)
