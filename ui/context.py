@@ -1,12 +1,17 @@
-"""What every view is handed: the open database, the signed-in staff member, the task runner."""
+"""What every view is handed: the open database, the signed-in staff member, the lanes, the broadcast."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
 
 from desk.db import Database
 from desk.staff import Actor
-from ui.tasks import TaskRunner
+from ui.changes import ChangeBroadcast, Changes, follow
+from ui.tasks import Lane, TaskHandle, TaskRunner, operate
 
 
 @dataclass(frozen=True)
@@ -15,3 +20,26 @@ class AppContext:
     actor: Actor
     tasks: TaskRunner
     time_zone: str = "Europe/Warsaw"
+    changes: ChangeBroadcast = field(default_factory=ChangeBroadcast, compare=False)
+
+    def operate(
+        self,
+        work: Callable[..., Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[BaseException], None] | None = None,
+        *,
+        changes: Changes | Callable[[Any], Changes | None] | None = None,
+        lane: Lane = Lane.WRITE,
+        show: QWidget | None = None,
+        title: str = "",
+        on_progress: Callable[[int, int, str], None] | None = None,
+        with_handle: bool = False,
+        key: str | None = None,
+    ) -> TaskHandle:
+        """Run a change in the background (see ui.tasks.operate) and announce what it changed."""
+        return operate(self.tasks, self.changes, work, done, failed, changes=changes, lane=lane, show=show, title=title,
+                       on_progress=on_progress, with_handle=with_handle, key=key)
+
+    def follow(self, view: QWidget, wants: Callable[[Changes], bool], refresh: Callable[[], None]):
+        """Refresh ``view`` with ``refresh`` whenever a change it shows (``wants``) is announced."""
+        return follow(view, self.changes, wants, refresh)
