@@ -11,6 +11,7 @@ from desk import student_search
 from desk.model import Person, PersonCategory, Student
 from desk.text import person_name_fields
 from tests import factories
+from ui.tasks import Lane
 from ui.views.student_lookup import StudentLookupView
 
 
@@ -64,10 +65,10 @@ def test_a_stale_answer_never_replaces_a_newer_one(qtbot, app_context, db, monke
     release = threading.Event()
     real = student_search.search_students
 
-    def slow_for_nowak(db_, actor, query, **kwargs):
+    def slow_for_nowak(uow, query, **kwargs):
         if query == "nowak":
             release.wait(10)
-        return real(db_, actor, query, **kwargs)
+        return real(uow, query, **kwargs)
 
     monkeypatch.setattr("ui.views.student_lookup.search_students", slow_for_nowak)
     view = _view(qtbot, app_context)
@@ -78,7 +79,7 @@ def test_a_stale_answer_never_replaces_a_newer_one(qtbot, app_context, db, monke
         view._search()
     release.set()
     app_context.tasks.wait()
-    qtbot.waitUntil(lambda: app_context.tasks.read_pool.activeThreadCount() == 0)
+    qtbot.waitUntil(lambda: app_context.tasks.busy(Lane.READ) == 0)
     assert [view.model.row_at(i).last_name for i in range(view.model.rowCount())] == ["Kowalski"]
 
 
@@ -111,3 +112,61 @@ def test_hostile_input_is_just_text(qtbot, app_context, db):
         assert _search(qtbot, view, text) == 0, text
     assert _search(qtbot, view, "") == 0
     assert "Type" in view.feedback.text()
+
+
+def test_enter_during_a_newer_search_opens_a_row_of_its_answer_only(qtbot, app_context, db, monkeypatch):
+    kowalski = factories.student(db, "Jan", "Kowalski")
+    nowak = factories.student(db, "Anna", "Nowak")
+    release = threading.Event()
+    real = student_search.search_students
+
+    def slow_for_nowak(uow, query, **kwargs):
+        if query == "nowak":
+            release.wait(10)
+        return real(uow, query, **kwargs)
+
+    monkeypatch.setattr("ui.views.student_lookup.search_students", slow_for_nowak)
+    view = _view(qtbot, app_context)
+    assert _search(qtbot, view, "kowalski") == 1
+    opened: list[int] = []
+    view.studentOpened.connect(opened.append)
+    view.field.setFocus()
+    view.set_query("nowak")
+    view._search()  # the search has started (no typing pause), its answer is slow to come
+    qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    qtbot.wait(100)
+    assert opened == []  # never a row of the "kowalski" results
+    try:
+        with qtbot.waitSignal(view.studentOpened, timeout=10_000):
+            release.set()
+    finally:
+        release.set()
+    assert opened == [nowak] and kowalski not in opened
+    view._cards[nowak].close()
+
+
+def test_enter_in_the_typing_pause_opens_the_answer_to_what_was_typed(qtbot, app_context, db):
+    factories.student(db, "Jan", "Kowalski")
+    nowak = factories.student(db, "Anna", "Nowak")
+    view = _view(qtbot, app_context)
+    assert _search(qtbot, view, "kowalski") == 1
+    view.field.setFocus()
+    view.field.setText("nowak")  # the typing pause has not ended
+    with qtbot.waitSignal(view.studentOpened, timeout=10_000) as opened:
+        qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    assert opened.args == [nowak]
+    view._cards[nowak].close()
+
+
+def test_enter_with_no_match_opens_nothing(qtbot, app_context, db):
+    factories.student(db, "Jan", "Kowalski")
+    view = _view(qtbot, app_context)
+    assert _search(qtbot, view, "kowalski") == 1
+    opened: list[int] = []
+    view.studentOpened.connect(opened.append)
+    view.field.setFocus()
+    view.field.setText("qqqzzz")
+    with qtbot.waitSignal(view.searchFinished, timeout=10_000):
+        qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    qtbot.wait(50)
+    assert opened == []

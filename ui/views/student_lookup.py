@@ -20,6 +20,7 @@ from ui.models.student_table_model import (
     StudentTableModel,
 )
 from ui.views.student_card import StudentCardWindow
+from desk.unit_of_work import UnitOfWork
 
 TYPING_PAUSE_MS = 200
 
@@ -35,6 +36,9 @@ class StudentLookupView(QWidget):
         self.context = context
         self.setObjectName("studentLookupView")
         self._generation = 0
+        # Enter pressed while a search runs: open a row of that search's answer when it comes.
+        self._open_when_answered: int | None = None
+        self._answered = 0  # the search whose answer (rows, none, or a failure) is shown
         self._cards: dict[int, StudentCardWindow] = {}
 
         self.field = QLineEdit(self)
@@ -120,8 +124,10 @@ class StudentLookupView(QWidget):
         self._timer.stop()
         self._generation += 1
         generation = self._generation
+        self._open_when_answered = None  # an Enter waited for an older answer
         query = self.field.text()
         if not query.strip():
+            self._answered = generation
             self.model.clear(generation)
             self._hint()
             self.searchFinished.emit(0)
@@ -129,7 +135,7 @@ class StudentLookupView(QWidget):
         self.feedback.setText(self.tr("Searching…"))
         db, actor = self.context.db, self.context.actor
         self.context.tasks.run(
-            lambda: search_students(db, actor, query, limit=DEFAULT_PAGE),
+            lambda: search_students(UnitOfWork(db, actor), query, limit=DEFAULT_PAGE),
             lambda page: self._show(page, generation),
             lambda error: self._failed(error, generation),
         )
@@ -137,6 +143,7 @@ class StudentLookupView(QWidget):
     def _show(self, page: SearchPage, generation: int) -> None:
         if generation != self._generation or not self.model.reset(page, generation):
             return  # a newer search has started: its answer will come
+        self._answered = generation
         count = len(page.rows)
         if count == 0:
             self.feedback.setText(self.tr("No student matches “%1”.").replace("%1", page.query.strip()))
@@ -147,10 +154,16 @@ class StudentLookupView(QWidget):
         if count and self.table.currentIndex().row() < 0:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.searchFinished.emit(count)
+        if self._open_when_answered == generation:
+            self._open_when_answered = None
+            if count:
+                self._open_index(self.table.currentIndex())
 
     def _failed(self, error: BaseException, generation: int) -> None:
         if generation != self._generation:
             return
+        self._open_when_answered = None
+        self._answered = generation
         message = str(error) if isinstance(error, DomainError) else self.tr("The search failed: %1").replace("%1", str(error))
         self.feedback.setText(message)
         self.model.fetch_failed(generation)
@@ -159,7 +172,7 @@ class StudentLookupView(QWidget):
     def _fetch_page(self, query: str, offset: int, generation: int) -> None:
         db, actor = self.context.db, self.context.actor
         self.context.tasks.run(
-            lambda: search_students(db, actor, query, limit=DEFAULT_PAGE, offset=offset),
+            lambda: search_students(UnitOfWork(db, actor), query, limit=DEFAULT_PAGE, offset=offset),
             lambda page: self._more(page, generation),
             lambda error: self._failed(error, generation),
         )
@@ -174,8 +187,19 @@ class StudentLookupView(QWidget):
 
     # --- keyboard --------------------------------------------------------------------------
 
+    @property
+    def answered(self) -> bool:
+        """Whether the rows shown answer what is typed (no search pending or running)."""
+        return not self._timer.isActive() and self._answered == self._generation
+
     def _search_now_or_open(self) -> None:
-        if self._timer.isActive() or self.model.rowCount() == 0:
+        """Enter: open the chosen row of the answer to what is typed, waiting for that answer if need be."""
+        if self._timer.isActive():
+            self._search()
+        if not self.answered:
+            self._open_when_answered = self._generation  # never a row of an older search's results
+            return
+        if self.model.rowCount() == 0:
             self._search()
             return
         self._open_index(self.table.currentIndex() if self.table.currentIndex().isValid() else self.model.index(0, 0))
@@ -195,7 +219,10 @@ class StudentLookupView(QWidget):
                 return True
             if watched is self.table:
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    self._open_index(self.table.currentIndex())
+                    if self.answered:
+                        self._open_index(self.table.currentIndex())
+                    else:
+                        self._open_when_answered = self._generation
                     return True
                 if key == Qt.Key.Key_Escape or (key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0):
                     self.focus_search()
