@@ -11,7 +11,6 @@ locked in ascending id order, so two moves in opposite directions cannot deadloc
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,8 +19,7 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox
-from desk.access import access_facts
+from desk import audit, outbox, rule_facts, rules
 from desk.clock import as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
@@ -35,31 +33,32 @@ from desk.model import (
     PortalInboxEntry,
     Programme,
     Registration,
-    RegistrationCourse,
     Round,
     Student,
     StudentProgramme,
 )
+from desk.refusals import describe_all
 from desk.staff import Actor, Permission, require
 
-
-class Refusal(enum.StrEnum):
-    FULL = "full"
-    ROUND_NOT_OPEN = "round_not_open"
-    NO_ACCESS = "no_access"
-    SELECTION_LIMIT = "selection_limit"
-    ALREADY_ENROLLED = "already_enrolled"
-    NOT_OFFERED = "not_offered"
-    UNREGISTER_NOT_ALLOWED = "unregister_not_allowed"
-    NOT_ENROLLED = "not_enrolled"
+# The rulebook's codes; kept under this name for the callers that tell refusals apart (e.g. "full").
+Refusal = rules.RefusalCode
 
 
 class EnrollmentRefused(DomainError):
-    """A rule refused the enrollment; ``refusal`` says which, for programs (the portal, the sync)."""
+    """The rulebook refused the change: ``refusals`` (codes with parameters, in reading order); ``refusal``, the first code."""
 
-    def __init__(self, refusal: Refusal, message: str):
-        super().__init__(message)
-        self.refusal = refusal
+    def __init__(self, refusals: tuple[rules.Refusal, ...] | list[rules.Refusal]):
+        self.refusals = tuple(refusals)
+        super().__init__(describe_all(self.refusals))
+
+    @property
+    def refusal(self) -> rules.RefusalCode:
+        return self.refusals[0].code
+
+
+def _refuse_if(refusals: tuple[rules.Refusal, ...]) -> None:
+    if refusals:
+        raise EnrollmentRefused(refusals)
 
 
 @dataclass(frozen=True)
@@ -97,8 +96,12 @@ def group_label(session: Session, group: ClassGroup) -> str:
     return f"{code} {group.class_type.value} {group.number}"
 
 
-def _take_seat(session: Session, group: ClassGroup, *, allow_over_limit: bool) -> tuple[bool, int, int]:
-    """Take one seat; returns (over the limit?, enrolled now, limit). Raises when the group is full."""
+def _take_seat(session: Session, group: ClassGroup, facts: rules.GroupFacts, *, allow_over_limit: bool) -> tuple[bool, int, int]:
+    """Take one seat; returns (over the limit?, enrolled now, limit). Raises when the group is full.
+
+    The rulebook has already said the group had a place; this conditional UPDATE is the last word
+    when another writer took it meanwhile.
+    """
     taken = session.execute(
         update(ClassGroup)
         .where(ClassGroup.id == group.id, ClassGroup.enrolled_count < ClassGroup.seat_limit)
@@ -112,13 +115,7 @@ def _take_seat(session: Session, group: ClassGroup, *, allow_over_limit: bool) -
         count, limit = session.execute(
             select(ClassGroup.enrolled_count, ClassGroup.seat_limit).where(ClassGroup.id == group.id)
         ).one()
-        raise EnrollmentRefused(
-            Refusal.FULL,
-            translate("Enrollment", "Group %1 is full: %2 of %3 places taken.")
-            .replace("%1", group_label(session, group))
-            .replace("%2", str(count))
-            .replace("%3", str(limit)),
-        )
+        raise EnrollmentRefused((rules.full(facts, count, limit),))
     count, limit = session.execute(
         update(ClassGroup)
         .where(ClassGroup.id == group.id)
@@ -144,75 +141,19 @@ def _release_seat(session: Session, group_id: int) -> None:
     )
 
 
-def _standing_in_same_slot(session: Session, student_id: int, group: ClassGroup) -> ClassGroup | None:
-    """The student's accepted group of the same course, term and class type, if any."""
-    return session.scalars(
-        select(ClassGroup)
-        .join(Enrollment, Enrollment.group_id == ClassGroup.id)
-        .where(
-            Enrollment.student_id == student_id,
-            Enrollment.status == EnrollmentStatus.ACCEPTED,
-            ClassGroup.course_id == group.course_id,
-            ClassGroup.term_id == group.term_id,
-            ClassGroup.class_type == group.class_type,
-        )
-    ).first()
-
-
-def _check_selection_limit(session: Session, student_id: int, registration: Registration, group: ClassGroup) -> None:
-    if registration.selection_limit is None:
-        return
-    courses = set(
-        session.scalars(
-            select(ClassGroup.course_id)
-            .join(Enrollment, Enrollment.group_id == ClassGroup.id)
-            .where(
-                Enrollment.student_id == student_id,
-                Enrollment.registration_id == registration.id,
-                Enrollment.status == EnrollmentStatus.ACCEPTED,
-            )
-        )
-    )
-    if group.course_id not in courses and len(courses) >= registration.selection_limit:
-        raise EnrollmentRefused(
-            Refusal.SELECTION_LIMIT,
-            translate("Enrollment", "The registration allows %1 course(s) per student, and all are taken.").replace(
-                "%1", str(registration.selection_limit)
-            ),
-        )
-
-
-def _offered(session: Session, registration: Registration, group: ClassGroup) -> None:
-    offered = session.scalar(
-        select(RegistrationCourse.course_id).where(
-            RegistrationCourse.registration_id == registration.id, RegistrationCourse.course_id == group.course_id
-        )
-    )
-    if offered is None or group.term_id != registration.term_id:
-        raise EnrollmentRefused(
-            Refusal.NOT_OFFERED,
-            translate("Enrollment", "Group %1 is not offered in the registration %2.")
-            .replace("%1", group_label(session, group))
-            .replace("%2", registration.code),
-        )
-
-
 def active_round(session: Session, registration_id: int, now: datetime) -> Round | None:
     return session.scalars(
         select(Round).where(Round.registration_id == registration_id, Round.starts_at <= now, Round.ends_at > now)
     ).first()
 
 
-def _insert(session: Session, student_id: int, group: ClassGroup, **values) -> Enrollment:
+def _insert(session: Session, student_id: int, group: ClassGroup, facts: rules.GroupFacts, **values) -> Enrollment:
     enrollment = Enrollment(student_id=student_id, group_id=group.id, status=EnrollmentStatus.ACCEPTED, **values)
     session.add(enrollment)
     try:
         session.flush()
-    except IntegrityError:
-        raise EnrollmentRefused(
-            Refusal.ALREADY_ENROLLED,
-            translate("Enrollment", "The student is already in group %1.").replace("%1", group_label(session, group)),
-        ) from None
+    except IntegrityError:  # the unique index's word: the same student in the same group twice
+        raise EnrollmentRefused((rules.Refusal(rules.RefusalCode.SAME_SLOT, facts.params()),)) from None
     return enrollment
 
 
@@ -289,23 +230,18 @@ def enroll(
         if over_limit and not actor.can(Permission.MANAGE_GROUPS, _course_unit(session, group)):
             # Overriding a limit is the organising unit's decision.
             raise PermissionDenied(translate("Enrollment", "Only a clerk of the unit that runs the group may enroll over its limit."))
+        registration = None
         if registration_id is not None:
-            registration = session.get(Registration, registration_id)
-            if registration is None:
+            row = session.get(Registration, registration_id)
+            if row is None:
                 raise NotFound(translate("Enrollment", "That registration no longer exists."))
-            _offered(session, registration, group)
-            _check_selection_limit(session, student_id, registration, group)
-        same = _standing_in_same_slot(session, student_id, group)
-        if same is not None:
-            raise EnrollmentRefused(
-                Refusal.ALREADY_ENROLLED,
-                translate("Enrollment", "The student is already in group %1 of this course; move them instead.").replace(
-                    "%1", group_label(session, same)
-                ),
-            )
-        over, count, limit = _take_seat(session, group, allow_over_limit=over_limit)
+            registration = rule_facts.registration(session, row)
+        facts = rule_facts.groups(session, [group.id])[group.id]
+        held = rule_facts.held_by(session, student_id, group.term_id)
+        _refuse_if(rules.enroll_at_desk(facts, held, registration=registration, over_limit=over_limit))
+        over, count, limit = _take_seat(session, group, facts, allow_over_limit=over_limit)
         enrollment = _insert(
-            session, student_id, group, registration_id=registration_id, source=EnrollmentSource.DESK, over_limit=over,
+            session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.DESK, over_limit=over,
             reason=reason, created_at=now, created_by_id=actor.id,
         )
         _record(session, actor.id, "enrollment.override" if over else "enrollment.create", enrollment, reason)
@@ -372,12 +308,12 @@ def move(
         enrollment = _enrollment(session, enrollment_id)
         source = _group(session, enrollment.group_id)
         target = _group(session, to_group_id)
-        if target.id == source.id:
-            raise DomainError(translate("Enrollment", "The student is already in that group."))
-        if (target.course_id, target.term_id) != (source.course_id, source.term_id):
-            raise DomainError(translate("Enrollment", "A student can only be moved to a group of the same course and term."))
         _require_clerk(session, actor, source, student_id)
         _require_clerk(session, actor, target, student_id)
+        facts = rule_facts.groups(session, {source.id, target.id})
+        held = rule_facts.held_by(session, student_id, source.term_id)
+        moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
+        _refuse_if(rules.move(moving, facts[target.id], held, over_limit=over_limit))
         # Both group rows are written in ascending id order (see the module's docstring).
         over = False
         count = limit = 0
@@ -385,14 +321,42 @@ def move(
             if group is source:
                 _cancel(session, enrollment, actor.id, now)
             else:
-                over, count, limit = _take_seat(session, target, allow_over_limit=over_limit)
+                over, count, limit = _take_seat(session, target, facts[target.id], allow_over_limit=over_limit)
         moved = _insert(
-            session, student_id, target, registration_id=enrollment.registration_id, source=EnrollmentSource.DESK,
+            session, student_id, target, facts[target.id], registration_id=enrollment.registration_id, source=EnrollmentSource.DESK,
             over_limit=over, reason=reason, created_at=now, created_by_id=actor.id,
         )
         _record(session, actor.id, "enrollment.move", moved, reason,
                 before={"group_id": source.id, "enrollment_id": enrollment.id})
         return EnrollmentResult(moved.id, student_id, target.id, over, count, limit)
+
+
+@dataclass(frozen=True)
+class MoveTarget:
+    """A group a student might be moved to, and what the rulebook says about it."""
+
+    group_id: int
+    refusals: tuple[rules.Refusal, ...]
+
+    @property
+    def offered(self) -> bool:
+        """Worth offering: nothing refuses it, or only a full group, which a clerk may override with a reason."""
+        return all(r.code is rules.RefusalCode.FULL for r in self.refusals)
+
+
+def move_targets(db: Database, actor: Actor, enrollment_id: int) -> list[MoveTarget]:
+    """Every other group of the enrollment's course and term, each with the rulebook's answer to moving there."""
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        enrollment = _enrollment(session, enrollment_id)
+        source = _group(session, enrollment.group_id)
+        sibling_ids = session.scalars(select(ClassGroup.id).where(
+            ClassGroup.course_id == source.course_id, ClassGroup.term_id == source.term_id, ClassGroup.id != source.id,
+        ).order_by(ClassGroup.id)).all()
+        facts = rule_facts.groups(session, [source.id, *sibling_ids])
+        held = rule_facts.held_by(session, enrollment.student_id, source.term_id)
+        moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
+        return [MoveTarget(gid, rules.move(moving, facts[gid], held)) for gid in sibling_ids]
 
 
 # --- from the portal (first come, first served) -------------------------------------------
@@ -413,23 +377,18 @@ def register_from_portal(
     now = as_utc(now or now_utc())
     with db.write() as session:
         _lock_student(session, student_id)
-        registration = session.get(Registration, registration_id)
-        if registration is None:
+        row = session.get(Registration, registration_id)
+        if row is None:
             raise NotFound(translate("Enrollment", "That registration no longer exists."))
-        if active_round(session, registration_id, now) is None:
-            raise EnrollmentRefused(Refusal.ROUND_NOT_OPEN, translate("Enrollment", "No round of %1 is open now.").replace("%1", registration.code))
         group = _group(session, group_id)
-        _offered(session, registration, group)
-        if not access_facts(session, student_id, registration, now).admitted:
-            raise EnrollmentRefused(
-                Refusal.NO_ACCESS, translate("Enrollment", "The student may not take part in %1.").replace("%1", registration.code)
-            )
-        if _standing_in_same_slot(session, student_id, group) is not None:
-            raise EnrollmentRefused(Refusal.ALREADY_ENROLLED, translate("Enrollment", "The student already has a group of this course."))
-        _check_selection_limit(session, student_id, registration, group)
-        over, count, limit = _take_seat(session, group, allow_over_limit=False)
+        facts = rule_facts.groups(session, [group.id])[group.id]
+        _refuse_if(rules.register_first_come(
+            facts, rule_facts.held_by(session, student_id, group.term_id), rule_facts.registration(session, row),
+            rule_facts.round_now(session, registration_id, now), rule_facts.admission(session, student_id, row, now),
+        ))
+        over, count, limit = _take_seat(session, group, facts, allow_over_limit=False)
         enrollment = _insert(
-            session, student_id, group, registration_id=registration_id, source=EnrollmentSource.PORTAL, over_limit=False,
+            session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.PORTAL, over_limit=False,
             created_at=now,
         )
         _record(session, None, "enrollment.portal_register", enrollment, None)
@@ -445,14 +404,9 @@ def unregister_from_portal(
     now = as_utc(now or now_utc())
     with db.write() as session:
         _lock_student(session, student_id)
-        current = active_round(session, registration_id, now)
-        if current is None:
-            raise EnrollmentRefused(Refusal.ROUND_NOT_OPEN, translate("Enrollment", "No round of the registration is open now."))
-        if not current.unregister_allowed:
-            raise EnrollmentRefused(
-                Refusal.UNREGISTER_NOT_ALLOWED,
-                translate("Enrollment", "The round \u201c%1\u201d does not allow unregistering.").replace("%1", current.name),
-            )
+        row = session.get(Registration, registration_id)
+        if row is None:
+            raise NotFound(translate("Enrollment", "That registration no longer exists."))
         enrollment = session.scalars(
             select(Enrollment).where(
                 and_(
@@ -463,8 +417,8 @@ def unregister_from_portal(
                 )
             )
         ).first()
-        if enrollment is None:
-            raise EnrollmentRefused(Refusal.NOT_ENROLLED, translate("Enrollment", "The student is not registered in that group."))
+        _refuse_if(rules.unregister_first_come(rule_facts.registration(session, row),
+                                               rule_facts.round_now(session, registration_id, now), enrollment is not None))
         _cancel(session, enrollment, None, now)
         _record(session, None, "enrollment.portal_unregister", enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})
         _inbox(session, action_key, "unregister", student_id, sync_run_id)

@@ -189,3 +189,49 @@ def test_portal_unregister_only_where_the_round_allows(db, world):
     with pytest.raises(EnrollmentRefused) as twice:
         enrollment.unregister_from_portal(db, other_sid, world["small"], world["reg"])
     assert twice.value.refusal is Refusal.NOT_ENROLLED
+
+
+# --- the rulebook's slot: course, term and class type --------------------------------------
+
+
+def test_move_stays_within_the_class_type(db, admin, world):
+    """Reproduction: a move from a lecture group into a lab group of the same course was carried out."""
+    from desk.model import ClassType
+
+    lecture = factories.group(db, world["course"], world["term"], number=1, class_type=ClassType.LECTURE)
+    lab = factories.group(db, world["course"], world["term"], number=1, class_type=ClassType.LAB)
+    sid = factories.student(db)
+    held = enrollment.enroll(db, admin, sid, lecture, reason="r")
+    with pytest.raises(EnrollmentRefused, match="same class type") as refused:
+        enrollment.move(db, admin, held.enrollment_id, lab, reason="r")
+    assert refused.value.refusal is Refusal.OTHER_CLASS_TYPE
+    assert (_group(db, lecture).enrolled_count, _group(db, lab).enrolled_count) == (1, 0)
+    # Into the lab as a group of its own class type: an enrollment, not a move.
+    enrollment.enroll(db, admin, sid, lab, reason="r")
+    assert _group(db, lab).enrolled_count == 1
+
+
+def test_move_targets_say_what_the_rulebook_says(db, admin, world):
+    from desk.model import ClassType
+
+    lab = factories.group(db, world["course"], world["term"], number=3, class_type=ClassType.LAB)
+    sid = factories.student(db)
+    held = enrollment.enroll(db, admin, sid, world["small"], reason="r")
+    for other in factories.many_students(db, 2):
+        enrollment.enroll(db, admin, other, world["other"], reason="r")
+    targets = {t.group_id: t for t in enrollment.move_targets(db, admin, held.enrollment_id)}
+    assert set(targets) == {world["other"], lab}
+    assert [r.code for r in targets[world["other"]].refusals] == [Refusal.FULL] and targets[world["other"]].offered
+    assert [r.code for r in targets[lab].refusals] == [Refusal.OTHER_CLASS_TYPE] and not targets[lab].offered
+
+
+def test_a_lecture_and_a_class_of_one_course_are_held_together(db, admin, world):
+    from desk.model import ClassType
+
+    lecture = factories.group(db, world["course"], world["term"], number=1, class_type=ClassType.LECTURE)
+    sid = factories.student(db)
+    enrollment.enroll(db, admin, sid, lecture, reason="r")
+    enrollment.register_from_portal(db, sid, world["small"], world["reg"])
+    with pytest.raises(EnrollmentRefused, match=r"already in group MAT-101 class 1 of this course \(same class type\)") as same:
+        enrollment.register_from_portal(db, sid, world["other"], world["reg"])
+    assert same.value.refusal is Refusal.SAME_SLOT

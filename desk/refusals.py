@@ -1,0 +1,152 @@
+"""The rulebook's refusals in words: each code's English source text, and the stored message it becomes.
+
+A refusal is stored (a token request's reason, an audit entry, the portal) as a ``Message``: the
+code and its parameters, made into words only when shown, in the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desk.clock import format_local
+from desk.i18n import translate
+from desk.messages import Message, MessageKind, define
+from desk.rules import Refusal, RefusalCode
+
+C = "Refusals"
+
+NOT_TOKEN_REGISTRATION = define("refusal.not_token_registration", C, QT_TRANSLATE_NOOP(
+    "Refusals", "{registration} is not a token registration."))
+TOKEN_REGISTRATION = define("refusal.token_registration", C, QT_TRANSLATE_NOOP(
+    "Refusals", "{registration} is a token registration: students put requests in the basket."))
+ROUND_NOT_OPEN = define("refusal.round_not_open", C, QT_TRANSLATE_NOOP(
+    "Refusals", "No round of {registration} is open now."))
+ROUND_OPENS = define("refusal.round_not_open.opens", C, QT_TRANSLATE_NOOP(
+    "Refusals", "No round of {registration} is open yet: \u201c{round}\u201d opens on {opens_at}."))
+NO_ACCESS = define("refusal.no_access", C, QT_TRANSLATE_NOOP(
+    "Refusals", "No rule or individual grant admits the student to {registration}."))
+ACCESS_REVOKED = define("refusal.access_revoked", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The student's access to {registration} is revoked."))
+PROGRAMME_STATUS = define("refusal.programme_status", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The student's programme status does not allow taking part in {registration}."))
+NOT_OFFERED = define("refusal.not_offered", C, QT_TRANSLATE_NOOP(
+    "Refusals", "Group {group} is not offered in the registration {registration}."))
+COURSE_NOT_OFFERED = define("refusal.not_offered.course", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The course is not offered in the registration {registration}."))
+SAME_GROUP = define("refusal.same_group", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The student is already in group {group}."))
+OTHER_COURSE = define("refusal.other_course", C, QT_TRANSLATE_NOOP(
+    "Refusals", "A student can only be moved to a group of the same course and term ({from_group} to {group} is not)."))
+OTHER_CLASS_TYPE = define("refusal.other_class_type", C, QT_TRANSLATE_NOOP(
+    "Refusals", "A student is moved only between groups of the same class type ({from_group} to {group} is not a move)."))
+SAME_SLOT = define("refusal.same_slot", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The student is already in group {group} of this course (same class type)."))
+SELECTION_LIMIT = define("refusal.selection_limit", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The registration allows %n course(s) per student, and all are taken."))
+NO_TOKENS = define("refusal.no_tokens", C, QT_TRANSLATE_NOOP(
+    "Refusals", "No {token} tokens left, and the payment of {price} PLN is not accepted."))
+FULL = define("refusal.full", C, QT_TRANSLATE_NOOP(
+    "Refusals", "Group {group} is full: {enrolled} of {limit} places taken."))
+ALL_FULL = define("refusal.full.all", C, QT_TRANSLATE_NOOP(
+    "Refusals", "All %n group(s) are full."))
+NO_GROUPS = define("refusal.full.none", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The registration offers no class groups yet."))
+UNREGISTER_NOT_ALLOWED = define("refusal.unregister_not_allowed", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The round \u201c{round}\u201d does not allow unregistering."))
+NOT_ENROLLED = define("refusal.not_enrolled", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The student is not registered in that group."))
+REGISTRATION_ENDED = define("refusal.registration_ended", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The registration ended before a place was found."))
+
+_KINDS: dict[RefusalCode, MessageKind] = {
+    RefusalCode.NOT_TOKEN_REGISTRATION: NOT_TOKEN_REGISTRATION,
+    RefusalCode.TOKEN_REGISTRATION: TOKEN_REGISTRATION,
+    RefusalCode.ROUND_NOT_OPEN: ROUND_NOT_OPEN,
+    RefusalCode.NO_ACCESS: NO_ACCESS,
+    RefusalCode.ACCESS_REVOKED: ACCESS_REVOKED,
+    RefusalCode.PROGRAMME_STATUS: PROGRAMME_STATUS,
+    RefusalCode.NOT_OFFERED: NOT_OFFERED,
+    RefusalCode.SAME_GROUP: SAME_GROUP,
+    RefusalCode.OTHER_COURSE: OTHER_COURSE,
+    RefusalCode.OTHER_CLASS_TYPE: OTHER_CLASS_TYPE,
+    RefusalCode.SAME_SLOT: SAME_SLOT,
+    RefusalCode.SELECTION_LIMIT: SELECTION_LIMIT,
+    RefusalCode.NO_TOKENS: NO_TOKENS,
+    RefusalCode.FULL: FULL,
+    RefusalCode.UNREGISTER_NOT_ALLOWED: UNREGISTER_NOT_ALLOWED,
+    RefusalCode.NOT_ENROLLED: NOT_ENROLLED,
+    RefusalCode.REGISTRATION_ENDED: REGISTRATION_ENDED,
+}
+
+
+def group_label(params: dict[str, Any], prefix: str = "") -> str:
+    """The group a refusal names: course code, class type and number (as stored, in any language)."""
+    course = params.get(f"{prefix}course")
+    if not course:
+        return ""
+    return f"{course} {params.get(f'{prefix}class_type', '')} {params.get(f'{prefix}number', '')}".strip()
+
+
+def _when(value: Any) -> str:
+    try:
+        return format_local(datetime.fromisoformat(str(value)))
+    except ValueError:
+        return str(value)
+
+
+def message(refusal: Refusal) -> Message:
+    """The refusal as a record stores it: a stable code and the parameters its words need."""
+    p = refusal.params
+    params: dict[str, Any] = {k: v for k, v in p.items() if k not in ("opens_at",)}
+    if p.get("course"):
+        params["group"] = group_label(p)
+    if p.get("from_course"):
+        params["from_group"] = group_label(p, "from_")
+    kind = _KINDS[refusal.code]
+    if refusal.code is RefusalCode.ROUND_NOT_OPEN and p.get("opens_at"):
+        kind, params["opens_at"] = ROUND_OPENS, _when(p["opens_at"])
+    elif refusal.code is RefusalCode.NOT_OFFERED and not p.get("course"):
+        kind = COURSE_NOT_OFFERED
+    elif refusal.code is RefusalCode.SELECTION_LIMIT:
+        params["n"] = p.get("limit")
+    elif refusal.code is RefusalCode.FULL and "groups" in p:
+        kind = ALL_FULL if p["groups"] else NO_GROUPS
+        params["n"] = p["groups"]
+    return kind(**params)
+
+
+def refusal_of(stored: Message | None) -> Refusal | None:
+    """A stored message back as the rulebook's refusal, when it is one."""
+    if stored is None or not stored.code.startswith("refusal."):
+        return None
+    code = stored.code.removeprefix("refusal.").partition(".")[0]
+    try:
+        return Refusal(RefusalCode(code), dict(stored.params))
+    except ValueError:
+        return None
+
+
+def describe(refusal: Refusal) -> str:
+    """The refusal in the language the application (or terminal) runs in now."""
+    return message(refusal).text()
+
+
+def describe_all(refusals: Iterable[Refusal]) -> str:
+    return " ".join(describe(r) for r in refusals)
+
+
+def fix(refusal: Refusal) -> str:
+    """What a clerk can do about it, where the rulebook knows ("" where the caller says it better)."""
+    code = refusal.code
+    if code is RefusalCode.SAME_SLOT:
+        return translate("Refusals", "Move the student to another group instead, or unregister them from %1 first.") \
+            .replace("%1", group_label(refusal.params))
+    if code is RefusalCode.OTHER_CLASS_TYPE:
+        return translate("Refusals", "Enroll the student in that group instead: each class type is held separately.")
+    if code is RefusalCode.NOT_OFFERED:
+        return translate("Refusals", "Add the course to the registration in the registration calendar.")
+    return ""

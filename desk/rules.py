@@ -1,0 +1,328 @@
+"""The rulebook: from the facts of a proposed change to every refusal that applies, as codes with parameters.
+
+Pure: no session, no Qt, no SQLAlchemy. Whoever proposes a change (a clerk enrolling or moving a
+student, the portal's first-come registration and unregistration, a token request put in the
+basket or carried out at a break, the explanation of "why can't this student register?", a view
+deciding what to offer) gathers the facts and asks here; nothing else decides. Refusals come back
+in the order a clerk should read them (``RefusalCode``'s order). Words are made from the codes
+when shown (``desk.refusals``), never stored.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class RefusalCode(enum.StrEnum):
+    """Every rule that can refuse a change; the declaration order is the order a clerk reads them in."""
+
+    NOT_TOKEN_REGISTRATION = "not_token_registration"  # a basket request in a first-come registration
+    TOKEN_REGISTRATION = "token_registration"  # a first-come registration in a token registration
+    ROUND_NOT_OPEN = "round_not_open"
+    NO_ACCESS = "no_access"  # no rule or individual grant admits the student
+    ACCESS_REVOKED = "access_revoked"
+    PROGRAMME_STATUS = "programme_status"  # no programme in a status that takes part
+    NOT_OFFERED = "not_offered"
+    SAME_GROUP = "same_group"  # a move to the group the student is in
+    OTHER_COURSE = "other_course"  # a move to a group of another course or term
+    OTHER_CLASS_TYPE = "other_class_type"  # a move to a group of another class type: that is not a move
+    SAME_SLOT = "same_slot"  # already in a group of the same course, term and class type
+    SELECTION_LIMIT = "selection_limit"
+    NO_TOKENS = "no_tokens"  # no tokens left and the payment not accepted
+    FULL = "full"
+    UNREGISTER_NOT_ALLOWED = "unregister_not_allowed"
+    NOT_ENROLLED = "not_enrolled"
+    REGISTRATION_ENDED = "registration_ended"  # a token request still unmet when the registration ended
+
+
+_ORDER = {code: index for index, code in enumerate(RefusalCode)}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One rule that refuses the change; ``params`` are plain JSON values (the words are made from them)."""
+
+    code: RefusalCode
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __hash__(self) -> int:  # params is a dict: hash by code and the sorted items
+        return hash((self.code, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code.value, "params": dict(self.params)}
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> "Refusal":
+        return cls(RefusalCode(value["code"]), dict(value.get("params") or {}))
+
+
+def in_reading_order(refusals: Iterable[Refusal]) -> tuple[Refusal, ...]:
+    return tuple(sorted(refusals, key=lambda r: _ORDER[r.code]))
+
+
+# --- facts --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupFacts:
+    """A class group as the rules see it."""
+
+    id: int
+    course_id: int
+    course_code: str
+    term_id: int
+    class_type: str  # a ClassType value
+    number: int
+    seat_limit: int
+    enrolled: int
+
+    @property
+    def slot(self) -> tuple[int, int, str]:
+        """What a student holds one group of: the course, the term and the class type."""
+        return (self.course_id, self.term_id, str(self.class_type))
+
+    @property
+    def full(self) -> bool:
+        return self.enrolled >= self.seat_limit
+
+    def params(self, prefix: str = "") -> dict[str, Any]:
+        return {f"{prefix}course": self.course_code, f"{prefix}class_type": str(self.class_type),
+                f"{prefix}number": self.number}
+
+
+@dataclass(frozen=True)
+class Held:
+    """One of the student's standing (accepted) enrollments."""
+
+    enrollment_id: int
+    group: GroupFacts
+    registration_id: int | None
+
+
+@dataclass(frozen=True)
+class RegistrationFacts:
+    id: int
+    code: str
+    term_id: int
+    offered_course_ids: frozenset[int]
+    selection_limit: int | None
+    token: bool  # a token registration (requests in the basket) rather than first come, first served
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    """The registration's round now: the one open, else the next to open (``opens_at``), else none."""
+
+    open: bool
+    name: str | None = None
+    unregister_allowed: bool = True
+    opens_at: str | None = None  # ISO instant in UTC of the next round, when none is open
+
+
+@dataclass(frozen=True)
+class Admission:
+    """DOMAIN rule 2, as the access service found it."""
+
+    rule_or_grant: bool
+    revoked: bool
+    status_allows: bool
+
+
+@dataclass(frozen=True)
+class Tokens:
+    token_code: str
+    balance: int
+    payment_accepted: bool | None  # None: not asked yet (the explanation), so not a refusal
+    price: str = ""
+
+
+# --- the rules, one function each ----------------------------------------------------------------
+
+
+def _round(registration: RegistrationFacts, round_: RoundFacts) -> list[Refusal]:
+    if round_.open:
+        return []
+    params: dict[str, Any] = {"registration": registration.code}
+    if round_.opens_at:
+        params.update(round=round_.name, opens_at=round_.opens_at)
+    return [Refusal(RefusalCode.ROUND_NOT_OPEN, params)]
+
+
+def _admission(registration: RegistrationFacts, admission: Admission) -> list[Refusal]:
+    refusals = []
+    if not admission.rule_or_grant:
+        refusals.append(Refusal(RefusalCode.NO_ACCESS, {"registration": registration.code}))
+    if admission.revoked:
+        refusals.append(Refusal(RefusalCode.ACCESS_REVOKED, {"registration": registration.code}))
+    if not admission.status_allows:
+        refusals.append(Refusal(RefusalCode.PROGRAMME_STATUS, {"registration": registration.code}))
+    return refusals
+
+
+def _offered(registration: RegistrationFacts, group: GroupFacts) -> list[Refusal]:
+    if group.course_id in registration.offered_course_ids and group.term_id == registration.term_id:
+        return []
+    return [Refusal(RefusalCode.NOT_OFFERED, {**group.params(), "registration": registration.code})]
+
+
+def _same_slot(group: GroupFacts, held: Iterable[Held]) -> list[Refusal]:
+    same = next((h for h in held if h.group.slot == group.slot), None)
+    if same is None:
+        return []
+    return [Refusal(RefusalCode.SAME_SLOT, same.group.params())]
+
+
+def _selection_limit(registration: RegistrationFacts, group: GroupFacts, held: Iterable[Held]) -> list[Refusal]:
+    return _selection_limit_of(registration, group.course_id, held)
+
+
+def _tokens(tokens: Tokens | None) -> list[Refusal]:
+    if tokens is None or tokens.balance > 0 or tokens.payment_accepted is not False:
+        return []
+    return [Refusal(RefusalCode.NO_TOKENS, {"token": tokens.token_code, "price": tokens.price})]
+
+
+def _places(group: GroupFacts, *, over_limit: bool = False) -> list[Refusal]:
+    if over_limit or not group.full:
+        return []
+    return [Refusal(RefusalCode.FULL, {**group.params(), "enrolled": group.enrolled, "limit": group.seat_limit})]
+
+
+def full(group: GroupFacts, enrolled: int, limit: int) -> Refusal:
+    """The refusal when the seat take itself finds the group full (the database's last word)."""
+    return Refusal(RefusalCode.FULL, {**group.params(), "enrolled": enrolled, "limit": limit})
+
+
+# --- the changes ---------------------------------------------------------------------------------
+
+
+def enroll_at_desk(group: GroupFacts, held: Iterable[Held], *, registration: RegistrationFacts | None = None,
+                   over_limit: bool = False) -> tuple[Refusal, ...]:
+    """A clerk enrolls a student (rounds and access are the portal's conditions, not the desk's)."""
+    held = tuple(held)
+    refusals = _same_slot(group, held)
+    if registration is not None:
+        refusals += _offered(registration, group) + _selection_limit(registration, group, held)
+    return in_reading_order(refusals + _places(group, over_limit=over_limit))
+
+
+def move(source: Held, target: GroupFacts, held: Iterable[Held], *, over_limit: bool = False) -> tuple[Refusal, ...]:
+    """A clerk moves a student from one group to another of the same course, term and class type."""
+    if target.id == source.group.id:
+        return (Refusal(RefusalCode.SAME_GROUP, target.params()),)
+    if (target.course_id, target.term_id) != (source.group.course_id, source.group.term_id):
+        return (Refusal(RefusalCode.OTHER_COURSE, {**source.group.params("from_"), **target.params()}),)
+    refusals = []
+    if str(target.class_type) != str(source.group.class_type):
+        refusals.append(Refusal(RefusalCode.OTHER_CLASS_TYPE, {**source.group.params("from_"), **target.params()}))
+    else:
+        refusals += _same_slot(target, [h for h in held if h.enrollment_id != source.enrollment_id])
+    return in_reading_order(refusals + _places(target, over_limit=over_limit))
+
+
+def register_first_come(group: GroupFacts, held: Iterable[Held], registration: RegistrationFacts, round_: RoundFacts,
+                        admission: Admission) -> tuple[Refusal, ...]:
+    """A student registers on the portal in a round of a first-come registration."""
+    held = tuple(held)
+    refusals = [Refusal(RefusalCode.TOKEN_REGISTRATION, {"registration": registration.code})] if registration.token else []
+    refusals += (_round(registration, round_) + _admission(registration, admission) + _offered(registration, group)
+                 + _same_slot(group, held) + _selection_limit(registration, group, held) + _places(group))
+    return in_reading_order(refusals)
+
+
+def unregister_first_come(registration: RegistrationFacts, round_: RoundFacts, enrolled: bool) -> tuple[Refusal, ...]:
+    """A student unregisters on the portal, where the open round allows it."""
+    refusals = _round(registration, round_)
+    if round_.open and not round_.unregister_allowed:
+        refusals.append(Refusal(RefusalCode.UNREGISTER_NOT_ALLOWED, {"round": round_.name}))
+    if not enrolled:
+        refusals.append(Refusal(RefusalCode.NOT_ENROLLED, {}))
+    return in_reading_order(refusals)
+
+
+def submit_token_request(registration: RegistrationFacts, round_: RoundFacts, *, register: bool,
+                         admission: Admission | None = None, group: GroupFacts | None = None) -> tuple[Refusal, ...]:
+    """A student puts a request in the basket: a token registration with a round open; to register, admitted."""
+    if not registration.token:
+        return (Refusal(RefusalCode.NOT_TOKEN_REGISTRATION, {"registration": registration.code}),)
+    refusals = _round(registration, round_)
+    if register:
+        if admission is not None:
+            refusals += _admission(registration, admission)
+        if group is not None:
+            refusals += _offered(registration, group)
+    return in_reading_order(refusals)
+
+
+def resolve_token_register(group: GroupFacts, held: Iterable[Held], registration: RegistrationFacts,
+                           tokens: Tokens) -> tuple[Refusal, ...]:
+    """A register request at a break. FULL alone means the request waits for a place; anything else refuses it."""
+    held = tuple(held)
+    return in_reading_order(_same_slot(group, held) + _selection_limit(registration, group, held) + _tokens(tokens)
+                            + _places(group))
+
+
+def resolve_token_unregister(round_: RoundFacts, enrolled: bool) -> tuple[Refusal, ...]:
+    """An unregister request at a break: where the request's round allows it, and only from a group held."""
+    refusals = []
+    if not round_.unregister_allowed:
+        refusals.append(Refusal(RefusalCode.UNREGISTER_NOT_ALLOWED, {"round": round_.name}))
+    if not enrolled:
+        refusals.append(Refusal(RefusalCode.NOT_ENROLLED, {}))
+    return in_reading_order(refusals)
+
+
+def registration_ended(registration: RegistrationFacts) -> Refusal:
+    """What a request still unmet when the registration ends is refused with."""
+    return Refusal(RefusalCode.REGISTRATION_ENDED, {"registration": registration.code})
+
+
+def only_waiting(refusals: Iterable[Refusal]) -> bool:
+    """A token request refused by nothing but a full group waits for the next break."""
+    refusals = tuple(refusals)
+    return bool(refusals) and all(r.code is RefusalCode.FULL for r in refusals)
+
+
+def explain(registration: RegistrationFacts, round_: RoundFacts, admission: Admission, held: Iterable[Held], *,
+            group: GroupFacts | None = None, course_id: int | None = None, places: tuple[int, int] | None = None,
+            tokens: Tokens | None = None) -> tuple[Refusal, ...]:
+    """"Why can't this student register?": what the portal's path (first come, or a token request) would refuse.
+
+    With a group, every rule the registering paths apply to it; with only a course (or nothing), the
+    rules that need no group, and ``places`` (groups with a place, all groups) of the course (or of
+    the registration). Tokens refuse only once the student has said no to paying.
+    """
+    held = tuple(held)
+    refusals = _round(registration, round_) + _admission(registration, admission)
+    if group is not None:
+        refusals += _offered(registration, group) + _same_slot(group, held) + _selection_limit(registration, group, held)
+        refusals += _places(group)
+    else:
+        if course_id is not None and course_id not in registration.offered_course_ids:
+            refusals.append(Refusal(RefusalCode.NOT_OFFERED, {"registration": registration.code}))
+        refusals += _selection_limit_of(registration, course_id, held)
+        if places is not None:
+            refusals += places_among(*places)
+    if registration.token:
+        refusals += _tokens(tokens)
+    return in_reading_order(refusals)
+
+
+def places_among(open_groups: int, all_groups: int) -> list[Refusal]:
+    """Without a group in mind: refused when no group has a place (or there is no group at all)."""
+    if open_groups > 0:
+        return []
+    return [Refusal(RefusalCode.FULL, {"groups": all_groups})]
+
+
+def _selection_limit_of(registration: RegistrationFacts, course_id: int | None, held: Iterable[Held]) -> list[Refusal]:
+    """Without a group in mind: refused when every course the limit allows is taken (and not by this course)."""
+    if registration.selection_limit is None:
+        return []
+    courses = {h.group.course_id for h in held if h.registration_id == registration.id}
+    if course_id in courses or len(courses) < registration.selection_limit:
+        return []
+    return [Refusal(RefusalCode.SELECTION_LIMIT, {"limit": registration.selection_limit, "taken": len(courses)})]
