@@ -37,7 +37,6 @@ from desk.model import (
     Setting,
     Student,
     StudentSearchRow,
-    SyncResult,
     SyncRun,
     Term,
     TokenEntry,
@@ -47,7 +46,6 @@ from desk.model import (
 
 LIMIT = 100  # problems listed per kind; the totals count them all
 PENDING_TOO_LONG = timedelta(hours=24)
-RUNNING_TOO_LONG = timedelta(minutes=30)
 
 # The kinds of problem, in the order the report lists them.
 KINDS = (
@@ -493,8 +491,9 @@ def _groups(session: Session, out: _Collector) -> None:
 # --- (e) the sync queue ---------------------------------------------------------------------------------
 
 
-def _outbox(session: Session, out: _Collector, now: datetime, zone: str, pending_after: timedelta,
-            running_after: timedelta) -> None:
+def _outbox(session: Session, out: _Collector, now: datetime, zone: str, pending_after: timedelta) -> None:
+    from desk.sync import interrupted
+
     out.counts["outbox_pending"] = session.scalar(
         select(func.count()).select_from(OutboxEntry).where(OutboxEntry.sent_at.is_(None))) or 0
     old = session.execute(
@@ -508,14 +507,13 @@ def _outbox(session: Session, out: _Collector, now: datetime, zone: str, pending
                        translate("Check", "%1 waiting since %2, more than %3 hours: is the sync running?")
                        .replace("%1", str(r.waiting)).replace("%2", format_local(as_utc(r.oldest), zone))
                        .replace("%3", str(int(pending_after.total_seconds() // 3600)))))
+    # The sync's own rule: `desk sync status` shows the same runs as interrupted.
     stuck = session.execute(
-        select(SyncRun.id, SyncRun.kind, SyncRun.started_at)
-        .where(SyncRun.result == SyncResult.RUNNING, SyncRun.started_at < now - running_after)
-        .order_by(SyncRun.id)
+        select(SyncRun.id, SyncRun.kind, SyncRun.started_at).where(interrupted(now)).order_by(SyncRun.id)
     ).all()
     out.add("sync_run_stuck", stuck,
             lambda r: (translate("Check", "sync run %1").replace("%1", str(r.id)),
-                       translate("Check", "a %1 run started at %2 is still marked running: it was stopped, or it hangs")
+                       translate("Check", "a %1 run started at %2 was interrupted: it is still marked running but gives no sign of life; the next sync closes it")
                        .replace("%1", r.kind.value).replace("%2", format_local(r.started_at, zone))))
 
 
@@ -567,14 +565,10 @@ def existing_portal(db: Database) -> Database | None:
     return open_portal_for(db)
 
 
-def _portal_is_ours(session: Session, portal: Database) -> bool:
-    from desk.portal import schema
-    from desk.sync import DESK_ID_SETTING
+def _portal_state(session: Session, portal: Database):
+    from desk.sync import DESK_ID_SETTING, portal_state
 
-    ours = session.scalar(select(Setting.value).where(Setting.key == DESK_ID_SETTING))
-    with portal.read() as target:
-        theirs = target.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == "desk_id"))
-    return ours is not None and ours == theirs
+    return portal_state(session.scalar(select(Setting.value).where(Setting.key == DESK_ID_SETTING)), portal)
 
 
 def check_database(
@@ -585,7 +579,6 @@ def check_database(
     now: datetime | None = None,
     zone: str = DEFAULT_TIME_ZONE,
     pending_after: timedelta = PENDING_TOO_LONG,
-    running_after: timedelta = RUNNING_TOO_LONG,
     limit: int = LIMIT,
 ) -> CheckReport:
     """Check the database (and, given the portal, what it shows against the desk); repair nothing.
@@ -594,6 +587,8 @@ def check_database(
     and foreign_key_check, tens of seconds on a large file) on a connection of its own while the
     queries run.
     """
+    from desk.sync import PortalState
+
     started = time.perf_counter()
     now = as_utc(now) if now else now_utc()
     out = _Collector(limit)
@@ -609,11 +604,15 @@ def check_database(
         out.timed("search table", lambda: _search_table(session, out), session)
         out.timed("token ledger", lambda: _ledger(session, out), session)
         out.timed("class groups", lambda: _groups(session, out), session)
-        out.timed("sync queue", lambda: _outbox(session, out, now, zone, pending_after, running_after), session)
+        out.timed("sync queue", lambda: _outbox(session, out, now, zone, pending_after), session)
+        state = None if portal is None else _portal_state(session, portal)
         if portal is None:
             out.notes.append(translate("Check", "No portal database: balances and the last batch on the portal were not compared."))
-        elif not _portal_is_ours(session, portal):
+        elif state is PortalState.NOT_OURS:
             out.notes.append(translate("Check", "The portal database has not been filled by this desk yet: it was not compared."))
+        elif state is PortalState.UNFINISHED:
+            out.notes.append(translate(
+                "Check", "The first full publication to the portal database was interrupted: it was not compared. The next sync finishes it."))
         else:
             out.timed("portal", lambda: (_checkpoint(session, portal, out), _portal_balances(db, session, portal, out)), session)
     if file_check is not None:

@@ -15,6 +15,7 @@ applies it, so an action is applied once. One that no longer fits becomes a conf
 
 from __future__ import annotations
 
+import enum
 import json
 import re
 import uuid
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desk import audit, enrollment, outbox, token_rounds
@@ -53,7 +54,13 @@ from desk.staff import Actor, Permission, require
 
 BATCH = 10000
 CHECKPOINT = "last_batch"
-INTERRUPTED_AFTER = timedelta(hours=2)
+# Set on the portal when a desk claims it, removed in the transaction that finishes the full
+# publication: while it is there, the portal is not yet whole and every run publishes it whole.
+FULL_OWED = "full_publication_owed"
+# A running run gives a sign of life at least this often (it writes heartbeat_at) ...
+HEARTBEAT_EVERY = timedelta(seconds=30)
+# ... and one silent for this long was stopped by force (the program was killed, the machine went down).
+INTERRUPTED_AFTER = timedelta(minutes=10)
 DESK_ID_SETTING = "desk_id"
 INBOUND_BATCH = 500
 SCHEDULE_SETTING = "sync_schedule"
@@ -64,6 +71,35 @@ Progress = Callable[[int, int, str], None]
 
 class Cancelled(Exception):
     """The clerk cancelled the run; what was sent so far stays sent."""
+
+
+class SlotTaken(DomainError):
+    """The scheduled slot was taken by another workstation's run."""
+
+
+def interrupted(now: datetime):
+    """The one rule for a run stopped by force, as a condition on ``sync_runs``: still marked
+    running, and no sign of life for INTERRUPTED_AFTER. The next run (which closes such runs),
+    ``desk sync status`` and ``desk check`` all ask it, so they cannot disagree."""
+    return and_(SyncRun.result == SyncResult.RUNNING,
+                func.coalesce(SyncRun.heartbeat_at, SyncRun.started_at) < as_utc(now) - INTERRUPTED_AFTER)
+
+
+class _Heartbeat:
+    """The run's sign of life, written at most every HEARTBEAT_EVERY as it reports progress."""
+
+    def __init__(self, db: Database, run_id: int):
+        self.db, self.run_id = db, run_id
+        self.last = now_utc()
+
+    def __call__(self) -> None:
+        at = now_utc()
+        if at - self.last < HEARTBEAT_EVERY:
+            return
+        self.last = at
+        with self.db.write() as session:
+            session.execute(update(SyncRun).where(SyncRun.id == self.run_id, SyncRun.result == SyncResult.RUNNING)
+                            .values(heartbeat_at=at))
 
 
 @dataclass(frozen=True)
@@ -156,8 +192,12 @@ def run_sync(
     is_cancelled: Callable[[], bool] | None = None,
     batch_size: int = BATCH,
     now: datetime | None = None,
+    slot: datetime | None = None,
 ) -> SyncReport:
-    """Run one sync. ``actor`` may be None only for the schedule (the institution's own job)."""
+    """Run one sync. ``actor`` may be None only for the schedule (the institution's own job).
+
+    ``slot``: the scheduled instant this run is for; raises SlotTaken when another run took it.
+    """
     if actor is not None:
         require(actor, Permission.RUN_SYNC)
     elif trigger is not SyncTrigger.SCHEDULE:
@@ -169,26 +209,40 @@ def run_sync(
             if session.get(Student, student_id) is None:
                 raise NotFound(translate("Sync", "There is no student with the id %1.").replace("%1", str(student_id)))
     started = as_utc(now) if now else now_utc()
-    with db.write() as session:
-        # Runs still "running" long after they started were stopped by force (the program was killed).
-        session.execute(
-            update(SyncRun).where(SyncRun.result == SyncResult.RUNNING, SyncRun.started_at < started - INTERRUPTED_AFTER)
-            .values(result=SyncResult.FAILED, error="interrupted: the program stopped during the run")
-        )
-        run = SyncRun(kind=kind, trigger=trigger, started_by_id=actor.id if actor else None, student_id=student_id,
-                      started_at=started, result=SyncResult.RUNNING)
-        session.add(run)
-        session.flush()
-        run_id = run.id
+    try:
+        with db.write() as session:
+            # Runs that stopped giving signs of life were stopped by force (the program was killed).
+            session.execute(
+                update(SyncRun).where(interrupted(started))
+                .values(result=SyncResult.FAILED, error="interrupted: the program stopped during the run")
+            )
+            run = SyncRun(kind=kind, trigger=trigger, started_by_id=actor.id if actor else None, student_id=student_id,
+                          started_at=started, result=SyncResult.RUNNING, scheduled_for=as_utc(slot) if slot else None)
+            session.add(run)
+            session.flush()
+            run_id = run.id
+    except IntegrityError as taken:
+        if slot is None:
+            raise
+        raise SlotTaken(translate("Sync", "The scheduled sync of %1 was started by another workstation.")
+                        .replace("%1", as_utc(slot).isoformat())) from taken
     own_portal = portal is None
     counts = _Counts()
     result, error = SyncResult.SUCCEEDED, None
-    report = progress or (lambda done, total, text: None)
+    heartbeat = _Heartbeat(db, run_id)
+    told = progress or (lambda done, total, text: None)
+
+    def report(done: int, total: int, text: str) -> None:
+        heartbeat()
+        told(done, total, text)
+
     check = is_cancelled or (lambda: False)
     try:
         portal = portal or open_portal_for(db)
-        if _claim(db, portal):
-            kind = SyncKind.FULL  # a portal new to this desk (or another desk's) is published whole
+        if _claim(db, portal, run_id):
+            # A portal new to this desk (or another desk's), or whose first publication was never
+            # finished, is published whole.
+            kind = SyncKind.FULL
         if kind is SyncKind.FULL:
             _full(db, portal, run_id, counts, report, check)
         elif kind is SyncKind.STUDENT:
@@ -203,21 +257,21 @@ def run_sync(
         result = SyncResult.CANCELLED
     except Exception as problem:  # noqa: BLE001 - recorded in the run's history, then raised for the caller
         result, error = SyncResult.FAILED, str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
-        _finish(db, run_id, counts, result, error)
+        _finish(db, run_id, kind, counts, result, error)
         raise
     finally:
         if own_portal and portal is not None:
             portal.dispose()
-    _finish(db, run_id, counts, result, error)
+    _finish(db, run_id, kind, counts, result, error)
     return SyncReport(run_id, kind, result, counts.sent, counts.received, counts.conflicts, tuple(counts.repaired), error,
                       max(0.0, (now_utc() - started).total_seconds()))
 
 
-def _finish(db: Database, run_id: int, counts: _Counts, result: SyncResult, error: str | None) -> None:
+def _finish(db: Database, run_id: int, kind: SyncKind, counts: _Counts, result: SyncResult, error: str | None) -> None:
     with db.write() as session:
         session.execute(
             update(SyncRun).where(SyncRun.id == run_id).values(
-                finished_at=now_utc(), sent_count=counts.sent, received_count=counts.received,
+                kind=kind, finished_at=now_utc(), sent_count=counts.sent, received_count=counts.received,
                 conflict_count=counts.conflicts, result=result, error=error,
             )
         )
@@ -321,22 +375,47 @@ def desk_identity(db: Database) -> str:
         return session.scalar(select(Setting.value).where(Setting.key == DESK_ID_SETTING))
 
 
-def _claim(db: Database, portal: Database) -> bool:
-    """Make the portal this desk's; True when it was not (a new portal, or one another desk filled).
+class PortalState(enum.Enum):
+    """Whose a portal is, as the sync and the check see it."""
 
-    A checkpoint or student actions left by another desk name records of that desk: they are set
-    aside (actions marked read as "discarded"), never applied here.
+    NOT_OURS = "not_ours"  # new, or filled by another desk
+    UNFINISHED = "unfinished"  # claimed by this desk, its first full publication not finished yet
+    OURS = "ours"  # filled by this desk: what it shows can be compared with the desk
+
+
+def portal_state(ours: str | None, portal: Database) -> PortalState:
+    """The portal's state for the desk whose identity is ``ours`` (None: a desk that never published)."""
+    with portal.read() as target:
+        state = dict(target.execute(select(schema.sync_state.c.key, schema.sync_state.c.value)
+                                    .where(schema.sync_state.c.key.in_(("desk_id", FULL_OWED)))).all())
+    if ours is None or state.get("desk_id") != ours:
+        return PortalState.NOT_OURS
+    return PortalState.UNFINISHED if FULL_OWED in state else PortalState.OURS
+
+
+def _claim(db: Database, portal: Database, run_id: int) -> bool:
+    """Make the portal this desk's; True when it must be published whole: it was not this desk's
+    (a new portal, or one another desk filled), or this desk's first publication to it was never
+    finished (the run was killed or cancelled).
+
+    The claim and the debt of a full publication are written together; only a finished full
+    publication pays the debt (see _full). A checkpoint or student actions left by another desk
+    name records of that desk: they are set aside (actions marked read as "discarded"), never
+    applied here.
     """
     ours = desk_identity(db)
     with portal.write() as target:
-        theirs = target.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == "desk_id"))
+        state = dict(target.execute(select(schema.sync_state.c.key, schema.sync_state.c.value)
+                                    .where(schema.sync_state.c.key.in_(("desk_id", FULL_OWED)))).all())
+        theirs = state.get("desk_id")
         if theirs == ours:
-            return False
+            return FULL_OWED in state
         target.execute(schema.sync_state.delete().where(schema.sync_state.c.key == CHECKPOINT))
         if theirs is not None:
             target.execute(update(schema.actions).where(schema.actions.c.read_at.is_(None))
                            .values(read_at=now_utc().replace(tzinfo=None), outcome="discarded"))
         _set_state(target, "desk_id", ours)
+        _set_state(target, FULL_OWED, json.dumps({"run": run_id, "since": now_utc().replace(tzinfo=None).isoformat()}))
     return True
 
 
@@ -392,6 +471,7 @@ def _full(db: Database, portal: Database, run_id: int, counts: _Counts, report: 
     with portal.write() as target:
         _set_state(target, "last_full_run_id", str(run_id))
         _set_state(target, "last_full_at", now_utc().replace(tzinfo=None).isoformat())
+        target.execute(schema.sync_state.delete().where(schema.sync_state.c.key == FULL_OWED))
 
 
 def _one_student(db: Database, portal: Database, run_id: int, student_id: int, counts: _Counts) -> None:
@@ -691,13 +771,19 @@ class RunLine:
     conflicts: int
     result: SyncResult
     error: str | None
+    interrupted: bool = False  # still marked running, but stopped by force (see interrupted())
+
+    @property
+    def state(self) -> str:
+        """The result's code, or ``interrupted`` for a run stopped by force."""
+        return "interrupted" if self.interrupted else self.result.value
 
 
-def recent_runs(db: Database, *, limit: int = 50) -> list[RunLine]:
+def recent_runs(db: Database, *, limit: int = 50, now: datetime | None = None) -> list[RunLine]:
     from desk.model import StaffUser
 
     query = (
-        select(SyncRun, StaffUser.full_name, Student.student_number)
+        select(SyncRun, StaffUser.full_name, Student.student_number, interrupted(now or now_utc()).label("interrupted"))
         .outerjoin(StaffUser, StaffUser.id == SyncRun.started_by_id)
         .outerjoin(Student, Student.id == SyncRun.student_id)
         .order_by(SyncRun.started_at.desc(), SyncRun.id.desc()).limit(limit)
@@ -705,8 +791,8 @@ def recent_runs(db: Database, *, limit: int = 50) -> list[RunLine]:
     with db.read() as session:
         return [
             RunLine(r.id, r.kind, r.trigger, name, number, r.started_at, r.finished_at, r.sent_count, r.received_count,
-                    r.conflict_count, r.result, r.error)
-            for r, name, number in session.execute(query)
+                    r.conflict_count, r.result, r.error, bool(stopped))
+            for r, name, number, stopped in session.execute(query)
         ]
 
 
@@ -768,8 +854,20 @@ def set_schedule(db: Database, actor: Actor, text: str) -> list[ScheduledRun]:
     return entries
 
 
+@dataclass(frozen=True)
+class DueSlot:
+    kind: SyncKind
+    at: datetime  # the slot's instant (UTC): one run per slot
+
+
 def due_run(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE) -> SyncKind | None:
-    """The scheduled run due now (its time passed today, no scheduled run since): full before incremental."""
+    """The kind of the scheduled run due now, if one is (see due_slot)."""
+    due = due_slot(db, now=now, zone=zone)
+    return due.kind if due else None
+
+
+def due_slot(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE) -> DueSlot | None:
+    """The scheduled slot due now (its time passed today, no scheduled run since): full before incremental."""
     from zoneinfo import ZoneInfo
 
     now = as_utc(now or now_utc())
@@ -787,18 +885,26 @@ def due_run(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TI
     if since:
         return None
     kinds = {e.kind for e in passed if e.at == latest.at}
-    return SyncKind.FULL if SyncKind.FULL in kinds else SyncKind.INCREMENTAL
+    return DueSlot(SyncKind.FULL if SyncKind.FULL in kinds else SyncKind.INCREMENTAL, as_utc(slot))
 
 
 def run_due(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE, **kwargs) -> SyncReport | None:
-    kind = due_run(db, now=now, zone=zone)
-    if kind is None:
+    """Run the scheduled sync due now, if any; None when none is due or another workstation took the slot.
+
+    The check above only spares a needless attempt: the slot is taken by inserting the run with
+    its slot, unique in ``sync_runs``, so two workstations due at once start one run.
+    """
+    due = due_slot(db, now=now, zone=zone)
+    if due is None:
         return None
-    return run_sync(db, None, kind, trigger=SyncTrigger.SCHEDULE, now=now, **kwargs)
+    try:
+        return run_sync(db, None, due.kind, trigger=SyncTrigger.SCHEDULE, now=now, slot=due.at, **kwargs)
+    except SlotTaken:
+        return None
 
 
 __all__ = [
-    "BATCH", "Cancelled", "ConflictLine", "RunLine", "ScheduledRun", "SyncReport", "Waiting", "conflicts", "due_run",
-    "format_schedule", "last_success", "parse_schedule", "recent_runs", "resolve_conflict", "run_due", "run_sync",
-    "schedule", "set_schedule", "waiting",
+    "BATCH", "Cancelled", "ConflictLine", "DueSlot", "PortalState", "RunLine", "ScheduledRun", "SlotTaken", "SyncReport",
+    "Waiting", "conflicts", "due_run", "due_slot", "format_schedule", "interrupted", "last_success", "parse_schedule",
+    "portal_state", "recent_runs", "resolve_conflict", "run_due", "run_sync", "schedule", "set_schedule", "waiting",
 ]

@@ -249,3 +249,37 @@ def test_a_damaged_file_is_named_not_raised(tmp_path, _demo_templates, as_admin,
     assert any(p.what == "database file" and "Page" in p.detail for p in report.problems)
     assert main(["--db", str(path), "check"]) == 1
     assert "database_integrity" in capsys.readouterr().out
+
+
+def test_a_killed_run_is_interrupted_alike_in_sync_status_and_check(demo_db, as_admin, capsys):
+    now = now_utc()
+    planted = {
+        "killed long ago": dict(started_at=now - timedelta(hours=3)),
+        "killed a while ago": dict(started_at=now - timedelta(minutes=40)),
+        "silent since": dict(started_at=now - timedelta(hours=2), heartbeat_at=now - timedelta(minutes=25)),
+        "long but alive": dict(started_at=now - timedelta(hours=1), heartbeat_at=now - timedelta(seconds=20)),
+        "just started": dict(started_at=now - timedelta(minutes=1)),
+    }
+    with demo_db.write() as session:
+        ids = {}
+        for name, times in planted.items():
+            run = SyncRun(kind=SyncKind.INCREMENTAL, trigger=SyncTrigger.SCHEDULE, result=SyncResult.RUNNING, **times)
+            session.add(run)
+            session.flush()
+            ids[name] = run.id
+    assert main(["--db", _url(demo_db), "--as", "admin", "sync", "status", "--limit", "50"]) == 0
+    status = capsys.readouterr().out
+    shown = {name for name, run_id in ids.items() if any(
+        line.strip().startswith(f"#{run_id} ") and " interrupted " in line for line in status.splitlines())}
+    report = check_database(demo_db, now=now)
+    named = {name for name, run_id in ids.items() if any(
+        p.kind == "sync_run_stuck" and p.what.endswith(f" {run_id}") for p in report.problems)}
+    assert shown == named == {"killed long ago", "killed a while ago", "silent since"}
+    assert {r.id for r in sync.recent_runs(demo_db, now=now) if r.interrupted} == {ids[n] for n in named}
+    # The next run closes them as failed, and then neither says "interrupted" any more.
+    sync.run_sync(demo_db, None, trigger=SyncTrigger.SCHEDULE)
+    assert "sync_run_stuck" not in check_database(demo_db).totals
+    assert not [r for r in sync.recent_runs(demo_db) if r.interrupted]
+    with demo_db.read() as session:
+        assert session.get(SyncRun, ids["long but alive"]).result is SyncResult.RUNNING
+        assert session.get(SyncRun, ids["killed long ago"]).result is SyncResult.FAILED

@@ -41,6 +41,7 @@ from desk.portal.publish import PUBLICATIONS, differences
 from desk.portal.student_view import compare, login_state_on_portal
 from desk.staff import sign_in
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -132,12 +133,12 @@ def test_every_kind_of_change_goes_out_incrementally(demo, demo_admin, portal):
     sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
     assert _pending(demo) == 0
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
-    access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
-    groups.set_seat_limits(demo, demo_admin, [group_id], delta=5, reason="bigger room")
+    access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
+    groups.set_seat_limits(UnitOfWork(demo, demo_admin), [group_id], delta=5, reason="bigger room")
     enrollment.enroll(demo, demo_admin, student_id, group_id, reason="by the dean's decision")
     with demo.read() as session:
         token_type = session.scalar(select(TokenType.id).where(TokenType.code == "JO"))
-    tokens.correct_balance(demo, demo_admin, student_id, token_type, 2, reason="admitted mid-year",
+    tokens.correct_balance(UnitOfWork(demo, demo_admin), student_id, token_type, 2, reason="admitted mid-year",
                            override_reason="the dean's decision")
     assert _pending(demo) > 0
     assert sync.waiting(demo)
@@ -172,7 +173,7 @@ def test_student_actions_are_applied_once_and_a_full_group_is_a_conflict(demo, d
         session.execute(update(ClassGroup).where(ClassGroup.id == group_id).values(seat_limit=ClassGroup.enrolled_count))
     with demo.read() as session:
         other = session.scalar(select(Student.id).where(Student.id != student_id).order_by(Student.id.desc()))
-    access.grant_access(demo, demo_admin, registration_id, [other], reason="late grant")
+    access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [other], reason="late grant")
     simulator.act(portal, "register", other, registration_id, group_id)
     report = sync.run_sync(demo, demo_admin, portal=portal)
     assert report.conflicts == 1
@@ -191,7 +192,7 @@ def test_student_actions_are_applied_once_and_a_full_group_is_a_conflict(demo, d
 def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, monkeypatch):
     sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
-    access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
+    access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
     real = sync._mark_sent
 
     def killed(*args, **kwargs):
@@ -224,7 +225,7 @@ def test_one_student_now_and_the_students_eye(demo, demo_admin, portal):
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     with demo.write() as session:  # somebody else's change waits too
         session.add(OutboxEntry(entity="class_group", entity_id=group_id, operation="upsert"))
-    revoked = access.revoke_access(demo, demo_admin, registration_id, [student_id], reason="unpaid fees")
+    revoked = access.revoke_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="unpaid fees")
     assert revoked
     before = compare(demo, portal, student_id)
     assert "registrations" in before.differences
@@ -404,7 +405,7 @@ def test_the_explanation_checks_the_portal(demo, demo_admin, portal):
             StudentProgramme.status == ProgrammeStatus.ON_LEAVE).order_by(StudentProgramme.student_id))
     if student_id is None:
         pytest.skip("no student on leave in the demo")
-    access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
+    access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
     waiting = explain(demo, demo_admin, student_id, registration_id)
     failure = waiting.first_failure
     if failure is None or failure.condition is not Condition.PORTAL:
@@ -425,18 +426,18 @@ def test_rows_copied_inside_the_database_equal_rows_sent_through_python(demo, de
     try:
         sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=inside)
         registration_id, group_id, student_id = _direct_registration_with_room(demo)
-        access.grant_access(demo, demo_admin, registration_id, [student_id], reason="returned from leave")
-        groups.set_seat_limits(demo, demo_admin, [group_id], delta=5, reason="bigger room")
+        access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
+        groups.set_seat_limits(UnitOfWork(demo, demo_admin), [group_id], delta=5, reason="bigger room")
         enrollment.enroll(demo, demo_admin, student_id, group_id, reason="by the dean's decision")
         with demo.read() as session:
             token_type = session.scalar(select(TokenType.id).where(TokenType.code == "JO"))
-        tokens.correct_balance(demo, demo_admin, student_id, token_type, 2, reason="admitted mid-year",
+        tokens.correct_balance(UnitOfWork(demo, demo_admin), student_id, token_type, 2, reason="admitted mid-year",
                                override_reason="the dean's decision")
         # On PostgreSQL the rows stream from one database's COPY into the other's; on SQLite through Python.
         report = sync.run_sync(demo, demo_admin, portal=through_python)
         assert report.result is SyncResult.SUCCEEDED and report.sent > 0
         assert portal_differences(demo, through_python) == {}
-        access.revoke_access(demo, demo_admin, registration_id, [student_id], reason="unpaid fees")
+        access.revoke_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="unpaid fees")
         sync.run_sync(demo, demo_admin, portal=inside)
         assert portal_differences(demo, inside) == {}
     finally:
@@ -466,9 +467,125 @@ def test_a_record_deleted_at_the_desk_goes_from_the_portal(demo, demo_admin, por
     sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
     with demo.read() as session:
         rule = session.scalars(select(AccessRule).order_by(AccessRule.id)).first()
-    access.remove_rule(demo, demo_admin, rule.id, reason="the rule was wrong")
+    access.remove_rule(UnitOfWork(demo, demo_admin), rule.id, reason="the rule was wrong")
     sync.run_sync(demo, demo_admin, portal=portal)
     with portal.read() as session:
         assert session.scalar(select(func.count()).select_from(schema.access_rules).where(
             schema.access_rules.c.rule_id == rule.id)) == 0
     assert portal_differences(demo, portal) == {}
+
+
+def _new_empty_portal(portal) -> None:
+    """The portal as a new one: no published rows, no actions, claimed by no desk."""
+    with portal.write() as session:
+        for table in schema.PUBLISHED:
+            session.execute(table.delete())
+        session.execute(schema.actions.delete())
+        session.execute(schema.sync_state.delete().where(schema.sync_state.c.key != "contract_version"))
+
+
+def _stalled_first_fill_child(url: str) -> subprocess.Popen:
+    """A sync that stops for good inside its first full publication, once the students are on the portal."""
+    code = (
+        "import time; from desk.db import open_database; from desk.staff import sign_in; from desk import sync\n"
+        f"db = open_database({url!r}).database\n"
+        "real = sync.compare_and_repair\n"
+        "def stalled(source, target, publication):\n"
+        "    if publication.name == 'portal_student_programmes':\n"
+        "        time.sleep(600)\n"
+        "    return real(source, target, publication)\n"
+        "sync.compare_and_repair = stalled\n"
+        "sync.run_sync(db, sign_in(db, 'admin', 'demo1234'))\n"
+    )
+    return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_a_first_publication_killed_midway_is_finished_by_the_next_run(demo, demo_admin, portal):
+    from desk.check import check_database
+
+    _new_empty_portal(portal)
+    runs_before = _max_run(demo)
+    child = _stalled_first_fill_child(demo.url.render_as_string(hide_password=False))
+    try:
+        def students_published() -> bool:
+            with portal.read() as session:
+                return bool(session.scalar(select(func.count()).select_from(schema.students)))
+
+        _wait_until(students_published)
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    with demo.read() as session:
+        killed = session.scalar(select(SyncRun).where(SyncRun.id > (runs_before or 0)))
+        assert killed.result is SyncResult.RUNNING
+    assert set(portal_differences(demo, portal)) >= {"portal_enrollments", "portal_token_balances"}
+    # Until the first publication is finished, the check does not compare a half-filled portal.
+    checked = check_database(demo, portal=portal)
+    assert "portal_balance_differs" not in checked.totals and checked.notes
+    # The next run, whatever was asked of it, finishes the publication.
+    report = sync.run_sync(demo, demo_admin, portal=portal)
+    assert report.result is SyncResult.SUCCEEDED and report.kind is SyncKind.FULL
+    assert portal_differences(demo, portal) == {}
+    assert check_database(demo, portal=portal).notes == ()
+    assert sync.run_sync(demo, demo_admin, portal=portal).kind is SyncKind.INCREMENTAL
+
+
+def test_a_cancelled_first_publication_is_finished_by_the_next_run(demo, demo_admin, portal):
+    _new_empty_portal(portal)
+    tables = []
+
+    def cancel_after_three() -> bool:
+        return len(tables) >= 3
+
+    report = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal, is_cancelled=cancel_after_three,
+                           progress=lambda done, total, text: tables.append(text))
+    assert report.result is SyncResult.CANCELLED and portal_differences(demo, portal)
+    assert sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=1, portal=portal).kind is SyncKind.FULL
+    assert portal_differences(demo, portal) == {}
+
+
+def _race_for_the_slot(url: str, now: datetime, barrier, results) -> None:
+    """One workstation's scheduled job: it sees the slot free, waits until the other has seen it too, then runs."""
+    from desk import sync as racing_sync
+    from desk.db import open_database
+
+    db = open_database(url).database
+    seen = racing_sync.due_slot
+
+    def due_then_wait(*args, **kwargs):
+        kind = seen(*args, **kwargs)
+        barrier.wait(timeout=60)
+        return kind
+
+    racing_sync.due_slot = due_then_wait
+    try:
+        report = racing_sync.run_due(db, now=now)
+        results.put(None if report is None else report.run_id)
+    except BaseException as problem:  # noqa: BLE001 - reported to the test
+        results.put(f"failed: {problem!r}")
+    finally:
+        db.dispose()
+
+
+def test_two_workstations_due_at_once_start_one_scheduled_run(demo):
+    import multiprocessing
+
+    morning = datetime(2030, 1, 15, 5, 10, tzinfo=UTC)  # 06:10 in Warsaw: the 06:05 run is due
+    assert sync.due_run(demo, now=morning) is SyncKind.INCREMENTAL
+    context = multiprocessing.get_context("spawn")
+    barrier, results = context.Barrier(2), context.Queue()
+    url = demo.url.render_as_string(hide_password=False)
+    workstations = [context.Process(target=_race_for_the_slot, args=(url, morning, barrier, results)) for _ in range(2)]
+    for process in workstations:
+        process.start()
+    outcomes = [results.get(timeout=120) for _ in workstations]
+    for process in workstations:
+        process.join(timeout=60)
+    assert not [o for o in outcomes if isinstance(o, str)], outcomes
+    started = [o for o in outcomes if o is not None]
+    assert len(started) == 1, outcomes
+    with demo.read() as session:
+        runs = session.scalar(select(func.count()).select_from(SyncRun).where(
+            SyncRun.trigger == SyncTrigger.SCHEDULE, SyncRun.started_at >= morning - timedelta(minutes=5)))
+    assert runs == 1
+    assert sync.due_run(demo, now=morning + timedelta(minutes=1)) is None

@@ -67,7 +67,7 @@ def cmd_sync_status(args) -> int:
     print(f"Waiting to go out: {sum(w.count for w in waiting):,}" + "".join(
         f"\n  {w.entity}: {w.count:,} (oldest {format_local(w.oldest)})" for w in waiting))
     for run in sync.recent_runs(db, limit=args.limit):
-        print(f"  #{run.id} {format_local(run.started_at)} {run.kind.value:<11} {run.trigger.value:<9} {run.result.value:<9} "
+        print(f"  #{run.id} {format_local(run.started_at)} {run.kind.value:<11} {run.trigger.value:<9} {run.state:<11} "
               f"sent {run.sent:,}, read {run.received:,}, conflicts {run.conflicts:,}" + (f" — {run.error}" if run.error else ""))
     return 0
 
