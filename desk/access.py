@@ -31,6 +31,7 @@ from desk.model import (
     StudyMode,
 )
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
 
 # Statuses under which a student may take part at all; on leave only by an individual grant.
 RULE_STATUSES = {ProgrammeStatus.ACTIVE}
@@ -227,9 +228,9 @@ def _registration(session: Session, registration_id: int) -> Registration:
     return registration
 
 
-def rules_of(db: Database, actor: Actor, registration_id: int) -> list[RuleLine]:
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+def rules_of(uow: UnitOfWork, registration_id: int) -> list[RuleLine]:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         return [
             RuleLine(rule.id, code, rule.level, rule.mode, rule.stage)
             for rule, code in session.execute(
@@ -241,14 +242,14 @@ def rules_of(db: Database, actor: Actor, registration_id: int) -> list[RuleLine]
         ]
 
 
-def add_rule(db: Database, actor: Actor, registration_id: int, draft: RuleDraft, *, reason: str = "") -> int:
+def add_rule(uow: UnitOfWork, registration_id: int, draft: RuleDraft, *, reason: str = "") -> int:
     if draft.stage is not None and draft.stage < 1:
         raise DomainError(translate("Access", "The stage (year) is 1 or more."))
     draft = RuleDraft(draft.programme_id, Level(draft.level) if draft.level else None,
                       StudyMode(draft.mode) if draft.mode else None, draft.stage)
-    with db.write() as session:
+    with uow.write() as session:
         registration = _registration(session, registration_id)
-        require(actor, Permission.MANAGE_ACCESS, registration.unit_id)
+        uow.require(Permission.MANAGE_ACCESS, registration.unit_id)
         if draft.programme_id is not None and session.get(Programme, draft.programme_id) is None:
             raise NotFound(translate("Access", "That programme no longer exists."))
         for rule in session.scalars(select(AccessRule).where(AccessRule.registration_id == registration_id)):
@@ -260,54 +261,53 @@ def add_rule(db: Database, actor: Actor, registration_id: int, draft: RuleDraft,
             level=draft.level,
             mode=draft.mode,
             stage=draft.stage,
-            created_by_id=actor.id,
+            created_by_id=uow.staff_id,
         )
         session.add(rule)
         session.flush()
         after = {"programme_id": draft.programme_id, "level": draft.level, "mode": draft.mode, "stage": draft.stage}
-        audit.record(session, actor_id=actor.id, action="access_rule.create", entity="access_rule", entity_id=rule.id,
+        audit.record(session, actor_id=uow.staff_id, action="access_rule.create", entity="access_rule", entity_id=rule.id,
                      after={"registration_id": registration_id, **after}, reason=reason.strip() or None)
         outbox.enqueue(session, entity="access_rule", entity_id=rule.id, payload={"registration_id": registration_id, **after},
-                       actor_id=actor.id)
+                       actor_id=uow.staff_id)
         return rule.id
 
 
-def remove_rule(db: Database, actor: Actor, rule_id: int, *, reason: str = "") -> None:
-    with db.write() as session:
+def remove_rule(uow: UnitOfWork, rule_id: int, *, reason: str = "") -> None:
+    with uow.write() as session:
         rule = session.get(AccessRule, rule_id)
         if rule is None:
             raise NotFound(translate("Access", "That rule no longer exists."))
         registration = _registration(session, rule.registration_id)
-        require(actor, Permission.MANAGE_ACCESS, registration.unit_id)
+        uow.require(Permission.MANAGE_ACCESS, registration.unit_id)
         before = {"registration_id": rule.registration_id, "programme_id": rule.programme_id, "level": rule.level,
                   "mode": rule.mode, "stage": rule.stage}
-        audit.record(session, actor_id=actor.id, action="access_rule.delete", entity="access_rule", entity_id=rule.id,
+        audit.record(session, actor_id=uow.staff_id, action="access_rule.delete", entity="access_rule", entity_id=rule.id,
                      before=before, reason=reason.strip() or None)
-        outbox.enqueue(session, entity="access_rule", entity_id=rule.id, operation="delete", actor_id=actor.id)
+        outbox.enqueue(session, entity="access_rule", entity_id=rule.id, operation="delete", actor_id=uow.staff_id)
         session.delete(rule)
 
 
 # --- individual decisions ----------------------------------------------------------------
 
 
-def decisions_of(
-    db: Database, actor: Actor, registration_id: int, *, standing_only: bool = False, now: datetime | None = None,
+def decisions_of(uow: UnitOfWork, registration_id: int, *, standing_only: bool = False,
     limit: int = 5000,
 ) -> list[DecisionLine]:
     """Grants and revocations of a registration, newest first."""
-    require(actor, Permission.READ_STUDENTS)
-    now = as_utc(now or now_utc())
+    uow.require(Permission.READ_STUDENTS)
+    now = uow.now
     condition = AccessGrant.registration_id == registration_id
     if standing_only:
         condition = and_(condition, _standing(now))
-    with db.read() as session:
+    with uow.read() as session:
         return _decision_lines(session, condition, now, limit)
 
 
-def decisions_for_student(db: Database, actor: Actor, student_id: int, *, now: datetime | None = None) -> list[DecisionLine]:
-    require(actor, Permission.READ_STUDENTS)
-    now = as_utc(now or now_utc())
-    with db.read() as session:
+def decisions_for_student(uow: UnitOfWork, student_id: int) -> list[DecisionLine]:
+    uow.require(Permission.READ_STUDENTS)
+    now = uow.now
+    with uow.read() as session:
         return _decision_lines(session, AccessGrant.student_id == student_id, now)
 
 
@@ -340,27 +340,23 @@ class DecisionResult:
     replaced: int  # earlier standing decisions withdrawn by them
 
 
-def decide(
-    db: Database,
-    actor: Actor,
-    registration_id: int,
+def decide(uow: UnitOfWork, registration_id: int,
     student_ids: list[int],
     decision: AccessDecision,
     *,
     reason: str,
     valid_until: datetime | None = None,
-    now: datetime | None = None,
 ) -> DecisionResult:
     """Grant (or revoke) access for the students in one transaction.
 
     A new decision replaces the student's standing one for the registration, so at most one
     stands: a grant after a revocation lifts it, and the other way round.
     """
-    require(actor, Permission.MANAGE_ACCESS)
+    uow.require(Permission.MANAGE_ACCESS)
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Access", "Say why access is granted or revoked (e.g. returned from leave)."))
-    now = as_utc(now or now_utc())
+    now = uow.now
     if valid_until is not None and as_utc(valid_until) <= now:
         raise DomainError(translate("Access", "The expiry must be in the future."))
     student_ids = list(dict.fromkeys(student_ids))
@@ -368,9 +364,9 @@ def decide(
         raise DomainError(translate("Access", "No students were given."))
     if len(student_ids) > MAX_LIST:
         raise DomainError(translate("Access", "At most 50,000 students can be handled at once."))
-    with db.write() as session:
+    with uow.write() as session:
         registration = _registration(session, registration_id)
-        outside = _outside_units(session, actor, registration, student_ids)
+        outside = _outside_units(session, uow.staff, registration, student_ids)
         if outside:
             numbers = session.scalars(select(Student.student_number).where(Student.id.in_(outside[:10]))).all()
             raise PermissionDenied(
@@ -390,7 +386,7 @@ def decide(
             withdrawn += session.execute(
                 update(AccessGrant)
                 .where(AccessGrant.registration_id == registration_id, AccessGrant.student_id.in_(chunk), _standing(now))
-                .values(withdrawn_at=now, withdrawn_by_id=actor.id)
+                .values(withdrawn_at=now, withdrawn_by_id=uow.staff_id)
                 .returning(AccessGrant.id, AccessGrant.student_id)
                 .execution_options(synchronize_session=False)
             ).all()
@@ -401,7 +397,7 @@ def decide(
                 student_id=sid,
                 decision=decision,
                 reason=reason,
-                granted_by_id=actor.id,
+                granted_by_id=uow.staff_id,
                 granted_at=now,
                 valid_until=as_utc(valid_until) if valid_until else None,
             )
@@ -416,7 +412,7 @@ def decide(
         session.execute(
             insert(AuditEntry),
             [
-                dict(at=now, staff_id=actor.id, action=action, entity="access_grant", entity_id=gid, student_id=sid,
+                dict(at=now, staff_id=uow.staff_id, action=action, entity="access_grant", entity_id=gid, student_id=sid,
                      before=None, after=payload, reason=reason)
                 for gid, sid in created
             ],
@@ -425,45 +421,45 @@ def decide(
             insert(OutboxEntry),
             [
                 dict(entity="access_grant", entity_id=gid, operation="upsert", student_id=sid, payload=payload,
-                     created_at=now, staff_id=actor.id)
+                     created_at=now, staff_id=uow.staff_id)
                 for gid, sid in [*withdrawn, *created]  # the decisions replaced change on the portal too
             ],
         )
         return DecisionResult(registration_id, decision, len(created), replaced)
 
 
-def grant_access(db: Database, actor: Actor, registration_id: int, student_ids: list[int], *, reason: str,
-                 valid_until: datetime | None = None, now: datetime | None = None) -> DecisionResult:
-    return decide(db, actor, registration_id, student_ids, AccessDecision.GRANT, reason=reason, valid_until=valid_until, now=now)
+def grant_access(uow: UnitOfWork, registration_id: int, student_ids: list[int], *, reason: str,
+                 valid_until: datetime | None = None) -> DecisionResult:
+    return decide(uow, registration_id, student_ids, AccessDecision.GRANT, reason=reason, valid_until=valid_until)
 
 
-def revoke_access(db: Database, actor: Actor, registration_id: int, student_ids: list[int], *, reason: str,
-                  valid_until: datetime | None = None, now: datetime | None = None) -> DecisionResult:
-    return decide(db, actor, registration_id, student_ids, AccessDecision.REVOKE, reason=reason, valid_until=valid_until, now=now)
+def revoke_access(uow: UnitOfWork, registration_id: int, student_ids: list[int], *, reason: str,
+                  valid_until: datetime | None = None) -> DecisionResult:
+    return decide(uow, registration_id, student_ids, AccessDecision.REVOKE, reason=reason, valid_until=valid_until)
 
 
-def withdraw_decision(db: Database, actor: Actor, grant_id: int, *, reason: str, now: datetime | None = None) -> None:
+def withdraw_decision(uow: UnitOfWork, grant_id: int, *, reason: str) -> None:
     """Take back a standing grant or revocation (the student falls back to the rules)."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Access", "Say why the decision is withdrawn."))
-    now = as_utc(now or now_utc())
-    with db.write() as session:
+    now = uow.now
+    with uow.write() as session:
         grant = session.get(AccessGrant, grant_id)
         if grant is None:
             raise NotFound(translate("Access", "That decision no longer exists."))
         registration = _registration(session, grant.registration_id)
-        if _outside_units(session, actor, registration, [grant.student_id]):
+        if _outside_units(session, uow.staff, registration, [grant.student_id]):
             raise PermissionDenied(translate("Access", "The student does not study in your units."))
         if grant.withdrawn_at is not None:
             raise DomainError(translate("Access", "The decision was already withdrawn."))
         grant.withdrawn_at = now
-        grant.withdrawn_by_id = actor.id
-        audit.record(session, actor_id=actor.id, action="access.withdraw", entity="access_grant", entity_id=grant.id,
+        grant.withdrawn_by_id = uow.staff_id
+        audit.record(session, actor_id=uow.staff_id, action="access.withdraw", entity="access_grant", entity_id=grant.id,
                      student_id=grant.student_id, before={"decision": grant.decision}, after={"withdrawn_at": now},
                      reason=reason)
         outbox.enqueue(session, entity="access_grant", entity_id=grant.id, operation="delete", student_id=grant.student_id,
-                       actor_id=actor.id)
+                       actor_id=uow.staff_id)
 
 
 # --- lists of students -------------------------------------------------------------------
@@ -516,12 +512,10 @@ def _report(session: Session, actor: Actor, registration: Registration, pairs: l
     )
 
 
-def resolve_student_numbers(
-    db: Database, actor: Actor, registration_id: int, text: str, *, now: datetime | None = None
-) -> StudentListReport:
+def resolve_student_numbers(uow: UnitOfWork, registration_id: int, text: str) -> StudentListReport:
     """Resolve a pasted or imported list of student numbers; nothing is changed."""
-    require(actor, Permission.MANAGE_ACCESS)
-    now = as_utc(now or now_utc())
+    uow.require(Permission.MANAGE_ACCESS)
+    now = uow.now
     tokens = split_numbers(text)
     if len(tokens) > MAX_LIST:
         raise DomainError(translate("Access", "At most 50,000 students can be handled at once."))
@@ -530,7 +524,7 @@ def resolve_student_numbers(
         seen[token] = seen.get(token, 0) + 1
     duplicates = [token for token, count in seen.items() if count > 1]
     numbers = [token for token in seen if token.isdigit()]
-    with db.read() as session:
+    with uow.read() as session:
         registration = _registration(session, registration_id)
         by_number: dict[str, tuple[int, str]] = {}
         for start in range(0, len(numbers), 5000):
@@ -543,16 +537,14 @@ def resolve_student_numbers(
                 by_number[number] = (sid, f"{first} {last}")
         pairs = [(by_number[t][0], t, by_number[t][1]) for t in seen if t in by_number]
         unknown = [t for t in seen if t not in by_number]
-        return _report(session, actor, registration, pairs, unknown, duplicates, now)
+        return _report(session, uow.staff, registration, pairs, unknown, duplicates, now)
 
 
-def resolve_cohort(
-    db: Database, actor: Actor, registration_id: int, programme_id: int, stage: int | None, *, now: datetime | None = None
-) -> StudentListReport:
+def resolve_cohort(uow: UnitOfWork, registration_id: int, programme_id: int, stage: int | None) -> StudentListReport:
     """The students of a programme (and stage) who are active or on leave; nothing is changed."""
-    require(actor, Permission.MANAGE_ACCESS)
-    now = as_utc(now or now_utc())
-    with db.read() as session:
+    uow.require(Permission.MANAGE_ACCESS)
+    now = uow.now
+    with uow.read() as session:
         registration = _registration(session, registration_id)
         query = (
             select(Student.id, Student.student_number, Person.first_name, Person.last_name)
@@ -564,7 +556,7 @@ def resolve_cohort(
         if stage is not None:
             query = query.where(StudentProgramme.stage == stage)
         pairs = [(sid, number, f"{first} {last}") for sid, number, first, last in session.execute(query)]
-        return _report(session, actor, registration, pairs, [], [], now)
+        return _report(session, uow.staff, registration, pairs, [], [], now)
 
 
 @dataclass(frozen=True)

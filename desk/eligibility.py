@@ -1,4 +1,10 @@
-""""Why can't this student register for X?": each condition of DOMAIN rule 2 checked in turn, the first failure named."""
+""""Why can't this student register for X?": each condition of DOMAIN rule 2 checked in turn, the first failure named.
+
+The verdict is the rulebook's (``desk.rules.explain``), on the same facts the services gather, so
+the explanation cannot answer "admitted" where registering would be refused; this module words
+each condition and says how to fix it. Only the login and the portal's copy are checked here
+alone: they are about reaching the portal, which the services never see.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +15,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk import outbox
+from desk import outbox, rule_facts, rules
 from desk.access import RULE_STATUSES, AccessFacts, ProgrammeFact, access_facts
 from desk.clock import as_utc, format_local, now_utc
 from desk.db import Database
 from desk.errors import NotFound
 from desk.i18n import translate
+from desk.refusals import describe, fix
 from desk.model import (
     ClassGroup,
     Course,
@@ -25,14 +32,12 @@ from desk.model import (
     ProgrammeStatus,
     Registration,
     RegistrationCourse,
-    RegistrationKind,
     Round,
     Student,
-    TokenEntry,
-    TokenType,
 )
 from desk.registrations import RegistrationLine, current_term_ids, list_registrations
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
 
 
 class Outcome(enum.StrEnum):
@@ -50,6 +55,8 @@ class Condition(enum.StrEnum):
     PROGRAMME_STATUS = "programme_status"
     LOGIN = "login"
     PORTAL = "portal"
+    OFFERED = "offered"
+    SAME_SLOT = "same_slot"
     SELECTION_LIMIT = "selection_limit"
     PLACES = "places"
     TOKENS = "tokens"
@@ -61,6 +68,7 @@ class Check:
     outcome: Outcome
     detail: str
     fix: str = ""
+    refusal: rules.Refusal | None = None  # the rulebook's refusal this condition shows, when it failed
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ class Explanation:
     registration_name: str
     target: str  # the course or group asked about, or ""
     checks: tuple[Check, ...]
+    refusals: tuple[rules.Refusal, ...] = ()  # the rulebook's verdict: what registering now would be refused with
 
     @property
     def first_failure(self) -> Check | None:
@@ -102,6 +111,8 @@ def condition_label(condition: Condition) -> str:
         Condition.PROGRAMME_STATUS: translate("Eligibility", "Programme status"),
         Condition.LOGIN: translate("Eligibility", "Login linked"),
         Condition.PORTAL: translate("Eligibility", "Data on the portal"),
+        Condition.OFFERED: translate("Eligibility", "Offered in the registration"),
+        Condition.SAME_SLOT: translate("Eligibility", "Not already in a group of this course and class type"),
         Condition.SELECTION_LIMIT: translate("Eligibility", "Selection limit"),
         Condition.PLACES: translate("Eligibility", "Places left"),
         Condition.TOKENS: translate("Eligibility", "Tokens or payment"),
@@ -276,16 +287,8 @@ def _selection_check(session: Session, student_id: int, registration: Registrati
     return Check(Condition.SELECTION_LIMIT, Outcome.PASSED, used)
 
 
-def _places_check(session: Session, registration: Registration, course_id: int | None, group_id: int | None) -> Check:
-    raise_fix = translate("Eligibility", "Raise the group's limit, or enroll over the limit with a reason.")
-    if group_id is not None:
-        count, limit = session.execute(
-            select(ClassGroup.enrolled_count, ClassGroup.seat_limit).where(ClassGroup.id == group_id)
-        ).one()
-        text = translate("Eligibility", "%1 of %2 places taken.").replace("%1", str(count)).replace("%2", str(limit))
-        if count >= limit:
-            return Check(Condition.PLACES, Outcome.FAILED, translate("Eligibility", "The group is full:") + " " + text, raise_fix)
-        return Check(Condition.PLACES, Outcome.PASSED, text)
+def _place_counts(session: Session, registration: Registration, course_id: int | None) -> tuple[int, int, int]:
+    """Groups with a place, free places, and all groups: of the course, or of every course offered."""
     query = select(func.count(), func.sum(ClassGroup.seat_limit - ClassGroup.enrolled_count)).where(
         ClassGroup.term_id == registration.term_id, ClassGroup.enrolled_count < ClassGroup.seat_limit
     )
@@ -299,6 +302,18 @@ def _places_check(session: Session, registration: Registration, course_id: int |
         total = total.where(ClassGroup.course_id.in_(offered))
     open_groups, free = session.execute(query).one()
     all_groups = session.scalar(total.select_from(ClassGroup)) or 0
+    return open_groups or 0, free or 0, all_groups
+
+
+def _places_check(group: rules.GroupFacts | None, counts: tuple[int, int, int] | None) -> Check:
+    raise_fix = translate("Eligibility", "Raise the group's limit, or enroll over the limit with a reason.")
+    if group is not None:
+        count, limit = group.enrolled, group.seat_limit
+        text = translate("Eligibility", "%1 of %2 places taken.").replace("%1", str(count)).replace("%2", str(limit))
+        if count >= limit:
+            return Check(Condition.PLACES, Outcome.FAILED, translate("Eligibility", "The group is full:") + " " + text, raise_fix)
+        return Check(Condition.PLACES, Outcome.PASSED, text)
+    open_groups, free, all_groups = counts
     if not all_groups:
         return Check(Condition.PLACES, Outcome.FAILED, translate("Eligibility", "The registration offers no class groups yet."),
                      translate("Eligibility", "Add the courses it offers in the registration calendar."))
@@ -314,24 +329,18 @@ def _places_check(session: Session, registration: Registration, course_id: int |
     )
 
 
-def _token_check(session: Session, student_id: int, registration: Registration) -> Check:
-    if registration.kind is not RegistrationKind.TOKEN or registration.token_type_id is None:
+def _token_check(tokens: rules.Tokens | None) -> Check:
+    if tokens is None:
         return Check(Condition.TOKENS, Outcome.NOT_APPLICABLE, translate("Eligibility", "Not a token registration."))
-    token = session.get(TokenType, registration.token_type_id)
-    balance = session.scalar(
-        select(func.coalesce(func.sum(TokenEntry.amount), 0)).where(
-            TokenEntry.student_id == student_id, TokenEntry.token_type_id == token.id
-        )
-    ) or 0
-    if balance > 0:
+    if tokens.balance > 0:
         return Check(Condition.TOKENS, Outcome.PASSED,
-                     translate("Eligibility", "%1 token(s) %2 left.").replace("%1", str(balance)).replace("%2", token.code))
+                     translate("Eligibility", "%1 token(s) %2 left.").replace("%1", str(tokens.balance)).replace("%2", tokens.token_code))
     return Check(
         Condition.TOKENS,
         Outcome.NOTE,
         translate("Eligibility", "No %1 tokens left: registering creates a payment of %2 PLN, which the student must accept first.")
-        .replace("%1", token.code)
-        .replace("%2", str(token.semester_price)),
+        .replace("%1", tokens.token_code)
+        .replace("%2", tokens.price),
         translate("Eligibility", "If an allocation is missing, correct the balance (no later than 7 days before the registration starts)."),
     )
 
@@ -414,17 +423,31 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
         target = session.scalar(select(Course.code).where(Course.id == course_id)) or ""
     person = session.get(Person, student.person_id)
     facts = access_facts(session, student_id, registration, now)
-    checks = (
+    # The facts the services decide on, and the rulebook's verdict on them.
+    group_facts = rule_facts.groups(session, [group_id])[group_id] if group_id is not None else None
+    counts = _place_counts(session, registration, course_id) if group_id is None else None
+    tokens = rule_facts.tokens(session, student_id, registration, None)
+    refusals = rules.explain(
+        rule_facts.registration(session, registration), rule_facts.round_now(session, registration.id, now),
+        rule_facts.admission_of(facts), rule_facts.held_by(session, student_id, registration.term_id),
+        group=group_facts, course_id=course_id, places=(counts[0], counts[2]) if counts else None, tokens=tokens,
+    )
+    by_condition = {}
+    for refusal in refusals:
+        by_condition.setdefault(_CONDITION_OF[refusal.code], refusal)
+    checks = tuple(check if check.condition in _PORTAL_SIDE else _ruled(check, by_condition.get(check.condition)) for check in (
         _round_check(session, registration, now),
         _rule_check(facts),
         _revocation_check(facts),
         _status_check(facts),
         _login_check(session, student.person_id),
         _portal_check(session, student_id),
+        _offered_check(course_id),
+        _same_slot_check(group_facts),
         _selection_check(session, student_id, registration, course_id),
-        _places_check(session, registration, course_id, group_id),
-        _token_check(session, student_id, registration),
-    )
+        _places_check(group_facts, counts),
+        _token_check(tokens),
+    ))
     return Explanation(
         student_id=student.id,
         student_number=student.student_number,
@@ -434,7 +457,57 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
         registration_name=registration.name,
         target=target,
         checks=checks,
+        refusals=refusals,
     )
+
+
+# Conditions about reaching the portal, which no service path sees: checked here alone.
+_PORTAL_SIDE = (Condition.LOGIN, Condition.PORTAL)
+
+_CONDITION_OF = {
+    rules.RefusalCode.NOT_TOKEN_REGISTRATION: Condition.ROUND,
+    rules.RefusalCode.TOKEN_REGISTRATION: Condition.ROUND,
+    rules.RefusalCode.ROUND_NOT_OPEN: Condition.ROUND,
+    rules.RefusalCode.NO_ACCESS: Condition.RULE_OR_GRANT,
+    rules.RefusalCode.ACCESS_REVOKED: Condition.REVOCATION,
+    rules.RefusalCode.PROGRAMME_STATUS: Condition.PROGRAMME_STATUS,
+    rules.RefusalCode.NOT_OFFERED: Condition.OFFERED,
+    rules.RefusalCode.SAME_GROUP: Condition.SAME_SLOT,
+    rules.RefusalCode.OTHER_COURSE: Condition.OFFERED,
+    rules.RefusalCode.OTHER_CLASS_TYPE: Condition.SAME_SLOT,
+    rules.RefusalCode.SAME_SLOT: Condition.SAME_SLOT,
+    rules.RefusalCode.SELECTION_LIMIT: Condition.SELECTION_LIMIT,
+    rules.RefusalCode.NO_TOKENS: Condition.TOKENS,
+    rules.RefusalCode.FULL: Condition.PLACES,
+    rules.RefusalCode.UNREGISTER_NOT_ALLOWED: Condition.ROUND,
+    rules.RefusalCode.NOT_ENROLLED: Condition.SAME_SLOT,
+    rules.RefusalCode.REGISTRATION_ENDED: Condition.ROUND,
+}
+
+
+def _ruled(check: Check, refusal: rules.Refusal | None) -> Check:
+    """The rulebook decides each condition's outcome; the check only words it."""
+    if refusal is None:
+        return replace(check, outcome=Outcome.PASSED) if check.outcome is Outcome.FAILED else check
+    waiting = refusal.code is rules.RefusalCode.ROUND_NOT_OPEN and bool(refusal.params.get("opens_at"))
+    worded = check.outcome is (Outcome.NOTE if waiting else Outcome.FAILED)
+    return replace(check, outcome=Outcome.NOTE if waiting else Outcome.FAILED, refusal=refusal,
+                   detail=check.detail if worded else describe(refusal), fix=(check.fix if worded else "") or fix(refusal))
+
+
+def _offered_check(course_id: int | None) -> Check:
+    if course_id is None:
+        return Check(Condition.OFFERED, Outcome.NOT_APPLICABLE, translate("Eligibility", "No course or group asked about."))
+    return Check(Condition.OFFERED, Outcome.PASSED, translate("Eligibility", "The registration offers this course."))
+
+
+def _same_slot_check(group: rules.GroupFacts | None) -> Check:
+    # Failed only by the rulebook's refusal (see _ruled), which names the group the student holds.
+    if group is None:
+        return Check(Condition.SAME_SLOT, Outcome.NOT_APPLICABLE,
+                     translate("Eligibility", "Ask about a group to check the groups the student already holds."))
+    return Check(Condition.SAME_SLOT, Outcome.PASSED,
+                 translate("Eligibility", "Not in another group of this course and class type."))
 
 
 @dataclass(frozen=True)
@@ -453,7 +526,7 @@ def registrations_for_student(db: Database, actor: Actor, student_id: int, *, no
     from desk.clock import to_local
 
     term_ids = current_term_ids(db, today=to_local(now).date())
-    lines = [line for term_id in term_ids for line in list_registrations(db, actor, term_id=term_id, now=now)]
+    lines = [line for term_id in term_ids for line in list_registrations(UnitOfWork(db, actor, now=now), term_id=term_id)]
     result = []
     with db.read() as session:
         for line in lines:
@@ -461,7 +534,8 @@ def registrations_for_student(db: Database, actor: Actor, student_id: int, *, no
             # On the card, full groups and a used selection are not about access: show access only.
             failure = next(
                 (c for c in explanation.checks
-                 if c.outcome is Outcome.FAILED and c.condition not in (Condition.PLACES, Condition.SELECTION_LIMIT)),
+                 if c.outcome is Outcome.FAILED
+                 and c.condition not in (Condition.OFFERED, Condition.SAME_SLOT, Condition.PLACES, Condition.SELECTION_LIMIT)),
                 None,
             )
             if failure is not None:

@@ -8,7 +8,7 @@ from datetime import datetime, time
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox
+from desk.changes import Action, Description, Shown
 from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
@@ -28,6 +28,7 @@ from desk.model import (
     TimetableSlot,
 )
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -142,28 +143,28 @@ def _group_lines(session: Session, ids_query) -> list[GroupLine]:
     ]
 
 
-def list_groups(db: Database, actor: Actor, scope: GroupScope) -> list[GroupLine]:
+def list_groups(uow: UnitOfWork, scope: GroupScope) -> list[GroupLine]:
     """The capacity table for a registration, a course or a term, ordered by course and group."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     if scope.registration_id is None and scope.course_id is None and scope.term_id is None and not scope.group_ids:
         raise DomainError(translate("Groups", "Choose a registration, a course or a term."))
-    with db.read() as session:
+    with uow.read() as session:
         return _group_lines(session, _scope_query(session, scope))
 
 
-def group_line(db: Database, actor: Actor, group_id: int) -> GroupLine:
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+def group_line(uow: UnitOfWork, group_id: int) -> GroupLine:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         lines = _group_lines(session, select(ClassGroup.id).where(ClassGroup.id == group_id))
     if not lines:
         raise NotFound(translate("Groups", "That class group no longer exists."))
     return lines[0]
 
 
-def sibling_groups(db: Database, actor: Actor, group_id: int) -> list[GroupLine]:
+def sibling_groups(uow: UnitOfWork, group_id: int) -> list[GroupLine]:
     """The other groups of the same course and term: where a student can be moved."""
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         group = session.get(ClassGroup, group_id)
         if group is None:
             raise NotFound(translate("Groups", "That class group no longer exists."))
@@ -176,6 +177,18 @@ def sibling_groups(db: Database, actor: Actor, group_id: int) -> list[GroupLine]
 
 
 # --- limits --------------------------------------------------------------------------------
+
+
+class GroupAction(Action):
+    """What is done to a class group's capacity."""
+
+    SEAT_LIMIT = "class_group.limit"
+    LOWER_LIMIT = "class_group.lower_limit"
+
+    def describe(self, shown: Shown) -> Description:
+        if self is GroupAction.SEAT_LIMIT:
+            return Description(translate("History", "Seat limit changed"))
+        return Description(translate("History", "Lower limit changed"))
 
 
 @dataclass(frozen=True)
@@ -201,10 +214,7 @@ def _label(session: Session, group_id: int) -> str:
     return f"{code} {class_type.value} {number}"
 
 
-def set_seat_limits(
-    db: Database,
-    actor: Actor,
-    group_ids: list[int],
+def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
     *,
     value: int | None = None,
     delta: int | None = None,
@@ -229,8 +239,9 @@ def set_seat_limits(
     if not group_ids:
         raise DomainError(translate("Groups", "Select at least one group."))
     refused: list[tuple[str, int, int]] = []
+    below_lower: list[tuple[str, int, int]] = []
     changed = unchanged = 0
-    with db.write() as session:
+    with uow.write() as session:
         units = dict(
             session.execute(
                 select(ClassGroup.id, Course.unit_id).join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id.in_(group_ids))
@@ -240,12 +251,14 @@ def set_seat_limits(
         if missing:
             raise NotFound(translate("Groups", "Some of the groups no longer exist."))
         for unit_id in set(units.values()):
-            require(actor, Permission.MANAGE_GROUPS, unit_id)
+            uow.require(Permission.MANAGE_GROUPS, unit_id)
         # Lock the rows first (PostgreSQL; SQLite holds the database lock already), ascending.
-        lock = select(ClassGroup.id, ClassGroup.seat_limit).where(ClassGroup.id.in_(group_ids)).order_by(ClassGroup.id)
+        lock = (select(ClassGroup.id, ClassGroup.seat_limit, ClassGroup.lower_limit)
+                .where(ClassGroup.id.in_(group_ids)).order_by(ClassGroup.id))
         if session.get_bind().dialect.name == "postgresql":
             lock = lock.with_for_update()
-        previous = dict(session.execute(lock).all())
+        locked = {gid: (limit, lower) for gid, limit, lower in session.execute(lock).all()}
+        previous = {gid: limit for gid, (limit, _) in locked.items()}
         for group_id in group_ids:
             asked = previous[group_id] + delta if delta is not None else value
             if asked == previous[group_id]:
@@ -253,6 +266,9 @@ def set_seat_limits(
                 continue
             if asked < 0:
                 refused.append((_label(session, group_id), previous[group_id], asked))
+                continue
+            if asked < locked[group_id][1]:
+                below_lower.append((_label(session, group_id), locked[group_id][1], asked))
                 continue
             row = session.execute(
                 update(ClassGroup)
@@ -265,18 +281,18 @@ def set_seat_limits(
                 count = session.scalar(select(ClassGroup.enrolled_count).where(ClassGroup.id == group_id))
                 refused.append((_label(session, group_id), count, asked))
                 continue
-            audit.record(
-                session,
-                actor_id=actor.id,
-                action="class_group.limit",
-                entity="class_group",
-                entity_id=group_id,
-                before={"seat_limit": previous[group_id]},
-                after={"seat_limit": asked},
-                reason=reason,
-            )
-            outbox.enqueue(session, entity="class_group", entity_id=group_id, payload={"seat_limit": asked}, actor_id=actor.id)
+            uow.record_change(GroupAction.SEAT_LIMIT, entity="class_group", entity_id=group_id,
+                              before={"seat_limit": previous[group_id]}, after={"seat_limit": asked}, reason=reason)
             changed += 1
+        if below_lower:
+            raise DomainError(
+                translate("Groups", "A seat limit cannot be below the group's lower limit (below it the group does not run). "
+                          "Nothing was changed.") + "\n" + "\n".join(
+                    translate("Groups", "%1: lower limit %2, limit asked %3")
+                    .replace("%1", label).replace("%2", str(lower)).replace("%3", str(asked))
+                    for label, lower, asked in below_lower[:20]
+                )
+            )
         if refused:
             lines = "\n".join(
                 translate("Groups", "%1: %2 students enrolled, limit asked %3")
@@ -294,18 +310,18 @@ def set_seat_limits(
     return LimitChange(changed, unchanged)
 
 
-def set_lower_limit(db: Database, actor: Actor, group_id: int, lower_limit: int, *, reason: str) -> None:
+def set_lower_limit(uow: UnitOfWork, group_id: int, lower_limit: int, *, reason: str) -> None:
     """The number of students below which the group does not run; at most the seat limit."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Groups", "Say why the limit changes (it is kept with the change)."))
     if lower_limit < 0:
         raise DomainError(translate("Groups", "A lower limit cannot be negative."))
-    with db.write() as session:
+    with uow.write() as session:
         group = session.get(ClassGroup, group_id)
         if group is None:
             raise NotFound(translate("Groups", "That class group no longer exists."))
-        require(actor, Permission.MANAGE_GROUPS, session.scalar(select(Course.unit_id).where(Course.id == group.course_id)))
+        uow.require(Permission.MANAGE_GROUPS, session.scalar(select(Course.unit_id).where(Course.id == group.course_id)))
         if lower_limit > group.seat_limit:
             raise DomainError(
                 translate("Groups", "The lower limit (%1) cannot exceed the seat limit (%2).")
@@ -316,9 +332,8 @@ def set_lower_limit(db: Database, actor: Actor, group_id: int, lower_limit: int,
             raise DomainError(translate("Groups", "Nothing was changed."))
         before = group.lower_limit
         group.lower_limit = lower_limit
-        audit.record(session, actor_id=actor.id, action="class_group.lower_limit", entity="class_group", entity_id=group.id,
-                     before={"lower_limit": before}, after={"lower_limit": lower_limit}, reason=reason)
-        outbox.enqueue(session, entity="class_group", entity_id=group.id, payload={"lower_limit": lower_limit}, actor_id=actor.id)
+        uow.record_change(GroupAction.LOWER_LIMIT, entity="class_group", entity_id=group.id,
+                          before={"lower_limit": before}, after={"lower_limit": lower_limit}, reason=reason)
 
 
 # --- members -------------------------------------------------------------------------------
@@ -337,10 +352,10 @@ class MemberLine:
     enrolled_at: datetime
 
 
-def members(db: Database, actor: Actor, group_id: int) -> list[MemberLine]:
+def members(uow: UnitOfWork, group_id: int) -> list[MemberLine]:
     """The students standing in a group, in Polish alphabetical order."""
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         if session.get(ClassGroup, group_id) is None:
             raise NotFound(translate("Groups", "That class group no longer exists."))
         return [

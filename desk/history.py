@@ -47,6 +47,7 @@ from desk.model import (
 )
 from desk.staff import Actor, Permission, require
 from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
+from desk.unit_of_work import UnitOfWork
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 10_000
@@ -148,10 +149,7 @@ def _many(value: str | Sequence[str] | None) -> tuple[str, ...]:
 # --- reading --------------------------------------------------------------------------------
 
 
-def history(
-    db: Database,
-    actor: Actor,
-    *,
+def history(uow: UnitOfWork, *,
     staff_login: str | None = None,
     student_id: int | None = None,
     entity: str | Sequence[str] | None = None,
@@ -172,12 +170,12 @@ def history(
     everything else is the whole log and for administrators only.
     """
     if student_id is not None:
-        require(actor, Permission.READ_STUDENTS)
+        uow.require(Permission.READ_STUDENTS)
     else:
-        require(actor, Permission.ADMINISTER)
+        uow.require(Permission.ADMINISTER)
     limit = max(1, min(int(limit), MAX_LIMIT))
     entities, prefixes = _many(entity), _many(action_prefix)
-    with db.read() as session:
+    with uow.read() as session:
         staff_id = None
         if staff_login is not None:
             staff_id = session.scalar(
@@ -215,14 +213,14 @@ def history(
         if personal_data_only:
             others.append(_personal_data_action())
         before = AuditEntry.id < before_id if before_id is not None else None
-        unordered, before, order = _plan(session, db.is_sqlite, bool(ordered), unordered, before)
+        unordered, before, order = _plan(session, uow.db.is_sqlite, bool(ordered), unordered, before)
         # Plain rows, not ORM objects: a page is read, described and forgotten.
         query = select(AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.action, AuditEntry.entity,
                        AuditEntry.entity_id, AuditEntry.student_id, AuditEntry.before, AuditEntry.after, AuditEntry.reason)
         for term in (*ordered, *unordered, *others, *([before] if before is not None else [])):
             query = query.where(term)
         entries = session.execute(query.order_by(order).limit(limit)).all()
-        return _lines(session, actor, entries, zone)
+        return _lines(session, uow.staff, entries, zone)
 
 
 # ``ORDER BY id DESC LIMIT n`` with a condition on record kind or time can be answered two ways:
@@ -261,16 +259,16 @@ def _plan(session: Session, sqlite: bool, has_ordered: bool, unordered: list[tup
     return steered, likely(before) if before is not None else None, (AuditEntry.id + 0).desc()
 
 
-def student_history(db: Database, actor: Actor, student_id: int, *, limit: int = CARD_LIMIT,
+def student_history(uow: UnitOfWork, student_id: int, *, limit: int = CARD_LIMIT,
                     zone: str = DEFAULT_TIME_ZONE) -> list[HistoryLine]:
     """A student's last entries, for the student card."""
-    return history(db, actor, student_id=student_id, limit=limit, zone=zone)
+    return history(uow, student_id=student_id, limit=limit, zone=zone)
 
 
-def staff_members(db: Database, actor: Actor) -> list[StaffChoice]:
+def staff_members(uow: UnitOfWork) -> list[StaffChoice]:
     """Every staff account, for the history's "staff member" filter (administrators)."""
-    require(actor, Permission.ADMINISTER)
-    with db.read() as session:
+    uow.require(Permission.ADMINISTER)
+    with uow.read() as session:
         return [
             StaffChoice(login, name, active)
             for login, name, active in session.execute(
@@ -879,8 +877,7 @@ def default_export_name(student_number: str | None = None) -> str:
     return safe_file_name(f"{stem} {student_number} {stamp}" if student_number else f"{stem} {stamp}")
 
 
-def export_history(
-    db: Database, actor: Actor, lines: Sequence[HistoryLine], path: str | Path, *, overwrite: bool = False,
+def export_history(uow: UnitOfWork, lines: Sequence[HistoryLine], path: str | Path, *, overwrite: bool = False,
     zone: str = DEFAULT_TIME_ZONE, filters: str = "",
 ) -> Path:
     """Write the lines shown to a workbook and record the export (it holds students' data) in the audit.
@@ -891,17 +888,17 @@ def export_history(
     """
     students = {line.student_id for line in lines}
     if len(students) == 1 and None not in students:
-        require(actor, Permission.READ_STUDENTS)
+        uow.require(Permission.READ_STUDENTS)
         student_id = next(iter(students))
     else:
-        require(actor, Permission.ADMINISTER)
+        uow.require(Permission.ADMINISTER)
         student_id = None
-    sheet = history_sheet(lines, zone=zone, filters=filters, exported_by=f"{actor.full_name} ({actor.login})")
+    sheet = history_sheet(lines, zone=zone, filters=filters, exported_by=f"{uow.staff.full_name} ({uow.staff.login})")
     written = write_workbook(path, [sheet], overwrite=overwrite)
     try:
-        with db.write() as session:
+        with uow.write() as session:
             audit.record(
-                session, actor_id=actor.id, action=EXPORT_HISTORY, entity="export", entity_id=None, student_id=student_id,
+                session, actor_id=uow.staff_id, action=EXPORT_HISTORY, entity="export", entity_id=None, student_id=student_id,
                 after={"list": "history", "file": written.name, "rows": sheet.written_rows,
                        "students": len(students - {None}), "filters": filters or None},
                 reason=translate("Rosters", "spreadsheet export"),

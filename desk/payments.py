@@ -16,6 +16,7 @@ from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.model import Course, Payment, PaymentStatus, Person, Programme, Student, StudentProgramme, Term, TokenType
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
 
 DUE_AFTER = timedelta(days=14)
 
@@ -71,12 +72,11 @@ def cancel(session: Session, payment: Payment, *, reason: str, actor_id: int | N
                    payload={"status": payment.status}, actor_id=actor_id)
 
 
-def list_payments(
-    db: Database, actor: Actor, *, status: PaymentStatus | None = None, term_id: int | None = None,
+def list_payments(uow: UnitOfWork, *, status: PaymentStatus | None = None, term_id: int | None = None,
     unit_id: int | None = None, student_id: int | None = None, limit: int = 5000,
 ) -> list[PaymentLine]:
     """Payments, newest first, by status, term and the unit of the student's programme."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     query = (
         select(Payment, Student.student_number, Person.first_name, Person.last_name, TokenType.code, Course.code, Term.code)
         .join(Student, Student.id == Payment.student_id)
@@ -101,7 +101,7 @@ def list_payments(
                 .where(Programme.unit_id == unit_id)
             )
         )
-    with db.read() as session:
+    with uow.read() as session:
         return [
             PaymentLine(p.id, p.student_id, number, f"{first} {last}", p.amount, p.status, p.due_on, token, course, term,
                         p.created_at, p.cancelled_reason)
@@ -109,13 +109,12 @@ def list_payments(
         ]
 
 
-def cancel_payment(db: Database, actor: Actor, payment_id: int, *, reason: str, now: datetime | None = None) -> None:
+def cancel_payment(uow: UnitOfWork, payment_id: int, *, reason: str) -> None:
     """A clerk cancels a due payment, with the reason (e.g. decision of the dean)."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Payments", "Say why the payment is cancelled."))
-    as_utc(now or now_utc())
-    with db.write() as session:
+    with uow.write() as session:
         payment = session.get(Payment, payment_id)
         if payment is None:
             raise NotFound(translate("Payments", "That payment no longer exists."))
@@ -124,9 +123,9 @@ def cancel_payment(db: Database, actor: Actor, payment_id: int, *, reason: str, 
             .join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
             .where(StudentProgramme.student_id == payment.student_id)
         ).all()
-        if not any(actor.can(Permission.CORRECT_TOKENS, unit) for unit in units):
-            require(actor, Permission.CORRECT_TOKENS, units[0] if units else None)
+        if not any(uow.can(Permission.CORRECT_TOKENS, unit) for unit in units):
+            uow.require(Permission.CORRECT_TOKENS, units[0] if units else None)
         if payment.status is not PaymentStatus.DUE:
             raise DomainError(translate("Payments", "Only a payment that is due can be cancelled; this one is %1.")
                               .replace("%1", payment.status.value))
-        cancel(session, payment, reason=reason, actor_id=actor.id)
+        cancel(session, payment, reason=reason, actor_id=uow.staff_id)

@@ -26,6 +26,7 @@ from desk.model import (
     TokenType,
 )
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
 
 
 def round_state(starts_at: datetime, ends_at: datetime, now: datetime | None = None) -> RoundStatus:
@@ -178,31 +179,27 @@ def _lines(session: Session, query, now: datetime) -> list[RegistrationLine]:
     ]
 
 
-def list_registrations(
-    db: Database,
-    actor: Actor,
-    *,
+def list_registrations(uow: UnitOfWork, *,
     unit_id: int | None = None,
     term_id: int | None = None,
-    now: datetime | None = None,
 ) -> list[RegistrationLine]:
     """The calendar: registrations of a unit and term (all when not given), by term and code."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     query = select(Registration)
     if unit_id is not None:
         query = query.where(Registration.unit_id == unit_id)
     if term_id is not None:
         query = query.where(Registration.term_id == term_id)
     query = query.order_by(Term.starts_on, Registration.code)
-    with db.read() as session:
-        return _lines(session, query, now or now_utc())
+    with uow.read() as session:
+        return _lines(session, query, uow.now)
 
 
-def registration_detail(db: Database, actor: Actor, registration_id: int, *, now: datetime | None = None) -> RegistrationDetail:
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+def registration_detail(uow: UnitOfWork, registration_id: int) -> RegistrationDetail:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         registration = _registration(session, registration_id)
-        (line,) = _lines(session, select(Registration).where(Registration.id == registration_id), now or now_utc())
+        (line,) = _lines(session, select(Registration).where(Registration.id == registration_id), uow.now)
         courses = tuple(
             OfferedCourse(cid, code, name, groups or 0, int(limit or 0), int(enrolled or 0))
             for cid, code, name, groups, limit, enrolled in session.execute(
@@ -228,7 +225,7 @@ def registration_detail(db: Database, actor: Actor, registration_id: int, *, now
             line=line,
             message=registration.message,
             courses=courses,
-            may_edit=actor.can(Permission.MANAGE_REGISTRATIONS, registration.unit_id),
+            may_edit=uow.can(Permission.MANAGE_REGISTRATIONS, registration.unit_id),
         )
 
 
@@ -377,12 +374,11 @@ def _validate_registration(session: Session, draft: RegistrationDraft, registrat
     )
 
 
-def save_registration(
-    db: Database, actor: Actor, draft: RegistrationDraft, *, registration_id: int | None = None, reason: str = ""
+def save_registration(uow: UnitOfWork, draft: RegistrationDraft, *, registration_id: int | None = None, reason: str = ""
 ) -> int:
     """Create (no id) or change a registration, with its offered courses; returns its id."""
-    require(actor, Permission.MANAGE_REGISTRATIONS, draft.unit_id)
-    with db.write() as session:
+    uow.require(Permission.MANAGE_REGISTRATIONS, draft.unit_id)
+    with uow.write() as session:
         clean = _validate_registration(session, draft, registration_id)
         if registration_id is None:
             registration = Registration()
@@ -391,7 +387,7 @@ def save_registration(
             old_courses: set[int] = set()
         else:
             registration = _registration(session, registration_id)
-            require(actor, Permission.MANAGE_REGISTRATIONS, registration.unit_id)
+            uow.require(Permission.MANAGE_REGISTRATIONS, registration.unit_id)
             old_courses = set(
                 session.scalars(select(RegistrationCourse.course_id).where(RegistrationCourse.registration_id == registration_id))
             )
@@ -409,7 +405,7 @@ def save_registration(
             raise DomainError(translate("Registrations", "Nothing was changed."))
         audit.record(
             session,
-            actor_id=actor.id,
+            actor_id=uow.staff_id,
             action="registration.create" if before is None else "registration.update",
             entity="registration",
             entity_id=registration.id,
@@ -417,7 +413,7 @@ def save_registration(
             after=after,
             reason=reason.strip() or None,
         )
-        outbox.enqueue(session, entity="registration", entity_id=registration.id, payload=after, actor_id=actor.id)
+        outbox.enqueue(session, entity="registration", entity_id=registration.id, payload=after, actor_id=uow.staff_id)
         return registration.id
 
 
@@ -432,15 +428,11 @@ def _round_snapshot(row: Round) -> dict:
     }
 
 
-def save_round(
-    db: Database,
-    actor: Actor,
-    registration_id: int,
+def save_round(uow: UnitOfWork, registration_id: int,
     draft: RoundDraft,
     *,
     round_id: int | None = None,
     reason: str = "",
-    now: datetime | None = None,
 ) -> int:
     """Create or change a round: it ends after it starts and overlaps no other round of the registration."""
     name = draft.name.strip()
@@ -452,9 +444,9 @@ def save_round(
     for value in (draft.micro_round_minutes, draft.micro_break_minutes):
         if value is not None and value <= 0:
             raise DomainError(translate("Registrations", "Micro-rounds and breaks last at least a minute."))
-    with db.write() as session:
+    with uow.write() as session:
         registration = _registration(session, registration_id)
-        require(actor, Permission.MANAGE_REGISTRATIONS, registration.unit_id)
+        uow.require(Permission.MANAGE_REGISTRATIONS, registration.unit_id)
         if registration.kind is RegistrationKind.TOKEN and not (draft.micro_round_minutes and draft.micro_break_minutes):
             raise DomainError(translate("Registrations", "A token round needs the length of its micro-rounds and breaks."))
         for other in session.scalars(select(Round).where(Round.registration_id == registration_id, Round.id != (round_id or 0))):
@@ -479,14 +471,14 @@ def save_round(
         row.unregister_allowed = draft.unregister_allowed
         row.micro_round_minutes = draft.micro_round_minutes if registration.kind is RegistrationKind.TOKEN else None
         row.micro_break_minutes = draft.micro_break_minutes if registration.kind is RegistrationKind.TOKEN else None
-        row.status = round_state(starts_at, ends_at, now)
+        row.status = round_state(starts_at, ends_at, uow.now)
         session.flush()
         after = _round_snapshot(row)
         if before is not None and {k: str(v) for k, v in before.items()} == {k: str(v) for k, v in after.items()}:
             raise DomainError(translate("Registrations", "Nothing was changed."))
         audit.record(
             session,
-            actor_id=actor.id,
+            actor_id=uow.staff_id,
             action="round.create" if before is None else "round.update",
             entity="round",
             entity_id=row.id,
@@ -494,29 +486,29 @@ def save_round(
             after=after,
             reason=reason.strip() or None,
         )
-        outbox.enqueue(session, entity="round", entity_id=row.id, payload={"registration_id": registration_id, **after}, actor_id=actor.id)
+        outbox.enqueue(session, entity="round", entity_id=row.id, payload={"registration_id": registration_id, **after}, actor_id=uow.staff_id)
         return row.id
 
 
-def delete_round(db: Database, actor: Actor, round_id: int, *, reason: str, now: datetime | None = None) -> None:
+def delete_round(uow: UnitOfWork, round_id: int, *, reason: str) -> None:
     """Remove a round that has not started yet; one that has started is history and stays."""
-    with db.write() as session:
+    with uow.write() as session:
         row = session.get(Round, round_id)
         if row is None:
             raise NotFound(translate("Registrations", "That round no longer exists."))
         registration = _registration(session, row.registration_id)
-        require(actor, Permission.MANAGE_REGISTRATIONS, registration.unit_id)
-        if round_state(row.starts_at, row.ends_at, now) is not RoundStatus.PREPARING:
+        uow.require(Permission.MANAGE_REGISTRATIONS, registration.unit_id)
+        if round_state(row.starts_at, row.ends_at, uow.now) is not RoundStatus.PREPARING:
             raise DomainError(
                 translate("Registrations", "The round \u201c%1\u201d has already started; change its end instead of removing it.").replace(
                     "%1", row.name
                 )
             )
         audit.record(
-            session, actor_id=actor.id, action="round.delete", entity="round", entity_id=row.id,
+            session, actor_id=uow.staff_id, action="round.delete", entity="round", entity_id=row.id,
             before=_round_snapshot(row), reason=reason.strip() or None,
         )
-        outbox.enqueue(session, entity="round", entity_id=row.id, operation="delete", actor_id=actor.id)
+        outbox.enqueue(session, entity="round", entity_id=row.id, operation="delete", actor_id=uow.staff_id)
         session.delete(row)
 
 

@@ -35,6 +35,7 @@ from desk.model import (
 )
 from desk.staff import Actor, Permission, require
 from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
+from desk.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
 
@@ -82,11 +83,11 @@ def timetable_text(group: GroupLine) -> str:
     )
 
 
-def gather(db: Database, actor: Actor, scope: GroupScope) -> list[Roster]:
+def gather(uow: UnitOfWork, scope: GroupScope) -> list[Roster]:
     """The rosters of the groups in scope, each in Polish alphabetical order (three queries in all)."""
     # Names, student numbers and logins leave the office: only roles that may see personal data.
-    require(actor, Permission.VIEW_PERSONAL_DATA)
-    with db.read() as session:
+    uow.require(Permission.VIEW_PERSONAL_DATA)
+    with uow.read() as session:
         ids_query = _scope_query(session, scope)
         lines = _group_lines(session, ids_query)
         terms = {t.code: (t.starts_on, t.ends_on) for t in session.scalars(select(Term))}
@@ -195,12 +196,11 @@ def default_file_name(scope_label: str, attendance: bool = False) -> str:
     return safe_file_name(f"{prefix} {scope_label}")
 
 
-def export_rosters(
-    db: Database, actor: Actor, scope: GroupScope, path: str | Path, *, attendance: bool = False, overwrite: bool = False,
+def export_rosters(uow: UnitOfWork, scope: GroupScope, path: str | Path, *, attendance: bool = False, overwrite: bool = False,
     progress: Progress | None = None, title: str = "", zone: str = DEFAULT_TIME_ZONE,
 ) -> Path:
     """Write the rosters of the groups in scope to one workbook; recorded in the audit (personal data leaves)."""
-    rosters = gather(db, actor, scope)
+    rosters = gather(uow, scope)
     if not rosters:
         raise DomainError(translate("Rosters", "There are no groups to export."))
     as_of = now_utc()
@@ -209,35 +209,35 @@ def export_rosters(
     sheets = itertools.chain(summary, (roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters))
     total = sum(len(r.rows) for r in rosters) + len(rosters)
     written = write_workbook(path, sheets, overwrite=overwrite, progress=progress, total_rows=total)
-    _record(db, actor, "export.roster", {"file": written.name, "groups": len(rosters),
+    _record(uow, "export.roster", {"file": written.name, "groups": len(rosters),
                                           "students": sum(len(r.rows) for r in rosters), "attendance": attendance})
     return written
 
 
-def _record(db: Database, actor: Actor, action: str, after: dict) -> None:
-    with db.write() as session:
-        audit.record(session, actor_id=actor.id, action=action, entity="export", entity_id=None, after=after,
+def _record(uow: UnitOfWork, action: str, after: dict) -> None:
+    with uow.write() as session:
+        audit.record(session, actor_id=uow.staff_id, action=action, entity="export", entity_id=None, after=after,
                      reason=translate("Rosters", "spreadsheet export"))
 
 
 # --- other lists -------------------------------------------------------------------------------
 
 
-def export_list(db: Database, actor: Actor, sheet: Sheet, path: str | Path, *, kind: str, overwrite: bool = False,
+def export_list(uow: UnitOfWork, sheet: Sheet, path: str | Path, *, kind: str, overwrite: bool = False,
                 personal: bool = True) -> Path:
     """Write one prepared list; exporting personal data is recorded in the audit."""
-    require(actor, Permission.VIEW_PERSONAL_DATA if personal else Permission.READ_STUDENTS)
+    uow.require(Permission.VIEW_PERSONAL_DATA if personal else Permission.READ_STUDENTS)
     written = write_workbook(path, [sheet], overwrite=overwrite)
     if personal:
-        _record(db, actor, f"export.{kind}", {"file": written.name, "rows": sheet.written_rows})
+        _record(uow, f"export.{kind}", {"file": written.name, "rows": sheet.written_rows})
     return written
 
 
-def groups_at_risk_sheet(db: Database, actor: Actor, term_id: int) -> Sheet:
+def groups_at_risk_sheet(uow: UnitOfWork, term_id: int) -> Sheet:
     """Groups of a term below their lower limit: at risk of not running."""
     from desk.groups import list_groups
 
-    lines = [g for g in list_groups(db, actor, GroupScope(term_id=term_id)) if g.below_lower_limit]
+    lines = [g for g in list_groups(uow, GroupScope(term_id=term_id)) if g.below_lower_limit]
     return Sheet(
         title=translate("Rosters", "Below the lower limit"),
         columns=[Column(translate("Rosters", "Course")), Column(translate("Rosters", "Course name")),
@@ -251,11 +251,11 @@ def groups_at_risk_sheet(db: Database, actor: Actor, term_id: int) -> Sheet:
     )
 
 
-def payments_due_sheet(db: Database, actor: Actor, *, term_id: int | None = None, unit_id: int | None = None) -> Sheet:
+def payments_due_sheet(uow: UnitOfWork, *, term_id: int | None = None, unit_id: int | None = None) -> Sheet:
     from desk.model import PaymentStatus
     from desk.payments import list_payments
 
-    lines = list_payments(db, actor, status=PaymentStatus.DUE, term_id=term_id, unit_id=unit_id, limit=1_000_000)
+    lines = list_payments(uow, status=PaymentStatus.DUE, term_id=term_id, unit_id=unit_id, limit=1_000_000)
     return Sheet(
         title=translate("Rosters", "Payments due"),
         columns=[Column(translate("Rosters", "Student no."), "text", 12), Column(translate("Rosters", "Name")),
@@ -267,11 +267,11 @@ def payments_due_sheet(db: Database, actor: Actor, *, term_id: int | None = None
     )
 
 
-def access_list_sheet(db: Database, actor: Actor, registration_id: int) -> Sheet:
+def access_list_sheet(uow: UnitOfWork, registration_id: int) -> Sheet:
     from desk.access import decisions_of
     from desk.model import AccessDecision
 
-    lines = decisions_of(db, actor, registration_id, limit=1_000_000)
+    lines = decisions_of(uow, registration_id, limit=1_000_000)
     return Sheet(
         title=translate("Rosters", "Access"),
         columns=[Column(translate("Rosters", "Student no."), "text", 12), Column(translate("Rosters", "Name")),
@@ -288,12 +288,12 @@ def access_list_sheet(db: Database, actor: Actor, registration_id: int) -> Sheet
     )
 
 
-def token_balances_sheet(db: Database, actor: Actor, programme_id: int, stage: int | None) -> Sheet:
+def token_balances_sheet(uow: UnitOfWork, programme_id: int, stage: int | None) -> Sheet:
     """Token balances of a cohort (a programme and stage): one column per token type."""
-    require(actor, Permission.VIEW_PERSONAL_DATA)
+    uow.require(Permission.VIEW_PERSONAL_DATA)
     from desk.model import TokenEntry, TokenType
 
-    with db.read() as session:
+    with uow.read() as session:
         types = session.execute(select(TokenType.id, TokenType.code).order_by(TokenType.code)).all()
         query = (
             select(Student.id, Student.student_number, Person.last_name, Person.first_name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
@@ -18,6 +19,9 @@ from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied, SignInFailed
 from desk.i18n import translate
 from desk.model import OrgUnit, Role, StaffUnit, StaffUser
+
+if TYPE_CHECKING:  # the unit of work checks permissions with this module: no import at run time
+    from desk.unit_of_work import UnitOfWork
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -264,10 +268,7 @@ def create_first_administrator(db: Database, login: str, full_name: str, passwor
         return _actor(session, user)
 
 
-def create_staff_user(
-    db: Database,
-    actor: Actor,
-    *,
+def create_staff_user(uow: UnitOfWork, *,
     login: str,
     full_name: str,
     password: str,
@@ -275,12 +276,12 @@ def create_staff_user(
     unit_codes: list[str] | None = None,
     reason: str,
 ) -> Actor:
-    require(actor, Permission.MANAGE_STAFF)
-    with db.write() as session:
+    uow.require(Permission.MANAGE_STAFF)
+    with uow.write() as session:
         user = _add_user(session, login, full_name, password, role, unit_codes or [])
         audit.record(
             session,
-            actor_id=actor.id,
+            actor_id=uow.staff_id,
             action="staff.create",
             entity="staff_user",
             entity_id=user.id,
@@ -290,9 +291,9 @@ def create_staff_user(
         return _actor(session, user)
 
 
-def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
-    with db.write() as session:
-        user = session.get(StaffUser, actor.id)
+def change_password(uow: UnitOfWork, old_password: str, new_password: str) -> None:
+    with uow.write() as session:
+        user = session.get(StaffUser, uow.staff_id)
         try:
             _hasher.verify(user.password_hash, old_password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -300,7 +301,7 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         user.password_hash = hash_password(new_password)
         audit.record(
             session,
-            actor_id=actor.id,
+            actor_id=uow.staff_id,
             action="staff.change_password",
             entity="staff_user",
             entity_id=user.id,
@@ -330,12 +331,12 @@ class StaffLine:
     last_sign_in_at: datetime | None
 
 
-def list_staff(db: Database, actor: Actor) -> list[StaffLine]:
+def list_staff(uow: UnitOfWork) -> list[StaffLine]:
     """Every staff account, by login, with its units, state and last sign-in."""
-    require(actor, Permission.MANAGE_STAFF)
+    uow.require(Permission.MANAGE_STAFF)
     now = now_utc()
-    with db.read() as session:
-        _check_acting(session, actor)
+    with uow.read() as session:
+        uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         units: dict[int, list[str]] = {}
         for staff_id, code in session.execute(
             select(StaffUnit.staff_id, OrgUnit.code).join(OrgUnit, OrgUnit.id == StaffUnit.unit_id).order_by(OrgUnit.code)
@@ -422,26 +423,13 @@ def _lock_administrators(session: Session) -> int:
     return len(session.scalars(query).all())
 
 
-def _check_acting(session: Session, actor: Actor) -> None:
-    """The acting administrator's own account, as it is now: one disabled or demoted since signing in
-    manages no more accounts."""
-    user = session.get(StaffUser, actor.id)
-    if user is None or not user.active or Permission.MANAGE_STAFF not in ROLE_PERMISSIONS[user.role]:
-        raise PermissionDenied(
-            translate("Staff", "Your staff account may no longer manage staff accounts; sign in again.")
-        )
-
-
 def _audit_staff(session: Session, actor: Actor, action: str, user: StaffUser, *, before: dict | None, after: dict,
                  reason: str) -> None:
     audit.record(session, actor_id=actor.id, action=action, entity="staff_user", entity_id=user.id, before=before,
                  after=after, reason=reason)
 
 
-def add_staff(
-    db: Database,
-    actor: Actor,
-    login: str,
+def add_staff(uow: UnitOfWork, login: str,
     full_name: str,
     role: Role | str,
     unit_ids,
@@ -450,7 +438,7 @@ def add_staff(
     reason: str,
 ) -> StaffLine:
     """A new staff account: a clerk acts for at least one unit; the password has at least 10 characters."""
-    require(actor, Permission.MANAGE_STAFF)
+    uow.require(Permission.MANAGE_STAFF)
     role = _role(role)
     login, full_name = (login or "").strip(), " ".join((full_name or "").split())
     if not login or not full_name:
@@ -462,8 +450,8 @@ def add_staff(
     reason = _staff_reason(reason)
     password_hash = _staff_password(password)  # argon2 is slow on purpose: not inside the transaction
     try:
-        with db.write() as session:
-            _check_acting(session, actor)
+        with uow.write() as session:
+            uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
             if _find(session, login) is not None:
                 raise DomainError(translate("Staff", "The login %1 is already taken.").replace("%1", login))
             units = _units_for(session, role, unit_ids)
@@ -472,12 +460,12 @@ def add_staff(
             user.units = units
             session.add(user)
             session.flush()
-            _audit_staff(session, actor, "staff.create", user, before=None, after=_staff_snapshot(user), reason=reason)
+            _audit_staff(session, uow.staff, "staff.create", user, before=None, after=_staff_snapshot(user), reason=reason)
             user_id = user.id
     except IntegrityError:
         # Another administrator took the same login a moment earlier (the unique index decides).
         raise DomainError(translate("Staff", "The login %1 is already taken.").replace("%1", login)) from None
-    return _line_of(db, user_id)
+    return _line_of(uow.db, user_id)
 
 
 def _line_of(db: Database, user_id: int) -> StaffLine:
@@ -486,14 +474,14 @@ def _line_of(db: Database, user_id: int) -> StaffLine:
         return _staff_line(user, [unit.code for unit in user.units], now_utc())
 
 
-def disable_staff(db: Database, actor: Actor, login: str, *, reason: str) -> StaffLine:
+def disable_staff(uow: UnitOfWork, login: str, *, reason: str) -> StaffLine:
     """The account can no longer sign in. Not one's own account, nor the last active administrator."""
-    require(actor, Permission.MANAGE_STAFF)
+    uow.require(Permission.MANAGE_STAFF)
     reason = _staff_reason(reason)
-    with db.write() as session:
+    with uow.write() as session:
         administrators = _lock_administrators(session)
         user = _staff_user(session, login, lock=True)
-        if user.id == actor.id:
+        if user.id == uow.staff_id:
             raise DomainError(translate("Staff", "You cannot disable your own account; ask another administrator."))
         if not user.active:
             raise DomainError(translate("Staff", "The account %1 is already disabled.").replace("%1", user.login))
@@ -503,40 +491,40 @@ def disable_staff(db: Database, actor: Actor, login: str, *, reason: str) -> Sta
                     "%1", user.login
                 )
             )
-        _check_acting(session, actor)
+        uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         before = _staff_snapshot(user)
         user.active = False
-        _audit_staff(session, actor, "staff.disable", user, before=before, after=_staff_snapshot(user), reason=reason)
+        _audit_staff(session, uow.staff, "staff.disable", user, before=before, after=_staff_snapshot(user), reason=reason)
         user_id = user.id
-    return _line_of(db, user_id)
+    return _line_of(uow.db, user_id)
 
 
-def enable_staff(db: Database, actor: Actor, login: str, *, reason: str) -> StaffLine:
+def enable_staff(uow: UnitOfWork, login: str, *, reason: str) -> StaffLine:
     """A disabled account may sign in again (with the password it had)."""
-    require(actor, Permission.MANAGE_STAFF)
+    uow.require(Permission.MANAGE_STAFF)
     reason = _staff_reason(reason)
-    with db.write() as session:
+    with uow.write() as session:
         user = _staff_user(session, login, lock=True)
         if user.active:
             raise DomainError(translate("Staff", "The account %1 is already enabled.").replace("%1", user.login))
-        _check_acting(session, actor)
+        uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         before = _staff_snapshot(user)
         user.active = True
-        _audit_staff(session, actor, "staff.enable", user, before=before, after=_staff_snapshot(user), reason=reason)
+        _audit_staff(session, uow.staff, "staff.enable", user, before=before, after=_staff_snapshot(user), reason=reason)
         user_id = user.id
-    return _line_of(db, user_id)
+    return _line_of(uow.db, user_id)
 
 
-def change_role(db: Database, actor: Actor, login: str, role: Role | str, unit_ids, *, reason: str) -> StaffLine:
+def change_role(uow: UnitOfWork, login: str, role: Role | str, unit_ids, *, reason: str) -> StaffLine:
     """Give an account another role and/or other units. Not one's own role, nor the last active administrator's."""
-    require(actor, Permission.MANAGE_STAFF)
+    uow.require(Permission.MANAGE_STAFF)
     role = _role(role)
     reason = _staff_reason(reason)
-    with db.write() as session:
+    with uow.write() as session:
         administrators = _lock_administrators(session)
         user = _staff_user(session, login, lock=True)
         units = _units_for(session, role, unit_ids)
-        if user.id == actor.id and role is not user.role:
+        if user.id == uow.staff_id and role is not user.role:
             raise DomainError(translate("Staff", "You cannot change your own role; ask another administrator."))
         if user.role is Role.ADMINISTRATOR and role is not Role.ADMINISTRATOR and user.active and administrators <= 1:
             raise DomainError(
@@ -544,32 +532,32 @@ def change_role(db: Database, actor: Actor, login: str, role: Role | str, unit_i
                     "%1", user.login
                 )
             )
-        _check_acting(session, actor)
+        uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         before = _staff_snapshot(user)
         if role is user.role and sorted(u.id for u in units) == sorted(u.id for u in user.units):
             raise DomainError(translate("Staff", "Nothing was changed."))
         user.role = role
         user.units = units
         session.flush()
-        _audit_staff(session, actor, "staff.role", user, before=before, after=_staff_snapshot(user), reason=reason)
+        _audit_staff(session, uow.staff, "staff.role", user, before=before, after=_staff_snapshot(user), reason=reason)
         user_id = user.id
-    return _line_of(db, user_id)
+    return _line_of(uow.db, user_id)
 
 
-def reset_password(db: Database, actor: Actor, login: str, new_password: str, *, reason: str) -> StaffLine:
+def reset_password(uow: UnitOfWork, login: str, new_password: str, *, reason: str) -> StaffLine:
     """Set a new password (the staff member is told it and changes it) and end any pause after failed sign-ins."""
-    require(actor, Permission.MANAGE_STAFF)
+    uow.require(Permission.MANAGE_STAFF)
     reason = _staff_reason(reason)
     password_hash = _staff_password(new_password)
-    with db.write() as session:
-        _check_acting(session, actor)
+    with uow.write() as session:
+        uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         user = _staff_user(session, login, lock=True)
         before = {"login": user.login, "failed_sign_ins": user.failed_sign_ins, "locked_until": user.locked_until}
         user.password_hash = password_hash
         user.failed_sign_ins = 0
         user.locked_until = None
-        _audit_staff(session, actor, "staff.reset_password", user, before=before,
+        _audit_staff(session, uow.staff, "staff.reset_password", user, before=before,
                      after={"login": user.login, "failed_sign_ins": 0, "locked_until": None, "password": "reset"},
                      reason=reason)
         user_id = user.id
-    return _line_of(db, user_id)
+    return _line_of(uow.db, user_id)

@@ -28,6 +28,7 @@ from desk.model import (
 )
 from desk.staff import Actor, Permission, require
 from desk.text import fold
+from desk.unit_of_work import UnitOfWork
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -392,22 +393,19 @@ def rows_for(session: Session, student_ids: list[int]) -> list[StudentRow]:
     return [by_id[i] for i in student_ids if i in by_id]
 
 
-def search_students(
-    db: Database,
-    actor: Actor,
-    query: str,
+def search_students(uow: UnitOfWork, query: str,
     *,
     limit: int = DEFAULT_PAGE,
     offset: int = 0,
 ) -> SearchPage:
     """One page of students matching ``query``, in Polish alphabetical order (or by number)."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     limit = max(1, min(limit, 1000))
     offset = max(0, offset)
     parsed = parse_query(query)
     if parsed.is_empty:
         return SearchPage(query, offset, (), False)
-    with db.read() as session:
+    with uow.read() as session:
         ids = find_student_ids(session, parsed, limit + 1, offset)
         has_more = len(ids) > limit
         rows = rows_for(session, ids[:limit])

@@ -38,6 +38,7 @@ from desk.model import (
 )
 from desk.staff import Actor, Permission, require
 from desk.text import person_name_fields
+from desk.unit_of_work import UnitOfWork
 
 
 # --- PESEL -------------------------------------------------------------------------------
@@ -160,13 +161,13 @@ def _may(actor: Actor, permission: Permission, unit_ids: set[int]) -> bool:
     )
 
 
-def student_card(db: Database, actor: Actor, student_id: int) -> StudentCard:
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+def student_card(uow: UnitOfWork, student_id: int) -> StudentCard:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         student = _student(session, student_id)
         person = student.person
         unit_ids = _student_unit_ids(session, student_id)
-        personal = actor.can(Permission.VIEW_PERSONAL_DATA)
+        personal = uow.can(Permission.VIEW_PERSONAL_DATA)
         programmes = tuple(
             ProgrammeLine(
                 code=programme.code,
@@ -267,19 +268,19 @@ def student_card(db: Database, actor: Actor, student_id: int) -> StudentCard:
             tokens=tokens,
             payments=payments,
             changes_waiting_for_portal=outbox.pending_count(session, student_id),
-            may_edit=_may(actor, Permission.EDIT_STUDENTS, unit_ids),
+            may_edit=_may(uow.staff, Permission.EDIT_STUDENTS, unit_ids),
             may_view_personal_data=personal,
         )
 
 
-def reveal_pesel(db: Database, actor: Actor, student_id: int) -> str | None:
+def reveal_pesel(uow: UnitOfWork, student_id: int) -> str | None:
     """The full PESEL for staff whose role needs it; every look is written to the audit trail."""
-    require(actor, Permission.VIEW_PERSONAL_DATA)
-    with db.write() as session:
+    uow.require(Permission.VIEW_PERSONAL_DATA)
+    with uow.write() as session:
         student = _student(session, student_id)
         audit.record(
             session,
-            actor_id=actor.id,
+            actor_id=uow.staff_id,
             action="person.view_pesel",
             entity="person",
             entity_id=student.person_id,
@@ -314,8 +315,7 @@ def _snapshot(person: Person) -> dict:
     }
 
 
-def update_person(
-    db: Database, actor: Actor, student_id: int, changes: PersonChanges, *, reason: str
+def update_person(uow: UnitOfWork, student_id: int, changes: PersonChanges, *, reason: str
 ) -> StudentCard:
     """Correct a student's personal data; audited, and queued for the portal, in one transaction."""
     reason = (reason or "").strip()
@@ -332,10 +332,10 @@ def update_person(
     pesel = None
     if not changes.keep_pesel and (changes.pesel or "").strip():
         pesel = check_pesel(changes.pesel, changes.birth_date)
-    with db.write() as session:
+    with uow.write() as session:
         student = _student(session, student_id)
         units = _student_unit_ids(session, student_id)
-        if not _may(actor, Permission.EDIT_STUDENTS, units):
+        if not _may(uow.staff, Permission.EDIT_STUDENTS, units):
             raise PermissionDenied(
                 translate("Students", "Student %1 does not study in any of your units.").replace("%1", student.student_number)
             )
@@ -364,7 +364,7 @@ def update_person(
             raise DomainError(translate("Students", "Nothing was changed."))
         audit.record(
             session,
-            actor_id=actor.id,
+            actor_id=uow.staff_id,
             action="person.update",
             entity="person",
             entity_id=person.id,
@@ -380,9 +380,9 @@ def update_person(
                 entity_id=person.id,
                 student_id=each.id,
                 payload={"first_name": first, "middle_name": middle, "last_name": last},
-                actor_id=actor.id,
+                actor_id=uow.staff_id,
             )
-    return student_card(db, actor, student_id)
+    return student_card(uow, student_id)
 
 
 def student_by_number(db: Database, number: str) -> int:

@@ -44,6 +44,7 @@ from desk.model import (
     TokenType,
 )
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
 
 CORRECTION_DEADLINE = timedelta(days=7)
 
@@ -85,10 +86,10 @@ def balance_of(session: Session, student_id: int, token_type_id: int) -> int:
     )
 
 
-def balances(db: Database, actor: Actor, student_id: int) -> list[BalanceLine]:
+def balances(uow: UnitOfWork, student_id: int) -> list[BalanceLine]:
     """Every token type with the student's balance (0 where they have no entries)."""
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         sums = dict(
             session.execute(
                 select(TokenEntry.token_type_id, func.sum(TokenEntry.amount))
@@ -102,10 +103,10 @@ def balances(db: Database, actor: Actor, student_id: int) -> list[BalanceLine]:
         ]
 
 
-def ledger(db: Database, actor: Actor, student_id: int) -> list[LedgerLine]:
+def ledger(uow: UnitOfWork, student_id: int) -> list[LedgerLine]:
     """The student's ledger, newest first, each entry with who made it and what reversed it."""
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         reversed_by = dict(
             session.execute(
                 select(TokenEntry.reverses_id, TokenEntry.id).where(
@@ -261,14 +262,13 @@ def _token_type(session: Session, token_type_id: int) -> TokenType:
     return token
 
 
-def preview_correction(
-    db: Database, actor: Actor, student_id: int, token_type_id: int, amount: int, *, now: datetime | None = None,
+def preview_correction(uow: UnitOfWork, student_id: int, token_type_id: int, amount: int, *,
     zone: str = DEFAULT_TIME_ZONE,
 ) -> CorrectionPreview:
     """What a correction would do, without doing it: the new balance, the deadline, the basket."""
-    now = as_utc(now or now_utc())
-    with db.read() as session:
-        _require_for_student(session, actor, student_id)
+    now = uow.now
+    with uow.read() as session:
+        _require_for_student(session, uow.staff, student_id)
         token = _token_type(session, token_type_id)
         before = balance_of(session, student_id, token_type_id)
         deadline = correction_deadline(session, token_type_id, now, zone)
@@ -278,7 +278,7 @@ def preview_correction(
             balance_after=before + amount,
             deadline=deadline,
             needs_override=bool(deadline and deadline.passed),
-            may_override=actor.can(Permission.OVERRIDE_TOKEN_DEADLINE),
+            may_override=uow.can(Permission.OVERRIDE_TOKEN_DEADLINE),
             pending=_pending_effect(session, student_id, token_type_id, before, before + amount),
         )
 
@@ -344,10 +344,7 @@ def _check_deadline(session: Session, actor: Actor, token_type_id: int, now: dat
     return {"deadline_override": override_reason.strip(), "registration": deadline.registration_code}
 
 
-def correct_balance(
-    db: Database,
-    actor: Actor,
-    student_id: int,
+def correct_balance(uow: UnitOfWork, student_id: int,
     token_type_id: int,
     amount: int,
     *,
@@ -355,7 +352,6 @@ def correct_balance(
     document_ref: str | None = None,
     idempotency_key: str | None = None,
     override_reason: str | None = None,
-    now: datetime | None = None,
     zone: str = DEFAULT_TIME_ZONE,
 ) -> LedgerResult:
     """Add a correction (+ or -) to a balance, within the 7-day rule unless an administrator overrides it."""
@@ -364,18 +360,18 @@ def correct_balance(
         raise DomainError(translate("Tokens", "Say why the balance is corrected (e.g. admitted mid-year)."))
     if amount == 0:
         raise DomainError(translate("Tokens", "A correction adds or takes away at least one token."))
-    now = as_utc(now or now_utc())
+    now = uow.now
     key = (idempotency_key or "").strip() or None
 
     def write() -> LedgerResult:
-        with db.write() as session:
+        with uow.write() as session:
             _lock_student(session, student_id)
             done = _existing(session, key)
             if done is not None:
                 return LedgerResult(done.id, balance_of(session, done.student_id, done.token_type_id), True)
-            _require_for_student(session, actor, student_id)
+            _require_for_student(session, uow.staff, student_id)
             token = _token_type(session, token_type_id)
-            extra = _check_deadline(session, actor, token_type_id, now, override_reason, zone)
+            extra = _check_deadline(session, uow.staff, token_type_id, now, override_reason, zone)
             balance = balance_of(session, student_id, token_type_id)
             if balance + amount < 0:
                 raise DomainError(
@@ -385,12 +381,12 @@ def correct_balance(
                 )
             entry = add_entry(
                 session, student_id=student_id, token_type_id=token_type_id, kind=LedgerKind.CORRECTION, amount=amount,
-                reason=reason, actor_id=actor.id, now=now, document_ref=(document_ref or "").strip() or None,
+                reason=reason, actor_id=uow.staff_id, now=now, document_ref=(document_ref or "").strip() or None,
                 idempotency_key=key, audit_extra={"balance_before": balance, **extra},
             )
             return LedgerResult(entry.id, balance + amount, False)
 
-    return _once(db, write, key)
+    return _once(uow.db, write, key)
 
 
 def _once(db: Database, write, key: str | None) -> LedgerResult:
@@ -407,25 +403,21 @@ def _once(db: Database, write, key: str | None) -> LedgerResult:
             return LedgerResult(done.id, balance_of(session, done.student_id, done.token_type_id), True)
 
 
-def undo_correction(
-    db: Database,
-    actor: Actor,
-    entry_id: int,
+def undo_correction(uow: UnitOfWork, entry_id: int,
     *,
     reason: str,
     override_reason: str | None = None,
-    now: datetime | None = None,
     zone: str = DEFAULT_TIME_ZONE,
 ) -> LedgerResult:
     """Reverse a correction by a new entry of the opposite amount; the original stays as it was."""
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Tokens", "Say why the correction is undone."))
-    now = as_utc(now or now_utc())
+    now = uow.now
     key = f"undo-{entry_id}"
 
     def write() -> LedgerResult:
-        with db.write() as session:
+        with uow.write() as session:
             original = session.get(TokenEntry, entry_id)
             if original is None:
                 raise NotFound(translate("Tokens", "That ledger entry no longer exists."))
@@ -434,8 +426,8 @@ def undo_correction(
                 raise DomainError(translate("Tokens", "This correction was already undone."))
             if original.kind is not LedgerKind.CORRECTION or original.reverses_id is not None:
                 raise DomainError(translate("Tokens", "Only a correction can be undone here."))
-            _require_for_student(session, actor, original.student_id)
-            extra = _check_deadline(session, actor, original.token_type_id, now, override_reason, zone)
+            _require_for_student(session, uow.staff, original.student_id)
+            extra = _check_deadline(session, uow.staff, original.token_type_id, now, override_reason, zone)
             balance = balance_of(session, original.student_id, original.token_type_id)
             if balance - original.amount < 0:
                 raise DomainError(
@@ -444,12 +436,12 @@ def undo_correction(
                 )
             entry = add_entry(
                 session, student_id=original.student_id, token_type_id=original.token_type_id, kind=LedgerKind.CORRECTION,
-                amount=-original.amount, reason=reason, actor_id=actor.id, now=now, document_ref=original.document_ref,
+                amount=-original.amount, reason=reason, actor_id=uow.staff_id, now=now, document_ref=original.document_ref,
                 idempotency_key=key, reverses_id=original.id, audit_extra={"balance_before": balance, **extra},
             )
             return LedgerResult(entry.id, balance - original.amount, False)
 
-    return _once(db, write, key)
+    return _once(uow.db, write, key)
 
 
 def new_idempotency_key() -> str:
@@ -471,9 +463,9 @@ class AllocationRuleLine:
     active: bool
 
 
-def allocation_rules(db: Database, actor: Actor) -> list[AllocationRuleLine]:
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+def allocation_rules(uow: UnitOfWork) -> list[AllocationRuleLine]:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         return [
             AllocationRuleLine(rule.id, rule.token_type_id, code, rule.level, rule.mode, rule.amount, rule.active)
             for rule, code in session.execute(
@@ -484,18 +476,18 @@ def allocation_rules(db: Database, actor: Actor) -> list[AllocationRuleLine]:
         ]
 
 
-def add_allocation_rule(db: Database, actor: Actor, token_type_id: int, amount: int, *, level: Level | None = None,
+def add_allocation_rule(uow: UnitOfWork, token_type_id: int, amount: int, *, level: Level | None = None,
                         mode: StudyMode | None = None, reason: str = "") -> int:
-    require(actor, Permission.ADMINISTER)
+    uow.require(Permission.ADMINISTER)
     if amount <= 0:
         raise DomainError(translate("Tokens", "An allocation gives at least one token."))
-    with db.write() as session:
+    with uow.write() as session:
         _token_type(session, token_type_id)
         rule = TokenAllocationRule(token_type_id=token_type_id, level=level, mode=mode, amount=amount, active=True,
-                                   created_by_id=actor.id)
+                                   created_by_id=uow.staff_id)
         session.add(rule)
         session.flush()
-        audit.record(session, actor_id=actor.id, action="token_rule.create", entity="token_allocation_rule",
+        audit.record(session, actor_id=uow.staff_id, action="token_rule.create", entity="token_allocation_rule",
                      entity_id=rule.id, after={"token_type_id": token_type_id, "level": level, "mode": mode, "amount": amount},
                      reason=reason.strip() or None)
         return rule.id
@@ -533,12 +525,12 @@ def _insert_allocations(session: Session, actor_id: int | None, now: datetime, r
     return len(created)
 
 
-def run_allocation(db: Database, actor: Actor, *, now: datetime | None = None) -> int:
+def run_allocation(uow: UnitOfWork) -> int:
     """Give every active student the tokens their rules promise and they have not had yet; repeatable."""
-    require(actor, Permission.CORRECT_TOKENS)
-    now = as_utc(now or now_utc())
+    uow.require(Permission.CORRECT_TOKENS)
+    now = uow.now
     total = 0
-    with db.write() as session:
+    with uow.write() as session:
         for rule in session.scalars(select(TokenAllocationRule).where(TokenAllocationRule.active.is_(True)).order_by(TokenAllocationRule.id)):
             already = select(TokenEntry.student_id).where(
                 TokenEntry.token_type_id == rule.token_type_id, TokenEntry.kind == LedgerKind.ALLOCATION
@@ -556,15 +548,14 @@ def run_allocation(db: Database, actor: Actor, *, now: datetime | None = None) -
             students = session.scalars(query).all()
             reason = translate("Tokens", "automatic allocation by rule")
             total += _insert_allocations(
-                session, actor.id, now,
+                session, uow.staff_id, now,
                 [(sid, rule.token_type_id, rule.amount, reason, None, f"allocation-{rule.id}-{sid}") for sid in students],
             )
     return total
 
 
-def allocate_cohort(
-    db: Database, actor: Actor, token_type_id: int, programme_id: int, stage: int | None, amount: int, *, reason: str,
-    document_ref: str | None = None, idempotency_key: str | None = None, now: datetime | None = None,
+def allocate_cohort(uow: UnitOfWork, token_type_id: int, programme_id: int, stage: int | None, amount: int, *, reason: str,
+    document_ref: str | None = None, idempotency_key: str | None = None,
 ) -> int:
     """Allocate tokens to a cohort (e.g. students admitted mid-year, who have no allocation)."""
     reason = (reason or "").strip()
@@ -572,13 +563,13 @@ def allocate_cohort(
         raise DomainError(translate("Tokens", "Say why the tokens are allocated."))
     if amount <= 0:
         raise DomainError(translate("Tokens", "An allocation gives at least one token."))
-    now = as_utc(now or now_utc())
+    now = uow.now
     batch = (idempotency_key or "").strip() or new_idempotency_key()
-    with db.write() as session:
+    with uow.write() as session:
         programme = session.get(Programme, programme_id)
         if programme is None:
             raise NotFound(translate("Tokens", "That programme no longer exists."))
-        require(actor, Permission.CORRECT_TOKENS, programme.unit_id)
+        uow.require(Permission.CORRECT_TOKENS, programme.unit_id)
         _token_type(session, token_type_id)
         query = select(StudentProgramme.student_id).where(
             StudentProgramme.programme_id == programme_id, StudentProgramme.status == ProgrammeStatus.ACTIVE
@@ -587,7 +578,7 @@ def allocate_cohort(
             query = query.where(StudentProgramme.stage == stage)
         students = session.scalars(query.distinct()).all()
         return _insert_allocations(
-            session, actor.id, now,
+            session, uow.staff_id, now,
             [(sid, token_type_id, amount, reason, (document_ref or "").strip() or None, f"cohort-{batch}-{sid}") for sid in students],
         )
 
@@ -603,17 +594,17 @@ class TokenTypeLine:
     semester_price: Decimal
 
 
-def token_types(db: Database, actor: Actor) -> list[TokenTypeLine]:
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+def token_types(uow: UnitOfWork) -> list[TokenTypeLine]:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         return [TokenTypeLine(t.id, t.code, t.name, t.semester_price)
                 for t in session.scalars(select(TokenType).order_by(TokenType.code))]
 
 
-def save_token_type(db: Database, actor: Actor, code: str, name: str, semester_price: Decimal | str, *,
+def save_token_type(uow: UnitOfWork, code: str, name: str, semester_price: Decimal | str, *,
                     reason: str = "") -> int:
     """Create a token type, or change the name and price of the one with this code (administrators)."""
-    require(actor, Permission.ADMINISTER)
+    uow.require(Permission.ADMINISTER)
     code, name = (code or "").strip().upper(), (name or "").strip()
     if not code or len(code) > 10 or not code.replace("-", "").isalnum():
         raise DomainError(translate("Tokens", "A token type code is 1 to 10 letters or digits, e.g. JO."))
@@ -625,7 +616,7 @@ def save_token_type(db: Database, actor: Actor, code: str, name: str, semester_p
         raise DomainError(translate("Tokens", "The price is an amount in PLN, e.g. 180.00.")) from None
     if price < 0:
         raise DomainError(translate("Tokens", "The price cannot be negative."))
-    with db.write() as session:
+    with uow.write() as session:
         token = session.scalars(select(TokenType).where(TokenType.code == code)).one_or_none()
         before = None if token is None else {"name": token.name, "semester_price": token.semester_price}
         if token is None:
@@ -633,8 +624,8 @@ def save_token_type(db: Database, actor: Actor, code: str, name: str, semester_p
             session.add(token)
         token.name, token.semester_price = name, price
         session.flush()
-        audit.record(session, actor_id=actor.id, action="token_type.save", entity="token_type", entity_id=token.id,
+        audit.record(session, actor_id=uow.staff_id, action="token_type.save", entity="token_type", entity_id=token.id,
                      before=before, after={"code": code, "name": name, "semester_price": price}, reason=reason.strip() or None)
         outbox.enqueue(session, entity="token_type", entity_id=token.id,
-                       payload={"code": code, "name": name, "semester_price": price}, actor_id=actor.id)
+                       payload={"code": code, "name": name, "semester_price": price}, actor_id=uow.staff_id)
         return token.id

@@ -22,6 +22,7 @@ from desk.enrollment import EnrollmentRefused
 from desk.groups import LimitBelowCount
 from desk.model import ClassGroup, Enrollment, EnrollmentStatus, Level
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 WORKERS = 16
 ROUNDS = 20
@@ -55,7 +56,7 @@ def _register(db: Database, student_id: int, group_id: int, registration_id: int
 
 def _lower_limit(db: Database, admin, group_id: int) -> bool:
     try:
-        groups.set_seat_limits(db, admin, [group_id], value=LOWER_TO, reason="sala zamieniona na mniejszą")
+        groups.set_seat_limits(UnitOfWork(db, admin), [group_id], value=LOWER_TO, reason="sala zamieniona na mniejszą")
         return True
     except LimitBelowCount:
         return False

@@ -26,6 +26,7 @@ from desk.model import (
     TokenEntry,
 )
 from desk.staff import sign_in
+from desk.unit_of_work import UnitOfWork
 
 TODAY = date(2026, 11, 22)
 N = 400
@@ -170,6 +171,6 @@ def test_the_desk_can_add_rows_after_the_demo(demo):
         ).one()
         registration_id = session.scalar(text("SELECT min(id) FROM registrations"))
     result = enrollment.enroll(db, admin, student_id, group_id, reason="po pokazie")
-    access.grant_access(db, admin, registration_id, [student_id], reason="po pokazie")
+    access.grant_access(UnitOfWork(db, admin), registration_id, [student_id], reason="po pokazie")
     with db.read() as session:
         assert result.enrollment_id > session.scalar(select(func.count()).select_from(Enrollment)) - 1

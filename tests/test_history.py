@@ -28,6 +28,7 @@ from desk.model import (
 )
 from desk.staff import actor_for_login
 from desk.students import PersonChanges
+from desk.unit_of_work import UnitOfWork
 
 
 def _registration(db, code: str) -> int:
@@ -74,17 +75,17 @@ def story(demo_db, staff):
     admin, clerk = staff["admin"], staff["dziekanat"]
     first, second, third = _students_of(demo_db, "WMFI", 3, with_pesel=True)
     lek = _registration(demo_db, "SJO-LEK-2026Z")
-    access.grant_access(demo_db, admin, lek, [first, second], reason="returned from leave")
-    students.reveal_pesel(demo_db, admin, first)
-    tokens.correct_balance(demo_db, admin, first, _token_type(demo_db), 2, reason="admitted mid-year",
+    access.grant_access(UnitOfWork(demo_db, admin), lek, [first, second], reason="returned from leave")
+    students.reveal_pesel(UnitOfWork(demo_db, admin), first)
+    tokens.correct_balance(UnitOfWork(demo_db, admin), first, _token_type(demo_db), 2, reason="admitted mid-year",
                            override_reason="decision of the vice-dean")
-    access.grant_access(demo_db, clerk, _registration(demo_db, "WMFI-SEM-2026Z"), [third], reason="late thesis topic")
-    students.reveal_pesel(demo_db, clerk, third)
+    access.grant_access(UnitOfWork(demo_db, clerk), _registration(demo_db, "WMFI-SEM-2026Z"), [third], reason="late thesis topic")
+    students.reveal_pesel(UnitOfWork(demo_db, clerk), third)
     return {"first": first, "second": second, "third": third, "lek": lek}
 
 
 def test_a_students_history_in_words_newest_first(demo_db, staff, story):
-    lines = history.history(demo_db, staff["admin"], student_id=story["first"])
+    lines = history.history(UnitOfWork(demo_db, staff["admin"]), student_id=story["first"])
     assert [line.action for line in lines] == ["tokens.correction", "person.view_pesel", "access.grant"]
     correction, pesel, grant = lines
     assert correction.description == "Token balance corrected: +2 JO (deadline overridden)"
@@ -103,42 +104,42 @@ def test_a_students_history_in_words_newest_first(demo_db, staff, story):
 
 def test_filters_by_staff_kind_action_dates_and_personal_data(demo_db, staff, story):
     admin = staff["admin"]
-    by_clerk = history.history(demo_db, admin, staff_login="DZIEKANAT")
+    by_clerk = history.history(UnitOfWork(demo_db, admin), staff_login="DZIEKANAT")
     assert {line.action for line in by_clerk} == {"access.grant", "person.view_pesel"}
     assert all(line.staff_login == "dziekanat" for line in by_clerk)
-    grants = history.history(demo_db, admin, entity="access_grant")
+    grants = history.history(UnitOfWork(demo_db, admin), entity="access_grant")
     assert len(grants) == 3 and {line.student_id for line in grants} == {story["first"], story["second"], story["third"]}
-    assert len(history.history(demo_db, admin, entity=("access_grant", "person"))) == 5
-    assert [line.action for line in history.history(demo_db, admin, action_prefix="tokens.")] == ["tokens.correction"]
-    assert len(history.history(demo_db, admin, action_prefix=("tokens.", "person."))) == 3
+    assert len(history.history(UnitOfWork(demo_db, admin), entity=("access_grant", "person"))) == 5
+    assert [line.action for line in history.history(UnitOfWork(demo_db, admin), action_prefix="tokens.")] == ["tokens.correction"]
+    assert len(history.history(UnitOfWork(demo_db, admin), action_prefix=("tokens.", "person."))) == 3
     one = grants[-1]
-    assert [line.id for line in history.history(demo_db, admin, entity="access_grant", entity_id=one.entity_id)] == [one.id]
-    story_lines = [line for line in history.history(demo_db, admin) if line.action != "demo.build"]
+    assert [line.id for line in history.history(UnitOfWork(demo_db, admin), entity="access_grant", entity_id=one.entity_id)] == [one.id]
+    story_lines = [line for line in history.history(UnitOfWork(demo_db, admin)) if line.action != "demo.build"]
     assert len(story_lines) == 6
     start, end = story_lines[-1].at, story_lines[0].at
-    assert [line.id for line in history.history(demo_db, admin, since=start)] == [line.id for line in story_lines]
-    assert [line.action for line in history.history(demo_db, admin, until=start)] == ["demo.build"]  # until: before it
-    assert history.history(demo_db, admin, since=end + timedelta(microseconds=1)) == []
-    assert history.history(demo_db, admin, since=start, until=end)[-1].id == story_lines[-1].id
-    assert history.history(demo_db, admin, until=now_utc() + timedelta(minutes=1), limit=1)[0].id == story_lines[0].id
-    personal = history.history(demo_db, admin, personal_data_only=True)
+    assert [line.id for line in history.history(UnitOfWork(demo_db, admin), since=start)] == [line.id for line in story_lines]
+    assert [line.action for line in history.history(UnitOfWork(demo_db, admin), until=start)] == ["demo.build"]  # until: before it
+    assert history.history(UnitOfWork(demo_db, admin), since=end + timedelta(microseconds=1)) == []
+    assert history.history(UnitOfWork(demo_db, admin), since=start, until=end)[-1].id == story_lines[-1].id
+    assert history.history(UnitOfWork(demo_db, admin), until=now_utc() + timedelta(minutes=1), limit=1)[0].id == story_lines[0].id
+    personal = history.history(UnitOfWork(demo_db, admin), personal_data_only=True)
     assert [line.action for line in personal] == ["person.view_pesel", "person.view_pesel"]
     assert all(line.personal_data for line in personal)
-    both = history.history(demo_db, admin, staff_login="dziekanat", personal_data_only=True)
+    both = history.history(UnitOfWork(demo_db, admin), staff_login="dziekanat", personal_data_only=True)
     assert [line.student_id for line in both] == [story["third"]]
     with pytest.raises(NotFound, match="nobody"):
-        history.history(demo_db, admin, staff_login="nobody")
+        history.history(UnitOfWork(demo_db, admin), staff_login="nobody")
 
 
 def test_keyset_paging_reads_every_entry_once(demo_db, staff):
     admin = staff["admin"]
     many = _students_of(demo_db, "WMFI", 23)
-    access.grant_access(demo_db, admin, _registration(demo_db, "WMFI-SEM-2026Z"), many, reason="cohort")
-    everything = [line.id for line in history.history(demo_db, admin, entity="access_grant", limit=1000)]
+    access.grant_access(UnitOfWork(demo_db, admin), _registration(demo_db, "WMFI-SEM-2026Z"), many, reason="cohort")
+    everything = [line.id for line in history.history(UnitOfWork(demo_db, admin), entity="access_grant", limit=1000)]
     assert len(everything) == 23
     pages, before = [], None
     while True:
-        page = history.history(demo_db, admin, entity="access_grant", limit=5, before_id=before)
+        page = history.history(UnitOfWork(demo_db, admin), entity="access_grant", limit=5, before_id=before)
         if not page:
             break
         assert len(page) <= 5
@@ -148,9 +149,9 @@ def test_keyset_paging_reads_every_entry_once(demo_db, staff):
     assert [i for p in pages for i in p] == everything == sorted(everything, reverse=True)
     # One student's entries page the same way.
     student = many[0]
-    students.reveal_pesel(demo_db, admin, student)
-    first = history.history(demo_db, admin, student_id=student, limit=1)
-    rest = history.history(demo_db, admin, student_id=student, before_id=first[0].id)
+    students.reveal_pesel(UnitOfWork(demo_db, admin), student)
+    first = history.history(UnitOfWork(demo_db, admin), student_id=student, limit=1)
+    rest = history.history(UnitOfWork(demo_db, admin), student_id=student, before_id=first[0].id)
     assert [line.action for line in first + rest] == ["person.view_pesel", "access.grant"]
 
 
@@ -158,31 +159,31 @@ def test_a_clerk_reads_a_students_history_but_not_the_whole_log(demo_db, staff, 
     clerk, service = staff["dziekanat"], staff["cos"]
     for kwargs in ({}, {"staff_login": "admin"}, {"personal_data_only": True}, {"entity": "access_grant"}):
         with pytest.raises(PermissionDenied):
-            history.history(demo_db, clerk, **kwargs)
+            history.history(UnitOfWork(demo_db, clerk), **kwargs)
         with pytest.raises(PermissionDenied):
-            history.history(demo_db, service, **kwargs)
+            history.history(UnitOfWork(demo_db, service), **kwargs)
     with pytest.raises(PermissionDenied):
-        history.staff_members(demo_db, clerk)
-    assert len(history.history(demo_db, clerk, student_id=story["first"])) == 3
-    assert len(history.history(demo_db, service, student_id=story["third"], personal_data_only=True)) == 1
-    assert [m.login for m in history.staff_members(demo_db, staff["admin"])] == ["admin", "cos", "dziekanat"]
+        history.staff_members(UnitOfWork(demo_db, clerk))
+    assert len(history.history(UnitOfWork(demo_db, clerk), student_id=story["first"])) == 3
+    assert len(history.history(UnitOfWork(demo_db, service), student_id=story["third"], personal_data_only=True)) == 1
+    assert [m.login for m in history.staff_members(UnitOfWork(demo_db, staff["admin"]))] == ["admin", "cos", "dziekanat"]
 
 
 def test_private_e_mail_in_a_change_is_hidden_from_roles_without_personal_data(demo_db, staff, story):
     admin = staff["admin"]
     student = story["second"]
-    card = students.student_card(demo_db, admin, student)
+    card = students.student_card(UnitOfWork(demo_db, admin), student)
     students.update_person(
-        demo_db, admin, student,
+        UnitOfWork(demo_db, admin), student,
         PersonChanges(card.first_name, card.middle_name, "Nowak-Kowalska", card.birth_date, None, "nowy.adres@example.pl",
                       keep_pesel=True),
         reason="marriage certificate",
     )
-    seen = history.history(demo_db, admin, student_id=student)[0]
+    seen = history.history(UnitOfWork(demo_db, admin), student_id=student)[0]
     assert seen.description == "Personal data corrected"
     assert "surname: " in seen.change and "→ Nowak-Kowalska" in seen.change
     assert "nowy.adres@example.pl" in seen.change
-    hidden = history.history(demo_db, staff["cos"], student_id=student)[0]
+    hidden = history.history(UnitOfWork(demo_db, staff["cos"]), student_id=student)[0]
     assert "nowy.adres@example.pl" not in hidden.change and "private e-mail: ••• → •••" in hidden.change
     assert "→ Nowak-Kowalska" in hidden.change
 
@@ -234,7 +235,7 @@ def test_every_known_action_is_described_in_words(db, admin):
             audit.record(session, actor_id=admin.id, action=action, entity=entity, entity_id=entity_id,
                          student_id=student_id, before=before, after=after, reason="why")
     lines: dict = {}
-    for line in history.history(db, admin, limit=100):  # newest first: the entries above, not the fixture's
+    for line in history.history(UnitOfWork(db, admin), limit=100):  # newest first: the entries above, not the fixture's
         lines.setdefault(line.action, line)
     words = {action: line.description for action, line in lines.items()}
     label = "2026Z MAT-101 class 1"
@@ -307,21 +308,21 @@ def test_a_roster_export_is_personal_data_access(demo_db, staff, tmp_path):
         group_id, enrolled = session.execute(
             select(ClassGroup.id, ClassGroup.enrolled_count).where(ClassGroup.enrolled_count > 0).order_by(ClassGroup.id)
         ).first()
-    rosters.export_rosters(demo_db, admin, GroupScope(group_ids=(group_id,)), tmp_path / "lista.xlsx")
-    line = history.history(demo_db, admin, personal_data_only=True)[0]
+    rosters.export_rosters(UnitOfWork(demo_db, admin), GroupScope(group_ids=(group_id,)), tmp_path / "lista.xlsx")
+    line = history.history(UnitOfWork(demo_db, admin), personal_data_only=True)[0]
     assert line.action == "export.roster" and line.personal_data and line.who == "Anna Administratorka (admin)"
     assert line.description == f"Exported: class lists (groups: 1, students: {enrolled})"
     assert "file: lista.xlsx" in line.change
-    assert history.history(demo_db, admin, entity=[k.entities for k in history.record_kinds() if k.key == "exports"][0])
+    assert history.history(UnitOfWork(demo_db, admin), entity=[k.entities for k in history.record_kinds() if k.key == "exports"][0])
 
 
 def test_export_history_writes_what_is_shown_and_is_recorded(demo_db, staff, story, tmp_path):
     admin, clerk = staff["admin"], staff["dziekanat"]
     student = story["third"]
-    access.grant_access(demo_db, clerk, _registration(demo_db, "WMFI-SEM-2026Z"), [student],
+    access.grant_access(UnitOfWork(demo_db, clerk), _registration(demo_db, "WMFI-SEM-2026Z"), [student],
                         reason='=HYPERLINK("http://example.com","click")')
-    lines = history.history(demo_db, clerk, student_id=student)
-    path = history.export_history(demo_db, clerk, lines, tmp_path / "historia.xlsx", filters="student: x")
+    lines = history.history(UnitOfWork(demo_db, clerk), student_id=student)
+    path = history.export_history(UnitOfWork(demo_db, clerk), lines, tmp_path / "historia.xlsx", filters="student: x")
     sheet = load_workbook(path).worksheets[0]
     assert sheet.title == "Audit trail"
     header = next(r for r in range(1, 15) if sheet.cell(row=r, column=1).value == "Entry")
@@ -334,23 +335,23 @@ def test_export_history_writes_what_is_shown_and_is_recorded(demo_db, staff, sto
     assert formula.value.startswith("=HYPERLINK") and formula.data_type == "s" and formula.quotePrefix  # text, never a formula
     assert sheet.cell(row=header + 2, column=4).value == "PESEL shown"
     assert sheet.cell(row=header + 1, column=2).is_date
-    recorded = history.history(demo_db, admin, personal_data_only=True)[0]
+    recorded = history.history(UnitOfWork(demo_db, admin), personal_data_only=True)[0]
     assert recorded.action == "export.history" and recorded.student_id == student and recorded.staff_login == "dziekanat"
     assert recorded.description == f"Exported: history (lines: {len(lines)})"
     # The student's own history says it left, too.
-    assert history.history(demo_db, clerk, student_id=student, limit=1)[0].action == "export.history"
+    assert history.history(UnitOfWork(demo_db, clerk), student_id=student, limit=1)[0].action == "export.history"
 
 
 def test_export_history_of_several_students_is_for_administrators(demo_db, staff, story, tmp_path):
-    lines = history.history(demo_db, staff["admin"], entity="access_grant")
+    lines = history.history(UnitOfWork(demo_db, staff["admin"]), entity="access_grant")
     assert len({line.student_id for line in lines}) > 1
     with pytest.raises(PermissionDenied):
-        history.export_history(demo_db, staff["dziekanat"], lines, tmp_path / "all.xlsx")
+        history.export_history(UnitOfWork(demo_db, staff["dziekanat"]), lines, tmp_path / "all.xlsx")
     assert not (tmp_path / "all.xlsx").exists()
-    path = history.export_history(demo_db, staff["admin"], lines, tmp_path / "all.xlsx")
+    path = history.export_history(UnitOfWork(demo_db, staff["admin"]), lines, tmp_path / "all.xlsx")
     assert path.exists()
     with pytest.raises(FileExistsError):
-        history.export_history(demo_db, staff["admin"], lines, tmp_path / "all.xlsx")
+        history.export_history(UnitOfWork(demo_db, staff["admin"]), lines, tmp_path / "all.xlsx")
 
 
 def test_an_export_that_cannot_be_recorded_leaves_no_file(db, admin, tmp_path, monkeypatch):
@@ -360,14 +361,14 @@ def test_an_export_that_cannot_be_recorded_leaves_no_file(db, admin, tmp_path, m
     with db.write() as session:
         audit.record(session, actor_id=admin.id, action="person.view_pesel", entity="person", entity_id=1,
                      student_id=student)
-    lines = history.history(db, admin, student_id=student)
+    lines = history.history(UnitOfWork(db, admin), student_id=student)
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(history.audit, "record", broken)
     with pytest.raises(RuntimeError):
-        history.export_history(db, admin, lines, tmp_path / "h.xlsx")
+        history.export_history(UnitOfWork(db, admin), lines, tmp_path / "h.xlsx")
     assert not (tmp_path / "h.xlsx").exists()
 
 
@@ -378,7 +379,7 @@ def test_the_student_card_reads_the_newest_50(demo_db, staff):
             select(Enrollment.student_id).where(Enrollment.status == EnrollmentStatus.ACCEPTED).order_by(Enrollment.id)
         )
     for _ in range(55):
-        students.reveal_pesel(demo_db, admin, student)
-    card = history.student_history(demo_db, admin, student)
-    every = history.history(demo_db, admin, student_id=student, limit=1000)
+        students.reveal_pesel(UnitOfWork(demo_db, admin), student)
+    card = history.student_history(UnitOfWork(demo_db, admin), student)
+    every = history.history(UnitOfWork(demo_db, admin), student_id=student, limit=1000)
     assert len(card) == history.CARD_LIMIT == 50 and [line.id for line in card] == [line.id for line in every[:50]]

@@ -13,6 +13,7 @@ from desk.groups import GroupScope, LimitBelowCount
 from desk.model import AuditEntry, ClassGroup, OutboxEntry, RegistrationKind, Role, RoundStatus
 from desk.registrations import RegistrationDraft, RoundDraft
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 UTC = timezone.utc
 
@@ -34,11 +35,11 @@ def test_round_state_follows_the_clock():
 def test_create_and_edit_a_registration_with_courses(db, admin):
     course_id = factories.course(db)
     factories.group(db, course_id, factories.term(db))
-    reg = registrations.save_registration(db, admin, _draft(db, course_ids=(course_id,)))
-    detail = registrations.registration_detail(db, admin, reg)
+    reg = registrations.save_registration(UnitOfWork(db, admin), _draft(db, course_ids=(course_id,)))
+    detail = registrations.registration_detail(UnitOfWork(db, admin), reg)
     assert detail.line.code == "WMF-OGU" and [c.id for c in detail.courses] == [course_id]
-    registrations.save_registration(db, admin, _draft(db, name="Nowa nazwa", course_ids=()), registration_id=reg, reason="literówka")
-    detail = registrations.registration_detail(db, admin, reg)
+    registrations.save_registration(UnitOfWork(db, admin), _draft(db, name="Nowa nazwa", course_ids=()), registration_id=reg, reason="literówka")
+    detail = registrations.registration_detail(UnitOfWork(db, admin), reg)
     assert detail.line.name == "Nowa nazwa" and detail.courses == ()
     with db.read() as session:
         actions = session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "registration").order_by(AuditEntry.id)).all()
@@ -47,50 +48,50 @@ def test_create_and_edit_a_registration_with_courses(db, admin):
 
 def test_registration_validation(db, admin):
     with pytest.raises(DomainError, match="token type"):
-        registrations.save_registration(db, admin, _draft(db, kind=RegistrationKind.TOKEN))
+        registrations.save_registration(UnitOfWork(db, admin), _draft(db, kind=RegistrationKind.TOKEN))
     other_term = factories.term(db, "2027L")
     course_id = factories.course(db, "ONLY-SUMMER")
     factories.group(db, course_id, other_term)
     with pytest.raises(DomainError, match="no class groups in the term"):
-        registrations.save_registration(db, admin, _draft(db, course_ids=(course_id,)))
-    registrations.save_registration(db, admin, _draft(db))
+        registrations.save_registration(UnitOfWork(db, admin), _draft(db, course_ids=(course_id,)))
+    registrations.save_registration(UnitOfWork(db, admin), _draft(db))
     with pytest.raises(DomainError, match="already used"):
-        registrations.save_registration(db, admin, _draft(db, code="wmf-ogu"))
+        registrations.save_registration(UnitOfWork(db, admin), _draft(db, code="wmf-ogu"))
     with pytest.raises(DomainError, match="selection limit"):
-        registrations.save_registration(db, admin, _draft(db, code="X", selection_limit=0))
+        registrations.save_registration(UnitOfWork(db, admin), _draft(db, code="X", selection_limit=0))
 
 
 def test_rounds_end_after_start_and_never_overlap(db, admin):
-    reg = registrations.save_registration(db, admin, _draft(db))
+    reg = registrations.save_registration(UnitOfWork(db, admin), _draft(db))
     start = datetime(2027, 1, 10, 9, tzinfo=UTC)
     with pytest.raises(DomainError, match="end after"):
-        registrations.save_round(db, admin, reg, RoundDraft("Tura I", start, start))
-    first = registrations.save_round(db, admin, reg, RoundDraft("Tura I", start, start + timedelta(days=7)))
+        registrations.save_round(UnitOfWork(db, admin), reg, RoundDraft("Tura I", start, start))
+    first = registrations.save_round(UnitOfWork(db, admin), reg, RoundDraft("Tura I", start, start + timedelta(days=7)))
     with pytest.raises(DomainError, match="overlaps"):
-        registrations.save_round(db, admin, reg, RoundDraft("Tura II", start + timedelta(days=6), start + timedelta(days=9)))
-    second = registrations.save_round(db, admin, reg, RoundDraft("Tura II", start + timedelta(days=7), start + timedelta(days=9)))
-    registrations.save_round(db, admin, reg, RoundDraft("Tura I", start, start + timedelta(days=6)), round_id=first)
-    lines = registrations.list_registrations(db, admin, now=start - timedelta(days=1))
+        registrations.save_round(UnitOfWork(db, admin), reg, RoundDraft("Tura II", start + timedelta(days=6), start + timedelta(days=9)))
+    second = registrations.save_round(UnitOfWork(db, admin), reg, RoundDraft("Tura II", start + timedelta(days=7), start + timedelta(days=9)))
+    registrations.save_round(UnitOfWork(db, admin), reg, RoundDraft("Tura I", start, start + timedelta(days=6)), round_id=first)
+    lines = registrations.list_registrations(UnitOfWork(db, admin, now=start - timedelta(days=1)))
     assert [r.id for r in lines[0].rounds] == [first, second]
     assert lines[0].state is RoundStatus.PREPARING
-    registrations.delete_round(db, admin, second, reason="niepotrzebna", now=start)
+    registrations.delete_round(UnitOfWork(db, admin, now=start), second, reason="niepotrzebna")
     with pytest.raises(DomainError, match="already started"):
-        registrations.delete_round(db, admin, first, reason="x", now=start + timedelta(hours=1))
+        registrations.delete_round(UnitOfWork(db, admin, now=start + timedelta(hours=1)), first, reason="x")
 
 
 def test_token_round_needs_micro_rounds(db, admin):
     token = factories.token_type(db)
-    reg = registrations.save_registration(db, admin, _draft(db, kind=RegistrationKind.TOKEN, token_type_id=token))
+    reg = registrations.save_registration(UnitOfWork(db, admin), _draft(db, kind=RegistrationKind.TOKEN, token_type_id=token))
     start = datetime(2027, 1, 10, 9, tzinfo=UTC)
     with pytest.raises(DomainError, match="micro-rounds"):
-        registrations.save_round(db, admin, reg, RoundDraft("Tura I", start, start + timedelta(days=1)))
-    registrations.save_round(db, admin, reg, RoundDraft("Tura I", start, start + timedelta(days=1), micro_round_minutes=60, micro_break_minutes=15))
+        registrations.save_round(UnitOfWork(db, admin), reg, RoundDraft("Tura I", start, start + timedelta(days=1)))
+    registrations.save_round(UnitOfWork(db, admin), reg, RoundDraft("Tura I", start, start + timedelta(days=1), micro_round_minutes=60, micro_break_minutes=15))
 
 
 def test_clerk_of_another_unit_cannot_edit_the_calendar(db):
     clerk = factories.staff(db, "obcy", Role.CLERK, ("WPA",))
     with pytest.raises(PermissionDenied):
-        registrations.save_registration(db, clerk, _draft(db))
+        registrations.save_registration(UnitOfWork(db, clerk), _draft(db))
 
 
 # --- groups ---------------------------------------------------------------------------------
@@ -106,14 +107,14 @@ def two_groups(db):
 def test_group_table_flags_groups_below_the_lower_limit(db, admin, two_groups):
     sid = factories.student(db)
     enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
-    lines = groups.list_groups(db, admin, GroupScope(term_id=factories.term(db)))
+    lines = groups.list_groups(UnitOfWork(db, admin), GroupScope(term_id=factories.term(db)))
     assert [(g.enrolled, g.free, g.below_lower_limit) for g in lines] == [(1, 2, True), (0, 3, True)]
 
 
 def test_bulk_limits_by_value_and_by_delta(db, admin, two_groups):
-    assert groups.set_seat_limits(db, admin, two_groups, delta=5, reason="większa sala").changed == 2
-    assert groups.set_seat_limits(db, admin, two_groups, value=10, reason="r").changed == 2
-    assert groups.set_seat_limits(db, admin, two_groups, value=10, reason="r").unchanged == 2
+    assert groups.set_seat_limits(UnitOfWork(db, admin), two_groups, delta=5, reason="większa sala").changed == 2
+    assert groups.set_seat_limits(UnitOfWork(db, admin), two_groups, value=10, reason="r").changed == 2
+    assert groups.set_seat_limits(UnitOfWork(db, admin), two_groups, value=10, reason="r").unchanged == 2
     with db.read() as session:
         assert set(session.scalars(select(ClassGroup.seat_limit))) == {10}
         assert session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.entity == "class_group")) == 4
@@ -124,12 +125,12 @@ def test_limit_never_below_the_count_and_nothing_partial(db, admin, two_groups):
     for sid in ids:
         enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
     with pytest.raises(LimitBelowCount, match="3 students enrolled") as refused:
-        groups.set_seat_limits(db, admin, two_groups, value=2, reason="mniejsza sala")
+        groups.set_seat_limits(UnitOfWork(db, admin), two_groups, value=2, reason="mniejsza sala")
     assert refused.value.groups[0][1:] == (3, 2)
     with db.read() as session:
         assert set(session.scalars(select(ClassGroup.seat_limit))) == {3}  # the second group unchanged too
     with pytest.raises(LimitBelowCount):
-        groups.set_seat_limits(db, admin, [two_groups[1]], delta=-4, reason="r")
+        groups.set_seat_limits(UnitOfWork(db, admin), [two_groups[1]], delta=-4, reason="r")
 
 
 def test_raising_the_limit_absorbs_an_override(db, admin, two_groups):
@@ -137,18 +138,18 @@ def test_raising_the_limit_absorbs_an_override(db, admin, two_groups):
     for sid in ids[:3]:
         enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
     enrollment.enroll(db, admin, ids[3], two_groups[0], reason="decyzja", over_limit=True)
-    groups.set_seat_limits(db, admin, [two_groups[0]], value=4, reason="r")
-    line = groups.group_line(db, admin, two_groups[0])
+    groups.set_seat_limits(UnitOfWork(db, admin), [two_groups[0]], value=4, reason="r")
+    line = groups.group_line(UnitOfWork(db, admin), two_groups[0])
     assert (line.seat_limit, line.enrolled, line.over_limit_count) == (4, 4, 0)
 
 
 def test_lower_limit_and_members(db, admin, two_groups):
     with pytest.raises(DomainError, match="cannot exceed"):
-        groups.set_lower_limit(db, admin, two_groups[0], 9, reason="r")
-    groups.set_lower_limit(db, admin, two_groups[0], 1, reason="r")
+        groups.set_lower_limit(UnitOfWork(db, admin), two_groups[0], 9, reason="r")
+    groups.set_lower_limit(UnitOfWork(db, admin), two_groups[0], 1, reason="r")
     b = factories.student(db, "Anna", "Łukasik")
     a = factories.student(db, "Jan", "Lis")
     for sid in (b, a):
         enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
-    assert [m.last_name for m in groups.members(db, admin, two_groups[0])] == ["Lis", "Łukasik"]
-    assert [g.id for g in groups.sibling_groups(db, admin, two_groups[0])] == [two_groups[1]]
+    assert [m.last_name for m in groups.members(UnitOfWork(db, admin), two_groups[0])] == ["Lis", "Łukasik"]
+    assert [g.id for g in groups.sibling_groups(UnitOfWork(db, admin), two_groups[0])] == [two_groups[1]]

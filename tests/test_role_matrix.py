@@ -42,6 +42,7 @@ from desk.model import (
     TokenType,
 )
 from desk.staff import Actor, Permission
+from desk.unit_of_work import UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = ("clerk_own", "clerk_other", "service_center", "administrator")
@@ -81,7 +82,7 @@ class Capability:
 
 
 def _person_changes(world: World, actor: Actor) -> students.PersonChanges:
-    card = students.student_card(world.db, actor, world.student_id)
+    card = students.student_card(UnitOfWork(world.db, actor), world.student_id)
     return students.PersonChanges(card.first_name, card.middle_name, card.last_name, card.birth_date, None,
                                   f"private-{world.unique()}@example.com", keep_pesel=True)
 
@@ -103,32 +104,32 @@ def _backup(world: World, actor: Actor):
 
 MATRIX: tuple[Capability, ...] = (
     Capability("read students", (YES, YES, YES, YES),
-               lambda w, a: students.student_card(w.db, a, w.student_id), None),
+               lambda w, a: students.student_card(UnitOfWork(w.db, a), w.student_id), None),
     Capability("see personal data (PESEL)", (YES, YES, NO, YES),
-               lambda w, a: students.reveal_pesel(w.db, a, w.student_id), None),
+               lambda w, a: students.reveal_pesel(UnitOfWork(w.db, a), w.student_id), None),
     Capability("edit personal data", (YES, NO, NO, YES),
-               lambda w, a: students.student_card(w.db, a, w.student_id),
-               lambda w, a: students.update_person(w.db, a, w.student_id, _person_changes(w, a),
+               lambda w, a: students.student_card(UnitOfWork(w.db, a), w.student_id),
+               lambda w, a: students.update_person(UnitOfWork(w.db, a), w.student_id, _person_changes(w, a),
                                                    reason="zmiana adresu e-mail")),
     Capability("registrations calendar", (YES, READ, READ, YES),
-               lambda w, a: registrations.registration_detail(w.db, a, w.registration_id),
-               lambda w, a: registrations.save_round(w.db, a, w.registration_id, _new_round(w), reason="dodatkowa tura")),
+               lambda w, a: registrations.registration_detail(UnitOfWork(w.db, a), w.registration_id),
+               lambda w, a: registrations.save_round(UnitOfWork(w.db, a), w.registration_id, _new_round(w), reason="dodatkowa tura")),
     Capability("access grants", (YES, READ, READ, YES),
-               lambda w, a: access.decisions_of(w.db, a, w.registration_id),
-               lambda w, a: access.grant_access(w.db, a, w.registration_id, [w.student_id], reason="powrót z urlopu")),
+               lambda w, a: access.decisions_of(UnitOfWork(w.db, a), w.registration_id),
+               lambda w, a: access.grant_access(UnitOfWork(w.db, a), w.registration_id, [w.student_id], reason="powrót z urlopu")),
     Capability("class groups and limits", (YES, READ, READ, YES),
-               lambda w, a: groups.list_groups(w.db, a, groups.GroupScope(registration_id=w.registration_id)),
-               lambda w, a: groups.set_seat_limits(w.db, a, [w.group_id], delta=1, reason="większa sala")),
+               lambda w, a: groups.list_groups(UnitOfWork(w.db, a), groups.GroupScope(registration_id=w.registration_id)),
+               lambda w, a: groups.set_seat_limits(UnitOfWork(w.db, a), [w.group_id], delta=1, reason="większa sala")),
     Capability("enroll over the limit", (YES, NO, NO, YES), None,
                lambda w, a: enrollment.enroll(w.db, a, w.student_id, w.full_group_id, reason="decyzja prodziekana",
                                               over_limit=True)),
     Capability("token corrections", (YES, NO, NO, YES),
-               lambda w, a: tokens.balances(w.db, a, w.student_id),
-               lambda w, a: tokens.correct_balance(w.db, a, w.student_id, w.free_token_id, 1,
+               lambda w, a: tokens.balances(UnitOfWork(w.db, a), w.student_id),
+               lambda w, a: tokens.correct_balance(UnitOfWork(w.db, a), w.student_id, w.free_token_id, 1,
                                                    reason="przyjęty w połowie roku")),
     Capability("override the 7-day rule", (NO, NO, NO, YES), None,
-               lambda w, a: tokens.correct_balance(w.db, a, w.student_id, w.jo_token_id, 1, reason="przyjęty w połowie roku",
-                                                   override_reason="decyzja prorektora", now=w.after_jo_deadline)),
+               lambda w, a: tokens.correct_balance(UnitOfWork(w.db, a, now=w.after_jo_deadline), w.student_id, w.jo_token_id, 1, reason="przyjęty w połowie roku",
+                                                   override_reason="decyzja prorektora")),
     Capability("accounts (link logins)", (NO, NO, YES, YES),
                lambda w, a: accounts.account_state(w.db, a, w.student_number),
                lambda w, a: accounts.link_login(w.db, a, f"{w.student_number}.{w.unique()}@student.und.edu.pl",
@@ -140,11 +141,11 @@ MATRIX: tuple[Capability, ...] = (
                lambda w, a: sync.resolve_conflict(w.db, a, w.conflict_id, enroll_over_limit=False,
                                                   reason="student zapisany do innej grupy")),
     Capability("exports with personal data", (YES, YES, NO, YES), None,
-               lambda w, a: rosters.export_rosters(w.db, a, groups.GroupScope(group_ids=(w.group_id,)),
+               lambda w, a: rosters.export_rosters(UnitOfWork(w.db, a), groups.GroupScope(group_ids=(w.group_id,)),
                                                    w.folder / f"roster-{w.unique()}.xlsx")),
     Capability("staff administration", (NO, NO, NO, YES),
-               lambda w, a: staff.list_staff(w.db, a),
-               lambda w, a: staff.add_staff(w.db, a, f"nowy{w.unique()}", "Nowy Pracownik", Role.SERVICE_CENTER, [],
+               lambda w, a: staff.list_staff(UnitOfWork(w.db, a)),
+               lambda w, a: staff.add_staff(UnitOfWork(w.db, a), f"nowy{w.unique()}", "Nowy Pracownik", Role.SERVICE_CENTER, [],
                                             "password-10", reason="nowy pracownik")),
     Capability("schedule/settings", (READ, READ, READ, YES),
                lambda w, a: sync.schedule(w.db), _set_schedule),

@@ -14,6 +14,7 @@ from desk.groups import GroupScope
 from desk.model import AuditEntry, TimetableSlot
 from exports.xlsx import Column, Sheet, safe_file_name, safe_sheet_title, write_workbook
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def group(db, admin):
 
 
 def test_roster_reads_back_in_polish_order_with_text_numbers(db, admin, group, tmp_path):
-    path = rosters.export_rosters(db, admin, GroupScope(course_id=factories.course(db, "MAT-101")), tmp_path / "r.xlsx")
+    path = rosters.export_rosters(UnitOfWork(db, admin), GroupScope(course_id=factories.course(db, "MAT-101")), tmp_path / "r.xlsx")
     book = load_workbook(path)
     sheet = book.worksheets[0]
     assert sheet.title == "MAT-101 cla 1"
@@ -63,7 +64,7 @@ def test_roster_reads_back_in_polish_order_with_text_numbers(db, admin, group, t
 
 
 def test_attendance_variant_has_a_column_per_class_date(db, admin, group, tmp_path):
-    path = rosters.export_rosters(db, admin, GroupScope(term_id=factories.term(db)), tmp_path / "a.xlsx", attendance=True)
+    path = rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=factories.term(db)), tmp_path / "a.xlsx", attendance=True)
     sheet = load_workbook(path).worksheets[0]
     header = next(r for r in range(1, 15) if sheet.cell(row=r, column=1).value == "No.")
     dates = [sheet.cell(row=header, column=c).value for c in range(5, 30) if sheet.cell(row=header, column=c).value]
@@ -76,10 +77,10 @@ def test_attendance_variant_has_a_column_per_class_date(db, admin, group, tmp_pa
 def test_never_overwrites_silently_and_leaves_nothing_half_written(db, admin, group, tmp_path):
     out = tmp_path / "out"
     target = out / "r.xlsx"
-    rosters.export_rosters(db, admin, GroupScope(term_id=factories.term(db)), target)
+    rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=factories.term(db)), target)
     with pytest.raises(FileExistsError):
-        rosters.export_rosters(db, admin, GroupScope(term_id=factories.term(db)), target)
-    rosters.export_rosters(db, admin, GroupScope(term_id=factories.term(db)), target, overwrite=True)
+        rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=factories.term(db)), target)
+    rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=factories.term(db)), target, overwrite=True)
 
     def fail(done, total):
         raise KeyboardInterrupt
@@ -102,11 +103,11 @@ def test_sheet_titles_and_file_names_are_safe():
 
 
 def test_other_lists(db, admin, group, tmp_path):
-    path = rosters.export_list(db, admin, rosters.groups_at_risk_sheet(db, admin, factories.term(db)), tmp_path / "risk.xlsx",
+    path = rosters.export_list(UnitOfWork(db, admin), rosters.groups_at_risk_sheet(UnitOfWork(db, admin), factories.term(db)), tmp_path / "risk.xlsx",
                                kind="groups_at_risk", personal=False)
     assert load_workbook(path).worksheets[0].cell(row=1, column=1).value == "Groups below their lower limit"
     programme_id = factories.programme(db)
-    path = rosters.export_list(db, admin, rosters.token_balances_sheet(db, admin, programme_id, None), tmp_path / "t.xlsx",
+    path = rosters.export_list(UnitOfWork(db, admin), rosters.token_balances_sheet(UnitOfWork(db, admin), programme_id, None), tmp_path / "t.xlsx",
                                kind="token_balances")
     sheet = load_workbook(path).worksheets[0]
     assert sheet.cell(row=2, column=1).value == "Student no."
@@ -123,10 +124,10 @@ def test_a_real_spreadsheet_program_reads_every_kind(db, admin, group, tmp_path)
         pytest.skip("LibreOffice is not installed")
     term = factories.term(db)
     files = [
-        rosters.export_rosters(db, admin, GroupScope(term_id=term), tmp_path / "roster.xlsx"),
-        rosters.export_rosters(db, admin, GroupScope(term_id=term), tmp_path / "attendance.xlsx", attendance=True),
-        rosters.export_list(db, admin, rosters.payments_due_sheet(db, admin), tmp_path / "payments.xlsx", kind="payments"),
-        rosters.export_list(db, admin, rosters.groups_at_risk_sheet(db, admin, term), tmp_path / "risk.xlsx", kind="risk",
+        rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=term), tmp_path / "roster.xlsx"),
+        rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=term), tmp_path / "attendance.xlsx", attendance=True),
+        rosters.export_list(UnitOfWork(db, admin), rosters.payments_due_sheet(UnitOfWork(db, admin)), tmp_path / "payments.xlsx", kind="payments"),
+        rosters.export_list(UnitOfWork(db, admin), rosters.groups_at_risk_sheet(UnitOfWork(db, admin), term), tmp_path / "risk.xlsx", kind="risk",
                             personal=False),
     ]
     out = tmp_path / "csv"
@@ -156,7 +157,7 @@ def test_a_long_roster_prints_on_a4_with_the_heading_row_on_every_page(sqlite_db
     ids += [factories.student(db, "Jan", "Lewandowski"), factories.student(db, "Łukasz", "Łukasiewicz")]
     for sid in ids:
         enrollment.enroll(db, admin, sid, group_id, reason="r")
-    path = rosters.export_rosters(db, admin, GroupScope(course_id=factories.course(db, "MAT-101")), tmp_path / "r.xlsx")
+    path = rosters.export_rosters(UnitOfWork(db, admin), GroupScope(course_id=factories.course(db, "MAT-101")), tmp_path / "r.xlsx")
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)
     pdf = tmp_path / "r.pdf"

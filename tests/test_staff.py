@@ -12,6 +12,7 @@ from desk.errors import DomainError, PermissionDenied, SignInFailed
 from desk.model import AuditEntry, Role, StaffUser
 from desk.staff import Actor, Permission
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 
 def test_first_administrator_signs_in_and_is_audited(db, admin):
@@ -72,11 +73,10 @@ def test_clerk_needs_a_unit_and_administrator_creates_staff(db, admin):
     factories.unit(db, "WMF")
     with pytest.raises(DomainError):
         staff.create_staff_user(
-            db, admin, login="k", full_name="K", password="password-123", role=Role.CLERK, reason="new clerk"
+            UnitOfWork(db, admin), login="k", full_name="K", password="password-123", role=Role.CLERK, reason="new clerk"
         )
     clerk = staff.create_staff_user(
-        db,
-        admin,
+        UnitOfWork(db, admin),
         login="kowalska",
         full_name="Ewa Kowalska",
         password="password-123",
@@ -87,14 +87,14 @@ def test_clerk_needs_a_unit_and_administrator_creates_staff(db, admin):
     assert clerk.role is Role.CLERK and len(clerk.unit_ids) == 1
     with pytest.raises(PermissionDenied):
         staff.create_staff_user(
-            db, clerk, login="x", full_name="X", password="password-123", role=Role.ADMINISTRATOR, reason="r"
+            UnitOfWork(db, clerk), login="x", full_name="X", password="password-123", role=Role.ADMINISTRATOR, reason="r"
         )
 
 
 def test_change_password(db, admin):
     with pytest.raises(SignInFailed):
-        staff.change_password(db, admin, "wrong", "new-password-1")
-    staff.change_password(db, admin, "admin-password", "new-password-1")
+        staff.change_password(UnitOfWork(db, admin), "wrong", "new-password-1")
+    staff.change_password(UnitOfWork(db, admin), "admin-password", "new-password-1")
     assert staff.sign_in(db, "admin", "new-password-1").id == admin.id
 
 

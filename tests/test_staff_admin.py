@@ -18,6 +18,7 @@ from desk.errors import DomainError, NotFound, PermissionDenied, SignInFailed
 from desk.model import AuditEntry, Role, StaffUser
 from tests import factories
 from ui.entry import main as desk_command
+from desk.unit_of_work import UnitOfWork
 
 
 @pytest.fixture(autouse=True)
@@ -50,7 +51,7 @@ def _no_secrets(entry: AuditEntry) -> None:
 def test_administrator_adds_a_clerk_and_lists_the_staff(db, admin):
     wmf = factories.unit(db, "WMF")
     wch = factories.unit(db, "WCH", "Wydział Chemii")
-    line = staff.add_staff(db, admin, " kowalska ", "Ewa   Kowalska", Role.CLERK, [wch, wmf], "password-10",
+    line = staff.add_staff(UnitOfWork(db, admin), " kowalska ", "Ewa   Kowalska", Role.CLERK, [wch, wmf], "password-10",
                            reason="nowa pracownica dziekanatu")
     assert (line.login, line.full_name, line.role, line.unit_codes, line.active) == (
         "kowalska", "Ewa Kowalska", Role.CLERK, ("WCH", "WMF"), True)
@@ -63,7 +64,7 @@ def test_administrator_adds_a_clerk_and_lists_the_staff(db, admin):
 
     clerk = staff.sign_in(db, "Kowalska", "password-10")
     assert clerk.role is Role.CLERK and clerk.unit_ids == frozenset({wmf, wch})
-    lines = staff.list_staff(db, admin)
+    lines = staff.list_staff(UnitOfWork(db, admin))
     assert [s.login for s in lines] == ["admin", "kowalska"]
     listed = lines[1]
     assert listed.last_sign_in_at is not None and listed.locked_until is None and listed.unit_codes == ("WCH", "WMF")
@@ -87,9 +88,9 @@ def test_adding_is_refused_clearly_and_writes_nothing(db, admin, login, role, un
     ids = [factories.unit(db, code) if isinstance(code, str) else code for code in units]
     before = _audit_count(db)
     with pytest.raises(DomainError, match=message):
-        staff.add_staff(db, admin, login, "Krystyna K", role, ids, password, reason=reason)
+        staff.add_staff(UnitOfWork(db, admin), login, "Krystyna K", role, ids, password, reason=reason)
     assert _audit_count(db) == before
-    assert [s.login for s in staff.list_staff(db, admin)] == ["admin"]
+    assert [s.login for s in staff.list_staff(UnitOfWork(db, admin))] == ["admin"]
 
 
 def test_only_an_administrator_manages_staff(db, admin):
@@ -98,22 +99,22 @@ def test_only_an_administrator_manages_staff(db, admin):
     before = _audit_count(db)
     for actor in (clerk, center):
         with pytest.raises(PermissionDenied, match="manage staff accounts"):
-            staff.list_staff(db, actor)
+            staff.list_staff(UnitOfWork(db, actor))
         with pytest.raises(PermissionDenied):
-            staff.add_staff(db, actor, "x", "X Y", Role.ADMINISTRATOR, [], "password-10", reason="r")
+            staff.add_staff(UnitOfWork(db, actor), "x", "X Y", Role.ADMINISTRATOR, [], "password-10", reason="r")
         with pytest.raises(PermissionDenied):
-            staff.disable_staff(db, actor, "admin", reason="r")
+            staff.disable_staff(UnitOfWork(db, actor), "admin", reason="r")
         with pytest.raises(PermissionDenied):
-            staff.change_role(db, actor, actor.login, Role.ADMINISTRATOR, [], reason="r")
+            staff.change_role(UnitOfWork(db, actor), actor.login, Role.ADMINISTRATOR, [], reason="r")
         with pytest.raises(PermissionDenied):
-            staff.reset_password(db, actor, "admin", "password-10", reason="r")
+            staff.reset_password(UnitOfWork(db, actor), "admin", "password-10", reason="r")
     assert _audit_count(db) == before
     assert staff.sign_in(db, "admin", "admin-password").role is Role.ADMINISTRATOR
 
 
 def test_disable_and_enable(db, admin):
     factories.staff(db, "dziekanat", Role.CLERK, ("WMF",))
-    line = staff.disable_staff(db, admin, "DZIEKANAT", reason="odeszła z pracy")
+    line = staff.disable_staff(UnitOfWork(db, admin), "DZIEKANAT", reason="odeszła z pracy")
     assert not line.active
     entry = _last_audit(db)
     assert (entry.action, entry.before["active"], entry.after["active"], entry.reason) == (
@@ -124,62 +125,62 @@ def test_disable_and_enable(db, admin):
     with pytest.raises(SignInFailed):
         staff.actor_for_login(db, "dziekanat")
     with pytest.raises(DomainError, match="already disabled"):
-        staff.disable_staff(db, admin, "dziekanat", reason="again")
-    assert staff.enable_staff(db, admin, "dziekanat", reason="wróciła").active
+        staff.disable_staff(UnitOfWork(db, admin), "dziekanat", reason="again")
+    assert staff.enable_staff(UnitOfWork(db, admin), "dziekanat", reason="wróciła").active
     assert _last_audit(db).action == "staff.enable"
     assert staff.sign_in(db, "dziekanat", "password-123").login == "dziekanat"
     with pytest.raises(DomainError, match="already enabled"):
-        staff.enable_staff(db, admin, "dziekanat", reason="again")
+        staff.enable_staff(UnitOfWork(db, admin), "dziekanat", reason="again")
     with pytest.raises(NotFound, match="no staff account nobody"):
-        staff.disable_staff(db, admin, "nobody", reason="r")
+        staff.disable_staff(UnitOfWork(db, admin), "nobody", reason="r")
 
 
 def test_an_administrator_cannot_disable_themselves_or_the_last_administrator(db, admin):
     before = _audit_count(db)
     with pytest.raises(DomainError, match="your own account"):
-        staff.disable_staff(db, admin, "admin", reason="r")
+        staff.disable_staff(UnitOfWork(db, admin), "admin", reason="r")
     with pytest.raises(DomainError, match="your own role"):
-        staff.change_role(db, admin, "admin", Role.SERVICE_CENTER, [], reason="r")
+        staff.change_role(UnitOfWork(db, admin), "admin", Role.SERVICE_CENTER, [], reason="r")
     assert _audit_count(db) == before
 
-    other = staff.add_staff(db, admin, "boss", "Barbara Boss", Role.ADMINISTRATOR, [], "password-10", reason="zastępstwo")
+    other = staff.add_staff(UnitOfWork(db, admin), "boss", "Barbara Boss", Role.ADMINISTRATOR, [], "password-10", reason="zastępstwo")
     boss = staff.sign_in(db, "boss", "password-10")
-    staff.disable_staff(db, boss, "admin", reason="urlop")  # two were active: one stays
-    # The first administrator's desk is still open (their Actor was made before): now boss is the last.
+    staff.disable_staff(UnitOfWork(db, boss), "admin", reason="urlop")  # two were active: one stays
+    # The first administrator's desk is still open (their Actor was made before): they are refused now.
     before = _audit_count(db)
-    with pytest.raises(DomainError, match="boss is the last active administrator"):
-        staff.disable_staff(db, admin, "boss", reason="r")
-    with pytest.raises(DomainError, match="boss is the last active administrator"):
-        staff.change_role(db, admin, "boss", Role.SERVICE_CENTER, [], reason="r")
+    with pytest.raises(PermissionDenied, match="has been disabled"):
+        staff.disable_staff(UnitOfWork(db, admin), "boss", reason="r")
+    with pytest.raises(PermissionDenied, match="has been disabled"):
+        staff.change_role(UnitOfWork(db, admin), "boss", Role.SERVICE_CENTER, [], reason="r")
     # ... and a disabled administrator's open desk manages nothing else either.
     factories.staff(db, "cos", Role.SERVICE_CENTER)
-    with pytest.raises(PermissionDenied, match="no longer manage"):
-        staff.disable_staff(db, admin, "cos", reason="r")
-    with pytest.raises(PermissionDenied, match="no longer manage"):
-        staff.list_staff(db, admin)
+    with pytest.raises(PermissionDenied, match="has been disabled"):
+        staff.disable_staff(UnitOfWork(db, admin), "cos", reason="r")
+    with pytest.raises(PermissionDenied, match="has been disabled"):
+        staff.list_staff(UnitOfWork(db, admin))
     assert _audit_count(db) == before
-    assert [s.login for s in staff.list_staff(db, boss) if s.active and s.role is Role.ADMINISTRATOR] == [other.login]
+    assert [s.login for s in staff.list_staff(UnitOfWork(db, boss)) if s.active and s.role is Role.ADMINISTRATOR] == [other.login]
 
 
 def test_change_role_and_units(db, admin):
     wmf, wch = factories.unit(db, "WMF"), factories.unit(db, "WCH")
     factories.staff(db, "cos", Role.SERVICE_CENTER)
-    line = staff.change_role(db, admin, "cos", Role.CLERK, [wmf], reason="przeszła do dziekanatu")
+    line = staff.change_role(UnitOfWork(db, admin), "cos", Role.CLERK, [wmf], reason="przeszła do dziekanatu")
     assert (line.role, line.unit_codes) == (Role.CLERK, ("WMF",))
     entry = _last_audit(db)
     assert entry.action == "staff.role" and entry.before["role"] == "service_center" and entry.after["units"] == ["WMF"]
-    line = staff.change_role(db, admin, "cos", Role.CLERK, [wmf, wch], reason="drugi wydział")
+    line = staff.change_role(UnitOfWork(db, admin), "cos", Role.CLERK, [wmf, wch], reason="drugi wydział")
     assert line.unit_codes == ("WCH", "WMF")
     assert staff.actor_for_login(db, "cos").unit_ids == frozenset({wmf, wch})
     before = _audit_count(db)
     with pytest.raises(DomainError, match="Nothing was changed"):
-        staff.change_role(db, admin, "cos", Role.CLERK, [wch, wmf], reason="r")
+        staff.change_role(UnitOfWork(db, admin), "cos", Role.CLERK, [wch, wmf], reason="r")
     with pytest.raises(DomainError, match="at least one unit"):
-        staff.change_role(db, admin, "cos", Role.CLERK, [], reason="r")
+        staff.change_role(UnitOfWork(db, admin), "cos", Role.CLERK, [], reason="r")
     with pytest.raises(DomainError, match="Say why"):
-        staff.change_role(db, admin, "cos", Role.ADMINISTRATOR, [], reason="")
+        staff.change_role(UnitOfWork(db, admin), "cos", Role.ADMINISTRATOR, [], reason="")
     assert _audit_count(db) == before
-    line = staff.change_role(db, admin, "cos", Role.ADMINISTRATOR, [], reason="awans")
+    line = staff.change_role(UnitOfWork(db, admin), "cos", Role.ADMINISTRATOR, [], reason="awans")
     assert (line.role, line.unit_codes) == (Role.ADMINISTRATOR, ())
 
 
@@ -188,11 +189,11 @@ def test_reset_password_sets_a_new_one_and_ends_the_pause(db, admin):
     for _ in range(staff.FREE_ATTEMPTS + 2):
         with pytest.raises(SignInFailed):
             staff.sign_in(db, "dziekanat", "wrong-password")
-    line = next(s for s in staff.list_staff(db, admin) if s.login == "dziekanat")
+    line = next(s for s in staff.list_staff(UnitOfWork(db, admin)) if s.login == "dziekanat")
     assert line.locked_until is not None and line.failed_sign_ins >= staff.FREE_ATTEMPTS
     with pytest.raises(DomainError, match="at least 10 characters"):
-        staff.reset_password(db, admin, "dziekanat", "short", reason="zapomniała")
-    line = staff.reset_password(db, admin, "dziekanat", "new-password-1", reason="zapomniała hasła")
+        staff.reset_password(UnitOfWork(db, admin), "dziekanat", "short", reason="zapomniała")
+    line = staff.reset_password(UnitOfWork(db, admin), "dziekanat", "new-password-1", reason="zapomniała hasła")
     assert line.locked_until is None and line.failed_sign_ins == 0
     entry = _last_audit(db)
     assert entry.action == "staff.reset_password" and entry.before["failed_sign_ins"] >= staff.FREE_ATTEMPTS
@@ -245,7 +246,7 @@ def test_a_pause_in_the_future_refuses_the_right_password_saying_until_when(db, 
 
 def test_a_disabled_account_is_refused_even_with_the_right_password(db, admin):
     factories.staff(db, "dziekanat", Role.CLERK, ("WMF",))
-    staff.disable_staff(db, admin, "dziekanat", reason="odeszła")
+    staff.disable_staff(UnitOfWork(db, admin), "dziekanat", reason="odeszła")
     with pytest.raises(SignInFailed, match="disabled"):
         staff.sign_in(db, "dziekanat", "password-123")
     with pytest.raises(SignInFailed, match="Wrong login or password"):

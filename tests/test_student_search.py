@@ -9,6 +9,7 @@ import pytest
 from desk.model import ProgrammeStatus
 from desk.student_search import parse_query, search_students
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 PESEL = "44051401359"
 
@@ -29,7 +30,7 @@ def people(db):
 
 
 def _names(db, admin, query, **kwargs):
-    return [row.last_name for row in search_students(db, admin, query, **kwargs).rows]
+    return [row.last_name for row in search_students(UnitOfWork(db, admin), query, **kwargs).rows]
 
 
 def test_by_student_number_exact_and_prefix(db, admin, people):
@@ -75,9 +76,9 @@ def test_results_in_polish_order(db, admin):
 def test_paging_has_no_gaps_or_repeats(db, admin):
     for i in range(25):
         factories.student(db, "Jan", f"Nowakowski{i:02d}")
-    first = search_students(db, admin, "nowakowski", limit=10)
-    second = search_students(db, admin, "nowakowski", limit=10, offset=first.next_offset)
-    third = search_students(db, admin, "nowakowski", limit=10, offset=second.next_offset)
+    first = search_students(UnitOfWork(db, admin), "nowakowski", limit=10)
+    second = search_students(UnitOfWork(db, admin), "nowakowski", limit=10, offset=first.next_offset)
+    third = search_students(UnitOfWork(db, admin), "nowakowski", limit=10, offset=second.next_offset)
     assert first.has_more and second.has_more and not third.has_more
     names = [r.last_name for page in (first, second, third) for r in page.rows]
     assert names == [f"Nowakowski{i:02d}" for i in range(25)]
@@ -85,9 +86,9 @@ def test_paging_has_no_gaps_or_repeats(db, admin):
 
 def test_rows_show_status_programme_and_login(db, admin, people):
     factories.programme(db, "MAT-S2")
-    (row,) = search_students(db, admin, "slusarz").rows
+    (row,) = search_students(UnitOfWork(db, admin), "slusarz").rows
     assert row.login is None and row.status is ProgrammeStatus.ACTIVE and row.programme_code == "INF-S1"
-    (leave,) = search_students(db, admin, "kowalska").rows
+    (leave,) = search_students(UnitOfWork(db, admin), "kowalska").rows
     assert leave.status is ProgrammeStatus.ON_LEAVE and leave.first_names == "Zofia Maria"
 
 
@@ -97,7 +98,7 @@ def test_rows_show_status_programme_and_login(db, admin, people):
      "\x00\x01\x1f", "🙂", "'; DROP TABLE students; --", '" OR 1=1 --', "%_%", "a%", "_a"],
 )
 def test_hostile_input_is_just_text(db, admin, people, query):
-    page = search_students(db, admin, query)
+    page = search_students(UnitOfWork(db, admin), query)
     assert len(page.rows) < len(people)  # never "everyone": only real matches on the letters in it
 
 
@@ -126,8 +127,8 @@ def test_broad_and_narrow_plans_agree(db, admin, monkeypatch, query):
                           number=f"9{i:05d}")
 
     def pages():
-        first = search_students(db, admin, query, limit=7)
-        second = search_students(db, admin, query, limit=7, offset=first.next_offset)
+        first = search_students(UnitOfWork(db, admin), query, limit=7)
+        second = search_students(UnitOfWork(db, admin), query, limit=7, offset=first.next_offset)
         return [r.student_id for page in (first, second) for r in page.rows]
 
     narrow = pages()
@@ -143,7 +144,7 @@ def test_a_person_with_two_student_numbers_is_listed_under_both(db, admin):
     with db.write() as session:
         person_id = session.get(Student, first).person_id
         session.add(Student(person_id=person_id, student_number="200002"))
-    page = search_students(db, admin, "ola", limit=2)
+    page = search_students(UnitOfWork(db, admin), "ola", limit=2)
     assert [r.student_number for r in page.rows] == ["200001", "200002"] and page.has_more
-    rest = search_students(db, admin, "ola", limit=2, offset=page.next_offset)
+    rest = search_students(UnitOfWork(db, admin), "ola", limit=2, offset=page.next_offset)
     assert [r.student_number for r in rest.rows] == ["200003"] and not rest.has_more

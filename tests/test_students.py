@@ -12,6 +12,7 @@ from desk.errors import DomainError, PermissionDenied
 from desk.model import AuditEntry, OutboxEntry, Person, ProgrammeStatus, Role
 from desk.students import PersonChanges
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 VALID_PESEL = "44051401359"  # born 1944-05-14
 
@@ -32,7 +33,7 @@ def test_card_shows_person_programme_and_login(db, admin):
         db, "Łukasz", "Żółkiewski", number="654321", pesel=VALID_PESEL, birth_date=date(1944, 5, 14),
         status=ProgrammeStatus.ON_LEAVE,
     )
-    card = students.student_card(db, admin, student_id)
+    card = students.student_card(UnitOfWork(db, admin), student_id)
     assert (card.first_name, card.last_name, card.student_number) == ("Łukasz", "Żółkiewski", "654321")
     assert card.pesel_masked.endswith("1359") and VALID_PESEL not in card.pesel_masked
     assert [p.status for p in card.programmes] == [ProgrammeStatus.ON_LEAVE]
@@ -42,7 +43,7 @@ def test_card_shows_person_programme_and_login(db, admin):
 
 def test_reveal_pesel_is_audited(db, admin):
     student_id = factories.student(db, pesel=VALID_PESEL)
-    assert students.reveal_pesel(db, admin, student_id) == VALID_PESEL
+    assert students.reveal_pesel(UnitOfWork(db, admin), student_id) == VALID_PESEL
     with db.read() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "person.view_pesel")).one()
     assert (entry.staff_id, entry.student_id) == (admin.id, student_id)
@@ -51,10 +52,10 @@ def test_reveal_pesel_is_audited(db, admin):
 def test_service_center_sees_no_personal_data(db):
     student_id = factories.student(db, pesel=VALID_PESEL)
     center = factories.staff(db, "cos", Role.SERVICE_CENTER)
-    card = students.student_card(db, center, student_id)
+    card = students.student_card(UnitOfWork(db, center), student_id)
     assert card.private_email is None and not card.may_edit and not card.may_view_personal_data
     with pytest.raises(PermissionDenied):
-        students.reveal_pesel(db, center, student_id)
+        students.reveal_pesel(UnitOfWork(db, center), student_id)
 
 
 def _changes(**overrides) -> PersonChanges:
@@ -68,7 +69,7 @@ def _changes(**overrides) -> PersonChanges:
 
 def test_update_person_writes_audit_and_outbox_in_one_transaction(db, admin):
     student_id = factories.student(db)
-    card = students.update_person(db, admin, student_id, _changes(), reason="zmiana nazwiska, akt małżeństwa")
+    card = students.update_person(UnitOfWork(db, admin), student_id, _changes(), reason="zmiana nazwiska, akt małżeństwa")
     assert card.last_name == "Kowalski-Łęcki"
     with db.read() as session:
         person = session.get(Person, card.person_id)
@@ -93,17 +94,17 @@ def test_update_person_writes_audit_and_outbox_in_one_transaction(db, admin):
 def test_update_person_refusals_leave_nothing(db, admin, changes, reason, message):
     student_id = factories.student(db)
     with pytest.raises(DomainError, match=message):
-        students.update_person(db, admin, student_id, changes, reason=reason)
+        students.update_person(UnitOfWork(db, admin), student_id, changes, reason=reason)
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(OutboxEntry)) == 0
-        assert session.get(Person, students.student_card(db, admin, student_id).person_id).last_name == "Kowalski"
+        assert session.get(Person, students.student_card(UnitOfWork(db, admin), student_id).person_id).last_name == "Kowalski"
 
 
 def test_duplicate_pesel_names_the_holder_and_rolls_back(db, admin):
     factories.student(db, "Anna", "Nowak", pesel=VALID_PESEL, birth_date=date(1944, 5, 14))
     other = factories.student(db)
     with pytest.raises(DomainError, match="Anna Nowak"):
-        students.update_person(db, admin, other, _changes(), reason="r")
+        students.update_person(UnitOfWork(db, admin), other, _changes(), reason="r")
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "person.update")) == 0
 
@@ -112,7 +113,7 @@ def test_clerk_of_another_unit_may_not_edit(db):
     student_id = factories.student(db, programme_code="INF-S1")  # a programme of unit WMF
     outsider = factories.staff(db, "prawo", Role.CLERK, ("WPA",))
     insider = factories.staff(db, "wmf", Role.CLERK, ("WMF",))
-    assert not students.student_card(db, outsider, student_id).may_edit
+    assert not students.student_card(UnitOfWork(db, outsider), student_id).may_edit
     with pytest.raises(PermissionDenied):
-        students.update_person(db, outsider, student_id, _changes(), reason="r")
-    assert students.update_person(db, insider, student_id, _changes(), reason="r").last_name == "Kowalski-Łęcki"
+        students.update_person(UnitOfWork(db, outsider), student_id, _changes(), reason="r")
+    assert students.update_person(UnitOfWork(db, insider), student_id, _changes(), reason="r").last_name == "Kowalski-Łęcki"

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from desk import access, enrollment, groups, sync, tokens
 from desk.clock import UTC, now_utc
@@ -589,3 +589,34 @@ def test_two_workstations_due_at_once_start_one_scheduled_run(demo):
             SyncRun.trigger == SyncTrigger.SCHEDULE, SyncRun.started_at >= morning - timedelta(minutes=5)))
     assert runs == 1
     assert sync.due_run(demo, now=morning + timedelta(minutes=1)) is None
+
+
+def test_workstations_opening_a_new_portal_at_once_all_open_it(db):
+    import threading
+
+    from desk.portal.database import open_portal, portal_url_of
+
+    url = portal_url_of(db)
+    barrier = threading.Barrier(4)
+    opened, failed = [], []
+
+    def open_it() -> None:
+        barrier.wait(timeout=30)
+        try:
+            opened.append(open_portal(url, db.url))
+        except Exception as problem:  # noqa: BLE001 - reported by the test
+            failed.append(problem)
+
+    for _attempt in range(3):
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        for portal in opened:
+            portal.dispose()
+        assert not failed, failed
+        with open_portal(url, db.url).write() as session:  # the next attempt finds no tables again
+            for table in reversed(schema.metadata.sorted_tables):
+                session.execute(text(f"DROP TABLE {table.name}"))
+        opened.clear()

@@ -25,6 +25,7 @@ from desk.model import (
     TokenRequest,
 )
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 UTC = timezone.utc
 START = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)  # micro-rounds of 60 minutes, breaks of 15
@@ -45,7 +46,7 @@ def lang(db, admin):
 
 
 def _fund(db, admin, student, token, amount):
-    tokens.correct_balance(db, admin, student, token, amount, reason="przydział", now=START - timedelta(days=30))
+    tokens.correct_balance(UnitOfWork(db, admin, now=START - timedelta(days=30)), student, token, amount, reason="przydział")
 
 
 def _submit(db, lang, student, minutes, action=REGISTER, group=None, pay=False):
@@ -107,7 +108,7 @@ def test_payment_only_with_consent(db, lang):
         payment = session.scalars(select(Payment)).one()
         assert (payment.student_id, payment.status, str(payment.amount)) == (with_consent, PaymentStatus.DUE, "300.00")
         assert "payment not accepted" in session.get(TokenRequest, b).resolution_reason
-    assert tokens.balances(db, lang["admin"], with_consent)[0].balance == 0  # never negative: a payment instead
+    assert tokens.balances(UnitOfWork(db, lang["admin"]), with_consent)[0].balance == 0  # never negative: a payment instead
 
 
 def test_unregister_refunds_the_token_or_cancels_the_payment(db, lang):
@@ -119,7 +120,7 @@ def test_unregister_refunds_the_token_or_cancels_the_payment(db, lang):
     _submit(db, lang, funded, 80, action=UNREGISTER)
     _submit(db, lang, paying, 81, action=UNREGISTER)
     token_rounds.resolve_due(db, now=START + timedelta(minutes=136))
-    assert tokens.balances(db, lang["admin"], funded)[0].balance == 1
+    assert tokens.balances(UnitOfWork(db, lang["admin"]), funded)[0].balance == 1
     with db.read() as session:
         assert session.scalars(select(Payment.status)).one() is PaymentStatus.CANCELLED
         assert session.get(ClassGroup, lang["group"]).enrolled_count == 0
@@ -136,7 +137,7 @@ def test_places_running_out_mid_break_and_permanent_refusal_at_the_end(db, lang)
     result = token_rounds.resolve_due(db, now=START + timedelta(days=3))["LEK"]
     assert result.refused_permanently == 1
     assert _status(db, requests[2]) is RequestStatus.REFUSED_PERMANENTLY
-    assert tokens.balances(db, lang["admin"], students[2])[0].balance == 1  # nothing spent for it
+    assert tokens.balances(UnitOfWork(db, lang["admin"]), students[2])[0].balance == 1  # nothing spent for it
 
 
 def test_selection_limit_and_duplicate_requests(db, lang):

@@ -13,6 +13,7 @@ from desk import tokens
 from desk.errors import DomainError, PermissionDenied
 from desk.model import LedgerKind, Level, ProgrammeStatus, RegistrationKind, Role, StudyMode, TokenEntry
 from tests import factories
+from desk.unit_of_work import UnitOfWork
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 # The language registration starts on 30 March 2027 at 09:00 Warsaw time, three days after the
@@ -39,22 +40,22 @@ def test_deadline_is_seven_days_before_in_local_time_to_the_second(db, setup):
     token, student, clerk = setup
     assert DEADLINE.astimezone(timezone.utc).hour == 8
     at_deadline = DEADLINE.astimezone(timezone.utc)
-    tokens.correct_balance(db, clerk, student, token, 2, reason="przyjęty w połowie roku", now=at_deadline)
+    tokens.correct_balance(UnitOfWork(db, clerk, now=at_deadline), student, token, 2, reason="przyjęty w połowie roku")
     with pytest.raises(DomainError, match="SJO-LEK-2027L starts on 2027-03-30 09:00"):
-        tokens.correct_balance(db, clerk, student, token, 1, reason="x", now=at_deadline + timedelta(seconds=1))
-    assert tokens.balances(db, clerk, student)[0].balance == 2
+        tokens.correct_balance(UnitOfWork(db, clerk, now=at_deadline + timedelta(seconds=1)), student, token, 1, reason="x")
+    assert tokens.balances(UnitOfWork(db, clerk), student)[0].balance == 2
 
 
 def test_eight_days_before_allowed_six_refused_administrator_overrides(db, admin, setup):
     token, student, clerk = setup
     eight = (STARTS - timedelta(days=8)).astimezone(timezone.utc)
     six = (STARTS - timedelta(days=6)).astimezone(timezone.utc)
-    assert tokens.correct_balance(db, clerk, student, token, 4, reason="przyjęty w połowie roku", now=eight).balance == 4
+    assert tokens.correct_balance(UnitOfWork(db, clerk, now=eight), student, token, 4, reason="przyjęty w połowie roku").balance == 4
     with pytest.raises(DomainError, match="no later than 7 days"):
-        tokens.correct_balance(db, clerk, student, token, 1, reason="x", now=six)
+        tokens.correct_balance(UnitOfWork(db, clerk, now=six), student, token, 1, reason="x")
     with pytest.raises(PermissionDenied, match="Only an administrator"):
-        tokens.correct_balance(db, clerk, student, token, 1, reason="x", override_reason="pilne", now=six)
-    result = tokens.correct_balance(db, admin, student, token, 1, reason="decyzja dziekana", override_reason="pismo 12/2027", now=six)
+        tokens.correct_balance(UnitOfWork(db, clerk, now=six), student, token, 1, reason="x", override_reason="pilne")
+    result = tokens.correct_balance(UnitOfWork(db, admin, now=six), student, token, 1, reason="decyzja dziekana", override_reason="pismo 12/2027")
     assert result.balance == 5
     with db.read() as session:
         after = session.execute(text("SELECT after FROM audit_log WHERE action = 'tokens.correction' ORDER BY id DESC")).scalars().first()
@@ -64,27 +65,27 @@ def test_eight_days_before_allowed_six_refused_administrator_overrides(db, admin
 def test_no_deadline_after_the_registration_ended(db, setup):
     token, student, clerk = setup
     later = (STARTS + timedelta(days=8)).astimezone(timezone.utc)
-    assert tokens.correct_balance(db, clerk, student, token, 1, reason="r", now=later).balance == 1
+    assert tokens.correct_balance(UnitOfWork(db, clerk, now=later), student, token, 1, reason="r").balance == 1
 
 
 def test_balance_never_negative_and_undo_makes_a_new_entry(db, setup):
     token, student, clerk = setup
     early = (STARTS - timedelta(days=30)).astimezone(timezone.utc)
     with pytest.raises(DomainError, match="below zero"):
-        tokens.correct_balance(db, clerk, student, token, -1, reason="r", now=early)
-    first = tokens.correct_balance(db, clerk, student, token, 3, reason="pomyłka", now=early)
-    undone = tokens.undo_correction(db, clerk, first.entry_id, reason="cofnięcie", now=early)
+        tokens.correct_balance(UnitOfWork(db, clerk, now=early), student, token, -1, reason="r")
+    first = tokens.correct_balance(UnitOfWork(db, clerk, now=early), student, token, 3, reason="pomyłka")
+    undone = tokens.undo_correction(UnitOfWork(db, clerk, now=early), first.entry_id, reason="cofnięcie")
     assert undone.balance == 0
     with pytest.raises(DomainError, match="already undone"):
-        tokens.undo_correction(db, clerk, first.entry_id, reason="again", now=early)
-    lines = tokens.ledger(db, clerk, student)
+        tokens.undo_correction(UnitOfWork(db, clerk, now=early), first.entry_id, reason="again")
+    lines = tokens.ledger(UnitOfWork(db, clerk), student)
     assert [(line.amount, line.reverses_id) for line in lines] == [(-3, first.entry_id), (3, None)]
     assert lines[1].reversed_by_id == undone.entry_id
 
 
 def test_ledger_is_append_only_in_the_database(db, setup):
     token, student, clerk = setup
-    tokens.correct_balance(db, clerk, student, token, 1, reason="r", now=(STARTS - timedelta(days=30)).astimezone(timezone.utc))
+    tokens.correct_balance(UnitOfWork(db, clerk, now=(STARTS - timedelta(days=30)).astimezone(timezone.utc)), student, token, 1, reason="r")
     with pytest.raises(Exception):
         with db.write() as session:
             session.execute(text("UPDATE token_ledger SET amount = 5"))
@@ -97,7 +98,7 @@ def test_clerk_of_another_unit_may_not_correct(db, setup):
     token, student, _clerk = setup
     other = factories.staff(db, "obcy", Role.CLERK, ("WPA",))
     with pytest.raises(PermissionDenied):
-        tokens.correct_balance(db, other, student, token, 1, reason="r", now=(STARTS - timedelta(days=30)).astimezone(timezone.utc))
+        tokens.correct_balance(UnitOfWork(db, other, now=(STARTS - timedelta(days=30)).astimezone(timezone.utc)), student, token, 1, reason="r")
 
 
 def test_sixteen_concurrent_duplicate_submissions_record_one_entry(db, setup):
@@ -110,8 +111,8 @@ def test_sixteen_concurrent_duplicate_submissions_record_one_entry(db, setup):
     def submit():
         barrier.wait()
         try:
-            results.append(tokens.correct_balance(db, clerk, student, token, 2, reason="przyjęty w połowie roku",
-                                                  idempotency_key=key, now=early))
+            results.append(tokens.correct_balance(UnitOfWork(db, clerk, now=early), student, token, 2, reason="przyjęty w połowie roku",
+                                                  idempotency_key=key))
         except Exception as error:  # noqa: BLE001 - collected for the assertion
             errors.append(error)
 
@@ -124,13 +125,13 @@ def test_sixteen_concurrent_duplicate_submissions_record_one_entry(db, setup):
     assert len({r.entry_id for r in results}) == 1 and sum(not r.duplicate for r in results) == 1
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(TokenEntry)) == 1
-    assert tokens.balances(db, clerk, student)[0].balance == 2
+    assert tokens.balances(UnitOfWork(db, clerk), student)[0].balance == 2
 
 
 def test_preview_shows_new_balance_deadline_and_basket(db, setup):
     token, student, clerk = setup
     six = (STARTS - timedelta(days=6)).astimezone(timezone.utc)
-    preview = tokens.preview_correction(db, clerk, student, token, 2, now=six)
+    preview = tokens.preview_correction(UnitOfWork(db, clerk, now=six), student, token, 2)
     assert (preview.balance_before, preview.balance_after) == (0, 2)
     assert preview.needs_override and not preview.may_override
     assert preview.deadline.registration_code == "SJO-LEK-2027L"
@@ -142,22 +143,22 @@ def test_allocation_by_rule_is_repeatable_and_skips_others(db, admin, setup):
     assert part_time
     other = factories.student(db, programme_code="INF-N1")
     on_leave = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
-    tokens.add_allocation_rule(db, admin, token, 4, level=Level.FIRST_CYCLE, mode=StudyMode.FULL_TIME)
-    assert tokens.run_allocation(db, admin) == 1
-    assert tokens.run_allocation(db, admin) == 0
-    assert [b.balance for b in tokens.balances(db, admin, student)] == [4]
-    assert [b.balance for b in tokens.balances(db, admin, other)] == [0]
-    assert [b.balance for b in tokens.balances(db, admin, on_leave)] == [0]
+    tokens.add_allocation_rule(UnitOfWork(db, admin), token, 4, level=Level.FIRST_CYCLE, mode=StudyMode.FULL_TIME)
+    assert tokens.run_allocation(UnitOfWork(db, admin)) == 1
+    assert tokens.run_allocation(UnitOfWork(db, admin)) == 0
+    assert [b.balance for b in tokens.balances(UnitOfWork(db, admin), student)] == [4]
+    assert [b.balance for b in tokens.balances(UnitOfWork(db, admin), other)] == [0]
+    assert [b.balance for b in tokens.balances(UnitOfWork(db, admin), on_leave)] == [0]
 
 
 def test_cohort_allocation_for_students_admitted_mid_year(db, setup):
     token, student, clerk = setup
     second = factories.student(db, stage=1)
     programme_id = factories.programme(db)
-    count = tokens.allocate_cohort(db, clerk, token, programme_id, 1, 2, reason="przyjęci w semestrze letnim",
+    count = tokens.allocate_cohort(UnitOfWork(db, clerk), token, programme_id, 1, 2, reason="przyjęci w semestrze letnim",
                                    document_ref="DZ.2027.14", idempotency_key="cohort-1")
     assert count == 2
-    assert tokens.allocate_cohort(db, clerk, token, programme_id, 1, 2, reason="again", idempotency_key="cohort-1") == 0
+    assert tokens.allocate_cohort(UnitOfWork(db, clerk), token, programme_id, 1, 2, reason="again", idempotency_key="cohort-1") == 0
     with db.read() as session:
         kinds = session.scalars(select(TokenEntry.kind).where(TokenEntry.student_id.in_([student, second]))).all()
     assert kinds == [LedgerKind.ALLOCATION, LedgerKind.ALLOCATION]

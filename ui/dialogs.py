@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from desk.student_search import search_students
 from ui import labels
+from ui.changes import Changes
 from ui.context import AppContext
+from desk.unit_of_work import UnitOfWork
 
 
 def error_label(parent: QWidget, name: str) -> QLabel:
@@ -48,10 +50,11 @@ class ActionDialog(QDialog):
 
     def __init__(self, context: AppContext, title: str, intro: str, ok_text: str, object_name: str,
                  action: Callable[[Any], Any], parent: QWidget | None = None, *, reason: bool = True,
-                 reason_hint: str = ""):
+                 reason_hint: str = "", changes: Changes | Callable[[Any], Changes | None] | None = None):
         super().__init__(parent)
         self.context = context
         self.action = action
+        self.changes = changes  # what a success changed, announced to every open view (ui.changes)
         self.result_value = None
         self.setObjectName(object_name)
         self.setWindowTitle(title)
@@ -114,9 +117,12 @@ class ActionDialog(QDialog):
 
         def failed(error: BaseException):
             self.buttons.setEnabled(True)
-            self.error.setText(str(error))
+            self.refused(error)
 
-        self.context.tasks.run(lambda: action(values), done, failed, write=True)
+        self.context.operate(lambda: action(values), done, failed, changes=self.changes, show=self.error)
+
+    def refused(self, error: BaseException) -> None:
+        """Called on the GUI thread after a refusal has been shown in the dialog; the input is kept."""
 
 
 class StudentPicker(QWidget):
@@ -163,7 +169,7 @@ class StudentPicker(QWidget):
         self._generation += 1
         generation = self._generation
         db, actor, text = self.context.db, self.context.actor, self.field.text()
-        self.context.tasks.run(lambda: search_students(db, actor, text, limit=20),
+        self.context.tasks.run(lambda: search_students(UnitOfWork(db, actor), text, limit=20),
                                lambda page: self._show(page, generation), lambda _error: None)
 
     def _show(self, page, generation: int) -> None:

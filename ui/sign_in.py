@@ -9,6 +9,7 @@ from desk.db import Database
 from desk.errors import DomainError
 from desk.staff import Actor, change_password, create_first_administrator, sign_in
 from ui.tasks import TaskRunner
+from desk.unit_of_work import UnitOfWork
 
 
 def _line(parent: QWidget, name: str, accessible: str, *, password: bool = False) -> QLineEdit:
@@ -182,4 +183,4 @@ class ChangePasswordDialog(_TaskDialog):
             self.error.setText(self.tr("The new passwords differ."))
             return
         db, actor, current, new = self.db, self.actor, self.current.text(), self.new.text()
-        self._run(lambda: change_password(db, actor, current, new), lambda _none: self.accept())
+        self._run(lambda: change_password(UnitOfWork(db, actor), current, new), lambda _none: self.accept())

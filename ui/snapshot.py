@@ -17,6 +17,7 @@ from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import SignInDialog
 from ui.tasks import TaskRunner
+from desk.unit_of_work import UnitOfWork
 
 SAMPLE_QUERY = "kowal"
 SIZE = (1280, 800)
@@ -60,7 +61,7 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
 
     written = []
     actor = window.context.actor
-    lines = list_registrations(db, actor)
+    lines = list_registrations(UnitOfWork(db, actor))
     token = next((line for line in lines if line.kind.value == "token" and line.state is not None and line.state.value == "active"), None)
     chosen = token or (lines[0] if lines else None)
 
@@ -91,7 +92,7 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
 
         # A student waiting in the basket of the token round: the most telling explanation.
         waiting = requests_of(db, actor, chosen.id, limit=1)
-        page = search_students(db, actor, waiting[0].student_number if waiting else "a", limit=1)
+        page = search_students(UnitOfWork(db, actor), waiting[0].student_number if waiting else "a", limit=1)
         if page.rows:
             dialog = ExplainDialog(window.context, page.rows[0].student_id, chosen.id, parent=window)
             dialog.show()

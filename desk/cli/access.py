@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desk.cli.common import CommandError, acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def _read_list(source: str) -> str:
@@ -47,7 +48,7 @@ def cmd_access(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     registration_id = registration_by_code(db, args.registration)
-    report = access.resolve_student_numbers(db, actor, registration_id, _read_list(args.file))
+    report = access.resolve_student_numbers(UnitOfWork(db, actor), registration_id, _read_list(args.file))
     print(f"{len(report.found)} students found", file=sys.stderr)
     for title, values in (("unknown numbers", report.unknown), ("given more than once", report.duplicates),
                           ("not in your units (left out)", report.outside_units)):
@@ -61,7 +62,7 @@ def cmd_access(args) -> int:
     if not _confirm(args, f"{verb} {len(report.found)} students in {args.registration}?"):
         print("Nothing applied.")
         return 1
-    result = access.decide(db, actor, registration_id, report.student_ids, decision, reason=args.reason,
+    result = access.decide(UnitOfWork(db, actor), registration_id, report.student_ids, decision, reason=args.reason,
                            valid_until=_until(args.until))
     print(f"{'Granted' if decision is AccessDecision.GRANT else 'Revoked'}: {result.applied} students"
           f" ({result.replaced} earlier decisions replaced).")

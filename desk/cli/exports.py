@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from desk.cli.common import CommandError, acting_staff, open_database_for, term_id_by_code, unit_id_by_code
+from desk.unit_of_work import UnitOfWork
 
 
 def _out(args, default_name: str) -> Path:
@@ -44,7 +45,7 @@ def cmd_export_roster(args) -> int:
     else:
         raise CommandError("Say which groups: --group, --registration, or --term (with --course or --unit).")
     path = _out(args, default_file_name(label, args.attendance))
-    written = export_rosters(db, actor, scopes[0], path, attendance=args.attendance, overwrite=args.force, title=label)
+    written = export_rosters(UnitOfWork(db, actor), scopes[0], path, attendance=args.attendance, overwrite=args.force, title=label)
     print(f"Written: {written}")
     return 0
 
@@ -55,19 +56,19 @@ def cmd_export_list(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     if args.kind == "payments":
-        sheet = rosters.payments_due_sheet(db, actor, term_id=term_id_by_code(db, args.term) if args.term else None,
+        sheet = rosters.payments_due_sheet(UnitOfWork(db, actor), term_id=term_id_by_code(db, args.term) if args.term else None,
                                            unit_id=unit_id_by_code(db, args.unit) if args.unit else None)
         name = "payments-due"
     elif args.kind == "at-risk":
         if not args.term:
             raise CommandError("Say which term: --term CODE.")
-        sheet, name = rosters.groups_at_risk_sheet(db, actor, term_id_by_code(db, args.term)), f"groups-at-risk {args.term}"
+        sheet, name = rosters.groups_at_risk_sheet(UnitOfWork(db, actor), term_id_by_code(db, args.term)), f"groups-at-risk {args.term}"
     elif args.kind == "access":
         from desk.registrations import registration_by_code
 
         if not args.registration:
             raise CommandError("Say which registration: --registration CODE.")
-        sheet = rosters.access_list_sheet(db, actor, registration_by_code(db, args.registration))
+        sheet = rosters.access_list_sheet(UnitOfWork(db, actor), registration_by_code(db, args.registration))
         name = f"access {args.registration}"
     else:
         from desk.access import programmes
@@ -75,12 +76,12 @@ def cmd_export_list(args) -> int:
         programme = next((p for p in programmes(db) if p.code == args.programme), None)
         if programme is None:
             raise CommandError("Say which cohort: --programme CODE [--stage N].")
-        sheet = rosters.token_balances_sheet(db, actor, programme.id, args.stage)
+        sheet = rosters.token_balances_sheet(UnitOfWork(db, actor), programme.id, args.stage)
         name = f"tokens {args.programme}" + (f" {args.stage}" if args.stage else "")
     from exports.xlsx import safe_file_name
 
     path = _out(args, safe_file_name(name))
-    written = rosters.export_list(db, actor, sheet, path, kind=args.kind.replace("-", "_"), overwrite=args.force,
+    written = rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=args.kind.replace("-", "_"), overwrite=args.force,
                                   personal=args.kind != "at-risk")
     print(f"Written: {written} ({sheet.written_rows} rows)")
     return 0

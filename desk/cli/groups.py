@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desk.cli.common import CommandError, acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def cmd_groups_list(args) -> int:
@@ -24,7 +25,7 @@ def cmd_groups_list(args) -> int:
         term_id = matches[0]
     if registration_id is None and term_id is None:
         raise CommandError("Say which groups: --registration CODE or --term CODE.")
-    lines = list_groups(db, actor, GroupScope(registration_id=registration_id, term_id=term_id))
+    lines = list_groups(UnitOfWork(db, actor), GroupScope(registration_id=registration_id, term_id=term_id))
     if args.json:
         print(json.dumps([
             {"id": g.id, "group": f"{g.term_code}/{g.course_code}/{g.class_type.value}/{g.number}", "course": g.course_name,
@@ -52,9 +53,9 @@ def cmd_groups_set_limit(args) -> int:
     text = change.strip()
     try:
         if text[:1] in "+-":
-            result = set_seat_limits(db, actor, group_ids, delta=int(text), reason=args.reason)
+            result = set_seat_limits(UnitOfWork(db, actor), group_ids, delta=int(text), reason=args.reason)
         else:
-            result = set_seat_limits(db, actor, group_ids, value=int(text), reason=args.reason)
+            result = set_seat_limits(UnitOfWork(db, actor), group_ids, value=int(text), reason=args.reason)
     except ValueError:
         raise CommandError(f"--to takes a number such as 25, +5 or -2, not {text!r}.") from None
     print(f"Limits changed: {result.changed} groups ({result.unchanged} already had it).")

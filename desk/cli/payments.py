@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desk.cli.common import acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def cmd_payments_list(args) -> int:
@@ -14,7 +15,7 @@ def cmd_payments_list(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     status = PaymentStatus(args.status) if args.status else None
-    lines = list_payments(db, actor, status=status, limit=args.limit)
+    lines = list_payments(UnitOfWork(db, actor), status=status, limit=args.limit)
     if args.json:
         print(json.dumps([{"id": p.id, "student": p.student_number, "amount": str(p.amount), "status": p.status.value,
                            "due_on": p.due_on.isoformat() if p.due_on else None, "course": p.course_code, "term": p.term_code}
@@ -32,7 +33,7 @@ def cmd_payments_cancel(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    cancel_payment(db, actor, args.payment, reason=args.reason)
+    cancel_payment(UnitOfWork(db, actor), args.payment, reason=args.reason)
     print("Payment cancelled.")
     return 0
 

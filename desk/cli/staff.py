@@ -8,6 +8,7 @@ import os
 import sys
 
 from desk.cli.common import CommandError, acting_staff, open_database_for, unit_id_by_code
+from desk.unit_of_work import UnitOfWork
 
 
 NEW_PASSWORD_ENV = "DESK_NEW_PASSWORD"
@@ -47,7 +48,7 @@ def cmd_staff_list(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    lines = staff.list_staff(db, actor)
+    lines = staff.list_staff(UnitOfWork(db, actor))
     if args.json:
         print(json.dumps({"staff": [
             {"login": s.login, "full_name": s.full_name, "role": s.role.value, "units": list(s.unit_codes),
@@ -66,7 +67,7 @@ def cmd_staff_add(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     unit_ids = _unit_ids(db, args.unit)
-    line = staff.add_staff(db, actor, args.login, args.name, args.role, unit_ids, _new_password(args.login),
+    line = staff.add_staff(UnitOfWork(db, actor), args.login, args.name, args.role, unit_ids, _new_password(args.login),
                            reason=args.reason)
     print("Added:\n" + _staff_line_text(line))
     return 0
@@ -78,7 +79,7 @@ def cmd_staff_disable(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     change = staff.disable_staff if args.staff_command == "disable" else staff.enable_staff
-    print(_staff_line_text(change(db, actor, args.login, reason=args.reason)))
+    print(_staff_line_text(change(UnitOfWork(db, actor), args.login, reason=args.reason)))
     return 0
 
 
@@ -87,7 +88,7 @@ def cmd_staff_role(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    print(_staff_line_text(staff.change_role(db, actor, args.login, args.role, _unit_ids(db, args.unit),
+    print(_staff_line_text(staff.change_role(UnitOfWork(db, actor), args.login, args.role, _unit_ids(db, args.unit),
                                              reason=args.reason)))
     return 0
 
@@ -97,7 +98,7 @@ def cmd_staff_reset_password(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    line = staff.reset_password(db, actor, args.login, _new_password(args.login), reason=args.reason)
+    line = staff.reset_password(UnitOfWork(db, actor), args.login, _new_password(args.login), reason=args.reason)
     print(f"Password of {line.login} reset; any pause after failed sign-ins has ended.")
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desk.cli.common import acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def _status_text(status) -> str:
@@ -16,7 +17,7 @@ def cmd_search(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    page = search_students(db, actor, args.query, limit=args.limit)
+    page = search_students(UnitOfWork(db, actor), args.query, limit=args.limit)
     if args.json:
         print(
             json.dumps(

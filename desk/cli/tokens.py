@@ -6,6 +6,7 @@ import json
 import sys
 
 from desk.cli.common import CommandError, acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def _token_type_id(db, code: str) -> int:
@@ -24,8 +25,8 @@ def cmd_tokens_balance(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     student_id = student_by_number(db, args.student)
-    lines = balances(db, actor, student_id)
-    entries = ledger(db, actor, student_id) if args.ledger else []
+    lines = balances(UnitOfWork(db, actor), student_id)
+    entries = ledger(UnitOfWork(db, actor), student_id) if args.ledger else []
     if args.json:
         print(json.dumps({
             "student": args.student,
@@ -53,10 +54,10 @@ def cmd_tokens_types(args) -> int:
     if args.code:
         if not (args.name and args.price):
             raise CommandError("Give the token type's --name and --price (PLN for a semester beyond the free tokens).")
-        save_token_type(db, actor, args.code, args.name, args.price, reason=args.reason or "")
-    for t in token_types(db, actor):
+        save_token_type(UnitOfWork(db, actor), args.code, args.name, args.price, reason=args.reason or "")
+    for t in token_types(UnitOfWork(db, actor)):
         print(f"{t.code:<6} {t.semester_price:>8} PLN  {t.name}")
-    for rule in allocation_rules(db, actor):
+    for rule in allocation_rules(UnitOfWork(db, actor)):
         who = " ".join(filter(None, (rule.mode.value if rule.mode else None, rule.level.value if rule.level else None))) or "every student"
         print(f"  rule #{rule.id}: {rule.amount} x {rule.token_type_code} to {who}{'' if rule.active else ' (inactive)'}")
     return 0
@@ -68,7 +69,7 @@ def cmd_tokens_rule(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    rule_id = add_allocation_rule(db, actor, _token_type_id(db, args.type), args.amount,
+    rule_id = add_allocation_rule(UnitOfWork(db, actor), _token_type_id(db, args.type), args.amount,
                                   level=Level(args.level) if args.level else None,
                                   mode=StudyMode(args.mode) if args.mode else None, reason=args.reason or "")
     print(f"Allocation rule #{rule_id} added; run `desk tokens allocate` to give the tokens.")
@@ -86,7 +87,7 @@ def cmd_tokens_correct(args) -> int:
     except ValueError:
         raise CommandError(f"The amount is a whole number such as +1 or -2, not {args.amount!r}.") from None
     result = correct_balance(
-        db, actor, student_by_number(db, args.student), _token_type_id(db, args.type), amount, reason=args.reason,
+        UnitOfWork(db, actor), student_by_number(db, args.student), _token_type_id(db, args.type), amount, reason=args.reason,
         document_ref=args.document, idempotency_key=args.key, override_reason=args.override,
     )
     print(("Already recorded" if result.duplicate else "Corrected") + f": the balance is now {result.balance}.")
@@ -106,10 +107,10 @@ def cmd_tokens_allocate(args) -> int:
             raise CommandError(f"No programme {args.programme}.")
         if not (args.type and args.amount and args.reason):
             raise CommandError("A cohort allocation needs --type, --amount and --reason.")
-        count = allocate_cohort(db, actor, _token_type_id(db, args.type), matches[0], args.stage, args.amount,
+        count = allocate_cohort(UnitOfWork(db, actor), _token_type_id(db, args.type), matches[0], args.stage, args.amount,
                                 reason=args.reason, document_ref=args.document, idempotency_key=args.key)
     else:
-        count = run_allocation(db, actor)
+        count = run_allocation(UnitOfWork(db, actor))
     print(f"Tokens allocated to {count} students.")
     return 0
 

@@ -54,6 +54,7 @@ from desk.model import (
 )
 from desk.staff import actor_for_login
 from tests.benchmarks import search
+from desk.unit_of_work import UnitOfWork
 
 DATA = search.DATA
 ENROLLMENTS_PER_STUDENT = 5 / 3  # 500,000 enrollments at 300,000 students
@@ -157,7 +158,7 @@ def _top_up(db: Database) -> int:
 
 def _naive_group_table(db: Database, actor, registration_id: int) -> int:
     """What a tool without counters does: the same table, and each group's enrollments counted."""
-    groups.list_groups(db, actor, groups.GroupScope(registration_id=registration_id))
+    groups.list_groups(UnitOfWork(db, actor), groups.GroupScope(registration_id=registration_id))
     with db.read() as session:
         registration = session.get(Registration, registration_id)
         rows = session.execute(
@@ -181,11 +182,11 @@ def group_table(db: Database, actor) -> dict:
             .limit(1)
         ).one()
     scope = groups.GroupScope(registration_id=largest.id)
-    service = _timed(lambda: groups.list_groups(db, actor, scope), 20)
+    service = _timed(lambda: groups.list_groups(UnitOfWork(db, actor), scope), 20)
     naive = _timed(lambda: _naive_group_table(db, actor, largest.id), 5)
     term_scope = groups.GroupScope(term_id=largest.term_id)
-    term_groups = len(groups.list_groups(db, actor, term_scope))
-    term = _timed(lambda: groups.list_groups(db, actor, term_scope), 10)
+    term_groups = len(groups.list_groups(UnitOfWork(db, actor), term_scope))
+    term = _timed(lambda: groups.list_groups(UnitOfWork(db, actor), term_scope), 10)
     return dict(
         registration=largest.code, groups=largest.n,
         service_median=statistics.median(service), service_p95=_p95(service),
@@ -210,15 +211,15 @@ def bulk_grant(db: Database, actor) -> dict:
         ).all()
     pasted = "\n".join(numbers[:BULK])
     started = time.perf_counter()
-    report = access.resolve_student_numbers(db, actor, registration_id, pasted)
+    report = access.resolve_student_numbers(UnitOfWork(db, actor), registration_id, pasted)
     resolved = time.perf_counter() - started
     started = time.perf_counter()
-    result = access.grant_access(db, actor, registration_id, report.student_ids, reason="benchmark: list from the dean's office")
+    result = access.grant_access(UnitOfWork(db, actor), registration_id, report.student_ids, reason="benchmark: list from the dean's office")
     granted = time.perf_counter() - started
-    singles = access.resolve_student_numbers(db, actor, registration_id, "\n".join(numbers[BULK:])).student_ids
+    singles = access.resolve_student_numbers(UnitOfWork(db, actor), registration_id, "\n".join(numbers[BULK:])).student_ids
     started = time.perf_counter()
     for student_id in singles:
-        access.grant_access(db, actor, registration_id, [student_id], reason="benchmark: one at a time")
+        access.grant_access(UnitOfWork(db, actor), registration_id, [student_id], reason="benchmark: one at a time")
     one_each = (time.perf_counter() - started) / len(singles)
     return dict(
         students=result.applied, resolve_s=resolved, grant_s=granted, total_s=resolved + granted,

@@ -27,6 +27,7 @@ from desk.demo import build_demo
 from desk.staff import actor_for_login
 from desk.student_search import DEFAULT_PAGE, parse_query, search_students
 from desk.text import fold
+from desk.unit_of_work import UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "bench-data"
@@ -122,10 +123,10 @@ def measure(db: Database, queries: list[str], repeat: int, naive_repeat: int) ->
     naive_all: list[float] = []
     with db.engine.connect() as connection:
         for query in queries:
-            service = _time(lambda: search_students(db, actor, query, limit=DEFAULT_PAGE), repeat)
+            service = _time(lambda: search_students(UnitOfWork(db, actor), query, limit=DEFAULT_PAGE), repeat)
             floor = _time(lambda: _floor(connection, query), repeat)
             naive = _time(lambda: _naive(connection, query), naive_repeat)
-            found = len(search_students(db, actor, query, limit=DEFAULT_PAGE).rows)
+            found = len(search_students(UnitOfWork(db, actor), query, limit=DEFAULT_PAGE).rows)
             rows.append(dict(
                 query=query, found=found,
                 service_median=statistics.median(service), service_p95=_p95(service),

@@ -9,6 +9,7 @@ from desk.clock import now_utc
 from desk.model import Level, ProgrammeStatus
 from tests import factories
 from ui.views.explain_dialog import ExplainDialog
+from desk.unit_of_work import UnitOfWork
 
 
 def test_refused_then_admitted_after_grant(qtbot, app_context, db, admin):
@@ -26,7 +27,7 @@ def test_refused_then_admitted_after_grant(qtbot, app_context, db, admin):
     assert "Cannot register" in dialog.verdict.text() and "Grant access individually" in dialog.verdict.text()
     assert dialog.table.rowCount() == 9
     assert dialog.table.currentRow() == 1  # the first failing check is selected
-    access.grant_access(db, admin, reg, [student], reason="powrót z urlopu")
+    access.grant_access(UnitOfWork(db, admin), reg, [student], reason="powrót z urlopu")
     with qtbot.waitSignal(dialog.explained, timeout=10_000):
         dialog.refresh.click()
     assert dialog.explanation.admitted and dialog.verdict.text().startswith("Admitted")

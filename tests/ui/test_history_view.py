@@ -15,6 +15,7 @@ from ui.context import AppContext
 from ui.views import history as history_view
 from ui.views.history import WHAT, HistoryView
 from ui.views.student_card import StudentCardWindow
+from desk.unit_of_work import UnitOfWork
 
 
 def _wmfi_students(db, count: int) -> list[tuple[int, str]]:
@@ -44,8 +45,8 @@ def admin(demo_db):
 def done(demo_db, admin):
     """Two students with entries: access for both, the first one's PESEL shown, a class list exported."""
     (first, first_number), (second, second_number) = _wmfi_students(demo_db, 2)
-    access.grant_access(demo_db, admin, _registration(demo_db, "WMFI-SEM-2026Z"), [first, second], reason="late topic")
-    students.reveal_pesel(demo_db, admin, first)
+    access.grant_access(UnitOfWork(demo_db, admin), _registration(demo_db, "WMFI-SEM-2026Z"), [first, second], reason="late topic")
+    students.reveal_pesel(UnitOfWork(demo_db, admin), first)
     with demo_db.read() as session:
         group_id = session.scalar(select(ClassGroup.id).where(ClassGroup.enrolled_count > 0).order_by(ClassGroup.id))
     return {"first": first, "first_number": first_number, "second": second, "second_number": second_number,
@@ -85,7 +86,7 @@ def test_filter_by_student_number_shows_only_that_students_entries(qtbot, demo_d
 
 
 def test_personal_data_filter_shows_pesel_looks_and_exports(qtbot, demo_db, admin, tasks, done, tmp_path):
-    rosters.export_rosters(demo_db, admin, GroupScope(group_ids=(done["group_id"],)), tmp_path / "lista.xlsx")
+    rosters.export_rosters(UnitOfWork(demo_db, admin), GroupScope(group_ids=(done["group_id"],)), tmp_path / "lista.xlsx")
     view = _view(qtbot, AppContext(demo_db, admin, tasks))
     with qtbot.waitSignal(view.loaded, timeout=10_000) as shown:
         view.personal.setChecked(True)
@@ -145,7 +146,7 @@ def test_export_writes_the_lines_shown_and_remembers_the_folder(qtbot, demo_db, 
 
 def test_more_reads_the_next_page(qtbot, demo_db, admin, tasks, monkeypatch):
     many = [sid for sid, _number in _wmfi_students(demo_db, 12)]
-    access.grant_access(demo_db, admin, _registration(demo_db, "WMFI-SEM-2026Z"), many, reason="cohort")
+    access.grant_access(UnitOfWork(demo_db, admin), _registration(demo_db, "WMFI-SEM-2026Z"), many, reason="cohort")
     monkeypatch.setattr(history_view, "PAGE", 5)
     view = _view(qtbot, AppContext(demo_db, admin, tasks))
     assert view.model.rowCount() == 5 and view.more_button.isEnabled()

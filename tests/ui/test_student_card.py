@@ -14,6 +14,7 @@ from desk.students import PersonChanges, update_person
 from tests import factories
 from ui.context import AppContext
 from ui.views.student_card import PersonEditDialog, StudentCardWindow
+from desk.unit_of_work import UnitOfWork
 
 PESEL = "44051401359"
 
@@ -90,7 +91,7 @@ def test_clerk_of_another_unit_cannot_edit(qtbot, db, tasks):
     window = _card(qtbot, AppContext(db, outsider, tasks), student_id)
     assert not window.edit.isEnabled()
     with pytest.raises(PermissionDenied):
-        update_person(db, outsider, student_id, PersonChanges("A", None, "B", None, None, None), reason="r")
+        update_person(UnitOfWork(db, outsider), student_id, PersonChanges("A", None, "B", None, None, None), reason="r")
 
 
 def test_card_lists_registrations_and_a_grant_admits_the_returning_student(qtbot, app_context, db):
@@ -171,7 +172,7 @@ def test_portal_section_shows_a_change_not_yet_sent_and_syncing_the_student_puts
     assert not any(window.portal_table.item(r, 1).font().bold() for r in range(7))
 
     # A grant at the desk: the desk admits the student, the portal does not know yet.
-    grant_access(db, app_context.actor, registration, [student_id, other], reason="powrót z urlopu")
+    grant_access(UnitOfWork(db, app_context.actor), registration, [student_id, other], reason="powrót z urlopu")
     with qtbot.waitSignal(window.portalLoaded, timeout=10_000) as blocker:
         window.reload_portal()
     comparison = blocker.args[0]

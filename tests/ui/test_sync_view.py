@@ -18,7 +18,9 @@ from desk.portal.database import open_portal_for
 from desk.staff import Permission
 from tests import factories
 from ui.context import AppContext
+from ui.tasks import Lane
 from ui.views.sync_view import RUN_ERROR, RUN_KIND, RUN_RESULT, RUN_SENT, SyncView
+from desk.unit_of_work import UnitOfWork
 
 
 def _view(qtbot, context) -> SyncView:
@@ -65,7 +67,7 @@ def _with_a_conflict(db, admin):
 def test_sync_now_lists_the_run_and_empties_the_queue(qtbot, app_context, db, admin):
     registration, _group = _open_registration(db)
     students = [factories.student(db, status=ProgrammeStatus.ON_LEAVE) for _ in range(3)]
-    grant_access(db, admin, registration, students, reason="powrót z urlopu")
+    grant_access(UnitOfWork(db, admin), registration, students, reason="powrót z urlopu")
     view = _view(qtbot, app_context)
     assert view.waiting_total_count == 3
     assert view.waiting_table.rowCount() == 1 and view.waiting_table.item(0, 1).text() == "3"
@@ -103,10 +105,10 @@ def test_a_full_sync_reports_the_rows_it_repaired(qtbot, app_context, db):
 
 def test_a_cancelled_run_keeps_what_it_sent_and_says_so(qtbot, app_context, db, admin, tasks):
     registration, _group = _open_registration(db)
-    grant_access(db, admin, registration, [factories.student(db, status=ProgrammeStatus.ON_LEAVE)], reason="powrót")
+    grant_access(UnitOfWork(db, admin), registration, [factories.student(db, status=ProgrammeStatus.ON_LEAVE)], reason="powrót")
     view = _view(qtbot, app_context)
     gate = threading.Event()
-    tasks.run(gate.wait, write=True)  # the one write thread is busy: the run waits in line
+    tasks.run(gate.wait, lane=Lane.LONG)  # the long-job lane is busy: the run waits in line
     view.run(SyncKind.FULL)
     assert view.progress_row.isVisible() and view.cancel_button.isEnabled()
     assert not view.sync_button.isEnabled() and not view.full_button.isEnabled()
@@ -249,7 +251,7 @@ def test_f5_refreshes(qtbot, app_context, db, admin):
     view = _view(qtbot, app_context)
     qtbot.waitExposed(view)
     assert view.waiting_total_count == 0
-    grant_access(db, admin, registration, [factories.student(db, status=ProgrammeStatus.ON_LEAVE)], reason="powrót")
+    grant_access(UnitOfWork(db, admin), registration, [factories.student(db, status=ProgrammeStatus.ON_LEAVE)], reason="powrót")
     view.runs_table.setFocus()
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         qtbot.keyClick(view.runs_table, Qt.Key.Key_F5)

@@ -14,6 +14,7 @@ from ui.context import AppContext
 from ui.views.payments_list import PaymentsView
 from ui.views.token_balances import TokenCorrectionView
 from ui.views.token_rounds import TokenRoundView
+from desk.unit_of_work import UnitOfWork
 
 
 def _language_registration(db, starts_in: timedelta, *, rounds_open: bool = False):
@@ -59,7 +60,7 @@ def test_clerk_corrects_eight_days_before_and_a_double_click_records_once(qtbot,
     qtbot.waitUntil(lambda: view.ledger.rowCount() == 1, timeout=10_000)
     tasks.wait()
     assert _entries(db) == 1
-    assert tokens.balances(db, clerk, student)[0].balance == 2
+    assert tokens.balances(UnitOfWork(db, clerk), student)[0].balance == 2
 
 
 def test_six_days_before_the_clerk_is_refused_and_the_administrator_overrides(qtbot, db, tasks, admin):
@@ -79,13 +80,13 @@ def test_six_days_before_the_clerk_is_refused_and_the_administrator_overrides(qt
     boss.override.setText("pismo DZ.2026.77")
     with qtbot.waitSignal(boss.saved, timeout=10_000):
         boss.save()
-    assert tokens.balances(db, admin, student)[0].balance == 1
+    assert tokens.balances(UnitOfWork(db, admin), student)[0].balance == 1
 
 
 def test_undo_adds_a_reversing_entry(qtbot, db, tasks, admin):
     token, _group, _reg = _language_registration(db, timedelta(days=30))
     student = factories.student(db)
-    tokens.correct_balance(db, admin, student, token, 3, reason="pomyłka")
+    tokens.correct_balance(UnitOfWork(db, admin), student, token, 3, reason="pomyłka")
     view = _view(qtbot, AppContext(db, admin, tasks), student)
     view.ledger.selectRow(0)
     assert view.undo_button.isEnabled()
@@ -94,7 +95,7 @@ def test_undo_adds_a_reversing_entry(qtbot, db, tasks, admin):
     dialog.reason.setText("wpisane omyłkowo")
     with qtbot.waitSignal(view.studentLoaded, timeout=10_000):
         dialog.buttons.accepted.emit()
-    assert [line.amount for line in tokens.ledger(db, admin, student)] == [-3, 3]
+    assert [line.amount for line in tokens.ledger(UnitOfWork(db, admin), student)] == [-3, 3]
 
 
 def test_payments_view_lists_and_cancels(qtbot, app_context, db):
@@ -120,8 +121,7 @@ def test_payments_view_lists_and_cancels(qtbot, app_context, db):
 def test_token_round_view_resolves_now(qtbot, app_context, db):
     token, group, reg = _language_registration(db, -timedelta(minutes=30))
     for index, student in enumerate(factories.many_students(db, 3)):
-        tokens.correct_balance(db, app_context.actor, student, token, 1, reason="przydział",
-                               now=now_utc() - timedelta(days=30))
+        tokens.correct_balance(UnitOfWork(db, app_context.actor, now=now_utc() - timedelta(days=30)), student, token, 1, reason="przydział")
         token_rounds.submit_request(db, student, group, reg, RequestAction.REGISTER,
                                     now=now_utc() - timedelta(minutes=20 - index))
     view = TokenRoundView(app_context)

@@ -33,6 +33,7 @@ from desk.staff import Permission
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
+from desk.unit_of_work import UnitOfWork
 
 
 def rule_text(rule: RuleLine) -> str:
@@ -155,7 +156,7 @@ class AccessPanel(QWidget):
         db, actor, rid = self.context.db, self.context.actor, self.registration_id
         need_programmes = self.programmes is None
         self.context.tasks.run(
-            lambda: (access.rules_of(db, actor, rid), access.decisions_of(db, actor, rid),
+            lambda: (access.rules_of(UnitOfWork(db, actor), rid), access.decisions_of(UnitOfWork(db, actor), rid),
                      access.programmes(db) if need_programmes else None),
             lambda loaded: self._show(rid, *loaded), lambda error: self.decisions_title.setText(str(error)),
         )
@@ -210,7 +211,7 @@ class AccessPanel(QWidget):
         dialog = ActionDialog(self.context, self.tr("Add a rule — %1").replace("%1", self.registration_code),
                               self.tr("Students matching every field that is set take part (leave a field empty for any)."),
                               self.tr("&Add rule"), "addRuleDialog",
-                              lambda v: access.add_rule(db, actor, rid, v[0], reason=v[1]), self, reason=True)
+                              lambda v: access.add_rule(UnitOfWork(db, actor), rid, v[0], reason=v[1]), self, reason=True)
         programme = QComboBox(dialog)
         programme.setObjectName("ruleProgramme")
         programme.setAccessibleName(self.tr("Programme"))
@@ -253,7 +254,7 @@ class AccessPanel(QWidget):
                               self.tr("Remove the rule “%1”? Students it admitted no longer take part unless granted individually.")
                               .replace("%1", item.text()),
                               self.tr("&Remove"), "removeRuleDialog",
-                              lambda reason: access.remove_rule(db, actor, rule_id, reason=reason), self)
+                              lambda reason: access.remove_rule(UnitOfWork(db, actor), rule_id, reason=reason), self)
         dialog.finish_form()
         self._open(dialog)
 
@@ -267,7 +268,7 @@ class AccessPanel(QWidget):
             (self.tr("Grant access — %1") if grant else self.tr("Revoke access — %1")).replace("%1", self.registration_code),
             self.tr("Find the student. A new decision replaces their standing one."),
             self.tr("&Grant access") if grant else self.tr("&Revoke access"), "decideOneDialog",
-            lambda v: access.decide(db, actor, rid, [v[0]], decision, reason=v[1], valid_until=v[2]), self,
+            lambda v: access.decide(UnitOfWork(db, actor), rid, [v[0]], decision, reason=v[1], valid_until=v[2]), self,
             reason_hint=self.tr("e.g. returned from leave") if grant else self.tr("e.g. unpaid fees"),
         )
         picker = StudentPicker(self.context, dialog)
@@ -308,7 +309,7 @@ class AccessPanel(QWidget):
                               .replace("%1", self.tr("grant") if line.decision is AccessDecision.GRANT else self.tr("revocation"))
                               .replace("%2", line.student_name).replace("%3", line.student_number),
                               self.tr("&Withdraw"), "withdrawDialog",
-                              lambda reason: access.withdraw_decision(db, actor, line.id, reason=reason), self)
+                              lambda reason: access.withdraw_decision(UnitOfWork(db, actor), line.id, reason=reason), self)
         dialog.finish_form()
         self._open(dialog)
 
@@ -320,7 +321,7 @@ class BulkGrantDialog(ActionDialog):
                  cohort: bool = False, programmes=()):
         db, actor, zone = context.db, context.actor, context.time_zone
         super().__init__(context, "", "", "", "bulkGrantDialog",
-                         lambda v: access.grant_access(db, actor, registration_id, v[0], reason=v[1], valid_until=_until(v[2], zone)),
+                         lambda v: access.grant_access(UnitOfWork(db, actor), registration_id, v[0], reason=v[1], valid_until=_until(v[2], zone)),
                          parent, reason_hint=self.tr("e.g. list from the dean's office, letter no. …"))
         self.registration_id = registration_id
         self.cohort = cohort
@@ -405,10 +406,10 @@ class BulkGrantDialog(ActionDialog):
         db, actor, rid = self.context.db, self.context.actor, self.registration_id
         if self.cohort:
             programme, stage = self.programme.currentData(), self.stage.value() or None
-            work = lambda: access.resolve_cohort(db, actor, rid, programme, stage)  # noqa: E731
+            work = lambda: access.resolve_cohort(UnitOfWork(db, actor), rid, programme, stage)  # noqa: E731
         else:
             text = self.numbers.toPlainText()
-            work = lambda: access.resolve_student_numbers(db, actor, rid, text)  # noqa: E731
+            work = lambda: access.resolve_student_numbers(UnitOfWork(db, actor), rid, text)  # noqa: E731
         self.check_button.setEnabled(False)
 
         def failed(error):

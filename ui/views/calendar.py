@@ -37,6 +37,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.views.access_panel import AccessPanel
+from desk.unit_of_work import UnitOfWork
 
 _STATE_COLOURS = {RoundStatus.ACTIVE: labels.OK_COLOUR, RoundStatus.PREPARING: labels.WAITING_COLOUR,
                   RoundStatus.CLOSED: labels.MUTED_COLOUR}
@@ -223,7 +224,7 @@ class RegistrationsView(QWidget):
             return
         db, actor = self.context.db, self.context.actor
         unit_id, term_id = self.unit.currentData(), self.term.currentData()
-        self.context.tasks.run(lambda: registrations.list_registrations(db, actor, unit_id=unit_id, term_id=term_id),
+        self.context.tasks.run(lambda: registrations.list_registrations(UnitOfWork(db, actor), unit_id=unit_id, term_id=term_id),
                                self._show_lines, lambda error: self.title.setText(str(error)))
 
     def _show_lines(self, lines: list[RegistrationLine]) -> None:
@@ -277,7 +278,7 @@ class RegistrationsView(QWidget):
         if registration_id is None:
             return
         db, actor = self.context.db, self.context.actor
-        self.context.tasks.run(lambda: registrations.registration_detail(db, actor, registration_id), self._show_detail,
+        self.context.tasks.run(lambda: registrations.registration_detail(UnitOfWork(db, actor), registration_id), self._show_detail,
                                lambda error: self.title.setText(str(error)))
 
     def _show_detail(self, detail: RegistrationDetail | None) -> None:
@@ -358,7 +359,7 @@ class RegistrationsView(QWidget):
         dialog = ActionDialog(self.context, self.tr("Remove a round"),
                               self.tr("Remove “%1”? Only a round that has not started can be removed.").replace("%1", line.name),
                               self.tr("&Remove"), "removeRoundDialog",
-                              lambda reason: registrations.delete_round(db, actor, line.id, reason=reason), self)
+                              lambda reason: registrations.delete_round(UnitOfWork(db, actor), line.id, reason=reason), self)
         dialog.finish_form()
         self._open(dialog)
 
@@ -409,7 +410,7 @@ class RegistrationDialog(ActionDialog):
         db, actor = context.db, context.actor
         registration_id = detail.line.id if detail else None
         super().__init__(context, "", "", "", "registrationDialog",
-                         lambda draft: registrations.save_registration(db, actor, draft[0], registration_id=registration_id,
+                         lambda draft: registrations.save_registration(UnitOfWork(db, actor), draft[0], registration_id=registration_id,
                                                                        reason=draft[1]),
                          parent, reason_hint=self.tr("optional for a new registration"))
         self.set_texts(self.tr("Edit registration %1").replace("%1", detail.line.code) if detail else self.tr("New registration"),
@@ -524,7 +525,7 @@ class RoundDialog(ActionDialog):
         db, actor = context.db, context.actor
         round_id = line.id if line else None
         super().__init__(context, "", "", "", "roundDialog",
-                         lambda v: registrations.save_round(db, actor, registration.id, v[0], round_id=round_id, reason=v[1]),
+                         lambda v: registrations.save_round(UnitOfWork(db, actor), registration.id, v[0], round_id=round_id, reason=v[1]),
                          parent, reason_hint=self.tr("optional for a new round"))
         self.set_texts(
             (self.tr("Edit round — %1") if line else self.tr("New round — %1")).replace("%1", registration.code),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,7 +39,9 @@ from desk.groups import GroupLine, GroupScope, MemberLine
 from desk.registrations import Choice, RegistrationLine
 from desk.staff import Permission
 from ui import labels
+from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.tasks import error_message
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.models.group_table_model import (
     COURSE,
@@ -53,6 +55,7 @@ from ui.models.group_table_model import (
     GroupTableModel,
     timetable,
 )
+from desk.unit_of_work import UnitOfWork
 
 BAR_TRACK = QColor("#d9d9d9")
 BAR_NORMAL = QColor("#1a73e8")
@@ -67,10 +70,7 @@ def group_label(group: GroupLine) -> str:
 
 
 def _error_text(error: BaseException) -> str:
-    if isinstance(error, DomainError):
-        return str(error)
-    first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-    return QCoreApplication.translate("GroupsView", "The change was not saved: %1").replace("%1", first_line)
+    return error_message(error)  # a refusal in its own words; anything unexpected, a short note (details logged)
 
 
 class FillBarDelegate(QStyledItemDelegate):
@@ -298,6 +298,8 @@ class GroupsView(QWidget):
         refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.reload)
+        # Limits, counts and students changed anywhere in the application (a card, the sync, a round) show here.
+        context.follow(self, lambda changes: changes.touches(Kind.GROUP) or changes.touches(Kind.REGISTRATION), self.reload)
         self._load_terms()
 
     def _button(self, text: str, name: str, accessible: str, slot: Callable[[], None]) -> QPushButton:
@@ -369,7 +371,7 @@ class GroupsView(QWidget):
         self._registrations_loading = True
         self.summary.setText(self.tr("Loading…"))
         db, actor = self.context.db, self.context.actor
-        self.context.tasks.run(lambda: registrations.list_registrations(db, actor, term_id=term_id),
+        self.context.tasks.run(lambda: registrations.list_registrations(UnitOfWork(db, actor), term_id=term_id),
                                lambda lines: self._show_registrations(lines, generation),
                                lambda error: self._registrations_failed(error, generation))
 
@@ -420,7 +422,7 @@ class GroupsView(QWidget):
             else:
                 self._choose_term(line.term_id)
 
-        self.context.tasks.run(lambda: registrations.list_registrations(db, actor), found, self._load_failed)
+        self.context.tasks.run(lambda: registrations.list_registrations(UnitOfWork(db, actor)), found, self._load_failed)
 
     def set_term(self, term_id: int) -> None:
         """Show all groups of the term; its registrations fill the registration chooser."""
@@ -489,7 +491,7 @@ class GroupsView(QWidget):
             self._keep_member = (member.student_id, self.members_table.currentRow())
         self.summary.setText(self.tr("Loading…"))
         db, actor = self.context.db, self.context.actor
-        self.context.tasks.run(lambda: groups.list_groups(db, actor, scope),
+        self.context.tasks.run(lambda: groups.list_groups(UnitOfWork(db, actor), scope),
                                lambda lines: self._show_groups(lines, scope, generation),
                                lambda error: self._groups_failed(error, generation))
 
@@ -620,7 +622,7 @@ class GroupsView(QWidget):
         self.current_group = group
         self._member_buttons()
         db, actor = self.context.db, self.context.actor
-        self.context.tasks.run(lambda: groups.members(db, actor, group.id),
+        self.context.tasks.run(lambda: groups.members(UnitOfWork(db, actor), group.id),
                                lambda members: self._show_members(group, members, generation),
                                lambda error: self._members_failed(error, generation))
 
@@ -722,11 +724,11 @@ class GroupsView(QWidget):
 
     # --- changes -----------------------------------------------------------------------------
 
-    def _open(self, dialog: ActionDialog) -> ActionDialog:
+    def _open(self, dialog: ActionDialog, changes: Changes) -> ActionDialog:
         previous = self.last_dialog
         if previous is not None and previous is not dialog and not previous.isVisible():
             previous.deleteLater()
-        dialog.succeeded.connect(lambda _result: self.reload())
+        dialog.changes = changes  # announced on success: this view and every other showing it refresh
         self.last_dialog = dialog
         dialog.open()
         return dialog
@@ -734,22 +736,24 @@ class GroupsView(QWidget):
     def set_limit(self) -> None:
         selected = self.selected_groups()
         if self.may_change and selected:
-            self._open(SetLimitDialog(self.context, selected, self))
+            self._open(SetLimitDialog(self.context, selected, self), Changes.of(group={g.id for g in selected}, outbox=ALL))
 
     def set_lower_limit(self) -> None:
         selected = self.selected_groups()
         if self.may_change and len(selected) == 1:
-            self._open(LowerLimitDialog(self.context, selected[0], self))
+            self._open(LowerLimitDialog(self.context, selected[0], self), Changes.of(group={selected[0].id}, outbox=ALL))
 
     def enroll(self) -> None:
         selected = self.selected_groups()
         if self.may_change and len(selected) == 1:
-            self._open(EnrollDialog(self.context, selected[0], self))
+            self._open(EnrollDialog(self.context, selected[0], self),
+                       Changes.of(group={selected[0].id}, student=ALL, tokens=ALL, payment=ALL, outbox=ALL))
 
     def unenroll(self) -> None:
         member, group = self.selected_member(), self.current_group
         if self.may_change and member is not None and group is not None:
-            self._open(UnenrollDialog(self.context, member, group, self))
+            self._open(UnenrollDialog(self.context, member, group, self),
+                       Changes.of(group={group.id}, student={member.student_id}, tokens=ALL, payment=ALL, outbox=ALL))
 
     def move(self) -> None:
         member, group = self.selected_member(), self.current_group
@@ -762,7 +766,7 @@ class GroupsView(QWidget):
             self._member_buttons()
             self._message(QMessageBox.Icon.Warning, self.tr("Move to group"), _error_text(error))
 
-        self.context.tasks.run(lambda: groups.sibling_groups(db, actor, group.id),
+        self.context.tasks.run(lambda: groups.sibling_groups(UnitOfWork(db, actor), group.id),
                                lambda siblings: self._open_move(member, group, siblings), failed)
 
     def _open_move(self, member: MemberLine, group: GroupLine, siblings: list[GroupLine]) -> None:
@@ -774,7 +778,8 @@ class GroupsView(QWidget):
             self._message(QMessageBox.Icon.Information, self.tr("Move to group"),
                           self.tr("The course has no other group of this class type in this term."))
             return
-        self._open(MoveDialog(self.context, member, group, siblings, self))
+        self._open(MoveDialog(self.context, member, group, siblings, self),
+                   Changes.of(group={group.id, *(g.id for g in siblings)}, student={member.student_id}, outbox=ALL))
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         """A message box that does not block (window-modal, opened): the view's loads go on meanwhile."""
@@ -813,7 +818,7 @@ class GroupActionDialog(ActionDialog):
             self.error.setText(_error_text(error))
             self.refused(error)
 
-        self.context.tasks.run(lambda: action(values), done, failed, write=True)
+        self.context.operate(lambda: action(values), done, failed, changes=self.changes)
 
     def refused(self, error: BaseException) -> None:
         """Called on the GUI thread after a refusal has been shown; the input is kept."""
@@ -834,7 +839,7 @@ class SetLimitDialog(GroupActionDialog):
         ids = [g.id for g in selected]
         super().__init__(
             context, "", "", "", "setLimitDialog",
-            lambda v: groups.set_seat_limits(db, actor, ids, value=v[1] if v[0] == "value" else None,
+            lambda v: groups.set_seat_limits(UnitOfWork(db, actor), ids, value=v[1] if v[0] == "value" else None,
                                              delta=v[1] if v[0] == "delta" else None, reason=v[2]),
             parent,
         )
@@ -904,7 +909,7 @@ class LowerLimitDialog(GroupActionDialog):
     def __init__(self, context: AppContext, group: GroupLine, parent: QWidget | None = None):
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "lowerLimitDialog",
-                         lambda v: groups.set_lower_limit(db, actor, group.id, v[0], reason=v[1]), parent)
+                         lambda v: groups.set_lower_limit(UnitOfWork(db, actor), group.id, v[0], reason=v[1]), parent)
         self.set_texts(
             self.tr("Lower limit — %1").replace("%1", group_label(group)),
             self.tr("Below this number of students the group does not run; it is flagged in the table. "

@@ -33,6 +33,7 @@ from desk.staff import Permission
 from desk.students import student_by_number
 from ui import labels
 from ui.context import AppContext
+from desk.unit_of_work import UnitOfWork
 
 PAGE = 500
 EXPORT_FOLDER_SETTING = "history/exportFolder"
@@ -271,7 +272,7 @@ class HistoryView(QWidget):
 
         if self.is_administrator:
             db, actor = context.db, context.actor
-            context.tasks.run(lambda: audit_history.staff_members(db, actor), self._show_staff,
+            context.tasks.run(lambda: audit_history.staff_members(UnitOfWork(db, actor)), self._show_staff,
                               lambda error: self.summary.setText(str(error)))
         else:
             self.staff.setEnabled(False)
@@ -379,7 +380,7 @@ class HistoryView(QWidget):
             if filters.student_number and student_id is None:
                 student_id = student_by_number(db, filters.student_number)
             lines = audit_history.history(
-                db, actor, staff_login=filters.staff_login, student_id=student_id, entity=filters.entities or None,
+                UnitOfWork(db, actor), staff_login=filters.staff_login, student_id=student_id, entity=filters.entities or None,
                 since=filters.since, until=filters.until, personal_data_only=filters.personal_data_only,
                 limit=PAGE + 1, before_id=before_id, zone=zone,
             )
@@ -465,6 +466,6 @@ class HistoryView(QWidget):
 
         # The dialog asked before replacing a file, so an existing one is replaced.
         self.context.tasks.run(
-            lambda: audit_history.export_history(db, actor, lines, target, overwrite=True, zone=zone, filters=summary),
+            lambda: audit_history.export_history(UnitOfWork(db, actor), lines, target, overwrite=True, zone=zone, filters=summary),
             done, failed, write=True,
         )

@@ -24,6 +24,7 @@ from desk.staff import Permission
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
+from desk.unit_of_work import UnitOfWork
 
 _COLOURS = {PaymentStatus.DUE: labels.WAITING_COLOUR, PaymentStatus.PAID: labels.OK_COLOUR,
             PaymentStatus.CANCELLED: labels.MUTED_COLOUR}
@@ -114,7 +115,7 @@ class PaymentsView(QWidget):
         db, actor = self.context.db, self.context.actor
         status, term_id, unit_id = self.status.currentData(), self.term.currentData(), self.unit.currentData()
         status = PaymentStatus(status) if status else None
-        self.context.tasks.run(lambda: payments.list_payments(db, actor, status=status, term_id=term_id, unit_id=unit_id),
+        self.context.tasks.run(lambda: payments.list_payments(UnitOfWork(db, actor), status=status, term_id=term_id, unit_id=unit_id),
                                self._show, lambda error: self.summary.setText(str(error)))
 
     def _show(self, lines: list[PaymentLine]) -> None:
@@ -154,7 +155,7 @@ class PaymentsView(QWidget):
                               self.tr("%1 PLN due from %2 (%3).").replace("%1", str(line.amount)).replace("%2", line.student_name)
                               .replace("%3", line.student_number),
                               self.tr("Cancel the &payment"), "cancelPaymentDialog",
-                              lambda reason: payments.cancel_payment(db, actor, line.id, reason=reason), self,
+                              lambda reason: payments.cancel_payment(UnitOfWork(db, actor), line.id, reason=reason), self,
                               reason_hint=self.tr("e.g. decision of the dean, letter no. …"))
         dialog.finish_form()
         dialog.succeeded.connect(lambda _r: self.reload())

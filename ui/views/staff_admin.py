@@ -27,6 +27,7 @@ from desk.staff import Permission, StaffLine, role_label
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
+from desk.unit_of_work import UnitOfWork
 
 # The columns of the staff table, in order.
 COL_LOGIN, COL_NAME, COL_ROLE, COL_UNITS, COL_ACTIVE, COL_LOCKED, COL_LAST = range(7)
@@ -127,7 +128,7 @@ class AddStaffDialog(ActionDialog):
     def __init__(self, context: AppContext, units: list[Choice], parent: QWidget | None = None):
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "addStaffDialog",
-                         lambda v: staff.add_staff(db, actor, v["login"], v["full_name"], v["role"], v["unit_ids"],
+                         lambda v: staff.add_staff(UnitOfWork(db, actor), v["login"], v["full_name"], v["role"], v["unit_ids"],
                                                    v["password"], reason=v["reason"]),
                          parent, reason_hint="")
         self.set_texts(self.tr("Add a staff account"),
@@ -185,7 +186,7 @@ class ChangeRoleDialog(ActionDialog):
     def __init__(self, context: AppContext, line: StaffLine, units: list[Choice], parent: QWidget | None = None):
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "changeRoleDialog",
-                         lambda v: staff.change_role(db, actor, line.login, v["role"], v["unit_ids"], reason=v["reason"]),
+                         lambda v: staff.change_role(UnitOfWork(db, actor), line.login, v["role"], v["unit_ids"], reason=v["reason"]),
                          parent)
         self.set_texts(self.tr("Change the role of %1").replace("%1", line.login),
                        self.tr("%1 is now: %2. The new role applies from their next sign-in.")
@@ -218,7 +219,7 @@ class ResetPasswordDialog(ActionDialog):
     def __init__(self, context: AppContext, line: StaffLine, parent: QWidget | None = None):
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "resetPasswordDialog",
-                         lambda v: staff.reset_password(db, actor, line.login, v["password"], reason=v["reason"]), parent)
+                         lambda v: staff.reset_password(UnitOfWork(db, actor), line.login, v["password"], reason=v["reason"]), parent)
         self.set_texts(self.tr("Reset the password of %1").replace("%1", line.login),
                        self.tr("A new password for %1 (at least %2 characters). Tell it to them in person; they can "
                                "change it after signing in. Any pause after failed sign-ins ends now.")
@@ -336,7 +337,7 @@ class StaffAdminView(QWidget):
         if not self.may_manage:
             return
         db, actor = self.context.db, self.context.actor
-        self.context.tasks.run(lambda: (staff.list_staff(db, actor), registrations.units(db)), self._show, self._failed)
+        self.context.tasks.run(lambda: (staff.list_staff(UnitOfWork(db, actor)), registrations.units(db)), self._show, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(str(error))
@@ -445,13 +446,13 @@ class StaffAdminView(QWidget):
                                   self.tr("%1 will no longer be able to sign in. Nothing they did is removed; the account "
                                           "can be enabled again.").replace("%1", who),
                                   self.tr("&Disable account"), "disableStaffDialog",
-                                  lambda reason: staff.disable_staff(db, actor, login, reason=reason), self,
+                                  lambda reason: staff.disable_staff(UnitOfWork(db, actor), login, reason=reason), self,
                                   reason_hint=self.tr("e.g. left the university on 30 September"))
         else:
             dialog = ActionDialog(self.context, self.tr("Enable %1").replace("%1", line.login),
                                   self.tr("%1 will be able to sign in again with their password.").replace("%1", who),
                                   self.tr("&Enable account"), "enableStaffDialog",
-                                  lambda reason: staff.enable_staff(db, actor, login, reason=reason), self,
+                                  lambda reason: staff.enable_staff(UnitOfWork(db, actor), login, reason=reason), self,
                                   reason_hint=self.tr("e.g. back from leave"))
         dialog.finish_form()
         self._open(dialog)

@@ -37,6 +37,7 @@ from desk.sync import SyncReport, run_sync
 from desk.students import PersonChanges, StudentCard, reveal_pesel, student_card, update_person
 from ui import labels
 from ui.context import AppContext
+from desk.unit_of_work import UnitOfWork
 
 # A row where the portal is behind the desk: bold on a warm background, dark text stays readable.
 DIFFERENT_BACKGROUND = QColor("#fde7c2")
@@ -127,7 +128,7 @@ class GrantAccessDialog(QDialog):
             self.error.setText(str(error))
 
         self.context.tasks.run(
-            lambda: grant_access(db, actor, registration_id, [student_id], reason=reason, valid_until=until),
+            lambda: grant_access(UnitOfWork(db, actor), registration_id, [student_id], reason=reason, valid_until=until),
             lambda _result: self.accept(),
             failed,
             write=True,
@@ -216,7 +217,7 @@ class PersonEditDialog(QDialog):
         self.buttons.setEnabled(False)
         db, actor, student_id, reason = self.context.db, self.context.actor, self.card.student_id, self.reason.text()
         self.context.tasks.run(
-            lambda: update_person(db, actor, student_id, changes, reason=reason), self._saved, self._failed, write=True
+            lambda: update_person(UnitOfWork(db, actor), student_id, changes, reason=reason), self._saved, self._failed, write=True
         )
 
     def _saved(self, card: StudentCard) -> None:
@@ -337,7 +338,7 @@ class StudentCardWindow(QWidget):
         db, actor, student_id = self.context.db, self.context.actor, self.student_id
 
         def load():
-            return student_card(db, actor, student_id), registrations_for_student(db, actor, student_id)
+            return student_card(UnitOfWork(db, actor), student_id), registrations_for_student(db, actor, student_id)
 
         self.context.tasks.run(load, self._show_loaded, self._failed)
         self.reload_portal()
@@ -776,7 +777,7 @@ class StudentCardWindow(QWidget):
         self._history_generation += 1
         generation = self._history_generation
         db, actor, student_id, zone = self.context.db, self.context.actor, self.student_id, self.context.time_zone
-        self.context.tasks.run(lambda: student_history(db, actor, student_id, limit=CARD_LIMIT, zone=zone),
+        self.context.tasks.run(lambda: student_history(UnitOfWork(db, actor), student_id, limit=CARD_LIMIT, zone=zone),
                                lambda lines: self._show_history(lines, generation),
                                lambda error: self._history_failed(error, generation))
 
@@ -836,7 +837,7 @@ class StudentCardWindow(QWidget):
             self.pesel_label.setText(pesel or "")
             self.reload_history()  # the look is in the history now
 
-        self.context.tasks.run(lambda: reveal_pesel(db, actor, student_id), shown, self._failed, write=True)
+        self.context.tasks.run(lambda: reveal_pesel(UnitOfWork(db, actor), student_id), shown, self._failed, write=True)
 
     def _edit(self) -> None:
         if self.card is None:

@@ -29,6 +29,7 @@ from desk.tokens import BalanceLine, CorrectionPreview, LedgerLine
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
+from desk.unit_of_work import UnitOfWork
 
 
 def ledger_kind(kind: LedgerKind) -> str:
@@ -180,7 +181,7 @@ class TokenCorrectionView(QWidget):
         if self.student_id is None:
             return
         db, actor, student_id = self.context.db, self.context.actor, self.student_id
-        self.context.tasks.run(lambda: (tokens.balances(db, actor, student_id), tokens.ledger(db, actor, student_id)),
+        self.context.tasks.run(lambda: (tokens.balances(UnitOfWork(db, actor), student_id), tokens.ledger(UnitOfWork(db, actor), student_id)),
                                lambda loaded: self._show(student_id, *loaded), lambda error: self.title.setText(str(error)))
 
     def _show(self, student_id: int, balances: list[BalanceLine], entries: list[LedgerLine]) -> None:
@@ -240,7 +241,7 @@ class TokenCorrectionView(QWidget):
         db, actor, student_id, amount = self.context.db, self.context.actor, self.student_id, self.amount.value()
         zone = self.context.time_zone
         self.context.tasks.run(
-            lambda: tokens.preview_correction(db, actor, student_id, token_type_id, amount, zone=zone),
+            lambda: tokens.preview_correction(UnitOfWork(db, actor), student_id, token_type_id, amount, zone=zone),
             lambda preview: self._show_preview(preview, generation), lambda error: self.error.setText(str(error)),
         )
 
@@ -303,7 +304,7 @@ class TokenCorrectionView(QWidget):
             self.error.setText(str(error))
 
         self.context.tasks.run(
-            lambda: tokens.correct_balance(db, actor, student_id, token_type_id, amount, reason=reason, document_ref=document,
+            lambda: tokens.correct_balance(UnitOfWork(db, actor), student_id, token_type_id, amount, reason=reason, document_ref=document,
                                            idempotency_key=key, override_reason=override, zone=zone),
             done, failed, write=True,
         )
@@ -326,7 +327,7 @@ class TokenCorrectionView(QWidget):
             self.context, self.tr("Undo correction #%1").replace("%1", str(entry.id)),
             self.tr("A new entry of %1 reverses it; the original stays in the ledger.").replace("%1", f"{-entry.amount:+d}"),
             self.tr("&Undo"), "undoCorrectionDialog",
-            lambda v: tokens.undo_correction(db, actor, entry.id, reason=v[0], override_reason=v[1] or None, zone=zone), self,
+            lambda v: tokens.undo_correction(UnitOfWork(db, actor), entry.id, reason=v[0], override_reason=v[1] or None, zone=zone), self,
         )
         override = QLineEdit(dialog)
         override.setObjectName("undoOverride")

@@ -26,6 +26,7 @@ from desk.staff import Permission
 from desk.token_rounds import GroupRequests, RequestCounts, ResolutionResult
 from ui import labels
 from ui.context import AppContext
+from desk.unit_of_work import UnitOfWork
 
 
 def request_status(status: RequestStatus) -> str:
@@ -126,7 +127,7 @@ class TokenRoundView(QWidget):
         self.registration.currentIndexChanged.connect(lambda _i: self.reload())
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
         db, actor = context.db, context.actor
-        context.tasks.run(lambda: [line for line in registrations.list_registrations(db, actor) if line.kind is RegistrationKind.TOKEN],
+        context.tasks.run(lambda: [line for line in registrations.list_registrations(UnitOfWork(db, actor)) if line.kind is RegistrationKind.TOKEN],
                           self._show_registrations, lambda error: self.counts.setText(str(error)))
 
     def _show_registrations(self, lines) -> None:
