@@ -369,7 +369,7 @@ def explain(
 def _portal_check_on_portal(db: Database, student_id: int, registration_id: int, pending: int, now: datetime) -> Check:
     """Whether the portal has what the desk decided: read from the portal database itself."""
     from desk.portal.database import open_portal_for
-    from desk.portal.student_view import _portal_rows, eye_from_rows
+    from desk.portal.student_view import portal_rows, eye_from_rows
     from desk.sync import last_success
 
     synced = last_success(db)
@@ -389,7 +389,7 @@ def _portal_check_on_portal(db: Database, student_id: int, registration_id: int,
                      translate("Eligibility", "The portal database cannot be read: %1").replace("%1", str(error)))
     try:
         with portal.read() as session:
-            eye = eye_from_rows(_portal_rows(session, student_id), student_id, now)
+            eye = eye_from_rows(portal_rows(session, student_id), student_id, now)
     finally:
         portal.dispose()
     if not eye.has_account:

@@ -84,7 +84,7 @@ class GroupScope:
     group_ids: tuple[int, ...] = ()  # these groups
 
 
-def _scope_query(session: Session, scope: GroupScope):
+def scope_query(session: Session, scope: GroupScope):
     query = select(ClassGroup.id)
     if scope.registration_id is not None:
         registration = session.get(Registration, scope.registration_id)
@@ -104,7 +104,7 @@ def _scope_query(session: Session, scope: GroupScope):
     return query
 
 
-def _group_lines(session: Session, ids_query) -> list[GroupLine]:
+def group_lines(session: Session, ids_query) -> list[GroupLine]:
     # Plain column tuples, not ORM objects: a term's table is thousands of groups and slots.
     rows = session.execute(
         select(
@@ -149,13 +149,13 @@ def list_groups(uow: UnitOfWork, scope: GroupScope) -> list[GroupLine]:
     if scope.registration_id is None and scope.course_id is None and scope.term_id is None and not scope.group_ids:
         raise DomainError(translate("Groups", "Choose a registration, a course or a term."))
     with uow.read() as session:
-        return _group_lines(session, _scope_query(session, scope))
+        return group_lines(session, scope_query(session, scope))
 
 
 def group_line(uow: UnitOfWork, group_id: int) -> GroupLine:
     uow.require(Permission.READ_STUDENTS)
     with uow.read() as session:
-        lines = _group_lines(session, select(ClassGroup.id).where(ClassGroup.id == group_id))
+        lines = group_lines(session, select(ClassGroup.id).where(ClassGroup.id == group_id))
     if not lines:
         raise NotFound(translate("Groups", "That class group no longer exists."))
     return lines[0]
@@ -168,7 +168,7 @@ def sibling_groups(uow: UnitOfWork, group_id: int) -> list[GroupLine]:
         group = session.get(ClassGroup, group_id)
         if group is None:
             raise NotFound(translate("Groups", "That class group no longer exists."))
-        return _group_lines(
+        return group_lines(
             session,
             select(ClassGroup.id).where(
                 ClassGroup.course_id == group.course_id, ClassGroup.term_id == group.term_id, ClassGroup.id != group.id

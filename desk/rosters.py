@@ -21,7 +21,7 @@ from desk.labels import class_type_label
 from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
 from desk.db import Database
 from desk.errors import DomainError
-from desk.groups import GroupLine, GroupScope, _group_lines, _scope_query
+from desk.groups import GroupLine, GroupScope, group_lines, scope_query
 from desk.i18n import translate
 from desk.model import (
     Enrollment,
@@ -88,8 +88,8 @@ def gather(uow: UnitOfWork, scope: GroupScope) -> list[Roster]:
     # Names, student numbers and logins leave the office: only roles that may see personal data.
     uow.require(Permission.VIEW_PERSONAL_DATA)
     with uow.read() as session:
-        ids_query = _scope_query(session, scope)
-        lines = _group_lines(session, ids_query)
+        ids_query = scope_query(session, scope)
+        lines = group_lines(session, ids_query)
         terms = {t.code: (t.starts_on, t.ends_on) for t in session.scalars(select(Term))}
         first_login = (
             select(func.min(LoginAccount.email)).where(LoginAccount.person_id == Person.id).scalar_subquery()

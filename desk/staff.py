@@ -23,7 +23,7 @@ from desk.model import OrgUnit, Role, StaffUnit, StaffUser
 if TYPE_CHECKING:  # the unit of work checks permissions with this module: no import at run time
     from desk.unit_of_work import UnitOfWork
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+password_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 MIN_PASSWORD_LENGTH = 8
 # After this many failures in a row, each further attempt waits longer (doubling, capped).
@@ -137,7 +137,7 @@ def hash_password(password: str) -> str:
                 "%1", str(MIN_PASSWORD_LENGTH)
             )
         )
-    return _hasher.hash(password)
+    return password_hasher.hash(password)
 
 
 def _actor(session: Session, user: StaffUser) -> Actor:
@@ -164,7 +164,7 @@ def sign_in(db: Database, login: str, password: str) -> Actor:
     with db.write() as session:
         user = _find(session, login)
         if user is None:
-            _hasher.hash(password or "x")  # the same time spent whether or not the login exists
+            password_hasher.hash(password or "x")  # the same time spent whether or not the login exists
             raise SignInFailed(wrong)
         now = now_utc()
         if user.locked_until is not None and user.locked_until > now:
@@ -173,7 +173,7 @@ def sign_in(db: Database, login: str, password: str) -> Actor:
                 translate("Staff", "Too many failed attempts. Try again in %1 s.").replace("%1", str(seconds))
             )
         try:
-            _hasher.verify(user.password_hash, password)
+            password_hasher.verify(user.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             # Counted and committed; the refusal is raised once the transaction has ended.
             user.failed_sign_ins += 1
@@ -183,8 +183,8 @@ def sign_in(db: Database, login: str, password: str) -> Actor:
         else:
             if not user.active:
                 raise SignInFailed(translate("Staff", "This staff account is disabled. Ask an administrator."))
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = _hasher.hash(password)
+            if password_hasher.check_needs_rehash(user.password_hash):
+                user.password_hash = password_hasher.hash(password)
             user.failed_sign_ins = 0
             user.locked_until = None
             user.last_sign_in_at = now
@@ -295,7 +295,7 @@ def change_password(uow: UnitOfWork, old_password: str, new_password: str) -> No
     with uow.write() as session:
         user = session.get(StaffUser, uow.staff_id)
         try:
-            _hasher.verify(user.password_hash, old_password)
+            password_hasher.verify(user.password_hash, old_password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             raise SignInFailed(translate("Staff", "The current password is wrong.")) from None
         user.password_hash = hash_password(new_password)
@@ -374,7 +374,7 @@ def _staff_password(password: str) -> str:
         raise DomainError(
             translate("Staff", "A password needs at least %1 characters.").replace("%1", str(STAFF_PASSWORD_LENGTH))
         )
-    return _hasher.hash(password)
+    return password_hasher.hash(password)
 
 
 def _role(role: Role | str) -> Role:

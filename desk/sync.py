@@ -311,7 +311,7 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
             # The checkpoint, in the transaction that wrote the rows: see _recover.
             _set_state(target, CHECKPOINT, batch.checkpoint(run_id))
             _set_state(target, "last_sent_at", applied_at.isoformat())
-        _mark_sent(db, batch.condition(), run_id)
+        mark_sent(db, batch.condition(), run_id)
         counts.sent += batch.size
         done += batch.size
         report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
@@ -428,10 +428,10 @@ def _recover(db: Database, portal: Database, run_id: int) -> None:
     except ValueError:
         return  # unreadable: `desk check` reports it; the entries are sent again, which is harmless
     if condition is not None:
-        _mark_sent(db, condition, run_id)
+        mark_sent(db, condition, run_id)
 
 
-def _mark_sent(db: Database, condition, run_id: int) -> None:
+def mark_sent(db: Database, condition, run_id: int) -> None:
     """Mark the queue entries the condition names, those not sent yet, as sent by this run."""
     with db.write() as session:
         session.execute(
@@ -466,7 +466,7 @@ def _full(db: Database, portal: Database, run_id: int, counts: _Counts, report: 
         counts.repaired.append(repair)
         report(index, len(tables), translate("Sync", "Comparing %1").replace("%1", publication.name.removeprefix("portal_")))
     for start in range(0, len(covered), BATCH):
-        _mark_sent(db, _listed(covered[start:start + BATCH]), run_id)
+        mark_sent(db, _listed(covered[start:start + BATCH]), run_id)
     counts.sent += len(covered)
     with portal.write() as target:
         _set_state(target, "last_full_run_id", str(run_id))
@@ -479,7 +479,7 @@ def _one_student(db: Database, portal: Database, run_id: int, student_id: int, c
     with portal.write() as target, db.read() as source:
         publish_keys(source, target, student_keys(source, target, student_id))
     if covered:
-        _mark_sent(db, _listed(covered), run_id)
+        mark_sent(db, _listed(covered), run_id)
         counts.sent += len(covered)
 
 

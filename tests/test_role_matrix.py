@@ -156,7 +156,7 @@ MATRIX: tuple[Capability, ...] = (
 @pytest.fixture(autouse=True)
 def quick_hashes(monkeypatch):
     """Cheap argon2 parameters: the cells are about roles, not about the cost of a hash."""
-    monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(staff, "password_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 _FOUND: dict = {}  # per backend: every copy of the demo template has the same ids

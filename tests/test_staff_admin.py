@@ -25,7 +25,7 @@ from desk.unit_of_work import UnitOfWork
 def quick_hashes(monkeypatch):
     """argon2id with the library's parameters takes half a second a hash on a small machine; these
     tests are about the rules, so they hash cheaply (the hash's format and checks stay the same)."""
-    monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(staff, "password_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def _audit_count(db) -> int:

@@ -193,12 +193,12 @@ def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, mon
     sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
-    real = sync._mark_sent
+    real = sync.mark_sent
 
     def killed(*args, **kwargs):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(sync, "_mark_sent", killed)
+    monkeypatch.setattr(sync, "mark_sent", killed)
     with pytest.raises(RuntimeError):
         sync.run_sync(demo, demo_admin, portal=portal)
     with portal.read() as session:  # the portal committed the batch and its checkpoint
@@ -209,7 +209,7 @@ def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, mon
     with demo.read() as session:
         in_batch = session.scalar(select(func.count()).select_from(OutboxEntry).where(condition))
     assert in_batch and _pending(demo) >= in_batch
-    monkeypatch.setattr(sync, "_mark_sent", real)
+    monkeypatch.setattr(sync, "mark_sent", real)
     report = sync.run_sync(demo, demo_admin, portal=portal)
     assert report.result is SyncResult.SUCCEEDED and _pending(demo) == 0
     with demo.read() as session:  # the interrupted batch was marked by the next run, not sent again

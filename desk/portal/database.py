@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -15,6 +15,7 @@ from desk.model import Setting
 from desk.portal import schema
 
 PORTAL_URL_SETTING = "portal_url"
+_CREATE_LOCK = 0x706F7274616C  # "portal": the advisory lock key under which its tables are created
 
 
 def default_portal_url(desk_url: URL) -> URL:
@@ -68,8 +69,13 @@ def open_portal(url: URL | str, desk_url: URL | None = None) -> Database:
             and (url.host, url.port, url.database, url.username) == (desk_url.host, desk_url.port, desk_url.database, desk_url.username):
         desk_schema = None  # one database: the desk's tables are right there
     try:
-        schema.metadata.create_all(engine)
-        with engine.begin() as connection:
+        # One creator at a time: workstations opening a new portal at once would each find the
+        # tables missing and all but one fail to create them. SQLite: the write lock taken at
+        # BEGIN IMMEDIATE (its DDL is transactional); PostgreSQL: a lock held to the commit.
+        with engine.execution_options(desk_write=True).begin() as connection:
+            if url.get_backend_name() == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_LOCK})
+            schema.metadata.create_all(connection)
             present = connection.execute(
                 select(schema.sync_state.c.value).where(schema.sync_state.c.key == "contract_version")
             ).scalar()

@@ -165,7 +165,7 @@ def _desk_rows(session: Session, student_id: int) -> dict[str, list[dict]]:
     return rows
 
 
-def _portal_rows(session: Session, student_id: int) -> dict[str, list[dict]]:
+def portal_rows(session: Session, student_id: int) -> dict[str, list[dict]]:
     def fetch(table, condition=None) -> list[dict]:
         query = select(table) if condition is None else select(table).where(condition)
         return [dict(r) for r in session.execute(query).mappings()]
@@ -202,7 +202,7 @@ def compare(db: Database, portal: Database, student_id: int, *, now: datetime | 
     with db.read() as session:
         desk_eye = eye_from_rows(_desk_rows(session, student_id), student_id, now)
     with portal.read() as session:
-        portal_eye = eye_from_rows(_portal_rows(session, student_id), student_id, now)
+        portal_eye = eye_from_rows(portal_rows(session, student_id), student_id, now)
     theirs, ours = portal_eye.lines(), desk_eye.lines()
     return Comparison(portal_eye, desk_eye, tuple(k for k in ours if ours[k] != theirs[k]), last_success(db))
 

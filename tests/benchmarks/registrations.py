@@ -67,7 +67,7 @@ BENCH_COURSES = 200
 
 
 def _p95(samples: list[float]) -> float:
-    return search._p95(samples)
+    return search.p95(samples)
 
 
 def _timed(function, repeat: int) -> list[float]:
@@ -86,7 +86,7 @@ def _timed(function, repeat: int) -> list[float]:
 def sqlite_copy(students: int, name: str = "registrations") -> str:
     """A fresh copy of the search benchmark's demo database (built first if missing)."""
     source = DATA / f"search-{students // 1000}k.sqlite"
-    search._sqlite(students, source).dispose()
+    search.sqlite_database(students, source).dispose()
     target = DATA / f"{name}-{students // 1000}k.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -96,7 +96,7 @@ def sqlite_copy(students: int, name: str = "registrations") -> str:
 
 def postgresql_copy(students: int, server: str, name: str = "registrations") -> str:
     """A fresh copy, on the server, of the search benchmark's demo database."""
-    search._postgresql(students, server).dispose()
+    search.postgresql_database(students, server).dispose()
     url = make_url(server).set(drivername="postgresql+psycopg")
     source, name = f"desk_bench_{students // 1000}k", f"desk_bench_{name}_{students // 1000}k"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")

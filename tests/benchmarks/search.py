@@ -110,7 +110,7 @@ def _time(function: Callable[[], object], repeat: int) -> list[float]:
     return samples
 
 
-def _p95(samples: list[float]) -> float:
+def p95(samples: list[float]) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
@@ -129,15 +129,15 @@ def measure(db: Database, queries: list[str], repeat: int, naive_repeat: int) ->
             found = len(search_students(UnitOfWork(db, actor), query, limit=DEFAULT_PAGE).rows)
             rows.append(dict(
                 query=query, found=found,
-                service_median=statistics.median(service), service_p95=_p95(service),
-                floor_median=statistics.median(floor), floor_p95=_p95(floor),
-                naive_median=statistics.median(naive), naive_p95=_p95(naive),
+                service_median=statistics.median(service), service_p95=p95(service),
+                floor_median=statistics.median(floor), floor_p95=p95(floor),
+                naive_median=statistics.median(naive), naive_p95=p95(naive),
             ))
             service_all += service
             floor_all += floor
             naive_all += naive
     summary = dict(
-        service_p95=_p95(service_all), floor_p95=_p95(floor_all), naive_p95=_p95(naive_all),
+        service_p95=p95(service_all), floor_p95=p95(floor_all), naive_p95=p95(naive_all),
         service_median=statistics.median(service_all), floor_median=statistics.median(floor_all),
         naive_median=statistics.median(naive_all),
     )
@@ -166,7 +166,7 @@ def _print(title: str, result: dict) -> None:
     )
 
 
-def _sqlite(students: int, path: Path | None) -> Database:
+def sqlite_database(students: int, path: Path | None) -> Database:
     path = path or DATA / f"search-{students // 1000}k.sqlite"
     complete = path.with_suffix(".complete")
     if not complete.exists():
@@ -182,7 +182,7 @@ def _sqlite(students: int, path: Path | None) -> Database:
     return open_database(str(path)).database
 
 
-def _postgresql(students: int, server: str) -> Database:
+def postgresql_database(students: int, server: str) -> Database:
     url = make_url(server).set(drivername="postgresql+psycopg")
     name = f"desk_bench_{students // 1000}k"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -220,12 +220,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--postgresql", default=os.environ.get("DESK_TEST_POSTGRESQL_URL"), help="server URL")
     args = parser.parse_args(argv)
     results = {}
-    database = _sqlite(args.students, args.db)
+    database = sqlite_database(args.students, args.db)
     results["sqlite"] = measure(database, QUERIES, args.repeat, args.naive_repeat)
     database.dispose()
     _print(f"SQLite, {args.students:,} students", results["sqlite"])
     if args.postgresql:
-        database = _postgresql(args.students, args.postgresql)
+        database = postgresql_database(args.students, args.postgresql)
         results["postgresql"] = measure(database, QUERIES, args.repeat, args.naive_repeat)
         database.dispose()
         _print(f"PostgreSQL, {args.students:,} students", results["postgresql"])

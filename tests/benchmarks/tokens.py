@@ -106,7 +106,7 @@ def balance_lookup(db, actor) -> dict:
         started = time.perf_counter()
         tokens.balances(UnitOfWork(db, actor), student_id)
         samples.append((time.perf_counter() - started) * 1000)
-    return dict(median=statistics.median(samples), p95=search._p95(samples))
+    return dict(median=statistics.median(samples), p95=search.p95(samples))
 
 
 def _token_registration(db, size: int, students: list[int], rng: random.Random):

@@ -29,7 +29,7 @@ TIMEOUT = 10_000
 
 @pytest.fixture(autouse=True)
 def quick_hashes(monkeypatch):
-    monkeypatch.setattr(staff, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    monkeypatch.setattr(staff, "password_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 
 
 def _view(qtbot, context) -> StaffAdminView:
