@@ -21,7 +21,7 @@ from ui import i18n
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.sign_in import FirstAdministratorDialog, SignInDialog
-from ui.tasks import TaskRunner
+from ui.tasks import Lane, TaskRunner
 
 log = logging.getLogger(__name__)
 LAST_DATABASE_KEY = "lastDatabase"
@@ -85,7 +85,7 @@ def _wait(tasks: TaskRunner, work, label: str) -> object:
         outcome[key] = value
         loop.quit()
 
-    tasks.run(work, lambda v: finish("value", v), lambda e: finish("error", e), on_progress=progress, write=True, with_handle=True)
+    tasks.run(work, lambda v: finish("value", v), lambda e: finish("error", e), on_progress=progress, lane=Lane.LONG, with_handle=True)
     dialog.show()
     if not outcome:
         loop.exec()
@@ -181,7 +181,7 @@ def run(db: str | None = None) -> int:
             from desk.backup import daily_backup
 
             tasks.run(lambda: daily_backup(database, zone=institution.time_zone), None,
-                      lambda error: log.warning("daily backup failed: %s", error))
+                      lambda error: log.warning("daily backup failed: %s", error), lane=Lane.LONG)
         context = AppContext(database, actor, tasks, institution.time_zone)
         window = MainWindow(context, institution.name)
         signed_out: list[bool] = []

@@ -116,13 +116,15 @@ class ChangeBroadcast(QObject):
 class Follow(QObject):
     """Refreshes a view when a change it shows is announced: now if it is visible, else when next shown.
 
-    Announcements that arrive together are folded into one refresh.
+    Announcements that arrive together are folded into one refresh. ``while_hidden``: refresh a
+    window that is open but not shown too (a student card waiting behind others).
     """
 
     def __init__(self, view: QWidget, broadcast: ChangeBroadcast, wants: Callable[[Changes], bool],
-                 refresh: Callable[[], None]):
+                 refresh: Callable[[], None], *, while_hidden: bool = False):
         super().__init__(view)
         self.view = view
+        self.while_hidden = while_hidden
         self.wants = wants
         self.refresh = refresh
         self.stale = False
@@ -141,7 +143,7 @@ class Follow(QObject):
         except RuntimeError:  # the view is being deleted
             return
         self.stale = True
-        if self.view.isVisible():
+        if self.while_hidden or self.view.isVisible():
             self._timer.start()
 
     def _refresh_now(self) -> None:
@@ -158,9 +160,9 @@ class Follow(QObject):
 
 
 def follow(view: QWidget, broadcast: ChangeBroadcast, wants: Callable[[Changes], bool],
-           refresh: Callable[[], None]) -> Follow:
+           refresh: Callable[[], None], *, while_hidden: bool = False) -> Follow:
     """Make ``view`` call ``refresh`` whenever a change for which ``wants(changes)`` is announced."""
-    return Follow(view, broadcast, wants, refresh)
+    return Follow(view, broadcast, wants, refresh, while_hidden=while_hidden)
 
 
 __all__ = ["ALL", "SYNC_RUN", "TOKEN_ROUND", "ChangeBroadcast", "Changes", "Follow", "Kind", "follow"]

@@ -45,6 +45,7 @@ class AppContext:
         return operate(self.tasks, self.changes, work, done, failed, changes=changes, lane=lane, show=show, title=title,
                        on_progress=on_progress, with_handle=with_handle, key=key)
 
-    def follow(self, view: QWidget, wants: Callable[[Changes], bool], refresh: Callable[[], None]):
+    def follow(self, view: QWidget, wants: Callable[[Changes], bool], refresh: Callable[[], None], *,
+               while_hidden: bool = False):
         """Refresh ``view`` with ``refresh`` whenever a change it shows (``wants``) is announced."""
-        return follow(view, self.changes, wants, refresh)
+        return follow(view, self.changes, wants, refresh, while_hidden=while_hidden)

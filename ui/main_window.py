@@ -21,9 +21,11 @@ import resources
 from desk import __version__
 from desk.clock import now_utc, to_local
 from desk.staff import role_label
+from ui.changes import SYNC_RUN, TOKEN_ROUND
 from ui.context import AppContext
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
+from ui.tasks import Lane
 from ui.views.accounts import AccountsView
 from ui.views.calendar import RegistrationsView
 from ui.views.groups import GroupsView
@@ -179,18 +181,20 @@ class MainWindow(QMainWindow):
     def resolve_due_token_requests(self) -> None:
         from desk.token_rounds import resolve_due
 
+        # A long job: it never holds up a clerk's Save, and a break still being resolved is not queued twice.
         db = self.context.db
-        self.context.tasks.run(
-            lambda: resolve_due(db), None, lambda error: log.warning("token round resolution failed: %s", error), write=True
-        )
+        self.context.operate(lambda: resolve_due(db), changes=lambda resolved: TOKEN_ROUND if resolved else None,
+                             failed=lambda error: log.warning("token round resolution failed: %s", error),
+                             lane=Lane.LONG, key="resolve-due-token-requests")
 
     def run_scheduled_sync(self) -> None:
         from desk.sync import run_due
 
         db, zone = self.context.db, self.context.time_zone
-        self.context.tasks.run(
-            lambda: run_due(db, zone=zone), None, lambda error: log.warning("scheduled sync failed: %s", error), write=True
-        )
+        # A long job, like a sync started in the sync view: a clerk's Save does not wait for it.
+        self.context.operate(lambda: run_due(db, zone=zone), changes=lambda report: SYNC_RUN if report else None,
+                             failed=lambda error: log.warning("scheduled sync failed: %s", error),
+                             lane=Lane.LONG, key="scheduled-sync")
 
     def show_groups_of(self, registration_id: int, term_id: int) -> None:
         self.navigation.setCurrentRow(self.stack.indexOf(self.groups))

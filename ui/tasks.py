@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from desk.errors import DomainError
+from desk.errors import DatabaseOpenError, DomainError
 
 if TYPE_CHECKING:
     from ui.changes import ChangeBroadcast, Changes
@@ -178,7 +178,7 @@ class TaskRunner(QObject):
 
 def error_message(error: BaseException) -> str:
     """What the clerk reads when an operation fails: a refusal's own words, or a short note."""
-    if isinstance(error, DomainError):
+    if isinstance(error, (DomainError, DatabaseOpenError)):
         return str(error)
     return QCoreApplication.translate(
         "Operations",
@@ -189,7 +189,7 @@ def error_message(error: BaseException) -> str:
 
 def log_unexpected(error: BaseException, what: str = "operation") -> None:
     """Unexpected failures are logged with their traceback (refusals and cancellations are not failures)."""
-    if isinstance(error, (DomainError, Cancelled)):
+    if isinstance(error, (DomainError, DatabaseOpenError, Cancelled)):
         return
     log.error("%s failed: %s", what, "".join(traceback.format_exception(error)).rstrip())
 

@@ -36,7 +36,9 @@ from desk.history import CARD_LIMIT, HistoryLine, student_history
 from desk.sync import SyncReport, run_sync
 from desk.students import PersonChanges, StudentCard, reveal_pesel, student_card, update_person
 from ui import labels
+from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.tasks import Lane, error_message
 from desk.unit_of_work import UnitOfWork
 
 # A row where the portal is behind the desk: bold on a warm background, dark text stays readable.
@@ -123,15 +125,12 @@ class GrantAccessDialog(QDialog):
         student_id, registration_id = self.student_id, self.registration_id
         self.buttons.setEnabled(False)
 
-        def failed(error: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.error.setText(str(error))
-
-        self.context.tasks.run(
+        self.context.operate(
             lambda: grant_access(UnitOfWork(db, actor), registration_id, [student_id], reason=reason, valid_until=until),
             lambda _result: self.accept(),
-            failed,
-            write=True,
+            lambda _error: self.buttons.setEnabled(True),
+            changes=Changes.of(student={student_id}, registration={registration_id}, outbox=ALL, history=ALL),
+            show=self.error,
         )
 
 
@@ -216,17 +215,17 @@ class PersonEditDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         db, actor, student_id, reason = self.context.db, self.context.actor, self.card.student_id, self.reason.text()
-        self.context.tasks.run(
-            lambda: update_person(UnitOfWork(db, actor), student_id, changes, reason=reason), self._saved, self._failed, write=True
+        self.context.operate(
+            lambda: update_person(UnitOfWork(db, actor), student_id, changes, reason=reason), self._saved, self._failed,
+            changes=Changes.of(student={student_id}, account=ALL, outbox=ALL, history=ALL), show=self.error,
         )
 
     def _saved(self, card: StudentCard) -> None:
         self.saved_card = card
         self.accept()
 
-    def _failed(self, error: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        self.error.setText(str(error) if isinstance(error, DomainError) else self.tr("Not saved: %1").replace("%1", str(error)))
+    def _failed(self, _error: BaseException) -> None:
+        self.buttons.setEnabled(True)  # the message is in the dialog; everything typed is kept
 
 
 def load_comparison(db, student_id: int) -> Comparison:
@@ -325,7 +324,12 @@ class StudentCardWindow(QWidget):
         layout.addWidget(scroll, 1)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
+        # A change to this student made anywhere (another card, class groups, tokens, the sync) shows here.
+        context.follow(self, self._shows, self.reload, while_hidden=True)
         self.reload()
+
+    def _shows(self, changes: Changes) -> bool:
+        return any(changes.touches(kind, self.student_id) for kind in (Kind.STUDENT, Kind.TOKENS, Kind.PAYMENT))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.body and event.type() == QEvent.Type.LayoutRequest:
@@ -531,8 +535,7 @@ class StudentCardWindow(QWidget):
         if registration is None or self.card is None:
             return
         dialog = GrantAccessDialog(self.context, self.card, registration.id, registration.code, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.reload()
+        dialog.exec()  # a grant is announced: the card reloads itself
 
     def _enrollments_section(self, card: StudentCard) -> QGroupBox:
         box, layout = self._group("enrollmentsSection", self.tr("Class groups"))
@@ -727,17 +730,18 @@ class StudentCardWindow(QWidget):
                 .replace("%3", str(report.received)).replace("%4", str(report.conflicts)))
             if report.conflicts:
                 self.portal_sync_result.setStyleSheet(f"color: {labels.WAITING_COLOUR.name()}")
-            self.studentSynced.emit(report)
-            self.reload()  # the waiting count on the card, and the comparison
+            self.studentSynced.emit(report)  # the announced change reloads the waiting count and the comparison
 
         def failed(error: BaseException) -> None:
             self.sync_student_button.setEnabled(True)
-            first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-            self.portal_sync_result.setText(
-                str(error) if isinstance(error, DomainError) else self.tr("The sync failed: %1").replace("%1", first))
+            self.portal_sync_result.setText(error_message(error))
             self.portal_sync_result.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
 
-        self.context.tasks.run(lambda: run_sync(db, actor, SyncKind.STUDENT, student_id=student_id), done, failed, write=True)
+        # A sync run is a long job: it waits for a sync already running, never holds up a clerk's Save.
+        self.context.operate(lambda: run_sync(db, actor, SyncKind.STUDENT, student_id=student_id), done, failed,
+                             changes=Changes.of(student={student_id}, tokens={student_id}, payment={student_id}, group=ALL,
+                                                outbox=ALL, sync=ALL, history=ALL),
+                             lane=Lane.LONG)
 
     # --- history ---------------------------------------------------------------------------
 
@@ -837,13 +841,12 @@ class StudentCardWindow(QWidget):
             self.pesel_label.setText(pesel or "")
             self.reload_history()  # the look is in the history now
 
-        self.context.tasks.run(lambda: reveal_pesel(UnitOfWork(db, actor), student_id), shown, self._failed, write=True)
+        self.context.operate(lambda: reveal_pesel(UnitOfWork(db, actor), student_id), shown,
+                             lambda _error: self.show_pesel.setEnabled(True), changes=Changes.of(history=ALL), show=self)
 
     def _edit(self) -> None:
         if self.card is None:
             return
         dialog = PersonEditDialog(self.context, self.card, self._pesel, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_card is not None:
-            self._show(dialog.saved_card)
-            self.reload_portal()
-            self.reload_history()
+            self._show(dialog.saved_card)  # at once; the announced change reloads the comparison and the history

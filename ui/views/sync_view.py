@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 
 from desk import sync
 from desk.clock import format_local, now_utc, to_local
-from desk.errors import DomainError
 from desk.model import SyncKind, SyncResult, SyncTrigger
 from desk.staff import Permission
 from desk.sync import ConflictLine, RunLine, ScheduledRun, SyncReport, Waiting
 from ui import labels
+from ui.changes import ALL, SYNC_RUN, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, error_label
 from ui.tasks import Cancelled as TaskCancelled
+from ui.tasks import Lane, error_message
 
 # The columns of the runs table, in order.
 RUN_STARTED, RUN_KIND, RUN_TRIGGER, RUN_BY, RUN_STUDENT, RUN_SENT, RUN_RECEIVED, RUN_CONFLICTS, RUN_RESULT, RUN_ERROR = range(10)
@@ -451,6 +452,8 @@ class SyncView(QWidget):
         self.refresh_timer.timeout.connect(self._timed_refresh)
         self._shown_once = False
         self.refresh()
+        # A change queued anywhere in the application, or a run of it, shows here at once.
+        context.follow(self, lambda changes: changes.touches(Kind.OUTBOX) or changes.touches(Kind.SYNC), self.refresh)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -687,12 +690,11 @@ class SyncView(QWidget):
             self._show_schedule(entries)
             self.scheduleSaved.emit(value)
 
-        def refused(error: BaseException) -> None:
+        def refused(_error: BaseException) -> None:
             self.save_schedule_button.setEnabled(True)
-            self.schedule_error.setText(
-                str(error) if isinstance(error, DomainError) else self.tr("The schedule was not saved: %1").replace("%1", str(error)))
 
-        self.context.tasks.run(lambda: sync.set_schedule(db, actor, text), saved, refused, write=True)
+        self.context.operate(lambda: sync.set_schedule(db, actor, text), saved, refused, changes=Changes.of(sync=ALL),
+                             show=self.schedule_error)
 
     # --- running -----------------------------------------------------------------------------
 
@@ -722,8 +724,9 @@ class SyncView(QWidget):
 
             return sync.run_sync(db, actor, kind, progress=progress, is_cancelled=lambda: handle.cancelled)
 
-        self._handle = self.context.tasks.run(work, self._run_finished, self._run_failed, on_progress=self._step, write=True,
-                                              with_handle=True)
+        # A long job: a clerk's Save elsewhere does not wait for it.
+        self._handle = self.context.operate(work, self._run_finished, self._run_failed, changes=SYNC_RUN, lane=Lane.LONG,
+                                            on_progress=self._step, with_handle=True)
 
     def _step(self, done: int, total: int, message: str) -> None:
         if self._handle is None:
@@ -757,12 +760,12 @@ class SyncView(QWidget):
 
     def _run_failed(self, error: BaseException) -> None:
         self._end_run()
-        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        message = str(error) if isinstance(error, DomainError) else self.tr("The sync failed: %1").replace("%1", first)
+        message = error_message(error)
         self.result_label.setText(message)
-        self.result_label.setToolTip(str(error))
+        self.result_label.setToolTip("")
         self.result_label.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
         self.result_label.setVisible(True)
+        self.context.changes.announce(SYNC_RUN)  # what the batches sent before the failure stays sent
         self.refresh(then=lambda: self.failed.emit(message))
 
 
