@@ -151,3 +151,51 @@ def test_changes_merge_and_name_their_kinds():
     with pytest.raises(ValueError):
         Changes.of(groups={1})  # a typo is a mistake, not a change nobody hears
 
+
+
+# --- the broadcast between views -------------------------------------------------------------------
+
+
+def test_a_change_on_a_card_refreshes_the_open_sync_view_and_another_card(qtbot, app_context, db):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests import factories
+    from ui.views.student_card import PersonEditDialog, StudentCardWindow
+    from ui.views.sync_view import SyncView
+
+    student_id = factories.student(db, "Jan", "Kowalski")  # made without the services: nothing queued
+    sync_view = SyncView(app_context)
+    qtbot.addWidget(sync_view)
+    sync_view.show()
+    qtbot.waitUntil(lambda: sync_view.overview is not None, timeout=10_000)
+    assert sync_view.waiting_total_count == 0
+    editing, watching = StudentCardWindow(app_context, student_id), StudentCardWindow(app_context, student_id)
+    for card in (editing, watching):
+        qtbot.addWidget(card)
+        qtbot.waitUntil(lambda card=card: card.card is not None, timeout=10_000)
+    dialog = PersonEditDialog(app_context, editing.card, None, editing)
+    qtbot.addWidget(dialog)
+    dialog.last_name.setText("Kowalski-Nowak")
+    dialog.reason.setText("akt małżeństwa")
+    with qtbot.waitSignal(sync_view.loaded, timeout=10_000):  # no F5: the change was announced
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert sync_view.waiting_total_count >= 1
+    qtbot.waitUntil(lambda: watching.card.last_name == "Kowalski-Nowak", timeout=10_000)
+
+
+def test_a_hidden_view_refreshes_when_it_is_shown_again(qtbot, app_context):
+    shown = QWidget()
+    qtbot.addWidget(shown)
+    refreshed: list[int] = []
+    follower = app_context.follow(shown, lambda changes: changes.touches(Kind.GROUP, 7), lambda: refreshed.append(1))
+    app_context.changes.announce(Changes.of(group={8}))
+    app_context.changes.announce(Changes.of(group={7}))
+    qtbot.wait(20)
+    assert refreshed == [] and follower.stale  # hidden: nothing read for nobody to see
+    shown.show()
+    qtbot.waitUntil(lambda: refreshed == [1], timeout=5_000)
+    for _ in range(3):  # announced together: one refresh
+        app_context.changes.announce(Changes.of(group=ALL))
+    qtbot.waitUntil(lambda: refreshed == [1, 1], timeout=5_000)
+    qtbot.wait(20)
+    assert refreshed == [1, 1]
