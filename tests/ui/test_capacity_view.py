@@ -7,7 +7,8 @@ from sqlalchemy import select
 from desk import enrollment
 from desk.model import ClassGroup, Enrollment, EnrollmentStatus
 from tests import factories
-from ui.views.groups import EnrollDialog, GroupsView, MoveDialog, SetLimitDialog
+from ui.views.group_dialogs import EnrollDialog, MoveDialog, SetLimitDialog
+from ui.views.groups import GroupsView
 
 
 def _world(db):

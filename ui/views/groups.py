@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,8 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
@@ -31,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import enrollment, groups, registrations
+from desk import groups, registrations
 from desk.clock import format_local
-from desk.enrollment import EnrollmentRefused, Refusal
 from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, MemberLine
 from desk.registrations import Choice, RegistrationLine
@@ -42,7 +37,15 @@ from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.tasks import error_message
-from ui.dialogs import ActionDialog, StudentPicker
+from ui.dialogs import ActionDialog
+from ui.views.group_dialogs import (
+    EnrollDialog,
+    LowerLimitDialog,
+    MoveDialog,
+    SetLimitDialog,
+    UnenrollDialog,
+    group_label,
+)
 from ui.models.group_table_model import (
     COURSE,
     FILL,
@@ -53,7 +56,6 @@ from ui.models.group_table_model import (
     AtRiskRole,
     FillRole,
     GroupTableModel,
-    timetable,
 )
 from desk.unit_of_work import UnitOfWork
 
@@ -62,11 +64,6 @@ BAR_NORMAL = QColor("#1a73e8")
 BAR_FULL = QColor("#0b3d91")
 BAR_OVER = QColor("#b3261e")
 BAR_AT_RISK = QColor("#e37400")
-
-
-def group_label(group: GroupLine) -> str:
-    """The group as a clerk names it: course code, class type (translated) and number."""
-    return f"{group.course_code} {labels.class_type(group.class_type)} {group.number}"
 
 
 def _error_text(error: BaseException) -> str:
@@ -792,262 +789,3 @@ class GroupsView(QWidget):
 
 
 # --- dialogs -----------------------------------------------------------------------------------
-
-
-class GroupActionDialog(ActionDialog):
-    """An ActionDialog that lets the form react to a refusal (e.g. offer the override when a group filled)."""
-
-    def run(self) -> None:
-        try:
-            values = self.values()
-        except ValueError as error:
-            self.error.setText(str(error))
-            return
-        self.error.clear()
-        self.buttons.setEnabled(False)
-        action = self.action
-
-        def done(result: Any) -> None:
-            self.buttons.setEnabled(True)
-            self.result_value = result
-            self.succeeded.emit(result)
-            self.accept()
-
-        def failed(error: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.error.setText(_error_text(error))
-            self.refused(error)
-
-        self.context.operate(lambda: action(values), done, failed, changes=self.changes)
-
-    def refused(self, error: BaseException) -> None:
-        """Called on the GUI thread after a refusal has been shown; the input is kept."""
-
-
-class SignedSpinBox(QSpinBox):
-    """A change such as +5 or −3, always shown with its sign."""
-
-    def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt's name
-        return f"{value:+d}"
-
-
-class SetLimitDialog(GroupActionDialog):
-    """Set the selected groups' limit to a value, or change it by +N / −N: all or nothing."""
-
-    def __init__(self, context: AppContext, selected: list[GroupLine], parent: QWidget | None = None):
-        db, actor = context.db, context.actor
-        ids = [g.id for g in selected]
-        super().__init__(
-            context, "", "", "", "setLimitDialog",
-            lambda v: groups.set_seat_limits(UnitOfWork(db, actor), ids, value=v[1] if v[0] == "value" else None,
-                                             delta=v[1] if v[0] == "delta" else None, reason=v[2]),
-            parent,
-        )
-        self.selected = selected
-        self.set_texts(
-            self.tr("Seat limit — %1 group(s)").replace("%1", str(len(selected))),
-            self.tr("A limit is never set below the students already in a group; then nothing is changed."),
-            self.tr("&Apply"),
-        )
-        self.to_value = QRadioButton(self.tr("Set &to"), self)
-        self.to_value.setObjectName("limitToValue")
-        self.to_value.setAccessibleName(self.tr("Set the limit to a value"))
-        self.by_delta = QRadioButton(self.tr("Change &by"), self)
-        self.by_delta.setObjectName("limitByDelta")
-        self.by_delta.setAccessibleName(self.tr("Change the limit by a number"))
-        self.value = QSpinBox(self)
-        self.value.setObjectName("limitValueField")
-        self.value.setAccessibleName(self.tr("New limit"))
-        self.value.setRange(0, 100_000)
-        self.value.setValue(selected[0].seat_limit)
-        self.delta = SignedSpinBox(self)
-        self.delta.setObjectName("limitDeltaField")
-        self.delta.setAccessibleName(self.tr("Change of the limit"))
-        self.delta.setRange(-100_000, 100_000)
-        self.delta.setValue(5)
-        self.preview = QLabel(self)
-        self.preview.setObjectName("limitPreview")
-        self.preview.setAccessibleName(self.tr("New limits"))
-        self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.PlainText)
-        self.to_value.setChecked(len(selected) == 1)
-        self.by_delta.setChecked(len(selected) > 1)
-        self.to_value.toggled.connect(self._sync)
-        self.value.valueChanged.connect(self._sync)
-        self.delta.valueChanged.connect(self._sync)
-        self.form.addRow(self.to_value, self.value)
-        self.form.addRow(self.by_delta, self.delta)
-        self.form.addRow(self.tr("Groups:"), self.preview)
-        self.finish_form()
-        self._sync()
-
-    def _sync(self, *_args) -> None:
-        self.value.setEnabled(self.to_value.isChecked())
-        self.delta.setEnabled(not self.to_value.isChecked())
-        lines = []
-        for g in self.selected[:8]:
-            asked = self.value.value() if self.to_value.isChecked() else g.seat_limit + self.delta.value()
-            line = f"{group_label(g)}: {g.seat_limit} → {asked}"
-            if asked < g.enrolled:
-                line += "  " + self.tr("(below the %1 enrolled)").replace("%1", str(g.enrolled))
-            lines.append(line)
-        if len(self.selected) > 8:
-            lines.append(self.tr("… and %1 more").replace("%1", str(len(self.selected) - 8)))
-        self.preview.setText("\n".join(lines))
-
-    def values(self):
-        if self.to_value.isChecked():
-            return ("value", self.value.value(), self.reason.text())
-        if self.delta.value() == 0:
-            raise ValueError(self.tr("Give a change such as +5 or -3."))
-        return ("delta", self.delta.value(), self.reason.text())
-
-
-class LowerLimitDialog(GroupActionDialog):
-    """The number of students below which one group does not run."""
-
-    def __init__(self, context: AppContext, group: GroupLine, parent: QWidget | None = None):
-        db, actor = context.db, context.actor
-        super().__init__(context, "", "", "", "lowerLimitDialog",
-                         lambda v: groups.set_lower_limit(UnitOfWork(db, actor), group.id, v[0], reason=v[1]), parent)
-        self.set_texts(
-            self.tr("Lower limit — %1").replace("%1", group_label(group)),
-            self.tr("Below this number of students the group does not run; it is flagged in the table. "
-                    "%1 enrolled, seat limit %2.").replace("%1", str(group.enrolled)).replace("%2", str(group.seat_limit)),
-            self.tr("&Save"),
-        )
-        self.lower_limit = QSpinBox(self)
-        self.lower_limit.setObjectName("lowerLimitField")
-        self.lower_limit.setAccessibleName(self.tr("Lower limit"))
-        self.lower_limit.setRange(0, 100_000)  # above the seat limit is refused by the service, with the reason
-        self.lower_limit.setValue(group.lower_limit)
-        self.form.addRow(self.tr("&Lower limit:"), self.lower_limit)
-        self.finish_form()
-
-    def values(self):
-        return (self.lower_limit.value(), self.reason.text())
-
-
-class EnrollDialog(GroupActionDialog):
-    """Find a student and enroll them; over the limit only with the box ticked (recorded as an override)."""
-
-    def __init__(self, context: AppContext, group: GroupLine, parent: QWidget | None = None):
-        db, actor = context.db, context.actor
-        super().__init__(
-            context, "", "", "", "enrollDialog",
-            lambda v: enrollment.enroll(db, actor, v[0], group.id, reason=v[2], over_limit=v[1]), parent,
-        )
-        self.group = group
-        self.set_texts(
-            self.tr("Enroll in %1").replace("%1", group_label(group)),
-            self.tr("%1 of %2 places taken.").replace("%1", str(group.enrolled)).replace("%2", str(group.seat_limit)),
-            self.tr("&Enroll"),
-        )
-        self.picker = StudentPicker(context, self)
-        self.picker.setObjectName("enrollStudentPicker")
-        self.picker.setAccessibleName(self.tr("Student to enroll"))
-        self.over_limit = QCheckBox(self.tr("Enroll &over the limit (a recorded override)"), self)
-        self.over_limit.setObjectName("overLimitBox")
-        self.over_limit.setAccessibleName(self.tr("Enroll over the limit"))
-        self._full(group.free == 0)
-        self.form.addRow(self.tr("&Student:"), self.picker)
-        self.form.addRow("", self.over_limit)
-        self.finish_form()
-        self.resize(620, 440)
-
-    def _full(self, full: bool) -> None:
-        self.over_limit.setEnabled(full)
-        self.over_limit.setToolTip("" if full else self.tr("The group has free places."))
-
-    def refused(self, error: BaseException) -> None:
-        if isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
-            self._full(True)  # it filled up meanwhile: the override is now the clerk's choice
-
-    def values(self):
-        student_id = self.picker.student_id
-        if student_id is None:
-            raise ValueError(self.tr("Find and choose the student first."))
-        return (student_id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())
-
-
-class UnenrollDialog(GroupActionDialog):
-    """Take a student out of a group, with the reason."""
-
-    def __init__(self, context: AppContext, member: MemberLine, group: GroupLine, parent: QWidget | None = None):
-        db, actor = context.db, context.actor
-        super().__init__(context, "", "", "", "unenrollDialog",
-                         lambda reason: enrollment.unenroll(db, actor, member.enrollment_id, reason=reason), parent)
-        self.member = member
-        self.set_texts(
-            self.tr("Unenroll — %1").replace("%1", group_label(group)),
-            self.tr("Take %1 %2 (%3) out of %4? The place is free again at once.")
-            .replace("%1", member.first_name).replace("%2", member.last_name).replace("%3", member.student_number)
-            .replace("%4", group_label(group)),
-            self.tr("&Unenroll"),
-        )
-        self.finish_form()
-
-    def values(self):
-        return self.reason.text()
-
-
-class MoveDialog(GroupActionDialog):
-    """Move a student to another group of the course: both steps or neither."""
-
-    def __init__(self, context: AppContext, member: MemberLine, group: GroupLine, siblings: list[GroupLine],
-                 parent: QWidget | None = None):
-        db, actor = context.db, context.actor
-        super().__init__(
-            context, "", "", "", "moveDialog",
-            lambda v: enrollment.move(db, actor, member.enrollment_id, v[0], reason=v[2], over_limit=v[1]), parent,
-        )
-        self.member = member
-        self.siblings = list(siblings)
-        self.set_texts(
-            self.tr("Move %1 %2").replace("%1", member.first_name).replace("%2", member.last_name),
-            self.tr("From %1 to another group of the course, in one step.").replace("%1", group_label(group)),
-            self.tr("&Move"),
-        )
-        self.target = QComboBox(self)
-        self.target.setObjectName("moveTargetChooser")
-        self.target.setAccessibleName(self.tr("Target group"))
-        for sibling in self.siblings:
-            text = (self.tr("%1 — %2 of %3, %4 free").replace("%1", group_label(sibling)).replace("%2", str(sibling.enrolled))
-                    .replace("%3", str(sibling.seat_limit)).replace("%4", str(sibling.free)))
-            when = timetable(sibling.slots)
-            self.target.addItem(text + (f" · {when}" if when else ""), sibling.id)
-        self.over_limit = QCheckBox(self.tr("Even if the group is &full (a recorded override)"), self)
-        self.over_limit.setObjectName("moveOverLimitBox")
-        self.over_limit.setAccessibleName(self.tr("Move over the limit"))
-        self._forced_full: set[int] = set()
-        self.target.currentIndexChanged.connect(lambda _index: self._sync())
-        first_free = next((i for i, g in enumerate(self.siblings) if g.free > 0), 0)
-        self.target.setCurrentIndex(first_free)
-        self.form.addRow(self.tr("&To group:"), self.target)
-        self.form.addRow("", self.over_limit)
-        self.finish_form()
-        self._sync()
-
-    def target_group(self) -> GroupLine | None:
-        index = self.target.currentIndex()
-        return self.siblings[index] if 0 <= index < len(self.siblings) else None
-
-    def _sync(self) -> None:
-        target = self.target_group()
-        full = target is not None and (target.free == 0 or target.id in self._forced_full)
-        self.over_limit.setEnabled(full)
-        if not full:
-            self.over_limit.setChecked(False)
-        self.over_limit.setToolTip("" if full else self.tr("The group has free places."))
-
-    def refused(self, error: BaseException) -> None:
-        target = self.target_group()
-        if target is not None and isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
-            self._forced_full.add(target.id)
-            self._sync()
-
-    def values(self):
-        target = self.target_group()
-        if target is None:
-            raise ValueError(self.tr("Choose the group to move to."))
-        return (target.id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())
