@@ -82,17 +82,7 @@ def first_come_rush(
             # A student tries a few groups, as one does when the first is full.
             for group in local.sample(groups, min(3, len(groups))):
                 with portal.write() as session:
-                    got = session.execute(
-                        update(schema.class_groups)
-                        .where(schema.class_groups.c.group_id == group["group_id"],
-                               schema.class_groups.c.enrolled_count < schema.class_groups.c.seat_limit)
-                        .values(enrolled_count=schema.class_groups.c.enrolled_count + 1)
-                    ).rowcount
-                    if got:
-                        session.execute(insert(schema.actions).values(
-                            action_key=f"reg-{uuid.uuid4().hex}", kind="register", student_id=student_id,
-                            registration_id=registration_id, group_id=group["group_id"], payment_accepted=False,
-                            submitted_at=at))
+                    got = _click_register(session, student_id, registration_id, group["group_id"], at) is not None
                 if got:
                     with lock:
                         taken[0] += 1
@@ -107,6 +97,31 @@ def first_come_rush(
         actions = session.scalar(select(func.count()).select_from(schema.actions).where(
             schema.actions.c.registration_id == registration_id, schema.actions.c.kind == "register")) or 0
     return SimulationResult(len(who), actions, taken[0])
+
+
+def _click_register(session, student_id: int, registration_id: int, group_id: int, at: datetime) -> str | None:
+    """The portal's side of a click on "register": a place on its copy of the count, then the action."""
+    got = session.execute(
+        update(schema.class_groups)
+        .where(schema.class_groups.c.group_id == group_id,
+               schema.class_groups.c.enrolled_count < schema.class_groups.c.seat_limit)
+        .values(enrolled_count=schema.class_groups.c.enrolled_count + 1)
+    ).rowcount
+    if not got:
+        return None
+    key = f"reg-{uuid.uuid4().hex}"
+    session.execute(insert(schema.actions).values(
+        action_key=key, kind="register", student_id=student_id, registration_id=registration_id, group_id=group_id,
+        payment_accepted=False, submitted_at=at))
+    return key
+
+
+def register_click(portal: Database, student_id: int, registration_id: int, group_id: int, *,
+                   at: datetime | None = None) -> str | None:
+    """One student clicks "register" in a first-come round: the portal takes a place on its count of
+    the group and records the action; None when the portal shows the group full (nothing recorded)."""
+    with portal.write() as session:
+        return _click_register(session, student_id, registration_id, group_id, as_utc(at or now_utc()).replace(tzinfo=None))
 
 
 def token_requests(
