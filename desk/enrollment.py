@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk import audit, outbox, rule_facts, rules
+from desk.changes import Action, Description, Shown
 from desk.clock import as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
@@ -37,28 +38,19 @@ from desk.model import (
     Student,
     StudentProgramme,
 )
-from desk.refusals import describe_all
+from desk.refusals import Refused, refuse_if
 from desk.staff import Actor, Permission, require
 
 # The rulebook's codes; kept under this name for the callers that tell refusals apart (e.g. "full").
 Refusal = rules.RefusalCode
 
 
-class EnrollmentRefused(DomainError):
-    """The rulebook refused the change: ``refusals`` (codes with parameters, in reading order); ``refusal``, the first code."""
-
-    def __init__(self, refusals: tuple[rules.Refusal, ...] | list[rules.Refusal]):
-        self.refusals = tuple(refusals)
-        super().__init__(describe_all(self.refusals))
-
-    @property
-    def refusal(self) -> rules.RefusalCode:
-        return self.refusals[0].code
+class EnrollmentRefused(Refused):
+    """The rulebook refused an enrollment, a move or a portal registration."""
 
 
 def _refuse_if(refusals: tuple[rules.Refusal, ...]) -> None:
-    if refusals:
-        raise EnrollmentRefused(refusals)
+    refuse_if(refusals, EnrollmentRefused)
 
 
 @dataclass(frozen=True)
@@ -422,3 +414,28 @@ def unregister_from_portal(
         _cancel(session, enrollment, None, now)
         _record(session, None, "enrollment.portal_unregister", enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})
         _inbox(session, action_key, "unregister", student_id, sync_run_id)
+
+
+class EnrollmentAction(Action):
+    """What is done to a student's place in a class group: at the desk, or by the student on the portal."""
+
+    CREATE = "enrollment.create"
+    OVERRIDE = "enrollment.override"  # enrolled over the group's limit
+    CANCEL = "enrollment.cancel"
+    MOVE = "enrollment.move"
+    PORTAL_REGISTER = "enrollment.portal_register"
+    PORTAL_UNREGISTER = "enrollment.portal_unregister"
+
+    def describe(self, shown: Shown) -> Description:
+        group = shown.names.group(shown.after.get("group_id"))
+        if self is EnrollmentAction.MOVE:
+            return Description(translate("History", "Moved from %1 to %2").replace("%1", shown.names.group(shown.before.get("group_id")))
+                               .replace("%2", group), frozenset({"group_id", "enrollment_id"}))
+        words = {
+            EnrollmentAction.CREATE: translate("History", "Enrolled in %1"),
+            EnrollmentAction.OVERRIDE: translate("History", "Enrolled over the limit in %1"),
+            EnrollmentAction.CANCEL: translate("History", "Unenrolled from %1"),
+            EnrollmentAction.PORTAL_REGISTER: translate("History", "Registered on the portal in %1"),
+            EnrollmentAction.PORTAL_UNREGISTER: translate("History", "Unregistered on the portal from %1"),
+        }[self]
+        return Description(words.replace("%1", group), frozenset({"group_id"}))

@@ -682,7 +682,11 @@ class TokenRequest(Base):
     payment_accepted: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[RequestStatus] = mapped_column(_enum(RequestStatus, "request_status"))
     resolved_at: Mapped[datetime | None]
-    resolution_reason: Mapped[str | None] = mapped_column(Text)
+    resolution_reason: Mapped[str | None] = mapped_column(Text)  # words, as requests resolved before 0007 kept them
+    # Why it was resolved (or waits): a message code and its parameters, made into words when shown.
+    # The parameters as JSON text, so that the portal receives the same text from either database.
+    resolution_code: Mapped[str | None] = mapped_column(String(60))
+    resolution_params: Mapped[str | None] = mapped_column(Text)
 
 
 class Payment(Base):

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desk.clock import format_local
+from desk.errors import DomainError
 from desk.i18n import translate
 from desk.messages import Message, MessageKind, define
 from desk.rules import Refusal, RefusalCode
@@ -81,6 +82,25 @@ _KINDS: dict[RefusalCode, MessageKind] = {
     RefusalCode.NOT_ENROLLED: NOT_ENROLLED,
     RefusalCode.REGISTRATION_ENDED: REGISTRATION_ENDED,
 }
+
+
+class Refused(DomainError):
+    """The rulebook refused a change: ``refusals`` (codes with parameters, in reading order); ``refusal``, the first code."""
+
+    def __init__(self, refusals: Iterable[Refusal]):
+        self.refusals = tuple(refusals)
+        super().__init__(describe_all(self.refusals))
+
+    @property
+    def refusal(self) -> RefusalCode:
+        return self.refusals[0].code
+
+
+def refuse_if(refusals: Iterable[Refusal], error: type[Refused] = Refused) -> None:
+    """Raise ``error`` with the refusals, if there are any."""
+    refusals = tuple(refusals)
+    if refusals:
+        raise error(refusals)
 
 
 def group_label(params: dict[str, Any], prefix: str = "") -> str:

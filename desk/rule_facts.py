@@ -83,10 +83,11 @@ def round_now(session: Session, registration_id: int, now: datetime) -> RoundFac
     rounds = list(session.scalars(select(Round).where(Round.registration_id == registration_id).order_by(Round.starts_at)))
     for row in rounds:
         if as_utc(row.starts_at) <= now < as_utc(row.ends_at):
-            return RoundFacts(True, row.name, bool(row.unregister_allowed))
+            return RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id)
     coming = next((row for row in rounds if as_utc(row.starts_at) > now), None)
     if coming is not None:
-        return RoundFacts(False, coming.name, bool(coming.unregister_allowed), as_utc(coming.starts_at).isoformat())
+        return RoundFacts(False, coming.name, bool(coming.unregister_allowed), as_utc(coming.starts_at).isoformat(),
+                          id=coming.id)
     return RoundFacts(False)
 
 

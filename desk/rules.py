@@ -120,6 +120,7 @@ class RoundFacts:
     name: str | None = None
     unregister_allowed: bool = True
     opens_at: str | None = None  # ISO instant in UTC of the next round, when none is open
+    id: int | None = None  # the round's id (the open one, or the next)
 
 
 @dataclass(frozen=True)

@@ -16,20 +16,25 @@ uses), with every decision made in memory and written in bulk.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import audit, payments
-from desk.access import access_facts
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from desk import audit, payments, rule_facts, rules
+from desk.changes import Action, Description, Shown
 from desk.clock import as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.messages import Message, define
+from desk.refusals import Refused, message, refuse_if
 from desk.model import (
     AuditEntry,
     ClassGroup,
@@ -55,6 +60,35 @@ from desk.tokens import add_entry
 
 BATCH = 500
 Progress = Callable[[int, int], None]
+
+# Why a request was resolved as it was, when not refused (refusals are the rulebook's: desk.refusals).
+TOKEN_SPENT = define("token_request.token_spent", "TokenRounds", QT_TRANSLATE_NOOP(
+    "TokenRounds", "Registered; one {token} token spent."))
+PAYMENT_DUE = define("token_request.payment_due", "TokenRounds", QT_TRANSLATE_NOOP(
+    "TokenRounds", "Registered; a payment of {price} PLN is due."))
+UNREGISTERED = define("token_request.unregistered", "TokenRounds", QT_TRANSLATE_NOOP(
+    "TokenRounds", "Unregistered; the token refunded or the payment cancelled."))
+WITHDRAWN = define("token_request.withdrawn", "TokenRounds", QT_TRANSLATE_NOOP(
+    "TokenRounds", "Withdrawn by the student."))
+
+
+class TokenRequestRefused(Refused):
+    """The rulebook refused a request put in the basket (no round open, not admitted, not offered ...)."""
+
+
+def resolution_of(code: str | None, params: str | None) -> Message | None:
+    """A request's stored reason as a message (None when nothing is stored)."""
+    return Message(code, json.loads(params) if params else {}) if code else None
+
+
+def _reason_columns(reason: Message) -> dict:
+    stored = _stored(reason)
+    return {"resolution_code": stored["code"], "resolution_params": stored["params"]}
+
+
+def _stored(reason: Message) -> dict:
+    """The reason as the request row keeps it: the code, and the parameters as canonical JSON text."""
+    return {"code": reason.code, "params": json.dumps(dict(reason.params), sort_keys=True, ensure_ascii=False)}
 
 
 # --- the clock of a token round ------------------------------------------------------------------
@@ -115,18 +149,18 @@ def _submit(db, student_id, group_id, registration_id, action, payment_accepted,
             if existing is not None:
                 return existing
         registration = session.get(Registration, registration_id)
-        if registration is None or registration.kind is not RegistrationKind.TOKEN:
-            raise DomainError(translate("TokenRounds", "That is not a token registration."))
-        current = session.scalars(
-            select(Round).where(Round.registration_id == registration_id, Round.starts_at <= now, Round.ends_at > now)
-        ).first()
-        if current is None:
-            raise DomainError(translate("TokenRounds", "No round of %1 is open now.").replace("%1", registration.code))
+        if registration is None:
+            raise NotFound(translate("TokenRounds", "That is not a token registration."))
         group = session.get(ClassGroup, group_id)
         if group is None:
             raise NotFound(translate("TokenRounds", "That class group no longer exists."))
-        if action is RequestAction.REGISTER and not access_facts(session, student_id, registration, now).admitted:
-            raise DomainError(translate("TokenRounds", "The student may not take part in %1.").replace("%1", registration.code))
+        register = action is RequestAction.REGISTER
+        current = rule_facts.round_now(session, registration_id, now)
+        refuse_if(rules.submit_token_request(
+            rule_facts.registration(session, registration), current, register=register,
+            admission=rule_facts.admission(session, student_id, registration, now) if register else None,
+            group=rule_facts.groups(session, [group_id])[group_id] if register else None,
+        ), TokenRequestRefused)
         request = TokenRequest(
             portal_key=portal_key, student_id=student_id, registration_id=registration_id, round_id=current.id,
             course_id=group.course_id, group_id=group_id, action=action, submitted_at=now,
@@ -146,8 +180,7 @@ def withdraw_request(db: Database, request_id: int, *, now: datetime | None = No
         changed = session.execute(
             update(TokenRequest)
             .where(TokenRequest.id == request_id, TokenRequest.status == RequestStatus.PENDING)
-            .values(status=RequestStatus.WITHDRAWN, resolved_at=now,
-                    resolution_reason=translate("TokenRounds", "withdrawn by the student"))
+            .values(status=RequestStatus.WITHDRAWN, resolved_at=now, **_reason_columns(WITHDRAWN()))
         ).rowcount
         if not changed:
             raise DomainError(translate("TokenRounds", "The request is no longer pending."))
@@ -173,18 +206,20 @@ class ResolutionResult:
 
 @dataclass
 class _Group:
-    id: int
-    course_id: int
-    term_id: int
-    class_type: object
-    seat_limit: int
-    enrolled: int
+    """A group of the batch: its facts as read, and the seats the batch has taken and given back so far."""
+
+    facts: rules.GroupFacts
     added: int = 0
     removed: int = 0
 
     @property
-    def free(self) -> int:
-        return self.seat_limit - (self.enrolled + self.added - self.removed)
+    def id(self) -> int:
+        return self.facts.id
+
+    @property
+    def now(self) -> rules.GroupFacts:
+        """The group as the batch's next decision sees it."""
+        return replace(self.facts, enrolled=self.facts.enrolled + self.added - self.removed)
 
 
 def _serialize_resolution(session: Session, registration_id: int) -> None:
@@ -217,13 +252,11 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
     group_ids = sorted({r.group_id for r in requests})
     if postgres:  # students, then groups, each in id order: the lock order of every writer
         session.execute(select(Student.id).where(Student.id.in_(student_ids)).order_by(Student.id).with_for_update())
-    group_query = select(ClassGroup).where(ClassGroup.id.in_(group_ids)).order_by(ClassGroup.id)
     if postgres:
-        group_query = group_query.with_for_update()
-    groups = {
-        g.id: _Group(g.id, g.course_id, g.term_id, g.class_type, g.seat_limit, g.enrolled_count)
-        for g in session.scalars(group_query)
-    }
+        session.execute(select(ClassGroup.id).where(ClassGroup.id.in_(group_ids)).order_by(ClassGroup.id).with_for_update())
+    # The rulebook's facts for the whole batch, each in one query: its groups; every standing
+    # enrollment of its students in the term (with its course and class type); their balances.
+    groups = {gid: _Group(facts) for gid, facts in rule_facts.groups(session, group_ids).items()}
     token = session.get(TokenType, registration.token_type_id)
     balances = dict(
         session.execute(
@@ -232,24 +265,15 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
             .group_by(TokenEntry.student_id)
         ).all()
     )
-    # Each student's standing enrollments in this registration's term: for "already registered",
-    # the selection limit and unregistering.
-    standing: dict[int, dict[int, Enrollment]] = {}
-    for enrollment, course_id, class_type in session.execute(
-        select(Enrollment, ClassGroup.course_id, ClassGroup.class_type)
-        .join(ClassGroup, ClassGroup.id == Enrollment.group_id)
-        .where(
-            Enrollment.student_id.in_(student_ids),
-            Enrollment.status == EnrollmentStatus.ACCEPTED,
-            ClassGroup.term_id == registration.term_id,
-        )
-    ):
-        standing.setdefault(enrollment.student_id, {})[enrollment.group_id] = enrollment
-    course_of = dict(session.execute(select(ClassGroup.id, ClassGroup.course_id).where(
-        ClassGroup.id.in_({gid for per in standing.values() for gid in per}))).all()) if standing else {}
-    course_of.update({g.id: g.course_id for g in groups.values()})
-    type_of = {g.id: g.class_type for g in groups.values()}
-    unregister_allowed = dict(session.execute(select(Round.id, Round.unregister_allowed).where(Round.registration_id == registration.id)).all())
+    standing: dict[int, dict[int, tuple[rules.Held, Enrollment]]] = {}
+    for enrollment, group, code in session.execute(rule_facts.held_query(student_ids, registration.term_id)):
+        held = rules.Held(enrollment.id, rule_facts.group_fact(group, code), enrollment.registration_id)
+        standing.setdefault(enrollment.student_id, {})[enrollment.group_id] = (held, enrollment)
+    registration_facts = rule_facts.registration(session, registration)
+    rounds = {
+        row.id: rules.RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id)
+        for row in session.scalars(select(Round).where(Round.registration_id == registration.id))
+    }
 
     accepted = refused = pending = 0
     new_enrollments, ledger_rows, request_updates, cancelled = [], [], [], []
@@ -257,21 +281,13 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
         group = groups[request.group_id]
         mine = standing.setdefault(request.student_id, {})
         outcome: RequestStatus | None = None
-        reason = ""
         if request.action is RequestAction.REGISTER:
-            same_slot = [gid for gid in mine if course_of.get(gid) == group.course_id and type_of.get(gid, group.class_type) == group.class_type]
-            in_registration = {course_of.get(gid) for gid, e in mine.items() if e.registration_id == registration.id}
             balance = int(balances.get(request.student_id, 0) or 0)
-            if same_slot:
-                outcome, reason = RequestStatus.REFUSED, translate("TokenRounds", "already registered for this course")
-            elif (registration.selection_limit is not None and group.course_id not in in_registration
-                  and len(in_registration) >= registration.selection_limit):
-                outcome, reason = RequestStatus.REFUSED, translate("TokenRounds", "the registration's selection limit is reached")
-            elif balance <= 0 and not request.payment_accepted:
-                outcome, reason = RequestStatus.REFUSED, translate("TokenRounds", "no tokens left and payment not accepted")
-            elif group.free <= 0:
-                reason = translate("TokenRounds", "group full; waiting for a place")
-            else:
+            refusals = rules.resolve_token_register(
+                group.now, [held for held, _ in mine.values()], registration_facts,
+                rules.Tokens(token.code, balance, bool(request.payment_accepted), str(token.semester_price)),
+            )
+            if not refusals:
                 group.added += 1
                 enrollment = Enrollment(
                     student_id=request.student_id, group_id=group.id, registration_id=registration.id,
@@ -279,36 +295,42 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
                     created_by_id=actor_id,
                 )
                 new_enrollments.append(enrollment)
-                mine[group.id] = enrollment
+                mine[group.id] = (rules.Held(0, group.facts, registration.id), enrollment)
                 if balance > 0:
                     balances[request.student_id] = balance - 1
                     ledger_rows.append((request, LedgerKind.SPEND, -1))
-                    reason = translate("TokenRounds", "registered; one token spent")
+                    reason = TOKEN_SPENT(token=token.code)
                 else:
                     ledger_rows.append((request, None, 0))  # a payment instead of a token
-                    reason = translate("TokenRounds", "registered; payment due")
+                    reason = PAYMENT_DUE(price=str(token.semester_price))
                 outcome = RequestStatus.ACCEPTED
+            else:
+                reason = message(refusals[0])
+                if not rules.only_waiting(refusals):  # a full group alone: it waits for a place
+                    outcome = RequestStatus.REFUSED
         else:
-            enrollment = mine.get(request.group_id)
-            if not unregister_allowed.get(request.round_id, True):
-                outcome, reason = RequestStatus.REFUSED, translate("TokenRounds", "the round does not allow unregistering")
-            elif enrollment is None or enrollment.registration_id != registration.id:
-                outcome, reason = RequestStatus.REFUSED, translate("TokenRounds", "not registered in this group")
+            held, enrollment = mine.get(request.group_id, (None, None))
+            enrolled = held is not None and held.registration_id == registration.id
+            round_ = rounds.get(request.round_id) or rules.RoundFacts(True)
+            refusals = rules.resolve_token_unregister(round_, enrolled)
+            if refusals:
+                outcome, reason = RequestStatus.REFUSED, message(refusals[0])
             else:
                 group.removed += 1
                 cancelled.append((request, enrollment))
                 del mine[request.group_id]
-                outcome, reason = RequestStatus.ACCEPTED, translate("TokenRounds", "unregistered; token refunded or payment cancelled")
+                outcome, reason = RequestStatus.ACCEPTED, UNREGISTERED()
+        stored = _stored(reason)
         if outcome is None:
             pending += 1
-            if request.resolution_reason != reason:
-                request_updates.append(dict(rid=request.id, status=RequestStatus.PENDING, at=None, why=reason))
+            if (request.resolution_code, request.resolution_params) != (stored["code"], stored["params"]):
+                request_updates.append(dict(rid=request.id, status=RequestStatus.PENDING, at=None, why=stored))
             continue
         if outcome is RequestStatus.ACCEPTED:
             accepted += 1
         else:
             refused += 1
-        request_updates.append(dict(rid=request.id, status=outcome, at=now, why=reason))
+        request_updates.append(dict(rid=request.id, status=outcome, at=now, why=stored))
 
     # Seats: one conditional update per group; the condition is the database's last word.
     for group in groups.values():
@@ -370,8 +392,10 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
         session.execute(
             update(TokenRequest.__table__)
             .where(TokenRequest.__table__.c.id == bindparam("rid"))
-            .values(status=bindparam("status"), resolved_at=bindparam("at"), resolution_reason=bindparam("why")),
-            [dict(u, status=u["status"].value) for u in request_updates],
+            .values(status=bindparam("status"), resolved_at=bindparam("at"), resolution_code=bindparam("code"),
+                    resolution_params=bindparam("params")),
+            [dict(rid=u["rid"], status=u["status"].value, at=u["at"], code=u["why"]["code"], params=u["why"]["params"])
+             for u in request_updates],
         )
     _audit_batch(session, actor_id, now, requests, request_updates, enrollment_of, cancelled)
     last = requests[-1]
@@ -408,19 +432,31 @@ def _refund(session: Session, request: TokenRequest, enrollment: Enrollment, tok
                         reason=translate("TokenRounds", "unregistered (request %1)").replace("%1", str(request.id)))
 
 
+def _as_json(stored: dict) -> dict:
+    """A stored reason as a message's JSON (audit entries and queued payloads keep it so)."""
+    return {"code": stored["code"], "params": json.loads(stored["params"])}
+
+
+def _job(actor_id: int | None) -> str | None:
+    return None if actor_id is not None else "token_round"
+
+
 def _audit_batch(session: Session, actor_id, now, requests, updates, enrollment_of, cancelled) -> None:
+    """Each resolved request audited and queued for the portal with its reason (a code with parameters);
+    a request left waiting is queued too, so the portal shows why it waits."""
     by_id = {r.id: r for r in requests}
     rows, queued = [], []
     for u in updates:
-        if u["status"] is RequestStatus.PENDING:
-            continue
         request = by_id[u["rid"]]
-        rows.append(dict(at=now, staff_id=actor_id, action=f"token_request.{u['status'].value}", entity="token_request",
-                         entity_id=request.id, student_id=request.student_id,
-                         after={"group_id": request.group_id, "action": request.action.value, "status": u["status"].value},
-                         reason=u["why"]))
+        status = u["status"].value
         queued.append(dict(entity="token_request", entity_id=request.id, operation="upsert", student_id=request.student_id,
-                           payload={"status": u["status"].value, "reason": u["why"]}, created_at=now, staff_id=actor_id))
+                           payload={"status": status, "reason": _as_json(u["why"])}, created_at=now, staff_id=actor_id))
+        if u["status"] is RequestStatus.PENDING:
+            continue  # still waiting: nothing changed but the reason the student sees
+        rows.append(dict(at=now, staff_id=actor_id, job=_job(actor_id), action=f"token_request.{status}",
+                         entity="token_request", entity_id=request.id, student_id=request.student_id,
+                         after={"group_id": request.group_id, "action": request.action.value, "status": status},
+                         reason=None, reason_message=_as_json(u["why"])))
     for (student_id, group_id), enrollment in enrollment_of.items():
         queued.append(dict(entity="enrollment", entity_id=enrollment.id, operation="upsert", student_id=student_id,
                            payload={"group_id": group_id, "status": "accepted", "source": "token"}, created_at=now,
@@ -435,22 +471,43 @@ def _audit_batch(session: Session, actor_id, now, requests, updates, enrollment_
 
 
 def _finish_ended(session: Session, registration: Registration, now: datetime, actor_id: int | None) -> int:
-    """Refuse permanently what is still pending once the registration's last round has ended."""
+    """Refuse permanently what is still pending once the registration's last round has ended.
+
+    Each request is audited and queued for the portal with the rulebook's reason, in bulk; the
+    registration's own history keeps how many there were.
+    """
     last_end = session.scalar(select(func.max(Round.ends_at)).where(Round.registration_id == registration.id))
     if last_end is None or as_utc(last_end) > now:
         return 0
-    pending = session.scalars(
-        select(TokenRequest.id).where(TokenRequest.registration_id == registration.id, TokenRequest.status == RequestStatus.PENDING)
+    pending = session.execute(
+        select(TokenRequest.id, TokenRequest.student_id, TokenRequest.group_id, TokenRequest.action)
+        .where(TokenRequest.registration_id == registration.id, TokenRequest.status == RequestStatus.PENDING)
+        .order_by(TokenRequest.id)
     ).all()
     if not pending:
         return 0
+    why = _stored(message(rules.registration_ended(rule_facts.registration(session, registration))))
+    ids = [row.id for row in pending]
     session.execute(
         update(TokenRequest)
-        .where(TokenRequest.id.in_(pending), TokenRequest.status == RequestStatus.PENDING)
-        .values(status=RequestStatus.REFUSED_PERMANENTLY, resolved_at=now,
-                resolution_reason=translate("TokenRounds", "the registration ended before a place was found"))
+        .where(TokenRequest.id.in_(ids), TokenRequest.status == RequestStatus.PENDING)
+        .values(status=RequestStatus.REFUSED_PERMANENTLY, resolved_at=now, resolution_code=why["code"],
+                resolution_params=why["params"])
         .execution_options(synchronize_session=False)
     )
+    status = RequestStatus.REFUSED_PERMANENTLY.value
+    session.execute(insert(AuditEntry), [
+        dict(at=now, staff_id=actor_id, job=_job(actor_id), action=f"token_request.{status}", entity="token_request",
+             entity_id=row.id, student_id=row.student_id,
+             after={"group_id": row.group_id, "action": RequestAction(row.action).value, "status": status},
+             reason=None, reason_message=_as_json(why))
+        for row in pending
+    ])
+    session.execute(insert(OutboxEntry), [
+        dict(entity="token_request", entity_id=row.id, operation="upsert", student_id=row.student_id,
+             payload={"status": status, "reason": _as_json(why)}, created_at=now, staff_id=actor_id)
+        for row in pending
+    ])
     audit.record(session, actor_id=actor_id, action="token_request.refuse_permanently", entity="registration",
                  entity_id=registration.id, after={"requests": len(pending)})
     return len(pending)
@@ -594,6 +651,12 @@ class RequestLine:
     resolution_reason: str | None
 
 
+def _reason_words(request: TokenRequest) -> str | None:
+    """The request's reason in the reader's language (requests resolved before codes were kept: as stored)."""
+    reason = resolution_of(request.resolution_code, request.resolution_params)
+    return reason.text() if reason is not None else request.resolution_reason
+
+
 def requests_of(db: Database, actor: Actor, registration_id: int, *, status: RequestStatus | None = None,
                 limit: int = 500) -> list[RequestLine]:
     """A token registration's basket requests in submission order (the order they are carried out)."""
@@ -616,6 +679,32 @@ def requests_of(db: Database, actor: Actor, registration_id: int, *, status: Req
     with db.read() as session:
         return [
             RequestLine(r.id, r.student_id, number, f"{first} {last}", f"{code} {class_type.value} {group_number}", r.action,
-                        r.submitted_at, r.payment_accepted, r.status, r.resolution_reason)
+                        r.submitted_at, r.payment_accepted, r.status, _reason_words(r))
             for r, number, first, last, code, class_type, group_number in session.execute(query)
         ]
+
+
+class TokenRequestAction(Action):
+    """How a token request from the portal's basket was resolved; and what still waited when the registration ended."""
+
+    ACCEPTED = "token_request.accepted"
+    REFUSED = "token_request.refused"
+    REFUSED_PERMANENTLY = "token_request.refused_permanently"
+    WITHDRAWN = "token_request.withdrawn"  # by the student, on the portal
+    REFUSE_PERMANENTLY = "token_request.refuse_permanently"  # recorded on the registration: the requests left when it ended
+
+    @classmethod
+    def of_status(cls, status: RequestStatus) -> TokenRequestAction:
+        return cls(f"token_request.{status.value}")
+
+    def describe(self, shown: Shown) -> Description:
+        if self is TokenRequestAction.REFUSE_PERMANENTLY:
+            return Description(translate("History", "Pending token requests refused permanently: %1 (the registration ended)")
+                               .replace("%1", str(shown.after.get("requests", "?"))), frozenset({"requests"}))
+        words = {
+            TokenRequestAction.ACCEPTED: translate("History", "Token request for %1 accepted"),
+            TokenRequestAction.REFUSED: translate("History", "Token request for %1 refused"),
+            TokenRequestAction.REFUSED_PERMANENTLY: translate("History", "Token request for %1 refused permanently"),
+            TokenRequestAction.WITHDRAWN: translate("History", "Token request for %1 withdrawn"),
+        }[self]
+        return Description(words.replace("%1", shown.names.group(shown.after.get("group_id"))), frozenset({"group_id", "status"}))

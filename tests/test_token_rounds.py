@@ -107,7 +107,7 @@ def test_payment_only_with_consent(db, lang):
     with db.read() as session:
         payment = session.scalars(select(Payment)).one()
         assert (payment.student_id, payment.status, str(payment.amount)) == (with_consent, PaymentStatus.DUE, "300.00")
-        assert "payment not accepted" in session.get(TokenRequest, b).resolution_reason
+        assert session.get(TokenRequest, b).resolution_code == "refusal.no_tokens"
     assert tokens.balances(UnitOfWork(db, lang["admin"]), with_consent)[0].balance == 0  # never negative: a payment instead
 
 
@@ -195,3 +195,74 @@ def test_two_resolvers_at_once_carry_out_each_request_once(db, lang):
         enrolled = session.scalar(select(func.sum(ClassGroup.enrolled_count)))
         accepted = session.scalar(select(func.count()).select_from(TokenRequest).where(TokenRequest.status == RequestStatus.ACCEPTED))
     assert spent == enrolled == accepted == 7  # 2 + 5 seats
+
+
+def test_a_lecture_held_does_not_refuse_a_class_of_the_same_course(db, lang):
+    """Reproduction: a student holding the course's lecture had a request for its class group refused "already registered"."""
+    from desk import enrollment
+    from desk.model import ClassType
+
+    with db.read() as session:
+        course_id, term_id = session.execute(
+            select(ClassGroup.course_id, ClassGroup.term_id).where(ClassGroup.id == lang["group"])).one()
+    lecture = factories.group(db, course_id, term_id, number=9, class_type=ClassType.LECTURE)
+    student = factories.student(db)
+    _fund(db, lang["admin"], student, lang["token"], 1)
+    enrollment.enroll(db, lang["admin"], student, lecture, reason="wykład obowiązkowy")
+    request = _submit(db, lang, student, 5)
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    assert _status(db, request) is RequestStatus.ACCEPTED
+    # A second class group of the same course is the same slot: refused.
+    again = _submit(db, lang, student, 70, group=lang["other"])
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=136))
+    assert _status(db, again) is RequestStatus.REFUSED
+    with db.read() as session:
+        row = session.get(TokenRequest, again)
+    assert row.resolution_code == "refusal.same_slot"
+
+
+def test_waiting_and_permanently_refused_requests_reach_the_portal_with_their_reason(db, lang):
+    from desk.model import AuditEntry, OutboxEntry
+
+    students = factories.many_students(db, 3)
+    for s in students:
+        _fund(db, lang["admin"], s, lang["token"], 1)
+    requests = [_submit(db, lang, s, 10 + i) for i, s in enumerate(students)]
+
+    def queued(request_id):
+        with db.read() as session:
+            return [e.payload for e in session.scalars(
+                select(OutboxEntry).where(OutboxEntry.entity == "token_request", OutboxEntry.entity_id == request_id)
+                .order_by(OutboxEntry.id))]
+
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    waiting = queued(requests[2])
+    assert waiting[-1]["status"] == "pending" and waiting[-1]["reason"]["code"] == "refusal.full"
+    token_rounds.resolve_due(db, now=START + timedelta(minutes=136))
+    assert len(queued(requests[2])) == 1  # still waiting for the same reason: nothing new to send
+    token_rounds.resolve_due(db, now=START + timedelta(days=3))
+    ended = queued(requests[2])[-1]
+    assert ended == {"status": "refused_permanently",
+                     "reason": {"code": "refusal.registration_ended", "params": {"registration": "LEK"}}}
+    with db.read() as session:
+        row = session.get(TokenRequest, requests[2])
+        assert (row.resolution_code, row.resolution_reason) == ("refusal.registration_ended", None)
+        audited = session.scalars(select(AuditEntry).where(AuditEntry.entity == "token_request",
+                                                           AuditEntry.entity_id == requests[2])).one()
+        assert audited.reason_message["code"] == "refusal.registration_ended" and audited.job == "token_round"
+    lines = {line.id: line for line in token_rounds.requests_of(db, lang["admin"], lang["reg"])}
+    assert lines[requests[2]].resolution_reason == "The registration ended before a place was found."
+    assert lines[requests[0]].resolution_reason == "Registered; one JO token spent."
+
+
+def test_a_request_refused_in_the_basket_says_why_in_codes(db, lang):
+    from desk.model import ProgrammeStatus
+
+    on_leave = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
+    with pytest.raises(token_rounds.TokenRequestRefused) as refused:
+        _submit(db, lang, on_leave, 5)
+    assert [r.code.value for r in refused.value.refusals] == ["no_access", "programme_status"]
+    late = factories.student(db)
+    with pytest.raises(token_rounds.TokenRequestRefused) as closed:
+        _submit(db, lang, late, 60 * 24 * 3)
+    assert closed.value.refusal.value == "round_not_open"

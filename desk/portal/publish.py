@@ -225,7 +225,7 @@ PUBLICATIONS: dict[str, Publication] = {
             schema.token_requests,
             select(TokenRequest.id.label("request_id"), TokenRequest.portal_key, TokenRequest.student_id,
                    TokenRequest.registration_id, TokenRequest.group_id, TokenRequest.action, TokenRequest.status,
-                   TokenRequest.resolution_reason),
+                   TokenRequest.resolution_reason, TokenRequest.resolution_code, TokenRequest.resolution_params),
             (TokenRequest.id,), TokenRequest.student_id,
         ),
         Publication(

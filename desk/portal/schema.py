@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 
 # Bumped when a table or column changes; the portal reads it from portal_sync_state.
-CONTRACT_VERSION = "1"
+CONTRACT_VERSION = "2"
 
 metadata = MetaData()
 
@@ -167,7 +167,10 @@ token_requests = Table(
     Column("group_id", Integer, nullable=False),
     Column("action", String(20), nullable=False),
     Column("status", String(30), nullable=False),
-    Column("resolution_reason", Text),
+    Column("resolution_reason", Text),  # words, for requests resolved before codes were kept
+    # Why the request was resolved, or waits: a stable code (e.g. refusal.full) and its parameters as JSON text.
+    Column("resolution_code", String(60)),
+    Column("resolution_params", Text),
 )
 
 payments = Table(
