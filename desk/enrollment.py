@@ -19,11 +19,12 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox, rule_facts, rules
+from desk import audit, groups, outbox, rule_facts, rules
 from desk.changes import Action, Description, Shown
 from desk.clock import as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
+from desk.groups import GroupLine
 from desk.i18n import translate
 from desk.model import (
     ClassGroup,
@@ -40,6 +41,7 @@ from desk.model import (
 )
 from desk.refusals import Refused, refuse_if
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
 
 # The rulebook's codes; kept under this name for the callers that tell refusals apart (e.g. "full").
 Refusal = rules.RefusalCode
@@ -340,15 +342,29 @@ def move_targets(db: Database, actor: Actor, enrollment_id: int) -> list[MoveTar
     """Every other group of the enrollment's course and term, each with the rulebook's answer to moving there."""
     require(actor, Permission.READ_STUDENTS)
     with db.read() as session:
-        enrollment = _enrollment(session, enrollment_id)
-        source = _group(session, enrollment.group_id)
-        sibling_ids = session.scalars(select(ClassGroup.id).where(
-            ClassGroup.course_id == source.course_id, ClassGroup.term_id == source.term_id, ClassGroup.id != source.id,
-        ).order_by(ClassGroup.id)).all()
-        facts = rule_facts.groups(session, [source.id, *sibling_ids])
-        held = rule_facts.held_by(session, enrollment.student_id, source.term_id)
-        moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
-        return [MoveTarget(gid, rules.move(moving, facts[gid], held)) for gid in sibling_ids]
+        return _move_targets(session, enrollment_id)[1]
+
+
+def groups_to_move_to(db: Database, actor: Actor, enrollment_id: int) -> list[GroupLine]:
+    """The groups a clerk is offered for a move: those the rulebook allows (a full one too: the clerk may
+    enroll over its limit with a reason), as the class-groups view lists groups."""
+    require(actor, Permission.READ_STUDENTS)
+    with db.read() as session:
+        source_id, targets = _move_targets(session, enrollment_id)
+    offered = {t.group_id for t in targets if t.offered}
+    return [line for line in groups.sibling_groups(UnitOfWork(db, actor), source_id) if line.id in offered]
+
+
+def _move_targets(session: Session, enrollment_id: int) -> tuple[int, list[MoveTarget]]:
+    enrollment = _enrollment(session, enrollment_id)
+    source = _group(session, enrollment.group_id)
+    sibling_ids = session.scalars(select(ClassGroup.id).where(
+        ClassGroup.course_id == source.course_id, ClassGroup.term_id == source.term_id, ClassGroup.id != source.id,
+    ).order_by(ClassGroup.id)).all()
+    facts = rule_facts.groups(session, [source.id, *sibling_ids])
+    held = rule_facts.held_by(session, enrollment.student_id, source.term_id)
+    moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
+    return source.id, [MoveTarget(gid, rules.move(moving, facts[gid], held)) for gid in sibling_ids]
 
 
 # --- from the portal (first come, first served) -------------------------------------------

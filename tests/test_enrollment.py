@@ -223,6 +223,8 @@ def test_move_targets_say_what_the_rulebook_says(db, admin, world):
     assert set(targets) == {world["other"], lab}
     assert [r.code for r in targets[world["other"]].refusals] == [Refusal.FULL] and targets[world["other"]].offered
     assert [r.code for r in targets[lab].refusals] == [Refusal.OTHER_CLASS_TYPE] and not targets[lab].offered
+    # What the class-groups view offers: the full class group (an override may answer it), not the lab.
+    assert [g.id for g in enrollment.groups_to_move_to(db, admin, held.enrollment_id)] == [world["other"]]
 
 
 def test_a_lecture_and_a_class_of_one_course_are_held_together(db, admin, world):

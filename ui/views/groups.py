@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import groups, registrations
+from desk import enrollment, groups, registrations
 from desk.clock import format_local
 from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, MemberLine
@@ -763,14 +763,12 @@ class GroupsView(QWidget):
             self._member_buttons()
             self._message(QMessageBox.Icon.Warning, self.tr("Move to group"), _error_text(error))
 
-        self.context.tasks.run(lambda: groups.sibling_groups(UnitOfWork(db, actor), group.id),
+        # The rulebook says where the student may go (desk.rules.move: same course, term and class type).
+        self.context.tasks.run(lambda: enrollment.groups_to_move_to(db, actor, member.enrollment_id),
                                lambda siblings: self._open_move(member, group, siblings), failed)
 
     def _open_move(self, member: MemberLine, group: GroupLine, siblings: list[GroupLine]) -> None:
         self._member_buttons()
-        # A student keeps one group per class type: from a class group to another class group,
-        # never to the lecture (desk.groups.sibling_groups lists every type).
-        siblings = [g for g in siblings if g.class_type == group.class_type]
         if not siblings:
             self._message(QMessageBox.Icon.Information, self.tr("Move to group"),
                           self.tr("The course has no other group of this class type in this term."))
