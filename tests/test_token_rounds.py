@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desk import token_rounds, tokens
+from desk.clock import as_utc
 from desk.model import (
     ClassGroup,
     Enrollment,
@@ -266,3 +267,37 @@ def test_a_request_refused_in_the_basket_says_why_in_codes(db, lang):
     with pytest.raises(token_rounds.TokenRequestRefused) as closed:
         _submit(db, lang, late, 60 * 24 * 3)
     assert closed.value.refusal.value == "round_not_open"
+
+
+def test_on_the_demo_an_incremental_sync_after_the_rounds_leaves_a_full_sync_nothing_to_repair(demo_db):
+    """Every request resolved at a break, left waiting, or refused when the registration ended reaches the portal."""
+    from desk import sync
+    from desk.clock import now_utc
+    from desk.demo import DEMO_PASSWORD
+    from desk.model import Registration, SyncKind
+    from desk.portal import simulator
+    from desk.portal.database import open_portal_for
+    from desk.staff import sign_in
+
+    admin = sign_in(demo_db, "admin", DEMO_PASSWORD)
+    portal = open_portal_for(demo_db)
+    now = now_utc()
+    try:
+        sync.run_sync(demo_db, admin, SyncKind.FULL, portal=portal)
+        with demo_db.read() as session:
+            registration_id, ends = session.execute(
+                select(Registration.id, func.max(Round.ends_at)).join(Round, Round.registration_id == Registration.id)
+                .where(Registration.code.like("SJO-LEK-%"), Round.starts_at <= now).group_by(Registration.id)).one()
+        asked = simulator.token_requests(portal, registration_id, students=300, seed=3, at=now)
+        assert asked.actions > 20
+        sync.run_sync(demo_db, admin, SyncKind.INCREMENTAL, portal=portal, now=now)
+        first = token_rounds.resolve_due(demo_db, now=now + timedelta(minutes=80))
+        ended = token_rounds.resolve_due(demo_db, now=as_utc(ends) + timedelta(minutes=1))
+        resolved = [r for results in (first, ended) for r in results.values()]
+        assert sum(r.accepted for r in resolved) and sum(r.refused for r in resolved)
+        assert sum(r.still_pending for r in first.values()) and sum(r.refused_permanently for r in resolved)
+        sync.run_sync(demo_db, admin, SyncKind.INCREMENTAL, portal=portal)
+        report = sync.run_sync(demo_db, admin, SyncKind.FULL, portal=portal)
+        assert {r.table: r.added + r.changed + r.removed for r in report.repaired if r.added + r.changed + r.removed} == {}
+    finally:
+        portal.dispose()

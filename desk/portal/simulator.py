@@ -29,9 +29,11 @@ class SimulationResult:
 
 
 def _offered_groups(session, registration_id: int) -> list[dict]:
-    g, rc = schema.class_groups, schema.registration_courses
-    return [dict(r) for r in session.execute(
+    # The groups of the offered courses in the registration's own term, as the portal lists them.
+    g, rc, r = schema.class_groups, schema.registration_courses, schema.registrations
+    return [dict(row) for row in session.execute(
         select(g).join(rc, and_(rc.c.course_id == g.c.course_id, rc.c.registration_id == registration_id))
+        .join(r, and_(r.c.registration_id == registration_id, r.c.term_code == g.c.term_code))
     ).mappings()]
 
 
