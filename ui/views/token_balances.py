@@ -27,6 +27,7 @@ from desk.model import LedgerKind
 from desk.staff import Permission
 from desk.tokens import BalanceLine, CorrectionPreview, LedgerLine
 from ui import labels
+from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
 from desk.unit_of_work import UnitOfWork
@@ -163,6 +164,9 @@ class TokenCorrectionView(QWidget):
         for signal in (self.token_type.currentIndexChanged, self.amount.valueChanged):
             signal.connect(self._form_changed)
         self._enable(False)
+        # The student's balance changed elsewhere (a token round, an enrollment, another workstation's sync).
+        context.follow(self, lambda changes: self.student_id is not None and (
+            changes.touches(Kind.TOKENS, self.student_id) or changes.touches(Kind.STUDENT, self.student_id)), self.reload)
 
     def _enable(self, on: bool) -> None:
         may = on and self.context.actor.can(Permission.CORRECT_TOKENS)
@@ -296,17 +300,13 @@ class TokenCorrectionView(QWidget):
             self.reason.clear()
             self.document.clear()
             self.override.clear()
-            self.reload()
-            self.saved.emit()
+            self.saved.emit()  # the announced change reloads the balances and the ledger
 
-        def failed(error: BaseException) -> None:
-            self.save_button.setEnabled(True)
-            self.error.setText(str(error))
-
-        self.context.tasks.run(
+        self.context.operate(
             lambda: tokens.correct_balance(UnitOfWork(db, actor), student_id, token_type_id, amount, reason=reason, document_ref=document,
                                            idempotency_key=key, override_reason=override, zone=zone),
-            done, failed, write=True,
+            done, lambda _error: self.save_button.setEnabled(True), show=self.error,
+            changes=Changes.of(tokens={student_id}, student={student_id}, payment={student_id}, outbox=ALL, history=ALL),
         )
 
     def _ledger_selection(self) -> None:
@@ -328,6 +328,8 @@ class TokenCorrectionView(QWidget):
             self.tr("A new entry of %1 reverses it; the original stays in the ledger.").replace("%1", f"{-entry.amount:+d}"),
             self.tr("&Undo"), "undoCorrectionDialog",
             lambda v: tokens.undo_correction(UnitOfWork(db, actor), entry.id, reason=v[0], override_reason=v[1] or None, zone=zone), self,
+            changes=Changes.of(tokens={self.student_id}, student={self.student_id}, payment={self.student_id}, outbox=ALL,
+                               history=ALL),
         )
         override = QLineEdit(dialog)
         override.setObjectName("undoOverride")
@@ -337,6 +339,6 @@ class TokenCorrectionView(QWidget):
         dialog.finish_form()
         dialog.form.addRow(self.tr("&Override reason:"), override)
         dialog.values = lambda: (dialog.reason.text(), override.text())
-        dialog.succeeded.connect(lambda _r: (self.reload(), self.saved.emit()))
+        dialog.succeeded.connect(lambda _r: self.saved.emit())  # the announced change reloads the ledger
         self.last_dialog = dialog
         dialog.open()
