@@ -268,7 +268,11 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
                 refused.append((_label(session, group_id), previous[group_id], asked))
                 continue
             if asked < locked[group_id][1]:
-                below_lower.append((_label(session, group_id), locked[group_id][1], asked))
+                count = session.scalar(select(ClassGroup.enrolled_count).where(ClassGroup.id == group_id))
+                if count <= asked:  # below the students already in it is the first thing to say
+                    below_lower.append((_label(session, group_id), locked[group_id][1], asked))
+                    continue
+                refused.append((_label(session, group_id), count, asked))
                 continue
             row = session.execute(
                 update(ClassGroup)
@@ -284,15 +288,6 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
             uow.record_change(GroupAction.SEAT_LIMIT, entity="class_group", entity_id=group_id,
                               before={"seat_limit": previous[group_id]}, after={"seat_limit": asked}, reason=reason)
             changed += 1
-        if below_lower:
-            raise DomainError(
-                translate("Groups", "A seat limit cannot be below the group's lower limit (below it the group does not run). "
-                          "Nothing was changed.") + "\n" + "\n".join(
-                    translate("Groups", "%1: lower limit %2, limit asked %3")
-                    .replace("%1", label).replace("%2", str(lower)).replace("%3", str(asked))
-                    for label, lower, asked in below_lower[:20]
-                )
-            )
         if refused:
             lines = "\n".join(
                 translate("Groups", "%1: %2 students enrolled, limit asked %3")
@@ -306,6 +301,15 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
                 + "\n"
                 + lines,
                 refused,
+            )
+        if below_lower:
+            raise DomainError(
+                translate("Groups", "A seat limit cannot be below the group's lower limit (below it the group does not run). "
+                          "Nothing was changed.") + "\n" + "\n".join(
+                    translate("Groups", "%1: lower limit %2, limit asked %3")
+                    .replace("%1", label).replace("%2", str(lower)).replace("%3", str(asked))
+                    for label, lower, asked in below_lower[:20]
+                )
             )
     return LimitChange(changed, unchanged)
 
