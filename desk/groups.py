@@ -304,8 +304,8 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
             )
         if below_lower:
             raise DomainError(
-                translate("Groups", "A seat limit cannot be below the group's lower limit (below it the group does not run). "
-                          "Nothing was changed.") + "\n" + "\n".join(
+                translate("Groups", "A seat limit cannot be below the group's lower limit (below it the group does not run). Nothing was changed.")
+                + "\n" + "\n".join(
                     translate("Groups", "%1: lower limit %2, limit asked %3")
                     .replace("%1", label).replace("%2", str(lower)).replace("%3", str(asked))
                     for label, lower, asked in below_lower[:20]
