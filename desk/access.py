@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox
+from desk.changes import Action, Change, Description, Shown
 from desk.clock import as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
@@ -18,9 +18,7 @@ from desk.model import (
     AccessDecision,
     AccessGrant,
     AccessRule,
-    AuditEntry,
     Level,
-    OutboxEntry,
     Person,
     Programme,
     ProgrammeStatus,
@@ -37,6 +35,42 @@ from desk.unit_of_work import UnitOfWork
 RULE_STATUSES = {ProgrammeStatus.ACTIVE}
 GRANT_STATUSES = {ProgrammeStatus.ACTIVE, ProgrammeStatus.ON_LEAVE}
 MAX_LIST = 50_000
+
+
+class AccessAction(Action):
+    """What is done to access: individual decisions and the rules of a registration."""
+
+    GRANT = "access.grant"
+    REVOKE = "access.revoke"
+    WITHDRAW = "access.withdraw"
+    REPLACE = "access.replace"  # a standing decision replaced by a newer one for the same registration
+    RULE_CREATE = "access_rule.create"
+    RULE_DELETE = "access_rule.delete"
+
+    def describe(self, shown: Shown) -> Description:
+        names, a = shown.names, shown.after
+        if self in (AccessAction.GRANT, AccessAction.REVOKE):
+            words = (translate("History", "Access to %1 granted") if self is AccessAction.GRANT
+                     else translate("History", "Access to %1 revoked"))
+            return Description(words.replace("%1", names.registration(a.get("registration_id"))),
+                               frozenset({"registration_id", "decision"}))
+        if self is AccessAction.WITHDRAW:
+            registration_id = names.grant_registration(shown.entity_id)
+            if registration_id is None:
+                return Description(translate("History", "Access decision withdrawn (the rules apply again)"),
+                                   frozenset({"withdrawn_at"}))
+            return Description(translate("History", "Access decision on %1 withdrawn (the rules apply again)")
+                               .replace("%1", names.registration(registration_id)), frozenset({"withdrawn_at"}))
+        if self is AccessAction.REPLACE:
+            registration_id = a.get("registration_id") or names.grant_registration(shown.entity_id)
+            return Description(translate("History", "Access decision on %1 replaced by a newer one")
+                               .replace("%1", names.registration(registration_id)), frozenset({"registration_id", "withdrawn_at"}))
+        registration = names.registration((a or shown.before).get("registration_id"))
+        if self is AccessAction.RULE_CREATE:
+            return Description(translate("History", "Access rule added to %1").replace("%1", registration),
+                               frozenset({"registration_id"}))
+        return Description(translate("History", "Access rule removed from %1").replace("%1", registration),
+                           frozenset({"registration_id"}))
 
 
 # --- the decision ------------------------------------------------------------------------
@@ -266,10 +300,8 @@ def add_rule(uow: UnitOfWork, registration_id: int, draft: RuleDraft, *, reason:
         session.add(rule)
         session.flush()
         after = {"programme_id": draft.programme_id, "level": draft.level, "mode": draft.mode, "stage": draft.stage}
-        audit.record(session, actor_id=uow.staff_id, action="access_rule.create", entity="access_rule", entity_id=rule.id,
-                     after={"registration_id": registration_id, **after}, reason=reason.strip() or None)
-        outbox.enqueue(session, entity="access_rule", entity_id=rule.id, payload={"registration_id": registration_id, **after},
-                       actor_id=uow.staff_id)
+        uow.record_change(AccessAction.RULE_CREATE, entity="access_rule", entity_id=rule.id,
+                          after={"registration_id": registration_id, **after}, reason=reason.strip() or None)
         return rule.id
 
 
@@ -282,9 +314,8 @@ def remove_rule(uow: UnitOfWork, rule_id: int, *, reason: str = "") -> None:
         uow.require(Permission.MANAGE_ACCESS, registration.unit_id)
         before = {"registration_id": rule.registration_id, "programme_id": rule.programme_id, "level": rule.level,
                   "mode": rule.mode, "stage": rule.stage}
-        audit.record(session, actor_id=uow.staff_id, action="access_rule.delete", entity="access_rule", entity_id=rule.id,
-                     before=before, reason=reason.strip() or None)
-        outbox.enqueue(session, entity="access_rule", entity_id=rule.id, operation="delete", actor_id=uow.staff_id)
+        uow.record_change(AccessAction.RULE_DELETE, entity="access_rule", entity_id=rule.id, before=before,
+                          reason=reason.strip() or None, operation="delete")
         session.delete(rule)
 
 
@@ -380,14 +411,14 @@ def decide(uow: UnitOfWork, registration_id: int,
         missing = [sid for sid in student_ids if sid not in known]
         if missing:
             raise NotFound(translate("Access", "Some of the students no longer exist (ids %1).").replace("%1", ", ".join(map(str, missing[:10]))))
-        withdrawn: list[tuple[int, int]] = []
+        withdrawn: list[tuple[int, int, AccessDecision]] = []
         for start in range(0, len(student_ids), 5000):
             chunk = student_ids[start : start + 5000]
             withdrawn += session.execute(
                 update(AccessGrant)
                 .where(AccessGrant.registration_id == registration_id, AccessGrant.student_id.in_(chunk), _standing(now))
                 .values(withdrawn_at=now, withdrawn_by_id=uow.staff_id)
-                .returning(AccessGrant.id, AccessGrant.student_id)
+                .returning(AccessGrant.id, AccessGrant.student_id, AccessGrant.decision)
                 .execution_options(synchronize_session=False)
             ).all()
         replaced = len(withdrawn)
@@ -406,25 +437,17 @@ def decide(uow: UnitOfWork, registration_id: int,
         created = session.execute(
             insert(AccessGrant).returning(AccessGrant.id, AccessGrant.student_id, sort_by_parameter_order=True), rows
         ).all()
-        action = "access.grant" if decision is AccessDecision.GRANT else "access.revoke"
         payload = {"registration_id": registration_id, "decision": decision.value,
                    "valid_until": valid_until.isoformat() if valid_until else None}
-        session.execute(
-            insert(AuditEntry),
-            [
-                dict(at=now, staff_id=uow.staff_id, action=action, entity="access_grant", entity_id=gid, student_id=sid,
-                     before=None, after=payload, reason=reason)
-                for gid, sid in created
-            ],
-        )
-        session.execute(
-            insert(OutboxEntry),
-            [
-                dict(entity="access_grant", entity_id=gid, operation="upsert", student_id=sid, payload=payload,
-                     created_at=now, staff_id=uow.staff_id)
-                for gid, sid in [*withdrawn, *created]  # the decisions replaced change on the portal too
-            ],
-        )
+        # The decisions replaced change on the portal too: recorded as replaced, then the new ones.
+        uow.record_changes(AccessAction.REPLACE, [
+            Change("access_grant", gid, sid, before={"decision": old},
+                   after={"registration_id": registration_id, "withdrawn_at": now}, reason=reason)
+            for gid, sid, old in withdrawn
+        ])
+        uow.record_changes(AccessAction.GRANT if decision is AccessDecision.GRANT else AccessAction.REVOKE, [
+            Change("access_grant", gid, sid, after=payload, reason=reason) for gid, sid in created
+        ])
         return DecisionResult(registration_id, decision, len(created), replaced)
 
 
@@ -455,11 +478,8 @@ def withdraw_decision(uow: UnitOfWork, grant_id: int, *, reason: str) -> None:
             raise DomainError(translate("Access", "The decision was already withdrawn."))
         grant.withdrawn_at = now
         grant.withdrawn_by_id = uow.staff_id
-        audit.record(session, actor_id=uow.staff_id, action="access.withdraw", entity="access_grant", entity_id=grant.id,
-                     student_id=grant.student_id, before={"decision": grant.decision}, after={"withdrawn_at": now},
-                     reason=reason)
-        outbox.enqueue(session, entity="access_grant", entity_id=grant.id, operation="delete", student_id=grant.student_id,
-                       actor_id=uow.staff_id)
+        uow.record_change(AccessAction.WITHDRAW, entity="access_grant", entity_id=grant.id, student_id=grant.student_id,
+                          before={"decision": grant.decision}, after={"withdrawn_at": now}, reason=reason, operation="delete")
 
 
 # --- lists of students -------------------------------------------------------------------

@@ -23,13 +23,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import URL
 
-from desk import audit
-from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc, to_local
+from desk.changes import Action, Description, Shown
+from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
 from desk.db import MIGRATIONS, SQLITE_BUSY_TIMEOUT_MS, Database, describe_url, make_engine, open_database, resolve_url
 from desk.errors import DatabaseOpenError, DomainError
 from desk.i18n import translate
 from desk.model import StaffUser
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 KEEP = 14
 FOLDER = "backups"
@@ -156,39 +157,44 @@ def _prune(database_file: Path, folder: Path, keep: int) -> list[Path]:
     return removed
 
 
-def _audit(db: Database, actor: Actor | None, action: str, after: dict, before: dict | None = None) -> None:
-    if actor is None:
-        return
-    with db.write() as session:
-        # The staff member is named by login as well: after a restore their id may mean someone else, or nobody.
-        staff = session.get(StaffUser, actor.id)
-        staff_id = actor.id if staff is not None and staff.login == actor.login else None
-        audit.record(session, actor_id=staff_id, action=action, entity="database", entity_id=None,
-                     before=before, after={"by": actor.login, **after})
+class DatabaseAction(Action):
+    """What is done to the database as a whole."""
+
+    BACKUP = "database.backup"
+    RESTORE = "database.restore"
+
+    def describe(self, shown: Shown) -> Description:
+        if self is DatabaseAction.BACKUP:
+            return Description(translate("History", "Database backed up"), frozenset({"by", "bytes"}))
+        return Description(translate("History", "Database restored from a backup"), frozenset({"by"}))
+
+
+def _record(uow: UnitOfWork, action: DatabaseAction, by: str, after: dict, before: dict | None = None) -> None:
+    # The staff member is named by login as well: after a restore their id may mean someone else, or nobody.
+    with uow.write():
+        uow.record_change(action, entity="database", entity_id=None, before=before, after={"by": by, **after},
+                          portal=False)
 
 
 def backup_now(
-    db: Database,
+    uow: UnitOfWork,
     *,
     folder: Path | str | None = None,
     keep: int | None = KEEP,
-    actor: Actor | None = None,
     zone: str = DEFAULT_TIME_ZONE,
-    now: datetime | None = None,
 ) -> Path:
     """Copy the database now into ``backups/`` beside it, named by the local time; keep the newest ``keep``.
 
     Only desk's own stamped backups are pruned; copies taken before an upgrade or a restore stay.
-    ``actor`` (an administrator) is recorded in the audit trail; without one it is the
-    institution's own job (the daily backup).
+    A staff member (an administrator) is recorded in the audit trail; a system job is the
+    institution's own (the daily backup).
     """
-    path = sqlite_path(db.url)
-    if actor is not None:
-        require(actor, Permission.ADMINISTER)
+    path = sqlite_path(uow.db.url)
+    uow.require(Permission.ADMINISTER)
     if keep is not None and keep < 1:
         raise DomainError(translate("Backup", "Keep at least one backup."))
     target_folder = Path(folder) if folder is not None else backup_folder(path)
-    stamp = to_local(as_utc(now) if now else now_utc(), zone).strftime("%Y%m%d-%H%M%S")
+    stamp = to_local(uow.now, zone).strftime("%Y%m%d-%H%M%S")
     target = target_folder / f"{path.stem}-{stamp}.sqlite"
     counter = 1
     while target.exists():
@@ -203,25 +209,28 @@ def backup_now(
         ) from error
     if keep is not None:
         _prune(path, target_folder, keep)
-    _audit(db, actor, "database.backup", {"file": str(target), "bytes": target.stat().st_size})
+    if uow.staff_id is not None:  # the daily backup, a job of the institution, is not recorded
+        _record(uow, DatabaseAction.BACKUP, uow.principal.login, {"file": str(target), "bytes": target.stat().st_size})
     return target
 
 
 def daily_backup(
-    db: Database,
+    uow: UnitOfWork,
     *,
     folder: Path | str | None = None,
     keep: int | None = KEEP,
     zone: str = DEFAULT_TIME_ZONE,
-    now: datetime | None = None,
 ) -> Path | None:
-    """A backup unless one was made today (the institution's local date); None when there already is one."""
-    path = sqlite_path(db.url)
+    """A backup unless one was made today (the institution's local date); None when there already is one.
+
+    Run by a timer: ``uow`` is a unit of work of ``SystemJob.SCHEDULE``.
+    """
+    path = sqlite_path(uow.db.url)
     target_folder = Path(folder) if folder is not None else backup_folder(path)
-    today = to_local(as_utc(now) if now else now_utc(), zone).date()
+    today = to_local(uow.now, zone).date()
     if any(backup.taken_at.date() == today for backup in list_backups(path, folder=target_folder)):
         return None
-    return backup_now(db, folder=target_folder, keep=keep, zone=zone, now=now)
+    return backup_now(uow, folder=target_folder, keep=keep, zone=zone)
 
 
 # --- verifying and restoring --------------------------------------------------------------------------
@@ -329,12 +338,25 @@ def restore(
     database = opened.database
     try:
         cleared = _forget_portal_checkpoint(database)
-        _audit(database, actor, "database.restore",
-               {"restored_from": str(backup), "schema_version": version, "upgraded_from": opened.upgraded_from},
-               before={"safety_copy": str(safety) if safety else None})
+        if actor is not None:
+            _record(_restorer(database, actor), DatabaseAction.RESTORE, actor.login,
+                    {"restored_from": str(backup), "schema_version": version, "upgraded_from": opened.upgraded_from},
+                    before={"safety_copy": str(safety) if safety else None})
     finally:
         database.dispose()
     return RestoreResult(backup, target, safety, version, opened.upgraded_from, cleared)
+
+
+def _restorer(database: Database, actor: Actor) -> UnitOfWork:
+    """Who restored, as the restored database knows them: their id there may mean someone else, or nobody.
+
+    A staff member the backup does not know by the same id and login is named by login only, the
+    entry recorded as the system's setting up of the database.
+    """
+    with database.read() as session:
+        staff = session.get(StaffUser, actor.id)
+        known = staff is not None and staff.login == actor.login
+    return UnitOfWork(database, actor if known else SystemJob.SETUP)
 
 
 def _keep_current(target: Path, copy: Path) -> Path:

@@ -15,19 +15,22 @@ from datetime import date, datetime, time as clock_time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import func, insert, select, text
 
 from desk import demo_names as names
+from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, local_to_utc
 from desk.db import Database
 from desk.errors import DomainError
+from desk.i18n import translate
+from desk.messages import define
 from desk.model import (
     Base,
     TokenAllocationRule,
     AccessDecision,
     AccessGrant,
     AccessRule,
-    AuditEntry,
     ClassGroup,
     ClassType,
     Course,
@@ -69,6 +72,7 @@ from desk.model import (
 )
 from desk.staff import hash_password
 from desk.text import fold, person_name_fields
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 DEMO_PASSWORD = "demo1234"
 INSTITUTION = "Uniwersytet Nadodrzański"
@@ -83,6 +87,18 @@ DEMO_STAFF = (
 JO_PRICE = Decimal("180.00")
 JO_ALLOCATION = 4
 BATCH = 10_000
+
+# The reason the build is recorded with: kept as a code, put into words in the reader's language.
+DEMO_DATABASE = define("demo.database", "Demo", QT_TRANSLATE_NOOP("Demo", "demo database"))
+
+
+class DemoAction(Action):
+    """The demo university built into an empty database."""
+
+    BUILD = "demo.build"
+
+    def describe(self, shown: Shown) -> Description:
+        return Description(translate("History", "Demo database built"))
 
 Progress = Callable[[str, int, int], None]
 
@@ -756,9 +772,10 @@ class _Builder:
         self.registrations()
         self.enrollments()
         self.staff()
-        with self.db.write() as session:
-            session.add(AuditEntry(at=self.now, staff_id=1, action="demo.build", entity="database", entity_id=None,
-                                   after={"students": self.n, "seed": self.seed}, reason="demo database"))
+        uow = UnitOfWork(self.db, SystemJob.SETUP, now=self.now)
+        with uow.write():
+            uow.record_change(DemoAction.BUILD, entity="database", entity_id=None,
+                              after={"students": self.n, "seed": self.seed}, reason=DEMO_DATABASE(), portal=False)
         if not self.db.is_sqlite:
             reset_sequences(self.db)
         if self.db.is_sqlite:

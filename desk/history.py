@@ -24,12 +24,14 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from desk import audit
+from desk import changes
+from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc, to_local
 from desk.db import Database
 from desk.labels import class_type_label
 from desk.errors import NotFound
 from desk.i18n import translate
+from desk.messages import Message
 from desk.model import (
     AccessGrant,
     AuditEntry,
@@ -45,17 +47,29 @@ from desk.model import (
     Term,
     TokenType,
 )
+from desk.rosters import SPREADSHEET_EXPORT, describe_export
 from desk.staff import Actor, Permission, require
 from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 10_000
 CARD_LIMIT = 50  # the student card's History section
 
+
+
+class HistoryAction(Action):
+    """What the history itself records: its lines exported to a spreadsheet (personal data leaving)."""
+
+    EXPORT = "export.history"
+
+    def describe(self, shown: Shown) -> Description:
+        return describe_export("history", shown.after)
+
+
 # Personal-data access: the full PESEL shown, lists with students' data exported.
 PESEL_SHOWN = "person.view_pesel"
-EXPORT_HISTORY = "export.history"
+EXPORT_HISTORY = HistoryAction.EXPORT.value
 # Every such entry is recorded on one of these kinds of record; naming them lets the database
 # use the (entity, entity_id) index instead of reading the whole log.
 PERSONAL_DATA_ENTITIES = ("person", "export")
@@ -215,8 +229,9 @@ def history(uow: UnitOfWork, *,
         before = AuditEntry.id < before_id if before_id is not None else None
         unordered, before, order = _plan(session, uow.db.is_sqlite, bool(ordered), unordered, before)
         # Plain rows, not ORM objects: a page is read, described and forgotten.
-        query = select(AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.action, AuditEntry.entity,
-                       AuditEntry.entity_id, AuditEntry.student_id, AuditEntry.before, AuditEntry.after, AuditEntry.reason)
+        query = select(AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.job, AuditEntry.action,
+                       AuditEntry.entity, AuditEntry.entity_id, AuditEntry.student_id, AuditEntry.before, AuditEntry.after,
+                       AuditEntry.reason, AuditEntry.reason_message)
         for term in (*ordered, *unordered, *others, *([before] if before is not None else [])):
             query = query.where(term)
         entries = session.execute(query.order_by(order).limit(limit)).all()
@@ -281,7 +296,7 @@ def staff_members(uow: UnitOfWork) -> list[StaffChoice]:
 
 
 class _Names:
-    """The names a page of entries refers to, each kind looked up in one query."""
+    """The names a page of entries refers to, each kind looked up in one query (``desk.changes.Names``)."""
 
     def __init__(self, session: Session, entries: Sequence[AuditEntry]):
         ids: dict[str, set[int]] = {}
@@ -319,7 +334,7 @@ class _Names:
             session, ids.get("access_grant", set()),
             lambda chunk: select(AccessGrant.id, AccessGrant.registration_id).where(AccessGrant.id.in_(chunk)),
         ))
-        self.grant_registration = grant_registration
+        self.grant_registrations = grant_registration
         self.rounds = {
             i: (name, registration_id)
             for i, name, registration_id in self._chunks(
@@ -383,6 +398,12 @@ class _Names:
 
     def token_type(self, value: Any) -> str:
         return self.label("token_type", value)
+
+    def round(self, value: Any) -> tuple[str, int | None]:
+        return self.rounds.get(value, ("", None)) if isinstance(value, int) else ("", None)
+
+    def grant_registration(self, grant_id: Any) -> int | None:
+        return self.grant_registrations.get(grant_id) if isinstance(grant_id, int) else None
 
 
 # Keys of before/after snapshots that name another record, and the kind of record.
@@ -579,201 +600,11 @@ class _Describer:
 
     # -- what happened --
 
-    def describe(self, e: AuditEntry) -> tuple[str, frozenset[str]]:
-        """The action in words, and the fields the words already say (left out of the change)."""
-        a, b = (e.after if isinstance(e.after, dict) else {}), (e.before if isinstance(e.before, dict) else {})
-        names, action = self.names, e.action
-        family, _, verb = action.partition(".")
-
-        if family == "enrollment":
-            group = names.group(a.get("group_id"))
-            words = {
-                "create": translate("History", "Enrolled in %1"),
-                "override": translate("History", "Enrolled over the limit in %1"),
-                "cancel": translate("History", "Unenrolled from %1"),
-                "portal_register": translate("History", "Registered on the portal in %1"),
-                "portal_unregister": translate("History", "Unregistered on the portal from %1"),
-            }
-            if verb == "move":
-                return (translate("History", "Moved from %1 to %2").replace("%1", names.group(b.get("group_id")))
-                        .replace("%2", group), frozenset({"group_id", "enrollment_id"}))
-            if verb in words:
-                return words[verb].replace("%1", group), frozenset({"group_id"})
-            return translate("History", "Enrollment changed (%1)").replace("%1", action), frozenset()
-
-        if family == "access":
-            registration = names.registration(a.get("registration_id"))
-            if verb == "grant":
-                return (translate("History", "Access to %1 granted").replace("%1", registration),
-                        frozenset({"registration_id", "decision"}))
-            if verb == "revoke":
-                return (translate("History", "Access to %1 revoked").replace("%1", registration),
-                        frozenset({"registration_id", "decision"}))
-            if verb == "withdraw":
-                registration_id = names.grant_registration.get(e.entity_id)
-                if registration_id is None:
-                    return translate("History", "Access decision withdrawn (the rules apply again)"), frozenset({"withdrawn_at"})
-                return (translate("History", "Access decision on %1 withdrawn (the rules apply again)")
-                        .replace("%1", names.registration(registration_id)), frozenset({"withdrawn_at"}))
-            return translate("History", "Access changed (%1)").replace("%1", action), frozenset()
-
-        if family == "access_rule":
-            registration = names.registration((a or b).get("registration_id"))
-            if verb == "create":
-                return translate("History", "Access rule added to %1").replace("%1", registration), frozenset({"registration_id"})
-            if verb == "delete":
-                return translate("History", "Access rule removed from %1").replace("%1", registration), frozenset({"registration_id"})
-
-        if family == "tokens":
-            token, amount = names.token_type(a.get("token_type_id")), a.get("amount")
-            signed = f"{amount:+d}" if isinstance(amount, int) else str(amount)
-            said = frozenset({"token_type_id", "amount", "kind"})
-            if verb == "allocation":
-                return translate("History", "Tokens allocated: %1 %2").replace("%1", signed).replace("%2", token), said
-            if verb == "correction":
-                text = translate("History", "Token balance corrected: %1 %2").replace("%1", signed).replace("%2", token)
-                if a.get("deadline_override"):
-                    text += " " + translate("History", "(deadline overridden)")
-                return text, said
-            if verb == "spend":
-                return translate("History", "Token spent: %1").replace("%1", token), said
-            if verb == "refund":
-                return translate("History", "Token refunded: %1").replace("%1", token), said
-            if verb == "expiry":
-                return translate("History", "Tokens expired: %1 %2").replace("%1", signed).replace("%2", token), said
-            return translate("History", "Token ledger entry (%1)").replace("%1", action), frozenset()
-
-        if family == "token_type" and verb == "save":
-            return (translate("History", "Token type %1 saved").replace("%1", str(a.get("code") or names.token_type(e.entity_id))),
-                    frozenset({"code"}))
-        if family == "token_rule" and verb == "create":
-            return (translate("History", "Token allocation rule added for %1").replace("%1", names.token_type(a.get("token_type_id"))),
-                    frozenset({"token_type_id"}))
-        if family == "token_request":
-            if e.entity == "registration":  # the registration ended: what still waited is refused
-                return (translate("History", "Pending token requests refused permanently: %1 (the registration ended)")
-                        .replace("%1", str(a.get("requests", "?"))), frozenset({"requests"}))
-            group = names.group(a.get("group_id"))
-            words = {
-                "accepted": translate("History", "Token request for %1 accepted"),
-                "refused": translate("History", "Token request for %1 refused"),
-                "refused_permanently": translate("History", "Token request for %1 refused permanently"),
-                "withdrawn": translate("History", "Token request for %1 withdrawn"),
-            }
-            if verb in words:
-                return words[verb].replace("%1", group), frozenset({"group_id", "status"})
-
-        if family == "payment":
-            if verb == "create":
-                return (translate("History", "Payment of %1 PLN due").replace("%1", str(a.get("amount", "?"))),
-                        frozenset({"amount", "status"}))
-            if verb == "cancel":
-                return translate("History", "Payment cancelled"), frozenset()
-            return translate("History", "Payment changed (%1)").replace("%1", action), frozenset()
-
-        if action == PESEL_SHOWN:
-            return translate("History", "PESEL shown"), frozenset()
-        if family == "person" and verb == "update":
-            return translate("History", "Personal data corrected"), frozenset()
-
-        if family == "export" or action.startswith("personal_data.export"):
-            return self._export(verb if family == "export" else str(a.get("list", "")), a)
-        if family == "personal_data":
-            return translate("History", "Personal data access (%1)").replace("%1", action), frozenset()
-
-        if family in ("staff", "staff_user"):
-            login = str(a.get("login") or b.get("login") or "")
-            if verb == "create":
-                return translate("History", "Staff account %1 created").replace("%1", login), frozenset({"login"})
-            if verb == "change_password":
-                return translate("History", "Password changed by its owner"), frozenset()
-            if verb == "disable":
-                return translate("History", "Staff account %1 disabled").replace("%1", login), frozenset({"login"})
-            if verb == "enable":
-                return translate("History", "Staff account %1 enabled").replace("%1", login), frozenset({"login"})
-            if verb == "role":
-                return translate("History", "Role of staff account %1 changed").replace("%1", login), frozenset({"login"})
-            if verb == "reset_password":
-                return (translate("History", "Password of staff account %1 reset").replace("%1", login),
-                        frozenset({"login", "password", "failed_sign_ins", "locked_until"}))
-            return translate("History", "Staff account changed (%1)").replace("%1", action), frozenset()
-
-        if family == "sync_conflict":
-            if verb == "resolve":
-                if a.get("enroll_over_limit"):
-                    return translate("History", "Sync conflict settled: enrolled over the limit"), frozenset({"enroll_over_limit"})
-                return translate("History", "Sync conflict dismissed"), frozenset({"enroll_over_limit"})
-            return translate("History", "Sync conflict (%1)").replace("%1", action), frozenset()
-        if family == "sync" and verb == "schedule":
-            return translate("History", "Sync schedule changed"), frozenset()
-
-        if family in ("login", "accounts", "login_account"):
-            email = str(a.get("email") or b.get("email") or "")
-            words = {
-                "link": translate("History", "Login %1 linked"),
-                "create": translate("History", "Login %1 created and linked"),
-                "unlink": translate("History", "Login %1 unlinked"),
-                "delete": translate("History", "Login %1 removed"),
-            }
-            if verb in words:
-                return words[verb].replace("%1", email), frozenset({"email"})
-            return translate("History", "Login account changed (%1)").replace("%1", action), frozenset()
-        if family == "login_template" and verb == "set":
-            return (translate("History", "Login template for %1 set").replace("%1", _category(str(a.get("category", "")))),
-                    frozenset({"category"}))
-
-        if family == "registration":
-            code = str(a.get("code") or b.get("code") or names.registration(e.entity_id))
-            if verb == "create":
-                return translate("History", "Registration %1 created").replace("%1", code), frozenset({"code"})
-            if verb == "update":
-                return translate("History", "Registration %1 changed").replace("%1", code), frozenset()
-            return translate("History", "Registration changed (%1)").replace("%1", action), frozenset()
-
-        if family == "round":
-            name = str(a.get("name") or b.get("name") or "")
-            round_name, registration_id = names.rounds.get(e.entity_id, (name, None))
-            where = f" ({names.registration(registration_id)})" if registration_id is not None else ""
-            words = {
-                "create": translate("History", "Round \u201c%1\u201d created"),
-                "update": translate("History", "Round \u201c%1\u201d changed"),
-                "delete": translate("History", "Round \u201c%1\u201d removed"),
-            }
-            if verb in words:
-                return words[verb].replace("%1", name or round_name) + where, frozenset({"name"} if verb == "create" else ())
-            return translate("History", "Round changed (%1)").replace("%1", action), frozenset()
-
-        if family == "class_group":
-            if verb == "limit":
-                return translate("History", "Seat limit changed"), frozenset()
-            if verb == "lower_limit":
-                return translate("History", "Lower limit changed"), frozenset()
-            return translate("History", "Class group changed (%1)").replace("%1", action), frozenset()
-
-        if family == "database":
-            if verb == "backup":
-                return translate("History", "Database backed up"), frozenset({"by", "bytes"})
-            if verb == "restore":
-                return translate("History", "Database restored from a backup"), frozenset({"by"})
-        if family == "demo" and verb == "build":
-            return translate("History", "Demo database built"), frozenset()
-        return action, frozenset()
-
-    def _export(self, kind: str, a: dict) -> tuple[str, frozenset[str]]:
-        what = {
-            "roster": translate("History", "class lists"),
-            "history": translate("History", "history"),
-            "payments": translate("History", "payments due"),
-            "access": translate("History", "access decisions"),
-            "tokens": translate("History", "token balances"),
-        }.get(kind, kind.replace("_", " ") or translate("History", "list"))
-        if "groups" in a:
-            text = (translate("History", "Exported: %1 (groups: %2, students: %3)")
-                    .replace("%1", what).replace("%2", str(a.get("groups"))).replace("%3", str(a.get("students", "?"))))
-        else:
-            text = (translate("History", "Exported: %1 (lines: %2)").replace("%1", what)
-                    .replace("%2", str(a.get("rows", a.get("students", "?")))))
-        return text, frozenset({"students", "rows", "groups", "list"})
+    def describe(self, e: AuditEntry) -> Description:
+        """The action in words (from its kind of action, beside the service), and the fields the words already say."""
+        shown = Shown(e.entity, e.entity_id, e.before if isinstance(e.before, dict) else {},
+                      e.after if isinstance(e.after, dict) else {}, self.names)
+        return changes.describe(e.action, shown)
 
 
 def _entity_labels() -> dict[str, str]:
@@ -800,23 +631,21 @@ def _entity_labels() -> dict[str, str]:
     }
 
 
-def _category(value: str) -> str:
-    return {
-        "student": translate("Labels", "student"),
-        "phd_student": translate("Labels", "PhD student"),
-        "staff": translate("Labels", "staff"),
-    }.get(value, value)
-
-
 def _who(entry: AuditEntry, names: _Names) -> tuple[str | None, str | None, str]:
     if entry.staff_id is not None:
         login, name = names.staff.get(entry.staff_id, (None, None))
         if login is None:
             return None, None, f"#{entry.staff_id}"
         return login, name, f"{name} ({login})"
-    if entry.action.startswith("enrollment.portal_") or entry.action == "token_request.withdrawn":
+    if entry.job == SystemJob.PORTAL or entry.action.startswith("enrollment.portal_") or entry.action == "token_request.withdrawn":
         return None, None, translate("History", "the student, on the portal")
     return None, None, translate("History", "the system")
+
+
+def _reason(entry: AuditEntry) -> str | None:
+    """A clerk's words as typed; a reason the system gave, in the reader's language."""
+    message = Message.from_json(entry.reason_message)
+    return message.text() if message is not None else entry.reason
 
 
 def _lines(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: str) -> list[HistoryLine]:
@@ -825,12 +654,13 @@ def _lines(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: 
     lines = []
     for e in entries:
         login, name, who = _who(e, names)
-        description, omit = describer.describe(e)
+        described = describer.describe(e)
         number, student_name = names.students.get(e.student_id, (None, None)) if e.student_id is not None else (None, None)
         lines.append(HistoryLine(
-            id=e.id, at=e.at, staff_login=login, staff_name=name, who=who, action=e.action, description=description,
+            id=e.id, at=e.at, staff_login=login, staff_name=name, who=who, action=e.action, description=described.text,
             entity=e.entity, entity_id=e.entity_id, student_id=e.student_id, student_number=number,
-            student_name=student_name, record=describer.record(e), change=describer.change(e, omit), reason=e.reason,
+            student_name=student_name, record=describer.record(e), change=describer.change(e, described.said),
+            reason=_reason(e),
             personal_data=is_personal_data_access(e.action, e.entity),
         ))
     return lines
@@ -896,12 +726,12 @@ def export_history(uow: UnitOfWork, lines: Sequence[HistoryLine], path: str | Pa
     sheet = history_sheet(lines, zone=zone, filters=filters, exported_by=f"{uow.staff.full_name} ({uow.staff.login})")
     written = write_workbook(path, [sheet], overwrite=overwrite)
     try:
-        with uow.write() as session:
-            audit.record(
-                session, actor_id=uow.staff_id, action=EXPORT_HISTORY, entity="export", entity_id=None, student_id=student_id,
+        with uow.write():
+            uow.record_change(
+                HistoryAction.EXPORT, entity="export", entity_id=None, student_id=student_id,
                 after={"list": "history", "file": written.name, "rows": sheet.written_rows,
                        "students": len(students - {None}), "filters": filters or None},
-                reason=translate("Rosters", "spreadsheet export"),
+                reason=SPREADSHEET_EXPORT(), portal=False,
             )
     except BaseException:
         written.unlink(missing_ok=True)

@@ -655,7 +655,8 @@ class TokenEntry(Base):
     token_type_id: Mapped[int] = mapped_column(ForeignKey("token_types.id"))
     kind: Mapped[LedgerKind] = mapped_column(_enum(LedgerKind, "ledger_kind"))
     amount: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)  # as a clerk typed it; a system's reason: its code (see reason_message)
+    reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # a reason the system gave: code and parameters
     document_ref: Mapped[str | None] = mapped_column(String(100))
     idempotency_key: Mapped[str | None] = mapped_column(String(100), unique=True)
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("token_ledger.id"))

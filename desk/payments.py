@@ -9,11 +9,12 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox
+from desk.changes import Action, Description, Shown
 from desk.clock import as_utc, now_utc, to_local
 from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.messages import Message
 from desk.model import Course, Payment, PaymentStatus, Person, Programme, Student, StudentProgramme, Term, TokenType
 from desk.staff import Actor, Permission, require
 from desk.unit_of_work import UnitOfWork
@@ -42,34 +43,52 @@ def due_date(now: datetime) -> date:
     return to_local(now).date() + DUE_AFTER
 
 
+class PaymentAction(Action):
+    """What happens to payments due."""
+
+    CREATE = "payment.create"
+    CANCEL = "payment.cancel"
+
+    def describe(self, shown: Shown) -> Description:
+        if self is PaymentAction.CREATE:
+            return Description(translate("History", "Payment of %1 PLN due").replace("%1", str(shown.after.get("amount", "?"))),
+                               frozenset({"amount", "status"}))
+        return Description(translate("History", "Payment cancelled"))
+
+
 def create_payment(
-    session: Session, *, student_id: int, token_type: TokenType, course_id: int | None, term_id: int | None,
-    token_request_id: int | None, actor_id: int | None, now: datetime,
+    uow: UnitOfWork, *, student_id: int, token_type: TokenType, course_id: int | None, term_id: int | None,
+    token_request_id: int | None,
 ) -> Payment:
-    """A payment for one semester beyond the free tokens (inside the caller's transaction)."""
+    """A payment for one semester beyond the free tokens (inside the unit's open transaction)."""
+    session, now = uow.session, uow.now
     payment = Payment(
         student_id=student_id, amount=token_type.semester_price, token_type_id=token_type.id, course_id=course_id,
         term_id=term_id, token_request_id=token_request_id, status=PaymentStatus.DUE,
-        due_on=due_date(now), created_at=now, created_by_id=actor_id,
+        due_on=due_date(now), created_at=now, created_by_id=uow.staff_id,
     )
     session.add(payment)
     session.flush()
     after = {"amount": payment.amount, "token_type_id": token_type.id, "course_id": course_id, "status": payment.status}
-    audit.record(session, actor_id=actor_id, action="payment.create", entity="payment", entity_id=payment.id,
-                 student_id=student_id, after=after)
-    outbox.enqueue(session, entity="payment", entity_id=payment.id, student_id=student_id, payload=after, actor_id=actor_id)
+    uow.record_change(PaymentAction.CREATE, entity="payment", entity_id=payment.id, student_id=student_id, after=after)
     return payment
 
 
-def cancel(session: Session, payment: Payment, *, reason: str, actor_id: int | None) -> None:
-    """Cancel a due payment (inside the caller's transaction)."""
+def cancel(uow: UnitOfWork | Session, payment: Payment, *, reason: str | Message, actor_id: int | None = None) -> None:
+    """Cancel a due payment (inside the unit's open transaction).
+
+    A caller still holding a bare session (the token rounds) passes it with ``actor_id``.
+    """
+    if isinstance(uow, Session):
+        from desk.session_unit import over_session
+
+        with (unit := over_session(uow, actor_id, now_utc())).write():
+            return cancel(unit, payment, reason=reason)
     before = {"status": payment.status}
     payment.status = PaymentStatus.CANCELLED
-    payment.cancelled_reason = reason
-    audit.record(session, actor_id=actor_id, action="payment.cancel", entity="payment", entity_id=payment.id,
-                 student_id=payment.student_id, before=before, after={"status": payment.status}, reason=reason)
-    outbox.enqueue(session, entity="payment", entity_id=payment.id, student_id=payment.student_id,
-                   payload={"status": payment.status}, actor_id=actor_id)
+    payment.cancelled_reason = reason.text() if isinstance(reason, Message) else reason
+    uow.record_change(PaymentAction.CANCEL, entity="payment", entity_id=payment.id, student_id=payment.student_id,
+                      before=before, after={"status": payment.status}, reason=reason, portal={"status": payment.status})
 
 
 def list_payments(uow: UnitOfWork, *, status: PaymentStatus | None = None, term_id: int | None = None,
@@ -128,4 +147,4 @@ def cancel_payment(uow: UnitOfWork, payment_id: int, *, reason: str) -> None:
         if payment.status is not PaymentStatus.DUE:
             raise DomainError(translate("Payments", "Only a payment that is due can be cancelled; this one is %1.")
                               .replace("%1", payment.status.value))
-        cancel(session, payment, reason=reason, actor_id=uow.staff_id)
+        cancel(uow, payment, reason=reason)

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox
+from desk.changes import Action, Description, Shown
 from desk.clock import as_utc, format_local, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
@@ -273,6 +273,34 @@ def current_term_ids(db: Database, *, today=None, count: int = 2) -> list[int]:
 # --- writes ------------------------------------------------------------------------------
 
 
+class RegistrationAction(Action):
+    """What is done to the registration calendar: registrations and their rounds."""
+
+    CREATE = "registration.create"
+    UPDATE = "registration.update"
+    ROUND_CREATE = "round.create"
+    ROUND_UPDATE = "round.update"
+    ROUND_DELETE = "round.delete"
+
+    def describe(self, shown: Shown) -> Description:
+        a, b, names = shown.after, shown.before, shown.names
+        if self in (RegistrationAction.CREATE, RegistrationAction.UPDATE):
+            code = str(a.get("code") or b.get("code") or names.registration(shown.entity_id))
+            if self is RegistrationAction.CREATE:
+                return Description(translate("History", "Registration %1 created").replace("%1", code), frozenset({"code"}))
+            return Description(translate("History", "Registration %1 changed").replace("%1", code))
+        name = str(a.get("name") or b.get("name") or "")
+        round_name, registration_id = names.round(shown.entity_id)
+        where = f" ({names.registration(registration_id)})" if registration_id is not None else ""
+        words = {
+            RegistrationAction.ROUND_CREATE: translate("History", "Round \u201c%1\u201d created"),
+            RegistrationAction.ROUND_UPDATE: translate("History", "Round \u201c%1\u201d changed"),
+            RegistrationAction.ROUND_DELETE: translate("History", "Round \u201c%1\u201d removed"),
+        }[self]
+        return Description(words.replace("%1", name or round_name) + where,
+                           frozenset({"name"} if self is RegistrationAction.ROUND_CREATE else ()))
+
+
 @dataclass(frozen=True)
 class RegistrationDraft:
     """What the clerk entered for a registration."""
@@ -403,17 +431,8 @@ def save_registration(uow: UnitOfWork, draft: RegistrationDraft, *, registration
         after = _snapshot(registration, new_courses)
         if before == after:
             raise DomainError(translate("Registrations", "Nothing was changed."))
-        audit.record(
-            session,
-            actor_id=uow.staff_id,
-            action="registration.create" if before is None else "registration.update",
-            entity="registration",
-            entity_id=registration.id,
-            before=before,
-            after=after,
-            reason=reason.strip() or None,
-        )
-        outbox.enqueue(session, entity="registration", entity_id=registration.id, payload=after, actor_id=uow.staff_id)
+        uow.record_change(RegistrationAction.CREATE if before is None else RegistrationAction.UPDATE, entity="registration",
+                          entity_id=registration.id, before=before, after=after, reason=reason.strip() or None)
         return registration.id
 
 
@@ -476,17 +495,9 @@ def save_round(uow: UnitOfWork, registration_id: int,
         after = _round_snapshot(row)
         if before is not None and {k: str(v) for k, v in before.items()} == {k: str(v) for k, v in after.items()}:
             raise DomainError(translate("Registrations", "Nothing was changed."))
-        audit.record(
-            session,
-            actor_id=uow.staff_id,
-            action="round.create" if before is None else "round.update",
-            entity="round",
-            entity_id=row.id,
-            before=before,
-            after=after,
-            reason=reason.strip() or None,
-        )
-        outbox.enqueue(session, entity="round", entity_id=row.id, payload={"registration_id": registration_id, **after}, actor_id=uow.staff_id)
+        uow.record_change(RegistrationAction.ROUND_CREATE if before is None else RegistrationAction.ROUND_UPDATE, entity="round",
+                          entity_id=row.id, before=before, after=after, reason=reason.strip() or None,
+                          portal={"registration_id": registration_id, **after})
         return row.id
 
 
@@ -504,11 +515,8 @@ def delete_round(uow: UnitOfWork, round_id: int, *, reason: str) -> None:
                     "%1", row.name
                 )
             )
-        audit.record(
-            session, actor_id=uow.staff_id, action="round.delete", entity="round", entity_id=row.id,
-            before=_round_snapshot(row), reason=reason.strip() or None,
-        )
-        outbox.enqueue(session, entity="round", entity_id=row.id, operation="delete", actor_id=uow.staff_id)
+        uow.record_change(RegistrationAction.ROUND_DELETE, entity="round", entity_id=row.id, before=_round_snapshot(row),
+                          reason=reason.strip() or None, operation="delete")
         session.delete(row)
 
 

@@ -9,20 +9,23 @@ The attendance variant adds a column per class date from the timetable.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import func, select
 
-from desk import audit
+from desk.changes import Action, Description, Shown
 from desk.labels import class_type_label
 from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
 from desk.db import Database
 from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, group_lines, scope_query
 from desk.i18n import translate
+from desk.messages import define
 from desk.model import (
     Enrollment,
     EnrollmentStatus,
@@ -38,6 +41,40 @@ from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
 from desk.unit_of_work import UnitOfWork
 
 Progress = Callable[[int, int], None]
+
+# The reason every export is recorded with: kept as a code, put into words in the reader's language.
+SPREADSHEET_EXPORT = define("export.spreadsheet", "Rosters", QT_TRANSLATE_NOOP("Rosters", "spreadsheet export"))
+
+
+def describe_export(kind: str, after: Mapping[str, Any]) -> Description:
+    """An export in words: what list left, and how much of it (the history's export is described this way too)."""
+    what = {
+        "roster": translate("History", "class lists"),
+        "history": translate("History", "history"),
+        "payments": translate("History", "payments due"),
+        "access": translate("History", "access decisions"),
+        "tokens": translate("History", "token balances"),
+    }.get(kind, kind.replace("_", " ") or translate("History", "list"))
+    if "groups" in after:
+        text = (translate("History", "Exported: %1 (groups: %2, students: %3)")
+                .replace("%1", what).replace("%2", str(after.get("groups"))).replace("%3", str(after.get("students", "?"))))
+    else:
+        text = (translate("History", "Exported: %1 (lines: %2)").replace("%1", what)
+                .replace("%2", str(after.get("rows", after.get("students", "?")))))
+    return Description(text, frozenset({"students", "rows", "groups", "list"}))
+
+
+class ExportAction(Action):
+    """Lists with students' data written to a spreadsheet: personal data leaving the office (DOMAIN rule 8)."""
+
+    ROSTER = "export.roster"
+    PAYMENTS = "export.payments"
+    ACCESS = "export.access"
+    TOKENS = "export.tokens"
+    GROUPS_AT_RISK = "export.groups_at_risk"  # no personal data: written, never recorded
+
+    def describe(self, shown: Shown) -> Description:
+        return describe_export(self.value.partition(".")[2], shown.after)
 
 
 @dataclass(frozen=True)
@@ -209,27 +246,26 @@ def export_rosters(uow: UnitOfWork, scope: GroupScope, path: str | Path, *, atte
     sheets = itertools.chain(summary, (roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters))
     total = sum(len(r.rows) for r in rosters) + len(rosters)
     written = write_workbook(path, sheets, overwrite=overwrite, progress=progress, total_rows=total)
-    _record(uow, "export.roster", {"file": written.name, "groups": len(rosters),
+    _record(uow, ExportAction.ROSTER, {"file": written.name, "groups": len(rosters),
                                           "students": sum(len(r.rows) for r in rosters), "attendance": attendance})
     return written
 
 
-def _record(uow: UnitOfWork, action: str, after: dict) -> None:
-    with uow.write() as session:
-        audit.record(session, actor_id=uow.staff_id, action=action, entity="export", entity_id=None, after=after,
-                     reason=translate("Rosters", "spreadsheet export"))
+def _record(uow: UnitOfWork, action: ExportAction, after: dict) -> None:
+    with uow.write():
+        uow.record_change(action, entity="export", entity_id=None, after=after, reason=SPREADSHEET_EXPORT(), portal=False)
 
 
 # --- other lists -------------------------------------------------------------------------------
 
 
-def export_list(uow: UnitOfWork, sheet: Sheet, path: str | Path, *, kind: str, overwrite: bool = False,
+def export_list(uow: UnitOfWork, sheet: Sheet, path: str | Path, *, kind: ExportAction, overwrite: bool = False,
                 personal: bool = True) -> Path:
     """Write one prepared list; exporting personal data is recorded in the audit."""
     uow.require(Permission.VIEW_PERSONAL_DATA if personal else Permission.READ_STUDENTS)
     written = write_workbook(path, [sheet], overwrite=overwrite)
     if personal:
-        _record(uow, f"export.{kind}", {"file": written.name, "rows": sheet.written_rows})
+        _record(uow, kind, {"file": written.name, "rows": sheet.written_rows})
     return written
 
 

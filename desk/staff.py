@@ -9,15 +9,17 @@ from typing import TYPE_CHECKING
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import audit
+from desk.changes import Action, Description, Shown
 from desk.clock import now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied, SignInFailed
 from desk.i18n import translate
+from desk.messages import define
 from desk.model import OrgUnit, Role, StaffUnit, StaffUser
 
 if TYPE_CHECKING:  # the unit of work checks permissions with this module: no import at run time
@@ -248,23 +250,54 @@ def _staff_snapshot(user: StaffUser) -> dict:
     }
 
 
-def create_first_administrator(db: Database, login: str, full_name: str, password: str) -> Actor:
-    """The first staff account of an empty database; refused once any account exists."""
-    with db.write() as session:
+# --- what is recorded ------------------------------------------------------------------------
+
+# Reasons the system gives: kept as codes, put into words in the reader's language.
+FIRST_ADMINISTRATOR = define("staff.first_administrator", "Staff", QT_TRANSLATE_NOOP("Staff", "first administrator"))
+PASSWORD_CHANGED_BY_OWNER = define("staff.password_changed_by_owner", "Staff",
+                                   QT_TRANSLATE_NOOP("Staff", "password changed by its owner"))
+
+
+class StaffAction(Action):
+    """What is done to staff accounts."""
+
+    CREATE = "staff.create"
+    CHANGE_PASSWORD = "staff.change_password"
+    DISABLE = "staff.disable"
+    ENABLE = "staff.enable"
+    ROLE = "staff.role"
+    RESET_PASSWORD = "staff.reset_password"
+
+    def describe(self, shown: Shown) -> Description:
+        login = str(shown.after.get("login") or shown.before.get("login") or "")
+        if self is StaffAction.CREATE:
+            return Description(translate("History", "Staff account %1 created").replace("%1", login), frozenset({"login"}))
+        if self is StaffAction.CHANGE_PASSWORD:
+            return Description(translate("History", "Password changed by its owner"))
+        if self is StaffAction.DISABLE:
+            return Description(translate("History", "Staff account %1 disabled").replace("%1", login), frozenset({"login"}))
+        if self is StaffAction.ENABLE:
+            return Description(translate("History", "Staff account %1 enabled").replace("%1", login), frozenset({"login"}))
+        if self is StaffAction.ROLE:
+            return Description(translate("History", "Role of staff account %1 changed").replace("%1", login),
+                               frozenset({"login"}))
+        return Description(translate("History", "Password of staff account %1 reset").replace("%1", login),
+                           frozenset({"login", "password", "failed_sign_ins", "locked_until"}))
+
+
+def create_first_administrator(uow: UnitOfWork, login: str, full_name: str, password: str) -> Actor:
+    """The first staff account of an empty database; refused once any account exists.
+
+    ``uow`` is a unit of work of the system job that sets a database up (``SystemJob.SETUP``).
+    """
+    with uow.write() as session:
         if session.scalar(select(func.count()).select_from(StaffUser)):
             raise DomainError(
                 translate("Staff", "This database already has staff accounts; an administrator adds new ones.")
             )
         user = _add_user(session, login, full_name, password, Role.ADMINISTRATOR, [])
-        audit.record(
-            session,
-            actor_id=user.id,
-            action="staff.create",
-            entity="staff_user",
-            entity_id=user.id,
-            after=_staff_snapshot(user),
-            reason=translate("Staff", "first administrator"),
-        )
+        uow.record_change(StaffAction.CREATE, entity="staff_user", entity_id=user.id, after=_staff_snapshot(user),
+                          reason=FIRST_ADMINISTRATOR(), portal=False)
         return _actor(session, user)
 
 
@@ -279,15 +312,8 @@ def create_staff_user(uow: UnitOfWork, *,
     uow.require(Permission.MANAGE_STAFF)
     with uow.write() as session:
         user = _add_user(session, login, full_name, password, role, unit_codes or [])
-        audit.record(
-            session,
-            actor_id=uow.staff_id,
-            action="staff.create",
-            entity="staff_user",
-            entity_id=user.id,
-            after=_staff_snapshot(user),
-            reason=reason,
-        )
+        uow.record_change(StaffAction.CREATE, entity="staff_user", entity_id=user.id, after=_staff_snapshot(user),
+                          reason=reason, portal=False)
         return _actor(session, user)
 
 
@@ -299,14 +325,8 @@ def change_password(uow: UnitOfWork, old_password: str, new_password: str) -> No
         except (VerifyMismatchError, VerificationError, InvalidHashError):
             raise SignInFailed(translate("Staff", "The current password is wrong.")) from None
         user.password_hash = hash_password(new_password)
-        audit.record(
-            session,
-            actor_id=uow.staff_id,
-            action="staff.change_password",
-            entity="staff_user",
-            entity_id=user.id,
-            reason=translate("Staff", "password changed by its owner"),
-        )
+        uow.record_change(StaffAction.CHANGE_PASSWORD, entity="staff_user", entity_id=user.id,
+                          reason=PASSWORD_CHANGED_BY_OWNER(), portal=False)
 
 
 # --- staff administration ----------------------------------------------------------------------
@@ -423,10 +443,10 @@ def _lock_administrators(session: Session) -> int:
     return len(session.scalars(query).all())
 
 
-def _audit_staff(session: Session, actor: Actor, action: str, user: StaffUser, *, before: dict | None, after: dict,
+def _audit_staff(uow: UnitOfWork, action: StaffAction, user: StaffUser, *, before: dict | None, after: dict,
                  reason: str) -> None:
-    audit.record(session, actor_id=actor.id, action=action, entity="staff_user", entity_id=user.id, before=before,
-                 after=after, reason=reason)
+    uow.record_change(action, entity="staff_user", entity_id=user.id, before=before, after=after, reason=reason,
+                      portal=False)
 
 
 def add_staff(uow: UnitOfWork, login: str,
@@ -460,7 +480,7 @@ def add_staff(uow: UnitOfWork, login: str,
             user.units = units
             session.add(user)
             session.flush()
-            _audit_staff(session, uow.staff, "staff.create", user, before=None, after=_staff_snapshot(user), reason=reason)
+            _audit_staff(uow, StaffAction.CREATE, user, before=None, after=_staff_snapshot(user), reason=reason)
             user_id = user.id
     except IntegrityError:
         # Another administrator took the same login a moment earlier (the unique index decides).
@@ -494,7 +514,7 @@ def disable_staff(uow: UnitOfWork, login: str, *, reason: str) -> StaffLine:
         uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         before = _staff_snapshot(user)
         user.active = False
-        _audit_staff(session, uow.staff, "staff.disable", user, before=before, after=_staff_snapshot(user), reason=reason)
+        _audit_staff(uow, StaffAction.DISABLE, user, before=before, after=_staff_snapshot(user), reason=reason)
         user_id = user.id
     return _line_of(uow.db, user_id)
 
@@ -510,7 +530,7 @@ def enable_staff(uow: UnitOfWork, login: str, *, reason: str) -> StaffLine:
         uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         before = _staff_snapshot(user)
         user.active = True
-        _audit_staff(session, uow.staff, "staff.enable", user, before=before, after=_staff_snapshot(user), reason=reason)
+        _audit_staff(uow, StaffAction.ENABLE, user, before=before, after=_staff_snapshot(user), reason=reason)
         user_id = user.id
     return _line_of(uow.db, user_id)
 
@@ -539,7 +559,7 @@ def change_role(uow: UnitOfWork, login: str, role: Role | str, unit_ids, *, reas
         user.role = role
         user.units = units
         session.flush()
-        _audit_staff(session, uow.staff, "staff.role", user, before=before, after=_staff_snapshot(user), reason=reason)
+        _audit_staff(uow, StaffAction.ROLE, user, before=before, after=_staff_snapshot(user), reason=reason)
         user_id = user.id
     return _line_of(uow.db, user_id)
 
@@ -556,7 +576,7 @@ def reset_password(uow: UnitOfWork, login: str, new_password: str, *, reason: st
         user.password_hash = password_hash
         user.failed_sign_ins = 0
         user.locked_until = None
-        _audit_staff(session, uow.staff, "staff.reset_password", user, before=before,
+        _audit_staff(uow, StaffAction.RESET_PASSWORD, user, before=before,
                      after={"login": user.login, "failed_sign_ins": 0, "locked_until": None, "password": "reset"},
                      reason=reason)
         user_id = user.id

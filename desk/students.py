@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from stdnum.exceptions import ValidationError
 from stdnum.pl import pesel as stdnum_pesel
 
-from desk import audit, outbox
+from desk import outbox
+from desk.changes import Action, Change, Description, Shown
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.i18n import translate
@@ -273,19 +274,25 @@ def student_card(uow: UnitOfWork, student_id: int) -> StudentCard:
         )
 
 
+class PersonAction(Action):
+    """What is done to a person's record: reading the full PESEL (personal-data access) and corrections."""
+
+    VIEW_PESEL = "person.view_pesel"
+    UPDATE = "person.update"
+
+    def describe(self, shown: Shown) -> Description:
+        if self is PersonAction.VIEW_PESEL:
+            return Description(translate("History", "PESEL shown"))
+        return Description(translate("History", "Personal data corrected"))
+
+
 def reveal_pesel(uow: UnitOfWork, student_id: int) -> str | None:
     """The full PESEL for staff whose role needs it; every look is written to the audit trail."""
     uow.require(Permission.VIEW_PERSONAL_DATA)
     with uow.write() as session:
         student = _student(session, student_id)
-        audit.record(
-            session,
-            actor_id=uow.staff_id,
-            action="person.view_pesel",
-            entity="person",
-            entity_id=student.person_id,
-            student_id=student.id,
-        )
+        uow.record_change(PersonAction.VIEW_PESEL, entity="person", entity_id=student.person_id, student_id=student.id,
+                          portal=False)
         return student.person.pesel
 
 
@@ -362,26 +369,13 @@ def update_person(uow: UnitOfWork, student_id: int, changes: PersonChanges, *, r
         after = _snapshot(person)
         if after == before:
             raise DomainError(translate("Students", "Nothing was changed."))
-        audit.record(
-            session,
-            actor_id=uow.staff_id,
-            action="person.update",
-            entity="person",
-            entity_id=person.id,
-            student_id=student.id,
-            before=before,
-            after=after,
-            reason=reason,
-        )
-        for each in person.students:
-            outbox.enqueue(
-                session,
-                entity="person",
-                entity_id=person.id,
-                student_id=each.id,
-                payload={"first_name": first, "middle_name": middle, "last_name": last},
-                actor_id=uow.staff_id,
-            )
+        # Every student record of the person shows the change, the one edited first; each goes to the portal.
+        others = [each.id for each in person.students if each.id != student.id]
+        portal = {"first_name": first, "middle_name": middle, "last_name": last}
+        uow.record_changes(PersonAction.UPDATE, [
+            Change("person", person.id, each, before=before, after=after, reason=reason, portal=portal)
+            for each in [student.id, *others]
+        ])
     return student_card(uow, student_id)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from desk import audit, enrollment, outbox, token_rounds
+from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
@@ -908,3 +909,17 @@ __all__ = [
     "Waiting", "conflicts", "due_run", "due_slot", "format_schedule", "interrupted", "last_success", "parse_schedule",
     "portal_state", "recent_runs", "resolve_conflict", "run_due", "run_sync", "schedule", "set_schedule", "waiting",
 ]
+
+
+class SyncAction(Action):
+    """What staff decide about the sync: a conflict settled, the schedule changed."""
+
+    CONFLICT_RESOLVE = "sync_conflict.resolve"
+    SCHEDULE = "sync.schedule"
+
+    def describe(self, shown: Shown) -> Description:
+        if self is SyncAction.SCHEDULE:
+            return Description(translate("History", "Sync schedule changed"))
+        if shown.after.get("enroll_over_limit"):
+            return Description(translate("History", "Sync conflict settled: enrolled over the limit"), frozenset({"enroll_over_limit"}))
+        return Description(translate("History", "Sync conflict dismissed"), frozenset({"enroll_over_limit"}))

@@ -13,20 +13,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import audit, outbox
+from desk.changes import Action, Change, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc, to_local
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.i18n import translate
+from desk.messages import Message, define
 from desk.model import (
-    AuditEntry,
     Level,
     LedgerKind,
-    OutboxEntry,
     Programme,
     ProgrammeStatus,
     Registration,
@@ -48,6 +48,61 @@ from desk.unit_of_work import UnitOfWork
 
 CORRECTION_DEADLINE = timedelta(days=7)
 
+# A reason the system gives: kept as a code (the ledger's reason_message), put into words when shown.
+ALLOCATION_BY_RULE = define("tokens.allocation_by_rule", "Tokens", QT_TRANSLATE_NOOP("Tokens", "automatic allocation by rule"))
+
+
+class TokenAction(Action):
+    """What is recorded about tokens: ledger entries (one code per kind of entry), token types, allocation rules."""
+
+    ALLOCATION = "tokens.allocation"
+    CORRECTION = "tokens.correction"
+    SPEND = "tokens.spend"
+    REFUND = "tokens.refund"
+    EXPIRY = "tokens.expiry"
+    TYPE_SAVE = "token_type.save"
+    RULE_CREATE = "token_rule.create"
+
+    @classmethod
+    def of_entry(cls, kind: LedgerKind) -> TokenAction:
+        return cls(f"tokens.{kind.value}")
+
+    def describe(self, shown: Shown) -> Description:
+        a, names = shown.after, shown.names
+        if self is TokenAction.TYPE_SAVE:
+            return Description(translate("History", "Token type %1 saved")
+                               .replace("%1", str(a.get("code") or names.token_type(shown.entity_id))), frozenset({"code"}))
+        if self is TokenAction.RULE_CREATE:
+            return Description(translate("History", "Token allocation rule added for %1")
+                               .replace("%1", names.token_type(a.get("token_type_id"))), frozenset({"token_type_id"}))
+        token, amount = names.token_type(a.get("token_type_id")), a.get("amount")
+        signed = f"{amount:+d}" if isinstance(amount, int) else str(amount)
+        said = frozenset({"token_type_id", "amount", "kind"})
+        if self is TokenAction.ALLOCATION:
+            return Description(translate("History", "Tokens allocated: %1 %2").replace("%1", signed).replace("%2", token), said)
+        if self is TokenAction.CORRECTION:
+            text = translate("History", "Token balance corrected: %1 %2").replace("%1", signed).replace("%2", token)
+            if a.get("deadline_override"):
+                text += " " + translate("History", "(deadline overridden)")
+            return Description(text, said)
+        if self is TokenAction.SPEND:
+            return Description(translate("History", "Token spent: %1").replace("%1", token), said)
+        if self is TokenAction.REFUND:
+            return Description(translate("History", "Token refunded: %1").replace("%1", token), said)
+        return Description(translate("History", "Tokens expired: %1 %2").replace("%1", signed).replace("%2", token), said)
+
+
+def ledger_reason(reason: str | Message) -> tuple[str, dict | None]:
+    """What a ledger entry keeps: a clerk's words as typed; a reason the system gives as its code (and the code as text)."""
+    if isinstance(reason, Message):
+        return reason.code, reason.to_json()
+    return reason, None
+
+
+def _shown_reason(reason: str, message: dict | None) -> str:
+    found = Message.from_json(message)
+    return found.text() if found is not None else reason
+
 
 # --- read side -------------------------------------------------------------------------------
 
@@ -67,7 +122,7 @@ class LedgerLine:
     token_type_code: str
     kind: LedgerKind
     amount: int
-    reason: str
+    reason: str  # in the reader's language when the system gave it
     document_ref: str | None
     created_by: str | None
     created_at: datetime
@@ -115,8 +170,8 @@ def ledger(uow: UnitOfWork, student_id: int) -> list[LedgerLine]:
             ).all()
         )
         return [
-            LedgerLine(e.id, code, e.kind, e.amount, e.reason, e.document_ref, who, e.created_at, e.reverses_id,
-                       reversed_by.get(e.id))
+            LedgerLine(e.id, code, e.kind, e.amount, _shown_reason(e.reason, e.reason_message), e.document_ref, who,
+                       e.created_at, e.reverses_id, reversed_by.get(e.id))
             for e, code, who in session.execute(
                 select(TokenEntry, TokenType.code, StaffUser.full_name)
                 .join(TokenType, TokenType.id == TokenEntry.token_type_id)
@@ -298,35 +353,45 @@ def _existing(session: Session, key: str | None) -> TokenEntry | None:
 
 
 def add_entry(
-    session: Session,
+    uow: UnitOfWork | Session,
     *,
     student_id: int,
     token_type_id: int,
     kind: LedgerKind,
     amount: int,
-    reason: str,
-    actor_id: int | None,
-    now: datetime,
+    reason: str | Message,
     document_ref: str | None = None,
     idempotency_key: str | None = None,
     reverses_id: int | None = None,
     token_request_id: int | None = None,
     audit_extra: dict | None = None,
+    actor_id: int | None = None,
+    now: datetime | None = None,
 ) -> TokenEntry:
-    """Write one ledger entry with its audit entry and outbox entry (inside the caller's transaction)."""
+    """Write one ledger entry and record it (audit and portal queue), inside the unit's open transaction.
+
+    A caller still holding a bare session (the token rounds) passes it with ``actor_id`` and ``now``.
+    """
+    if isinstance(uow, Session):
+        from desk.session_unit import over_session
+
+        with (unit := over_session(uow, actor_id, now or now_utc())).write():
+            return add_entry(unit, student_id=student_id, token_type_id=token_type_id, kind=kind, amount=amount,
+                             reason=reason, document_ref=document_ref, idempotency_key=idempotency_key,
+                             reverses_id=reverses_id, token_request_id=token_request_id, audit_extra=audit_extra)
+    session = uow.session
+    text, message = ledger_reason(reason)
     entry = TokenEntry(
-        student_id=student_id, token_type_id=token_type_id, kind=kind, amount=amount, reason=reason,
-        document_ref=document_ref, idempotency_key=idempotency_key, reverses_id=reverses_id,
-        token_request_id=token_request_id, created_at=now, created_by_id=actor_id,
+        student_id=student_id, token_type_id=token_type_id, kind=kind, amount=amount, reason=text,
+        reason_message=message, document_ref=document_ref, idempotency_key=idempotency_key, reverses_id=reverses_id,
+        token_request_id=token_request_id, created_at=uow.now, created_by_id=uow.staff_id,
     )
     session.add(entry)
     session.flush()
     after = {"token_type_id": token_type_id, "kind": kind, "amount": amount, "document_ref": document_ref,
              "reverses_id": reverses_id, **(audit_extra or {})}
-    audit.record(session, actor_id=actor_id, action=f"tokens.{kind.value}", entity="token_entry", entity_id=entry.id,
-                 student_id=student_id, after=after, reason=reason)
-    outbox.enqueue(session, entity="token_entry", entity_id=entry.id, student_id=student_id,
-                   payload={"token_type_id": token_type_id, "amount": amount, "kind": kind}, actor_id=actor_id)
+    uow.record_change(TokenAction.of_entry(kind), entity="token_entry", entity_id=entry.id, student_id=student_id,
+                      after=after, reason=reason, portal={"token_type_id": token_type_id, "amount": amount, "kind": kind})
     return entry
 
 
@@ -380,8 +445,8 @@ def correct_balance(uow: UnitOfWork, student_id: int,
                     .replace("%2", str(balance))
                 )
             entry = add_entry(
-                session, student_id=student_id, token_type_id=token_type_id, kind=LedgerKind.CORRECTION, amount=amount,
-                reason=reason, actor_id=uow.staff_id, now=now, document_ref=(document_ref or "").strip() or None,
+                uow, student_id=student_id, token_type_id=token_type_id, kind=LedgerKind.CORRECTION, amount=amount,
+                reason=reason, document_ref=(document_ref or "").strip() or None,
                 idempotency_key=key, audit_extra={"balance_before": balance, **extra},
             )
             return LedgerResult(entry.id, balance + amount, False)
@@ -435,8 +500,8 @@ def undo_correction(uow: UnitOfWork, entry_id: int,
                     .replace("%1", str(balance))
                 )
             entry = add_entry(
-                session, student_id=original.student_id, token_type_id=original.token_type_id, kind=LedgerKind.CORRECTION,
-                amount=-original.amount, reason=reason, actor_id=uow.staff_id, now=now, document_ref=original.document_ref,
+                uow, student_id=original.student_id, token_type_id=original.token_type_id, kind=LedgerKind.CORRECTION,
+                amount=-original.amount, reason=reason, document_ref=original.document_ref,
                 idempotency_key=key, reverses_id=original.id, audit_extra={"balance_before": balance, **extra},
             )
             return LedgerResult(entry.id, balance - original.amount, False)
@@ -487,16 +552,17 @@ def add_allocation_rule(uow: UnitOfWork, token_type_id: int, amount: int, *, lev
                                    created_by_id=uow.staff_id)
         session.add(rule)
         session.flush()
-        audit.record(session, actor_id=uow.staff_id, action="token_rule.create", entity="token_allocation_rule",
-                     entity_id=rule.id, after={"token_type_id": token_type_id, "level": level, "mode": mode, "amount": amount},
-                     reason=reason.strip() or None)
+        uow.record_change(TokenAction.RULE_CREATE, entity="token_allocation_rule", entity_id=rule.id,
+                          after={"token_type_id": token_type_id, "level": level, "mode": mode, "amount": amount},
+                          reason=reason.strip() or None, portal=False)
         return rule.id
 
 
-def _insert_allocations(session: Session, actor_id: int | None, now: datetime, rows: list[tuple[int, int, int, str, str | None, str]]) -> int:
+def _insert_allocations(uow: UnitOfWork, rows: list[tuple[int, int, int, str | Message, str | None, str]]) -> int:
     """Bulk ledger allocations: (student, token type, amount, reason, document, key); keys already used are skipped."""
     if not rows:
         return 0
+    session, now = uow.session, uow.now
     keys = [row[5] for row in rows]
     used: set[str] = set()
     for start in range(0, len(keys), 5000):
@@ -504,31 +570,28 @@ def _insert_allocations(session: Session, actor_id: int | None, now: datetime, r
     fresh = [row for row in rows if row[5] not in used]
     if not fresh:
         return 0
+    values = []
+    for s, t, a, r, d, k in fresh:
+        text, message = ledger_reason(r)
+        values.append(dict(student_id=s, token_type_id=t, kind=LedgerKind.ALLOCATION, amount=a, reason=text,
+                           reason_message=message, document_ref=d, idempotency_key=k, created_at=now,
+                           created_by_id=uow.staff_id))
     created = session.execute(
-        insert(TokenEntry).returning(TokenEntry.id, TokenEntry.student_id, sort_by_parameter_order=True),
-        [
-            dict(student_id=s, token_type_id=t, kind=LedgerKind.ALLOCATION, amount=a, reason=r, document_ref=d,
-                 idempotency_key=k, created_at=now, created_by_id=actor_id)
-            for s, t, a, r, d, k in fresh
-        ],
+        insert(TokenEntry).returning(TokenEntry.id, TokenEntry.student_id, sort_by_parameter_order=True), values
     ).all()
-    session.execute(insert(AuditEntry), [
-        dict(at=now, staff_id=actor_id, action="tokens.allocation", entity="token_entry", entity_id=eid, student_id=sid,
-             after={"token_type_id": row[1], "amount": row[2], "document_ref": row[4]}, reason=row[3])
+    return uow.record_changes(TokenAction.ALLOCATION, [
+        Change("token_entry", eid, sid, after={"token_type_id": row[1], "amount": row[2], "document_ref": row[4]},
+               reason=row[3], portal={"token_type_id": row[1], "amount": row[2], "kind": "allocation"})
         for (eid, sid), row in zip(created, fresh)
     ])
-    session.execute(insert(OutboxEntry), [
-        dict(entity="token_entry", entity_id=eid, operation="upsert", student_id=sid,
-             payload={"token_type_id": row[1], "amount": row[2], "kind": "allocation"}, created_at=now, staff_id=actor_id)
-        for (eid, sid), row in zip(created, fresh)
-    ])
-    return len(created)
 
 
 def run_allocation(uow: UnitOfWork) -> int:
-    """Give every active student the tokens their rules promise and they have not had yet; repeatable."""
+    """Give every active student the tokens their rules promise and they have not had yet; repeatable.
+
+    Run by a member of staff, or by a timer as the system job ``SystemJob.SCHEDULE``.
+    """
     uow.require(Permission.CORRECT_TOKENS)
-    now = uow.now
     total = 0
     with uow.write() as session:
         for rule in session.scalars(select(TokenAllocationRule).where(TokenAllocationRule.active.is_(True)).order_by(TokenAllocationRule.id)):
@@ -546,10 +609,9 @@ def run_allocation(uow: UnitOfWork) -> int:
             if rule.mode is not None:
                 query = query.where(Programme.mode == rule.mode)
             students = session.scalars(query).all()
-            reason = translate("Tokens", "automatic allocation by rule")
             total += _insert_allocations(
-                session, uow.staff_id, now,
-                [(sid, rule.token_type_id, rule.amount, reason, None, f"allocation-{rule.id}-{sid}") for sid in students],
+                uow, [(sid, rule.token_type_id, rule.amount, ALLOCATION_BY_RULE(), None, f"allocation-{rule.id}-{sid}")
+                      for sid in students],
             )
     return total
 
@@ -563,7 +625,6 @@ def allocate_cohort(uow: UnitOfWork, token_type_id: int, programme_id: int, stag
         raise DomainError(translate("Tokens", "Say why the tokens are allocated."))
     if amount <= 0:
         raise DomainError(translate("Tokens", "An allocation gives at least one token."))
-    now = uow.now
     batch = (idempotency_key or "").strip() or new_idempotency_key()
     with uow.write() as session:
         programme = session.get(Programme, programme_id)
@@ -578,8 +639,7 @@ def allocate_cohort(uow: UnitOfWork, token_type_id: int, programme_id: int, stag
             query = query.where(StudentProgramme.stage == stage)
         students = session.scalars(query.distinct()).all()
         return _insert_allocations(
-            session, uow.staff_id, now,
-            [(sid, token_type_id, amount, reason, (document_ref or "").strip() or None, f"cohort-{batch}-{sid}") for sid in students],
+            uow, [(sid, token_type_id, amount, reason, (document_ref or "").strip() or None, f"cohort-{batch}-{sid}") for sid in students],
         )
 
 
@@ -624,8 +684,6 @@ def save_token_type(uow: UnitOfWork, code: str, name: str, semester_price: Decim
             session.add(token)
         token.name, token.semester_price = name, price
         session.flush()
-        audit.record(session, actor_id=uow.staff_id, action="token_type.save", entity="token_type", entity_id=token.id,
-                     before=before, after={"code": code, "name": name, "semester_price": price}, reason=reason.strip() or None)
-        outbox.enqueue(session, entity="token_type", entity_id=token.id,
-                       payload={"code": code, "name": name, "semester_price": price}, actor_id=uow.staff_id)
+        uow.record_change(TokenAction.TYPE_SAVE, entity="token_type", entity_id=token.id, before=before,
+                          after={"code": code, "name": name, "semester_price": price}, reason=reason.strip() or None)
         return token.id

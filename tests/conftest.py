@@ -135,8 +135,9 @@ def sqlite_db(tmp_path, sqlite_template) -> Database:
 @pytest.fixture
 def admin(db):
     from desk.staff import create_first_administrator
+    from desk.unit_of_work import SystemJob, UnitOfWork
 
-    return create_first_administrator(db, "admin", "Anna Administratorka", "admin-password")
+    return create_first_administrator(UnitOfWork(db, SystemJob.SETUP), "admin", "Anna Administratorka", "admin-password")
 
 
 DEMO_STUDENTS = 300

@@ -14,6 +14,7 @@ from desk.accounts import AccountState, LineOutcome, WorkKind
 from desk.clock import now_utc
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.model import AuditEntry, LoginAccount, LoginTemplate, OutboxEntry, PersonCategory, ProgrammeStatus, Role, Student
+from desk.unit_of_work import UnitOfWork
 from tests import factories
 from tests.factories import PHD_DOMAIN, STAFF_DOMAIN, STUDENT_DOMAIN
 
@@ -88,38 +89,38 @@ def test_without_a_template_no_login_is_generated(db):
 
 def test_templates_are_set_by_administrators_only_and_audited(db, admin, cos, templates):
     with pytest.raises(PermissionDenied):
-        accounts.set_template(db, cos, PersonCategory.STUDENT, "student.po.edu.pl", "{student_number}@student.po.edu.pl")
-    line = accounts.set_template(db, admin, "student", "Student.PO.edu.pl", "{student_number}", reason="new domain")
+        accounts.set_template(UnitOfWork(db, cos), PersonCategory.STUDENT, "student.po.edu.pl", "{student_number}@student.po.edu.pl")
+    line = accounts.set_template(UnitOfWork(db, admin), "student", "Student.PO.edu.pl", "{student_number}", reason="new domain")
     assert (line.domain, line.template, line.example) == ("student.po.edu.pl", "{student_number}@student.po.edu.pl",
                                                           "123456@student.po.edu.pl")
-    assert [t.category for t in accounts.list_templates(db, cos)] == list(PersonCategory)
+    assert [t.category for t in accounts.list_templates(UnitOfWork(db, cos))] == list(PersonCategory)
     with db.read() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "login_template.set")).one()
         assert entry.before["domain"] == STUDENT_DOMAIN and entry.after["domain"] == "student.po.edu.pl"
         assert entry.reason == "new domain" and entry.staff_id == admin.id
     with pytest.raises(DomainError, match="unknown placeholder|Use the placeholders"):
-        accounts.set_template(db, admin, "staff", STAFF_DOMAIN, "{surname}@" + STAFF_DOMAIN)
+        accounts.set_template(UnitOfWork(db, admin), "staff", STAFF_DOMAIN, "{surname}@" + STAFF_DOMAIN)
     with pytest.raises(DomainError, match="no student number"):
-        accounts.set_template(db, admin, "staff", STAFF_DOMAIN, "{student_number}@" + STAFF_DOMAIN)
+        accounts.set_template(UnitOfWork(db, admin), "staff", STAFF_DOMAIN, "{student_number}@" + STAFF_DOMAIN)
     with pytest.raises(DomainError, match="already the domain of PhD students"):
-        accounts.set_template(db, admin, "staff", PHD_DOMAIN, "{first_initial}.{last}@" + PHD_DOMAIN)
+        accounts.set_template(UnitOfWork(db, admin), "staff", PHD_DOMAIN, "{first_initial}.{last}@" + PHD_DOMAIN)
     with pytest.raises(DomainError, match="must end with @uni.example.pl"):
-        accounts.set_template(db, admin, "staff", STAFF_DOMAIN, "{first_initial}.{last}@other.pl")
+        accounts.set_template(UnitOfWork(db, admin), "staff", STAFF_DOMAIN, "{first_initial}.{last}@other.pl")
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(LoginTemplate)) == 3
 
 
 def test_login_made_at_admission(db, admin, templates):
     student = factories.student(db, login=None)
-    result = accounts.create_login_at_admission(db, admin, student)
+    result = accounts.create_login_at_admission(UnitOfWork(db, admin), student)
     assert (result.email, result.action) == (f"{_number(db, student)}@{STUDENT_DOMAIN}", "created")
     assert [(e.operation, e.student_id) for e in _outbox(db, result.login_id)] == [("upsert", student)]
-    again = accounts.create_login_at_admission(db, admin, student)
+    again = accounts.create_login_at_admission(UnitOfWork(db, admin), student)
     assert (again.login_id, again.action) == (result.login_id, "existing")
     # The mail system made the mailbox first: that row is linked, not duplicated.
     other = factories.student(db, login=None)
     waiting = factories.login(db, f"{_number(db, other)}@{STUDENT_DOMAIN}")
-    linked = accounts.create_login_at_admission(db, admin, other)
+    linked = accounts.create_login_at_admission(UnitOfWork(db, admin), other)
     assert (linked.login_id, linked.action) == (waiting, "linked")
 
 
@@ -128,9 +129,9 @@ def test_admission_login_by_the_clerk_of_the_students_unit_only(db, templates):
     factories.unit(db, "WH", "Wydział Humanistyczny")
     outsider = factories.staff(db, "obcy", Role.CLERK, ("WH",))
     with pytest.raises(PermissionDenied):
-        accounts.create_login_at_admission(db, outsider, student)
+        accounts.create_login_at_admission(UnitOfWork(db, outsider), student)
     clerk = factories.staff(db, "dziekanat", Role.CLERK, ("WMF",))
-    assert accounts.create_login_at_admission(db, clerk, student).action == "created"
+    assert accounts.create_login_at_admission(UnitOfWork(db, clerk), student).action == "created"
 
 
 # --- linking and unlinking ------------------------------------------------------------------
@@ -139,7 +140,7 @@ def test_admission_login_by_the_clerk_of_the_students_unit_only(db, templates):
 def test_link_creates_the_login_with_audit_and_outbox_entries(db, cos, templates):
     student = factories.student(db, "Anna", "Nowak", login=None)
     email = f"{_number(db, student)}@{STUDENT_DOMAIN.upper()}"
-    result = accounts.link_login(db, cos, email, student_id=student, reason="zgłoszenie studentki")
+    result = accounts.link_login(UnitOfWork(db, cos), email, student_id=student, reason="zgłoszenie studentki")
     assert (result.email, result.action, result.person_name) == (email.lower(), "created", "Anna Nowak")
     with db.read() as session:
         login = session.get(LoginAccount, result.login_id)
@@ -155,7 +156,7 @@ def test_an_existing_unlinked_login_is_linked_not_duplicated(db, cos, templates)
     student = factories.student(db, login=None)
     person = factories.person_of(db, student)
     existing = factories.login(db, f"{_number(db, student)}@Student.Uni.Example.PL")
-    result = accounts.link_login(db, cos, f"{_number(db, student)}@student.uni.example.pl", person_id=person, reason="r")
+    result = accounts.link_login(UnitOfWork(db, cos), f"{_number(db, student)}@student.uni.example.pl", person_id=person, reason="r")
     assert (result.login_id, result.action) == (existing, "linked")
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(LoginAccount)) == 1
@@ -195,7 +196,7 @@ def test_link_refusals_leave_nothing_behind(db, cos, templates, case):
     before = _counts(db)
     kwargs.setdefault("reason", "zgłoszenie")
     with pytest.raises(DomainError) as refusal:
-        accounts.link_login(db, cos, email, **kwargs)
+        accounts.link_login(UnitOfWork(db, cos), email, **kwargs)
     assert message in str(refusal.value)
     assert _counts(db) == before
 
@@ -206,23 +207,23 @@ def test_a_clerk_may_not_link_or_unlink(db, templates):
     linked = factories.student(db)
     before = _counts(db)
     with pytest.raises(PermissionDenied, match="link login accounts"):
-        accounts.link_login(db, clerk, f"{_number(db, student)}@{STUDENT_DOMAIN}", student_id=student, reason="r")
+        accounts.link_login(UnitOfWork(db, clerk), f"{_number(db, student)}@{STUDENT_DOMAIN}", student_id=student, reason="r")
     with pytest.raises(PermissionDenied):
-        accounts.unlink_login(db, clerk, f"{_number(db, linked)}@{STUDENT_DOMAIN}", reason="r")
+        accounts.unlink_login(UnitOfWork(db, clerk), f"{_number(db, linked)}@{STUDENT_DOMAIN}", reason="r")
     with pytest.raises(PermissionDenied):
-        accounts.preview_bulk_link(db, clerk, "whatever.csv")
+        accounts.preview_bulk_link(UnitOfWork(db, clerk), "whatever.csv")
     assert _counts(db) == before
 
 
 def test_without_templates_any_well_formed_address_links(db, cos):
     student = factories.student(db, login=None)
-    assert accounts.link_login(db, cos, "someone@mail.example.org", student_id=student, reason="r").action == "created"
+    assert accounts.link_login(UnitOfWork(db, cos), "someone@mail.example.org", student_id=student, reason="r").action == "created"
 
 
 def test_unlink_and_remove(db, cos, templates):
     student = factories.student(db)
     email = f"{_number(db, student)}@{STUDENT_DOMAIN}"
-    result = accounts.unlink_login(db, cos, email.upper(), reason="połączony z niewłaściwą osobą")
+    result = accounts.unlink_login(UnitOfWork(db, cos), email.upper(), reason="połączony z niewłaściwą osobą")
     assert result.action == "unlinked" and result.person_name == "Jan Kowalski"
     with db.read() as session:
         login = session.get(LoginAccount, result.login_id)
@@ -232,13 +233,13 @@ def test_unlink_and_remove(db, cos, templates):
     assert [(e.operation, e.student_id) for e in _outbox(db, result.login_id)] == [("upsert", student)]
     before = _counts(db)
     with pytest.raises(DomainError, match="not linked to anyone"):
-        accounts.unlink_login(db, cos, email, reason="again")
+        accounts.unlink_login(UnitOfWork(db, cos), email, reason="again")
     with pytest.raises(NotFound):
-        accounts.unlink_login(db, cos, "nobody@student.uni.example.pl", reason="r")
+        accounts.unlink_login(UnitOfWork(db, cos), "nobody@student.uni.example.pl", reason="r")
     with pytest.raises(DomainError, match="Say why"):
-        accounts.unlink_login(db, cos, email, reason="", remove=True)
+        accounts.unlink_login(UnitOfWork(db, cos), email, reason="", remove=True)
     assert _counts(db) == before
-    removed = accounts.unlink_login(db, cos, email, reason="literówka", remove=True)
+    removed = accounts.unlink_login(UnitOfWork(db, cos), email, reason="literówka", remove=True)
     assert removed.action == "removed"
     with db.read() as session:
         assert session.get(LoginAccount, result.login_id) is None
@@ -250,21 +251,21 @@ def test_unlink_and_remove(db, cos, templates):
 
 def test_state_no_login_suggests_the_template_address(db, cos, templates):
     student = factories.student(db, "Anna", "Nowak", number="300001", login=None)
-    report = accounts.account_state(db, cos, "300001")
+    report = accounts.account_state(UnitOfWork(db, cos), "300001")
     assert report.state is AccountState.NO_LOGIN and report.person_name == "Anna Nowak"
     assert report.suggested_email == f"300001@{STUDENT_DOMAIN}" and "the template gives 300001@" in report.fix
     assert "has no institutional e-mail linked" in report.words
-    assert accounts.account_state(db, cos, student_id=student).state is AccountState.NO_LOGIN
+    assert accounts.account_state(UnitOfWork(db, cos), student_id=student).state is AccountState.NO_LOGIN
     # An unlinked mailbox made from the number is most likely theirs.
     factories.login(db, f"300001@{STUDENT_DOMAIN}")
-    report = accounts.account_state(db, cos, person_id=factories.person_of(db, student))
+    report = accounts.account_state(UnitOfWork(db, cos), person_id=factories.person_of(db, student))
     assert report.unlinked_candidates == (f"300001@{STUDENT_DOMAIN}",) and "exists but is not linked" in report.fix
 
 
 def test_state_login_not_linked(db, cos, templates):
     factories.student(db, "Anna", "Nowak", number="300002", login=None)
     factories.login(db, f"300002@{STUDENT_DOMAIN}")
-    report = accounts.account_state(db, cos, f"300002@{STUDENT_DOMAIN.upper()}")
+    report = accounts.account_state(UnitOfWork(db, cos), f"300002@{STUDENT_DOMAIN.upper()}")
     assert report.state is AccountState.LOGIN_NOT_LINKED and report.email == f"300002@{STUDENT_DOMAIN}"
     assert "nobody is linked to it" in report.words and accounts.PORTAL_MESSAGE in report.words
     assert "looks like the login of Anna Nowak (300002)" in report.fix
@@ -272,37 +273,37 @@ def test_state_login_not_linked(db, cos, templates):
 
 def test_state_waiting_for_the_portal_until_the_outbox_entry_is_sent(db, cos, templates):
     student = factories.student(db, "Anna", "Nowak", number="300003", login=None)
-    result = accounts.link_login(db, cos, f"300003@{STUDENT_DOMAIN}", student_id=student, reason="r")
+    result = accounts.link_login(UnitOfWork(db, cos), f"300003@{STUDENT_DOMAIN}", student_id=student, reason="r")
     (queued,) = _outbox(db, result.login_id)
     for query in ("300003", f"300003@{STUDENT_DOMAIN}"):
-        report = accounts.account_state(db, cos, query)
+        report = accounts.account_state(UnitOfWork(db, cos), query)
         assert report.state is AccountState.WAITING_FOR_PORTAL
         assert report.waiting_since == queued.created_at
         assert "not yet on the portal" in report.words and accounts.PORTAL_MESSAGE in report.words
         assert abs(report.waiting_since - now_utc()) < timedelta(minutes=1)
     _mark_sent(db, result.login_id)
-    report = accounts.account_state(db, cos, "300003")
+    report = accounts.account_state(UnitOfWork(db, cos), "300003")
     assert report.state is AccountState.ON_PORTAL and report.waiting_since is None and report.fix == ""
     assert report.words == f"On the portal: Anna Nowak (300003) logs in as 300003@{STUDENT_DOMAIN}."
 
 
 def test_state_of_an_unknown_or_malformed_address(db, cos, templates):
     factories.student(db, "Anna", "Nowak", number="300004")
-    report = accounts.account_state(db, cos, "300004@student.uni.example.com")
+    report = accounts.account_state(UnitOfWork(db, cos), "300004@student.uni.example.com")
     assert report.state is AccountState.NO_LOGIN and "has no login 300004@student.uni.example.com" in report.words
     assert report.person_name == "Anna Nowak" and f"logs in as 300004@{STUDENT_DOMAIN}" in report.words
-    report = accounts.account_state(db, cos, "jan kowalski@student.uni.example.pl")
+    report = accounts.account_state(UnitOfWork(db, cos), "jan kowalski@student.uni.example.pl")
     assert report.state is AccountState.NO_LOGIN and any("contains a space" in p for p in report.problems)
     with pytest.raises(NotFound, match="Nothing matches 999999"):
-        accounts.account_state(db, cos, "999999")
+        accounts.account_state(UnitOfWork(db, cos), "999999")
     with pytest.raises(DomainError):
-        accounts.account_state(db, cos, "  ")
+        accounts.account_state(UnitOfWork(db, cos), "  ")
 
 
 def test_state_reports_a_domain_not_matching_the_category(db, cos, templates):
     phd = factories.student(db, "Ewa", "Wiśniewska", number="300005", login=f"300005@{STUDENT_DOMAIN}")
     factories.set_category(db, phd, PersonCategory.PHD_STUDENT)
-    report = accounts.account_state(db, cos, "300005")
+    report = accounts.account_state(UnitOfWork(db, cos), "300005")
     assert report.state is AccountState.ON_PORTAL and report.expected_domain == PHD_DOMAIN
     assert any(f"end in @{PHD_DOMAIN}" in p for p in report.problems) and "Check the address" in report.fix
 
@@ -326,7 +327,7 @@ def test_worklist_lists_each_kind_with_counts(db, cos, templates):
     factories.login(db, f"no-at-sign.{STAFF_DOMAIN}")
     factories.student(db, "Kamil", "Spokojny", number="400005")  # all in order
 
-    result = accounts.worklist(db, cos)
+    result = accounts.worklist(UnitOfWork(db, cos))
     assert result.counts == {WorkKind.NO_LOGIN: 2, WorkKind.NOT_LINKED: 6, WorkKind.DOMAIN_MISMATCH: 1,
                              WorkKind.MALFORMED: 2, WorkKind.NEAR_DUPLICATE: 4}
     by_kind = {kind: [i for i in result.items if i.kind is kind] for kind in WorkKind}
@@ -345,7 +346,7 @@ def test_worklist_lists_each_kind_with_counts(db, cos, templates):
     assert [i.email for i in by_kind[WorkKind.MALFORMED]] == [f"no-at-sign.{STAFF_DOMAIN}", f"ł.nowak@{STAFF_DOMAIN}"]
     assert "needs exactly one @" in by_kind[WorkKind.MALFORMED][0].detail
 
-    limited = accounts.worklist(db, cos, kinds=[WorkKind.NOT_LINKED], limit=2)
+    limited = accounts.worklist(UnitOfWork(db, cos), kinds=[WorkKind.NOT_LINKED], limit=2)
     assert len(limited.items) == 2 and limited.truncated(WorkKind.NOT_LINKED)
     assert set(limited.counts) == {WorkKind.NOT_LINKED}
 
@@ -387,7 +388,7 @@ def test_preview_reports_every_line_and_apply_refuses_errors_unless_told(db, cos
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(f"500006;Kasia Inna;500001@{STUDENT_DOMAIN.replace('student', 'doktorant')}\n")  # 11 domain mismatch
         handle.write(f"500006;Kasia Inna;500002@{STUDENT_DOMAIN}\n")  # 12 duplicate
-    preview = accounts.preview_bulk_link(db, cos, path)
+    preview = accounts.preview_bulk_link(UnitOfWork(db, cos), path)
     assert (preview.identifier_kind, preview.identifier_column, preview.email_column) == ("student_number", "Numer albumu", "Adres e-mail")
     assert [(l.line_number, l.outcome) for l in preview.lines] == [
         (2, LineOutcome.OK), (3, LineOutcome.OK), (4, LineOutcome.ALREADY_LINKED), (5, LineOutcome.UNKNOWN_STUDENT),
@@ -398,12 +399,12 @@ def test_preview_reports_every_line_and_apply_refuses_errors_unless_told(db, cos
     assert preview.to_link == 2 and preview.errors == 7 and not preview.can_apply
     before = _counts(db)
     with pytest.raises(DomainError, match="Nothing was linked: 7 line"):
-        accounts.apply_bulk_link(db, cos, path, reason="eksport z poczty")
+        accounts.apply_bulk_link(UnitOfWork(db, cos), path, reason="eksport z poczty")
     assert _counts(db) == before
-    result = accounts.apply_bulk_link(db, cos, path, reason="eksport z poczty", skip_errors=True)
+    result = accounts.apply_bulk_link(UnitOfWork(db, cos), path, reason="eksport z poczty", skip_errors=True)
     assert (result.linked, result.created, result.unchanged, result.skipped) == (2, 1, 1, 7)
-    assert accounts.account_state(db, cos, "500002").state is AccountState.WAITING_FOR_PORTAL
-    assert accounts.account_state(db, cos, "500003").state is AccountState.WAITING_FOR_PORTAL
+    assert accounts.account_state(UnitOfWork(db, cos), "500002").state is AccountState.WAITING_FOR_PORTAL
+    assert accounts.account_state(UnitOfWork(db, cos), "500003").state is AccountState.WAITING_FOR_PORTAL
     logins, audits, queued = _counts(db)
     assert (logins, audits - before[1], queued - before[2]) == (before[0] + 1, 2, 2)
     with db.read() as session:
@@ -415,14 +416,14 @@ def test_preview_reports_every_line_and_apply_refuses_errors_unless_told(db, cos
 def test_a_clean_file_links_everything_once(db, cos, people, tmp_path):
     path = _csv(tmp_path / "ok.csv", [["student number", "email"], ["500002", f"500002@{STUDENT_DOMAIN}"],
                                       ["500004", f"500004@{PHD_DOMAIN}"]], delimiter=",")
-    preview = accounts.preview_bulk_link(db, cos, path)
+    preview = accounts.preview_bulk_link(UnitOfWork(db, cos), path)
     assert preview.can_apply and preview.to_link == 2
-    assert accounts.apply_bulk_link(db, cos, path, reason="r").linked == 2
-    again = accounts.preview_bulk_link(db, cos, path)
+    assert accounts.apply_bulk_link(UnitOfWork(db, cos), path, reason="r").linked == 2
+    again = accounts.preview_bulk_link(UnitOfWork(db, cos), path)
     assert {l.outcome for l in again.lines} == {LineOutcome.ALREADY_LINKED} and not again.can_apply
-    assert accounts.apply_bulk_link(db, cos, path, reason="r").linked == 0
+    assert accounts.apply_bulk_link(UnitOfWork(db, cos), path, reason="r").linked == 0
     with pytest.raises(DomainError, match="Say why"):
-        accounts.apply_bulk_link(db, cos, path, reason=" ")
+        accounts.apply_bulk_link(UnitOfWork(db, cos), path, reason=" ")
 
 
 def test_windows_polish_csv_is_read(db, cos, people, tmp_path):
@@ -430,7 +431,7 @@ def test_windows_polish_csv_is_read(db, cos, people, tmp_path):
                 encoding="cp1250")
     with pytest.raises(UnicodeDecodeError):
         path.read_bytes().decode("utf-8")
-    preview = accounts.preview_bulk_link(db, cos, path)
+    preview = accounts.preview_bulk_link(UnitOfWork(db, cos), path)
     assert [l.outcome for l in preview.lines] == [LineOutcome.OK]
 
 
@@ -442,7 +443,7 @@ def test_xlsx_with_numbers_as_numbers_and_pesel(db, cos, people, tmp_path):
     sheet.append([500002, "Anna Nowak", f"500002@{STUDENT_DOMAIN}"])
     sheet.append([500003.0, "Olga Bez", f"500003@{STUDENT_DOMAIN}"])
     book.save(tmp_path / "accounts.xlsx")
-    preview = accounts.preview_bulk_link(db, cos, tmp_path / "accounts.xlsx")
+    preview = accounts.preview_bulk_link(UnitOfWork(db, cos), tmp_path / "accounts.xlsx")
     assert [(l.line_number, l.identifier, l.outcome) for l in preview.lines] == [
         (3, "500002", LineOutcome.OK), (4, "500003", LineOutcome.OK)]
     # PESEL of someone born in 2002 starts with 0, which a number cell loses.
@@ -451,7 +452,7 @@ def test_xlsx_with_numbers_as_numbers_and_pesel(db, cos, people, tmp_path):
     book.active.append(["PESEL", "adres"])
     book.active.append([2270803624, f"500010@{STUDENT_DOMAIN}"])
     book.save(tmp_path / "pesel.xlsx")
-    preview = accounts.preview_bulk_link(db, cos, tmp_path / "pesel.xlsx")
+    preview = accounts.preview_bulk_link(UnitOfWork(db, cos), tmp_path / "pesel.xlsx")
     assert preview.identifier_kind == "pesel"
     assert [(l.identifier, l.outcome, l.person_name) for l in preview.lines] == [("02270803624", LineOutcome.OK, "Zofia Młoda")]
 
@@ -459,31 +460,31 @@ def test_xlsx_with_numbers_as_numbers_and_pesel(db, cos, people, tmp_path):
 def test_files_that_cannot_be_imported(db, cos, people, tmp_path):
     wrong = _csv(tmp_path / "wrong.csv", [["Imię", "Nazwisko"], ["Anna", "Nowak"]])
     with pytest.raises(DomainError, match="needs a column with the student number.*its first line has: Imię; Nazwisko"):
-        accounts.preview_bulk_link(db, cos, wrong)
+        accounts.preview_bulk_link(UnitOfWork(db, cos), wrong)
     two = _csv(tmp_path / "two.csv", [["indeks", "e-mail prywatny", "e-mail uczelniany"], ["500002", "a@gmail.com", "b@x.pl"]])
     with pytest.raises(DomainError, match="Several columns could be the e-mail"):
-        accounts.preview_bulk_link(db, cos, two)
+        accounts.preview_bulk_link(UnitOfWork(db, cos), two)
     huge = tmp_path / "huge.csv"
     with open(huge, "wb") as handle:
         handle.truncate(21 * 1024 * 1024)
     with pytest.raises(DomainError, match="at most 20 MB"):
-        accounts.preview_bulk_link(db, cos, huge)
+        accounts.preview_bulk_link(UnitOfWork(db, cos), huge)
     many = tmp_path / "many.csv"
     with open(many, "w", encoding="utf-8") as handle:
         handle.write("indeks;email\n")
         handle.writelines(f"{600000 + i};{600000 + i}@{STUDENT_DOMAIN}\n" for i in range(100_001))
     with pytest.raises(DomainError, match="more than 100,000 rows"):
-        accounts.preview_bulk_link(db, cos, many)
+        accounts.preview_bulk_link(UnitOfWork(db, cos), many)
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(DomainError, match=r"\.xls"):
-        accounts.preview_bulk_link(db, cos, old)
+        accounts.preview_bulk_link(UnitOfWork(db, cos), old)
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(DomainError, match="cannot be read as an Excel"):
-        accounts.preview_bulk_link(db, cos, broken)
+        accounts.preview_bulk_link(UnitOfWork(db, cos), broken)
     with pytest.raises(NotFound):
-        accounts.preview_bulk_link(db, cos, tmp_path / "missing.csv")
+        accounts.preview_bulk_link(UnitOfWork(db, cos), tmp_path / "missing.csv")
 
 
 def test_addresses_and_near_duplicate_keys():
@@ -503,18 +504,18 @@ def test_the_sync_takes_links_unlinks_and_removals_to_the_portal(db, cos, templa
 
     student = factories.student(db, "Anna", "Nowak", number="800001", login=None)
     email = f"800001@{STUDENT_DOMAIN}"
-    accounts.link_login(db, cos, email, student_id=student, reason="zgłoszenie")
-    assert accounts.account_state(db, cos, email).state is AccountState.WAITING_FOR_PORTAL
+    accounts.link_login(UnitOfWork(db, cos), email, student_id=student, reason="zgłoszenie")
+    assert accounts.account_state(UnitOfWork(db, cos), email).state is AccountState.WAITING_FOR_PORTAL
     portal = open_portal_for(db)
     try:
         run_sync(db, cos, SyncKind.STUDENT, student_id=student, portal=portal)
-        assert accounts.account_state(db, cos, email).state is AccountState.ON_PORTAL
+        assert accounts.account_state(UnitOfWork(db, cos), email).state is AccountState.ON_PORTAL
         assert login_state_on_portal(portal, email) == "account"
-        accounts.unlink_login(db, cos, email, reason="pomyłka")
+        accounts.unlink_login(UnitOfWork(db, cos), email, reason="pomyłka")
         run_sync(db, cos, portal=portal)
-        assert accounts.account_state(db, cos, email).state is AccountState.LOGIN_NOT_LINKED
+        assert accounts.account_state(UnitOfWork(db, cos), email).state is AccountState.LOGIN_NOT_LINKED
         assert login_state_on_portal(portal, email) == "no_account"  # the portal's message, exactly as the desk says
-        accounts.unlink_login(db, cos, email, reason="literówka", remove=True)
+        accounts.unlink_login(UnitOfWork(db, cos), email, reason="literówka", remove=True)
         run_sync(db, cos, portal=portal)
         assert login_state_on_portal(portal, email) == "unknown"
     finally:

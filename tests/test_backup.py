@@ -21,6 +21,12 @@ from desk.model import AuditEntry, Setting, SyncKind, SyncTrigger
 from desk.portal import schema
 from desk.portal.database import open_portal_for
 from desk.staff import actor_for_login
+from desk.unit_of_work import SystemJob, UnitOfWork
+
+
+def _job(db, now=None) -> UnitOfWork:
+    """The institution's own backup job (the daily backup): not a member of staff, not recorded."""
+    return UnitOfWork(db, SystemJob.SCHEDULE, now=now)
 
 
 @pytest.fixture
@@ -48,7 +54,7 @@ def _setting(path, key: str) -> str | None:
 def test_backup_and_restore_while_another_engine_has_the_database_open(demo_file):
     db = open_database(str(demo_file)).database
     admin = actor_for_login(db, "admin")
-    copy = backup.backup_now(db, actor=admin)
+    copy = backup.backup_now(UnitOfWork(db, admin))
     assert copy.parent == demo_file.parent / "backups" and copy.name.startswith("desk-") and copy.suffix == ".sqlite"
     assert backup.verify_backup(copy) == head_revision()
     assert not (copy.parent / (copy.name + "-wal")).exists()  # one self-contained file
@@ -115,32 +121,32 @@ def test_only_desks_own_backups_are_pruned_and_the_newest_kept(sqlite_db):
                   folder / "other-20261101-120000.sqlite"]
     for path in kept_apart:
         path.write_bytes(b"")
-    made = [backup.backup_now(sqlite_db, keep=3, now=start + timedelta(hours=hour)) for hour in range(5)]
+    made = [backup.backup_now(_job(sqlite_db, start + timedelta(hours=hour)), keep=3) for hour in range(5)]
     assert [b.path for b in backup.list_backups(backup.sqlite_path(sqlite_db.url))] == made[2:]
     assert not any(path.exists() for path in made[:2])
     assert all(path.exists() for path in kept_apart)
     # Twice in one second: a second file, not a replaced one.
-    again = backup.backup_now(sqlite_db, keep=3, now=start + timedelta(hours=4))
+    again = backup.backup_now(_job(sqlite_db, start + timedelta(hours=4)), keep=3)
     assert again.name == made[4].name.replace(".sqlite", "-2.sqlite") and made[4].exists()
     assert [b.path for b in backup.list_backups(backup.sqlite_path(sqlite_db.url))] == [made[3], made[4], again]
     with pytest.raises(DomainError):
-        backup.backup_now(sqlite_db, keep=0)
+        backup.backup_now(_job(sqlite_db), keep=0)
 
 
 def test_the_daily_backup_is_made_once_a_local_day(sqlite_db):
     # 22:30 UTC on 28 March is 23:30 in Warsaw; 23:30 UTC is already 29 March there (UTC is still on the 28th).
-    first = backup.daily_backup(sqlite_db, now=datetime(2026, 3, 28, 22, 30, tzinfo=UTC))
+    first = backup.daily_backup(_job(sqlite_db, datetime(2026, 3, 28, 22, 30, tzinfo=UTC)))
     assert first is not None and "-20260328-233000" in first.name
-    assert backup.daily_backup(sqlite_db, now=datetime(2026, 3, 28, 22, 59, tzinfo=UTC)) is None
-    second = backup.daily_backup(sqlite_db, now=datetime(2026, 3, 28, 23, 30, tzinfo=UTC))
+    assert backup.daily_backup(_job(sqlite_db, datetime(2026, 3, 28, 22, 59, tzinfo=UTC))) is None
+    second = backup.daily_backup(_job(sqlite_db, datetime(2026, 3, 28, 23, 30, tzinfo=UTC)))
     assert second is not None and "-20260329-003000" in second.name
-    assert backup.daily_backup(sqlite_db, now=datetime(2026, 3, 29, 20, 0, tzinfo=UTC)) is None
+    assert backup.daily_backup(_job(sqlite_db, datetime(2026, 3, 29, 20, 0, tzinfo=UTC))) is None
     assert len(backup.list_backups(backup.sqlite_path(sqlite_db.url))) == 2
 
 
 def test_restore_refuses_a_file_that_is_not_a_sound_desk_database(demo_file, tmp_path):
     db = open_database(str(demo_file)).database
-    good = backup.backup_now(db)
+    good = backup.backup_now(_job(db))
     db.dispose()
     text_file = tmp_path / "notes.sqlite"
     text_file.write_text("not a database at all", encoding="utf-8")
@@ -185,7 +191,7 @@ def test_restore_refuses_a_file_that_is_not_a_sound_desk_database(demo_file, tmp
 def test_restore_clears_the_portals_checkpoint_of_changes_the_backup_never_had(demo_file):
     db = open_database(str(demo_file)).database
     sync.run_sync(db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE)  # makes and fills the portal beside it
-    copy = backup.backup_now(db)
+    copy = backup.backup_now(_job(db))
     portal = open_portal_for(db)
     with portal.write() as session:
         session.execute(schema.sync_state.delete().where(schema.sync_state.c.key == sync.CHECKPOINT))
@@ -202,8 +208,8 @@ def test_only_an_administrator_backs_up_or_restores(demo_file, capsys):
     db = open_database(str(demo_file)).database
     clerk = actor_for_login(db, "dziekanat")
     with pytest.raises(PermissionDenied):
-        backup.backup_now(db, actor=clerk)
-    copy = backup.backup_now(db)
+        backup.backup_now(UnitOfWork(db, clerk))
+    copy = backup.backup_now(_job(db))
     with pytest.raises(PermissionDenied):
         backup.restore(copy, demo_file, actor=clerk)
     db.dispose()
@@ -233,7 +239,7 @@ def test_backup_list_and_restore_from_the_terminal(demo_file, capsys):
 
 def test_restore_from_the_terminal_when_the_current_file_is_damaged(demo_file, capsys):
     db = open_database(str(demo_file)).database
-    copy = backup.backup_now(db)
+    copy = backup.backup_now(_job(db))
     db.dispose()
     for suffix in ("-wal", "-shm"):
         demo_file.with_name(demo_file.name + suffix).unlink(missing_ok=True)
@@ -255,14 +261,14 @@ def test_on_postgresql_backups_name_the_servers_tools(db, capsys):
         pytest.skip("the PostgreSQL refusal")
     name = db.url.database
     with pytest.raises(DomainError) as refused:
-        backup.backup_now(db)
+        backup.backup_now(_job(db))
     message = str(refused.value)
     assert "pg_dump --format=custom" in message and "pg_restore" in message and name in message
     assert "postgresql://" in message and "+psycopg" not in message
     with pytest.raises(DomainError, match="pg_restore"):
         backup.restore("/nonexistent/backup.sqlite", db.url)
     with pytest.raises(DomainError, match="pg_dump"):
-        backup.daily_backup(db)
+        backup.daily_backup(_job(db))
     url = db.url.render_as_string(hide_password=False)
     assert main(["--db", url, "backup"]) == 1
     assert "pg_dump" in capsys.readouterr().err

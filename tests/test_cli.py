@@ -46,8 +46,9 @@ def searchable(tmp_path, monkeypatch):
     path = tmp_path / "cli.sqlite"
     db = open_database(str(path)).database
     from desk.staff import create_first_administrator
+    from desk.unit_of_work import SystemJob, UnitOfWork
 
-    create_first_administrator(db, "admin", "Anna Admin", "admin-password")
+    create_first_administrator(UnitOfWork(db, SystemJob.SETUP), "admin", "Anna Admin", "admin-password")
     factories.student(db, "Łukasz", "Żółkiewski", number="123456")
     db.dispose()
     monkeypatch.setenv("DESK_PASSWORD", "admin-password")

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 
-from desk import access, audit, history, rosters, students, tokens
+from desk import access, history, rosters, students, tokens
 from desk.clock import now_utc
 from desk.errors import NotFound, PermissionDenied
 from desk.groups import GroupScope
@@ -188,6 +188,15 @@ def test_private_e_mail_in_a_change_is_hidden_from_roles_without_personal_data(d
     assert "→ Nowak-Kowalska" in hidden.change
 
 
+def _entry(session, staff_id: int | None, action: str, entity: str, entity_id: int | None, *, student_id: int | None = None,
+           before: dict | None = None, after: dict | None = None, reason: str | None = None) -> AuditEntry:
+    """An audit entry as stored (the read side reads what is there, whichever desk wrote it)."""
+    entry = AuditEntry(staff_id=staff_id, action=action, entity=entity, entity_id=entity_id, student_id=student_id,
+                       before=before, after=after, reason=reason)
+    session.add(entry)
+    return entry
+
+
 def test_every_known_action_is_described_in_words(db, admin):
     """Families without a service call in these tests: written as the services write them."""
     from tests import factories
@@ -215,10 +224,10 @@ def test_every_known_action_is_described_in_words(db, admin):
         ("payment.create", "payment", 1, student, None, {"amount": "180.00", "status": "due"}),
         ("payment.cancel", "payment", 1, student, {"status": "due"}, {"status": "cancelled"}),
         ("person.update", "person", 1, student, {"last_name": "Żak"}, {"last_name": "Żak-Nowak"}),
-        ("personal_data.export", "export", None, None, None, {"list": "roster", "students": 12, "rows": 12}),
+        ("export.roster", "export", None, None, None, {"students": 12, "rows": 12}),
         ("export.payments", "export", None, None, None, {"file": "p.xlsx", "rows": 3}),
         ("staff.create", "staff_user", 2, None, None, {"login": "jnowak", "role": "clerk"}),
-        ("staff_user.disable", "staff_user", 2, None, None, {"login": "jnowak", "active": False}),
+        ("staff.disable", "staff_user", 2, None, None, {"login": "jnowak", "active": False}),
         ("sync_conflict.resolve", "sync_conflict", 1, student, None, {"enroll_over_limit": True}),
         ("sync.schedule", "setting", None, None, {"schedule": "01:25 full"}, {"schedule": "02:00 full"}),
         ("login.link", "login_account", 1, student, None, {"email": "777001@student.uni.example.pl"}),
@@ -232,8 +241,7 @@ def test_every_known_action_is_described_in_words(db, admin):
     ]
     with db.write() as session:
         for action, entity, entity_id, student_id, before, after in entries:
-            audit.record(session, actor_id=admin.id, action=action, entity=entity, entity_id=entity_id,
-                         student_id=student_id, before=before, after=after, reason="why")
+            _entry(session, admin.id, action, entity, entity_id, student_id=student_id, before=before, after=after, reason="why")
     lines: dict = {}
     for line in history.history(UnitOfWork(db, admin), limit=100):  # newest first: the entries above, not the fixture's
         lines.setdefault(line.action, line)
@@ -256,11 +264,11 @@ def test_every_known_action_is_described_in_words(db, admin):
     assert lines["payment.cancel"].change == "status: due → cancelled"
     assert words["person.update"] == "Personal data corrected"
     assert lines["person.update"].change == "surname: Żak → Żak-Nowak"
-    assert words["personal_data.export"] == "Exported: class lists (lines: 12)"
+    assert words["export.roster"] == "Exported: class lists (lines: 12)"
     assert words["export.payments"] == "Exported: payments due (lines: 3)"
-    assert lines["personal_data.export"].personal_data and lines["export.payments"].personal_data
+    assert lines["export.roster"].personal_data and lines["export.payments"].personal_data
     assert words["staff.create"] == "Staff account jnowak created"
-    assert words["staff_user.disable"] == "Staff account jnowak disabled"
+    assert words["staff.disable"] == "Staff account jnowak disabled"
     assert words["sync_conflict.resolve"] == "Sync conflict settled: enrolled over the limit"
     assert words["sync.schedule"] == "Sync schedule changed"
     assert lines["sync.schedule"].change == "schedule: 01:25 full → 02:00 full"
@@ -280,7 +288,7 @@ def test_every_known_action_is_described_in_words(db, admin):
 
 def test_the_audit_log_refuses_updates_and_deletes_in_the_database(db, admin):
     with db.write() as session:
-        entry = audit.record(session, actor_id=admin.id, action="person.view_pesel", entity="person", entity_id=1)
+        entry = _entry(session, admin.id, "person.view_pesel", "person", 1)
         session.flush()
         entry_id = entry.id
     statements = [
@@ -333,7 +341,9 @@ def test_export_history_writes_what_is_shown_and_is_recorded(demo_db, staff, sto
     assert rows[0][3] == "Access to WMFI-SEM-2026Z granted" and rows[0][7] == "access.grant"
     formula = sheet.cell(row=header + 1, column=7)
     assert formula.value.startswith("=HYPERLINK") and formula.data_type == "s" and formula.quotePrefix  # text, never a formula
-    assert sheet.cell(row=header + 2, column=4).value == "PESEL shown"
+    # The decision the new grant replaced (the story's) changed too, and says so.
+    assert sheet.cell(row=header + 2, column=4).value == "Access decision on WMFI-SEM-2026Z replaced by a newer one"
+    assert sheet.cell(row=header + 3, column=4).value == "PESEL shown"
     assert sheet.cell(row=header + 1, column=2).is_date
     recorded = history.history(UnitOfWork(demo_db, admin), personal_data_only=True)[0]
     assert recorded.action == "export.history" and recorded.student_id == student and recorded.staff_login == "dziekanat"
@@ -359,14 +369,13 @@ def test_an_export_that_cannot_be_recorded_leaves_no_file(db, admin, tmp_path, m
 
     student = factories.student(db)
     with db.write() as session:
-        audit.record(session, actor_id=admin.id, action="person.view_pesel", entity="person", entity_id=1,
-                     student_id=student)
+        _entry(session, admin.id, "person.view_pesel", "person", 1, student_id=student)
     lines = history.history(UnitOfWork(db, admin), student_id=student)
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(history.audit, "record", broken)
+    monkeypatch.setattr(UnitOfWork, "record_change", broken)
     with pytest.raises(RuntimeError):
         history.export_history(UnitOfWork(db, admin), lines, tmp_path / "h.xlsx")
     assert not (tmp_path / "h.xlsx").exists()

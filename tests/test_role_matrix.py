@@ -99,7 +99,7 @@ def _set_schedule(world: World, actor: Actor):
 def _backup(world: World, actor: Actor):
     if not world.db.is_sqlite:
         pytest.skip("desk copies SQLite files; a PostgreSQL server is backed up with its own pg_dump")
-    return backup.backup_now(world.db, folder=world.folder, keep=None, actor=actor)
+    return backup.backup_now(UnitOfWork(world.db, actor), folder=world.folder, keep=None)
 
 
 MATRIX: tuple[Capability, ...] = (
@@ -131,8 +131,8 @@ MATRIX: tuple[Capability, ...] = (
                lambda w, a: tokens.correct_balance(UnitOfWork(w.db, a, now=w.after_jo_deadline), w.student_id, w.jo_token_id, 1, reason="przyjęty w połowie roku",
                                                    override_reason="decyzja prorektora")),
     Capability("accounts (link logins)", (NO, NO, YES, YES),
-               lambda w, a: accounts.account_state(w.db, a, w.student_number),
-               lambda w, a: accounts.link_login(w.db, a, f"{w.student_number}.{w.unique()}@student.und.edu.pl",
+               lambda w, a: accounts.account_state(UnitOfWork(w.db, a), w.student_number),
+               lambda w, a: accounts.link_login(UnitOfWork(w.db, a), f"{w.student_number}.{w.unique()}@student.und.edu.pl",
                                                 student_id=w.student_id, reason="zgłoszenie studenta")),
     Capability("run sync", (YES, YES, YES, YES), None,
                lambda w, a: sync.run_sync(w.db, a)),

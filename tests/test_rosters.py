@@ -14,7 +14,7 @@ from desk.groups import GroupScope
 from desk.model import AuditEntry, TimetableSlot
 from exports.xlsx import Column, Sheet, safe_file_name, safe_sheet_title, write_workbook
 from tests import factories
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 @pytest.fixture
@@ -104,11 +104,11 @@ def test_sheet_titles_and_file_names_are_safe():
 
 def test_other_lists(db, admin, group, tmp_path):
     path = rosters.export_list(UnitOfWork(db, admin), rosters.groups_at_risk_sheet(UnitOfWork(db, admin), factories.term(db)), tmp_path / "risk.xlsx",
-                               kind="groups_at_risk", personal=False)
+                               kind=rosters.ExportAction.GROUPS_AT_RISK, personal=False)
     assert load_workbook(path).worksheets[0].cell(row=1, column=1).value == "Groups below their lower limit"
     programme_id = factories.programme(db)
     path = rosters.export_list(UnitOfWork(db, admin), rosters.token_balances_sheet(UnitOfWork(db, admin), programme_id, None), tmp_path / "t.xlsx",
-                               kind="token_balances")
+                               kind=rosters.ExportAction.TOKENS)
     sheet = load_workbook(path).worksheets[0]
     assert sheet.cell(row=2, column=1).value == "Student no."
     assert sheet.max_row == 2 + 6
@@ -126,8 +126,8 @@ def test_a_real_spreadsheet_program_reads_every_kind(db, admin, group, tmp_path)
     files = [
         rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=term), tmp_path / "roster.xlsx"),
         rosters.export_rosters(UnitOfWork(db, admin), GroupScope(term_id=term), tmp_path / "attendance.xlsx", attendance=True),
-        rosters.export_list(UnitOfWork(db, admin), rosters.payments_due_sheet(UnitOfWork(db, admin)), tmp_path / "payments.xlsx", kind="payments"),
-        rosters.export_list(UnitOfWork(db, admin), rosters.groups_at_risk_sheet(UnitOfWork(db, admin), term), tmp_path / "risk.xlsx", kind="risk",
+        rosters.export_list(UnitOfWork(db, admin), rosters.payments_due_sheet(UnitOfWork(db, admin)), tmp_path / "payments.xlsx", kind=rosters.ExportAction.PAYMENTS),
+        rosters.export_list(UnitOfWork(db, admin), rosters.groups_at_risk_sheet(UnitOfWork(db, admin), term), tmp_path / "risk.xlsx", kind=rosters.ExportAction.GROUPS_AT_RISK,
                             personal=False),
     ]
     out = tmp_path / "csv"
@@ -150,7 +150,7 @@ def test_a_long_roster_prints_on_a4_with_the_heading_row_on_every_page(sqlite_db
     if soffice is None or pdftotext is None:
         pytest.skip("LibreOffice or poppler's pdftotext is not installed")
     db = sqlite_db
-    admin = create_first_administrator(db, "admin", "Anna Administratorka", "admin-password")
+    admin = create_first_administrator(UnitOfWork(db, SystemJob.SETUP), "admin", "Anna Administratorka", "admin-password")
     term = factories.term(db, "2026Z", date(2026, 10, 1), date(2027, 1, 31))
     group_id = factories.group(db, factories.course(db, "MAT-101"), term, seat_limit=200)
     ids = factories.many_students(db, 148, prefix="Nowak")

@@ -12,7 +12,7 @@ from desk.errors import DomainError, PermissionDenied, SignInFailed
 from desk.model import AuditEntry, Role, StaffUser
 from desk.staff import Actor, Permission
 from tests import factories
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 def test_first_administrator_signs_in_and_is_audited(db, admin):
@@ -22,12 +22,14 @@ def test_first_administrator_signs_in_and_is_audited(db, admin):
         user = session.scalars(select(StaffUser)).one()
         assert user.password_hash.startswith("$argon2id$")
         entry = session.scalars(select(AuditEntry)).one()
-    assert (entry.action, entry.staff_id, entry.after["role"]) == ("staff.create", user.id, "administrator")
+    # Set up by the system (no one is signed in yet), for a reason kept as a code.
+    assert (entry.action, entry.staff_id, entry.job, entry.after["role"]) == ("staff.create", None, "setup", "administrator")
+    assert entry.reason is None and entry.reason_message == {"code": "staff.first_administrator", "params": {}}
 
 
 def test_second_first_administrator_is_refused(db, admin):
     with pytest.raises(DomainError):
-        staff.create_first_administrator(db, "other", "Other", "password-123")
+        staff.create_first_administrator(UnitOfWork(db, SystemJob.SETUP), "other", "Other", "password-123")
 
 
 def test_wrong_password_and_unknown_login_say_the_same(db, admin):
@@ -66,7 +68,7 @@ def test_disabled_account_cannot_sign_in(db, admin):
 
 def test_short_password_is_refused(db):
     with pytest.raises(DomainError, match="at least"):
-        staff.create_first_administrator(db, "admin", "Admin", "short")
+        staff.create_first_administrator(UnitOfWork(db, SystemJob.SETUP), "admin", "Admin", "short")
 
 
 def test_clerk_needs_a_unit_and_administrator_creates_staff(db, admin):

@@ -18,7 +18,7 @@ from desk.errors import DomainError, NotFound, PermissionDenied, SignInFailed
 from desk.model import AuditEntry, Role, StaffUser
 from tests import factories
 from ui.entry import main as desk_command
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 @pytest.fixture(autouse=True)
@@ -269,7 +269,7 @@ def test_staff_commands_have_help(args, capsys):
 def staff_database(tmp_path, monkeypatch):
     path = tmp_path / "staff.sqlite"
     db = open_database(str(path)).database
-    staff.create_first_administrator(db, "admin", "Anna Admin", "admin-password")
+    staff.create_first_administrator(UnitOfWork(db, SystemJob.SETUP), "admin", "Anna Admin", "admin-password")
     factories.unit(db, "WMF")
     factories.unit(db, "WCH")
     factories.staff(db, "cos", Role.SERVICE_CENTER)

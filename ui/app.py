@@ -179,8 +179,9 @@ def run(db: str | None = None) -> int:
             break
         if database.is_sqlite:  # one backup a day, off the GUI thread; a failure is only logged
             from desk.backup import daily_backup
+            from desk.unit_of_work import SystemJob, UnitOfWork
 
-            tasks.run(lambda: daily_backup(database, zone=institution.time_zone), None,
+            tasks.run(lambda: daily_backup(UnitOfWork(database, SystemJob.SCHEDULE), zone=institution.time_zone), None,
                       lambda error: log.warning("daily backup failed: %s", error), lane=Lane.LONG)
         context = AppContext(database, actor, tasks, institution.time_zone)
         window = MainWindow(context, institution.name)

@@ -9,7 +9,7 @@ from desk.db import Database
 from desk.errors import DomainError
 from desk.staff import Actor, change_password, create_first_administrator, sign_in
 from ui.tasks import TaskRunner
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 def _line(parent: QWidget, name: str, accessible: str, *, password: bool = False) -> QLineEdit:
@@ -156,7 +156,7 @@ class FirstAdministratorDialog(_TaskDialog):
             self.actor = actor
             self.accept()
 
-        self._run(lambda: create_first_administrator(db, login, name, password), created)
+        self._run(lambda: create_first_administrator(UnitOfWork(db, SystemJob.SETUP), login, name, password), created)
 
 
 class ChangePasswordDialog(_TaskDialog):

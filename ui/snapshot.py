@@ -118,7 +118,7 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
     seen["accounts"].wait(10_000)
     from desk.accounts import WorkKind, worklist
 
-    items = worklist(db, actor, kinds=[WorkKind.NOT_LINKED], limit=1).items
+    items = worklist(UnitOfWork(db, actor), kinds=[WorkKind.NOT_LINKED], limit=1).items
     unlinked = items[0].email if items else None
     if unlinked:
         window.accounts.query.setText(unlinked)

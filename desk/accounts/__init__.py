@@ -1,13 +1,14 @@
 """Login accounts: templates, the state of a login in plain words, linking, the worklist and bulk linking from a file.
 
-One module per part: ``addresses`` (well-formed addresses), ``templates`` (login templates and generated
-addresses), ``persons`` (what the parts share), ``linking`` (link, unlink, the login made at admission),
-``state`` (what the portal makes of a login, in plain words), ``worklist`` and ``bulk_link`` (the mail
-system's file). The names the rest of the desk uses are re-exported here.
+One module per part: ``actions`` (what is recorded), ``addresses`` (well-formed addresses), ``templates``
+(login templates and generated addresses), ``persons`` (what the parts share), ``linking`` (link, unlink,
+the login made at admission), ``state`` (what the portal makes of a login, in plain words), ``worklist``
+and ``bulk_link`` (the mail system's file). The names the rest of the desk uses are re-exported here.
 """
 
 from __future__ import annotations
 
+from desk.accounts.actions import MADE_AT_ADMISSION, LoginAction
 from desk.accounts.addresses import address_problem, check_address, domain_of, near_duplicate_key
 from desk.accounts.templates import (
     PLACEHOLDERS,
@@ -63,8 +64,10 @@ __all__ = [
     "ERROR_OUTCOMES",
     "LineOutcome",
     "LinkResult",
+    "LoginAction",
     "LoginFacts",
     "MAX_FILE_BYTES",
+    "MADE_AT_ADMISSION",
     "MAX_FILE_ROWS",
     "OUTBOX_ENTITY",
     "PLACEHOLDERS",

@@ -15,16 +15,17 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk.accounts.actions import LoginAction
 from desk.accounts.addresses import address_problem, malformed_text
 from desk.accounts.persons import CHUNK, OUTBOX_ENTITY, PersonFacts, required_reason
 from desk.accounts.templates import domain_problem, templates_by_category
-from desk.clock import now_utc
-from desk.db import Database
+from desk.changes import Change
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
-from desk.model import AuditEntry, LoginAccount, OutboxEntry, Person, PersonCategory, Student
-from desk.staff import Actor, Permission, require
+from desk.model import LoginAccount, Person, PersonCategory, Student
+from desk.staff import Permission
 from desk.text import fold
+from desk.unit_of_work import UnitOfWork
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_FILE_ROWS = 100_000
@@ -360,26 +361,26 @@ def _evaluate(session: Session, parsed: _Rows, *, lock: bool) -> tuple[list[Bulk
     return lines, persons, logins
 
 
-def preview_bulk_link(db: Database, actor: Actor, path: str | Path) -> BulkPreview:
+def preview_bulk_link(uow: UnitOfWork, path: str | Path) -> BulkPreview:
     """What linking the file would do, line by line; nothing is changed."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    uow.require(Permission.MANAGE_ACCOUNTS)
     parsed = read_link_file(path)
-    with db.read() as session:
+    with uow.read() as session:
         lines, _persons, _logins = _evaluate(session, parsed, lock=False)
     return BulkPreview(Path(path).name, parsed.identifier_kind, parsed.identifier_column, parsed.email_column, tuple(lines))
 
 
-def apply_bulk_link(db: Database, actor: Actor, path: str | Path, *, reason: str, skip_errors: bool = False) -> BulkResult:
+def apply_bulk_link(uow: UnitOfWork, path: str | Path, *, reason: str, skip_errors: bool = False) -> BulkResult:
     """Link every line of the file in one transaction: all or nothing.
 
     The file is checked again against the data as it stands; a line in error refuses the whole
     file unless ``skip_errors`` says to leave such lines out.
     """
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    uow.require(Permission.MANAGE_ACCOUNTS)
     reason = required_reason(reason, translate("Accounts", "Say why the logins are linked (e.g. export from the mail system of 1 Oct)."))
     parsed = read_link_file(path)
-    now = now_utc()
-    with db.write() as session:
+    with uow.write() as session:
+        now, staff_id = uow.now, uow.staff_id
         lines, persons, logins = _evaluate(session, parsed, lock=True)
         errors = [line for line in lines if line.is_error]
         if errors and not skip_errors:
@@ -395,7 +396,7 @@ def apply_bulk_link(db: Database, actor: Actor, path: str | Path, *, reason: str
         if existing:
             session.execute(
                 update(LoginAccount),
-                [dict(id=login.id, person_id=line.person_id, linked_at=now, linked_by_id=actor.id) for login, line in existing],
+                [dict(id=login.id, person_id=line.person_id, linked_at=now, linked_by_id=staff_id) for login, line in existing],
             )
         created: list[tuple[int, str]] = []
         if new:
@@ -405,28 +406,22 @@ def apply_bulk_link(db: Database, actor: Actor, path: str | Path, *, reason: str
                     created.extend(session.execute(
                         insert(LoginAccount).returning(LoginAccount.id, LoginAccount.email, sort_by_parameter_order=True),
                         [dict(email=line.email.lower(), email_folded=line.email.lower(), person_id=line.person_id,
-                              linked_at=now, linked_by_id=actor.id, created_at=now) for line in chunk],
+                              linked_at=now, linked_by_id=staff_id, created_at=now) for line in chunk],
                     ).all())
             except IntegrityError:
                 raise DomainError(translate("Accounts", "Some of these logins were just created at another workstation; "
                                                         "preview the file again.")) from None
-        changes = [(login.id, line, "login.link", login.email) for login, line in existing]
-        changes += [(login_id, line, "login.create", email) for (login_id, email), line in zip(created, new)]
-        if changes:
-            audit_rows, outbox_rows = [], []
-            for login_id, line, action, email in changes:
-                student_id = persons[line.person_id].student_id
-                after = {"email": email, "person_id": line.person_id}
-                audit_rows.append(dict(at=now, staff_id=actor.id, action=action, entity=OUTBOX_ENTITY, entity_id=login_id,
-                                       student_id=student_id, before={"email": email, "person_id": None} if action == "login.link" else None,
-                                       after=after, reason=reason))
-                outbox_rows.append(dict(entity=OUTBOX_ENTITY, entity_id=login_id, operation="upsert", student_id=student_id,
-                                        payload=after, created_at=now, staff_id=actor.id))
-            for start in range(0, len(changes), CHUNK):
-                session.execute(insert(AuditEntry), audit_rows[start : start + CHUNK])
-                session.execute(insert(OutboxEntry), outbox_rows[start : start + CHUNK])
+
+        def change(login_id: int, line, email: str, linked: bool) -> Change:
+            after = {"email": email, "person_id": line.person_id}
+            return Change(OUTBOX_ENTITY, login_id, persons[line.person_id].student_id,
+                          before={"email": email, "person_id": None} if linked else None, after=after, reason=reason)
+
+        linked = uow.record_changes(LoginAction.LINK, [change(login.id, line, login.email, True) for login, line in existing])
+        linked += uow.record_changes(LoginAction.CREATE, [change(login_id, line, email, False)
+                                                          for (login_id, email), line in zip(created, new)])
         return BulkResult(
-            linked=len(changes), created=len(created),
+            linked=linked, created=len(created),
             unchanged=sum(1 for line in lines if line.outcome is LineOutcome.ALREADY_LINKED),
             skipped=len(errors),
         )

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
-from desk import audit, outbox
+from desk.accounts.actions import MADE_AT_ADMISSION, LoginAction
 from desk.accounts.addresses import check_address
 from desk.accounts.persons import (
     OUTBOX_ENTITY,
@@ -19,12 +18,12 @@ from desk.accounts.persons import (
     required_reason,
 )
 from desk.accounts.templates import domain_problem, generate_login, templates_by_category
-from desk.clock import now_utc
-from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.messages import Message
 from desk.model import LoginAccount, Student, StudentProgramme
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
+from desk.unit_of_work import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -41,8 +40,9 @@ def _snapshot(login: LoginAccount) -> dict:
     return {"email": login.email, "person_id": login.person_id}
 
 
-def _link(session: Session, actor: Actor, person: PersonFacts, email: str, reason: str, *, action: str) -> LinkResult:
-    """Link ``email`` to the person inside the caller's transaction, or refuse with the rule that fails."""
+def _link(uow: UnitOfWork, person: PersonFacts, email: str, reason: str | Message, *, action: str) -> LinkResult:
+    """Link ``email`` to the person inside the unit's open transaction, or refuse with the rule that fails."""
+    session = uow.session
     email = check_address(email)
     problem = domain_problem(email, person.category, templates_by_category(session), person.label)
     if problem is not None:
@@ -68,8 +68,8 @@ def _link(session: Session, actor: Actor, person: PersonFacts, email: str, reaso
         login = LoginAccount(email=email, email_folded=email)
         session.add(login)
     login.person_id = person.person_id
-    login.linked_at = now_utc()
-    login.linked_by_id = actor.id
+    login.linked_at = uow.now
+    login.linked_by_id = uow.staff_id
     try:
         session.flush()
     except IntegrityError:
@@ -77,36 +77,33 @@ def _link(session: Session, actor: Actor, person: PersonFacts, email: str, reaso
         raise DomainError(
             translate("Accounts", "%1 was just created at another workstation; look it up again.").replace("%1", email)
         ) from None
-    audit.record(session, actor_id=actor.id, action="login.link" if action == "linked" else "login.create",
-                 entity=OUTBOX_ENTITY, entity_id=login.id, student_id=person.student_id, before=before,
-                 after=_snapshot(login), reason=reason)
-    outbox.enqueue(session, entity=OUTBOX_ENTITY, entity_id=login.id, student_id=person.student_id, operation="upsert",
-                   payload=_snapshot(login), actor_id=actor.id)
+    uow.record_change(LoginAction.LINK if action == "linked" else LoginAction.CREATE, entity=OUTBOX_ENTITY,
+                      entity_id=login.id, student_id=person.student_id, before=before, after=_snapshot(login), reason=reason)
     return LinkResult(login.id, login.email, person.person_id, person.name, person.student_id, action)
 
 
-def link_login(db: Database, actor: Actor, email: str, *, person_id: int | None = None, student_id: int | None = None,
+def link_login(uow: UnitOfWork, email: str, *, person_id: int | None = None, student_id: int | None = None,
                reason: str) -> LinkResult:
     """Link a login address to a person (given by person id or by one of their student ids).
 
     An existing login row with that address and no person is linked rather than duplicated.
     """
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    uow.require(Permission.MANAGE_ACCOUNTS)
     reason = required_reason(reason, translate("Accounts", "Say why the login is linked (e.g. reported by the student)."))
     if (person_id is None) == (student_id is None):
         raise DomainError(translate("Accounts", "Say whom the login is linked to: one person or one student."))
-    with db.write() as session:
+    with uow.write() as session:
         if person_id is None:
             person_id = person_of_student(session, student_id)
-        return _link(session, actor, person_facts(session, person_id), email, reason, action="created")
+        return _link(uow, person_facts(session, person_id), email, reason, action="created")
 
 
-def unlink_login(db: Database, actor: Actor, email: str, *, reason: str, remove: bool = False) -> LinkResult:
+def unlink_login(uow: UnitOfWork, email: str, *, reason: str, remove: bool = False) -> LinkResult:
     """Take a login away from its person (the portal then has no person for it); ``remove`` deletes the
     login row as well, for an address that was made by mistake."""
-    require(actor, Permission.MANAGE_ACCOUNTS)
+    uow.require(Permission.MANAGE_ACCOUNTS)
     reason = required_reason(reason, translate("Accounts", "Say why the login is unlinked (e.g. linked to the wrong person)."))
-    with db.write() as session:
+    with uow.write() as session:
         login = login_by_email(session, email, lock=True)
         if login is None:
             raise NotFound(translate("Accounts", "There is no login %1.").replace("%1", (email or "").strip()))
@@ -125,30 +122,29 @@ def unlink_login(db: Database, actor: Actor, email: str, *, reason: str, remove:
             login.linked_by_id = None
             operation, action, after = "upsert", "unlinked", _snapshot(login)
         session.flush()
-        audit.record(session, actor_id=actor.id, action=f"login.{'delete' if remove else 'unlink'}", entity=OUTBOX_ENTITY,
-                     entity_id=login_id, student_id=student_id, before=before, after=after, reason=reason)
-        outbox.enqueue(session, entity=OUTBOX_ENTITY, entity_id=login_id, student_id=student_id, operation=operation,
-                       payload=after, actor_id=actor.id)
+        uow.record_change(LoginAction.DELETE if remove else LoginAction.UNLINK, entity=OUTBOX_ENTITY, entity_id=login_id,
+                          student_id=student_id, before=before, after=after, reason=reason, operation=operation)
         return LinkResult(login_id, address, None, person.name if person else None, student_id, action)
 
 
-def _may_create_at_admission(session: Session, actor: Actor, student_id: int) -> bool:
+def _may_create_at_admission(uow: UnitOfWork, student_id: int) -> bool:
     # Admission is the dean's office's work, and the login is made together with the student number,
     # so a clerk of the student's unit may do it as well as the Student Service Center.
-    if actor.can(Permission.MANAGE_ACCOUNTS):
+    if uow.can(Permission.MANAGE_ACCOUNTS):
         return True
     from desk.model import Programme
 
-    units = session.scalars(
+    units = uow.session.scalars(
         select(Programme.unit_id).join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
         .where(StudentProgramme.student_id == student_id)
     ).all()
-    return any(actor.can(Permission.EDIT_STUDENTS, unit) for unit in units)
+    return any(uow.can(Permission.EDIT_STUDENTS, unit) for unit in units)
 
 
-def create_login_for(session: Session, actor: Actor, student_id: int, *, reason: str | None = None) -> LinkResult:
-    """Inside the caller's transaction (an admission): make the student's login from the template and
+def create_login_for(uow: UnitOfWork, student_id: int, *, reason: str | None = None) -> LinkResult:
+    """Inside the unit's open transaction (an admission): make the student's login from the template and
     link it, unless the person already has a linked login."""
+    session = uow.session
     person = person_facts(session, person_of_student(session, student_id))
     existing = session.scalars(
         select(LoginAccount).where(LoginAccount.person_id == person.person_id).order_by(LoginAccount.id).limit(1)
@@ -157,13 +153,12 @@ def create_login_for(session: Session, actor: Actor, student_id: int, *, reason:
         return LinkResult(existing.id, existing.email, person.person_id, person.name, person.student_id, "existing")
     number = session.scalar(select(Student.student_number).where(Student.id == student_id))
     email = generate_login(session, person.person_id, number)
-    return _link(session, actor, person, email, (reason or "").strip() or translate("Accounts", "made at admission"),
-                 action="created")
+    return _link(uow, person, email, (reason or "").strip() or MADE_AT_ADMISSION(), action="created")
 
 
-def create_login_at_admission(db: Database, actor: Actor, student_id: int, *, reason: str | None = None) -> LinkResult:
+def create_login_at_admission(uow: UnitOfWork, student_id: int, *, reason: str | None = None) -> LinkResult:
     """Make and link the login of a newly admitted student (if the person has none)."""
-    with db.write() as session:
-        if not _may_create_at_admission(session, actor, student_id):
-            require(actor, Permission.MANAGE_ACCOUNTS)  # refuses, naming the permission
-        return create_login_for(session, actor, student_id, reason=reason)
+    with uow.write():
+        if not _may_create_at_admission(uow, student_id):
+            uow.require(Permission.MANAGE_ACCOUNTS)  # refuses, naming the permission
+        return create_login_for(uow, student_id, reason=reason)

@@ -13,11 +13,11 @@ from desk.accounts.addresses import address_problem, malformed_text
 from desk.accounts.persons import OUTBOX_ENTITY, PersonFacts, login_by_email, person_facts, person_of_student
 from desk.accounts.templates import domain_problem, generate_login, templates_by_category
 from desk.clock import DEFAULT_TIME_ZONE, format_local
-from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.model import LoginAccount, OutboxEntry, Person, PersonCategory, Setting, StaffUser, Student
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
+from desk.unit_of_work import UnitOfWork
 
 
 class AccountState(enum.StrEnum):
@@ -237,12 +237,12 @@ def _person_logins(session: Session, person_id: int) -> list[LoginAccount]:
     return list(session.scalars(select(LoginAccount).where(LoginAccount.person_id == person_id).order_by(LoginAccount.id)))
 
 
-def account_state(db: Database, actor: Actor, query: str = "", *, person_id: int | None = None,
+def account_state(uow: UnitOfWork, query: str = "", *, person_id: int | None = None,
                   student_id: int | None = None) -> AccountReport:
     """The state of a login (by e-mail) or of a person (by student number, PESEL, person or student id)."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     text = (query or "").strip()
-    with db.read() as session:
+    with uow.read() as session:
         if student_id is not None:
             person_id = person_of_student(session, student_id)
         if person_id is not None:

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desk import audit
+from desk.accounts.actions import LoginAction
 from desk.accounts.addresses import DOMAIN_PATTERN, check_address, domain_of
-from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.model import LoginAccount, LoginTemplate, Person, PersonCategory, Student
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
 from desk.text import fold
+from desk.unit_of_work import UnitOfWork
 
 PLACEHOLDERS = ("student_number", "first_initial", "first", "last", "first_name", "last_name")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -85,17 +85,17 @@ def templates_by_category(session: Session) -> dict[PersonCategory, TemplateLine
     }
 
 
-def list_templates(db: Database, actor: Actor) -> list[TemplateLine]:
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+def list_templates(uow: UnitOfWork) -> list[TemplateLine]:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         found = templates_by_category(session)
     return [found[c] for c in PersonCategory if c in found]
 
 
-def set_template(db: Database, actor: Actor, category: PersonCategory | str, domain: str, template: str, *,
+def set_template(uow: UnitOfWork, category: PersonCategory | str, domain: str, template: str, *,
                  reason: str = "") -> TemplateLine:
     """Set how logins of a person category are made; administrators only, audited."""
-    require(actor, Permission.ADMINISTER)
+    uow.require(Permission.ADMINISTER)
     category = PersonCategory(category)
     domain = (domain or "").strip().lower().lstrip("@")
     template = (template or "").strip()
@@ -116,7 +116,7 @@ def set_template(db: Database, actor: Actor, category: PersonCategory | str, dom
         raise DomainError(translate("Accounts", "Staff have no student number: make their logins from their names."))
     line = TemplateLine(category, domain, template)
     check_address(line.example)
-    with db.write() as session:
+    with uow.write() as session:
         row = session.scalars(select(LoginTemplate).where(LoginTemplate.category == category)).one_or_none()
         others = {t.domain.lower(): t.category for t in session.scalars(select(LoginTemplate).where(LoginTemplate.category != category))}
         if domain in others:
@@ -132,9 +132,9 @@ def set_template(db: Database, actor: Actor, category: PersonCategory | str, dom
         else:
             row.domain, row.template = domain, template
         session.flush()
-        audit.record(session, actor_id=actor.id, action="login_template.set", entity="login_template", entity_id=row.id,
-                     before=before, after={"category": category, "domain": domain, "template": template},
-                     reason=(reason or "").strip() or None)
+        uow.record_change(LoginAction.TEMPLATE_SET, entity="login_template", entity_id=row.id, before=before,
+                          after={"category": category, "domain": domain, "template": template},
+                          reason=(reason or "").strip() or None, portal=False)
     return line
 
 

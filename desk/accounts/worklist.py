@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from desk.accounts.addresses import DOMAIN_PATTERN, address_problem, malformed_text, near_duplicate_key
 from desk.accounts.persons import CHUNK
 from desk.accounts.templates import TemplateLine, domain_problem, render_template, templates_by_category
-from desk.db import Database
 from desk.errors import DomainError
 from desk.i18n import translate
 from desk.model import LoginAccount, Person, PersonCategory, ProgrammeStatus, Student, StudentProgramme
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
+from desk.unit_of_work import UnitOfWork
 
 DEFAULT_WORKLIST_LIMIT = 500
 # Students who may need to log in; graduates and removed students without a login are not work.
@@ -154,15 +154,15 @@ def _near_duplicates(session: Session, unusual: list[tuple[int, str, int | None]
     return [(key, *row) for key in sorted(groups) if len(groups[key]) > 1 for row in sorted(groups[key])]
 
 
-def worklist(db: Database, actor: Actor, *, kinds: Iterable[WorkKind] | None = None,
+def worklist(uow: UnitOfWork, *, kinds: Iterable[WorkKind] | None = None,
              limit: int = DEFAULT_WORKLIST_LIMIT) -> Worklist:
     """What the Student Service Center has to fix, by kind, with the full count of each; set-based SQL."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     wanted = set(WorkKind) if kinds is None else {WorkKind(k) for k in kinds}
     limit = max(1, min(int(limit), 50_000))
     items: list[WorkItem] = []
     counts: dict[WorkKind, int] = {}
-    with db.read() as session:
+    with uow.read() as session:
         templates = templates_by_category(session)
         persons: dict[int, tuple[str, PersonCategory]] = {}
 

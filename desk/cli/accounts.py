@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desk.cli.common import CommandError, acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def cmd_accounts_state(args) -> int:
@@ -13,7 +14,7 @@ def cmd_accounts_state(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    report = account_state(db, actor, args.query)
+    report = account_state(UnitOfWork(db, actor), args.query)
     if args.json:
         print(json.dumps({
             "query": report.query, "state": report.state.value, "words": report.words, "fix": report.fix,
@@ -46,7 +47,7 @@ def cmd_accounts_link(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    result = link_login(db, actor, args.email, student_id=student_by_number(db, args.student), reason=args.reason)
+    result = link_login(UnitOfWork(db, actor), args.email, student_id=student_by_number(db, args.student), reason=args.reason)
     made = "new login" if result.action == "created" else "existing login"
     print(f"Linked ({made}): {result.email} -> {result.person_name} ({args.student}); it waits for the portal sync.")
     return 0
@@ -57,7 +58,7 @@ def cmd_accounts_unlink(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    result = unlink_login(db, actor, args.email, reason=args.reason, remove=args.remove)
+    result = unlink_login(UnitOfWork(db, actor), args.email, reason=args.reason, remove=args.remove)
     was = f" from {result.person_name}" if result.person_name else ""
     print(f"{'Removed' if result.action == 'removed' else 'Unlinked'}: {result.email}{was}.")
     return 0
@@ -69,7 +70,7 @@ def cmd_accounts_worklist(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     kinds = [WorkKind(k.replace("-", "_")) for k in args.kind] if args.kind else None
-    result = worklist(db, actor, kinds=kinds, limit=args.limit)
+    result = worklist(UnitOfWork(db, actor), kinds=kinds, limit=args.limit)
     if args.json:
         print(json.dumps({
             "counts": {kind.value: count for kind, count in result.counts.items()},
@@ -95,7 +96,7 @@ def cmd_accounts_import(args) -> int:
     actor = acting_staff(args, db)
     if args.apply and not (args.reason or "").strip():
         raise CommandError("Say why the logins are linked: --reason R.")
-    preview = preview_bulk_link(db, actor, args.file)
+    preview = preview_bulk_link(UnitOfWork(db, actor), args.file)
     column = "PESEL" if preview.identifier_kind == "pesel" else "student number"
     print(f"{preview.file_name}: {len(preview.lines)} lines; {column} from \"{preview.identifier_column}\","
           f" e-mail from \"{preview.email_column}\"")
@@ -108,7 +109,7 @@ def cmd_accounts_import(args) -> int:
         print("Nothing applied (a preview): add --apply --reason R to link" + (
             ", and --skip-errors to leave the lines in error out." if preview.errors else "."))
         return 2 if preview.errors else 0
-    result = apply_bulk_link(db, actor, args.file, reason=args.reason, skip_errors=args.skip_errors)
+    result = apply_bulk_link(UnitOfWork(db, actor), args.file, reason=args.reason, skip_errors=args.skip_errors)
     print(f"Linked: {result.linked} logins ({result.created} new); {result.unchanged} already linked;"
           f" {result.skipped} lines in error left out.")
     return 0
@@ -122,8 +123,8 @@ def cmd_accounts_templates(args) -> int:
     if args.category:
         if not (args.domain and args.template):
             raise CommandError("Give the category's --domain and --template, e.g. --template '{student_number}@student.uni.pl'.")
-        set_template(db, actor, args.category.replace("-", "_"), args.domain, args.template, reason=args.reason or "")
-    for t in list_templates(db, actor):
+        set_template(UnitOfWork(db, actor), args.category.replace("-", "_"), args.domain, args.template, reason=args.reason or "")
+    for t in list_templates(UnitOfWork(db, actor)):
         print(f"{t.category.value:<12} @{t.domain:<30} {t.template:<45} e.g. {t.example}")
     return 0
 

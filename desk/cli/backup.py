@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desk.cli.common import CommandError, open_database_for, require_administrator
+from desk.unit_of_work import UnitOfWork
 
 
 def cmd_backup(args) -> int:
@@ -16,7 +17,7 @@ def cmd_backup(args) -> int:
     backup.sqlite_path(resolve_url(args.db))  # on a server: which pg_dump command, before any sign-in
     db = open_database_for(args)
     actor = require_administrator(args, db)
-    path = backup.backup_now(db, folder=args.folder, keep=args.keep, actor=actor, zone=institution_settings(db).time_zone)
+    path = backup.backup_now(UnitOfWork(db, actor), folder=args.folder, keep=args.keep, zone=institution_settings(db).time_zone)
     print(f"Backup: {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -10,6 +10,7 @@ from desk.cli.common import CommandError, PASSWORD_ENV, ask_password, open_datab
 
 def cmd_init(args) -> int:
     from desk.staff import create_first_administrator, staff_count
+    from desk.unit_of_work import SystemJob, UnitOfWork
 
     db = open_database_for(args, create=True)
     if staff_count(db):
@@ -21,7 +22,7 @@ def cmd_init(args) -> int:
         password = ask_password("Password: ")
         if getpass.getpass("Repeat the password: ") != password:
             raise CommandError("The passwords differ.")
-    actor = create_first_administrator(db, login, full_name, password)
+    actor = create_first_administrator(UnitOfWork(db, SystemJob.SETUP), login, full_name, password)
     print(f"Database ready: {db.description}")
     print(f"Administrator: {actor.login} ({actor.full_name})")
     return 0

@@ -81,8 +81,10 @@ def cmd_export_list(args) -> int:
     from exports.xlsx import safe_file_name
 
     path = _out(args, safe_file_name(name))
-    written = rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=args.kind.replace("-", "_"), overwrite=args.force,
-                                  personal=args.kind != "at-risk")
+    kind = {"payments": rosters.ExportAction.PAYMENTS, "at-risk": rosters.ExportAction.GROUPS_AT_RISK,
+            "access": rosters.ExportAction.ACCESS, "tokens": rosters.ExportAction.TOKENS}[args.kind]
+    written = rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=kind, overwrite=args.force,
+                                  personal=kind is not rosters.ExportAction.GROUPS_AT_RISK)
     print(f"Written: {written} ({sheet.written_rows} rows)")
     return 0
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QL
 from desk import accounts
 from desk.accounts import AccountState
 from desk.model import Role
+from desk.unit_of_work import UnitOfWork
 from tests import factories
 from tests.factories import PHD_DOMAIN, STUDENT_DOMAIN
 from ui.context import AppContext
@@ -103,7 +104,7 @@ def test_unlink_from_the_view(qtbot, cos_context, db):
         _ok(dialog).click()
     qtbot.waitUntil(lambda: view.report is not None and view.report.state is AccountState.NO_LOGIN, timeout=10_000)
     assert "Unlinked" in view.findChild(QLabel, "accountsMessage").text()
-    assert accounts.account_state(db, cos_context.actor, f"700002@{STUDENT_DOMAIN}").state is AccountState.LOGIN_NOT_LINKED
+    assert accounts.account_state(UnitOfWork(db, cos_context.actor), f"700002@{STUDENT_DOMAIN}").state is AccountState.LOGIN_NOT_LINKED
 
 
 def test_a_clerk_sees_the_state_but_cannot_change_it(qtbot, db, tasks):
@@ -181,7 +182,7 @@ def test_import_shows_the_report_and_links_only_when_told(qtbot, cos_context, db
         ok.click()
     assert (changed.args[0].linked, changed.args[0].skipped) == (2, 1)
     assert "2 logins" in view.findChild(QLabel, "accountsMessage").text()
-    assert accounts.account_state(db, cos_context.actor, "700008").state is AccountState.WAITING_FOR_PORTAL
+    assert accounts.account_state(UnitOfWork(db, cos_context.actor), "700008").state is AccountState.WAITING_FOR_PORTAL
 
 
 def test_a_file_that_cannot_be_read_says_why(qtbot, cos_context, tmp_path):

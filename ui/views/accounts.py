@@ -29,6 +29,7 @@ from desk import accounts
 from desk.accounts import AccountReport, AccountState, BulkPreview, LineOutcome, WorkItem, WorkKind, Worklist
 from desk.clock import format_local
 from desk.staff import Permission
+from desk.unit_of_work import UnitOfWork
 from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
@@ -126,7 +127,7 @@ class LinkLoginDialog(ActionDialog):
 
     def _link(self, values):
         email, person_id, student_id, reason = values
-        return accounts.link_login(self.db, self.actor, email, person_id=person_id, student_id=student_id, reason=reason)
+        return accounts.link_login(UnitOfWork(self.db, self.actor), email, person_id=person_id, student_id=student_id, reason=reason)
 
 
 class UnlinkLoginDialog(ActionDialog):
@@ -135,7 +136,7 @@ class UnlinkLoginDialog(ActionDialog):
     def __init__(self, context: AppContext, report: AccountReport, parent: QWidget | None = None):
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "unlinkLoginDialog",
-                         lambda values: accounts.unlink_login(db, actor, values[0], reason=values[2], remove=values[1]), parent)
+                         lambda values: accounts.unlink_login(UnitOfWork(db, actor), values[0], reason=values[2], remove=values[1]), parent)
         self.set_texts(self.tr("Unlink a login"),
                        self.tr("After the sync the portal has no person for this login: whoever logs in with it sees "
                                "“You are logged in, but you do not have an account in USOSweb”."),
@@ -185,7 +186,7 @@ class ImportPreviewDialog(ActionDialog):
     def __init__(self, context: AppContext, path: str, preview: BulkPreview, parent: QWidget | None = None):
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "importPreviewDialog",
-                         lambda values: accounts.apply_bulk_link(db, actor, path, reason=values[0], skip_errors=values[1]),
+                         lambda values: accounts.apply_bulk_link(UnitOfWork(db, actor), path, reason=values[0], skip_errors=values[1]),
                          parent)
         self.preview = preview
         column = self.tr("PESEL") if preview.identifier_kind == "pesel" else self.tr("student number")
@@ -433,13 +434,13 @@ class AccountsView(QWidget):
     def show_query(self) -> None:
         text = self.query.text().strip()
         if text:
-            self._load(lambda db, actor: accounts.account_state(db, actor, text))
+            self._load(lambda db, actor: accounts.account_state(UnitOfWork(db, actor), text))
 
     def show_student(self, student_id: int) -> None:
-        self._load(lambda db, actor: accounts.account_state(db, actor, student_id=student_id))
+        self._load(lambda db, actor: accounts.account_state(UnitOfWork(db, actor), student_id=student_id))
 
     def show_person(self, person_id: int) -> None:
-        self._load(lambda db, actor: accounts.account_state(db, actor, person_id=person_id))
+        self._load(lambda db, actor: accounts.account_state(UnitOfWork(db, actor), person_id=person_id))
 
     def refresh_state(self) -> None:
         report = self.report
@@ -449,7 +450,7 @@ class AccountsView(QWidget):
             self.show_person(report.person_id)
         elif report.email:
             email = report.email
-            self._load(lambda db, actor: accounts.account_state(db, actor, email))
+            self._load(lambda db, actor: accounts.account_state(UnitOfWork(db, actor), email))
 
     def _load(self, work) -> None:
         self._generation += 1
@@ -585,7 +586,7 @@ class AccountsView(QWidget):
         limit = WORKLIST_LIMIT_ONE if kind else WORKLIST_LIMIT_ALL
         db, actor = self.context.db, self.context.actor
         self.counts.setText(self.tr("Counting…"))
-        self.context.tasks.run(lambda: accounts.worklist(db, actor, kinds=kinds, limit=limit),
+        self.context.tasks.run(lambda: accounts.worklist(UnitOfWork(db, actor), kinds=kinds, limit=limit),
                                lambda result: self._show_worklist(result, generation),
                                lambda error: self.counts.setText(str(error)))
 
@@ -665,6 +666,6 @@ class AccountsView(QWidget):
             self.message.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
             self.importPreviewed.emit(None)
 
-        self.context.tasks.run(lambda: accounts.preview_bulk_link(db, actor, path), shown, failed)
+        self.context.tasks.run(lambda: accounts.preview_bulk_link(UnitOfWork(db, actor), path), shown, failed)
 
 
