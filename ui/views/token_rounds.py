@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressDialog,
     QPushButton,
     QSplitter,
@@ -25,7 +24,9 @@ from desk.model import RegistrationKind, RequestAction, RequestStatus
 from desk.staff import Permission
 from desk.token_rounds import GroupRequests, RequestCounts, ResolutionResult
 from ui import labels
+from ui.changes import TOKEN_ROUND, Kind
 from ui.context import AppContext
+from ui.tasks import Lane
 from desk.unit_of_work import UnitOfWork
 
 
@@ -126,6 +127,9 @@ class TokenRoundView(QWidget):
         layout.addWidget(splitter, 1)
         self.registration.currentIndexChanged.connect(lambda _i: self.reload())
         self.status.currentIndexChanged.connect(lambda _i: self.reload())
+        # Requests carried out at a break, read back by a sync, or a balance corrected: the counts change.
+        context.follow(self, lambda changes: any(changes.touches(kind) for kind in (Kind.REGISTRATION, Kind.TOKENS, Kind.SYNC)),
+                       self.reload)
         db, actor = context.db, context.actor
         context.tasks.run(lambda: [line for line in registrations.list_registrations(UnitOfWork(db, actor)) if line.kind is RegistrationKind.TOKEN],
                           self._show_registrations, lambda error: self.counts.setText(str(error)))
@@ -243,10 +247,11 @@ class TokenRoundView(QWidget):
             self.reload()
             self.resolved.emit(result)
 
-        def failed(error: BaseException) -> None:
+        def failed(_error: BaseException) -> None:
             progress.close()
             self.resolve_button.setEnabled(True)
-            QMessageBox.warning(self, self.tr("Resolve now"), str(error))
 
-        handle = self.context.tasks.run(work, finished, failed, on_progress=step, write=True, with_handle=True)
+        # A long job: a clerk's Save elsewhere does not wait for it.
+        handle = self.context.operate(work, finished, failed, changes=TOKEN_ROUND, lane=Lane.LONG, show=self,
+                                      title=self.tr("Resolve now"), on_progress=step, with_handle=True)
         progress.canceled.connect(handle.cancel)
