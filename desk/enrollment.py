@@ -247,7 +247,7 @@ def enroll(
 def _enrollment(session: Session, enrollment_id: int) -> Enrollment:
     enrollment = session.get(Enrollment, enrollment_id)
     if enrollment is None or enrollment.status is not EnrollmentStatus.ACCEPTED:
-        raise EnrollmentRefused(Refusal.NOT_ENROLLED, translate("Enrollment", "That enrollment is no longer standing."))
+        raise EnrollmentRefused((rules.Refusal(Refusal.NOT_ENROLLED, {"enrollment": enrollment_id}),))
     return enrollment
 
 
@@ -276,7 +276,7 @@ def _cancel(session: Session, enrollment: Enrollment, actor_id: int | None, now:
         .execution_options(synchronize_session=False)
     ).rowcount
     if not changed:
-        raise EnrollmentRefused(Refusal.NOT_ENROLLED, translate("Enrollment", "That enrollment is no longer standing."))
+        raise EnrollmentRefused((rules.Refusal(Refusal.NOT_ENROLLED, {"enrollment": enrollment.id}),))
     session.refresh(enrollment)
     _release_seat(session, enrollment.group_id)
 

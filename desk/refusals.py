@@ -60,6 +60,8 @@ UNREGISTER_NOT_ALLOWED = define("refusal.unregister_not_allowed", C, QT_TRANSLAT
     "Refusals", "The round \u201c{round}\u201d does not allow unregistering."))
 NOT_ENROLLED = define("refusal.not_enrolled", C, QT_TRANSLATE_NOOP(
     "Refusals", "The student is not registered in that group."))
+NO_LONGER_STANDING = define("refusal.not_enrolled.stale", C, QT_TRANSLATE_NOOP(
+    "Refusals", "That enrollment is no longer standing."))
 REGISTRATION_ENDED = define("refusal.registration_ended", C, QT_TRANSLATE_NOOP(
     "Refusals", "The registration ended before a place was found."))
 
@@ -131,6 +133,8 @@ def message(refusal: Refusal) -> Message:
         kind, params["opens_at"] = ROUND_OPENS, _when(p["opens_at"])
     elif refusal.code is RefusalCode.NOT_OFFERED and not p.get("course"):
         kind = COURSE_NOT_OFFERED
+    elif refusal.code is RefusalCode.NOT_ENROLLED and "enrollment" in p:  # a clerk's enrollment cancelled meanwhile
+        kind = NO_LONGER_STANDING
     elif refusal.code is RefusalCode.SELECTION_LIMIT:
         params["n"] = p.get("limit")
     elif refusal.code is RefusalCode.FULL and "groups" in p:

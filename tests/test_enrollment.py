@@ -237,3 +237,14 @@ def test_a_lecture_and_a_class_of_one_course_are_held_together(db, admin, world)
     with pytest.raises(EnrollmentRefused, match=r"already in group MAT-101 class 1 of this course \(same class type\)") as same:
         enrollment.register_from_portal(db, sid, world["other"], world["reg"])
     assert same.value.refusal is Refusal.SAME_SLOT
+
+
+def test_an_enrollment_taken_out_twice_is_refused_the_second_time(db, admin, world):
+    sid = factories.student(db)
+    held = enrollment.enroll(db, admin, sid, world["small"], reason="r")
+    enrollment.unenroll(db, admin, held.enrollment_id, reason="rezygnacja")
+    with pytest.raises(EnrollmentRefused, match="no longer standing") as twice:
+        enrollment.unenroll(db, admin, held.enrollment_id, reason="rezygnacja")
+    assert twice.value.refusal is Refusal.NOT_ENROLLED
+    with pytest.raises(EnrollmentRefused, match="no longer standing"):
+        enrollment.move(db, admin, held.enrollment_id, world["other"], reason="r")
