@@ -31,6 +31,7 @@ from desk.clock import format_local, local_to_utc
 from desk.model import AccessDecision, Level, StudyMode
 from desk.staff import Permission
 from ui import labels
+from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
 from desk.unit_of_work import UnitOfWork
@@ -128,6 +129,9 @@ class AccessPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._enable(False)
+        # Grants made elsewhere (a student card) show here.
+        context.follow(self, lambda changes: self.registration_id is not None and (
+            changes.touches(Kind.REGISTRATION, self.registration_id)), self.reload)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text, self)
@@ -200,6 +204,8 @@ class AccessPanel(QWidget):
         self.changed.emit()
 
     def _open(self, dialog: ActionDialog) -> None:
+        # Who may take part changed: the registration, and the cards of students it admits or no longer does.
+        dialog.changes = Changes.of(registration={self.registration_id}, student=ALL, outbox=ALL, history=ALL)
         dialog.succeeded.connect(self._changed)
         self.last_dialog = dialog
         dialog.open()

@@ -35,6 +35,7 @@ from desk.registrations import RegistrationDetail, RegistrationDraft, Registrati
 from desk.staff import Permission
 from ui import labels
 from ui.context import AppContext
+from ui.changes import ALL, Changes
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.views.access_panel import AccessPanel
 from desk.unit_of_work import UnitOfWork
@@ -323,6 +324,8 @@ class RegistrationsView(QWidget):
 
     def _open(self, dialog: QDialog) -> None:
         self.last_dialog = dialog
+        # A registration, its rounds or offered groups changed: the class groups and the students' cards show them.
+        dialog.changes = Changes.of(registration=ALL, group=ALL, student=ALL, outbox=ALL, history=ALL)
         dialog.succeeded.connect(lambda _result: self.reload())
         dialog.open()
 
