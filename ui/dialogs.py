@@ -27,6 +27,7 @@ from desk.student_search import search_students
 from ui import labels
 from ui.changes import Changes
 from ui.context import AppContext
+from ui.tasks import Lane
 from desk.unit_of_work import UnitOfWork
 
 
@@ -55,6 +56,7 @@ class ActionDialog(QDialog):
         self.context = context
         self.action = action
         self.changes = changes  # what a success changed, announced to every open view (ui.changes)
+        self.lane = Lane.WRITE  # an import of a whole file is a long job (Lane.LONG)
         self.result_value = None
         self.setObjectName(object_name)
         self.setWindowTitle(title)
@@ -119,7 +121,7 @@ class ActionDialog(QDialog):
             self.buttons.setEnabled(True)
             self.refused(error)
 
-        self.context.operate(lambda: action(values), done, failed, changes=self.changes, show=self.error)
+        self.context.operate(lambda: action(values), done, failed, changes=self.changes, show=self.error, lane=self.lane)
 
     def refused(self, error: BaseException) -> None:
         """Called on the GUI thread after a refusal has been shown in the dialog; the input is kept."""

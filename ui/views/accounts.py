@@ -31,8 +31,10 @@ from desk.clock import format_local
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 from ui import labels
+from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
+from ui.tasks import Lane
 
 STATE_COLOURS = {
     AccountState.NO_LOGIN: labels.PROBLEM_COLOUR,
@@ -49,6 +51,8 @@ STATE_BACKGROUNDS = {
 }
 WORKLIST_LIMIT_ALL = 200  # of each kind, when every kind is shown
 WORKLIST_LIMIT_ONE = 2000
+# What linking, unlinking or importing logins changes: the worklist, the students' cards, the queue.
+LOGIN_CHANGES = Changes.of(account=ALL, student=ALL, outbox=ALL, history=ALL)
 PREVIEW_ROWS = 2000  # lines shown in the import preview; every line is counted and checked
 
 
@@ -421,6 +425,9 @@ class AccountsView(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(top)
         layout.addWidget(lower, 1)
+        # Logins changed here or elsewhere (a card, a sync) change the worklist: read again when shown.
+        context.follow(self, lambda changes: changes.touches(Kind.ACCOUNT) or changes.touches(Kind.SYNC),
+                       lambda: self.reload_worklist() if self._worklist_started else None)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -526,11 +533,11 @@ class AccountsView(QWidget):
         self.message.setText(text)
         self.message.setStyleSheet(f"color: {labels.OK_COLOUR.name()}")
         self.changed.emit(result)
-        self.refresh_state()
-        self.reload_worklist()
+        self.refresh_state()  # the worklist follows the announced change
 
     def link(self) -> None:
         dialog = LinkLoginDialog(self.context, self.report, self)
+        dialog.changes = LOGIN_CHANGES
         dialog.succeeded.connect(lambda result: self._saved(
             result, self.tr("Linked: %1 → %2. It goes to the portal with the next sync.")
             .replace("%1", result.email).replace("%2", result.person_name or "")))
@@ -547,6 +554,7 @@ class AccountsView(QWidget):
         if self.report is None or not self.report.logins:
             return
         dialog = UnlinkLoginDialog(self.context, self.report, self)
+        dialog.changes = LOGIN_CHANGES
         dialog.succeeded.connect(lambda result: self._saved(
             result, (self.tr("Deleted: %1.") if result.action == "removed" else self.tr("Unlinked: %1."))
             .replace("%1", result.email)))
@@ -565,15 +573,16 @@ class AccountsView(QWidget):
         self.message.setText(self.tr("Sending to the portal…"))
         self.message.setStyleSheet("")
 
-        def failed(error: BaseException) -> None:
-            self.message.setText(str(error))
+        def failed(_error: BaseException) -> None:
             self.message.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
             self._enable_buttons()
 
-        self.context.tasks.run(
+        # A sync run is a long job: it never holds up a clerk's Save.
+        self.context.operate(
             lambda: run_sync(db, actor, SyncKind.STUDENT, student_id=student_id),
             lambda sync: self._saved(sync, self.tr("Sent to the portal: %1 change(s).").replace("%1", str(sync.sent))),
-            failed, write=True,
+            failed, changes=Changes.of(student={student_id}, account=ALL, outbox=ALL, sync=ALL, history=ALL),
+            lane=Lane.LONG, show=self.message,
         )
 
     # --- the worklist ----------------------------------------------------------------------
@@ -652,6 +661,8 @@ class AccountsView(QWidget):
             self.import_button.setEnabled(True)
             self.message.clear()
             dialog = ImportPreviewDialog(self.context, path, preview, self)
+            dialog.changes = LOGIN_CHANGES
+            dialog.lane = Lane.LONG  # an import: it never holds up a clerk's Save in the queue
             dialog.succeeded.connect(lambda result: self._saved(
                 result, self.tr("Linked from the file: %1 logins (%2 new); %3 already linked; %4 lines left out.")
                 .replace("%1", str(result.linked)).replace("%2", str(result.created))
