@@ -180,6 +180,9 @@ def error_message(error: BaseException) -> str:
     """What the clerk reads when an operation fails: a refusal's own words, or a short note."""
     if isinstance(error, (DomainError, DatabaseOpenError)):
         return str(error)
+    if isinstance(error, OSError) and error.strerror:  # a file to export to or import from
+        where = f"{error.strerror}: {error.filename}" if error.filename else error.strerror
+        return QCoreApplication.translate("Operations", "The file cannot be read or written (%1).").replace("%1", where)
     return QCoreApplication.translate(
         "Operations",
         "Something unexpected went wrong, and what you asked for may not have been done. "
@@ -190,6 +193,9 @@ def error_message(error: BaseException) -> str:
 def log_unexpected(error: BaseException, what: str = "operation") -> None:
     """Unexpected failures are logged with their traceback (refusals and cancellations are not failures)."""
     if isinstance(error, (DomainError, DatabaseOpenError, Cancelled)):
+        return
+    if isinstance(error, OSError) and error.strerror:
+        log.warning("%s failed: %s", what, error)
         return
     log.error("%s failed: %s", what, "".join(traceback.format_exception(error)).rstrip())
 

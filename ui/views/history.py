@@ -32,7 +32,9 @@ from desk.history import HistoryLine
 from desk.staff import Permission
 from desk.students import student_by_number
 from ui import labels
+from ui.changes import ALL, Changes
 from ui.context import AppContext
+from ui.tasks import Lane, error_message
 from desk.unit_of_work import UnitOfWork
 
 PAGE = 500
@@ -461,11 +463,10 @@ class HistoryView(QWidget):
 
         def failed(error: BaseException) -> None:
             self._update_buttons()
-            self._message(str(error) if isinstance(error, DomainError)
-                          else self.tr("Not exported: %1").replace("%1", str(error)), error=True)
+            self._message(error_message(error), error=True)
 
-        # The dialog asked before replacing a file, so an existing one is replaced.
-        self.context.tasks.run(
+        # The dialog asked before replacing a file, so an existing one is replaced. An export is a long job.
+        self.context.operate(
             lambda: audit_history.export_history(UnitOfWork(db, actor), lines, target, overwrite=True, zone=zone, filters=summary),
-            done, failed, write=True,
+            done, failed, changes=Changes.of(history=ALL), lane=Lane.LONG,
         )
