@@ -22,6 +22,7 @@ from desk.model import PaymentStatus
 from desk.payments import PaymentLine
 from desk.staff import Permission
 from ui import labels
+from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
 from desk.unit_of_work import UnitOfWork
@@ -92,6 +93,8 @@ class PaymentsView(QWidget):
         layout.addLayout(bottom)
         self.table.itemSelectionChanged.connect(self._selection)
         self._ready = False
+        # Payments made by a token round's break or a registration elsewhere show here.
+        context.follow(self, lambda changes: changes.touches(Kind.PAYMENT), lambda: self.reload() if self._ready else None)
         db = context.db
         context.tasks.run(lambda: (registrations.terms(db), registrations.units(db)), self._show_choices,
                           lambda error: self.summary.setText(str(error)))
@@ -158,6 +161,7 @@ class PaymentsView(QWidget):
                               lambda reason: payments.cancel_payment(UnitOfWork(db, actor), line.id, reason=reason), self,
                               reason_hint=self.tr("e.g. decision of the dean, letter no. …"))
         dialog.finish_form()
+        dialog.changes = Changes.of(payment={line.student_id}, student={line.student_id}, outbox=ALL, history=ALL)
         dialog.succeeded.connect(lambda _r: self.reload())
         self.last_dialog = dialog
         dialog.open()

@@ -25,6 +25,7 @@ from desk.model import Role
 from desk.registrations import Choice
 from desk.staff import Permission, StaffLine, role_label
 from ui import labels
+from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
 from desk.unit_of_work import UnitOfWork
@@ -415,6 +416,7 @@ class StaffAdminView(QWidget):
     # --- actions ------------------------------------------------------------------------------
 
     def _open(self, dialog: ActionDialog) -> None:
+        dialog.changes = Changes.of(staff=ALL, history=ALL)
         dialog.succeeded.connect(self._saved)
         self.last_dialog = dialog
         dialog.open()
