@@ -434,7 +434,7 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
     )
     by_condition = {}
     for refusal in refusals:
-        by_condition.setdefault(_CONDITION_OF[refusal.code], refusal)
+        by_condition.setdefault(condition_of(refusal.code), refusal)
     checks = tuple(check if check.condition in _PORTAL_SIDE else _ruled(check, by_condition.get(check.condition)) for check in (
         _round_check(session, registration, now),
         _rule_check(facts),
@@ -483,6 +483,11 @@ _CONDITION_OF = {
     rules.RefusalCode.NOT_ENROLLED: Condition.SAME_SLOT,
     rules.RefusalCode.REGISTRATION_ENDED: Condition.ROUND,
 }
+
+
+def condition_of(code: rules.RefusalCode) -> Condition:
+    """The condition of the explanation that shows a refusal of the rulebook."""
+    return _CONDITION_OF[code]
 
 
 def _ruled(check: Check, refusal: rules.Refusal | None) -> Check:

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from desk import enrollment, rules, token_rounds
 from desk.clock import now_utc
@@ -239,7 +238,7 @@ class World:
                                           group_id=self.groups[self.case.target])
         failed = [c for c in explanation.checks if c.outcome is eligibility.Outcome.FAILED and c.refusal is not None]
         assert [c.refusal for c in failed] == [
-            next(r for r in explanation.refusals if eligibility._CONDITION_OF[r.code] is c.condition) for c in failed]
+            next(r for r in explanation.refusals if eligibility.condition_of(r.code) is c.condition) for c in failed]
         assert explanation.admitted is (not explanation.refusals)
         return explanation.refusals[0].code if explanation.refusals else None
 
