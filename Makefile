@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync snapshots translations clean
+.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy snapshots translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 ## Every benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
-bench: bench-search bench-registrations bench-tokens bench-exports bench-sync
+bench: bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy
 
 ## Student search: the service against the raw index query and a naive LIKE.
 bench-search: $(STAMP)
@@ -44,6 +44,10 @@ bench-exports: $(STAMP)
 ## 50,000 queued changes synced against a bare bulk upsert of the same rows; 5,000 student actions read back.
 bench-sync: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.sync
+
+## A clerk's seat-limit change in the application while a full sync runs in its long-job lane, against the same change alone.
+bench-busy: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.busy_desk
 
 ## PNG pictures of every view, in English and Polish, from a demo database.
 snapshots: $(STAMP)
