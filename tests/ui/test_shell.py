@@ -164,3 +164,32 @@ def test_the_open_desk_resolves_due_token_requests(qtbot, app_context, db, admin
             return session.get(TokenRequest, request).status is RequestStatus.ACCEPTED
 
     qtbot.waitUntil(resolved, timeout=10_000)
+
+
+def test_the_open_desk_runs_its_timed_jobs_as_long_jobs_once_each(qtbot, app_context, monkeypatch):
+    import threading
+
+    from ui.tasks import Lane
+
+    gate = threading.Event()
+    calls: list[str] = []
+
+    def scheduled_run(db, zone):
+        calls.append("sync")
+        gate.wait(10)
+
+    monkeypatch.setattr("desk.sync.run_due", scheduled_run)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    try:
+        window.run_scheduled_sync()
+        window.run_scheduled_sync()  # the timer again, a minute later: the run is still going
+        qtbot.waitUntil(lambda: calls == ["sync"], timeout=5_000)
+        saved: list[str] = []
+        app_context.tasks.run(lambda: "saved", saved.append, lane=Lane.WRITE)  # a clerk's Save meanwhile
+        qtbot.waitUntil(lambda: saved == ["saved"], timeout=5_000)
+        assert app_context.tasks.busy(Lane.LONG) == 1
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: app_context.tasks.busy(Lane.LONG) == 0, timeout=10_000)
+    assert calls == ["sync"]
