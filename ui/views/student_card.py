@@ -38,7 +38,7 @@ from desk.students import PersonChanges, StudentCard, reveal_pesel, student_card
 from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
-from ui.tasks import Lane, error_message
+from ui.tasks import Lane, error_message, log_unexpected
 from desk.unit_of_work import UnitOfWork
 
 # A row where the portal is behind the desk: bold on a warm background, dark text stays readable.
@@ -355,7 +355,8 @@ class StudentCardWindow(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.title.setText(self.tr("The card cannot be shown"))
-        self.subtitle.setText(str(error))
+        log_unexpected(error, "student card")
+        self.subtitle.setText(error_message(error))
         self.loaded.emit()
 
     def _show(self, card: StudentCard) -> None:
@@ -707,7 +708,8 @@ class StudentCardWindow(QWidget):
             return
         self.comparison = None
         self.portal_table.setVisible(False)
-        self.portal_step.setText(self.tr("What the portal shows cannot be read: %1").replace("%1", str(error)))
+        log_unexpected(error, "portal comparison")
+        self.portal_step.setText(self.tr("What the portal shows cannot be read: %1").replace("%1", error_message(error)))
         self.portal_step.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
         self.portalLoaded.emit(None)
 
@@ -826,7 +828,8 @@ class StudentCardWindow(QWidget):
             return
         self.history_lines = []
         self.history_table.setVisible(False)
-        self.history_status.setText(self.tr("The history cannot be read: %1").replace("%1", str(error)))
+        log_unexpected(error, "student history")
+        self.history_status.setText(self.tr("The history cannot be read: %1").replace("%1", error_message(error)))
         self.history_status.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
         self.historyLoaded.emit(-1)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from desk.errors import DomainError
 from desk.student_search import DEFAULT_PAGE, SearchPage, search_students
 from ui.context import AppContext
 from ui.models.student_table_model import (
@@ -19,6 +18,7 @@ from ui.models.student_table_model import (
     StudentIdRole,
     StudentTableModel,
 )
+from ui.tasks import error_message, log_unexpected
 from ui.views.student_card import StudentCardWindow
 from desk.unit_of_work import UnitOfWork
 
@@ -164,7 +164,8 @@ class StudentLookupView(QWidget):
             return
         self._open_when_answered = None
         self._answered = generation
-        message = str(error) if isinstance(error, DomainError) else self.tr("The search failed: %1").replace("%1", str(error))
+        log_unexpected(error, "search")
+        message = error_message(error)
         self.feedback.setText(message)
         self.model.fetch_failed(generation)
         self.searchFinished.emit(0)

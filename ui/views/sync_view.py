@@ -35,7 +35,7 @@ from ui.changes import ALL, SYNC_RUN, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, error_label
 from ui.tasks import Cancelled as TaskCancelled
-from ui.tasks import Lane, error_message
+from ui.tasks import Lane, error_message, log_unexpected
 
 # The columns of the runs table, in order.
 RUN_STARTED, RUN_KIND, RUN_TRIGGER, RUN_BY, RUN_STUDENT, RUN_SENT, RUN_RECEIVED, RUN_CONFLICTS, RUN_RESULT, RUN_ERROR = range(10)
@@ -485,7 +485,8 @@ class SyncView(QWidget):
     def _refresh_failed(self, error: BaseException, generation: int) -> None:
         if generation != self._generation:
             return
-        self.last_sync_label.setText(self.tr("The sync overview cannot be read: %1").replace("%1", str(error)))
+        log_unexpected(error, "sync overview")
+        self.last_sync_label.setText(self.tr("The sync overview cannot be read: %1").replace("%1", error_message(error)))
         self._done_refreshing()
 
     def _show(self, overview: SyncOverview, generation: int) -> None:
