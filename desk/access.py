@@ -10,7 +10,7 @@ from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk.changes import Action, Change, Description, Shown
-from desk.clock import as_utc, now_utc
+from desk.clock import as_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.i18n import translate
@@ -28,7 +28,7 @@ from desk.model import (
     StudentProgramme,
     StudyMode,
 )
-from desk.staff import Actor, Permission, require
+from desk.staff import Actor, Permission
 from desk.unit_of_work import UnitOfWork
 
 # Statuses under which a student may take part at all; on leave only by an individual grant.

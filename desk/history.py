@@ -27,7 +27,6 @@ from sqlalchemy.orm import Session
 from desk import changes
 from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc, to_local
-from desk.db import Database
 from desk.labels import class_type_label
 from desk.errors import NotFound
 from desk.i18n import translate
@@ -48,7 +47,7 @@ from desk.model import (
     TokenType,
 )
 from desk.rosters import SPREADSHEET_EXPORT, describe_export
-from desk.staff import Actor, Permission, require
+from desk.staff import Actor, Permission
 from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
 from desk.unit_of_work import SystemJob, UnitOfWork
 

@@ -10,13 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desk.changes import Action, Description, Shown
-from desk.clock import as_utc, now_utc, to_local
-from desk.db import Database
+from desk.clock import now_utc, to_local
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.messages import Message
 from desk.model import Course, Payment, PaymentStatus, Person, Programme, Student, StudentProgramme, Term, TokenType
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
 DUE_AFTER = timedelta(days=14)

@@ -25,7 +25,7 @@ from desk.model import (
     Term,
     TokenType,
 )
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
 

@@ -21,7 +21,6 @@ from sqlalchemy import func, select
 from desk.changes import Action, Description, Shown
 from desk.labels import class_type_label
 from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
-from desk.db import Database
 from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, group_lines, scope_query
 from desk.i18n import translate
@@ -36,7 +35,7 @@ from desk.model import (
     StudentProgramme,
     Term,
 )
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
 from exports.xlsx import Column, Sheet, safe_file_name, write_workbook
 from desk.unit_of_work import UnitOfWork
 

@@ -37,7 +37,7 @@ from desk.model import (
     TokenEntry,
     TokenType,
 )
-from desk.staff import Actor, Permission, require
+from desk.staff import Actor, Permission
 from desk.text import person_name_fields
 from desk.unit_of_work import UnitOfWork
 
