@@ -320,6 +320,8 @@ def move(
             session, student_id, target, facts[target.id], registration_id=enrollment.registration_id, source=EnrollmentSource.DESK,
             over_limit=over, reason=reason, created_at=now, created_by_id=actor.id,
         )
+        # The enrollment left behind is a change the student sees too (and its group's count with it).
+        _record(session, actor.id, "enrollment.cancel", enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
         _record(session, actor.id, "enrollment.move", moved, reason,
                 before={"group_id": source.id, "enrollment_id": enrollment.id})
         return EnrollmentResult(moved.id, student_id, target.id, over, count, limit)
