@@ -56,7 +56,7 @@ snapshots: $(STAMP)
 
 ## Refresh the Polish translation (and the English plural forms) from the code, then compile them.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(git ls-files 'desk/*.py' 'ui/*.py') -ts resources/translations/desk_pl.ts
+	$(BIN)/pyside6-lupdate $$(git ls-files 'desk/*.py' 'ui/*.py') -no-obsolete -ts resources/translations/desk_pl.ts
 	$(BIN)/pyside6-lrelease resources/translations/desk_pl.ts -qm resources/translations/desk_pl.qm
 	$(BIN)/pyside6-lupdate -pluralonly $$(git ls-files 'desk/*.py' 'ui/*.py') -ts resources/translations/desk_en.ts
 	$(BIN)/pyside6-lrelease resources/translations/desk_en.ts -qm resources/translations/desk_en.qm

@@ -47,13 +47,13 @@ OTHER_CLASS_TYPE = define("refusal.other_class_type", C, QT_TRANSLATE_NOOP(
 SAME_SLOT = define("refusal.same_slot", C, QT_TRANSLATE_NOOP(
     "Refusals", "The student is already in group {group} of this course (same class type)."))
 SELECTION_LIMIT = define("refusal.selection_limit", C, QT_TRANSLATE_NOOP(
-    "Refusals", "The registration allows %n course(s) per student, and all are taken."))
+    "Refusals", "All the courses the registration allows per student are taken (limit: %n)."))
 NO_TOKENS = define("refusal.no_tokens", C, QT_TRANSLATE_NOOP(
     "Refusals", "No {token} tokens left, and the payment of {price} PLN is not accepted."))
 FULL = define("refusal.full", C, QT_TRANSLATE_NOOP(
     "Refusals", "Group {group} is full: {enrolled} of {limit} places taken."))
 ALL_FULL = define("refusal.full.all", C, QT_TRANSLATE_NOOP(
-    "Refusals", "All %n group(s) are full."))
+    "Refusals", "Every group is full (groups: %n)."))
 NO_GROUPS = define("refusal.full.none", C, QT_TRANSLATE_NOOP(
     "Refusals", "The registration offers no class groups yet."))
 UNREGISTER_NOT_ALLOWED = define("refusal.unregister_not_allowed", C, QT_TRANSLATE_NOOP(

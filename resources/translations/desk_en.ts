@@ -4,7 +4,7 @@
 <context>
     <name>HistoryView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="407"/>
+        <location filename="../../ui/views/history.py" line="410"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>%n entry shown.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="454"/>
+        <location filename="../../ui/views/history.py" line="457"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Exporting %n entry…</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="458"/>
+        <location filename="../../ui/views/history.py" line="461"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -31,7 +31,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/accounts.py" line="198"/>
+        <location filename="../../ui/views/accounts.py" line="203"/>
         <source>&amp;Link %n login(s)</source>
         <translation>
             <numerusform>&amp;Link %n login</numerusform>
@@ -42,7 +42,7 @@
 <context>
     <name>StaffAdminView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/staff_admin.py" line="382"/>
+        <location filename="../../ui/views/staff_admin.py" line="384"/>
         <source>%n staff account(s), %1 active.</source>
         <translation>
             <numerusform>%n staff account, %1 active.</numerusform>
@@ -53,7 +53,7 @@
 <context>
     <name>StudentCardWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="689"/>
+        <location filename="../../ui/views/student_card.py" line="694"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n difference: not yet sent</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="815"/>
+        <location filename="../../ui/views/student_card.py" line="822"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n entry.</numerusform>
@@ -72,8 +72,8 @@
 <context>
     <name>StudentLookupView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="144"/>
-        <location filename="../../ui/views/student_lookup.py" line="171"/>
+        <location filename="../../ui/views/student_lookup.py" line="151"/>
+        <location filename="../../ui/views/student_lookup.py" line="185"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>More than %n student matches; scroll for more or refine the search.</numerusform>
@@ -81,8 +81,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="146"/>
-        <location filename="../../ui/views/student_lookup.py" line="173"/>
+        <location filename="../../ui/views/student_lookup.py" line="153"/>
+        <location filename="../../ui/views/student_lookup.py" line="187"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>%n student found.</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>SyncView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="561"/>
+        <location filename="../../ui/views/sync_view.py" line="565"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n change is waiting to go out to the portal.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="591"/>
+        <location filename="../../ui/views/sync_view.py" line="595"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n student action no longer fitted when it was read. It is kept until a clerk settles it.</numerusform>

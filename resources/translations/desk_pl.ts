@@ -4,78 +4,78 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../desk/access.py" line="226"/>
+        <location filename="../../desk/access.py" line="261"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="246"/>
+        <location filename="../../desk/access.py" line="281"/>
         <source>The stage (year) is 1 or more.</source>
         <translation>Etap (rok) musi wynosić co najmniej 1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="253"/>
+        <location filename="../../desk/access.py" line="288"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="256"/>
+        <location filename="../../desk/access.py" line="291"/>
         <source>The registration already has this rule.</source>
         <translation>Rejestracja ma już tę regułę.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="279"/>
+        <location filename="../../desk/access.py" line="312"/>
         <source>That rule no longer exists.</source>
         <translation>Ta reguła już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="362"/>
+        <location filename="../../desk/access.py" line="389"/>
         <source>Say why access is granted or revoked (e.g. returned from leave).</source>
         <translation>Podaj powód nadania lub odebrania dostępu (np. powrót z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="365"/>
+        <location filename="../../desk/access.py" line="392"/>
         <source>The expiry must be in the future.</source>
         <translation>Termin wygaśnięcia musi przypadać w przyszłości.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="368"/>
+        <location filename="../../desk/access.py" line="395"/>
         <source>No students were given.</source>
         <translation>Nie podano żadnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="370"/>
-        <location filename="../../desk/access.py" line="527"/>
+        <location filename="../../desk/access.py" line="397"/>
+        <location filename="../../desk/access.py" line="541"/>
         <source>At most 50,000 students can be handled at once.</source>
         <translation>Jednorazowo można obsłużyć najwyżej 50 000 studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="377"/>
+        <location filename="../../desk/access.py" line="404"/>
         <source>%1 of these students do not study in your units (e.g. %2).</source>
         <translation>Liczba studentów spoza Twoich jednostek: %1 (np. %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="386"/>
+        <location filename="../../desk/access.py" line="413"/>
         <source>Some of the students no longer exist (ids %1).</source>
         <translation>Niektórzy studenci już nie istnieją (identyfikatory: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="449"/>
+        <location filename="../../desk/access.py" line="468"/>
         <source>Say why the decision is withdrawn.</source>
         <translation>Podaj powód wycofania decyzji.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="454"/>
+        <location filename="../../desk/access.py" line="473"/>
         <source>That decision no longer exists.</source>
         <translation>Ta decyzja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="457"/>
+        <location filename="../../desk/access.py" line="476"/>
         <source>The student does not study in your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="459"/>
+        <location filename="../../desk/access.py" line="478"/>
         <source>The decision was already withdrawn.</source>
         <translation>Decyzja została już wycofana.</translation>
     </message>
@@ -83,314 +83,314 @@
 <context>
     <name>AccessPanel</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="49"/>
+        <location filename="../../ui/views/access_panel.py" line="51"/>
         <source>stage %1</source>
         <translation>etap %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="50"/>
+        <location filename="../../ui/views/access_panel.py" line="52"/>
         <source>every active student</source>
         <translation>każdy aktywny student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="62"/>
+        <location filename="../../ui/views/access_panel.py" line="64"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Datę należy wpisać jako RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="83"/>
+        <location filename="../../ui/views/access_panel.py" line="85"/>
         <source>Rules: who takes part</source>
         <translation>Reguły: kto bierze udział</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="85"/>
+        <location filename="../../ui/views/access_panel.py" line="87"/>
         <source>Add &amp;rule…</source>
         <translation>&amp;Dodaj regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="86"/>
+        <location filename="../../ui/views/access_panel.py" line="88"/>
         <source>Remo&amp;ve rule…</source>
         <translation>&amp;Usuń regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="90"/>
+        <location filename="../../ui/views/access_panel.py" line="92"/>
         <source>Individual grants and revocations</source>
         <translation>Indywidualne nadania i odebrania uprawnień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="91"/>
+        <location filename="../../ui/views/access_panel.py" line="93"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="91"/>
+        <location filename="../../ui/views/access_panel.py" line="93"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="91"/>
+        <location filename="../../ui/views/access_panel.py" line="93"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="91"/>
+        <location filename="../../ui/views/access_panel.py" line="93"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="92"/>
+        <location filename="../../ui/views/access_panel.py" line="94"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="92"/>
+        <location filename="../../ui/views/access_panel.py" line="94"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="92"/>
+        <location filename="../../ui/views/access_panel.py" line="94"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="92"/>
+        <location filename="../../ui/views/access_panel.py" line="94"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="100"/>
+        <location filename="../../ui/views/access_panel.py" line="102"/>
         <source>&amp;Grant to a student…</source>
         <translation>&amp;Nadaj studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="101"/>
+        <location filename="../../ui/views/access_panel.py" line="103"/>
         <source>Re&amp;voke for a student…</source>
         <translation>&amp;Odbierz studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="102"/>
+        <location filename="../../ui/views/access_panel.py" line="104"/>
         <source>Grant to a &amp;list…</source>
         <translation>Nadaj osobom z &amp;listy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="103"/>
+        <location filename="../../ui/views/access_panel.py" line="105"/>
         <source>Grant to a &amp;cohort…</source>
         <translation>Nadaj &amp;rocznikowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="104"/>
+        <location filename="../../ui/views/access_panel.py" line="106"/>
         <source>&amp;Withdraw…</source>
         <translation>&amp;Wycofaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="122"/>
+        <location filename="../../ui/views/access_panel.py" line="124"/>
         <source>Rules — students of these programmes take part:</source>
         <translation>Reguły — biorą udział studenci tych kierunków:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="125"/>
+        <location filename="../../ui/views/access_panel.py" line="127"/>
         <source>Individual decisions:</source>
         <translation>Decyzje indywidualne:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="175"/>
+        <location filename="../../ui/views/access_panel.py" line="180"/>
         <source>(no rules: only individual grants admit students)</source>
         <translation>(brak reguł: dopuszczeni są tylko studenci z indywidualnie nadanym uprawnieniem)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="178"/>
+        <location filename="../../ui/views/access_panel.py" line="183"/>
         <source>Individual decisions: %1 standing, %2 in all</source>
         <translation>Decyzje indywidualne: obowiązujące %1, łącznie %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="182"/>
-        <location filename="../../ui/views/access_panel.py" line="308"/>
+        <location filename="../../ui/views/access_panel.py" line="187"/>
+        <location filename="../../ui/views/access_panel.py" line="315"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="182"/>
-        <location filename="../../ui/views/access_panel.py" line="308"/>
+        <location filename="../../ui/views/access_panel.py" line="187"/>
+        <location filename="../../ui/views/access_panel.py" line="315"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="183"/>
+        <location filename="../../ui/views/access_panel.py" line="188"/>
         <source>standing</source>
         <translation>obowiązująca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="183"/>
+        <location filename="../../ui/views/access_panel.py" line="188"/>
         <source>withdrawn</source>
         <translation>wycofana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="183"/>
+        <location filename="../../ui/views/access_panel.py" line="188"/>
         <source>expired</source>
         <translation>wygasła</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="210"/>
+        <location filename="../../ui/views/access_panel.py" line="217"/>
         <source>Add a rule — %1</source>
         <translation>Dodaj regułę — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="211"/>
+        <location filename="../../ui/views/access_panel.py" line="218"/>
         <source>Students matching every field that is set take part (leave a field empty for any).</source>
         <translation>Biorą udział studenci spełniający wszystkie wypełnione pola (pozostaw pole puste, aby dopuścić dowolną wartość).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="212"/>
+        <location filename="../../ui/views/access_panel.py" line="219"/>
         <source>&amp;Add rule</source>
         <translation>&amp;Dodaj regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="216"/>
+        <location filename="../../ui/views/access_panel.py" line="223"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="217"/>
+        <location filename="../../ui/views/access_panel.py" line="224"/>
         <source>any programme</source>
         <translation>dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="222"/>
+        <location filename="../../ui/views/access_panel.py" line="229"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="223"/>
+        <location filename="../../ui/views/access_panel.py" line="230"/>
         <source>any level</source>
         <translation>dowolny stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="228"/>
+        <location filename="../../ui/views/access_panel.py" line="235"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="229"/>
+        <location filename="../../ui/views/access_panel.py" line="236"/>
         <source>any mode</source>
         <translation>dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="234"/>
+        <location filename="../../ui/views/access_panel.py" line="241"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="236"/>
+        <location filename="../../ui/views/access_panel.py" line="243"/>
         <source>any stage</source>
         <translation>dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="237"/>
+        <location filename="../../ui/views/access_panel.py" line="244"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="238"/>
+        <location filename="../../ui/views/access_panel.py" line="245"/>
         <source>&amp;Level:</source>
         <translation>&amp;Stopień:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="239"/>
+        <location filename="../../ui/views/access_panel.py" line="246"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Forma:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="240"/>
+        <location filename="../../ui/views/access_panel.py" line="247"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="252"/>
+        <location filename="../../ui/views/access_panel.py" line="259"/>
         <source>Remove a rule</source>
         <translation>Usuń regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="253"/>
+        <location filename="../../ui/views/access_panel.py" line="260"/>
         <source>Remove the rule “%1”? Students it admitted no longer take part unless granted individually.</source>
         <translation>Usunąć regułę „%1”? Studenci dopuszczeni na jej podstawie przestaną brać udział, chyba że mają indywidualnie nadane uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="255"/>
+        <location filename="../../ui/views/access_panel.py" line="262"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="267"/>
+        <location filename="../../ui/views/access_panel.py" line="274"/>
         <source>Grant access — %1</source>
         <translation>Nadaj uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="267"/>
+        <location filename="../../ui/views/access_panel.py" line="274"/>
         <source>Revoke access — %1</source>
         <translation>Odbierz uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="268"/>
+        <location filename="../../ui/views/access_panel.py" line="275"/>
         <source>Find the student. A new decision replaces their standing one.</source>
         <translation>Znajdź studenta. Nowa decyzja zastąpi jego obowiązującą decyzję.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="269"/>
+        <location filename="../../ui/views/access_panel.py" line="276"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="269"/>
+        <location filename="../../ui/views/access_panel.py" line="276"/>
         <source>&amp;Revoke access</source>
         <translation>&amp;Odbierz uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="271"/>
+        <location filename="../../ui/views/access_panel.py" line="278"/>
         <source>e.g. returned from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="271"/>
+        <location filename="../../ui/views/access_panel.py" line="278"/>
         <source>e.g. unpaid fees</source>
         <translation>np. nieopłacone należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="276"/>
+        <location filename="../../ui/views/access_panel.py" line="283"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="277"/>
+        <location filename="../../ui/views/access_panel.py" line="284"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="278"/>
+        <location filename="../../ui/views/access_panel.py" line="285"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="279"/>
+        <location filename="../../ui/views/access_panel.py" line="286"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="285"/>
+        <location filename="../../ui/views/access_panel.py" line="292"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="306"/>
+        <location filename="../../ui/views/access_panel.py" line="313"/>
         <source>Withdraw a decision</source>
         <translation>Wycofaj decyzję</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="307"/>
+        <location filename="../../ui/views/access_panel.py" line="314"/>
         <source>Withdraw the %1 for %2 (%3)? The student falls back to the rules.</source>
         <translation>Wycofać decyzję „%1” dla: %2 (%3)? O udziale studenta będą znów decydować reguły.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="310"/>
+        <location filename="../../ui/views/access_panel.py" line="317"/>
         <source>&amp;Withdraw</source>
         <translation>&amp;Wycofaj</translation>
     </message>
@@ -398,475 +398,475 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../desk/accounts.py" line="58"/>
+        <location filename="../../desk/accounts/state.py" line="32"/>
         <source>no login</source>
         <translation>brak loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="59"/>
+        <location filename="../../desk/accounts/state.py" line="33"/>
         <source>login not linked to a person</source>
         <translation>login niepowiązany z osobą</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="60"/>
+        <location filename="../../desk/accounts/state.py" line="34"/>
         <source>linked, not yet on the portal</source>
         <translation>powiązany, jeszcze nie w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="61"/>
+        <location filename="../../desk/accounts/state.py" line="35"/>
         <source>on the portal</source>
         <translation>w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="67"/>
+        <location filename="../../desk/accounts/templates.py" line="45"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="68"/>
+        <location filename="../../desk/accounts/templates.py" line="46"/>
         <source>PhD students</source>
         <translation>doktoranci</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="69"/>
+        <location filename="../../desk/accounts/templates.py" line="47"/>
         <source>staff</source>
         <translation>pracownicy</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="78"/>
+        <location filename="../../desk/accounts/state.py" line="44"/>
         <source>You are logged in, but you do not have an account in USOSweb</source>
         <translation>Jesteś zalogowany, ale nie masz konta w USOSweb</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="92"/>
+        <location filename="../../desk/accounts/addresses.py" line="20"/>
         <source>the address is empty</source>
         <translation>adres jest pusty</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="94"/>
+        <location filename="../../desk/accounts/addresses.py" line="22"/>
         <source>it contains a space</source>
         <translation>zawiera spację</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="96"/>
+        <location filename="../../desk/accounts/addresses.py" line="24"/>
         <source>it needs exactly one @</source>
         <translation>musi zawierać dokładnie jeden znak @</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="98"/>
+        <location filename="../../desk/accounts/addresses.py" line="26"/>
         <source>it contains letters outside a–z (Polish letters are not used in logins)</source>
         <translation>zawiera litery spoza zakresu a–z (w loginach nie używa się polskich liter)</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="101"/>
+        <location filename="../../desk/accounts/addresses.py" line="29"/>
         <source>the part before @ is empty or has characters a login cannot have</source>
         <translation>część przed @ jest pusta lub zawiera znaki niedozwolone w loginie</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="103"/>
+        <location filename="../../desk/accounts/addresses.py" line="31"/>
         <source>the part after @ is not a domain such as student.uni.opole.pl</source>
         <translation>część po @ nie jest domeną (taką jak np. student.uni.opole.pl)</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="112"/>
-        <location filename="../../desk/accounts.py" line="607"/>
+        <location filename="../../desk/accounts/addresses.py" line="40"/>
+        <location filename="../../desk/accounts/addresses.py" line="58"/>
         <source>%1 is not a valid login address: %2.</source>
         <translation>%1 nie jest poprawnym adresem logowania: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="176"/>
+        <location filename="../../desk/accounts/templates.py" line="73"/>
         <source>The template has an unknown placeholder {%1}.</source>
         <translation>Szablon zawiera nieznany znacznik {%1}.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="178"/>
+        <location filename="../../desk/accounts/templates.py" line="75"/>
         <source>The template needs {%1}, which this person does not have.</source>
         <translation>Szablon wymaga wartości {%1}, której ta osoba nie ma.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="206"/>
+        <location filename="../../desk/accounts/templates.py" line="103"/>
         <source>%1 is not a domain such as student.uni.opole.pl.</source>
         <translation>%1 nie jest domeną (taką jak np. student.uni.opole.pl).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="210"/>
+        <location filename="../../desk/accounts/templates.py" line="107"/>
         <source>The template must end with @%1, its domain.</source>
         <translation>Szablon musi kończyć się swoją domeną: @%1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="215"/>
+        <location filename="../../desk/accounts/templates.py" line="112"/>
         <source>Use the placeholders {student_number}, {first_initial}, {first} and {last}, e.g. %1.</source>
         <translation>Użyj znaczników {student_number}, {first_initial}, {first} i {last}, np. %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="219"/>
+        <location filename="../../desk/accounts/templates.py" line="116"/>
         <source>Staff have no student number: make their logins from their names.</source>
         <translation>Pracownicy nie mają numeru albumu: twórz ich loginy na podstawie imienia i nazwiska.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="228"/>
+        <location filename="../../desk/accounts/templates.py" line="125"/>
         <source>The domain %1 is already the domain of %2.</source>
         <translation>Domena %1 jest już domeną kategorii „%2”.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="268"/>
-        <location filename="../../desk/accounts.py" line="308"/>
+        <location filename="../../desk/accounts/persons.py" line="34"/>
+        <location filename="../../desk/accounts/templates.py" line="165"/>
         <source>There is no person with the id %1.</source>
         <translation>Nie ma osoby o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="272"/>
+        <location filename="../../desk/accounts/templates.py" line="169"/>
         <source>No login template is set for %1; an administrator sets one.</source>
         <translation>Nie ustawiono szablonu loginu dla kategorii „%1”; ustawia go administrator.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="319"/>
+        <location filename="../../desk/accounts/persons.py" line="45"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="342"/>
+        <location filename="../../desk/accounts/templates.py" line="198"/>
         <source>%1 has the domain of %2 (@%3), but %4 is among %5.</source>
         <translation>%1 ma domenę kategorii „%2” (@%3), ale %4 należy do kategorii „%5”.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="344"/>
+        <location filename="../../desk/accounts/templates.py" line="200"/>
         <source>%1 has the domain of %2 (@%3), but %4 is among %5, whose logins end in @%6.</source>
         <translation>%1 ma domenę kategorii „%2” (@%3), ale %4 należy do kategorii „%5”, której loginy kończą się na @%6.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="350"/>
+        <location filename="../../desk/accounts/templates.py" line="206"/>
         <source>%1 is not in the domain of %2: their logins end in @%3.</source>
         <translation>%1 nie należy do domeny kategorii „%2”: loginy tej kategorii kończą się na @%3.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="389"/>
+        <location filename="../../desk/accounts/linking.py" line="55"/>
         <source>%1 is already linked to %2; nothing was changed.</source>
         <translation>Login %1 jest już powiązany z osobą %2; nic nie zmieniono.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="395"/>
+        <location filename="../../desk/accounts/linking.py" line="61"/>
         <source>%1 is already linked to %2, so it cannot be linked to %3. If it was linked by mistake, unlink it from %2 first.</source>
         <translation>Login %1 jest już powiązany z osobą %2, więc nie można go powiązać z osobą %3. Jeśli powiązano go przez pomyłkę, najpierw odłącz go od osoby %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="412"/>
+        <location filename="../../desk/accounts/linking.py" line="78"/>
         <source>%1 was just created at another workstation; look it up again.</source>
         <translation>Login %1 został przed chwilą utworzony na innym stanowisku; wyszukaj go ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="429"/>
+        <location filename="../../desk/accounts/linking.py" line="92"/>
         <source>Say why the login is linked (e.g. reported by the student).</source>
         <translation>Podaj powód powiązania loginu (np. zgłoszenie studenta).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="431"/>
+        <location filename="../../desk/accounts/linking.py" line="94"/>
         <source>Say whom the login is linked to: one person or one student.</source>
         <translation>Wskaż, z kim powiązać login: z jedną osobą albo z jednym studentem.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="442"/>
+        <location filename="../../desk/accounts/linking.py" line="105"/>
         <source>Say why the login is unlinked (e.g. linked to the wrong person).</source>
         <translation>Podaj powód odłączenia loginu (np. powiązanie z niewłaściwą osobą).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="446"/>
+        <location filename="../../desk/accounts/linking.py" line="109"/>
         <source>There is no login %1.</source>
         <translation>Nie ma loginu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="448"/>
+        <location filename="../../desk/accounts/linking.py" line="111"/>
         <source>%1 is not linked to anyone; nothing was changed.</source>
         <translation>Login %1 nie jest z nikim powiązany; nic nie zmieniono.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="494"/>
+        <location filename="../../desk/accounts/actions.py" line="13"/>
         <source>made at admission</source>
         <translation>utworzony przy przyjęciu na studia</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="639"/>
+        <location filename="../../desk/accounts/state.py" line="173"/>
         <source>Login not linked to a person: %1 exists, but nobody is linked to it. Whoever logs in with it sees “%2”.</source>
         <translation>Login niepowiązany z osobą: %1 istnieje, ale nikt nie jest z nim powiązany. Kto się nim zaloguje, zobaczy komunikat „%2”.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="641"/>
+        <location filename="../../desk/accounts/state.py" line="175"/>
         <source>Link it to the student it belongs to.</source>
         <translation>Powiąż go ze studentem, do którego należy.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="643"/>
+        <location filename="../../desk/accounts/state.py" line="177"/>
         <source>It looks like the login of %1: link it to them.</source>
         <translation>Wygląda na to, że to login osoby %1: powiąż go z nią.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="647"/>
+        <location filename="../../desk/accounts/state.py" line="181"/>
         <source>No login: the desk has no login %1.</source>
         <translation>Brak loginu: w programie desk nie ma loginu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="649"/>
+        <location filename="../../desk/accounts/state.py" line="183"/>
         <source>%1 logs in as %2.</source>
         <translation>%1 loguje się jako %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="652"/>
+        <location filename="../../desk/accounts/state.py" line="186"/>
         <source>%1 has no linked login either.</source>
         <translation>%1 również nie ma powiązanego loginu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="654"/>
+        <location filename="../../desk/accounts/state.py" line="188"/>
         <source>No login: %1 has no institutional e-mail linked, so they cannot log in to the portal.</source>
         <translation>Brak loginu: %1 nie ma powiązanego uczelnianego adresu e-mail, więc nie może zalogować się do portalu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="663"/>
+        <location filename="../../desk/accounts/state.py" line="197"/>
         <source>The login %1 exists but is not linked: link it to them.</source>
         <translation>Login %1 istnieje, ale nie jest powiązany: powiąż go z tą osobą.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="665"/>
+        <location filename="../../desk/accounts/state.py" line="199"/>
         <source>Link the address the mail system gave them; the template gives %1.</source>
         <translation>Powiąż adres nadany przez system pocztowy; według szablonu byłby to %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="667"/>
+        <location filename="../../desk/accounts/state.py" line="201"/>
         <source>Check which address the student really uses.</source>
         <translation>Sprawdź, którego adresu student faktycznie używa.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="669"/>
+        <location filename="../../desk/accounts/state.py" line="203"/>
         <source>Link the address the mail system gave them.</source>
         <translation>Powiąż adres nadany przez system pocztowy.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="676"/>
+        <location filename="../../desk/accounts/state.py" line="210"/>
         <source>Linked, but not yet on the portal: %1 is linked to %2, and the change has waited to be sent since %3. Until it is sent, the student sees “%4”.</source>
         <translation>Powiązany, ale jeszcze nie w portalu: login %1 powiązano z osobą %2, a zmiana czeka na wysłanie od %3. Dopóki nie zostanie wysłana, student widzi komunikat „%4”.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="680"/>
+        <location filename="../../desk/accounts/state.py" line="214"/>
         <source>Send it now with the sync for this student, or wait for the next sync.</source>
         <translation>Wyślij ją teraz, uruchamiając synchronizację dla tego studenta, albo zaczekaj na następną synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="684"/>
+        <location filename="../../desk/accounts/state.py" line="218"/>
         <source>On the portal: %1 logs in as %2.</source>
         <translation>W portalu: %1 loguje się jako %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="688"/>
+        <location filename="../../desk/accounts/state.py" line="222"/>
         <source>Check the address with the mail system and link the right one.</source>
         <translation>Sprawdź adres w systemie pocztowym i powiąż właściwy.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="733"/>
+        <location filename="../../desk/accounts/state.py" line="267"/>
         <source>Type a login e-mail or a student number.</source>
         <translation>Wpisz e-mail logowania albo numer albumu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="735"/>
+        <location filename="../../desk/accounts/state.py" line="269"/>
         <source>Nothing matches %1: type a login e-mail or a student number.</source>
         <translation>Nic nie pasuje do „%1”: wpisz e-mail logowania albo numer albumu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="754"/>
+        <location filename="../../desk/accounts/worklist.py" line="37"/>
         <source>students without a login</source>
         <translation>studenci bez loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="755"/>
+        <location filename="../../desk/accounts/worklist.py" line="38"/>
         <source>logins without a person</source>
         <translation>loginy niepowiązane z osobą</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="756"/>
+        <location filename="../../desk/accounts/worklist.py" line="39"/>
         <source>domain not matching the category</source>
         <translation>domena niezgodna z kategorią</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="757"/>
+        <location filename="../../desk/accounts/worklist.py" line="40"/>
         <source>malformed addresses</source>
         <translation>nieprawidłowe adresy</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="758"/>
+        <location filename="../../desk/accounts/worklist.py" line="41"/>
         <source>near-duplicate addresses</source>
         <translation>niemal identyczne adresy</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="911"/>
+        <location filename="../../desk/accounts/worklist.py" line="194"/>
         <source>No login linked; %1 exists but is not linked.</source>
         <translation>Brak powiązanego loginu; login %1 istnieje, ale nie jest powiązany.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="913"/>
+        <location filename="../../desk/accounts/worklist.py" line="196"/>
         <source>No login; the template gives %1.</source>
         <translation>Brak loginu; według szablonu: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="915"/>
+        <location filename="../../desk/accounts/worklist.py" line="198"/>
         <source>No login.</source>
         <translation>Brak loginu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="936"/>
+        <location filename="../../desk/accounts/worklist.py" line="219"/>
         <source>Nobody is linked; it looks like the login of %1 (%2).</source>
         <translation>Nikt nie jest powiązany; wygląda na login osoby %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="939"/>
+        <location filename="../../desk/accounts/worklist.py" line="222"/>
         <source>Nobody is linked to this login.</source>
         <translation>Nikt nie jest powiązany z tym loginem.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1000"/>
+        <location filename="../../desk/accounts/worklist.py" line="283"/>
         <source>Differs from %1 only in case, dots or Polish letters.</source>
         <translation>Różni się od %1 tylko wielkością liter, kropkami lub polskimi literami.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1030"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="53"/>
         <source>ok</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1031"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="54"/>
         <source>already linked</source>
         <translation>już powiązany</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1032"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="55"/>
         <source>unknown student</source>
         <translation>nieznany student</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1033"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="56"/>
         <source>malformed address</source>
         <translation>nieprawidłowy adres</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1034"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="57"/>
         <source>linked to someone else</source>
         <translation>powiązany z inną osobą</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1035"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="58"/>
         <source>domain mismatch</source>
         <translation>niezgodna domena</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1036"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="59"/>
         <source>duplicate line</source>
         <translation>powtórzony wiersz</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1037"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="60"/>
         <source>missing value</source>
         <translation>brak wartości</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1136"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="161"/>
         <source>The file has more than %1 rows; split it into smaller files.</source>
         <translation>Plik przekracza dopuszczalną liczbę wierszy (%1); podziel go na mniejsze pliki.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1163"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="188"/>
         <source>%1 cannot be read as an Excel (.xlsx) file.</source>
         <translation>Nie można odczytać pliku %1 jako pliku Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1176"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="201"/>
         <source>There is no file %1.</source>
         <translation>Nie ma pliku %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1180"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="205"/>
         <source>The file is %1 MB; at most %2 MB can be imported at once. Split it into smaller files.</source>
         <translation>Rozmiar pliku to %1 MB; jednorazowo można zaimportować najwyżej %2 MB. Podziel go na mniejsze pliki.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1185"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="210"/>
         <source>Old Excel files (.xls) cannot be read: save it as .xlsx or .csv.</source>
         <translation>Nie można odczytać starych plików Excel (.xls): zapisz plik jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1204"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="229"/>
         <source>Several columns could be the e-mail (%1): leave only the institutional one.</source>
         <translation>Adres e-mail może być w kilku kolumnach (%1): pozostaw tylko kolumnę z adresem uczelnianym.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1222"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="247"/>
         <source>The file needs a column with the student number (or PESEL) and a column with the e-mail, named in its first line (e.g. “numer albumu” and “e-mail”); its first line has: %1.</source>
         <translation>Plik musi mieć kolumnę z numerem albumu (lub numerem PESEL) i kolumnę z adresem e-mail, nazwane w pierwszym wierszu (np. „numer albumu” i „e-mail”); jego pierwszy wiersz zawiera: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1285"/>
-        <location filename="../../desk/accounts.py" line="1286"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="310"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="311"/>
         <source>The line has %1.</source>
         <translation>W wierszu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1285"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="310"/>
         <source>no e-mail</source>
         <translation>brak adresu e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1287"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="312"/>
         <source>no PESEL</source>
         <translation>brak numeru PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1287"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="312"/>
         <source>no student number</source>
         <translation>brak numeru albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1288"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="313"/>
         <source>Line %1 has this address or student already.</source>
         <translation>Wiersz %1 zawiera już ten adres lub tego studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1289"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="314"/>
         <source>No person has the PESEL %1.</source>
         <translation>Żadna osoba nie ma numeru PESEL %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1289"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="314"/>
         <source>No student has the number %1.</source>
         <translation>Żaden student nie ma numeru albumu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1290"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="315"/>
         <source>Already linked: nothing to do.</source>
         <translation>Już powiązany: nic do zrobienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1291"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="316"/>
         <source>%1 is already linked to %2, not to %3.</source>
         <translation>Login %1 jest już powiązany z osobą %2, a nie z osobą %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1292"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="317"/>
         <source>The existing login will be linked to %1.</source>
         <translation>Istniejący login zostanie powiązany z osobą %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1293"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="318"/>
         <source>A new login will be linked to %1.</source>
         <translation>Nowy login zostanie powiązany z osobą %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1355"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="380"/>
         <source>Say why the logins are linked (e.g. export from the mail system of 1 Oct).</source>
         <translation>Podaj powód powiązania loginów (np. eksport z systemu pocztowego z 1 października).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1364"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="389"/>
         <source>Nothing was linked: %1 line(s) have errors, e.g. line %2: %3 Fix the file, or leave those lines out explicitly.</source>
         <translation>Nic nie powiązano: liczba wierszy z błędami: %1, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts.py" line="1387"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="412"/>
         <source>Some of these logins were just created at another workstation; preview the file again.</source>
         <translation>Niektóre z tych loginów zostały przed chwilą utworzone na innym stanowisku; ponownie wyświetl podgląd pliku.</translation>
     </message>
@@ -874,239 +874,239 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="276"/>
+        <location filename="../../ui/views/accounts.py" line="281"/>
         <source>Login e-mail or student number</source>
         <translation>E-mail logowania lub numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="277"/>
+        <location filename="../../ui/views/accounts.py" line="282"/>
         <source>Login e-mail or student number — e.g. 123456@student.uni.opole.pl or 123456</source>
         <translation>E-mail logowania lub numer albumu — np. 123456@student.uni.opole.pl albo 123456</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="281"/>
+        <location filename="../../ui/views/accounts.py" line="286"/>
         <source>&amp;Show</source>
         <translation>&amp;Pokaż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="283"/>
+        <location filename="../../ui/views/accounts.py" line="288"/>
         <source>Show the state of this login or student</source>
         <translation>Pokaż stan tego loginu lub studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="285"/>
+        <location filename="../../ui/views/accounts.py" line="290"/>
         <source>&amp;Import from file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="287"/>
+        <location filename="../../ui/views/accounts.py" line="292"/>
         <source>Link logins from a file of the mail system</source>
         <translation>Powiąż loginy na podstawie pliku z systemu pocztowego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="288"/>
+        <location filename="../../ui/views/accounts.py" line="293"/>
         <source>A CSV or Excel file with the student number (or PESEL) and the e-mail; you see every line&apos;s result before anything is linked.</source>
         <translation>Plik CSV lub Excel z numerem albumu (albo numerem PESEL) i adresem e-mail; zanim cokolwiek zostanie powiązane, zobaczysz wynik dla każdego wiersza.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="295"/>
+        <location filename="../../ui/views/accounts.py" line="300"/>
         <source>Or find a student by name</source>
         <translation>Albo znajdź studenta po imieniu i nazwisku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="300"/>
+        <location filename="../../ui/views/accounts.py" line="305"/>
         <source>Type a login or a student number, or find a student by name.</source>
         <translation>Wpisz login lub numer albumu albo znajdź studenta po imieniu i nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="306"/>
+        <location filename="../../ui/views/accounts.py" line="311"/>
         <source>Account state</source>
         <translation>Stan konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="318"/>
+        <location filename="../../ui/views/accounts.py" line="323"/>
         <source>Logins</source>
         <translation>Loginy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="319"/>
-        <location filename="../../ui/views/accounts.py" line="388"/>
+        <location filename="../../ui/views/accounts.py" line="324"/>
+        <location filename="../../ui/views/accounts.py" line="393"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="319"/>
+        <location filename="../../ui/views/accounts.py" line="324"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="319"/>
+        <location filename="../../ui/views/accounts.py" line="324"/>
         <source>Linked</source>
         <translation>Powiązano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="319"/>
+        <location filename="../../ui/views/accounts.py" line="324"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="319"/>
+        <location filename="../../ui/views/accounts.py" line="324"/>
         <source>Waiting since</source>
         <translation>Oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="322"/>
+        <location filename="../../ui/views/accounts.py" line="327"/>
         <source>&amp;Link…</source>
         <translation>Po&amp;wiąż…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="324"/>
+        <location filename="../../ui/views/accounts.py" line="329"/>
         <source>Link a login</source>
         <translation>Powiąż login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="326"/>
+        <location filename="../../ui/views/accounts.py" line="331"/>
         <source>&amp;Unlink…</source>
         <translation>&amp;Usuń powiązanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="328"/>
+        <location filename="../../ui/views/accounts.py" line="333"/>
         <source>Unlink a login</source>
         <translation>Usuń powiązanie loginu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="330"/>
+        <location filename="../../ui/views/accounts.py" line="335"/>
         <source>Send to the portal &amp;now</source>
         <translation>Wyślij do portalu &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="332"/>
+        <location filename="../../ui/views/accounts.py" line="337"/>
         <source>Send this student&apos;s changes to the portal now</source>
         <translation>Wyślij teraz zmiany tego studenta do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="333"/>
+        <location filename="../../ui/views/accounts.py" line="338"/>
         <source>A sync of this one student: the student can log in within seconds.</source>
         <translation>Synchronizacja tylko tego jednego studenta: student będzie mógł się zalogować w ciągu kilku sekund.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="340"/>
+        <location filename="../../ui/views/accounts.py" line="345"/>
         <source>Your role does not link login accounts.</source>
         <translation>Twoja rola nie pozwala na powiązywanie kont logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="375"/>
+        <location filename="../../ui/views/accounts.py" line="380"/>
         <source>Show in the worklist</source>
         <translation>Pokaż na liście spraw do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="376"/>
+        <location filename="../../ui/views/accounts.py" line="381"/>
         <source>every kind</source>
         <translation>wszystkie rodzaje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="380"/>
+        <location filename="../../ui/views/accounts.py" line="385"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="382"/>
+        <location filename="../../ui/views/accounts.py" line="387"/>
         <source>Refresh the worklist</source>
         <translation>Odśwież listę spraw do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="387"/>
-        <location filename="../../ui/views/accounts.py" line="391"/>
+        <location filename="../../ui/views/accounts.py" line="392"/>
+        <location filename="../../ui/views/accounts.py" line="396"/>
         <source>Worklist</source>
         <translation>Sprawy do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="388"/>
+        <location filename="../../ui/views/accounts.py" line="393"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="388"/>
+        <location filename="../../ui/views/accounts.py" line="393"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="388"/>
+        <location filename="../../ui/views/accounts.py" line="393"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="388"/>
+        <location filename="../../ui/views/accounts.py" line="393"/>
         <source>What is wrong</source>
         <translation>Opis problemu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="389"/>
+        <location filename="../../ui/views/accounts.py" line="394"/>
         <source>Double-click or press Enter to see a line&apos;s state above.</source>
         <translation>Kliknij dwukrotnie wiersz lub naciśnij Enter, aby zobaczyć jego stan powyżej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="395"/>
+        <location filename="../../ui/views/accounts.py" line="400"/>
         <source>S&amp;how:</source>
         <translation>Po&amp;każ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="412"/>
+        <location filename="../../ui/views/accounts.py" line="417"/>
         <source>L&amp;ogin or student number:</source>
         <translation>&amp;Login lub numer albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="534"/>
+        <location filename="../../ui/views/accounts.py" line="542"/>
         <source>Linked: %1 → %2. It goes to the portal with the next sync.</source>
         <translation>Powiązano: %1 → %2. Trafi do portalu przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="550"/>
+        <location filename="../../ui/views/accounts.py" line="559"/>
         <source>Deleted: %1.</source>
         <translation>Usunięto: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="550"/>
+        <location filename="../../ui/views/accounts.py" line="559"/>
         <source>Unlinked: %1.</source>
         <translation>Usunięto powiązanie: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="564"/>
+        <location filename="../../ui/views/accounts.py" line="573"/>
         <source>Sending to the portal…</source>
         <translation>Wysyłanie do portalu…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="574"/>
+        <location filename="../../ui/views/accounts.py" line="583"/>
         <source>Sent to the portal: %1 change(s).</source>
         <translation>Zmiany wysłane do portalu: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="587"/>
+        <location filename="../../ui/views/accounts.py" line="597"/>
         <source>Counting…</source>
         <translation>Liczenie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="616"/>
+        <location filename="../../ui/views/accounts.py" line="626"/>
         <source>(%1 shown)</source>
         <translation>(wyświetlono: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="637"/>
+        <location filename="../../ui/views/accounts.py" line="647"/>
         <source>Link logins from a file</source>
         <translation>Powiąż loginy z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="638"/>
+        <location filename="../../ui/views/accounts.py" line="648"/>
         <source>Spreadsheets and CSV (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>Arkusze kalkulacyjne i CSV (*.xlsx *.csv *.txt);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="647"/>
+        <location filename="../../ui/views/accounts.py" line="657"/>
         <source>Checking %1…</source>
         <translation>Sprawdzanie: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="655"/>
+        <location filename="../../ui/views/accounts.py" line="667"/>
         <source>Linked from the file: %1 logins (%2 new); %3 already linked; %4 lines left out.</source>
         <translation>Loginy powiązane z pliku: %1 (w tym nowe: %2); już powiązane: %3; pominięte wiersze: %4.</translation>
     </message>
@@ -1114,17 +1114,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="70"/>
+        <location filename="../../ui/dialogs.py" line="75"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="71"/>
+        <location filename="../../ui/dialogs.py" line="76"/>
         <source>why — kept with the change</source>
         <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="94"/>
+        <location filename="../../ui/dialogs.py" line="99"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
@@ -1132,82 +1132,82 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="133"/>
+        <location filename="../../ui/views/staff_admin.py" line="135"/>
         <source>Add a staff account</source>
         <translation>Dodaj konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="134"/>
+        <location filename="../../ui/views/staff_admin.py" line="136"/>
         <source>The new staff member signs in with this login and password and can change the password afterwards (File → Change password). A password has at least %1 characters.</source>
         <translation>Nowy pracownik loguje się tym loginem i hasłem, a hasło może potem zmienić (Plik → Zmień hasło). Hasło ma co najmniej %1 znaków.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="137"/>
+        <location filename="../../ui/views/staff_admin.py" line="139"/>
         <source>&amp;Add account</source>
         <translation>&amp;Dodaj konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="138"/>
+        <location filename="../../ui/views/staff_admin.py" line="140"/>
         <source>e.g. new clerk of the dean&apos;s office, from 1 October</source>
         <translation>np. nowa pracownica dziekanatu od 1 października</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="141"/>
+        <location filename="../../ui/views/staff_admin.py" line="143"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="144"/>
+        <location filename="../../ui/views/staff_admin.py" line="146"/>
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="147"/>
+        <location filename="../../ui/views/staff_admin.py" line="149"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="148"/>
+        <location filename="../../ui/views/staff_admin.py" line="150"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="149"/>
+        <location filename="../../ui/views/staff_admin.py" line="151"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="150"/>
+        <location filename="../../ui/views/staff_admin.py" line="152"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="151"/>
+        <location filename="../../ui/views/staff_admin.py" line="153"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ola:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="152"/>
+        <location filename="../../ui/views/staff_admin.py" line="154"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="155"/>
+        <location filename="../../ui/views/staff_admin.py" line="157"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="156"/>
+        <location filename="../../ui/views/staff_admin.py" line="158"/>
         <source>Re&amp;peat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="166"/>
+        <location filename="../../ui/views/staff_admin.py" line="168"/>
         <source>Only a dean&apos;s office clerk acts for units.</source>
         <translation>Tylko pracownik dziekanatu działa w imieniu jednostek.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="170"/>
+        <location filename="../../ui/views/staff_admin.py" line="172"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -1273,7 +1273,7 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../desk/backup.py" line="73"/>
+        <location filename="../../desk/backup.py" line="74"/>
         <source>The database %1 is on a PostgreSQL server: back it up and restore it with the server&apos;s own tools, not with desk. Back up with:
   %2
 Restore with:
@@ -1284,53 +1284,53 @@ Odtworzenie:
   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="90"/>
+        <location filename="../../desk/backup.py" line="91"/>
         <source>Only a database file can be backed up.</source>
         <translation>Kopię zapasową można zrobić tylko z pliku bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="189"/>
+        <location filename="../../desk/backup.py" line="195"/>
         <source>Keep at least one backup.</source>
         <translation>Zachowaj co najmniej jedną kopię zapasową.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="201"/>
+        <location filename="../../desk/backup.py" line="207"/>
         <source>The backup of %1 could not be written to %2: %3</source>
         <translation>Nie udało się zapisać kopii zapasowej %1 w %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="243"/>
+        <location filename="../../desk/backup.py" line="252"/>
         <source>The file %1 is not a desk database backup.</source>
         <translation>Plik %1 nie jest kopią zapasową bazy danych desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="245"/>
+        <location filename="../../desk/backup.py" line="254"/>
         <source>There is no backup file %1.</source>
         <translation>Nie ma pliku kopii zapasowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="255"/>
-        <location filename="../../desk/backup.py" line="266"/>
+        <location filename="../../desk/backup.py" line="264"/>
+        <location filename="../../desk/backup.py" line="275"/>
         <source>The backup %1 is damaged (%2); it is not restored.</source>
         <translation>Kopia zapasowa %1 jest uszkodzona (%2); nie została odtworzona.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="272"/>
+        <location filename="../../desk/backup.py" line="281"/>
         <source>The backup %1 was made by a newer version of desk (schema %2). Install that version to restore it.</source>
         <translation>Kopię zapasową %1 zrobiła nowsza wersja programu desk (schemat %2). Zainstaluj tę wersję, aby ją odtworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="299"/>
+        <location filename="../../desk/backup.py" line="308"/>
         <source>A database cannot be restored from itself.</source>
         <translation>Nie można odtworzyć bazy danych z niej samej.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="320"/>
+        <location filename="../../desk/backup.py" line="329"/>
         <source>The database %1 could not be restored: %2</source>
         <translation>Nie udało się odtworzyć bazy danych %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="326"/>
+        <location filename="../../desk/backup.py" line="335"/>
         <source>The restored database %1 does not open: %2 The copy taken before the restore is %3.</source>
         <translation>Odtworzonej bazy danych %1 nie da się otworzyć: %2 Kopia sprzed odtworzenia: %3.</translation>
     </message>
@@ -1338,160 +1338,160 @@ Odtworzenie:
 <context>
     <name>BulkGrantDialog</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="324"/>
+        <location filename="../../ui/views/access_panel.py" line="331"/>
         <source>e.g. list from the dean&apos;s office, letter no. …</source>
         <translation>np. lista z dziekanatu, pismo nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="329"/>
+        <location filename="../../ui/views/access_panel.py" line="336"/>
         <source>Grant access to a cohort — %1</source>
         <translation>Nadaj uprawnienie rocznikowi — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="329"/>
+        <location filename="../../ui/views/access_panel.py" line="336"/>
         <source>Grant access to a list — %1</source>
         <translation>Nadaj uprawnienie osobom z listy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="330"/>
+        <location filename="../../ui/views/access_panel.py" line="337"/>
         <source>Nothing is granted until you check the list and confirm.</source>
         <translation>Uprawnienia zostaną nadane dopiero po sprawdzeniu listy i potwierdzeniu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="331"/>
-        <location filename="../../ui/views/access_panel.py" line="388"/>
+        <location filename="../../ui/views/access_panel.py" line="338"/>
+        <location filename="../../ui/views/access_panel.py" line="395"/>
         <source>&amp;Grant</source>
         <translation>&amp;Nadaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="336"/>
+        <location filename="../../ui/views/access_panel.py" line="343"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="341"/>
+        <location filename="../../ui/views/access_panel.py" line="348"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="343"/>
+        <location filename="../../ui/views/access_panel.py" line="350"/>
         <source>every stage</source>
         <translation>wszystkie etapy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="344"/>
+        <location filename="../../ui/views/access_panel.py" line="351"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="345"/>
+        <location filename="../../ui/views/access_panel.py" line="352"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="351"/>
-        <location filename="../../ui/views/access_panel.py" line="395"/>
+        <location filename="../../ui/views/access_panel.py" line="358"/>
+        <location filename="../../ui/views/access_panel.py" line="402"/>
         <source>Student numbers</source>
         <translation>Numery albumów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="352"/>
+        <location filename="../../ui/views/access_panel.py" line="359"/>
         <source>Student numbers, one per line or separated by commas or spaces</source>
         <translation>Numery albumów, jeden w wierszu albo rozdzielone przecinkami lub spacjami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="354"/>
+        <location filename="../../ui/views/access_panel.py" line="361"/>
         <source>&amp;Load from file…</source>
         <translation>&amp;Wczytaj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="356"/>
+        <location filename="../../ui/views/access_panel.py" line="363"/>
         <source>Load student numbers from a file</source>
         <translation>Wczytaj numery albumów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="358"/>
+        <location filename="../../ui/views/access_panel.py" line="365"/>
         <source>&amp;Numbers:</source>
         <translation>Nu&amp;mery:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="360"/>
+        <location filename="../../ui/views/access_panel.py" line="367"/>
         <source>&amp;Check</source>
         <translation>&amp;Sprawdź</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="362"/>
+        <location filename="../../ui/views/access_panel.py" line="369"/>
         <source>Check the list</source>
         <translation>Sprawdź listę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="364"/>
-        <location filename="../../ui/views/access_panel.py" line="389"/>
+        <location filename="../../ui/views/access_panel.py" line="371"/>
+        <location filename="../../ui/views/access_panel.py" line="396"/>
         <source>Not checked yet.</source>
         <translation>Jeszcze nie sprawdzono.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="370"/>
+        <location filename="../../ui/views/access_panel.py" line="377"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="374"/>
+        <location filename="../../ui/views/access_panel.py" line="381"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="375"/>
+        <location filename="../../ui/views/access_panel.py" line="382"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="377"/>
+        <location filename="../../ui/views/access_panel.py" line="384"/>
         <source>Check:</source>
         <translation>Sprawdzenie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="379"/>
+        <location filename="../../ui/views/access_panel.py" line="386"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="395"/>
+        <location filename="../../ui/views/access_panel.py" line="402"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>Tekst lub CSV (*.txt *.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="402"/>
+        <location filename="../../ui/views/access_panel.py" line="409"/>
         <source>The file cannot be read: %1</source>
         <translation>Nie można odczytać pliku: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="424"/>
+        <location filename="../../ui/views/access_panel.py" line="431"/>
         <source>%1 students found (%2 already admitted).</source>
         <translation>Znalezieni studenci: %1 (w tym już dopuszczeni: %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="426"/>
+        <location filename="../../ui/views/access_panel.py" line="433"/>
         <source>Unknown numbers (%1): %2</source>
         <translation>Nieznane numery (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="428"/>
+        <location filename="../../ui/views/access_panel.py" line="435"/>
         <source>Given more than once (counted once): %1</source>
         <translation>Podane więcej niż raz (liczone jeden raz): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="430"/>
+        <location filename="../../ui/views/access_panel.py" line="437"/>
         <source>Not in your units, left out: %1</source>
         <translation>Spoza Twoich jednostek, pominięte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="437"/>
+        <location filename="../../ui/views/access_panel.py" line="444"/>
         <source>&amp;Grant to %1 students</source>
         <translation>&amp;Nadaj uprawnienie (liczba studentów: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="442"/>
+        <location filename="../../ui/views/access_panel.py" line="449"/>
         <source>Check the list first.</source>
         <translation>Najpierw sprawdź listę.</translation>
     </message>
@@ -1499,42 +1499,42 @@ Odtworzenie:
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="167"/>
+        <location filename="../../ui/sign_in.py" line="168"/>
         <source>Change password</source>
         <translation>Zmiana hasła</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="168"/>
+        <location filename="../../ui/sign_in.py" line="169"/>
         <source>Current password</source>
         <translation>Obecne hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="169"/>
+        <location filename="../../ui/sign_in.py" line="170"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="170"/>
+        <location filename="../../ui/sign_in.py" line="171"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="172"/>
+        <location filename="../../ui/sign_in.py" line="173"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="173"/>
+        <location filename="../../ui/sign_in.py" line="174"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="174"/>
+        <location filename="../../ui/sign_in.py" line="175"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="182"/>
+        <location filename="../../ui/sign_in.py" line="183"/>
         <source>The new passwords differ.</source>
         <translation>Nowe hasła się różnią.</translation>
     </message>
@@ -1542,27 +1542,27 @@ Odtworzenie:
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="190"/>
+        <location filename="../../ui/views/staff_admin.py" line="192"/>
         <source>Change the role of %1</source>
         <translation>Zmień rolę: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="191"/>
+        <location filename="../../ui/views/staff_admin.py" line="193"/>
         <source>%1 is now: %2. The new role applies from their next sign-in.</source>
         <translation>%1 ma teraz rolę: %2. Nowa rola obowiązuje od następnego logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="194"/>
+        <location filename="../../ui/views/staff_admin.py" line="196"/>
         <source>&amp;Change role</source>
         <translation>&amp;Zmień rolę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="197"/>
+        <location filename="../../ui/views/staff_admin.py" line="199"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ola:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="198"/>
+        <location filename="../../ui/views/staff_admin.py" line="200"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
     </message>
@@ -1570,203 +1570,208 @@ Odtworzenie:
 <context>
     <name>Check</name>
     <message>
-        <location filename="../../desk/check.py" line="138"/>
+        <location filename="../../desk/check.py" line="136"/>
         <source>the check of %1</source>
         <translation>sprawdzanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="139"/>
+        <location filename="../../desk/check.py" line="137"/>
         <source>could not read the database: %1</source>
         <translation>nie udało się odczytać bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="144"/>
+        <location filename="../../desk/check.py" line="142"/>
         <source>student %1</source>
         <translation>student %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="145"/>
+        <location filename="../../desk/check.py" line="143"/>
         <source>student id %1</source>
         <translation>student o id %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="149"/>
+        <location filename="../../desk/check.py" line="147"/>
         <source>ledger entry %1 of student %2</source>
         <translation>wpis %1 w rejestrze żetonów studenta %2</translation>
     </message>
     <message>
+        <location filename="../../desk/check.py" line="190"/>
         <location filename="../../desk/check.py" line="192"/>
-        <location filename="../../desk/check.py" line="194"/>
         <source>database file</source>
         <translation>plik bazy danych</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="196"/>
+        <location filename="../../desk/check.py" line="194"/>
         <source>table %1, row %2</source>
         <translation>tabela %1, wiersz %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="197"/>
+        <location filename="../../desk/check.py" line="195"/>
         <source>refers to a missing row of %1</source>
         <translation>wskazuje na nieistniejący wiersz tabeli %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="223"/>
+        <location filename="../../desk/check.py" line="221"/>
         <source>has no row in the search table: the lookup cannot find them</source>
         <translation>nie ma wiersza w tabeli wyszukiwania: wyszukiwarka go nie znajdzie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="231"/>
+        <location filename="../../desk/check.py" line="229"/>
         <source>is in the search table but there is no such student</source>
         <translation>jest w tabeli wyszukiwania, ale takiego studenta nie ma</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="247"/>
+        <location filename="../../desk/check.py" line="245"/>
         <source>number %1 in the search table, %2 in students</source>
         <translation>numer %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="250"/>
+        <location filename="../../desk/check.py" line="248"/>
         <source>person %1 in the search table, %2 in students</source>
         <translation>osoba %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="253"/>
+        <location filename="../../desk/check.py" line="251"/>
         <source>name &quot;%1&quot; in the search table, &quot;%2&quot; in persons</source>
         <translation>nazwisko „%1” w tabeli wyszukiwania, „%2” w tabeli osób</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="256"/>
+        <location filename="../../desk/check.py" line="254"/>
         <source>sort key or name parts differ from persons</source>
         <translation>klucz sortowania lub części nazwiska różnią się od tabeli osób</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="284"/>
+        <location filename="../../desk/check.py" line="282"/>
         <source>the %1 balance is %2: the ledger took more tokens than it gave</source>
         <translation>saldo %1 wynosi %2: rejestr odebrał więcej żetonów, niż przydzielił</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="296"/>
+        <location filename="../../desk/check.py" line="294"/>
         <source>is reversed by %1 entries; an entry is reversed at most once</source>
         <translation>jest cofnięty przez wpisy (liczba: %1); wpis cofa się najwyżej raz</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="310"/>
+        <location filename="../../desk/check.py" line="308"/>
         <source>reverses entry %1, which does not exist</source>
         <translation>cofa wpis %1, który nie istnieje</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="312"/>
+        <location filename="../../desk/check.py" line="310"/>
         <source>reverses itself</source>
         <translation>cofa sam siebie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="314"/>
+        <location filename="../../desk/check.py" line="312"/>
         <source>reverses entry %1 of another student or token type</source>
         <translation>cofa wpis %1 innego studenta lub innego rodzaju żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="316"/>
+        <location filename="../../desk/check.py" line="314"/>
         <source>amount %1 does not undo entry %2 (amount %3)</source>
         <translation>kwota %1 nie cofa wpisu %2 (kwota %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="329"/>
+        <location filename="../../desk/check.py" line="327"/>
         <source>is a refund that gives back no spent token</source>
         <translation>to zwrot, który nie oddaje żadnego wydanego żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="343"/>
+        <location filename="../../desk/check.py" line="341"/>
         <source>token request %1 has %2 %3 entries; it has one at most</source>
         <translation>prośba %1 ma wpisy typu %3 (liczba: %2); może mieć najwyżej jeden</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="364"/>
+        <location filename="../../desk/check.py" line="362"/>
         <source>points at token request %1 of another student</source>
         <translation>wskazuje na prośbę %1 innego studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="366"/>
+        <location filename="../../desk/check.py" line="364"/>
         <source>points at token request %1 of a registration with another token type</source>
         <translation>wskazuje na prośbę %1 w rejestracji z innym rodzajem żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="368"/>
+        <location filename="../../desk/check.py" line="366"/>
         <source>is a %2 for token request %1, which asked for something else</source>
         <translation>to wpis typu %2 dla prośby %1, która dotyczyła czegoś innego</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="444"/>
+        <location filename="../../desk/check.py" line="442"/>
         <source>the ledger gives %1 %2, the portal shows no balance</source>
         <translation>według rejestru saldo %2 wynosi %1, portal nie pokazuje salda</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="446"/>
+        <location filename="../../desk/check.py" line="444"/>
         <source>the portal shows %1 %2 but the ledger has no entries</source>
         <translation>portal pokazuje saldo %2 równe %1, ale rejestr nie ma wpisów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="448"/>
+        <location filename="../../desk/check.py" line="446"/>
         <source>the ledger gives %1 %2, the portal shows %3 and nothing waits to go out</source>
         <translation>według rejestru saldo %2 wynosi %1, portal pokazuje %3, a nic nie czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="483"/>
+        <location filename="../../desk/check.py" line="481"/>
         <source>the group&apos;s count says %1 students, %2 enrollments are accepted</source>
         <translation>licznik grupy podaje studentów: %1, a przyjętych zapisów jest %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="486"/>
+        <location filename="../../desk/check.py" line="484"/>
         <source>%1 students in a group of %2 places with %3 recorded overrides</source>
         <translation>studentów w grupie: %1, miejsc: %2, zapisanych przekroczeń limitu: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="507"/>
+        <location filename="../../desk/check.py" line="506"/>
         <source>changes of %1 waiting for the portal</source>
         <translation>zmiany typu %1 czekające na portal</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="508"/>
+        <location filename="../../desk/check.py" line="507"/>
         <source>%1 waiting since %2, more than %3 hours: is the sync running?</source>
         <translation>%1 czeka od %2, ponad %3 godz.: czy synchronizacja działa?</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="517"/>
+        <location filename="../../desk/check.py" line="515"/>
         <source>sync run %1</source>
         <translation>synchronizacja nr %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="518"/>
-        <source>a %1 run started at %2 is still marked running: it was stopped, or it hangs</source>
-        <translation>synchronizacja (%1) rozpoczęta %2 wciąż jest oznaczona jako trwająca: została przerwana albo się zawiesiła</translation>
+        <location filename="../../desk/check.py" line="516"/>
+        <source>a %1 run started at %2 was interrupted: it is still marked running but gives no sign of life; the next sync closes it</source>
+        <translation>przebieg (%1) rozpoczęty %2 został przerwany: nadal jest oznaczony jako trwający, ale nie daje znaku życia; następna synchronizacja go zamknie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="534"/>
+        <location filename="../../desk/check.py" line="614"/>
+        <source>The first full publication to the portal database was interrupted: it was not compared. The next sync finishes it.</source>
+        <translation>Pierwsza pełna publikacja do bazy portalu została przerwana: nie porównano jej. Następna synchronizacja ją dokończy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="532"/>
         <source>the portal&apos;s checkpoint</source>
         <translation>punkt kontrolny portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="535"/>
+        <location filename="../../desk/check.py" line="533"/>
         <source>cannot be read: %1</source>
         <translation>nie da się odczytać: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="545"/>
+        <location filename="../../desk/check.py" line="543"/>
         <source>the last batch of sync run %1</source>
         <translation>ostatnia partia synchronizacji nr %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="546"/>
+        <location filename="../../desk/check.py" line="544"/>
         <source>%1 of its %2 changes reached the portal but are not marked sent (the run was interrupted); the next sync marks them</source>
         <translation>%1 z %2 jej zmian dotarło do portalu, ale nie są oznaczone jako wysłane (synchronizację przerwano); następna synchronizacja je oznaczy</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="614"/>
+        <location filename="../../desk/check.py" line="610"/>
         <source>No portal database: balances and the last batch on the portal were not compared.</source>
         <translation>Brak bazy portalu: nie porównano sald ani ostatniej partii na portalu.</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="616"/>
+        <location filename="../../desk/check.py" line="612"/>
         <source>The portal database has not been filled by this desk yet: it was not compared.</source>
         <translation>Tej bazy portalu nie wypełnił jeszcze ten desk: nie została porównana.</translation>
     </message>
@@ -1853,9 +1858,17 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../desk/demo.py" line="95"/>
+        <source>demo database</source>
+        <translation>baza demonstracyjna</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="36"/>
+        <location filename="../../ui/dialogs.py" line="39"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
@@ -1863,345 +1876,375 @@ Odtworzenie:
 <context>
     <name>Eligibility</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="91"/>
+        <location filename="../../desk/eligibility.py" line="100"/>
         <source>Admitted. %1</source>
         <translation>Dopuszczony. %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="92"/>
+        <location filename="../../desk/eligibility.py" line="101"/>
         <source>Admitted: nothing stops this student from registering.</source>
         <translation>Dopuszczony: nic nie stoi na przeszkodzie, aby student się zarejestrował.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="93"/>
+        <location filename="../../desk/eligibility.py" line="102"/>
         <source>Cannot register: %1</source>
         <translation>Nie może się zarejestrować: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="99"/>
+        <location filename="../../desk/eligibility.py" line="108"/>
         <source>Round open</source>
         <translation>Otwarta tura</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="100"/>
+        <location filename="../../desk/eligibility.py" line="109"/>
         <source>Rule or individual grant</source>
         <translation>Reguła lub indywidualne uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="101"/>
+        <location filename="../../desk/eligibility.py" line="110"/>
         <source>No revocation</source>
         <translation>Brak cofnięcia uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="102"/>
+        <location filename="../../desk/eligibility.py" line="111"/>
         <source>Programme status</source>
         <translation>Status na kierunku</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="103"/>
+        <location filename="../../desk/eligibility.py" line="112"/>
         <source>Login linked</source>
         <translation>Powiązane konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="104"/>
+        <location filename="../../desk/eligibility.py" line="113"/>
         <source>Data on the portal</source>
         <translation>Dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="105"/>
+        <location filename="../../desk/eligibility.py" line="114"/>
+        <source>Offered in the registration</source>
+        <translation>Oferowany w rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="115"/>
+        <source>Not already in a group of this course and class type</source>
+        <translation>Nie jest już w grupie tego przedmiotu i typu zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="116"/>
         <source>Selection limit</source>
         <translation>Limit wyboru przedmiotów</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="106"/>
+        <location filename="../../desk/eligibility.py" line="117"/>
         <source>Places left</source>
         <translation>Wolne miejsca</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="107"/>
+        <location filename="../../desk/eligibility.py" line="118"/>
         <source>Tokens or payment</source>
         <translation>Żetony lub należność</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="114"/>
+        <location filename="../../desk/eligibility.py" line="125"/>
         <source>The registration has no rounds.</source>
         <translation>Rejestracja nie ma żadnych tur.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="115"/>
+        <location filename="../../desk/eligibility.py" line="126"/>
         <source>Add a round in the registration calendar.</source>
         <translation>Dodaj turę w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="119"/>
+        <location filename="../../desk/eligibility.py" line="130"/>
         <source>Round “%1” is open until %2.</source>
         <translation>Tura „%1” jest otwarta do %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="125"/>
+        <location filename="../../desk/eligibility.py" line="136"/>
         <source>Round “%1” opens on %2.</source>
         <translation>Tura „%1” zostanie otwarta %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="129"/>
+        <location filename="../../desk/eligibility.py" line="140"/>
         <source>All rounds have ended; the last closed on %1.</source>
         <translation>Wszystkie tury się zakończyły; ostatnia została zamknięta %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="130"/>
+        <location filename="../../desk/eligibility.py" line="141"/>
         <source>Extend the last round or add a new one in the registration calendar.</source>
         <translation>Przedłuż ostatnią turę albo dodaj nową w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="146"/>
+        <location filename="../../desk/eligibility.py" line="157"/>
         <source>%1 since %2</source>
         <translation>%1 od %2</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="158"/>
+        <location filename="../../desk/eligibility.py" line="169"/>
         <source>Admitted by an individual grant of %1 by %2: %3.</source>
         <translation>Dopuszczony na mocy indywidualnego uprawnienia z %1, nadanego przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="160"/>
-        <location filename="../../desk/eligibility.py" line="205"/>
+        <location filename="../../desk/eligibility.py" line="171"/>
+        <location filename="../../desk/eligibility.py" line="216"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="164"/>
+        <location filename="../../desk/eligibility.py" line="175"/>
         <source>Valid until %1.</source>
         <translation>Ważne do %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="167"/>
+        <location filename="../../desk/eligibility.py" line="178"/>
         <source>Admitted by a rule of the registration.</source>
         <translation>Dopuszczony na mocy reguły rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="169"/>
+        <location filename="../../desk/eligibility.py" line="180"/>
         <source>The registration is open to every active student.</source>
         <translation>Rejestracja jest otwarta dla wszystkich aktywnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="170"/>
+        <location filename="../../desk/eligibility.py" line="181"/>
         <source>Grant access individually.</source>
         <translation>Nadaj uprawnienie indywidualnie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="177"/>
+        <location filename="../../desk/eligibility.py" line="188"/>
         <source>%1 (%2), so no rule admits them.</source>
         <translation>%1 (%2), więc nie dopuszcza go żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="182"/>
+        <location filename="../../desk/eligibility.py" line="193"/>
         <source>Correct the programme status first if it is wrong.</source>
         <translation>Jeśli status na kierunku jest błędny, najpierw go popraw.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="185"/>
-        <location filename="../../desk/eligibility.py" line="217"/>
+        <location filename="../../desk/eligibility.py" line="196"/>
+        <location filename="../../desk/eligibility.py" line="228"/>
         <source>The student has no programme.</source>
         <translation>Student nie ma przypisanego kierunku studiów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="186"/>
-        <location filename="../../desk/eligibility.py" line="218"/>
+        <location filename="../../desk/eligibility.py" line="197"/>
+        <location filename="../../desk/eligibility.py" line="229"/>
         <source>Record the student&apos;s programme first.</source>
         <translation>Najpierw wprowadź kierunek studiów studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="191"/>
+        <location filename="../../desk/eligibility.py" line="202"/>
         <source>No rule admits their programme %1 and no individual grant stands.</source>
         <translation>Żadna reguła nie dopuszcza kierunku %1 i nie ma ważnego indywidualnego uprawnienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="192"/>
+        <location filename="../../desk/eligibility.py" line="203"/>
         <source>Grant access individually, or add a rule for the programme.</source>
         <translation>Nadaj uprawnienie indywidualnie albo dodaj regułę dla tego kierunku.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="199"/>
+        <location filename="../../desk/eligibility.py" line="210"/>
         <source>No revocation stands.</source>
         <translation>Uprawnienie nie zostało cofnięte.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="203"/>
+        <location filename="../../desk/eligibility.py" line="214"/>
         <source>Access was revoked on %1 by %2: %3.</source>
         <translation>Uprawnienie zostało cofnięte %1 przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="207"/>
+        <location filename="../../desk/eligibility.py" line="218"/>
         <source>Withdraw the revocation, or grant access again.</source>
         <translation>Anuluj cofnięcie albo ponownie nadaj uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="224"/>
+        <location filename="../../desk/eligibility.py" line="235"/>
         <source>Only active students (and, by an individual grant, students back from leave) take part.</source>
         <translation>Udział biorą tylko aktywni studenci (oraz, na mocy indywidualnego uprawnienia, studenci powracający z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="231"/>
+        <location filename="../../desk/eligibility.py" line="242"/>
         <source>Logs in as %1.</source>
         <translation>Loguje się jako %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="235"/>
+        <location filename="../../desk/eligibility.py" line="246"/>
         <source>No institutional e-mail is linked, so the portal says they have no account.</source>
         <translation>Nie powiązano uczelnianego adresu e-mail, więc portal podaje, że student nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="236"/>
+        <location filename="../../desk/eligibility.py" line="247"/>
         <source>Link the login e-mail to the person (Student Service Center).</source>
         <translation>Powiąż e-mail logowania z osobą (Centrum Obsługi Studenta).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="242"/>
+        <location filename="../../desk/eligibility.py" line="253"/>
         <source>Whether this has reached the portal cannot be told yet: the portal sync is not set up.</source>
         <translation>Nie można jeszcze stwierdzić, czy dane dotarły do portalu: synchronizacja z portalem nie jest skonfigurowana.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="244"/>
+        <location filename="../../desk/eligibility.py" line="255"/>
         <source>%1 change(s) for this student wait to be sent.</source>
         <translation>Zmiany tego studenta czekające na wysłanie: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="262"/>
+        <location filename="../../desk/eligibility.py" line="273"/>
         <source>No limit on the number of courses.</source>
         <translation>Brak limitu liczby przedmiotów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="263"/>
+        <location filename="../../desk/eligibility.py" line="274"/>
         <source>Registered for %1 of %2 course(s).</source>
         <translation>Zarejestrowany na przedmioty: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="268"/>
+        <location filename="../../desk/eligibility.py" line="279"/>
         <source>Already registered for this course.</source>
         <translation>Już zarejestrowany na ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="273"/>
+        <location filename="../../desk/eligibility.py" line="284"/>
         <source>Already taken: %1.</source>
         <translation>Już wybrane: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="274"/>
+        <location filename="../../desk/eligibility.py" line="285"/>
         <source>Unregister from a course first, or move the student between groups.</source>
         <translation>Najpierw wyrejestruj studenta z któregoś przedmiotu albo przenieś go między grupami.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="280"/>
+        <location filename="../../desk/eligibility.py" line="309"/>
         <source>Raise the group&apos;s limit, or enroll over the limit with a reason.</source>
         <translation>Zwiększ limit miejsc w grupie albo zapisz studenta ponad limit, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="285"/>
+        <location filename="../../desk/eligibility.py" line="312"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="287"/>
+        <location filename="../../desk/eligibility.py" line="314"/>
         <source>The group is full:</source>
         <translation>Grupa jest pełna:</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="303"/>
+        <location filename="../../desk/eligibility.py" line="318"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="304"/>
+        <location filename="../../desk/eligibility.py" line="319"/>
         <source>Add the courses it offers in the registration calendar.</source>
         <translation>Dodaj oferowane przedmioty w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="308"/>
+        <location filename="../../desk/eligibility.py" line="323"/>
         <source>All %1 groups are full.</source>
         <translation>Wszystkie grupy (%1) są pełne.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="312"/>
+        <location filename="../../desk/eligibility.py" line="327"/>
         <source>%1 of %2 groups have places (%3 free).</source>
         <translation>Grupy z wolnymi miejscami: %1 z %2 (wolne miejsca: %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="319"/>
+        <location filename="../../desk/eligibility.py" line="334"/>
         <source>Not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="328"/>
+        <location filename="../../desk/eligibility.py" line="337"/>
         <source>%1 token(s) %2 left.</source>
         <translation>Pozostałe żetony %2: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="332"/>
+        <location filename="../../desk/eligibility.py" line="341"/>
         <source>No %1 tokens left: registering creates a payment of %2 PLN, which the student must accept first.</source>
         <translation>Brak żetonów %1: rejestracja utworzy należność w wysokości %2 zł, którą student musi najpierw zaakceptować.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="335"/>
+        <location filename="../../desk/eligibility.py" line="344"/>
         <source>If an allocation is missing, correct the balance (no later than 7 days before the registration starts).</source>
         <translation>Jeśli brakuje przydziału, skoryguj stan żetonów (najpóźniej 7 dni przed rozpoczęciem rejestracji).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="369"/>
+        <location filename="../../desk/eligibility.py" line="376"/>
         <source>The portal has not been synced from this desk yet, so what it shows cannot be told.</source>
         <translation>Portal nie został jeszcze zsynchronizowany z tego programu desk, więc nie można stwierdzić, co pokazuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="370"/>
+        <location filename="../../desk/eligibility.py" line="377"/>
         <source>Run a full sync (Sync view).</source>
         <translation>Uruchom pełną synchronizację (widok „Synchronizacja”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="371"/>
+        <location filename="../../desk/eligibility.py" line="378"/>
         <source>Sync this student now (student card, “On the portal”).</source>
         <translation>Zsynchronizuj teraz tego studenta (karta studenta, „W portalu”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="374"/>
+        <location filename="../../desk/eligibility.py" line="381"/>
         <source>Changes for this student wait to be sent to the portal: %1.</source>
         <translation>Zmiany tego studenta czekające na wysłanie do portalu: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="380"/>
+        <location filename="../../desk/eligibility.py" line="387"/>
         <source>The portal database cannot be read: %1</source>
         <translation>Nie można odczytać bazy danych portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="388"/>
+        <location filename="../../desk/eligibility.py" line="395"/>
         <source>The portal has no account for this student: they see “logged in, but no account”.</source>
         <translation>Portal nie ma konta tego studenta: student widzi komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="393"/>
+        <location filename="../../desk/eligibility.py" line="400"/>
         <source>The portal does not admit the student to this registration yet.</source>
         <translation>Portal jeszcze nie dopuszcza studenta do tej rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="395"/>
+        <location filename="../../desk/eligibility.py" line="402"/>
         <source>The portal has the student&apos;s data (last sync %1).</source>
         <translation>Portal ma dane studenta (ostatnia synchronizacja: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="401"/>
+        <location filename="../../desk/eligibility.py" line="408"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="404"/>
+        <location filename="../../desk/eligibility.py" line="411"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="409"/>
+        <location filename="../../desk/eligibility.py" line="416"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="472"/>
+        <location filename="../../desk/eligibility.py" line="503"/>
+        <source>No course or group asked about.</source>
+        <translation>Nie wskazano przedmiotu ani grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="504"/>
+        <source>The registration offers this course.</source>
+        <translation>Rejestracja oferuje ten przedmiot.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="511"/>
+        <source>Ask about a group to check the groups the student already holds.</source>
+        <translation>Zapytaj o grupę, aby sprawdzić grupy, w których student już jest.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="513"/>
+        <source>Not in another group of this course and class type.</source>
+        <translation>Nie jest w innej grupie tego przedmiotu i typu zajęć.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="549"/>
         <source>Admitted, but: %1</source>
         <translation>Dopuszczony, ale: %1</translation>
     </message>
@@ -2209,47 +2252,47 @@ Odtworzenie:
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="937"/>
+        <location filename="../../ui/views/group_dialogs.py" line="171"/>
         <source>Enroll in %1</source>
         <translation>Zapis do: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="938"/>
+        <location filename="../../ui/views/group_dialogs.py" line="172"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="939"/>
+        <location filename="../../ui/views/group_dialogs.py" line="173"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="943"/>
+        <location filename="../../ui/views/group_dialogs.py" line="177"/>
         <source>Student to enroll</source>
         <translation>Student do zapisania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="944"/>
+        <location filename="../../ui/views/group_dialogs.py" line="178"/>
         <source>Enroll &amp;over the limit (a recorded override)</source>
         <translation>Zapisz &amp;ponad limit (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="946"/>
+        <location filename="../../ui/views/group_dialogs.py" line="180"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="948"/>
+        <location filename="../../ui/views/group_dialogs.py" line="182"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="955"/>
+        <location filename="../../ui/views/group_dialogs.py" line="189"/>
         <source>The group has free places.</source>
         <translation>W grupie są wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="964"/>
+        <location filename="../../ui/views/group_dialogs.py" line="198"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -2257,173 +2300,103 @@ Odtworzenie:
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../desk/enrollment.py" line="84"/>
+        <location filename="../../desk/enrollment.py" line="73"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="91"/>
+        <location filename="../../desk/enrollment.py" line="80"/>
         <source>There is no class group with the id %1.</source>
         <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="117"/>
-        <source>Group %1 is full: %2 of %3 places taken.</source>
-        <translation>Grupa %1 jest pełna — zajęte miejsca: %2 z %3.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="179"/>
-        <source>The registration allows %1 course(s) per student, and all are taken.</source>
-        <translation>Limit przedmiotów na studenta w tej rejestracji (%1) został już wykorzystany.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="194"/>
-        <source>Group %1 is not offered in the registration %2.</source>
-        <translation>Grupa %1 nie jest oferowana w rejestracji %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="214"/>
-        <source>The student is already in group %1.</source>
-        <translation>Student jest już zapisany do grupy %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="251"/>
+        <location filename="../../desk/enrollment.py" line="181"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
         <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="260"/>
+        <location filename="../../desk/enrollment.py" line="190"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="291"/>
+        <location filename="../../desk/enrollment.py" line="218"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
         <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="295"/>
-        <location filename="../../desk/enrollment.py" line="418"/>
+        <location filename="../../desk/enrollment.py" line="223"/>
+        <location filename="../../desk/enrollment.py" line="371"/>
+        <location filename="../../desk/enrollment.py" line="393"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="302"/>
-        <source>The student is already in group %1 of this course; move them instead.</source>
-        <translation>Student jest już zapisany do grupy %1 tego przedmiotu; zamiast tego przenieś go.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="320"/>
-        <location filename="../../desk/enrollment.py" line="349"/>
-        <source>That enrollment is no longer standing.</source>
-        <translation>Ten zapis nie jest już aktualny.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="331"/>
-        <location filename="../../desk/enrollment.py" line="370"/>
+        <location filename="../../desk/enrollment.py" line="250"/>
+        <location filename="../../desk/enrollment.py" line="287"/>
         <source>That enrollment no longer exists.</source>
         <translation>Ten zapis już nie istnieje.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="376"/>
-        <source>The student is already in that group.</source>
-        <translation>Student jest już zapisany do tej grupy.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="378"/>
-        <source>A student can only be moved to a group of the same course and term.</source>
-        <translation>Studenta można przenieść tylko do grupy tego samego przedmiotu i cyklu dydaktycznego.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="420"/>
-        <source>No round of %1 is open now.</source>
-        <translation>Żadna tura rejestracji %1 nie jest teraz otwarta.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="425"/>
-        <source>The student may not take part in %1.</source>
-        <translation>Student nie może brać udziału w rejestracji %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="428"/>
-        <source>The student already has a group of this course.</source>
-        <translation>Student jest już zapisany do grupy tego przedmiotu.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="450"/>
-        <source>No round of the registration is open now.</source>
-        <translation>Żadna tura tej rejestracji nie jest teraz otwarta.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="454"/>
-        <source>The round “%1” does not allow unregistering.</source>
-        <translation>Tura „%1” nie pozwala na wyrejestrowanie.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/enrollment.py" line="467"/>
-        <source>The student is not registered in that group.</source>
-        <translation>Student nie jest zarejestrowany w tej grupie.</translation>
     </message>
 </context>
 <context>
     <name>ExplainDialog</name>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="58"/>
+        <location filename="../../ui/views/explain_dialog.py" line="59"/>
         <source>Can this student register?</source>
         <translation>Czy ten student może się zarejestrować?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="59"/>
+        <location filename="../../ui/views/explain_dialog.py" line="60"/>
         <source>Checking…</source>
         <translation>Sprawdzanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="65"/>
+        <location filename="../../ui/views/explain_dialog.py" line="66"/>
         <source>Verdict</source>
         <translation>Rozstrzygnięcie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="72"/>
+        <location filename="../../ui/views/explain_dialog.py" line="73"/>
         <source>Conditions checked</source>
         <translation>Sprawdzone warunki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="73"/>
+        <location filename="../../ui/views/explain_dialog.py" line="74"/>
         <source>Condition</source>
         <translation>Warunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="73"/>
+        <location filename="../../ui/views/explain_dialog.py" line="74"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="73"/>
+        <location filename="../../ui/views/explain_dialog.py" line="74"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="73"/>
+        <location filename="../../ui/views/explain_dialog.py" line="74"/>
         <source>How to fix</source>
         <translation>Jak to naprawić</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="83"/>
+        <location filename="../../ui/views/explain_dialog.py" line="84"/>
         <source>&amp;Check again</source>
         <translation>&amp;Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="85"/>
+        <location filename="../../ui/views/explain_dialog.py" line="86"/>
         <source>Check again</source>
         <translation>Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="86"/>
+        <location filename="../../ui/views/explain_dialog.py" line="87"/>
         <source>F5: check again, e.g. after granting access</source>
         <translation>F5: sprawdź ponownie, np. po nadaniu uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="123"/>
+        <location filename="../../ui/views/explain_dialog.py" line="124"/>
         <source>Can %1 register for %2?</source>
         <translation>Czy %1 może się zarejestrować (%2)?</translation>
     </message>
@@ -2431,57 +2404,57 @@ Odtworzenie:
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="125"/>
+        <location filename="../../ui/sign_in.py" line="126"/>
         <source>New database — first administrator</source>
         <translation>Nowa baza danych — pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="127"/>
+        <location filename="../../ui/sign_in.py" line="128"/>
         <source>This database has no staff accounts yet. Create the administrator&apos;s account; the administrator then adds the other staff.</source>
         <translation>Ta baza danych nie ma jeszcze kont pracowników. Utwórz konto administratora; administrator doda potem pozostałych pracowników.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="132"/>
+        <location filename="../../ui/sign_in.py" line="133"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="133"/>
+        <location filename="../../ui/sign_in.py" line="134"/>
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="134"/>
+        <location filename="../../ui/sign_in.py" line="135"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="135"/>
+        <location filename="../../ui/sign_in.py" line="136"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="137"/>
+        <location filename="../../ui/sign_in.py" line="138"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="138"/>
+        <location filename="../../ui/sign_in.py" line="139"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="139"/>
+        <location filename="../../ui/sign_in.py" line="140"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="140"/>
+        <location filename="../../ui/sign_in.py" line="141"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="150"/>
+        <location filename="../../ui/sign_in.py" line="151"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -2489,52 +2462,52 @@ Odtworzenie:
 <context>
     <name>GrantAccessDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="77"/>
+        <location filename="../../ui/views/student_card.py" line="80"/>
         <source>Grant access — %1</source>
         <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="79"/>
+        <location filename="../../ui/views/student_card.py" line="82"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
         <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="87"/>
+        <location filename="../../ui/views/student_card.py" line="90"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="88"/>
+        <location filename="../../ui/views/student_card.py" line="91"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
         <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="91"/>
+        <location filename="../../ui/views/student_card.py" line="94"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="92"/>
+        <location filename="../../ui/views/student_card.py" line="95"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="98"/>
+        <location filename="../../ui/views/student_card.py" line="101"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="99"/>
+        <location filename="../../ui/views/student_card.py" line="102"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Ważne do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="102"/>
+        <location filename="../../ui/views/student_card.py" line="105"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="119"/>
+        <location filename="../../ui/views/student_card.py" line="122"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
@@ -2620,134 +2593,144 @@ Odtworzenie:
 <context>
     <name>Groups</name>
     <message>
-        <location filename="../../desk/groups.py" line="91"/>
+        <location filename="../../desk/groups.py" line="92"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="149"/>
+        <location filename="../../desk/groups.py" line="150"/>
         <source>Choose a registration, a course or a term.</source>
         <translation>Wybierz rejestrację, przedmiot lub cykl dydaktyczny.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="159"/>
-        <location filename="../../desk/groups.py" line="169"/>
-        <location filename="../../desk/groups.py" line="307"/>
-        <location filename="../../desk/groups.py" line="345"/>
+        <location filename="../../desk/groups.py" line="160"/>
+        <location filename="../../desk/groups.py" line="170"/>
+        <location filename="../../desk/groups.py" line="327"/>
+        <location filename="../../desk/groups.py" line="364"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="221"/>
-        <location filename="../../desk/groups.py" line="301"/>
+        <location filename="../../desk/groups.py" line="231"/>
+        <location filename="../../desk/groups.py" line="321"/>
         <source>Say why the limit changes (it is kept with the change).</source>
         <translation>Podaj powód zmiany limitu (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="223"/>
+        <location filename="../../desk/groups.py" line="233"/>
         <source>Give either a new limit or a change such as +5.</source>
         <translation>Podaj nowy limit albo zmianę, np. +5.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="225"/>
+        <location filename="../../desk/groups.py" line="235"/>
         <source>A seat limit cannot be negative.</source>
         <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="227"/>
-        <location filename="../../desk/groups.py" line="316"/>
+        <location filename="../../desk/groups.py" line="237"/>
+        <location filename="../../desk/groups.py" line="336"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="230"/>
+        <location filename="../../desk/groups.py" line="240"/>
         <source>Select at least one group.</source>
         <translation>Zaznacz co najmniej jedną grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="241"/>
+        <location filename="../../desk/groups.py" line="252"/>
         <source>Some of the groups no longer exist.</source>
         <translation>Niektóre z grup już nie istnieją.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="282"/>
+        <location filename="../../desk/groups.py" line="293"/>
         <source>%1: %2 students enrolled, limit asked %3</source>
         <translation>%1: zapisanych studentów: %2, żądany limit: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="289"/>
+        <location filename="../../desk/groups.py" line="300"/>
         <source>A limit cannot be set below the students already in the group. Nothing was changed.</source>
         <translation>Limitu nie można ustawić poniżej liczby studentów już zapisanych do grupy. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="303"/>
+        <location filename="../../desk/groups.py" line="307"/>
+        <source>A seat limit cannot be below the group&apos;s lower limit (below it the group does not run). Nothing was changed.</source>
+        <translation>Limit miejsc nie może być niższy niż dolny limit grupy (poniżej niego grupa nie zostanie uruchomiona). Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/groups.py" line="309"/>
+        <source>%1: lower limit %2, limit asked %3</source>
+        <translation>%1: dolny limit %2, żądany limit %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/groups.py" line="323"/>
         <source>A lower limit cannot be negative.</source>
         <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="311"/>
+        <location filename="../../desk/groups.py" line="331"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="375"/>
-        <location filename="../../desk/groups.py" line="403"/>
+        <location filename="../../desk/groups.py" line="394"/>
+        <location filename="../../desk/groups.py" line="422"/>
         <source>There is no class group %1.</source>
         <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="379"/>
+        <location filename="../../desk/groups.py" line="398"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="386"/>
+        <location filename="../../desk/groups.py" line="405"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="418"/>
+        <location filename="../../desk/groups.py" line="437"/>
         <source>The student is not in that group.</source>
         <translation>Student nie należy do tej grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="74"/>
+        <location filename="../../desk/rosters.py" line="110"/>
         <location filename="../../ui/models/group_table_model.py" line="47"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="74"/>
+        <location filename="../../desk/rosters.py" line="110"/>
         <location filename="../../ui/models/group_table_model.py" line="48"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="74"/>
+        <location filename="../../desk/rosters.py" line="110"/>
         <location filename="../../ui/models/group_table_model.py" line="49"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="74"/>
+        <location filename="../../desk/rosters.py" line="110"/>
         <location filename="../../ui/models/group_table_model.py" line="50"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="75"/>
+        <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="51"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="75"/>
+        <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="52"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="75"/>
+        <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="53"/>
         <source>Sun</source>
         <translation>niedz.</translation>
@@ -2756,257 +2739,252 @@ Odtworzenie:
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="73"/>
-        <source>The change was not saved: %1</source>
-        <translation>Zmiana nie została zapisana: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/groups.py" line="154"/>
+        <location filename="../../ui/views/groups.py" line="151"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="160"/>
+        <location filename="../../ui/views/groups.py" line="157"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="165"/>
+        <location filename="../../ui/views/groups.py" line="162"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="166"/>
+        <location filename="../../ui/views/groups.py" line="163"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="174"/>
+        <location filename="../../ui/views/groups.py" line="171"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="199"/>
+        <location filename="../../ui/views/groups.py" line="196"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="202"/>
+        <location filename="../../ui/views/groups.py" line="199"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="203"/>
+        <location filename="../../ui/views/groups.py" line="200"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="204"/>
+        <location filename="../../ui/views/groups.py" line="201"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="205"/>
+        <location filename="../../ui/views/groups.py" line="202"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="206"/>
+        <location filename="../../ui/views/groups.py" line="203"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="206"/>
+        <location filename="../../ui/views/groups.py" line="203"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="207"/>
+        <location filename="../../ui/views/groups.py" line="204"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="210"/>
-        <location filename="../../ui/views/groups.py" line="640"/>
+        <location filename="../../ui/views/groups.py" line="207"/>
+        <location filename="../../ui/views/groups.py" line="639"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="209"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="213"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="219"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="219"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="232"/>
+        <location filename="../../ui/views/groups.py" line="229"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="233"/>
+        <location filename="../../ui/views/groups.py" line="230"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="234"/>
+        <location filename="../../ui/views/groups.py" line="231"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="235"/>
+        <location filename="../../ui/views/groups.py" line="232"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="236"/>
+        <location filename="../../ui/views/groups.py" line="233"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="237"/>
+        <location filename="../../ui/views/groups.py" line="234"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="238"/>
+        <location filename="../../ui/views/groups.py" line="235"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="242"/>
+        <location filename="../../ui/views/groups.py" line="239"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="247"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>Filter by &amp;course:</source>
         <translation>&amp;Filtruj według przedmiotu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="341"/>
-        <location filename="../../ui/views/groups.py" line="370"/>
-        <location filename="../../ui/views/groups.py" line="490"/>
+        <location filename="../../ui/views/groups.py" line="340"/>
+        <location filename="../../ui/views/groups.py" line="369"/>
+        <location filename="../../ui/views/groups.py" line="489"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="358"/>
+        <location filename="../../ui/views/groups.py" line="357"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="383"/>
+        <location filename="../../ui/views/groups.py" line="382"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="404"/>
-        <location filename="../../ui/views/groups.py" line="414"/>
+        <location filename="../../ui/views/groups.py" line="403"/>
+        <location filename="../../ui/views/groups.py" line="413"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="512"/>
+        <location filename="../../ui/views/groups.py" line="511"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="520"/>
+        <location filename="../../ui/views/groups.py" line="519"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="522"/>
+        <location filename="../../ui/views/groups.py" line="521"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="524"/>
+        <location filename="../../ui/views/groups.py" line="523"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="599"/>
+        <location filename="../../ui/views/groups.py" line="598"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="619"/>
+        <location filename="../../ui/views/groups.py" line="618"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="631"/>
+        <location filename="../../ui/views/groups.py" line="630"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="643"/>
+        <location filename="../../ui/views/groups.py" line="642"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="653"/>
+        <location filename="../../ui/views/groups.py" line="652"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="763"/>
-        <location filename="../../ui/views/groups.py" line="774"/>
+        <location filename="../../ui/views/groups.py" line="764"/>
+        <location filename="../../ui/views/groups.py" line="773"/>
         <source>Move to group</source>
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="775"/>
+        <location filename="../../ui/views/groups.py" line="774"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -3014,907 +2992,877 @@ Odtworzenie:
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desk/history.py" line="108"/>
+        <location filename="../../desk/history.py" line="122"/>
         <source>enrollments in class groups</source>
         <translation>zapisy do grup zajęciowych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="109"/>
+        <location filename="../../desk/history.py" line="123"/>
         <source>access to registrations</source>
         <translation>uprawnienia do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="110"/>
+        <location filename="../../desk/history.py" line="124"/>
         <source>tokens and token requests</source>
         <translation>żetony i prośby o żetony</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="112"/>
+        <location filename="../../desk/history.py" line="126"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="113"/>
+        <location filename="../../desk/history.py" line="127"/>
         <source>personal data</source>
         <translation>dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="114"/>
+        <location filename="../../desk/history.py" line="128"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="115"/>
+        <location filename="../../desk/history.py" line="129"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="116"/>
+        <location filename="../../desk/history.py" line="130"/>
         <source>registrations and rounds</source>
         <translation>rejestracje i tury</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="117"/>
+        <location filename="../../desk/history.py" line="131"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="118"/>
+        <location filename="../../desk/history.py" line="132"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="119"/>
+        <location filename="../../desk/history.py" line="133"/>
         <source>exports</source>
         <translation>eksporty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="187"/>
+        <location filename="../../desk/history.py" line="198"/>
         <source>There is no staff account %1.</source>
         <translation>Nie ma konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="427"/>
+        <location filename="../../desk/history.py" line="445"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="428"/>
+        <location filename="../../desk/history.py" line="446"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="434"/>
+        <location filename="../../desk/history.py" line="452"/>
         <source>seat limit</source>
         <translation>limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="435"/>
+        <location filename="../../desk/history.py" line="453"/>
         <source>lower limit</source>
         <translation>dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="436"/>
+        <location filename="../../desk/history.py" line="454"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="437"/>
+        <location filename="../../desk/history.py" line="455"/>
         <source>first name</source>
         <translation>imię</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="438"/>
+        <location filename="../../desk/history.py" line="456"/>
         <source>middle name</source>
         <translation>drugie imię</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="439"/>
+        <location filename="../../desk/history.py" line="457"/>
         <source>surname</source>
         <translation>nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="440"/>
+        <location filename="../../desk/history.py" line="458"/>
         <source>birth date</source>
         <translation>data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="441"/>
+        <location filename="../../desk/history.py" line="459"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="442"/>
+        <location filename="../../desk/history.py" line="460"/>
         <source>private e-mail</source>
         <translation>prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="443"/>
+        <location filename="../../desk/history.py" line="461"/>
         <source>login</source>
         <translation>login</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="444"/>
+        <location filename="../../desk/history.py" line="462"/>
         <source>group</source>
         <translation>grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="445"/>
-        <location filename="../../desk/history.py" line="474"/>
-        <location filename="../../desk/history.py" line="795"/>
+        <location filename="../../desk/history.py" line="463"/>
+        <location filename="../../desk/history.py" line="492"/>
+        <location filename="../../desk/history.py" line="623"/>
         <source>registration</source>
         <translation>rejestracja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="446"/>
+        <location filename="../../desk/history.py" line="464"/>
         <source>token</source>
         <translation>żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="447"/>
+        <location filename="../../desk/history.py" line="465"/>
         <source>course</source>
         <translation>przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="448"/>
+        <location filename="../../desk/history.py" line="466"/>
         <source>programme</source>
         <translation>kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="449"/>
+        <location filename="../../desk/history.py" line="467"/>
         <source>term</source>
         <translation>cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="450"/>
+        <location filename="../../desk/history.py" line="468"/>
         <source>unit</source>
         <translation>jednostka</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="451"/>
+        <location filename="../../desk/history.py" line="469"/>
         <source>amount</source>
         <translation>kwota</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="452"/>
+        <location filename="../../desk/history.py" line="470"/>
         <source>decision</source>
         <translation>decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="453"/>
+        <location filename="../../desk/history.py" line="471"/>
         <source>until</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="454"/>
+        <location filename="../../desk/history.py" line="472"/>
         <source>withdrawn</source>
         <translation>wycofano</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="455"/>
+        <location filename="../../desk/history.py" line="473"/>
         <source>name</source>
         <translation>nazwa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="456"/>
+        <location filename="../../desk/history.py" line="474"/>
         <source>starts</source>
         <translation>początek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="457"/>
+        <location filename="../../desk/history.py" line="475"/>
         <source>ends</source>
         <translation>koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="458"/>
+        <location filename="../../desk/history.py" line="476"/>
         <source>unregistering allowed</source>
         <translation>wyrejestrowanie dozwolone</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="459"/>
+        <location filename="../../desk/history.py" line="477"/>
         <source>courses per student</source>
         <translation>przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="460"/>
+        <location filename="../../desk/history.py" line="478"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="461"/>
+        <location filename="../../desk/history.py" line="479"/>
         <source>source</source>
         <translation>źródło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="462"/>
+        <location filename="../../desk/history.py" line="480"/>
         <source>document</source>
         <translation>dokument</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="463"/>
+        <location filename="../../desk/history.py" line="481"/>
         <source>deadline overridden because</source>
         <translation>termin pominięto, bo</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="464"/>
+        <location filename="../../desk/history.py" line="482"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="465"/>
+        <location filename="../../desk/history.py" line="483"/>
         <source>rows</source>
         <translation>wiersze</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="466"/>
+        <location filename="../../desk/history.py" line="484"/>
         <source>file</source>
         <translation>plik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="467"/>
+        <location filename="../../desk/history.py" line="485"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="468"/>
+        <location filename="../../desk/history.py" line="486"/>
         <source>price</source>
         <translation>cena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="469"/>
+        <location filename="../../desk/history.py" line="487"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="470"/>
+        <location filename="../../desk/history.py" line="488"/>
         <source>role</source>
         <translation>rola</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="471"/>
+        <location filename="../../desk/history.py" line="489"/>
         <source>units</source>
         <translation>jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="472"/>
+        <location filename="../../desk/history.py" line="490"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="473"/>
+        <location filename="../../desk/history.py" line="491"/>
         <source>balance before</source>
         <translation>saldo przedtem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="475"/>
+        <location filename="../../desk/history.py" line="493"/>
         <source>reverses entry</source>
         <translation>odwraca wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="476"/>
+        <location filename="../../desk/history.py" line="494"/>
         <source>request</source>
         <translation>prośba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="477"/>
-        <location filename="../../desk/history.py" line="783"/>
+        <location filename="../../desk/history.py" line="495"/>
+        <location filename="../../desk/history.py" line="611"/>
         <source>enrollment</source>
         <translation>zapis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="478"/>
+        <location filename="../../desk/history.py" line="496"/>
         <source>kind</source>
         <translation>rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="479"/>
+        <location filename="../../desk/history.py" line="497"/>
         <source>code</source>
         <translation>kod</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="480"/>
+        <location filename="../../desk/history.py" line="498"/>
         <source>stage</source>
         <translation>etap</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="481"/>
+        <location filename="../../desk/history.py" line="499"/>
         <source>level</source>
         <translation>stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="482"/>
+        <location filename="../../desk/history.py" line="500"/>
         <source>mode</source>
         <translation>tryb</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="483"/>
+        <location filename="../../desk/history.py" line="501"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="484"/>
+        <location filename="../../desk/history.py" line="502"/>
         <source>domain</source>
         <translation>domena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="485"/>
+        <location filename="../../desk/history.py" line="503"/>
         <source>template</source>
         <translation>wzór</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="486"/>
+        <location filename="../../desk/history.py" line="504"/>
         <source>message</source>
         <translation>komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="487"/>
+        <location filename="../../desk/history.py" line="505"/>
         <source>entitled students only</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="488"/>
+        <location filename="../../desk/history.py" line="506"/>
         <source>courses</source>
         <translation>przedmioty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="489"/>
+        <location filename="../../desk/history.py" line="507"/>
         <source>micro-round (minutes)</source>
         <translation>mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="490"/>
+        <location filename="../../desk/history.py" line="508"/>
         <source>micro-break (minutes)</source>
         <translation>mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="491"/>
+        <location filename="../../desk/history.py" line="509"/>
         <source>attendance list</source>
         <translation>lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="492"/>
+        <location filename="../../desk/history.py" line="510"/>
         <source>groups</source>
         <translation>grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="493"/>
+        <location filename="../../desk/history.py" line="511"/>
         <source>filters</source>
         <translation>filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="494"/>
+        <location filename="../../desk/history.py" line="512"/>
         <source>password</source>
         <translation>hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="511"/>
+        <location filename="../../desk/history.py" line="529"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="511"/>
+        <location filename="../../desk/history.py" line="529"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="593"/>
+        <location filename="../../desk/enrollment.py" line="429"/>
         <source>Enrolled in %1</source>
         <translation>Zapisano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="594"/>
+        <location filename="../../desk/enrollment.py" line="430"/>
         <source>Enrolled over the limit in %1</source>
         <translation>Zapisano ponad limit do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="595"/>
+        <location filename="../../desk/enrollment.py" line="431"/>
         <source>Unenrolled from %1</source>
         <translation>Wypisano z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="596"/>
+        <location filename="../../desk/enrollment.py" line="432"/>
         <source>Registered on the portal in %1</source>
         <translation>Zarejestrował(a) się w portalu do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="597"/>
+        <location filename="../../desk/enrollment.py" line="433"/>
         <source>Unregistered on the portal from %1</source>
         <translation>Wyrejestrował(a) się w portalu z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="600"/>
+        <location filename="../../desk/enrollment.py" line="434"/>
+        <source>Registered by a token request in %1</source>
+        <translation>Zarejestrowano na podstawie prośby żetonowej w %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="435"/>
+        <source>Unregistered by a token request from %1</source>
+        <translation>Wyrejestrowano na podstawie prośby żetonowej z %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="426"/>
         <source>Moved from %1 to %2</source>
         <translation>Przeniesiono z %1 do %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="604"/>
-        <source>Enrollment changed (%1)</source>
-        <translation>Zmieniono zapis (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="609"/>
+        <location filename="../../desk/access.py" line="53"/>
         <source>Access to %1 granted</source>
         <translation>Nadano uprawnienie do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="612"/>
+        <location filename="../../desk/access.py" line="54"/>
         <source>Access to %1 revoked</source>
         <translation>Odebrano uprawnienie do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="617"/>
+        <location filename="../../desk/access.py" line="60"/>
         <source>Access decision withdrawn (the rules apply again)</source>
         <translation>Wycofano decyzję o uprawnieniu (znów obowiązują reguły)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="618"/>
+        <location filename="../../desk/access.py" line="62"/>
         <source>Access decision on %1 withdrawn (the rules apply again)</source>
         <translation>Wycofano decyzję o uprawnieniu do %1 (znów obowiązują reguły)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="620"/>
-        <source>Access changed (%1)</source>
-        <translation>Zmieniono uprawnienie (%1)</translation>
+        <location filename="../../desk/access.py" line="66"/>
+        <source>Access decision on %1 replaced by a newer one</source>
+        <translation>Decyzja o uprawnieniu do %1 zastąpiona nowszą</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="625"/>
+        <location filename="../../desk/access.py" line="70"/>
         <source>Access rule added to %1</source>
         <translation>Dodano regułę uprawnień do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="627"/>
+        <location filename="../../desk/access.py" line="72"/>
         <source>Access rule removed from %1</source>
         <translation>Usunięto regułę uprawnień z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="634"/>
+        <location filename="../../desk/tokens.py" line="82"/>
         <source>Tokens allocated: %1 %2</source>
         <translation>Przydzielono żetony: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="636"/>
+        <location filename="../../desk/tokens.py" line="84"/>
         <source>Token balance corrected: %1 %2</source>
         <translation>Skorygowano saldo żetonów: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="638"/>
+        <location filename="../../desk/tokens.py" line="86"/>
         <source>(deadline overridden)</source>
         <translation>(z pominięciem terminu)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="641"/>
+        <location filename="../../desk/tokens.py" line="89"/>
         <source>Token spent: %1</source>
         <translation>Wykorzystano żeton: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="643"/>
+        <location filename="../../desk/tokens.py" line="91"/>
         <source>Token refunded: %1</source>
         <translation>Zwrócono żeton: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="645"/>
+        <location filename="../../desk/tokens.py" line="92"/>
         <source>Tokens expired: %1 %2</source>
         <translation>Żetony wygasły: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="646"/>
-        <source>Token ledger entry (%1)</source>
-        <translation>Wpis w rejestrze żetonów (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="649"/>
+        <location filename="../../desk/tokens.py" line="73"/>
         <source>Token type %1 saved</source>
         <translation>Zapisano rodzaj żetonu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="652"/>
+        <location filename="../../desk/tokens.py" line="76"/>
         <source>Token allocation rule added for %1</source>
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="656"/>
+        <location filename="../../desk/token_rounds.py" line="717"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="660"/>
+        <location filename="../../desk/token_rounds.py" line="720"/>
+        <source>Token request for %1 submitted on the portal</source>
+        <translation>Prośba żetonowa o %1 złożona w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="721"/>
+        <source>Token request for %1 left waiting</source>
+        <translation>Prośba żetonowa o %1 czeka dalej</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="722"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="661"/>
+        <location filename="../../desk/token_rounds.py" line="723"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="662"/>
+        <location filename="../../desk/token_rounds.py" line="724"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="663"/>
+        <location filename="../../desk/token_rounds.py" line="725"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="670"/>
+        <location filename="../../desk/payments.py" line="53"/>
         <source>Payment of %1 PLN due</source>
         <translation>Należność %1 zł</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="673"/>
+        <location filename="../../desk/payments.py" line="55"/>
         <source>Payment cancelled</source>
         <translation>Anulowano należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="674"/>
-        <source>Payment changed (%1)</source>
-        <translation>Zmieniono należność (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="677"/>
+        <location filename="../../desk/students.py" line="285"/>
         <source>PESEL shown</source>
         <translation>Wyświetlono PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="679"/>
+        <location filename="../../desk/students.py" line="286"/>
         <source>Personal data corrected</source>
         <translation>Poprawiono dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="684"/>
-        <source>Personal data access (%1)</source>
-        <translation>Dostęp do danych osobowych (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="689"/>
+        <location filename="../../desk/staff.py" line="274"/>
         <source>Staff account %1 created</source>
         <translation>Utworzono konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="691"/>
+        <location filename="../../desk/staff.py" line="276"/>
         <source>Password changed by its owner</source>
         <translation>Właściciel zmienił hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="693"/>
+        <location filename="../../desk/staff.py" line="278"/>
         <source>Staff account %1 disabled</source>
         <translation>Zablokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="695"/>
+        <location filename="../../desk/staff.py" line="280"/>
         <source>Staff account %1 enabled</source>
         <translation>Odblokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="697"/>
+        <location filename="../../desk/staff.py" line="282"/>
         <source>Role of staff account %1 changed</source>
         <translation>Zmieniono rolę konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="699"/>
+        <location filename="../../desk/staff.py" line="284"/>
         <source>Password of staff account %1 reset</source>
         <translation>Ustawiono nowe hasło konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="701"/>
-        <source>Staff account changed (%1)</source>
-        <translation>Zmieniono konto pracownika (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="706"/>
+        <location filename="../../desk/sync.py" line="926"/>
         <source>Sync conflict settled: enrolled over the limit</source>
         <translation>Rozstrzygnięto konflikt synchronizacji: zapis ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="707"/>
+        <location filename="../../desk/sync.py" line="927"/>
         <source>Sync conflict dismissed</source>
         <translation>Odrzucono konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="708"/>
-        <source>Sync conflict (%1)</source>
-        <translation>Konflikt synchronizacji (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="710"/>
+        <location filename="../../desk/sync.py" line="924"/>
         <source>Sync schedule changed</source>
         <translation>Zmieniono harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="715"/>
+        <location filename="../../desk/accounts/actions.py" line="43"/>
         <source>Login %1 linked</source>
         <translation>Powiązano login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="716"/>
+        <location filename="../../desk/accounts/actions.py" line="44"/>
         <source>Login %1 created and linked</source>
         <translation>Utworzono i powiązano login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="717"/>
+        <location filename="../../desk/accounts/actions.py" line="45"/>
         <source>Login %1 unlinked</source>
         <translation>Odłączono login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="718"/>
+        <location filename="../../desk/accounts/actions.py" line="46"/>
         <source>Login %1 removed</source>
         <translation>Usunięto login %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="722"/>
-        <source>Login account changed (%1)</source>
-        <translation>Zmieniono konto logowania (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="724"/>
+        <location filename="../../desk/accounts/actions.py" line="39"/>
         <source>Login template for %1 set</source>
         <translation>Ustawiono wzór loginu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="730"/>
+        <location filename="../../desk/registrations.py" line="290"/>
         <source>Registration %1 created</source>
         <translation>Utworzono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="732"/>
+        <location filename="../../desk/registrations.py" line="291"/>
         <source>Registration %1 changed</source>
         <translation>Zmieniono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="733"/>
-        <source>Registration changed (%1)</source>
-        <translation>Zmieniono rejestrację (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="740"/>
+        <location filename="../../desk/registrations.py" line="296"/>
         <source>Round “%1” created</source>
         <translation>Utworzono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="741"/>
+        <location filename="../../desk/registrations.py" line="297"/>
         <source>Round “%1” changed</source>
         <translation>Zmieniono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="742"/>
+        <location filename="../../desk/registrations.py" line="298"/>
         <source>Round “%1” removed</source>
         <translation>Usunięto turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="746"/>
-        <source>Round changed (%1)</source>
-        <translation>Zmieniono turę (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="750"/>
+        <location filename="../../desk/groups.py" line="190"/>
         <source>Seat limit changed</source>
         <translation>Zmieniono limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="752"/>
+        <location filename="../../desk/groups.py" line="191"/>
         <source>Lower limit changed</source>
         <translation>Zmieniono dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="753"/>
-        <source>Class group changed (%1)</source>
-        <translation>Zmieniono grupę zajęciową (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/history.py" line="757"/>
+        <location filename="../../desk/backup.py" line="168"/>
         <source>Database backed up</source>
         <translation>Wykonano kopię zapasową bazy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="759"/>
+        <location filename="../../desk/backup.py" line="169"/>
         <source>Database restored from a backup</source>
         <translation>Przywrócono bazę z kopii zapasowej</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="761"/>
+        <location filename="../../desk/demo.py" line="104"/>
         <source>Demo database built</source>
         <translation>Zbudowano bazę demonstracyjną</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="766"/>
+        <location filename="../../desk/rosters.py" line="51"/>
         <source>class lists</source>
         <translation>listy grup</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="767"/>
-        <location filename="../../desk/history.py" line="878"/>
+        <location filename="../../desk/history.py" line="705"/>
+        <location filename="../../desk/rosters.py" line="52"/>
         <source>history</source>
         <translation>historia</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="768"/>
+        <location filename="../../desk/rosters.py" line="53"/>
         <source>payments due</source>
         <translation>należności do zapłaty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="769"/>
+        <location filename="../../desk/rosters.py" line="54"/>
         <source>access decisions</source>
         <translation>decyzje o uprawnieniach</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="770"/>
+        <location filename="../../desk/rosters.py" line="55"/>
         <source>token balances</source>
         <translation>salda żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="771"/>
+        <location filename="../../desk/rosters.py" line="56"/>
         <source>list</source>
         <translation>lista</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="773"/>
+        <location filename="../../desk/rosters.py" line="58"/>
         <source>Exported: %1 (groups: %2, students: %3)</source>
         <translation>Wyeksportowano: %1 (grupy: %2, studenci: %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="776"/>
+        <location filename="../../desk/rosters.py" line="61"/>
         <source>Exported: %1 (lines: %2)</source>
         <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="784"/>
+        <location filename="../../desk/history.py" line="612"/>
         <source>access decision</source>
         <translation>decyzja o uprawnieniu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="785"/>
+        <location filename="../../desk/history.py" line="613"/>
         <source>access rule</source>
         <translation>reguła uprawnień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="786"/>
+        <location filename="../../desk/history.py" line="614"/>
         <source>token ledger entry</source>
         <translation>wpis w rejestrze żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="787"/>
+        <location filename="../../desk/history.py" line="615"/>
         <source>token type</source>
         <translation>rodzaj żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="788"/>
+        <location filename="../../desk/history.py" line="616"/>
         <source>allocation rule</source>
         <translation>reguła przydziału</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="789"/>
+        <location filename="../../desk/history.py" line="617"/>
         <source>token request</source>
         <translation>prośba o żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="790"/>
+        <location filename="../../desk/history.py" line="618"/>
         <source>payment</source>
         <translation>należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="791"/>
+        <location filename="../../desk/history.py" line="619"/>
         <source>person</source>
         <translation>osoba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="792"/>
+        <location filename="../../desk/history.py" line="620"/>
         <source>login account</source>
         <translation>konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="793"/>
+        <location filename="../../desk/history.py" line="621"/>
         <source>login template</source>
         <translation>wzór loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="794"/>
+        <location filename="../../desk/history.py" line="622"/>
         <source>class group</source>
         <translation>grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="796"/>
+        <location filename="../../desk/history.py" line="624"/>
         <source>round</source>
         <translation>tura</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="797"/>
+        <location filename="../../desk/history.py" line="625"/>
         <source>staff account</source>
         <translation>konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="798"/>
+        <location filename="../../desk/history.py" line="626"/>
         <source>sync conflict</source>
         <translation>konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="799"/>
+        <location filename="../../desk/history.py" line="627"/>
         <source>setting</source>
         <translation>ustawienie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="800"/>
+        <location filename="../../desk/history.py" line="628"/>
         <source>export</source>
         <translation>eksport</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="801"/>
+        <location filename="../../desk/history.py" line="629"/>
         <source>database</source>
         <translation>baza danych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="820"/>
+        <location filename="../../desk/history.py" line="640"/>
         <source>the student, on the portal</source>
         <translation>student, w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="821"/>
+        <location filename="../../desk/history.py" line="641"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="847"/>
+        <location filename="../../desk/history.py" line="674"/>
         <source>Exported by</source>
         <translation>Wyeksportował(a)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="848"/>
+        <location filename="../../desk/history.py" line="675"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="849"/>
+        <location filename="../../desk/history.py" line="676"/>
         <source>Entries</source>
         <translation>Wpisy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="852"/>
+        <location filename="../../desk/history.py" line="679"/>
         <source>Filters</source>
         <translation>Filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="854"/>
-        <location filename="../../desk/history.py" line="871"/>
+        <location filename="../../desk/history.py" line="681"/>
+        <location filename="../../desk/history.py" line="698"/>
         <source>Audit trail</source>
         <translation>Historia zmian</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="856"/>
+        <location filename="../../desk/history.py" line="683"/>
         <source>Entry</source>
         <translation>Wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="857"/>
+        <location filename="../../desk/history.py" line="684"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="858"/>
+        <location filename="../../desk/history.py" line="685"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="859"/>
+        <location filename="../../desk/history.py" line="686"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="860"/>
+        <location filename="../../desk/history.py" line="687"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="861"/>
+        <location filename="../../desk/history.py" line="688"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="862"/>
+        <location filename="../../desk/history.py" line="689"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="863"/>
+        <location filename="../../desk/history.py" line="690"/>
         <source>Action code</source>
         <translation>Kod czynności</translation>
     </message>
@@ -3922,37 +3870,37 @@ Odtworzenie:
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/views/history.py" line="56"/>
+        <location filename="../../ui/views/history.py" line="59"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="56"/>
+        <location filename="../../ui/views/history.py" line="59"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="56"/>
+        <location filename="../../ui/views/history.py" line="59"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="56"/>
+        <location filename="../../ui/views/history.py" line="59"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="56"/>
+        <location filename="../../ui/views/history.py" line="59"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="56"/>
+        <location filename="../../ui/views/history.py" line="59"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="105"/>
+        <location filename="../../ui/views/history.py" line="108"/>
         <source>Personal data access</source>
         <translation>Dostęp do danych osobowych</translation>
     </message>
@@ -3960,197 +3908,197 @@ Odtworzenie:
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/views/history.py" line="151"/>
+        <location filename="../../ui/views/history.py" line="154"/>
         <source>Staff member</source>
         <translation>Pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="152"/>
+        <location filename="../../ui/views/history.py" line="155"/>
         <source>every staff member</source>
         <translation>każdy pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="157"/>
+        <location filename="../../ui/views/history.py" line="160"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="158"/>
+        <location filename="../../ui/views/history.py" line="161"/>
         <source>e.g. 100234</source>
         <translation>np. 100234</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="163"/>
+        <location filename="../../ui/views/history.py" line="166"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="164"/>
+        <location filename="../../ui/views/history.py" line="167"/>
         <source>every kind of record</source>
         <translation>każdy rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="169"/>
+        <location filename="../../ui/views/history.py" line="172"/>
         <source>From date</source>
         <translation>Od dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="170"/>
+        <location filename="../../ui/views/history.py" line="173"/>
         <source>To date</source>
         <translation>Do dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="171"/>
+        <location filename="../../ui/views/history.py" line="174"/>
         <source>Personal data &amp;access only (PESEL shown, lists exported)</source>
         <translation>Tylko &amp;dostęp do danych osobowych (wyświetlony PESEL, eksport list)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="173"/>
+        <location filename="../../ui/views/history.py" line="176"/>
         <source>Personal data access only</source>
         <translation>Tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="174"/>
+        <location filename="../../ui/views/history.py" line="177"/>
         <source>&amp;Show</source>
         <translation>&amp;Pokaż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="176"/>
+        <location filename="../../ui/views/history.py" line="179"/>
         <source>Show the history with these filters</source>
         <translation>Pokaż historię z tymi filtrami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="189"/>
+        <location filename="../../ui/views/history.py" line="192"/>
         <source>History: who did what, when and why</source>
         <translation>Historia: kto, co, kiedy i dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="212"/>
+        <location filename="../../ui/views/history.py" line="215"/>
         <source>What the history shows</source>
         <translation>Co pokazuje historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="214"/>
+        <location filename="../../ui/views/history.py" line="217"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="216"/>
+        <location filename="../../ui/views/history.py" line="219"/>
         <source>Show older entries</source>
         <translation>Pokaż starsze wpisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="219"/>
+        <location filename="../../ui/views/history.py" line="222"/>
         <source>&amp;Export…</source>
         <translation>&amp;Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="221"/>
+        <location filename="../../ui/views/history.py" line="224"/>
         <source>Export the entries shown to Excel</source>
         <translation>Eksportuj pokazane wpisy do Excela</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="222"/>
+        <location filename="../../ui/views/history.py" line="225"/>
         <source>Writes the entries shown to an .xlsx file; the export is recorded in the history.</source>
         <translation>Zapisuje pokazane wpisy do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="229"/>
+        <location filename="../../ui/views/history.py" line="232"/>
         <source>S&amp;taff member:</source>
         <translation>P&amp;racownik:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="229"/>
+        <location filename="../../ui/views/history.py" line="232"/>
         <source>Student &amp;no.:</source>
         <translation>Nr &amp;albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="229"/>
+        <location filename="../../ui/views/history.py" line="232"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="236"/>
+        <location filename="../../ui/views/history.py" line="239"/>
         <source>&amp;From:</source>
         <translation>&amp;Od:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="236"/>
+        <location filename="../../ui/views/history.py" line="239"/>
         <source>T&amp;o:</source>
         <translation>D&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="278"/>
+        <location filename="../../ui/views/history.py" line="281"/>
         <source>Only an administrator reads the whole history or one staff member&apos;s.</source>
         <translation>Całą historię lub historię jednego pracownika czyta tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="288"/>
+        <location filename="../../ui/views/history.py" line="291"/>
         <source>any date</source>
         <translation>dowolny dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="304"/>
+        <location filename="../../ui/views/history.py" line="307"/>
         <source>disabled</source>
         <translation>zablokowane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="322"/>
+        <location filename="../../ui/views/history.py" line="325"/>
         <source>staff member: %1</source>
         <translation>pracownik: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="325"/>
+        <location filename="../../ui/views/history.py" line="328"/>
         <source>student: %1</source>
         <translation>student: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="327"/>
+        <location filename="../../ui/views/history.py" line="330"/>
         <source>kind: %1</source>
         <translation>rodzaj: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="329"/>
+        <location filename="../../ui/views/history.py" line="332"/>
         <source>from %1</source>
         <translation>od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="331"/>
+        <location filename="../../ui/views/history.py" line="334"/>
         <source>to %1</source>
         <translation>do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="333"/>
+        <location filename="../../ui/views/history.py" line="336"/>
         <source>personal data access only</source>
         <translation>tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="343"/>
+        <location filename="../../ui/views/history.py" line="346"/>
         <source>The end date is before the start date.</source>
         <translation>Data końcowa jest wcześniejsza niż początkowa.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="352"/>
+        <location filename="../../ui/views/history.py" line="355"/>
         <source>Enter a student number to see that student&apos;s history. The whole history, by staff member or by personal-data access, is for administrators.</source>
         <translation>Wpisz numer albumu, aby zobaczyć historię tego studenta. Cała historia, według pracownika lub dostępu do danych osobowych, jest dla administratorów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="359"/>
+        <location filename="../../ui/views/history.py" line="362"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="370"/>
+        <location filename="../../ui/views/history.py" line="373"/>
         <source>Reading older entries…</source>
         <translation>Wczytywanie starszych wpisów…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="405"/>
+        <location filename="../../ui/views/history.py" line="408"/>
         <source>No entries match these filters.</source>
         <translation>Żaden wpis nie pasuje do tych filtrów.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="407"/>
+        <location filename="../../ui/views/history.py" line="410"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>Pokazano %n wpis, od najnowszego.</numerusform>
@@ -4159,27 +4107,27 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="409"/>
+        <location filename="../../ui/views/history.py" line="412"/>
         <source>Older entries: More…</source>
         <translation>Starsze wpisy: Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="419"/>
+        <location filename="../../ui/views/history.py" line="422"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="444"/>
+        <location filename="../../ui/views/history.py" line="447"/>
         <source>Export the history</source>
         <translation>Eksport historii</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="444"/>
+        <location filename="../../ui/views/history.py" line="447"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Skoroszyt Excela (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="454"/>
+        <location filename="../../ui/views/history.py" line="457"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Eksportowanie %n wpisu…</numerusform>
@@ -4188,7 +4136,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="458"/>
+        <location filename="../../ui/views/history.py" line="461"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Wyeksportowano %n wpis do %1.</numerusform>
@@ -4196,36 +4144,31 @@ Odtworzenie:
             <numerusform>Wyeksportowano %n wpisów do %1.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/views/history.py" line="464"/>
-        <source>Not exported: %1</source>
-        <translation>Nie wyeksportowano: %1</translation>
-    </message>
 </context>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="191"/>
+        <location filename="../../ui/views/accounts.py" line="196"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="191"/>
+        <location filename="../../ui/views/accounts.py" line="196"/>
         <source>student number</source>
         <translation>numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="193"/>
+        <location filename="../../ui/views/accounts.py" line="198"/>
         <source>Link logins from %1</source>
         <translation>Powiąż loginy z pliku %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="194"/>
+        <location filename="../../ui/views/accounts.py" line="199"/>
         <source>%1 lines: the %2 from the column “%3”, the e-mail from “%4”. Nothing is linked until you confirm; then every line is linked in one step, or none.</source>
         <translation>Liczba wierszy: %1; %2 z kolumny „%3”, adres e-mail z kolumny „%4”. Nic nie zostanie powiązane, dopóki nie potwierdzisz; wtedy wszystkie wiersze zostaną powiązane w jednym kroku albo żaden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/accounts.py" line="198"/>
+        <location filename="../../ui/views/accounts.py" line="203"/>
         <source>&amp;Link %n login(s)</source>
         <translation>
             <numerusform>Po&amp;wiąż %n login</numerusform>
@@ -4234,47 +4177,47 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="200"/>
+        <location filename="../../ui/views/accounts.py" line="205"/>
         <source>e.g. export from the mail system of 1 October</source>
         <translation>np. eksport z systemu pocztowego z 1 października</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="208"/>
+        <location filename="../../ui/views/accounts.py" line="213"/>
         <source>Lines of the file</source>
         <translation>Wiersze pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="209"/>
+        <location filename="../../ui/views/accounts.py" line="214"/>
         <source>Line</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="209"/>
+        <location filename="../../ui/views/accounts.py" line="214"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="209"/>
+        <location filename="../../ui/views/accounts.py" line="214"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="209"/>
+        <location filename="../../ui/views/accounts.py" line="214"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="226"/>
+        <location filename="../../ui/views/accounts.py" line="231"/>
         <source>Showing %1 of %2 lines, those in error first.</source>
         <translation>Wyświetlone wiersze: %1 z %2, najpierw te z błędami.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="231"/>
+        <location filename="../../ui/views/accounts.py" line="236"/>
         <source>Leave out the %1 lines in &amp;error and link the rest</source>
         <translation>Pomiń wiersze z &amp;błędami (%1) i powiąż pozostałe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="233"/>
+        <location filename="../../ui/views/accounts.py" line="238"/>
         <source>Leave out the lines in error</source>
         <translation>Pomiń wiersze z błędami</translation>
     </message>
@@ -4282,147 +4225,153 @@ Odtworzenie:
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="135"/>
-        <location filename="../../desk/history.py" line="412"/>
+        <location filename="../../desk/eligibility.py" line="146"/>
+        <location filename="../../desk/history.py" line="430"/>
         <location filename="../../ui/labels.py" line="26"/>
         <location filename="../../ui/labels.py" line="101"/>
         <source>active</source>
         <translation>aktywny</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="136"/>
-        <location filename="../../desk/history.py" line="413"/>
+        <location filename="../../desk/eligibility.py" line="147"/>
+        <location filename="../../desk/history.py" line="431"/>
         <location filename="../../ui/labels.py" line="27"/>
         <source>on leave</source>
         <translation>urlop</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="137"/>
-        <location filename="../../desk/history.py" line="414"/>
+        <location filename="../../desk/eligibility.py" line="148"/>
+        <location filename="../../desk/history.py" line="432"/>
         <location filename="../../ui/labels.py" line="28"/>
         <source>suspended</source>
         <translation>zawieszony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="138"/>
-        <location filename="../../desk/history.py" line="415"/>
+        <location filename="../../desk/eligibility.py" line="149"/>
+        <location filename="../../desk/history.py" line="433"/>
         <location filename="../../ui/labels.py" line="29"/>
         <source>removed</source>
         <translation>skreślony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="139"/>
-        <location filename="../../desk/history.py" line="416"/>
+        <location filename="../../desk/eligibility.py" line="150"/>
+        <location filename="../../desk/history.py" line="434"/>
         <location filename="../../ui/labels.py" line="30"/>
         <source>graduated</source>
         <translation>absolwent</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="421"/>
+        <location filename="../../desk/history.py" line="439"/>
         <location filename="../../ui/labels.py" line="47"/>
         <source>first cycle</source>
         <translation>I stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="422"/>
+        <location filename="../../desk/history.py" line="440"/>
         <location filename="../../ui/labels.py" line="48"/>
         <source>second cycle</source>
         <translation>II stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="423"/>
+        <location filename="../../desk/history.py" line="441"/>
         <location filename="../../ui/labels.py" line="49"/>
         <source>long cycle</source>
         <translation>jednolite magisterskie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="424"/>
+        <location filename="../../desk/history.py" line="442"/>
         <location filename="../../ui/labels.py" line="50"/>
         <source>doctoral</source>
         <translation>doktoranckie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="425"/>
+        <location filename="../../desk/history.py" line="443"/>
         <location filename="../../ui/labels.py" line="56"/>
         <source>full-time</source>
         <translation>stacjonarne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="426"/>
+        <location filename="../../desk/history.py" line="444"/>
         <location filename="../../ui/labels.py" line="57"/>
         <source>part-time</source>
         <translation>niestacjonarne</translation>
     </message>
     <message>
+        <location filename="../../desk/labels.py" line="16"/>
         <location filename="../../ui/labels.py" line="64"/>
         <source>lecture</source>
         <translation>wykład</translation>
     </message>
     <message>
+        <location filename="../../desk/labels.py" line="17"/>
         <location filename="../../ui/labels.py" line="65"/>
         <source>class</source>
         <translation>ćwiczenia</translation>
     </message>
     <message>
+        <location filename="../../desk/labels.py" line="18"/>
         <location filename="../../ui/labels.py" line="66"/>
         <source>lab</source>
         <translation>laboratorium</translation>
     </message>
     <message>
+        <location filename="../../desk/labels.py" line="19"/>
         <location filename="../../ui/labels.py" line="67"/>
         <source>seminar</source>
         <translation>seminarium</translation>
     </message>
     <message>
+        <location filename="../../desk/labels.py" line="20"/>
         <location filename="../../ui/labels.py" line="68"/>
         <source>language class</source>
         <translation>lektorat</translation>
     </message>
     <message>
+        <location filename="../../desk/labels.py" line="21"/>
         <location filename="../../ui/labels.py" line="69"/>
         <source>PE</source>
         <translation>WF</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="807"/>
+        <location filename="../../desk/accounts/actions.py" line="22"/>
         <location filename="../../ui/labels.py" line="75"/>
         <source>student</source>
         <translation>student</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="808"/>
+        <location filename="../../desk/accounts/actions.py" line="23"/>
         <location filename="../../ui/labels.py" line="76"/>
         <source>PhD student</source>
         <translation>doktorant</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="809"/>
+        <location filename="../../desk/accounts/actions.py" line="24"/>
         <location filename="../../ui/labels.py" line="77"/>
         <source>staff</source>
         <translation>pracownik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="408"/>
+        <location filename="../../desk/history.py" line="426"/>
         <location filename="../../ui/labels.py" line="83"/>
-        <location filename="../../ui/views/token_rounds.py" line="36"/>
+        <location filename="../../ui/views/token_rounds.py" line="38"/>
         <source>accepted</source>
         <translation>przyjęty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="409"/>
+        <location filename="../../desk/history.py" line="427"/>
         <location filename="../../ui/labels.py" line="84"/>
         <location filename="../../ui/labels.py" line="92"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="410"/>
+        <location filename="../../desk/history.py" line="428"/>
         <location filename="../../ui/labels.py" line="90"/>
         <source>due</source>
         <translation>do zapłaty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="411"/>
+        <location filename="../../desk/history.py" line="429"/>
         <location filename="../../ui/labels.py" line="91"/>
         <source>paid</source>
         <translation>zapłacona</translation>
@@ -4453,96 +4402,96 @@ Odtworzenie:
         <translation>żetonowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="417"/>
+        <location filename="../../desk/history.py" line="435"/>
         <location filename="../../ui/labels.py" line="119"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="418"/>
+        <location filename="../../desk/history.py" line="436"/>
         <location filename="../../ui/labels.py" line="120"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="419"/>
+        <location filename="../../desk/history.py" line="437"/>
         <location filename="../../ui/labels.py" line="121"/>
         <source>token round</source>
         <translation>tura żetonowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="420"/>
+        <location filename="../../desk/history.py" line="438"/>
         <location filename="../../ui/labels.py" line="122"/>
         <source>import</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="37"/>
+        <location filename="../../ui/views/explain_dialog.py" line="38"/>
         <source>✓ passed</source>
         <translation>✓ spełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="38"/>
+        <location filename="../../ui/views/explain_dialog.py" line="39"/>
         <source>✗ fails</source>
         <translation>✗ niespełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="39"/>
+        <location filename="../../ui/views/explain_dialog.py" line="40"/>
         <source>! note</source>
         <translation>! uwaga</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="40"/>
+        <location filename="../../ui/views/explain_dialog.py" line="41"/>
         <source>? cannot tell yet</source>
         <translation>? jeszcze nie wiadomo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="41"/>
+        <location filename="../../ui/views/explain_dialog.py" line="42"/>
         <source>– not applicable</source>
         <translation>– nie dotyczy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="38"/>
+        <location filename="../../ui/views/token_balances.py" line="40"/>
         <source>allocation</source>
         <translation>przydział</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="39"/>
+        <location filename="../../ui/views/token_balances.py" line="41"/>
         <source>correction</source>
         <translation>korekta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="40"/>
+        <location filename="../../ui/views/token_balances.py" line="42"/>
         <source>spent</source>
         <translation>wydanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="41"/>
+        <location filename="../../ui/views/token_balances.py" line="43"/>
         <source>refund</source>
         <translation>zwrot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="42"/>
+        <location filename="../../ui/views/token_balances.py" line="44"/>
         <source>expiry</source>
         <translation>wygaśnięcie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="35"/>
+        <location filename="../../ui/views/token_rounds.py" line="37"/>
         <source>waiting</source>
         <translation>oczekująca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="37"/>
+        <location filename="../../ui/views/token_rounds.py" line="39"/>
         <source>refused</source>
         <translation>odrzucona</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="38"/>
+        <location filename="../../ui/views/token_rounds.py" line="40"/>
         <source>refused permanently</source>
         <translation>odrzucona ostatecznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="39"/>
+        <location filename="../../ui/views/token_rounds.py" line="41"/>
         <source>withdrawn</source>
         <translation>wycofana</translation>
     </message>
@@ -4550,57 +4499,57 @@ Odtworzenie:
 <context>
     <name>LinkLoginDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="95"/>
+        <location filename="../../ui/views/accounts.py" line="100"/>
         <source>Link a login</source>
         <translation>Powiąż login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="96"/>
+        <location filename="../../ui/views/accounts.py" line="101"/>
         <source>The login goes to the portal with the next sync; until then the student still sees that they have no account.</source>
         <translation>Login trafi do portalu przy najbliższej synchronizacji; do tego czasu student nadal będzie widział komunikat, że nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="98"/>
+        <location filename="../../ui/views/accounts.py" line="103"/>
         <source>&amp;Link</source>
         <translation>Po&amp;wiąż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="99"/>
+        <location filename="../../ui/views/accounts.py" line="104"/>
         <source>e.g. reported by the student at the desk</source>
         <translation>np. zgłoszone przez studenta w okienku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="102"/>
+        <location filename="../../ui/views/accounts.py" line="107"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="103"/>
+        <location filename="../../ui/views/accounts.py" line="108"/>
         <source>e.g. 123456@student.uni.opole.pl</source>
         <translation>np. 123456@student.uni.opole.pl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="105"/>
+        <location filename="../../ui/views/accounts.py" line="110"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="111"/>
+        <location filename="../../ui/views/accounts.py" line="116"/>
         <source>For:</source>
         <translation>Dla:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="116"/>
+        <location filename="../../ui/views/accounts.py" line="121"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="122"/>
+        <location filename="../../ui/views/accounts.py" line="127"/>
         <source>Type the login e-mail.</source>
         <translation>Wpisz e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="124"/>
+        <location filename="../../ui/views/accounts.py" line="129"/>
         <source>Find the student the login belongs to.</source>
         <translation>Znajdź studenta, do którego należy login.</translation>
     </message>
@@ -4608,27 +4557,27 @@ Odtworzenie:
 <context>
     <name>LowerLimitDialog</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="909"/>
+        <location filename="../../ui/views/group_dialogs.py" line="143"/>
         <source>Lower limit — %1</source>
         <translation>Dolny limit — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="910"/>
+        <location filename="../../ui/views/group_dialogs.py" line="144"/>
         <source>Below this number of students the group does not run; it is flagged in the table. %1 enrolled, seat limit %2.</source>
         <translation>Poniżej tej liczby studentów grupa nie zostaje uruchomiona; jest wtedy oznaczana w tabeli. Zapisani: %1, limit miejsc: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="912"/>
+        <location filename="../../ui/views/group_dialogs.py" line="146"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="916"/>
+        <location filename="../../ui/views/group_dialogs.py" line="150"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="919"/>
+        <location filename="../../ui/views/group_dialogs.py" line="153"/>
         <source>&amp;Lower limit:</source>
         <translation>&amp;Dolny limit:</translation>
     </message>
@@ -4636,277 +4585,277 @@ Odtworzenie:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>desk — %1</source>
         <translation>desk — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="50"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>desk — course registration</source>
         <translation>desk — rejestracja na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Views</source>
         <translation>Widoki</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Token rounds</source>
         <translation>Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Accounts</source>
         <translation>Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Staff</source>
         <translation>Pracownicy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;History</source>
         <translation>&amp;Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>S&amp;taff accounts</source>
         <translation>&amp;Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -4914,70 +4863,88 @@ Odtworzenie:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="1002"/>
+        <location filename="../../ui/views/group_dialogs.py" line="236"/>
         <source>Move %1 %2</source>
         <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1003"/>
+        <location filename="../../ui/views/group_dialogs.py" line="237"/>
         <source>From %1 to another group of the course, in one step.</source>
         <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1004"/>
+        <location filename="../../ui/views/group_dialogs.py" line="238"/>
         <source>&amp;Move</source>
         <translation>&amp;Przenieś</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1008"/>
+        <location filename="../../ui/views/group_dialogs.py" line="242"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1010"/>
+        <location filename="../../ui/views/group_dialogs.py" line="244"/>
         <source>%1 — %2 of %3, %4 free</source>
         <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1014"/>
+        <location filename="../../ui/views/group_dialogs.py" line="248"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
         <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1016"/>
+        <location filename="../../ui/views/group_dialogs.py" line="250"/>
         <source>Move over the limit</source>
         <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1021"/>
+        <location filename="../../ui/views/group_dialogs.py" line="255"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1036"/>
+        <location filename="../../ui/views/group_dialogs.py" line="270"/>
         <source>The group has free places.</source>
         <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="1047"/>
+        <location filename="../../ui/views/group_dialogs.py" line="281"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę docelową.</translation>
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="185"/>
+        <source>The file cannot be read or written (%1).</source>
+        <translation>Nie można odczytać ani zapisać pliku (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="186"/>
+        <source>Something unexpected went wrong, and what you asked for may not have been done. The details are in the log for your administrator.</source>
+        <translation>Wystąpił nieoczekiwany błąd i to, o co prosisz, mogło nie zostać wykonane. Szczegóły są w dzienniku dla administratora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="210"/>
+        <source>Not done</source>
+        <translation>Nie wykonano</translation>
+    </message>
+</context>
+<context>
     <name>Payments</name>
     <message>
-        <location filename="../../desk/payments.py" line="116"/>
+        <location filename="../../desk/payments.py" line="134"/>
         <source>Say why the payment is cancelled.</source>
         <translation>Podaj powód anulowania należności.</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="121"/>
+        <location filename="../../desk/payments.py" line="138"/>
         <source>That payment no longer exists.</source>
         <translation>Ta należność już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="130"/>
+        <location filename="../../desk/payments.py" line="147"/>
         <source>Only a payment that is due can be cancelled; this one is %1.</source>
         <translation>Anulować można tylko należność do zapłaty; ta ma status: %1.</translation>
     </message>
@@ -4985,134 +4952,134 @@ Odtworzenie:
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="42"/>
-        <location filename="../../ui/views/payments_list.py" line="62"/>
+        <location filename="../../ui/views/payments_list.py" line="44"/>
+        <location filename="../../ui/views/payments_list.py" line="64"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="43"/>
+        <location filename="../../ui/views/payments_list.py" line="45"/>
         <source>every status</source>
         <translation>wszystkie statusy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="49"/>
-        <location filename="../../ui/views/payments_list.py" line="63"/>
+        <location filename="../../ui/views/payments_list.py" line="51"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="52"/>
+        <location filename="../../ui/views/payments_list.py" line="54"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="60"/>
+        <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="62"/>
+        <location filename="../../ui/views/payments_list.py" line="64"/>
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="62"/>
+        <location filename="../../ui/views/payments_list.py" line="64"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="62"/>
+        <location filename="../../ui/views/payments_list.py" line="64"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="62"/>
+        <location filename="../../ui/views/payments_list.py" line="64"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="62"/>
+        <location filename="../../ui/views/payments_list.py" line="64"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="63"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="63"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="63"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Created</source>
         <translation>Utworzono</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="63"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Cancelled because</source>
         <translation>Powód anulowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="72"/>
+        <location filename="../../ui/views/payments_list.py" line="74"/>
         <source>&amp;Cancel payment…</source>
         <translation>&amp;Anuluj należność…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="74"/>
+        <location filename="../../ui/views/payments_list.py" line="76"/>
         <source>Cancel the selected payment</source>
         <translation>Anuluj wybraną należność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="78"/>
+        <location filename="../../ui/views/payments_list.py" line="80"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="78"/>
+        <location filename="../../ui/views/payments_list.py" line="80"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="78"/>
+        <location filename="../../ui/views/payments_list.py" line="80"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="100"/>
+        <location filename="../../ui/views/payments_list.py" line="104"/>
         <source>every term</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="103"/>
+        <location filename="../../ui/views/payments_list.py" line="107"/>
         <source>every unit</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="137"/>
+        <location filename="../../ui/views/payments_list.py" line="141"/>
         <source>%1 payments shown; due in total: %2 PLN</source>
         <translation>Wyświetlone należności: %1; łącznie do zapłaty: %2 zł</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="153"/>
+        <location filename="../../ui/views/payments_list.py" line="157"/>
         <source>Cancel payment #%1</source>
         <translation>Anulowanie należności nr %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="154"/>
+        <location filename="../../ui/views/payments_list.py" line="158"/>
         <source>%1 PLN due from %2 (%3).</source>
         <translation>Kwota %1 zł należna od: %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="156"/>
+        <location filename="../../ui/views/payments_list.py" line="160"/>
         <source>Cancel the &amp;payment</source>
         <translation>Anuluj &amp;należność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="158"/>
+        <location filename="../../ui/views/payments_list.py" line="162"/>
         <source>e.g. decision of the dean, letter no. …</source>
         <translation>np. decyzja dziekana, pismo nr …</translation>
     </message>
@@ -5219,31 +5186,26 @@ Odtworzenie:
         <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
         <translation>Datę urodzenia należy wpisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="228"/>
-        <source>Not saved: %1</source>
-        <translation>Nie zapisano: %1</translation>
-    </message>
 </context>
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="393"/>
+        <location filename="../../ui/views/calendar.py" line="397"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="393"/>
+        <location filename="../../ui/views/calendar.py" line="397"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="393"/>
+        <location filename="../../ui/views/calendar.py" line="397"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="401"/>
+        <location filename="../../ui/views/calendar.py" line="405"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -5251,7 +5213,7 @@ Odtworzenie:
 <context>
     <name>Portal</name>
     <message>
-        <location filename="../../desk/portal/database.py" line="81"/>
+        <location filename="../../desk/portal/database.py" line="87"/>
         <source>The portal database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych portalu %1.</translation>
     </message>
@@ -5322,131 +5284,252 @@ Odtworzenie:
     </message>
 </context>
 <context>
-    <name>QLabel</name>
+    <name>Refusals</name>
     <message>
-        <source>Error</source>
-        <translation type="vanished">Błąd</translation>
+        <location filename="../../desk/refusals.py" line="23"/>
+        <source>{registration} is not a token registration.</source>
+        <translation>{registration} nie jest rejestracją żetonową.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="25"/>
+        <source>{registration} is a token registration: students put requests in the basket.</source>
+        <translation>{registration} jest rejestracją żetonową: studenci składają prośby w koszyku.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="27"/>
+        <source>No round of {registration} is open now.</source>
+        <translation>Żadna tura rejestracji {registration} nie jest teraz otwarta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="29"/>
+        <source>No round of {registration} is open yet: “{round}” opens on {opens_at}.</source>
+        <translation>Żadna tura rejestracji {registration} nie jest jeszcze otwarta: tura „{round}” otwiera się {opens_at}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="31"/>
+        <source>No rule or individual grant admits the student to {registration}.</source>
+        <translation>Żadna reguła ani indywidualne uprawnienie nie dopuszcza studenta do {registration}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="33"/>
+        <source>The student&apos;s access to {registration} is revoked.</source>
+        <translation>Uprawnienie studenta do {registration} zostało odebrane.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="35"/>
+        <source>The student&apos;s programme status does not allow taking part in {registration}.</source>
+        <translation>Status studenta na kierunku nie pozwala na udział w {registration}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="37"/>
+        <source>Group {group} is not offered in the registration {registration}.</source>
+        <translation>Grupa {group} nie jest oferowana w rejestracji {registration}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="39"/>
+        <source>The course is not offered in the registration {registration}.</source>
+        <translation>Przedmiot nie jest oferowany w rejestracji {registration}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="41"/>
+        <source>The student is already in group {group}.</source>
+        <translation>Student jest już w grupie {group}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="43"/>
+        <source>A student can only be moved to a group of the same course and term ({from_group} to {group} is not).</source>
+        <translation>Studenta można przenieść tylko do grupy tego samego przedmiotu i cyklu ({from_group} → {group} nie spełnia tego warunku).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="45"/>
+        <source>A student is moved only between groups of the same class type ({from_group} to {group} is not a move).</source>
+        <translation>Studenta przenosi się tylko między grupami tego samego typu zajęć ({from_group} → {group} nie jest przeniesieniem).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="47"/>
+        <source>The student is already in group {group} of this course (same class type).</source>
+        <translation>Student jest już w grupie {group} tego przedmiotu (ten sam typ zajęć).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="49"/>
+        <source>All the courses the registration allows per student are taken (limit: %n).</source>
+        <translation>Student ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="55"/>
+        <source>Every group is full (groups: %n).</source>
+        <translation>Wszystkie grupy są pełne (liczba grup: %n).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="51"/>
+        <source>No {token} tokens left, and the payment of {price} PLN is not accepted.</source>
+        <translation>Brak żetonów {token}, a opłata {price} zł nie została zaakceptowana.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="53"/>
+        <source>Group {group} is full: {enrolled} of {limit} places taken.</source>
+        <translation>Grupa {group} jest pełna: zajęte miejsca: {enrolled} z {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="57"/>
+        <source>The registration offers no class groups yet.</source>
+        <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="59"/>
+        <source>The round “{round}” does not allow unregistering.</source>
+        <translation>Tura „{round}” nie pozwala na wyrejestrowanie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="61"/>
+        <source>The student is not registered in that group.</source>
+        <translation>Student nie jest zarejestrowany w tej grupie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="63"/>
+        <source>That enrollment is no longer standing.</source>
+        <translation>Ten zapis już nie obowiązuje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="65"/>
+        <source>The registration ended before a place was found.</source>
+        <translation>Rejestracja zakończyła się, zanim znalazło się miejsce.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="170"/>
+        <source>Move the student to another group instead, or unregister them from %1 first.</source>
+        <translation>Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="173"/>
+        <source>Enroll the student in that group instead: each class type is held separately.</source>
+        <translation>Zamiast tego zapisz studenta do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="175"/>
+        <source>Add the course to the registration in the registration calendar.</source>
+        <translation>Dodaj przedmiot do rejestracji w kalendarzu rejestracji.</translation>
     </message>
 </context>
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="414"/>
+        <location filename="../../ui/views/calendar.py" line="418"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="415"/>
+        <location filename="../../ui/views/calendar.py" line="419"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="415"/>
+        <location filename="../../ui/views/calendar.py" line="419"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="416"/>
+        <location filename="../../ui/views/calendar.py" line="420"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="419"/>
+        <location filename="../../ui/views/calendar.py" line="423"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="420"/>
+        <location filename="../../ui/views/calendar.py" line="424"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="421"/>
+        <location filename="../../ui/views/calendar.py" line="425"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="423"/>
+        <location filename="../../ui/views/calendar.py" line="427"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="425"/>
+        <location filename="../../ui/views/calendar.py" line="429"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="430"/>
+        <location filename="../../ui/views/calendar.py" line="434"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="434"/>
+        <location filename="../../ui/views/calendar.py" line="438"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="436"/>
+        <location filename="../../ui/views/calendar.py" line="440"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="438"/>
+        <location filename="../../ui/views/calendar.py" line="442"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="443"/>
+        <location filename="../../ui/views/calendar.py" line="447"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="447"/>
+        <location filename="../../ui/views/calendar.py" line="451"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="449"/>
+        <location filename="../../ui/views/calendar.py" line="453"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="450"/>
+        <location filename="../../ui/views/calendar.py" line="454"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="451"/>
+        <location filename="../../ui/views/calendar.py" line="455"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="452"/>
+        <location filename="../../ui/views/calendar.py" line="456"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="453"/>
+        <location filename="../../ui/views/calendar.py" line="457"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="454"/>
+        <location filename="../../ui/views/calendar.py" line="458"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="455"/>
+        <location filename="../../ui/views/calendar.py" line="459"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="457"/>
+        <location filename="../../ui/views/calendar.py" line="461"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="458"/>
+        <location filename="../../ui/views/calendar.py" line="462"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -5454,89 +5537,89 @@ Odtworzenie:
 <context>
     <name>Registrations</name>
     <message>
-        <location filename="../../desk/registrations.py" line="308"/>
+        <location filename="../../desk/registrations.py" line="333"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="331"/>
+        <location filename="../../desk/registrations.py" line="356"/>
         <source>A registration needs a code.</source>
         <translation>Rejestracja musi mieć kod.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="333"/>
+        <location filename="../../desk/registrations.py" line="358"/>
         <source>A registration needs a name.</source>
         <translation>Rejestracja musi mieć nazwę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="336"/>
+        <location filename="../../desk/registrations.py" line="361"/>
         <source>The code %1 is already used by another registration.</source>
         <translation>Kod %1 jest już używany przez inną rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="338"/>
+        <location filename="../../desk/registrations.py" line="363"/>
         <source>Choose the unit that organises the registration.</source>
         <translation>Wybierz jednostkę organizującą rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="341"/>
+        <location filename="../../desk/registrations.py" line="366"/>
         <source>Choose the term of the registration.</source>
         <translation>Wybierz cykl dydaktyczny rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="346"/>
+        <location filename="../../desk/registrations.py" line="371"/>
         <source>A token registration must name its token type.</source>
         <translation>Rejestracja żetonowa musi mieć określony typ żetonów.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="350"/>
+        <location filename="../../desk/registrations.py" line="375"/>
         <source>The selection limit is at least 1 (or no limit).</source>
         <translation>Limit wyboru musi wynosić co najmniej 1 (albo bez limitu).</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="362"/>
+        <location filename="../../desk/registrations.py" line="387"/>
         <source>These courses have no class groups in the term %1: %2.</source>
         <translation>Te przedmioty nie mają grup zajęciowych w cyklu %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="409"/>
-        <location filename="../../desk/registrations.py" line="486"/>
+        <location filename="../../desk/registrations.py" line="433"/>
+        <location filename="../../desk/registrations.py" line="497"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="448"/>
+        <location filename="../../desk/registrations.py" line="459"/>
         <source>A round needs a name.</source>
         <translation>Tura musi mieć nazwę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="451"/>
+        <location filename="../../desk/registrations.py" line="462"/>
         <source>A round must end after it starts.</source>
         <translation>Koniec tury musi być późniejszy niż jej początek.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="454"/>
+        <location filename="../../desk/registrations.py" line="465"/>
         <source>Micro-rounds and breaks last at least a minute.</source>
         <translation>Mikrotury i przerwy muszą trwać co najmniej minutę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="459"/>
+        <location filename="../../desk/registrations.py" line="470"/>
         <source>A token round needs the length of its micro-rounds and breaks.</source>
         <translation>Tura żetonowa wymaga podania długości mikrotur i przerw.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="463"/>
+        <location filename="../../desk/registrations.py" line="474"/>
         <source>The round overlaps “%1” (%2 – %3).</source>
         <translation>Tura nakłada się na turę „%1” (%2 – %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="475"/>
-        <location filename="../../desk/registrations.py" line="506"/>
+        <location filename="../../desk/registrations.py" line="486"/>
+        <location filename="../../desk/registrations.py" line="509"/>
         <source>That round no longer exists.</source>
         <translation>Ta tura już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="511"/>
+        <location filename="../../desk/registrations.py" line="514"/>
         <source>The round “%1” has already started; change its end instead of removing it.</source>
         <translation>Tura „%1” już się rozpoczęła; zamiast ją usuwać, zmień jej koniec.</translation>
     </message>
@@ -5549,240 +5632,240 @@ Odtworzenie:
 <context>
     <name>RegistrationsView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="86"/>
-        <location filename="../../ui/views/calendar.py" line="95"/>
+        <location filename="../../ui/views/calendar.py" line="88"/>
+        <location filename="../../ui/views/calendar.py" line="97"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="89"/>
-        <location filename="../../ui/views/calendar.py" line="95"/>
+        <location filename="../../ui/views/calendar.py" line="91"/>
+        <location filename="../../ui/views/calendar.py" line="97"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="93"/>
+        <location filename="../../ui/views/calendar.py" line="95"/>
         <source>&amp;New registration…</source>
         <translation>&amp;Nowa rejestracja…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="94"/>
+        <location filename="../../ui/views/calendar.py" line="96"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="95"/>
+        <location filename="../../ui/views/calendar.py" line="97"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="95"/>
-        <location filename="../../ui/views/calendar.py" line="126"/>
+        <location filename="../../ui/views/calendar.py" line="97"/>
+        <location filename="../../ui/views/calendar.py" line="128"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="95"/>
+        <location filename="../../ui/views/calendar.py" line="97"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="95"/>
-        <location filename="../../ui/views/calendar.py" line="111"/>
+        <location filename="../../ui/views/calendar.py" line="97"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="96"/>
+        <location filename="../../ui/views/calendar.py" line="98"/>
         <source>Courses per student</source>
         <translation>Przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="96"/>
-        <location filename="../../ui/views/calendar.py" line="111"/>
+        <location filename="../../ui/views/calendar.py" line="98"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>Unregistering</source>
         <translation>Wyrejestrowywanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="96"/>
+        <location filename="../../ui/views/calendar.py" line="98"/>
         <source>Courses</source>
         <translation>Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Choose a registration.</source>
         <translation>Wybierz rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="106"/>
+        <location filename="../../ui/views/calendar.py" line="108"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edytuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="107"/>
+        <location filename="../../ui/views/calendar.py" line="109"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="108"/>
+        <location filename="../../ui/views/calendar.py" line="110"/>
         <source>E&amp;xplain for a student…</source>
         <translation>&amp;Wyjaśnij dla studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="110"/>
+        <location filename="../../ui/views/calendar.py" line="112"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="111"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="111"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="111"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="112"/>
+        <location filename="../../ui/views/calendar.py" line="114"/>
         <source>Micro-round / break</source>
         <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="114"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>&amp;Add round…</source>
         <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>Edit &amp;round…</source>
         <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="118"/>
         <source>Remo&amp;ve round…</source>
         <translation>&amp;Usuń turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="125"/>
+        <location filename="../../ui/views/calendar.py" line="127"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="126"/>
+        <location filename="../../ui/views/calendar.py" line="128"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="126"/>
+        <location filename="../../ui/views/calendar.py" line="128"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="126"/>
+        <location filename="../../ui/views/calendar.py" line="128"/>
         <source>Seats</source>
         <translation>Miejsca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="126"/>
+        <location filename="../../ui/views/calendar.py" line="128"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="131"/>
+        <location filename="../../ui/views/calendar.py" line="133"/>
         <source>R&amp;ounds</source>
         <translation>Tu&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="132"/>
+        <location filename="../../ui/views/calendar.py" line="134"/>
         <source>Co&amp;urses</source>
         <translation>&amp;Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="133"/>
+        <location filename="../../ui/views/calendar.py" line="135"/>
         <source>A&amp;ccess</source>
         <translation>D&amp;ostęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="136"/>
+        <location filename="../../ui/views/calendar.py" line="138"/>
         <source>U&amp;nit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="136"/>
+        <location filename="../../ui/views/calendar.py" line="138"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="206"/>
+        <location filename="../../ui/views/calendar.py" line="208"/>
         <source>all units</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="209"/>
+        <location filename="../../ui/views/calendar.py" line="211"/>
         <source>all terms</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="239"/>
-        <location filename="../../ui/views/calendar.py" line="298"/>
+        <location filename="../../ui/views/calendar.py" line="241"/>
+        <location filename="../../ui/views/calendar.py" line="300"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="240"/>
-        <location filename="../../ui/views/calendar.py" line="308"/>
+        <location filename="../../ui/views/calendar.py" line="242"/>
+        <location filename="../../ui/views/calendar.py" line="310"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="240"/>
-        <location filename="../../ui/views/calendar.py" line="308"/>
+        <location filename="../../ui/views/calendar.py" line="242"/>
+        <location filename="../../ui/views/calendar.py" line="310"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="286"/>
+        <location filename="../../ui/views/calendar.py" line="288"/>
         <source>No registrations here.</source>
         <translation>Brak rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="298"/>
+        <location filename="../../ui/views/calendar.py" line="300"/>
         <source>courses per student: %1</source>
         <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="299"/>
+        <location filename="../../ui/views/calendar.py" line="301"/>
         <source>only entitled students</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="299"/>
+        <location filename="../../ui/views/calendar.py" line="301"/>
         <source>open to every active student</source>
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="303"/>
+        <location filename="../../ui/views/calendar.py" line="305"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="358"/>
+        <location filename="../../ui/views/calendar.py" line="362"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="359"/>
+        <location filename="../../ui/views/calendar.py" line="363"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="360"/>
+        <location filename="../../ui/views/calendar.py" line="364"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
@@ -5790,47 +5873,47 @@ Odtworzenie:
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="222"/>
+        <location filename="../../ui/views/staff_admin.py" line="224"/>
         <source>Reset the password of %1</source>
         <translation>Nowe hasło dla %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="223"/>
+        <location filename="../../ui/views/staff_admin.py" line="225"/>
         <source>A new password for %1 (at least %2 characters). Tell it to them in person; they can change it after signing in. Any pause after failed sign-ins ends now.</source>
         <translation>Nowe hasło dla: %1 (co najmniej %2 znaków). Przekaż je osobiście; po zalogowaniu można je zmienić. Blokada po nieudanych logowaniach kończy się od razu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="226"/>
+        <location filename="../../ui/views/staff_admin.py" line="228"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Ustaw nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="227"/>
+        <location filename="../../ui/views/staff_admin.py" line="229"/>
         <source>e.g. forgotten, asked in person</source>
         <translation>np. zapomniane, prośba osobiście</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="228"/>
+        <location filename="../../ui/views/staff_admin.py" line="230"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="229"/>
+        <location filename="../../ui/views/staff_admin.py" line="231"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="230"/>
+        <location filename="../../ui/views/staff_admin.py" line="232"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="231"/>
+        <location filename="../../ui/views/staff_admin.py" line="233"/>
         <source>Re&amp;peat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="237"/>
+        <location filename="../../ui/views/staff_admin.py" line="239"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -5838,260 +5921,259 @@ Odtworzenie:
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../desk/rosters.py" line="129"/>
+        <location filename="../../desk/rosters.py" line="165"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="130"/>
-        <location filename="../../desk/rosters.py" line="262"/>
-        <location filename="../../desk/rosters.py" line="278"/>
-        <location filename="../../desk/rosters.py" line="320"/>
+        <location filename="../../desk/rosters.py" line="166"/>
+        <location filename="../../desk/rosters.py" line="296"/>
+        <location filename="../../desk/rosters.py" line="312"/>
+        <location filename="../../desk/rosters.py" line="354"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="131"/>
-        <location filename="../../desk/rosters.py" line="320"/>
+        <location filename="../../desk/rosters.py" line="167"/>
+        <location filename="../../desk/rosters.py" line="354"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="132"/>
-        <location filename="../../desk/rosters.py" line="321"/>
+        <location filename="../../desk/rosters.py" line="168"/>
+        <location filename="../../desk/rosters.py" line="355"/>
         <source>First names</source>
         <translation>Imiona</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="138"/>
+        <location filename="../../desk/rosters.py" line="174"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="139"/>
+        <location filename="../../desk/rosters.py" line="175"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="140"/>
+        <location filename="../../desk/rosters.py" line="176"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="150"/>
-        <location filename="../../desk/rosters.py" line="183"/>
-        <location filename="../../desk/rosters.py" line="244"/>
-        <location filename="../../desk/rosters.py" line="264"/>
+        <location filename="../../desk/rosters.py" line="186"/>
+        <location filename="../../desk/rosters.py" line="219"/>
+        <location filename="../../desk/rosters.py" line="278"/>
+        <location filename="../../desk/rosters.py" line="298"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="151"/>
-        <location filename="../../desk/rosters.py" line="184"/>
-        <location filename="../../desk/rosters.py" line="245"/>
+        <location filename="../../desk/rosters.py" line="187"/>
+        <location filename="../../desk/rosters.py" line="220"/>
+        <location filename="../../desk/rosters.py" line="279"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="152"/>
-        <location filename="../../desk/rosters.py" line="264"/>
+        <location filename="../../desk/rosters.py" line="188"/>
+        <location filename="../../desk/rosters.py" line="298"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="153"/>
-        <location filename="../../desk/rosters.py" line="186"/>
-        <location filename="../../desk/rosters.py" line="247"/>
+        <location filename="../../desk/rosters.py" line="189"/>
+        <location filename="../../desk/rosters.py" line="222"/>
+        <location filename="../../desk/rosters.py" line="281"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="154"/>
-        <location filename="../../desk/rosters.py" line="187"/>
+        <location filename="../../desk/rosters.py" line="190"/>
+        <location filename="../../desk/rosters.py" line="223"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="155"/>
+        <location filename="../../desk/rosters.py" line="191"/>
         <source>Students / limit</source>
         <translation>Studenci / limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="156"/>
+        <location filename="../../desk/rosters.py" line="192"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="160"/>
+        <location filename="../../desk/rosters.py" line="196"/>
         <source>Attendance list</source>
         <translation>Lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="164"/>
+        <location filename="../../desk/rosters.py" line="200"/>
         <source>Class list</source>
         <translation>Lista grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="182"/>
+        <location filename="../../desk/rosters.py" line="218"/>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="183"/>
-        <location filename="../../desk/rosters.py" line="244"/>
+        <location filename="../../desk/rosters.py" line="219"/>
+        <location filename="../../desk/rosters.py" line="278"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="184"/>
-        <location filename="../../desk/rosters.py" line="245"/>
+        <location filename="../../desk/rosters.py" line="220"/>
+        <location filename="../../desk/rosters.py" line="279"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="185"/>
-        <location filename="../../desk/rosters.py" line="247"/>
+        <location filename="../../desk/rosters.py" line="221"/>
+        <location filename="../../desk/rosters.py" line="281"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="185"/>
-        <location filename="../../desk/rosters.py" line="246"/>
+        <location filename="../../desk/rosters.py" line="221"/>
+        <location filename="../../desk/rosters.py" line="280"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="186"/>
-        <location filename="../../desk/rosters.py" line="246"/>
+        <location filename="../../desk/rosters.py" line="222"/>
+        <location filename="../../desk/rosters.py" line="280"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="195"/>
+        <location filename="../../desk/rosters.py" line="231"/>
         <source>attendance</source>
         <translation>lista-obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="195"/>
+        <location filename="../../desk/rosters.py" line="231"/>
         <source>class-list</source>
         <translation>lista-grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="206"/>
+        <location filename="../../desk/rosters.py" line="241"/>
         <source>There are no groups to export.</source>
         <translation>Nie ma grup do wyeksportowania.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="208"/>
+        <location filename="../../desk/rosters.py" line="243"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="907"/>
-        <location filename="../../desk/rosters.py" line="221"/>
+        <location filename="../../desk/rosters.py" line="45"/>
         <source>spreadsheet export</source>
         <translation>eksport do arkusza kalkulacyjnego</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="243"/>
+        <location filename="../../desk/rosters.py" line="277"/>
         <source>Below the lower limit</source>
         <translation>Poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="250"/>
+        <location filename="../../desk/rosters.py" line="284"/>
         <source>Groups below their lower limit</source>
         <translation>Grupy poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="261"/>
-        <location filename="../../desk/rosters.py" line="267"/>
+        <location filename="../../desk/rosters.py" line="295"/>
+        <location filename="../../desk/rosters.py" line="301"/>
         <source>Payments due</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="262"/>
-        <location filename="../../desk/rosters.py" line="278"/>
+        <location filename="../../desk/rosters.py" line="296"/>
+        <location filename="../../desk/rosters.py" line="312"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="263"/>
+        <location filename="../../desk/rosters.py" line="297"/>
         <source>Amount (PLN)</source>
         <translation>Kwota (PLN)</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="263"/>
+        <location filename="../../desk/rosters.py" line="297"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="264"/>
+        <location filename="../../desk/rosters.py" line="298"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="277"/>
+        <location filename="../../desk/rosters.py" line="311"/>
         <source>Access</source>
         <translation>Dostęp</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="279"/>
+        <location filename="../../desk/rosters.py" line="313"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="279"/>
+        <location filename="../../desk/rosters.py" line="313"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="280"/>
+        <location filename="../../desk/rosters.py" line="314"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="280"/>
+        <location filename="../../desk/rosters.py" line="314"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="281"/>
+        <location filename="../../desk/rosters.py" line="315"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="281"/>
+        <location filename="../../desk/rosters.py" line="315"/>
         <source>Standing</source>
         <translation>Obowiązuje</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="283"/>
+        <location filename="../../desk/rosters.py" line="317"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="283"/>
+        <location filename="../../desk/rosters.py" line="317"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="286"/>
+        <location filename="../../desk/rosters.py" line="320"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="286"/>
+        <location filename="../../desk/rosters.py" line="320"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="287"/>
+        <location filename="../../desk/rosters.py" line="321"/>
         <source>Individual access decisions</source>
         <translation>Indywidualne decyzje o dostępie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="319"/>
-        <location filename="../../desk/rosters.py" line="324"/>
+        <location filename="../../desk/rosters.py" line="353"/>
+        <location filename="../../desk/rosters.py" line="358"/>
         <source>Token balances</source>
         <translation>Stany żetonów</translation>
     </message>
@@ -6099,87 +6181,87 @@ Odtworzenie:
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="528"/>
+        <location filename="../../ui/views/calendar.py" line="532"/>
         <source>optional for a new round</source>
         <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="530"/>
+        <location filename="../../ui/views/calendar.py" line="534"/>
         <source>Edit round — %1</source>
         <translation>Edycja tury — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="530"/>
+        <location filename="../../ui/views/calendar.py" line="534"/>
         <source>New round — %1</source>
         <translation>Nowa tura — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="531"/>
+        <location filename="../../ui/views/calendar.py" line="535"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
         <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="531"/>
+        <location filename="../../ui/views/calendar.py" line="535"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="535"/>
+        <location filename="../../ui/views/calendar.py" line="539"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="537"/>
+        <location filename="../../ui/views/calendar.py" line="541"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="540"/>
+        <location filename="../../ui/views/calendar.py" line="544"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="541"/>
+        <location filename="../../ui/views/calendar.py" line="545"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="542"/>
+        <location filename="../../ui/views/calendar.py" line="546"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="545"/>
+        <location filename="../../ui/views/calendar.py" line="549"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="546"/>
+        <location filename="../../ui/views/calendar.py" line="550"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="549"/>
+        <location filename="../../ui/views/calendar.py" line="553"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="550"/>
+        <location filename="../../ui/views/calendar.py" line="554"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="551"/>
+        <location filename="../../ui/views/calendar.py" line="555"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="553"/>
+        <location filename="../../ui/views/calendar.py" line="557"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="554"/>
+        <location filename="../../ui/views/calendar.py" line="558"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
@@ -6187,72 +6269,72 @@ Odtworzenie:
 <context>
     <name>SetLimitDialog</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="843"/>
+        <location filename="../../ui/views/group_dialogs.py" line="77"/>
         <source>Seat limit — %1 group(s)</source>
         <translation>Limit miejsc — liczba grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="844"/>
+        <location filename="../../ui/views/group_dialogs.py" line="78"/>
         <source>A limit is never set below the students already in a group; then nothing is changed.</source>
         <translation>Limit nigdy nie jest ustawiany poniżej liczby studentów już zapisanych do grupy; w takim przypadku nic nie jest zmieniane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="845"/>
+        <location filename="../../ui/views/group_dialogs.py" line="79"/>
         <source>&amp;Apply</source>
         <translation>&amp;Zastosuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="847"/>
+        <location filename="../../ui/views/group_dialogs.py" line="81"/>
         <source>Set &amp;to</source>
         <translation>&amp;Ustaw na</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="849"/>
+        <location filename="../../ui/views/group_dialogs.py" line="83"/>
         <source>Set the limit to a value</source>
         <translation>Ustaw limit na podaną wartość</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="850"/>
+        <location filename="../../ui/views/group_dialogs.py" line="84"/>
         <source>Change &amp;by</source>
         <translation>Zmień &amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="852"/>
+        <location filename="../../ui/views/group_dialogs.py" line="86"/>
         <source>Change the limit by a number</source>
         <translation>Zmień limit o podaną liczbę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="855"/>
+        <location filename="../../ui/views/group_dialogs.py" line="89"/>
         <source>New limit</source>
         <translation>Nowy limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="860"/>
+        <location filename="../../ui/views/group_dialogs.py" line="94"/>
         <source>Change of the limit</source>
         <translation>Zmiana limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="865"/>
+        <location filename="../../ui/views/group_dialogs.py" line="99"/>
         <source>New limits</source>
         <translation>Nowe limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="875"/>
+        <location filename="../../ui/views/group_dialogs.py" line="109"/>
         <source>Groups:</source>
         <translation>Grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="887"/>
+        <location filename="../../ui/views/group_dialogs.py" line="121"/>
         <source>(below the %1 enrolled)</source>
         <translation>(poniżej liczby zapisanych: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="890"/>
+        <location filename="../../ui/views/group_dialogs.py" line="124"/>
         <source>… and %1 more</source>
         <translation>… i jeszcze %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="897"/>
+        <location filename="../../ui/views/group_dialogs.py" line="131"/>
         <source>Give a change such as +5 or -3.</source>
         <translation>Podaj zmianę, np. +5 lub -3.</translation>
     </message>
@@ -6293,12 +6375,12 @@ Odtworzenie:
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="26"/>
+        <location filename="../../ui/sign_in.py" line="27"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="53"/>
+        <location filename="../../ui/sign_in.py" line="54"/>
         <source>Failed: %1</source>
         <translation>Nie powiodło się: %1</translation>
     </message>
@@ -6306,52 +6388,52 @@ Odtworzenie:
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="67"/>
+        <location filename="../../ui/sign_in.py" line="68"/>
         <source>Sign in — desk</source>
         <translation>Logowanie — desk</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="68"/>
+        <location filename="../../ui/sign_in.py" line="69"/>
         <source>Course registration back office</source>
         <translation>Obsługa rejestracji na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="70"/>
+        <location filename="../../ui/sign_in.py" line="71"/>
         <source>Database: %1</source>
         <translation>Baza danych: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="74"/>
+        <location filename="../../ui/sign_in.py" line="75"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="75"/>
+        <location filename="../../ui/sign_in.py" line="76"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="77"/>
+        <location filename="../../ui/sign_in.py" line="78"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="78"/>
+        <location filename="../../ui/sign_in.py" line="79"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="85"/>
+        <location filename="../../ui/sign_in.py" line="86"/>
         <source>Demo database: sign in as &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (dean&apos;s office clerk) or &lt;b&gt;cos&lt;/b&gt; (Student Service Center), password &lt;b&gt;demo1234&lt;/b&gt;.</source>
         <translation>Baza demonstracyjna: zaloguj się jako &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (pracownik dziekanatu) lub &lt;b&gt;cos&lt;/b&gt; (Centrum Obsługi Studenta), hasło &lt;b&gt;demo1234&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="97"/>
+        <location filename="../../ui/sign_in.py" line="98"/>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="104"/>
+        <location filename="../../ui/sign_in.py" line="105"/>
         <source>Type your login.</source>
         <translation>Wpisz swój login.</translation>
     </message>
@@ -6359,359 +6441,364 @@ Odtworzenie:
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../desk/staff.py" line="98"/>
+        <location filename="../../desk/staff.py" line="104"/>
         <source>Your role (%1) does not allow this: %2.</source>
         <translation>Twoja rola (%1) nie pozwala na to: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="106"/>
+        <location filename="../../desk/staff.py" line="112"/>
         <source>dean&apos;s office clerk</source>
         <translation>pracownik dziekanatu</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="107"/>
+        <location filename="../../desk/staff.py" line="113"/>
         <source>Student Service Center</source>
         <translation>Centrum Obsługi Studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="108"/>
+        <location filename="../../desk/staff.py" line="114"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="114"/>
+        <location filename="../../desk/staff.py" line="120"/>
         <source>look up students</source>
         <translation>wyszukiwanie studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="115"/>
+        <location filename="../../desk/staff.py" line="121"/>
         <source>see personal data</source>
         <translation>wgląd w dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="116"/>
+        <location filename="../../desk/staff.py" line="122"/>
         <source>change students&apos; records</source>
         <translation>zmiana danych studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="117"/>
+        <location filename="../../desk/staff.py" line="123"/>
         <source>manage registrations</source>
         <translation>zarządzanie rejestracjami</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="118"/>
+        <location filename="../../desk/staff.py" line="124"/>
         <source>grant access to registrations</source>
         <translation>nadawanie uprawnień do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="119"/>
+        <location filename="../../desk/staff.py" line="125"/>
         <source>manage class groups</source>
         <translation>zarządzanie grupami zajęciowymi</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="120"/>
+        <location filename="../../desk/staff.py" line="126"/>
         <source>correct token balances</source>
         <translation>korekta stanu żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="121"/>
+        <location filename="../../desk/staff.py" line="127"/>
         <source>override the token correction deadline</source>
         <translation>korekta żetonów po terminie</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="122"/>
+        <location filename="../../desk/staff.py" line="128"/>
         <source>link login accounts</source>
         <translation>powiązanie kont logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="123"/>
+        <location filename="../../desk/staff.py" line="129"/>
         <source>run the sync</source>
         <translation>uruchamianie synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="124"/>
+        <location filename="../../desk/staff.py" line="130"/>
         <source>manage staff accounts</source>
         <translation>zarządzanie kontami pracowników</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="125"/>
+        <location filename="../../desk/staff.py" line="131"/>
         <source>administer the system</source>
         <translation>administrowanie systemem</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="132"/>
-        <location filename="../../desk/staff.py" line="374"/>
+        <location filename="../../desk/staff.py" line="138"/>
+        <location filename="../../desk/staff.py" line="395"/>
         <source>A password needs at least %1 characters.</source>
         <translation>Hasło musi mieć co najmniej %1 znaków.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="159"/>
+        <location filename="../../desk/staff.py" line="165"/>
         <source>Wrong login or password.</source>
         <translation>Błędny login lub hasło.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="169"/>
+        <location filename="../../desk/staff.py" line="175"/>
         <source>Too many failed attempts. Try again in %1 s.</source>
         <translation>Zbyt wiele nieudanych prób. Spróbuj ponownie za %1 s.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="181"/>
+        <location filename="../../desk/staff.py" line="187"/>
         <source>This staff account is disabled. Ask an administrator.</source>
         <translation>To konto pracownika jest wyłączone. Zwróć się do administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="198"/>
+        <location filename="../../desk/staff.py" line="204"/>
         <source>There is no active staff account %1.</source>
         <translation>Nie ma aktywnego konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="217"/>
-        <location filename="../../desk/staff.py" line="457"/>
+        <location filename="../../desk/staff.py" line="223"/>
+        <location filename="../../desk/staff.py" line="465"/>
         <source>A staff account needs a login and a full name.</source>
         <translation>Konto pracownika wymaga loginu oraz imienia i nazwiska.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="219"/>
-        <location filename="../../desk/staff.py" line="468"/>
-        <location filename="../../desk/staff.py" line="479"/>
+        <location filename="../../desk/staff.py" line="225"/>
+        <location filename="../../desk/staff.py" line="476"/>
+        <location filename="../../desk/staff.py" line="487"/>
         <source>The login %1 is already taken.</source>
         <translation>Login %1 jest już zajęty.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="224"/>
+        <location filename="../../desk/staff.py" line="230"/>
         <source>There is no unit with the code %1.</source>
         <translation>Nie ma jednostki o kodzie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="227"/>
-        <location filename="../../desk/staff.py" line="396"/>
+        <location filename="../../desk/staff.py" line="233"/>
+        <location filename="../../desk/staff.py" line="417"/>
         <source>A dean&apos;s office clerk acts for at least one unit.</source>
         <translation>Pracownik dziekanatu musi być przypisany do co najmniej jednej jednostki.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="252"/>
+        <location filename="../../desk/staff.py" line="296"/>
         <source>This database already has staff accounts; an administrator adds new ones.</source>
         <translation>Ta baza danych ma już konta pracowników; nowe dodaje administrator.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="262"/>
+        <location filename="../../desk/staff.py" line="256"/>
         <source>first administrator</source>
         <translation>pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="299"/>
+        <location filename="../../desk/staff.py" line="326"/>
         <source>The current password is wrong.</source>
         <translation>Obecne hasło jest błędne.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="307"/>
+        <location filename="../../desk/staff.py" line="258"/>
         <source>password changed by its owner</source>
         <translation>hasło zmienione przez właściciela</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="366"/>
+        <location filename="../../desk/staff.py" line="387"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany przy zmianie).</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="383"/>
+        <location filename="../../desk/staff.py" line="404"/>
         <source>There is no role %1.</source>
         <translation>Nie ma roli %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="393"/>
+        <location filename="../../desk/staff.py" line="414"/>
         <source>There is no unit with the id %1.</source>
         <translation>Nie ma jednostki o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="399"/>
+        <location filename="../../desk/staff.py" line="420"/>
         <source>Only a dean&apos;s office clerk acts for units; leave them empty for %1.</source>
         <translation>Jednostki przypisuje się tylko pracownikowi dziekanatu; dla roli „%1” zostaw je puste.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="412"/>
+        <location filename="../../desk/staff.py" line="433"/>
         <source>There is no staff account %1.</source>
         <translation>Nie ma konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="431"/>
-        <source>Your staff account may no longer manage staff accounts; sign in again.</source>
-        <translation>Twoje konto nie może już zarządzać kontami pracowników; zaloguj się ponownie.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/staff.py" line="459"/>
+        <location filename="../../desk/staff.py" line="467"/>
         <source>A login has no spaces: %1.</source>
         <translation>Login nie może zawierać spacji: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="461"/>
+        <location filename="../../desk/staff.py" line="469"/>
         <source>The login or the name is too long.</source>
         <translation>Login lub imię i nazwisko jest za długie.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="497"/>
+        <location filename="../../desk/staff.py" line="505"/>
         <source>You cannot disable your own account; ask another administrator.</source>
         <translation>Nie możesz wyłączyć własnego konta; poproś innego administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="499"/>
+        <location filename="../../desk/staff.py" line="507"/>
         <source>The account %1 is already disabled.</source>
         <translation>Konto %1 jest już wyłączone.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="502"/>
-        <location filename="../../desk/staff.py" line="543"/>
+        <location filename="../../desk/staff.py" line="510"/>
+        <location filename="../../desk/staff.py" line="551"/>
         <source>%1 is the last active administrator; add or enable another one first.</source>
         <translation>%1 to ostatni aktywny administrator; najpierw dodaj lub włącz innego.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="521"/>
+        <location filename="../../desk/staff.py" line="529"/>
         <source>The account %1 is already enabled.</source>
         <translation>Konto %1 jest już włączone.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="540"/>
+        <location filename="../../desk/staff.py" line="548"/>
         <source>You cannot change your own role; ask another administrator.</source>
         <translation>Nie możesz zmienić własnej roli; poproś innego administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="550"/>
+        <location filename="../../desk/staff.py" line="558"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/unit_of_work.py" line="152"/>
+        <source>Only a signed-in member of staff may do this.</source>
+        <translation>Może to zrobić tylko zalogowany pracownik.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/unit_of_work.py" line="217"/>
+        <source>Your staff account (%1) has been disabled. Ask an administrator.</source>
+        <translation>Twoje konto pracownika (%1) zostało wyłączone. Zwróć się do administratora.</translation>
     </message>
 </context>
 <context>
     <name>StaffAdminView</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="112"/>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="114"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Role</source>
         <translation>Rola</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="257"/>
-        <location filename="../../ui/views/staff_admin.py" line="268"/>
+        <location filename="../../ui/views/staff_admin.py" line="259"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Staff accounts</source>
         <translation>Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Units</source>
         <translation>Jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Active</source>
         <translation>Aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="271"/>
+        <location filename="../../ui/views/staff_admin.py" line="273"/>
         <source>Paused until</source>
         <translation>Wstrzymane do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="271"/>
+        <location filename="../../ui/views/staff_admin.py" line="273"/>
         <source>Last sign-in</source>
         <translation>Ostatnie logowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="287"/>
+        <location filename="../../ui/views/staff_admin.py" line="289"/>
         <source>Staff accounts in total</source>
         <translation>Liczba kont pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <location filename="../../ui/views/staff_admin.py" line="291"/>
         <source>&amp;Add…</source>
         <translation>&amp;Dodaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <location filename="../../ui/views/staff_admin.py" line="291"/>
         <source>Add a staff account</source>
         <translation>Dodaj konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="290"/>
+        <location filename="../../ui/views/staff_admin.py" line="292"/>
         <source>Change &amp;role…</source>
         <translation>Zmień &amp;rolę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="291"/>
+        <location filename="../../ui/views/staff_admin.py" line="293"/>
         <source>Change the role or units of the selected account</source>
         <translation>Zmień rolę lub jednostki wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="292"/>
-        <location filename="../../ui/views/staff_admin.py" line="409"/>
+        <location filename="../../ui/views/staff_admin.py" line="294"/>
+        <location filename="../../ui/views/staff_admin.py" line="411"/>
         <source>&amp;Disable…</source>
         <translation>&amp;Wyłącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="293"/>
+        <location filename="../../ui/views/staff_admin.py" line="295"/>
         <source>Disable or enable the selected account</source>
         <translation>Wyłącz lub włącz wybrane konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="294"/>
+        <location filename="../../ui/views/staff_admin.py" line="296"/>
         <source>Reset &amp;password…</source>
         <translation>Nowe &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="295"/>
+        <location filename="../../ui/views/staff_admin.py" line="297"/>
         <source>Reset the password of the selected account</source>
         <translation>Ustaw nowe hasło wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="296"/>
+        <location filename="../../ui/views/staff_admin.py" line="298"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="296"/>
+        <location filename="../../ui/views/staff_admin.py" line="298"/>
         <source>Read the staff accounts again</source>
         <translation>Wczytaj konta pracowników ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="311"/>
+        <location filename="../../ui/views/staff_admin.py" line="313"/>
         <source>Only an administrator manages staff accounts. Your role (%1) does not allow it: ask an administrator to add an account, change a role or reset a password.</source>
         <translation>Kontami pracowników zarządza tylko administrator. Twoja rola (%1) na to nie pozwala: poproś administratora o dodanie konta, zmianę roli lub nowe hasło.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="320"/>
+        <location filename="../../ui/views/staff_admin.py" line="322"/>
         <source>Who may sign in to the desk. A clerk acts for the units ticked for them; the Student Service Center links logins; administrators manage accounts and settings. Every change is kept with its reason.</source>
         <translation>Kto może się logować. Pracownik dziekanatu działa w imieniu zaznaczonych jednostek; Centrum Obsługi Studenta łączy loginy; administratorzy zarządzają kontami i ustawieniami. Każda zmiana jest zapisywana z powodem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="357"/>
+        <location filename="../../ui/views/staff_admin.py" line="359"/>
         <source>every unit</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="358"/>
+        <location filename="../../ui/views/staff_admin.py" line="360"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="358"/>
+        <location filename="../../ui/views/staff_admin.py" line="360"/>
         <source>disabled</source>
         <translation>wyłączone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="360"/>
+        <location filename="../../ui/views/staff_admin.py" line="362"/>
         <source>never</source>
         <translation>nigdy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/staff_admin.py" line="382"/>
+        <location filename="../../ui/views/staff_admin.py" line="384"/>
         <source>%n staff account(s), %1 active.</source>
         <translation>
             <numerusform>%n konto, aktywne: %1.</numerusform>
@@ -6720,52 +6807,52 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="409"/>
+        <location filename="../../ui/views/staff_admin.py" line="411"/>
         <source>&amp;Enable…</source>
         <translation>&amp;Włącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="410"/>
+        <location filename="../../ui/views/staff_admin.py" line="412"/>
         <source>You cannot disable your own account or change your own role.</source>
         <translation>Nie możesz wyłączyć własnego konta ani zmienić własnej roli.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="444"/>
+        <location filename="../../ui/views/staff_admin.py" line="447"/>
         <source>Disable %1</source>
         <translation>Wyłącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="445"/>
+        <location filename="../../ui/views/staff_admin.py" line="448"/>
         <source>%1 will no longer be able to sign in. Nothing they did is removed; the account can be enabled again.</source>
         <translation>%1 nie będzie mógł się zalogować. Nic z tego, co zrobił, nie zostanie usunięte; konto można znów włączyć.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="447"/>
+        <location filename="../../ui/views/staff_admin.py" line="450"/>
         <source>&amp;Disable account</source>
         <translation>&amp;Wyłącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="449"/>
+        <location filename="../../ui/views/staff_admin.py" line="452"/>
         <source>e.g. left the university on 30 September</source>
         <translation>np. odejście z uczelni 30 września</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="451"/>
+        <location filename="../../ui/views/staff_admin.py" line="454"/>
         <source>Enable %1</source>
         <translation>Włącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="452"/>
+        <location filename="../../ui/views/staff_admin.py" line="455"/>
         <source>%1 will be able to sign in again with their password.</source>
         <translation>%1 znów będzie mógł się zalogować swoim hasłem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="453"/>
+        <location filename="../../ui/views/staff_admin.py" line="456"/>
         <source>&amp;Enable account</source>
         <translation>&amp;Włącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="455"/>
+        <location filename="../../ui/views/staff_admin.py" line="458"/>
         <source>e.g. back from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
@@ -6828,290 +6915,290 @@ Odtworzenie:
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="352"/>
+        <location filename="../../ui/views/student_card.py" line="357"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="359"/>
+        <location filename="../../ui/views/student_card.py" line="365"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="362"/>
+        <location filename="../../ui/views/student_card.py" line="368"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="364"/>
+        <location filename="../../ui/views/student_card.py" line="370"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="373"/>
+        <location filename="../../ui/views/student_card.py" line="379"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="398"/>
+        <location filename="../../ui/views/student_card.py" line="404"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="401"/>
+        <location filename="../../ui/views/student_card.py" line="407"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="402"/>
+        <location filename="../../ui/views/student_card.py" line="408"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="403"/>
+        <location filename="../../ui/views/student_card.py" line="409"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="404"/>
+        <location filename="../../ui/views/student_card.py" line="410"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="405"/>
+        <location filename="../../ui/views/student_card.py" line="411"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="408"/>
+        <location filename="../../ui/views/student_card.py" line="414"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="410"/>
+        <location filename="../../ui/views/student_card.py" line="416"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="414"/>
-        <location filename="../../ui/views/student_card.py" line="430"/>
+        <location filename="../../ui/views/student_card.py" line="420"/>
+        <location filename="../../ui/views/student_card.py" line="436"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="429"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="437"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="437"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="437"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="437"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
+        <location filename="../../ui/views/student_card.py" line="437"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
-        <location filename="../../ui/views/student_card.py" line="556"/>
-        <location filename="../../ui/views/student_card.py" line="581"/>
+        <location filename="../../ui/views/student_card.py" line="437"/>
+        <location filename="../../ui/views/student_card.py" line="561"/>
+        <location filename="../../ui/views/student_card.py" line="586"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="437"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="440"/>
+        <location filename="../../ui/views/student_card.py" line="446"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="445"/>
+        <location filename="../../ui/views/student_card.py" line="451"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="456"/>
+        <location filename="../../ui/views/student_card.py" line="462"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="463"/>
-        <location filename="../../ui/views/student_card.py" line="481"/>
+        <location filename="../../ui/views/student_card.py" line="469"/>
+        <location filename="../../ui/views/student_card.py" line="487"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="466"/>
+        <location filename="../../ui/views/student_card.py" line="472"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="474"/>
+        <location filename="../../ui/views/student_card.py" line="480"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="474"/>
+        <location filename="../../ui/views/student_card.py" line="480"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="495"/>
+        <location filename="../../ui/views/student_card.py" line="501"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="497"/>
+        <location filename="../../ui/views/student_card.py" line="503"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="499"/>
+        <location filename="../../ui/views/student_card.py" line="505"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="501"/>
+        <location filename="../../ui/views/student_card.py" line="507"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="537"/>
-        <location filename="../../ui/views/student_card.py" line="555"/>
+        <location filename="../../ui/views/student_card.py" line="542"/>
+        <location filename="../../ui/views/student_card.py" line="560"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="539"/>
+        <location filename="../../ui/views/student_card.py" line="544"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="591"/>
-        <location filename="../../ui/views/student_card.py" line="606"/>
+        <location filename="../../ui/views/student_card.py" line="596"/>
+        <location filename="../../ui/views/student_card.py" line="611"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="593"/>
+        <location filename="../../ui/views/student_card.py" line="598"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="595"/>
-        <location filename="../../ui/views/student_card.py" line="652"/>
+        <location filename="../../ui/views/student_card.py" line="600"/>
+        <location filename="../../ui/views/student_card.py" line="657"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="597"/>
+        <location filename="../../ui/views/student_card.py" line="602"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="601"/>
+        <location filename="../../ui/views/student_card.py" line="606"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="605"/>
+        <location filename="../../ui/views/student_card.py" line="610"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="606"/>
+        <location filename="../../ui/views/student_card.py" line="611"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="606"/>
+        <location filename="../../ui/views/student_card.py" line="611"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="620"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="622"/>
+        <location filename="../../ui/views/student_card.py" line="627"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="623"/>
+        <location filename="../../ui/views/student_card.py" line="628"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="628"/>
+        <location filename="../../ui/views/student_card.py" line="633"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="631"/>
+        <location filename="../../ui/views/student_card.py" line="636"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="676"/>
+        <location filename="../../ui/views/student_card.py" line="681"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="686"/>
+        <location filename="../../ui/views/student_card.py" line="691"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="689"/>
+        <location filename="../../ui/views/student_card.py" line="694"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="689"/>
+        <location filename="../../ui/views/student_card.py" line="694"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -7120,97 +7207,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="691"/>
+        <location filename="../../ui/views/student_card.py" line="696"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="695"/>
+        <location filename="../../ui/views/student_card.py" line="700"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="698"/>
+        <location filename="../../ui/views/student_card.py" line="703"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="706"/>
+        <location filename="../../ui/views/student_card.py" line="712"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="718"/>
+        <location filename="../../ui/views/student_card.py" line="724"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="724"/>
+        <location filename="../../ui/views/student_card.py" line="730"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="736"/>
-        <source>The sync failed: %1</source>
-        <translation>Synchronizacja nie powiodła się: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="745"/>
+        <location filename="../../ui/views/student_card.py" line="752"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="747"/>
+        <location filename="../../ui/views/student_card.py" line="754"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="749"/>
+        <location filename="../../ui/views/student_card.py" line="756"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="755"/>
+        <location filename="../../ui/views/student_card.py" line="762"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="756"/>
+        <location filename="../../ui/views/student_card.py" line="763"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="756"/>
+        <location filename="../../ui/views/student_card.py" line="763"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="756"/>
+        <location filename="../../ui/views/student_card.py" line="763"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="756"/>
+        <location filename="../../ui/views/student_card.py" line="763"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="756"/>
+        <location filename="../../ui/views/student_card.py" line="763"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="810"/>
+        <location filename="../../ui/views/student_card.py" line="817"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="812"/>
+        <location filename="../../ui/views/student_card.py" line="819"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="815"/>
+        <location filename="../../ui/views/student_card.py" line="822"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -7219,63 +7301,63 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="824"/>
+        <location filename="../../ui/views/student_card.py" line="832"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="561"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="561"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="561"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="561"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="561"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="563"/>
+        <location filename="../../ui/views/student_card.py" line="568"/>
         <source>Tokens and payments</source>
         <translation>Żetony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="567"/>
+        <location filename="../../ui/views/student_card.py" line="572"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="580"/>
+        <location filename="../../ui/views/student_card.py" line="585"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="581"/>
+        <location filename="../../ui/views/student_card.py" line="586"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="581"/>
+        <location filename="../../ui/views/student_card.py" line="586"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="581"/>
+        <location filename="../../ui/views/student_card.py" line="586"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -7283,43 +7365,43 @@ Odtworzenie:
 <context>
     <name>StudentLookupView</name>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="42"/>
+        <location filename="../../ui/views/student_lookup.py" line="46"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="44"/>
+        <location filename="../../ui/views/student_lookup.py" line="48"/>
         <source>Student number, name, PESEL or login e-mail — e.g. 123456 or lukasz zolkiewski</source>
         <translation>Nr albumu, imię i nazwisko, PESEL lub e-mail logowania — np. 123456 albo lukasz zolkiewski</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="51"/>
+        <location filename="../../ui/views/student_lookup.py" line="55"/>
         <source>Search result summary</source>
         <translation>Podsumowanie wyników wyszukiwania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="56"/>
+        <location filename="../../ui/views/student_lookup.py" line="60"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="117"/>
+        <location filename="../../ui/views/student_lookup.py" line="121"/>
         <source>Type a student number, a name, a PESEL or a login e-mail.</source>
         <translation>Wpisz numer albumu, imię i nazwisko, PESEL albo e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="129"/>
+        <location filename="../../ui/views/student_lookup.py" line="135"/>
         <source>Searching…</source>
         <translation>Szukam…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="142"/>
+        <location filename="../../ui/views/student_lookup.py" line="149"/>
         <source>No student matches “%1”.</source>
         <translation>Żaden student nie pasuje do „%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="144"/>
-        <location filename="../../ui/views/student_lookup.py" line="171"/>
+        <location filename="../../ui/views/student_lookup.py" line="151"/>
+        <location filename="../../ui/views/student_lookup.py" line="185"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>Pasuje więcej niż %n student; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform>
@@ -7328,8 +7410,8 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="146"/>
-        <location filename="../../ui/views/student_lookup.py" line="173"/>
+        <location filename="../../ui/views/student_lookup.py" line="153"/>
+        <location filename="../../ui/views/student_lookup.py" line="187"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>Znaleziono %n studenta.</numerusform>
@@ -7337,26 +7419,21 @@ Odtworzenie:
             <numerusform>Znaleziono %n studentów.</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/views/student_lookup.py" line="154"/>
-        <source>The search failed: %1</source>
-        <translation>Wyszukiwanie nie powiodło się: %1</translation>
-    </message>
 </context>
 <context>
     <name>StudentPicker</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="133"/>
+        <location filename="../../ui/dialogs.py" line="141"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="134"/>
+        <location filename="../../ui/dialogs.py" line="142"/>
         <source>Student number or name</source>
         <translation>Numer albumu lub imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="137"/>
+        <location filename="../../ui/dialogs.py" line="145"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
@@ -7421,57 +7498,57 @@ Odtworzenie:
 <context>
     <name>Students</name>
     <message>
-        <location filename="../../desk/students.py" line="50"/>
+        <location filename="../../desk/students.py" line="52"/>
         <source>A PESEL has exactly 11 digits.</source>
         <translation>PESEL ma dokładnie 11 cyfr.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="55"/>
+        <location filename="../../desk/students.py" line="57"/>
         <source>The PESEL %1 is not valid: its check digit or date is wrong.</source>
         <translation>PESEL %1 jest niepoprawny: błędna cyfra kontrolna lub data.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="60"/>
+        <location filename="../../desk/students.py" line="62"/>
         <source>The PESEL %1 gives the birth date %2, but the record says %3.</source>
         <translation>PESEL %1 wskazuje datę urodzenia %2, a w danych jest %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="142"/>
+        <location filename="../../desk/students.py" line="144"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="323"/>
+        <location filename="../../desk/students.py" line="330"/>
         <source>Say why the personal data is being changed.</source>
         <translation>Podaj powód zmiany danych osobowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="328"/>
+        <location filename="../../desk/students.py" line="335"/>
         <source>A person needs a first name and a surname.</source>
         <translation>Osoba musi mieć imię i nazwisko.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="331"/>
+        <location filename="../../desk/students.py" line="338"/>
         <source>%1 is not an e-mail address.</source>
         <translation>%1 nie jest adresem e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="340"/>
+        <location filename="../../desk/students.py" line="347"/>
         <source>Student %1 does not study in any of your units.</source>
         <translation>Student %1 nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="351"/>
+        <location filename="../../desk/students.py" line="358"/>
         <source>The PESEL %1 already belongs to %2.</source>
         <translation>PESEL %1 należy już do osoby: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="364"/>
+        <location filename="../../desk/students.py" line="371"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="393"/>
+        <location filename="../../desk/students.py" line="387"/>
         <source>There is no student with the number %1.</source>
         <translation>Nie ma studenta o numerze albumu %1.</translation>
     </message>
@@ -7479,73 +7556,78 @@ Odtworzenie:
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desk/sync.py" line="158"/>
+        <location filename="../../desk/sync.py" line="206"/>
         <source>A sync is started by a signed-in member of staff or by the schedule.</source>
         <translation>Synchronizację uruchamia zalogowany pracownik albo harmonogram.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="160"/>
+        <location filename="../../desk/sync.py" line="208"/>
         <source>Say which student to sync.</source>
         <translation>Wskaż studenta do synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="164"/>
+        <location filename="../../desk/sync.py" line="212"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="257"/>
+        <location filename="../../desk/sync.py" line="229"/>
+        <source>The scheduled sync of %1 was started by another workstation.</source>
+        <translation>Zaplanowaną synchronizację z %1 uruchomiło już inne stanowisko.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="319"/>
         <source>Sending changes to the portal</source>
         <translation>Wysyłanie zmian do portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="391"/>
+        <location filename="../../desk/sync.py" line="469"/>
         <source>Comparing %1</source>
         <translation>Porównywanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="457"/>
+        <location filename="../../desk/sync.py" line="536"/>
         <source>Reading student actions from the portal</source>
         <translation>Odczytywanie działań studentów z portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="497"/>
+        <location filename="../../desk/sync.py" line="574"/>
         <source>No pending request to withdraw.</source>
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="502"/>
+        <location filename="../../desk/sync.py" line="579"/>
         <source>Unknown action %1.</source>
         <translation>Nieznane działanie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="509"/>
+        <location filename="../../desk/sync.py" line="586"/>
         <source>The desk&apos;s database refused the action: %1</source>
         <translation>Baza danych programu desk odrzuciła działanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="617"/>
+        <location filename="../../desk/sync.py" line="694"/>
         <source>Say why the conflict is settled this way.</source>
         <translation>Podaj powód takiego rozstrzygnięcia konfliktu.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="621"/>
+        <location filename="../../desk/sync.py" line="698"/>
         <source>That conflict no longer exists.</source>
         <translation>Ten konflikt już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="623"/>
-        <location filename="../../desk/sync.py" line="634"/>
+        <location filename="../../desk/sync.py" line="700"/>
+        <location filename="../../desk/sync.py" line="711"/>
         <source>The conflict was already settled.</source>
         <translation>Konflikt został już rozstrzygnięty.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="640"/>
+        <location filename="../../desk/sync.py" line="717"/>
         <source>Only a registration that did not fit can be enrolled over the limit.</source>
         <translation>Ponad limit można zapisać tylko rejestrację, która nie zmieściła się w limicie miejsc.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="740"/>
+        <location filename="../../desk/sync.py" line="826"/>
         <source>“%1” is not a schedule entry: write e.g. “06:05 incremental” or “01:25 full”.</source>
         <translation>„%1” nie jest wpisem harmonogramu: wpisz np. „06:05 incremental” albo „01:25 full”.</translation>
     </message>
@@ -7553,526 +7635,526 @@ Odtworzenie:
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="53"/>
+        <location filename="../../ui/views/sync_view.py" line="54"/>
         <source>full</source>
         <translation>pełna</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="54"/>
+        <location filename="../../ui/views/sync_view.py" line="55"/>
         <source>incremental</source>
         <translation>przyrostowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="55"/>
+        <location filename="../../ui/views/sync_view.py" line="56"/>
         <source>one student</source>
         <translation>jeden student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="61"/>
+        <location filename="../../ui/views/sync_view.py" line="62"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="62"/>
+        <location filename="../../ui/views/sync_view.py" line="63"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="63"/>
+        <location filename="../../ui/views/sync_view.py" line="64"/>
         <source>terminal</source>
         <translation>terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="69"/>
+        <location filename="../../ui/views/sync_view.py" line="70"/>
         <source>running</source>
         <translation>w toku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="70"/>
+        <location filename="../../ui/views/sync_view.py" line="71"/>
         <source>succeeded</source>
         <translation>udana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="71"/>
+        <location filename="../../ui/views/sync_view.py" line="72"/>
         <source>failed</source>
         <translation>nieudana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="72"/>
+        <location filename="../../ui/views/sync_view.py" line="73"/>
         <source>cancelled</source>
         <translation>anulowana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="79"/>
+        <location filename="../../ui/views/sync_view.py" line="80"/>
         <source>personal data</source>
         <translation>dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="80"/>
+        <location filename="../../ui/views/sync_view.py" line="81"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="81"/>
+        <location filename="../../ui/views/sync_view.py" line="82"/>
         <source>students (everything of one student)</source>
         <translation>studenci (wszystkie dane jednego studenta)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="82"/>
+        <location filename="../../ui/views/sync_view.py" line="83"/>
         <source>students&apos; programmes</source>
         <translation>kierunki studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="83"/>
+        <location filename="../../ui/views/sync_view.py" line="84"/>
         <source>token types</source>
         <translation>typy żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="84"/>
+        <location filename="../../ui/views/sync_view.py" line="85"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="85"/>
+        <location filename="../../ui/views/sync_view.py" line="86"/>
         <source>rounds</source>
         <translation>tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="86"/>
+        <location filename="../../ui/views/sync_view.py" line="87"/>
         <source>access rules</source>
         <translation>reguły dostępu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="87"/>
+        <location filename="../../ui/views/sync_view.py" line="88"/>
         <source>individual access grants</source>
         <translation>indywidualne uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="88"/>
+        <location filename="../../ui/views/sync_view.py" line="89"/>
         <source>class groups and limits</source>
         <translation>grupy zajęciowe i limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="89"/>
+        <location filename="../../ui/views/sync_view.py" line="90"/>
         <source>enrollments</source>
         <translation>zapisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="90"/>
+        <location filename="../../ui/views/sync_view.py" line="91"/>
         <source>token balances</source>
         <translation>stany żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="91"/>
+        <location filename="../../ui/views/sync_view.py" line="92"/>
         <source>token requests</source>
         <translation>prośby w rejestracjach żetonowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="92"/>
+        <location filename="../../ui/views/sync_view.py" line="93"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="100"/>
+        <location filename="../../ui/views/sync_view.py" line="101"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="101"/>
+        <location filename="../../ui/views/sync_view.py" line="102"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="102"/>
+        <location filename="../../ui/views/sync_view.py" line="103"/>
         <source>token request</source>
         <translation>prośba w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="103"/>
+        <location filename="../../ui/views/sync_view.py" line="104"/>
         <source>token request to unregister</source>
         <translation>prośba o wyrejestrowanie w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="104"/>
+        <location filename="../../ui/views/sync_view.py" line="105"/>
         <source>withdraw a token request</source>
         <translation>wycofanie prośby w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="112"/>
+        <location filename="../../ui/views/sync_view.py" line="113"/>
         <source>sent %1, received %2, conflicts %3</source>
         <translation>wysłano: %1, odebrano: %2, konflikty: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="117"/>
+        <location filename="../../ui/views/sync_view.py" line="118"/>
         <source>Cancelled after %1 s; what went out so far stays sent: %2.</source>
         <translation>Anulowano po %1 s; to, co zostało już wysłane, pozostaje wysłane: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="120"/>
+        <location filename="../../ui/views/sync_view.py" line="121"/>
         <source>The sync failed: %1 (%2).</source>
         <translation>Synchronizacja nie powiodła się: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="124"/>
+        <location filename="../../ui/views/sync_view.py" line="125"/>
         <source>Full sync finished in %1 s: %2.</source>
         <translation>Pełna synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="125"/>
+        <location filename="../../ui/views/sync_view.py" line="126"/>
         <source>Sync finished in %1 s: %2.</source>
         <translation>Synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="126"/>
+        <location filename="../../ui/views/sync_view.py" line="127"/>
         <source>Sync of one student finished in %1 s: %2.</source>
         <translation>Synchronizacja jednego studenta zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="132"/>
+        <location filename="../../ui/views/sync_view.py" line="133"/>
         <source>The portal matched the desk everywhere: no rows repaired.</source>
         <translation>Dane w portalu były wszędzie zgodne z programem desk: nie naprawiono żadnych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="137"/>
+        <location filename="../../ui/views/sync_view.py" line="138"/>
         <source>%1 rows repaired on the portal (%2).</source>
         <translation>Wiersze naprawione w portalu: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <location filename="../../ui/views/sync_view.py" line="146"/>
         <source>%1: %2 added, %3 changed, %4 removed</source>
         <translation>%1: dodano %2, zmieniono %3, usunięto %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="245"/>
+        <location filename="../../ui/views/sync_view.py" line="246"/>
         <source>Sync with the portal</source>
         <translation>Synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="250"/>
+        <location filename="../../ui/views/sync_view.py" line="251"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="252"/>
+        <location filename="../../ui/views/sync_view.py" line="253"/>
         <source>Sync &amp;now</source>
         <translation>Synchronizuj &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="254"/>
+        <location filename="../../ui/views/sync_view.py" line="255"/>
         <source>Sync now: send what is waiting and read student actions</source>
         <translation>Synchronizuj teraz: wyślij oczekujące zmiany i odczytaj działania studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="255"/>
+        <location filename="../../ui/views/sync_view.py" line="256"/>
         <source>Sends every change waiting to go out and reads back what students did. Takes seconds; the portal stays open.</source>
         <translation>Wysyła wszystkie zmiany czekające na wysłanie i odczytuje, co zrobili studenci. Trwa kilka sekund; portal pozostaje dostępny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="258"/>
+        <location filename="../../ui/views/sync_view.py" line="259"/>
         <source>&amp;Full sync</source>
         <translation>&amp;Pełna synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="260"/>
+        <location filename="../../ui/views/sync_view.py" line="261"/>
         <source>Full sync: compare every table and repair the portal</source>
         <translation>Pełna synchronizacja: porównaj wszystkie tabele i napraw dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="261"/>
+        <location filename="../../ui/views/sync_view.py" line="262"/>
         <source>Compares every table the portal shows with the desk and repairs what differs, then sends and reads as a normal sync does.</source>
         <translation>Porównuje każdą tabelę wyświetlaną w portalu z danymi w programie desk i naprawia różnice, a następnie wysyła i odczytuje dane tak jak zwykła synchronizacja.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="264"/>
+        <location filename="../../ui/views/sync_view.py" line="265"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="266"/>
+        <location filename="../../ui/views/sync_view.py" line="267"/>
         <source>Refresh the sync overview</source>
         <translation>Odśwież przegląd synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="267"/>
+        <location filename="../../ui/views/sync_view.py" line="268"/>
         <source>Reads the runs, the queue and the conflicts again (F5).</source>
         <translation>Ponownie wczytuje uruchomienia, kolejkę i konflikty (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="285"/>
+        <location filename="../../ui/views/sync_view.py" line="286"/>
         <source>Sync progress</source>
         <translation>Postęp synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="287"/>
+        <location filename="../../ui/views/sync_view.py" line="288"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="289"/>
+        <location filename="../../ui/views/sync_view.py" line="290"/>
         <source>Cancel the running sync</source>
         <translation>Anuluj trwającą synchronizację</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="290"/>
+        <location filename="../../ui/views/sync_view.py" line="291"/>
         <source>Stops after the current batch; what was sent so far stays sent.</source>
         <translation>Zatrzymuje się po bieżącej partii; to, co zostało już wysłane, pozostaje wysłane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="302"/>
+        <location filename="../../ui/views/sync_view.py" line="303"/>
         <source>Result of the last sync</source>
         <translation>Wynik ostatniej synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="309"/>
+        <location filename="../../ui/views/sync_view.py" line="310"/>
         <source>Waiting to go out</source>
         <translation>Czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="311"/>
+        <location filename="../../ui/views/sync_view.py" line="312"/>
         <source>Changes waiting to go out to the portal</source>
         <translation>Zmiany czekające na wysłanie do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="312"/>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
         <source>Changes waiting to go out, by kind of record</source>
         <translation>Zmiany czekające na wysłanie według rodzaju rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <location filename="../../ui/views/sync_view.py" line="314"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <location filename="../../ui/views/sync_view.py" line="314"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <location filename="../../ui/views/sync_view.py" line="314"/>
         <source>Oldest since</source>
         <translation>Najstarsza oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="317"/>
+        <location filename="../../ui/views/sync_view.py" line="318"/>
         <source>Changes waiting in total</source>
         <translation>Zmiany czekające łącznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="324"/>
+        <location filename="../../ui/views/sync_view.py" line="325"/>
         <source>Schedule</source>
         <translation>Harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="326"/>
-        <location filename="../../ui/views/sync_view.py" line="329"/>
+        <location filename="../../ui/views/sync_view.py" line="327"/>
+        <location filename="../../ui/views/sync_view.py" line="330"/>
         <source>Sync schedule</source>
         <translation>Harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="332"/>
+        <location filename="../../ui/views/sync_view.py" line="333"/>
         <source>&amp;Save schedule</source>
         <translation>&amp;Zapisz harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="334"/>
+        <location filename="../../ui/views/sync_view.py" line="335"/>
         <source>Save the sync schedule</source>
         <translation>Zapisz harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="340"/>
+        <location filename="../../ui/views/sync_view.py" line="341"/>
         <source>Runs &amp;at:</source>
         <translation>&amp;Godziny uruchomienia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="352"/>
+        <location filename="../../ui/views/sync_view.py" line="353"/>
         <source>Times in %1, separated by commas: “06:05 incremental” sends what changed, “01:25 full” compares and repairs everything.</source>
         <translation>Godziny w strefie %1, rozdzielone przecinkami: „06:05 incremental” wysyła to, co się zmieniło, „01:25 full” porównuje i naprawia wszystko.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="355"/>
+        <location filename="../../ui/views/sync_view.py" line="356"/>
         <source>Times in %1. Only an administrator changes the schedule.</source>
         <translation>Godziny w strefie %1. Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="357"/>
+        <location filename="../../ui/views/sync_view.py" line="358"/>
         <source>Only an administrator changes the schedule.</source>
         <translation>Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="373"/>
-        <location filename="../../ui/views/sync_view.py" line="379"/>
+        <location filename="../../ui/views/sync_view.py" line="374"/>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
         <source>Open conflicts</source>
         <translation>Otwarte konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="375"/>
+        <location filename="../../ui/views/sync_view.py" line="376"/>
         <source>Open conflicts: student actions that no longer fit</source>
         <translation>Otwarte konflikty: działania studentów, które przestały pasować do stanu danych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <location filename="../../ui/views/sync_view.py" line="381"/>
         <source>Detected</source>
         <translation>Wykryto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <location filename="../../ui/views/sync_view.py" line="381"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="380"/>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="381"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Student</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <location filename="../../ui/views/sync_view.py" line="381"/>
         <source>Action</source>
         <translation>Czynność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="381"/>
+        <location filename="../../ui/views/sync_view.py" line="382"/>
         <source>Why it did not fit</source>
         <translation>Przyczyna konfliktu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="382"/>
+        <location filename="../../ui/views/sync_view.py" line="383"/>
         <source>Enroll over the &amp;limit…</source>
         <translation>Zapisz ponad &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
         <source>Enroll the student of the selected conflict over the limit</source>
         <translation>Zapisz studenta z wybranego konfliktu ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="386"/>
         <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict.</source>
         <translation>Zapisuje studenta do wybranej przez niego grupy ponad jej limit (odstępstwo odnotowywane w historii) i rozstrzyga konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="388"/>
+        <location filename="../../ui/views/sync_view.py" line="389"/>
         <source>&amp;Dismiss…</source>
         <translation>Zamknij &amp;bez zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="390"/>
+        <location filename="../../ui/views/sync_view.py" line="391"/>
         <source>Dismiss the selected conflict</source>
         <translation>Zamknij wybrany konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="391"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>Settles the conflict without changing anything; the student keeps what the desk has.</source>
         <translation>Rozstrzyga konflikt bez wprowadzania żadnych zmian; student zachowuje to, co jest zapisane w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="406"/>
+        <location filename="../../ui/views/sync_view.py" line="407"/>
         <source>Last runs</source>
         <translation>Ostatnie uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="408"/>
         <location filename="../../ui/views/sync_view.py" line="409"/>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
         <source>Last sync runs</source>
         <translation>Ostatnie uruchomienia synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Started</source>
         <translation>Rozpoczęto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Trigger</source>
         <translation>Sposób uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>By</source>
         <translation>Uruchomił(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Sent</source>
         <translation>Wysłano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Received</source>
         <translation>Odebrano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Conflicts</source>
         <translation>Konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="485"/>
+        <location filename="../../ui/views/sync_view.py" line="489"/>
         <source>The sync overview cannot be read: %1</source>
         <translation>Nie można odczytać przeglądu synchronizacji: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="507"/>
+        <location filename="../../ui/views/sync_view.py" line="511"/>
         <source>No successful sync yet: the portal may not show anything of the desk.</source>
         <translation>Nie było jeszcze udanej synchronizacji: portal może nie pokazywać żadnych danych z programu desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="511"/>
+        <location filename="../../ui/views/sync_view.py" line="515"/>
         <source>just now</source>
         <translation>przed chwilą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="513"/>
+        <location filename="../../ui/views/sync_view.py" line="517"/>
         <source>%1 min ago</source>
         <translation>%1 min temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="515"/>
+        <location filename="../../ui/views/sync_view.py" line="519"/>
         <source>about %1 hours ago</source>
         <translation>około %1 godz. temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="516"/>
+        <location filename="../../ui/views/sync_view.py" line="520"/>
         <source>Last successful sync: %1 (%2)</source>
         <translation>Ostatnia udana synchronizacja: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="525"/>
+        <location filename="../../ui/views/sync_view.py" line="529"/>
         <source>the schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="538"/>
+        <location filename="../../ui/views/sync_view.py" line="542"/>
         <source>Finished %1</source>
         <translation>Zakończono %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="555"/>
+        <location filename="../../ui/views/sync_view.py" line="559"/>
         <source>Nothing is waiting: the portal has every change made at the desk.</source>
         <translation>Nic nie czeka na wysłanie: portal ma wszystkie zmiany wprowadzone w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="559"/>
+        <location filename="../../ui/views/sync_view.py" line="563"/>
         <source>One change is waiting to go out to the portal.</source>
         <translation>Jedna zmiana czeka na wysłanie do portalu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="561"/>
+        <location filename="../../ui/views/sync_view.py" line="565"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n zmiana czeka na wysłanie do portalu.</numerusform>
@@ -8081,17 +8163,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="585"/>
+        <location filename="../../ui/views/sync_view.py" line="589"/>
         <source>No open conflicts: every student action read from the portal was applied.</source>
         <translation>Brak otwartych konfliktów: wszystkie działania studentów odczytane z portalu zostały zastosowane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="589"/>
+        <location filename="../../ui/views/sync_view.py" line="593"/>
         <source>One student action no longer fitted when it was read. It is kept until a clerk settles it.</source>
         <translation>Jedno działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="591"/>
+        <location filename="../../ui/views/sync_view.py" line="595"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
@@ -8100,289 +8182,279 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="606"/>
+        <location filename="../../ui/views/sync_view.py" line="610"/>
         <source>No runs are scheduled: the portal gets changes only when someone syncs.</source>
         <translation>Nie zaplanowano żadnych uruchomień: portal otrzymuje zmiany tylko wtedy, gdy ktoś uruchomi synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="609"/>
+        <location filename="../../ui/views/sync_view.py" line="613"/>
         <source>Next scheduled run: tomorrow at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: jutro o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="609"/>
+        <location filename="../../ui/views/sync_view.py" line="613"/>
         <source>Next scheduled run: today at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="637"/>
+        <location filename="../../ui/views/sync_view.py" line="641"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="638"/>
+        <location filename="../../ui/views/sync_view.py" line="642"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records an override and settles the conflict.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zapisanie ponad limit zostanie odnotowane jako odstępstwo i rozstrzygnie konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="641"/>
+        <location filename="../../ui/views/sync_view.py" line="645"/>
         <source>&amp;Enroll over the limit</source>
         <translation>Zapisz ponad l&amp;imit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="642"/>
+        <location filename="../../ui/views/sync_view.py" line="646"/>
         <source>e.g. decision of the vice-dean, the student must repeat the class</source>
         <translation>np. decyzja prodziekana, student musi powtórzyć zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="644"/>
+        <location filename="../../ui/views/sync_view.py" line="648"/>
         <source>Dismiss the conflict</source>
         <translation>Zamknięcie konfliktu bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="645"/>
+        <location filename="../../ui/views/sync_view.py" line="649"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the desk; the portal shows the student what the desk has.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zamknięcie konfliktu niczego nie zmienia w programie desk; portal pokaże studentowi stan zapisany w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="648"/>
+        <location filename="../../ui/views/sync_view.py" line="652"/>
         <source>&amp;Dismiss the conflict</source>
         <translation>Zamknij &amp;konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="649"/>
+        <location filename="../../ui/views/sync_view.py" line="653"/>
         <source>e.g. the student was told by e-mail, another group was offered</source>
         <translation>np. student został powiadomiony e-mailem, zaproponowano mu inną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="693"/>
-        <source>The schedule was not saved: %1</source>
-        <translation>Nie zapisano harmonogramu: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/sync_view.py" line="712"/>
+        <location filename="../../ui/views/sync_view.py" line="715"/>
         <source>Starting a full sync…</source>
         <translation>Rozpoczynanie pełnej synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="712"/>
+        <location filename="../../ui/views/sync_view.py" line="715"/>
         <source>Starting the sync…</source>
         <translation>Rozpoczynanie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="740"/>
+        <location filename="../../ui/views/sync_view.py" line="744"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/sync_view.py" line="761"/>
-        <source>The sync failed: %1</source>
-        <translation>Synchronizacja nie powiodła się: %1</translation>
     </message>
 </context>
 <context>
     <name>TokenCorrectionView</name>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="67"/>
+        <location filename="../../ui/views/token_balances.py" line="69"/>
         <source>Find a student on the left.</source>
         <translation>Wyszukaj studenta po lewej stronie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="75"/>
+        <location filename="../../ui/views/token_balances.py" line="77"/>
         <source>Token ledger</source>
         <translation>Historia operacji na żetonach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="76"/>
+        <location filename="../../ui/views/token_balances.py" line="78"/>
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="76"/>
+        <location filename="../../ui/views/token_balances.py" line="78"/>
         <source>When</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="76"/>
+        <location filename="../../ui/views/token_balances.py" line="78"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="76"/>
+        <location filename="../../ui/views/token_balances.py" line="78"/>
         <source>Entry</source>
         <translation>Operacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="77"/>
+        <location filename="../../ui/views/token_balances.py" line="79"/>
         <source>Amount</source>
         <translation>Liczba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="77"/>
-        <location filename="../../ui/views/token_balances.py" line="102"/>
+        <location filename="../../ui/views/token_balances.py" line="79"/>
+        <location filename="../../ui/views/token_balances.py" line="104"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="77"/>
+        <location filename="../../ui/views/token_balances.py" line="79"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="77"/>
+        <location filename="../../ui/views/token_balances.py" line="79"/>
         <source>By</source>
         <translation>Wprowadził</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="85"/>
+        <location filename="../../ui/views/token_balances.py" line="87"/>
         <source>&amp;Undo correction…</source>
         <translation>&amp;Cofnij korektę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="87"/>
+        <location filename="../../ui/views/token_balances.py" line="89"/>
         <source>Undo the selected correction</source>
         <translation>Cofnij wybraną korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="93"/>
+        <location filename="../../ui/views/token_balances.py" line="95"/>
         <source>Token type</source>
         <translation>Typ żetonu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="96"/>
+        <location filename="../../ui/views/token_balances.py" line="98"/>
         <source>Tokens to add or take away</source>
         <translation>Liczba żetonów do dodania lub odjęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="103"/>
+        <location filename="../../ui/views/token_balances.py" line="105"/>
         <source>e.g. admitted mid-year, no allocation</source>
         <translation>np. przyjęty w trakcie roku, brak przydziału</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="106"/>
+        <location filename="../../ui/views/token_balances.py" line="108"/>
         <source>Document reference</source>
         <translation>Sygnatura dokumentu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="107"/>
+        <location filename="../../ui/views/token_balances.py" line="109"/>
         <source>e.g. DZ.2026.123</source>
         <translation>np. DZ.2026.123</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="110"/>
-        <location filename="../../ui/views/token_balances.py" line="333"/>
+        <location filename="../../ui/views/token_balances.py" line="112"/>
+        <location filename="../../ui/views/token_balances.py" line="336"/>
         <source>Reason for overriding the deadline</source>
         <translation>Powód korekty po terminie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="111"/>
-        <location filename="../../ui/views/token_balances.py" line="334"/>
+        <location filename="../../ui/views/token_balances.py" line="113"/>
+        <location filename="../../ui/views/token_balances.py" line="337"/>
         <source>administrators only, after the deadline</source>
         <translation>tylko administratorzy, po terminie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="121"/>
+        <location filename="../../ui/views/token_balances.py" line="123"/>
         <source>&amp;Save correction</source>
         <translation>&amp;Zapisz korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="123"/>
+        <location filename="../../ui/views/token_balances.py" line="125"/>
         <source>Save the correction</source>
         <translation>Zapisz korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="125"/>
+        <location filename="../../ui/views/token_balances.py" line="127"/>
         <source>Correct the balance</source>
         <translation>Korekta stanu żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="128"/>
+        <location filename="../../ui/views/token_balances.py" line="130"/>
         <source>&amp;Token type:</source>
         <translation>&amp;Typ żetonu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="129"/>
+        <location filename="../../ui/views/token_balances.py" line="131"/>
         <source>&amp;Amount (+/−):</source>
         <translation>&amp;Liczba (+/−):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="130"/>
+        <location filename="../../ui/views/token_balances.py" line="132"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="131"/>
+        <location filename="../../ui/views/token_balances.py" line="133"/>
         <source>&amp;Document:</source>
         <translation>&amp;Dokument:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="132"/>
-        <location filename="../../ui/views/token_balances.py" line="337"/>
+        <location filename="../../ui/views/token_balances.py" line="134"/>
+        <location filename="../../ui/views/token_balances.py" line="340"/>
         <source>&amp;Override reason:</source>
         <translation>Powód korekty po t&amp;erminie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="133"/>
+        <location filename="../../ui/views/token_balances.py" line="135"/>
         <source>Effect:</source>
         <translation>Skutek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="208"/>
+        <location filename="../../ui/views/token_balances.py" line="213"/>
         <source>(reverses #%1)</source>
         <translation>(cofa wpis nr %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="210"/>
+        <location filename="../../ui/views/token_balances.py" line="215"/>
         <source>(reversed by #%1)</source>
         <translation>(cofnięty wpisem nr %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="235"/>
+        <location filename="../../ui/views/token_balances.py" line="240"/>
         <source>Choose how many tokens to add (+) or take away (−).</source>
         <translation>Wybierz, ile żetonów dodać (+) lub odjąć (−).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="252"/>
+        <location filename="../../ui/views/token_balances.py" line="257"/>
         <source>Balance of %1: %2 → &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>Stan %1: %2 → &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="255"/>
+        <location filename="../../ui/views/token_balances.py" line="260"/>
         <source>A balance cannot fall below zero.</source>
         <translation>Stan nie może spaść poniżej zera.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="258"/>
+        <location filename="../../ui/views/token_balances.py" line="263"/>
         <source>No registration with these tokens is coming: corrections are open.</source>
         <translation>Nie zbliża się żadna rejestracja z tymi żetonami: korekty są możliwe.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="262"/>
+        <location filename="../../ui/views/token_balances.py" line="267"/>
         <source>As an administrator you may override it, with a reason.</source>
         <translation>Jako administrator możesz dokonać korekty po terminie, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="265"/>
+        <location filename="../../ui/views/token_balances.py" line="270"/>
         <source>Corrections allowed until %1 (registration %2 starts %3).</source>
         <translation>Korekty są możliwe do %1 (rejestracja %2 rozpoczyna się %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="271"/>
+        <location filename="../../ui/views/token_balances.py" line="276"/>
         <source>Requests in the basket: %1 — free %2 → %3, paid %4 → %5, refused %6 → %7</source>
         <translation>Prośby w koszyku: %1 — bezpłatne %2 → %3, płatne %4 → %5, odrzucone %6 → %7</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="326"/>
+        <location filename="../../ui/views/token_balances.py" line="327"/>
         <source>Undo correction #%1</source>
         <translation>Cofnięcie korekty nr %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="327"/>
+        <location filename="../../ui/views/token_balances.py" line="328"/>
         <source>A new entry of %1 reverses it; the original stays in the ledger.</source>
         <translation>Korekta zostanie cofnięta nowym wpisem o wartości %1; pierwotny wpis pozostanie w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="328"/>
+        <location filename="../../ui/views/token_balances.py" line="329"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -8390,164 +8462,164 @@ Odtworzenie:
 <context>
     <name>TokenRoundView</name>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="54"/>
+        <location filename="../../ui/views/token_rounds.py" line="56"/>
         <source>Token registration</source>
         <translation>Rejestracja żetonowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="65"/>
+        <location filename="../../ui/views/token_rounds.py" line="67"/>
         <source>Requests per group</source>
         <translation>Prośby według grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="66"/>
-        <location filename="../../ui/views/token_rounds.py" line="84"/>
+        <location filename="../../ui/views/token_rounds.py" line="68"/>
+        <location filename="../../ui/views/token_rounds.py" line="86"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="66"/>
+        <location filename="../../ui/views/token_rounds.py" line="68"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="66"/>
+        <location filename="../../ui/views/token_rounds.py" line="68"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="66"/>
+        <location filename="../../ui/views/token_rounds.py" line="68"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="67"/>
+        <location filename="../../ui/views/token_rounds.py" line="69"/>
         <source>Accepted</source>
         <translation>Przyjęte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="67"/>
+        <location filename="../../ui/views/token_rounds.py" line="69"/>
         <source>Refused</source>
         <translation>Odrzucone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="76"/>
+        <location filename="../../ui/views/token_rounds.py" line="78"/>
         <source>Requests with status</source>
         <translation>Prośby o statusie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="77"/>
+        <location filename="../../ui/views/token_rounds.py" line="79"/>
         <source>every status</source>
         <translation>wszystkie statusy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="83"/>
+        <location filename="../../ui/views/token_rounds.py" line="85"/>
         <source>Requests in the order submitted</source>
         <translation>Prośby w kolejności złożenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="84"/>
+        <location filename="../../ui/views/token_rounds.py" line="86"/>
         <source>Submitted</source>
         <translation>Złożono</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="84"/>
+        <location filename="../../ui/views/token_rounds.py" line="86"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="84"/>
+        <location filename="../../ui/views/token_rounds.py" line="86"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="85"/>
+        <location filename="../../ui/views/token_rounds.py" line="87"/>
         <source>Request</source>
         <translation>Prośba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="85"/>
+        <location filename="../../ui/views/token_rounds.py" line="87"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="85"/>
+        <location filename="../../ui/views/token_rounds.py" line="87"/>
         <source>Why</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="93"/>
+        <location filename="../../ui/views/token_rounds.py" line="95"/>
         <source>&amp;Resolve now</source>
         <translation>Rozpatrz &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="95"/>
+        <location filename="../../ui/views/token_rounds.py" line="97"/>
         <source>Resolve the pending requests now</source>
         <translation>Rozpatrz teraz oczekujące prośby</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="96"/>
+        <location filename="../../ui/views/token_rounds.py" line="98"/>
         <source>Carries out every pending request submitted so far, in the order submitted.</source>
         <translation>Realizuje wszystkie dotychczas złożone oczekujące prośby w kolejności ich złożenia.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="100"/>
+        <location filename="../../ui/views/token_rounds.py" line="102"/>
         <source>&amp;Registration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="117"/>
+        <location filename="../../ui/views/token_rounds.py" line="119"/>
         <source>Requests, in the order submitted, &amp;with status:</source>
         <translation>Prośby w kolejności złożenia, o &amp;statusie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="153"/>
+        <location filename="../../ui/views/token_rounds.py" line="158"/>
         <source>No token registrations.</source>
         <translation>Brak rejestracji żetonowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="170"/>
+        <location filename="../../ui/views/token_rounds.py" line="175"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="170"/>
+        <location filename="../../ui/views/token_rounds.py" line="175"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="172"/>
+        <location filename="../../ui/views/token_rounds.py" line="177"/>
         <source>will pay</source>
         <translation>zapłaci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="182"/>
+        <location filename="../../ui/views/token_rounds.py" line="187"/>
         <source>%1: %2 – %3, %4; micro-rounds of %5 min with %6 min breaks</source>
         <translation>%1: %2 – %3, %4; mikrotury po %5 min z przerwami po %6 min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="189"/>
+        <location filename="../../ui/views/token_rounds.py" line="194"/>
         <source>Next break, when requests are carried out: %1</source>
         <translation>Następna przerwa, w której prośby zostaną zrealizowane: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="192"/>
+        <location filename="../../ui/views/token_rounds.py" line="197"/>
         <source>Waiting %1 · accepted %2 · refused %3 · refused permanently %4 · withdrawn %5</source>
         <translation>Oczekujące %1 · przyjęte %2 · odrzucone %3 · odrzucone trwale %4 · wycofane %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="225"/>
+        <location filename="../../ui/views/token_rounds.py" line="230"/>
         <source>Carrying out the requests in the order submitted…</source>
         <translation>Realizowanie próśb w kolejności złożenia…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="225"/>
+        <location filename="../../ui/views/token_rounds.py" line="230"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="227"/>
-        <location filename="../../ui/views/token_rounds.py" line="248"/>
+        <location filename="../../ui/views/token_rounds.py" line="232"/>
+        <location filename="../../ui/views/token_rounds.py" line="257"/>
         <source>Resolve now</source>
         <translation>Rozpatrz teraz</translation>
     </message>
@@ -8555,209 +8627,163 @@ Odtworzenie:
 <context>
     <name>TokenRounds</name>
     <message>
-        <location filename="../../desk/token_rounds.py" line="119"/>
-        <location filename="../../desk/token_rounds.py" line="469"/>
-        <location filename="../../desk/token_rounds.py" line="521"/>
+        <location filename="../../desk/token_rounds.py" line="65"/>
+        <source>Registered; one {token} token spent.</source>
+        <translation>Zarejestrowano; wykorzystano jeden żeton {token}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="67"/>
+        <source>Registered; a payment of {price} PLN is due.</source>
+        <translation>Zarejestrowano; naliczono opłatę {price} zł.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="69"/>
+        <source>Unregistered; the token refunded or the payment cancelled.</source>
+        <translation>Wyrejestrowano; żeton zwrócono albo opłatę anulowano.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="71"/>
+        <source>Withdrawn by the student.</source>
+        <translation>Wycofana przez studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="74"/>
+        <source>token registration request {request}</source>
+        <translation>prośba o rejestrację żetonową {request}</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="76"/>
+        <source>unregistered (request {request})</source>
+        <translation>wyrejestrowanie (prośba {request})</translation>
+    </message>
+    <message>
+        <location filename="../../desk/token_rounds.py" line="147"/>
+        <location filename="../../desk/token_rounds.py" line="524"/>
+        <location filename="../../desk/token_rounds.py" line="591"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="124"/>
-        <source>No round of %1 is open now.</source>
-        <translation>Żadna tura rejestracji %1 nie jest teraz otwarta.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="127"/>
+        <location filename="../../desk/token_rounds.py" line="150"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="129"/>
-        <source>The student may not take part in %1.</source>
-        <translation>Student nie może uczestniczyć w rejestracji %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="150"/>
-        <source>withdrawn by the student</source>
-        <translation>wycofana przez studenta</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="153"/>
+        <location filename="../../desk/token_rounds.py" line="193"/>
         <source>The request is no longer pending.</source>
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="266"/>
-        <source>already registered for this course</source>
-        <translation>już zapisany na ten przedmiot</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="269"/>
-        <source>the registration&apos;s selection limit is reached</source>
-        <translation>osiągnięto limit wyboru przedmiotów w rejestracji</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="271"/>
-        <source>no tokens left and payment not accepted</source>
-        <translation>brak żetonów, a płatność nie jest akceptowana</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="273"/>
-        <source>group full; waiting for a place</source>
-        <translation>grupa pełna; oczekuje na miejsce</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="286"/>
-        <source>registered; one token spent</source>
-        <translation>zapisany; wykorzystano jeden żeton</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="289"/>
-        <source>registered; payment due</source>
-        <translation>zapisany; naliczono należność</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="294"/>
-        <source>the round does not allow unregistering</source>
-        <translation>tura nie pozwala na wyrejestrowanie</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="296"/>
-        <source>not registered in this group</source>
-        <translation>nie jest zapisany do tej grupy</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="301"/>
-        <source>unregistered; token refunded or payment cancelled</source>
-        <translation>wyrejestrowany; zwrócono żeton lub anulowano należność</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="324"/>
+        <location filename="../../desk/token_rounds.py" line="368"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="337"/>
-        <source>token registration request %1</source>
-        <translation>prośba w rejestracji żetonowej %1</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="397"/>
-        <location filename="../../desk/token_rounds.py" line="408"/>
-        <source>unregistered (request %1)</source>
-        <translation>wyrejestrowano (prośba %1)</translation>
-    </message>
-    <message>
-        <location filename="../../desk/token_rounds.py" line="451"/>
-        <source>the registration ended before a place was found</source>
-        <translation>rejestracja zakończyła się, zanim znalazło się miejsce</translation>
     </message>
 </context>
 <context>
     <name>Tokens</name>
     <message>
-        <location filename="../../desk/tokens.py" line="144"/>
+        <location filename="../../desk/tokens.py" line="200"/>
         <source>Corrections closed on %1: the registration %2 starts on %3, and balances may be corrected no later than 7 days before it.</source>
         <translation>Korekty zamknięto %1: rejestracja %2 rozpoczyna się %3, a stan żetonów można korygować najpóźniej 7 dni przed jej rozpoczęciem.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="230"/>
+        <location filename="../../desk/tokens.py" line="286"/>
         <source>The student does not study in any of your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="260"/>
+        <location filename="../../desk/tokens.py" line="316"/>
         <source>That token type no longer exists.</source>
         <translation>Ten typ żetonu już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="291"/>
+        <location filename="../../desk/tokens.py" line="346"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="342"/>
+        <location filename="../../desk/tokens.py" line="407"/>
         <source>Only an administrator may override the deadline.</source>
         <translation>Tylko administrator może dokonać korekty po terminie.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="364"/>
+        <location filename="../../desk/tokens.py" line="425"/>
         <source>Say why the balance is corrected (e.g. admitted mid-year).</source>
         <translation>Podaj powód korekty stanu żetonów (np. przyjęcie w trakcie roku).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="366"/>
+        <location filename="../../desk/tokens.py" line="427"/>
         <source>A correction adds or takes away at least one token.</source>
         <translation>Korekta musi dodawać lub odejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="382"/>
+        <location filename="../../desk/tokens.py" line="443"/>
         <source>The balance of %1 would fall below zero (it is %2).</source>
         <translation>Stan %1 spadłby poniżej zera (obecnie wynosi %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="423"/>
+        <location filename="../../desk/tokens.py" line="480"/>
         <source>Say why the correction is undone.</source>
         <translation>Podaj powód cofnięcia korekty.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="431"/>
+        <location filename="../../desk/tokens.py" line="488"/>
         <source>That ledger entry no longer exists.</source>
         <translation>Ten wpis w historii żetonów już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="434"/>
+        <location filename="../../desk/tokens.py" line="491"/>
         <source>This correction was already undone.</source>
         <translation>Ta korekta została już cofnięta.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="436"/>
+        <location filename="../../desk/tokens.py" line="493"/>
         <source>Only a correction can be undone here.</source>
         <translation>Tutaj można cofnąć tylko korektę.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="442"/>
+        <location filename="../../desk/tokens.py" line="499"/>
         <source>Undoing it would leave a negative balance (it is %1); the tokens were used.</source>
         <translation>Cofnięcie spowodowałoby ujemny stan (obecnie %1); żetony zostały już wykorzystane.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="491"/>
-        <location filename="../../desk/tokens.py" line="574"/>
+        <location filename="../../desk/tokens.py" line="548"/>
+        <location filename="../../desk/tokens.py" line="627"/>
         <source>An allocation gives at least one token.</source>
         <translation>Przydział musi obejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="557"/>
+        <location filename="../../desk/tokens.py" line="52"/>
         <source>automatic allocation by rule</source>
         <translation>automatyczny przydział według reguły</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="572"/>
+        <location filename="../../desk/tokens.py" line="625"/>
         <source>Say why the tokens are allocated.</source>
         <translation>Podaj powód przydziału żetonów.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="580"/>
+        <location filename="../../desk/tokens.py" line="632"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="619"/>
+        <location filename="../../desk/tokens.py" line="670"/>
         <source>A token type code is 1 to 10 letters or digits, e.g. JO.</source>
         <translation>Kod typu żetonu składa się z 1–10 liter lub cyfr, np. JO.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="621"/>
+        <location filename="../../desk/tokens.py" line="672"/>
         <source>A token type needs a name.</source>
         <translation>Typ żetonu musi mieć nazwę.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="625"/>
+        <location filename="../../desk/tokens.py" line="676"/>
         <source>The price is an amount in PLN, e.g. 180.00.</source>
         <translation>Cena to kwota w złotych, np. 180.00.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="627"/>
+        <location filename="../../desk/tokens.py" line="678"/>
         <source>The price cannot be negative.</source>
         <translation>Cena nie może być ujemna.</translation>
     </message>
@@ -8765,17 +8791,17 @@ Odtworzenie:
 <context>
     <name>UnenrollDialog</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="977"/>
+        <location filename="../../ui/views/group_dialogs.py" line="211"/>
         <source>Unenroll — %1</source>
         <translation>Wypisanie z grupy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="978"/>
+        <location filename="../../ui/views/group_dialogs.py" line="212"/>
         <source>Take %1 %2 (%3) out of %4? The place is free again at once.</source>
         <translation>Wypisać z grupy %4: %1 %2 (%3)? Miejsce od razu stanie się wolne.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="981"/>
+        <location filename="../../ui/views/group_dialogs.py" line="215"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
     </message>
@@ -8783,32 +8809,32 @@ Odtworzenie:
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="51"/>
+        <location filename="../../ui/views/staff_admin.py" line="53"/>
         <source>Find a unit</source>
         <translation>Znajdź jednostkę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="52"/>
+        <location filename="../../ui/views/staff_admin.py" line="54"/>
         <source>Find a unit by code or name</source>
         <translation>Znajdź jednostkę po kodzie lub nazwie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="56"/>
+        <location filename="../../ui/views/staff_admin.py" line="58"/>
         <source>Units the clerk acts for</source>
         <translation>Jednostki, w imieniu których działa pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="68"/>
+        <location filename="../../ui/views/staff_admin.py" line="70"/>
         <source>Units ticked</source>
         <translation>Zaznaczone jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="87"/>
+        <location filename="../../ui/views/staff_admin.py" line="89"/>
         <source>Ticked: %1</source>
         <translation>Zaznaczone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="87"/>
+        <location filename="../../ui/views/staff_admin.py" line="89"/>
         <source>No unit ticked.</source>
         <translation>Nie zaznaczono jednostki.</translation>
     </message>
@@ -8816,58 +8842,58 @@ Odtworzenie:
 <context>
     <name>UnlinkLoginDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="139"/>
+        <location filename="../../ui/views/accounts.py" line="144"/>
         <source>Unlink a login</source>
         <translation>Odłącz login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="140"/>
+        <location filename="../../ui/views/accounts.py" line="145"/>
         <source>After the sync the portal has no person for this login: whoever logs in with it sees “You are logged in, but you do not have an account in USOSweb”.</source>
         <translation>Po synchronizacji portal nie będzie miał osoby przypisanej do tego loginu: kto się nim zaloguje, zobaczy komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="142"/>
-        <location filename="../../ui/views/accounts.py" line="173"/>
+        <location filename="../../ui/views/accounts.py" line="147"/>
+        <location filename="../../ui/views/accounts.py" line="178"/>
         <source>&amp;Unlink</source>
         <translation>&amp;Odłącz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="143"/>
+        <location filename="../../ui/views/accounts.py" line="148"/>
         <source>e.g. linked to the wrong person</source>
         <translation>np. powiązanie z niewłaściwą osobą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="146"/>
+        <location filename="../../ui/views/accounts.py" line="151"/>
         <source>Login to unlink</source>
         <translation>Login do odłączenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="149"/>
+        <location filename="../../ui/views/accounts.py" line="154"/>
         <source>(not linked)</source>
         <translation>(niepowiązany)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="153"/>
+        <location filename="../../ui/views/accounts.py" line="158"/>
         <source>Also &amp;delete the login (an address made by mistake)</source>
         <translation>Usuń &amp;także login (adres utworzony przez pomyłkę)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="155"/>
+        <location filename="../../ui/views/accounts.py" line="160"/>
         <source>Also delete the login</source>
         <translation>Usuń także login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="156"/>
+        <location filename="../../ui/views/accounts.py" line="161"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="173"/>
+        <location filename="../../ui/views/accounts.py" line="178"/>
         <source>&amp;Delete</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="178"/>
+        <location filename="../../ui/views/accounts.py" line="183"/>
         <source>There is no login to unlink.</source>
         <translation>Brak loginu do odłączenia.</translation>
     </message>
