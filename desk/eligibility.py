@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from desk import outbox, rule_facts, rules
 from desk.access import RULE_STATUSES, AccessFacts, ProgrammeFact, access_facts
-from desk.clock import as_utc, format_local, now_utc
+from desk.clock import as_utc, format_local
 from desk.db import Database
 from desk.errors import NotFound
 from desk.i18n import translate
@@ -36,7 +36,7 @@ from desk.model import (
     Student,
 )
 from desk.registrations import RegistrationLine, current_term_ids, list_registrations
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
 
@@ -346,22 +346,20 @@ def _token_check(tokens: rules.Tokens | None) -> Check:
 
 
 def explain(
-    db: Database,
-    actor: Actor,
+    uow: UnitOfWork,
     student_id: int,
     registration_id: int,
     *,
     course_id: int | None = None,
     group_id: int | None = None,
-    now: datetime | None = None,
 ) -> Explanation:
-    """Check each condition in DOMAIN rule 2's order and say the first that fails and how to fix it."""
-    require(actor, Permission.READ_STUDENTS)
-    now = as_utc(now or now_utc())
-    with db.read() as session:
+    """Check each condition in DOMAIN rule 2's order and say the first that fails and how to fix it (as at ``uow.now``)."""
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
+        now = uow.now
         explanation = _explain(session, student_id, registration_id, course_id=course_id, group_id=group_id, now=now)
         pending = outbox.pending_count(session, student_id)
-    checks = tuple(_portal_check_on_portal(db, student_id, registration_id, pending, now) if c.condition is Condition.PORTAL
+    checks = tuple(_portal_check_on_portal(uow.db, student_id, registration_id, pending, now) if c.condition is Condition.PORTAL
                    else c for c in explanation.checks)
     return replace(explanation, checks=checks)
 
@@ -524,16 +522,16 @@ class StudentRegistration:
     summary: str
 
 
-def registrations_for_student(db: Database, actor: Actor, student_id: int, *, now: datetime | None = None) -> list[StudentRegistration]:
-    """What the student card lists: the current and next term's registrations, each with the verdict."""
-    require(actor, Permission.READ_STUDENTS)
-    now = as_utc(now or now_utc())
+def registrations_for_student(uow: UnitOfWork, student_id: int) -> list[StudentRegistration]:
+    """What the student card lists: the current and next term's registrations, each with the verdict (at ``uow.now``)."""
+    uow.require(Permission.READ_STUDENTS)
     from desk.clock import to_local
 
-    term_ids = current_term_ids(db, today=to_local(now).date())
-    lines = [line for term_id in term_ids for line in list_registrations(UnitOfWork(db, actor, now=now), term_id=term_id)]
+    term_ids = current_term_ids(uow.db, today=to_local(uow.now).date())
     result = []
-    with db.read() as session:
+    with uow.read() as session:
+        now = uow.now
+        lines = [line for term_id in term_ids for line in list_registrations(uow, term_id=term_id)]
         for line in lines:
             explanation = _explain(session, student_id, line.id, course_id=None, group_id=None, now=now)
             # On the card, full groups and a used selection are not about access: show access only.

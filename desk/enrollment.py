@@ -11,7 +11,6 @@ locked in ascending id order, so two moves in opposite directions cannot deadloc
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,10 +18,8 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import audit, groups, outbox, rule_facts, rules
+from desk import groups, rule_facts, rules
 from desk.changes import Action, Description, Shown
-from desk.clock import as_utc, now_utc
-from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.groups import GroupLine
 from desk.i18n import translate
@@ -32,7 +29,6 @@ from desk.model import (
     Enrollment,
     EnrollmentSource,
     EnrollmentStatus,
-    PortalInboxEntry,
     Programme,
     Registration,
     Round,
@@ -40,7 +36,7 @@ from desk.model import (
     StudentProgramme,
 )
 from desk.refusals import Refused, refuse_if
-from desk.staff import Actor, Permission, require
+from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
 # The rulebook's codes; kept under this name for the callers that tell refusals apart (e.g. "full").
@@ -151,7 +147,7 @@ def _insert(session: Session, student_id: int, group: ClassGroup, facts: rules.G
     return enrollment
 
 
-def _record(session: Session, actor_id: int | None, action: str, enrollment: Enrollment, reason: str | None,
+def _record(uow: UnitOfWork, action: EnrollmentAction, enrollment: Enrollment, reason: str | None,
             before: dict | None = None) -> None:
     after = {
         "group_id": enrollment.group_id,
@@ -160,27 +156,26 @@ def _record(session: Session, actor_id: int | None, action: str, enrollment: Enr
         "over_limit": enrollment.over_limit,
         "registration_id": enrollment.registration_id,
     }
-    audit.record(session, actor_id=actor_id, action=action, entity="enrollment", entity_id=enrollment.id,
-                 student_id=enrollment.student_id, before=before, after=after, reason=reason)
-    outbox.enqueue(session, entity="enrollment", entity_id=enrollment.id, student_id=enrollment.student_id,
-                   payload=after, actor_id=actor_id)
+    uow.record_change(action, entity="enrollment", entity_id=enrollment.id, student_id=enrollment.student_id,
+                      before=before, after=after, reason=reason)
 
 
 def _course_unit(session: Session, group: ClassGroup) -> int:
     return session.scalar(select(Course.unit_id).where(Course.id == group.course_id))
 
 
-def _require_clerk(session: Session, actor: Actor, group: ClassGroup, student_id: int) -> None:
+def _require_clerk(uow: UnitOfWork, group: ClassGroup, student_id: int) -> None:
     """A clerk of the course's unit or of the student's unit may change the student's groups."""
-    require(actor, Permission.MANAGE_GROUPS)
-    if actor.can(Permission.MANAGE_GROUPS, _course_unit(session, group)):
+    session = uow.session
+    uow.require(Permission.MANAGE_GROUPS)
+    if uow.can(Permission.MANAGE_GROUPS, _course_unit(session, group)):
         return
     student_units = session.scalars(
         select(Programme.unit_id)
         .join(StudentProgramme, StudentProgramme.programme_id == Programme.id)
         .where(StudentProgramme.student_id == student_id)
     )
-    if any(actor.can(Permission.MANAGE_GROUPS, unit) for unit in student_units):
+    if any(uow.can(Permission.MANAGE_GROUPS, unit) for unit in student_units):
         return
     raise PermissionDenied(
         translate("Enrollment", "Neither group %1 nor the student belongs to your units.").replace(
@@ -200,28 +195,25 @@ def _reason(reason: str | None) -> str:
 
 
 def enroll(
-    db: Database,
-    actor: Actor,
+    uow: UnitOfWork,
     student_id: int,
     group_id: int,
     *,
     reason: str,
     over_limit: bool = False,
     registration_id: int | None = None,
-    now: datetime | None = None,
-    also: Callable[[Session], None] | None = None,
 ) -> EnrollmentResult:
     """A clerk enrolls a student; over a full group's limit only when asked, and then recorded as an override.
 
-    ``also`` runs inside the same transaction (e.g. settling the sync conflict the enrollment answers).
+    Inside a write the caller opened on the same unit of work, it commits or rolls back with what the
+    caller writes there (e.g. settling the sync conflict the enrollment answers).
     """
     reason = _reason(reason)
-    now = as_utc(now or now_utc())
-    with db.write() as session:
+    with uow.write() as session:
         _lock_student(session, student_id)
         group = _group(session, group_id)
-        _require_clerk(session, actor, group, student_id)
-        if over_limit and not actor.can(Permission.MANAGE_GROUPS, _course_unit(session, group)):
+        _require_clerk(uow, group, student_id)
+        if over_limit and not uow.can(Permission.MANAGE_GROUPS, _course_unit(session, group)):
             # Overriding a limit is the organising unit's decision.
             raise PermissionDenied(translate("Enrollment", "Only a clerk of the unit that runs the group may enroll over its limit."))
         registration = None
@@ -236,11 +228,9 @@ def enroll(
         over, count, limit = _take_seat(session, group, facts, allow_over_limit=over_limit)
         enrollment = _insert(
             session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.DESK, over_limit=over,
-            reason=reason, created_at=now, created_by_id=actor.id,
+            reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
         )
-        _record(session, actor.id, "enrollment.override" if over else "enrollment.create", enrollment, reason)
-        if also is not None:
-            also(session)
+        _record(uow, EnrollmentAction.OVERRIDE if over else EnrollmentAction.CREATE, enrollment, reason)
         return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
 
 
@@ -251,28 +241,28 @@ def _enrollment(session: Session, enrollment_id: int) -> Enrollment:
     return enrollment
 
 
-def unenroll(db: Database, actor: Actor, enrollment_id: int, *, reason: str, now: datetime | None = None) -> None:
+def unenroll(uow: UnitOfWork, enrollment_id: int, *, reason: str) -> None:
     """A clerk takes a student out of a group; the place is free again at once."""
     reason = _reason(reason)
-    now = as_utc(now or now_utc())
-    with db.write() as session:
+    with uow.write() as session:
         student_id = session.scalar(select(Enrollment.student_id).where(Enrollment.id == enrollment_id))
         if student_id is None:
             raise NotFound(translate("Enrollment", "That enrollment no longer exists."))
         _lock_student(session, student_id)
         enrollment = _enrollment(session, enrollment_id)
         group = _group(session, enrollment.group_id)
-        _require_clerk(session, actor, group, student_id)
-        _cancel(session, enrollment, actor.id, now)
-        _record(session, actor.id, "enrollment.cancel", enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
+        _require_clerk(uow, group, student_id)
+        _cancel(uow, enrollment)
+        _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
 
 
-def _cancel(session: Session, enrollment: Enrollment, actor_id: int | None, now: datetime) -> None:
+def _cancel(uow: UnitOfWork, enrollment: Enrollment) -> None:
     # The status changes with a condition, so two concurrent cancellations free one seat, not two.
+    session = uow.session
     changed = session.execute(
         update(Enrollment)
         .where(Enrollment.id == enrollment.id, Enrollment.status == EnrollmentStatus.ACCEPTED)
-        .values(status=EnrollmentStatus.CANCELLED, cancelled_at=now, cancelled_by_id=actor_id)
+        .values(status=EnrollmentStatus.CANCELLED, cancelled_at=uow.now, cancelled_by_id=uow.staff_id)
         .execution_options(synchronize_session=False)
     ).rowcount
     if not changed:
@@ -282,19 +272,16 @@ def _cancel(session: Session, enrollment: Enrollment, actor_id: int | None, now:
 
 
 def move(
-    db: Database,
-    actor: Actor,
+    uow: UnitOfWork,
     enrollment_id: int,
     to_group_id: int,
     *,
     reason: str,
     over_limit: bool = False,
-    now: datetime | None = None,
 ) -> EnrollmentResult:
     """Move a student to another group of the same course in one step: both happen or neither."""
     reason = _reason(reason)
-    now = as_utc(now or now_utc())
-    with db.write() as session:
+    with uow.write() as session:
         student_id = session.scalar(select(Enrollment.student_id).where(Enrollment.id == enrollment_id))
         if student_id is None:
             raise NotFound(translate("Enrollment", "That enrollment no longer exists."))
@@ -302,8 +289,8 @@ def move(
         enrollment = _enrollment(session, enrollment_id)
         source = _group(session, enrollment.group_id)
         target = _group(session, to_group_id)
-        _require_clerk(session, actor, source, student_id)
-        _require_clerk(session, actor, target, student_id)
+        _require_clerk(uow, source, student_id)
+        _require_clerk(uow, target, student_id)
         facts = rule_facts.groups(session, {source.id, target.id})
         held = rule_facts.held_by(session, student_id, source.term_id)
         moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
@@ -313,17 +300,16 @@ def move(
         count = limit = 0
         for group in sorted((source, target), key=lambda g: g.id):
             if group is source:
-                _cancel(session, enrollment, actor.id, now)
+                _cancel(uow, enrollment)
             else:
                 over, count, limit = _take_seat(session, target, facts[target.id], allow_over_limit=over_limit)
         moved = _insert(
             session, student_id, target, facts[target.id], registration_id=enrollment.registration_id, source=EnrollmentSource.DESK,
-            over_limit=over, reason=reason, created_at=now, created_by_id=actor.id,
+            over_limit=over, reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
         )
         # The enrollment left behind is a change the student sees too (and its group's count with it).
-        _record(session, actor.id, "enrollment.cancel", enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
-        _record(session, actor.id, "enrollment.move", moved, reason,
-                before={"group_id": source.id, "enrollment_id": enrollment.id})
+        _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
+        _record(uow, EnrollmentAction.MOVE, moved, reason, before={"group_id": source.id, "enrollment_id": enrollment.id})
         return EnrollmentResult(moved.id, student_id, target.id, over, count, limit)
 
 
@@ -340,21 +326,21 @@ class MoveTarget:
         return all(r.code is rules.RefusalCode.FULL for r in self.refusals)
 
 
-def move_targets(db: Database, actor: Actor, enrollment_id: int) -> list[MoveTarget]:
+def move_targets(uow: UnitOfWork, enrollment_id: int) -> list[MoveTarget]:
     """Every other group of the enrollment's course and term, each with the rulebook's answer to moving there."""
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
         return _move_targets(session, enrollment_id)[1]
 
 
-def groups_to_move_to(db: Database, actor: Actor, enrollment_id: int) -> list[GroupLine]:
+def groups_to_move_to(uow: UnitOfWork, enrollment_id: int) -> list[GroupLine]:
     """The groups a clerk is offered for a move: those the rulebook allows (a full one too: the clerk may
     enroll over its limit with a reason), as the class-groups view lists groups."""
-    require(actor, Permission.READ_STUDENTS)
-    with db.read() as session:
-        source_id, targets = _move_targets(session, enrollment_id)
-    offered = {t.group_id for t in targets if t.offered}
-    return [line for line in groups.sibling_groups(UnitOfWork(db, actor), source_id) if line.id in offered]
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read():
+        source_id, targets = _move_targets(uow.session, enrollment_id)
+        offered = {t.group_id for t in targets if t.offered}
+        return [line for line in groups.sibling_groups(uow, source_id) if line.id in offered]
 
 
 def _move_targets(session: Session, enrollment_id: int) -> tuple[int, list[MoveTarget]]:
@@ -370,22 +356,15 @@ def _move_targets(session: Session, enrollment_id: int) -> tuple[int, list[MoveT
 
 
 # --- from the portal (first come, first served) -------------------------------------------
+#
+# The principal is the portal (SystemJob.PORTAL) and the unit's clock the moment the student acted.
+# The sync records the portal action it applied in the same transaction, by opening the write itself.
 
 
-def _inbox(session: Session, action_key: str | None, kind: str, student_id: int, sync_run_id: int | None) -> None:
-    # Recorded in the transaction that applies the action: applied once, however often a sync is re-run.
-    if action_key:
-        session.add(PortalInboxEntry(action_key=action_key, kind=kind, student_id=student_id, outcome="applied",
-                                     sync_run_id=sync_run_id))
-
-
-def register_from_portal(
-    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None,
-    action_key: str | None = None, sync_run_id: int | None = None,
-) -> EnrollmentResult:
+def register_from_portal(uow: UnitOfWork, student_id: int, group_id: int, registration_id: int) -> EnrollmentResult:
     """A student registers in an active direct round: round open, admitted, under the selection limit, a place left."""
-    now = as_utc(now or now_utc())
-    with db.write() as session:
+    with uow.write() as session:
+        now = uow.now
         _lock_student(session, student_id)
         row = session.get(Registration, registration_id)
         if row is None:
@@ -399,20 +378,15 @@ def register_from_portal(
         over, count, limit = _take_seat(session, group, facts, allow_over_limit=False)
         enrollment = _insert(
             session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.PORTAL, over_limit=False,
-            created_at=now,
+            created_at=now, created_by_id=uow.staff_id,
         )
-        _record(session, None, "enrollment.portal_register", enrollment, None)
-        _inbox(session, action_key, "register", student_id, sync_run_id)
+        _record(uow, EnrollmentAction.PORTAL_REGISTER, enrollment, None)
         return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
 
 
-def unregister_from_portal(
-    db: Database, student_id: int, group_id: int, registration_id: int, *, now: datetime | None = None,
-    action_key: str | None = None, sync_run_id: int | None = None,
-) -> None:
+def unregister_from_portal(uow: UnitOfWork, student_id: int, group_id: int, registration_id: int) -> None:
     """A student unregisters, where the open round allows it."""
-    now = as_utc(now or now_utc())
-    with db.write() as session:
+    with uow.write() as session:
         _lock_student(session, student_id)
         row = session.get(Registration, registration_id)
         if row is None:
@@ -428,10 +402,10 @@ def unregister_from_portal(
             )
         ).first()
         _refuse_if(rules.unregister_first_come(rule_facts.registration(session, row),
-                                               rule_facts.round_now(session, registration_id, now), enrollment is not None))
-        _cancel(session, enrollment, None, now)
-        _record(session, None, "enrollment.portal_unregister", enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})
-        _inbox(session, action_key, "unregister", student_id, sync_run_id)
+                                               rule_facts.round_now(session, registration_id, uow.now),
+                                               enrollment is not None))
+        _cancel(uow, enrollment)
+        _record(uow, EnrollmentAction.PORTAL_UNREGISTER, enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})
 
 
 class EnrollmentAction(Action):
@@ -443,6 +417,8 @@ class EnrollmentAction(Action):
     MOVE = "enrollment.move"
     PORTAL_REGISTER = "enrollment.portal_register"
     PORTAL_UNREGISTER = "enrollment.portal_unregister"
+    TOKEN_REGISTER = "enrollment.token_register"  # a token request from the basket, carried out at a break
+    TOKEN_UNREGISTER = "enrollment.token_unregister"
 
     def describe(self, shown: Shown) -> Description:
         group = shown.names.group(shown.after.get("group_id"))
@@ -455,5 +431,7 @@ class EnrollmentAction(Action):
             EnrollmentAction.CANCEL: translate("History", "Unenrolled from %1"),
             EnrollmentAction.PORTAL_REGISTER: translate("History", "Registered on the portal in %1"),
             EnrollmentAction.PORTAL_UNREGISTER: translate("History", "Unregistered on the portal from %1"),
+            EnrollmentAction.TOKEN_REGISTER: translate("History", "Registered by a token request in %1"),
+            EnrollmentAction.TOKEN_UNREGISTER: translate("History", "Unregistered by a token request from %1"),
         }[self]
         return Description(words.replace("%1", group), frozenset({"group_id"}))

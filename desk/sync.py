@@ -52,6 +52,7 @@ from desk.portal import schema
 from desk.portal.database import open_portal_for
 from desk.portal.publish import PUBLICATIONS, TableRepair, compare_and_repair, publish_batch, publish_keys, student_keys
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 BATCH = 10000
 CHECKPOINT = "last_batch"
@@ -540,31 +541,29 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
     key, kind, student_id = action["action_key"], action["kind"], action["student_id"]
     group_id, registration_id = action["group_id"], action["registration_id"]
     submitted = as_utc(action["submitted_at"])
+    # The student's action is the portal's, at the moment the student acted; what it changes and the
+    # inbox entry saying it was applied share one transaction: applied once, however often a sync re-runs.
+    portal_uow = UnitOfWork(db, SystemJob.PORTAL, now=submitted)
+
+    def applied(session) -> str:
+        session.add(PortalInboxEntry(action_key=key, kind=kind, student_id=student_id, outcome="applied", sync_run_id=run_id))
+        return "applied"
+
     try:
         if kind == "register":
-            enrollment.register_from_portal(db, student_id, group_id, registration_id, now=submitted, action_key=key,
-                                            sync_run_id=run_id)
-            return "applied"
+            with portal_uow.write() as session:
+                enrollment.register_from_portal(portal_uow, student_id, group_id, registration_id)
+                return applied(session)
         if kind == "unregister":
-            enrollment.unregister_from_portal(db, student_id, group_id, registration_id, now=submitted, action_key=key,
-                                              sync_run_id=run_id)
-            return "applied"
+            with portal_uow.write() as session:
+                enrollment.unregister_from_portal(portal_uow, student_id, group_id, registration_id)
+                return applied(session)
         if kind in ("token_request", "token_unregister"):
             request_action = RequestAction.REGISTER if kind == "token_request" else RequestAction.UNREGISTER
-            recorded = []
-
-            def record(session, request_id: int) -> None:  # in the transaction that puts it in the basket
-                session.add(PortalInboxEntry(action_key=key, kind=kind, student_id=student_id, outcome="applied",
-                                             sync_run_id=run_id))
-                outbox.enqueue(session, entity="token_request", entity_id=request_id, student_id=student_id)
-                recorded.append(request_id)
-
-            request_id = token_rounds.submit_request(db, student_id, group_id, registration_id, request_action,
-                                                     payment_accepted=bool(action["payment_accepted"]), portal_key=key,
-                                                     now=submitted, also=record)
-            if not recorded:  # the request was already there (an earlier, interrupted run)
-                _record_inbox(db, key, kind, student_id, "applied", None, run_id, request_id=request_id)
-            return "applied"
+            with portal_uow.write() as session:  # a request already there (an earlier, interrupted run) is the same one
+                token_rounds.submit_request(portal_uow, student_id, group_id, registration_id, request_action,
+                                            payment_accepted=bool(action["payment_accepted"]), portal_key=key)
+                return applied(session)
         if kind == "token_withdraw":
             with db.read() as session:
                 request_id = session.scalar(select(TokenRequest.id).where(
@@ -574,9 +573,9 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
                 _record_inbox(db, key, kind, student_id, "refused",
                               translate("Sync", "No pending request to withdraw."), run_id)
                 return "refused"
-            token_rounds.withdraw_request(db, request_id, now=submitted)
-            _record_inbox(db, key, kind, student_id, "applied", None, run_id, request_id=request_id)
-            return "applied"
+            with portal_uow.write() as session:
+                token_rounds.withdraw_request(portal_uow, request_id)
+                return applied(session)
         _record_inbox(db, key, kind, student_id, "refused", translate("Sync", "Unknown action %1.").replace("%1", kind), run_id)
         return "refused"
     except IntegrityError as error:
@@ -716,8 +715,11 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_ove
     if enroll_over_limit:
         if payload.get("kind") != "register" or not payload.get("group_id"):
             raise DomainError(translate("Sync", "Only a registration that did not fit can be enrolled over the limit."))
-        enrollment.enroll(db, actor, student_id, payload["group_id"], reason=reason, over_limit=True,
-                          registration_id=payload.get("registration_id"), also=settle)
+        uow = UnitOfWork(db, actor)
+        with uow.write() as session:  # the enrollment and the conflict it settles: both or neither
+            enrollment.enroll(uow, student_id, payload["group_id"], reason=reason, over_limit=True,
+                              registration_id=payload.get("registration_id"))
+            settle(session)
         return
     # Dismissing is the decision of the unit that runs the group (or organises the registration).
     require(actor, Permission.MANAGE_GROUPS, unit_id)

@@ -27,22 +27,20 @@ from sqlalchemy.orm import Session
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from desk import audit, payments, rule_facts, rules
-from desk.changes import Action, Description, Shown
-from desk.clock import as_utc, now_utc
-from desk.db import Database
+from desk import payments, rule_facts, rules
+from desk.changes import Action, Change, Description, Shown
+from desk.clock import as_utc
+from desk.enrollment import EnrollmentAction
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.messages import Message, define
 from desk.refusals import Refused, message, refuse_if
 from desk.model import (
-    AuditEntry,
     ClassGroup,
     Enrollment,
     EnrollmentSource,
     EnrollmentStatus,
     LedgerKind,
-    OutboxEntry,
     Payment,
     PaymentStatus,
     Registration,
@@ -55,8 +53,10 @@ from desk.model import (
     TokenRequest,
     TokenType,
 )
-from desk.staff import Actor, Permission, require
-from desk.tokens import add_entry
+from desk.payments import PaymentAction
+from desk.staff import Permission
+from desk.tokens import TokenAction, add_entry
+from desk.unit_of_work import UnitOfWork
 
 BATCH = 500
 Progress = Callable[[int, int], None]
@@ -70,6 +70,11 @@ UNREGISTERED = define("token_request.unregistered", "TokenRounds", QT_TRANSLATE_
     "TokenRounds", "Unregistered; the token refunded or the payment cancelled."))
 WITHDRAWN = define("token_request.withdrawn", "TokenRounds", QT_TRANSLATE_NOOP(
     "TokenRounds", "Withdrawn by the student."))
+# The reasons of the ledger entries a request makes (kept as codes, put into words when shown).
+SPENT_FOR_REQUEST = define("token_request.ledger_spend", "TokenRounds", QT_TRANSLATE_NOOP(
+    "TokenRounds", "token registration request {request}"))
+REFUND_FOR_REQUEST = define("token_request.ledger_refund", "TokenRounds", QT_TRANSLATE_NOOP(
+    "TokenRounds", "unregistered (request {request})"))
 
 
 class TokenRequestRefused(Refused):
@@ -117,37 +122,26 @@ def due_cutoff(round_: Round, now: datetime) -> datetime | None:
 
 
 # --- the portal's side: submitting to the basket ---------------------------------------------------
+#
+# The principal is the portal (SystemJob.PORTAL) and the unit's clock the moment the student acted.
+# The sync records the portal action it applied in the same transaction, by opening the write itself.
+
+
+def _by_portal_key(session: Session, portal_key: str) -> int | None:
+    return session.scalar(select(TokenRequest.id).where(TokenRequest.portal_key == portal_key))
 
 
 def submit_request(
-    db: Database, student_id: int, group_id: int, registration_id: int, action: RequestAction, *,
-    payment_accepted: bool = False, portal_key: str | None = None, now: datetime | None = None,
-    also: Callable[[Session, int], None] | None = None,
+    uow: UnitOfWork, student_id: int, group_id: int, registration_id: int, action: RequestAction, *,
+    payment_accepted: bool = False, portal_key: str | None = None,
 ) -> int:
-    """A student puts a request in the basket during an active token round; the same portal key twice is one request.
-
-    ``also(session, request_id)`` runs in the transaction that records a new request (the sync records
-    the portal action there).
-    """
-    now = as_utc(now or now_utc())
-    try:
-        return _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now, also)
-    except IntegrityError:
-        if not portal_key:
-            raise
-        with db.read() as session:  # a concurrent twin with the same key committed first
-            existing = session.scalar(select(TokenRequest.id).where(TokenRequest.portal_key == portal_key))
-        if existing is None:
-            raise
-        return existing
-
-
-def _submit(db, student_id, group_id, registration_id, action, payment_accepted, portal_key, now, also=None) -> int:
-    with db.write() as session:
+    """A student puts a request in the basket during an active token round; the same portal key twice is one request."""
+    with uow.write() as session:
         if portal_key:
-            existing = session.scalar(select(TokenRequest.id).where(TokenRequest.portal_key == portal_key))
+            existing = _by_portal_key(session, portal_key)
             if existing is not None:
                 return existing
+        now = uow.now
         registration = session.get(Registration, registration_id)
         if registration is None:
             raise NotFound(translate("TokenRounds", "That is not a token registration."))
@@ -166,24 +160,41 @@ def _submit(db, student_id, group_id, registration_id, action, payment_accepted,
             course_id=group.course_id, group_id=group_id, action=action, submitted_at=now,
             payment_accepted=payment_accepted, status=RequestStatus.PENDING,
         )
-        session.add(request)
-        session.flush()
-        if also is not None:
-            also(session, request.id)
+        try:
+            # A savepoint: a concurrent twin with the same key may commit first (PostgreSQL), and the
+            # caller's transaction must go on with the request that twin made.
+            with session.begin_nested():
+                session.add(request)
+                session.flush()
+        except IntegrityError:
+            existing = _by_portal_key(session, portal_key) if portal_key else None
+            if existing is None:
+                raise
+            return existing
+        status = RequestStatus.PENDING.value
+        uow.record_change(TokenRequestAction.SUBMITTED, entity="token_request", entity_id=request.id, student_id=student_id,
+                          after={"group_id": group_id, "action": action.value, "status": status},
+                          portal={"status": status, "reason": None})
         return request.id
 
 
-def withdraw_request(db: Database, request_id: int, *, now: datetime | None = None) -> None:
+def withdraw_request(uow: UnitOfWork, request_id: int) -> None:
     """The student takes a pending request out of the basket."""
-    now = as_utc(now or now_utc())
-    with db.write() as session:
-        changed = session.execute(
+    why = WITHDRAWN()
+    with uow.write() as session:
+        row = session.execute(
             update(TokenRequest)
             .where(TokenRequest.id == request_id, TokenRequest.status == RequestStatus.PENDING)
-            .values(status=RequestStatus.WITHDRAWN, resolved_at=now, **_reason_columns(WITHDRAWN()))
-        ).rowcount
-        if not changed:
+            .values(status=RequestStatus.WITHDRAWN, resolved_at=uow.now, **_reason_columns(why))
+            .returning(TokenRequest.student_id, TokenRequest.group_id, TokenRequest.action)
+            .execution_options(synchronize_session=False)
+        ).one_or_none()
+        if row is None:
             raise DomainError(translate("TokenRounds", "The request is no longer pending."))
+        status = RequestStatus.WITHDRAWN.value
+        uow.record_change(TokenRequestAction.WITHDRAWN, entity="token_request", entity_id=request_id, student_id=row.student_id,
+                          after={"group_id": row.group_id, "action": RequestAction(row.action).value, "status": status},
+                          reason=why, portal={"status": status, "reason": why.to_json()})
 
 
 # --- resolution ------------------------------------------------------------------------------------
@@ -222,15 +233,25 @@ class _Group:
         return replace(self.facts, enrolled=self.facts.enrolled + self.added - self.removed)
 
 
+@dataclass
+class _Decision:
+    """What became of one request of the batch: its new status (PENDING: still waiting) and why."""
+
+    request: TokenRequest
+    status: RequestStatus
+    why: Message
+
+
 def _serialize_resolution(session: Session, registration_id: int) -> None:
     """One resolver per registration at a time on PostgreSQL (SQLite's write lock already does it)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(4242, :r)"), {"r": registration_id})
 
 
-def _resolve_batch(session: Session, registration: Registration, cutoff: datetime, now: datetime, actor_id: int | None,
+def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime,
                    after_id: tuple[datetime, int] | None) -> tuple[ResolutionResult, tuple[datetime, int] | None]:
     """Resolve up to BATCH due requests of the registration after ``after_id`` (in submission order)."""
+    session, now, staff_id = uow.session, uow.now, uow.staff_id
     query = (
         select(TokenRequest)
         .where(
@@ -276,7 +297,8 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
     }
 
     accepted = refused = pending = 0
-    new_enrollments, ledger_rows, request_updates, cancelled = [], [], [], []
+    new_enrollments, ledger_rows, cancelled = [], [], []
+    decisions: list[_Decision] = []
     for request in requests:
         group = groups[request.group_id]
         mine = standing.setdefault(request.student_id, {})
@@ -292,7 +314,7 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
                 enrollment = Enrollment(
                     student_id=request.student_id, group_id=group.id, registration_id=registration.id,
                     source=EnrollmentSource.TOKEN, status=EnrollmentStatus.ACCEPTED, over_limit=False, created_at=now,
-                    created_by_id=actor_id,
+                    created_by_id=staff_id,
                 )
                 new_enrollments.append(enrollment)
                 mine[group.id] = (rules.Held(0, group.facts, registration.id), enrollment)
@@ -320,91 +342,88 @@ def _resolve_batch(session: Session, registration: Registration, cutoff: datetim
                 cancelled.append((request, enrollment))
                 del mine[request.group_id]
                 outcome, reason = RequestStatus.ACCEPTED, UNREGISTERED()
-        stored = _stored(reason)
         if outcome is None:
             pending += 1
+            stored = _stored(reason)
             if (request.resolution_code, request.resolution_params) != (stored["code"], stored["params"]):
-                request_updates.append(dict(rid=request.id, status=RequestStatus.PENDING, at=None, why=stored))
+                decisions.append(_Decision(request, RequestStatus.PENDING, reason))
             continue
         if outcome is RequestStatus.ACCEPTED:
             accepted += 1
         else:
             refused += 1
-        request_updates.append(dict(rid=request.id, status=outcome, at=now, why=stored))
+        decisions.append(_Decision(request, outcome, reason))
 
-    # Seats: one conditional update per group; the condition is the database's last word.
-    for group in groups.values():
-        delta = group.added - group.removed
-        if delta:
-            done = session.execute(
-                update(ClassGroup)
-                .where(ClassGroup.id == group.id, ClassGroup.enrolled_count + delta <= ClassGroup.seat_limit + ClassGroup.over_limit_count)
-                .values(enrolled_count=ClassGroup.enrolled_count + delta)
-                .execution_options(synchronize_session=False)
-            ).rowcount
-            if not done:
-                raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
+    # Seats: a conditional update of each group changed, in id order, as one statement executed for
+    # them all; the condition is the database's last word, and a group it refused refuses the batch.
+    deltas = [dict(gid=g.id, delta=g.added - g.removed) for g in sorted(groups.values(), key=lambda g: g.id)
+              if g.added != g.removed]
+    if deltas:
+        table = ClassGroup.__table__
+        done = session.execute(
+            update(table)
+            .where(table.c.id == bindparam("gid"),
+                   table.c.enrolled_count + bindparam("delta") <= table.c.seat_limit + table.c.over_limit_count)
+            .values(enrolled_count=table.c.enrolled_count + bindparam("delta")),
+            deltas,
+        ).rowcount
+        if done != len(deltas):
+            raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
     session.add_all(new_enrollments)
     for request, enrollment in cancelled:
         enrollment.status = EnrollmentStatus.CANCELLED
         enrollment.cancelled_at = now
-        enrollment.cancelled_by_id = actor_id
+        enrollment.cancelled_by_id = staff_id
     session.flush()
-    enrollment_of = {(e.student_id, e.group_id): e for e in new_enrollments}
-    # Tokens and payments of this batch, written in bulk with their audit and outbox entries.
+    # Tokens and payments of this batch, written in bulk and recorded in bulk (audit and portal queue).
     spends = [request for request, kind, _amount in ledger_rows if kind is LedgerKind.SPEND]
     payers = [request for request, kind, _amount in ledger_rows if kind is None]
-    audit_rows, outbox_rows = [], []
     if spends:
-        reason = translate("TokenRounds", "token registration request %1")
+        reasons = [SPENT_FOR_REQUEST(request=r.id) for r in spends]
         created = session.execute(
             insert(TokenEntry).returning(TokenEntry.id, sort_by_parameter_order=True),
             [dict(student_id=r.student_id, token_type_id=token.id, kind=LedgerKind.SPEND, amount=-1,
-                  reason=reason.replace("%1", str(r.id)), idempotency_key=f"request-{r.id}", token_request_id=r.id,
-                  created_at=now, created_by_id=actor_id) for r in spends],
+                  reason=why.code, reason_message=why.to_json(), idempotency_key=f"request-{r.id}", token_request_id=r.id,
+                  created_at=now, created_by_id=staff_id) for r, why in zip(spends, reasons)],
         ).scalars().all()
-        for entry_id, r in zip(created, spends):
-            after = {"token_type_id": token.id, "kind": "spend", "amount": -1, "token_request_id": r.id}
-            audit_rows.append(dict(at=now, staff_id=actor_id, action="tokens.spend", entity="token_entry", entity_id=entry_id,
-                                   student_id=r.student_id, after=after, reason=reason.replace("%1", str(r.id))))
-            outbox_rows.append(dict(entity="token_entry", entity_id=entry_id, operation="upsert", student_id=r.student_id,
-                                    payload=after, created_at=now, staff_id=actor_id))
+        uow.record_changes(TokenAction.SPEND, [
+            Change("token_entry", entry_id, r.student_id, reason=why,
+                   after={"token_type_id": token.id, "kind": "spend", "amount": -1, "token_request_id": r.id})
+            for entry_id, r, why in zip(created, spends, reasons)
+        ])
     if payers:
         due_on = payments.due_date(now)
         created = session.execute(
             insert(Payment).returning(Payment.id, sort_by_parameter_order=True),
             [dict(student_id=r.student_id, amount=token.semester_price, token_type_id=token.id, course_id=r.course_id,
                   term_id=registration.term_id, token_request_id=r.id, status=PaymentStatus.DUE, due_on=due_on,
-                  created_at=now, created_by_id=actor_id) for r in payers],
+                  created_at=now, created_by_id=staff_id) for r in payers],
         ).scalars().all()
-        for payment_id, r in zip(created, payers):
-            after = {"amount": str(token.semester_price), "token_type_id": token.id, "course_id": r.course_id, "status": "due"}
-            audit_rows.append(dict(at=now, staff_id=actor_id, action="payment.create", entity="payment", entity_id=payment_id,
-                                   student_id=r.student_id, after=after, reason=None))
-            outbox_rows.append(dict(entity="payment", entity_id=payment_id, operation="upsert", student_id=r.student_id,
-                                    payload=after, created_at=now, staff_id=actor_id))
-    if audit_rows:
-        session.execute(insert(AuditEntry), audit_rows)
-        session.execute(insert(OutboxEntry), outbox_rows)
+        price = str(token.semester_price)
+        uow.record_changes(PaymentAction.CREATE, [
+            Change("payment", payment_id, r.student_id,
+                   after={"amount": price, "token_type_id": token.id, "course_id": r.course_id, "status": "due"})
+            for payment_id, r in zip(created, payers)
+        ])
     for request, enrollment in cancelled:
-        _refund(session, request, enrollment, token, actor_id, now)
-    if request_updates:
+        _refund(uow, request, enrollment, token)
+    if decisions:
         session.execute(
             update(TokenRequest.__table__)
             .where(TokenRequest.__table__.c.id == bindparam("rid"))
             .values(status=bindparam("status"), resolved_at=bindparam("at"), resolution_code=bindparam("code"),
                     resolution_params=bindparam("params")),
-            [dict(rid=u["rid"], status=u["status"].value, at=u["at"], code=u["why"]["code"], params=u["why"]["params"])
-             for u in request_updates],
+            [dict(rid=d.request.id, status=d.status.value, at=None if d.status is RequestStatus.PENDING else now,
+                  **_stored(d.why)) for d in decisions],
         )
-    _audit_batch(session, actor_id, now, requests, request_updates, enrollment_of, cancelled)
+    _record_batch(uow, decisions, new_enrollments, cancelled)
     last = requests[-1]
     return ResolutionResult(accepted, refused, pending, 0, 1), (last.submitted_at, last.id)
 
 
-def _refund(session: Session, request: TokenRequest, enrollment: Enrollment, token: TokenType, actor_id: int | None,
-            now: datetime) -> None:
+def _refund(uow: UnitOfWork, request: TokenRequest, enrollment: Enrollment, token: TokenType) -> None:
     """Give back what the registration cost: the token spent for it, or its payment if still due."""
+    session = uow.session
     register_requests = select(TokenRequest.id).where(
         TokenRequest.student_id == request.student_id,
         TokenRequest.group_id == enrollment.group_id,
@@ -417,9 +436,8 @@ def _refund(session: Session, request: TokenRequest, enrollment: Enrollment, tok
     ).first()
     if spent is not None and session.scalar(select(TokenEntry.id).where(TokenEntry.reverses_id == spent.id)) is None:
         add_entry(
-            session, student_id=request.student_id, token_type_id=token.id, kind=LedgerKind.REFUND, amount=1,
-            reason=translate("TokenRounds", "unregistered (request %1)").replace("%1", str(request.id)),
-            actor_id=actor_id, now=now, idempotency_key=f"refund-{request.id}", reverses_id=spent.id,
+            uow, student_id=request.student_id, token_type_id=token.id, kind=LedgerKind.REFUND, amount=1,
+            reason=REFUND_FOR_REQUEST(request=request.id), idempotency_key=f"refund-{request.id}", reverses_id=spent.id,
             token_request_id=request.id,
         )
         return
@@ -428,54 +446,52 @@ def _refund(session: Session, request: TokenRequest, enrollment: Enrollment, tok
         .order_by(Payment.id.desc())
     ).first()
     if payment is not None:
-        payments.cancel(session, payment, actor_id=actor_id,
-                        reason=translate("TokenRounds", "unregistered (request %1)").replace("%1", str(request.id)))
+        payments.cancel(uow, payment, reason=REFUND_FOR_REQUEST(request=request.id))
 
 
-def _as_json(stored: dict) -> dict:
-    """A stored reason as a message's JSON (audit entries and queued payloads keep it so)."""
-    return {"code": stored["code"], "params": json.loads(stored["params"])}
+def _request_change(request_id: int, student_id: int, group_id: int, action: RequestAction, status: RequestStatus,
+                    why: Message) -> Change:
+    """A request's new state as recorded: audited with its reason (a code with parameters), queued for the portal."""
+    return Change("token_request", request_id, student_id, reason=why,
+                  after={"group_id": group_id, "action": action.value, "status": status.value},
+                  portal={"status": status.value, "reason": why.to_json()})
 
 
-def _job(actor_id: int | None) -> str | None:
-    return None if actor_id is not None else "token_round"
+def _record_batch(uow: UnitOfWork, decisions: list[_Decision], new_enrollments: list[Enrollment],
+                  cancelled: list[tuple[TokenRequest, Enrollment]]) -> None:
+    """Each resolved request recorded (audit and portal queue) with its reason; a request left waiting too, when
+    its reason changed, so the portal shows why it waits; and the enrollments made and cancelled. In bulk: two
+    multi-row INSERTs for each kind of action."""
+    by_action: dict[TokenRequestAction, list[Change]] = {}
+    for d in decisions:
+        action = TokenRequestAction.WAITING if d.status is RequestStatus.PENDING else TokenRequestAction.of_status(d.status)
+        r = d.request
+        by_action.setdefault(action, []).append(_request_change(r.id, r.student_id, r.group_id, r.action, d.status, d.why))
+    for action, changes in by_action.items():
+        uow.record_changes(action, changes)
+    if new_enrollments:
+        uow.record_changes(EnrollmentAction.TOKEN_REGISTER, [
+            Change("enrollment", e.id, e.student_id, after=_enrollment_state(e)) for e in new_enrollments
+        ])
+    if cancelled:
+        uow.record_changes(EnrollmentAction.TOKEN_UNREGISTER, [
+            Change("enrollment", e.id, e.student_id, before={"status": EnrollmentStatus.ACCEPTED.value},
+                   after=_enrollment_state(e)) for _request, e in cancelled
+        ])
 
 
-def _audit_batch(session: Session, actor_id, now, requests, updates, enrollment_of, cancelled) -> None:
-    """Each resolved request audited and queued for the portal with its reason (a code with parameters);
-    a request left waiting is queued too, so the portal shows why it waits."""
-    by_id = {r.id: r for r in requests}
-    rows, queued = [], []
-    for u in updates:
-        request = by_id[u["rid"]]
-        status = u["status"].value
-        queued.append(dict(entity="token_request", entity_id=request.id, operation="upsert", student_id=request.student_id,
-                           payload={"status": status, "reason": _as_json(u["why"])}, created_at=now, staff_id=actor_id))
-        if u["status"] is RequestStatus.PENDING:
-            continue  # still waiting: nothing changed but the reason the student sees
-        rows.append(dict(at=now, staff_id=actor_id, job=_job(actor_id), action=f"token_request.{status}",
-                         entity="token_request", entity_id=request.id, student_id=request.student_id,
-                         after={"group_id": request.group_id, "action": request.action.value, "status": status},
-                         reason=None, reason_message=_as_json(u["why"])))
-    for (student_id, group_id), enrollment in enrollment_of.items():
-        queued.append(dict(entity="enrollment", entity_id=enrollment.id, operation="upsert", student_id=student_id,
-                           payload={"group_id": group_id, "status": "accepted", "source": "token"}, created_at=now,
-                           staff_id=actor_id))
-    for request, enrollment in cancelled:
-        queued.append(dict(entity="enrollment", entity_id=enrollment.id, operation="upsert", student_id=request.student_id,
-                           payload={"group_id": enrollment.group_id, "status": "cancelled"}, created_at=now, staff_id=actor_id))
-    if rows:
-        session.execute(insert(AuditEntry), rows)
-    if queued:
-        session.execute(insert(OutboxEntry), queued)
+def _enrollment_state(enrollment: Enrollment) -> dict:
+    return {"group_id": enrollment.group_id, "status": enrollment.status.value, "source": enrollment.source.value,
+            "over_limit": bool(enrollment.over_limit), "registration_id": enrollment.registration_id}
 
 
-def _finish_ended(session: Session, registration: Registration, now: datetime, actor_id: int | None) -> int:
+def _finish_ended(uow: UnitOfWork, registration: Registration) -> int:
     """Refuse permanently what is still pending once the registration's last round has ended.
 
-    Each request is audited and queued for the portal with the rulebook's reason, in bulk; the
+    Each request is recorded (audit and portal queue) with the rulebook's reason, in bulk; the
     registration's own history keeps how many there were.
     """
+    session, now = uow.session, uow.now
     last_end = session.scalar(select(func.max(Round.ends_at)).where(Round.registration_id == registration.id))
     if last_end is None or as_utc(last_end) > now:
         return 0
@@ -486,44 +502,44 @@ def _finish_ended(session: Session, registration: Registration, now: datetime, a
     ).all()
     if not pending:
         return 0
-    why = _stored(message(rules.registration_ended(rule_facts.registration(session, registration))))
+    why = message(rules.registration_ended(rule_facts.registration(session, registration)))
+    stored = _stored(why)
     ids = [row.id for row in pending]
     session.execute(
         update(TokenRequest)
         .where(TokenRequest.id.in_(ids), TokenRequest.status == RequestStatus.PENDING)
-        .values(status=RequestStatus.REFUSED_PERMANENTLY, resolved_at=now, resolution_code=why["code"],
-                resolution_params=why["params"])
+        .values(status=RequestStatus.REFUSED_PERMANENTLY, resolved_at=now, resolution_code=stored["code"],
+                resolution_params=stored["params"])
         .execution_options(synchronize_session=False)
     )
-    status = RequestStatus.REFUSED_PERMANENTLY.value
-    session.execute(insert(AuditEntry), [
-        dict(at=now, staff_id=actor_id, job=_job(actor_id), action=f"token_request.{status}", entity="token_request",
-             entity_id=row.id, student_id=row.student_id,
-             after={"group_id": row.group_id, "action": RequestAction(row.action).value, "status": status},
-             reason=None, reason_message=_as_json(why))
-        for row in pending
+    status = RequestStatus.REFUSED_PERMANENTLY
+    uow.record_changes(TokenRequestAction.REFUSED_PERMANENTLY, [
+        _request_change(row.id, row.student_id, row.group_id, RequestAction(row.action), status, why) for row in pending
     ])
-    session.execute(insert(OutboxEntry), [
-        dict(entity="token_request", entity_id=row.id, operation="upsert", student_id=row.student_id,
-             payload={"status": status, "reason": _as_json(why)}, created_at=now, staff_id=actor_id)
-        for row in pending
-    ])
-    audit.record(session, actor_id=actor_id, action="token_request.refuse_permanently", entity="registration",
-                 entity_id=registration.id, after={"requests": len(pending)})
+    uow.record_change(TokenRequestAction.REFUSE_PERMANENTLY, entity="registration", entity_id=registration.id,
+                      after={"requests": len(pending)}, portal=False)
     return len(pending)
 
 
-def resolve_registration(
-    db: Database, registration_id: int, *, cutoff: datetime | None = None, now: datetime | None = None,
-    actor_id: int | None = None, progress: Progress | None = None,
-) -> ResolutionResult:
-    """Carry out the due requests of one token registration (those submitted before ``cutoff``)."""
-    now = as_utc(now or now_utc())
-    cutoff = as_utc(cutoff or now)
-    with db.read() as session:
-        registration = session.get(Registration, registration_id)
-        if registration is None or registration.kind is not RegistrationKind.TOKEN:
-            raise NotFound(translate("TokenRounds", "That is not a token registration."))
+def _token_registration(uow: UnitOfWork, registration_id: int) -> Registration:
+    registration = uow.session.get(Registration, registration_id)
+    if registration is None or registration.kind is not RegistrationKind.TOKEN:
+        raise NotFound(translate("TokenRounds", "That is not a token registration."))
+    return registration
+
+
+def resolve_registration(uow: UnitOfWork, registration_id: int, *, cutoff: datetime | None = None,
+                         progress: Progress | None = None) -> ResolutionResult:
+    """Carry out the due requests of one token registration (those submitted before ``cutoff``, by default the unit's now).
+
+    The principal is the token round's job (SystemJob.TOKEN_ROUND, or SCHEDULE from a timer) or a clerk of
+    the organising unit; each batch is a transaction of its own, and a clerk is checked again in each.
+    """
+    with uow.read() as session:
+        registration = _token_registration(uow, registration_id)
+        unit_id = registration.unit_id
+        uow.require(Permission.MANAGE_REGISTRATIONS, unit_id)
+        cutoff = as_utc(cutoff or uow.now)
         total = session.scalar(
             select(func.count()).select_from(TokenRequest).where(
                 TokenRequest.registration_id == registration_id, TokenRequest.status == RequestStatus.PENDING,
@@ -534,27 +550,28 @@ def resolve_registration(
     after = None
     done = 0
     while True:
-        with db.write() as session:
+        with uow.write() as session:
+            uow.require(Permission.MANAGE_REGISTRATIONS, unit_id)
             _serialize_resolution(session, registration_id)
-            registration = session.get(Registration, registration_id)
-            batch, after = _resolve_batch(session, registration, cutoff, now, actor_id, after)
+            batch, after = _resolve_batch(uow, _token_registration(uow, registration_id), cutoff, after)
         if after is None:
             break
         result += batch
         done += batch.accepted + batch.refused + batch.still_pending
         if progress is not None:
             progress(min(done, total), total)
-    with db.write() as session:
+    with uow.write() as session:
+        uow.require(Permission.MANAGE_REGISTRATIONS, unit_id)
         _serialize_resolution(session, registration_id)
-        registration = session.get(Registration, registration_id)
-        ended = _finish_ended(session, registration, now, actor_id)
+        ended = _finish_ended(uow, _token_registration(uow, registration_id))
     return result + ResolutionResult(refused_permanently=ended)
 
 
-def resolve_due(db: Database, *, now: datetime | None = None, actor_id: int | None = None) -> dict[str, ResolutionResult]:
-    """What the application and ``desk tokens resolve`` run: every token registration whose break has come."""
-    now = as_utc(now or now_utc())
-    with db.read() as session:
+def resolve_due(uow: UnitOfWork) -> dict[str, ResolutionResult]:
+    """What the application's timer and ``desk tokens resolve`` run: every token registration whose break has come
+    by the unit's now (the principal: SystemJob.TOKEN_ROUND, or SCHEDULE from a timer)."""
+    with uow.read() as session:
+        now = uow.now
         rounds = list(session.scalars(
             select(Round).join(Registration, Registration.id == Round.registration_id)
             .where(Registration.kind == RegistrationKind.TOKEN, Round.starts_at <= now)
@@ -565,19 +582,18 @@ def resolve_due(db: Database, *, now: datetime | None = None, actor_id: int | No
         cutoff = due_cutoff(round_, now)
         if cutoff is not None:
             cutoffs[round_.registration_id] = max(cutoffs.get(round_.registration_id, cutoff), cutoff)
-    return {codes[rid]: resolve_registration(db, rid, cutoff=cutoff, now=now, actor_id=actor_id) for rid, cutoff in cutoffs.items()}
+    return {codes[rid]: resolve_registration(uow, rid, cutoff=cutoff) for rid, cutoff in cutoffs.items()}
 
 
-def resolve_now(db: Database, actor: Actor, registration_id: int, *, now: datetime | None = None,
-                progress: Progress | None = None) -> ResolutionResult:
+def resolve_now(uow: UnitOfWork, registration_id: int, *, progress: Progress | None = None) -> ResolutionResult:
     """A clerk's "resolve now": every pending request submitted so far, in order."""
-    require(actor, Permission.MANAGE_REGISTRATIONS)
-    with db.read() as session:
+    uow.require(Permission.MANAGE_REGISTRATIONS)
+    with uow.read() as session:
         registration = session.get(Registration, registration_id)
         if registration is None:
             raise NotFound(translate("TokenRounds", "That is not a token registration."))
-    require(actor, Permission.MANAGE_REGISTRATIONS, registration.unit_id)
-    return resolve_registration(db, registration_id, now=now, actor_id=actor.id, progress=progress)
+        uow.require(Permission.MANAGE_REGISTRATIONS, registration.unit_id)
+    return resolve_registration(uow, registration_id, progress=progress)
 
 
 # --- read side --------------------------------------------------------------------------------------
@@ -603,12 +619,12 @@ class GroupRequests:
     refused: int
 
 
-def request_counts(db: Database, actor: Actor, registration_id: int) -> tuple[RequestCounts, list[GroupRequests]]:
+def request_counts(uow: UnitOfWork, registration_id: int) -> tuple[RequestCounts, list[GroupRequests]]:
     """Requests of a token registration by status, overall and per group."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     from desk.model import Course
 
-    with db.read() as session:
+    with uow.read() as session:
         totals = dict(session.execute(
             select(TokenRequest.status, func.count()).where(TokenRequest.registration_id == registration_id).group_by(TokenRequest.status)
         ).all())
@@ -657,10 +673,10 @@ def _reason_words(request: TokenRequest) -> str | None:
     return reason.text() if reason is not None else request.resolution_reason
 
 
-def requests_of(db: Database, actor: Actor, registration_id: int, *, status: RequestStatus | None = None,
+def requests_of(uow: UnitOfWork, registration_id: int, *, status: RequestStatus | None = None,
                 limit: int = 500) -> list[RequestLine]:
     """A token registration's basket requests in submission order (the order they are carried out)."""
-    require(actor, Permission.READ_STUDENTS)
+    uow.require(Permission.READ_STUDENTS)
     from desk.model import Course, Person
 
     query = (
@@ -676,7 +692,7 @@ def requests_of(db: Database, actor: Actor, registration_id: int, *, status: Req
     )
     if status is not None:
         query = query.where(TokenRequest.status == status)
-    with db.read() as session:
+    with uow.read() as session:
         return [
             RequestLine(r.id, r.student_id, number, f"{first} {last}", f"{code} {class_type.value} {group_number}", r.action,
                         r.submitted_at, r.payment_accepted, r.status, _reason_words(r))
@@ -687,6 +703,8 @@ def requests_of(db: Database, actor: Actor, registration_id: int, *, status: Req
 class TokenRequestAction(Action):
     """How a token request from the portal's basket was resolved; and what still waited when the registration ended."""
 
+    SUBMITTED = "token_request.submitted"  # put in the basket by the student, on the portal
+    WAITING = "token_request.waiting"  # left pending at a break, with the reason it waits
     ACCEPTED = "token_request.accepted"
     REFUSED = "token_request.refused"
     REFUSED_PERMANENTLY = "token_request.refused_permanently"
@@ -702,6 +720,8 @@ class TokenRequestAction(Action):
             return Description(translate("History", "Pending token requests refused permanently: %1 (the registration ended)")
                                .replace("%1", str(shown.after.get("requests", "?"))), frozenset({"requests"}))
         words = {
+            TokenRequestAction.SUBMITTED: translate("History", "Token request for %1 submitted on the portal"),
+            TokenRequestAction.WAITING: translate("History", "Token request for %1 left waiting"),
             TokenRequestAction.ACCEPTED: translate("History", "Token request for %1 accepted"),
             TokenRequestAction.REFUSED: translate("History", "Token request for %1 refused"),
             TokenRequestAction.REFUSED_PERMANENTLY: translate("History", "Token request for %1 refused permanently"),

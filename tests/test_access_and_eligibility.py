@@ -13,7 +13,7 @@ from desk.eligibility import Condition, Outcome
 from desk.errors import DomainError, PermissionDenied
 from desk.model import AccessGrant, AuditEntry, Level, OutboxEntry, ProgrammeStatus, Role, StudentProgramme, StudyMode
 from tests import factories
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 @pytest.fixture
@@ -38,13 +38,13 @@ def _on_leave_since(db, student_id, since: date):
 def test_returning_student_refused_then_admitted_after_grant(db, admin, reg):
     sid = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
     _on_leave_since(db, sid, date(2026, 10, 1))
-    before = eligibility.explain(db, admin, sid, reg)
+    before = eligibility.explain(UnitOfWork(db, admin), sid, reg)
     assert not before.admitted
     assert before.first_failure.condition is Condition.RULE_OR_GRANT
     assert "On leave since 2026-10-01" in before.first_failure.detail
     assert "Grant access individually" in before.summary
     access.grant_access(UnitOfWork(db, admin), reg, [sid], reason="powrót z urlopu")
-    after = eligibility.explain(db, admin, sid, reg)
+    after = eligibility.explain(UnitOfWork(db, admin), sid, reg)
     assert after.admitted, after.summary
     assert after.checks[0].outcome is Outcome.NOTE  # the round opens tomorrow
     assert "powrót z urlopu" in after.checks[1].detail
@@ -53,7 +53,7 @@ def test_returning_student_refused_then_admitted_after_grant(db, admin, reg):
 
 def test_checks_come_in_order_and_name_the_first_failure(db, admin, reg):
     sid = factories.student(db, login=None)
-    explanation = eligibility.explain(db, admin, sid, reg)
+    explanation = eligibility.explain(UnitOfWork(db, admin), sid, reg)
     assert [c.condition for c in explanation.checks] == list(Condition)
     assert explanation.first_failure.condition is Condition.LOGIN
     portal = explanation.checks[5]
@@ -62,13 +62,13 @@ def test_checks_come_in_order_and_name_the_first_failure(db, admin, reg):
 
 def test_revocation_beats_rule_and_grant_lifts_it(db, admin, reg):
     sid = factories.student(db)
-    assert eligibility.explain(db, admin, sid, reg).admitted
+    assert eligibility.explain(UnitOfWork(db, admin), sid, reg).admitted
     access.revoke_access(UnitOfWork(db, admin), reg, [sid], reason="zaległe opłaty")
-    refused = eligibility.explain(db, admin, sid, reg)
+    refused = eligibility.explain(UnitOfWork(db, admin), sid, reg)
     assert refused.first_failure.condition is Condition.REVOCATION and "zaległe opłaty" in refused.first_failure.detail
     result = access.grant_access(UnitOfWork(db, admin), reg, [sid], reason="opłaty uregulowane")
     assert result.replaced == 1
-    assert eligibility.explain(db, admin, sid, reg).admitted
+    assert eligibility.explain(UnitOfWork(db, admin), sid, reg).admitted
     with db.read() as session:
         standing = session.scalar(
             select(func.count()).select_from(AccessGrant).where(AccessGrant.student_id == sid, AccessGrant.withdrawn_at.is_(None))
@@ -80,8 +80,8 @@ def test_expired_grant_no_longer_admits(db, admin, reg):
     sid = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
     until = now_utc() + timedelta(days=2)
     access.grant_access(UnitOfWork(db, admin), reg, [sid], reason="powrót", valid_until=until)
-    assert eligibility.explain(db, admin, sid, reg).admitted
-    assert not eligibility.explain(db, admin, sid, reg, now=until + timedelta(minutes=1)).admitted
+    assert eligibility.explain(UnitOfWork(db, admin), sid, reg).admitted
+    assert not eligibility.explain(UnitOfWork(db, admin, now=until + timedelta(minutes=1)), sid, reg).admitted
     with pytest.raises(DomainError, match="future"):
         access.grant_access(UnitOfWork(db, admin), reg, [sid], reason="x", valid_until=now_utc() - timedelta(days=1))
 
@@ -89,7 +89,7 @@ def test_expired_grant_no_longer_admits(db, admin, reg):
 def test_removed_student_is_refused_even_with_a_grant(db, admin, reg):
     sid = factories.student(db, status=ProgrammeStatus.REMOVED)
     access.grant_access(UnitOfWork(db, admin), reg, [sid], reason="pomyłka")
-    explanation = eligibility.explain(db, admin, sid, reg)
+    explanation = eligibility.explain(UnitOfWork(db, admin), sid, reg)
     assert explanation.first_failure.condition is Condition.PROGRAMME_STATUS
 
 
@@ -101,14 +101,14 @@ def test_places_selection_and_round_checks(db, admin, reg):
         from desk.model import ClassGroup
 
         group_id = session.scalar(select(ClassGroup.id))
-    enrollment.enroll(db, admin, first, group_id, reason="r", registration_id=reg)
-    full = eligibility.explain(db, admin, second, reg, group_id=group_id)
+    enrollment.enroll(UnitOfWork(db, admin), first, group_id, reason="r", registration_id=reg)
+    full = eligibility.explain(UnitOfWork(db, admin), second, reg, group_id=group_id)
     assert full.first_failure.condition is Condition.PLACES and "1 of 1" in full.first_failure.detail
-    mine = eligibility.explain(db, admin, first, reg, group_id=group_id)
+    mine = eligibility.explain(UnitOfWork(db, admin), first, reg, group_id=group_id)
     selection = next(c for c in mine.checks if c.condition is Condition.SELECTION_LIMIT)
     assert selection.outcome is Outcome.PASSED and "Already registered" in selection.detail
     assert mine.first_failure.condition is Condition.SAME_SLOT
-    late = eligibility.explain(db, admin, second, reg, now=now_utc() + timedelta(days=30))
+    late = eligibility.explain(UnitOfWork(db, admin, now=now_utc() + timedelta(days=30)), second, reg)
     assert late.first_failure.condition is Condition.ROUND and "ended" in late.first_failure.detail
 
 
@@ -124,7 +124,7 @@ def test_token_registration_mentions_the_payment(db, admin):
                                  token_type_id=token, rounds=((now - timedelta(hours=1), now + timedelta(days=1)),),
                                  rules=({"level": Level.FIRST_CYCLE},))
     sid = factories.student(db)
-    check = eligibility.explain(db, admin, sid, reg).checks[-1]
+    check = eligibility.explain(UnitOfWork(db, admin), sid, reg).checks[-1]
     assert check.outcome is Outcome.NOTE and "payment of 300.00 PLN" in check.detail
 
 
@@ -194,7 +194,7 @@ def test_withdrawn_grant_falls_back_to_rules(db, admin, reg):
     access.grant_access(UnitOfWork(db, admin), reg, [sid], reason="powrót")
     grant = access.decisions_of(UnitOfWork(db, admin), reg, standing_only=True)[0]
     access.withdraw_decision(UnitOfWork(db, admin), grant.id, reason="urlop przedłużony")
-    assert not eligibility.explain(db, admin, sid, reg).admitted
+    assert not eligibility.explain(UnitOfWork(db, admin), sid, reg).admitted
     with pytest.raises(DomainError, match="already withdrawn"):
         access.withdraw_decision(UnitOfWork(db, admin), grant.id, reason="x")
 
@@ -207,7 +207,7 @@ def test_student_card_registrations(db, admin, reg):
 
         term = session.scalars(select(Term)).one()
         term.starts_on, term.ends_on = today - timedelta(days=30), today + timedelta(days=90)
-    lines = eligibility.registrations_for_student(db, admin, sid)
+    lines = eligibility.registrations_for_student(UnitOfWork(db, admin), sid)
     assert [(line.registration.id, line.admitted) for line in lines] == [(reg, False)]
     assert "no rule admits" in lines[0].summary
 
@@ -226,10 +226,10 @@ def test_explanation_knows_the_student_already_holds_a_group_of_the_course(db, a
                                  rounds=((now - timedelta(hours=1), now + timedelta(days=1)),),
                                  rules=({"level": Level.FIRST_CYCLE},))
     sid = factories.student(db)
-    enrollment.register_from_portal(db, sid, first, reg)
-    explanation = eligibility.explain(db, admin, sid, reg, group_id=second)
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, first, reg)
+    explanation = eligibility.explain(UnitOfWork(db, admin), sid, reg, group_id=second)
     with pytest.raises(EnrollmentRefused) as refused:
-        enrollment.register_from_portal(db, sid, second, reg)
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, second, reg)
     assert not explanation.admitted, explanation.summary
     assert explanation.first_failure.condition is Condition.SAME_SLOT
     assert "already in group MAT-201 class 1 of this course (same class type)" in explanation.summary

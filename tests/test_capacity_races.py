@@ -22,7 +22,7 @@ from desk.enrollment import EnrollmentRefused
 from desk.groups import LimitBelowCount
 from desk.model import ClassGroup, Enrollment, EnrollmentStatus, Level
 from tests import factories
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 WORKERS = 16
 ROUNDS = 20
@@ -49,7 +49,8 @@ def _setup(db: Database, admin, *, same_student: bool = False):
 
 def _register(db: Database, student_id: int, group_id: int, registration_id: int):
     try:
-        return enrollment.register_from_portal(db, student_id, group_id, registration_id).enrollment_id
+        portal = UnitOfWork(db, SystemJob.PORTAL)
+        return enrollment.register_from_portal(portal, student_id, group_id, registration_id).enrollment_id
     except EnrollmentRefused as refused:
         return refused.refusal.value
 

@@ -170,7 +170,7 @@ def test_the_desk_can_add_rows_after_the_demo(demo):
             .limit(1)
         ).one()
         registration_id = session.scalar(text("SELECT min(id) FROM registrations"))
-    result = enrollment.enroll(db, admin, student_id, group_id, reason="po pokazie")
+    result = enrollment.enroll(UnitOfWork(db, admin), student_id, group_id, reason="po pokazie")
     access.grant_access(UnitOfWork(db, admin), registration_id, [student_id], reason="po pokazie")
     with db.read() as session:
         assert result.enrollment_id > session.scalar(select(func.count()).select_from(Enrollment)) - 1

@@ -12,6 +12,7 @@ from desk.clock import now_utc
 from desk.enrollment import EnrollmentRefused, Refusal
 from desk.errors import DomainError, PermissionDenied
 from desk.model import AuditEntry, ClassGroup, Enrollment, EnrollmentStatus, Level, OutboxEntry, ProgrammeStatus, Role
+from desk.unit_of_work import SystemJob, UnitOfWork
 from tests import factories
 
 
@@ -37,11 +38,11 @@ def _group(db, group_id):
 
 def test_clerk_enrolls_until_full_then_refused_showing_count(db, admin, world):
     a, b, c = (factories.student(db, last_name=n) for n in ("Adamska", "Bąk", "Cieślak"))
-    enrollment.enroll(db, admin, a, world["small"], reason="zmiana grupy")
-    result = enrollment.enroll(db, admin, b, world["small"], reason="zmiana grupy")
+    enrollment.enroll(UnitOfWork(db, admin), a, world["small"], reason="zmiana grupy")
+    result = enrollment.enroll(UnitOfWork(db, admin), b, world["small"], reason="zmiana grupy")
     assert (result.enrolled_count, result.seat_limit, result.over_limit) == (2, 2, False)
     with pytest.raises(EnrollmentRefused, match="2 of 2") as refused:
-        enrollment.enroll(db, admin, c, world["small"], reason="zmiana grupy")
+        enrollment.enroll(UnitOfWork(db, admin), c, world["small"], reason="zmiana grupy")
     assert refused.value.refusal is Refusal.FULL
     assert _group(db, world["small"]).enrolled_count == 2
 
@@ -49,8 +50,9 @@ def test_clerk_enrolls_until_full_then_refused_showing_count(db, admin, world):
 def test_override_is_recorded_and_unenroll_shrinks_the_excess(db, admin, world):
     ids = [factories.student(db, last_name=f"S{i}") for i in range(3)]
     for sid in ids[:2]:
-        enrollment.enroll(db, admin, sid, world["small"], reason="r")
-    result = enrollment.enroll(db, admin, ids[2], world["small"], reason="decyzja prodziekana", over_limit=True)
+        enrollment.enroll(UnitOfWork(db, admin), sid, world["small"], reason="r")
+    result = enrollment.enroll(UnitOfWork(db, admin), ids[2], world["small"], reason="decyzja prodziekana",
+                               over_limit=True)
     assert result.over_limit and result.enrolled_count == 3
     group = _group(db, world["small"])
     assert (group.enrolled_count, group.over_limit_count) == (3, 1)
@@ -58,7 +60,7 @@ def test_override_is_recorded_and_unenroll_shrinks_the_excess(db, admin, world):
         row = session.get(Enrollment, result.enrollment_id)
         assert row.over_limit and row.reason == "decyzja prodziekana"
         assert session.scalar(select(AuditEntry.action).where(AuditEntry.entity_id == row.id, AuditEntry.entity == "enrollment")) == "enrollment.override"
-    enrollment.unenroll(db, admin, result.enrollment_id, reason="rezygnacja")
+    enrollment.unenroll(UnitOfWork(db, admin), result.enrollment_id, reason="rezygnacja")
     group = _group(db, world["small"])
     assert (group.enrolled_count, group.over_limit_count) == (2, 0)
 
@@ -66,22 +68,22 @@ def test_override_is_recorded_and_unenroll_shrinks_the_excess(db, admin, world):
 def test_enroll_needs_a_reason_and_refuses_duplicates(db, admin, world):
     sid = factories.student(db)
     with pytest.raises(DomainError, match="Say why"):
-        enrollment.enroll(db, admin, sid, world["small"], reason=" ")
-    enrollment.enroll(db, admin, sid, world["small"], reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, world["small"], reason=" ")
+    enrollment.enroll(UnitOfWork(db, admin), sid, world["small"], reason="r")
     with pytest.raises(EnrollmentRefused, match="already in group"):
-        enrollment.enroll(db, admin, sid, world["other"], reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, world["other"], reason="r")
     assert _group(db, world["other"]).enrolled_count == 0
 
 
 def test_move_is_one_step_and_refused_move_changes_nothing(db, admin, world):
     mover, x, y = (factories.student(db, last_name=n) for n in ("Mover", "X", "Y"))
-    first = enrollment.enroll(db, admin, mover, world["small"], reason="r")
-    moved = enrollment.move(db, admin, first.enrollment_id, world["other"], reason="kolizja w planie")
+    first = enrollment.enroll(UnitOfWork(db, admin), mover, world["small"], reason="r")
+    moved = enrollment.move(UnitOfWork(db, admin), first.enrollment_id, world["other"], reason="kolizja w planie")
     assert (_group(db, world["small"]).enrolled_count, _group(db, world["other"]).enrolled_count) == (0, 1)
-    enrollment.enroll(db, admin, x, world["small"], reason="r")
-    enrollment.enroll(db, admin, y, world["small"], reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), x, world["small"], reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), y, world["small"], reason="r")
     with pytest.raises(EnrollmentRefused, match="full"):
-        enrollment.move(db, admin, moved.enrollment_id, world["small"], reason="r")
+        enrollment.move(UnitOfWork(db, admin), moved.enrollment_id, world["small"], reason="r")
     with db.read() as session:
         standing = session.scalar(select(Enrollment.group_id).where(Enrollment.student_id == mover, Enrollment.status == EnrollmentStatus.ACCEPTED))
     assert standing == world["other"]
@@ -92,25 +94,25 @@ def test_move_only_within_the_course(db, admin, world):
     sid = factories.student(db)
     other_course = factories.course(db, "FIZ-1")
     elsewhere = factories.group(db, other_course, world["term"])
-    first = enrollment.enroll(db, admin, sid, world["small"], reason="r")
+    first = enrollment.enroll(UnitOfWork(db, admin), sid, world["small"], reason="r")
     with pytest.raises(DomainError, match="same course"):
-        enrollment.move(db, admin, first.enrollment_id, elsewhere, reason="r")
+        enrollment.move(UnitOfWork(db, admin), first.enrollment_id, elsewhere, reason="r")
 
 
 def test_clerk_of_another_unit_cannot_enroll(db, world):
     sid = factories.student(db)
     stranger = factories.staff(db, "obcy", Role.CLERK, ("WPA",))
     with pytest.raises(PermissionDenied):
-        enrollment.enroll(db, stranger, sid, world["small"], reason="r")
+        enrollment.enroll(UnitOfWork(db, stranger), sid, world["small"], reason="r")
     service = factories.staff(db, "cos", Role.SERVICE_CENTER)
     with pytest.raises(PermissionDenied):
-        enrollment.enroll(db, service, sid, world["small"], reason="r")
+        enrollment.enroll(UnitOfWork(db, service), sid, world["small"], reason="r")
     assert _group(db, world["small"]).enrolled_count == 0
 
 
 def test_changes_are_audited_and_queued(db, admin, world):
     sid = factories.student(db)
-    result = enrollment.enroll(db, admin, sid, world["small"], reason="powrót z urlopu")
+    result = enrollment.enroll(UnitOfWork(db, admin), sid, world["small"], reason="powrót z urlopu")
     with db.read() as session:
         audit = session.scalars(select(AuditEntry).where(AuditEntry.entity == "enrollment")).one()
         assert (audit.staff_id, audit.reason, audit.student_id) == (admin.id, "powrót z urlopu", sid)
@@ -123,11 +125,11 @@ def test_changes_are_audited_and_queued(db, admin, world):
 def test_portal_registration_first_come(db, world):
     a, b, c = (factories.student(db, last_name=n) for n in ("A", "B", "C"))
     for sid in (a, b):
-        enrollment.register_from_portal(db, sid, world["small"], world["reg"])
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, world["small"], world["reg"])
     with pytest.raises(EnrollmentRefused) as refused:
-        enrollment.register_from_portal(db, c, world["small"], world["reg"])
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), c, world["small"], world["reg"])
     assert refused.value.refusal is Refusal.FULL
-    enrollment.register_from_portal(db, c, world["other"], world["reg"])
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), c, world["other"], world["reg"])
 
 
 def test_portal_refusals(db, world):
@@ -135,21 +137,21 @@ def test_portal_refusals(db, world):
     sid = factories.student(db)
     later = world["now"] + timedelta(days=2)
     with pytest.raises(EnrollmentRefused) as closed:
-        enrollment.register_from_portal(db, sid, group, reg, now=later)
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL, now=later), sid, group, reg)
     assert closed.value.refusal is Refusal.ROUND_NOT_OPEN
     on_leave = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
     with pytest.raises(EnrollmentRefused) as no_access:
-        enrollment.register_from_portal(db, on_leave, group, reg)
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), on_leave, group, reg)
     assert no_access.value.refusal is Refusal.NO_ACCESS
     second_cycle = factories.programme(db, "INF-S2", level=Level.SECOND_CYCLE)
     assert second_cycle
     outsider = factories.student(db, programme_code="INF-S2")
     with pytest.raises(EnrollmentRefused) as outsider_refused:
-        enrollment.register_from_portal(db, outsider, group, reg)
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), outsider, group, reg)
     assert outsider_refused.value.refusal is Refusal.NO_ACCESS
     not_offered = factories.group(db, factories.course(db, "HIS-1"), world["term"])
     with pytest.raises(EnrollmentRefused) as offered:
-        enrollment.register_from_portal(db, sid, not_offered, reg)
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, not_offered, reg)
     assert offered.value.refusal is Refusal.NOT_OFFERED
 
 
@@ -161,9 +163,9 @@ def test_portal_selection_limit_counts_courses(db, world):
 
         session.add(RegistrationCourse(registration_id=world["reg"], course_id=second))
     sid = factories.student(db)
-    enrollment.register_from_portal(db, sid, world["small"], world["reg"])
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, world["small"], world["reg"])
     with pytest.raises(EnrollmentRefused) as limit:
-        enrollment.register_from_portal(db, sid, second_group, world["reg"])
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, second_group, world["reg"])
     assert limit.value.refusal is Refusal.SELECTION_LIMIT
 
 
@@ -176,18 +178,19 @@ def test_portal_unregister_only_where_the_round_allows(db, world):
                                     rounds=((now - timedelta(hours=1), now + timedelta(hours=5), False),),
                                     rules=({"level": Level.FIRST_CYCLE},))
     sid = factories.student(db)
-    enrollment.register_from_portal(db, sid, group, strict)
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, group, strict)
     with pytest.raises(EnrollmentRefused) as refused:
-        enrollment.unregister_from_portal(db, sid, group, strict)
+        enrollment.unregister_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, group, strict)
     assert refused.value.refusal is Refusal.UNREGISTER_NOT_ALLOWED
-    enrollment.register_from_portal(db, factories.student(db, last_name="Other"), world["small"], world["reg"])
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), factories.student(db, last_name="Other"), world["small"],
+                                    world["reg"])
     other_sid = factories.student(db, last_name="Leaver")
-    enrollment.register_from_portal(db, other_sid, world["small"], world["reg"])
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), other_sid, world["small"], world["reg"])
     assert _group(db, world["small"]).enrolled_count == 2
-    enrollment.unregister_from_portal(db, other_sid, world["small"], world["reg"])
+    enrollment.unregister_from_portal(UnitOfWork(db, SystemJob.PORTAL), other_sid, world["small"], world["reg"])
     assert _group(db, world["small"]).enrolled_count == 1
     with pytest.raises(EnrollmentRefused) as twice:
-        enrollment.unregister_from_portal(db, other_sid, world["small"], world["reg"])
+        enrollment.unregister_from_portal(UnitOfWork(db, SystemJob.PORTAL), other_sid, world["small"], world["reg"])
     assert twice.value.refusal is Refusal.NOT_ENROLLED
 
 
@@ -201,13 +204,13 @@ def test_move_stays_within_the_class_type(db, admin, world):
     lecture = factories.group(db, world["course"], world["term"], number=1, class_type=ClassType.LECTURE)
     lab = factories.group(db, world["course"], world["term"], number=1, class_type=ClassType.LAB)
     sid = factories.student(db)
-    held = enrollment.enroll(db, admin, sid, lecture, reason="r")
+    held = enrollment.enroll(UnitOfWork(db, admin), sid, lecture, reason="r")
     with pytest.raises(EnrollmentRefused, match="same class type") as refused:
-        enrollment.move(db, admin, held.enrollment_id, lab, reason="r")
+        enrollment.move(UnitOfWork(db, admin), held.enrollment_id, lab, reason="r")
     assert refused.value.refusal is Refusal.OTHER_CLASS_TYPE
     assert (_group(db, lecture).enrolled_count, _group(db, lab).enrolled_count) == (1, 0)
     # Into the lab as a group of its own class type: an enrollment, not a move.
-    enrollment.enroll(db, admin, sid, lab, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), sid, lab, reason="r")
     assert _group(db, lab).enrolled_count == 1
 
 
@@ -216,15 +219,15 @@ def test_move_targets_say_what_the_rulebook_says(db, admin, world):
 
     lab = factories.group(db, world["course"], world["term"], number=3, class_type=ClassType.LAB)
     sid = factories.student(db)
-    held = enrollment.enroll(db, admin, sid, world["small"], reason="r")
+    held = enrollment.enroll(UnitOfWork(db, admin), sid, world["small"], reason="r")
     for other in factories.many_students(db, 2):
-        enrollment.enroll(db, admin, other, world["other"], reason="r")
-    targets = {t.group_id: t for t in enrollment.move_targets(db, admin, held.enrollment_id)}
+        enrollment.enroll(UnitOfWork(db, admin), other, world["other"], reason="r")
+    targets = {t.group_id: t for t in enrollment.move_targets(UnitOfWork(db, admin), held.enrollment_id)}
     assert set(targets) == {world["other"], lab}
     assert [r.code for r in targets[world["other"]].refusals] == [Refusal.FULL] and targets[world["other"]].offered
     assert [r.code for r in targets[lab].refusals] == [Refusal.OTHER_CLASS_TYPE] and not targets[lab].offered
     # What the class-groups view offers: the full class group (an override may answer it), not the lab.
-    assert [g.id for g in enrollment.groups_to_move_to(db, admin, held.enrollment_id)] == [world["other"]]
+    assert [g.id for g in enrollment.groups_to_move_to(UnitOfWork(db, admin), held.enrollment_id)] == [world["other"]]
 
 
 def test_a_lecture_and_a_class_of_one_course_are_held_together(db, admin, world):
@@ -232,19 +235,19 @@ def test_a_lecture_and_a_class_of_one_course_are_held_together(db, admin, world)
 
     lecture = factories.group(db, world["course"], world["term"], number=1, class_type=ClassType.LECTURE)
     sid = factories.student(db)
-    enrollment.enroll(db, admin, sid, lecture, reason="r")
-    enrollment.register_from_portal(db, sid, world["small"], world["reg"])
+    enrollment.enroll(UnitOfWork(db, admin), sid, lecture, reason="r")
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, world["small"], world["reg"])
     with pytest.raises(EnrollmentRefused, match=r"already in group MAT-101 class 1 of this course \(same class type\)") as same:
-        enrollment.register_from_portal(db, sid, world["other"], world["reg"])
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), sid, world["other"], world["reg"])
     assert same.value.refusal is Refusal.SAME_SLOT
 
 
 def test_an_enrollment_taken_out_twice_is_refused_the_second_time(db, admin, world):
     sid = factories.student(db)
-    held = enrollment.enroll(db, admin, sid, world["small"], reason="r")
-    enrollment.unenroll(db, admin, held.enrollment_id, reason="rezygnacja")
+    held = enrollment.enroll(UnitOfWork(db, admin), sid, world["small"], reason="r")
+    enrollment.unenroll(UnitOfWork(db, admin), held.enrollment_id, reason="rezygnacja")
     with pytest.raises(EnrollmentRefused, match="no longer standing") as twice:
-        enrollment.unenroll(db, admin, held.enrollment_id, reason="rezygnacja")
+        enrollment.unenroll(UnitOfWork(db, admin), held.enrollment_id, reason="rezygnacja")
     assert twice.value.refusal is Refusal.NOT_ENROLLED
     with pytest.raises(EnrollmentRefused, match="no longer standing"):
-        enrollment.move(db, admin, held.enrollment_id, world["other"], reason="r")
+        enrollment.move(UnitOfWork(db, admin), held.enrollment_id, world["other"], reason="r")

@@ -106,7 +106,7 @@ def two_groups(db):
 
 def test_group_table_flags_groups_below_the_lower_limit(db, admin, two_groups):
     sid = factories.student(db)
-    enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), sid, two_groups[0], reason="r")
     lines = groups.list_groups(UnitOfWork(db, admin), GroupScope(term_id=factories.term(db)))
     assert [(g.enrolled, g.free, g.below_lower_limit) for g in lines] == [(1, 2, True), (0, 3, True)]
 
@@ -123,7 +123,7 @@ def test_bulk_limits_by_value_and_by_delta(db, admin, two_groups):
 def test_limit_never_below_the_count_and_nothing_partial(db, admin, two_groups):
     ids = factories.many_students(db, 3)
     for sid in ids:
-        enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, two_groups[0], reason="r")
     with pytest.raises(LimitBelowCount, match="3 students enrolled") as refused:
         groups.set_seat_limits(UnitOfWork(db, admin), two_groups, value=2, reason="mniejsza sala")
     assert refused.value.groups[0][1:] == (3, 2)
@@ -136,8 +136,8 @@ def test_limit_never_below_the_count_and_nothing_partial(db, admin, two_groups):
 def test_raising_the_limit_absorbs_an_override(db, admin, two_groups):
     ids = factories.many_students(db, 4)
     for sid in ids[:3]:
-        enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
-    enrollment.enroll(db, admin, ids[3], two_groups[0], reason="decyzja", over_limit=True)
+        enrollment.enroll(UnitOfWork(db, admin), sid, two_groups[0], reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), ids[3], two_groups[0], reason="decyzja", over_limit=True)
     groups.set_seat_limits(UnitOfWork(db, admin), [two_groups[0]], value=4, reason="r")
     line = groups.group_line(UnitOfWork(db, admin), two_groups[0])
     assert (line.seat_limit, line.enrolled, line.over_limit_count) == (4, 4, 0)
@@ -150,6 +150,6 @@ def test_lower_limit_and_members(db, admin, two_groups):
     b = factories.student(db, "Anna", "Łukasik")
     a = factories.student(db, "Jan", "Lis")
     for sid in (b, a):
-        enrollment.enroll(db, admin, sid, two_groups[0], reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, two_groups[0], reason="r")
     assert [m.last_name for m in groups.members(UnitOfWork(db, admin), two_groups[0])] == ["Lis", "Łukasik"]
     assert [g.id for g in groups.sibling_groups(UnitOfWork(db, admin), two_groups[0])] == [two_groups[1]]

@@ -121,7 +121,7 @@ MATRIX: tuple[Capability, ...] = (
                lambda w, a: groups.list_groups(UnitOfWork(w.db, a), groups.GroupScope(registration_id=w.registration_id)),
                lambda w, a: groups.set_seat_limits(UnitOfWork(w.db, a), [w.group_id], delta=1, reason="większa sala")),
     Capability("enroll over the limit", (YES, NO, NO, YES), None,
-               lambda w, a: enrollment.enroll(w.db, a, w.student_id, w.full_group_id, reason="decyzja prodziekana",
+               lambda w, a: enrollment.enroll(UnitOfWork(w.db, a), w.student_id, w.full_group_id, reason="decyzja prodziekana",
                                               over_limit=True)),
     Capability("token corrections", (YES, NO, NO, YES),
                lambda w, a: tokens.balances(UnitOfWork(w.db, a), w.student_id),

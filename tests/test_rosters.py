@@ -29,7 +29,7 @@ def group(db, admin):
              ("Zofia", "=HYPERLINK(\"http://x\")"), ("Piotr", "@SUM(A1)")]
     for index, (first, last) in enumerate(names):
         sid = factories.student(db, first, last, number=f"0{index}1234")
-        enrollment.enroll(db, admin, sid, group_id, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, group_id, reason="r")
     return group_id
 
 
@@ -156,7 +156,7 @@ def test_a_long_roster_prints_on_a4_with_the_heading_row_on_every_page(sqlite_db
     ids = factories.many_students(db, 148, prefix="Nowak")
     ids += [factories.student(db, "Jan", "Lewandowski"), factories.student(db, "Łukasz", "Łukasiewicz")]
     for sid in ids:
-        enrollment.enroll(db, admin, sid, group_id, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, group_id, reason="r")
     path = rosters.export_rosters(UnitOfWork(db, admin), GroupScope(course_id=factories.course(db, "MAT-101")), tmp_path / "r.xlsx")
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(path)], check=True, capture_output=True, timeout=180)

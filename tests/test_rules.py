@@ -20,6 +20,7 @@ from desk.model import ClassType, Level, RegistrationKind, RequestAction, Reques
 from desk.refusals import describe, message, refusal_of
 from desk.rules import Admission, GroupFacts, Held, Refusal, RefusalCode, RegistrationFacts, RoundFacts, Tokens
 from desk.token_rounds import TokenRequestRefused
+from desk.unit_of_work import SystemJob, UnitOfWork
 from tests import factories
 
 # --- the rules alone ------------------------------------------------------------------------------
@@ -182,12 +183,12 @@ class World:
                                    reason="przydział")
         if case.full:
             for other in factories.many_students(db, 1, prefix=f"Full{index}{path}"):
-                enrollment.enroll(db, admin, other, self.groups["class2"], reason="r")
+                enrollment.enroll(UnitOfWork(db, admin), other, self.groups["class2"], reason="r")
         held = list(case.holds) + ([case.move_from] if path == "move" and case.move_from not in case.holds else [])
         self.held = {}
         for name in held:
             self.held[name] = enrollment.enroll(
-                db, admin, self.student, self.groups[name], reason="r",
+                UnitOfWork(db, admin), self.student, self.groups[name], reason="r",
                 registration_id=self.registration if name == "other" else None,
             ).enrollment_id
 
@@ -196,7 +197,7 @@ class World:
 
     def _desk(self):
         try:
-            enrollment.enroll(self.db, self.admin, self.student, self.groups[self.case.target], reason="r",
+            enrollment.enroll(UnitOfWork(self.db, self.admin), self.student, self.groups[self.case.target], reason="r",
                               registration_id=self.registration)
         except EnrollmentRefused as refused:
             return refused.refusal
@@ -204,14 +205,16 @@ class World:
 
     def _move(self):
         try:
-            enrollment.move(self.db, self.admin, self.held[self.case.move_from], self.groups[self.case.target], reason="r")
+            enrollment.move(UnitOfWork(self.db, self.admin), self.held[self.case.move_from], self.groups[self.case.target],
+                            reason="r")
         except EnrollmentRefused as refused:
             return refused.refusal
         return None
 
     def _portal(self):
         try:
-            enrollment.register_from_portal(self.db, self.student, self.groups[self.case.target], self.registration)
+            enrollment.register_from_portal(UnitOfWork(self.db, SystemJob.PORTAL), self.student, self.groups[self.case.target],
+                                            self.registration)
         except EnrollmentRefused as refused:
             return refused.refusal
         return None
@@ -219,11 +222,13 @@ class World:
     def _token(self):
         submitted = self.now - timedelta(hours=1)
         try:
-            request = token_rounds.submit_request(self.db, self.student, self.groups[self.case.target], self.registration,
-                                                  RequestAction.REGISTER, payment_accepted=False, now=submitted)
+            request = token_rounds.submit_request(UnitOfWork(self.db, SystemJob.PORTAL, now=submitted), self.student,
+                                                  self.groups[self.case.target], self.registration, RequestAction.REGISTER,
+                                                  payment_accepted=False)
         except TokenRequestRefused as refused:
             return refused.refusal
-        token_rounds.resolve_registration(self.db, self.registration, now=submitted + timedelta(minutes=1))
+        token_rounds.resolve_registration(UnitOfWork(self.db, SystemJob.TOKEN_ROUND, now=submitted + timedelta(minutes=1)),
+                                          self.registration)
         with self.db.read() as session:
             row = session.get(TokenRequest, request)
         if row.status is RequestStatus.ACCEPTED:
@@ -234,7 +239,7 @@ class World:
     def _explain(self):
         from desk import eligibility
 
-        explanation = eligibility.explain(self.db, self.admin, self.student, self.registration,
+        explanation = eligibility.explain(UnitOfWork(self.db, self.admin), self.student, self.registration,
                                           group_id=self.groups[self.case.target])
         failed = [c for c in explanation.checks if c.outcome is eligibility.Outcome.FAILED and c.refusal is not None]
         assert [c.refusal for c in failed] == [

@@ -135,7 +135,7 @@ def test_every_kind_of_change_goes_out_incrementally(demo, demo_admin, portal):
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
     groups.set_seat_limits(UnitOfWork(demo, demo_admin), [group_id], delta=5, reason="bigger room")
-    enrollment.enroll(demo, demo_admin, student_id, group_id, reason="by the dean's decision")
+    enrollment.enroll(UnitOfWork(demo, demo_admin), student_id, group_id, reason="by the dean's decision")
     with demo.read() as session:
         token_type = session.scalar(select(TokenType.id).where(TokenType.code == "JO"))
     tokens.correct_balance(UnitOfWork(demo, demo_admin), student_id, token_type, 2, reason="admitted mid-year",
@@ -406,13 +406,13 @@ def test_the_explanation_checks_the_portal(demo, demo_admin, portal):
     if student_id is None:
         pytest.skip("no student on leave in the demo")
     access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
-    waiting = explain(demo, demo_admin, student_id, registration_id)
+    waiting = explain(UnitOfWork(demo, demo_admin), student_id, registration_id)
     failure = waiting.first_failure
     if failure is None or failure.condition is not Condition.PORTAL:
         pytest.skip("this student is stopped by another condition first")
     assert failure.outcome is Outcome.FAILED and "wait to be sent" in failure.detail
     sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student_id, portal=portal)
-    passed = explain(demo, demo_admin, student_id, registration_id)
+    passed = explain(UnitOfWork(demo, demo_admin), student_id, registration_id)
     assert next(c for c in passed.checks if c.condition is Condition.PORTAL).outcome is Outcome.PASSED
 
 
@@ -428,7 +428,7 @@ def test_rows_copied_inside_the_database_equal_rows_sent_through_python(demo, de
         registration_id, group_id, student_id = _direct_registration_with_room(demo)
         access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
         groups.set_seat_limits(UnitOfWork(demo, demo_admin), [group_id], delta=5, reason="bigger room")
-        enrollment.enroll(demo, demo_admin, student_id, group_id, reason="by the dean's decision")
+        enrollment.enroll(UnitOfWork(demo, demo_admin), student_id, group_id, reason="by the dean's decision")
         with demo.read() as session:
             token_type = session.scalar(select(TokenType.id).where(TokenType.code == "JO"))
         tokens.correct_balance(UnitOfWork(demo, demo_admin), student_id, token_type, 2, reason="admitted mid-year",

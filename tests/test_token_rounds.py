@@ -26,7 +26,7 @@ from desk.model import (
     TokenRequest,
 )
 from tests import factories
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 UTC = timezone.utc
 START = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)  # micro-rounds of 60 minutes, breaks of 15
@@ -51,8 +51,8 @@ def _fund(db, admin, student, token, amount):
 
 
 def _submit(db, lang, student, minutes, action=REGISTER, group=None, pay=False):
-    return token_rounds.submit_request(db, student, group or lang["group"], lang["reg"], action, payment_accepted=pay,
-                                       now=START + timedelta(minutes=minutes))
+    return token_rounds.submit_request(UnitOfWork(db, SystemJob.PORTAL, now=START + timedelta(minutes=minutes)), student,
+                                       group or lang["group"], lang["reg"], action, payment_accepted=pay)
 
 
 def _status(db, request_id):
@@ -75,7 +75,7 @@ def test_resolution_in_submission_order_while_places_remain(db, lang):
     # Submitted in reverse order of creation: the last student first.
     requests = [_submit(db, lang, s, 50 - i) for i, s in enumerate(students)]
     late = _submit(db, lang, factories.many_students(db, 1, prefix="Late")[0], 65)  # after the first break began
-    result = token_rounds.resolve_due(db, now=START + timedelta(minutes=61))["LEK"]
+    result = token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))["LEK"]
     assert (result.accepted, result.still_pending) == (2, 2)
     assert [_status(db, r) for r in requests] == [RequestStatus.PENDING, RequestStatus.PENDING,
                                                   RequestStatus.ACCEPTED, RequestStatus.ACCEPTED]
@@ -90,10 +90,10 @@ def test_running_twice_changes_nothing(db, lang):
     _fund(db, lang["admin"], student, lang["token"], 1)
     _submit(db, lang, student, 10)
     now = START + timedelta(minutes=70)
-    first = token_rounds.resolve_due(db, now=now)["LEK"]
+    first = token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=now))["LEK"]
     with db.read() as session:
         entries = session.scalar(select(func.count()).select_from(TokenEntry))
-    second = token_rounds.resolve_due(db, now=now)["LEK"]
+    second = token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=now))["LEK"]
     assert first.accepted == 1 and second.accepted == 0
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(TokenEntry)) == entries
@@ -103,7 +103,7 @@ def test_payment_only_with_consent(db, lang):
     with_consent, without = factories.many_students(db, 2)
     a = _submit(db, lang, with_consent, 5, pay=True)
     b = _submit(db, lang, without, 6, pay=False)
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))
     assert _status(db, a) is RequestStatus.ACCEPTED and _status(db, b) is RequestStatus.REFUSED
     with db.read() as session:
         payment = session.scalars(select(Payment)).one()
@@ -117,10 +117,10 @@ def test_unregister_refunds_the_token_or_cancels_the_payment(db, lang):
     _fund(db, lang["admin"], funded, lang["token"], 1)
     _submit(db, lang, funded, 5)
     _submit(db, lang, paying, 6, pay=True)
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))
     _submit(db, lang, funded, 80, action=UNREGISTER)
     _submit(db, lang, paying, 81, action=UNREGISTER)
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=136))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=136)))
     assert tokens.balances(UnitOfWork(db, lang["admin"]), funded)[0].balance == 1
     with db.read() as session:
         assert session.scalars(select(Payment.status)).one() is PaymentStatus.CANCELLED
@@ -133,9 +133,9 @@ def test_places_running_out_mid_break_and_permanent_refusal_at_the_end(db, lang)
     for s in students:
         _fund(db, lang["admin"], s, lang["token"], 1)
     requests = [_submit(db, lang, s, 10 + i) for i, s in enumerate(students)]
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))
     assert _status(db, requests[2]) is RequestStatus.PENDING
-    result = token_rounds.resolve_due(db, now=START + timedelta(days=3))["LEK"]
+    result = token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(days=3)))["LEK"]
     assert result.refused_permanently == 1
     assert _status(db, requests[2]) is RequestStatus.REFUSED_PERMANENTLY
     assert tokens.balances(UnitOfWork(db, lang["admin"]), students[2])[0].balance == 1  # nothing spent for it
@@ -146,7 +146,7 @@ def test_selection_limit_and_duplicate_requests(db, lang):
     _fund(db, lang["admin"], student, lang["token"], 3)
     first = _submit(db, lang, student, 5)
     second = _submit(db, lang, student, 6, group=lang["other"])
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))
     assert _status(db, first) is RequestStatus.ACCEPTED and _status(db, second) is RequestStatus.REFUSED
 
 
@@ -158,8 +158,9 @@ def test_sixteen_concurrent_duplicate_requests_are_one(db, lang):
     def submit():
         barrier.wait()
         try:
-            ids.append(token_rounds.submit_request(db, student, lang["group"], lang["reg"], REGISTER,
-                                                   portal_key="basket-77", now=START + timedelta(minutes=3)))
+            ids.append(token_rounds.submit_request(UnitOfWork(db, SystemJob.PORTAL, now=START + timedelta(minutes=3)), student,
+                                                   lang["group"], lang["reg"], REGISTER,
+                                                   portal_key="basket-77"))
         except Exception as error:  # noqa: BLE001
             errors.append(error)
 
@@ -184,7 +185,7 @@ def test_two_resolvers_at_once_carry_out_each_request_once(db, lang):
 
     def resolve():
         barrier.wait()
-        token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+        token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))
 
     threads = [threading.Thread(target=resolve) for _ in range(4)]
     for thread in threads:
@@ -209,13 +210,13 @@ def test_a_lecture_held_does_not_refuse_a_class_of_the_same_course(db, lang):
     lecture = factories.group(db, course_id, term_id, number=9, class_type=ClassType.LECTURE)
     student = factories.student(db)
     _fund(db, lang["admin"], student, lang["token"], 1)
-    enrollment.enroll(db, lang["admin"], student, lecture, reason="wykład obowiązkowy")
+    enrollment.enroll(UnitOfWork(db, lang["admin"]), student, lecture, reason="wykład obowiązkowy")
     request = _submit(db, lang, student, 5)
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))
     assert _status(db, request) is RequestStatus.ACCEPTED
     # A second class group of the same course is the same slot: refused.
     again = _submit(db, lang, student, 70, group=lang["other"])
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=136))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=136)))
     assert _status(db, again) is RequestStatus.REFUSED
     with db.read() as session:
         row = session.get(TokenRequest, again)
@@ -236,12 +237,13 @@ def test_waiting_and_permanently_refused_requests_reach_the_portal_with_their_re
                 select(OutboxEntry).where(OutboxEntry.entity == "token_request", OutboxEntry.entity_id == request_id)
                 .order_by(OutboxEntry.id))]
 
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=61))
+    assert queued(requests[2]) == [{"status": "pending", "reason": None}]  # in the basket
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=61)))
     waiting = queued(requests[2])
     assert waiting[-1]["status"] == "pending" and waiting[-1]["reason"]["code"] == "refusal.full"
-    token_rounds.resolve_due(db, now=START + timedelta(minutes=136))
-    assert len(queued(requests[2])) == 1  # still waiting for the same reason: nothing new to send
-    token_rounds.resolve_due(db, now=START + timedelta(days=3))
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(minutes=136)))
+    assert len(queued(requests[2])) == 2  # still waiting for the same reason: nothing new to send
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND, now=START + timedelta(days=3)))
     ended = queued(requests[2])[-1]
     assert ended == {"status": "refused_permanently",
                      "reason": {"code": "refusal.registration_ended", "params": {"registration": "LEK"}}}
@@ -249,9 +251,18 @@ def test_waiting_and_permanently_refused_requests_reach_the_portal_with_their_re
         row = session.get(TokenRequest, requests[2])
         assert (row.resolution_code, row.resolution_reason) == ("refusal.registration_ended", None)
         audited = session.scalars(select(AuditEntry).where(AuditEntry.entity == "token_request",
-                                                           AuditEntry.entity_id == requests[2])).one()
-        assert audited.reason_message["code"] == "refusal.registration_ended" and audited.job == "token_round"
-    lines = {line.id: line for line in token_rounds.requests_of(db, lang["admin"], lang["reg"])}
+                                                           AuditEntry.entity_id == requests[2]).order_by(AuditEntry.id)).all()
+        # Submitted by the student on the portal, left waiting at a break, refused for good at the end.
+        assert [(a.action, a.job) for a in audited] == [
+            ("token_request.submitted", "portal"), ("token_request.waiting", "token_round"),
+            ("token_request.refused_permanently", "token_round")]
+        assert [(a.reason_message or {}).get("code") for a in audited] == [
+            None, "refusal.full", "refusal.registration_ended"]
+        ended_at_registration = session.scalars(select(AuditEntry).where(AuditEntry.entity == "registration")).one()
+        assert (ended_at_registration.action, ended_at_registration.after) == (
+            "token_request.refuse_permanently", {"requests": 1})
+        assert session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.entity == "registration")) == 0
+    lines = {line.id: line for line in token_rounds.requests_of(UnitOfWork(db, lang["admin"]), lang["reg"])}
     assert lines[requests[2]].resolution_reason == "The registration ended before a place was found."
     assert lines[requests[0]].resolution_reason == "Registered; one JO token spent."
 
@@ -291,8 +302,9 @@ def test_on_the_demo_an_incremental_sync_after_the_rounds_leaves_a_full_sync_not
         asked = simulator.token_requests(portal, registration_id, students=300, seed=3, at=now)
         assert asked.actions > 20
         sync.run_sync(demo_db, admin, SyncKind.INCREMENTAL, portal=portal, now=now)
-        first = token_rounds.resolve_due(demo_db, now=now + timedelta(minutes=80))
-        ended = token_rounds.resolve_due(demo_db, now=as_utc(ends) + timedelta(minutes=1))
+        first = token_rounds.resolve_due(UnitOfWork(demo_db, SystemJob.TOKEN_ROUND, now=now + timedelta(minutes=80)))
+        ended = token_rounds.resolve_due(UnitOfWork(demo_db, SystemJob.TOKEN_ROUND,
+                                                    now=as_utc(ends) + timedelta(minutes=1)))
         resolved = [r for results in (first, ended) for r in results.values()]
         assert sum(r.accepted for r in resolved) and sum(r.refused for r in resolved)
         assert sum(r.still_pending for r in first.values()) and sum(r.refused_permanently for r in resolved)

@@ -180,10 +180,12 @@ class MainWindow(QMainWindow):
 
     def resolve_due_token_requests(self) -> None:
         from desk.token_rounds import resolve_due
+        from desk.unit_of_work import SystemJob, UnitOfWork
 
         # A long job: it never holds up a clerk's Save, and a break still being resolved is not queued twice.
         db = self.context.db
-        self.context.operate(lambda: resolve_due(db), changes=lambda resolved: TOKEN_ROUND if resolved else None,
+        self.context.operate(lambda: resolve_due(UnitOfWork(db, SystemJob.SCHEDULE)),
+                             changes=lambda resolved: TOKEN_ROUND if resolved else None,
                              failed=lambda error: log.warning("token round resolution failed: %s", error),
                              lane=Lane.LONG, key="resolve-due-token-requests")
 

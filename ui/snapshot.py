@@ -91,7 +91,7 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
         from desk.token_rounds import requests_of
 
         # A student waiting in the basket of the token round: the most telling explanation.
-        waiting = requests_of(db, actor, chosen.id, limit=1)
+        waiting = requests_of(UnitOfWork(db, actor), chosen.id, limit=1)
         page = search_students(UnitOfWork(db, actor), waiting[0].student_number if waiting else "a", limit=1)
         if page.rows:
             dialog = ExplainDialog(window.context, page.rows[0].student_id, chosen.id, parent=window)

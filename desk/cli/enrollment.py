@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desk.cli.common import acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def cmd_enroll(args) -> int:
@@ -14,7 +15,7 @@ def cmd_enroll(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     result = enrollment.enroll(
-        db, actor, student_by_number(db, args.student), find_group(db, args.group), reason=args.reason,
+        UnitOfWork(db, actor), student_by_number(db, args.student), find_group(db, args.group), reason=args.reason,
         over_limit=args.over_limit, registration_id=registration_by_code(db, args.registration) if args.registration else None,
     )
     note = " (over the limit, recorded as an override)" if result.over_limit else ""
@@ -30,7 +31,7 @@ def cmd_unenroll(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     enrollment_id = standing_enrollment(db, student_by_number(db, args.student), find_group(db, args.group))
-    enrollment.unenroll(db, actor, enrollment_id, reason=args.reason)
+    enrollment.unenroll(UnitOfWork(db, actor), enrollment_id, reason=args.reason)
     print("Unenrolled.")
     return 0
 
@@ -43,7 +44,7 @@ def cmd_move(args) -> int:
     db = open_database_for(args)
     actor = acting_staff(args, db)
     enrollment_id = standing_enrollment(db, student_by_number(db, args.student), find_group(db, args.from_group))
-    result = enrollment.move(db, actor, enrollment_id, find_group(db, args.to_group), reason=args.reason,
+    result = enrollment.move(UnitOfWork(db, actor), enrollment_id, find_group(db, args.to_group), reason=args.reason,
                              over_limit=args.over_limit)
     print(f"Moved: the new group has {result.enrolled_count} of {result.seat_limit}.")
     return 0

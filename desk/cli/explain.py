@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desk.cli.common import acting_staff, open_database_for
+from desk.unit_of_work import UnitOfWork
 
 
 def cmd_explain(args) -> int:
@@ -15,7 +16,7 @@ def cmd_explain(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    result = explain(db, actor, student_by_number(db, args.student), registration_by_code(db, args.registration),
+    result = explain(UnitOfWork(db, actor), student_by_number(db, args.student), registration_by_code(db, args.registration),
                      group_id=find_group(db, args.group) if args.group else None)
     if args.json:
         print(json.dumps({

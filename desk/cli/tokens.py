@@ -117,6 +117,7 @@ def cmd_tokens_allocate(args) -> int:
 
 def cmd_tokens_resolve(args) -> int:
     from desk.token_rounds import resolve_due, resolve_now
+    from desk.unit_of_work import SystemJob
 
     db = open_database_for(args)
     if args.registration:
@@ -130,9 +131,10 @@ def cmd_tokens_resolve(args) -> int:
                 last["shown"] = done * 10 // max(total, 1)
                 print(f"  {done:,}/{total:,}", file=sys.stderr)
 
-        results = {args.registration: resolve_now(db, actor, registration_by_code(db, args.registration), progress=progress)}
+        results = {args.registration: resolve_now(UnitOfWork(db, actor), registration_by_code(db, args.registration),
+                                                  progress=progress)}
     else:
-        results = resolve_due(db)  # the scheduled job: acts as the system, changes only what is due
+        results = resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND))  # the round's job: changes only what is due
     if not results:
         print("No token round has a break due.")
     for code, r in results.items():

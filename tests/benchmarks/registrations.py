@@ -54,7 +54,7 @@ from desk.model import (
 )
 from desk.staff import actor_for_login
 from tests.benchmarks import search
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 DATA = search.DATA
 ENROLLMENTS_PER_STUDENT = 5 / 3  # 500,000 enrollments at 300,000 students
@@ -272,7 +272,8 @@ def _worker(url: str, registration_id: int, group_ids: list[int], students: list
     accepted = refused = 0
     for student_id in students:
         try:
-            enrollment.register_from_portal(db, student_id, group_ids[rng.randrange(len(group_ids))], registration_id)
+            enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), student_id,
+                                            group_ids[rng.randrange(len(group_ids))], registration_id)
             accepted += 1
         except EnrollmentRefused:
             refused += 1

@@ -161,7 +161,7 @@ def resolution(db, actor) -> list[dict]:
         chosen = rng.sample(students, size)
         registration_id = _token_registration(db, size, chosen, rng)
         started = time.perf_counter()
-        result = token_rounds.resolve_now(db, actor, registration_id)
+        result = token_rounds.resolve_now(UnitOfWork(db, actor), registration_id)
         seconds = time.perf_counter() - started
         results.append(dict(requests=size, seconds=seconds, per_request_ms=seconds * 1000 / size,
                             accepted=result.accepted, refused=result.refused, waiting=result.still_pending))

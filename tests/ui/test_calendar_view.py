@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from desk import eligibility
 from desk.clock import now_utc
 from desk.model import AccessGrant, Level, ProgrammeStatus, Registration, RegistrationKind, Round
+from desk.unit_of_work import UnitOfWork
 from tests import factories
 from ui.views.access_panel import BulkGrantDialog
 from ui.views.calendar import RegistrationDialog, RegistrationsView, RoundDialog
@@ -109,5 +110,5 @@ def test_bulk_list_reports_then_grants_on_confirmation(qtbot, app_context, db, a
     dialog.reason.setText("powrót z urlopu")
     with qtbot.waitSignal(view.access.changed, timeout=10_000):
         dialog.buttons.accepted.emit()
-    assert eligibility.explain(db, admin, returning, reg).admitted
+    assert eligibility.explain(UnitOfWork(db, admin), returning, reg).admitted
     qtbot.waitUntil(lambda: view.access.table.rowCount() == 2, timeout=10_000)

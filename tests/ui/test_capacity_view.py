@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from desk import enrollment
 from desk.model import ClassGroup, Enrollment, EnrollmentStatus
+from desk.unit_of_work import UnitOfWork
 from tests import factories
 from ui.views.group_dialogs import EnrollDialog, MoveDialog, SetLimitDialog
 from ui.views.groups import GroupsView
@@ -37,7 +38,7 @@ def _limits(db):
 
 def test_table_shows_counts_and_flags_groups_below_the_lower_limit(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
-    enrollment.enroll(db, admin, factories.student(db), first, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), factories.student(db), first, reason="r")
     view = _view(qtbot, app_context, term, reg)
     lines = view.model.groups
     assert [(g.number, g.enrolled, g.free, g.below_lower_limit) for g in lines] == [(1, 1, 1, True), (2, 0, 3, False)]
@@ -73,7 +74,7 @@ def test_bulk_plus_five_on_two_groups(qtbot, app_context, db):
 def test_limit_below_the_count_is_refused_showing_it(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
     for sid in factories.many_students(db, 2):
-        enrollment.enroll(db, admin, sid, first, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, first, reason="r")
     view = _view(qtbot, app_context, term, reg)
     view.select_group(first)
     view.set_limit_button.click()
@@ -91,7 +92,7 @@ def test_limit_below_the_count_is_refused_showing_it(qtbot, app_context, db, adm
 def test_enroll_full_group_only_with_override_then_move_and_unenroll(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
     for sid in factories.many_students(db, 2):
-        enrollment.enroll(db, admin, sid, first, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, first, reason="r")
     newcomer = factories.student(db, "Zofia", "Wójcik", number="555001")
     view = _view(qtbot, app_context, term, reg)
     with qtbot.waitSignal(view.membersLoaded, timeout=10_000):

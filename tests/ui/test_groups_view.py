@@ -25,6 +25,7 @@ from sqlalchemy import select
 from desk import enrollment
 from desk.groups import GroupLine
 from desk.model import AuditEntry, ClassGroup, ClassType, Enrollment, EnrollmentStatus, Role, TimetableSlot
+from desk.unit_of_work import UnitOfWork
 from tests import factories
 from ui.models.group_table_model import (
     AT_RISK,
@@ -133,9 +134,9 @@ def test_table_shows_limit_enrolled_free_and_flags_a_group_below_its_lower_limit
     term, reg, first, second = _world(db)
     other = factories.course(db, "FIZ-201")
     factories.group(db, other, term, number=1, seat_limit=10)  # in the term, not offered by the registration
-    enrollment.enroll(db, admin, factories.student(db), first, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), factories.student(db), first, reason="r")
     for sid in factories.many_students(db, 3):
-        enrollment.enroll(db, admin, sid, second, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, second, reason="r")
     with db.write() as session:
         session.add(TimetableSlot(group_id=first, weekday=1, starts_at=time(10, 15), ends_at=time(12, 30), room="123", building="B1"))
 
@@ -243,7 +244,7 @@ def test_bulk_plus_five_on_two_selected_groups(qtbot, app_context, db):
 def test_a_limit_below_the_count_is_refused_showing_the_count_and_nothing_changes(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
     for sid in factories.many_students(db, 2):
-        enrollment.enroll(db, admin, sid, first, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, first, reason="r")
     view = _view(qtbot, app_context, reg, term)
     view.table.selectAll()
     view.set_limit_button.click()
@@ -321,7 +322,7 @@ def test_enrolling_a_student_through_the_dialog(qtbot, app_context, db):
 def test_a_full_group_takes_a_student_only_with_the_override_box_ticked(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
     for sid in factories.many_students(db, 2):
-        enrollment.enroll(db, admin, sid, first, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, first, reason="r")
     newcomer = factories.student(db, "Zofia", "Wójcik", number="555001")
     view = _view(qtbot, app_context, reg, term)
     _select(qtbot, view, first)
@@ -345,7 +346,7 @@ def test_a_full_group_takes_a_student_only_with_the_override_box_ticked(qtbot, a
 
 def test_override_is_offered_when_the_group_fills_while_the_dialog_is_open(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
-    enrollment.enroll(db, admin, factories.student(db), first, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), factories.student(db), first, reason="r")
     newcomer = factories.student(db, "Zofia", "Wójcik", number="555001")
     view = _view(qtbot, app_context, reg, term)
     _select(qtbot, view, first)
@@ -353,7 +354,8 @@ def test_override_is_offered_when_the_group_fills_while_the_dialog_is_open(qtbot
     dialog = _dialog(view, "enrollDialog")
     box = _field(dialog, QCheckBox, "overLimitBox")
     assert not box.isEnabled()
-    enrollment.enroll(db, admin, factories.student(db, "Ewa", "Nowak"), first, reason="someone else was quicker")
+    enrollment.enroll(UnitOfWork(db, admin), factories.student(db, "Ewa", "Nowak"), first,
+                      reason="someone else was quicker")
     _pick(qtbot, dialog, "555001", newcomer)
     _field(dialog, QLineEdit, "reasonField").setText("decyzja prodziekana")
     _refused(qtbot, dialog, "full")
@@ -366,7 +368,7 @@ def test_moving_a_student_to_another_group(qtbot, app_context, db, admin):
     mover = factories.student(db, "Zofia", "Wójcik", number="555001")
     stayer = factories.student(db, "Adam", "Abacki", number="555002")
     for sid in (stayer, mover):
-        enrollment.enroll(db, admin, sid, first, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, first, reason="r")
     with db.read() as session:
         course = session.get(ClassGroup, first).course_id
     factories.group(db, course, term, number=1, seat_limit=100, class_type=ClassType.LECTURE)  # not a place to move to
@@ -392,9 +394,9 @@ def test_moving_a_student_to_another_group(qtbot, app_context, db, admin):
 def test_moving_into_a_full_group_needs_the_override(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
     for sid in factories.many_students(db, 3, prefix="Full"):
-        enrollment.enroll(db, admin, sid, second, reason="r")
+        enrollment.enroll(UnitOfWork(db, admin), sid, second, reason="r")
     mover = factories.student(db, "Zofia", "Wójcik", number="555001")
-    enrollment.enroll(db, admin, mover, first, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), mover, first, reason="r")
     view = _view(qtbot, app_context, reg, term)
     _select(qtbot, view, first)
     view.move_button.click()
@@ -413,7 +415,7 @@ def test_moving_into_a_full_group_needs_the_override(qtbot, app_context, db, adm
 def test_unenrolling_with_the_delete_key(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
     leaver = factories.student(db, "Zofia", "Wójcik", number="555001")
-    enrollment.enroll(db, admin, leaver, second, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), leaver, second, reason="r")
     view = _view(qtbot, app_context, reg, term)
     _select(qtbot, view, second)
     assert view.select_member(leaver)
@@ -434,7 +436,7 @@ def test_a_course_with_one_group_has_nowhere_to_move_to(qtbot, app_context, db, 
     course = factories.course(db, "WF-1")
     only = factories.group(db, course, term, number=1, seat_limit=5, class_type=ClassType.PE)
     reg = factories.registration(db, code="WF", term_id=term, course_ids=(course,))
-    enrollment.enroll(db, admin, factories.student(db), only, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), factories.student(db), only, reason="r")
     view = _view(qtbot, app_context, reg, term)
     _select(qtbot, view, only)
     view.move_button.click()
@@ -448,7 +450,7 @@ def test_a_course_with_one_group_has_nowhere_to_move_to(qtbot, app_context, db, 
 
 def test_enter_in_the_table_shows_the_members(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
-    enrollment.enroll(db, admin, factories.student(db), second, reason="r")
+    enrollment.enroll(UnitOfWork(db, admin), factories.student(db), second, reason="r")
     view = _view(qtbot, app_context, reg, term)
     view.table.selectAll()
     view.table.selectionModel().setCurrentIndex(view.model.index(view.model.row_of(second), 0),

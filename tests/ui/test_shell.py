@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from desk.demo import DEMO_PASSWORD
 from desk.errors import DatabaseOpenError
 from desk.staff import sign_in
+from desk.unit_of_work import SystemJob, UnitOfWork
 from tests import factories
 from ui import i18n
 from ui.app import database_error_box
@@ -152,8 +153,8 @@ def test_the_open_desk_resolves_due_token_requests(qtbot, app_context, db, admin
                                  token_type_id=token, rounds=((now - timedelta(minutes=70), now + timedelta(days=1)),),
                                  rules=({"level": Level.FIRST_CYCLE},))
     student = factories.student(db)
-    request = token_rounds.submit_request(db, student, group, reg, RequestAction.REGISTER, payment_accepted=True,
-                                          now=now - timedelta(minutes=30))
+    request = token_rounds.submit_request(UnitOfWork(db, SystemJob.PORTAL, now=now - timedelta(minutes=30)), student, group, reg,
+                                          RequestAction.REGISTER, payment_accepted=True)
     window = MainWindow(app_context)
     qtbot.addWidget(window)
     assert window.resolution_timer.isActive()

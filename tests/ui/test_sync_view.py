@@ -59,7 +59,7 @@ def _with_a_conflict(db, admin):
     """The last place taken at the desk while a student was registering for it on the portal."""
     registration, group = _open_registration(db, seat_limit=1)
     first, second = factories.student(db), factories.student(db, "Anna", "Nowak")
-    enrollment.enroll(db, admin, first, group, reason="decyzja prodziekana", registration_id=registration)
+    enrollment.enroll(UnitOfWork(db, admin), first, group, reason="decyzja prodziekana", registration_id=registration)
     _student_registers_on_the_portal(db, second, registration, group)
     return registration, group, second
 

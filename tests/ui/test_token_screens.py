@@ -14,7 +14,7 @@ from ui.context import AppContext
 from ui.views.payments_list import PaymentsView
 from ui.views.token_balances import TokenCorrectionView
 from ui.views.token_rounds import TokenRoundView
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 def _language_registration(db, starts_in: timedelta, *, rounds_open: bool = False):
@@ -101,9 +101,9 @@ def test_undo_adds_a_reversing_entry(qtbot, db, tasks, admin):
 def test_payments_view_lists_and_cancels(qtbot, app_context, db):
     token, group, reg = _language_registration(db, -timedelta(hours=2))
     student = factories.student(db)
-    token_rounds.submit_request(db, student, group, reg, RequestAction.REGISTER, payment_accepted=True,
-                                now=now_utc() - timedelta(minutes=90))
-    token_rounds.resolve_due(db)
+    token_rounds.submit_request(UnitOfWork(db, SystemJob.PORTAL, now=now_utc() - timedelta(minutes=90)), student, group, reg,
+                                RequestAction.REGISTER, payment_accepted=True)
+    token_rounds.resolve_due(UnitOfWork(db, SystemJob.TOKEN_ROUND))
     view = PaymentsView(app_context)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
@@ -122,8 +122,8 @@ def test_token_round_view_resolves_now(qtbot, app_context, db):
     token, group, reg = _language_registration(db, -timedelta(minutes=30))
     for index, student in enumerate(factories.many_students(db, 3)):
         tokens.correct_balance(UnitOfWork(db, app_context.actor, now=now_utc() - timedelta(days=30)), student, token, 1, reason="przydział")
-        token_rounds.submit_request(db, student, group, reg, RequestAction.REGISTER,
-                                    now=now_utc() - timedelta(minutes=20 - index))
+        token_rounds.submit_request(UnitOfWork(db, SystemJob.PORTAL, now=now_utc() - timedelta(minutes=20 - index)), student, group,
+                                    reg, RequestAction.REGISTER)
     view = TokenRoundView(app_context)
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: "Waiting 3" in view.counts.text(), timeout=10_000)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.eligibility import Explanation, Outcome, condition_label, explain
+from desk.unit_of_work import UnitOfWork
 from ui import labels
 from ui.context import AppContext
 
@@ -104,7 +105,7 @@ class ExplainDialog(QDialog):
         course_id, group_id = self.course_id, self.group_id
         self.refresh.setEnabled(False)
         self.context.tasks.run(
-            lambda: explain(db, actor, *args, course_id=course_id, group_id=group_id), self._show, self._failed
+            lambda: explain(UnitOfWork(db, actor), *args, course_id=course_id, group_id=group_id), self._show, self._failed
         )
 
     def _failed(self, error: BaseException) -> None:

@@ -164,7 +164,7 @@ class EnrollDialog(GroupActionDialog):
         db, actor = context.db, context.actor
         super().__init__(
             context, "", "", "", "enrollDialog",
-            lambda v: enrollment.enroll(db, actor, v[0], group.id, reason=v[2], over_limit=v[1]), parent,
+            lambda v: enrollment.enroll(UnitOfWork(db, actor), v[0], group.id, reason=v[2], over_limit=v[1]), parent,
         )
         self.group = group
         self.set_texts(
@@ -205,7 +205,7 @@ class UnenrollDialog(GroupActionDialog):
     def __init__(self, context: AppContext, member: MemberLine, group: GroupLine, parent: QWidget | None = None):
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "unenrollDialog",
-                         lambda reason: enrollment.unenroll(db, actor, member.enrollment_id, reason=reason), parent)
+                         lambda reason: enrollment.unenroll(UnitOfWork(db, actor), member.enrollment_id, reason=reason), parent)
         self.member = member
         self.set_texts(
             self.tr("Unenroll — %1").replace("%1", group_label(group)),
@@ -228,7 +228,7 @@ class MoveDialog(GroupActionDialog):
         db, actor = context.db, context.actor
         super().__init__(
             context, "", "", "", "moveDialog",
-            lambda v: enrollment.move(db, actor, member.enrollment_id, v[0], reason=v[2], over_limit=v[1]), parent,
+            lambda v: enrollment.move(UnitOfWork(db, actor), member.enrollment_id, v[0], reason=v[2], over_limit=v[1]), parent,
         )
         self.member = member
         self.siblings = list(siblings)

@@ -764,7 +764,7 @@ class GroupsView(QWidget):
             self._message(QMessageBox.Icon.Warning, self.tr("Move to group"), _error_text(error))
 
         # The rulebook says where the student may go (desk.rules.move: same course, term and class type).
-        self.context.tasks.run(lambda: enrollment.groups_to_move_to(db, actor, member.enrollment_id),
+        self.context.tasks.run(lambda: enrollment.groups_to_move_to(UnitOfWork(db, actor), member.enrollment_id),
                                lambda siblings: self._open_move(member, group, siblings), failed)
 
     def _open_move(self, member: MemberLine, group: GroupLine, siblings: list[GroupLine]) -> None:

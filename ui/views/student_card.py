@@ -342,7 +342,7 @@ class StudentCardWindow(QWidget):
         db, actor, student_id = self.context.db, self.context.actor, self.student_id
 
         def load():
-            return student_card(UnitOfWork(db, actor), student_id), registrations_for_student(db, actor, student_id)
+            return student_card(UnitOfWork(db, actor), student_id), registrations_for_student(UnitOfWork(db, actor), student_id)
 
         self.context.tasks.run(load, self._show_loaded, self._failed)
         self.reload_portal()

@@ -162,8 +162,8 @@ class TokenRoundView(QWidget):
         status = self.status.currentData()
         status = RequestStatus(status) if status else None
         self.context.tasks.run(
-            lambda: (*token_rounds.request_counts(db, actor, registration_id),
-                     token_rounds.requests_of(db, actor, registration_id, status=status)),
+            lambda: (*token_rounds.request_counts(UnitOfWork(db, actor), registration_id),
+                     token_rounds.requests_of(UnitOfWork(db, actor), registration_id, status=status)),
             lambda loaded: self._show(registration_id, *loaded), lambda error: self.counts.setText(str(error)),
         )
 
@@ -235,7 +235,8 @@ class TokenRoundView(QWidget):
         self.resolve_button.setEnabled(False)
 
         def work(handle):
-            return token_rounds.resolve_now(db, actor, registration_id, progress=lambda done, total: handle.progress(done, total))
+            return token_rounds.resolve_now(UnitOfWork(db, actor), registration_id,
+                                            progress=lambda done, total: handle.progress(done, total))
 
         def step(done: int, total: int, _message: str) -> None:
             progress.setMaximum(total)
