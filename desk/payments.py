@@ -7,10 +7,9 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from desk.changes import Action, Description, Shown
-from desk.clock import now_utc, to_local
+from desk.clock import to_local
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.messages import Message
@@ -73,16 +72,8 @@ def create_payment(
     return payment
 
 
-def cancel(uow: UnitOfWork | Session, payment: Payment, *, reason: str | Message, actor_id: int | None = None) -> None:
-    """Cancel a due payment (inside the unit's open transaction).
-
-    A caller still holding a bare session (the token rounds) passes it with ``actor_id``.
-    """
-    if isinstance(uow, Session):
-        from desk.session_unit import over_session
-
-        with (unit := over_session(uow, actor_id, now_utc())).write():
-            return cancel(unit, payment, reason=reason)
+def cancel(uow: UnitOfWork, payment: Payment, *, reason: str | Message) -> None:
+    """Cancel a due payment (inside the unit's open transaction)."""
     before = {"status": payment.status}
     payment.status = PaymentStatus.CANCELLED
     payment.cancelled_reason = reason.text() if isinstance(reason, Message) else reason

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.changes import Action, Change, Description, Shown
-from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc, to_local
+from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, to_local
 from desk.db import Database
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.i18n import translate
@@ -353,7 +353,7 @@ def _existing(session: Session, key: str | None) -> TokenEntry | None:
 
 
 def add_entry(
-    uow: UnitOfWork | Session,
+    uow: UnitOfWork,
     *,
     student_id: int,
     token_type_id: int,
@@ -365,20 +365,8 @@ def add_entry(
     reverses_id: int | None = None,
     token_request_id: int | None = None,
     audit_extra: dict | None = None,
-    actor_id: int | None = None,
-    now: datetime | None = None,
 ) -> TokenEntry:
-    """Write one ledger entry and record it (audit and portal queue), inside the unit's open transaction.
-
-    A caller still holding a bare session (the token rounds) passes it with ``actor_id`` and ``now``.
-    """
-    if isinstance(uow, Session):
-        from desk.session_unit import over_session
-
-        with (unit := over_session(uow, actor_id, now or now_utc())).write():
-            return add_entry(unit, student_id=student_id, token_type_id=token_type_id, kind=kind, amount=amount,
-                             reason=reason, document_ref=document_ref, idempotency_key=idempotency_key,
-                             reverses_id=reverses_id, token_request_id=token_request_id, audit_extra=audit_extra)
+    """Write one ledger entry and record it (audit and portal queue), inside the unit's open transaction."""
     session = uow.session
     text, message = ledger_reason(reason)
     entry = TokenEntry(
