@@ -21,16 +21,20 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desk.errors import DatabaseOpenError
+from desk.errors import DatabaseBusy, DatabaseOpenError
 from desk.i18n import translate
 
 DATABASE_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# PostgreSQL waits this long for a lock another connection holds (a row, a table), as SQLite's busy timeout.
+POSTGRESQL_LOCK_TIMEOUT_MS = 10_000
+# And a statement of interactive work (a sign-in, a lookup) runs at most this long (see limit_interactive).
+INTERACTIVE_STATEMENT_TIMEOUT_MS = 30_000
 SQLITE_MMAP_BYTES = 256 << 20
 SQLITE_CACHE_KIB = 32 * 1024
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -116,8 +120,48 @@ def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
         connect_args={
             "connect_timeout": 5,
             "application_name": "desk",
-            "options": "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1",
+            # A lock held elsewhere is waited for as long as SQLite's busy timeout, then the work
+            # ends in DatabaseBusy ("busy, try again") instead of a frozen window.
+            "options": "-c max_parallel_workers_per_gather=0 -c random_page_cost=1.1"
+                       f" -c lock_timeout={int(POSTGRESQL_LOCK_TIMEOUT_MS)}",
         },
+    )
+
+
+def limit_interactive(session: Session) -> None:
+    """On PostgreSQL, end any statement of this transaction that runs longer than interactive work may.
+
+    For what a clerk waits on with nothing to show (signing in, a lookup); long jobs (a full sync,
+    an export, the demo) are not limited. The end is a DatabaseBusy, as a lock waited for too long.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SET LOCAL statement_timeout = {int(INTERACTIVE_STATEMENT_TIMEOUT_MS)}"))
+
+
+# SQLSTATEs of a wait that ran out: lock_not_available (lock_timeout), query_canceled
+# (statement_timeout), deadlock_detected (one of two waiting transactions is ended).
+_BUSY_SQLSTATES = frozenset({"55P03", "57014", "40P01"})
+
+
+def busy_error(error: BaseException) -> DatabaseBusy | None:
+    """The DatabaseBusy a driver error means, when it is a wait on another connection that ran out; else None.
+
+    The one place where waiting too long becomes words: Database.read() and write() raise it in
+    place of the driver's error, so every service, the terminal and the application say the same.
+    """
+    original = getattr(error, "orig", None) or error
+    busy = False
+    if isinstance(original, sqlite3.OperationalError):
+        name = getattr(original, "sqlite_errorname", "") or ""
+        text_ = str(original).lower()
+        busy = name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text_ \
+            or "database table is locked" in text_
+    else:
+        busy = getattr(original, "sqlstate", None) in _BUSY_SQLSTATES
+    if not busy:
+        return None
+    return DatabaseBusy(
+        translate("Database", "The database is busy: another workstation or job is changing it. Try again in a moment.")
     )
 
 
@@ -150,14 +194,24 @@ class Database:
     def read(self) -> Iterator[Session]:
         # Closing the session ends its transaction (a rollback at the driver); objects loaded
         # in it stay readable, detached, for building the plain results services return.
-        with self._reader() as session:
-            yield session
+        try:
+            with self._reader() as session:
+                yield session
+        except DBAPIError as error:
+            if (busy := busy_error(error)) is None:
+                raise
+            raise busy from error
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        with self._writer() as session:
-            with session.begin():
-                yield session
+        try:
+            with self._writer() as session:
+                with session.begin():
+                    yield session
+        except DBAPIError as error:
+            if (busy := busy_error(error)) is None:
+                raise
+            raise busy from error
 
     def dispose(self) -> None:
         self.engine.dispose()

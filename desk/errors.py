@@ -26,6 +26,10 @@ class SignInFailed(DomainError):
     """Wrong login or password, or an account that may not sign in."""
 
 
+class DatabaseBusy(DomainError):
+    """Another connection held the database (or a row) longer than the desk waits: try again."""
+
+
 class DatabaseOpenError(Exception):
     """The database cannot be opened; ``str(error)`` says why in words a clerk understands."""
 

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.changes import Action, Description, Shown
 from desk.clock import now_utc
-from desk.db import Database
+from desk.db import Database, limit_interactive
 from desk.errors import DomainError, NotFound, PermissionDenied, SignInFailed
 from desk.i18n import translate
 from desk.messages import define
@@ -161,39 +161,71 @@ def pause_after(failures: int) -> timedelta:
 
 
 def sign_in(db: Database, login: str, password: str) -> Actor:
-    """Check a login and password; raise SignInFailed with a message the clerk can act on."""
+    """Check a login and password; raise SignInFailed with a message the clerk can act on.
+
+    Each attempt is counted before its password is checked, by one atomic ``UPDATE ... RETURNING``
+    that also refuses it while a pause runs: attempts made at once, from any number of
+    workstations, are counted one by one, and no more passwords are checked than one after
+    another. The check itself (argon2, slow on purpose) holds no connection and no lock; the
+    outcome is written in a short transaction after it. A disabled account answers exactly as a
+    wrong password does, whatever the password: a guessed password is never confirmed.
+    """
     wrong = translate("Staff", "Wrong login or password.")
+    with db.read() as session:
+        limit_interactive(session)
+        found = session.execute(
+            select(StaffUser.id, StaffUser.password_hash).where(func.lower(StaffUser.login) == login.strip().lower())
+        ).one_or_none()
+    if found is None:
+        password_hasher.hash(password or "x")  # the same time spent whether or not the login exists
+        raise SignInFailed(wrong)
+    _take_attempt(db, found.id)
+    try:
+        password_hasher.verify(found.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise SignInFailed(wrong) from None  # counted already
+    rehashed = password_hasher.hash(password) if password_hasher.check_needs_rehash(found.password_hash) else None
     with db.write() as session:
-        user = _find(session, login)
-        if user is None:
-            password_hasher.hash(password or "x")  # the same time spent whether or not the login exists
-            raise SignInFailed(wrong)
+        limit_interactive(session)
         now = now_utc()
-        if user.locked_until is not None and user.locked_until > now:
-            seconds = int((user.locked_until - now).total_seconds()) + 1
-            raise SignInFailed(
-                translate("Staff", "Too many failed attempts. Try again in %1 s.").replace("%1", str(seconds))
-            )
-        try:
-            password_hasher.verify(user.password_hash, password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            # Counted and committed; the refusal is raised once the transaction has ended.
-            user.failed_sign_ins += 1
-            pause = pause_after(user.failed_sign_ins)
-            user.locked_until = now + pause if pause else None
-            actor = None
-        else:
-            if not user.active:
-                raise SignInFailed(translate("Staff", "This staff account is disabled. Ask an administrator."))
-            if password_hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = password_hasher.hash(password)
-            user.failed_sign_ins = 0
-            user.locked_until = None
-            user.last_sign_in_at = now
-            actor = _actor(session, user)
+        # Only the account as it was checked: not disabled, nor its password reset, meanwhile.
+        signed_in = session.execute(
+            update(StaffUser)
+            .where(StaffUser.id == found.id, StaffUser.active.is_(True), StaffUser.password_hash == found.password_hash)
+            .values(failed_sign_ins=0, locked_until=None, last_sign_in_at=now,
+                    password_hash=rehashed or StaffUser.password_hash)
+            .returning(StaffUser.id)
+            .execution_options(synchronize_session=False)
+        ).scalar_one_or_none()
+        actor = _actor(session, session.get(StaffUser, found.id)) if signed_in is not None else None
     if actor is None:
         raise SignInFailed(wrong)
     return actor
+
+
+def _take_attempt(db: Database, user_id: int) -> None:
+    """Count one attempt at the account's password, or refuse it while a pause after failures runs."""
+    with db.write() as session:
+        limit_interactive(session)
+        now = now_utc()
+        count = session.execute(
+            update(StaffUser)
+            .where(StaffUser.id == user_id, or_(StaffUser.locked_until.is_(None), StaffUser.locked_until <= now))
+            .values(failed_sign_ins=StaffUser.failed_sign_ins + 1)
+            .returning(StaffUser.failed_sign_ins)
+            .execution_options(synchronize_session=False)
+        ).scalar_one_or_none()
+        if count is not None:
+            pause = pause_after(count)
+            if pause:  # the row is locked by the UPDATE above until the commit: no other attempt interleaves
+                session.execute(update(StaffUser).where(StaffUser.id == user_id).values(locked_until=now + pause)
+                                .execution_options(synchronize_session=False))
+            return
+        locked_until = session.scalar(select(StaffUser.locked_until).where(StaffUser.id == user_id))
+    seconds = int((locked_until - now).total_seconds()) + 1 if locked_until is not None else 1
+    raise SignInFailed(
+        translate("Staff", "Too many failed attempts. Try again in %1 s.").replace("%1", str(max(seconds, 1)))
+    )
 
 
 def actor_for_login(db: Database, login: str) -> Actor:
@@ -530,6 +562,8 @@ def enable_staff(uow: UnitOfWork, login: str, *, reason: str) -> StaffLine:
         uow.require(Permission.MANAGE_STAFF)  # as the account is now, not at sign-in
         before = _staff_snapshot(user)
         user.active = True
+        # Attempts made while it was disabled (answered as wrong passwords) leave no pause behind.
+        user.failed_sign_ins, user.locked_until = 0, None
         _audit_staff(uow, StaffAction.ENABLE, user, before=before, after=_staff_snapshot(user), reason=reason)
         user_id = user.id
     return _line_of(uow.db, user_id)

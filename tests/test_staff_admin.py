@@ -120,7 +120,7 @@ def test_disable_and_enable(db, admin):
     assert (entry.action, entry.before["active"], entry.after["active"], entry.reason) == (
         "staff.disable", True, False, "odeszła z pracy")
     _no_secrets(entry)
-    with pytest.raises(SignInFailed, match="disabled"):
+    with pytest.raises(SignInFailed, match="Wrong login or password"):
         staff.sign_in(db, "dziekanat", "password-123")
     with pytest.raises(SignInFailed):
         staff.actor_for_login(db, "dziekanat")
@@ -247,10 +247,11 @@ def test_a_pause_in_the_future_refuses_the_right_password_saying_until_when(db, 
 def test_a_disabled_account_is_refused_even_with_the_right_password(db, admin):
     factories.staff(db, "dziekanat", Role.CLERK, ("WMF",))
     staff.disable_staff(UnitOfWork(db, admin), "dziekanat", reason="odeszła")
-    with pytest.raises(SignInFailed, match="disabled"):
+    # The right password is answered as a wrong one: a guessed password is never confirmed.
+    with pytest.raises(SignInFailed, match="Wrong login or password"):
         staff.sign_in(db, "dziekanat", "password-123")
     with pytest.raises(SignInFailed, match="Wrong login or password"):
-        staff.sign_in(db, "dziekanat", "wrong-password")  # a wrong password tells nothing more
+        staff.sign_in(db, "dziekanat", "wrong-password")
 
 
 # --- the terminal commands --------------------------------------------------------------------------

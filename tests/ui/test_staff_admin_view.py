@@ -131,7 +131,7 @@ def test_administrator_adds_a_clerk_disables_them_and_resets_a_password(qtbot, a
     _saved(qtbot, view, dialog)
     assert table.item(_row(view, "kowalska"), COL_ACTIVE).text() == "disabled"
     assert "Enable" in toggle.text()
-    with pytest.raises(SignInFailed, match="disabled"):
+    with pytest.raises(SignInFailed, match="Wrong login or password"):
         staff.sign_in(db, "kowalska", "clerk-password")
 
     # --- reset the password: the repeat must match, then the new one works at once ---
