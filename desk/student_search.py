@@ -16,7 +16,7 @@ from typing import Literal
 from sqlalchemy import ARRAY, Integer, and_, any_, bindparam, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session
 
-from desk.db import Database
+from desk.db import Database, limit_interactive
 from desk.model import (
     LoginAccount,
     Person,
@@ -406,6 +406,7 @@ def search_students(uow: UnitOfWork, query: str,
     if parsed.is_empty:
         return SearchPage(query, offset, (), False)
     with uow.read() as session:
+        limit_interactive(session)
         ids = find_student_ids(session, parsed, limit + 1, offset)
         has_more = len(ids) > limit
         rows = rows_for(session, ids[:limit])
