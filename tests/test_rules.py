@@ -96,7 +96,7 @@ def test_words_are_made_from_the_code_when_shown():
     assert describe(refusal) == "Group MAT-101 class 2 is full: 20 of 20 places taken."
     assert refusal_of(stored).code is RefusalCode.FULL
     assert describe(Refusal(RefusalCode.SELECTION_LIMIT, {"limit": 1, "taken": 1})) == (
-        "The registration allows 1 course(s) per student, and all are taken.")
+        "All the courses the registration allows per student are taken (limit: 1).")
     for code in RefusalCode:  # every code has its words
         assert describe(Refusal(code, {"registration": "REG", "course": "C", "class_type": "lab", "number": 1,
                                        "from_course": "C", "from_class_type": "lecture", "from_number": 1}))
