@@ -14,7 +14,6 @@ from __future__ import annotations
 import inspect
 import os
 import shutil
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,7 +38,6 @@ from desk.model import (
     LoginAccount,
     Person,
     RegistrationKind,
-    Role,
     Round,
     Student,
     StudentProgramme,
@@ -48,7 +46,6 @@ from desk.model import (
     SyncResult,
     SyncTrigger,
     TokenEntry,
-    TokenRequest,
 )
 from desk.portal import schema as portal_schema
 from desk.portal import simulator
@@ -57,9 +54,11 @@ from desk.unit_of_work import SystemJob, UnitOfWork
 from tests import factories
 from tests.conftest import fresh_sqlite
 
-# Examples per database: under a second each on either database on the 2-core build machine (about
-# 45 s for 50); DESK_INVARIANT_EXAMPLES raises it for a longer hunt.
-EXAMPLES = int(os.environ.get("DESK_INVARIANT_EXAMPLES", "50"))
+# Examples per database, each a fresh copy: on the 2-core build machine about 0.4 s on SQLite and
+# 1.2 s on PostgreSQL, so each database's share stays under a minute. DESK_INVARIANT_EXAMPLES sets
+# both, for a longer hunt.
+_HUNT = os.environ.get("DESK_INVARIANT_EXAMPLES")
+EXAMPLES = {"sqlite": int(_HUNT or 100), "postgresql": int(_HUNT or 40)}
 STUDENTS = 8
 
 
@@ -432,7 +431,38 @@ def check_sequence(university, steps: list[tuple]) -> None:
             portal.dispose()
 
 
-@settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-@given(steps=st.lists(STEP, min_size=10, max_size=40))
-def test_after_any_actions_and_an_incremental_run_a_full_run_repairs_nothing(university, steps):
-    check_sequence(university, steps)
+# Sequences of about fifteen steps, drawn in short runs: a failing one shrinks down to the few steps
+# that matter (a list with a minimum length could not shrink below it).
+STEPS = st.lists(st.lists(STEP, min_size=1, max_size=5), min_size=1, max_size=10).map(lambda runs: [s for run in runs for s in run])
+
+
+def test_after_any_actions_and_an_incremental_run_a_full_run_repairs_nothing(university):
+    built, copy = university
+    with copy() as probe:
+        examples = EXAMPLES.get("sqlite" if probe.is_sqlite else "postgresql")
+
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(steps=STEPS)
+    def any_sequence(steps):
+        check_sequence(university, steps)
+
+    any_sequence()
+
+
+# Sequences the invariant found, kept as plain tests.
+FOUND = {
+    # The enrollment a move left behind, and its group's count, never went out.
+    "move": [("enroll", 0, 2, False), ("sync_now",), ("move", 0, 0, 1)],
+    # A request left waiting at a break (its group full) reached the portal without its reason.
+    "waiting at a break": [("basket", 0, 1, "token_request", True), ("basket", 4, 1, "token_request", True),
+                           ("sync_now",), ("token_break", False)],
+    # Requests refused for good at the registration's end stayed pending on the portal.
+    "refused at the end": [("basket", 0, 1, "token_request", True), ("basket", 4, 1, "token_request", True),
+                           ("basket", 2, 1, "token_request", True), ("registration_ends", True)],
+}
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_sequences_the_invariant_found(university, name):
+    check_sequence(university, FOUND[name])
+
