@@ -620,3 +620,27 @@ def test_workstations_opening_a_new_portal_at_once_all_open_it(db):
             for table in reversed(schema.metadata.sorted_tables):
                 session.execute(text(f"DROP TABLE {table.name}"))
         opened.clear()
+
+
+def test_a_move_reaches_the_portal_whole(db, admin):
+    """Found by the invariant: the enrollment left behind and its group's count went out too."""
+    from desk.model import ClassType
+    from desk.unit_of_work import UnitOfWork
+
+    term = factories.term(db)
+    course = factories.course(db)
+    first, second = (factories.group(db, course, term, number=n, seat_limit=3, class_type=ClassType.LAB) for n in (1, 2))
+    student_id = factories.student(db)
+    portal = open_portal_for(db)
+    try:
+        sync.run_sync(db, admin, SyncKind.FULL, portal=portal)
+        enrolled = enrollment.enroll(UnitOfWork(db, admin), student_id, first, reason="by the dean's decision")
+        sync.run_sync(db, admin, portal=portal)
+        enrollment.move(UnitOfWork(db, admin), enrolled.enrollment_id, second, reason="timetable clash")
+        sync.run_sync(db, admin, portal=portal)
+        assert portal_differences(db, portal) == {}
+        with portal.read() as session:
+            assert dict(session.execute(select(schema.class_groups.c.group_id, schema.class_groups.c.enrolled_count))
+                        .all()) == {first: 0, second: 1}
+    finally:
+        portal.dispose()
