@@ -73,7 +73,7 @@ EXPORT_HISTORY = HistoryAction.EXPORT.value
 # use the (entity, entity_id) index instead of reading the whole log.
 PERSONAL_DATA_ENTITIES = ("person", "export")
 # Fields that only staff who may see personal data see, in a change as in the student card.
-PERSONAL_FIELDS = frozenset({"pesel", "private_email"})
+PERSONAL_FIELDS = frozenset({"pesel", "private_email", "birth_date"})
 # Fields whose "no" says something when a record is created (other empty values are left out).
 _MEANINGFUL_FALSE = frozenset({"unregister_allowed", "active", "entitled_only", "enroll_over_limit"})
 _ISO_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -457,6 +457,7 @@ def _field_labels() -> dict[str, str]:
         "last_name": translate("History", "surname"),
         "birth_date": translate("History", "birth date"),
         "pesel": translate("History", "PESEL"),
+        "pesel_replaced": translate("History", "PESEL replaced"),
         "private_email": translate("History", "private e-mail"),
         "email": translate("History", "login"),
         "group_id": translate("History", "group"),

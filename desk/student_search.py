@@ -1,5 +1,9 @@
 """Student lookup: one query text finds students by number, name, PESEL or login e-mail.
 
+Numbers match PESELs (and their prefixes) only for roles with the personal-data right, and every
+lookup that finds a student by PESEL, or is given a whole PESEL, is written to the access log; for
+other roles a number is a student number, and a whole PESEL is refused, found or not.
+
 Names are matched on a folded form (no case, no diacritics, ``ł`` as ``l``) through a
 substring index: SQLite's FTS5 trigram table, PostgreSQL's pg_trgm GIN index. Every word of
 the query must match, in any order. Words shorter than three characters cannot use a trigram
@@ -15,6 +19,7 @@ from typing import Literal
 
 from sqlalchemy import ARRAY, Integer, and_, any_, bindparam, func, literal_column, or_, select, text, union
 from sqlalchemy.orm import Session
+from stdnum.pl import pesel as stdnum_pesel
 
 from desk.db import Database, limit_interactive
 from desk.model import (
@@ -57,6 +62,7 @@ class ParsedQuery:
     emails: tuple[str, ...] = ()  # contains "@": login prefix
     long_words: tuple[str, ...] = ()  # folded, 3+ characters: substring of the name
     short_words: tuple[str, ...] = ()  # folded, 1-2 characters: start of a name word
+    pesel: bool = False  # numbers of 4+ digits match PESEL prefixes too (the personal-data right)
 
     @property
     def is_empty(self) -> bool:
@@ -228,10 +234,10 @@ def _most_selective_first(session: Session, parsed: ParsedQuery) -> ParsedQuery:
 
 
 def _other_conditions(parsed: ParsedQuery) -> list:
-    """Numbers (student number or PESEL prefix) and login e-mails."""
+    """Numbers (student number, or PESEL prefix where allowed) and login e-mails."""
     conditions = []
     for number in parsed.numbers:
-        if len(number) >= 4:
+        if len(number) >= 4 and parsed.pesel:
             # Two indexes (student number, PESEL) joined by UNION: an OR would scan every row.
             by_number = select(S.student_id).where(_prefix_range(S.student_number, number))
             by_pesel = select(S.student_id).where(
@@ -239,7 +245,7 @@ def _other_conditions(parsed: ParsedQuery) -> list:
             )
             conditions.append(S.student_id.in_(union(by_number, by_pesel)))
         else:
-            conditions.append(_prefix_range(S.student_number, number))  # too short for a PESEL
+            conditions.append(_prefix_range(S.student_number, number))  # too short for a PESEL, or not allowed
     for email in parsed.emails:
         owners = select(LoginAccount.person_id).where(
             _prefix_range(LoginAccount.email_folded, email), LoginAccount.person_id.is_not(None)
@@ -405,10 +411,36 @@ def search_students(uow: UnitOfWork, query: str,
     parsed = parse_query(query)
     if parsed.is_empty:
         return SearchPage(query, offset, (), False)
+    if uow.can(Permission.VIEW_PERSONAL_DATA):
+        parsed = replace(parsed, pesel=True)
+    elif any(_is_pesel(number) for number in parsed.numbers):
+        uow.require(Permission.VIEW_PERSONAL_DATA)  # refused before looking: it says nothing of who has it
     with uow.read() as session:
         limit_interactive(session)
         ids = find_student_ids(session, parsed, limit + 1, offset)
         has_more = len(ids) > limit
         rows = rows_for(session, ids[:limit])
+    if parsed.pesel:
+        _log_pesel_search(uow, parsed, rows)
     next_offset = offset + len(rows)
     return SearchPage(query, offset, tuple(rows), has_more, next_offset)
+
+
+def _is_pesel(number: str) -> bool:
+    return len(number) == 11 and stdnum_pesel.is_valid(number)
+
+
+def _log_pesel_search(uow: UnitOfWork, parsed: ParsedQuery, rows: list[StudentRow]) -> None:
+    """The access-log entries of a lookup by PESEL: one per student shown because of their PESEL (a number
+    term their student number does not start with); a whole PESEL that found nobody is one entry too."""
+    from desk.students import PersonAction, record_pesel_use
+
+    terms = [number for number in parsed.numbers if len(number) >= 4]
+    if not terms:
+        return
+    found = [(row.person_id, row.student_id) for row in rows
+             if any(not row.student_number.startswith(number) for number in terms)]
+    if not found and any(len(number) == 11 for number in terms):
+        found = [(None, None)]
+    if found:
+        record_pesel_use(uow, PersonAction.SEARCH_BY_PESEL, found)

@@ -68,7 +68,8 @@ def check_pesel(value: str, birth_date: date | None) -> str:
 
 
 def mask_pesel(value: str | None) -> str:
-    return "" if not value else "•" * 7 + value[-4:]
+    """That a PESEL is on file, and nothing of it: its last digits with the birth date leave one possible number."""
+    return "" if not value else "•" * 11
 
 
 # --- the student card --------------------------------------------------------------------
@@ -124,8 +125,8 @@ class StudentCard:
     middle_name: str | None
     last_name: str
     category: PersonCategory
-    birth_date: date | None
-    pesel_masked: str  # "•••••••1234"; the full number only through reveal_pesel (logged)
+    birth_date: date | None  # None unless the role may see personal data
+    pesel_masked: str  # "•••••••••••" when a PESEL is on file; the number only through reveal_pesel (logged)
     private_email: str | None  # None unless the role may see personal data
     other_student_numbers: tuple[str, ...]
     programmes: tuple[ProgrammeLine, ...]
@@ -259,7 +260,7 @@ def student_card(uow: UnitOfWork, student_id: int) -> StudentCard:
             middle_name=person.middle_name,
             last_name=person.last_name,
             category=person.category,
-            birth_date=person.birth_date,
+            birth_date=person.birth_date if personal else None,
             pesel_masked=mask_pesel(person.pesel),
             private_email=person.private_email if personal else None,
             other_student_numbers=others,
@@ -275,15 +276,33 @@ def student_card(uow: UnitOfWork, student_id: int) -> StudentCard:
 
 
 class PersonAction(Action):
-    """What is done to a person's record: reading the full PESEL (personal-data access) and corrections."""
+    """What is done to a person's record: reading the full PESEL, finding or confirming a person by PESEL
+    (personal-data access, each in the access log), and corrections."""
 
     VIEW_PESEL = "person.view_pesel"
     UPDATE = "person.update"
+    SEARCH_BY_PESEL = "personal_data.pesel_search"  # the lookup found the student by PESEL (or was given a whole one)
+    LOOKUP_BY_PESEL = "personal_data.pesel_lookup"  # the state of a person's login, asked by PESEL
+    PESEL_FILE = "personal_data.pesel_file"  # a file of logins by PESEL previewed or imported
 
     def describe(self, shown: Shown) -> Description:
         if self is PersonAction.VIEW_PESEL:
             return Description(translate("History", "PESEL shown"))
+        if self is PersonAction.SEARCH_BY_PESEL:
+            return Description(translate("History", "Searched by PESEL"))
+        if self is PersonAction.LOOKUP_BY_PESEL:
+            return Description(translate("History", "Login state looked up by PESEL"))
+        if self is PersonAction.PESEL_FILE:
+            return Description(translate("History", "File of logins by PESEL read"))
         return Description(translate("History", "Personal data corrected"))
+
+
+def record_pesel_use(uow: UnitOfWork, action: PersonAction, found: list[tuple[int | None, int | None]],
+                     after: dict | None = None) -> None:
+    """One access-log entry per person found or confirmed by PESEL, ``(person id, student id)``; the PESEL itself is not kept."""
+    with uow.write():
+        uow.record_changes(action, [Change("person", person_id, student_id, after=after, portal=False)
+                                    for person_id, student_id in found])
 
 
 def reveal_pesel(uow: UnitOfWork, student_id: int) -> str | None:
@@ -360,6 +379,7 @@ def update_person(uow: UnitOfWork, student_id: int, changes: PersonChanges, *, r
                     .replace("%2", f"{holder.first_name} {holder.last_name}")
                 )
         before = _snapshot(person)
+        replaced = person.pesel is not None and pesel is not None and pesel != person.pesel
         person.first_name, person.middle_name, person.last_name = first, middle, last
         person.birth_date = changes.birth_date
         person.pesel = pesel
@@ -367,6 +387,8 @@ def update_person(uow: UnitOfWork, student_id: int, changes: PersonChanges, *, r
         for column, value in person_name_fields(first, middle, last).items():
             setattr(person, column, value)
         after = _snapshot(person)
+        if replaced:  # the masks are alike: said in so many words, no digit of either number kept
+            after["pesel_replaced"] = True
         if after == before:
             raise DomainError(translate("Students", "Nothing was changed."))
         # Every student record of the person shows the change, the one edited first; each goes to the portal.

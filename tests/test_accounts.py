@@ -435,7 +435,7 @@ def test_windows_polish_csv_is_read(db, cos, people, tmp_path):
     assert [l.outcome for l in preview.lines] == [LineOutcome.OK]
 
 
-def test_xlsx_with_numbers_as_numbers_and_pesel(db, cos, people, tmp_path):
+def test_xlsx_with_numbers_as_numbers_and_pesel(db, admin, cos, people, tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(["Lista kont z systemu pocztowego"])  # a title above the header
@@ -452,7 +452,9 @@ def test_xlsx_with_numbers_as_numbers_and_pesel(db, cos, people, tmp_path):
     book.active.append(["PESEL", "adres"])
     book.active.append([2270803624, f"500010@{STUDENT_DOMAIN}"])
     book.save(tmp_path / "pesel.xlsx")
-    preview = accounts.preview_bulk_link(UnitOfWork(db, cos), tmp_path / "pesel.xlsx")
+    with pytest.raises(PermissionDenied):  # a file by PESEL confirms PESELs: the personal-data right's
+        accounts.preview_bulk_link(UnitOfWork(db, cos), tmp_path / "pesel.xlsx")
+    preview = accounts.preview_bulk_link(UnitOfWork(db, admin), tmp_path / "pesel.xlsx")
     assert preview.identifier_kind == "pesel"
     assert [(l.identifier, l.outcome, l.person_name) for l in preview.lines] == [("02270803624", LineOutcome.OK, "Zofia Młoda")]
 

@@ -20,7 +20,20 @@ import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import func, select, update
 
-from desk import access, accounts, backup, enrollment, groups, registrations, rosters, staff, students, sync, tokens
+from desk import (
+    access,
+    accounts,
+    backup,
+    enrollment,
+    groups,
+    registrations,
+    rosters,
+    staff,
+    student_search,
+    students,
+    sync,
+    tokens,
+)
 from desk.clock import now_utc
 from desk.errors import PermissionDenied
 from desk.model import (
@@ -47,6 +60,7 @@ from desk.unit_of_work import UnitOfWork
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = ("clerk_own", "clerk_other", "service_center", "administrator")
 YES, NO, READ = "yes", "no", "read"
+A_PESEL = "44051401359"  # a valid PESEL: the lookup by it is the personal-data right's, found or not
 
 
 @dataclass
@@ -107,6 +121,8 @@ MATRIX: tuple[Capability, ...] = (
                lambda w, a: students.student_card(UnitOfWork(w.db, a), w.student_id), None),
     Capability("see personal data (PESEL)", (YES, YES, NO, YES),
                lambda w, a: students.reveal_pesel(UnitOfWork(w.db, a), w.student_id), None),
+    Capability("find or confirm by PESEL", (YES, YES, NO, YES),
+               lambda w, a: student_search.search_students(UnitOfWork(w.db, a), A_PESEL), None),
     Capability("edit personal data", (YES, NO, NO, YES),
                lambda w, a: students.student_card(UnitOfWork(w.db, a), w.student_id),
                lambda w, a: students.update_person(UnitOfWork(w.db, a), w.student_id, _person_changes(w, a),
@@ -303,6 +319,7 @@ def test_the_matrix_follows_the_role_permissions():
     """A cell that says yes for a role needs the permission in ROLE_PERMISSIONS (no service can grant more)."""
     needs = {
         "read students": Permission.READ_STUDENTS, "see personal data (PESEL)": Permission.VIEW_PERSONAL_DATA,
+        "find or confirm by PESEL": Permission.VIEW_PERSONAL_DATA,
         "edit personal data": Permission.EDIT_STUDENTS, "registrations calendar": Permission.MANAGE_REGISTRATIONS,
         "access grants": Permission.MANAGE_ACCESS, "class groups and limits": Permission.MANAGE_GROUPS,
         "enroll over the limit": Permission.MANAGE_GROUPS, "token corrections": Permission.CORRECT_TOKENS,

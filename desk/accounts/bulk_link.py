@@ -361,10 +361,22 @@ def _evaluate(session: Session, parsed: _Rows, *, lock: bool) -> tuple[list[Bulk
     return lines, persons, logins
 
 
+def _pesels_read(uow: UnitOfWork, parsed: _Rows) -> None:
+    """A file keyed by PESEL confirms PESELs line by line: only for the personal-data right, and in the access
+    log (in its own transaction, kept even when the import is then refused)."""
+    if parsed.identifier_kind != "pesel":
+        return
+    uow.require(Permission.VIEW_PERSONAL_DATA)
+    from desk.students import PersonAction, record_pesel_use
+
+    record_pesel_use(uow, PersonAction.PESEL_FILE, [(None, None)], after={"rows": len(parsed.rows)})
+
+
 def preview_bulk_link(uow: UnitOfWork, path: str | Path) -> BulkPreview:
     """What linking the file would do, line by line; nothing is changed."""
     uow.require(Permission.MANAGE_ACCOUNTS)
     parsed = read_link_file(path)
+    _pesels_read(uow, parsed)
     with uow.read() as session:
         lines, _persons, _logins = _evaluate(session, parsed, lock=False)
     return BulkPreview(Path(path).name, parsed.identifier_kind, parsed.identifier_column, parsed.email_column, tuple(lines))
@@ -379,6 +391,7 @@ def apply_bulk_link(uow: UnitOfWork, path: str | Path, *, reason: str, skip_erro
     uow.require(Permission.MANAGE_ACCOUNTS)
     reason = required_reason(reason, translate("Accounts", "Say why the logins are linked (e.g. export from the mail system of 1 Oct)."))
     parsed = read_link_file(path)
+    _pesels_read(uow, parsed)
     with uow.write() as session:
         now, staff_id = uow.now, uow.staff_id
         lines, persons, logins = _evaluate(session, parsed, lock=True)

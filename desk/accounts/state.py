@@ -17,6 +17,7 @@ from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.model import LoginAccount, OutboxEntry, Person, PersonCategory, Setting, StaffUser, Student
 from desk.staff import Permission
+from desk.students import PersonAction, record_pesel_use
 from desk.unit_of_work import UnitOfWork
 
 
@@ -239,9 +240,14 @@ def _person_logins(session: Session, person_id: int) -> list[LoginAccount]:
 
 def account_state(uow: UnitOfWork, query: str = "", *, person_id: int | None = None,
                   student_id: int | None = None) -> AccountReport:
-    """The state of a login (by e-mail) or of a person (by student number, PESEL, person or student id)."""
+    """The state of a login (by e-mail) or of a person (by student number, PESEL, person or student id).
+
+    By PESEL only for roles with the personal-data right, refused before looking (the refusal says
+    nothing of whether anyone has it), and every such look is in the access log, found or not.
+    """
     uow.require(Permission.READ_STUDENTS)
     text = (query or "").strip()
+    by_pesel = False
     with uow.read() as session:
         if student_id is not None:
             person_id = person_of_student(session, student_id)
@@ -261,12 +267,19 @@ def account_state(uow: UnitOfWork, query: str = "", *, person_id: int | None = N
         if digits.isdigit():
             found = session.scalar(select(Student.person_id).where(Student.student_number == digits))
             if found is None and len(digits) == 11:
+                uow.require(Permission.VIEW_PERSONAL_DATA)
+                by_pesel = True
                 found = session.scalar(select(Person.id).where(Person.pesel == digits))
-        if found is None:
-            if not text:
-                raise DomainError(translate("Accounts", "Type a login e-mail or a student number."))
-            raise NotFound(
-                translate("Accounts", "Nothing matches %1: type a login e-mail or a student number.").replace("%1", text)
-            )
-        person = person_facts(session, found)
-        return _report(session, text, person, None, _person_logins(session, found))
+        report = None
+        if found is not None:
+            person = person_facts(session, found)
+            report = _report(session, text, person, None, _person_logins(session, found))
+    if by_pesel:
+        record_pesel_use(uow, PersonAction.LOOKUP_BY_PESEL, [(found, report.student_id if report else None)])
+    if report is None:
+        if not text:
+            raise DomainError(translate("Accounts", "Type a login e-mail or a student number."))
+        raise NotFound(
+            translate("Accounts", "Nothing matches %1: type a login e-mail or a student number.").replace("%1", text)
+        )
+    return report

@@ -407,7 +407,8 @@ class StudentCardWindow(QWidget):
         form.addRow(self.tr("First name:"), QLabel(" ".join(n for n in (card.first_name, card.middle_name) if n)))
         form.addRow(self.tr("Surname:"), QLabel(card.last_name))
         form.addRow(self.tr("Category:"), QLabel(labels.category(card.category)))
-        form.addRow(self.tr("Birth date:"), QLabel(card.birth_date.isoformat() if card.birth_date else "—"))
+        if card.may_view_personal_data:  # personal data, as the PESEL it would half give away
+            form.addRow(self.tr("Birth date:"), QLabel(card.birth_date.isoformat() if card.birth_date else "—"))
         self.pesel_label = QLabel(self._pesel or card.pesel_masked or self.tr("none (no PESEL given)"))
         self.pesel_label.setObjectName("peselLabel")
         self.pesel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
