@@ -834,11 +834,15 @@ class SyncConflict(Base):
     student_id: Mapped[int | None] = mapped_column(ForeignKey("students.id"), index=True)
     kind: Mapped[str] = mapped_column(String(60))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    message: Mapped[str] = mapped_column(Text)
+    # Why it did not fit: messages (code and parameters), made into words when shown.
+    reasons: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON)
+    message: Mapped[str | None] = mapped_column(Text)  # words, of conflicts kept before reasons were codes
     detected_at: Mapped[datetime] = mapped_column(default=now_utc)
     resolved_at: Mapped[datetime | None]
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
-    resolution: Mapped[str | None] = mapped_column(Text)
+    resolution: Mapped[str | None] = mapped_column(Text)  # the clerk's reason, as typed
+    # How it was settled: "enrolled_over_limit" or "dismissed" (NULL: settled before this was kept apart).
+    resolution_kind: Mapped[str | None] = mapped_column(String(20))
 
 
 class PortalInboxEntry(Base):

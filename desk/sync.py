@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
@@ -34,6 +35,7 @@ from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.messages import Message, define
 from desk.model import (
     OutboxEntry,
     PortalInboxEntry,
@@ -51,6 +53,8 @@ from desk.model import (
 from desk.portal import schema
 from desk.portal.database import open_portal_for
 from desk.portal.publish import PUBLICATIONS, TableRepair, compare_and_repair, publish_batch, publish_keys, student_keys
+from desk.refusals import Refused
+from desk.refusals import message as refusal_message
 from desk.staff import Actor, Permission, require
 from desk.unit_of_work import SystemJob, UnitOfWork
 
@@ -69,6 +73,14 @@ SCHEDULE_SETTING = "sync_schedule"
 DEFAULT_SCHEDULE = "01:25 full, 06:05 incremental, 16:05 incremental"
 
 Progress = Callable[[int, int, str], None]
+
+# Why a student's action was not applied, kept as codes (a conflict's reasons, an inbox entry's detail).
+DATABASE_REFUSED = define("sync.database_refused", "Sync", QT_TRANSLATE_NOOP(
+    "Sync", "The desk's database refused the action: {detail}"))
+NO_PENDING_REQUEST = define("sync.no_pending_request", "Sync", QT_TRANSLATE_NOOP("Sync", "No pending request to withdraw."))
+UNKNOWN_ACTION = define("sync.unknown_action", "Sync", QT_TRANSLATE_NOOP("Sync", "Unknown action {kind}."))
+# A refusal that came as words only (a record gone, a permission): kept as said, in the language the sync ran in.
+REFUSED_IN_WORDS = define("sync.refused_in_words", "Sync", "{words}")
 
 
 class Cancelled(Exception):
@@ -570,32 +582,50 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
                     TokenRequest.student_id == student_id, TokenRequest.registration_id == registration_id,
                     TokenRequest.group_id == group_id, TokenRequest.status == RequestStatus.PENDING))
             if request_id is None:
-                _record_inbox(db, key, kind, student_id, "refused",
-                              translate("Sync", "No pending request to withdraw."), run_id)
+                _record_inbox(db, key, kind, student_id, "refused", [NO_PENDING_REQUEST()], run_id)
                 return "refused"
             with portal_uow.write() as session:
                 token_rounds.withdraw_request(portal_uow, request_id)
                 return applied(session)
-        _record_inbox(db, key, kind, student_id, "refused", translate("Sync", "Unknown action %1.").replace("%1", kind), run_id)
+        _record_inbox(db, key, kind, student_id, "refused", [UNKNOWN_ACTION(kind=kind)], run_id)
         return "refused"
     except IntegrityError as error:
         with db.read() as session:
             recorded = session.scalar(select(PortalInboxEntry.outcome).where(PortalInboxEntry.action_key == key))
         if recorded is not None:
             return recorded  # a concurrent run applied the same key first
-        _conflict(db, action, translate("Sync", "The desk's database refused the action: %1").replace(
-            "%1", str(error.orig or error).strip().splitlines()[0]), run_id)
+        _conflict(db, action, [DATABASE_REFUSED(detail=str(error.orig or error).strip().splitlines()[0])], run_id)
         return "conflict"
     except DomainError as refusal:
         if kind == "token_withdraw":
-            _record_inbox(db, key, kind, student_id, "refused", str(refusal), run_id)
+            _record_inbox(db, key, kind, student_id, "refused", reasons_of(refusal), run_id)
             return "refused"
-        _conflict(db, action, str(refusal), run_id)
+        _conflict(db, action, reasons_of(refusal), run_id)
         return "conflict"
 
 
-def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: str, detail: str | None, run_id: int,
-                  *, request_id: int | None = None) -> None:
+def reasons_of(refusal: DomainError) -> list[Message]:
+    """Why a service refused, as stored messages: the rulebook's codes, or the words it gave."""
+    if isinstance(refusal, Refused):
+        return [refusal_message(r) for r in refusal.refusals]
+    stored = getattr(refusal, "stored", None)  # a refusal that carries its message
+    if isinstance(stored, Message):
+        return [stored]
+    return [REFUSED_IN_WORDS(words=str(refusal))]
+
+
+def _stored(reasons: list[Message]) -> list[dict[str, Any]]:
+    return [r.to_json() for r in reasons]
+
+
+def _words(reasons: list[dict[str, Any]] | None) -> str:
+    """Stored reasons in the reader's language, now."""
+    return " ".join(m.text() for m in (Message.from_json(r) for r in reasons or ()) if m is not None)
+
+
+def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: str, reasons: list[Message] | None,
+                  run_id: int, *, request_id: int | None = None) -> None:
+    detail = json.dumps(_stored(reasons), ensure_ascii=False) if reasons else None
     try:
         with db.write() as session:
             session.add(PortalInboxEntry(action_key=key, kind=kind, student_id=student_id, outcome=outcome, detail=detail,
@@ -606,14 +636,15 @@ def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: s
         pass  # recorded by a concurrent run
 
 
-def _conflict(db: Database, action: dict[str, Any], message: str, run_id: int) -> None:
+def _conflict(db: Database, action: dict[str, Any], reasons: list[Message], run_id: int) -> None:
     payload = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in action.items() if k != "read_at"}
+    stored = _stored(reasons)
     try:
         with db.write() as session:
             session.add(PortalInboxEntry(action_key=action["action_key"], kind=action["kind"], student_id=action["student_id"],
-                                         outcome="conflict", detail=message, sync_run_id=run_id))
+                                         outcome="conflict", detail=json.dumps(stored, ensure_ascii=False), sync_run_id=run_id))
             session.add(SyncConflict(sync_run_id=run_id, student_id=action["student_id"], kind=action["kind"],
-                                     payload=payload, message=message))
+                                     payload=payload, reasons=stored))
             # The portal showed the student something the desk refused: republish the truth for them.
             outbox.enqueue(session, entity="student", entity_id=action["student_id"], student_id=action["student_id"])
             if action.get("group_id"):
@@ -636,10 +667,10 @@ class ConflictLine:
     registration_id: int | None
     group_label: str | None
     registration_code: str | None
-    message: str
+    message: str  # why it did not fit, in the reader's language (made from the stored codes when read)
     detected_at: datetime
     resolved_at: datetime | None
-    resolution: str | None
+    resolution: str | None  # how it was settled and the clerk's reason, likewise
     unit_id: int | None = None  # the unit whose group or registration it is: who may dismiss it
 
 
@@ -678,10 +709,20 @@ def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int 
         lines.append(ConflictLine(
             c.id, c.student_id, number, f"{first} {last}" if first else None, c.kind,
             c.payload.get("group_id"), c.payload.get("registration_id"), group[0], registration[0],
-            c.message, c.detected_at, c.resolved_at, c.resolution,
+            _words(c.reasons) if c.reasons else (c.message or ""), c.detected_at, c.resolved_at,
+            _resolution_words(c.resolution_kind, c.resolution),
             unit_id=group[1] if c.payload.get("group_id") else registration[1],
         ))
     return lines
+
+
+def _resolution_words(kind: str | None, reason: str | None) -> str | None:
+    """How a conflict was settled and why, in the reader's language (the reason as the clerk typed it)."""
+    if kind == "enrolled_over_limit":
+        return translate("Sync", "enrolled over the limit: %1").replace("%1", reason or "")
+    if kind == "dismissed":
+        return translate("Sync", "dismissed: %1").replace("%1", reason or "")
+    return reason  # settled before the way was kept apart: the sentence as it was stored
 
 
 def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_over_limit: bool, reason: str) -> None:
@@ -704,8 +745,8 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_ove
     def settle(session) -> None:
         changed = session.execute(
             update(SyncConflict).where(SyncConflict.id == conflict_id, SyncConflict.resolved_at.is_(None))
-            .values(resolved_at=now_utc(), resolved_by_id=actor.id,
-                    resolution=("enrolled over the limit: " if enroll_over_limit else "dismissed: ") + reason)
+            .values(resolved_at=now_utc(), resolved_by_id=actor.id, resolution=reason,
+                    resolution_kind="enrolled_over_limit" if enroll_over_limit else "dismissed")
         ).rowcount
         if not changed:
             raise DomainError(translate("Sync", "The conflict was already settled."))

@@ -184,7 +184,8 @@ def test_student_actions_are_applied_once_and_a_full_group_is_a_conflict(demo, d
     with demo.read() as session:
         assert session.scalar(select(Enrollment.over_limit).where(
             Enrollment.student_id == other, Enrollment.group_id == group_id)) is True
-        assert session.get(SyncConflict, line.id).resolution.startswith("enrolled over the limit")
+        settled = session.get(SyncConflict, line.id)
+        assert (settled.resolution_kind, settled.resolution) == ("enrolled_over_limit", "the teacher agreed")
     with pytest.raises(DomainError):
         sync.resolve_conflict(demo, demo_admin, line.id, enroll_over_limit=False, reason="again")
 
@@ -644,3 +645,58 @@ def test_a_move_reaches_the_portal_whole(db, admin):
                         .all()) == {first: 0, second: 1}
     finally:
         portal.dispose()
+
+
+class _WordsFor:
+    """A translator with a few Polish sentences, as the application installs one."""
+
+    def __init__(self, words: dict[str, str]):
+        from PySide6.QtCore import QTranslator
+
+        class Translator(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: N802 - Qt's name
+                return words.get(source, "")
+
+            def isEmpty(self):  # noqa: N802 - Qt's name
+                return False
+
+        self.translator = Translator()
+
+    def __enter__(self):
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.installTranslator(self.translator)
+        return self
+
+    def __exit__(self, *_exc):
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.removeTranslator(self.translator)
+
+
+def test_a_conflict_keeps_why_as_codes_and_reads_in_the_clerks_language(demo, demo_admin, portal, qapp):
+    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    registration_id, group_id, student_id = _direct_registration_with_room(demo)
+    with demo.write() as session:  # the group fills at the desk before the student's click is read
+        session.execute(update(ClassGroup).where(ClassGroup.id == group_id).values(seat_limit=ClassGroup.enrolled_count))
+    simulator.act(portal, "register", student_id, registration_id, group_id)
+    assert sync.run_sync(demo, demo_admin, portal=portal).conflicts == 1
+    with demo.read() as session:
+        stored = session.scalars(select(SyncConflict)).one()
+        inbox = session.scalars(select(PortalInboxEntry).where(PortalInboxEntry.outcome == "conflict")).one()
+    # Stored as the rulebook's codes with their parameters, never as words.
+    assert stored.message is None and "refusal.full" in [r["code"] for r in stored.reasons]
+    assert [r["code"] for r in json.loads(inbox.detail)] == [r["code"] for r in stored.reasons]
+    [english] = sync.conflicts(demo, demo_admin)
+    assert "is full" in english.message
+    polish = {"Group {group} is full: {enrolled} of {limit} places taken.": "Grupa {group} jest pełna: zajęte {enrolled} z {limit} miejsc.",
+              "dismissed: %1": "odrzucono: %1"}
+    with _WordsFor(polish):
+        [line] = sync.conflicts(demo, demo_admin)
+        assert "jest pełna" in line.message and "is full" not in line.message
+        sync.resolve_conflict(demo, demo_admin, line.id, enroll_over_limit=False, reason="student chose another group")
+        [settled] = sync.conflicts(demo, demo_admin, open_only=False)
+        assert settled.resolution == "odrzucono: student chose another group"
+    with demo.read() as session:
+        assert session.get(SyncConflict, line.id).resolution == "student chose another group"  # as the clerk typed it
+    assert sync.conflicts(demo, demo_admin, open_only=False)[0].resolution == "dismissed: student chose another group"

@@ -81,7 +81,7 @@ def test_sync_now_lists_the_run_and_empties_the_queue(qtbot, app_context, db, ad
     report = blocker.args[0]
     assert report.result is SyncResult.SUCCEEDED and report.sent == 3
     assert view.runs_table.rowCount() == 1
-    assert view.runs_table.item(0, RUN_KIND).text() == "incremental"
+    assert view.runs_table.item(0, RUN_KIND).text() == "full"  # the first run to a new portal publishes it whole
     assert view.runs_table.item(0, RUN_SENT).text() == "3"
     assert view.runs_table.item(0, RUN_RESULT).text() == "succeeded"
     assert view.waiting_total_count == 0 and view.waiting_table.rowCount() == 0
@@ -162,7 +162,8 @@ def test_a_conflict_is_listed_and_dismissed_with_a_reason(qtbot, app_context, db
     assert not view.dismiss_button.isEnabled() and not view.enroll_button.isEnabled()
     with db.read() as session:
         conflict = session.scalars(select(SyncConflict)).one()
-    assert conflict.student_id == second and conflict.resolution == "dismissed: student poinformowany mailowo"
+    assert conflict.student_id == second and conflict.resolution == "student poinformowany mailowo"
+    assert conflict.resolution_kind == "dismissed"
 
 
 def test_a_conflict_settled_by_enrolling_over_the_limit(qtbot, app_context, db, admin):
