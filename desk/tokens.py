@@ -419,10 +419,11 @@ def correct_balance(uow: UnitOfWork, student_id: int,
     def write() -> LedgerResult:
         with uow.write() as session:
             _lock_student(session, student_id)
+            # The permission first: a key says nothing (that it exists, a balance) to whom may not correct.
+            _require_for_student(session, uow.staff, student_id)
             done = _existing(session, key)
             if done is not None:
-                return LedgerResult(done.id, balance_of(session, done.student_id, done.token_type_id), True)
-            _require_for_student(session, uow.staff, student_id)
+                return _the_same_correction(session, done, student_id, token_type_id, amount)
             token = _token_type(session, token_type_id)
             extra = _check_deadline(session, uow.staff, token_type_id, now, override_reason, zone)
             balance = balance_of(session, student_id, token_type_id)
@@ -439,11 +440,27 @@ def correct_balance(uow: UnitOfWork, student_id: int,
             )
             return LedgerResult(entry.id, balance + amount, False)
 
-    return _once(uow.db, write, key)
+    return _once(uow.db, write, key, (student_id, token_type_id, amount))
 
 
-def _once(db: Database, write, key: str | None) -> LedgerResult:
-    """Run ``write``; if a concurrent twin with the same key committed first, report that one."""
+def _the_same_correction(session: Session, done: TokenEntry, student_id: int, token_type_id: int,
+                         amount: int) -> LedgerResult:
+    """The entry recorded under a key, when it is the correction asked for again; a refusal when the key
+    was used for another one (another student, token type or amount), which would otherwise be lost."""
+    if (done.kind is not LedgerKind.CORRECTION or done.reverses_id is not None
+            or (done.student_id, done.token_type_id, done.amount) != (student_id, token_type_id, amount)):
+        raise DomainError(
+            translate("Tokens", "This key was already used for another correction, so this one was not recorded. "
+                                "Record it with a new key (a new form).")
+        )
+    return LedgerResult(done.id, balance_of(session, done.student_id, done.token_type_id), True)
+
+
+def _once(db: Database, write, key: str | None, asked: tuple[int, int, int] | None = None) -> LedgerResult:
+    """Run ``write``; if a concurrent twin with the same key committed first, report that one.
+
+    ``asked`` (student, token type, amount): a twin that is another correction under the same key is refused.
+    """
     try:
         return write()
     except IntegrityError:
@@ -453,6 +470,8 @@ def _once(db: Database, write, key: str | None) -> LedgerResult:
             done = _existing(session, key)
             if done is None:
                 raise
+            if asked is not None:
+                return _the_same_correction(session, done, *asked)
             return LedgerResult(done.id, balance_of(session, done.student_id, done.token_type_id), True)
 
 

@@ -162,3 +162,70 @@ def test_cohort_allocation_for_students_admitted_mid_year(db, setup):
     with db.read() as session:
         kinds = session.scalars(select(TokenEntry.kind).where(TokenEntry.student_id.in_([student, second]))).all()
     assert kinds == [LedgerKind.ALLOCATION, LedgerKind.ALLOCATION]
+
+
+# --- one idempotency key, one intended change -----------------------------------------------------------
+
+KEY_USED = "This key was already used for another correction"
+
+
+def test_a_key_used_for_another_correction_is_refused_not_reported_as_recorded(db, setup):
+    token, student, clerk = setup
+    other_student = factories.student(db, "Ewa", "Nowak")
+    other_token = factories.token_type(db, "WF", "100.00")
+    early = (STARTS - timedelta(days=30)).astimezone(timezone.utc)
+    key = tokens.new_idempotency_key()
+    first = tokens.correct_balance(UnitOfWork(db, clerk, now=early), student, token, 2, reason="r", idempotency_key=key)
+    again = tokens.correct_balance(UnitOfWork(db, clerk, now=early), student, token, 2, reason="r", idempotency_key=key)
+    assert (again.entry_id, again.duplicate, again.balance) == (first.entry_id, True, 2)  # the same change twice: once
+    for student_id, token_id, amount in ((other_student, token, 2), (student, token, 3), (student, other_token, 2)):
+        with pytest.raises(DomainError, match=KEY_USED):
+            tokens.correct_balance(UnitOfWork(db, clerk, now=early), student_id, token_id, amount, reason="r",
+                                   idempotency_key=key)
+    assert [line.balance for line in tokens.balances(UnitOfWork(db, clerk), other_student)] == [0, 0]
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(TokenEntry)) == 1
+
+
+def test_a_key_is_looked_up_only_after_the_permission_check(db, setup):
+    token, student, clerk = setup
+    early = (STARTS - timedelta(days=30)).astimezone(timezone.utc)
+    tokens.correct_balance(UnitOfWork(db, clerk, now=early), student, token, 2, reason="r", idempotency_key="k-1")
+    other = factories.staff(db, "obcy", Role.CLERK, ("WPA",))
+    # Refused as any correction of that student is: not told that the key exists, nor the balance.
+    with pytest.raises(PermissionDenied):
+        tokens.correct_balance(UnitOfWork(db, other, now=early), student, token, 2, reason="r", idempotency_key="k-1")
+
+
+def test_one_key_sent_for_two_students_at_once_records_one_and_refuses_the_other(db, setup):
+    token, student, clerk = setup
+    other_student = factories.student(db, "Ewa", "Nowak")
+    early = (STARTS - timedelta(days=30)).astimezone(timezone.utc)
+    barrier = threading.Barrier(16)
+    outcomes: list[tuple[int, object]] = []
+    lock = threading.Lock()
+
+    def submit(student_id: int):
+        barrier.wait()
+        try:
+            outcome = tokens.correct_balance(UnitOfWork(db, clerk, now=early), student_id, token, 2, reason="r",
+                                             idempotency_key="shared")
+        except Exception as error:  # noqa: BLE001 - collected for the assertion
+            outcome = error
+        with lock:
+            outcomes.append((student_id, outcome))
+
+    threads = [threading.Thread(target=submit, args=(student if n % 2 else other_student,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    with db.read() as session:
+        entries = session.scalars(select(TokenEntry)).all()
+    assert len(entries) == 1 and len(outcomes) == 16
+    winner = entries[0].student_id
+    for student_id, outcome in outcomes:
+        if student_id == winner:
+            assert isinstance(outcome, tokens.LedgerResult) and outcome.entry_id == entries[0].id, outcome
+        else:
+            assert isinstance(outcome, DomainError) and KEY_USED in str(outcome), outcome
