@@ -79,6 +79,8 @@ DATABASE_REFUSED = define("sync.database_refused", "Sync", QT_TRANSLATE_NOOP(
     "Sync", "The desk's database refused the action: {detail}"))
 NO_PENDING_REQUEST = define("sync.no_pending_request", "Sync", QT_TRANSLATE_NOOP("Sync", "No pending request to withdraw."))
 UNKNOWN_ACTION = define("sync.unknown_action", "Sync", QT_TRANSLATE_NOOP("Sync", "Unknown action {kind}."))
+# A run closed by the next one because it stopped giving signs of life (see interrupted()).
+INTERRUPTED_RUN = define("sync.interrupted", "Sync", QT_TRANSLATE_NOOP("Sync", "interrupted: the program stopped during the run"))
 # A refusal that came as words only (a record gone, a permission): kept as said, in the language the sync ran in.
 REFUSED_IN_WORDS = define("sync.refused_in_words", "Sync", "{words}")
 
@@ -228,7 +230,7 @@ def run_sync(
             # Runs that stopped giving signs of life were stopped by force (the program was killed).
             session.execute(
                 update(SyncRun).where(interrupted(started))
-                .values(result=SyncResult.FAILED, error="interrupted: the program stopped during the run")
+                .values(result=SyncResult.FAILED, error=json.dumps(INTERRUPTED_RUN().to_json()))
             )
             run = SyncRun(kind=kind, trigger=trigger, started_by_id=actor.id if actor else None, student_id=student_id,
                           started_at=started, result=SyncResult.RUNNING, scheduled_for=as_utc(slot) if slot else None)
@@ -835,9 +837,15 @@ def recent_runs(db: Database, *, limit: int = 50, now: datetime | None = None) -
     with db.read() as session:
         return [
             RunLine(r.id, r.kind, r.trigger, name, number, r.started_at, r.finished_at, r.sent_count, r.received_count,
-                    r.conflict_count, r.result, r.error, bool(stopped))
+                    r.conflict_count, r.result, _error_words(r.error), bool(stopped))
             for r, name, number, stopped in session.execute(query)
         ]
+
+
+def _error_words(error: str | None) -> str | None:
+    """A run's error: the words of a stored code (in the reader's language), or the error's own text."""
+    stored = Message.from_json(error) if error and error.startswith("{") else None
+    return stored.text() if stored is not None else error
 
 
 def last_success(db: Database) -> datetime | None:

@@ -283,3 +283,6 @@ def test_a_killed_run_is_interrupted_alike_in_sync_status_and_check(demo_db, as_
     with demo_db.read() as session:
         assert session.get(SyncRun, ids["long but alive"]).result is SyncResult.RUNNING
         assert session.get(SyncRun, ids["killed long ago"]).result is SyncResult.FAILED
+        assert json.loads(session.get(SyncRun, ids["killed long ago"]).error)["code"] == "sync.interrupted"  # words when shown
+    closed = next(r for r in sync.recent_runs(demo_db) if r.id == ids["killed long ago"])
+    assert closed.state == "failed" and closed.error == "interrupted: the program stopped during the run"

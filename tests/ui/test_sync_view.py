@@ -269,3 +269,19 @@ def test_buttons_have_names_and_accelerators(qtbot, app_context):
         assert widget is not None and widget.accessibleName() and "&" in widget.text(), name
     for name in ("syncRunsTable", "waitingTable", "conflictsTable", "scheduleField"):
         assert view.findChild(QWidget, name).accessibleName(), name
+
+
+def test_a_run_stopped_by_force_shows_as_interrupted(qtbot, app_context, db, admin):
+    from desk.model import SyncRun, SyncTrigger
+
+    now = now_utc()
+    with db.write() as session:  # killed an hour ago, and one still giving signs of life
+        session.add_all([
+            SyncRun(kind=SyncKind.FULL, trigger=SyncTrigger.SCHEDULE, started_at=now - timedelta(hours=1), result=SyncResult.RUNNING),
+            SyncRun(kind=SyncKind.INCREMENTAL, trigger=SyncTrigger.SCHEDULE, started_at=now - timedelta(minutes=50),
+                    heartbeat_at=now - timedelta(seconds=10), result=SyncResult.RUNNING),
+        ])
+    view = _view(qtbot, app_context)
+    shown = {view.runs_table.item(row, RUN_KIND).text(): view.runs_table.item(row, RUN_RESULT).text()
+             for row in range(view.runs_table.rowCount())}
+    assert shown == {"full": "interrupted", "incremental": "running"}

@@ -528,11 +528,13 @@ class SyncView(QWidget):
         for row, r in enumerate(self.runs):
             by = r.started_by or (self.tr("the schedule") if r.trigger is SyncTrigger.SCHEDULE else "—")
             values = [format_local(r.started_at, zone), kind_label(r.kind), trigger_label(r.trigger), by, r.student_number or "",
-                      str(r.sent), str(r.received), str(r.conflicts), result_label(r.result), r.error or ""]
+                      str(r.sent), str(r.received), str(r.conflicts),
+                      self.tr("interrupted") if r.interrupted else result_label(r.result), r.error or ""]
             for column, value in enumerate(values):
                 item = _item(value, right=column in RUN_COUNT_COLUMNS)
                 if column == RUN_RESULT:
-                    item.setForeground(_RESULT_COLOURS[r.result])
+                    # Interrupted: the sync's one rule (desk.sync.interrupted), as `desk sync status` and `desk check` say.
+                    item.setForeground(labels.PROBLEM_COLOUR if r.interrupted else _RESULT_COLOURS[r.result])
                 if column == RUN_CONFLICTS and r.conflicts:
                     item.setForeground(labels.WAITING_COLOUR)
                 if column == RUN_ERROR and r.error:
