@@ -25,7 +25,16 @@ from sqlalchemy.engine import URL
 
 from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
-from desk.db import MIGRATIONS, SQLITE_BUSY_TIMEOUT_MS, Database, describe_url, make_engine, open_database, resolve_url
+from desk.db import (
+    MIGRATIONS,
+    SQLITE_BUSY_TIMEOUT_MS,
+    Database,
+    describe_url,
+    make_engine,
+    open_database,
+    resolve_url,
+    without_password,
+)
 from desk.errors import DatabaseOpenError, DomainError
 from desk.i18n import translate
 from desk.model import StaffUser
@@ -59,7 +68,8 @@ class RestoreResult:
 
 
 def _server_commands(url: URL) -> tuple[str, str]:
-    plain = url.set(drivername="postgresql", password=None)
+    # No password: pg_dump and pg_restore find it as desk does (~/.pgpass, a service file, PGPASSWORD).
+    plain = without_password(url).set(drivername="postgresql")
     address = plain.render_as_string(hide_password=False)
     dump = f"{url.database or 'desk'}-{datetime.now().strftime('%Y%m%d')}.dump"
     return (

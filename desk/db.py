@@ -9,6 +9,7 @@ pysqlite driver's own transaction handling is switched off for that, as SQLAlche
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,7 +56,7 @@ def resolve_url(value: str | os.PathLike[str] | None = None) -> URL:
             url.port  # noqa: B018 - a malformed port only fails when read
         except (ArgumentError, ValueError) as error:
             raise DatabaseOpenError(
-                translate("Database", "This is not a database address: %1").replace("%1", raw)
+                translate("Database", "This is not a database address: %1").replace("%1", _PASSWORD_IN_TEXT.sub(r"\1***@", raw))
             ) from error
         if url.drivername in ("postgresql", "postgres"):
             url = url.set(drivername="postgresql+psycopg")
@@ -65,11 +66,30 @@ def resolve_url(value: str | os.PathLike[str] | None = None) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
 
 
+# "scheme://user:password@" in text that is not a valid address (so URL cannot take it apart).
+_PASSWORD_IN_TEXT = re.compile(r"(://[^:/@\s]*:)[^@\s]*@")
+
+
 def describe_url(url: URL) -> str:
     """The database as a clerk should see it: a file path, or server/database without password."""
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
+    if url.query.get("service") and not url.host:
+        return f"service {url.query['service']}"  # libpq's service file names the server
     return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
+
+
+def without_password(url: URL) -> URL:
+    """The address to keep (settings) or to print (commands to run): libpq finds the password itself,
+    in ~/.pgpass, a service file or PGPASSWORD, or it is asked for and kept in memory only."""
+    return URL.create(url.drivername, username=url.username, password=None, host=url.host, port=url.port,
+                      database=url.database, query=url.query)
+
+
+def shown_url(url: URL | str) -> str:
+    """Any address as it may be shown: the password masked."""
+    url = make_url(url) if isinstance(url, str) else url
+    return url.render_as_string(hide_password=True)
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:

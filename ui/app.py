@@ -10,10 +10,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+from sqlalchemy.engine import URL, make_url
 
 import resources
-from desk.db import DATABASE_ENV, Database, default_database_path, open_database
+from desk.db import DATABASE_ENV, Database, default_database_path, describe_url, open_database, without_password
 from desk.errors import DatabaseOpenError
 from desk.institution import institution_settings
 from desk.staff import Actor, staff_count
@@ -106,10 +115,52 @@ def _build_demo(database: Database, tasks: TaskRunner) -> None:
 
 def _target(db_arg: str | None, settings: QSettings) -> tuple[str, bool]:
     """The database to open, and whether it is the default file (which gets demo data when new)."""
-    chosen = db_arg or os.environ.get(DATABASE_ENV) or settings.value(LAST_DATABASE_KEY)
+    last = settings.value(LAST_DATABASE_KEY)
+    if last and remembered(str(last)) != str(last):
+        settings.setValue(LAST_DATABASE_KEY, remembered(str(last)))  # an older desk kept a password there
+    chosen = db_arg or os.environ.get(DATABASE_ENV) or last
     if chosen:
         return str(chosen), False
     return str(default_database_path()), True
+
+
+def _server_url(target: str) -> URL | None:
+    if "://" not in target:
+        return None
+    try:
+        url = make_url(target)
+    except Exception:  # noqa: BLE001 - open_database names a malformed address itself
+        return None
+    return None if url.get_backend_name() == "sqlite" else url
+
+
+def remembered(target: str) -> str:
+    """The database as the settings file keeps it: a server's address without its password.
+
+    libpq finds the password itself (~/.pgpass, a service file, PGPASSWORD), or it is asked for
+    when the server wants it and kept in memory only.
+    """
+    url = _server_url(target)
+    if url is None or url.password is None:
+        return target
+    return without_password(url).render_as_string(hide_password=False)
+
+
+def _wants_password(target: str, error: DatabaseOpenError) -> bool:
+    url = _server_url(target)
+    detail = (error.detail or "").lower()
+    return url is not None and url.password is None and (
+        "no password supplied" in detail or "password authentication failed" in detail)
+
+
+def ask_server_password(shown: str) -> str | None:
+    """The password of the database server, asked for (None: the clerk cancelled)."""
+    password, ok = QInputDialog.getText(
+        None, QCoreApplication.translate("App", "Database password"),
+        QCoreApplication.translate("App", "Password for the database %1 (not saved):").replace("%1", shown),
+        QLineEdit.EchoMode.Password,
+    )
+    return password if ok and password else None
 
 
 def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> Database | None:
@@ -122,9 +173,15 @@ def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> D
             database = opened.database
             if fresh_default:
                 _build_demo(database, tasks)
-            settings.setValue(LAST_DATABASE_KEY, target if not is_default else "")
+            settings.setValue(LAST_DATABASE_KEY, remembered(target) if not is_default else "")
             return database
         except DatabaseOpenError as error:
+            if _wants_password(target, error):
+                url = _server_url(target)
+                password = ask_server_password(describe_url(url))
+                if password is not None:
+                    target = url.set(password=password).render_as_string(hide_password=False)
+                    continue
             box = database_error_box(error)
             box.exec()
             clicked = box.clickedButton()
@@ -140,7 +197,9 @@ def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> D
             if clicked is box.choose_server:
                 url, ok = QInputDialog.getText(
                     None, QCoreApplication.translate("App", "Connect to a server"),
-                    QCoreApplication.translate("App", "Database address, e.g. postgresql://user:password@server/desk"),
+                    QCoreApplication.translate(
+                        "App", "Database address, e.g. postgresql://user@server/desk (the password is asked for, "
+                               "or read from ~/.pgpass; it is never saved)"),
                 )
                 if ok and url.strip():
                     target, is_default = url.strip(), False
