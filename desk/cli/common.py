@@ -61,6 +61,16 @@ def acting_staff(args, db):
     return sign_in(db, login, ask_password(f"Password for {login}: "))
 
 
+def confirm(args, question: str) -> None:
+    """Go on only when ``--yes`` was given or the person at the terminal answers yes; else a CommandError."""
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise CommandError(f"{question} Confirm with --yes.")
+    if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes", "t", "tak"):
+        raise CommandError("Nothing was done.")
+
+
 def require_administrator(args, db):
     from desk.staff import Permission, require
 
