@@ -9,6 +9,7 @@ pg_restore); desk says which commands, for that database, instead of doing it ha
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -37,7 +38,7 @@ from desk.db import (
 )
 from desk.errors import DatabaseOpenError, DomainError
 from desk.i18n import translate
-from desk.model import StaffUser
+from desk.model import Setting, StaffUser
 from desk.staff import Actor, Permission, require
 from desk.unit_of_work import SystemJob, UnitOfWork
 
@@ -62,6 +63,27 @@ class RestoreResult:
     schema_version: str  # the backup's schema version (alembic_version)
     upgraded_from: str | None  # set when the restored schema was older and has been upgraded
     portal_checkpoint_cleared: bool  # the portal's last-batch checkpoint named changes the backup never had
+    full_publication_owed: bool = False  # the next sync publishes everything (False: the portal could not be told)
+
+
+@dataclass(frozen=True)
+class DatabaseIdentity:
+    """Whose a database is: the institution's name and the desk's identity (the one a portal knows it by)."""
+
+    institution: str
+    desk_id: str | None  # None: this desk never published to a portal
+    is_demo: bool
+
+    def differs_from(self, other: DatabaseIdentity) -> bool:
+        """Another institution, or another desk (a desk that never published is not told apart by its id)."""
+        return self.institution != other.institution or (
+            self.desk_id is not None and other.desk_id is not None and self.desk_id != other.desk_id)
+
+    def describe(self) -> str:
+        name = self.institution or translate("Backup", "(no institution name)")
+        words = translate("Backup", "institution “%1”, desk %2").replace("%1", name).replace(
+            "%2", self.desk_id[:8] if self.desk_id else translate("Backup", "that never published to a portal"))
+        return words + (translate("Backup", " (a demo)") if self.is_demo else "")
 
 
 # --- which database, and PostgreSQL ---------------------------------------------------------------
@@ -294,6 +316,34 @@ def verify_backup(backup_path: Path | str) -> str:
     return versions[0]
 
 
+_IDENTITY_KEYS = ("institution_name", "desk_id", "demo")
+
+
+def _identity(values: dict[str, str]) -> DatabaseIdentity:
+    return DatabaseIdentity(values.get("institution_name", ""), values.get("desk_id") or None, values.get("demo") == "1")
+
+
+def backup_identity(backup_path: Path | str) -> DatabaseIdentity:
+    """Whose the backup is, read from the file without opening it as a database of this desk."""
+    connection = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(
+            f"SELECT key, value FROM settings WHERE key IN ({', '.join('?' * len(_IDENTITY_KEYS))})", _IDENTITY_KEYS
+        ).fetchall()
+    except sqlite3.DatabaseError as error:
+        raise DomainError(translate("Backup", "The file %1 is not a desk database backup.").replace("%1", str(backup_path))) from error
+    finally:
+        connection.close()
+    return _identity(dict(rows))
+
+
+def database_identity(db: Database) -> DatabaseIdentity:
+    """Whose the open database is (nothing is created: a desk that never published has no identity yet)."""
+    with db.read() as session:
+        rows = session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(_IDENTITY_KEYS))).all()
+    return _identity(dict(rows))
+
+
 def restore(
     backup_path: Path | str,
     target_path: Path | str | URL,
@@ -308,7 +358,10 @@ def restore(
     file; they wait for its lock and then read the restored data). The restored database is
     then opened as the application opens it, which upgrades an older schema. The portal's
     checkpoint of the last batch sent is cleared: it names changes the backup never had, and
-    a sync must not mark the restored database's own changes with those numbers as sent.
+    a sync must not mark the restored database's own changes with those numbers as sent. And
+    the portal is told that a full publication is owed (the sync's own mark of an unfinished
+    first publication): what it shows from after the backup is repaired by the next sync,
+    whichever kind was asked for.
     """
     target = sqlite_path(target_path)
     backup = Path(backup_path)
@@ -347,14 +400,14 @@ def restore(
         ) from error
     database = opened.database
     try:
-        cleared = _forget_portal_checkpoint(database)
+        cleared, owed = _forget_portal_checkpoint(database)
         if actor is not None:
             _record(_restorer(database, actor), DatabaseAction.RESTORE, actor.login,
                     {"restored_from": str(backup), "schema_version": version, "upgraded_from": opened.upgraded_from},
                     before={"safety_copy": str(safety) if safety else None})
     finally:
         database.dispose()
-    return RestoreResult(backup, target, safety, version, opened.upgraded_from, cleared)
+    return RestoreResult(backup, target, safety, version, opened.upgraded_from, cleared, owed)
 
 
 def _restorer(database: Database, actor: Actor) -> UnitOfWork:
@@ -394,29 +447,36 @@ def _write_into(backup: Path, target: Path) -> None:
         reader.close()
 
 
-def _forget_portal_checkpoint(db: Database) -> bool:
-    """Clear the portal's "last_batch" checkpoint, where the portal exists (never create one here)."""
+def _forget_portal_checkpoint(db: Database) -> tuple[bool, bool]:
+    """Clear the portal's "last_batch" checkpoint and mark a full publication owed, where the portal exists
+    (never create one here: a portal made later is published whole anyway, being new to the desk).
+
+    Returns (a checkpoint was cleared, the next sync is a full publication).
+    """
     from desk.portal import schema
     from desk.portal.database import open_portal_for, portal_url_of
-    from desk.sync import CHECKPOINT
+    from desk.sync import CHECKPOINT, FULL_OWED
 
     url = portal_url_of(db)
     if url.get_backend_name() == "sqlite" and not (url.database and Path(url.database).is_file()):
-        return False
+        return False, True
     probe = make_engine(url)
     try:
         if not inspect(probe).has_table(schema.sync_state.name):
-            return False
+            return False, True
     except Exception:  # noqa: BLE001 - a portal that cannot be reached is not the restore's business
-        return False
+        return False, False
     finally:
         probe.dispose()
     portal = open_portal_for(db)
     try:
         with portal.write() as session:
             present = session.scalar(select(schema.sync_state.c.key).where(schema.sync_state.c.key == CHECKPOINT))
-            session.execute(schema.sync_state.delete().where(schema.sync_state.c.key == CHECKPOINT))
-        return present is not None
+            session.execute(schema.sync_state.delete().where(schema.sync_state.c.key.in_((CHECKPOINT, FULL_OWED))))
+            session.execute(schema.sync_state.insert().values(
+                key=FULL_OWED, value=json.dumps({"run": None, "since": now_utc().replace(tzinfo=None).isoformat(),
+                                                 "after": "restore"})))
+        return present is not None, True
     finally:
         portal.dispose()
 

@@ -38,23 +38,45 @@ def cmd_backup_list(args) -> int:
 
 
 def cmd_backup_restore(args) -> int:
+    """Restore a backup: it is checked and named (institution, desk) first; whoever restores signs in against
+    the database it replaces, never against the backup's own accounts. A database desk cannot open is not
+    replaced: it is moved aside by hand (and kept), and the backup's administrator, named with --as,
+    restores into the empty place."""
     from desk import backup
     from desk.db import resolve_url
     from desk.errors import DatabaseOpenError
 
     target = backup.sqlite_path(resolve_url(args.db))
     backup.verify_backup(args.file)
-    try:
-        db = open_database_for(args)
-    except DatabaseOpenError as error:
-        # The current file is damaged or missing: the administrator signs in as the backup knows them.
-        print(f"desk: {error} Signing in with the backup's staff accounts.", file=sys.stderr)
-        actor = backup.sign_in_copy(args.file, lambda copy: require_administrator(args, copy))
-    else:
+    incoming = backup.backup_identity(args.file)
+    print(f"The backup {args.file}: {incoming.describe()}.")
+    if target.exists():
+        try:
+            db = open_database_for(args)
+        except DatabaseOpenError as error:
+            raise CommandError(
+                f"{error} desk does not replace a database it cannot open on the word of the backup's own staff "
+                f"accounts: move it aside (keep it), then restore into the empty place as an administrator of the "
+                f"backup (--as)."
+            ) from None
         try:
             actor = require_administrator(args, db)
+            current = backup.database_identity(db)
         finally:
             db.dispose()
+        print(f"The database {target}: {current.describe()}.")
+        if incoming.differs_from(current) and not args.other_desk:
+            question = "The backup is of another institution or another desk. Replace this database by it?"
+            if not sys.stdin.isatty():
+                raise CommandError(f"{question} Restore it all the same with --other-desk.")
+            if input(f"{question} [y/N] ").strip().lower() not in ("y", "yes", "t", "tak"):
+                print("Nothing restored.")
+                return 1
+    else:
+        # Nothing is replaced: the backup's own administrator restores, named explicitly (no demo shortcut).
+        if not args.as_login:
+            raise CommandError("There is no database to replace: say who restores, --as LOGIN, an administrator of the backup.")
+        actor = backup.sign_in_copy(args.file, lambda copy: require_administrator(args, copy))
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError("Restoring replaces the database: confirm with --yes.")
@@ -66,7 +88,10 @@ def cmd_backup_restore(args) -> int:
     print(f"Restored {result.target} from {result.restored_from} (schema {result.schema_version}{upgraded}).")
     if result.safety_copy:
         print(f"The database as it was before the restore: {result.safety_copy}")
-    print("The portal may still show what was done after the backup: run `desk sync --full` to publish it whole.")
+    if result.full_publication_owed:
+        print("The next sync publishes everything to the portal (a full sync), whichever kind is run.")
+    else:
+        print("The portal could not be reached: run `desk sync --full` to publish the restored data whole.")
     return 0
 
 
@@ -84,4 +109,6 @@ def register(commands) -> None:
     backup_restore.add_argument("file", help="the backup file")
     backup_restore.add_argument("--folder", help="where the copy of the current file goes (default: backups/ beside it)")
     backup_restore.add_argument("--yes", action="store_true", help="restore without asking")
+    backup_restore.add_argument("--other-desk", action="store_true",
+                                help="restore a backup of another institution or desk (asked otherwise)")
     backup_restore.set_defaults(func=cmd_backup_restore)
