@@ -1,4 +1,7 @@
-"""Sync with the portal: queued changes out, student actions in, full repair, one student now, the schedule.
+"""Sync with the portal: queued changes out, student actions in, full repair, one student now, scheduled runs.
+
+The timetable lives in desk.sync_schedule and conflicts with their reasons in desk.sync_conflicts;
+both are re-exported here, so callers use ``desk.sync`` alone.
 
 Out: every service queues its change in the outbox in the transaction that makes it. A run takes
 the queue in order, in batches; for each batch it writes the records' current state to the
@@ -17,19 +20,18 @@ from __future__ import annotations
 
 import enum
 import json
-import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from desk import audit, enrollment, outbox, token_rounds
+from desk import enrollment, outbox, token_rounds
 from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc
 from desk.db import Database
@@ -43,7 +45,6 @@ from desk.model import (
     RequestStatus,
     Setting,
     Student,
-    SyncConflict,
     SyncKind,
     SyncResult,
     SyncRun,
@@ -53,9 +54,20 @@ from desk.model import (
 from desk.portal import schema
 from desk.portal.database import open_portal_for
 from desk.portal.publish import PUBLICATIONS, TableRepair, compare_and_repair, publish_batch, publish_keys, student_keys
-from desk.refusals import Refused
-from desk.refusals import message as refusal_message
 from desk.staff import Actor, Permission, require
+from desk.sync_conflicts import DATABASE_REFUSED, ConflictLine, conflicts, reasons_of, record_conflict, resolve_conflict, stored
+from desk.sync_schedule import (
+    DEFAULT_SCHEDULE,
+    SCHEDULE_SETTING,
+    DueSlot,
+    ScheduledRun,
+    due_run,
+    due_slot,
+    format_schedule,
+    parse_schedule,
+    schedule,
+    set_schedule,
+)
 from desk.unit_of_work import SystemJob, UnitOfWork
 
 BATCH = 10000
@@ -69,20 +81,14 @@ HEARTBEAT_EVERY = timedelta(seconds=30)
 INTERRUPTED_AFTER = timedelta(minutes=10)
 DESK_ID_SETTING = "desk_id"
 INBOUND_BATCH = 500
-SCHEDULE_SETTING = "sync_schedule"
-DEFAULT_SCHEDULE = "01:25 full, 06:05 incremental, 16:05 incremental"
 
 Progress = Callable[[int, int, str], None]
 
-# Why a student's action was not applied, kept as codes (a conflict's reasons, an inbox entry's detail).
-DATABASE_REFUSED = define("sync.database_refused", "Sync", QT_TRANSLATE_NOOP(
-    "Sync", "The desk's database refused the action: {detail}"))
+# Why a student's action was not applied, kept as codes (an inbox entry's detail; see also desk.sync_conflicts).
 NO_PENDING_REQUEST = define("sync.no_pending_request", "Sync", QT_TRANSLATE_NOOP("Sync", "No pending request to withdraw."))
 UNKNOWN_ACTION = define("sync.unknown_action", "Sync", QT_TRANSLATE_NOOP("Sync", "Unknown action {kind}."))
 # A run closed by the next one because it stopped giving signs of life (see interrupted()).
 INTERRUPTED_RUN = define("sync.interrupted", "Sync", QT_TRANSLATE_NOOP("Sync", "interrupted: the program stopped during the run"))
-# A refusal that came as words only (a record gone, a permission): kept as said, in the language the sync ran in.
-REFUSED_IN_WORDS = define("sync.refused_in_words", "Sync", "{words}")
 
 
 class Cancelled(Exception):
@@ -596,38 +602,19 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
             recorded = session.scalar(select(PortalInboxEntry.outcome).where(PortalInboxEntry.action_key == key))
         if recorded is not None:
             return recorded  # a concurrent run applied the same key first
-        _conflict(db, action, [DATABASE_REFUSED(detail=str(error.orig or error).strip().splitlines()[0])], run_id)
+        record_conflict(db, action, [DATABASE_REFUSED(detail=str(error.orig or error).strip().splitlines()[0])], run_id)
         return "conflict"
     except DomainError as refusal:
         if kind == "token_withdraw":
             _record_inbox(db, key, kind, student_id, "refused", reasons_of(refusal), run_id)
             return "refused"
-        _conflict(db, action, reasons_of(refusal), run_id)
+        record_conflict(db, action, reasons_of(refusal), run_id)
         return "conflict"
-
-
-def reasons_of(refusal: DomainError) -> list[Message]:
-    """Why a service refused, as stored messages: the rulebook's codes, or the words it gave."""
-    if isinstance(refusal, Refused):
-        return [refusal_message(r) for r in refusal.refusals]
-    stored = getattr(refusal, "stored", None)  # a refusal that carries its message
-    if isinstance(stored, Message):
-        return [stored]
-    return [REFUSED_IN_WORDS(words=str(refusal))]
-
-
-def _stored(reasons: list[Message]) -> list[dict[str, Any]]:
-    return [r.to_json() for r in reasons]
-
-
-def _words(reasons: list[dict[str, Any]] | None) -> str:
-    """Stored reasons in the reader's language, now."""
-    return " ".join(m.text() for m in (Message.from_json(r) for r in reasons or ()) if m is not None)
 
 
 def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: str, reasons: list[Message] | None,
                   run_id: int, *, request_id: int | None = None) -> None:
-    detail = json.dumps(_stored(reasons), ensure_ascii=False) if reasons else None
+    detail = json.dumps(stored(reasons), ensure_ascii=False) if reasons else None
     try:
         with db.write() as session:
             session.add(PortalInboxEntry(action_key=key, kind=kind, student_id=student_id, outcome=outcome, detail=detail,
@@ -636,149 +623,6 @@ def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: s
                 outbox.enqueue(session, entity="token_request", entity_id=request_id, student_id=student_id)
     except IntegrityError:
         pass  # recorded by a concurrent run
-
-
-def _conflict(db: Database, action: dict[str, Any], reasons: list[Message], run_id: int) -> None:
-    payload = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in action.items() if k != "read_at"}
-    stored = _stored(reasons)
-    try:
-        with db.write() as session:
-            session.add(PortalInboxEntry(action_key=action["action_key"], kind=action["kind"], student_id=action["student_id"],
-                                         outcome="conflict", detail=json.dumps(stored, ensure_ascii=False), sync_run_id=run_id))
-            session.add(SyncConflict(sync_run_id=run_id, student_id=action["student_id"], kind=action["kind"],
-                                     payload=payload, reasons=stored))
-            # The portal showed the student something the desk refused: republish the truth for them.
-            outbox.enqueue(session, entity="student", entity_id=action["student_id"], student_id=action["student_id"])
-            if action.get("group_id"):
-                outbox.enqueue(session, entity="class_group", entity_id=action["group_id"])
-    except IntegrityError:
-        pass
-
-
-# --- conflicts -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ConflictLine:
-    id: int
-    student_id: int | None
-    student_number: str | None
-    student_name: str | None
-    kind: str
-    group_id: int | None
-    registration_id: int | None
-    group_label: str | None
-    registration_code: str | None
-    message: str  # why it did not fit, in the reader's language (made from the stored codes when read)
-    detected_at: datetime
-    resolved_at: datetime | None
-    resolution: str | None  # how it was settled and the clerk's reason, likewise
-    unit_id: int | None = None  # the unit whose group or registration it is: who may dismiss it
-
-
-def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int = 500) -> list[ConflictLine]:
-    require(actor, Permission.READ_STUDENTS)
-    from desk.model import ClassGroup, Course, Person, Registration
-
-    query = (
-        select(SyncConflict, Student.student_number, Person.first_name, Person.last_name)
-        .outerjoin(Student, Student.id == SyncConflict.student_id)
-        .outerjoin(Person, Person.id == Student.person_id)
-        .order_by(SyncConflict.detected_at.desc(), SyncConflict.id.desc())
-        .limit(limit)
-    )
-    if open_only:
-        query = query.where(SyncConflict.resolved_at.is_(None))
-    with db.read() as session:
-        found = list(session.execute(query))
-        group_ids = {c.payload.get("group_id") for c, *_ in found} - {None}
-        registration_ids = {c.payload.get("registration_id") for c, *_ in found} - {None}
-        groups = {
-            gid: (f"{code} {kind.value} {number}", unit_id)
-            for gid, code, kind, number, unit_id in session.execute(
-                select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number, Course.unit_id)
-                .join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id.in_(group_ids)))
-        } if group_ids else {}
-        registrations = {
-            rid: (code, unit_id)
-            for rid, code, unit_id in session.execute(
-                select(Registration.id, Registration.code, Registration.unit_id).where(Registration.id.in_(registration_ids)))
-        } if registration_ids else {}
-    lines = []
-    for c, number, first, last in found:
-        group = groups.get(c.payload.get("group_id"), (None, None))
-        registration = registrations.get(c.payload.get("registration_id"), (None, None))
-        lines.append(ConflictLine(
-            c.id, c.student_id, number, f"{first} {last}" if first else None, c.kind,
-            c.payload.get("group_id"), c.payload.get("registration_id"), group[0], registration[0],
-            _words(c.reasons) if c.reasons else (c.message or ""), c.detected_at, c.resolved_at,
-            _resolution_words(c.resolution_kind, c.resolution),
-            unit_id=group[1] if c.payload.get("group_id") else registration[1],
-        ))
-    return lines
-
-
-def _resolution_words(kind: str | None, reason: str | None) -> str | None:
-    """How a conflict was settled and why, in the reader's language (the reason as the clerk typed it)."""
-    if kind == "enrolled_over_limit":
-        return translate("Sync", "enrolled over the limit: %1").replace("%1", reason or "")
-    if kind == "dismissed":
-        return translate("Sync", "dismissed: %1").replace("%1", reason or "")
-    return reason  # settled before the way was kept apart: the sentence as it was stored
-
-
-def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_over_limit: bool, reason: str) -> None:
-    """Settle a conflict: enroll the student over the limit (a clerk's override), or dismiss it with a reason.
-
-    Either way the conflict is marked settled in the same transaction as what settles it.
-    """
-    reason = (reason or "").strip()
-    if not reason:
-        raise DomainError(translate("Sync", "Say why the conflict is settled this way."))
-    with db.read() as session:
-        conflict = session.get(SyncConflict, conflict_id)
-        if conflict is None:
-            raise NotFound(translate("Sync", "That conflict no longer exists."))
-        if conflict.resolved_at is not None:
-            raise DomainError(translate("Sync", "The conflict was already settled."))
-        payload, student_id = dict(conflict.payload), conflict.student_id
-        unit_id = _conflict_unit(session, payload)
-
-    def settle(session) -> None:
-        changed = session.execute(
-            update(SyncConflict).where(SyncConflict.id == conflict_id, SyncConflict.resolved_at.is_(None))
-            .values(resolved_at=now_utc(), resolved_by_id=actor.id, resolution=reason,
-                    resolution_kind="enrolled_over_limit" if enroll_over_limit else "dismissed")
-        ).rowcount
-        if not changed:
-            raise DomainError(translate("Sync", "The conflict was already settled."))
-        audit.record(session, actor_id=actor.id, action="sync_conflict.resolve", entity="sync_conflict", entity_id=conflict_id,
-                     student_id=student_id, after={"enroll_over_limit": enroll_over_limit}, reason=reason)
-
-    if enroll_over_limit:
-        if payload.get("kind") != "register" or not payload.get("group_id"):
-            raise DomainError(translate("Sync", "Only a registration that did not fit can be enrolled over the limit."))
-        uow = UnitOfWork(db, actor)
-        with uow.write() as session:  # the enrollment and the conflict it settles: both or neither
-            enrollment.enroll(uow, student_id, payload["group_id"], reason=reason, over_limit=True,
-                              registration_id=payload.get("registration_id"))
-            settle(session)
-        return
-    # Dismissing is the decision of the unit that runs the group (or organises the registration).
-    require(actor, Permission.MANAGE_GROUPS, unit_id)
-    with db.write() as session:
-        settle(session)
-
-
-def _conflict_unit(session, payload: dict) -> int | None:
-    from desk.model import ClassGroup, Course, Registration
-
-    if payload.get("group_id"):
-        return session.scalar(select(Course.unit_id).join(ClassGroup, ClassGroup.course_id == Course.id)
-                              .where(ClassGroup.id == payload["group_id"]))
-    if payload.get("registration_id"):
-        return session.scalar(select(Registration.unit_id).where(Registration.id == payload["registration_id"]))
-    return None
 
 
 # --- what waits, what ran --------------------------------------------------------------------------
@@ -854,92 +698,6 @@ def last_success(db: Database) -> datetime | None:
     return as_utc(value) if value else None
 
 
-# --- the schedule ----------------------------------------------------------------------------------
-
-_ENTRY = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s+(full|incremental)\s*$")
-
-
-@dataclass(frozen=True)
-class ScheduledRun:
-    at: time
-    kind: SyncKind
-
-
-def parse_schedule(text: str) -> list[ScheduledRun]:
-    """``"01:25 full, 06:05 incremental"`` as a list; a clear refusal of anything else."""
-    entries = []
-    for part in filter(None, (p.strip() for p in re.split(r"[,;\n]", text or ""))):
-        match = _ENTRY.match(part)
-        if match is None:
-            raise DomainError(
-                translate("Sync", "“%1” is not a schedule entry: write e.g. “06:05 incremental” or “01:25 full”.").replace("%1", part))
-        entries.append(ScheduledRun(time(int(match[1]), int(match[2])), SyncKind(match[3])))
-    return sorted(set(entries), key=lambda e: (e.at, e.kind.value))
-
-
-def format_schedule(entries: list[ScheduledRun]) -> str:
-    return ", ".join(f"{e.at:%H:%M} {e.kind.value}" for e in entries)
-
-
-def schedule(db: Database) -> list[ScheduledRun]:
-    with db.read() as session:
-        value = session.scalar(select(Setting.value).where(Setting.key == SCHEDULE_SETTING))
-    try:
-        return parse_schedule(value if value is not None else DEFAULT_SCHEDULE)
-    except DomainError:
-        return parse_schedule(DEFAULT_SCHEDULE)  # a damaged setting must not stop the sync
-
-
-def set_schedule(db: Database, actor: Actor, text: str) -> list[ScheduledRun]:
-    require(actor, Permission.ADMINISTER)
-    entries = parse_schedule(text)
-    value = format_schedule(entries)
-    with db.write() as session:
-        row = session.get(Setting, SCHEDULE_SETTING)
-        before = row.value if row else DEFAULT_SCHEDULE
-        if row is None:
-            session.add(Setting(key=SCHEDULE_SETTING, value=value))
-        else:
-            row.value = value
-        audit.record(session, actor_id=actor.id, action="sync.schedule", entity="setting", entity_id=None,
-                     before={"schedule": before}, after={"schedule": value})
-    return entries
-
-
-@dataclass(frozen=True)
-class DueSlot:
-    kind: SyncKind
-    at: datetime  # the slot's instant (UTC): one run per slot
-
-
-def due_run(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE) -> SyncKind | None:
-    """The kind of the scheduled run due now, if one is (see due_slot)."""
-    due = due_slot(db, now=now, zone=zone)
-    return due.kind if due else None
-
-
-def due_slot(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE) -> DueSlot | None:
-    """The scheduled slot due now (its time passed today, no scheduled run since): full before incremental."""
-    from zoneinfo import ZoneInfo
-
-    now = as_utc(now or now_utc())
-    local = now.astimezone(ZoneInfo(zone))
-    passed = [e for e in schedule(db) if e.at <= local.time()]
-    if not passed:
-        return None
-    latest = max(passed, key=lambda e: e.at)
-    slot = datetime.combine(local.date(), latest.at, tzinfo=ZoneInfo(zone))
-    with db.read() as session:
-        since = session.scalar(
-            select(func.count()).select_from(SyncRun)
-            .where(SyncRun.trigger == SyncTrigger.SCHEDULE, SyncRun.started_at >= slot)
-        )
-    if since:
-        return None
-    kinds = {e.kind for e in passed if e.at == latest.at}
-    return DueSlot(SyncKind.FULL if SyncKind.FULL in kinds else SyncKind.INCREMENTAL, as_utc(slot))
-
-
 def run_due(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE, **kwargs) -> SyncReport | None:
     """Run the scheduled sync due now, if any; None when none is due or another workstation took the slot.
 
@@ -956,9 +714,10 @@ def run_due(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TI
 
 
 __all__ = [
-    "BATCH", "Cancelled", "ConflictLine", "DueSlot", "PortalState", "RunLine", "ScheduledRun", "SlotTaken", "SyncReport",
-    "Waiting", "conflicts", "due_run", "due_slot", "format_schedule", "interrupted", "last_success", "parse_schedule",
-    "portal_state", "recent_runs", "resolve_conflict", "run_due", "run_sync", "schedule", "set_schedule", "waiting",
+    "BATCH", "DEFAULT_SCHEDULE", "SCHEDULE_SETTING", "Cancelled", "ConflictLine", "DueSlot", "PortalState", "RunLine",
+    "ScheduledRun", "SlotTaken", "SyncReport", "Waiting", "conflicts", "due_run", "due_slot", "format_schedule",
+    "interrupted", "last_success", "parse_schedule", "portal_state", "recent_runs", "resolve_conflict", "run_due",
+    "run_sync", "schedule", "set_schedule", "waiting",
 ]
 
 
