@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from desk.cli import main
 from desk.db import open_database
-from desk.model import LoginAccount, Registration, RegistrationKind, Student, SyncRun
+from desk.model import Registration, RegistrationKind, Student, SyncRun
 from desk.portal import schema
 from desk.portal.database import open_portal_for
 
