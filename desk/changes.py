@@ -87,6 +87,8 @@ ACTION_MODULES = (
     "desk.students",
     "desk.staff",
     "desk.sync",
+    "desk.sync_conflicts",
+    "desk.sync_schedule",
     "desk.accounts",
     "desk.registrations",
     "desk.groups",

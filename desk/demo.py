@@ -812,7 +812,7 @@ def _publish(db: Database, progress: Progress | None) -> None:
     from desk import sync
     from desk.model import SyncKind, SyncTrigger
 
-    sync.run_sync(db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE,
+    sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.FULL,
                   progress=(lambda done, total, text: progress("portal: " + text, done, total)) if progress else None)
 
 

@@ -31,7 +31,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import and_, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from desk import enrollment, outbox, token_rounds
+from desk import enrollment, token_rounds
 from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc
 from desk.db import Database
@@ -203,34 +203,33 @@ class _Counts:
 
 
 def run_sync(
-    db: Database,
-    actor: Actor | None,
+    uow: UnitOfWork,
     kind: SyncKind = SyncKind.INCREMENTAL,
     *,
     student_id: int | None = None,
-    trigger: SyncTrigger = SyncTrigger.STAFF,
     portal: Database | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     batch_size: int = BATCH,
-    now: datetime | None = None,
     slot: datetime | None = None,
 ) -> SyncReport:
-    """Run one sync. ``actor`` may be None only for the schedule (the institution's own job).
+    """Run one sync, started by a member of staff or by the schedule (the principal of ``uow``).
 
     ``slot``: the scheduled instant this run is for; raises SlotTaken when another run took it.
     """
-    if actor is not None:
-        require(actor, Permission.RUN_SYNC)
-    elif trigger is not SyncTrigger.SCHEDULE:
+    if uow.job is None:
+        uow.require(Permission.RUN_SYNC)
+    elif uow.job is not SystemJob.SCHEDULE:
         raise DomainError(translate("Sync", "A sync is started by a signed-in member of staff or by the schedule."))
+    trigger = SyncTrigger.SCHEDULE if uow.job is SystemJob.SCHEDULE else SyncTrigger.STAFF
+    db, now = uow.db, uow.now
     if kind is SyncKind.STUDENT and student_id is None:
         raise DomainError(translate("Sync", "Say which student to sync."))
     if student_id is not None:
-        with db.read() as session:
+        with uow.read() as session:
             if session.get(Student, student_id) is None:
                 raise NotFound(translate("Sync", "There is no student with the id %1.").replace("%1", str(student_id)))
-    started = as_utc(now) if now else now_utc()
+    started = now
     try:
         with db.write() as session:
             # Runs that stopped giving signs of life were stopped by force (the program was killed).
@@ -238,7 +237,7 @@ def run_sync(
                 update(SyncRun).where(interrupted(started))
                 .values(result=SyncResult.FAILED, error=json.dumps(INTERRUPTED_RUN().to_json()))
             )
-            run = SyncRun(kind=kind, trigger=trigger, started_by_id=actor.id if actor else None, student_id=student_id,
+            run = SyncRun(kind=kind, trigger=trigger, started_by_id=uow.staff_id, student_id=student_id,
                           started_at=started, result=SyncResult.RUNNING, scheduled_for=as_utc(slot) if slot else None)
             session.add(run)
             session.flush()
@@ -613,14 +612,12 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
 
 
 def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: str, reasons: list[Message] | None,
-                  run_id: int, *, request_id: int | None = None) -> None:
+                  run_id: int) -> None:
     detail = json.dumps(stored(reasons), ensure_ascii=False) if reasons else None
     try:
         with db.write() as session:
             session.add(PortalInboxEntry(action_key=key, kind=kind, student_id=student_id, outcome=outcome, detail=detail,
                                          sync_run_id=run_id))
-            if request_id is not None:
-                outbox.enqueue(session, entity="token_request", entity_id=request_id, student_id=student_id)
     except IntegrityError:
         pass  # recorded by a concurrent run
 
@@ -698,17 +695,17 @@ def last_success(db: Database) -> datetime | None:
     return as_utc(value) if value else None
 
 
-def run_due(db: Database, *, now: datetime | None = None, zone: str = DEFAULT_TIME_ZONE, **kwargs) -> SyncReport | None:
+def run_due(uow: UnitOfWork, *, zone: str = DEFAULT_TIME_ZONE, **kwargs) -> SyncReport | None:
     """Run the scheduled sync due now, if any; None when none is due or another workstation took the slot.
 
     The check above only spares a needless attempt: the slot is taken by inserting the run with
     its slot, unique in ``sync_runs``, so two workstations due at once start one run.
     """
-    due = due_slot(db, now=now, zone=zone)
+    due = due_slot(uow.db, now=uow.now, zone=zone)
     if due is None:
         return None
     try:
-        return run_sync(db, None, due.kind, trigger=SyncTrigger.SCHEDULE, now=now, slot=due.at, **kwargs)
+        return run_sync(uow, due.kind, slot=due.at, **kwargs)
     except SlotTaken:
         return None
 
@@ -719,17 +716,3 @@ __all__ = [
     "interrupted", "last_success", "parse_schedule", "portal_state", "recent_runs", "resolve_conflict", "run_due",
     "run_sync", "schedule", "set_schedule", "waiting",
 ]
-
-
-class SyncAction(Action):
-    """What staff decide about the sync: a conflict settled, the schedule changed."""
-
-    CONFLICT_RESOLVE = "sync_conflict.resolve"
-    SCHEDULE = "sync.schedule"
-
-    def describe(self, shown: Shown) -> Description:
-        if self is SyncAction.SCHEDULE:
-            return Description(translate("History", "Sync schedule changed"))
-        if shown.after.get("enroll_over_limit"):
-            return Description(translate("History", "Sync conflict settled: enrolled over the limit"), frozenset({"enroll_over_limit"}))
-        return Description(translate("History", "Sync conflict dismissed"), frozenset({"enroll_over_limit"}))

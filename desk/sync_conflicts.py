@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from desk import audit, enrollment, outbox
+from desk import enrollment
+from desk.changes import Action, Change, Description, Shown
 from desk.clock import now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
@@ -26,7 +27,22 @@ from desk.model import PortalInboxEntry, Student, SyncConflict
 from desk.refusals import Refused
 from desk.refusals import message as refusal_message
 from desk.staff import Actor, Permission, require
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
+
+class ConflictAction(Action):
+    """A student's action kept as a conflict, and a clerk settling it."""
+
+    CONFLICT = "sync_conflict.create"
+    CONFLICT_RESOLVE = "sync_conflict.resolve"
+
+    def describe(self, shown: Shown) -> Description:
+        if self is ConflictAction.CONFLICT:
+            return Description(translate("History", "A student's action on the portal did not fit: kept as a conflict for a clerk"),
+                               frozenset({"conflict_id", "kind"}))
+        if shown.after.get("enroll_over_limit"):
+            return Description(translate("History", "Sync conflict settled: enrolled over the limit"), frozenset({"enroll_over_limit"}))
+        return Description(translate("History", "Sync conflict dismissed"), frozenset({"enroll_over_limit"}))
+
 
 # Why a student's action was not applied, beside the rulebook's own codes.
 DATABASE_REFUSED = define("sync.database_refused", "Sync", QT_TRANSLATE_NOOP(
@@ -59,16 +75,21 @@ def record_conflict(db: Database, action: dict[str, Any], reasons: list[Message]
     """Keep a student's action that did not fit for a clerk, with why; the portal gets the student's truth again."""
     payload = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in action.items() if k != "read_at"}
     kept = stored(reasons)
+    uow = UnitOfWork(db, SystemJob.SYNC)
     try:
-        with db.write() as session:
+        with uow.write() as session:
             session.add(PortalInboxEntry(action_key=action["action_key"], kind=action["kind"], student_id=action["student_id"],
                                          outcome="conflict", detail=json.dumps(kept, ensure_ascii=False), sync_run_id=run_id))
-            session.add(SyncConflict(sync_run_id=run_id, student_id=action["student_id"], kind=action["kind"],
-                                     payload=payload, reasons=kept))
+            conflict = SyncConflict(sync_run_id=run_id, student_id=action["student_id"], kind=action["kind"],
+                                    payload=payload, reasons=kept)
+            session.add(conflict)
+            session.flush()
             # The portal showed the student something the desk refused: republish the truth for them.
-            outbox.enqueue(session, entity="student", entity_id=action["student_id"], student_id=action["student_id"])
+            after = {"conflict_id": conflict.id, "kind": action["kind"]}
+            shown = [Change("student", action["student_id"], student_id=action["student_id"], after=after)]
             if action.get("group_id"):
-                outbox.enqueue(session, entity="class_group", entity_id=action["group_id"])
+                shown.append(Change("class_group", action["group_id"], after=after))
+            uow.record_changes(ConflictAction.CONFLICT, shown)
     except IntegrityError:
         pass
 
@@ -94,8 +115,8 @@ class ConflictLine:
     unit_id: int | None = None  # the unit whose group or registration it is: who may dismiss it
 
 
-def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int = 500) -> list[ConflictLine]:
-    require(actor, Permission.READ_STUDENTS)
+def conflicts(uow: UnitOfWork, *, open_only: bool = True, limit: int = 500) -> list[ConflictLine]:
+    uow.require(Permission.READ_STUDENTS)
     from desk.model import ClassGroup, Course, Person, Registration
 
     query = (
@@ -107,7 +128,7 @@ def conflicts(db: Database, actor: Actor, *, open_only: bool = True, limit: int 
     )
     if open_only:
         query = query.where(SyncConflict.resolved_at.is_(None))
-    with db.read() as session:
+    with uow.read() as session:
         found = list(session.execute(query))
         group_ids = {c.payload.get("group_id") for c, *_ in found} - {None}
         registration_ids = {c.payload.get("registration_id") for c, *_ in found} - {None}
@@ -145,7 +166,7 @@ def _resolution_words(kind: str | None, reason: str | None) -> str | None:
     return reason  # settled before the way was kept apart: the sentence as it was stored
 
 
-def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_over_limit: bool, reason: str) -> None:
+def resolve_conflict(uow: UnitOfWork, conflict_id: int, *, enroll_over_limit: bool, reason: str) -> None:
     """Settle a conflict: enroll the student over the limit (a clerk's override), or dismiss it with a reason.
 
     Either way the conflict is marked settled in the same transaction as what settles it.
@@ -153,7 +174,7 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_ove
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Sync", "Say why the conflict is settled this way."))
-    with db.read() as session:
+    with uow.read() as session:
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None:
             raise NotFound(translate("Sync", "That conflict no longer exists."))
@@ -165,26 +186,25 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: int, *, enroll_ove
     def settle(session) -> None:
         changed = session.execute(
             update(SyncConflict).where(SyncConflict.id == conflict_id, SyncConflict.resolved_at.is_(None))
-            .values(resolved_at=now_utc(), resolved_by_id=actor.id, resolution=reason,
+            .values(resolved_at=uow.now, resolved_by_id=uow.staff_id, resolution=reason,
                     resolution_kind="enrolled_over_limit" if enroll_over_limit else "dismissed")
         ).rowcount
         if not changed:
             raise DomainError(translate("Sync", "The conflict was already settled."))
-        audit.record(session, actor_id=actor.id, action="sync_conflict.resolve", entity="sync_conflict", entity_id=conflict_id,
-                     student_id=student_id, after={"enroll_over_limit": enroll_over_limit}, reason=reason)
+        uow.record_change(ConflictAction.CONFLICT_RESOLVE, entity="sync_conflict", entity_id=conflict_id, student_id=student_id,
+                          after={"enroll_over_limit": enroll_over_limit}, reason=reason, portal=False)
 
     if enroll_over_limit:
         if payload.get("kind") != "register" or not payload.get("group_id"):
             raise DomainError(translate("Sync", "Only a registration that did not fit can be enrolled over the limit."))
-        uow = UnitOfWork(db, actor)
         with uow.write() as session:  # the enrollment and the conflict it settles: both or neither
             enrollment.enroll(uow, student_id, payload["group_id"], reason=reason, over_limit=True,
                               registration_id=payload.get("registration_id"))
             settle(session)
         return
     # Dismissing is the decision of the unit that runs the group (or organises the registration).
-    require(actor, Permission.MANAGE_GROUPS, unit_id)
-    with db.write() as session:
+    uow.require(Permission.MANAGE_GROUPS, unit_id)
+    with uow.write() as session:
         settle(session)
 
 

@@ -8,13 +8,23 @@ from datetime import datetime, time
 
 from sqlalchemy import func, select
 
-from desk import audit
+from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc
 from desk.db import Database
 from desk.errors import DomainError
 from desk.i18n import translate
 from desk.model import Setting, SyncKind, SyncRun, SyncTrigger
 from desk.staff import Actor, Permission, require
+from desk.unit_of_work import UnitOfWork
+
+class ScheduleAction(Action):
+    """An administrator changing when the sync runs."""
+
+    SCHEDULE = "sync.schedule"
+
+    def describe(self, shown: Shown) -> Description:
+        return Description(translate("History", "Sync schedule changed"))
+
 
 SCHEDULE_SETTING = "sync_schedule"
 DEFAULT_SCHEDULE = "01:25 full, 06:05 incremental, 16:05 incremental"
@@ -53,19 +63,19 @@ def schedule(db: Database) -> list[ScheduledRun]:
         return parse_schedule(DEFAULT_SCHEDULE)  # a damaged setting must not stop the sync
 
 
-def set_schedule(db: Database, actor: Actor, text: str) -> list[ScheduledRun]:
-    require(actor, Permission.ADMINISTER)
+def set_schedule(uow: UnitOfWork, text: str) -> list[ScheduledRun]:
+    uow.require(Permission.ADMINISTER)
     entries = parse_schedule(text)
     value = format_schedule(entries)
-    with db.write() as session:
+    with uow.write() as session:
         row = session.get(Setting, SCHEDULE_SETTING)
         before = row.value if row else DEFAULT_SCHEDULE
         if row is None:
             session.add(Setting(key=SCHEDULE_SETTING, value=value))
         else:
             row.value = value
-        audit.record(session, actor_id=actor.id, action="sync.schedule", entity="setting", entity_id=None,
-                     before={"schedule": before}, after={"schedule": value})
+        uow.record_change(ScheduleAction.SCHEDULE, entity="setting", entity_id=None,
+                          before={"schedule": before}, after={"schedule": value}, portal=False)
     return entries
 
 

@@ -510,15 +510,15 @@ def test_the_sync_takes_links_unlinks_and_removals_to_the_portal(db, cos, templa
     assert accounts.account_state(UnitOfWork(db, cos), email).state is AccountState.WAITING_FOR_PORTAL
     portal = open_portal_for(db)
     try:
-        run_sync(db, cos, SyncKind.STUDENT, student_id=student, portal=portal)
+        run_sync(UnitOfWork(db, cos), SyncKind.STUDENT, student_id=student, portal=portal)
         assert accounts.account_state(UnitOfWork(db, cos), email).state is AccountState.ON_PORTAL
         assert login_state_on_portal(portal, email) == "account"
         accounts.unlink_login(UnitOfWork(db, cos), email, reason="pomyłka")
-        run_sync(db, cos, portal=portal)
+        run_sync(UnitOfWork(db, cos), portal=portal)
         assert accounts.account_state(UnitOfWork(db, cos), email).state is AccountState.LOGIN_NOT_LINKED
         assert login_state_on_portal(portal, email) == "no_account"  # the portal's message, exactly as the desk says
         accounts.unlink_login(UnitOfWork(db, cos), email, reason="literówka", remove=True)
-        run_sync(db, cos, portal=portal)
+        run_sync(UnitOfWork(db, cos), portal=portal)
         assert login_state_on_portal(portal, email) == "unknown"
     finally:
         portal.dispose()

@@ -190,7 +190,7 @@ def test_restore_refuses_a_file_that_is_not_a_sound_desk_database(demo_file, tmp
 
 def test_restore_clears_the_portals_checkpoint_of_changes_the_backup_never_had(demo_file):
     db = open_database(str(demo_file)).database
-    sync.run_sync(db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE)  # makes and fills the portal beside it
+    sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.FULL)  # makes and fills the portal beside it
     copy = backup.backup_now(_job(db))
     portal = open_portal_for(db)
     with portal.write() as session:

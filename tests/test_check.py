@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import func, insert, select, text, update
 
-from desk import outbox, sync
+from desk import sync
 from desk.check import KINDS, check_database, existing_portal
 from desk.cli import main
 from desk.clock import now_utc
@@ -37,6 +37,7 @@ from desk.model import (
 )
 from desk.portal import schema
 from desk.portal.database import open_portal_for
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 @pytest.fixture
@@ -177,7 +178,7 @@ def test_many_problems_of_a_kind_are_counted_and_the_first_listed(demo_db):
 
 
 def test_check_compares_the_portal_and_the_sync_queue(demo_db, as_admin, capsys):
-    sync.run_sync(demo_db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE)  # SQLite: the portal file is made now
+    sync.run_sync(UnitOfWork(demo_db, SystemJob.SCHEDULE), SyncKind.FULL)  # SQLite: the portal file is made now
     portal = open_portal_for(demo_db)
     try:
         assert check_database(demo_db, portal=portal).clean
@@ -191,7 +192,8 @@ def test_check_compares_the_portal_and_the_sync_queue(demo_db, as_admin, capsys)
             # A ledger entry written by SQL: no outbox entry, so the portal is never told.
             session.execute(insert(TokenEntry), [_entry(student_id=s1, token_type_id=jo, kind=LedgerKind.CORRECTION,
                                                         amount=2)])
-            queued = outbox.enqueue(session, entity="student", entity_id=s2, student_id=s2)
+            queued = OutboxEntry(entity="student", entity_id=s2, operation="upsert", student_id=s2)
+            session.add(queued)
             session.add(OutboxEntry(entity="student", entity_id=s3, operation="upsert", student_id=s3,
                                     created_at=now - timedelta(days=2)))
             session.add(SyncRun(kind=SyncKind.INCREMENTAL, trigger=SyncTrigger.SCHEDULE, started_at=now - timedelta(hours=3),
@@ -223,7 +225,7 @@ def test_check_compares_the_portal_and_the_sync_queue(demo_db, as_admin, capsys)
 
         # What the check says is what the sync repairs: a full run sends the queue, marks the
         # interrupted batch, ends the stuck run and republishes the balance.
-        sync.run_sync(demo_db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE)
+        sync.run_sync(UnitOfWork(demo_db, SystemJob.SCHEDULE), SyncKind.FULL)
         assert check_database(demo_db, portal=portal).clean
     finally:
         portal.dispose()
@@ -277,7 +279,7 @@ def test_a_killed_run_is_interrupted_alike_in_sync_status_and_check(demo_db, as_
     assert shown == named == {"killed long ago", "killed a while ago", "silent since"}
     assert {r.id for r in sync.recent_runs(demo_db, now=now) if r.interrupted} == {ids[n] for n in named}
     # The next run closes them as failed, and then neither says "interrupted" any more.
-    sync.run_sync(demo_db, None, trigger=SyncTrigger.SCHEDULE)
+    sync.run_sync(UnitOfWork(demo_db, SystemJob.SCHEDULE))
     assert "sync_run_stuck" not in check_database(demo_db).totals
     assert not [r for r in sync.recent_runs(demo_db) if r.interrupted]
     with demo_db.read() as session:

@@ -156,7 +156,7 @@ def test_restore_never_signs_in_with_the_backups_own_accounts_over_a_damaged_dat
 
 def test_after_a_restore_the_next_sync_publishes_everything(demo_file, capsys):
     db = open_database(str(demo_file)).database
-    sync.run_sync(db, None, SyncKind.INCREMENTAL, trigger=SyncTrigger.SCHEDULE)
+    sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.INCREMENTAL)
     db.dispose()
     copy = _copy_of(demo_file, "before.sqlite")
     assert main(["--db", str(demo_file), "--as", "admin", "backup", "restore", str(copy), "--yes"]) == 0
@@ -168,8 +168,8 @@ def test_after_a_restore_the_next_sync_publishes_everything(demo_file, capsys):
             owed = session.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == sync.FULL_OWED))
         portal.dispose()
         assert owed is not None
-        report = sync.run_sync(db, None, SyncKind.INCREMENTAL, trigger=SyncTrigger.SCHEDULE)
+        report = sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.INCREMENTAL)
         assert report.kind is SyncKind.FULL
-        assert sync.run_sync(db, None, SyncKind.INCREMENTAL, trigger=SyncTrigger.SCHEDULE).kind is SyncKind.INCREMENTAL
+        assert sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.INCREMENTAL).kind is SyncKind.INCREMENTAL
     finally:
         db.dispose()

@@ -107,7 +107,7 @@ def _new_round(world: World) -> registrations.RoundDraft:
 
 
 def _set_schedule(world: World, actor: Actor):
-    return sync.set_schedule(world.db, actor, "01:30 full, 06:05 incremental")
+    return sync.set_schedule(UnitOfWork(world.db, actor), "01:30 full, 06:05 incremental")
 
 
 def _backup(world: World, actor: Actor):
@@ -151,10 +151,10 @@ MATRIX: tuple[Capability, ...] = (
                lambda w, a: accounts.link_login(UnitOfWork(w.db, a), f"{w.student_number}.{w.unique()}@student.und.edu.pl",
                                                 student_id=w.student_id, reason="zgłoszenie studenta")),
     Capability("run sync", (YES, YES, YES, YES), None,
-               lambda w, a: sync.run_sync(w.db, a)),
+               lambda w, a: sync.run_sync(UnitOfWork(w.db, a))),
     Capability("settle conflicts", (YES, NO, NO, YES),
-               lambda w, a: sync.conflicts(w.db, a),
-               lambda w, a: sync.resolve_conflict(w.db, a, w.conflict_id, enroll_over_limit=False,
+               lambda w, a: sync.conflicts(UnitOfWork(w.db, a)),
+               lambda w, a: sync.resolve_conflict(UnitOfWork(w.db, a), w.conflict_id, enroll_over_limit=False,
                                                   reason="student zapisany do innej grupy")),
     Capability("exports with personal data", (YES, YES, NO, YES), None,
                lambda w, a: rosters.export_rosters(UnitOfWork(w.db, a), groups.GroupScope(group_ids=(w.group_id,)),

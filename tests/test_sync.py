@@ -41,7 +41,7 @@ from desk.portal.publish import PUBLICATIONS, differences
 from desk.portal.student_view import compare, login_state_on_portal
 from desk.staff import sign_in
 from tests import factories
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -108,20 +108,20 @@ def test_full_sync_publishes_everything_and_a_second_finds_nothing(demo, demo_ad
     with portal.write() as session:  # whatever the demo published, start from an empty portal
         for table in schema.PUBLISHED:
             session.execute(table.delete())
-    first = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    first = sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     assert first.result is SyncResult.SUCCEEDED and first.repaired_rows > 1000
     assert portal_differences(demo, portal) == {}
-    again = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    again = sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     assert again.repaired_rows == 0
 
 
 def test_a_full_run_repairs_what_was_changed_on_the_portal(demo, demo_admin, portal):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     with portal.write() as session:
         session.execute(update(schema.class_groups).values(seat_limit=0))
         session.execute(schema.persons.delete().where(schema.persons.c.person_id < 5))
         session.execute(schema.payments.insert().values(payment_id=999_999, student_id=1, amount=1, status="due"))
-    report = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     repaired = {r.table: r for r in report.repaired}
     assert repaired["portal_class_groups"].changed > 0
     assert repaired["portal_persons"].added == 4
@@ -130,7 +130,7 @@ def test_a_full_run_repairs_what_was_changed_on_the_portal(demo, demo_admin, por
 
 
 def test_every_kind_of_change_goes_out_incrementally(demo, demo_admin, portal):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     assert _pending(demo) == 0
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
@@ -142,17 +142,17 @@ def test_every_kind_of_change_goes_out_incrementally(demo, demo_admin, portal):
                            override_reason="the dean's decision")
     assert _pending(demo) > 0
     assert sync.waiting(demo)
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.result is SyncResult.SUCCEEDED and report.sent > 0
     assert _pending(demo) == 0 and sync.waiting(demo) == []
     assert portal_differences(demo, portal) == {}
 
 
 def test_student_actions_are_applied_once_and_a_full_group_is_a_conflict(demo, demo_admin, portal):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     key = simulator.act(portal, "register", student_id, registration_id, group_id)
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.received == 1 and report.conflicts == 0
     with demo.read() as session:
         standing = session.scalar(select(func.count()).select_from(Enrollment).where(
@@ -167,7 +167,7 @@ def test_student_actions_are_applied_once_and_a_full_group_is_a_conflict(demo, d
     # The portal forgets it read the action (a crash before marking): the desk still applies it once.
     with portal.write() as session:
         session.execute(update(schema.actions).where(schema.actions.c.action_key == key).values(read_at=None, outcome=None))
-    assert sync.run_sync(demo, demo_admin, portal=portal).received == 0
+    assert sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal).received == 0
     # The group fills at the desk before the next student's action is read: a conflict, kept.
     with demo.write() as session:
         session.execute(update(ClassGroup).where(ClassGroup.id == group_id).values(seat_limit=ClassGroup.enrolled_count))
@@ -175,23 +175,23 @@ def test_student_actions_are_applied_once_and_a_full_group_is_a_conflict(demo, d
         other = session.scalar(select(Student.id).where(Student.id != student_id).order_by(Student.id.desc()))
     access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [other], reason="late grant")
     simulator.act(portal, "register", other, registration_id, group_id)
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.conflicts == 1
-    [line] = sync.conflicts(demo, demo_admin)
+    [line] = sync.conflicts(UnitOfWork(demo, demo_admin))
     assert line.student_id == other and line.group_id == group_id and line.message
-    sync.resolve_conflict(demo, demo_admin, line.id, enroll_over_limit=True, reason="the teacher agreed")
-    assert sync.conflicts(demo, demo_admin) == []
+    sync.resolve_conflict(UnitOfWork(demo, demo_admin), line.id, enroll_over_limit=True, reason="the teacher agreed")
+    assert sync.conflicts(UnitOfWork(demo, demo_admin)) == []
     with demo.read() as session:
         assert session.scalar(select(Enrollment.over_limit).where(
             Enrollment.student_id == other, Enrollment.group_id == group_id)) is True
         settled = session.get(SyncConflict, line.id)
         assert (settled.resolution_kind, settled.resolution) == ("enrolled_over_limit", "the teacher agreed")
     with pytest.raises(DomainError):
-        sync.resolve_conflict(demo, demo_admin, line.id, enroll_over_limit=False, reason="again")
+        sync.resolve_conflict(UnitOfWork(demo, demo_admin), line.id, enroll_over_limit=False, reason="again")
 
 
 def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, monkeypatch):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
     real = sync.mark_sent
@@ -201,7 +201,7 @@ def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, mon
 
     monkeypatch.setattr(sync, "mark_sent", killed)
     with pytest.raises(RuntimeError):
-        sync.run_sync(demo, demo_admin, portal=portal)
+        sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     with portal.read() as session:  # the portal committed the batch and its checkpoint
         checkpoint = json.loads(session.scalar(select(schema.sync_state.c.value).where(schema.sync_state.c.key == "last_batch")))
     # SQLite names the batch's span of queue ids, PostgreSQL lists them.
@@ -211,7 +211,7 @@ def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, mon
         in_batch = session.scalar(select(func.count()).select_from(OutboxEntry).where(condition))
     assert in_batch and _pending(demo) >= in_batch
     monkeypatch.setattr(sync, "mark_sent", real)
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.result is SyncResult.SUCCEEDED and _pending(demo) == 0
     with demo.read() as session:  # the interrupted batch was marked by the next run, not sent again
         marked_by = set(session.scalars(select(OutboxEntry.sync_run_id).where(condition)))
@@ -222,7 +222,7 @@ def test_an_interrupted_batch_is_not_applied_twice(demo, demo_admin, portal, mon
 
 
 def test_one_student_now_and_the_students_eye(demo, demo_admin, portal):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     with demo.write() as session:  # somebody else's change waits too
         session.add(OutboxEntry(entity="class_group", entity_id=group_id, operation="upsert"))
@@ -230,7 +230,7 @@ def test_one_student_now_and_the_students_eye(demo, demo_admin, portal):
     assert revoked
     before = compare(demo, portal, student_id)
     assert "registrations" in before.differences
-    report = sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student_id, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.STUDENT, student_id=student_id, portal=portal)
     assert report.sent >= 1
     after = compare(demo, portal, student_id)
     assert after.in_step, after.differences
@@ -240,7 +240,7 @@ def test_one_student_now_and_the_students_eye(demo, demo_admin, portal):
 def test_logged_in_but_no_account_until_the_link_is_synced(demo, demo_admin, portal):
     from desk.model import LoginAccount
 
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     with demo.read() as session:
         login = session.scalars(select(LoginAccount).where(LoginAccount.person_id.is_(None))).first()
         student = session.scalars(select(Student).where(
@@ -253,7 +253,7 @@ def test_logged_in_but_no_account_until_the_link_is_synced(demo, demo_admin, por
         row.person_id = student.person_id
         session.add(OutboxEntry(entity="login_account", entity_id=login.id, operation="upsert", student_id=student.id))
     assert login_state_on_portal(portal, login.email) == "no_account"
-    sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student.id, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.STUDENT, student_id=student.id, portal=portal)
     assert login_state_on_portal(portal, login.email.upper()) == "account"
 
 
@@ -261,7 +261,7 @@ def test_a_token_round_from_the_portal(demo, demo_admin, portal):
     from desk.enrollment import active_round
     from desk.model import TokenRequest
 
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     now = now_utc()
     with demo.read() as session:
         token = next((r.id for r in session.scalars(select(Registration).where(Registration.kind == RegistrationKind.TOKEN))
@@ -270,19 +270,19 @@ def test_a_token_round_from_the_portal(demo, demo_admin, portal):
         pytest.skip("no active token round in the demo")
     result = simulator.token_requests(portal, token, students=40, seed=3)
     assert result.actions > 0
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.received == result.actions
     with demo.read() as session:
         keyed = session.scalar(select(func.count()).select_from(TokenRequest).where(TokenRequest.portal_key.like("tok-%")))
     assert keyed + report.conflicts == result.actions
-    assert sync.run_sync(demo, demo_admin, portal=portal).received == 0
+    assert sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal).received == 0
 
 
 def test_a_rush_of_students_never_overbooks(demo, demo_admin, portal):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, _group, _student = _direct_registration_with_room(demo)
     result = simulator.first_come_rush(portal, registration_id, students=200, workers=8, seed=2)
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.received == result.actions
     with demo.read() as session:
         assert session.scalar(select(func.count()).select_from(ClassGroup).where(
@@ -292,11 +292,11 @@ def test_a_rush_of_students_never_overbooks(demo, demo_admin, portal):
 
 def test_who_may_run_a_sync(demo, demo_admin):
     reader = factories.staff(demo, "someone", Role.CLERK)
-    assert sync.run_sync(demo, reader).result is SyncResult.SUCCEEDED  # clerks may push their changes out
+    assert sync.run_sync(UnitOfWork(demo, reader)).result is SyncResult.SUCCEEDED  # clerks may push their changes out
+    with pytest.raises(DomainError):  # no job but the schedule starts a run by itself
+        sync.run_sync(UnitOfWork(demo, SystemJob.PORTAL))
     with pytest.raises(DomainError):
-        sync.run_sync(demo, None, trigger=SyncTrigger.STAFF)
-    with pytest.raises(DomainError):
-        sync.run_sync(demo, demo_admin, SyncKind.STUDENT)
+        sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.STUDENT)
 
 
 def test_schedule_parsing_and_what_is_due(demo, demo_admin):
@@ -312,14 +312,14 @@ def test_schedule_parsing_and_what_is_due(demo, demo_admin):
     assert sync.due_run(demo, now=morning) is SyncKind.INCREMENTAL
     assert sync.due_run(demo, now=datetime(2030, 1, 15, 0, 30, tzinfo=UTC)) is SyncKind.FULL  # 01:30 local
     assert sync.due_run(demo, now=datetime(2030, 1, 14, 23, 30, tzinfo=UTC)) is None  # 00:30 local: nothing yet
-    report = sync.run_due(demo, now=morning)
+    report = sync.run_due(UnitOfWork(demo, SystemJob.SCHEDULE, now=morning))
     assert report is not None and report.result is SyncResult.SUCCEEDED
     assert sync.due_run(demo, now=morning + timedelta(minutes=5)) is None
-    sync.set_schedule(demo, demo_admin, "07:00 full")
+    sync.set_schedule(UnitOfWork(demo, demo_admin), "07:00 full")
     assert [e.kind for e in sync.schedule(demo)] == [SyncKind.FULL]
     clerk = sign_in(demo, "dziekanat", DEMO_PASSWORD)
     with pytest.raises(PermissionDenied):
-        sync.set_schedule(demo, clerk, "08:00 full")
+        sync.set_schedule(UnitOfWork(demo, clerk), "08:00 full")
 
 
 def _max_run(db) -> int | None:
@@ -344,15 +344,16 @@ def _wait_until(condition, timeout: float = 30) -> None:
 def _kill_loop_child(url: str) -> subprocess.Popen:
     code = (
         "import sys; from desk.db import open_database; from desk.staff import sign_in; from desk import sync\n"
+        "from desk.unit_of_work import UnitOfWork\n"
         f"db = open_database({url!r}).database\n"
         "admin = sign_in(db, 'admin', 'demo1234')\n"
-        "while True: sync.run_sync(db, admin, batch_size=50)\n"
+        "while True: sync.run_sync(UnitOfWork(db, admin), batch_size=50)\n"
     )
     return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def test_killed_at_any_point_the_portal_ends_equal_to_the_desk(demo, demo_admin, portal):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, _group, _student = _direct_registration_with_room(demo)
     url = demo.url.render_as_string(hide_password=False)
     with demo.read() as session:
@@ -375,7 +376,7 @@ def test_killed_at_any_point_the_portal_ends_equal_to_the_desk(demo, demo_admin,
     with demo.read() as session:
         interrupted = session.scalar(select(func.count()).select_from(SyncRun).where(SyncRun.result == SyncResult.RUNNING))
     assert interrupted >= 3  # every kill landed inside a run
-    final = sync.run_sync(demo, demo_admin, portal=portal)
+    final = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert final.result is SyncResult.SUCCEEDED
     assert _pending(demo) == 0
     assert portal_differences(demo, portal) == {}
@@ -399,7 +400,7 @@ def test_the_explanation_checks_the_portal(demo, demo_admin, portal):
     from desk.eligibility import Condition, Outcome, explain
     from desk.model import ProgrammeStatus, StudentProgramme
 
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, _group, _student = _direct_registration_with_room(demo)
     with demo.read() as session:  # a student back from leave: no rule admits them
         student_id = session.scalar(select(StudentProgramme.student_id).where(
@@ -412,7 +413,7 @@ def test_the_explanation_checks_the_portal(demo, demo_admin, portal):
     if failure is None or failure.condition is not Condition.PORTAL:
         pytest.skip("this student is stopped by another condition first")
     assert failure.outcome is Outcome.FAILED and "wait to be sent" in failure.detail
-    sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=student_id, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.STUDENT, student_id=student_id, portal=portal)
     passed = explain(UnitOfWork(demo, demo_admin), student_id, registration_id)
     assert next(c for c in passed.checks if c.condition is Condition.PORTAL).outcome is Outcome.PASSED
 
@@ -425,7 +426,7 @@ def test_rows_copied_inside_the_database_equal_rows_sent_through_python(demo, de
     through_python = open_portal(portal_url_of(demo))  # as for a portal on another server
     assert through_python.desk_schema is False
     try:
-        sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=inside)
+        sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=inside)
         registration_id, group_id, student_id = _direct_registration_with_room(demo)
         access.grant_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="returned from leave")
         groups.set_seat_limits(UnitOfWork(demo, demo_admin), [group_id], delta=5, reason="bigger room")
@@ -435,11 +436,11 @@ def test_rows_copied_inside_the_database_equal_rows_sent_through_python(demo, de
         tokens.correct_balance(UnitOfWork(demo, demo_admin), student_id, token_type, 2, reason="admitted mid-year",
                                override_reason="the dean's decision")
         # On PostgreSQL the rows stream from one database's COPY into the other's; on SQLite through Python.
-        report = sync.run_sync(demo, demo_admin, portal=through_python)
+        report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=through_python)
         assert report.result is SyncResult.SUCCEEDED and report.sent > 0
         assert portal_differences(demo, through_python) == {}
         access.revoke_access(UnitOfWork(demo, demo_admin), registration_id, [student_id], reason="unpaid fees")
-        sync.run_sync(demo, demo_admin, portal=inside)
+        sync.run_sync(UnitOfWork(demo, demo_admin), portal=inside)
         assert portal_differences(demo, inside) == {}
     finally:
         inside.dispose()
@@ -449,27 +450,27 @@ def test_rows_copied_inside_the_database_equal_rows_sent_through_python(demo, de
 def test_a_portal_filled_by_another_desk_is_published_whole_and_its_actions_set_aside(demo, demo_admin, portal):
     from desk.model import Setting
 
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     key = simulator.act(portal, "register", student_id, registration_id, group_id)
     with demo.write() as session:  # as if this portal had been filled by another desk
         session.get(Setting, sync.DESK_ID_SETTING).value = "another-desk"
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.kind is SyncKind.FULL and report.received == 0
     with portal.read() as session:
         assert session.scalar(select(schema.actions.c.outcome).where(schema.actions.c.action_key == key)) == "discarded"
     assert portal_differences(demo, portal) == {}
-    assert sync.run_sync(demo, demo_admin, portal=portal).kind is SyncKind.INCREMENTAL
+    assert sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal).kind is SyncKind.INCREMENTAL
 
 
 def test_a_record_deleted_at_the_desk_goes_from_the_portal(demo, demo_admin, portal):
     from desk.model import AccessRule
 
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     with demo.read() as session:
         rule = session.scalars(select(AccessRule).order_by(AccessRule.id)).first()
     access.remove_rule(UnitOfWork(demo, demo_admin), rule.id, reason="the rule was wrong")
-    sync.run_sync(demo, demo_admin, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     with portal.read() as session:
         assert session.scalar(select(func.count()).select_from(schema.access_rules).where(
             schema.access_rules.c.rule_id == rule.id)) == 0
@@ -489,6 +490,7 @@ def _stalled_first_fill_child(url: str) -> subprocess.Popen:
     """A sync that stops for good inside its first full publication, once the students are on the portal."""
     code = (
         "import time; from desk.db import open_database; from desk.staff import sign_in; from desk import sync\n"
+        "from desk.unit_of_work import UnitOfWork\n"
         f"db = open_database({url!r}).database\n"
         "real = sync.compare_and_repair\n"
         "def stalled(source, target, publication):\n"
@@ -496,7 +498,7 @@ def _stalled_first_fill_child(url: str) -> subprocess.Popen:
         "        time.sleep(600)\n"
         "    return real(source, target, publication)\n"
         "sync.compare_and_repair = stalled\n"
-        "sync.run_sync(db, sign_in(db, 'admin', 'demo1234'))\n"
+        "sync.run_sync(UnitOfWork(db, sign_in(db, 'admin', 'demo1234')))\n"
     )
     return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -524,11 +526,11 @@ def test_a_first_publication_killed_midway_is_finished_by_the_next_run(demo, dem
     checked = check_database(demo, portal=portal)
     assert "portal_balance_differs" not in checked.totals and checked.notes
     # The next run, whatever was asked of it, finishes the publication.
-    report = sync.run_sync(demo, demo_admin, portal=portal)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
     assert report.result is SyncResult.SUCCEEDED and report.kind is SyncKind.FULL
     assert portal_differences(demo, portal) == {}
     assert check_database(demo, portal=portal).notes == ()
-    assert sync.run_sync(demo, demo_admin, portal=portal).kind is SyncKind.INCREMENTAL
+    assert sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal).kind is SyncKind.INCREMENTAL
 
 
 def test_a_cancelled_first_publication_is_finished_by_the_next_run(demo, demo_admin, portal):
@@ -538,10 +540,10 @@ def test_a_cancelled_first_publication_is_finished_by_the_next_run(demo, demo_ad
     def cancel_after_three() -> bool:
         return len(tables) >= 3
 
-    report = sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal, is_cancelled=cancel_after_three,
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal, is_cancelled=cancel_after_three,
                            progress=lambda done, total, text: tables.append(text))
     assert report.result is SyncResult.CANCELLED and portal_differences(demo, portal)
-    assert sync.run_sync(demo, demo_admin, SyncKind.STUDENT, student_id=1, portal=portal).kind is SyncKind.FULL
+    assert sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.STUDENT, student_id=1, portal=portal).kind is SyncKind.FULL
     assert portal_differences(demo, portal) == {}
 
 
@@ -560,7 +562,7 @@ def _race_for_the_slot(url: str, now: datetime, barrier, results) -> None:
 
     racing_sync.due_slot = due_then_wait
     try:
-        report = racing_sync.run_due(db, now=now)
+        report = racing_sync.run_due(UnitOfWork(db, SystemJob.SCHEDULE, now=now))
         results.put(None if report is None else report.run_id)
     except BaseException as problem:  # noqa: BLE001 - reported to the test
         results.put(f"failed: {problem!r}")
@@ -634,11 +636,11 @@ def test_a_move_reaches_the_portal_whole(db, admin):
     student_id = factories.student(db)
     portal = open_portal_for(db)
     try:
-        sync.run_sync(db, admin, SyncKind.FULL, portal=portal)
+        sync.run_sync(UnitOfWork(db, admin), SyncKind.FULL, portal=portal)
         enrolled = enrollment.enroll(UnitOfWork(db, admin), student_id, first, reason="by the dean's decision")
-        sync.run_sync(db, admin, portal=portal)
+        sync.run_sync(UnitOfWork(db, admin), portal=portal)
         enrollment.move(UnitOfWork(db, admin), enrolled.enrollment_id, second, reason="timetable clash")
-        sync.run_sync(db, admin, portal=portal)
+        sync.run_sync(UnitOfWork(db, admin), portal=portal)
         assert portal_differences(db, portal) == {}
         with portal.read() as session:
             assert dict(session.execute(select(schema.class_groups.c.group_id, schema.class_groups.c.enrolled_count))
@@ -675,28 +677,28 @@ class _WordsFor:
 
 
 def test_a_conflict_keeps_why_as_codes_and_reads_in_the_clerks_language(demo, demo_admin, portal, qapp):
-    sync.run_sync(demo, demo_admin, SyncKind.FULL, portal=portal)
+    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
     registration_id, group_id, student_id = _direct_registration_with_room(demo)
     with demo.write() as session:  # the group fills at the desk before the student's click is read
         session.execute(update(ClassGroup).where(ClassGroup.id == group_id).values(seat_limit=ClassGroup.enrolled_count))
     simulator.act(portal, "register", student_id, registration_id, group_id)
-    assert sync.run_sync(demo, demo_admin, portal=portal).conflicts == 1
+    assert sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal).conflicts == 1
     with demo.read() as session:
         stored = session.scalars(select(SyncConflict)).one()
         inbox = session.scalars(select(PortalInboxEntry).where(PortalInboxEntry.outcome == "conflict")).one()
     # Stored as the rulebook's codes with their parameters, never as words.
     assert stored.message is None and "refusal.full" in [r["code"] for r in stored.reasons]
     assert [r["code"] for r in json.loads(inbox.detail)] == [r["code"] for r in stored.reasons]
-    [english] = sync.conflicts(demo, demo_admin)
+    [english] = sync.conflicts(UnitOfWork(demo, demo_admin))
     assert "is full" in english.message
     polish = {"Group {group} is full: {enrolled} of {limit} places taken.": "Grupa {group} jest pełna: zajęte {enrolled} z {limit} miejsc.",
               "dismissed: %1": "odrzucono: %1"}
     with _WordsFor(polish):
-        [line] = sync.conflicts(demo, demo_admin)
+        [line] = sync.conflicts(UnitOfWork(demo, demo_admin))
         assert "jest pełna" in line.message and "is full" not in line.message
-        sync.resolve_conflict(demo, demo_admin, line.id, enroll_over_limit=False, reason="student chose another group")
-        [settled] = sync.conflicts(demo, demo_admin, open_only=False)
+        sync.resolve_conflict(UnitOfWork(demo, demo_admin), line.id, enroll_over_limit=False, reason="student chose another group")
+        [settled] = sync.conflicts(UnitOfWork(demo, demo_admin), open_only=False)
         assert settled.resolution == "odrzucono: student chose another group"
     with demo.read() as session:
         assert session.get(SyncConflict, line.id).resolution == "student chose another group"  # as the clerk typed it
-    assert sync.conflicts(demo, demo_admin, open_only=False)[0].resolution == "dismissed: student chose another group"
+    assert sync.conflicts(UnitOfWork(demo, demo_admin), open_only=False)[0].resolution == "dismissed: student chose another group"

@@ -121,7 +121,7 @@ def _build(db: Database) -> University:
     loose = [f"luzny{i}@{factories.STUDENT_DOMAIN}" for i in range(2)]
     for email in loose:
         factories.login(db, email)
-    report = sync.run_sync(db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE)
+    report = sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.FULL)
     assert report.result is SyncResult.SUCCEEDED
     return University("admin", ids, direct_groups, language_groups, direct, token, token_type, token_end, loose)
 
@@ -308,7 +308,7 @@ class World:
         with self.db.read() as session:
             open_ = list(session.scalars(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None)).order_by(SyncConflict.id)))
         if open_:
-            sync.resolve_conflict(self.db, self.admin, open_[k % len(open_)], enroll_over_limit=over, reason="the teacher agreed")
+            sync.resolve_conflict(UnitOfWork(self.db, self.admin), open_[k % len(open_)], enroll_over_limit=over, reason="the teacher agreed")
 
     # students, on the portal
 
@@ -340,10 +340,10 @@ class World:
     # the desk's own jobs
 
     def sync_now(self) -> None:
-        sync.run_sync(self.db, None, trigger=SyncTrigger.SCHEDULE, portal=self.portal)
+        sync.run_sync(UnitOfWork(self.db, SystemJob.SCHEDULE), portal=self.portal)
 
     def sync_student(self, i: int) -> None:
-        sync.run_sync(self.db, self.admin, SyncKind.STUDENT, student_id=self.student(i), portal=self.portal)
+        sync.run_sync(UnitOfWork(self.db, self.admin), SyncKind.STUDENT, student_id=self.student(i), portal=self.portal)
 
     def token_break(self, read_first: bool) -> None:
         """A micro-break: the requests the desk has are carried out (``read_first``: a sync reads the basket first)."""
@@ -423,9 +423,9 @@ def check_sequence(university, steps: list[tuple]) -> None:
             world = World(db, portal, built)
             for step in steps:
                 world.do(step)
-            last = sync.run_sync(db, None, trigger=SyncTrigger.SCHEDULE, portal=portal)
+            last = sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), portal=portal)
             assert last.result is SyncResult.SUCCEEDED and last.kind is SyncKind.INCREMENTAL
-            full = sync.run_sync(db, None, SyncKind.FULL, trigger=SyncTrigger.SCHEDULE, portal=portal)
+            full = sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.FULL, portal=portal)
             assert full.repaired_rows == 0, "a full run repaired " + repr(_repaired(full)) + " after:\n  " + "\n  ".join(world.log)
         finally:
             portal.dispose()

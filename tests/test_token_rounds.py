@@ -294,22 +294,22 @@ def test_on_the_demo_an_incremental_sync_after_the_rounds_leaves_a_full_sync_not
     portal = open_portal_for(demo_db)
     now = now_utc()
     try:
-        sync.run_sync(demo_db, admin, SyncKind.FULL, portal=portal)
+        sync.run_sync(UnitOfWork(demo_db, admin), SyncKind.FULL, portal=portal)
         with demo_db.read() as session:
             registration_id, ends = session.execute(
                 select(Registration.id, func.max(Round.ends_at)).join(Round, Round.registration_id == Registration.id)
                 .where(Registration.code.like("SJO-LEK-%"), Round.starts_at <= now).group_by(Registration.id)).one()
         asked = simulator.token_requests(portal, registration_id, students=300, seed=3, at=now)
         assert asked.actions > 20
-        sync.run_sync(demo_db, admin, SyncKind.INCREMENTAL, portal=portal, now=now)
+        sync.run_sync(UnitOfWork(demo_db, admin, now=now), SyncKind.INCREMENTAL, portal=portal)
         first = token_rounds.resolve_due(UnitOfWork(demo_db, SystemJob.TOKEN_ROUND, now=now + timedelta(minutes=80)))
         ended = token_rounds.resolve_due(UnitOfWork(demo_db, SystemJob.TOKEN_ROUND,
                                                     now=as_utc(ends) + timedelta(minutes=1)))
         resolved = [r for results in (first, ended) for r in results.values()]
         assert sum(r.accepted for r in resolved) and sum(r.refused for r in resolved)
         assert sum(r.still_pending for r in first.values()) and sum(r.refused_permanently for r in resolved)
-        sync.run_sync(demo_db, admin, SyncKind.INCREMENTAL, portal=portal)
-        report = sync.run_sync(demo_db, admin, SyncKind.FULL, portal=portal)
+        sync.run_sync(UnitOfWork(demo_db, admin), SyncKind.INCREMENTAL, portal=portal)
+        report = sync.run_sync(UnitOfWork(demo_db, admin), SyncKind.FULL, portal=portal)
         assert {r.table: r.added + r.changed + r.removed for r in report.repaired if r.added + r.changed + r.removed} == {}
     finally:
         portal.dispose()

@@ -191,10 +191,12 @@ class MainWindow(QMainWindow):
 
     def run_scheduled_sync(self) -> None:
         from desk.sync import run_due
+        from desk.unit_of_work import SystemJob, UnitOfWork
 
         db, zone = self.context.db, self.context.time_zone
         # A long job, like a sync started in the sync view: a clerk's Save does not wait for it.
-        self.context.operate(lambda: run_due(db, zone=zone), changes=lambda report: SYNC_RUN if report else None,
+        self.context.operate(lambda: run_due(UnitOfWork(db, SystemJob.SCHEDULE), zone=zone),
+                             changes=lambda report: SYNC_RUN if report else None,
                              failed=lambda error: log.warning("scheduled sync failed: %s", error),
                              lane=Lane.LONG, key="scheduled-sync")
 

@@ -6,6 +6,7 @@ import json
 import sys
 
 from desk.cli.common import CommandError, acting_staff, open_database_for
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 def _sync_line(report) -> str:
@@ -34,13 +35,13 @@ def cmd_sync(args) -> int:
         # The system timer's job: run what the schedule says is due, as the institution itself.
         from desk.institution import institution_settings
 
-        report = sync.run_due(db, zone=institution_settings(db).time_zone, progress=progress)
+        report = sync.run_due(UnitOfWork(db, SystemJob.SCHEDULE), zone=institution_settings(db).time_zone, progress=progress)
         print(_sync_line(report) if report else "No scheduled sync is due.")
         return 0 if report is None or report.result.value == "succeeded" else 1
     actor = acting_staff(args, db)
     kind = SyncKind.FULL if args.full else SyncKind.STUDENT if args.student else SyncKind.INCREMENTAL
     student_id = student_by_number(db, args.student) if args.student else None
-    report = sync.run_sync(db, actor, kind, student_id=student_id, trigger=SyncTrigger.TERMINAL, progress=progress)
+    report = sync.run_sync(UnitOfWork(db, actor), kind, student_id=student_id, progress=progress)
     if args.json:
         print(json.dumps({"run_id": report.run_id, "kind": report.kind.value, "result": report.result.value,
                           "sent": report.sent, "received": report.received, "conflicts": report.conflicts,
@@ -77,7 +78,7 @@ def cmd_sync_schedule(args) -> int:
 
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    entries = sync.set_schedule(db, actor, args.schedule) if args.schedule else sync.schedule(db)
+    entries = sync.set_schedule(UnitOfWork(db, actor), args.schedule) if args.schedule else sync.schedule(db)
     print(sync.format_schedule(entries))
     return 0
 
@@ -91,10 +92,10 @@ def cmd_sync_conflicts(args) -> int:
     if args.settle is not None:
         if not args.reason:
             raise CommandError("Say why with --reason.")
-        sync.resolve_conflict(db, actor, args.settle, enroll_over_limit=args.over_limit, reason=args.reason)
+        sync.resolve_conflict(UnitOfWork(db, actor), args.settle, enroll_over_limit=args.over_limit, reason=args.reason)
         print(f"Conflict {args.settle} settled.")
         return 0
-    lines = sync.conflicts(db, actor, open_only=not args.all)
+    lines = sync.conflicts(UnitOfWork(db, actor), open_only=not args.all)
     if not lines:
         print("No open conflicts.")
     for c in lines:

@@ -154,7 +154,7 @@ def _during(context: AppContext, clerk: Clerk, locks: WriteLocks, kind: SyncKind
 
     def work(handle):
         sync_thread["id"] = threading.get_ident()
-        return sync.run_sync(db, actor, kind, is_cancelled=lambda: handle.cancelled)
+        return sync.run_sync(UnitOfWork(db, actor), kind, is_cancelled=lambda: handle.cancelled)
 
     def finished(report) -> None:
         state["report"] = report

@@ -54,6 +54,7 @@ from desk.portal.database import open_portal
 from desk.portal.publish import PUBLICATIONS, keys_for_changes, upsert
 from desk.staff import actor_for_login
 from tests.benchmarks import registrations, search
+from desk.unit_of_work import UnitOfWork
 
 DATA = search.DATA
 
@@ -105,7 +106,7 @@ def measure(url: str, portal_url: str, changes: int, actions: int, *, inside: bo
     admin = actor_for_login(db, "admin")
     result: dict = {"copied_inside_the_database": portal.desk_schema is not False}
     started = time.perf_counter()
-    full = sync.run_sync(db, admin, SyncKind.FULL, portal=portal)
+    full = sync.run_sync(UnitOfWork(db, admin), SyncKind.FULL, portal=portal)
     result["full_seconds"] = time.perf_counter() - started
     result["full_rows"] = full.repaired_rows
 
@@ -114,7 +115,7 @@ def measure(url: str, portal_url: str, changes: int, actions: int, *, inside: bo
         queued = _queue_changes(db, changes, seed=7 + round_number)
         floor_seconds, floor_rows = _floor(db, portal, queued)
         started = time.perf_counter()
-        run = sync.run_sync(db, admin, portal=portal)
+        run = sync.run_sync(UnitOfWork(db, admin), portal=portal)
         desks.append(time.perf_counter() - started)
         floors.append(floor_seconds)
     desk_seconds, floor_seconds = statistics.median(desks), statistics.median(floors)
@@ -127,7 +128,7 @@ def measure(url: str, portal_url: str, changes: int, actions: int, *, inside: bo
         made = simulator.token_requests(portal, registration_id, students=actions, seed=3,
                                         at=now_utc() - timedelta(minutes=1))
         started = time.perf_counter()
-        inbound = sync.run_sync(db, admin, portal=portal)
+        inbound = sync.run_sync(UnitOfWork(db, admin), portal=portal)
         seconds = time.perf_counter() - started
         result.update(actions=made.actions, received=inbound.received, conflicts=inbound.conflicts, inbound_seconds=seconds,
                       actions_per_second=inbound.received / seconds if seconds else 0.0)

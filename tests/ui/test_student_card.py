@@ -160,7 +160,7 @@ def test_portal_section_shows_a_change_not_yet_sent_and_syncing_the_student_puts
                                           rounds=((now + timedelta(days=1), now + timedelta(days=7)),))
     student_id = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
     other = factories.student(db, "Anna", "Nowak", status=ProgrammeStatus.ON_LEAVE)
-    sync.run_sync(db, app_context.actor, SyncKind.FULL)
+    sync.run_sync(UnitOfWork(db, app_context.actor), SyncKind.FULL)
 
     window = _portal_card(qtbot, app_context, student_id)
     assert window.findChild(QGroupBox, "portalSection") is window.portal_section

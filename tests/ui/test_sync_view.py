@@ -168,7 +168,7 @@ def test_a_conflict_is_listed_and_dismissed_with_a_reason(qtbot, app_context, db
 
 def test_a_conflict_settled_by_enrolling_over_the_limit(qtbot, app_context, db, admin):
     _registration, group, _second = _with_a_conflict(db, admin)
-    sync.run_sync(db, admin)
+    sync.run_sync(UnitOfWork(db, admin))
     view = _view(qtbot, app_context)
     assert view.conflicts_table.rowCount() == 1
     view.conflicts_table.selectRow(0)
@@ -187,7 +187,7 @@ def test_a_conflict_settled_by_enrolling_over_the_limit(qtbot, app_context, db, 
 
 def test_only_a_clerk_of_the_groups_unit_may_dismiss_its_conflict(qtbot, db, admin, tasks):
     _with_a_conflict(db, admin)  # the group is run by the unit WMF
-    sync.run_sync(db, admin)
+    sync.run_sync(UnitOfWork(db, admin))
     for login, units, may in (("obcy", ("WH",), False), ("swoj", ("WMF",), True)):
         clerk = factories.staff(db, login, Role.CLERK, units)
         view = _view(qtbot, AppContext(db, clerk, tasks))

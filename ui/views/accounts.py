@@ -579,7 +579,7 @@ class AccountsView(QWidget):
 
         # A sync run is a long job: it never holds up a clerk's Save.
         self.context.operate(
-            lambda: run_sync(db, actor, SyncKind.STUDENT, student_id=student_id),
+            lambda: run_sync(UnitOfWork(db, actor), SyncKind.STUDENT, student_id=student_id),
             lambda sync: self._saved(sync, self.tr("Sent to the portal: %1 change(s).").replace("%1", str(sync.sent))),
             failed, changes=Changes.of(student={student_id}, account=ALL, outbox=ALL, sync=ALL, history=ALL),
             lane=Lane.LONG, show=self.message,

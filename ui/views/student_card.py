@@ -741,7 +741,7 @@ class StudentCardWindow(QWidget):
             self.portal_sync_result.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
 
         # A sync run is a long job: it waits for a sync already running, never holds up a clerk's Save.
-        self.context.operate(lambda: run_sync(db, actor, SyncKind.STUDENT, student_id=student_id), done, failed,
+        self.context.operate(lambda: run_sync(UnitOfWork(db, actor), SyncKind.STUDENT, student_id=student_id), done, failed,
                              changes=Changes.of(student={student_id}, tokens={student_id}, payment={student_id}, group=ALL,
                                                 outbox=ALL, sync=ALL, history=ALL),
                              lane=Lane.LONG)

@@ -36,6 +36,7 @@ from ui.context import AppContext
 from ui.dialogs import ActionDialog, error_label
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import Lane, error_message, log_unexpected
+from desk.unit_of_work import UnitOfWork
 
 # The columns of the runs table, in order.
 RUN_STARTED, RUN_KIND, RUN_TRIGGER, RUN_BY, RUN_STUDENT, RUN_SENT, RUN_RECEIVED, RUN_CONFLICTS, RUN_RESULT, RUN_ERROR = range(10)
@@ -175,7 +176,7 @@ def load_overview(db, actor, *, runs: int = 50) -> SyncOverview:
     return SyncOverview(
         runs=sync.recent_runs(db, limit=runs),
         waiting=sync.waiting(db),
-        conflicts=sync.conflicts(db, actor) if may_read else [],
+        conflicts=sync.conflicts(UnitOfWork(db, actor)) if may_read else [],
         schedule=sync.schedule(db),
         last_success=sync.last_success(db),
     )
@@ -656,7 +657,7 @@ class SyncView(QWidget):
         conflict_id = line.id
         dialog = ActionDialog(
             self.context, title, intro, ok, name,
-            lambda reason: sync.resolve_conflict(db, actor, conflict_id, enroll_over_limit=enroll_over_limit, reason=reason),
+            lambda reason: sync.resolve_conflict(UnitOfWork(db, actor), conflict_id, enroll_over_limit=enroll_over_limit, reason=reason),
             self, reason_hint=hint,
         )
         dialog.finish_form()
@@ -696,7 +697,7 @@ class SyncView(QWidget):
         def refused(_error: BaseException) -> None:
             self.save_schedule_button.setEnabled(True)
 
-        self.context.operate(lambda: sync.set_schedule(db, actor, text), saved, refused, changes=Changes.of(sync=ALL),
+        self.context.operate(lambda: sync.set_schedule(UnitOfWork(db, actor), text), saved, refused, changes=Changes.of(sync=ALL),
                              show=self.schedule_error)
 
     # --- running -----------------------------------------------------------------------------
@@ -725,7 +726,7 @@ class SyncView(QWidget):
                 except TaskCancelled:
                     pass  # the engine stops at its next check, keeping what it sent
 
-            return sync.run_sync(db, actor, kind, progress=progress, is_cancelled=lambda: handle.cancelled)
+            return sync.run_sync(UnitOfWork(db, actor), kind, progress=progress, is_cancelled=lambda: handle.cancelled)
 
         # A long job: a clerk's Save elsewhere does not wait for it.
         self._handle = self.context.operate(work, self._run_finished, self._run_failed, changes=SYNC_RUN, lane=Lane.LONG,
