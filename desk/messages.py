@@ -35,6 +35,13 @@ class MessageKind:
     def __call__(self, **params: Any) -> Message:
         return Message(self.code, plain(params))
 
+    def words_in(self, language: str) -> str:
+        """The words in a language, parameters not yet filled in (what the portal gets beside the code)."""
+        if language == "en":
+            return self.source
+        translator = _translator(language)
+        return (translator.translate(self.context, self.source) if translator else "") or self.source
+
 
 _DEFINED: dict[str, MessageKind] = {}
 
@@ -51,6 +58,11 @@ def define(code: str, context: str, source: str) -> MessageKind:
 
 def kind_of(code: str) -> MessageKind | None:
     return _DEFINED.get(code)
+
+
+def defined() -> list[MessageKind]:
+    """Every code defined by the modules imported so far, in code order."""
+    return sorted(_DEFINED.values(), key=lambda kind: kind.code)
 
 
 @cache
@@ -90,11 +102,7 @@ class Message:
         kind = _DEFINED.get(self.code)
         if kind is None:
             return _fill(self.code, self.params)
-        words = kind.source
-        if language != "en" or self._n() != -1:  # English plural forms come from desk_en too
-            translator = _translator(language)
-            translated = translator.translate(kind.context, kind.source, None, self._n()) if translator else ""
-            words = translated or kind.source
+        words = kind.words_in(language)
         if self._n() != -1:
             words = words.replace("%n", str(self._n()))
         return _fill(words, self.params)

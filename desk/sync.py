@@ -19,6 +19,7 @@ applies it, so an action is applied once. One that no longer fits becomes a conf
 from __future__ import annotations
 
 import enum
+import hashlib
 import json
 import uuid
 from collections import defaultdict
@@ -38,6 +39,7 @@ from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.messages import Message, define
+from desk.messages import defined as defined_messages
 from desk.model import (
     OutboxEntry,
     PortalInboxEntry,
@@ -74,7 +76,8 @@ BATCH = 10000
 CHECKPOINT = "last_batch"
 # Set on the portal when a desk claims it, removed in the transaction that finishes the full
 # publication: while it is there, the portal is not yet whole and every run publishes it whole.
-FULL_OWED = "full_publication_owed"
+FULL_OWED = schema.FULL_OWED
+MESSAGES_FINGERPRINT = schema.MESSAGES_FINGERPRINT
 # A running run gives a sign of life at least this often (it writes heartbeat_at) ...
 HEARTBEAT_EVERY = timedelta(seconds=30)
 # ... and one silent for this long was stopped by force (the program was killed, the machine went down).
@@ -260,6 +263,7 @@ def run_sync(
     check = is_cancelled or (lambda: False)
     try:
         portal = portal or open_portal_for(db)
+        _publish_messages(portal)
         if _claim(db, portal, run_id):
             # A portal new to this desk (or another desk's), or whose first publication was never
             # finished, is published whole.
@@ -438,6 +442,21 @@ def _claim(db: Database, portal: Database, run_id: int) -> bool:
         _set_state(target, "desk_id", ours)
         _set_state(target, FULL_OWED, json.dumps({"run": run_id, "since": now_utc().replace(tzinfo=None).isoformat()}))
     return True
+
+
+def _publish_messages(portal: Database) -> None:
+    """The words of every code a published row may carry, in Polish and English: sent again only when they changed."""
+    rows = [{"code": kind.code, "text_pl": kind.words_in("pl"), "text_en": kind.words_in("en")} for kind in defined_messages()]
+    fingerprint = hashlib.sha256(json.dumps(rows, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    key = schema.sync_state.c.key
+    with portal.read() as target:
+        if target.scalar(select(schema.sync_state.c.value).where(key == MESSAGES_FINGERPRINT)) == fingerprint:
+            return
+    with portal.write() as target:
+        target.execute(schema.messages.delete())
+        if rows:
+            target.execute(insert(schema.messages), rows)
+        _set_state(target, MESSAGES_FINGERPRINT, fingerprint)
 
 
 def _recover(db: Database, portal: Database, run_id: int) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from sqlalchemy import event, select, text
+from sqlalchemy import event, inspect, select, text, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
@@ -76,11 +77,7 @@ def open_portal(url: URL | str, desk_url: URL | None = None) -> Database:
             if url.get_backend_name() == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_LOCK})
             schema.metadata.create_all(connection)
-            present = connection.execute(
-                select(schema.sync_state.c.value).where(schema.sync_state.c.key == "contract_version")
-            ).scalar()
-            if present is None:
-                connection.execute(schema.sync_state.insert().values(key="contract_version", value=schema.CONTRACT_VERSION))
+            _upgrade_contract(connection)
     except DBAPIError as error:
         engine.dispose()
         raise DatabaseOpenError(
@@ -90,6 +87,29 @@ def open_portal(url: URL | str, desk_url: URL | None = None) -> Database:
     portal = Database(engine)
     portal.desk_schema = desk_schema
     return portal
+
+
+def _upgrade_contract(connection) -> None:
+    """Bring a portal made by an older desk to this contract: add the columns it lacks (the contract
+    only ever adds nullable columns), and owe it a whole publication so the new columns are filled."""
+    state = schema.sync_state
+    present = connection.execute(select(state.c.value).where(state.c.key == "contract_version")).scalar()
+    if present is None:  # a portal just made
+        connection.execute(state.insert().values(key="contract_version", value=schema.CONTRACT_VERSION))
+        return
+    if present == schema.CONTRACT_VERSION:
+        return
+    inspector = inspect(connection)
+    for table in schema.metadata.sorted_tables:
+        have = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in have:
+                kind = column.type.compile(dialect=connection.dialect)
+                connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+    connection.execute(update(state).where(state.c.key == "contract_version").values(value=schema.CONTRACT_VERSION))
+    connection.execute(state.delete().where(state.c.key == schema.MESSAGES_FINGERPRINT))
+    if connection.execute(select(state.c.key).where(state.c.key == schema.FULL_OWED)).first() is None:
+        connection.execute(state.insert().values(key=schema.FULL_OWED, value=json.dumps({"contract": schema.CONTRACT_VERSION})))
 
 
 def open_portal_for(db: Database) -> Database:

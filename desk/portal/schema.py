@@ -22,8 +22,15 @@ from sqlalchemy import (
     Text,
 )
 
-# Bumped when a table or column changes; the portal reads it from portal_sync_state.
-CONTRACT_VERSION = "2"
+# Bumped when a table or column changes; the portal reads it from portal_sync_state. A desk opening
+# a portal of an older contract adds the new columns (always nullable) and publishes it whole.
+CONTRACT_VERSION = "3"
+
+# portal_sync_state keys: the portal is owed a whole publication (a new portal whose first one was
+# never finished, a restored desk, a portal of an older contract).
+FULL_OWED = "full_publication_owed"
+# Which words portal_messages holds (a fingerprint of them): sent again when it differs.
+MESSAGES_FINGERPRINT = "messages"
 
 metadata = MetaData()
 
@@ -181,6 +188,16 @@ payments = Table(
     Column("status", String(20), nullable=False),
     Column("due_on", Date),
     Column("course_id", Integer),
+)
+
+# The words of every code a published row may carry (e.g. portal_token_requests.resolution_code),
+# in Polish and English, with the row's parameters still to fill in: "{group}" is replaced by the
+# parameter "group", "%n" by the parameter "n". Published again whenever the desk's words change.
+messages = Table(
+    "portal_messages", metadata,
+    Column("code", String(60), primary_key=True),
+    Column("text_pl", Text, nullable=False),
+    Column("text_en", Text, nullable=False),
 )
 
 # --- written by the portal, read by the desk ---------------------------------------------------
