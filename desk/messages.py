@@ -131,3 +131,16 @@ class Message:
 
     def __str__(self) -> str:
         return self.text()
+
+
+def stored(reason: str | Message | None) -> str | None:
+    """For a text column that keeps either a clerk's typed words or a reason the system gave."""
+    if isinstance(reason, Message):
+        return json.dumps(reason.to_json(), ensure_ascii=False)
+    return reason
+
+
+def shown(value: str | None) -> str:
+    """What ``stored`` kept, in the reader's language (typed words as typed)."""
+    message = Message.from_json(value) if value and value.startswith("{") else None
+    return message.text() if message is not None else (value or "")

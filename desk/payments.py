@@ -12,6 +12,7 @@ from desk.changes import Action, Description, Shown
 from desk.clock import to_local
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk import messages
 from desk.messages import Message
 from desk.model import Course, Payment, PaymentStatus, Person, Programme, Student, StudentProgramme, Term, TokenType
 from desk.staff import Permission
@@ -76,7 +77,7 @@ def cancel(uow: UnitOfWork, payment: Payment, *, reason: str | Message) -> None:
     """Cancel a due payment (inside the unit's open transaction)."""
     before = {"status": payment.status}
     payment.status = PaymentStatus.CANCELLED
-    payment.cancelled_reason = reason.text() if isinstance(reason, Message) else reason
+    payment.cancelled_reason = messages.stored(reason)  # a system's reason as its code, made into words when shown
     uow.record_change(PaymentAction.CANCEL, entity="payment", entity_id=payment.id, student_id=payment.student_id,
                       before=before, after={"status": payment.status}, reason=reason, portal={"status": payment.status})
 
@@ -113,7 +114,7 @@ def list_payments(uow: UnitOfWork, *, status: PaymentStatus | None = None, term_
     with uow.read() as session:
         return [
             PaymentLine(p.id, p.student_id, number, f"{first} {last}", p.amount, p.status, p.due_on, token, course, term,
-                        p.created_at, p.cancelled_reason)
+                        p.created_at, messages.shown(p.cancelled_reason) or None)
             for p, number, first, last, token, course, term in session.execute(query)
         ]
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from desk import token_rounds, tokens
+from desk import payments, token_rounds, tokens
 from desk.clock import as_utc
 from desk.model import (
     ClassGroup,
@@ -124,8 +124,13 @@ def test_unregister_refunds_the_token_or_cancels_the_payment(db, lang):
     assert tokens.balances(UnitOfWork(db, lang["admin"]), funded)[0].balance == 1
     with db.read() as session:
         assert session.scalars(select(Payment.status)).one() is PaymentStatus.CANCELLED
+        stored_reason = session.scalars(select(Payment.cancelled_reason)).one()
         assert session.get(ClassGroup, lang["group"]).enrolled_count == 0
         assert session.scalar(select(func.count()).select_from(Enrollment).where(Enrollment.status == EnrollmentStatus.ACCEPTED)) == 0
+    # The system's reason is kept as a code and shown in the reader's language.
+    assert '"code"' in stored_reason
+    (line,) = payments.list_payments(UnitOfWork(db, lang["admin"]), status=PaymentStatus.CANCELLED)
+    assert line.cancelled_reason.startswith("unregistered (request ")
 
 
 def test_places_running_out_mid_break_and_permanent_refusal_at_the_end(db, lang):
