@@ -69,6 +69,16 @@ class PostgresDatabases:
         self.admin.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def error_log_folder(tmp_path_factory):
+    """An unexpected error's log file goes to a folder of the test run, not the user's log folder."""
+    folder = tmp_path_factory.mktemp("logs")
+    patch = pytest.MonkeyPatch()
+    patch.setattr("desk.crash.log_folder", lambda: folder)
+    yield folder
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def postgres_databases():
     url = postgresql_url()

@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL, make_url
 
 import resources
+from desk.crash import record_unexpected
 from desk.db import DATABASE_ENV, Database, default_database_path, describe_url, open_database, without_password
 from desk.errors import DatabaseOpenError
 from desk.institution import institution_settings
@@ -49,16 +50,47 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _show_unexpected(kind, value, tb) -> None:
-    """Unexpected errors are shown and logged instead of silently ending the application."""
+def unexpected_error_box(kind, value, tb) -> QMessageBox:
+    """The message for an error nobody expected; its full traceback goes to the log file it names."""
     text = "".join(traceback.format_exception(kind, value, tb))
     log.error("unexpected error: %s", text)
-    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"), QCoreApplication.translate("App", 
+    if value is not None and value.__traceback__ is None:
+        value = value.with_traceback(tb)
+    path = record_unexpected(value if value is not None else kind(), where="application")
+    where = (QCoreApplication.translate("App", "The details are in %1; please send that file to your administrator.")
+             .replace("%1", str(path)) if path is not None else
+             QCoreApplication.translate("App", "Please tell your administrator."))
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "Unexpected error"), QCoreApplication.translate("App",
         "Something went wrong that desk did not expect. Nothing you saved is lost; "
-        "the last action may not have been completed. Please tell your administrator."
-    ))
+        "the last action may not have been completed.") + " " + where)
+    box.setObjectName("unexpectedErrorBox")
     box.setDetailedText(text)
-    box.exec()
+    return box
+
+
+def _show_unexpected(kind, value, tb) -> None:
+    """Unexpected errors are shown and logged instead of silently ending the application."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, tb)
+        return
+    unexpected_error_box(kind, value, tb).exec()
+
+
+def _qt_message(kind: QtMsgType, context, message: str) -> None:
+    """Qt's own warnings go to the log; a critical or fatal one is kept in the error log file too."""
+    if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        log.error("Qt: %s", message)
+        record_unexpected(RuntimeError(f"Qt: {message}"), where=f"Qt {getattr(context, 'file', '') or ''}")
+    elif kind == QtMsgType.QtWarningMsg:
+        log.warning("Qt: %s", message)
+    else:
+        log.debug("Qt: %s", message)
+
+
+def install_error_boundary() -> None:
+    """The application's last resort: Python's excepthook and Qt's message handler."""
+    sys.excepthook = _show_unexpected
+    qInstallMessageHandler(_qt_message)
 
 
 def database_error_box(error: DatabaseOpenError, parent: QWidget | None = None) -> QMessageBox:
@@ -226,7 +258,7 @@ def run(db: str | None = None) -> int:
     app = make_application()
     settings = QSettings()
     i18n.install(i18n.chosen_language(settings))
-    sys.excepthook = _show_unexpected
+    install_error_boundary()
     tasks = TaskRunner(app)
     database = open_or_ask(db, settings, tasks)
     if database is None:

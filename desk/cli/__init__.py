@@ -34,6 +34,9 @@ from desk.cli.common import PASSWORD_ENV, CommandError, acting_staff, install_tr
 
 __all__ = ["PASSWORD_ENV", "CommandError", "acting_staff", "build_parser", "main", "open_database_for"]
 
+# The exit status of an error nobody expected (1 is a refusal or a problem found, 2 a usage error).
+UNEXPECTED_EXIT = 3
+
 # In the order ``desk --help`` lists them.
 REGISTER_COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     db.register_init,
@@ -116,6 +119,21 @@ def main(argv: list[str] | None = None, *, extend: Callable | None = None, defau
     except KeyboardInterrupt:
         print("desk: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 - the last resort: a message and a log, never a traceback
+        return unexpected(error, getattr(args.func, "__name__", ""))
+
+
+def unexpected(error: BaseException, handler: str = "") -> int:
+    """An error nobody expected: one line naming the log file with its traceback, exit status 3.
+
+    The log names the command's handler, not its arguments (a PESEL or a password may be among them).
+    """
+    from desk.crash import record_unexpected
+
+    path = record_unexpected(error, where=handler)
+    where = f"the details are in {path}" if path is not None else "no log file could be written"
+    print(f"desk: unexpected error ({type(error).__name__}); {where}. Please tell your administrator.", file=sys.stderr)
+    return UNEXPECTED_EXIT
 
 
 if __name__ == "__main__":  # pragma: no cover
