@@ -45,6 +45,10 @@ def default_database_path() -> Path:
     return Path(platformdirs.user_data_dir("desk", appauthor=False)) / "desk.sqlite"
 
 
+# The drivers desk is built and tested with; any other address is refused before a driver is loaded.
+SUPPORTED_DRIVERS = frozenset({"sqlite+pysqlite", "postgresql+psycopg"})
+
+
 def resolve_url(value: str | os.PathLike[str] | None = None) -> URL:
     """A database URL from ``--db`` (a path or URL), else ``DESK_DATABASE_URL``, else the default file."""
     raw = os.fspath(value) if value is not None else os.environ.get(DATABASE_ENV) or None
@@ -62,6 +66,11 @@ def resolve_url(value: str | os.PathLike[str] | None = None) -> URL:
             url = url.set(drivername="postgresql+psycopg")
         elif url.drivername == "sqlite":
             url = url.set(drivername="sqlite+pysqlite")
+        if url.drivername not in SUPPORTED_DRIVERS:
+            raise DatabaseOpenError(
+                translate("Database", "desk works with an SQLite file or a PostgreSQL server (postgresql://…), not %1.")
+                .replace("%1", shown_url(url))
+            )
         return url
     return URL.create("sqlite+pysqlite", database=str(Path(raw).expanduser().resolve()))
 
@@ -257,6 +266,33 @@ def _known_revisions() -> set[str]:
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def schema_revision_of(url: URL) -> str | None:
+    """The schema revision of an existing database, read without creating or changing anything
+    (a file is opened read-only: no new file, no journal mode switched); a DatabaseOpenError otherwise."""
+    if url.get_backend_name() == "sqlite":
+        _check_sqlite_file(url, create=False)
+        path = Path(url.database or "")
+        try:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if "alembic_version" not in names:
+                    return None
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                return row[0] if row else None
+            finally:
+                connection.close()
+        except sqlite3.Error as error:
+            raise _database_error(url, error) from error
+    engine = make_engine(url)
+    try:
+        return current_revision(engine)
+    except (OperationalError, DBAPIError, OSError) as error:
+        raise _database_error(url, error) from error
+    finally:
+        engine.dispose()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -42,13 +42,9 @@ def cmd_db_upgrade(args) -> int:
 
 
 def cmd_db_version(args) -> int:
-    from desk.db import current_revision, head_revision, make_engine, resolve_url
+    from desk.db import head_revision, resolve_url, schema_revision_of
 
-    engine = make_engine(resolve_url(args.db))
-    try:
-        current = current_revision(engine)
-    finally:
-        engine.dispose()
+    current = schema_revision_of(resolve_url(args.db))
     print(f"database schema: {current or 'none'}")
     print(f"this program:    {head_revision()}")
     return 0
