@@ -1928,7 +1928,7 @@ Odtworzenie:
     <message>
         <location filename="../../desk/eligibility.py" line="115"/>
         <source>Not already in a group of this course and class type</source>
-        <translation>Nie jest już w grupie tego przedmiotu i typu zajęć</translation>
+        <translation>Nie ma już grupy tego przedmiotu i typu zajęć</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="116"/>
