@@ -95,6 +95,31 @@ def without_password(url: URL) -> URL:
                       database=url.database, query=url.query)
 
 
+def server_url(target: str) -> URL | None:
+    """A database server's address, or None for a file (or text that is no address at all)."""
+    if "://" not in target:
+        return None
+    try:
+        url = make_url(target)
+    except Exception:  # noqa: BLE001 - open_database names a malformed address itself
+        return None
+    return None if url.get_backend_name() == "sqlite" else url
+
+
+def remembered_address(target: str) -> str:
+    """The database as a settings file keeps it: a server's address without its password."""
+    url = server_url(target)
+    if url is None or url.password is None:
+        return target
+    return without_password(url).render_as_string(hide_password=False)
+
+
+def with_password(target: str, password: str) -> str:
+    """A server's address with the password a clerk typed (kept in memory only)."""
+    url = server_url(target)
+    return target if url is None else url.set(password=password).render_as_string(hide_password=False)
+
+
 def shown_url(url: URL | str) -> str:
     """Any address as it may be shown: the password masked."""
     url = make_url(url) if isinstance(url, str) else url

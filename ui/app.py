@@ -19,11 +19,19 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QWidget,
 )
-from sqlalchemy.engine import URL, make_url
 
 import resources
 from desk.crash import record_unexpected
-from desk.db import DATABASE_ENV, Database, default_database_path, describe_url, open_database, without_password
+from desk.db import (
+    DATABASE_ENV,
+    Database,
+    default_database_path,
+    describe_url,
+    open_database,
+    remembered_address,
+    server_url,
+    with_password,
+)
 from desk.errors import DatabaseOpenError
 from desk.institution import institution_settings
 from desk.staff import Actor, staff_count
@@ -156,30 +164,17 @@ def _target(db_arg: str | None, settings: QSettings) -> tuple[str, bool]:
     return str(default_database_path()), True
 
 
-def _server_url(target: str) -> URL | None:
-    if "://" not in target:
-        return None
-    try:
-        url = make_url(target)
-    except Exception:  # noqa: BLE001 - open_database names a malformed address itself
-        return None
-    return None if url.get_backend_name() == "sqlite" else url
-
-
 def remembered(target: str) -> str:
     """The database as the settings file keeps it: a server's address without its password.
 
     libpq finds the password itself (~/.pgpass, a service file, PGPASSWORD), or it is asked for
     when the server wants it and kept in memory only.
     """
-    url = _server_url(target)
-    if url is None or url.password is None:
-        return target
-    return without_password(url).render_as_string(hide_password=False)
+    return remembered_address(target)
 
 
 def _wants_password(target: str, error: DatabaseOpenError) -> bool:
-    url = _server_url(target)
+    url = server_url(target)
     detail = (error.detail or "").lower()
     return url is not None and url.password is None and (
         "no password supplied" in detail or "password authentication failed" in detail)
@@ -209,10 +204,9 @@ def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> D
             return database
         except DatabaseOpenError as error:
             if _wants_password(target, error):
-                url = _server_url(target)
-                password = ask_server_password(describe_url(url))
+                password = ask_server_password(describe_url(server_url(target)))
                 if password is not None:
-                    target = url.set(password=password).render_as_string(hide_password=False)
+                    target = with_password(target, password)
                     continue
             box = database_error_box(error)
             box.exec()

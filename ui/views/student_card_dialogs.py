@@ -1,0 +1,184 @@
+"""The student card's dialogs: granting access to a registration, correcting personal data."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desk.access import grant_access
+from desk.clock import local_to_utc
+from desk.errors import DomainError
+from desk.students import PersonChanges, StudentCard, update_person
+from desk.unit_of_work import UnitOfWork
+from ui.changes import ALL, Changes
+from ui.context import AppContext
+
+
+class GrantAccessDialog(QDialog):
+    """Grant one student access to a registration (e.g. back from leave), with a reason and an optional end."""
+
+    def __init__(self, context: AppContext, card: StudentCard, registration_id: int, registration_code: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.student_id = card.student_id
+        self.registration_id = registration_id
+        self.setObjectName("grantAccessDialog")
+        self.setWindowTitle(self.tr("Grant access — %1").replace("%1", registration_code))
+        intro = QLabel(
+            self.tr("Let %1 (%2) take part in %3 even though no rule admits them.")
+            .replace("%1", f"{card.first_name} {card.last_name}")
+            .replace("%2", card.student_number)
+            .replace("%3", registration_code)
+        )
+        intro.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("grantReasonField")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("e.g. returned from leave, decision of the vice-dean"))
+        self.until = QLineEdit(self)
+        self.until.setObjectName("grantUntilField")
+        self.until.setAccessibleName(self.tr("Valid until"))
+        self.until.setPlaceholderText(self.tr("YYYY-MM-DD, empty: no end"))
+        self.error = QLabel(self)
+        self.error.setObjectName("grantError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason:"), self.reason)
+        form.addRow(self.tr("Valid &until:"), self.until)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("grantButtons")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Grant access"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def save(self) -> None:
+        text = self.until.text().strip()
+        until = None
+        if text:
+            try:
+                until = local_to_utc(datetime.combine(date.fromisoformat(text), time(23, 59)), self.context.time_zone)
+            except ValueError:
+                self.error.setText(self.tr("Write the date as YYYY-MM-DD, e.g. 2027-02-28."))
+                return
+        db, actor, reason = self.context.db, self.context.actor, self.reason.text()
+        student_id, registration_id = self.student_id, self.registration_id
+        self.buttons.setEnabled(False)
+
+        self.context.operate(
+            lambda: grant_access(UnitOfWork(db, actor), registration_id, [student_id], reason=reason, valid_until=until),
+            lambda _result: self.accept(),
+            lambda _error: self.buttons.setEnabled(True),
+            changes=Changes.of(student={student_id}, registration={registration_id}, outbox=ALL, history=ALL),
+            show=self.error,
+        )
+
+
+class PersonEditDialog(QDialog):
+    """Correct a student's personal data; the reason is required and recorded."""
+
+    def __init__(self, context: AppContext, card: StudentCard, pesel: str | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.card = card
+        self.saved_card: StudentCard | None = None
+        self.setObjectName("personEditDialog")
+        self.setWindowTitle(self.tr("Edit personal data — %1").replace("%1", card.student_number))
+        self.first_name = self._field("firstNameField", self.tr("First name"), card.first_name)
+        self.middle_name = self._field("middleNameField", self.tr("Middle name"), card.middle_name or "")
+        self.last_name = self._field("lastNameField", self.tr("Surname"), card.last_name)
+        self.birth_date = self._field(
+            "birthDateField", self.tr("Birth date"), card.birth_date.isoformat() if card.birth_date else ""
+        )
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.pesel = self._field("peselField", self.tr("PESEL"), pesel or "")
+        self.pesel.setMaxLength(11)
+        if pesel is None and card.pesel_masked:
+            # Not revealed, so not shown: left empty, the PESEL stays as it is.
+            self.pesel.setPlaceholderText(self.tr("unchanged (%1)").replace("%1", card.pesel_masked))
+        self.private_email = self._field("privateEmailField", self.tr("Private e-mail"), card.private_email or "")
+        self.reason = self._field("reasonField", self.tr("Reason for the change"), "")
+        self.reason.setPlaceholderText(self.tr("e.g. change of surname after marriage, certificate no. …"))
+        self.error = QLabel(self)
+        self.error.setObjectName("personEditError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e")
+        self.error.setAccessibleName(self.tr("Error"))
+        self._keep_pesel = pesel is None
+
+        form = QFormLayout()
+        form.addRow(self.tr("&First name:"), self.first_name)
+        form.addRow(self.tr("&Middle name:"), self.middle_name)
+        form.addRow(self.tr("&Surname:"), self.last_name)
+        form.addRow(self.tr("&Birth date:"), self.birth_date)
+        form.addRow(self.tr("&PESEL:"), self.pesel)
+        form.addRow(self.tr("Private &e-mail:"), self.private_email)
+        form.addRow(self.tr("&Reason:"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("personEditButtons")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def _field(self, name: str, accessible: str, value: str) -> QLineEdit:
+        field = QLineEdit(value, self)
+        field.setObjectName(name)
+        field.setAccessibleName(accessible)
+        return field
+
+    def changes(self) -> PersonChanges:
+        text = self.birth_date.text().strip()
+        try:
+            birth = date.fromisoformat(text) if text else None
+        except ValueError:
+            raise DomainError(self.tr("The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.")) from None
+        pesel = self.pesel.text().strip()
+        return PersonChanges(
+            first_name=self.first_name.text(),
+            middle_name=self.middle_name.text(),
+            last_name=self.last_name.text(),
+            birth_date=birth,
+            pesel=pesel or None,
+            private_email=self.private_email.text() if self.card.may_view_personal_data else self.card.private_email,
+            keep_pesel=self._keep_pesel and not pesel,
+        )
+
+    def save(self) -> None:
+        try:
+            changes = self.changes()
+        except DomainError as error:
+            self.error.setText(str(error))
+            return
+        self.buttons.setEnabled(False)
+        db, actor, student_id, reason = self.context.db, self.context.actor, self.card.student_id, self.reason.text()
+        self.context.operate(
+            lambda: update_person(UnitOfWork(db, actor), student_id, changes, reason=reason), self._saved, self._failed,
+            changes=Changes.of(student={student_id}, account=ALL, outbox=ALL, history=ALL), show=self.error,
+        )
+
+    def _saved(self, card: StudentCard) -> None:
+        self.saved_card = card
+        self.accept()
+
+    def _failed(self, _error: BaseException) -> None:
+        self.buttons.setEnabled(True)  # the message is in the dialog; everything typed is kept
