@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QRadioButton, QSpinBox, QWidget
@@ -15,42 +14,11 @@ from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.models.group_table_model import timetable
-from ui.tasks import error_message
 
 
 def group_label(group: GroupLine) -> str:
     """The group as a clerk names it: course code, class type (translated) and number."""
     return f"{group.course_code} {labels.class_type(group.class_type)} {group.number}"
-
-
-class GroupActionDialog(ActionDialog):
-    """An ActionDialog that lets the form react to a refusal (e.g. offer the override when a group filled)."""
-
-    def run(self) -> None:
-        try:
-            values = self.values()
-        except ValueError as error:
-            self.error.setText(str(error))
-            return
-        self.error.clear()
-        self.buttons.setEnabled(False)
-        action = self.action
-
-        def done(result: Any) -> None:
-            self.buttons.setEnabled(True)
-            self.result_value = result
-            self.succeeded.emit(result)
-            self.accept()
-
-        def failed(error: BaseException) -> None:
-            self.buttons.setEnabled(True)
-            self.error.setText(error_message(error))
-            self.refused(error)
-
-        self.context.operate(lambda: action(values), done, failed, changes=self.changes)
-
-    def refused(self, error: BaseException) -> None:
-        """Called on the GUI thread after a refusal has been shown; the input is kept."""
 
 
 class SignedSpinBox(QSpinBox):
@@ -60,7 +28,7 @@ class SignedSpinBox(QSpinBox):
         return f"{value:+d}"
 
 
-class SetLimitDialog(GroupActionDialog):
+class SetLimitDialog(ActionDialog):
     """Set the selected groups' limit to a value, or change it by +N / −N: all or nothing."""
 
     def __init__(self, context: AppContext, selected: list[GroupLine], parent: QWidget | None = None):
@@ -132,7 +100,7 @@ class SetLimitDialog(GroupActionDialog):
         return ("delta", self.delta.value(), self.reason.text())
 
 
-class LowerLimitDialog(GroupActionDialog):
+class LowerLimitDialog(ActionDialog):
     """The number of students below which one group does not run."""
 
     def __init__(self, context: AppContext, group: GroupLine, parent: QWidget | None = None):
@@ -157,7 +125,7 @@ class LowerLimitDialog(GroupActionDialog):
         return (self.lower_limit.value(), self.reason.text())
 
 
-class EnrollDialog(GroupActionDialog):
+class EnrollDialog(ActionDialog):
     """Find a student and enroll them; over the limit only with the box ticked (recorded as an override)."""
 
     def __init__(self, context: AppContext, group: GroupLine, parent: QWidget | None = None):
@@ -199,7 +167,7 @@ class EnrollDialog(GroupActionDialog):
         return (student_id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())
 
 
-class UnenrollDialog(GroupActionDialog):
+class UnenrollDialog(ActionDialog):
     """Take a student out of a group, with the reason."""
 
     def __init__(self, context: AppContext, member: MemberLine, group: GroupLine, parent: QWidget | None = None):
@@ -220,7 +188,7 @@ class UnenrollDialog(GroupActionDialog):
         return self.reason.text()
 
 
-class MoveDialog(GroupActionDialog):
+class MoveDialog(ActionDialog):
     """Move a student to another group of the course: both steps or neither."""
 
     def __init__(self, context: AppContext, member: MemberLine, group: GroupLine, siblings: list[GroupLine],
