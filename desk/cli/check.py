@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from desk.cli.common import open_database_for, require_administrator
 
 
 def cmd_check(args) -> int:
+    from sqlalchemy.exc import DBAPIError
+
     from desk.check import check_database, existing_portal
+    from desk.db import describe_url
+    from desk.errors import DatabaseOpenError
     from desk.institution import institution_settings
+    from desk.portal.database import portal_url_of
 
     db = open_database_for(args)
     require_administrator(args, db)
-    portal = None if args.no_portal else existing_portal(db)
+    portal, portal_error = None, None
+    if not args.no_portal:
+        try:
+            portal = existing_portal(db)
+        except (DatabaseOpenError, DBAPIError, OSError) as error:
+            # The desk is checked all the same; the portal that cannot be reached is a problem found.
+            portal_error = str(error) if isinstance(error, DatabaseOpenError) else (
+                f"The portal database {describe_url(portal_url_of(db))} cannot be opened.")
+            print(f"desk: {portal_error} Checking the desk's own database only.", file=sys.stderr)
     try:
         report = check_database(db, portal=portal, thorough=args.thorough, zone=institution_settings(db).time_zone)
     finally:
@@ -21,7 +35,7 @@ def cmd_check(args) -> int:
             portal.dispose()
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
-        return 0 if report.clean else 1
+        return 0 if report.clean and portal_error is None else 1
     counts = report.counts
     print(f"Checked {db.description} in {report.seconds:.1f} s: {counts.get('students', 0):,} students, "
           f"{counts.get('class_groups', 0):,} class groups, {counts.get('token_ledger', 0):,} ledger entries, "
@@ -29,8 +43,8 @@ def cmd_check(args) -> int:
     for note in report.notes:
         print(f"  ({note})")
     if report.clean:
-        print("No problems found.")
-        return 0
+        print("No problems found." if portal_error is None else "No problems found in the desk's own database.")
+        return 0 if portal_error is None else 1
     print(f"{report.problem_count:,} problem(s):")
     listed: dict[str, int] = {}
     for problem in report.problems:

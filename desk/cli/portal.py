@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desk.cli.common import acting_staff, open_database_for
+from desk.cli.common import CommandError, acting_staff, open_database_for
 
 
 def cmd_portal_simulate(args) -> int:
@@ -30,15 +30,17 @@ def cmd_portal_simulate(args) -> int:
 
 def cmd_portal_where(args) -> int:
     from desk.db import describe_url
-    from desk.portal.database import portal_url_of, set_portal_url
+    from desk.portal.database import move_portal, portal_url_of
+    from desk.unit_of_work import UnitOfWork
 
     db = open_database_for(args)
     if args.url is not None:
+        if args.reason is None:
+            raise CommandError("Moving the portal needs --reason (it is kept with the change).")
         actor = acting_staff(args, db)
-        from desk.staff import Permission, require
-
-        require(actor, Permission.ADMINISTER)
-        set_portal_url(db, args.url or None)
+        url = move_portal(UnitOfWork(db, actor), args.url, reason=args.reason)
+        print(f"The portal database is now {describe_url(url)}. Run `desk sync --full` to publish everything there.")
+        return 0
     print(describe_url(portal_url_of(db)))
     return 0
 
@@ -47,7 +49,9 @@ def register(commands) -> None:
     portal_parser = commands.add_parser("portal", help="the portal database: where it is; students acting on it (demo)")
     portal_commands = portal_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     where = portal_commands.add_parser("where", help="the portal database in use; set another with --url")
-    where.add_argument("--url", help="a file path or database URL ('' for the default beside the desk)")
+    where.add_argument("--url", help="move it (administrators): a file path or postgresql:// address without "
+                                     "password ('' for the default beside the desk); checked before it is saved")
+    where.add_argument("--reason", help="why it moves (kept in the history); needed with --url")
     where.set_defaults(func=cmd_portal_where)
     simulate = portal_commands.add_parser("simulate", help="play students on the portal: a first-come rush or token requests")
     simulate.add_argument("kind", choices=["rush", "tokens"])

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import event, inspect, select, text, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 
-from desk.db import Database, make_engine, resolve_url
-from desk.errors import DatabaseOpenError
+from desk.changes import Action, Description, Shown
+from desk.db import Database, describe_url, make_engine, resolve_url, shown_url, without_password
+from desk.errors import DatabaseOpenError, DomainError
 from desk.i18n import translate
 from desk.model import Setting
+from desk.staff import Permission
+from desk.unit_of_work import UnitOfWork
 from desk.portal import schema
 
 PORTAL_URL_SETTING = "portal_url"
@@ -28,13 +32,115 @@ def default_portal_url(desk_url: URL) -> URL:
 
 
 def portal_url_of(db: Database) -> URL:
-    """The portal database the desk publishes to: the setting, or the default beside the desk's."""
+    """The portal database the desk publishes to: the setting, or the default beside the desk's.
+
+    A stored address desk cannot use (one saved by an older desk, or written by hand) is a
+    DatabaseOpenError naming it without its password, never a driver's traceback.
+    """
     with db.read() as session:
         value = session.scalar(select(Setting.value).where(Setting.key == PORTAL_URL_SETTING))
-    return resolve_url(value) if value else default_portal_url(db.url)
+    if not value:
+        return default_portal_url(db.url)
+    try:
+        return resolve_url(value)
+    except DatabaseOpenError as error:
+        raise _portal_address_error(_shown_setting(value) or "…", error.message) from error
+
+
+class PortalAction(Action):
+    """What is done to where the desk publishes."""
+
+    LOCATION = "portal.location"
+
+    def describe(self, shown: Shown) -> Description:
+        return Description(translate("History", "Portal database moved"))
+
+
+def _portal_address_error(url_text: str, detail: str = "") -> DatabaseOpenError:
+    return DatabaseOpenError(
+        translate("Portal", "The portal database cannot be opened at %1: it must be an SQLite file or a PostgreSQL "
+                            "server (postgresql://…) that desk can open.").replace("%1", url_text),
+        detail=detail,
+    )
+
+
+def _shown_setting(value: str | None) -> str | None:
+    """A stored portal address as the audit keeps it: never a password (an older desk may have kept one)."""
+    if not value or "://" not in value:
+        return value or None
+    try:
+        return without_password(make_url(value)).render_as_string(hide_password=False)
+    except Exception:  # noqa: BLE001 - a malformed old value is kept out of the audit rather than shown whole
+        return "…"
+
+
+def checked_portal_url(desk_url: URL, value: str) -> str:
+    """The portal address to store for ``value``, once it is known to be a supported database desk can
+    open (its tables made there when new); a DatabaseOpenError says why not. No password is kept: libpq
+    reads it from ~/.pgpass, a service file or PGPASSWORD."""
+    value = value.strip()
+    try:
+        url = resolve_url(value)
+    except DatabaseOpenError as error:
+        raise _portal_address_error(shown_url(value) if "://" in value and "@" not in value else "…", error.message) from error
+    if url.password is not None:
+        raise DatabaseOpenError(translate(
+            "Portal", "Give the portal's address without its password: the server's password is read from ~/.pgpass, "
+                      "a service file or PGPASSWORD, never kept by desk."))
+    shown = describe_url(url)
+    if url.get_backend_name() == "sqlite":
+        path = Path(url.database or "")
+        if not url.database or url.database == ":memory:" or path.is_dir() or not path.parent.is_dir():
+            raise _portal_address_error(shown)
+        if path.exists():
+            try:
+                with path.open("rb") as handle:
+                    header = handle.read(16)
+            except OSError as error:
+                raise _portal_address_error(shown, str(error)) from error
+            if header and header != b"SQLite format 3\x00":
+                raise _portal_address_error(shown)
+        if desk_url.get_backend_name() == "sqlite" and desk_url.database and Path(desk_url.database).resolve() == path.resolve():
+            raise _portal_address_error(shown)
+        stored = str(path)
+    else:
+        stored = without_password(url).render_as_string(hide_password=False)
+    try:
+        open_portal(url, desk_url).dispose()
+    except DatabaseOpenError as error:
+        raise _portal_address_error(shown, error.detail) from error
+    except (DBAPIError, OSError, sqlite3.Error) as error:
+        raise _portal_address_error(shown, str(getattr(error, "orig", None) or error)) from error
+    return stored
+
+
+def move_portal(uow: UnitOfWork, value: str | None, *, reason: str) -> URL:
+    """Publish to another portal database (None or '': the default beside the desk): administrators only,
+    the address checked before it is saved, the move audited. Returns the portal's address now."""
+    uow.require_staff()
+    uow.require(Permission.ADMINISTER)
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Portal", "Say why the portal moves (it is kept with the change)."))
+    stored = checked_portal_url(uow.db.url, value) if value and value.strip() else None
+    with uow.write() as session:
+        row = session.get(Setting, PORTAL_URL_SETTING)
+        before = row.value if row is not None else None
+        if stored is None:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(Setting(key=PORTAL_URL_SETTING, value=stored))
+        else:
+            row.value = stored
+        uow.record_change(PortalAction.LOCATION, entity="setting", entity_id=None,
+                          before={"portal": _shown_setting(before)}, after={"portal": stored}, reason=reason, portal=False)
+    return portal_url_of(uow.db)
 
 
 def set_portal_url(db: Database, value: str | None) -> None:
+    """Store the portal's address as given, unchecked and unaudited (tests of a broken portal);
+    a person moves the portal with ``move_portal``."""
     with db.write() as session:
         row = session.get(Setting, PORTAL_URL_SETTING)
         if not value:
