@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from desk.db import Database
 from desk.staff import Actor
-from desk.unit_of_work import UnitOfWork
 from ui.changes import ChangeBroadcast, Changes, follow
 from ui.tasks import Lane, TaskHandle, TaskRunner, operate
 
@@ -22,10 +21,6 @@ class AppContext:
     tasks: TaskRunner
     time_zone: str = "Europe/Warsaw"
     changes: ChangeBroadcast = field(default_factory=ChangeBroadcast, compare=False)
-
-    def uow(self) -> UnitOfWork:
-        """A unit of work for one service call, for the signed-in staff member (made where the task runs)."""
-        return UnitOfWork(self.db, self.actor)
 
     def operate(
         self,
