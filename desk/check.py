@@ -21,10 +21,12 @@ from sqlalchemy import and_, func, inspect, or_, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
+from desk.chain import CHAINED_COLUMNS, CHAINED_TABLES, broken_links
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, now_utc
 from desk.db import SQLITE_BUSY_TIMEOUT_MS, SQLITE_MMAP_BYTES, Database, make_engine
 from desk.i18n import translate
 from desk.model import (
+    AuditEntry,
     ClassGroup,
     Course,
     Enrollment,
@@ -50,6 +52,8 @@ PENDING_TOO_LONG = timedelta(hours=24)
 # The kinds of problem, in the order the report lists them.
 KINDS = (
     "database_integrity",
+    "chain_guard_missing",
+    "chain_broken",
     "search_row_missing",
     "search_row_extra",
     "search_row_stale",
@@ -204,6 +208,64 @@ def _counts(session: Session, out: _Collector) -> None:
     }
     for name, model in tables.items():
         out.counts[name] = session.scalar(select(func.count()).select_from(model)) or 0
+
+
+# --- (a2) the append-only tables: their guards and their hash chains -----------------------------------
+
+
+def _expected_guards(db: Database) -> dict[str, tuple[str, ...]]:
+    if db.is_sqlite:
+        return {table: (f"{table}_no_update", f"{table}_no_delete", f"{table}_no_replace") for table in CHAINED_TABLES}
+    return {table: (f"{table}_append_only", f"{table}_no_truncate") for table in CHAINED_TABLES}
+
+
+def _guards(db: Database, session: Session, out: _Collector) -> None:
+    """The triggers that refuse changing, removing and replacing entries: present and enabled, no rule around them."""
+    found: list[tuple[str, str, str]] = []
+    expected = _expected_guards(db)
+    if db.is_sqlite:
+        present = {(r.tbl_name, r.name) for r in session.execute(text(
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"))}
+        enabled = present
+    else:
+        rows = session.execute(text(
+            "SELECT c.relname AS tbl_name, t.tgname AS name, t.tgenabled AS enabled FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema())::oid "
+            "AND NOT t.tgisinternal")).all()
+        present = {(r.tbl_name, r.name) for r in rows}
+        enabled = {(r.tbl_name, r.name) for r in rows if r.enabled != "D"}
+        # A rule (DO INSTEAD …) would let statements past the triggers.
+        for r in session.execute(text("SELECT tablename, rulename FROM pg_rules WHERE schemaname = current_schema() "
+                                      "AND tablename IN ('audit_log', 'token_ledger')")):
+            found.append((r.tablename, r.rulename, translate("Check", "a rule on an append-only table lets changes past its guards")))
+    for table, names in expected.items():
+        for name in names:
+            if (table, name) not in present:
+                found.append((table, name, translate("Check", "the guard trigger is missing: entries can be changed or removed unnoticed")))
+            elif (table, name) not in enabled:
+                found.append((table, name, translate("Check", "the guard trigger is disabled: entries can be changed or removed unnoticed")))
+    out.add("chain_guard_missing", found,
+            lambda r: (translate("Check", "table %1, trigger %2").replace("%1", r[0]).replace("%2", r[1]), r[2]))
+
+
+def _chains(session: Session, out: _Collector) -> None:
+    """Every entry's hash against its content and its predecessor's hash, in id order, streamed."""
+    for model in (AuditEntry, TokenEntry):
+        table = model.__table__
+        name = table.name
+        columns = [table.c.id, table.c.chain_hash] + [table.c[c] for c in CHAINED_COLUMNS[name]]
+        rows = session.execute(select(*columns).order_by(table.c.id).execution_options(yield_per=5000)).mappings()
+
+        def describe(broken, name=name) -> tuple[str, str]:
+            entry_id, stored, _expected = broken
+            what = (translate("Check", "audit entry %1 (table audit_log)") if name == "audit_log" else
+                    translate("Check", "ledger entry %1 (table token_ledger)")).replace("%1", str(entry_id))
+            if stored is None:
+                return what, translate("Check", "has no chain hash: it was written behind the application's back")
+            return what, translate("Check", "breaks the hash chain: this entry or the one before it was changed, "
+                                            "removed or replaced behind the application's back")
+
+        out.add("chain_broken", broken_links(name, rows), describe)
 
 
 # --- (b) the search table ---------------------------------------------------------------------------
@@ -603,6 +665,8 @@ def check_database(
         out.timed("table counts", lambda: _counts(session, out), session)
         out.timed("search table", lambda: _search_table(session, out), session)
         out.timed("token ledger", lambda: _ledger(session, out), session)
+        out.timed("guards", lambda: _guards(db, session, out), session)
+        out.timed("hash chains", lambda: _chains(session, out), session)
         out.timed("class groups", lambda: _groups(session, out), session)
         out.timed("sync queue", lambda: _outbox(session, out, now, zone, pending_after), session)
         state = None if portal is None else _portal_state(session, portal)

@@ -23,6 +23,7 @@ from sqlalchemy import func, insert, select, text
 
 from desk import demo_names as names
 from desk.changes import Action, Description, Shown
+from desk.chain import CHAINED_TABLES, seal
 from desk.clock import DEFAULT_TIME_ZONE, local_to_utc
 from desk.db import Database
 from desk.errors import DomainError
@@ -172,7 +173,12 @@ class _Builder:
         done = 0
         for chunk in _chunks(rows):
             with self.db.write() as session:
-                session.execute(insert(model), chunk)
+                if model.__tablename__ in CHAINED_TABLES:
+                    # Sealed in the hash chain in this order: ids ascend in it (RETURNING in parameter order).
+                    seal(session, model.__table__, chunk)
+                    session.execute(insert(model).returning(model.id, sort_by_parameter_order=True), chunk).all()
+                else:
+                    session.execute(insert(model), chunk)
             done += len(chunk)
             self.report(phase, done, total)
         self.counts[model.__tablename__] = self.counts.get(model.__tablename__, 0) + total

@@ -666,6 +666,7 @@ class TokenEntry(Base):
     token_request_id: Mapped[int | None] = mapped_column(ForeignKey("token_requests.id"))
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    chain_hash: Mapped[str | None] = mapped_column(String(64))  # desk.chain: this entry and its predecessor's hash
 
 
 class TokenRequest(Base):
@@ -769,6 +770,7 @@ class AuditEntry(Base):
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     reason: Mapped[str | None] = mapped_column(Text)  # as a clerk typed it
     reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # a reason the system gave: code and parameters
+    chain_hash: Mapped[str | None] = mapped_column(String(64))  # desk.chain: this entry and its predecessor's hash
 
 
 class OutboxEntry(Base):

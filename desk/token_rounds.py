@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desk import payments, rule_facts, rules
+from desk.chain import seal
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import as_utc
 from desk.enrollment import EnrollmentAction
@@ -382,9 +383,10 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
         reasons = [SPENT_FOR_REQUEST(request=r.id) for r in spends]
         created = session.execute(
             insert(TokenEntry).returning(TokenEntry.id, sort_by_parameter_order=True),
-            [dict(student_id=r.student_id, token_type_id=token.id, kind=LedgerKind.SPEND, amount=-1,
-                  reason=why.code, reason_message=why.to_json(), idempotency_key=f"request-{r.id}", token_request_id=r.id,
-                  created_at=now, created_by_id=staff_id) for r, why in zip(spends, reasons)],
+            seal(session, TokenEntry.__table__, [
+                dict(student_id=r.student_id, token_type_id=token.id, kind=LedgerKind.SPEND, amount=-1,
+                     reason=why.code, reason_message=why.to_json(), idempotency_key=f"request-{r.id}",
+                     token_request_id=r.id, created_at=now, created_by_id=staff_id) for r, why in zip(spends, reasons)]),
         ).scalars().all()
         uow.record_changes(TokenAction.SPEND, [
             Change("token_entry", entry_id, r.student_id, reason=why,

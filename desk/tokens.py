@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk.chain import seal
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, to_local
 from desk.db import Database
@@ -369,11 +370,12 @@ def add_entry(
     """Write one ledger entry and record it (audit and portal queue), inside the unit's open transaction."""
     session = uow.session
     text, message = ledger_reason(reason)
-    entry = TokenEntry(
+    values = dict(
         student_id=student_id, token_type_id=token_type_id, kind=kind, amount=amount, reason=text,
         reason_message=message, document_ref=document_ref, idempotency_key=idempotency_key, reverses_id=reverses_id,
         token_request_id=token_request_id, created_at=uow.now, created_by_id=uow.staff_id,
     )
+    entry = TokenEntry(**seal(session, TokenEntry.__table__, [values])[0])
     session.add(entry)
     session.flush()
     after = {"token_type_id": token_type_id, "kind": kind, "amount": amount, "document_ref": document_ref,
@@ -584,7 +586,8 @@ def _insert_allocations(uow: UnitOfWork, rows: list[tuple[int, int, int, str | M
                            reason_message=message, document_ref=d, idempotency_key=k, created_at=now,
                            created_by_id=uow.staff_id))
     created = session.execute(
-        insert(TokenEntry).returning(TokenEntry.id, TokenEntry.student_id, sort_by_parameter_order=True), values
+        insert(TokenEntry).returning(TokenEntry.id, TokenEntry.student_id, sort_by_parameter_order=True),
+        seal(session, TokenEntry.__table__, values),
     ).all()
     return uow.record_changes(TokenAction.ALLOCATION, [
         Change("token_entry", eid, sid, after={"token_type_id": row[1], "amount": row[2], "document_ref": row[4]},

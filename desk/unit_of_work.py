@@ -22,6 +22,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from desk.audit import plain
+from desk.chain import seal
 from desk.changes import Action, Change
 from desk.clock import as_utc, now_utc
 from desk.db import Database
@@ -195,7 +196,9 @@ class UnitOfWork:
                     "payload": plain(dict(payload)) if payload is not None else None,
                 })
         if audit_rows:
-            session.execute(insert(AuditEntry), audit_rows)
+            # Sealed in the chain in this order: the ids must ascend in it (RETURNING in parameter order).
+            seal(session, AuditEntry.__table__, audit_rows)
+            session.execute(insert(AuditEntry).returning(AuditEntry.id, sort_by_parameter_order=True), audit_rows).all()
         if queue_rows:
             session.execute(insert(OutboxEntry), queue_rows)
         return len(audit_rows)

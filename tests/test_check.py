@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, insert, select, text, update
 
 from desk import sync
+from desk.chain import seal
 from desk.check import KINDS, check_database, existing_portal
 from desk.cli import main
 from desk.clock import now_utc
@@ -189,9 +190,9 @@ def test_check_compares_the_portal_and_the_sync_queue(demo_db, as_admin, capsys)
                                          .join(Student, Student.id == TokenEntry.student_id)
                                          .where(TokenEntry.student_id.not_in([s2, s3]))
                                          .order_by(TokenEntry.id).limit(1)).one()
-            # A ledger entry written by SQL: no outbox entry, so the portal is never told.
-            session.execute(insert(TokenEntry), [_entry(student_id=s1, token_type_id=jo, kind=LedgerKind.CORRECTION,
-                                                        amount=2)])
+            # A ledger entry written by SQL (sealed in the chain): no outbox entry, so the portal is never told.
+            session.execute(insert(TokenEntry), seal(session, TokenEntry.__table__, [
+                _entry(student_id=s1, token_type_id=jo, kind=LedgerKind.CORRECTION, amount=2)]))
             queued = OutboxEntry(entity="student", entity_id=s2, operation="upsert", student_id=s2)
             session.add(queued)
             session.add(OutboxEntry(entity="student", entity_id=s3, operation="upsert", student_id=s3,
