@@ -72,15 +72,33 @@ def last_hash(session: Session, table: Table | str) -> str | None:
     return session.execute(text(f"SELECT chain_hash FROM {name} ORDER BY id DESC LIMIT 1")).scalar()
 
 
-def seal(session: Session, table: Table | str, rows: Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
-    """Set ``chain_hash`` on rows about to be inserted in this order (ids ascending), in the open transaction."""
+def seal(session: Session, table: Table | str, rows: Sequence[dict[str, Any]], *,
+         assign_ids: bool = False) -> Sequence[dict[str, Any]]:
+    """Set ``chain_hash`` on rows about to be inserted in this order (ids ascending), in the open transaction.
+
+    ``assign_ids``: give the rows their ids here too, ascending in this order, so that a plain
+    multi-row INSERT keeps the chain's order without RETURNING (sorting it costs more than hashing).
+    """
     if not rows:
         return rows
     name = _table_name(table)
     previous = last_hash(session, name)
+    if assign_ids:
+        for row, new_id in zip(rows, _new_ids(session, name, len(rows))):
+            row["id"] = new_id
     for row in rows:
         previous = row["chain_hash"] = entry_hash(name, previous, row)
     return rows
+
+
+def _new_ids(session: Session, name: str, count: int) -> list[int]:
+    # Called holding the chains' lock (PostgreSQL) or the write lock (SQLite): no other writer of
+    # the chain draws ids meanwhile.
+    if session.get_bind().dialect.name == "postgresql":
+        return sorted(session.execute(text(f"SELECT nextval(pg_get_serial_sequence('{name}', 'id')) "
+                                           "FROM generate_series(1, :count)"), {"count": count}).scalars())
+    top = session.execute(text(f"SELECT max(id) FROM {name}")).scalar() or 0
+    return list(range(top + 1, top + 1 + count))
 
 
 def hashed_in_order(table: str, rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[Any, str]]:

@@ -196,9 +196,8 @@ class UnitOfWork:
                     "payload": plain(dict(payload)) if payload is not None else None,
                 })
         if audit_rows:
-            # Sealed in the chain in this order: the ids must ascend in it (RETURNING in parameter order).
-            seal(session, AuditEntry.__table__, audit_rows)
-            session.execute(insert(AuditEntry).returning(AuditEntry.id, sort_by_parameter_order=True), audit_rows).all()
+            # Sealed in the chain in this order, with ids ascending in it.
+            session.execute(insert(AuditEntry), seal(session, AuditEntry.__table__, audit_rows, assign_ids=True))
         if queue_rows:
             session.execute(insert(OutboxEntry), queue_rows)
         return len(audit_rows)
