@@ -8,6 +8,7 @@ from datetime import datetime, time
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from desk import bounds
 from desk.changes import Action, Description, Shown
 from desk.db import Database
 from desk.errors import DomainError, NotFound
@@ -233,6 +234,12 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
         raise DomainError(translate("Groups", "Give either a new limit or a change such as +5."))
     if value is not None and value < 0:
         raise DomainError(translate("Groups", "A seat limit cannot be negative."))
+    if value is not None:
+        bounds.SEAT_LIMIT.check(value)
+    if delta is not None:
+        bounds.SEAT_LIMIT_CHANGE.check(delta)
+    for group_id in group_ids:
+        bounds.RECORD_ID.check(group_id)
     if delta == 0:
         raise DomainError(translate("Groups", "Nothing was changed."))
     group_ids = sorted(set(group_ids))  # ascending: the lock order every writer of groups uses
@@ -267,6 +274,8 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
             if asked < 0:
                 refused.append((_label(session, group_id), previous[group_id], asked))
                 continue
+            if asked > bounds.SEAT_LIMIT.high:
+                raise bounds.OutOfBounds(bounds.SEAT_LIMIT.message(asked))
             if asked < locked[group_id][1]:
                 count = session.scalar(select(ClassGroup.enrolled_count).where(ClassGroup.id == group_id))
                 if count <= asked:  # below the students already in it is the first thing to say
@@ -321,6 +330,8 @@ def set_lower_limit(uow: UnitOfWork, group_id: int, lower_limit: int, *, reason:
         raise DomainError(translate("Groups", "Say why the limit changes (it is kept with the change)."))
     if lower_limit < 0:
         raise DomainError(translate("Groups", "A lower limit cannot be negative."))
+    bounds.LOWER_LIMIT.check(lower_limit)
+    bounds.RECORD_ID.check(group_id)
     with uow.write() as session:
         group = session.get(ClassGroup, group_id)
         if group is None:
@@ -388,16 +399,18 @@ def find_group(db: Database, reference: str) -> int:
     """A group by its id or as TERM/COURSE/TYPE/NUMBER, e.g. ``2026Z/SJO-ANG-B2/language/3``."""
     reference = reference.strip()
     if reference.isdigit():
+        group_id = bounds.RECORD_ID.parse(reference)  # ASCII digits only: "²" is a digit to isdigit()
         with db.read() as session:
-            if session.get(ClassGroup, int(reference)) is not None:
-                return int(reference)
+            if session.get(ClassGroup, group_id) is not None:
+                return group_id
         raise NotFound(translate("Groups", "There is no class group %1.").replace("%1", reference))
     parts = reference.split("/")
     if len(parts) != 4 or not parts[3].isdigit():
         raise DomainError(
             translate("Groups", "Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.")
         )
-    term_code, course_code, type_text, number = parts
+    term_code, course_code, type_text, number_text = parts
+    number = bounds.GROUP_NUMBER.parse(number_text)
     try:
         class_type = ClassType(type_text.lower())
     except ValueError:
@@ -415,7 +428,7 @@ def find_group(db: Database, reference: str) -> int:
                 Term.code == term_code,
                 Course.code == course_code,
                 ClassGroup.class_type == class_type,
-                ClassGroup.number == int(number),
+                ClassGroup.number == number,
             )
         )
     if found is None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from desk import bounds
 from desk.changes import Action, Description, Shown
 from desk.clock import to_local
 from desk.errors import DomainError, NotFound
@@ -86,6 +87,7 @@ def list_payments(uow: UnitOfWork, *, status: PaymentStatus | None = None, term_
     unit_id: int | None = None, student_id: int | None = None, limit: int = 5000,
 ) -> list[PaymentLine]:
     """Payments, newest first, by status, term and the unit of the student's programme."""
+    bounds.LIST_LIMIT.check(limit)
     uow.require(Permission.READ_STUDENTS)
     query = (
         select(Payment, Student.student_number, Person.first_name, Person.last_name, TokenType.code, Course.code, Term.code)
@@ -124,6 +126,7 @@ def cancel_payment(uow: UnitOfWork, payment_id: int, *, reason: str) -> None:
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Payments", "Say why the payment is cancelled."))
+    bounds.RECORD_ID.check(payment_id)
     with uow.write() as session:
         payment = session.get(Payment, payment_id)
         if payment is None:

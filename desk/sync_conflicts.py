@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from desk import enrollment
+from desk import bounds, enrollment
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import now_utc
 from desk.db import Database
@@ -174,6 +174,7 @@ def resolve_conflict(uow: UnitOfWork, conflict_id: int, *, enroll_over_limit: bo
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Sync", "Say why the conflict is settled this way."))
+    bounds.RECORD_ID.check(conflict_id)
     with uow.read() as session:
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None:

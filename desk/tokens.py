@@ -18,6 +18,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desk import bounds
 from desk.chain import seal
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, to_local
@@ -415,6 +416,8 @@ def correct_balance(uow: UnitOfWork, student_id: int,
         raise DomainError(translate("Tokens", "Say why the balance is corrected (e.g. admitted mid-year)."))
     if amount == 0:
         raise DomainError(translate("Tokens", "A correction adds or takes away at least one token."))
+    bounds.TOKEN_CORRECTION.check(amount)
+    bounds.RECORD_ID.check(student_id), bounds.RECORD_ID.check(token_type_id)
     now = uow.now
     key = (idempotency_key or "").strip() or None
 
@@ -435,6 +438,7 @@ def correct_balance(uow: UnitOfWork, student_id: int,
                     .replace("%1", token.code)
                     .replace("%2", str(balance))
                 )
+            _refuse_above_bound(token.code, balance, amount)
             entry = add_entry(
                 uow, student_id=student_id, token_type_id=token_type_id, kind=LedgerKind.CORRECTION, amount=amount,
                 reason=reason, document_ref=(document_ref or "").strip() or None,
@@ -443,6 +447,13 @@ def correct_balance(uow: UnitOfWork, student_id: int,
             return LedgerResult(entry.id, balance + amount, False)
 
     return _once(uow.db, write, key, (student_id, token_type_id, amount))
+
+
+def _refuse_above_bound(code: str, balance: int, amount: int) -> None:
+    if balance + amount > bounds.TOKEN_BALANCE.high:
+        raise bounds.OutOfBounds(
+            translate("Tokens", "The balance of %1 would pass %2 tokens (it is %3).")
+            .replace("%1", code).replace("%2", f"{bounds.TOKEN_BALANCE.high:,}").replace("%3", str(balance)))
 
 
 def _the_same_correction(session: Session, done: TokenEntry, student_id: int, token_type_id: int,
@@ -487,6 +498,7 @@ def undo_correction(uow: UnitOfWork, entry_id: int,
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(translate("Tokens", "Say why the correction is undone."))
+    bounds.RECORD_ID.check(entry_id)
     now = uow.now
     key = f"undo-{entry_id}"
 
@@ -508,6 +520,7 @@ def undo_correction(uow: UnitOfWork, entry_id: int,
                     translate("Tokens", "Undoing it would leave a negative balance (it is %1); the tokens were used.")
                     .replace("%1", str(balance))
                 )
+            _refuse_above_bound(session.get(TokenType, original.token_type_id).code, balance, -original.amount)
             entry = add_entry(
                 uow, student_id=original.student_id, token_type_id=original.token_type_id, kind=LedgerKind.CORRECTION,
                 amount=-original.amount, reason=reason, document_ref=original.document_ref,
@@ -555,6 +568,8 @@ def add_allocation_rule(uow: UnitOfWork, token_type_id: int, amount: int, *, lev
     uow.require(Permission.ADMINISTER)
     if amount <= 0:
         raise DomainError(translate("Tokens", "An allocation gives at least one token."))
+    bounds.TOKEN_ALLOCATION.check(amount)
+    bounds.RECORD_ID.check(token_type_id)
     with uow.write() as session:
         _token_type(session, token_type_id)
         rule = TokenAllocationRule(token_type_id=token_type_id, level=level, mode=mode, amount=amount, active=True,
@@ -635,6 +650,10 @@ def allocate_cohort(uow: UnitOfWork, token_type_id: int, programme_id: int, stag
         raise DomainError(translate("Tokens", "Say why the tokens are allocated."))
     if amount <= 0:
         raise DomainError(translate("Tokens", "An allocation gives at least one token."))
+    bounds.TOKEN_ALLOCATION.check(amount)
+    bounds.RECORD_ID.check(token_type_id), bounds.RECORD_ID.check(programme_id)
+    if stage is not None:
+        bounds.STAGE.check(stage)
     batch = (idempotency_key or "").strip() or new_idempotency_key()
     with uow.write() as session:
         programme = session.get(Programme, programme_id)
@@ -680,12 +699,7 @@ def save_token_type(uow: UnitOfWork, code: str, name: str, semester_price: Decim
         raise DomainError(translate("Tokens", "A token type code is 1 to 10 letters or digits, e.g. JO."))
     if not name:
         raise DomainError(translate("Tokens", "A token type needs a name."))
-    try:
-        price = Decimal(str(semester_price).replace(",", ".")).quantize(Decimal("0.01"))
-    except (ArithmeticError, ValueError):
-        raise DomainError(translate("Tokens", "The price is an amount in PLN, e.g. 180.00.")) from None
-    if price < 0:
-        raise DomainError(translate("Tokens", "The price cannot be negative."))
+    price = bounds.price(semester_price)
     with uow.write() as session:
         token = session.scalars(select(TokenType).where(TokenType.code == code)).one_or_none()
         before = None if token is None else {"name": token.name, "semester_price": token.semester_price}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from desk import bounds
 from desk.cli.common import CommandError, acting_staff, open_database_for
 from desk.unit_of_work import UnitOfWork
 
@@ -150,7 +151,7 @@ def register(commands) -> None:
     work.add_argument("--kind", action="append",
                       choices=["no-login", "not-linked", "domain-mismatch", "malformed", "near-duplicate"],
                       help="only this kind (may be given more than once)")
-    work.add_argument("--limit", type=int, default=100, help="at most this many of each kind (default 100)")
+    work.add_argument("--limit", type=bounds.LIST_LIMIT.argument(), default=100, help="at most this many of each kind (default 100)")
     work.add_argument("--json", action="store_true", help="print JSON")
     work.set_defaults(func=cmd_accounts_worklist)
     bulk = account_commands.add_parser(

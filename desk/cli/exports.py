@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desk import bounds
 from desk.cli.common import CommandError, acting_staff, open_database_for, term_id_by_code, unit_id_by_code
 from desk.unit_of_work import UnitOfWork
 
@@ -110,7 +111,7 @@ def register(commands) -> None:
         sub.add_argument("--unit", help="unit code")
         sub.add_argument("--registration", help="registration code")
         sub.add_argument("--programme", help="programme code (tokens)")
-        sub.add_argument("--stage", type=int, help="stage (tokens)")
+        sub.add_argument("--stage", type=bounds.STAGE.argument(), help="stage (tokens, 1-10)")
         sub.add_argument("--out", help="file or folder")
         sub.add_argument("--force", action="store_true", help="replace an existing file")
         sub.set_defaults(func=cmd_export_list, kind=kind)

@@ -42,22 +42,20 @@ def cmd_groups_list(args) -> int:
 
 
 def cmd_groups_set_limit(args) -> int:
+    from desk import bounds
     from desk.groups import find_group, set_seat_limits
 
-    db = open_database_for(args)
-    actor = acting_staff(args, db)
-    group_ids = [find_group(db, reference) for reference in args.groups]
     change = args.to
     if change is None:
         raise CommandError("Say the new limit: --to 25, or a change: --to +5 / --to -2.")
+    # The number is checked before the database is opened.
     text = change.strip()
-    try:
-        if text[:1] in "+-":
-            result = set_seat_limits(UnitOfWork(db, actor), group_ids, delta=int(text), reason=args.reason)
-        else:
-            result = set_seat_limits(UnitOfWork(db, actor), group_ids, value=int(text), reason=args.reason)
-    except ValueError:
-        raise CommandError(f"--to takes a number such as 25, +5 or -2, not {text!r}.") from None
+    delta = bounds.SEAT_LIMIT_CHANGE.parse(text) if text[:1] in "+-" else None
+    value = bounds.SEAT_LIMIT.parse(text) if delta is None else None
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    group_ids = [find_group(db, reference) for reference in args.groups]
+    result = set_seat_limits(UnitOfWork(db, actor), group_ids, value=value, delta=delta, reason=args.reason)
     print(f"Limits changed: {result.changed} groups ({result.unchanged} already had it).")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from desk import bounds
 from desk.cli.common import acting_staff, open_database_for
 from desk.unit_of_work import UnitOfWork
 
@@ -43,10 +44,10 @@ def register(commands) -> None:
     payment_commands = payments_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     payments_list = payment_commands.add_parser("list", help="payments, newest first")
     payments_list.add_argument("--status", choices=["due", "paid", "cancelled"], help="only this status")
-    payments_list.add_argument("--limit", type=int, default=200, help="at most this many (default 200)")
+    payments_list.add_argument("--limit", type=bounds.LIST_LIMIT.argument(), default=200, help="at most this many (default 200)")
     payments_list.add_argument("--json", action="store_true", help="print JSON")
     payments_list.set_defaults(func=cmd_payments_list)
     payments_cancel = payment_commands.add_parser("cancel", help="cancel a due payment")
-    payments_cancel.add_argument("payment", type=int, help="payment number (#)")
+    payments_cancel.add_argument("payment", type=bounds.RECORD_ID.argument(), help="payment number (#)")
     payments_cancel.add_argument("--reason", required=True, help="why")
     payments_cancel.set_defaults(func=cmd_payments_cancel)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from desk import bounds
 from desk.cli.common import acting_staff, open_database_for
 from desk.unit_of_work import UnitOfWork
 
@@ -62,6 +63,6 @@ def register(commands) -> None:
         "search", help="find students by number, name, PESEL or login e-mail"
     )
     search.add_argument("query", help='what to look for, e.g. "lukasz zolkiewski" or 123456')
-    search.add_argument("--limit", type=int, default=50, help="at most this many students (default 50)")
+    search.add_argument("--limit", type=bounds.LIST_LIMIT.argument(), default=50, help="at most this many students (default 50)")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.set_defaults(func=cmd_search)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from desk import bounds
 from desk.cli.common import CommandError, acting_staff, open_database_for
 from desk.unit_of_work import SystemJob, UnitOfWork
 
@@ -114,14 +115,14 @@ def register(commands) -> None:
     sync_parser.set_defaults(func=cmd_sync)
     sync_commands = sync_parser.add_subparsers(title="commands", metavar="COMMAND")
     status = sync_commands.add_parser("status", help="the portal database, the schedule, what waits, the last runs")
-    status.add_argument("--limit", type=int, default=10)
+    status.add_argument("--limit", type=bounds.LIST_LIMIT.argument(), default=10)
     status.set_defaults(func=cmd_sync_status)
     schedule = sync_commands.add_parser("schedule", help="show or set the schedule, e.g. '01:25 full, 06:05 incremental'")
     schedule.add_argument("schedule", nargs="?")
     schedule.set_defaults(func=cmd_sync_schedule)
     conflicts = sync_commands.add_parser("conflicts", help="student actions that did not fit; settle one")
     conflicts.add_argument("--all", action="store_true", help="settled ones too")
-    conflicts.add_argument("--settle", type=int, metavar="ID", help="settle this conflict (dismiss, or with --over-limit enroll)")
+    conflicts.add_argument("--settle", type=bounds.RECORD_ID.argument(), metavar="ID", help="settle this conflict (dismiss, or with --over-limit enroll)")
     conflicts.add_argument("--over-limit", action="store_true", help="enroll the student over the group's limit")
     conflicts.add_argument("--reason", help="why")
     conflicts.set_defaults(func=cmd_sync_conflicts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
+from desk import bounds
 from desk.cli.common import CommandError, acting_staff, open_database_for
 from desk.unit_of_work import UnitOfWork
 
@@ -80,12 +81,9 @@ def cmd_tokens_correct(args) -> int:
     from desk.students import student_by_number
     from desk.tokens import correct_balance
 
+    amount = bounds.TOKEN_CORRECTION.parse(args.amount)  # refused before the database is opened
     db = open_database_for(args)
     actor = acting_staff(args, db)
-    try:
-        amount = int(args.amount)
-    except ValueError:
-        raise CommandError(f"The amount is a whole number such as +1 or -2, not {args.amount!r}.") from None
     result = correct_balance(
         UnitOfWork(db, actor), student_by_number(db, args.student), _token_type_id(db, args.type), amount, reason=args.reason,
         document_ref=args.document, idempotency_key=args.key, override_reason=args.override,
@@ -154,7 +152,7 @@ def register(commands) -> None:
     correct = token_commands.add_parser("correct", help="correct a balance (the 7-day rule applies)")
     correct.add_argument("student", help="student number")
     correct.add_argument("type", help="token type code, e.g. JO")
-    correct.add_argument("amount", help="tokens to add (+2) or take away (-1)")
+    correct.add_argument("amount", help="tokens to add (+2) or take away (-1), at most 1,000")
     correct.add_argument("--reason", required=True, help='why, e.g. "admitted mid-year"')
     correct.add_argument("--document", help="document reference, e.g. DZ.2026.123")
     correct.add_argument("--key", help="idempotency key: the same key twice records the correction once")
@@ -168,16 +166,16 @@ def register(commands) -> None:
     types.set_defaults(func=cmd_tokens_types)
     rule = token_commands.add_parser("rule", help="add an allocation rule, e.g. 4 JO tokens to full-time first-cycle students")
     rule.add_argument("type", help="token type code")
-    rule.add_argument("amount", type=int, help="tokens each matching student gets")
+    rule.add_argument("amount", type=bounds.TOKEN_ALLOCATION.argument(), help="tokens each matching student gets (1-1,000)")
     rule.add_argument("--level", choices=["first_cycle", "second_cycle", "long_cycle", "doctoral"])
     rule.add_argument("--mode", choices=["full_time", "part_time"])
     rule.add_argument("--reason", help="why")
     rule.set_defaults(func=cmd_tokens_rule)
     allocate = token_commands.add_parser("allocate", help="run the allocation rules, or allocate to a cohort")
     allocate.add_argument("--programme", help="cohort: programme code")
-    allocate.add_argument("--stage", type=int, help="cohort: stage (year)")
+    allocate.add_argument("--stage", type=bounds.STAGE.argument(), help="cohort: stage (year, 1-10)")
     allocate.add_argument("--type", help="cohort: token type code")
-    allocate.add_argument("--amount", type=int, help="cohort: tokens per student")
+    allocate.add_argument("--amount", type=bounds.TOKEN_ALLOCATION.argument(), help="cohort: tokens per student (1-1,000)")
     allocate.add_argument("--reason", help="cohort: why")
     allocate.add_argument("--document", help="cohort: document reference")
     allocate.add_argument("--key", help="idempotency key of the cohort allocation")
