@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy snapshots translations clean
+.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-bombs snapshots translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ bench-sync: $(STAMP)
 ## A clerk's seat-limit change in the application while a full sync runs in its long-job lane, against the same change alone.
 bench-busy: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.busy_desk
+
+## Two .xlsx bombs (1.5 GB of empty rows in 2 MB; a sheet declaring A1:XFD1048576): time and peak memory to refusal.
+bench-bombs: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.file_bombs
 
 ## PNG pictures of every view, in English and Polish, from a demo database.
 snapshots: $(STAMP)

@@ -19,6 +19,7 @@ from desk.accounts.actions import LoginAction
 from desk.accounts.addresses import address_problem, malformed_text
 from desk.accounts.persons import CHUNK, OUTBOX_ENTITY, PersonFacts, required_reason
 from desk.accounts.templates import domain_problem, templates_by_category
+from desk import input_files
 from desk.changes import Change
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
@@ -28,7 +29,7 @@ from desk.text import fold
 from desk.unit_of_work import UnitOfWork
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_FILE_ROWS = 100_000
+MAX_FILE_ROWS = 100_000  # lines of data; the cells, fields and unpacked size are bounded in desk.input_files
 
 
 class LineOutcome(enum.StrEnum):
@@ -163,33 +164,51 @@ def _too_many_rows() -> DomainError:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on a Polish Windows saves CSV in Windows-1250.
-        text = raw.decode("cp1250", errors="replace")
+    # Excel on a Polish Windows saves CSV in Windows-1250.
+    text = input_files.text_of(input_files.read_bytes(path, max_bytes=MAX_FILE_BYTES), path.name, legacy_encoding="cp1250")
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((";", ",", "\t", "|"), key=first.count) if first else ","
     if first and first.count(delimiter) == 0:
         delimiter = ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for row in reader:
-        yield reader.line_num, row
+    try:
+        for row in reader:
+            if len(row) > input_files.MAX_COLUMNS:
+                row = row[:input_files.MAX_COLUMNS]
+            if any(len(field) > input_files.MAX_FIELD_CHARS for field in row):
+                raise _long_field(reader.line_num)
+            yield reader.line_num, row
+    except csv.Error:
+        raise _long_field(reader.line_num) from None
+
+
+def _long_field(line: int) -> DomainError:
+    return DomainError(
+        translate("Accounts", "Line %1 of the file has a field longer than %2 characters (or an unclosed quote); "
+                              "it is not the mail system's list.").replace("%1", str(line))
+        .replace("%2", f"{input_files.MAX_FIELD_CHARS:,}"))
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    unreadable = DomainError(translate("Accounts", "%1 cannot be read as an Excel (.xlsx) file.").replace("%1", path.name))
+    input_files.check_xlsx(path)  # before openpyxl parses any of it (which it does with defusedxml)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError):
-        raise DomainError(translate("Accounts", "%1 cannot be read as an Excel (.xlsx) file.").replace("%1", path.name)) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, ParseError, DefusedXmlException):
+        raise unreadable from None
     try:
         sheet = book.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        rows = sheet.iter_rows(values_only=True, max_row=MAX_FILE_ROWS + 10, max_col=input_files.MAX_COLUMNS)
+        for number, row in enumerate(rows, start=1):
             yield number, list(row)
+    except (ParseError, DefusedXmlException, KeyError, ValueError, TypeError, zipfile.BadZipFile, OSError, EOFError):
+        raise unreadable from None
     finally:
         book.close()
 
@@ -197,19 +216,17 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
 def read_link_file(path: str | Path) -> _Rows:
     """The (student number or PESEL, e-mail) pairs of a CSV or .xlsx file, with their line numbers."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise NotFound(translate("Accounts", "There is no file %1.").replace("%1", str(path)))
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise DomainError(
-            translate("Accounts", "The file is %1 MB; at most %2 MB can be imported at once. Split it into smaller files.")
-            .replace("%1", f"{size / 1024 / 1024:.1f}").replace("%2", str(MAX_FILE_BYTES // 1024 // 1024))
-        )
+    path = input_files.checked_file(path, max_bytes=MAX_FILE_BYTES)
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise DomainError(translate("Accounts", "Old Excel files (.xls) cannot be read: save it as .xlsx or .csv."))
-    with path.open("rb") as handle:
-        is_zip = handle.read(2) == b"PK"
+    try:
+        with path.open("rb") as handle:
+            is_zip = handle.read(2) == b"PK"
+    except OSError:
+        raise DomainError(translate("Files", "The file %1 cannot be read.").replace("%1", path.name)) from None
     rows = _xlsx_rows(path) if suffix in (".xlsx", ".xlsm") or is_zip else _csv_rows(path)
     header = None
     seen_first: list = []

@@ -10,12 +10,15 @@ from desk.unit_of_work import UnitOfWork
 
 
 def _read_list(source: str) -> str:
+    from desk.input_files import MAX_FILE_BYTES, read_text_list, text_of
+
     if source == "-":
-        return sys.stdin.read()
-    path = Path(source)
-    if not path.is_file():
-        raise CommandError(f"No such file: {source}")
-    return path.read_text(encoding="utf-8-sig")
+        stream = getattr(sys.stdin, "buffer", None)
+        raw = stream.read(MAX_FILE_BYTES + 1) if stream is not None else sys.stdin.read(MAX_FILE_BYTES + 1).encode("utf-8", "surrogateescape")
+        if len(raw) > MAX_FILE_BYTES:
+            raise CommandError(f"The list is longer than {MAX_FILE_BYTES // 1024 // 1024} MB; split it.")
+        return text_of(raw, "stdin")
+    return read_text_list(Path(source))
 
 
 def _confirm(args, question: str) -> bool:

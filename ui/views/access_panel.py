@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from desk import access
 from desk.access import DecisionLine, RuleDraft, RuleLine, StudentListReport
 from desk.clock import format_local, local_to_utc
+from desk.errors import DomainError
+from desk.input_files import read_text_list
 from desk.model import AccessDecision, Level, StudyMode
 from desk.staff import Permission
 from ui import labels
@@ -404,8 +406,8 @@ class BulkGrantDialog(ActionDialog):
             return
         settings.setValue("access/listFolder", str(Path(path).parent))
         try:
-            self.numbers.setPlainText(Path(path).read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError) as error:
+            self.numbers.setPlainText(read_text_list(path))
+        except DomainError as error:  # too large, not UTF-8 text, unreadable: said in the clerk's words
             self.error.setText(self.tr("The file cannot be read: %1").replace("%1", str(error)))
 
     def check(self) -> None:
