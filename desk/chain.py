@@ -37,6 +37,7 @@ CHAINED_TABLES = tuple(CHAINED_COLUMNS)
 
 # pg_advisory_xact_lock(key): one key for both chains (see the module's docstring).
 _LOCK_KEY = 0x6465736B  # "desk"
+MIGRATION_BATCH = 5000  # existing entries hashed per batch by the migration that introduced the chains
 
 
 def _canonical(value: Any) -> Any:
@@ -101,9 +102,8 @@ def _new_ids(session: Session, name: str, count: int) -> list[int]:
     return list(range(top + 1, top + 1 + count))
 
 
-def hashed_in_order(table: str, rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[Any, str]]:
+def hashed_in_order(table: str, rows: Iterable[Mapping[str, Any]], previous: str | None = None) -> Iterator[tuple[Any, str]]:
     """(id, hash) of existing rows read in id order, each chained to the one before (for a migration)."""
-    previous = None
     for row in rows:
         previous = entry_hash(table, previous, row)
         yield row["id"], previous

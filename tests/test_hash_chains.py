@@ -266,3 +266,42 @@ def test_concurrent_writers_keep_one_unbroken_chain(db):
         assert session.scalar(text("SELECT count(*) FROM audit_log")) == sum(written)
     report = check_database(db)
     assert report.clean, report.problems
+
+
+def test_the_migration_hashes_existing_entries_in_id_order(db_url, monkeypatch):
+    """Entries written before the chains existed are sealed by the upgrade, in batches, and then verify."""
+    from alembic import command
+    from alembic.config import Config
+
+    from desk.db import MIGRATIONS, make_engine, upgrade
+
+    opened = open_database(db_url)
+    db = opened.database
+    token = factories.token_type(db)
+    student = factories.student(db)
+    uow = UnitOfWork(db, SystemJob.SETUP)
+    for amount in range(1, 8):
+        with uow.write():
+            add_entry(uow, student_id=student, token_type_id=token, kind=LedgerKind.CORRECTION, amount=amount,
+                      reason=f"given {amount}")
+    db.dispose()
+    engine = make_engine(db_url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    import desk.chain
+
+    monkeypatch.setattr(desk.chain, "MIGRATION_BATCH", 3)  # several batches, each chained to the one before
+    upgrade(engine)
+    engine.dispose()
+    opened = open_database(db_url)
+    try:
+        report = check_database(opened.database)
+        assert report.clean, report.problems
+        with opened.database.read() as session:
+            assert session.scalar(text("SELECT count(*) FROM token_ledger WHERE chain_hash IS NOT NULL")) == 7
+            assert session.scalar(text("SELECT count(*) FROM audit_log WHERE chain_hash IS NOT NULL")) == 7
+    finally:
+        opened.database.dispose()

@@ -8,6 +8,7 @@ Create Date: 2026-12-03 16:00:00
 from alembic import op
 import sqlalchemy as sa
 
+from desk import chain
 from desk.chain import CHAINED_COLUMNS, hashed_in_order
 from desk.model import UTCDateTime
 
@@ -18,7 +19,6 @@ depends_on = None
 
 _TYPES = {"at": UTCDateTime(), "created_at": UTCDateTime(), "before": sa.JSON(), "after": sa.JSON(),
           "reason_message": sa.JSON()}
-_BATCH = 5000
 
 
 def _dialect() -> str:
@@ -65,11 +65,18 @@ def upgrade() -> None:
     _guards(create=False)
     for name in CHAINED_COLUMNS:
         table = _table(name)
-        rows = connection.execute(sa.select(*[c for c in table.c if c.name != "chain_hash"]).order_by(table.c.id)).mappings()
-        hashes = list(hashed_in_order(name, rows))
+        columns = [c for c in table.c if c.name != "chain_hash"]
         statement = sa.update(table).where(table.c.id == sa.bindparam("row_id")).values(chain_hash=sa.bindparam("hash"))
-        for start in range(0, len(hashes), _BATCH):
-            connection.execute(statement, [{"row_id": i, "hash": h} for i, h in hashes[start : start + _BATCH]])
+        # In batches by id, so that millions of ledger entries never sit in memory at once.
+        last_id, previous = 0, None
+        while True:
+            rows = connection.execute(sa.select(*columns).where(table.c.id > last_id).order_by(table.c.id)
+                                      .limit(chain.MIGRATION_BATCH)).mappings().all()
+            if not rows:
+                break
+            hashes = list(hashed_in_order(name, rows, previous))
+            connection.execute(statement, [{"row_id": i, "hash": h} for i, h in hashes])
+            last_id, previous = hashes[-1]
     _guards(create=True)
     if _dialect() == "sqlite":
         for name in CHAINED_COLUMNS:
