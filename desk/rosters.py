@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import func, select
 
+from desk import bounds
 from desk.changes import Action, Description, Shown
 from desk.labels import class_type_label
 from desk.clock import DEFAULT_TIME_ZONE, now_utc, to_local
@@ -326,6 +327,9 @@ def access_list_sheet(uow: UnitOfWork, registration_id: int) -> Sheet:
 def token_balances_sheet(uow: UnitOfWork, programme_id: int, stage: int | None) -> Sheet:
     """Token balances of a cohort (a programme and stage): one column per token type."""
     uow.require(Permission.VIEW_PERSONAL_DATA)
+    bounds.RECORD_ID.check(programme_id)
+    if stage is not None:
+        bounds.STAGE.check(stage)
     from desk.model import TokenEntry, TokenType
 
     with uow.read() as session:

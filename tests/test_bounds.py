@@ -217,3 +217,12 @@ def test_the_terminal_refuses_limits_and_stages_out_of_range_before_opening_the_
     assert _run(["--db", str(missing), *argv]) == 2
     assert " is a whole number from " in capsys.readouterr().err
     assert not missing.exists()
+
+
+def test_a_cohort_sheet_refuses_a_stage_out_of_range(db, admin):
+    from desk.rosters import token_balances_sheet
+
+    programme = factories.programme(db)
+    for stage in (0, 11, 2**63):
+        with pytest.raises(bounds.OutOfBounds):
+            token_balances_sheet(UnitOfWork(db, admin), programme, stage)
