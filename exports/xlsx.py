@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import time
 from copy import copy
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -263,6 +264,31 @@ def _materialise(sheet: Sheet) -> list[Sequence[Any]]:
     return rows
 
 
+TEMPORARY_PREFIX = ".desk-export-"
+# A temporary file this old is what an export killed half-way left behind (a live one is far younger).
+STALE_TEMPORARY_SECONDS = 12 * 3600
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove what killed exports left in the folder (a kill cannot be caught, so it is tidied up next time)."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    try:
+        for leftover in folder.glob(f"{TEMPORARY_PREFIX}*.xlsx"):
+            try:
+                if leftover.is_file() and leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except OSError:
+                continue
+    except OSError:
+        return
+
+
 def write_workbook(
     path: str | os.PathLike[str],
     sheets: Iterable[Sheet],
@@ -280,7 +306,8 @@ def write_workbook(
     styles = _Styles()
     taken: set[str] = set()
     done = 0
-    handle, temporary = tempfile.mkstemp(prefix=".desk-export-", suffix=".xlsx", dir=target.parent)
+    _remove_stale_temporaries(target.parent)
+    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".xlsx", dir=target.parent)
     os.close(handle)
     try:
         for sheet in sheets:
@@ -327,6 +354,8 @@ def write_workbook(
             progress(done, total_rows or done)
         if target.exists() and not overwrite:  # appeared meanwhile: still never replaced silently
             raise FileExistsError(str(target))
+        # mkstemp makes the file private (0600); the export gets the mode any new file of the user gets.
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

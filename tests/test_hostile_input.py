@@ -51,3 +51,114 @@ def test_db_version_does_not_switch_a_foreign_file_to_wal(tmp_path, capsys):
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     connection.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path, _demo_templates, monkeypatch):
+    import shutil
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(_demo_templates("sqlite"), path)
+    monkeypatch.setenv("DESK_PASSWORD", "demo1234")
+    return str(path)
+
+
+def _first(path: str, column):
+    from sqlalchemy import select
+
+    from desk.db import open_database
+
+    db = open_database(path).database
+    try:
+        with db.read() as session:
+            return session.scalar(select(column).order_by(column))
+    finally:
+        db.dispose()
+
+
+@pytest.mark.parametrize("command", [
+    ["students", "search", "kow\udcffal"],
+    ["sync", "--student", "\udcc3"],
+    ["explain", "\udcff", "X"],
+    ["--as", "adm\udcffin", "staff", "list"],
+])
+def test_arguments_that_are_not_utf8_are_a_usage_error(demo_path, command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", demo_path, *command])
+    assert exit_.value.code == 2
+    assert "not valid UTF-8" in capsys.readouterr().err
+
+
+def test_sync_of_an_empty_student_number_is_refused(demo_path, capsys):
+    from sqlalchemy import func, select
+
+    from desk.db import open_database
+    from desk.model import SyncRun
+
+    def runs() -> int:
+        db = open_database(demo_path).database
+        with db.read() as session:
+            count = session.scalar(select(func.count()).select_from(SyncRun))
+        db.dispose()
+        return count
+
+    before = runs()
+    for empty in ("", "  "):
+        assert main(["--db", demo_path, "--as", "admin", "sync", "--student", empty]) == 1
+        assert "--student needs a student number" in capsys.readouterr().err
+    assert runs() == before
+
+
+def test_access_grant_that_applies_nothing_is_not_a_success(demo_path, tmp_path, capsys):
+    from desk.model import Registration
+
+    code = _first(demo_path, Registration.code)
+    listing = tmp_path / "nobody.txt"
+    listing.write_text("000000000\n", encoding="utf-8")
+    assert main(["--db", demo_path, "--as", "admin", "access", "grant", code, "--file", str(listing),
+                 "--reason", "r", "--yes"]) == 1
+    assert "Nothing applied" in capsys.readouterr().err
+
+
+def _export(demo_path, out, *extra):
+    from desk.model import Registration
+
+    code = _first(demo_path, Registration.code)
+    return main(["--db", demo_path, "--as", "admin", "export", "access", "--registration", code, "--out", str(out), *extra])
+
+
+def test_an_export_under_a_file_or_into_a_read_only_folder_is_a_message(demo_path, tmp_path, capsys, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert _export(demo_path, blocker / "list.xlsx") == 1
+    err = capsys.readouterr().err
+    assert "cannot be written" in err and "unexpected" not in err
+
+    import tempfile
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    assert _export(demo_path, tmp_path / "list.xlsx") == 1
+    err = capsys.readouterr().err
+    assert "cannot be written" in err and "Permission denied" in err
+
+
+def test_an_export_gets_the_mode_of_any_new_file_and_tidies_what_a_killed_one_left(demo_path, tmp_path, capsys):
+    import os
+    import time
+
+    leftover = tmp_path / ".desk-export-killed.xlsx"
+    leftover.write_bytes(b"half")
+    old = time.time() - 13 * 3600
+    os.utime(leftover, (old, old))
+    recent = tmp_path / ".desk-export-running.xlsx"
+    recent.write_bytes(b"in progress")
+    previous = os.umask(0o022)
+    try:
+        assert _export(demo_path, tmp_path / "list.xlsx") == 0
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "list.xlsx").stat().st_mode & 0o777 == 0o644
+    assert not leftover.exists() and recent.exists()

@@ -108,7 +108,11 @@ def build_parser(extend: Callable | None = None, default: Callable | None = None
 def main(argv: list[str] | None = None, *, extend: Callable | None = None, default: Callable | None = None) -> int:
     from desk.errors import DatabaseOpenError, DomainError
 
-    args = build_parser(extend, default).parse_args(argv)
+    parser = build_parser(extend, default)
+    args = parser.parse_args(argv)
+    for name, value in vars(args).items():
+        if _not_utf8(value):
+            parser.error(f"argument {name.replace('_', '-')}: not valid UTF-8 text")
     if args.func is not default:
         install_translator()
     try:
@@ -121,6 +125,19 @@ def main(argv: list[str] | None = None, *, extend: Callable | None = None, defau
         return 130
     except Exception as error:  # noqa: BLE001 - the last resort: a message and a log, never a traceback
         return unexpected(error, getattr(args.func, "__name__", ""))
+
+
+def _not_utf8(value) -> bool:
+    """True for an argument with bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, (list, tuple)):
+        return any(_not_utf8(item) for item in value)
+    return False
 
 
 def unexpected(error: BaseException, handler: str = "") -> int:

@@ -58,7 +58,9 @@ def cmd_access(args) -> int:
         if values:
             print(f"{len(values)} {title}: {', '.join(values[:50])}{' …' if len(values) > 50 else ''}", file=sys.stderr)
     decision = AccessDecision.GRANT if args.decision == "grant" else AccessDecision.REVOKE
-    if args.dry_run or not report.found:
+    if not report.found:
+        raise CommandError("Nothing applied: no student of the list was found.")
+    if args.dry_run:
         print("Nothing applied.")
         return 0
     verb = "Grant access to" if decision is AccessDecision.GRANT else "Revoke access of"

@@ -19,6 +19,13 @@ def _out(args, default_name: str) -> Path:
     return path
 
 
+def _not_written(path: Path, error: OSError) -> CommandError:
+    if isinstance(error, FileExistsError) and path.exists():
+        return CommandError(f"{path} exists: choose another --out, or add --force to replace it.")
+    return CommandError(f"The export cannot be written to {path}: {error.strerror or error}. "
+                        f"Choose a folder you can write to with --out.")
+
+
 def cmd_export_roster(args) -> int:
     from desk.groups import GroupScope, find_group
     from desk.registrations import registration_by_code
@@ -46,7 +53,11 @@ def cmd_export_roster(args) -> int:
     else:
         raise CommandError("Say which groups: --group, --registration, or --term (with --course or --unit).")
     path = _out(args, default_file_name(label, args.attendance))
-    written = export_rosters(UnitOfWork(db, actor), scopes[0], path, attendance=args.attendance, overwrite=args.force, title=label)
+    try:
+        written = export_rosters(UnitOfWork(db, actor), scopes[0], path, attendance=args.attendance, overwrite=args.force,
+                                 title=label)
+    except OSError as error:
+        raise _not_written(path, error) from None
     print(f"Written: {written}")
     return 0
 
@@ -84,8 +95,11 @@ def cmd_export_list(args) -> int:
     path = _out(args, safe_file_name(name))
     kind = {"payments": rosters.ExportAction.PAYMENTS, "at-risk": rosters.ExportAction.GROUPS_AT_RISK,
             "access": rosters.ExportAction.ACCESS, "tokens": rosters.ExportAction.TOKENS}[args.kind]
-    written = rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=kind, overwrite=args.force,
-                                  personal=kind is not rosters.ExportAction.GROUPS_AT_RISK)
+    try:
+        written = rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=kind, overwrite=args.force,
+                                      personal=kind is not rosters.ExportAction.GROUPS_AT_RISK)
+    except OSError as error:
+        raise _not_written(path, error) from None
     print(f"Written: {written} ({sheet.written_rows} rows)")
     return 0
 

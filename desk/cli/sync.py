@@ -39,9 +39,11 @@ def cmd_sync(args) -> int:
         report = sync.run_due(UnitOfWork(db, SystemJob.SCHEDULE), zone=institution_settings(db).time_zone, progress=progress)
         print(_sync_line(report) if report else "No scheduled sync is due.")
         return 0 if report is None or report.result.value == "succeeded" else 1
+    if args.student is not None and not args.student.strip():
+        raise CommandError("--student needs a student number (a whole sync is `desk sync`).")
     actor = acting_staff(args, db)
     kind = SyncKind.FULL if args.full else SyncKind.STUDENT if args.student else SyncKind.INCREMENTAL
-    student_id = student_by_number(db, args.student) if args.student else None
+    student_id = student_by_number(db, args.student.strip()) if args.student else None
     report = sync.run_sync(UnitOfWork(db, actor), kind, student_id=student_id, progress=progress)
     if args.json:
         print(json.dumps({"run_id": report.run_id, "kind": report.kind.value, "result": report.result.value,
