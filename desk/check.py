@@ -223,17 +223,20 @@ def _guards(db: Database, session: Session, out: _Collector) -> None:
     """The triggers that refuse changing, removing and replacing entries: present and enabled, no rule around them."""
     found: list[tuple[str, str, str]] = []
     expected = _expected_guards(db)
+    # A guard replaced by one of the same name that refuses nothing counts as missing.
     if db.is_sqlite:
-        present = {(r.tbl_name, r.name) for r in session.execute(text(
-            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger'"))}
+        rows = session.execute(text("SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+        present = {(r.tbl_name, r.name) for r in rows}
+        refusing = {(r.tbl_name, r.name) for r in rows if "RAISE(ABORT" in (r.sql or "").upper().replace(" ", "")}
         enabled = present
     else:
         rows = session.execute(text(
-            "SELECT c.relname AS tbl_name, t.tgname AS name, t.tgenabled AS enabled FROM pg_trigger t "
-            "JOIN pg_class c ON c.oid = t.tgrelid WHERE c.relnamespace = to_regnamespace(current_schema())::oid "
-            "AND NOT t.tgisinternal")).all()
+            "SELECT c.relname AS tbl_name, t.tgname AS name, t.tgenabled AS enabled, p.prosrc AS body FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid "
+            "WHERE c.relnamespace = to_regnamespace(current_schema())::oid AND NOT t.tgisinternal")).all()
         present = {(r.tbl_name, r.name) for r in rows}
         enabled = {(r.tbl_name, r.name) for r in rows if r.enabled != "D"}
+        refusing = {(r.tbl_name, r.name) for r in rows if "RAISE EXCEPTION" in " ".join((r.body or "").upper().split())}
         # A rule (DO INSTEAD …) would let statements past the triggers.
         for r in session.execute(text("SELECT tablename, rulename FROM pg_rules WHERE schemaname = current_schema() "
                                       "AND tablename IN ('audit_log', 'token_ledger')")):
@@ -244,6 +247,8 @@ def _guards(db: Database, session: Session, out: _Collector) -> None:
                 found.append((table, name, translate("Check", "the guard trigger is missing: entries can be changed or removed unnoticed")))
             elif (table, name) not in enabled:
                 found.append((table, name, translate("Check", "the guard trigger is disabled: entries can be changed or removed unnoticed")))
+            elif (table, name) not in refusing:
+                found.append((table, name, translate("Check", "the guard trigger refuses nothing: entries can be changed or removed unnoticed")))
     out.add("chain_guard_missing", found,
             lambda r: (translate("Check", "table %1, trigger %2").replace("%1", r[0]).replace("%2", r[1]), r[2]))
 

@@ -305,3 +305,17 @@ def test_the_migration_hashes_existing_entries_in_id_order(db_url, monkeypatch):
             assert session.scalar(text("SELECT count(*) FROM audit_log WHERE chain_hash IS NOT NULL")) == 7
     finally:
         opened.database.dispose()
+
+
+def test_a_guard_trigger_that_refuses_nothing_is_named(db, entries):
+    with db.write() as session:
+        if db.is_sqlite:
+            session.execute(text("DROP TRIGGER token_ledger_no_update"))
+            session.execute(text("CREATE TRIGGER token_ledger_no_update BEFORE UPDATE ON token_ledger BEGIN SELECT 1; END"))
+        else:
+            session.execute(text("CREATE OR REPLACE FUNCTION desk_refuse_change() RETURNS trigger LANGUAGE plpgsql AS "
+                                 "$$ BEGIN IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$"))
+    report = check_database(db)
+    assert set(report.totals) == {"chain_guard_missing"}
+    assert all("refuses nothing" in p.detail for p in report.problems)
+    assert any("token_ledger" in p.what for p in report.problems)
