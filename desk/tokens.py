@@ -456,6 +456,23 @@ def _refuse_above_bound(code: str, balance: int, amount: int) -> None:
             .replace("%1", code).replace("%2", f"{bounds.TOKEN_BALANCE.high:,}").replace("%3", str(balance)))
 
 
+def _refuse_cohort_above_bound(session: Session, token_type_id: int, students: list[int], amount: int) -> None:
+    """No student of a cohort allocation may end above the balance's bound: the whole allocation is refused."""
+    over = 0
+    for start in range(0, len(students), 5000):
+        chunk = students[start : start + 5000]
+        over += len(session.execute(
+            select(TokenEntry.student_id)
+            .where(TokenEntry.token_type_id == token_type_id, TokenEntry.student_id.in_(chunk))
+            .group_by(TokenEntry.student_id)
+            .having(func.sum(TokenEntry.amount) + amount > bounds.TOKEN_BALANCE.high)
+        ).all())
+    if over:
+        raise bounds.OutOfBounds(
+            translate("Tokens", "The balance of %1 students would pass %2 tokens; nothing was allocated.")
+            .replace("%1", str(over)).replace("%2", f"{bounds.TOKEN_BALANCE.high:,}"))
+
+
 def _the_same_correction(session: Session, done: TokenEntry, student_id: int, token_type_id: int,
                          amount: int) -> LedgerResult:
     """The entry recorded under a key, when it is the correction asked for again; a refusal when the key
@@ -667,6 +684,7 @@ def allocate_cohort(uow: UnitOfWork, token_type_id: int, programme_id: int, stag
         if stage is not None:
             query = query.where(StudentProgramme.stage == stage)
         students = session.scalars(query.distinct()).all()
+        _refuse_cohort_above_bound(session, token_type_id, students, amount)
         return _insert_allocations(
             uow, [(sid, token_type_id, amount, reason, (document_ref or "").strip() or None, f"cohort-{batch}-{sid}") for sid in students],
         )

@@ -226,3 +226,20 @@ def test_a_cohort_sheet_refuses_a_stage_out_of_range(db, admin):
     for stage in (0, 11, 2**63):
         with pytest.raises(bounds.OutOfBounds):
             token_balances_sheet(UnitOfWork(db, admin), programme, stage)
+
+
+def test_a_cohort_allocation_that_would_pass_the_balance_bound_is_refused_whole(db, admin):
+    uow = UnitOfWork(db, admin)
+    token = factories.token_type(db)
+    programme = factories.programme(db)
+    full, other = factories.student(db), factories.student(db, "Anna", "Nowak")
+    for _ in range(10):
+        tokens.correct_balance(uow, full, token, 1_000, reason="x")
+    before = _ledger_and_audit(db)
+    with pytest.raises(bounds.OutOfBounds, match="balance of 1 students would pass 10,000"):
+        tokens.allocate_cohort(uow, token, programme, None, 1, reason="x")
+    assert _ledger_and_audit(db) == before
+    tokens.correct_balance(uow, full, token, -1, reason="x")
+    assert tokens.allocate_cohort(uow, token, programme, None, 1, reason="x") == 2
+    with db.read() as session:
+        assert tokens.balance_of(session, full, token) == 10_000 and tokens.balance_of(session, other, token) == 1
