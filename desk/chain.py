@@ -40,7 +40,15 @@ _LOCK_KEY = 0x6465736B  # "desk"
 MIGRATION_BATCH = 5000  # existing entries hashed per batch by the migration that introduced the chains
 
 
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
 def _canonical(value: Any) -> Any:
+    kind = type(value)
+    if kind in _AS_IS:  # most values: no isinstance chain (the check hashes millions of them)
+        return value
+    if kind is dict:
+        return {str(k): _canonical(v) for k, v in value.items()}
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, datetime):
@@ -55,7 +63,8 @@ def _canonical(value: Any) -> Any:
 
 def entry_hash(table: str, previous: str | None, values: Mapping[str, Any]) -> str:
     """The hash of one entry: its predecessor's hash and its chained columns (missing ones are NULL)."""
-    content = [previous or ""] + [_canonical(values.get(name)) for name in CHAINED_COLUMNS[table]]
+    get = values.get
+    content = [previous or ""] + [_canonical(get(name)) for name in CHAINED_COLUMNS[table]]
     encoded = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=True)
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 
