@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -253,6 +254,7 @@ def _add_user(
     login = login.strip()
     if not login or not full_name.strip():
         raise DomainError(translate("Staff", "A staff account needs a login and a full name."))
+    _refuse_control_characters(login, full_name)
     if _find(session, login) is not None:
         raise DomainError(translate("Staff", "The login %1 is already taken.").replace("%1", login))
     units = []
@@ -481,6 +483,13 @@ def _audit_staff(uow: UnitOfWork, action: StaffAction, user: StaffUser, *, befor
                       portal=False)
 
 
+def _refuse_control_characters(login: str, full_name: str) -> None:
+    """A login or a name is text to read: no control or invisible formatting characters (an escape
+    sequence, a bidirectional override), which would act on a terminal or disguise one login as another."""
+    if any(unicodedata.category(character) in ("Cc", "Cf", "Cs", "Co", "Cn") for character in login + full_name):
+        raise DomainError(translate("Staff", "A login or a name cannot hold control or invisible characters."))
+
+
 def add_staff(uow: UnitOfWork, login: str,
     full_name: str,
     role: Role | str,
@@ -497,6 +506,7 @@ def add_staff(uow: UnitOfWork, login: str,
         raise DomainError(translate("Staff", "A staff account needs a login and a full name."))
     if any(character.isspace() for character in login):
         raise DomainError(translate("Staff", "A login has no spaces: %1.").replace("%1", login))
+    _refuse_control_characters(login, full_name)
     if len(login) > 100 or len(full_name) > 200:
         raise DomainError(translate("Staff", "The login or the name is too long."))
     reason = _staff_reason(reason)

@@ -162,3 +162,31 @@ def test_an_export_gets_the_mode_of_any_new_file_and_tidies_what_a_killed_one_le
         os.umask(previous)
     assert (tmp_path / "list.xlsx").stat().st_mode & 0o777 == 0o644
     assert not leftover.exists() and recent.exists()
+
+
+@pytest.mark.parametrize("login, name", [
+    ("ko\x1b[2Jwal", "Ewa Kowal"), ("kowal\u202e", "Ewa Kowal"), ("kowal", "Ewa \x1b]0;pwned\x07Kowal"),
+    ("kowal\u200b", "Ewa Kowal"),
+])
+def test_logins_and_names_with_control_characters_are_refused(demo_path, login, name, monkeypatch, capsys):
+    monkeypatch.setenv("DESK_NEW_PASSWORD", "new-password-1")
+    status = main(["--db", demo_path, "--as", "admin", "staff", "add", login, "--name", name, "--role", "administrator",
+                   "--reason", "r"])
+    err = capsys.readouterr().err
+    assert status == 1 and "control or invisible characters" in err
+
+
+def test_escape_sequences_in_stored_names_never_reach_the_terminal(demo_path, capsys):
+    from sqlalchemy import update
+
+    from desk.db import open_database
+    from desk.model import StaffUser
+
+    db = open_database(demo_path).database
+    with db.write() as session:  # as an older desk, or an edited file, might have kept it
+        session.execute(update(StaffUser).where(StaffUser.login == "cos").values(full_name="Cos \x1b[2J\x1b]0;x\x07\x9b"))
+    db.dispose()
+    assert main(["--db", demo_path, "--as", "admin", "staff", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "Cos \\x1b[2J" in out

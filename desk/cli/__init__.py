@@ -8,6 +8,8 @@ command itself starts in ``ui.entry``, which adds the application and ``snapshot
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
 import sys
 from collections.abc import Callable
 
@@ -115,6 +117,13 @@ def main(argv: list[str] | None = None, *, extend: Callable | None = None, defau
             parser.error(f"argument {name.replace('_', '-')}: not valid UTF-8 text")
     if args.func is not default:
         install_translator()
+    else:
+        return _run(args, DatabaseOpenError, DomainError)  # the application: its own windows, its own boundary
+    with contextlib.redirect_stdout(TerminalSafe(sys.stdout)), contextlib.redirect_stderr(TerminalSafe(sys.stderr)):
+        return _run(args, DatabaseOpenError, DomainError)
+
+
+def _run(args, DatabaseOpenError, DomainError) -> int:  # noqa: N803 - the error classes, imported late by main
     try:
         return args.func(args)
     except (CommandError, DatabaseOpenError, DomainError) as error:
@@ -125,6 +134,24 @@ def main(argv: list[str] | None = None, *, extend: Callable | None = None, defau
         return 130
     except Exception as error:  # noqa: BLE001 - the last resort: a message and a log, never a traceback
         return unexpected(error, getattr(args.func, "__name__", ""))
+
+
+# What a terminal would take as a command rather than text (escape sequences, C1 controls, a bell):
+# written as \xNN instead, whatever a stored name or a refused argument holds. Lines and tabs stay.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class TerminalSafe:
+    """A text stream that writes control characters as visible \\xNN escapes."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(_TERMINAL_CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", text))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 def _not_utf8(value) -> bool:
