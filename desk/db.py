@@ -400,6 +400,19 @@ def _database_error(url: URL, error: Exception) -> DatabaseOpenError:
     return DatabaseOpenError(message.replace("%1", where), detail=detail)
 
 
+def _foreign_sqlite(path: Path) -> bool:
+    """True for an SQLite file of another program: tables, none of them desk's schema version."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False  # damaged or locked: opening it says so in its own words
+    return bool(names) and "alembic_version" not in names
+
+
 def _check_sqlite_file(url: URL, *, create: bool) -> None:
     path = Path(url.database or "")
     if not url.database or url.database == ":memory:":
@@ -411,7 +424,13 @@ def _check_sqlite_file(url: URL, *, create: bool) -> None:
             )
         with path.open("rb") as handle:
             header = handle.read(16)
-        if header and header != b"SQLite format 3\x00":
+        if not header:
+            # desk never leaves an empty file; taking one for a new database would answer "wrong login".
+            raise DatabaseOpenError(
+                translate("Database", "The file %1 is empty: it is not a desk database. Remove it, or choose another file.")
+                .replace("%1", str(path))
+            )
+        if header != b"SQLite format 3\x00":
             raise DatabaseOpenError(
                 translate("Database", "The file %1 is not a desk database (or it is damaged).").replace(
                     "%1", str(path)
@@ -422,6 +441,14 @@ def _check_sqlite_file(url: URL, *, create: bool) -> None:
                 translate(
                     "Database",
                     "The database %1 is read-only. Ask your administrator for write access to the file and its folder.",
+                ).replace("%1", str(path))
+            )
+        if _foreign_sqlite(path):
+            # Refused before desk's own connection touches it (which would switch it to WAL).
+            raise DatabaseOpenError(
+                translate(
+                    "Database",
+                    "The database %1 holds tables of another program; desk will not change it.",
                 ).replace("%1", str(path))
             )
     elif not create:

@@ -38,7 +38,7 @@ def test_db_version_of_a_damaged_file(tmp_path, sqlite_template, capsys):
     assert status in (0, 1) and "unexpected" not in err
 
 
-def test_db_version_does_not_switch_a_foreign_file_to_wal(tmp_path, capsys):
+def test_a_foreign_sqlite_file_is_refused_and_never_switched_to_wal(tmp_path, capsys):
     import sqlite3
 
     path = tmp_path / "foreign.sqlite"
@@ -46,8 +46,9 @@ def test_db_version_does_not_switch_a_foreign_file_to_wal(tmp_path, capsys):
     connection.execute("CREATE TABLE notes (x)")
     connection.commit()
     connection.close()
-    assert main(["--db", str(path), "db", "version"]) == 0
-    assert "database schema: none" in capsys.readouterr().out
+    for command in (["db", "version"], ["init", "--login", "a", "--name", "A"], ["students", "search", "x"]):
+        assert main(["--db", str(path), *command]) == 1
+        assert "tables of another program" in capsys.readouterr().err
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     connection.close()
@@ -190,3 +191,26 @@ def test_escape_sequences_in_stored_names_never_reach_the_terminal(demo_path, ca
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
     assert "Cos \\x1b[2J" in out
+
+
+def test_an_empty_file_never_becomes_a_database(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "empty.sqlite"
+    path.write_bytes(b"")
+    monkeypatch.setenv("DESK_PASSWORD", "secret-password")
+    for command in (["init", "--login", "boss", "--name", "B"], ["db", "upgrade"], ["students", "search", "x"]):
+        assert main(["--db", str(path), *command]) == 1
+        assert "is empty" in capsys.readouterr().err
+    assert path.stat().st_size == 0
+
+
+def test_a_failed_init_or_demo_leaves_no_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("DESK_PASSWORD", raising=False)
+    path = tmp_path / "new.sqlite"
+    status = main(["--db", str(path), "init"])  # no login given and no terminal to ask
+    assert status == 1 and "unexpected" not in capsys.readouterr().err
+    status = main(["--db", str(path), "init", "--login", "boss", "--name", "B"])  # no password anywhere
+    assert status == 1
+    assert not path.exists() and not list(tmp_path.glob("new.sqlite*"))
+    assert main(["--db", str(path), "demo", "--students", "-5"]) in (1, 2)
+    capsys.readouterr()
+    assert not list(tmp_path.glob("new*"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import os
 import sys
+from pathlib import Path
 
 
 PASSWORD_ENV = "DESK_PASSWORD"
@@ -34,6 +36,24 @@ def open_database_for(args, *, create: bool = False):
     from desk.db import open_database
 
     return open_database(args.db, create=create).database
+
+
+@contextlib.contextmanager
+def removed_when_failed(args):
+    """For commands that make a database file: when the command fails, the file it made (with its
+    journal) is removed again, never left empty or half-built. A file that was there is left alone."""
+    from desk.db import resolve_url
+
+    url = resolve_url(args.db)
+    path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") else None
+    made = path is not None and not path.exists()
+    try:
+        yield
+    except BaseException:
+        if made:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        raise
 
 
 def ask_password(prompt: str = "Password: ") -> str:

@@ -4,25 +4,29 @@ from __future__ import annotations
 
 import getpass
 import os
+import sys
 
-from desk.cli.common import CommandError, PASSWORD_ENV, ask_password, open_database_for
+from desk.cli.common import CommandError, PASSWORD_ENV, ask_password, open_database_for, removed_when_failed
 
 
 def cmd_init(args) -> int:
     from desk.staff import create_first_administrator, staff_count
     from desk.unit_of_work import SystemJob, UnitOfWork
 
-    db = open_database_for(args, create=True)
-    if staff_count(db):
-        raise CommandError("This database already has staff accounts.")
-    login = args.login or input("Administrator login: ").strip()
-    full_name = args.name or input("Full name: ").strip()
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        password = ask_password("Password: ")
-        if getpass.getpass("Repeat the password: ") != password:
-            raise CommandError("The passwords differ.")
-    actor = create_first_administrator(UnitOfWork(db, SystemJob.SETUP), login, full_name, password)
+    with removed_when_failed(args):
+        db = open_database_for(args, create=True)
+        if staff_count(db):
+            raise CommandError("This database already has staff accounts.")
+        if not (args.login and args.name) and not sys.stdin.isatty():
+            raise CommandError("Give the administrator's --login and --name (there is no terminal to ask).")
+        login = args.login or input("Administrator login: ").strip()
+        full_name = args.name or input("Full name: ").strip()
+        password = os.environ.get(PASSWORD_ENV)
+        if password is None:
+            password = ask_password("Password: ")
+            if getpass.getpass("Repeat the password: ") != password:
+                raise CommandError("The passwords differ.")
+        actor = create_first_administrator(UnitOfWork(db, SystemJob.SETUP), login, full_name, password)
     print(f"Database ready: {db.description}")
     print(f"Administrator: {actor.login} ({actor.full_name})")
     return 0

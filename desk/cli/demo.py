@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desk.cli.common import CommandError, confirm, open_database_for, require_administrator
+from desk.cli.common import CommandError, confirm, open_database_for, removed_when_failed, require_administrator
 
 
 def _make_way(args, url, path: Path) -> None:
@@ -57,7 +57,6 @@ def cmd_demo(args) -> int:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
             Path(f"{portal}{suffix}").unlink(missing_ok=True)
-    db = open_database_for(args, create=True)
     last = {"phase": None}
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -65,7 +64,9 @@ def cmd_demo(args) -> int:
             print(f"  {phase}: {done:,}/{total:,}", file=sys.stderr)
             last["phase"] = phase
 
-    summary = build_demo(db, students=args.students, seed=args.seed, progress=progress)
+    with removed_when_failed(args):
+        db = open_database_for(args, create=True)
+        summary = build_demo(db, students=args.students, seed=args.seed, progress=progress)
     print(f"Demo database: {db.description}")
     print(
         f"{summary.students:,} students, {summary.class_groups:,} class groups, {summary.enrollments:,} enrollments,"
