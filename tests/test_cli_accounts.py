@@ -97,10 +97,13 @@ def test_templates(database, capsys):
     assert main([*database, "--as", "cos", "accounts", "templates"]) == 0
     assert f"{{student_number}}@{STUDENT_DOMAIN}" in capsys.readouterr().out
     assert main([*database, "--as", "cos", "accounts", "templates", "staff", "--domain", "po.edu.pl",
-                 "--template", "{first_initial}.{last}@po.edu.pl"]) == 1
+                 "--template", "{first_initial}.{last}@po.edu.pl", "--reason", "r"]) == 1
     assert "administer the system" in capsys.readouterr().err
     assert main([*database, "--as", "admin", "accounts", "templates", "staff", "--domain", "po.edu.pl",
                  "--template", "{first_initial}.{last}@po.edu.pl", "--reason", "nowa domena"]) == 0
     assert "e.g. l.zolkiewski.nowak@po.edu.pl" in capsys.readouterr().out
+    assert main([*database, "--as", "admin", "accounts", "templates", "staff", "--domain", "po.edu.pl",
+                 "--template", "{first_initial}.{last}@po.edu.pl"]) == 1
+    assert "--reason" in capsys.readouterr().err
     assert main([*database, "--as", "admin", "accounts", "templates", "staff", "--domain", "po.edu.pl"]) == 1
     assert "--template" in capsys.readouterr().err

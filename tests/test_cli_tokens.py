@@ -70,10 +70,14 @@ def test_allocate_resolve_and_payments(demo_path, capsys):
 
 def test_token_types_and_rules(demo_path, capsys):
     base = ["--db", demo_path]
-    assert main([*base, "tokens", "types", "wf2", "--name", "WF dodatkowy", "--price", "99,50"]) == 0
+    assert main([*base, "tokens", "types", "wf2", "--name", "WF dodatkowy", "--price", "99,50"]) == 1
+    assert "--reason" in capsys.readouterr().err
+    assert main([*base, "tokens", "rule", "JO", "1", "--level", "first_cycle", "--reason", " "]) == 1
+    assert "--reason" in capsys.readouterr().err
+    assert main([*base, "tokens", "types", "wf2", "--name", "WF dodatkowy", "--price", "99,50", "--reason", "nowy"]) == 0
     out = capsys.readouterr().out
     assert "WF2" in out and "99.50 PLN" in out and "rule #1: 4 x JO to full_time first_cycle" in out
-    assert main([*base, "tokens", "types", "BAD CODE!", "--name", "x", "--price", "1"]) == 1
-    assert main([*base, "tokens", "rule", "WF2", "1", "--level", "first_cycle"]) == 0
+    assert main([*base, "tokens", "types", "BAD CODE!", "--name", "x", "--price", "1", "--reason", "r"]) == 1
+    assert main([*base, "tokens", "rule", "WF2", "1", "--level", "first_cycle", "--reason", "nowy"]) == 0
     assert main([*base, "tokens", "allocate"]) == 0
     assert "allocated to" in capsys.readouterr().out

@@ -124,6 +124,8 @@ def cmd_accounts_templates(args) -> int:
     if args.category:
         if not (args.domain and args.template):
             raise CommandError("Give the category's --domain and --template, e.g. --template '{student_number}@student.uni.pl'.")
+        if not (args.reason or "").strip():
+            raise CommandError("Say why with --reason (it is kept with the change).")
         set_template(UnitOfWork(db, actor), args.category.replace("-", "_"), args.domain, args.template, reason=args.reason or "")
     for t in list_templates(UnitOfWork(db, actor)):
         print(f"{t.category.value:<12} @{t.domain:<30} {t.template:<45} e.g. {t.example}")

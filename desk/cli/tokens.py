@@ -47,6 +47,11 @@ def cmd_tokens_balance(args) -> int:
     return 0
 
 
+def _require_reason(args) -> None:
+    if not (args.reason or "").strip():
+        raise CommandError("Say why with --reason (it is kept with the change).")
+
+
 def cmd_tokens_types(args) -> int:
     from desk.tokens import allocation_rules, save_token_type, token_types
 
@@ -55,6 +60,7 @@ def cmd_tokens_types(args) -> int:
     if args.code:
         if not (args.name and args.price):
             raise CommandError("Give the token type's --name and --price (PLN for a semester beyond the free tokens).")
+        _require_reason(args)
         save_token_type(UnitOfWork(db, actor), args.code, args.name, args.price, reason=args.reason or "")
     for t in token_types(UnitOfWork(db, actor)):
         print(f"{t.code:<6} {t.semester_price:>8} PLN  {t.name}")
@@ -68,6 +74,7 @@ def cmd_tokens_rule(args) -> int:
     from desk.model import Level, StudyMode
     from desk.tokens import add_allocation_rule
 
+    _require_reason(args)
     db = open_database_for(args)
     actor = acting_staff(args, db)
     rule_id = add_allocation_rule(UnitOfWork(db, actor), _token_type_id(db, args.type), args.amount,
