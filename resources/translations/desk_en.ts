@@ -53,7 +53,7 @@
 <context>
     <name>StudentCardWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="694"/>
+        <location filename="../../ui/views/student_card.py" line="530"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n difference: not yet sent</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="822"/>
+        <location filename="../../ui/views/student_card.py" line="658"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n entry.</numerusform>
@@ -104,7 +104,7 @@
 <context>
     <name>SyncView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="565"/>
+        <location filename="../../ui/views/sync_view.py" line="568"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n change is waiting to go out to the portal.</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="595"/>
+        <location filename="../../ui/views/sync_view.py" line="598"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n student action no longer fitted when it was read. It is kept until a clerk settles it.</numerusform>

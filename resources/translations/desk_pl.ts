@@ -83,314 +83,314 @@
 <context>
     <name>AccessPanel</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="51"/>
+        <location filename="../../ui/views/access_panel.py" line="53"/>
         <source>stage %1</source>
         <translation>etap %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="52"/>
+        <location filename="../../ui/views/access_panel.py" line="54"/>
         <source>every active student</source>
         <translation>każdy aktywny student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="64"/>
+        <location filename="../../ui/views/access_panel.py" line="66"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Datę należy wpisać jako RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="85"/>
+        <location filename="../../ui/views/access_panel.py" line="87"/>
         <source>Rules: who takes part</source>
         <translation>Reguły: kto bierze udział</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="87"/>
+        <location filename="../../ui/views/access_panel.py" line="89"/>
         <source>Add &amp;rule…</source>
         <translation>&amp;Dodaj regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="88"/>
+        <location filename="../../ui/views/access_panel.py" line="90"/>
         <source>Remo&amp;ve rule…</source>
         <translation>&amp;Usuń regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="92"/>
+        <location filename="../../ui/views/access_panel.py" line="94"/>
         <source>Individual grants and revocations</source>
         <translation>Indywidualne nadania i odebrania uprawnień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="93"/>
+        <location filename="../../ui/views/access_panel.py" line="95"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="93"/>
+        <location filename="../../ui/views/access_panel.py" line="95"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="93"/>
+        <location filename="../../ui/views/access_panel.py" line="95"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="93"/>
+        <location filename="../../ui/views/access_panel.py" line="95"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="94"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="94"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="94"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="94"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="102"/>
+        <location filename="../../ui/views/access_panel.py" line="104"/>
         <source>&amp;Grant to a student…</source>
         <translation>&amp;Nadaj studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="103"/>
+        <location filename="../../ui/views/access_panel.py" line="105"/>
         <source>Re&amp;voke for a student…</source>
         <translation>&amp;Odbierz studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="104"/>
+        <location filename="../../ui/views/access_panel.py" line="106"/>
         <source>Grant to a &amp;list…</source>
         <translation>Nadaj osobom z &amp;listy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="105"/>
+        <location filename="../../ui/views/access_panel.py" line="107"/>
         <source>Grant to a &amp;cohort…</source>
         <translation>Nadaj &amp;rocznikowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="106"/>
+        <location filename="../../ui/views/access_panel.py" line="108"/>
         <source>&amp;Withdraw…</source>
         <translation>&amp;Wycofaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="124"/>
+        <location filename="../../ui/views/access_panel.py" line="126"/>
         <source>Rules — students of these programmes take part:</source>
         <translation>Reguły — biorą udział studenci tych kierunków:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="127"/>
+        <location filename="../../ui/views/access_panel.py" line="129"/>
         <source>Individual decisions:</source>
         <translation>Decyzje indywidualne:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="180"/>
+        <location filename="../../ui/views/access_panel.py" line="182"/>
         <source>(no rules: only individual grants admit students)</source>
         <translation>(brak reguł: dopuszczeni są tylko studenci z indywidualnie nadanym uprawnieniem)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="183"/>
+        <location filename="../../ui/views/access_panel.py" line="185"/>
         <source>Individual decisions: %1 standing, %2 in all</source>
         <translation>Decyzje indywidualne: obowiązujące %1, łącznie %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="187"/>
-        <location filename="../../ui/views/access_panel.py" line="315"/>
+        <location filename="../../ui/views/access_panel.py" line="189"/>
+        <location filename="../../ui/views/access_panel.py" line="317"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="187"/>
-        <location filename="../../ui/views/access_panel.py" line="315"/>
+        <location filename="../../ui/views/access_panel.py" line="189"/>
+        <location filename="../../ui/views/access_panel.py" line="317"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="188"/>
+        <location filename="../../ui/views/access_panel.py" line="190"/>
         <source>standing</source>
         <translation>obowiązująca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="188"/>
+        <location filename="../../ui/views/access_panel.py" line="190"/>
         <source>withdrawn</source>
         <translation>wycofana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="188"/>
+        <location filename="../../ui/views/access_panel.py" line="190"/>
         <source>expired</source>
         <translation>wygasła</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="217"/>
+        <location filename="../../ui/views/access_panel.py" line="219"/>
         <source>Add a rule — %1</source>
         <translation>Dodaj regułę — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="218"/>
+        <location filename="../../ui/views/access_panel.py" line="220"/>
         <source>Students matching every field that is set take part (leave a field empty for any).</source>
         <translation>Biorą udział studenci spełniający wszystkie wypełnione pola (pozostaw pole puste, aby dopuścić dowolną wartość).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="219"/>
+        <location filename="../../ui/views/access_panel.py" line="221"/>
         <source>&amp;Add rule</source>
         <translation>&amp;Dodaj regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="223"/>
+        <location filename="../../ui/views/access_panel.py" line="225"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="224"/>
+        <location filename="../../ui/views/access_panel.py" line="226"/>
         <source>any programme</source>
         <translation>dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="229"/>
+        <location filename="../../ui/views/access_panel.py" line="231"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="230"/>
+        <location filename="../../ui/views/access_panel.py" line="232"/>
         <source>any level</source>
         <translation>dowolny stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="235"/>
+        <location filename="../../ui/views/access_panel.py" line="237"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="236"/>
+        <location filename="../../ui/views/access_panel.py" line="238"/>
         <source>any mode</source>
         <translation>dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="241"/>
+        <location filename="../../ui/views/access_panel.py" line="243"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="243"/>
+        <location filename="../../ui/views/access_panel.py" line="245"/>
         <source>any stage</source>
         <translation>dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="244"/>
+        <location filename="../../ui/views/access_panel.py" line="246"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="245"/>
+        <location filename="../../ui/views/access_panel.py" line="247"/>
         <source>&amp;Level:</source>
         <translation>&amp;Stopień:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="246"/>
+        <location filename="../../ui/views/access_panel.py" line="248"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Forma:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="247"/>
+        <location filename="../../ui/views/access_panel.py" line="249"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="259"/>
+        <location filename="../../ui/views/access_panel.py" line="261"/>
         <source>Remove a rule</source>
         <translation>Usuń regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="260"/>
+        <location filename="../../ui/views/access_panel.py" line="262"/>
         <source>Remove the rule “%1”? Students it admitted no longer take part unless granted individually.</source>
         <translation>Usunąć regułę „%1”? Studenci dopuszczeni na jej podstawie przestaną brać udział, chyba że mają indywidualnie nadane uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="262"/>
+        <location filename="../../ui/views/access_panel.py" line="264"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="274"/>
+        <location filename="../../ui/views/access_panel.py" line="276"/>
         <source>Grant access — %1</source>
         <translation>Nadaj uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="274"/>
+        <location filename="../../ui/views/access_panel.py" line="276"/>
         <source>Revoke access — %1</source>
         <translation>Odbierz uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="275"/>
+        <location filename="../../ui/views/access_panel.py" line="277"/>
         <source>Find the student. A new decision replaces their standing one.</source>
         <translation>Znajdź studenta. Nowa decyzja zastąpi jego obowiązującą decyzję.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="276"/>
+        <location filename="../../ui/views/access_panel.py" line="278"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="276"/>
+        <location filename="../../ui/views/access_panel.py" line="278"/>
         <source>&amp;Revoke access</source>
         <translation>&amp;Odbierz uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="278"/>
+        <location filename="../../ui/views/access_panel.py" line="280"/>
         <source>e.g. returned from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="278"/>
+        <location filename="../../ui/views/access_panel.py" line="280"/>
         <source>e.g. unpaid fees</source>
         <translation>np. nieopłacone należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="283"/>
+        <location filename="../../ui/views/access_panel.py" line="285"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="284"/>
+        <location filename="../../ui/views/access_panel.py" line="286"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="285"/>
+        <location filename="../../ui/views/access_panel.py" line="287"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="286"/>
+        <location filename="../../ui/views/access_panel.py" line="288"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="292"/>
+        <location filename="../../ui/views/access_panel.py" line="294"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="313"/>
+        <location filename="../../ui/views/access_panel.py" line="315"/>
         <source>Withdraw a decision</source>
         <translation>Wycofaj decyzję</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="314"/>
+        <location filename="../../ui/views/access_panel.py" line="316"/>
         <source>Withdraw the %1 for %2 (%3)? The student falls back to the rules.</source>
         <translation>Wycofać decyzję „%1” dla: %2 (%3)? O udziale studenta będą znów decydować reguły.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="317"/>
+        <location filename="../../ui/views/access_panel.py" line="319"/>
         <source>&amp;Withdraw</source>
         <translation>&amp;Wycofaj</translation>
     </message>
@@ -398,22 +398,22 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../../desk/accounts/state.py" line="32"/>
+        <location filename="../../desk/accounts/state.py" line="33"/>
         <source>no login</source>
         <translation>brak loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="33"/>
+        <location filename="../../desk/accounts/state.py" line="34"/>
         <source>login not linked to a person</source>
         <translation>login niepowiązany z osobą</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="34"/>
+        <location filename="../../desk/accounts/state.py" line="35"/>
         <source>linked, not yet on the portal</source>
         <translation>powiązany, jeszcze nie w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="35"/>
+        <location filename="../../desk/accounts/state.py" line="36"/>
         <source>on the portal</source>
         <translation>w portalu</translation>
     </message>
@@ -433,7 +433,7 @@
         <translation>pracownicy</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="44"/>
+        <location filename="../../desk/accounts/state.py" line="45"/>
         <source>You are logged in, but you do not have an account in USOSweb</source>
         <translation>Jesteś zalogowany, ale nie masz konta w USOSweb</translation>
     </message>
@@ -585,87 +585,87 @@
         <translation>utworzony przy przyjęciu na studia</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="173"/>
+        <location filename="../../desk/accounts/state.py" line="174"/>
         <source>Login not linked to a person: %1 exists, but nobody is linked to it. Whoever logs in with it sees “%2”.</source>
         <translation>Login niepowiązany z osobą: %1 istnieje, ale nikt nie jest z nim powiązany. Kto się nim zaloguje, zobaczy komunikat „%2”.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="175"/>
+        <location filename="../../desk/accounts/state.py" line="176"/>
         <source>Link it to the student it belongs to.</source>
         <translation>Powiąż go ze studentem, do którego należy.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="177"/>
+        <location filename="../../desk/accounts/state.py" line="178"/>
         <source>It looks like the login of %1: link it to them.</source>
         <translation>Wygląda na to, że to login osoby %1: powiąż go z nią.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="181"/>
+        <location filename="../../desk/accounts/state.py" line="182"/>
         <source>No login: the desk has no login %1.</source>
         <translation>Brak loginu: w programie desk nie ma loginu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="183"/>
+        <location filename="../../desk/accounts/state.py" line="184"/>
         <source>%1 logs in as %2.</source>
         <translation>%1 loguje się jako %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="186"/>
+        <location filename="../../desk/accounts/state.py" line="187"/>
         <source>%1 has no linked login either.</source>
         <translation>%1 również nie ma powiązanego loginu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="188"/>
+        <location filename="../../desk/accounts/state.py" line="189"/>
         <source>No login: %1 has no institutional e-mail linked, so they cannot log in to the portal.</source>
         <translation>Brak loginu: %1 nie ma powiązanego uczelnianego adresu e-mail, więc nie może zalogować się do portalu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="197"/>
+        <location filename="../../desk/accounts/state.py" line="198"/>
         <source>The login %1 exists but is not linked: link it to them.</source>
         <translation>Login %1 istnieje, ale nie jest powiązany: powiąż go z tą osobą.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="199"/>
+        <location filename="../../desk/accounts/state.py" line="200"/>
         <source>Link the address the mail system gave them; the template gives %1.</source>
         <translation>Powiąż adres nadany przez system pocztowy; według szablonu byłby to %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="201"/>
+        <location filename="../../desk/accounts/state.py" line="202"/>
         <source>Check which address the student really uses.</source>
         <translation>Sprawdź, którego adresu student faktycznie używa.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="203"/>
+        <location filename="../../desk/accounts/state.py" line="204"/>
         <source>Link the address the mail system gave them.</source>
         <translation>Powiąż adres nadany przez system pocztowy.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="210"/>
+        <location filename="../../desk/accounts/state.py" line="211"/>
         <source>Linked, but not yet on the portal: %1 is linked to %2, and the change has waited to be sent since %3. Until it is sent, the student sees “%4”.</source>
         <translation>Powiązany, ale jeszcze nie w portalu: login %1 powiązano z osobą %2, a zmiana czeka na wysłanie od %3. Dopóki nie zostanie wysłana, student widzi komunikat „%4”.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="214"/>
+        <location filename="../../desk/accounts/state.py" line="215"/>
         <source>Send it now with the sync for this student, or wait for the next sync.</source>
         <translation>Wyślij ją teraz, uruchamiając synchronizację dla tego studenta, albo zaczekaj na następną synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="218"/>
+        <location filename="../../desk/accounts/state.py" line="219"/>
         <source>On the portal: %1 logs in as %2.</source>
         <translation>W portalu: %1 loguje się jako %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="222"/>
+        <location filename="../../desk/accounts/state.py" line="223"/>
         <source>Check the address with the mail system and link the right one.</source>
         <translation>Sprawdź adres w systemie pocztowym i powiąż właściwy.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="267"/>
+        <location filename="../../desk/accounts/state.py" line="281"/>
         <source>Type a login e-mail or a student number.</source>
         <translation>Wpisz e-mail logowania albo numer albumu.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/state.py" line="269"/>
+        <location filename="../../desk/accounts/state.py" line="283"/>
         <source>Nothing matches %1: type a login e-mail or a student number.</source>
         <translation>Nic nie pasuje do „%1”: wpisz e-mail logowania albo numer albumu.</translation>
     </message>
@@ -725,148 +725,148 @@
         <translation>Różni się od %1 tylko wielkością liter, kropkami lub polskimi literami.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="53"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="54"/>
         <source>ok</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="54"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="55"/>
         <source>already linked</source>
         <translation>już powiązany</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="55"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="56"/>
         <source>unknown student</source>
         <translation>nieznany student</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="56"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="57"/>
         <source>malformed address</source>
         <translation>nieprawidłowy adres</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="57"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="58"/>
         <source>linked to someone else</source>
         <translation>powiązany z inną osobą</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="58"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="59"/>
         <source>domain mismatch</source>
         <translation>niezgodna domena</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="59"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="60"/>
         <source>duplicate line</source>
         <translation>powtórzony wiersz</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="60"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="61"/>
         <source>missing value</source>
         <translation>brak wartości</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="161"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="162"/>
         <source>The file has more than %1 rows; split it into smaller files.</source>
         <translation>Plik przekracza dopuszczalną liczbę wierszy (%1); podziel go na mniejsze pliki.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="188"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="187"/>
+        <source>Line %1 of the file has a field longer than %2 characters (or an unclosed quote); it is not the mail system&apos;s list.</source>
+        <translation>Wiersz %1 pliku ma pole dłuższe niż %2 znaków (albo niezamknięty cudzysłów); to nie jest lista z systemu poczty.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/accounts/bulk_link.py" line="199"/>
         <source>%1 cannot be read as an Excel (.xlsx) file.</source>
         <translation>Nie można odczytać pliku %1 jako pliku Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="201"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="220"/>
         <source>There is no file %1.</source>
         <translation>Nie ma pliku %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="205"/>
-        <source>The file is %1 MB; at most %2 MB can be imported at once. Split it into smaller files.</source>
-        <translation>Rozmiar pliku to %1 MB; jednorazowo można zaimportować najwyżej %2 MB. Podziel go na mniejsze pliki.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="210"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="224"/>
         <source>Old Excel files (.xls) cannot be read: save it as .xlsx or .csv.</source>
         <translation>Nie można odczytać starych plików Excel (.xls): zapisz plik jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="229"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="246"/>
         <source>Several columns could be the e-mail (%1): leave only the institutional one.</source>
         <translation>Adres e-mail może być w kilku kolumnach (%1): pozostaw tylko kolumnę z adresem uczelnianym.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="247"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="264"/>
         <source>The file needs a column with the student number (or PESEL) and a column with the e-mail, named in its first line (e.g. “numer albumu” and “e-mail”); its first line has: %1.</source>
         <translation>Plik musi mieć kolumnę z numerem albumu (lub numerem PESEL) i kolumnę z adresem e-mail, nazwane w pierwszym wierszu (np. „numer albumu” i „e-mail”); jego pierwszy wiersz zawiera: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="310"/>
-        <location filename="../../desk/accounts/bulk_link.py" line="311"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="327"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="328"/>
         <source>The line has %1.</source>
         <translation>W wierszu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="310"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="327"/>
         <source>no e-mail</source>
         <translation>brak adresu e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="312"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="329"/>
         <source>no PESEL</source>
         <translation>brak numeru PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="312"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="329"/>
         <source>no student number</source>
         <translation>brak numeru albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="313"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="330"/>
         <source>Line %1 has this address or student already.</source>
         <translation>Wiersz %1 zawiera już ten adres lub tego studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="314"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="331"/>
         <source>No person has the PESEL %1.</source>
         <translation>Żadna osoba nie ma numeru PESEL %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="314"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="331"/>
         <source>No student has the number %1.</source>
         <translation>Żaden student nie ma numeru albumu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="315"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="332"/>
         <source>Already linked: nothing to do.</source>
         <translation>Już powiązany: nic do zrobienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="316"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="333"/>
         <source>%1 is already linked to %2, not to %3.</source>
         <translation>Login %1 jest już powiązany z osobą %2, a nie z osobą %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="317"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="334"/>
         <source>The existing login will be linked to %1.</source>
         <translation>Istniejący login zostanie powiązany z osobą %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="318"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="335"/>
         <source>A new login will be linked to %1.</source>
         <translation>Nowy login zostanie powiązany z osobą %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="380"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="409"/>
         <source>Say why the logins are linked (e.g. export from the mail system of 1 Oct).</source>
         <translation>Podaj powód powiązania loginów (np. eksport z systemu pocztowego z 1 października).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="389"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="419"/>
         <source>Nothing was linked: %1 line(s) have errors, e.g. line %2: %3 Fix the file, or leave those lines out explicitly.</source>
         <translation>Nic nie powiązano: liczba wierszy z błędami: %1, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="412"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="442"/>
         <source>Some of these logins were just created at another workstation; preview the file again.</source>
         <translation>Niektóre z tych loginów zostały przed chwilą utworzone na innym stanowisku; ponownie wyświetl podgląd pliku.</translation>
     </message>
@@ -1215,65 +1215,105 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="47"/>
+        <location filename="../../ui/app.py" line="71"/>
         <source>Unexpected error</source>
         <translation>Nieoczekiwany błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="47"/>
-        <source>Something went wrong that desk did not expect. Nothing you saved is lost; the last action may not have been completed. Please tell your administrator.</source>
-        <translation>Wystąpił nieoczekiwany błąd. Nic, co zostało zapisane, nie przepadło; ostatnia czynność mogła nie zostać wykonana. Prosimy powiadomić administratora.</translation>
+        <location filename="../../ui/app.py" line="68"/>
+        <source>The details are in %1; please send that file to your administrator.</source>
+        <translation>Szczegóły są w pliku %1; prześlij go administratorowi.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
+        <location filename="../../ui/app.py" line="70"/>
+        <source>Please tell your administrator.</source>
+        <translation>Powiadom administratora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="71"/>
+        <source>Something went wrong that desk did not expect. Nothing you saved is lost; the last action may not have been completed.</source>
+        <translation>Wystąpił nieoczekiwany błąd. Nic, co zapisano, nie przepadło; ostatnie działanie mogło nie zostać dokończone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="106"/>
         <source>The database cannot be opened</source>
         <translation>Nie można otworzyć bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="61"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>Open another database file…</source>
         <translation>Otwórz inny plik bazy danych…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="111"/>
         <source>Connect to a server…</source>
         <translation>Połącz z serwerem…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="63"/>
+        <location filename="../../ui/app.py" line="112"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104"/>
+        <location filename="../../ui/app.py" line="153"/>
         <source>Creating the demo database (a university with %1 students)…</source>
         <translation>Tworzenie demonstracyjnej bazy danych (uczelnia z %1 studentami)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="133"/>
+        <location filename="../../ui/app.py" line="186"/>
+        <source>Database password</source>
+        <translation>Hasło do bazy danych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="187"/>
+        <source>Password for the database %1 (not saved):</source>
+        <translation>Hasło do bazy danych %1 (nie jest zapisywane):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="216"/>
         <source>Open or create a database file</source>
         <translation>Otwórz lub utwórz plik bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="134"/>
+        <location filename="../../ui/app.py" line="217"/>
         <source>desk databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bazy danych desk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="225"/>
         <source>Connect to a server</source>
         <translation>Połączenie z serwerem</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="143"/>
-        <source>Database address, e.g. postgresql://user:password@server/desk</source>
-        <translation>Adres bazy danych, np. postgresql://użytkownik:hasło@serwer/desk</translation>
+        <location filename="../../ui/app.py" line="226"/>
+        <source>Database address, e.g. postgresql://user@server/desk (the password is asked for, or read from ~/.pgpass; it is never saved)</source>
+        <translation>Adres bazy danych, np. postgresql://uzytkownik@serwer/desk (hasło zostanie zapytane albo odczytane z ~/.pgpass; nigdy nie jest zapisywane)</translation>
     </message>
 </context>
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../desk/backup.py" line="74"/>
+        <location filename="../../desk/backup.py" line="83"/>
+        <source>(no institution name)</source>
+        <translation>(bez nazwy uczelni)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="84"/>
+        <source>institution “%1”, desk %2</source>
+        <translation>uczelnia „%1”, baza desk %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="85"/>
+        <source>that never published to a portal</source>
+        <translation>która nigdy nie publikowała do portalu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="86"/>
+        <source> (a demo)</source>
+        <translation> (demonstracyjna)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/backup.py" line="106"/>
         <source>The database %1 is on a PostgreSQL server: back it up and restore it with the server&apos;s own tools, not with desk. Back up with:
   %2
 Restore with:
@@ -1284,214 +1324,278 @@ Odtworzenie:
   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="91"/>
+        <location filename="../../desk/backup.py" line="123"/>
         <source>Only a database file can be backed up.</source>
         <translation>Kopię zapasową można zrobić tylko z pliku bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="195"/>
+        <location filename="../../desk/backup.py" line="227"/>
         <source>Keep at least one backup.</source>
         <translation>Zachowaj co najmniej jedną kopię zapasową.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="207"/>
+        <location filename="../../desk/backup.py" line="239"/>
         <source>The backup of %1 could not be written to %2: %3</source>
         <translation>Nie udało się zapisać kopii zapasowej %1 w %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="252"/>
+        <location filename="../../desk/backup.py" line="284"/>
+        <location filename="../../desk/backup.py" line="334"/>
         <source>The file %1 is not a desk database backup.</source>
         <translation>Plik %1 nie jest kopią zapasową bazy danych desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="254"/>
+        <location filename="../../desk/backup.py" line="286"/>
         <source>There is no backup file %1.</source>
         <translation>Nie ma pliku kopii zapasowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="264"/>
-        <location filename="../../desk/backup.py" line="275"/>
+        <location filename="../../desk/backup.py" line="296"/>
+        <location filename="../../desk/backup.py" line="307"/>
         <source>The backup %1 is damaged (%2); it is not restored.</source>
         <translation>Kopia zapasowa %1 jest uszkodzona (%2); nie została odtworzona.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="281"/>
+        <location filename="../../desk/backup.py" line="313"/>
         <source>The backup %1 was made by a newer version of desk (schema %2). Install that version to restore it.</source>
         <translation>Kopię zapasową %1 zrobiła nowsza wersja programu desk (schemat %2). Zainstaluj tę wersję, aby ją odtworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="308"/>
+        <location filename="../../desk/backup.py" line="371"/>
         <source>A database cannot be restored from itself.</source>
         <translation>Nie można odtworzyć bazy danych z niej samej.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="329"/>
+        <location filename="../../desk/backup.py" line="392"/>
         <source>The database %1 could not be restored: %2</source>
         <translation>Nie udało się odtworzyć bazy danych %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="335"/>
+        <location filename="../../desk/backup.py" line="398"/>
         <source>The restored database %1 does not open: %2 The copy taken before the restore is %3.</source>
         <translation>Odtworzonej bazy danych %1 nie da się otworzyć: %2 Kopia sprzed odtworzenia: %3.</translation>
     </message>
 </context>
 <context>
+    <name>Bounds</name>
+    <message>
+        <location filename="../../desk/bounds.py" line="59"/>
+        <source>%1 is a whole number from %2 to %3, not %4.</source>
+        <translation>%1 to liczba całkowita od %2 do %3, a nie %4.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="89"/>
+        <source>A token correction</source>
+        <translation>Korekta żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="90"/>
+        <source>A token balance</source>
+        <translation>Saldo żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="91"/>
+        <source>The tokens an allocation gives</source>
+        <translation>Liczba żetonów w przydziale</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="92"/>
+        <source>A seat limit</source>
+        <translation>Limit miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="93"/>
+        <source>A change of a seat limit</source>
+        <translation>Zmiana limitu miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="94"/>
+        <source>A lower limit</source>
+        <translation>Dolny limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="95"/>
+        <source>An id</source>
+        <translation>Identyfikator</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="96"/>
+        <source>A list&apos;s length</source>
+        <translation>Długość listy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="97"/>
+        <source>A stage</source>
+        <translation>Rok studiów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="98"/>
+        <source>A group&apos;s number</source>
+        <translation>Numer grupy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="105"/>
+        <source>A price is an amount in PLN from 0.00 to 100,000.00 with at most two decimal places, e.g. 180.00; not %1.</source>
+        <translation>Cena to kwota w PLN od 0,00 do 100 000,00 z najwyżej dwoma miejscami po przecinku, np. 180,00; a nie %1.</translation>
+    </message>
+</context>
+<context>
     <name>BulkGrantDialog</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="331"/>
+        <location filename="../../ui/views/access_panel.py" line="333"/>
         <source>e.g. list from the dean&apos;s office, letter no. …</source>
         <translation>np. lista z dziekanatu, pismo nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="336"/>
+        <location filename="../../ui/views/access_panel.py" line="338"/>
         <source>Grant access to a cohort — %1</source>
         <translation>Nadaj uprawnienie rocznikowi — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="336"/>
+        <location filename="../../ui/views/access_panel.py" line="338"/>
         <source>Grant access to a list — %1</source>
         <translation>Nadaj uprawnienie osobom z listy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="337"/>
+        <location filename="../../ui/views/access_panel.py" line="339"/>
         <source>Nothing is granted until you check the list and confirm.</source>
         <translation>Uprawnienia zostaną nadane dopiero po sprawdzeniu listy i potwierdzeniu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="338"/>
-        <location filename="../../ui/views/access_panel.py" line="395"/>
+        <location filename="../../ui/views/access_panel.py" line="340"/>
+        <location filename="../../ui/views/access_panel.py" line="397"/>
         <source>&amp;Grant</source>
         <translation>&amp;Nadaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="343"/>
+        <location filename="../../ui/views/access_panel.py" line="345"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="348"/>
+        <location filename="../../ui/views/access_panel.py" line="350"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="350"/>
+        <location filename="../../ui/views/access_panel.py" line="352"/>
         <source>every stage</source>
         <translation>wszystkie etapy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="351"/>
+        <location filename="../../ui/views/access_panel.py" line="353"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="352"/>
+        <location filename="../../ui/views/access_panel.py" line="354"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="358"/>
-        <location filename="../../ui/views/access_panel.py" line="402"/>
+        <location filename="../../ui/views/access_panel.py" line="360"/>
+        <location filename="../../ui/views/access_panel.py" line="404"/>
         <source>Student numbers</source>
         <translation>Numery albumów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="359"/>
+        <location filename="../../ui/views/access_panel.py" line="361"/>
         <source>Student numbers, one per line or separated by commas or spaces</source>
         <translation>Numery albumów, jeden w wierszu albo rozdzielone przecinkami lub spacjami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="361"/>
+        <location filename="../../ui/views/access_panel.py" line="363"/>
         <source>&amp;Load from file…</source>
         <translation>&amp;Wczytaj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="363"/>
+        <location filename="../../ui/views/access_panel.py" line="365"/>
         <source>Load student numbers from a file</source>
         <translation>Wczytaj numery albumów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="365"/>
+        <location filename="../../ui/views/access_panel.py" line="367"/>
         <source>&amp;Numbers:</source>
         <translation>Nu&amp;mery:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="367"/>
+        <location filename="../../ui/views/access_panel.py" line="369"/>
         <source>&amp;Check</source>
         <translation>&amp;Sprawdź</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="369"/>
+        <location filename="../../ui/views/access_panel.py" line="371"/>
         <source>Check the list</source>
         <translation>Sprawdź listę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="371"/>
-        <location filename="../../ui/views/access_panel.py" line="396"/>
+        <location filename="../../ui/views/access_panel.py" line="373"/>
+        <location filename="../../ui/views/access_panel.py" line="398"/>
         <source>Not checked yet.</source>
         <translation>Jeszcze nie sprawdzono.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="377"/>
+        <location filename="../../ui/views/access_panel.py" line="379"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="381"/>
+        <location filename="../../ui/views/access_panel.py" line="383"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="382"/>
+        <location filename="../../ui/views/access_panel.py" line="384"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="384"/>
+        <location filename="../../ui/views/access_panel.py" line="386"/>
         <source>Check:</source>
         <translation>Sprawdzenie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="386"/>
+        <location filename="../../ui/views/access_panel.py" line="388"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="402"/>
+        <location filename="../../ui/views/access_panel.py" line="404"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>Tekst lub CSV (*.txt *.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="409"/>
+        <location filename="../../ui/views/access_panel.py" line="411"/>
         <source>The file cannot be read: %1</source>
         <translation>Nie można odczytać pliku: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="431"/>
+        <location filename="../../ui/views/access_panel.py" line="433"/>
         <source>%1 students found (%2 already admitted).</source>
         <translation>Znalezieni studenci: %1 (w tym już dopuszczeni: %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="433"/>
+        <location filename="../../ui/views/access_panel.py" line="435"/>
         <source>Unknown numbers (%1): %2</source>
         <translation>Nieznane numery (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="435"/>
+        <location filename="../../ui/views/access_panel.py" line="437"/>
         <source>Given more than once (counted once): %1</source>
         <translation>Podane więcej niż raz (liczone jeden raz): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="437"/>
+        <location filename="../../ui/views/access_panel.py" line="439"/>
         <source>Not in your units, left out: %1</source>
         <translation>Spoza Twoich jednostek, pominięte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="444"/>
+        <location filename="../../ui/views/access_panel.py" line="446"/>
         <source>&amp;Grant to %1 students</source>
         <translation>&amp;Nadaj uprawnienie (liczba studentów: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="449"/>
+        <location filename="../../ui/views/access_panel.py" line="451"/>
         <source>Check the list first.</source>
         <translation>Najpierw sprawdź listę.</translation>
     </message>
@@ -1570,208 +1674,253 @@ Odtworzenie:
 <context>
     <name>Check</name>
     <message>
-        <location filename="../../desk/check.py" line="136"/>
+        <location filename="../../desk/check.py" line="140"/>
         <source>the check of %1</source>
         <translation>sprawdzanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="137"/>
+        <location filename="../../desk/check.py" line="141"/>
         <source>could not read the database: %1</source>
         <translation>nie udało się odczytać bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="142"/>
+        <location filename="../../desk/check.py" line="146"/>
         <source>student %1</source>
         <translation>student %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="143"/>
+        <location filename="../../desk/check.py" line="147"/>
         <source>student id %1</source>
         <translation>student o id %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="147"/>
+        <location filename="../../desk/check.py" line="151"/>
         <source>ledger entry %1 of student %2</source>
         <translation>wpis %1 w rejestrze żetonów studenta %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="190"/>
-        <location filename="../../desk/check.py" line="192"/>
+        <location filename="../../desk/check.py" line="194"/>
+        <location filename="../../desk/check.py" line="196"/>
         <source>database file</source>
         <translation>plik bazy danych</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="194"/>
+        <location filename="../../desk/check.py" line="198"/>
         <source>table %1, row %2</source>
         <translation>tabela %1, wiersz %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="195"/>
+        <location filename="../../desk/check.py" line="199"/>
         <source>refers to a missing row of %1</source>
         <translation>wskazuje na nieistniejący wiersz tabeli %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="221"/>
+        <location filename="../../desk/check.py" line="243"/>
+        <source>a rule on an append-only table lets changes past its guards</source>
+        <translation>reguła na tabeli tylko do dopisywania przepuszcza zmiany mimo zabezpieczeń</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="247"/>
+        <source>the guard trigger is missing: entries can be changed or removed unnoticed</source>
+        <translation>brak wyzwalacza ochronnego: wpisy można zmienić lub usunąć niepostrzeżenie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="249"/>
+        <source>the guard trigger is disabled: entries can be changed or removed unnoticed</source>
+        <translation>wyzwalacz ochronny jest wyłączony: wpisy można zmienić lub usunąć niepostrzeżenie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="251"/>
+        <source>the guard trigger refuses nothing: entries can be changed or removed unnoticed</source>
+        <translation>wyzwalacz ochronny niczego nie odrzuca: wpisy można zmienić lub usunąć niepostrzeżenie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="253"/>
+        <source>table %1, trigger %2</source>
+        <translation>tabela %1, wyzwalacz %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="266"/>
+        <source>audit entry %1 (table audit_log)</source>
+        <translation>wpis dziennika zmian %1 (tabela audit_log)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="267"/>
+        <source>ledger entry %1 (table token_ledger)</source>
+        <translation>wpis rejestru żetonów %1 (tabela token_ledger)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="269"/>
+        <source>has no chain hash: it was written behind the application&apos;s back</source>
+        <translation>nie ma skrótu łańcucha: zapisano go z pominięciem aplikacji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="270"/>
+        <source>breaks the hash chain: this entry or the one before it was changed, removed or replaced behind the application&apos;s back</source>
+        <translation>przerywa łańcuch skrótów: ten wpis lub poprzedni zmieniono, usunięto lub zastąpiono z pominięciem aplikacji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="288"/>
         <source>has no row in the search table: the lookup cannot find them</source>
         <translation>nie ma wiersza w tabeli wyszukiwania: wyszukiwarka go nie znajdzie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="229"/>
+        <location filename="../../desk/check.py" line="296"/>
         <source>is in the search table but there is no such student</source>
         <translation>jest w tabeli wyszukiwania, ale takiego studenta nie ma</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="245"/>
+        <location filename="../../desk/check.py" line="312"/>
         <source>number %1 in the search table, %2 in students</source>
         <translation>numer %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="248"/>
+        <location filename="../../desk/check.py" line="315"/>
         <source>person %1 in the search table, %2 in students</source>
         <translation>osoba %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="251"/>
+        <location filename="../../desk/check.py" line="318"/>
         <source>name &quot;%1&quot; in the search table, &quot;%2&quot; in persons</source>
         <translation>nazwisko „%1” w tabeli wyszukiwania, „%2” w tabeli osób</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="254"/>
+        <location filename="../../desk/check.py" line="321"/>
         <source>sort key or name parts differ from persons</source>
         <translation>klucz sortowania lub części nazwiska różnią się od tabeli osób</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="282"/>
+        <location filename="../../desk/check.py" line="349"/>
         <source>the %1 balance is %2: the ledger took more tokens than it gave</source>
         <translation>saldo %1 wynosi %2: rejestr odebrał więcej żetonów, niż przydzielił</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="294"/>
+        <location filename="../../desk/check.py" line="361"/>
         <source>is reversed by %1 entries; an entry is reversed at most once</source>
         <translation>jest cofnięty przez wpisy (liczba: %1); wpis cofa się najwyżej raz</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="308"/>
+        <location filename="../../desk/check.py" line="375"/>
         <source>reverses entry %1, which does not exist</source>
         <translation>cofa wpis %1, który nie istnieje</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="310"/>
+        <location filename="../../desk/check.py" line="377"/>
         <source>reverses itself</source>
         <translation>cofa sam siebie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="312"/>
+        <location filename="../../desk/check.py" line="379"/>
         <source>reverses entry %1 of another student or token type</source>
         <translation>cofa wpis %1 innego studenta lub innego rodzaju żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="314"/>
+        <location filename="../../desk/check.py" line="381"/>
         <source>amount %1 does not undo entry %2 (amount %3)</source>
         <translation>kwota %1 nie cofa wpisu %2 (kwota %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="327"/>
+        <location filename="../../desk/check.py" line="394"/>
         <source>is a refund that gives back no spent token</source>
         <translation>to zwrot, który nie oddaje żadnego wydanego żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="341"/>
+        <location filename="../../desk/check.py" line="408"/>
         <source>token request %1 has %2 %3 entries; it has one at most</source>
         <translation>prośba %1 ma wpisy typu %3 (liczba: %2); może mieć najwyżej jeden</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="362"/>
+        <location filename="../../desk/check.py" line="429"/>
         <source>points at token request %1 of another student</source>
         <translation>wskazuje na prośbę %1 innego studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="364"/>
+        <location filename="../../desk/check.py" line="431"/>
         <source>points at token request %1 of a registration with another token type</source>
         <translation>wskazuje na prośbę %1 w rejestracji z innym rodzajem żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="366"/>
+        <location filename="../../desk/check.py" line="433"/>
         <source>is a %2 for token request %1, which asked for something else</source>
         <translation>to wpis typu %2 dla prośby %1, która dotyczyła czegoś innego</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="442"/>
+        <location filename="../../desk/check.py" line="509"/>
         <source>the ledger gives %1 %2, the portal shows no balance</source>
         <translation>według rejestru saldo %2 wynosi %1, portal nie pokazuje salda</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="444"/>
+        <location filename="../../desk/check.py" line="511"/>
         <source>the portal shows %1 %2 but the ledger has no entries</source>
         <translation>portal pokazuje saldo %2 równe %1, ale rejestr nie ma wpisów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="446"/>
+        <location filename="../../desk/check.py" line="513"/>
         <source>the ledger gives %1 %2, the portal shows %3 and nothing waits to go out</source>
         <translation>według rejestru saldo %2 wynosi %1, portal pokazuje %3, a nic nie czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="481"/>
+        <location filename="../../desk/check.py" line="548"/>
         <source>the group&apos;s count says %1 students, %2 enrollments are accepted</source>
         <translation>licznik grupy podaje studentów: %1, a przyjętych zapisów jest %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="484"/>
+        <location filename="../../desk/check.py" line="551"/>
         <source>%1 students in a group of %2 places with %3 recorded overrides</source>
         <translation>studentów w grupie: %1, miejsc: %2, zapisanych przekroczeń limitu: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="506"/>
+        <location filename="../../desk/check.py" line="573"/>
         <source>changes of %1 waiting for the portal</source>
         <translation>zmiany typu %1 czekające na portal</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="507"/>
+        <location filename="../../desk/check.py" line="574"/>
         <source>%1 waiting since %2, more than %3 hours: is the sync running?</source>
         <translation>%1 czeka od %2, ponad %3 godz.: czy synchronizacja działa?</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="515"/>
+        <location filename="../../desk/check.py" line="582"/>
         <source>sync run %1</source>
         <translation>synchronizacja nr %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="516"/>
+        <location filename="../../desk/check.py" line="583"/>
         <source>a %1 run started at %2 was interrupted: it is still marked running but gives no sign of life; the next sync closes it</source>
         <translation>przebieg (%1) rozpoczęty %2 został przerwany: nadal jest oznaczony jako trwający, ale nie daje znaku życia; następna synchronizacja go zamknie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="614"/>
+        <location filename="../../desk/check.py" line="683"/>
         <source>The first full publication to the portal database was interrupted: it was not compared. The next sync finishes it.</source>
         <translation>Pierwsza pełna publikacja do bazy portalu została przerwana: nie porównano jej. Następna synchronizacja ją dokończy.</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="532"/>
+        <location filename="../../desk/check.py" line="599"/>
         <source>the portal&apos;s checkpoint</source>
         <translation>punkt kontrolny portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="533"/>
+        <location filename="../../desk/check.py" line="600"/>
         <source>cannot be read: %1</source>
         <translation>nie da się odczytać: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="543"/>
+        <location filename="../../desk/check.py" line="610"/>
         <source>the last batch of sync run %1</source>
         <translation>ostatnia partia synchronizacji nr %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="544"/>
+        <location filename="../../desk/check.py" line="611"/>
         <source>%1 of its %2 changes reached the portal but are not marked sent (the run was interrupted); the next sync marks them</source>
         <translation>%1 z %2 jej zmian dotarło do portalu, ale nie są oznaczone jako wysłane (synchronizację przerwano); następna synchronizacja je oznaczy</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="610"/>
+        <location filename="../../desk/check.py" line="679"/>
         <source>No portal database: balances and the last batch on the portal were not compared.</source>
         <translation>Brak bazy portalu: nie porównano sald ani ostatniej partii na portalu.</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="612"/>
+        <location filename="../../desk/check.py" line="681"/>
         <source>The portal database has not been filled by this desk yet: it was not compared.</source>
         <translation>Tej bazy portalu nie wypełnił jeszcze ten desk: nie została porównana.</translation>
     </message>
@@ -1779,80 +1928,101 @@ Odtworzenie:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../desk/db.py" line="54"/>
+        <location filename="../../desk/db.py" line="64"/>
         <source>This is not a database address: %1</source>
         <translation>To nie jest adres bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="225"/>
-        <location filename="../../desk/db.py" line="281"/>
+        <location filename="../../desk/db.py" line="72"/>
+        <source>desk works with an SQLite file or a PostgreSQL server (postgresql://…), not %1.</source>
+        <translation>desk działa z plikiem SQLite albo serwerem PostgreSQL (postgresql://…), a nie z %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/db.py" line="219"/>
+        <source>The database is busy: another workstation or job is changing it. Try again in a moment.</source>
+        <translation>Baza danych jest zajęta: inne stanowisko lub zadanie właśnie ją zmienia. Spróbuj ponownie za chwilę.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/db.py" line="361"/>
+        <location filename="../../desk/db.py" line="459"/>
         <source>The file %1 is not a desk database (or it is damaged).</source>
         <translation>Plik %1 nie jest bazą danych desk (albo jest uszkodzony).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="227"/>
+        <location filename="../../desk/db.py" line="363"/>
         <source>The database %1 is locked by another program. Close it there, or wait, and try again.</source>
         <translation>Baza danych %1 jest zablokowana przez inny program. Zamknij ją tam albo zaczekaj i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="232"/>
-        <location filename="../../desk/db.py" line="287"/>
+        <location filename="../../desk/db.py" line="368"/>
+        <location filename="../../desk/db.py" line="465"/>
         <source>The database %1 is read-only. Ask your administrator for write access to the file and its folder.</source>
         <translation>Baza danych %1 jest tylko do odczytu. Poproś administratora o prawo zapisu do pliku i jego folderu.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="237"/>
+        <location filename="../../desk/db.py" line="373"/>
         <source>The database %1 cannot be opened: the folder does not exist or cannot be written to.</source>
         <translation>Nie można otworzyć bazy danych %1: folder nie istnieje albo nie można w nim zapisywać.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="242"/>
-        <location filename="../../desk/db.py" line="264"/>
+        <location filename="../../desk/db.py" line="378"/>
+        <location filename="../../desk/db.py" line="400"/>
         <source>The database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="247"/>
+        <location filename="../../desk/db.py" line="383"/>
         <source>The database server %1 refused the sign-in. Check the user name and password in the database address.</source>
         <translation>Serwer bazy danych %1 odmówił zalogowania. Sprawdź nazwę użytkownika i hasło w adresie bazy.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="252"/>
+        <location filename="../../desk/db.py" line="388"/>
         <source>The database %1 does not exist on the server.</source>
         <translation>Baza danych %1 nie istnieje na serwerze.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="254"/>
+        <location filename="../../desk/db.py" line="390"/>
         <source>The database server %1 does not answer. It may be down, or the network is unavailable.</source>
         <translation>Serwer bazy danych %1 nie odpowiada. Może być wyłączony albo sieć jest niedostępna.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="259"/>
+        <location filename="../../desk/db.py" line="395"/>
         <source>The database %1 does not allow this user to change its structure. Ask your administrator.</source>
         <translation>Baza danych %1 nie pozwala temu użytkownikowi zmieniać swojej struktury. Poproś administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="275"/>
+        <location filename="../../desk/db.py" line="421"/>
+        <source>The database %1 is damaged. Run desk check --thorough, and restore a backup (desk backup list, desk backup restore).</source>
+        <translation>Baza danych %1 jest uszkodzona. Uruchom desk check --thorough i przywróć kopię zapasową (desk backup list, desk backup restore).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/db.py" line="447"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 to folder, a nie plik bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="294"/>
+        <location filename="../../desk/db.py" line="454"/>
+        <source>The file %1 is empty: it is not a desk database. Remove it, or choose another file.</source>
+        <translation>Plik %1 jest pusty: to nie jest baza desk. Usuń go albo wybierz inny plik.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/db.py" line="480"/>
         <source>There is no database at %1.</source>
         <translation>Nie ma bazy danych w %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="324"/>
+        <location filename="../../desk/db.py" line="510"/>
         <source>The database %1 was made by a newer version of desk. Install the newer version to open it.</source>
         <translation>Baza danych %1 została utworzona przez nowszą wersję desk. Zainstaluj nowszą wersję, aby ją otworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="334"/>
+        <location filename="../../desk/db.py" line="473"/>
+        <location filename="../../desk/db.py" line="520"/>
         <source>The database %1 holds tables of another program; desk will not change it.</source>
         <translation>Baza danych %1 zawiera tabele innego programu; desk jej nie zmieni.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="344"/>
+        <location filename="../../desk/db.py" line="530"/>
         <source>The database %1 needs an upgrade. Run: desk db upgrade</source>
         <translation>Baza danych %1 wymaga aktualizacji. Uruchom: desk db upgrade</translation>
     </message>
@@ -1860,7 +2030,7 @@ Odtworzenie:
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../desk/demo.py" line="95"/>
+        <location filename="../../desk/demo.py" line="96"/>
         <source>demo database</source>
         <translation>baza demonstracyjna</translation>
     </message>
@@ -2252,47 +2422,47 @@ Odtworzenie:
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="171"/>
+        <location filename="../../ui/views/group_dialogs.py" line="139"/>
         <source>Enroll in %1</source>
         <translation>Zapis do: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="172"/>
+        <location filename="../../ui/views/group_dialogs.py" line="140"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="173"/>
+        <location filename="../../ui/views/group_dialogs.py" line="141"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="177"/>
+        <location filename="../../ui/views/group_dialogs.py" line="145"/>
         <source>Student to enroll</source>
         <translation>Student do zapisania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="178"/>
+        <location filename="../../ui/views/group_dialogs.py" line="146"/>
         <source>Enroll &amp;over the limit (a recorded override)</source>
         <translation>Zapisz &amp;ponad limit (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="180"/>
+        <location filename="../../ui/views/group_dialogs.py" line="148"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="182"/>
+        <location filename="../../ui/views/group_dialogs.py" line="150"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="189"/>
+        <location filename="../../ui/views/group_dialogs.py" line="157"/>
         <source>The group has free places.</source>
         <translation>W grupie są wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="198"/>
+        <location filename="../../ui/views/group_dialogs.py" line="166"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -2402,6 +2572,55 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <location filename="../../desk/accounts/bulk_link.py" line="229"/>
+        <location filename="../../desk/input_files.py" line="28"/>
+        <source>The file %1 cannot be read.</source>
+        <translation>Nie można odczytać pliku %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="37"/>
+        <source>There is no file %1.</source>
+        <translation>Nie ma pliku %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="39"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 nie jest plikiem.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="52"/>
+        <source>The file is %1 MB; at most %2 MB can be read at once. Split it into smaller files.</source>
+        <translation>Plik ma %1 MB; jednorazowo można odczytać najwyżej %2 MB. Podziel go na mniejsze pliki.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="71"/>
+        <source>The file %1 is not a text file (it contains NUL bytes).</source>
+        <translation>Plik %1 nie jest plikiem tekstowym (zawiera bajty NUL).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="79"/>
+        <source>The file %1 is not UTF-8 text (line %2). Save it as UTF-8 and try again.</source>
+        <translation>Plik %1 nie jest tekstem UTF-8 (wiersz %2). Zapisz go jako UTF-8 i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="95"/>
+        <source>The file has more than %1 rows; split it into smaller files.</source>
+        <translation>Plik ma więcej niż %1 wierszy; podziel go na mniejsze pliki.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="110"/>
+        <source>%1 is not an Excel file desk reads: it would unpack to more than %2 MB or %3 cells. Save only the needed columns as .xlsx or .csv.</source>
+        <translation>%1 nie jest plikiem Excela, który desk odczyta: po rozpakowaniu miałby ponad %2 MB albo %3 komórek. Zapisz tylko potrzebne kolumny jako .xlsx lub .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/input_files.py" line="140"/>
+        <source>%1 cannot be read as an Excel (.xlsx) file.</source>
+        <translation>Nie można odczytać %1 jako pliku Excela (.xlsx).</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdministratorDialog</name>
     <message>
         <location filename="../../ui/sign_in.py" line="126"/>
@@ -2462,52 +2681,52 @@ Odtworzenie:
 <context>
     <name>GrantAccessDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="80"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="36"/>
         <source>Grant access — %1</source>
         <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="82"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="38"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
         <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="90"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="46"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="91"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="47"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
         <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="94"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="50"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="95"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="51"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="101"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="57"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="102"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="58"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Ważne do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="105"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="61"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="122"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="78"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
@@ -2593,144 +2812,144 @@ Odtworzenie:
 <context>
     <name>Groups</name>
     <message>
-        <location filename="../../desk/groups.py" line="92"/>
+        <location filename="../../desk/groups.py" line="93"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="150"/>
+        <location filename="../../desk/groups.py" line="151"/>
         <source>Choose a registration, a course or a term.</source>
         <translation>Wybierz rejestrację, przedmiot lub cykl dydaktyczny.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="160"/>
-        <location filename="../../desk/groups.py" line="170"/>
-        <location filename="../../desk/groups.py" line="327"/>
-        <location filename="../../desk/groups.py" line="364"/>
+        <location filename="../../desk/groups.py" line="161"/>
+        <location filename="../../desk/groups.py" line="171"/>
+        <location filename="../../desk/groups.py" line="338"/>
+        <location filename="../../desk/groups.py" line="375"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="231"/>
-        <location filename="../../desk/groups.py" line="321"/>
+        <location filename="../../desk/groups.py" line="232"/>
+        <location filename="../../desk/groups.py" line="330"/>
         <source>Say why the limit changes (it is kept with the change).</source>
         <translation>Podaj powód zmiany limitu (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="233"/>
+        <location filename="../../desk/groups.py" line="234"/>
         <source>Give either a new limit or a change such as +5.</source>
         <translation>Podaj nowy limit albo zmianę, np. +5.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="235"/>
+        <location filename="../../desk/groups.py" line="236"/>
         <source>A seat limit cannot be negative.</source>
         <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="237"/>
-        <location filename="../../desk/groups.py" line="336"/>
+        <location filename="../../desk/groups.py" line="244"/>
+        <location filename="../../desk/groups.py" line="347"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="240"/>
+        <location filename="../../desk/groups.py" line="247"/>
         <source>Select at least one group.</source>
         <translation>Zaznacz co najmniej jedną grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="252"/>
+        <location filename="../../desk/groups.py" line="259"/>
         <source>Some of the groups no longer exist.</source>
         <translation>Niektóre z grup już nie istnieją.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="293"/>
+        <location filename="../../desk/groups.py" line="302"/>
         <source>%1: %2 students enrolled, limit asked %3</source>
         <translation>%1: zapisanych studentów: %2, żądany limit: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="300"/>
+        <location filename="../../desk/groups.py" line="309"/>
         <source>A limit cannot be set below the students already in the group. Nothing was changed.</source>
         <translation>Limitu nie można ustawić poniżej liczby studentów już zapisanych do grupy. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="307"/>
+        <location filename="../../desk/groups.py" line="316"/>
         <source>A seat limit cannot be below the group&apos;s lower limit (below it the group does not run). Nothing was changed.</source>
         <translation>Limit miejsc nie może być niższy niż dolny limit grupy (poniżej niego grupa nie zostanie uruchomiona). Niczego nie zmieniono.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="309"/>
+        <location filename="../../desk/groups.py" line="318"/>
         <source>%1: lower limit %2, limit asked %3</source>
         <translation>%1: dolny limit %2, żądany limit %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="323"/>
+        <location filename="../../desk/groups.py" line="332"/>
         <source>A lower limit cannot be negative.</source>
         <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="331"/>
+        <location filename="../../desk/groups.py" line="342"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="394"/>
-        <location filename="../../desk/groups.py" line="422"/>
+        <location filename="../../desk/groups.py" line="406"/>
+        <location filename="../../desk/groups.py" line="435"/>
         <source>There is no class group %1.</source>
         <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="398"/>
+        <location filename="../../desk/groups.py" line="410"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="405"/>
+        <location filename="../../desk/groups.py" line="418"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="437"/>
+        <location filename="../../desk/groups.py" line="450"/>
         <source>The student is not in that group.</source>
         <translation>Student nie należy do tej grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="110"/>
+        <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="47"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="110"/>
+        <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="48"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="110"/>
+        <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="49"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="110"/>
+        <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="50"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="111"/>
+        <location filename="../../desk/rosters.py" line="112"/>
         <location filename="../../ui/models/group_table_model.py" line="51"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="111"/>
+        <location filename="../../desk/rosters.py" line="112"/>
         <location filename="../../ui/models/group_table_model.py" line="52"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="111"/>
+        <location filename="../../desk/rosters.py" line="112"/>
         <location filename="../../ui/models/group_table_model.py" line="53"/>
         <source>Sun</source>
         <translation>niedz.</translation>
@@ -3103,274 +3322,279 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/history.py" line="460"/>
+        <source>PESEL replaced</source>
+        <translation>PESEL zastąpiony</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="461"/>
         <source>private e-mail</source>
         <translation>prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="461"/>
+        <location filename="../../desk/history.py" line="462"/>
         <source>login</source>
         <translation>login</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="462"/>
+        <location filename="../../desk/history.py" line="463"/>
         <source>group</source>
         <translation>grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="463"/>
-        <location filename="../../desk/history.py" line="492"/>
-        <location filename="../../desk/history.py" line="623"/>
+        <location filename="../../desk/history.py" line="464"/>
+        <location filename="../../desk/history.py" line="493"/>
+        <location filename="../../desk/history.py" line="624"/>
         <source>registration</source>
         <translation>rejestracja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="464"/>
+        <location filename="../../desk/history.py" line="465"/>
         <source>token</source>
         <translation>żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="465"/>
+        <location filename="../../desk/history.py" line="466"/>
         <source>course</source>
         <translation>przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="466"/>
+        <location filename="../../desk/history.py" line="467"/>
         <source>programme</source>
         <translation>kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="467"/>
+        <location filename="../../desk/history.py" line="468"/>
         <source>term</source>
         <translation>cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="468"/>
+        <location filename="../../desk/history.py" line="469"/>
         <source>unit</source>
         <translation>jednostka</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="469"/>
+        <location filename="../../desk/history.py" line="470"/>
         <source>amount</source>
         <translation>kwota</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="470"/>
+        <location filename="../../desk/history.py" line="471"/>
         <source>decision</source>
         <translation>decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="471"/>
+        <location filename="../../desk/history.py" line="472"/>
         <source>until</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="472"/>
+        <location filename="../../desk/history.py" line="473"/>
         <source>withdrawn</source>
         <translation>wycofano</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="473"/>
+        <location filename="../../desk/history.py" line="474"/>
         <source>name</source>
         <translation>nazwa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="474"/>
+        <location filename="../../desk/history.py" line="475"/>
         <source>starts</source>
         <translation>początek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="475"/>
+        <location filename="../../desk/history.py" line="476"/>
         <source>ends</source>
         <translation>koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="476"/>
+        <location filename="../../desk/history.py" line="477"/>
         <source>unregistering allowed</source>
         <translation>wyrejestrowanie dozwolone</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="477"/>
+        <location filename="../../desk/history.py" line="478"/>
         <source>courses per student</source>
         <translation>przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="478"/>
+        <location filename="../../desk/history.py" line="479"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="479"/>
+        <location filename="../../desk/history.py" line="480"/>
         <source>source</source>
         <translation>źródło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="480"/>
+        <location filename="../../desk/history.py" line="481"/>
         <source>document</source>
         <translation>dokument</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="481"/>
+        <location filename="../../desk/history.py" line="482"/>
         <source>deadline overridden because</source>
         <translation>termin pominięto, bo</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="482"/>
+        <location filename="../../desk/history.py" line="483"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="483"/>
+        <location filename="../../desk/history.py" line="484"/>
         <source>rows</source>
         <translation>wiersze</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="484"/>
+        <location filename="../../desk/history.py" line="485"/>
         <source>file</source>
         <translation>plik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="485"/>
+        <location filename="../../desk/history.py" line="486"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="486"/>
+        <location filename="../../desk/history.py" line="487"/>
         <source>price</source>
         <translation>cena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="487"/>
+        <location filename="../../desk/history.py" line="488"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="488"/>
+        <location filename="../../desk/history.py" line="489"/>
         <source>role</source>
         <translation>rola</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="489"/>
+        <location filename="../../desk/history.py" line="490"/>
         <source>units</source>
         <translation>jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="490"/>
+        <location filename="../../desk/history.py" line="491"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="491"/>
+        <location filename="../../desk/history.py" line="492"/>
         <source>balance before</source>
         <translation>saldo przedtem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="493"/>
+        <location filename="../../desk/history.py" line="494"/>
         <source>reverses entry</source>
         <translation>odwraca wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="494"/>
+        <location filename="../../desk/history.py" line="495"/>
         <source>request</source>
         <translation>prośba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="495"/>
-        <location filename="../../desk/history.py" line="611"/>
+        <location filename="../../desk/history.py" line="496"/>
+        <location filename="../../desk/history.py" line="612"/>
         <source>enrollment</source>
         <translation>zapis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="496"/>
+        <location filename="../../desk/history.py" line="497"/>
         <source>kind</source>
         <translation>rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="497"/>
+        <location filename="../../desk/history.py" line="498"/>
         <source>code</source>
         <translation>kod</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="498"/>
+        <location filename="../../desk/history.py" line="499"/>
         <source>stage</source>
         <translation>etap</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="499"/>
+        <location filename="../../desk/history.py" line="500"/>
         <source>level</source>
         <translation>stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="500"/>
+        <location filename="../../desk/history.py" line="501"/>
         <source>mode</source>
         <translation>tryb</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="501"/>
+        <location filename="../../desk/history.py" line="502"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="502"/>
+        <location filename="../../desk/history.py" line="503"/>
         <source>domain</source>
         <translation>domena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="503"/>
+        <location filename="../../desk/history.py" line="504"/>
         <source>template</source>
         <translation>wzór</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="504"/>
+        <location filename="../../desk/history.py" line="505"/>
         <source>message</source>
         <translation>komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="505"/>
+        <location filename="../../desk/history.py" line="506"/>
         <source>entitled students only</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="506"/>
+        <location filename="../../desk/history.py" line="507"/>
         <source>courses</source>
         <translation>przedmioty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="507"/>
+        <location filename="../../desk/history.py" line="508"/>
         <source>micro-round (minutes)</source>
         <translation>mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="508"/>
+        <location filename="../../desk/history.py" line="509"/>
         <source>micro-break (minutes)</source>
         <translation>mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="509"/>
+        <location filename="../../desk/history.py" line="510"/>
         <source>attendance list</source>
         <translation>lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="510"/>
+        <location filename="../../desk/history.py" line="511"/>
         <source>groups</source>
         <translation>grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="511"/>
+        <location filename="../../desk/history.py" line="512"/>
         <source>filters</source>
         <translation>filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="512"/>
+        <location filename="../../desk/history.py" line="513"/>
         <source>password</source>
         <translation>hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="529"/>
+        <location filename="../../desk/history.py" line="530"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="529"/>
+        <location filename="../../desk/history.py" line="530"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
@@ -3450,142 +3674,162 @@ Odtworzenie:
         <translation>Usunięto regułę uprawnień z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="82"/>
+        <location filename="../../desk/tokens.py" line="84"/>
         <source>Tokens allocated: %1 %2</source>
         <translation>Przydzielono żetony: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="84"/>
+        <location filename="../../desk/tokens.py" line="86"/>
         <source>Token balance corrected: %1 %2</source>
         <translation>Skorygowano saldo żetonów: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="86"/>
+        <location filename="../../desk/tokens.py" line="88"/>
         <source>(deadline overridden)</source>
         <translation>(z pominięciem terminu)</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="89"/>
+        <location filename="../../desk/tokens.py" line="91"/>
         <source>Token spent: %1</source>
         <translation>Wykorzystano żeton: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="91"/>
+        <location filename="../../desk/tokens.py" line="93"/>
         <source>Token refunded: %1</source>
         <translation>Zwrócono żeton: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="92"/>
+        <location filename="../../desk/tokens.py" line="94"/>
         <source>Tokens expired: %1 %2</source>
         <translation>Żetony wygasły: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="73"/>
+        <location filename="../../desk/tokens.py" line="75"/>
         <source>Token type %1 saved</source>
         <translation>Zapisano rodzaj żetonu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="76"/>
+        <location filename="../../desk/tokens.py" line="78"/>
         <source>Token allocation rule added for %1</source>
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="717"/>
+        <location filename="../../desk/token_rounds.py" line="722"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="720"/>
+        <location filename="../../desk/token_rounds.py" line="725"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="721"/>
+        <location filename="../../desk/token_rounds.py" line="726"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="722"/>
+        <location filename="../../desk/token_rounds.py" line="727"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="723"/>
+        <location filename="../../desk/token_rounds.py" line="728"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="724"/>
+        <location filename="../../desk/token_rounds.py" line="729"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="725"/>
+        <location filename="../../desk/token_rounds.py" line="730"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="53"/>
+        <location filename="../../desk/payments.py" line="54"/>
         <source>Payment of %1 PLN due</source>
         <translation>Należność %1 zł</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="55"/>
+        <location filename="../../desk/payments.py" line="56"/>
         <source>Payment cancelled</source>
         <translation>Anulowano należność</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="285"/>
+        <location filename="../../desk/students.py" line="290"/>
         <source>PESEL shown</source>
         <translation>Wyświetlono PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="286"/>
+        <location filename="../../desk/students.py" line="292"/>
+        <source>Searched by PESEL</source>
+        <translation>Wyszukano po numerze PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/students.py" line="294"/>
+        <source>Login state looked up by PESEL</source>
+        <translation>Sprawdzono stan konta po numerze PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/students.py" line="296"/>
+        <source>File of logins by PESEL read</source>
+        <translation>Odczytano plik kont według numerów PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/students.py" line="297"/>
         <source>Personal data corrected</source>
         <translation>Poprawiono dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="274"/>
+        <location filename="../../desk/staff.py" line="308"/>
         <source>Staff account %1 created</source>
         <translation>Utworzono konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="276"/>
+        <location filename="../../desk/staff.py" line="310"/>
         <source>Password changed by its owner</source>
         <translation>Właściciel zmienił hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="278"/>
+        <location filename="../../desk/staff.py" line="312"/>
         <source>Staff account %1 disabled</source>
         <translation>Zablokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="280"/>
+        <location filename="../../desk/staff.py" line="314"/>
         <source>Staff account %1 enabled</source>
         <translation>Odblokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="282"/>
+        <location filename="../../desk/staff.py" line="316"/>
         <source>Role of staff account %1 changed</source>
         <translation>Zmieniono rolę konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="284"/>
+        <location filename="../../desk/staff.py" line="318"/>
         <source>Password of staff account %1 reset</source>
         <translation>Ustawiono nowe hasło konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="926"/>
+        <location filename="../../desk/sync_conflicts.py" line="40"/>
+        <source>A student&apos;s action on the portal did not fit: kept as a conflict for a clerk</source>
+        <translation>Działanie studenta w portalu nie mogło zostać wykonane: zachowano je jako konflikt dla pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync_conflicts.py" line="43"/>
         <source>Sync conflict settled: enrolled over the limit</source>
         <translation>Rozstrzygnięto konflikt synchronizacji: zapis ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="927"/>
+        <location filename="../../desk/sync_conflicts.py" line="44"/>
         <source>Sync conflict dismissed</source>
         <translation>Odrzucono konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="924"/>
+        <location filename="../../desk/sync_schedule.py" line="26"/>
         <source>Sync schedule changed</source>
         <translation>Zmieniono harmonogram synchronizacji</translation>
     </message>
@@ -3640,231 +3884,236 @@ Odtworzenie:
         <translation>Usunięto turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="190"/>
+        <location filename="../../desk/groups.py" line="191"/>
         <source>Seat limit changed</source>
         <translation>Zmieniono limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="191"/>
+        <location filename="../../desk/groups.py" line="192"/>
         <source>Lower limit changed</source>
         <translation>Zmieniono dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="168"/>
+        <location filename="../../desk/backup.py" line="200"/>
         <source>Database backed up</source>
         <translation>Wykonano kopię zapasową bazy</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="169"/>
+        <location filename="../../desk/backup.py" line="201"/>
         <source>Database restored from a backup</source>
         <translation>Przywrócono bazę z kopii zapasowej</translation>
     </message>
     <message>
-        <location filename="../../desk/demo.py" line="104"/>
+        <location filename="../../desk/demo.py" line="105"/>
         <source>Demo database built</source>
         <translation>Zbudowano bazę demonstracyjną</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="51"/>
+        <location filename="../../desk/rosters.py" line="52"/>
         <source>class lists</source>
         <translation>listy grup</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="705"/>
-        <location filename="../../desk/rosters.py" line="52"/>
+        <location filename="../../desk/history.py" line="706"/>
+        <location filename="../../desk/rosters.py" line="53"/>
         <source>history</source>
         <translation>historia</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="53"/>
+        <location filename="../../desk/rosters.py" line="54"/>
         <source>payments due</source>
         <translation>należności do zapłaty</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="54"/>
+        <location filename="../../desk/rosters.py" line="55"/>
         <source>access decisions</source>
         <translation>decyzje o uprawnieniach</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="55"/>
+        <location filename="../../desk/rosters.py" line="56"/>
         <source>token balances</source>
         <translation>salda żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="56"/>
+        <location filename="../../desk/rosters.py" line="57"/>
         <source>list</source>
         <translation>lista</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="58"/>
+        <location filename="../../desk/rosters.py" line="59"/>
         <source>Exported: %1 (groups: %2, students: %3)</source>
         <translation>Wyeksportowano: %1 (grupy: %2, studenci: %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="61"/>
+        <location filename="../../desk/rosters.py" line="62"/>
         <source>Exported: %1 (lines: %2)</source>
         <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="612"/>
+        <location filename="../../desk/history.py" line="613"/>
         <source>access decision</source>
         <translation>decyzja o uprawnieniu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="613"/>
+        <location filename="../../desk/history.py" line="614"/>
         <source>access rule</source>
         <translation>reguła uprawnień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="614"/>
+        <location filename="../../desk/history.py" line="615"/>
         <source>token ledger entry</source>
         <translation>wpis w rejestrze żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="615"/>
+        <location filename="../../desk/history.py" line="616"/>
         <source>token type</source>
         <translation>rodzaj żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="616"/>
+        <location filename="../../desk/history.py" line="617"/>
         <source>allocation rule</source>
         <translation>reguła przydziału</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="617"/>
+        <location filename="../../desk/history.py" line="618"/>
         <source>token request</source>
         <translation>prośba o żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="618"/>
+        <location filename="../../desk/history.py" line="619"/>
         <source>payment</source>
         <translation>należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="619"/>
+        <location filename="../../desk/history.py" line="620"/>
         <source>person</source>
         <translation>osoba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="620"/>
+        <location filename="../../desk/history.py" line="621"/>
         <source>login account</source>
         <translation>konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="621"/>
+        <location filename="../../desk/history.py" line="622"/>
         <source>login template</source>
         <translation>wzór loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="622"/>
+        <location filename="../../desk/history.py" line="623"/>
         <source>class group</source>
         <translation>grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="624"/>
+        <location filename="../../desk/history.py" line="625"/>
         <source>round</source>
         <translation>tura</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="625"/>
+        <location filename="../../desk/history.py" line="626"/>
         <source>staff account</source>
         <translation>konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="626"/>
+        <location filename="../../desk/history.py" line="627"/>
         <source>sync conflict</source>
         <translation>konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="627"/>
+        <location filename="../../desk/history.py" line="628"/>
         <source>setting</source>
         <translation>ustawienie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="628"/>
+        <location filename="../../desk/history.py" line="629"/>
         <source>export</source>
         <translation>eksport</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="629"/>
+        <location filename="../../desk/history.py" line="630"/>
         <source>database</source>
         <translation>baza danych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="640"/>
+        <location filename="../../desk/history.py" line="641"/>
         <source>the student, on the portal</source>
         <translation>student, w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="641"/>
+        <location filename="../../desk/history.py" line="642"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="674"/>
+        <location filename="../../desk/history.py" line="675"/>
         <source>Exported by</source>
         <translation>Wyeksportował(a)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="675"/>
+        <location filename="../../desk/history.py" line="676"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="676"/>
+        <location filename="../../desk/history.py" line="677"/>
         <source>Entries</source>
         <translation>Wpisy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="679"/>
+        <location filename="../../desk/history.py" line="680"/>
         <source>Filters</source>
         <translation>Filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="681"/>
-        <location filename="../../desk/history.py" line="698"/>
+        <location filename="../../desk/history.py" line="682"/>
+        <location filename="../../desk/history.py" line="699"/>
         <source>Audit trail</source>
         <translation>Historia zmian</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="683"/>
+        <location filename="../../desk/history.py" line="684"/>
         <source>Entry</source>
         <translation>Wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="684"/>
+        <location filename="../../desk/history.py" line="685"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="685"/>
+        <location filename="../../desk/history.py" line="686"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="686"/>
+        <location filename="../../desk/history.py" line="687"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="687"/>
+        <location filename="../../desk/history.py" line="688"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="688"/>
+        <location filename="../../desk/history.py" line="689"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="689"/>
+        <location filename="../../desk/history.py" line="690"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="690"/>
+        <location filename="../../desk/history.py" line="691"/>
         <source>Action code</source>
         <translation>Kod czynności</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/database.py" line="56"/>
+        <source>Portal database moved</source>
+        <translation>Przeniesiono bazę portalu</translation>
     </message>
 </context>
 <context>
@@ -4557,27 +4806,27 @@ Odtworzenie:
 <context>
     <name>LowerLimitDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="143"/>
+        <location filename="../../ui/views/group_dialogs.py" line="111"/>
         <source>Lower limit — %1</source>
         <translation>Dolny limit — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="144"/>
+        <location filename="../../ui/views/group_dialogs.py" line="112"/>
         <source>Below this number of students the group does not run; it is flagged in the table. %1 enrolled, seat limit %2.</source>
         <translation>Poniżej tej liczby studentów grupa nie zostaje uruchomiona; jest wtedy oznaczana w tabeli. Zapisani: %1, limit miejsc: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="146"/>
+        <location filename="../../ui/views/group_dialogs.py" line="114"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="150"/>
+        <location filename="../../ui/views/group_dialogs.py" line="118"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="153"/>
+        <location filename="../../ui/views/group_dialogs.py" line="121"/>
         <source>&amp;Lower limit:</source>
         <translation>&amp;Dolny limit:</translation>
     </message>
@@ -4765,97 +5014,97 @@ Odtworzenie:
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -4863,52 +5112,52 @@ Odtworzenie:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="236"/>
+        <location filename="../../ui/views/group_dialogs.py" line="204"/>
         <source>Move %1 %2</source>
         <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="237"/>
+        <location filename="../../ui/views/group_dialogs.py" line="205"/>
         <source>From %1 to another group of the course, in one step.</source>
         <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="238"/>
+        <location filename="../../ui/views/group_dialogs.py" line="206"/>
         <source>&amp;Move</source>
         <translation>&amp;Przenieś</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="242"/>
+        <location filename="../../ui/views/group_dialogs.py" line="210"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="244"/>
+        <location filename="../../ui/views/group_dialogs.py" line="212"/>
         <source>%1 — %2 of %3, %4 free</source>
         <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="248"/>
+        <location filename="../../ui/views/group_dialogs.py" line="216"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
         <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="250"/>
+        <location filename="../../ui/views/group_dialogs.py" line="218"/>
         <source>Move over the limit</source>
         <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="255"/>
+        <location filename="../../ui/views/group_dialogs.py" line="223"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="270"/>
+        <location filename="../../ui/views/group_dialogs.py" line="238"/>
         <source>The group has free places.</source>
         <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="281"/>
+        <location filename="../../ui/views/group_dialogs.py" line="249"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę docelową.</translation>
     </message>
@@ -4934,17 +5183,17 @@ Odtworzenie:
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../desk/payments.py" line="134"/>
+        <location filename="../../desk/payments.py" line="128"/>
         <source>Say why the payment is cancelled.</source>
         <translation>Podaj powód anulowania należności.</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="138"/>
+        <location filename="../../desk/payments.py" line="133"/>
         <source>That payment no longer exists.</source>
         <translation>Ta należność już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="147"/>
+        <location filename="../../desk/payments.py" line="142"/>
         <source>Only a payment that is due can be cancelled; this one is %1.</source>
         <translation>Anulować można tylko należność do zapłaty; ta ma status: %1.</translation>
     </message>
@@ -5087,102 +5336,102 @@ Odtworzenie:
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="146"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="102"/>
         <source>Edit personal data — %1</source>
         <translation>Zmiana danych osobowych — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="147"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="103"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="148"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="104"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="149"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="105"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="151"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="107"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="153"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="109"/>
         <source>YYYY-MM-DD</source>
         <translation>RRRR-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="154"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="110"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="158"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="114"/>
         <source>unchanged (%1)</source>
         <translation>bez zmian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="159"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="115"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="160"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="116"/>
         <source>Reason for the change</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="161"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="117"/>
         <source>e.g. change of surname after marriage, certificate no. …</source>
         <translation>np. zmiana nazwiska po ślubie, odpis aktu nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="166"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="122"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="170"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="126"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="171"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="127"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="172"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="128"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="173"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="129"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="174"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="130"/>
         <source>&amp;PESEL:</source>
         <translation>&amp;PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="175"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="131"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="176"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="132"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="198"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="154"/>
         <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
         <translation>Datę urodzenia należy wpisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
@@ -5213,7 +5462,22 @@ Odtworzenie:
 <context>
     <name>Portal</name>
     <message>
+        <location filename="../../desk/portal/database.py" line="61"/>
+        <source>The portal database cannot be opened at %1: it must be an SQLite file or a PostgreSQL server (postgresql://…) that desk can open.</source>
+        <translation>Nie można otworzyć bazy portalu pod adresem %1: musi to być plik SQLite albo serwer PostgreSQL (postgresql://…), który desk może otworzyć.</translation>
+    </message>
+    <message>
         <location filename="../../desk/portal/database.py" line="87"/>
+        <source>Give the portal&apos;s address without its password: the server&apos;s password is read from ~/.pgpass, a service file or PGPASSWORD, never kept by desk.</source>
+        <translation>Podaj adres portalu bez hasła: hasło serwera jest odczytywane z ~/.pgpass, pliku usług albo PGPASSWORD i nigdy nie jest przechowywane przez desk.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/database.py" line="124"/>
+        <source>Say why the portal moves (it is kept with the change).</source>
+        <translation>Podaj, dlaczego portal jest przenoszony (powód zostanie zapisany ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/portal/database.py" line="190"/>
         <source>The portal database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych portalu %1.</translation>
     </message>
@@ -5921,259 +6185,259 @@ Odtworzenie:
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../desk/rosters.py" line="165"/>
+        <location filename="../../desk/rosters.py" line="166"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="166"/>
-        <location filename="../../desk/rosters.py" line="296"/>
-        <location filename="../../desk/rosters.py" line="312"/>
-        <location filename="../../desk/rosters.py" line="354"/>
+        <location filename="../../desk/rosters.py" line="167"/>
+        <location filename="../../desk/rosters.py" line="297"/>
+        <location filename="../../desk/rosters.py" line="313"/>
+        <location filename="../../desk/rosters.py" line="358"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="167"/>
-        <location filename="../../desk/rosters.py" line="354"/>
+        <location filename="../../desk/rosters.py" line="168"/>
+        <location filename="../../desk/rosters.py" line="358"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="168"/>
-        <location filename="../../desk/rosters.py" line="355"/>
+        <location filename="../../desk/rosters.py" line="169"/>
+        <location filename="../../desk/rosters.py" line="359"/>
         <source>First names</source>
         <translation>Imiona</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="174"/>
+        <location filename="../../desk/rosters.py" line="175"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="175"/>
+        <location filename="../../desk/rosters.py" line="176"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="176"/>
+        <location filename="../../desk/rosters.py" line="177"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
-    </message>
-    <message>
-        <location filename="../../desk/rosters.py" line="186"/>
-        <location filename="../../desk/rosters.py" line="219"/>
-        <location filename="../../desk/rosters.py" line="278"/>
-        <location filename="../../desk/rosters.py" line="298"/>
-        <source>Course</source>
-        <translation>Przedmiot</translation>
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="187"/>
         <location filename="../../desk/rosters.py" line="220"/>
         <location filename="../../desk/rosters.py" line="279"/>
+        <location filename="../../desk/rosters.py" line="299"/>
+        <source>Course</source>
+        <translation>Przedmiot</translation>
+    </message>
+    <message>
+        <location filename="../../desk/rosters.py" line="188"/>
+        <location filename="../../desk/rosters.py" line="221"/>
+        <location filename="../../desk/rosters.py" line="280"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="188"/>
-        <location filename="../../desk/rosters.py" line="298"/>
+        <location filename="../../desk/rosters.py" line="189"/>
+        <location filename="../../desk/rosters.py" line="299"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="189"/>
-        <location filename="../../desk/rosters.py" line="222"/>
-        <location filename="../../desk/rosters.py" line="281"/>
+        <location filename="../../desk/rosters.py" line="190"/>
+        <location filename="../../desk/rosters.py" line="223"/>
+        <location filename="../../desk/rosters.py" line="282"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="190"/>
-        <location filename="../../desk/rosters.py" line="223"/>
+        <location filename="../../desk/rosters.py" line="191"/>
+        <location filename="../../desk/rosters.py" line="224"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="191"/>
+        <location filename="../../desk/rosters.py" line="192"/>
         <source>Students / limit</source>
         <translation>Studenci / limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="192"/>
+        <location filename="../../desk/rosters.py" line="193"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="196"/>
+        <location filename="../../desk/rosters.py" line="197"/>
         <source>Attendance list</source>
         <translation>Lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="200"/>
+        <location filename="../../desk/rosters.py" line="201"/>
         <source>Class list</source>
         <translation>Lista grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="218"/>
+        <location filename="../../desk/rosters.py" line="219"/>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="219"/>
-        <location filename="../../desk/rosters.py" line="278"/>
+        <location filename="../../desk/rosters.py" line="220"/>
+        <location filename="../../desk/rosters.py" line="279"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="220"/>
-        <location filename="../../desk/rosters.py" line="279"/>
+        <location filename="../../desk/rosters.py" line="221"/>
+        <location filename="../../desk/rosters.py" line="280"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="221"/>
-        <location filename="../../desk/rosters.py" line="281"/>
+        <location filename="../../desk/rosters.py" line="222"/>
+        <location filename="../../desk/rosters.py" line="282"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="221"/>
-        <location filename="../../desk/rosters.py" line="280"/>
+        <location filename="../../desk/rosters.py" line="222"/>
+        <location filename="../../desk/rosters.py" line="281"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="222"/>
-        <location filename="../../desk/rosters.py" line="280"/>
+        <location filename="../../desk/rosters.py" line="223"/>
+        <location filename="../../desk/rosters.py" line="281"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="231"/>
+        <location filename="../../desk/rosters.py" line="232"/>
         <source>attendance</source>
         <translation>lista-obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="231"/>
+        <location filename="../../desk/rosters.py" line="232"/>
         <source>class-list</source>
         <translation>lista-grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="241"/>
+        <location filename="../../desk/rosters.py" line="242"/>
         <source>There are no groups to export.</source>
         <translation>Nie ma grup do wyeksportowania.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="243"/>
+        <location filename="../../desk/rosters.py" line="244"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="45"/>
+        <location filename="../../desk/rosters.py" line="46"/>
         <source>spreadsheet export</source>
         <translation>eksport do arkusza kalkulacyjnego</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="277"/>
+        <location filename="../../desk/rosters.py" line="278"/>
         <source>Below the lower limit</source>
         <translation>Poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="284"/>
+        <location filename="../../desk/rosters.py" line="285"/>
         <source>Groups below their lower limit</source>
         <translation>Grupy poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="295"/>
-        <location filename="../../desk/rosters.py" line="301"/>
+        <location filename="../../desk/rosters.py" line="296"/>
+        <location filename="../../desk/rosters.py" line="302"/>
         <source>Payments due</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="296"/>
-        <location filename="../../desk/rosters.py" line="312"/>
+        <location filename="../../desk/rosters.py" line="297"/>
+        <location filename="../../desk/rosters.py" line="313"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="297"/>
+        <location filename="../../desk/rosters.py" line="298"/>
         <source>Amount (PLN)</source>
         <translation>Kwota (PLN)</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="297"/>
+        <location filename="../../desk/rosters.py" line="298"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="298"/>
+        <location filename="../../desk/rosters.py" line="299"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="311"/>
+        <location filename="../../desk/rosters.py" line="312"/>
         <source>Access</source>
         <translation>Dostęp</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="313"/>
+        <location filename="../../desk/rosters.py" line="314"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="313"/>
+        <location filename="../../desk/rosters.py" line="314"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="314"/>
+        <location filename="../../desk/rosters.py" line="315"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="314"/>
+        <location filename="../../desk/rosters.py" line="315"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="315"/>
+        <location filename="../../desk/rosters.py" line="316"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="315"/>
+        <location filename="../../desk/rosters.py" line="316"/>
         <source>Standing</source>
         <translation>Obowiązuje</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="317"/>
+        <location filename="../../desk/rosters.py" line="318"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="317"/>
+        <location filename="../../desk/rosters.py" line="318"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="320"/>
+        <location filename="../../desk/rosters.py" line="321"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="320"/>
+        <location filename="../../desk/rosters.py" line="321"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="321"/>
+        <location filename="../../desk/rosters.py" line="322"/>
         <source>Individual access decisions</source>
         <translation>Indywidualne decyzje o dostępie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="353"/>
-        <location filename="../../desk/rosters.py" line="358"/>
+        <location filename="../../desk/rosters.py" line="357"/>
+        <location filename="../../desk/rosters.py" line="362"/>
         <source>Token balances</source>
         <translation>Stany żetonów</translation>
     </message>
@@ -6269,72 +6533,72 @@ Odtworzenie:
 <context>
     <name>SetLimitDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="77"/>
+        <location filename="../../ui/views/group_dialogs.py" line="45"/>
         <source>Seat limit — %1 group(s)</source>
         <translation>Limit miejsc — liczba grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="78"/>
+        <location filename="../../ui/views/group_dialogs.py" line="46"/>
         <source>A limit is never set below the students already in a group; then nothing is changed.</source>
         <translation>Limit nigdy nie jest ustawiany poniżej liczby studentów już zapisanych do grupy; w takim przypadku nic nie jest zmieniane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="79"/>
+        <location filename="../../ui/views/group_dialogs.py" line="47"/>
         <source>&amp;Apply</source>
         <translation>&amp;Zastosuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="81"/>
+        <location filename="../../ui/views/group_dialogs.py" line="49"/>
         <source>Set &amp;to</source>
         <translation>&amp;Ustaw na</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="83"/>
+        <location filename="../../ui/views/group_dialogs.py" line="51"/>
         <source>Set the limit to a value</source>
         <translation>Ustaw limit na podaną wartość</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="84"/>
+        <location filename="../../ui/views/group_dialogs.py" line="52"/>
         <source>Change &amp;by</source>
         <translation>Zmień &amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="86"/>
+        <location filename="../../ui/views/group_dialogs.py" line="54"/>
         <source>Change the limit by a number</source>
         <translation>Zmień limit o podaną liczbę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="89"/>
+        <location filename="../../ui/views/group_dialogs.py" line="57"/>
         <source>New limit</source>
         <translation>Nowy limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="94"/>
+        <location filename="../../ui/views/group_dialogs.py" line="62"/>
         <source>Change of the limit</source>
         <translation>Zmiana limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="99"/>
+        <location filename="../../ui/views/group_dialogs.py" line="67"/>
         <source>New limits</source>
         <translation>Nowe limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="109"/>
+        <location filename="../../ui/views/group_dialogs.py" line="77"/>
         <source>Groups:</source>
         <translation>Grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="121"/>
+        <location filename="../../ui/views/group_dialogs.py" line="89"/>
         <source>(below the %1 enrolled)</source>
         <translation>(poniżej liczby zapisanych: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="124"/>
+        <location filename="../../ui/views/group_dialogs.py" line="92"/>
         <source>… and %1 more</source>
         <translation>… i jeszcze %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="131"/>
+        <location filename="../../ui/views/group_dialogs.py" line="99"/>
         <source>Give a change such as +5 or -3.</source>
         <translation>Podaj zmianę, np. +5 lub -3.</translation>
     </message>
@@ -6441,228 +6705,228 @@ Odtworzenie:
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../desk/staff.py" line="104"/>
+        <location filename="../../desk/staff.py" line="105"/>
         <source>Your role (%1) does not allow this: %2.</source>
         <translation>Twoja rola (%1) nie pozwala na to: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="112"/>
+        <location filename="../../desk/staff.py" line="113"/>
         <source>dean&apos;s office clerk</source>
         <translation>pracownik dziekanatu</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="113"/>
+        <location filename="../../desk/staff.py" line="114"/>
         <source>Student Service Center</source>
         <translation>Centrum Obsługi Studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="114"/>
+        <location filename="../../desk/staff.py" line="115"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="120"/>
+        <location filename="../../desk/staff.py" line="121"/>
         <source>look up students</source>
         <translation>wyszukiwanie studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="121"/>
+        <location filename="../../desk/staff.py" line="122"/>
         <source>see personal data</source>
         <translation>wgląd w dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="122"/>
+        <location filename="../../desk/staff.py" line="123"/>
         <source>change students&apos; records</source>
         <translation>zmiana danych studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="123"/>
+        <location filename="../../desk/staff.py" line="124"/>
         <source>manage registrations</source>
         <translation>zarządzanie rejestracjami</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="124"/>
+        <location filename="../../desk/staff.py" line="125"/>
         <source>grant access to registrations</source>
         <translation>nadawanie uprawnień do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="125"/>
+        <location filename="../../desk/staff.py" line="126"/>
         <source>manage class groups</source>
         <translation>zarządzanie grupami zajęciowymi</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="126"/>
+        <location filename="../../desk/staff.py" line="127"/>
         <source>correct token balances</source>
         <translation>korekta stanu żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="127"/>
+        <location filename="../../desk/staff.py" line="128"/>
         <source>override the token correction deadline</source>
         <translation>korekta żetonów po terminie</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="128"/>
+        <location filename="../../desk/staff.py" line="129"/>
         <source>link login accounts</source>
         <translation>powiązanie kont logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="129"/>
+        <location filename="../../desk/staff.py" line="130"/>
         <source>run the sync</source>
         <translation>uruchamianie synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="130"/>
+        <location filename="../../desk/staff.py" line="131"/>
         <source>manage staff accounts</source>
         <translation>zarządzanie kontami pracowników</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="131"/>
+        <location filename="../../desk/staff.py" line="132"/>
         <source>administer the system</source>
         <translation>administrowanie systemem</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="138"/>
-        <location filename="../../desk/staff.py" line="395"/>
+        <location filename="../../desk/staff.py" line="139"/>
+        <location filename="../../desk/staff.py" line="429"/>
         <source>A password needs at least %1 characters.</source>
         <translation>Hasło musi mieć co najmniej %1 znaków.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="165"/>
+        <location filename="../../desk/staff.py" line="174"/>
         <source>Wrong login or password.</source>
         <translation>Błędny login lub hasło.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="175"/>
+        <location filename="../../desk/staff.py" line="228"/>
         <source>Too many failed attempts. Try again in %1 s.</source>
         <translation>Zbyt wiele nieudanych prób. Spróbuj ponownie za %1 s.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="187"/>
-        <source>This staff account is disabled. Ask an administrator.</source>
-        <translation>To konto pracownika jest wyłączone. Zwróć się do administratora.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/staff.py" line="204"/>
+        <location filename="../../desk/staff.py" line="237"/>
         <source>There is no active staff account %1.</source>
         <translation>Nie ma aktywnego konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="223"/>
-        <location filename="../../desk/staff.py" line="465"/>
+        <location filename="../../desk/staff.py" line="256"/>
+        <location filename="../../desk/staff.py" line="506"/>
         <source>A staff account needs a login and a full name.</source>
         <translation>Konto pracownika wymaga loginu oraz imienia i nazwiska.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="225"/>
-        <location filename="../../desk/staff.py" line="476"/>
-        <location filename="../../desk/staff.py" line="487"/>
+        <location filename="../../desk/staff.py" line="259"/>
+        <location filename="../../desk/staff.py" line="518"/>
+        <location filename="../../desk/staff.py" line="529"/>
         <source>The login %1 is already taken.</source>
         <translation>Login %1 jest już zajęty.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="230"/>
+        <location filename="../../desk/staff.py" line="264"/>
         <source>There is no unit with the code %1.</source>
         <translation>Nie ma jednostki o kodzie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="233"/>
-        <location filename="../../desk/staff.py" line="417"/>
+        <location filename="../../desk/staff.py" line="267"/>
+        <location filename="../../desk/staff.py" line="451"/>
         <source>A dean&apos;s office clerk acts for at least one unit.</source>
         <translation>Pracownik dziekanatu musi być przypisany do co najmniej jednej jednostki.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="296"/>
+        <location filename="../../desk/staff.py" line="330"/>
         <source>This database already has staff accounts; an administrator adds new ones.</source>
         <translation>Ta baza danych ma już konta pracowników; nowe dodaje administrator.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="256"/>
+        <location filename="../../desk/staff.py" line="290"/>
         <source>first administrator</source>
         <translation>pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="326"/>
+        <location filename="../../desk/staff.py" line="360"/>
         <source>The current password is wrong.</source>
         <translation>Obecne hasło jest błędne.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="258"/>
+        <location filename="../../desk/staff.py" line="292"/>
         <source>password changed by its owner</source>
         <translation>hasło zmienione przez właściciela</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="387"/>
+        <location filename="../../desk/staff.py" line="421"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany przy zmianie).</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="404"/>
+        <location filename="../../desk/staff.py" line="438"/>
         <source>There is no role %1.</source>
         <translation>Nie ma roli %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="414"/>
+        <location filename="../../desk/staff.py" line="448"/>
         <source>There is no unit with the id %1.</source>
         <translation>Nie ma jednostki o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="420"/>
+        <location filename="../../desk/staff.py" line="454"/>
         <source>Only a dean&apos;s office clerk acts for units; leave them empty for %1.</source>
         <translation>Jednostki przypisuje się tylko pracownikowi dziekanatu; dla roli „%1” zostaw je puste.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="433"/>
+        <location filename="../../desk/staff.py" line="467"/>
         <source>There is no staff account %1.</source>
         <translation>Nie ma konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="467"/>
+        <location filename="../../desk/staff.py" line="490"/>
+        <source>A login or a name cannot hold control or invisible characters.</source>
+        <translation>Login ani nazwa nie mogą zawierać znaków sterujących ani niewidocznych.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="508"/>
         <source>A login has no spaces: %1.</source>
         <translation>Login nie może zawierać spacji: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="469"/>
+        <location filename="../../desk/staff.py" line="511"/>
         <source>The login or the name is too long.</source>
         <translation>Login lub imię i nazwisko jest za długie.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="505"/>
+        <location filename="../../desk/staff.py" line="547"/>
         <source>You cannot disable your own account; ask another administrator.</source>
         <translation>Nie możesz wyłączyć własnego konta; poproś innego administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="507"/>
+        <location filename="../../desk/staff.py" line="549"/>
         <source>The account %1 is already disabled.</source>
         <translation>Konto %1 jest już wyłączone.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="510"/>
-        <location filename="../../desk/staff.py" line="551"/>
+        <location filename="../../desk/staff.py" line="552"/>
+        <location filename="../../desk/staff.py" line="595"/>
         <source>%1 is the last active administrator; add or enable another one first.</source>
         <translation>%1 to ostatni aktywny administrator; najpierw dodaj lub włącz innego.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="529"/>
+        <location filename="../../desk/staff.py" line="571"/>
         <source>The account %1 is already enabled.</source>
         <translation>Konto %1 jest już włączone.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="548"/>
+        <location filename="../../desk/staff.py" line="592"/>
         <source>You cannot change your own role; ask another administrator.</source>
         <translation>Nie możesz zmienić własnej roli; poproś innego administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="558"/>
+        <location filename="../../desk/staff.py" line="602"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="152"/>
+        <location filename="../../desk/unit_of_work.py" line="153"/>
         <source>Only a signed-in member of staff may do this.</source>
         <translation>Może to zrobić tylko zalogowany pracownik.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="217"/>
+        <location filename="../../desk/unit_of_work.py" line="219"/>
         <source>Your staff account (%1) has been disabled. Ask an administrator.</source>
         <translation>Twoje konto pracownika (%1) zostało wyłączone. Zwróć się do administratora.</translation>
     </message>
@@ -6860,345 +7124,345 @@ Odtworzenie:
 <context>
     <name>StudentCardWindow</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="262"/>
+        <location filename="../../ui/views/student_card.py" line="97"/>
         <source>Student card</source>
         <translation>Karta studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="265"/>
+        <location filename="../../ui/views/student_card.py" line="100"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="271"/>
+        <location filename="../../ui/views/student_card.py" line="106"/>
         <source>Show &amp;PESEL</source>
         <translation>Pokaż &amp;PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
+        <location filename="../../ui/views/student_card.py" line="108"/>
         <source>Show PESEL (recorded in the history)</source>
         <translation>Pokaż PESEL (zapisywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="274"/>
+        <location filename="../../ui/views/student_card.py" line="109"/>
         <source>Shows the full PESEL. Every look is recorded in the history.</source>
         <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="111"/>
         <source>&amp;Edit personal data…</source>
         <translation>&amp;Zmień dane osobowe…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="278"/>
+        <location filename="../../ui/views/student_card.py" line="113"/>
         <source>Edit personal data</source>
         <translation>Zmień dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="280"/>
+        <location filename="../../ui/views/student_card.py" line="115"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="282"/>
+        <location filename="../../ui/views/student_card.py" line="117"/>
         <source>Refresh the card</source>
         <translation>Odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="284"/>
+        <location filename="../../ui/views/student_card.py" line="119"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="286"/>
+        <location filename="../../ui/views/student_card.py" line="121"/>
         <source>Close the card</source>
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="357"/>
+        <location filename="../../ui/views/student_card.py" line="192"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="365"/>
+        <location filename="../../ui/views/student_card.py" line="200"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="368"/>
+        <location filename="../../ui/views/student_card.py" line="203"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="370"/>
+        <location filename="../../ui/views/student_card.py" line="205"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="379"/>
+        <location filename="../../ui/views/student_card.py" line="214"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="404"/>
+        <location filename="../../ui/views/student_card.py" line="239"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="407"/>
+        <location filename="../../ui/views/student_card.py" line="242"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="408"/>
+        <location filename="../../ui/views/student_card.py" line="243"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="409"/>
+        <location filename="../../ui/views/student_card.py" line="244"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="410"/>
+        <location filename="../../ui/views/student_card.py" line="246"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="411"/>
+        <location filename="../../ui/views/student_card.py" line="247"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="414"/>
+        <location filename="../../ui/views/student_card.py" line="250"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="416"/>
+        <location filename="../../ui/views/student_card.py" line="252"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="420"/>
-        <location filename="../../ui/views/student_card.py" line="436"/>
+        <location filename="../../ui/views/student_card.py" line="256"/>
+        <location filename="../../ui/views/student_card.py" line="272"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="429"/>
+        <location filename="../../ui/views/student_card.py" line="265"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="437"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="437"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="437"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="437"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="437"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="437"/>
-        <location filename="../../ui/views/student_card.py" line="561"/>
-        <location filename="../../ui/views/student_card.py" line="586"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
+        <location filename="../../ui/views/student_card.py" line="397"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="437"/>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
+        <location filename="../../ui/views/student_card.py" line="324"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="446"/>
+        <location filename="../../ui/views/student_card.py" line="282"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="451"/>
+        <location filename="../../ui/views/student_card.py" line="287"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="462"/>
+        <location filename="../../ui/views/student_card.py" line="298"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="469"/>
-        <location filename="../../ui/views/student_card.py" line="487"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="323"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="472"/>
+        <location filename="../../ui/views/student_card.py" line="308"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="480"/>
+        <location filename="../../ui/views/student_card.py" line="316"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="480"/>
+        <location filename="../../ui/views/student_card.py" line="316"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="324"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="324"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="324"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="324"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="501"/>
+        <location filename="../../ui/views/student_card.py" line="337"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="503"/>
+        <location filename="../../ui/views/student_card.py" line="339"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="505"/>
+        <location filename="../../ui/views/student_card.py" line="341"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="507"/>
+        <location filename="../../ui/views/student_card.py" line="343"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="542"/>
-        <location filename="../../ui/views/student_card.py" line="560"/>
+        <location filename="../../ui/views/student_card.py" line="378"/>
+        <location filename="../../ui/views/student_card.py" line="396"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="544"/>
+        <location filename="../../ui/views/student_card.py" line="380"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="596"/>
-        <location filename="../../ui/views/student_card.py" line="611"/>
+        <location filename="../../ui/views/student_card.py" line="432"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="598"/>
+        <location filename="../../ui/views/student_card.py" line="434"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="600"/>
-        <location filename="../../ui/views/student_card.py" line="657"/>
+        <location filename="../../ui/views/student_card.py" line="436"/>
+        <location filename="../../ui/views/student_card.py" line="493"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="602"/>
+        <location filename="../../ui/views/student_card.py" line="438"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="606"/>
+        <location filename="../../ui/views/student_card.py" line="442"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="610"/>
+        <location filename="../../ui/views/student_card.py" line="446"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="611"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="611"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="461"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="627"/>
+        <location filename="../../ui/views/student_card.py" line="463"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="628"/>
+        <location filename="../../ui/views/student_card.py" line="464"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="633"/>
+        <location filename="../../ui/views/student_card.py" line="469"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="636"/>
+        <location filename="../../ui/views/student_card.py" line="472"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="681"/>
+        <location filename="../../ui/views/student_card.py" line="517"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="691"/>
+        <location filename="../../ui/views/student_card.py" line="527"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="694"/>
+        <location filename="../../ui/views/student_card.py" line="530"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="694"/>
+        <location filename="../../ui/views/student_card.py" line="530"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -7207,92 +7471,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="696"/>
+        <location filename="../../ui/views/student_card.py" line="532"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="700"/>
+        <location filename="../../ui/views/student_card.py" line="536"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="703"/>
+        <location filename="../../ui/views/student_card.py" line="539"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="712"/>
+        <location filename="../../ui/views/student_card.py" line="548"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="724"/>
+        <location filename="../../ui/views/student_card.py" line="560"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="730"/>
+        <location filename="../../ui/views/student_card.py" line="566"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="752"/>
+        <location filename="../../ui/views/student_card.py" line="588"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="754"/>
+        <location filename="../../ui/views/student_card.py" line="590"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="756"/>
+        <location filename="../../ui/views/student_card.py" line="592"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="762"/>
+        <location filename="../../ui/views/student_card.py" line="598"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="763"/>
+        <location filename="../../ui/views/student_card.py" line="599"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="763"/>
+        <location filename="../../ui/views/student_card.py" line="599"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="763"/>
+        <location filename="../../ui/views/student_card.py" line="599"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="763"/>
+        <location filename="../../ui/views/student_card.py" line="599"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="763"/>
+        <location filename="../../ui/views/student_card.py" line="599"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="817"/>
+        <location filename="../../ui/views/student_card.py" line="653"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="819"/>
+        <location filename="../../ui/views/student_card.py" line="655"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="822"/>
+        <location filename="../../ui/views/student_card.py" line="658"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -7301,63 +7565,63 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="832"/>
+        <location filename="../../ui/views/student_card.py" line="668"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
-        <location filename="../../ui/views/student_card.py" line="561"/>
+        <location filename="../../ui/views/student_card.py" line="324"/>
+        <location filename="../../ui/views/student_card.py" line="397"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="561"/>
+        <location filename="../../ui/views/student_card.py" line="397"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="561"/>
+        <location filename="../../ui/views/student_card.py" line="397"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="561"/>
+        <location filename="../../ui/views/student_card.py" line="397"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="561"/>
+        <location filename="../../ui/views/student_card.py" line="397"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="568"/>
+        <location filename="../../ui/views/student_card.py" line="404"/>
         <source>Tokens and payments</source>
         <translation>Żetony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="572"/>
+        <location filename="../../ui/views/student_card.py" line="408"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="585"/>
+        <location filename="../../ui/views/student_card.py" line="421"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="586"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="586"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="586"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -7513,42 +7777,42 @@ Odtworzenie:
         <translation>PESEL %1 wskazuje datę urodzenia %2, a w danych jest %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="144"/>
+        <location filename="../../desk/students.py" line="145"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="330"/>
+        <location filename="../../desk/students.py" line="349"/>
         <source>Say why the personal data is being changed.</source>
         <translation>Podaj powód zmiany danych osobowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="335"/>
+        <location filename="../../desk/students.py" line="354"/>
         <source>A person needs a first name and a surname.</source>
         <translation>Osoba musi mieć imię i nazwisko.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="338"/>
+        <location filename="../../desk/students.py" line="357"/>
         <source>%1 is not an e-mail address.</source>
         <translation>%1 nie jest adresem e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="347"/>
+        <location filename="../../desk/students.py" line="366"/>
         <source>Student %1 does not study in any of your units.</source>
         <translation>Student %1 nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="358"/>
+        <location filename="../../desk/students.py" line="377"/>
         <source>The PESEL %1 already belongs to %2.</source>
         <translation>PESEL %1 należy już do osoby: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="371"/>
+        <location filename="../../desk/students.py" line="393"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="387"/>
+        <location filename="../../desk/students.py" line="409"/>
         <source>There is no student with the number %1.</source>
         <translation>Nie ma studenta o numerze albumu %1.</translation>
     </message>
@@ -7556,78 +7820,93 @@ Odtworzenie:
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desk/sync.py" line="206"/>
+        <location filename="../../desk/sync.py" line="92"/>
+        <source>Unknown action {kind}.</source>
+        <translation>Nieznane działanie {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="94"/>
+        <source>interrupted: the program stopped during the run</source>
+        <translation>przerwana: program zatrzymał się w trakcie synchronizacji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="226"/>
         <source>A sync is started by a signed-in member of staff or by the schedule.</source>
         <translation>Synchronizację uruchamia zalogowany pracownik albo harmonogram.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="208"/>
+        <location filename="../../desk/sync.py" line="230"/>
         <source>Say which student to sync.</source>
         <translation>Wskaż studenta do synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="212"/>
+        <location filename="../../desk/sync.py" line="234"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="229"/>
+        <location filename="../../desk/sync.py" line="251"/>
         <source>The scheduled sync of %1 was started by another workstation.</source>
         <translation>Zaplanowaną synchronizację z %1 uruchomiło już inne stanowisko.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="319"/>
+        <location filename="../../desk/sync.py" line="342"/>
         <source>Sending changes to the portal</source>
         <translation>Wysyłanie zmian do portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="469"/>
+        <location filename="../../desk/sync.py" line="507"/>
         <source>Comparing %1</source>
         <translation>Porównywanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="536"/>
+        <location filename="../../desk/sync.py" line="574"/>
         <source>Reading student actions from the portal</source>
         <translation>Odczytywanie działań studentów z portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="574"/>
+        <location filename="../../desk/sync.py" line="91"/>
         <source>No pending request to withdraw.</source>
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="579"/>
-        <source>Unknown action %1.</source>
-        <translation>Nieznane działanie %1.</translation>
+        <location filename="../../desk/sync_conflicts.py" line="48"/>
+        <source>The desk&apos;s database refused the action: {detail}</source>
+        <translation>Baza desk odrzuciła działanie: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="586"/>
-        <source>The desk&apos;s database refused the action: %1</source>
-        <translation>Baza danych programu desk odrzuciła działanie: %1</translation>
+        <location filename="../../desk/sync_conflicts.py" line="163"/>
+        <source>enrolled over the limit: %1</source>
+        <translation>zapisano ponad limit: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="694"/>
+        <location filename="../../desk/sync_conflicts.py" line="165"/>
+        <source>dismissed: %1</source>
+        <translation>odrzucono: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync_conflicts.py" line="176"/>
         <source>Say why the conflict is settled this way.</source>
         <translation>Podaj powód takiego rozstrzygnięcia konfliktu.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="698"/>
+        <location filename="../../desk/sync_conflicts.py" line="181"/>
         <source>That conflict no longer exists.</source>
         <translation>Ten konflikt już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="700"/>
-        <location filename="../../desk/sync.py" line="711"/>
+        <location filename="../../desk/sync_conflicts.py" line="183"/>
+        <location filename="../../desk/sync_conflicts.py" line="194"/>
         <source>The conflict was already settled.</source>
         <translation>Konflikt został już rozstrzygnięty.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="717"/>
+        <location filename="../../desk/sync_conflicts.py" line="200"/>
         <source>Only a registration that did not fit can be enrolled over the limit.</source>
         <translation>Ponad limit można zapisać tylko rejestrację, która nie zmieściła się w limicie miejsc.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="826"/>
+        <location filename="../../desk/sync_schedule.py" line="48"/>
         <source>“%1” is not a schedule entry: write e.g. “06:05 incremental” or “01:25 full”.</source>
         <translation>„%1” nie jest wpisem harmonogramu: wpisz np. „06:05 incremental” albo „01:25 full”.</translation>
     </message>
@@ -7635,526 +7914,531 @@ Odtworzenie:
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="54"/>
+        <location filename="../../ui/views/sync_view.py" line="55"/>
         <source>full</source>
         <translation>pełna</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="55"/>
+        <location filename="../../ui/views/sync_view.py" line="56"/>
         <source>incremental</source>
         <translation>przyrostowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="56"/>
+        <location filename="../../ui/views/sync_view.py" line="57"/>
         <source>one student</source>
         <translation>jeden student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="62"/>
+        <location filename="../../ui/views/sync_view.py" line="63"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="63"/>
+        <location filename="../../ui/views/sync_view.py" line="64"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="64"/>
+        <location filename="../../ui/views/sync_view.py" line="65"/>
         <source>terminal</source>
         <translation>terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="70"/>
+        <location filename="../../ui/views/sync_view.py" line="71"/>
         <source>running</source>
         <translation>w toku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="71"/>
+        <location filename="../../ui/views/sync_view.py" line="72"/>
         <source>succeeded</source>
         <translation>udana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="72"/>
+        <location filename="../../ui/views/sync_view.py" line="73"/>
         <source>failed</source>
         <translation>nieudana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="73"/>
+        <location filename="../../ui/views/sync_view.py" line="74"/>
         <source>cancelled</source>
         <translation>anulowana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="80"/>
+        <location filename="../../ui/views/sync_view.py" line="81"/>
         <source>personal data</source>
         <translation>dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="81"/>
+        <location filename="../../ui/views/sync_view.py" line="82"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="82"/>
+        <location filename="../../ui/views/sync_view.py" line="83"/>
         <source>students (everything of one student)</source>
         <translation>studenci (wszystkie dane jednego studenta)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="83"/>
+        <location filename="../../ui/views/sync_view.py" line="84"/>
         <source>students&apos; programmes</source>
         <translation>kierunki studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="84"/>
+        <location filename="../../ui/views/sync_view.py" line="85"/>
         <source>token types</source>
         <translation>typy żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="85"/>
+        <location filename="../../ui/views/sync_view.py" line="86"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="86"/>
+        <location filename="../../ui/views/sync_view.py" line="87"/>
         <source>rounds</source>
         <translation>tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="87"/>
+        <location filename="../../ui/views/sync_view.py" line="88"/>
         <source>access rules</source>
         <translation>reguły dostępu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="88"/>
+        <location filename="../../ui/views/sync_view.py" line="89"/>
         <source>individual access grants</source>
         <translation>indywidualne uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="89"/>
+        <location filename="../../ui/views/sync_view.py" line="90"/>
         <source>class groups and limits</source>
         <translation>grupy zajęciowe i limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="90"/>
+        <location filename="../../ui/views/sync_view.py" line="91"/>
         <source>enrollments</source>
         <translation>zapisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="91"/>
+        <location filename="../../ui/views/sync_view.py" line="92"/>
         <source>token balances</source>
         <translation>stany żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="92"/>
+        <location filename="../../ui/views/sync_view.py" line="93"/>
         <source>token requests</source>
         <translation>prośby w rejestracjach żetonowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="93"/>
+        <location filename="../../ui/views/sync_view.py" line="94"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="101"/>
+        <location filename="../../ui/views/sync_view.py" line="102"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="102"/>
+        <location filename="../../ui/views/sync_view.py" line="103"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="103"/>
+        <location filename="../../ui/views/sync_view.py" line="104"/>
         <source>token request</source>
         <translation>prośba w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="104"/>
+        <location filename="../../ui/views/sync_view.py" line="105"/>
         <source>token request to unregister</source>
         <translation>prośba o wyrejestrowanie w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="105"/>
+        <location filename="../../ui/views/sync_view.py" line="106"/>
         <source>withdraw a token request</source>
         <translation>wycofanie prośby w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="113"/>
+        <location filename="../../ui/views/sync_view.py" line="114"/>
         <source>sent %1, received %2, conflicts %3</source>
         <translation>wysłano: %1, odebrano: %2, konflikty: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="118"/>
+        <location filename="../../ui/views/sync_view.py" line="119"/>
         <source>Cancelled after %1 s; what went out so far stays sent: %2.</source>
         <translation>Anulowano po %1 s; to, co zostało już wysłane, pozostaje wysłane: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="121"/>
+        <location filename="../../ui/views/sync_view.py" line="122"/>
         <source>The sync failed: %1 (%2).</source>
         <translation>Synchronizacja nie powiodła się: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="125"/>
+        <location filename="../../ui/views/sync_view.py" line="126"/>
         <source>Full sync finished in %1 s: %2.</source>
         <translation>Pełna synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="126"/>
+        <location filename="../../ui/views/sync_view.py" line="127"/>
         <source>Sync finished in %1 s: %2.</source>
         <translation>Synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="127"/>
+        <location filename="../../ui/views/sync_view.py" line="128"/>
         <source>Sync of one student finished in %1 s: %2.</source>
         <translation>Synchronizacja jednego studenta zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="133"/>
+        <location filename="../../ui/views/sync_view.py" line="134"/>
         <source>The portal matched the desk everywhere: no rows repaired.</source>
         <translation>Dane w portalu były wszędzie zgodne z programem desk: nie naprawiono żadnych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="138"/>
+        <location filename="../../ui/views/sync_view.py" line="139"/>
         <source>%1 rows repaired on the portal (%2).</source>
         <translation>Wiersze naprawione w portalu: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <location filename="../../ui/views/sync_view.py" line="147"/>
         <source>%1: %2 added, %3 changed, %4 removed</source>
         <translation>%1: dodano %2, zmieniono %3, usunięto %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="246"/>
+        <location filename="../../ui/views/sync_view.py" line="247"/>
         <source>Sync with the portal</source>
         <translation>Synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="251"/>
+        <location filename="../../ui/views/sync_view.py" line="252"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="253"/>
+        <location filename="../../ui/views/sync_view.py" line="254"/>
         <source>Sync &amp;now</source>
         <translation>Synchronizuj &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="255"/>
+        <location filename="../../ui/views/sync_view.py" line="256"/>
         <source>Sync now: send what is waiting and read student actions</source>
         <translation>Synchronizuj teraz: wyślij oczekujące zmiany i odczytaj działania studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="256"/>
+        <location filename="../../ui/views/sync_view.py" line="257"/>
         <source>Sends every change waiting to go out and reads back what students did. Takes seconds; the portal stays open.</source>
         <translation>Wysyła wszystkie zmiany czekające na wysłanie i odczytuje, co zrobili studenci. Trwa kilka sekund; portal pozostaje dostępny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="259"/>
+        <location filename="../../ui/views/sync_view.py" line="260"/>
         <source>&amp;Full sync</source>
         <translation>&amp;Pełna synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="261"/>
+        <location filename="../../ui/views/sync_view.py" line="262"/>
         <source>Full sync: compare every table and repair the portal</source>
         <translation>Pełna synchronizacja: porównaj wszystkie tabele i napraw dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="262"/>
+        <location filename="../../ui/views/sync_view.py" line="263"/>
         <source>Compares every table the portal shows with the desk and repairs what differs, then sends and reads as a normal sync does.</source>
         <translation>Porównuje każdą tabelę wyświetlaną w portalu z danymi w programie desk i naprawia różnice, a następnie wysyła i odczytuje dane tak jak zwykła synchronizacja.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="265"/>
+        <location filename="../../ui/views/sync_view.py" line="266"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="267"/>
+        <location filename="../../ui/views/sync_view.py" line="268"/>
         <source>Refresh the sync overview</source>
         <translation>Odśwież przegląd synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="268"/>
+        <location filename="../../ui/views/sync_view.py" line="269"/>
         <source>Reads the runs, the queue and the conflicts again (F5).</source>
         <translation>Ponownie wczytuje uruchomienia, kolejkę i konflikty (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="286"/>
+        <location filename="../../ui/views/sync_view.py" line="287"/>
         <source>Sync progress</source>
         <translation>Postęp synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="288"/>
+        <location filename="../../ui/views/sync_view.py" line="289"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="290"/>
+        <location filename="../../ui/views/sync_view.py" line="291"/>
         <source>Cancel the running sync</source>
         <translation>Anuluj trwającą synchronizację</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="291"/>
+        <location filename="../../ui/views/sync_view.py" line="292"/>
         <source>Stops after the current batch; what was sent so far stays sent.</source>
         <translation>Zatrzymuje się po bieżącej partii; to, co zostało już wysłane, pozostaje wysłane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="303"/>
+        <location filename="../../ui/views/sync_view.py" line="304"/>
         <source>Result of the last sync</source>
         <translation>Wynik ostatniej synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="310"/>
+        <location filename="../../ui/views/sync_view.py" line="311"/>
         <source>Waiting to go out</source>
         <translation>Czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="312"/>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
         <source>Changes waiting to go out to the portal</source>
         <translation>Zmiany czekające na wysłanie do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <location filename="../../ui/views/sync_view.py" line="314"/>
         <source>Changes waiting to go out, by kind of record</source>
         <translation>Zmiany czekające na wysłanie według rodzaju rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="314"/>
+        <location filename="../../ui/views/sync_view.py" line="315"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="314"/>
+        <location filename="../../ui/views/sync_view.py" line="315"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="314"/>
+        <location filename="../../ui/views/sync_view.py" line="315"/>
         <source>Oldest since</source>
         <translation>Najstarsza oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="318"/>
+        <location filename="../../ui/views/sync_view.py" line="319"/>
         <source>Changes waiting in total</source>
         <translation>Zmiany czekające łącznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="325"/>
+        <location filename="../../ui/views/sync_view.py" line="326"/>
         <source>Schedule</source>
         <translation>Harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="327"/>
-        <location filename="../../ui/views/sync_view.py" line="330"/>
+        <location filename="../../ui/views/sync_view.py" line="328"/>
+        <location filename="../../ui/views/sync_view.py" line="331"/>
         <source>Sync schedule</source>
         <translation>Harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="333"/>
+        <location filename="../../ui/views/sync_view.py" line="334"/>
         <source>&amp;Save schedule</source>
         <translation>&amp;Zapisz harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="335"/>
+        <location filename="../../ui/views/sync_view.py" line="336"/>
         <source>Save the sync schedule</source>
         <translation>Zapisz harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="341"/>
+        <location filename="../../ui/views/sync_view.py" line="342"/>
         <source>Runs &amp;at:</source>
         <translation>&amp;Godziny uruchomienia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="353"/>
+        <location filename="../../ui/views/sync_view.py" line="354"/>
         <source>Times in %1, separated by commas: “06:05 incremental” sends what changed, “01:25 full” compares and repairs everything.</source>
         <translation>Godziny w strefie %1, rozdzielone przecinkami: „06:05 incremental” wysyła to, co się zmieniło, „01:25 full” porównuje i naprawia wszystko.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="356"/>
+        <location filename="../../ui/views/sync_view.py" line="357"/>
         <source>Times in %1. Only an administrator changes the schedule.</source>
         <translation>Godziny w strefie %1. Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="358"/>
+        <location filename="../../ui/views/sync_view.py" line="359"/>
         <source>Only an administrator changes the schedule.</source>
         <translation>Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="374"/>
-        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <location filename="../../ui/views/sync_view.py" line="375"/>
+        <location filename="../../ui/views/sync_view.py" line="381"/>
         <source>Open conflicts</source>
         <translation>Otwarte konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="376"/>
+        <location filename="../../ui/views/sync_view.py" line="377"/>
         <source>Open conflicts: student actions that no longer fit</source>
         <translation>Otwarte konflikty: działania studentów, które przestały pasować do stanu danych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="381"/>
+        <location filename="../../ui/views/sync_view.py" line="382"/>
         <source>Detected</source>
         <translation>Wykryto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="381"/>
+        <location filename="../../ui/views/sync_view.py" line="382"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="381"/>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="382"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Student</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="381"/>
+        <location filename="../../ui/views/sync_view.py" line="382"/>
         <source>Action</source>
         <translation>Czynność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="382"/>
+        <location filename="../../ui/views/sync_view.py" line="383"/>
         <source>Why it did not fit</source>
         <translation>Przyczyna konfliktu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="383"/>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
         <source>Enroll over the &amp;limit…</source>
         <translation>Zapisz ponad &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="386"/>
         <source>Enroll the student of the selected conflict over the limit</source>
         <translation>Zapisz studenta z wybranego konfliktu ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="386"/>
+        <location filename="../../ui/views/sync_view.py" line="387"/>
         <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict.</source>
         <translation>Zapisuje studenta do wybranej przez niego grupy ponad jej limit (odstępstwo odnotowywane w historii) i rozstrzyga konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="389"/>
+        <location filename="../../ui/views/sync_view.py" line="390"/>
         <source>&amp;Dismiss…</source>
         <translation>Zamknij &amp;bez zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="391"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>Dismiss the selected conflict</source>
         <translation>Zamknij wybrany konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="393"/>
         <source>Settles the conflict without changing anything; the student keeps what the desk has.</source>
         <translation>Rozstrzyga konflikt bez wprowadzania żadnych zmian; student zachowuje to, co jest zapisane w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="407"/>
+        <location filename="../../ui/views/sync_view.py" line="408"/>
         <source>Last runs</source>
         <translation>Ostatnie uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="409"/>
         <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Last sync runs</source>
         <translation>Ostatnie uruchomienia synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Started</source>
         <translation>Rozpoczęto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Trigger</source>
         <translation>Sposób uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>By</source>
         <translation>Uruchomił(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
         <source>Sent</source>
         <translation>Wysłano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>Received</source>
         <translation>Odebrano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>Conflicts</source>
         <translation>Konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="489"/>
+        <location filename="../../ui/views/sync_view.py" line="490"/>
         <source>The sync overview cannot be read: %1</source>
         <translation>Nie można odczytać przeglądu synchronizacji: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="511"/>
+        <location filename="../../ui/views/sync_view.py" line="512"/>
         <source>No successful sync yet: the portal may not show anything of the desk.</source>
         <translation>Nie było jeszcze udanej synchronizacji: portal może nie pokazywać żadnych danych z programu desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="515"/>
+        <location filename="../../ui/views/sync_view.py" line="516"/>
         <source>just now</source>
         <translation>przed chwilą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="517"/>
+        <location filename="../../ui/views/sync_view.py" line="518"/>
         <source>%1 min ago</source>
         <translation>%1 min temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="519"/>
+        <location filename="../../ui/views/sync_view.py" line="520"/>
         <source>about %1 hours ago</source>
         <translation>około %1 godz. temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="520"/>
+        <location filename="../../ui/views/sync_view.py" line="521"/>
         <source>Last successful sync: %1 (%2)</source>
         <translation>Ostatnia udana synchronizacja: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="529"/>
+        <location filename="../../ui/views/sync_view.py" line="530"/>
         <source>the schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="542"/>
+        <location filename="../../ui/views/sync_view.py" line="533"/>
+        <source>interrupted</source>
+        <translation>przerwana</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="545"/>
         <source>Finished %1</source>
         <translation>Zakończono %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="559"/>
+        <location filename="../../ui/views/sync_view.py" line="562"/>
         <source>Nothing is waiting: the portal has every change made at the desk.</source>
         <translation>Nic nie czeka na wysłanie: portal ma wszystkie zmiany wprowadzone w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="563"/>
+        <location filename="../../ui/views/sync_view.py" line="566"/>
         <source>One change is waiting to go out to the portal.</source>
         <translation>Jedna zmiana czeka na wysłanie do portalu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="565"/>
+        <location filename="../../ui/views/sync_view.py" line="568"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n zmiana czeka na wysłanie do portalu.</numerusform>
@@ -8163,17 +8447,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="589"/>
+        <location filename="../../ui/views/sync_view.py" line="592"/>
         <source>No open conflicts: every student action read from the portal was applied.</source>
         <translation>Brak otwartych konfliktów: wszystkie działania studentów odczytane z portalu zostały zastosowane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="593"/>
+        <location filename="../../ui/views/sync_view.py" line="596"/>
         <source>One student action no longer fitted when it was read. It is kept until a clerk settles it.</source>
         <translation>Jedno działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="595"/>
+        <location filename="../../ui/views/sync_view.py" line="598"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
@@ -8182,72 +8466,72 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="610"/>
+        <location filename="../../ui/views/sync_view.py" line="613"/>
         <source>No runs are scheduled: the portal gets changes only when someone syncs.</source>
         <translation>Nie zaplanowano żadnych uruchomień: portal otrzymuje zmiany tylko wtedy, gdy ktoś uruchomi synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="613"/>
+        <location filename="../../ui/views/sync_view.py" line="616"/>
         <source>Next scheduled run: tomorrow at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: jutro o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="613"/>
+        <location filename="../../ui/views/sync_view.py" line="616"/>
         <source>Next scheduled run: today at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="641"/>
+        <location filename="../../ui/views/sync_view.py" line="644"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="642"/>
+        <location filename="../../ui/views/sync_view.py" line="645"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records an override and settles the conflict.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zapisanie ponad limit zostanie odnotowane jako odstępstwo i rozstrzygnie konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="645"/>
+        <location filename="../../ui/views/sync_view.py" line="648"/>
         <source>&amp;Enroll over the limit</source>
         <translation>Zapisz ponad l&amp;imit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="646"/>
+        <location filename="../../ui/views/sync_view.py" line="649"/>
         <source>e.g. decision of the vice-dean, the student must repeat the class</source>
         <translation>np. decyzja prodziekana, student musi powtórzyć zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="648"/>
+        <location filename="../../ui/views/sync_view.py" line="651"/>
         <source>Dismiss the conflict</source>
         <translation>Zamknięcie konfliktu bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="649"/>
+        <location filename="../../ui/views/sync_view.py" line="652"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the desk; the portal shows the student what the desk has.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zamknięcie konfliktu niczego nie zmienia w programie desk; portal pokaże studentowi stan zapisany w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="652"/>
+        <location filename="../../ui/views/sync_view.py" line="655"/>
         <source>&amp;Dismiss the conflict</source>
         <translation>Zamknij &amp;konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="653"/>
+        <location filename="../../ui/views/sync_view.py" line="656"/>
         <source>e.g. the student was told by e-mail, another group was offered</source>
         <translation>np. student został powiadomiony e-mailem, zaproponowano mu inną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="715"/>
+        <location filename="../../ui/views/sync_view.py" line="718"/>
         <source>Starting a full sync…</source>
         <translation>Rozpoczynanie pełnej synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="715"/>
+        <location filename="../../ui/views/sync_view.py" line="718"/>
         <source>Starting the sync…</source>
         <translation>Rozpoczynanie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="744"/>
+        <location filename="../../ui/views/sync_view.py" line="747"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
@@ -8627,54 +8911,54 @@ Odtworzenie:
 <context>
     <name>TokenRounds</name>
     <message>
-        <location filename="../../desk/token_rounds.py" line="65"/>
+        <location filename="../../desk/token_rounds.py" line="66"/>
         <source>Registered; one {token} token spent.</source>
         <translation>Zarejestrowano; wykorzystano jeden żeton {token}.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="67"/>
+        <location filename="../../desk/token_rounds.py" line="68"/>
         <source>Registered; a payment of {price} PLN is due.</source>
         <translation>Zarejestrowano; naliczono opłatę {price} zł.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="69"/>
+        <location filename="../../desk/token_rounds.py" line="70"/>
         <source>Unregistered; the token refunded or the payment cancelled.</source>
         <translation>Wyrejestrowano; żeton zwrócono albo opłatę anulowano.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="71"/>
+        <location filename="../../desk/token_rounds.py" line="72"/>
         <source>Withdrawn by the student.</source>
         <translation>Wycofana przez studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="74"/>
+        <location filename="../../desk/token_rounds.py" line="75"/>
         <source>token registration request {request}</source>
         <translation>prośba o rejestrację żetonową {request}</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="76"/>
+        <location filename="../../desk/token_rounds.py" line="77"/>
         <source>unregistered (request {request})</source>
         <translation>wyrejestrowanie (prośba {request})</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="147"/>
-        <location filename="../../desk/token_rounds.py" line="524"/>
-        <location filename="../../desk/token_rounds.py" line="591"/>
+        <location filename="../../desk/token_rounds.py" line="148"/>
+        <location filename="../../desk/token_rounds.py" line="529"/>
+        <location filename="../../desk/token_rounds.py" line="596"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="150"/>
+        <location filename="../../desk/token_rounds.py" line="151"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="193"/>
+        <location filename="../../desk/token_rounds.py" line="194"/>
         <source>The request is no longer pending.</source>
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="368"/>
+        <location filename="../../desk/token_rounds.py" line="372"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
@@ -8682,126 +8966,131 @@ Odtworzenie:
 <context>
     <name>Tokens</name>
     <message>
-        <location filename="../../desk/tokens.py" line="200"/>
+        <location filename="../../desk/tokens.py" line="202"/>
         <source>Corrections closed on %1: the registration %2 starts on %3, and balances may be corrected no later than 7 days before it.</source>
         <translation>Korekty zamknięto %1: rejestracja %2 rozpoczyna się %3, a stan żetonów można korygować najpóźniej 7 dni przed jej rozpoczęciem.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="286"/>
+        <location filename="../../desk/tokens.py" line="288"/>
         <source>The student does not study in any of your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="316"/>
+        <location filename="../../desk/tokens.py" line="318"/>
         <source>That token type no longer exists.</source>
         <translation>Ten typ żetonu już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="346"/>
+        <location filename="../../desk/tokens.py" line="348"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="407"/>
+        <location filename="../../desk/tokens.py" line="398"/>
         <source>Only an administrator may override the deadline.</source>
         <translation>Tylko administrator może dokonać korekty po terminie.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="425"/>
+        <location filename="../../desk/tokens.py" line="416"/>
         <source>Say why the balance is corrected (e.g. admitted mid-year).</source>
         <translation>Podaj powód korekty stanu żetonów (np. przyjęcie w trakcie roku).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="427"/>
+        <location filename="../../desk/tokens.py" line="418"/>
         <source>A correction adds or takes away at least one token.</source>
         <translation>Korekta musi dodawać lub odejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="443"/>
+        <location filename="../../desk/tokens.py" line="437"/>
         <source>The balance of %1 would fall below zero (it is %2).</source>
         <translation>Stan %1 spadłby poniżej zera (obecnie wynosi %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="480"/>
+        <location filename="../../desk/tokens.py" line="455"/>
+        <source>The balance of %1 would pass %2 tokens (it is %3).</source>
+        <translation>Saldo %1 przekroczyłoby %2 żetonów (wynosi %3).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/tokens.py" line="472"/>
+        <source>The balance of %1 students would pass %2 tokens; nothing was allocated.</source>
+        <translation>Saldo %1 studentów przekroczyłoby %2 żetonów; niczego nie przydzielono.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/tokens.py" line="483"/>
+        <source>This key was already used for another correction, so this one was not recorded. Record it with a new key (a new form).</source>
+        <translation>Ten klucz został już użyty do innej korekty, więc tej nie zapisano. Zapisz ją z nowym kluczem (w nowym formularzu).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/tokens.py" line="517"/>
         <source>Say why the correction is undone.</source>
         <translation>Podaj powód cofnięcia korekty.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="488"/>
+        <location filename="../../desk/tokens.py" line="526"/>
         <source>That ledger entry no longer exists.</source>
         <translation>Ten wpis w historii żetonów już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="491"/>
+        <location filename="../../desk/tokens.py" line="529"/>
         <source>This correction was already undone.</source>
         <translation>Ta korekta została już cofnięta.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="493"/>
+        <location filename="../../desk/tokens.py" line="531"/>
         <source>Only a correction can be undone here.</source>
         <translation>Tutaj można cofnąć tylko korektę.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="499"/>
+        <location filename="../../desk/tokens.py" line="537"/>
         <source>Undoing it would leave a negative balance (it is %1); the tokens were used.</source>
         <translation>Cofnięcie spowodowałoby ujemny stan (obecnie %1); żetony zostały już wykorzystane.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="548"/>
-        <location filename="../../desk/tokens.py" line="627"/>
+        <location filename="../../desk/tokens.py" line="587"/>
+        <location filename="../../desk/tokens.py" line="669"/>
         <source>An allocation gives at least one token.</source>
         <translation>Przydział musi obejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="52"/>
+        <location filename="../../desk/tokens.py" line="54"/>
         <source>automatic allocation by rule</source>
         <translation>automatyczny przydział według reguły</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="625"/>
+        <location filename="../../desk/tokens.py" line="667"/>
         <source>Say why the tokens are allocated.</source>
         <translation>Podaj powód przydziału żetonów.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="632"/>
+        <location filename="../../desk/tokens.py" line="678"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="670"/>
+        <location filename="../../desk/tokens.py" line="717"/>
         <source>A token type code is 1 to 10 letters or digits, e.g. JO.</source>
         <translation>Kod typu żetonu składa się z 1–10 liter lub cyfr, np. JO.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="672"/>
+        <location filename="../../desk/tokens.py" line="719"/>
         <source>A token type needs a name.</source>
         <translation>Typ żetonu musi mieć nazwę.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/tokens.py" line="676"/>
-        <source>The price is an amount in PLN, e.g. 180.00.</source>
-        <translation>Cena to kwota w złotych, np. 180.00.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/tokens.py" line="678"/>
-        <source>The price cannot be negative.</source>
-        <translation>Cena nie może być ujemna.</translation>
     </message>
 </context>
 <context>
     <name>UnenrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="211"/>
+        <location filename="../../ui/views/group_dialogs.py" line="179"/>
         <source>Unenroll — %1</source>
         <translation>Wypisanie z grupy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="212"/>
+        <location filename="../../ui/views/group_dialogs.py" line="180"/>
         <source>Take %1 %2 (%3) out of %4? The place is free again at once.</source>
         <translation>Wypisać z grupy %4: %1 %2 (%3)? Miejsce od razu stanie się wolne.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="215"/>
+        <location filename="../../ui/views/group_dialogs.py" line="183"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
     </message>
