@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -309,7 +310,7 @@ def schema_revision_of(url: URL) -> str | None:
                 return row[0] if row else None
             finally:
                 connection.close()
-        except sqlite3.Error as error:
+        except (sqlite3.Error, UnicodeDecodeError) as error:
             raise _database_error(url, error) from error
     engine = make_engine(url)
     try:
@@ -400,6 +401,29 @@ def _database_error(url: URL, error: Exception) -> DatabaseOpenError:
     return DatabaseOpenError(message.replace("%1", where), detail=detail)
 
 
+def damaged_database_error(error: BaseException, url: URL) -> DatabaseOpenError | None:
+    """The words for an error that says the database file is damaged (found while working, after it
+    opened: SQLite reads pages only when they are needed), or None for any other error."""
+    if url.get_backend_name() != "sqlite":
+        return None
+    if isinstance(error, UnicodeDecodeError):
+        # SQLite handed back text that is not UTF-8: its pages were changed outside desk.
+        frames = traceback.extract_tb(error.__traceback__)
+        innermost = frames[-1] if frames else None
+        damaged = innermost is not None and ("sqlalchemy" in innermost.filename or "sqlite3" in innermost.filename
+                                             or "execute(" in (innermost.line or "") or "fetch" in (innermost.line or ""))
+    else:
+        detail = str(getattr(error, "orig", None) or error).lower()
+        damaged = any(words in detail for words in ("malformed", "not a database", "file is encrypted", "disk i/o error", "could not decode to utf-8"))
+    if not damaged:
+        return None
+    return DatabaseOpenError(
+        translate("Database", "The database %1 is damaged. Run desk check --thorough, and restore a backup "
+                              "(desk backup list, desk backup restore).").replace("%1", describe_url(url)),
+        detail=str(error),
+    )
+
+
 def _foreign_sqlite(path: Path) -> bool:
     """True for an SQLite file of another program: tables, none of them desk's schema version."""
     try:
@@ -408,7 +432,7 @@ def _foreign_sqlite(path: Path) -> bool:
             names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             connection.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         return False  # damaged or locked: opening it says so in its own words
     return bool(names) and "alembic_version" not in names
 

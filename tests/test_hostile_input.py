@@ -214,3 +214,19 @@ def test_a_failed_init_or_demo_leaves_no_file(tmp_path, capsys, monkeypatch):
     assert main(["--db", str(path), "demo", "--students", "-5"]) in (1, 2)
     capsys.readouterr()
     assert not list(tmp_path.glob("new*"))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_database_file_with_flipped_bytes_is_a_message(demo_path, seed, capsys, monkeypatch):
+    import random
+
+    data = bytearray(open(demo_path, "rb").read())
+    chance = random.Random(seed)
+    for _ in range(40):
+        data[chance.randrange(100, len(data))] ^= 0xFF
+    with open(demo_path, "wb") as damaged:
+        damaged.write(bytes(data))
+    for command in (["students", "search", "kow"], ["check"], ["staff", "list"], ["sync"]):
+        status = main(["--db", demo_path, "--as", "admin", *command])
+        err = capsys.readouterr().err
+        assert status in (0, 1) and "unexpected" not in err, (command, err)

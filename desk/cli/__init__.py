@@ -133,7 +133,26 @@ def _run(args, DatabaseOpenError, DomainError) -> int:  # noqa: N803 - the error
         print("desk: interrupted", file=sys.stderr)
         return 130
     except Exception as error:  # noqa: BLE001 - the last resort: a message and a log, never a traceback
+        damaged = _damaged(error, args)
+        if damaged is not None:
+            print(f"desk: {damaged}", file=sys.stderr)
+            return 1
         return unexpected(error, getattr(args.func, "__name__", ""))
+
+
+def _damaged(error: BaseException, args):
+    """A database file damaged under the command (found as its pages are read) is said so, not a traceback."""
+    from sqlalchemy.exc import DBAPIError
+
+    from desk.db import damaged_database_error, resolve_url
+    from desk.errors import DatabaseOpenError
+
+    if not isinstance(error, (DBAPIError, UnicodeDecodeError)):
+        return None
+    try:
+        return damaged_database_error(error, resolve_url(args.db))
+    except DatabaseOpenError:
+        return None
 
 
 # What a terminal would take as a command rather than text (escape sequences, C1 controls, a bell):
