@@ -230,3 +230,13 @@ def test_a_database_file_with_flipped_bytes_is_a_message(demo_path, seed, capsys
         status = main(["--db", demo_path, "--as", "admin", *command])
         err = capsys.readouterr().err
         assert status in (0, 1) and "unexpected" not in err, (command, err)
+
+
+@pytest.mark.parametrize("command", [
+    ["students", "search", "a\x00b"], ["groups", "list", "--registration", "\x00"], ["tokens", "balance", "\x00"],
+    ["portal", "where", "--url", "\x00", "--reason", "r"], ["enroll", "1", "2", "--reason", "x\x00"],
+])
+def test_a_nul_character_in_an_argument_is_a_usage_error(demo_path, command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--db", demo_path, "--as", "admin", *command])
+    assert exit_.value.code == 2 and "NUL character" in capsys.readouterr().err

@@ -115,6 +115,8 @@ def main(argv: list[str] | None = None, *, extend: Callable | None = None, defau
     for name, value in vars(args).items():
         if _not_utf8(value):
             parser.error(f"argument {name.replace('_', '-')}: not valid UTF-8 text")
+        if _has_nul(value):  # no shell passes one; a script calling main() might, and no database stores it
+            parser.error(f"argument {name.replace('_', '-')}: holds a NUL character")
     if args.func is not default:
         install_translator()
     else:
@@ -171,6 +173,14 @@ class TerminalSafe:
 
     def __getattr__(self, name):
         return getattr(self._stream, name)
+
+
+def _has_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, (list, tuple)):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 def _not_utf8(value) -> bool:
