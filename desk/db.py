@@ -418,8 +418,9 @@ def damaged_database_error(error: BaseException, url: URL) -> DatabaseOpenError 
     if not damaged:
         return None
     return DatabaseOpenError(
-        translate("Database", "The database %1 is damaged. Run desk check --thorough, and restore a backup "
-                              "(desk backup list, desk backup restore).").replace("%1", describe_url(url)),
+        translate("Database", "A database file is damaged: %1 or a file given to the command. Run desk check "
+                              "--thorough, and restore a backup (desk backup list, desk backup restore).")
+        .replace("%1", describe_url(url)),
         detail=str(error),
     )
 

@@ -240,3 +240,17 @@ def test_a_nul_character_in_an_argument_is_a_usage_error(demo_path, command, cap
     with pytest.raises(SystemExit) as exit_:
         main(["--db", demo_path, "--as", "admin", *command])
     assert exit_.value.code == 2 and "NUL character" in capsys.readouterr().err
+
+
+def test_a_file_name_too_long_for_the_file_system_is_a_message(demo_path, tmp_path, capsys):
+    from desk.model import Registration
+
+    code = _first(demo_path, Registration.code)
+    long_name = str(tmp_path / ("ł" * 300))
+    for command in (["accounts", "import", long_name], ["export", "access", "--registration", code, "--out", long_name],
+                    ["access", "grant", code, "--file", long_name, "--reason", "r", "--dry-run"],
+                    ["backup", "restore", long_name], ["backup", "--folder", long_name],
+                    ["portal", "where", "--url", long_name, "--reason", "r"]):
+        status = main(["--db", demo_path, "--as", "admin", *command])
+        err = capsys.readouterr().err
+        assert status == 1 and "unexpected" not in err, (command, err)

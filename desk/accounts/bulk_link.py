@@ -216,7 +216,11 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list]]:
 def read_link_file(path: str | Path) -> _Rows:
     """The (student number or PESEL, e-mail) pairs of a CSV or .xlsx file, with their line numbers."""
     path = Path(path)
-    if not path.exists():
+    try:
+        missing = not path.exists()
+    except OSError:  # a name too long, a path through a file: checked_file says so
+        missing = False
+    if missing:
         raise NotFound(translate("Accounts", "There is no file %1.").replace("%1", str(path)))
     path = input_files.checked_file(path, max_bytes=MAX_FILE_BYTES)
     suffix = path.suffix.lower()

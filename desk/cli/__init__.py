@@ -134,6 +134,12 @@ def _run(args, DatabaseOpenError, DomainError) -> int:  # noqa: N803 - the error
     except KeyboardInterrupt:
         print("desk: interrupted", file=sys.stderr)
         return 130
+    except OSError as error:
+        if error.filename is None or error.strerror is None:
+            return unexpected(error, getattr(args.func, "__name__", ""))
+        # The file system refused a path the command was given (too long, through a file, read-only, full).
+        print(f"desk: {error.filename}: {error.strerror}", file=sys.stderr)
+        return 1
     except Exception as error:  # noqa: BLE001 - the last resort: a message and a log, never a traceback
         damaged = _damaged(error, args)
         if damaged is not None:

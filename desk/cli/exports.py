@@ -12,9 +12,13 @@ from desk.unit_of_work import UnitOfWork
 
 def _out(args, default_name: str) -> Path:
     path = Path(args.out) if args.out else Path.cwd() / default_name
-    if path.is_dir() or (args.out or "").endswith(("/", os.sep)):
-        path = path / default_name
-    if path.exists() and not args.force:
+    try:
+        if path.is_dir() or (args.out or "").endswith(("/", os.sep)):
+            path = path / default_name
+        exists = path.exists()
+    except OSError as error:  # a name too long for the file system, and the like
+        raise _not_written(path, error) from None
+    if exists and not args.force:
         raise CommandError(f"{path} exists: choose another --out, or add --force to replace it.")
     return path
 
