@@ -2,7 +2,8 @@
 
 Asserted for each run: no traceback (nor the error boundary's "unexpected" path, which is the last
 resort, not the fix), an exit status of 0, 1 or 2, and, when the command refused, every table as it was
-(a checksum). The budget keeps the whole file within a minute on SQLite.
+(a checksum), on SQLite and, when configured, PostgreSQL. The budget keeps the whole file within
+about a minute (DESK_FUZZ_EXAMPLES raises it for a longer search).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import traceback
+import uuid
 from pathlib import Path
 
 import pytest
@@ -63,11 +65,22 @@ ODD_TEXT = st.one_of(
 )
 
 
-@pytest.fixture(scope="module")
-def fuzz_world(tmp_path_factory, _demo_templates):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def fuzz_world(request, tmp_path_factory, _demo_templates, postgres_databases):
     folder = tmp_path_factory.mktemp("fuzz")
     database = folder / "demo.sqlite"
     shutil.copyfile(_demo_templates("sqlite"), database)
+    target = str(database)
+    if request.param == "postgresql":
+        if postgres_databases is None:
+            pytest.skip("DESK_TEST_POSTGRESQL_URL is not set")
+        from sqlalchemy import text
+
+        name = f"desk_fuzz_{uuid.uuid4().hex[:12]}"
+        with postgres_databases.admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{_demo_templates("postgresql")}"'))
+        request.addfinalizer(lambda: postgres_databases.drop(name))
+        target = postgres_databases.url.set(database=name).render_as_string(hide_password=False)
     files = folder / "files"
     files.mkdir()
     (files / "empty.csv").write_bytes(b"")
@@ -81,7 +94,7 @@ def fuzz_world(tmp_path_factory, _demo_templates):
     dimension_bomb(files / "dimension.xlsx")
     paths = [str(p) for p in sorted(files.iterdir())] + [str(files / "missing.csv"), str(files), str(database), "-"]
     registrations, groups, students = _plausible(database)
-    return {"db": str(database), "folder": folder, "paths": paths,
+    return {"db": target, "backend": request.param, "folder": folder, "paths": paths,
             "plausible": registrations + groups + students + ["admin", "cos", "WF", "student"]}
 
 
@@ -98,6 +111,8 @@ def _plausible(database: Path):
 
 
 def _checksum(path: str) -> str:
+    if "://" in path:
+        return _server_checksum(path)
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     digest = hashlib.sha256()
     try:
@@ -113,6 +128,25 @@ def _checksum(path: str) -> str:
                 digest.update(repr(row).encode())
     finally:
         connection.close()
+    return digest.hexdigest()
+
+
+def _server_checksum(url: str) -> str:
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    digest = hashlib.sha256()
+    try:
+        with engine.connect() as connection:
+            inspector = inspect(connection)
+            for table in sorted(inspector.get_table_names()):
+                columns = [c["name"] for c in inspector.get_columns(table) if c["name"] not in SIGN_IN_COLUMNS.get(table, ())]
+                listed = ", ".join(f'"{column}"::text' for column in columns)
+                digest.update(table.encode())
+                for row in connection.execute(text(f'SELECT {listed} FROM "{table}" ORDER BY 1')):
+                    digest.update(repr(tuple(row)).encode())
+    finally:
+        engine.dispose()
     return digest.hexdigest()
 
 
@@ -175,7 +209,10 @@ def test_hostile_arguments(words, parser, fuzz_world, monkeypatch, capsys):
     monkeypatch.delenv("DESK_NEW_PASSWORD", raising=False)
     monkeypatch.chdir(fuzz_world["folder"])
 
-    @settings(max_examples=EXAMPLES_PER_COMMAND, deadline=None, database=None, derandomize=True,
+    # PostgreSQL runs are slower (a connection per command): one example fewer keeps both within about a minute.
+    examples = EXAMPLES_PER_COMMAND if fuzz_world["backend"] == "sqlite" else max(1, EXAMPLES_PER_COMMAND - 1)
+
+    @settings(max_examples=examples, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     @given(argv=arguments(words, parser, fuzz_world))
     def run(argv):
