@@ -1992,8 +1992,8 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/db.py" line="421"/>
-        <source>The database %1 is damaged. Run desk check --thorough, and restore a backup (desk backup list, desk backup restore).</source>
-        <translation>Baza danych %1 jest uszkodzona. Uruchom desk check --thorough i przywróć kopię zapasową (desk backup list, desk backup restore).</translation>
+        <source>A database file is damaged: %1 or a file given to the command. Run desk check --thorough, and restore a backup (desk backup list, desk backup restore).</source>
+        <translation>Plik bazy danych jest uszkodzony: %1 albo plik podany poleceniu. Uruchom desk check --thorough i przywróć kopię zapasową (desk backup list, desk backup restore).</translation>
     </message>
     <message>
         <location filename="../../desk/db.py" line="447"/>
