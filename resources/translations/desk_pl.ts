@@ -780,93 +780,93 @@
         <translation>Nie można odczytać pliku %1 jako pliku Excel (.xlsx).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="220"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="224"/>
         <source>There is no file %1.</source>
         <translation>Nie ma pliku %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="224"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="228"/>
         <source>Old Excel files (.xls) cannot be read: save it as .xlsx or .csv.</source>
         <translation>Nie można odczytać starych plików Excel (.xls): zapisz plik jako .xlsx lub .csv.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="246"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="250"/>
         <source>Several columns could be the e-mail (%1): leave only the institutional one.</source>
         <translation>Adres e-mail może być w kilku kolumnach (%1): pozostaw tylko kolumnę z adresem uczelnianym.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="264"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="268"/>
         <source>The file needs a column with the student number (or PESEL) and a column with the e-mail, named in its first line (e.g. “numer albumu” and “e-mail”); its first line has: %1.</source>
         <translation>Plik musi mieć kolumnę z numerem albumu (lub numerem PESEL) i kolumnę z adresem e-mail, nazwane w pierwszym wierszu (np. „numer albumu” i „e-mail”); jego pierwszy wiersz zawiera: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="327"/>
-        <location filename="../../desk/accounts/bulk_link.py" line="328"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="331"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="332"/>
         <source>The line has %1.</source>
         <translation>W wierszu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="327"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="331"/>
         <source>no e-mail</source>
         <translation>brak adresu e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="329"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="333"/>
         <source>no PESEL</source>
         <translation>brak numeru PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="329"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="333"/>
         <source>no student number</source>
         <translation>brak numeru albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="330"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="334"/>
         <source>Line %1 has this address or student already.</source>
         <translation>Wiersz %1 zawiera już ten adres lub tego studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="331"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="335"/>
         <source>No person has the PESEL %1.</source>
         <translation>Żadna osoba nie ma numeru PESEL %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="331"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="335"/>
         <source>No student has the number %1.</source>
         <translation>Żaden student nie ma numeru albumu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="332"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="336"/>
         <source>Already linked: nothing to do.</source>
         <translation>Już powiązany: nic do zrobienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="333"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="337"/>
         <source>%1 is already linked to %2, not to %3.</source>
         <translation>Login %1 jest już powiązany z osobą %2, a nie z osobą %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="334"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="338"/>
         <source>The existing login will be linked to %1.</source>
         <translation>Istniejący login zostanie powiązany z osobą %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="335"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="339"/>
         <source>A new login will be linked to %1.</source>
         <translation>Nowy login zostanie powiązany z osobą %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="409"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="413"/>
         <source>Say why the logins are linked (e.g. export from the mail system of 1 Oct).</source>
         <translation>Podaj powód powiązania loginów (np. eksport z systemu pocztowego z 1 października).</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="419"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="423"/>
         <source>Nothing was linked: %1 line(s) have errors, e.g. line %2: %3 Fix the file, or leave those lines out explicitly.</source>
         <translation>Nic nie powiązano: liczba wierszy z błędami: %1, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</translation>
     </message>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="442"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="446"/>
         <source>Some of these logins were just created at another workstation; preview the file again.</source>
         <translation>Niektóre z tych loginów zostały przed chwilą utworzone na innym stanowisku; ponownie wyświetl podgląd pliku.</translation>
     </message>
@@ -1944,7 +1944,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/db.py" line="361"/>
-        <location filename="../../desk/db.py" line="459"/>
+        <location filename="../../desk/db.py" line="460"/>
         <source>The file %1 is not a desk database (or it is damaged).</source>
         <translation>Plik %1 nie jest bazą danych desk (albo jest uszkodzony).</translation>
     </message>
@@ -1955,7 +1955,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/db.py" line="368"/>
-        <location filename="../../desk/db.py" line="465"/>
+        <location filename="../../desk/db.py" line="466"/>
         <source>The database %1 is read-only. Ask your administrator for write access to the file and its folder.</source>
         <translation>Baza danych %1 jest tylko do odczytu. Poproś administratora o prawo zapisu do pliku i jego folderu.</translation>
     </message>
@@ -1996,33 +1996,33 @@ Odtworzenie:
         <translation>Plik bazy danych jest uszkodzony: %1 albo plik podany poleceniu. Uruchom desk check --thorough i przywróć kopię zapasową (desk backup list, desk backup restore).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="447"/>
+        <location filename="../../desk/db.py" line="448"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 to folder, a nie plik bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="454"/>
+        <location filename="../../desk/db.py" line="455"/>
         <source>The file %1 is empty: it is not a desk database. Remove it, or choose another file.</source>
         <translation>Plik %1 jest pusty: to nie jest baza desk. Usuń go albo wybierz inny plik.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="480"/>
+        <location filename="../../desk/db.py" line="481"/>
         <source>There is no database at %1.</source>
         <translation>Nie ma bazy danych w %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="510"/>
+        <location filename="../../desk/db.py" line="511"/>
         <source>The database %1 was made by a newer version of desk. Install the newer version to open it.</source>
         <translation>Baza danych %1 została utworzona przez nowszą wersję desk. Zainstaluj nowszą wersję, aby ją otworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="473"/>
-        <location filename="../../desk/db.py" line="520"/>
+        <location filename="../../desk/db.py" line="474"/>
+        <location filename="../../desk/db.py" line="521"/>
         <source>The database %1 holds tables of another program; desk will not change it.</source>
         <translation>Baza danych %1 zawiera tabele innego programu; desk jej nie zmieni.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="530"/>
+        <location filename="../../desk/db.py" line="531"/>
         <source>The database %1 needs an upgrade. Run: desk db upgrade</source>
         <translation>Baza danych %1 wymaga aktualizacji. Uruchom: desk db upgrade</translation>
     </message>
@@ -2574,7 +2574,7 @@ Odtworzenie:
 <context>
     <name>Files</name>
     <message>
-        <location filename="../../desk/accounts/bulk_link.py" line="229"/>
+        <location filename="../../desk/accounts/bulk_link.py" line="233"/>
         <location filename="../../desk/input_files.py" line="28"/>
         <source>The file %1 cannot be read.</source>
         <translation>Nie można odczytać pliku %1.</translation>
