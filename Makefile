@@ -20,7 +20,7 @@ run: $(STAMP)
 
 ## Run every test: SQLite always, PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist loadfile
 
 ## Every benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
 bench: bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy
