@@ -1,11 +1,11 @@
 """The demo university: a realistic, deterministic data set for trying the desk and measuring it.
 
+Long because the demo is one generated world: every part draws from the same random sequence in
+a fixed order, so splitting it would make the order (and so the data) depend on import order.
+
 Everything is drawn from one ``random.Random(seed)`` and placed relative to ``today``, so the
 same seed and day give the same database. Rows go in with Core bulk inserts and pre-assigned
 keys (no ORM object per row): 300,000 students build in a few minutes on either database.
-
-Long because the demo is one generated world: every part draws from the same random sequence in
-a fixed order, so splitting it would make the order (and so the data) depend on import order.
 """
 
 from __future__ import annotations

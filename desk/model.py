@@ -1,12 +1,12 @@
 """The data model: every thing the back office keeps, as SQLAlchemy 2 declarative classes.
 
+Long because it is the one declaration of every table: kept whole so that a foreign key, a
+constraint and the enum it uses are read in one place, in the order the schema depends on them.
+
 Field names follow DOMAIN.md; where USOS has a name for a field it is given in the comment so
 data can be exchanged with it. Invariants that the database can hold (unique numbers, limits
 that are never negative, foreign keys) are declared here; the append-only ledger and audit
 triggers and the search indexes live in the migrations.
-
-Long because it is the one declaration of every table: kept whole so that a foreign key, a
-constraint and the enum it uses are read in one place, in the order the schema depends on them.
 """
 
 from __future__ import annotations
