@@ -84,10 +84,11 @@ def cancel(uow: UnitOfWork, payment: Payment, *, reason: str | Message) -> None:
 
 
 def list_payments(uow: UnitOfWork, *, status: PaymentStatus | None = None, term_id: int | None = None,
-    unit_id: int | None = None, student_id: int | None = None, limit: int = 5000,
+    unit_id: int | None = None, student_id: int | None = None, limit: int | None = 5000,
 ) -> list[PaymentLine]:
-    """Payments, newest first, by status, term and the unit of the student's programme."""
-    bounds.LIST_LIMIT.check(limit)
+    """Payments, newest first, by status, term and the unit of the student's programme; every one when limit is None."""
+    if limit is not None:
+        bounds.LIST_LIMIT.check(limit)
     uow.require(Permission.READ_STUDENTS)
     query = (
         select(Payment, Student.student_number, Person.first_name, Person.last_name, TokenType.code, Course.code, Term.code)
@@ -97,8 +98,9 @@ def list_payments(uow: UnitOfWork, *, status: PaymentStatus | None = None, term_
         .outerjoin(Course, Course.id == Payment.course_id)
         .outerjoin(Term, Term.id == Payment.term_id)
         .order_by(Payment.created_at.desc(), Payment.id.desc())
-        .limit(limit)
     )
+    if limit is not None:
+        query = query.limit(limit)
     if status is not None:
         query = query.where(Payment.status == status)
     if term_id is not None:

@@ -291,7 +291,7 @@ def payments_due_sheet(uow: UnitOfWork, *, term_id: int | None = None, unit_id: 
     from desk.model import PaymentStatus
     from desk.payments import list_payments
 
-    lines = list_payments(uow, status=PaymentStatus.DUE, term_id=term_id, unit_id=unit_id, limit=1_000_000)
+    lines = list_payments(uow, status=PaymentStatus.DUE, term_id=term_id, unit_id=unit_id, limit=None)
     return Sheet(
         title=translate("Rosters", "Payments due"),
         columns=[Column(translate("Rosters", "Student no."), "text", 12), Column(translate("Rosters", "Name")),

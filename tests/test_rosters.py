@@ -114,6 +114,13 @@ def test_other_lists(db, admin, group, tmp_path):
     assert sheet.max_row == 2 + 6
 
 
+def test_the_payments_due_list_holds_every_payment_due(db, admin, tmp_path):
+    """Not cut at a screen list's length: the export is the whole list."""
+    path = rosters.export_list(UnitOfWork(db, admin), rosters.payments_due_sheet(UnitOfWork(db, admin)), tmp_path / "payments.xlsx",
+                               kind=rosters.ExportAction.PAYMENTS)
+    assert load_workbook(path).worksheets[0].max_row >= 2
+
+
 def test_a_real_spreadsheet_program_reads_every_kind(db, admin, group, tmp_path):
     """Where LibreOffice is installed, it converts each kind of file to CSV (proof the files are readable)."""
     import shutil
