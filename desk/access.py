@@ -179,7 +179,7 @@ def _decision_lines(session: Session, condition, now: datetime, limit: int | Non
         .where(condition)
         .order_by(AccessGrant.granted_at.desc(), AccessGrant.id.desc())
     )
-    if limit:
+    if limit is not None:
         query = query.limit(limit)
     lines = []
     for grant, number, first, last, staff_name in session.execute(query):
@@ -323,9 +323,9 @@ def remove_rule(uow: UnitOfWork, rule_id: int, *, reason: str = "") -> None:
 
 
 def decisions_of(uow: UnitOfWork, registration_id: int, *, standing_only: bool = False,
-    limit: int = 5000,
+    limit: int | None = 5000,
 ) -> list[DecisionLine]:
-    """Grants and revocations of a registration, newest first."""
+    """Grants and revocations of a registration, newest first; every one when limit is None."""
     uow.require(Permission.READ_STUDENTS)
     now = uow.now
     condition = AccessGrant.registration_id == registration_id

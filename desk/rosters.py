@@ -307,7 +307,7 @@ def access_list_sheet(uow: UnitOfWork, registration_id: int) -> Sheet:
     from desk.access import decisions_of
     from desk.model import AccessDecision
 
-    lines = decisions_of(uow, registration_id, limit=1_000_000)
+    lines = decisions_of(uow, registration_id, limit=None)
     return Sheet(
         title=translate("Rosters", "Access"),
         columns=[Column(translate("Rosters", "Student no."), "text", 12), Column(translate("Rosters", "Name")),
