@@ -379,6 +379,7 @@ class StudentProgramme(Base):
     stage: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[ProgrammeStatus] = mapped_column(_enum(ProgrammeStatus, "programme_status"))
     status_since: Mapped[date | None] = mapped_column(Date)
+    status_until: Mapped[date | None] = mapped_column(Date)  # a leave's planned end, when known
     admitted_on: Mapped[date] = mapped_column(Date)
 
     student: Mapped[Student] = relationship(back_populates="programmes")
@@ -756,6 +757,7 @@ class AuditEntry(Base):
     __table_args__ = (
         Index("ix_audit_log_entity", "entity", "entity_id"),
         Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_change_set", "change_set_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -771,6 +773,9 @@ class AuditEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)  # as a clerk typed it
     reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # a reason the system gave: code and parameters
     chain_hash: Mapped[str | None] = mapped_column(String(64))  # desk.chain: this entry and its predecessor's hash
+    # The entry that heads this one's change set (an import: one entry that opens to its rows); the
+    # head points at itself. Outside the chain's recipe: it groups entries, it is not their content.
+    change_set_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class OutboxEntry(Base):
