@@ -61,6 +61,7 @@ class UnitOfWork:
         self._writing = False
         self._now: datetime | None = None
         self._staff: Actor | None = None
+        self._change_set_id: int | None = None
 
     # -- the transaction ------------------------------------------------------------------------
 
@@ -95,6 +96,7 @@ class UnitOfWork:
             yield
         finally:
             self._session, self._writing, self._now, self._staff = None, False, None, None
+            self._change_set_id = None
 
     @property
     def session(self) -> Session:
@@ -171,8 +173,24 @@ class UnitOfWork:
         """The audit entry and, when the student can see the change, the portal queue entry: together."""
         self.record_changes(action, [Change(entity, entity_id, student_id, before, after, reason, portal, operation)])
 
+    @contextmanager
+    def change_set(self, action: Action, *, entity: str, after: Mapping[str, Any] | None,
+                   reason: str | Message | None) -> Iterator[int]:
+        """Many changes as one: a head entry (what, how many, why), then every change recorded inside
+        carries the head's id, so History shows one entry that opens to its rows. Yields the head's id."""
+        if self._change_set_id is not None:
+            raise RuntimeError("change sets do not nest")
+        self._record(action, [Change(entity, None, None, None, after, reason, False, "upsert")], head=True)
+        try:
+            yield self._change_set_id
+        finally:
+            self._change_set_id = None
+
     def record_changes(self, action: Action, changes: Iterable[Change]) -> int:
         """The bulk form, for rounds and imports: two multi-row INSERTs however many changes."""
+        return self._record(action, changes)
+
+    def _record(self, action: Action, changes: Iterable[Change], *, head: bool = False) -> int:
         session = self.session
         if not self._writing:
             raise RuntimeError("changes are recorded inside write()")
@@ -186,7 +204,7 @@ class UnitOfWork:
                 "entity_id": change.entity_id, "student_id": change.student_id,
                 "before": plain(dict(change.before)) if change.before is not None else None,
                 "after": plain(dict(change.after)) if change.after is not None else None,
-                "reason": typed, "reason_message": message,
+                "reason": typed, "reason_message": message, "change_set_id": self._change_set_id,
             })
             if change.portal is not None and change.portal is not False and change.entity_id is not None:
                 payload = change.after if change.portal is True else change.portal
@@ -197,7 +215,10 @@ class UnitOfWork:
                 })
         if audit_rows:
             # Sealed in the chain in this order, with ids ascending in it.
-            session.execute(insert(AuditEntry), seal(session, AuditEntry.__table__, audit_rows, assign_ids=True))
+            seal(session, AuditEntry.__table__, audit_rows, assign_ids=True)
+            if head:
+                self._change_set_id = audit_rows[0]["change_set_id"] = audit_rows[0]["id"]
+            session.execute(insert(AuditEntry), audit_rows)
         if queue_rows:
             session.execute(insert(OutboxEntry), queue_rows)
         return len(audit_rows)

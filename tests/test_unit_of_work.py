@@ -134,3 +134,19 @@ def test_a_seat_limit_is_never_below_the_lower_limit(db, admin):
             session.get(ClassGroup, group_id).seat_limit = 11
     with db.read() as session:
         assert session.get(ClassGroup, group_id).seat_limit == 12
+
+
+def test_a_change_set_is_one_head_entry_that_its_rows_point_at(db, admin):
+    uow = UnitOfWork(db, admin)
+    with uow.write():
+        with uow.change_set(_TestAction.TOUCH, entity="import", after={"rows": 2}, reason="import of a file") as head:
+            uow.record_changes(_TestAction.TOUCH, [Change("thing", 1, None, None, {"n": 1}, None, False),
+                                                   Change("thing", 2, None, None, {"n": 2}, None, False)])
+        uow.record_change(_TestAction.TOUCH, entity="thing", entity_id=3, portal=False)
+    with db.read() as session:
+        rows = session.execute(select(AuditEntry.id, AuditEntry.entity, AuditEntry.change_set_id).order_by(AuditEntry.id)).all()
+    assert [(r.entity, r.change_set_id) for r in rows[-4:]] == [("import", head), ("thing", head), ("thing", head), ("thing", None)]
+    assert rows[-4].id == head
+    from desk.check import check_database
+    report = check_database(db)
+    assert report.clean, report.problems
