@@ -96,6 +96,7 @@ ACTION_MODULES = (
     "desk.history",
     "desk.backup",
     "desk.demo",
+    "desk.next_term",
     "desk.portal.database",
 )
 
