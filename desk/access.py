@@ -86,6 +86,7 @@ class ProgrammeFact:
     status: ProgrammeStatus
     status_since: date | None
     unit_id: int
+    status_until: date | None = None  # a leave's planned end
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,8 @@ def _standing(now: datetime):
 
 def programme_facts(session: Session, student_id: int) -> tuple[ProgrammeFact, ...]:
     return tuple(
-        ProgrammeFact(pid, code, level, mode, stage, status, since, unit_id)
-        for pid, code, level, mode, stage, status, since, unit_id in session.execute(
+        ProgrammeFact(pid, code, level, mode, stage, status, since, unit_id, until)
+        for pid, code, level, mode, stage, status, since, unit_id, until in session.execute(
             select(
                 Programme.id,
                 Programme.code,
@@ -162,6 +163,7 @@ def programme_facts(session: Session, student_id: int) -> tuple[ProgrammeFact, .
                 StudentProgramme.status,
                 StudentProgramme.status_since,
                 Programme.unit_id,
+                StudentProgramme.status_until,
             )
             .join(Programme, Programme.id == StudentProgramme.programme_id)
             .where(StudentProgramme.student_id == student_id)

@@ -85,6 +85,7 @@ ACTION_MODULES = (
     "desk.token_rounds",
     "desk.payments",
     "desk.students",
+    "desk.student_records",
     "desk.staff",
     "desk.sync",
     "desk.sync_conflicts",

@@ -153,6 +153,9 @@ def programme_status_label(status: ProgrammeStatus) -> str:
 
 def _status_text(fact: ProgrammeFact) -> str:
     status = programme_status_label(fact.status)
+    if fact.status_since and fact.status_until:
+        return (translate("Eligibility", "%1 since %2 until %3").replace("%1", status)
+                .replace("%2", fact.status_since.isoformat()).replace("%3", fact.status_until.isoformat()))
     if fact.status_since:
         return translate("Eligibility", "%1 since %2").replace("%1", status).replace("%2", fact.status_since.isoformat())
     return status

@@ -87,6 +87,8 @@ class ProgrammeLine:
     status: ProgrammeStatus
     status_since: date | None
     admitted_on: date
+    id: int = 0  # the student programme's own id (what a status change names)
+    status_until: date | None = None  # a leave's planned end
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,8 @@ def student_card(uow: UnitOfWork, student_id: int) -> StudentCard:
                 status=line.status,
                 status_since=line.status_since,
                 admitted_on=line.admitted_on,
+                id=line.id,
+                status_until=line.status_until,
             )
             for line, programme, unit in session.execute(
                 select(StudentProgramme, Programme, OrgUnit)
