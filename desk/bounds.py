@@ -15,6 +15,7 @@ an id (a record's number)     1 .. 2,147,483,647          PostgreSQL's integer
 a list's length (--limit)     1 .. 100,000                a screen or a file, not the whole table
 a stage (year of study)       1 .. 10
 a group's number              1 .. 10,000
+a weekday of a timetable      1 .. 7                      Monday is 1, Sunday 7
 ============================  ==========================  ========================================
 
 Numbers given as text are whole numbers in ASCII digits with an optional sign: ``²``, ``٣`` and
@@ -96,6 +97,7 @@ RECORD_ID = Bound(QT_TRANSLATE_NOOP("Bounds", "An id"), 1, 2**31 - 1)
 LIST_LIMIT = Bound(QT_TRANSLATE_NOOP("Bounds", "A list's length"), 1, 100_000)
 STAGE = Bound(QT_TRANSLATE_NOOP("Bounds", "A stage"), 1, 10)
 GROUP_NUMBER = Bound(QT_TRANSLATE_NOOP("Bounds", "A group's number"), 1, 10_000)
+WEEKDAY = Bound(QT_TRANSLATE_NOOP("Bounds", "A weekday (Monday 1 to Sunday 7)"), 1, 7)
 
 PRICE_MAX = Decimal("100000.00")
 

@@ -280,6 +280,15 @@ def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> di
     for ids in _chunks(by_entity.get("enrollment", ())):
         for (group_id,) in session.execute(select(Enrollment.group_id).where(Enrollment.id.in_(ids)).distinct()):
             keys["portal_class_groups"].add((group_id,))
+    # A course's or a term's code and name are carried by its class groups (a term's by its registrations too).
+    for ids in _chunks(by_entity.get("course", ())):
+        for (group_id,) in session.execute(select(ClassGroup.id).where(ClassGroup.course_id.in_(ids))):
+            keys["portal_class_groups"].add((group_id,))
+    for ids in _chunks(by_entity.get("term", ())):
+        for (group_id,) in session.execute(select(ClassGroup.id).where(ClassGroup.term_id.in_(ids))):
+            keys["portal_class_groups"].add((group_id,))
+        for (registration_id,) in session.execute(select(Registration.id).where(Registration.term_id.in_(ids))):
+            keys["portal_registrations"].add((registration_id,))
     for ids in _chunks(by_entity.get("token_entry", ())):
         for pair in session.execute(
             select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(ids)).distinct()
@@ -363,6 +372,11 @@ def publish_batch(desk: Session, portal: Session, first: int, last: int, request
             write(publication, condition, {(i,) for i in requested[entity]}, entity)
     if "enrollment" in requested and "class_group" not in requested:
         write(PUBLICATIONS["portal_class_groups"], ClassGroup.id.in_(counted))
+    if "course" in requested:  # the groups carry the course's code and name
+        write(PUBLICATIONS["portal_class_groups"], ClassGroup.course_id.in_(queued("course")))
+    if "term" in requested:  # the groups and the registrations carry the term's code
+        write(PUBLICATIONS["portal_class_groups"], ClassGroup.term_id.in_(queued("term")))
+        write(PUBLICATIONS["portal_registrations"], Registration.term_id.in_(queued("term")))
     if "token_entry" in requested:  # a ledger entry changes a balance
         pairs = select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(queued("token_entry")))
         write(PUBLICATIONS["portal_token_balances"], tuple_(TokenEntry.student_id, TokenEntry.token_type_id).in_(pairs))
