@@ -293,3 +293,28 @@ class _Names:
 
     def grant_registration(self, grant_id):
         return None
+
+
+def test_the_terminal_previews_and_applies(db, admin, terms, source_term, monkeypatch, capsys):
+    import json
+
+    from desk.cli import main
+
+    monkeypatch.setattr("desk.unit_of_work.now_utc", lambda: NOW)
+    monkeypatch.setenv("DESK_PASSWORD", "admin-password")
+    where = ["--db", db.url.render_as_string(hide_password=False), "--as", "admin"]
+    assert main([*where, "next-term", "--from", "2026Z", "--to", "2027Z"]) == 0
+    out = capsys.readouterr().out
+    assert "class groups: 3 new" in out and "Preview only" in out
+    assert "2027Z-WMF-1: Round 1  [2027-09-14 09:00 - 2027-09-20 23:59, preparing]" in out
+    assert _count(db, ClassGroup, ClassGroup.term_id == terms[1]) == 0
+    assert main([*where, "next-term", "--from", "2026Z", "--to", "2027Z", "--apply"]) == 1
+    assert "--reason" in capsys.readouterr().err
+    assert main([*where, "next-term", "--from", "2026Z", "--to", "2027Z", "--apply", "--reason", "nowy rok", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["applied"]["created"]["class_groups"] == 3 and shown["counts"]["class_group"] == {"new": 3}
+    assert {item["kind"] for item in shown["items"]} == {k.value for k in Kind}
+    assert main([*where, "next-term", "--from", "2026Z", "--to", "2027Z", "--apply", "--reason", "raz jeszcze"]) == 0
+    assert "Nothing new to copy" in capsys.readouterr().out
+    assert main([*where, "next-term", "--from", "2026Z", "--to", "2099Z"]) == 1
+    assert "There is no term 2099Z" in capsys.readouterr().err

@@ -25,6 +25,7 @@ from desk.cli import (
     explain,
     exports,
     groups,
+    next_term,
     payments,
     portal,
     staff,
@@ -58,6 +59,8 @@ REGISTER_COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     backup.register,
     check.register,
     exports.register,
+    # Last: it adds ``terms copy`` to the ``terms`` commands when they are registered.
+    next_term.register,
 )
 
 
