@@ -35,6 +35,7 @@ from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.tasks import Lane, error_message, log_unexpected
 from ui.views.student_card_dialogs import GrantAccessDialog, PersonEditDialog
+from ui.views.student_record_dialogs import StatusChangeDialog
 from desk.unit_of_work import UnitOfWork
 
 # A row where the portal is behind the desk: bold on a warm background, dark text stays readable.
@@ -262,7 +263,8 @@ class StudentCardWindow(QWidget):
                 labels.mode(p.mode),
                 str(p.stage),
                 labels.programme_status(p.status)
-                + (self.tr(" since %1").replace("%1", p.status_since.isoformat()) if p.status_since else ""),
+                + (self.tr(" since %1").replace("%1", p.status_since.isoformat()) if p.status_since else "")
+                + (self.tr(" until %1").replace("%1", p.status_until.isoformat()) if p.status_until else ""),
                 p.admitted_on.isoformat(),
             ]
             for p in card.programmes
@@ -276,6 +278,19 @@ class StudentCardWindow(QWidget):
         for r, p in enumerate(card.programmes):
             table.item(r, 5).setForeground(labels.STATUS_COLOURS[p.status])
         layout.addWidget(table)
+        self.programmes_table = table
+        self.status_button = QPushButton(self.tr("Change &status…"), box)
+        self.status_button.setObjectName("changeStatusButton")
+        self.status_button.setAccessibleName(self.tr("Change the status of the selected programme"))
+        self.status_button.setToolTip(self.tr("Leave, return, suspension, removal or graduation, with a reason."))
+        self.status_button.clicked.connect(lambda _checked=False: self.change_status())
+        self.status_button.setEnabled(card.may_edit and bool(card.programmes))
+        row = QHBoxLayout()
+        row.addWidget(self.status_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        if card.programmes:
+            table.selectRow(0)
         return box
 
     def _login_section(self, card: StudentCard) -> QGroupBox:
@@ -682,6 +697,16 @@ class StudentCardWindow(QWidget):
 
         self.context.operate(lambda: reveal_pesel(UnitOfWork(db, actor), student_id), shown,
                              lambda _error: self.show_pesel.setEnabled(True), changes=Changes.of(history=ALL), show=self)
+
+    def change_status(self) -> StatusChangeDialog | None:
+        """The status of the programme selected in the table, in a dialog; the announced change reloads the card."""
+        if self.card is None or not self.card.programmes:
+            return None
+        row = self.programmes_table.currentRow()
+        dialog = StatusChangeDialog(self.context, self.card, row if row >= 0 else 0, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _edit(self) -> None:
         if self.card is None:
