@@ -459,7 +459,7 @@ class NextTermAction(Action):
         a, names = shown.after, shown.names
         if self is NextTermAction.COPIED:
             return Description(
-                translate("History", "Term %1 copied to %2: %3 registrations, %4 class groups")
+                translate("History", "Term %1 copied to %2 (registrations: %3, class groups: %4)")
                 .replace("%1", str(a.get("source", ""))).replace("%2", str(a.get("target", "")))
                 .replace("%3", str(a.get("registrations", 0))).replace("%4", str(a.get("class_groups", 0))),
                 frozenset({"source", "target", "registrations", "class_groups"}),

@@ -275,7 +275,7 @@ def test_the_history_says_what_the_copy_did(db, admin, terms, source_term):
     with db.read() as session:
         head = session.get(AuditEntry, result.change_set_id)
     words = action_of(head.action).describe(Shown(head.entity, head.entity_id, {}, head.after, _Names()))
-    assert words.text == "Term 2026Z copied to 2027Z: 2 registrations, 3 class groups"
+    assert words.text == "Term 2026Z copied to 2027Z (registrations: 2, class groups: 3)"
 
 
 class _Names:

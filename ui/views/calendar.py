@@ -142,6 +142,7 @@ class RegistrationsView(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.new_button)
+        self._add_next_term_action(filters)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -386,6 +387,23 @@ class RegistrationsView(QWidget):
             explanation.show()
 
         dialog.succeeded.connect(chosen)
+        dialog.open()
+
+    # --- next term from this one -------------------------------------------------------------
+
+    def _add_next_term_action(self, row: QHBoxLayout) -> None:
+        self.next_term_button = self._button(self.tr("Next ter&m from this one…"), "nextTermButton", self.next_term)
+        self.next_term_button.setEnabled(self.context.actor.can(Permission.MANAGE_REGISTRATIONS))
+        row.addWidget(self.next_term_button)
+
+    def next_term(self) -> None:
+        """Copy the chosen term's registrations and class groups to a later term (ui.views.next_term_dialog)."""
+        from ui.views.next_term_dialog import NextTermDialog
+
+        dialog = NextTermDialog(self.context, self.term.currentData(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(lambda _result: self.reload())
+        self.last_dialog = dialog
         dialog.open()
 
 
