@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Quit"), "quitAction", self.close, "Ctrl+Q"))
+        students_menu = menu.addMenu(self.tr("S&tudents"))
+        students_menu.addAction(self._action(self.tr("&New student…"), "newStudentAction", self.new_student, "Ctrl+N"))
         view_menu = menu.addMenu(self.tr("&View"))
         view_menu.addAction(self._action(self.tr("&Students"), "studentsViewAction", lambda: self.navigation.setCurrentRow(0), "Ctrl+1"))
         view_menu.addAction(self._action(self.tr("&Registrations"), "registrationsViewAction", lambda: self.navigation.setCurrentRow(1), "Ctrl+2"))
@@ -204,6 +206,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(self.stack.indexOf(self.groups))
         self.groups.set_registration(registration_id, term_id)
 
+    def new_student(self) -> None:
+        self.navigation.setCurrentRow(0)
+        self.lookup.new_student()
+
     def find_student(self) -> None:
         self.navigation.setCurrentRow(0)
         self.lookup.focus_search()
@@ -221,6 +227,7 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         rows = [
             ("Ctrl+F", self.tr("find a student")),
+            ("Ctrl+N", self.tr("admit a new student")),
             ("↓ / ↑", self.tr("move between the search field and the results")),
             ("Enter", self.tr("open the selected student's card")),
             ("Esc", self.tr("back to the search field; close a card")),

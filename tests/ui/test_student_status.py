@@ -109,3 +109,63 @@ def test_a_return_from_leave_recorded_in_the_application_admits_the_student_and_
     assert [(r.code, r.may_register) for r in window.comparison.portal.registrations] == [("SJO-2026Z", True)]
     synced_now = eligibility.explain(UnitOfWork(db, clerk), student_id, registration)
     assert synced_now.admitted, synced_now.summary
+
+
+def test_a_new_student_is_admitted_from_the_lookup_by_keyboard(qtbot, db, admin, tasks):
+    from ui.views.student_lookup import StudentLookupView
+    from ui.views.student_record_dialogs import NewStudentDialog
+
+    factories.programme(db, "INF-S1")
+    factories.login_templates(db)
+    factories.student(db, "Jan", "Kowalski", number="004321")
+    clerk = factories.staff(db, "dziekanat", Role.CLERK, ("WMF",))
+    view = StudentLookupView(AppContext(db, clerk, tasks))
+    qtbot.addWidget(view)
+    view.show()
+    assert view.new_student_button.isEnabled()
+    dialog = view.new_student()
+    assert isinstance(dialog, NewStudentDialog)
+    qtbot.waitUntil(lambda: dialog.programmes_loaded, timeout=10_000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.first_name, timeout=5_000)
+    # Fits a 1366x768 screen with room for the window frame and the task bar.
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 700, hint
+    qtbot.keyClicks(dialog.first_name, "Lucja")
+    dialog.last_name.setText("Żak")
+    qtbot.keyClicks(dialog.student_number, "00x4321")  # the field takes digits only
+    assert dialog.student_number.text() == "004321"
+    dialog.birth_date.setText("1944-05-14")
+    dialog.pesel.setText("44051401359")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    qtbot.waitUntil(lambda: "already belongs to Jan Kowalski" in dialog.error.text(), timeout=10_000)
+    assert dialog.isVisible() and dialog.first_name.text() == "Lucja"  # refused, nothing typed is lost
+    dialog.student_number.setText("004322")
+    with qtbot.waitSignal(view.studentAdmitted, timeout=10_000) as admitted:
+        ok.click()
+    admission = admitted.args[0]
+    assert admission.student_number == "004322" and admission.login == "004322@" + factories.STUDENT_DOMAIN
+    card = view._cards[admission.student_id]
+    qtbot.waitUntil(lambda: card.card is not None, timeout=10_000)
+    assert (card.card.last_name, card.card.programmes[0].code) == ("Żak", "INF-S1")
+    card.close()
+
+
+def test_status_dialog_fits_the_screen_and_offers_what_a_status_may_become(qtbot, db, admin, tasks):
+    student_id = factories.student(db, status=ProgrammeStatus.REMOVED)
+    clerk = factories.staff(db, "dziekanat", Role.CLERK, ("WMF",))
+    for actor, offered in ((clerk, []), (admin, ["active"])):
+        window = StudentCardWindow(AppContext(db, actor, tasks), student_id)
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+        dialog = StatusChangeDialog(window.context, window.card, 0, window)
+        qtbot.addWidget(dialog)
+        assert [dialog.status.itemData(i) for i in range(dialog.status.count())] == offered
+        assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled() == bool(offered)
+        hint = dialog.sizeHint()
+        assert hint.width() <= 1366 and hint.height() <= 700, hint
+    dialog.choose_status(ProgrammeStatus.ACTIVE)
+    dialog.reason.setText("odwołanie uwzględnione")
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000) as done:
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert done.args[0].status is ProgrammeStatus.ACTIVE

@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desk.staff import Permission
 from desk.student_search import DEFAULT_PAGE, SearchPage, search_students
 from ui.context import AppContext
 from ui.models.student_table_model import (
@@ -20,6 +31,7 @@ from ui.models.student_table_model import (
 )
 from ui.tasks import error_message, log_unexpected
 from ui.views.student_card import StudentCardWindow
+from ui.views.student_record_dialogs import NewStudentDialog
 from desk.unit_of_work import UnitOfWork
 
 TYPING_PAUSE_MS = 200
@@ -30,6 +42,7 @@ class StudentLookupView(QWidget):
 
     searchFinished = Signal(int)  # rows shown after a search completed
     studentOpened = Signal(int)  # student id
+    studentAdmitted = Signal(object)  # the Admission of "New student…"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,9 +89,19 @@ class StudentLookupView(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(LOGIN, QHeaderView.ResizeMode.Stretch)  # the last column
 
+        self.new_student_button = QPushButton(self.tr("&New student…"), self)
+        self.new_student_button.setObjectName("newStudentButton")
+        self.new_student_button.setAccessibleName(self.tr("Admit a new student"))
+        self.new_student_button.setToolTip(self.tr("Admit a new student (Ctrl+N)"))
+        self.new_student_button.clicked.connect(lambda _checked=False: self.new_student())
+        self.new_student_button.setEnabled(context.actor.can(Permission.EDIT_STUDENTS))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.field)
+        top = QHBoxLayout()
+        top.addWidget(self.field, 1)
+        top.addWidget(self.new_student_button)
+        layout.addLayout(top)
         layout.addWidget(self.feedback)
         layout.addWidget(self.table, 1)
 
@@ -114,6 +137,21 @@ class StudentLookupView(QWidget):
         window.activateWindow()
         self.studentOpened.emit(student_id)
         return window
+
+    def new_student(self) -> NewStudentDialog | None:
+        """Admit a student in a dialog; once admitted, their card opens."""
+        if not self.context.actor.can(Permission.EDIT_STUDENTS):
+            return None
+        dialog = NewStudentDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.succeeded.connect(self._admitted)
+        dialog.open()
+        return dialog
+
+    def _admitted(self, admission) -> None:
+        self.set_query(admission.student_number)
+        self.open_student(admission.student_id)
+        self.studentAdmitted.emit(admission)
 
     # --- searching -------------------------------------------------------------------------
 
