@@ -262,3 +262,17 @@ def test_removal_is_final_but_an_administrator_reinstates(db, setup):
         change_status(UnitOfWork(db, setup), line_id, S.GRADUATED, since=date(2020, 1, 1), reason="x")
     with pytest.raises(NotFound):
         change_status(UnitOfWork(db, setup), 999_999, S.ACTIVE, since=date(2026, 12, 1), reason="x")
+
+
+def test_the_history_words_each_change(db, setup):
+    from desk.history import student_history
+
+    admission = add_student(UnitOfWork(db, setup), _draft(pesel=None))
+    line_id = admission.student_programme_ids[0]
+    set_stage(UnitOfWork(db, setup), line_id, 2, reason="wpis na rok 2")
+    change_status(UnitOfWork(db, setup), line_id, S.ON_LEAVE, since=date(2026, 11, 1), until=date(2027, 9, 30),
+                  reason="urlop zdrowotny")
+    words = [line.description for line in student_history(UnitOfWork(db, setup), admission.student_id)]
+    assert "Status on INF-S1: on leave since 2026-11-01 until 2027-09-30" in words
+    assert "Stage on INF-S1 set to 2" in words and "Programme INF-S1 added" in words
+    assert "Student 012345 admitted" in words

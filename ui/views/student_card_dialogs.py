@@ -1,4 +1,4 @@
-"""The student card's dialogs: granting access to a registration, correcting personal data."""
+"""The student card's dialogs: granting access to a registration, correcting personal data (through desk.student_records)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 from desk.access import grant_access
 from desk.clock import local_to_utc
 from desk.errors import DomainError
-from desk.students import PersonChanges, StudentCard, update_person
+from desk.student_records import EMAIL_MAX, NAME_MAX, edit_student
+from desk.students import PersonChanges, StudentCard
 from desk.unit_of_work import UnitOfWork
 from ui.changes import ALL, Changes
 from ui.context import AppContext
@@ -113,6 +114,9 @@ class PersonEditDialog(QDialog):
             # Not revealed, so not shown: left empty, the PESEL stays as it is.
             self.pesel.setPlaceholderText(self.tr("unchanged (%1)").replace("%1", card.pesel_masked))
         self.private_email = self._field("privateEmailField", self.tr("Private e-mail"), card.private_email or "")
+        for field, limit in ((self.first_name, NAME_MAX["first_name"]), (self.middle_name, NAME_MAX["middle_name"]),
+                             (self.last_name, NAME_MAX["last_name"]), (self.private_email, EMAIL_MAX)):
+            field.setMaxLength(limit)
         self.reason = self._field("reasonField", self.tr("Reason for the change"), "")
         self.reason.setPlaceholderText(self.tr("e.g. change of surname after marriage, certificate no. …"))
         self.error = QLabel(self)
@@ -172,7 +176,7 @@ class PersonEditDialog(QDialog):
         self.buttons.setEnabled(False)
         db, actor, student_id, reason = self.context.db, self.context.actor, self.card.student_id, self.reason.text()
         self.context.operate(
-            lambda: update_person(UnitOfWork(db, actor), student_id, changes, reason=reason), self._saved, self._failed,
+            lambda: edit_student(UnitOfWork(db, actor), student_id, changes, reason), self._saved, self._failed,
             changes=Changes.of(student={student_id}, account=ALL, outbox=ALL, history=ALL), show=self.error,
         )
 
