@@ -549,7 +549,9 @@ def _inserted_ids(session: Session, model, rows: list[dict[str, Any]]) -> list[i
     """Insert many rows in one statement per batch and hand back their ids in the rows' order."""
     if not rows:
         return []
-    result = session.execute(insert(model).returning(model.id, sort_by_parameter_order=True), rows)
+    # The table's INSERT, not the ORM's bulk path: thousands of rows without per-row ORM bookkeeping.
+    table = model.__table__
+    result = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
     return list(result.scalars())
 
 
@@ -567,9 +569,9 @@ def _create_groups(session: Session, plan: NextTermPlan, groups: list[GroupCopy]
                   "room": s.room, "building": s.building}
                  for new_id, g in zip(ids, groups) for s in g.slots]
     if teacher_rows:
-        session.execute(insert(GroupTeacher), teacher_rows)
+        session.execute(insert(GroupTeacher.__table__), teacher_rows)
     if slot_rows:
-        session.execute(insert(TimetableSlot), slot_rows)
+        session.execute(insert(TimetableSlot.__table__), slot_rows)
     return [
         (NextTermAction.CLASS_GROUP, Change("class_group", new_id, after={
             "course_id": g.course_id, "term_id": plan.target_term_id, "class_type": g.class_type, "number": g.number,
@@ -595,7 +597,7 @@ def _create_registrations(session: Session, uow: UnitOfWork, plan: NextTermPlan,
     offered = [{"registration_id": new_id, "course_id": c.course_id}
                for new_id, r in zip(ids, registrations) for c in r.courses]
     if offered:
-        session.execute(insert(RegistrationCourse), offered)
+        session.execute(insert(RegistrationCourse.__table__), offered)
     owners = [(new_id, item) for new_id, r in zip(ids, registrations) for item in r.rounds]
     round_ids = _inserted_ids(session, Round, [
         {"registration_id": new_id, "name": item.name, "starts_at": item.starts_at, "ends_at": item.ends_at,
