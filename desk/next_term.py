@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk.changes import Action, Change, Description, Shown
@@ -528,11 +529,17 @@ def apply_next_term(uow: UnitOfWork, plan_or_ids: NextTermPlan | tuple[int, int]
         }
         head_after = {"source": plan.source_code, "target": plan.target_code, "shift_days": plan.shift_days, **counts}
         with uow.change_set(NextTermAction.COPIED, entity="term_copy", after=head_after, reason=reason) as head:
-            progress(0, 2, translate("NextTerm", "Creating class groups…"))
-            changes = _create_groups(session, plan, new_groups, reason)
-            progress(1, 2, translate("NextTerm", "Creating registrations…"))
+            try:
+                progress(0, 2, translate("NextTerm", "Creating class groups…"))
+                changes = _create_groups(session, plan, new_groups, reason)
+                progress(1, 2, translate("NextTerm", "Creating registrations…"))
+                changes += _create_registrations(session, uow, plan, new_registrations, reason)
+            except IntegrityError:
+                # A group or a registration with the same key was created meanwhile (another clerk's
+                # copy, on PostgreSQL, where two copies may run at once): this one is undone whole.
+                raise DomainError(translate("NextTerm", "Some of these records were created in the target term "
+                                                        "meanwhile. Nothing was copied; look at the preview again.")) from None
             _record_by_action(uow, changes)
-            _record_by_action(uow, _create_registrations(session, uow, plan, new_registrations, reason))
             progress(2, 2, "")
         return NextTermResult(head, counts)
 

@@ -323,3 +323,16 @@ def test_the_terminal_previews_and_applies(db, admin, terms, source_term, monkey
     assert "Nothing new to copy" in capsys.readouterr().out
     assert main([*where, "next-term", "--from", "2026Z", "--to", "2099Z"]) == 1
     assert "There is no term 2099Z" in capsys.readouterr().err
+
+
+def test_a_copy_made_meanwhile_is_refused_whole(db, admin, terms, source_term, monkeypatch):
+    source, target = terms
+    stale = next_term.plan_next_term(_uow(db, admin), source, target)
+    factories.group(db, factories.course(db, "FIZ-201"), target, number=2)  # another clerk's copy of one group
+    # As two copies running at once on PostgreSQL would: each made its plan before the other wrote.
+    monkeypatch.setattr(next_term, "_group_copies", lambda _session, _source, _target: stale.groups)
+    with pytest.raises(DomainError, match="meanwhile"):
+        next_term.apply_next_term(_uow(db, admin), stale, "nowy rok")
+    assert _count(db, ClassGroup, ClassGroup.term_id == target) == 1
+    assert _count(db, Registration, Registration.term_id == target) == 0
+    assert _count(db, AuditEntry, AuditEntry.entity == "term_copy") == 0
