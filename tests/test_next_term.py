@@ -336,3 +336,18 @@ def test_a_copy_made_meanwhile_is_refused_whole(db, admin, terms, source_term, m
     assert _count(db, ClassGroup, ClassGroup.term_id == target) == 1
     assert _count(db, Registration, Registration.term_id == target) == 0
     assert _count(db, AuditEntry, AuditEntry.entity == "term_copy") == 0
+
+
+def test_the_command_joins_the_terms_commands_when_they_exist():
+    import argparse
+
+    from desk.cli import next_term as command
+
+    parser = argparse.ArgumentParser(prog="desk")
+    commands = parser.add_subparsers()
+    terms = commands.add_parser("terms").add_subparsers()
+    terms.add_parser("list")
+    command.register(commands)
+    args = parser.parse_args(["terms", "copy", "--from", "2026Z", "--to", "2027Z"])
+    assert (args.func, args.source, args.target, args.apply) == (command.cmd_copy, "2026Z", "2027Z", False)
+    assert parser.parse_args(["next-term", "--from", "2026Z", "--to", "2027Z"]).func is command.cmd_copy
