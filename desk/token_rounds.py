@@ -667,6 +667,8 @@ class RequestLine:
     payment_accepted: bool
     status: RequestStatus
     resolution_reason: str | None
+    round_id: int | None = None
+    round_name: str | None = None
 
 
 def _reason_words(request: TokenRequest) -> str | None:
@@ -676,29 +678,35 @@ def _reason_words(request: TokenRequest) -> str | None:
 
 
 def requests_of(uow: UnitOfWork, registration_id: int, *, status: RequestStatus | None = None,
-                limit: int = 500) -> list[RequestLine]:
-    """A token registration's basket requests in submission order (the order they are carried out)."""
+                limit: int = 500, round_id: int | None = None, student_id: int | None = None) -> list[RequestLine]:
+    """A token registration's basket requests in submission order (the order they are carried out);
+    of one round or one student when asked."""
     uow.require(Permission.READ_STUDENTS)
     from desk.model import Course, Person
 
     query = (
         select(TokenRequest, Student.student_number, Person.first_name, Person.last_name, Course.code, ClassGroup.class_type,
-               ClassGroup.number)
+               ClassGroup.number, Round.name)
         .join(Student, Student.id == TokenRequest.student_id)
         .join(Person, Person.id == Student.person_id)
         .join(ClassGroup, ClassGroup.id == TokenRequest.group_id)
         .join(Course, Course.id == ClassGroup.course_id)
+        .outerjoin(Round, Round.id == TokenRequest.round_id)
         .where(TokenRequest.registration_id == registration_id)
         .order_by(TokenRequest.submitted_at, TokenRequest.id)
         .limit(limit)
     )
     if status is not None:
         query = query.where(TokenRequest.status == status)
+    if round_id is not None:
+        query = query.where(TokenRequest.round_id == round_id)
+    if student_id is not None:
+        query = query.where(TokenRequest.student_id == student_id)
     with uow.read() as session:
         return [
             RequestLine(r.id, r.student_id, number, f"{first} {last}", f"{code} {class_type.value} {group_number}", r.action,
-                        r.submitted_at, r.payment_accepted, r.status, _reason_words(r))
-            for r, number, first, last, code, class_type, group_number in session.execute(query)
+                        r.submitted_at, r.payment_accepted, r.status, _reason_words(r), r.round_id, round_name)
+            for r, number, first, last, code, class_type, group_number, round_name in session.execute(query)
         ]
 
 

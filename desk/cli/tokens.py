@@ -148,8 +148,49 @@ def cmd_tokens_resolve(args) -> int:
     return 0
 
 
+def cmd_tokens_requests(args) -> int:
+    from desk.clock import format_local
+    from desk.model import RequestStatus
+    from desk.registrations import registration_by_code, registration_detail
+    from desk.token_rounds import requests_of
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    registration_id = registration_by_code(db, args.registration)
+    round_id = None
+    if args.round:
+        rounds = registration_detail(UnitOfWork(db, actor), registration_id).line.rounds
+        wanted = args.round.strip()
+        matches = [r.id for r in rounds if r.name.casefold() == wanted.casefold() or str(r.id) == wanted]
+        if not matches:
+            raise CommandError(f"No round {wanted[:60]} in {args.registration}; one of: "
+                               + (", ".join(f"{r.name} (id {r.id})" for r in rounds) or "none") + ".")
+        round_id = matches[0]
+    student_id = None
+    if args.student:
+        from desk.students import student_by_number
+
+        student_id = student_by_number(db, args.student)
+    lines = requests_of(UnitOfWork(db, actor), registration_id, status=RequestStatus(args.status) if args.status else None,
+                        limit=args.limit or 500, round_id=round_id, student_id=student_id)
+    if args.json:
+        print(json.dumps([
+            {"id": r.id, "submitted_at": r.submitted_at.isoformat(), "student": r.student_number, "name": r.student_name,
+             "round": r.round_name, "group": r.group_label, "action": r.action.value, "payment_accepted": r.payment_accepted,
+             "status": r.status.value, "reason": r.resolution_reason}
+            for r in lines
+        ], ensure_ascii=False, indent=2))
+        return 0
+    for r in lines:
+        reason = f"  ({r.resolution_reason})" if r.resolution_reason else ""
+        print(f"#{r.id:<7} {format_local(r.submitted_at)}  {r.student_number:<8} {r.action.value:<10} {r.group_label:<24} "
+              f"{r.status.value}{reason}")
+    print(f"{len(lines)} requests.")
+    return 0
+
+
 def register(commands) -> None:
-    tokens_parser = commands.add_parser("tokens", help="token balances, corrections, allocation, round resolution")
+    tokens_parser = commands.add_parser("tokens", help="token balances, corrections, allocation, round resolution, requests")
     token_commands = tokens_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     balance = token_commands.add_parser("balance", help="a student's balances (and ledger)")
     balance.add_argument("student", help="student number")
@@ -190,3 +231,12 @@ def register(commands) -> None:
     resolve = token_commands.add_parser("resolve", help="carry out the basket requests whose break is due (a scheduled job)")
     resolve.add_argument("registration", nargs="?", help="resolve every pending request of this registration now")
     resolve.set_defaults(func=cmd_tokens_resolve)
+    requests = token_commands.add_parser("requests", help="a token registration's basket requests in the order submitted")
+    requests.add_argument("--registration", required=True, help="registration code")
+    requests.add_argument("--round", help="only this round's (its name or id)")
+    requests.add_argument("--status", choices=["pending", "accepted", "refused", "refused_permanently", "withdrawn"],
+                          help="only requests in this state")
+    requests.add_argument("--student", help="only this student's (student number)")
+    requests.add_argument("--limit", type=bounds.LIST_LIMIT.argument(), help="at most this many (default 500)")
+    requests.add_argument("--json", action="store_true", help="print JSON")
+    requests.set_defaults(func=cmd_tokens_requests)
