@@ -61,6 +61,8 @@ def _line(item: dict) -> str:
         if item["teachers"]:
             details.append(", ".join(item["teachers"]))
         details.extend(item["slots"])
+        if item["description"]:
+            details.append(item["description"])
     elif item["kind"] == "registration":
         details.append(f"from {item['from']}, {item['unit']}")
     elif item["kind"] == "access_rule":

@@ -262,6 +262,8 @@ class NextTermDialog(QDialog):
             details = [self.tr("limit %1, lower limit %2").replace("%1", str(g.seat_limit)).replace("%2", str(g.lower_limit))]
             if g.teachers:
                 details.append(", ".join(g.teachers))
+            if g.description:
+                details.append(g.description)
             details.extend(f"{QLocale().dayName(s.weekday, QLocale.FormatType.ShortFormat)} {s.starts_at:%H:%M}–{s.ends_at:%H:%M} {s.room or ''}".rstrip()
                            for s in g.slots)
             rows[Kind.CLASS_GROUP].append((f"{g.course_code} {labels.class_type(g.class_type)} {g.number}", g.status,
@@ -287,6 +289,12 @@ class NextTermDialog(QDialog):
         item.setForeground(1, _STATUS_COLOURS[status])
         item.setToolTip(2, details)
         return item
+
+    def done(self, result: int) -> None:
+        """Closed: a preview still being made is no longer wanted."""
+        if self._running is not None and not self._running.finished:
+            self._running.cancel()
+        super().done(result)
 
     # --- applying ----------------------------------------------------------------------------
 
