@@ -308,7 +308,7 @@ def test_the_terminal_previews_and_applies(db, admin, terms, source_term, monkey
     monkeypatch.setattr("desk.unit_of_work.now_utc", lambda: NOW)
     monkeypatch.setenv("DESK_PASSWORD", "admin-password")
     where = ["--db", db.url.render_as_string(hide_password=False), "--as", "admin"]
-    assert main([*where, "next-term", "--from", "2026Z", "--to", "2027Z"]) == 0
+    assert main([*where, "terms", "copy", "--from", "2026Z", "--to", "2027Z"]) == 0
     out = capsys.readouterr().out
     assert "class groups: 3 new" in out and "Preview only" in out
     assert "2027Z-WMF-1: Round 1  [2027-09-14 09:00 - 2027-09-20 23:59, preparing]" in out
