@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from desk import bounds
 from desk.accounts.linking import create_login_for
@@ -291,9 +292,10 @@ def _programme(session, programme_id: int) -> Programme:
 
 
 def programme_by_code(session, code: str) -> Programme:
-    found = session.scalars(select(Programme).where(Programme.code == (code or "").strip())).one_or_none()
-    if found is None:
-        found = session.scalars(select(Programme).where(Programme.code.ilike((code or "").strip()))).first()
+    wanted = (code or "").strip()
+    found = session.scalars(select(Programme).where(Programme.code == wanted)).one_or_none()
+    if found is None:  # typed in another case: inf-s1
+        found = session.scalars(select(Programme).where(func.lower(Programme.code) == wanted.lower())).first()
     if found is None:
         raise NotFound(translate(C, "There is no programme %1.").replace("%1", (code or "").strip()))
     return found
@@ -359,6 +361,8 @@ def add_student(uow: UnitOfWork, draft: StudentDraft) -> Admission:
     number = check_student_number(draft.student_number)
     email = _email(draft.private_email)
     pesel = check_pesel(draft.pesel, draft.birth_date) if (draft.pesel or "").strip() else None
+    if draft.birth_date is not None and draft.birth_date >= uow.now.date():
+        raise DomainError(translate(C, "The birth date %1 is not in the past.").replace("%1", draft.birth_date.isoformat()))
     if not draft.programmes:
         raise DomainError(translate(C, "A student is admitted to at least one programme."))
     reason: str | Message = (draft.reason or "").strip() or ADMITTED()
@@ -394,7 +398,12 @@ def add_student(uow: UnitOfWork, draft: StudentDraft) -> Admission:
         session.flush()
         student = Student(person_id=person.id, student_number=number)
         session.add(student)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:
+            # Given at another workstation a moment ago (the unique index on the number).
+            raise DomainError(translate(C, "The student number %1 was just given at another workstation; look it up.")
+                              .replace("%1", number)) from None
         lines = []
         for programme, item in programmes:
             line = StudentProgramme(student_id=student.id, programme_id=programme.id, stage=item.stage,
@@ -454,7 +463,11 @@ def add_programme(uow: UnitOfWork, student_id: int, programme_id: int, stage: in
         line = StudentProgramme(student_id=student_id, programme_id=programme_id, stage=stage, status=status,
                                 status_since=admitted_on, admitted_on=admitted_on)
         session.add(line)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:
+            raise DomainError(translate(C, "Student %1 was just put on %2 at another workstation.")
+                              .replace("%1", student.student_number).replace("%2", programme.code)) from None
         uow.record_change(RecordAction.PROGRAMME_ADD, entity="student_programme", entity_id=line.id, student_id=student_id,
                           after=_programme_state(line, programme), reason=recorded, portal=_portal_programme(line, programme))
         return line.id

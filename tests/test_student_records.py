@@ -137,6 +137,8 @@ def test_admission_refusals(db, setup):
         add_student(UnitOfWork(db, setup), _draft("12-34", pesel=None))
     with pytest.raises(DomainError, match="birth date"):
         add_student(UnitOfWork(db, setup), _draft("77", pesel=PESEL, birth_date=date(1944, 5, 15)))
+    with pytest.raises(DomainError, match="not in the past"):
+        add_student(UnitOfWork(db, setup), _draft("76", pesel=None, birth_date=date(2999, 1, 1)))
     with pytest.raises(NotFound, match="XYZ"):
         add_student(UnitOfWork(db, setup), _draft("78", pesel=None, programmes=(ProgrammeDraft("XYZ", date(2026, 10, 1)),)))
     with pytest.raises(DomainError, match="not staff"):
@@ -151,7 +153,8 @@ def test_admission_refusals(db, setup):
 
 
 def test_phd_student_gets_the_phd_login(db, setup):
-    admission = add_student(UnitOfWork(db, setup), _draft("500", pesel=None, category=PersonCategory.PHD_STUDENT))
+    admission = add_student(UnitOfWork(db, setup), _draft("500", pesel=None, category=PersonCategory.PHD_STUDENT,
+                                                          programmes=(ProgrammeDraft("inf-s1", date(2026, 10, 1)),)))
     assert admission.login == "500@" + factories.PHD_DOMAIN
 
 
@@ -276,3 +279,27 @@ def test_the_history_words_each_change(db, setup):
     assert "Status on INF-S1: on leave since 2026-11-01 until 2027-09-30" in words
     assert "Stage on INF-S1 set to 2" in words and "Programme INF-S1 added" in words
     assert "Student 012345 admitted" in words
+
+
+def test_two_workstations_giving_the_same_number_at_once(db, setup):
+    import threading
+
+    barrier = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def admit(first_name: str) -> None:
+        barrier.wait()
+        try:
+            add_student(UnitOfWork(db, setup), _draft("31337", pesel=None, first_name=first_name))
+            outcomes.append("admitted")
+        except DomainError as refusal:
+            outcomes.append(str(refusal))
+
+    threads = [threading.Thread(target=admit, args=(name,)) for name in ("Anna", "Ewa")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(outcomes) == 2 and outcomes.count("admitted") == 1, outcomes
+    refusal = next(o for o in outcomes if o != "admitted")
+    assert "already belongs to" in refusal or "just given at another workstation" in refusal
