@@ -75,6 +75,9 @@ class Change:
     portal: bool | Mapping[str, Any] | None = True
     operation: str = "upsert"
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # More records the portal gets for this one change (entity, id): a student imported with their
+    # person, programme and login is one audited change and four records to publish.
+    also: tuple[tuple[str, int], ...] = ()
 
 
 # The service modules that define kinds of action; the history imports them through here.
@@ -101,6 +104,7 @@ ACTION_MODULES = (
     "desk.backup",
     "desk.demo",
     "desk.next_term",
+    "desk.imports.service",
     "desk.portal.database",
 )
 

@@ -102,21 +102,21 @@ def _column_number(letters: bytes | None) -> int:
     return number
 
 
-def check_xlsx(path: str | Path) -> None:
+def check_xlsx(path: str | Path, *, max_uncompressed: int = MAX_XLSX_UNCOMPRESSED, max_cells: int = MAX_XLSX_CELLS) -> None:
     """Refuse an .xlsx that would unpack or parse out of bounds, before any XML of it is parsed: too many
     parts, too much when unpacked, a part squeezed suspiciously hard, a sheet declaring too many cells."""
     path = Path(path)
     refused = DomainError(
         translate("Files", "%1 is not an Excel file desk reads: it would unpack to more than %2 MB or %3 cells. "
                            "Save only the needed columns as .xlsx or .csv.")
-        .replace("%1", path.name).replace("%2", str(MAX_XLSX_UNCOMPRESSED // 1024 // 1024))
-        .replace("%3", f"{MAX_XLSX_CELLS:,}"))
+        .replace("%1", path.name).replace("%2", str(max_uncompressed // 1024 // 1024))
+        .replace("%3", f"{max_cells:,}"))
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_XLSX_PARTS:
                 raise refused
-            if sum(part.file_size for part in parts) > MAX_XLSX_UNCOMPRESSED:
+            if sum(part.file_size for part in parts) > max_uncompressed:
                 raise refused
             for part in parts:
                 if part.file_size > RATIO_FROM and part.file_size > MAX_XLSX_RATIO * max(part.compress_size, 1):
@@ -134,7 +134,7 @@ def check_xlsx(path: str | Path) -> None:
                     continue  # a single cell
                 rows = int(last_row) - int(first_row or 1) + 1
                 columns = _column_number(last_col) - _column_number(first_col) + 1
-                if rows * columns > MAX_XLSX_CELLS:
+                if rows * columns > max_cells:
                     raise refused
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError):
         raise DomainError(translate("Files", "%1 cannot be read as an Excel (.xlsx) file.").replace("%1", path.name)) from None

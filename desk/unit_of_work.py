@@ -213,6 +213,11 @@ class UnitOfWork:
                     "student_id": change.student_id, "created_at": at, "staff_id": staff_id,
                     "payload": plain(dict(payload)) if payload is not None else None,
                 })
+            for entity, entity_id in change.also:
+                queue_rows.append({
+                    "entity": entity, "entity_id": entity_id, "operation": "upsert", "student_id": change.student_id,
+                    "created_at": at, "staff_id": staff_id, "payload": None,
+                })
         if audit_rows:
             # Sealed in the chain in this order, with ids ascending in it.
             seal(session, AuditEntry.__table__, audit_rows, assign_ids=True)
