@@ -169,3 +169,22 @@ def test_status_dialog_fits_the_screen_and_offers_what_a_status_may_become(qtbot
     with qtbot.waitSignal(dialog.succeeded, timeout=10_000) as done:
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert done.args[0].status is ProgrammeStatus.ACTIVE
+
+
+def test_ctrl_n_in_the_main_window_opens_the_new_student_dialog(qtbot, app_context):
+    from PySide6.QtGui import QKeySequence
+
+    from ui.main_window import MainWindow
+    from ui.views.student_record_dialogs import NewStudentDialog
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    action = window.findChild(type(window.actions()[0]), "newStudentAction")
+    assert action.shortcut() == QKeySequence("Ctrl+N")
+    action.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, NewStudentDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=5_000)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, NewStudentDialog) and w.isVisible())
+    qtbot.waitUntil(lambda: dialog.programmes_loaded, timeout=10_000)
+    dialog.reject()

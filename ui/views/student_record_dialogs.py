@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
 
@@ -61,14 +61,10 @@ def programme_text(line) -> str:
 
 
 def _stage_word() -> str:
-    from PySide6.QtCore import QCoreApplication
-
     return QCoreApplication.translate("StudentRecordDialogs", "stage")
 
 
 def _since_until(since: date | None, until: date | None) -> str:
-    from PySide6.QtCore import QCoreApplication
-
     if since is None:
         return ""
     if until is None:
