@@ -16,6 +16,10 @@ a list's length (--limit)     1 .. 100,000                a screen or a file, no
 a stage (year of study)       1 .. 10
 a group's number              1 .. 10,000
 a weekday of a timetable      1 .. 7                      Monday is 1, Sunday 7
+a student number              1 .. 20 ASCII digits        kept as text: leading zeros count
+a first or middle name        up to 100 characters        as the person's columns keep them
+a surname                     up to 150 characters
+an e-mail address             up to 254 characters        RFC 5321's limit
 ============================  ==========================  ========================================
 
 Numbers given as text are whole numbers in ASCII digits with an optional sign: ``²``, ``٣`` and
@@ -100,6 +104,13 @@ GROUP_NUMBER = Bound(QT_TRANSLATE_NOOP("Bounds", "A group's number"), 1, 10_000)
 WEEKDAY = Bound(QT_TRANSLATE_NOOP("Bounds", "A weekday (Monday 1 to Sunday 7)"), 1, 7)
 
 PRICE_MAX = Decimal("100000.00")
+
+# Lengths of what a person types, as the columns keep them (characters).
+STUDENT_NUMBER_DIGITS = 20
+FIRST_NAME_LENGTH = 100
+MIDDLE_NAME_LENGTH = 100
+SURNAME_LENGTH = 150
+EMAIL_LENGTH = 254
 
 
 def price(value: Decimal | str | int) -> Decimal:

@@ -246,10 +246,11 @@ class StatusChange:
 
 # --- checks at the edge --------------------------------------------------------------------------
 
-NAME_MAX = {"first_name": 100, "middle_name": 100, "last_name": 150}
-EMAIL_MAX = 254
-NUMBER_MAX = 20
-_NUMBER = re.compile(r"[0-9]{1,20}")
+NAME_MAX = {"first_name": bounds.FIRST_NAME_LENGTH, "middle_name": bounds.MIDDLE_NAME_LENGTH,
+            "last_name": bounds.SURNAME_LENGTH}
+EMAIL_MAX = bounds.EMAIL_LENGTH
+NUMBER_MAX = bounds.STUDENT_NUMBER_DIGITS
+_NUMBER = re.compile(r"[0-9]{1,%d}" % NUMBER_MAX)
 
 
 def _text(value: str | None, limit: int, what: str) -> str | None:
