@@ -273,31 +273,22 @@ def test_staff_without_the_permission_are_refused(db, terms, source_term):
 
 
 def test_the_history_says_what_the_copy_did(db, admin, terms, source_term):
-    from desk.changes import Shown, action_of
+    from desk.history import history
 
     source, target = terms
     result = next_term.apply_next_term(_uow(db, admin), (source, target), "nowy rok")
+    lines = {line.id: line for line in history(UnitOfWork(db, admin), limit=100)}
+    head = lines[result.change_set_id]
+    assert head.description == "Term 2026Z copied to 2027Z (registrations: 2, class groups: 3)"
+    assert head.reason == "nowy rok"
     with db.read() as session:
-        head = session.get(AuditEntry, result.change_set_id)
-    words = action_of(head.action).describe(Shown(head.entity, head.entity_id, {}, head.after, _Names()))
-    assert words.text == "Term 2026Z copied to 2027Z (registrations: 2, class groups: 3)"
-
-
-class _Names:
-    def group(self, value):
-        return f"group {value}"
-
-    def registration(self, value):
-        return f"registration {value}"
-
-    def token_type(self, value):
-        return str(value)
-
-    def round(self, value):
-        return ("", None)
-
-    def grant_registration(self, grant_id):
-        return None
+        members = session.scalars(select(AuditEntry.id).where(AuditEntry.change_set_id == result.change_set_id,
+                                                              AuditEntry.id != result.change_set_id)).all()
+    words = sorted(lines[i].description for i in members)
+    assert "Registration 2027Z-WMF-1 copied from 2026Z-WMF-1" in words
+    assert "Round \u201cRound 1\u201d copied to 2027Z-WMF-1" in words
+    assert "Access rule copied to 2027Z-WMF-1" in words
+    assert "Class group 2027Z MAT-101 lecture 1 copied" in words and len(words) == 8
 
 
 def test_the_terminal_previews_and_applies(db, admin, terms, source_term, monkeypatch, capsys):
