@@ -11,6 +11,7 @@ rules and offered courses go with their registration. Applying a second time cre
 from __future__ import annotations
 
 import enum
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -233,8 +234,8 @@ class NextTermResult:
 
 def target_code(code: str, source_code: str, target_code_: str) -> str:
     """A registration's code for the target term: the source term's code replaced, else the target's appended."""
-    if source_code and source_code in code:
-        return code.replace(source_code, target_code_)
+    if source_code and source_code.lower() in code.lower():
+        return re.sub(re.escape(source_code), lambda _found: target_code_, code, flags=re.IGNORECASE)
     return f"{code}-{target_code_}"
 
 

@@ -342,3 +342,9 @@ def test_the_command_joins_the_terms_commands_when_they_exist():
     args = parser.parse_args(["terms", "copy", "--from", "2026Z", "--to", "2027Z"])
     assert (args.func, args.source, args.target, args.apply) == (command.cmd_copy, "2026Z", "2027Z", False)
     assert parser.parse_args(["next-term", "--from", "2026Z", "--to", "2027Z"]).func is command.cmd_copy
+
+
+def test_a_registration_code_for_the_target_term():
+    assert next_term.target_code("2026Z-JO-1", "2026Z", "2027Z") == "2027Z-JO-1"
+    assert next_term.target_code("wf-2026z", "2026Z", "2027Z") == "wf-2027Z"
+    assert next_term.target_code("OGU", "2026Z", "2027Z") == "OGU-2027Z"
