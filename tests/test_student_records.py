@@ -303,3 +303,12 @@ def test_two_workstations_giving_the_same_number_at_once(db, setup):
     assert len(outcomes) == 2 and outcomes.count("admitted") == 1, outcomes
     refusal = next(o for o in outcomes if o != "admitted")
     assert "already belongs to" in refusal or "just given at another workstation" in refusal
+
+
+def test_no_admission_without_a_login_template(db, admin):
+    factories.programme(db, "INF-S1")
+    with pytest.raises(DomainError, match="No login template"):
+        add_student(UnitOfWork(db, admin), _draft(pesel=None))
+    with db.read() as session:  # the person, the number and the programme went with the refusal
+        assert session.scalar(select(StudentProgramme.id)) is None
+        assert session.scalar(select(OutboxEntry.id)) is None
