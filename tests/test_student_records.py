@@ -312,3 +312,22 @@ def test_no_admission_without_a_login_template(db, admin):
     with db.read() as session:  # the person, the number and the programme went with the refusal
         assert session.scalar(select(StudentProgramme.id)) is None
         assert session.scalar(select(OutboxEntry.id)) is None
+
+
+def test_an_admitted_student_can_sign_in_to_the_portal_after_a_sync(db, setup):
+    from desk.portal.student_view import login_state_on_portal
+
+    admission = add_student(UnitOfWork(db, setup), _draft(pesel=None))
+    portal = open_portal_for(db)
+    try:
+        assert login_state_on_portal(portal, admission.login) == "unknown"
+        sync.run_sync(UnitOfWork(db, setup), SyncKind.INCREMENTAL, portal=portal)
+        assert login_state_on_portal(portal, admission.login.upper()) == "account"
+        with portal.read() as session:
+            row = session.execute(select(schema.student_programmes)).mappings().one()
+            number = session.scalar(select(schema.students.c.student_number))
+        assert (row["programme_code"], row["stage"], row["status"], row["mode"]) == ("INF-S1", 1, "active", "full_time")
+        assert number == "012345"
+        assert sync.waiting(db) == []
+    finally:
+        portal.dispose()
