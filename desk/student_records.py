@@ -107,7 +107,7 @@ def status_label(status: ProgrammeStatus) -> str:
 
 
 def check_status_change(current: ProgrammeStatus, new: ProgrammeStatus, since: date | None, until: date | None, *,
-                        reason: str | None = "-", may_reinstate: bool = False, admitted_on: date | None = None,
+                        reason: str | None = None, may_reinstate: bool = False, admitted_on: date | None = None,
                         current_since: date | None = None) -> list[Message]:
     """Why a programme's status may not change from ``current`` to ``new`` (empty: it may).
 
@@ -160,7 +160,7 @@ def status_words(status: ProgrammeStatus, since: date | None, until: date | None
 class RecordAction(Action):
     """What is done to students' records by hand."""
 
-    ADMIT = "student.admit"  # a new student record (and, if need be, its person)
+    ADMIT = "student.admit"  # a new student record with its person (two entries: person and student)
     PROGRAMME_ADD = "student_programme.add"
     STAGE_SET = "student_programme.stage"
     STATUS_CHANGE = "student_programme.status"
