@@ -188,3 +188,28 @@ def test_ctrl_n_in_the_main_window_opens_the_new_student_dialog(qtbot, app_conte
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, NewStudentDialog) and w.isVisible())
     qtbot.waitUntil(lambda: dialog.programmes_loaded, timeout=10_000)
     dialog.reject()
+
+
+def test_the_lookup_shows_a_status_changed_on_a_card(qtbot, db, admin, tasks):
+    from ui.models.student_table_model import STATUS
+    from ui.views.student_lookup import StudentLookupView
+
+    factories.student(db, "Anna", "Kowalska")
+    student_id = factories.student(db, "Jan", "Kowalski", status=ProgrammeStatus.ON_LEAVE)
+    view = StudentLookupView(AppContext(db, admin, tasks))
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.searchFinished, timeout=10_000):
+        view.set_query("kowalsk")
+    row = next(r for r in range(view.model.rowCount()) if view.model.row_at(r).student_id == student_id)
+    view.table.setCurrentIndex(view.model.index(row, 0))
+    assert view.model.index(row, STATUS).data() == "on leave"
+    window = view.open_student(student_id)
+    qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+    dialog = window.change_status()
+    dialog.reason.setText("powrót z urlopu")
+    with qtbot.waitSignal(view.searchFinished, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert view.model.index(row, STATUS).data() == "active"
+    assert view.table.currentIndex().row() == row  # the same student stays selected
+    window.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desk.staff import Permission
 from desk.student_search import DEFAULT_PAGE, SearchPage, search_students
+from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.models.student_table_model import (
     FIRST_NAMES,
@@ -115,6 +116,9 @@ class StudentLookupView(QWidget):
         self.table.activated.connect(self._open_index)
         self.field.installEventFilter(self)
         self.table.installEventFilter(self)
+        # A student shown here changed (a status, a name): the rows are read again, the same one kept selected.
+        self._keep_student: int | None = None
+        context.follow(self, self._shows_changed, self._refresh_results)
         self._hint()
 
     # --- public ----------------------------------------------------------------------------
@@ -153,6 +157,17 @@ class StudentLookupView(QWidget):
         self.open_student(admission.student_id)
         self.studentAdmitted.emit(admission)
 
+    def _shows_changed(self, changes: Changes) -> bool:
+        ids = changes.ids(Kind.STUDENT)
+        if ids is ALL or not ids or not self.field.text().strip():
+            return False  # every student (a sync, an admission): the clerk searches again when they wish
+        return any(self.model.row_at(r).student_id in ids for r in range(self.model.rowCount()))
+
+    def _refresh_results(self) -> None:
+        index = self.table.currentIndex()
+        self._keep_student = self.model.row_at(index.row()).student_id if index.isValid() else None
+        self._search()
+
     # --- searching -------------------------------------------------------------------------
 
     def _hint(self) -> None:
@@ -189,8 +204,10 @@ class StudentLookupView(QWidget):
             self.feedback.setText(self.tr("More than %n students match; scroll for more or refine the search.", "", count))
         else:
             self.feedback.setText(self.tr("%n student(s) found.", "", count))
+        kept, self._keep_student = self._keep_student, None
         if count and self.table.currentIndex().row() < 0:
-            self.table.setCurrentIndex(self.model.index(0, 0))
+            rows = [r for r in range(count) if kept is not None and self.model.row_at(r).student_id == kept]
+            self.table.setCurrentIndex(self.model.index(rows[0] if rows else 0, 0))
         self.searchFinished.emit(count)
         if self._open_when_answered == generation:
             self._open_when_answered = None
