@@ -33,6 +33,7 @@ class Column:
     note: str = ""  # a source text of the "ImportNotes" context
     example: str = ""
     aliases: tuple[str, ...] = ()
+    default: Any = None  # what an empty cell means, where it means something
 
     def shown(self) -> str:
         return translate("ImportColumns", self.heading)

@@ -81,17 +81,11 @@ class RegistrationsKind(TableKind):
                cells.whole(_SELECTION), note=QT_TRANSLATE_NOOP("ImportNotes", "how many courses a student may take; "
                                                                              "empty: no limit")),
         Column("entitled_only", QT_TRANSLATE_NOOP("ImportColumns", "Entitled students only"), "Tylko uprawnieni",
-               cells.FLAG, example="tak"),
+               cells.FLAG, example="tak", default=True),
     )
     references = (_unit_reference(), Reference("term", "term_id", Term, problem=QT_TRANSLATE_NOOP("Import", "no term %1 at the desk")),
                   Reference("token_type", "token_type_id", TokenType,
                             problem=QT_TRANSLATE_NOOP("Import", "no token type %1 at the desk")))
-
-    def record(self, state, row):
-        values = super().record(state, row)
-        if values is not None and values.get("entitled_only") is None and "entitled_only" in values:
-            values["entitled_only"] = True
-        return values
 
     def check(self, session, uow, state, row, values, current) -> None:
         if not uow.can(Permission.MANAGE_REGISTRATIONS, values["unit_id"]):
@@ -119,7 +113,7 @@ class RoundsKind(TableKind):
         Column("ends_at", QT_TRANSLATE_NOOP("ImportColumns", "Ends at"), "Koniec", cells.MOMENT, True, "DATA_DO",
                example="27.09.2026 23:59"),
         Column("unregister_allowed", QT_TRANSLATE_NOOP("ImportColumns", "Unregistering allowed"), "Wyrejestrowanie",
-               cells.FLAG, example="tak"),
+               cells.FLAG, example="tak", default=True),
         Column("micro_round_minutes", QT_TRANSLATE_NOOP("ImportColumns", "Micro-round (minutes)"),
                "Mikrotura (minuty)", cells.whole(_MINUTES),
                note=QT_TRANSLATE_NOOP("ImportNotes", "token rounds only")),
@@ -132,12 +126,6 @@ class RoundsKind(TableKind):
     def prepare(self, session, uow, state) -> None:
         state.extra["registrations"] = {rid: (unit, kind) for rid, unit, kind in
                                         session.execute(select(Registration.id, Registration.unit_id, Registration.kind))}
-
-    def record(self, state, row):
-        values = super().record(state, row)
-        if values is not None:
-            values["unregister_allowed"] = True if values.get("unregister_allowed") is None else values["unregister_allowed"]
-        return values
 
     def check(self, session, uow, state, row, values, current) -> None:
         unit, kind = state.extra["registrations"][values["registration_id"]]
@@ -290,7 +278,7 @@ class EnrollmentsKind(Kind):
                                                                                      "may be empty")),
         Column("over_limit", QT_TRANSLATE_NOOP("ImportColumns", "Over the limit"), "Ponad limit", cells.FLAG,
                note=QT_TRANSLATE_NOOP("ImportNotes", "tak: a seat over the group's limit, given by the dean's office "
-                                                     "(a reason is required)"), example="nie"),
+                                                     "(a reason is required)"), example="nie", default=False),
         Column("reason", QT_TRANSLATE_NOOP("ImportColumns", "Reason"), "Powód", cells.text(500),
                note=QT_TRANSLATE_NOOP("ImportNotes", "why a seat over the limit was given")),
     )

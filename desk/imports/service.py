@@ -143,7 +143,7 @@ def _parsed(line: int, cells: list[str], columns: dict[int, Column]) -> Row:
     for index, column in columns.items():
         text = cells[index] if index < len(cells) else ""
         if not text:
-            row.values[column.key] = None
+            row.values[column.key] = column.default
             if column.required:
                 row.problem(column, translate("Import", "empty, but required"))
             continue

@@ -206,15 +206,9 @@ class CoursesKind(TableKind):
                usos="OPIS_ANG", example="Calculus I"),
         _UNIT,
         Column("language", QT_TRANSLATE_NOOP("ImportColumns", "Language"), "Język", cells.text(8), usos="JEZ_KOD",
-               note=QT_TRANSLATE_NOOP("ImportNotes", "language code, e.g. pl or en; empty: pl"), example="pl"),
+               note=QT_TRANSLATE_NOOP("ImportNotes", "language code, e.g. pl or en; empty: pl"), example="pl", default="pl"),
     )
     references = (_unit_reference(),)
-
-    def record(self, state, row):
-        values = super().record(state, row)
-        if values is not None and "language" in values and values["language"] is None:
-            values["language"] = "pl"
-        return values
 
     def check(self, session, uow, state, row, values, current) -> None:
         if not uow.can(Permission.MANAGE_GROUPS, values.get("unit_id")):
@@ -248,7 +242,7 @@ class GroupsKind(TableKind):
                cells.whole(bounds.SEAT_LIMIT), True, "LIMIT_MIEJSC", example="30"),
         Column("lower_limit", QT_TRANSLATE_NOOP("ImportColumns", "Lower limit"), "Dolny limit miejsc",
                cells.whole(bounds.LOWER_LIMIT), usos="DOLNY_LIMIT_MIEJSC",
-               note=QT_TRANSLATE_NOOP("ImportNotes", "below it the group does not run; empty: 0"), example="10"),
+               note=QT_TRANSLATE_NOOP("ImportNotes", "below it the group does not run; empty: 0"), example="10", default=0),
         Column("teachers", QT_TRANSLATE_NOOP("ImportColumns", "Teachers"), "Prowadzący", TEACHERS,
                note=QT_TRANSLATE_NOOP("ImportNotes", "institutional e-mails of staff (import staff first), separated "
                                                      "by commas"), example="j.kowalski@uni.opole.pl"),
@@ -272,8 +266,6 @@ class GroupsKind(TableKind):
         if not uow.can(Permission.MANAGE_GROUPS, state.extra["course_units"].get(values["course_id"])):
             row.problem(self.column("course"), translate("Import", "not a course of your units"))
         lower = values.get("lower_limit") or 0
-        if "lower_limit" in values and values["lower_limit"] is None:
-            values["lower_limit"] = 0
         if values["seat_limit"] < lower:
             row.problem(self.column("seat_limit"), translate("Import", "below the lower limit (%1)").replace("%1", str(lower)))
         if current is not None:

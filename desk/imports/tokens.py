@@ -64,7 +64,7 @@ class TokenRulesKind(TableKind):
                note=QT_TRANSLATE_NOOP("ImportNotes", "empty: any mode"), example="stacjonarne"),
         Column("amount", QT_TRANSLATE_NOOP("ImportColumns", "Tokens"), "Żetony", cells.whole(bounds.TOKEN_ALLOCATION),
                True, example="4"),
-        Column("active", QT_TRANSLATE_NOOP("ImportColumns", "Active"), "Aktywna", cells.FLAG, example="tak"),
+        Column("active", QT_TRANSLATE_NOOP("ImportColumns", "Active"), "Aktywna", cells.FLAG, example="tak", default=True),
     )
     references = (Reference("token_type", "token_type_id", TokenType,
                             problem=QT_TRANSLATE_NOOP("Import", "no token type %1 at the desk")),)
@@ -77,8 +77,6 @@ class TokenRulesKind(TableKind):
         if values is not None:
             values.setdefault("level", None)
             values.setdefault("mode", None)
-            if values.get("active") is None:
-                values["active"] = True
         return values
 
     def insert_values(self, uow, values):
