@@ -147,10 +147,10 @@ def status_words(status: ProgrammeStatus, since: date | None, until: date | None
     """"on leave since 2026-10-01 until 2027-09-30": the status with its dates."""
     text = status_label(status)
     if since is not None and until is not None:
-        return (translate(C, "%1 since %2 until %3").replace("%1", text).replace("%2", since.isoformat())
+        return (translate("StudentRecords", "%1 since %2 until %3").replace("%1", text).replace("%2", since.isoformat())
                 .replace("%3", until.isoformat()))
     if since is not None:
-        return translate(C, "%1 since %2").replace("%1", text).replace("%2", since.isoformat())
+        return translate("StudentRecords", "%1 since %2").replace("%1", text).replace("%2", since.isoformat())
     return text
 
 
@@ -256,7 +256,7 @@ _NUMBER = re.compile(r"[0-9]{1,%d}" % NUMBER_MAX)
 def _text(value: str | None, limit: int, what: str) -> str | None:
     text = " ".join((value or "").split())
     if len(text) > limit:
-        raise DomainError(translate(C, "%1 is longer than %2 characters.").replace("%1", what).replace("%2", str(limit)))
+        raise DomainError(translate("StudentRecords", "%1 is longer than %2 characters.").replace("%1", what).replace("%2", str(limit)))
     return text or None
 
 
@@ -265,13 +265,13 @@ def check_student_number(value: str) -> str:
     number = (value or "").strip()
     if not _NUMBER.fullmatch(number):
         shown = number if len(number) <= 24 else number[:24] + "…"
-        raise DomainError(translate(C, "A student number is 1 to %1 digits (0-9), not \u201c%2\u201d.")
+        raise DomainError(translate("StudentRecords", "A student number is 1 to %1 digits (0-9), not \u201c%2\u201d.")
                           .replace("%1", str(NUMBER_MAX)).replace("%2", shown))
     return number
 
 
 def _email(value: str | None) -> str | None:
-    email = _text(value, EMAIL_MAX, translate(C, "The private e-mail"))
+    email = _text(value, EMAIL_MAX, translate("StudentRecords", "The private e-mail"))
     if email is not None and (email.count("@") != 1 or " " in email or email.startswith("@") or email.endswith("@")):
         raise DomainError(translate("Students", "%1 is not an e-mail address.").replace("%1", email))
     return email
@@ -288,7 +288,7 @@ def _refuse(problems: list[Message]) -> None:
 def _programme(session, programme_id: int) -> Programme:
     found = session.get(Programme, programme_id)
     if found is None:
-        raise NotFound(translate(C, "There is no programme with the id %1.").replace("%1", str(programme_id)))
+        raise NotFound(translate("StudentRecords", "There is no programme with the id %1.").replace("%1", str(programme_id)))
     return found
 
 
@@ -298,7 +298,7 @@ def programme_by_code(session, code: str) -> Programme:
     if found is None:  # typed in another case: inf-s1
         found = session.scalars(select(Programme).where(func.lower(Programme.code) == wanted.lower())).first()
     if found is None:
-        raise NotFound(translate(C, "There is no programme %1.").replace("%1", (code or "").strip()))
+        raise NotFound(translate("StudentRecords", "There is no programme %1.").replace("%1", (code or "").strip()))
     return found
 
 
@@ -312,7 +312,7 @@ def _student(session, student_id: int) -> Student:
 def _line(session, student_programme_id: int) -> StudentProgramme:
     found = session.get(StudentProgramme, student_programme_id, with_for_update=True)
     if found is None:
-        raise NotFound(translate(C, "There is no student programme with the id %1.").replace("%1", str(student_programme_id)))
+        raise NotFound(translate("StudentRecords", "There is no student programme with the id %1.").replace("%1", str(student_programme_id)))
     return found
 
 
@@ -325,7 +325,7 @@ def _holder_of_number(session, number: str) -> str | None:
 
 
 def _number_taken(number: str, holder: str) -> DomainError:
-    return DomainError(translate(C, "The student number %1 already belongs to %2.").replace("%1", number).replace("%2", holder))
+    return DomainError(translate("StudentRecords", "The student number %1 already belongs to %2.").replace("%1", number).replace("%2", holder))
 
 
 def _programme_state(line: StudentProgramme, programme: Programme) -> dict:
@@ -351,28 +351,28 @@ def _portal_programme(line: StudentProgramme, programme: Programme) -> dict:
 def add_student(uow: UnitOfWork, draft: StudentDraft) -> Admission:
     """Admit a student: the person, the student record with its number, the programmes, and the login made
     from the category's template; audited and queued for the portal in one transaction."""
-    first = _text(draft.first_name, NAME_MAX["first_name"], translate(C, "The first name"))
-    middle = _text(draft.middle_name, NAME_MAX["middle_name"], translate(C, "The middle name"))
-    last = _text(draft.last_name, NAME_MAX["last_name"], translate(C, "The surname"))
+    first = _text(draft.first_name, NAME_MAX["first_name"], translate("StudentRecords", "The first name"))
+    middle = _text(draft.middle_name, NAME_MAX["middle_name"], translate("StudentRecords", "The middle name"))
+    last = _text(draft.last_name, NAME_MAX["last_name"], translate("StudentRecords", "The surname"))
     if not first or not last:
         raise DomainError(translate("Students", "A person needs a first name and a surname."))
     category = PersonCategory(draft.category)
     if category is PersonCategory.STAFF:
-        raise DomainError(translate(C, "A student is a student or a PhD student, not staff."))
+        raise DomainError(translate("StudentRecords", "A student is a student or a PhD student, not staff."))
     number = check_student_number(draft.student_number)
     email = _email(draft.private_email)
     pesel = check_pesel(draft.pesel, draft.birth_date) if (draft.pesel or "").strip() else None
     if draft.birth_date is not None and draft.birth_date >= uow.now.date():
-        raise DomainError(translate(C, "The birth date %1 is not in the past.").replace("%1", draft.birth_date.isoformat()))
+        raise DomainError(translate("StudentRecords", "The birth date %1 is not in the past.").replace("%1", draft.birth_date.isoformat()))
     if not draft.programmes:
-        raise DomainError(translate(C, "A student is admitted to at least one programme."))
+        raise DomainError(translate("StudentRecords", "A student is admitted to at least one programme."))
     reason: str | Message = (draft.reason or "").strip() or ADMITTED()
     with uow.write() as session:
         programmes = []
         for item in draft.programmes:
             programme = programme_by_code(session, item.programme_code)
             if any(programme.id == seen.id for seen, _item in programmes):
-                raise DomainError(translate(C, "The programme %1 is given twice.").replace("%1", programme.code))
+                raise DomainError(translate("StudentRecords", "The programme %1 is given twice.").replace("%1", programme.code))
             uow.require(Permission.EDIT_STUDENTS, programme.unit_id)
             bounds.STAGE.check(item.stage)
             status = ProgrammeStatus(item.status)
@@ -391,7 +391,7 @@ def add_student(uow: UnitOfWork, draft: StudentDraft) -> Admission:
             if owner is not None:
                 numbers = ", ".join(s.student_number for s in owner.students)
                 raise DomainError(
-                    translate(C, "The PESEL %1 already belongs to %2 (%3): add the programme to their record instead.")
+                    translate("StudentRecords", "The PESEL %1 already belongs to %2 (%3): add the programme to their record instead.")
                     .replace("%1", pesel).replace("%2", f"{owner.first_name} {owner.last_name}").replace("%3", numbers or "—"))
         person = Person(first_name=first, middle_name=middle, last_name=last, pesel=pesel, birth_date=draft.birth_date,
                         private_email=email, category=category, **person_name_fields(first, middle, last))
@@ -403,7 +403,7 @@ def add_student(uow: UnitOfWork, draft: StudentDraft) -> Admission:
             session.flush()
         except IntegrityError:
             # Given at another workstation a moment ago (the unique index on the number).
-            raise DomainError(translate(C, "The student number %1 was just given at another workstation; look it up.")
+            raise DomainError(translate("StudentRecords", "The student number %1 was just given at another workstation; look it up.")
                               .replace("%1", number)) from None
         lines = []
         for programme, item in programmes:
@@ -435,10 +435,10 @@ def add_student(uow: UnitOfWork, draft: StudentDraft) -> Admission:
 def edit_student(uow: UnitOfWork, student_id: int, changes: PersonChanges, reason: str) -> StudentCard:
     """Correct names, birth date, PESEL and private e-mail (``desk.students.update_person``, which the card uses)."""
     for name, limit in NAME_MAX.items():
-        _text(getattr(changes, name), limit, {"first_name": translate(C, "The first name"),
-                                              "middle_name": translate(C, "The middle name"),
-                                              "last_name": translate(C, "The surname")}[name])
-    _text(changes.private_email, EMAIL_MAX, translate(C, "The private e-mail"))
+        _text(getattr(changes, name), limit, {"first_name": translate("StudentRecords", "The first name"),
+                                              "middle_name": translate("StudentRecords", "The middle name"),
+                                              "last_name": translate("StudentRecords", "The surname")}[name])
+    _text(changes.private_email, EMAIL_MAX, translate("StudentRecords", "The private e-mail"))
     return update_person(uow, student_id, changes, reason=reason)
 
 
@@ -458,7 +458,7 @@ def add_programme(uow: UnitOfWork, student_id: int, programme_id: int, stage: in
         existing = session.scalars(select(StudentProgramme).where(
             StudentProgramme.student_id == student_id, StudentProgramme.programme_id == programme_id)).first()
         if existing is not None:
-            raise DomainError(translate(C, "Student %1 is already on %2 (stage %3, %4).")
+            raise DomainError(translate("StudentRecords", "Student %1 is already on %2 (stage %3, %4).")
                               .replace("%1", student.student_number).replace("%2", programme.code)
                               .replace("%3", str(existing.stage)).replace("%4", status_label(existing.status)))
         line = StudentProgramme(student_id=student_id, programme_id=programme_id, stage=stage, status=status,
@@ -467,7 +467,7 @@ def add_programme(uow: UnitOfWork, student_id: int, programme_id: int, stage: in
         try:
             session.flush()
         except IntegrityError:
-            raise DomainError(translate(C, "Student %1 was just put on %2 at another workstation.")
+            raise DomainError(translate("StudentRecords", "Student %1 was just put on %2 at another workstation.")
                               .replace("%1", student.student_number).replace("%2", programme.code)) from None
         uow.record_change(RecordAction.PROGRAMME_ADD, entity="student_programme", entity_id=line.id, student_id=student_id,
                           after=_programme_state(line, programme), reason=recorded, portal=_portal_programme(line, programme))
@@ -479,13 +479,13 @@ def set_stage(uow: UnitOfWork, student_programme_id: int, stage: int, *, reason:
     bounds.STAGE.check(stage)
     text = (reason or "").strip()
     if not text:
-        raise DomainError(translate(C, "Say why the stage changes (e.g. promoted to the next year)."))
+        raise DomainError(translate("StudentRecords", "Say why the stage changes (e.g. promoted to the next year)."))
     with uow.write() as session:
         line = _line(session, student_programme_id)
         programme = _programme(session, line.programme_id)
         uow.require(Permission.EDIT_STUDENTS, programme.unit_id)
         if line.stage == stage:
-            raise DomainError(translate(C, "The student is already at stage %1 of %2; nothing was changed.")
+            raise DomainError(translate("StudentRecords", "The student is already at stage %1 of %2; nothing was changed.")
                               .replace("%1", str(stage)).replace("%2", programme.code))
         before = _programme_state(line, programme)
         line.stage = stage
