@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.changes import ALL, Changes
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.views.access_panel import AccessPanel
+from ui.views.teaching_dialogs import TermActions
 from desk.unit_of_work import UnitOfWork
 
 _STATE_COLOURS = {RoundStatus.ACTIVE: labels.OK_COLOUR, RoundStatus.PREPARING: labels.WAITING_COLOUR,
@@ -143,6 +144,7 @@ class RegistrationsView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.new_button)
         self._add_next_term_action(filters)
+        self.term_actions = TermActions(self)  # new term, edit term (administrators): the term chooser's menu too
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -153,7 +155,7 @@ class RegistrationsView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        for button in (self.edit_button, self.groups_button, self.explain_button):
+        for button in (self.edit_button, self.groups_button, self.explain_button, self.term_actions.button):
             head.addWidget(button)
         right_layout.addLayout(head)
         right_layout.addWidget(self.info)

@@ -46,6 +46,7 @@ from ui.views.group_dialogs import (
     UnenrollDialog,
     group_label,
 )
+from ui.views.teaching_dialogs import GroupOfferActions
 from ui.models.group_table_model import (
     COURSE,
     FILL,
@@ -238,6 +239,8 @@ class GroupsView(QWidget):
             if not self.may_change:
                 button.setToolTip(self.tr("Your role does not allow changing class groups."))
 
+        self.offer = GroupOfferActions(self)  # new group, edit group, new course
+
         # --- layout ------------------------------------------------------------------------
         choosers = QHBoxLayout()
         for text, widget in ((self.tr("&Term:"), self.term), (self.tr("Re&gistration:"), self.registration),
@@ -248,7 +251,7 @@ class GroupsView(QWidget):
             choosers.addWidget(widget, {self.term: 3, self.registration: 5, self.filter: 3}[widget])
         group_bar = QHBoxLayout()
         group_bar.addWidget(self.summary, 1)
-        for button in (self.set_limit_button, self.lower_limit_button, self.refresh_button):
+        for button in (self.offer.button, self.set_limit_button, self.lower_limit_button, self.refresh_button):
             group_bar.addWidget(button)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -276,7 +279,8 @@ class GroupsView(QWidget):
         layout.addLayout(choosers)
         layout.addWidget(self.splitter, 1)
         for first, second in ((self.term, self.registration), (self.registration, self.filter), (self.filter, self.table),
-                              (self.table, self.set_limit_button), (self.set_limit_button, self.lower_limit_button),
+                              (self.table, self.offer.button), (self.offer.button, self.set_limit_button),
+                              (self.set_limit_button, self.lower_limit_button),
                               (self.lower_limit_button, self.refresh_button), (self.refresh_button, self.members_table),
                               (self.members_table, self.enroll_button), (self.enroll_button, self.unenroll_button),
                               (self.unenroll_button, self.move_button)):
@@ -586,6 +590,7 @@ class GroupsView(QWidget):
         if self._restoring:
             return
         selected = self.selected_groups()
+        self.offer.selection_changed(selected)
         self.set_limit_button.setEnabled(self.may_change and bool(selected))
         self.lower_limit_button.setEnabled(self.may_change and len(selected) == 1)
         self.enroll_button.setEnabled(self.may_change and len(selected) == 1)
