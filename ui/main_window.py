@@ -30,6 +30,7 @@ from ui.views.accounts import AccountsView
 from ui.views.calendar import RegistrationsView
 from ui.views.groups import GroupsView
 from ui.views.history import HistoryView
+from ui.views.import_view import ImportView, importable_kinds
 from ui.views.staff_admin import StaffAdminView
 from ui.views.payments_list import PaymentsView
 from ui.views.student_lookup import StudentLookupView
@@ -81,6 +82,10 @@ class MainWindow(QMainWindow):
         self._add_view(self.history, self.tr("History"), "history.svg")
         self.staff_admin = StaffAdminView(context, self)
         self._add_view(self.staff_admin, self.tr("Staff"), "staff.svg")
+        # Only for those who may import some kind of record (the service checks each file anyway).
+        self.import_view = ImportView(context, self) if importable_kinds(context.actor) else None
+        if self.import_view is not None:
+            self._add_view(self.import_view, self.tr("Import"), "import.svg")
         self.calendar.showGroupsRequested.connect(self.show_groups_of)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -154,6 +159,9 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("Change &password…"), "changePasswordAction", self.change_password))
         file_menu.addAction(self._action(self.tr("Sign &out"), "signOutAction", self.sign_out))
+        if self.import_view is not None:
+            file_menu.addSeparator()
+            file_menu.addAction(self._action(self.tr("&Import from a file…"), "importFileAction", self.import_file, "Ctrl+O"))
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(self.tr("&Settings…"), "settingsAction", self.open_settings, QKeySequence.StandardKey.Preferences)
@@ -173,6 +181,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("S&ync"), "syncViewAction", lambda: self.navigation.setCurrentRow(7), "Ctrl+8"))
         view_menu.addAction(self._action(self.tr("&History"), "historyViewAction", lambda: self.navigation.setCurrentRow(8), "Ctrl+9"))
         view_menu.addAction(self._action(self.tr("S&taff accounts"), "staffViewAction", lambda: self.navigation.setCurrentRow(9), "Ctrl+0"))
+        if self.import_view is not None:
+            view_menu.addAction(self._action(self.tr("&Import"), "importViewAction", self.show_import, "Ctrl+I"))
         view_menu.addAction(self._action(self.tr("&Find student"), "findStudentAction", self.find_student, "Ctrl+F"))
         help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), "shortcutsAction", self.show_shortcuts, "F1"))
@@ -214,6 +224,13 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
         self.lookup.focus_search()
 
+    def show_import(self) -> None:
+        self.navigation.setCurrentRow(self.stack.indexOf(self.import_view))
+
+    def import_file(self) -> None:
+        self.show_import()
+        self.import_view.choose_file()
+
     def change_password(self) -> None:
         ChangePasswordDialog(self.context.db, self.context.tasks, self.context.actor, self).exec()
 
@@ -242,6 +259,8 @@ class MainWindow(QMainWindow):
             ("Ctrl+8", self.tr("sync with the portal")),
             ("Ctrl+9", self.tr("history of changes")),
             ("Ctrl+0", self.tr("staff accounts")),
+            ("Ctrl+I", self.tr("import records from a file")),
+            ("Ctrl+O", self.tr("choose a file to import")),
             ("Ctrl+Q", self.tr("quit")),
         ]
         text = "<table>" + "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows) + "</table>"

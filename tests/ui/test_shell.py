@@ -57,7 +57,7 @@ def test_main_window_status_bar_and_shortcuts(qtbot, app_context):
     assert app_context.db.description in window.database_label.text()
     assert "Anna Administratorka" in window.staff_label.text()
     names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert names == ["Students", "Registrations", "Class groups", "Tokens", "Token rounds", "Payments", "Accounts", "Sync", "History", "Staff"]
+    assert names == ["Students", "Registrations", "Class groups", "Tokens", "Token rounds", "Payments", "Accounts", "Sync", "History", "Staff", "Import"]
     window.findChild(QAction, "syncViewAction").trigger()
     assert window.stack.currentWidget() is window.sync
     window.findChild(QAction, "accountsViewAction").trigger()

@@ -1,0 +1,172 @@
+"""The import view driven by objectName: a preview with errors per row and column, applying with the rows in
+error skipped, a template saved, a refusal in words, and a clerk who sees only the kinds they may import."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
+from sqlalchemy import select
+
+from desk.imports.kind import Status
+from desk.model import OrgUnit, Role
+from tests import factories
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.models.import_rows_model import RECORD, STATUS, WHAT
+from ui.views.import_view import ImportView
+
+UNITS_WITH_ERRORS = (
+    "Kod jednostki;Nazwa;Rodzaj;Kolor\n"
+    "WMF;Wydział Matematyki, Fizyki i Informatyki;wydział;niebieski\n"
+    "WF;Wydział Filologiczny;wydział;zielony\n"
+    "WZ;;wydział;żółty\n"
+    "WP;Wydział Prawa;planeta;czerwony\n"
+    "WH;Wydział Historyczny;wydział;szary\n"
+)
+
+
+def _view(qtbot, context) -> ImportView:
+    view = ImportView(context)
+    qtbot.addWidget(view)
+    view.resize(1150, 680)
+    view.show()
+    return view
+
+
+def _preview(qtbot, view, path, kind: str = "units"):
+    view.select_kind(kind)
+    with qtbot.waitSignal(view.previewShown, timeout=20_000) as shown:
+        view.preview_file(str(path))
+    return shown.args[0]
+
+
+def _cells(view, column: int) -> list[str]:
+    model = view.findChild(QTableView, "importRowsTable").model()
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def units_file(tmp_path):
+    path = tmp_path / "jednostki.csv"
+    path.write_bytes(UNITS_WITH_ERRORS.encode("cp1250"))
+    return path
+
+
+def test_a_preview_with_errors_shows_them_per_row_and_column_and_apply_stays_disabled(qtbot, app_context, db, units_file):
+    factories.unit(db, "WMF", "Wydział Matematyki i Fizyki")
+    view = _view(qtbot, app_context)
+    preview = _preview(qtbot, view, units_file)
+    assert preview.counts == {Status.NEW: 2, Status.CHANGED: 1, Status.UNCHANGED: 0, Status.ERROR: 2}
+    assert "CSV, Windows-1250, separated by semicolon" in view.findChild(QLabel, "importFileLabel").text()
+    counts = view.findChild(QLabel, "importCounts").text()
+    assert all(part in counts for part in ("<b>2</b> new", "<b>1</b> changed", "<b>0</b> unchanged", "<b>2</b> in error"))
+    assert "Kolor" in view.findChild(QLabel, "importIgnoredLabel").text()
+    assert _cells(view, RECORD) == ["WMF", "WF", "WZ", "WP", "WH"]
+    assert _cells(view, STATUS) == ["changed", "new", "error", "error", "new"]
+    what = _cells(view, WHAT)
+    assert what[0] == "Name: Wydział Matematyki i Fizyki → Wydział Matematyki, Fizyki i Informatyki"
+    assert what[2] == "Name: empty, but required"
+    assert what[3].startswith("Kind: ")
+    apply = view.findChild(QPushButton, "applyImportButton")
+    view.findChild(QLineEdit, "importReasonField").setText("jednostki z USOS")
+    assert not apply.isEnabled()
+    assert "2 row(s) in error" in view.findChild(QLabel, "applyImportHint").text()
+    view.findChild(QCheckBox, "onlyErrorsCheck").setChecked(True)
+    assert _cells(view, RECORD) == ["WZ", "WP"]
+    view.findChild(QCheckBox, "onlyErrorsCheck").setChecked(False)
+    view.findChild(QTableView, "importRowsTable").sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
+    assert _cells(view, STATUS)[:2] == ["error", "error"]
+
+
+def test_skipping_the_rows_in_error_applies_the_good_rows_after_confirmation(qtbot, app_context, db, units_file):
+    factories.unit(db, "WMF", "Wydział Matematyki i Fizyki")
+    view = _view(qtbot, app_context)
+    _preview(qtbot, view, units_file)
+    apply = view.findChild(QPushButton, "applyImportButton")
+    view.findChild(QLineEdit, "importReasonField").setText("jednostki z USOS")
+    view.findChild(QCheckBox, "skipErrorsCheck").setChecked(True)
+    assert apply.isEnabled()
+    apply.setFocus()
+    qtbot.keyClick(apply, Qt.Key.Key_Return)  # Enter asks first
+    box = view.confirmation
+    assert box is not None and box.isVisible() and "2 new and 1 changed" in box.text()
+    with qtbot.waitSignal(view.applied, timeout=20_000) as applied, \
+            qtbot.waitSignal(app_context.changes.changed, timeout=20_000) as announced:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    result = applied.args[0]
+    assert (result.new, result.changed, result.skipped) == (2, 1, 2)
+    assert announced.args[0].touches("history")
+    message = view.findChild(QLabel, "importMessage").text()
+    assert "2 new, 1 changed" in message and f"#{result.change_set_id}" in message
+    with db.read() as session:
+        names = dict(session.execute(select(OrgUnit.code, OrgUnit.name)).all())
+    assert names["WMF"] == "Wydział Matematyki, Fizyki i Informatyki"
+    assert {"WF", "WH"} <= names.keys() and not {"WZ", "WP"} & names.keys()
+    assert not apply.isEnabled()  # the preview is spent: nothing to apply twice
+
+
+def test_a_template_is_saved_for_the_chosen_kind(qtbot, app_context, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    view = _view(qtbot, app_context)
+    view.select_kind("terms")
+    target = tmp_path / "cykle.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    with qtbot.waitSignal(view.fileSaved, timeout=20_000):
+        view.findChild(QPushButton, "saveTemplateButton").click()
+    headings = [cell.value for cell in next(load_workbook(target).active.iter_rows(max_row=1))]
+    assert headings == ["Term", "Name", "Starts on", "Ends on"]
+    assert str(target) in view.findChild(QLabel, "importMessage").text()
+
+
+def test_a_refusal_is_said_in_words(qtbot, app_context, tmp_path):
+    old = tmp_path / "stary.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0 not really a workbook")
+    view = _view(qtbot, app_context)
+    assert _preview(qtbot, view, old) is None
+    message = view.findChild(QLabel, "importMessage")
+    assert message.isVisible() and "Old Excel files (.xls) cannot be read" in message.text()
+    assert "Traceback" not in message.text()
+    assert not view.findChild(QPushButton, "applyImportButton").isEnabled()
+
+
+def test_a_clerk_sees_only_the_kinds_they_may_import_and_their_units_rows(qtbot, db, tasks, tmp_path):
+    factories.programme(db, "INF-S1", "WMF")
+    factories.programme(db, "FIL-S1", "WF")
+    factories.student(db, "Anna", "Nowak", number="700001", programme_code="INF-S1", login=None)
+    clerk = factories.staff(db, "dziekanat", Role.CLERK, ("WMF",))
+    view = _view(qtbot, AppContext(db, clerk, tasks))
+    chooser = view.findChild(QComboBox, "importKindChooser")
+    assert [chooser.itemData(i) for i in range(chooser.count())] == ["students", "token_balances", "enrollments"]
+    path = tmp_path / "studenci.csv"
+    path.write_text("Numer albumu;Nazwisko;Imię;Kod kierunku;Data przyjęcia\n"
+                    "700002;Kowalska;Ewa;INF-S1;01.10.2026\n"
+                    "700003;Wiśniewski;Piotr;FIL-S1;01.10.2026\n", encoding="utf-8")
+    preview = _preview(qtbot, view, path, "students")
+    assert preview.counts[Status.NEW] == 1 and preview.errors == 1
+    assert "the programme FIL-S1 is not of your units" in _cells(view, WHAT)[1]
+    assert view.findChild(QLabel, "importMissingLabel").text().startswith("1 record(s)")
+    missing = view.findChild(QLabel, "importMissingLabel").parent()
+    assert missing.isVisible()
+
+
+def test_the_main_window_opens_a_file_for_import_on_ctrl_o(qtbot, app_context, units_file, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    names = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+    assert names[-1] == "Import"
+    action = window.findChild(QAction, "importFileAction")
+    assert action.shortcut().toString() == "Ctrl+O"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(units_file), ""))
+    with qtbot.waitSignal(window.import_view.previewShown, timeout=20_000) as shown:
+        action.trigger()
+    assert window.stack.currentWidget() is window.import_view
+    assert shown.args[0] is not None and shown.args[0].errors == 2
+    assert window.import_view.minimumSizeHint().height() < 560
