@@ -256,7 +256,8 @@ _NUMBER = re.compile(r"[0-9]{1,%d}" % NUMBER_MAX)
 def _text(value: str | None, limit: int, what: str) -> str | None:
     text = " ".join((value or "").split())
     if len(text) > limit:
-        raise DomainError(translate("StudentRecords", "%1 is longer than %2 characters.").replace("%1", what).replace("%2", str(limit)))
+        raise DomainError(translate("StudentRecords", "%1 is longer than %2 characters.")
+                          .replace("%1", what).replace("%2", str(limit)))
     return text or None
 
 
@@ -312,7 +313,8 @@ def _student(session, student_id: int) -> Student:
 def _line(session, student_programme_id: int) -> StudentProgramme:
     found = session.get(StudentProgramme, student_programme_id, with_for_update=True)
     if found is None:
-        raise NotFound(translate("StudentRecords", "There is no student programme with the id %1.").replace("%1", str(student_programme_id)))
+        raise NotFound(translate("StudentRecords", "There is no student programme with the id %1.")
+                       .replace("%1", str(student_programme_id)))
     return found
 
 
@@ -325,7 +327,8 @@ def _holder_of_number(session, number: str) -> str | None:
 
 
 def _number_taken(number: str, holder: str) -> DomainError:
-    return DomainError(translate("StudentRecords", "The student number %1 already belongs to %2.").replace("%1", number).replace("%2", holder))
+    return DomainError(translate("StudentRecords", "The student number %1 already belongs to %2.")
+                       .replace("%1", number).replace("%2", holder))
 
 
 def _programme_state(line: StudentProgramme, programme: Programme) -> dict:
@@ -363,7 +366,8 @@ def add_student(uow: UnitOfWork, draft: StudentDraft) -> Admission:
     email = _email(draft.private_email)
     pesel = check_pesel(draft.pesel, draft.birth_date) if (draft.pesel or "").strip() else None
     if draft.birth_date is not None and draft.birth_date >= uow.now.date():
-        raise DomainError(translate("StudentRecords", "The birth date %1 is not in the past.").replace("%1", draft.birth_date.isoformat()))
+        raise DomainError(translate("StudentRecords", "The birth date %1 is not in the past.")
+                          .replace("%1", draft.birth_date.isoformat()))
     if not draft.programmes:
         raise DomainError(translate("StudentRecords", "A student is admitted to at least one programme."))
     reason: str | Message = (draft.reason or "").strip() or ADMITTED()

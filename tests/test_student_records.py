@@ -177,7 +177,8 @@ def test_edit_programme_and_stage(db, setup):
     with pytest.raises(DomainError, match="longer than 100"):
         edit_student(UnitOfWork(db, setup), admission.student_id, PersonChanges("y" * 101, None, "Żak", None, None, None), "r")
     with db.read() as session:
-        programme_id = session.scalar(select(StudentProgramme.programme_id).where(StudentProgramme.id == admission.student_programme_ids[0]))
+        programme_id = session.scalar(select(StudentProgramme.programme_id)
+                                      .where(StudentProgramme.id == admission.student_programme_ids[0]))
     pra = factories.programme(db, "PRA-N1")
     line_id = add_programme(UnitOfWork(db, setup), admission.student_id, pra, 2, date(2026, 10, 1))
     with pytest.raises(DomainError, match="already on INF-S1"):
@@ -199,7 +200,8 @@ def test_leave_and_return_are_recorded_and_explained(db, setup):
     term_id = factories.term(db)
     course_id = factories.course(db)
     factories.group(db, course_id, term_id)
-    registration = factories.registration(db, term_id=term_id, course_ids=(course_id,), rounds=((now + timedelta(days=1), now + timedelta(days=8)),),
+    registration = factories.registration(db, term_id=term_id, course_ids=(course_id,),
+                                          rounds=((now + timedelta(days=1), now + timedelta(days=8)),),
                                           rules=({"level": Level.FIRST_CYCLE, "mode": StudyMode.FULL_TIME},))
     student_id = factories.student(db)
     line_id = _line_id(db, student_id)
