@@ -1,10 +1,23 @@
 """The read side of the audit trail: who did what to which record, when and why, in words; and its export.
 
+Long because the words of every kind of record live beside the reading and paging they serve (the
+names a page mentions, fields, values), and a change set's head and rows are read with the same rules.
+
 The audit log is append-only (database triggers refuse UPDATE and DELETE on both databases) and
 grows with every change, so it is read a page at a time, newest first, by keyset on its id
 (``before_id``): each page is one query on ``audit_log`` that uses its indexes (on student, staff
 member, record kind and id, time; see ``_plan`` for how the right one is chosen), then one small
 query per kind of name the page mentions (staff members, students, groups, registrations ...).
+
+A change set (an import, a copy of a term: many changes recorded as one, ``UnitOfWork.change_set``)
+is listed as its head alone, with the number of rows it holds, and opened with ``change_set_rows``.
+The head stands for the set when the head or any of its rows matches the filters (a filter by kind
+of record finds the import that brought such records). The set's rows are not walked past one by one:
+on meeting a row the reading jumps below its head. That is exact because a change set's entries have
+consecutive ids: the set is written in one transaction, and audit writers serialize on the chain's
+lock (``desk.chain``), so no other entry takes an id in between. A history narrowed to one record (a
+student, or a kind of record and its id) lists the rows themselves: that student's line of an
+import says what changed for them; each row carries its ``change_set_id``, to open the whole set.
 
 Who reads what: a student's history needs ``READ_STUDENTS`` (every role that opens a student
 card); the whole log, by staff member or by personal-data access, is for administrators. Reading
@@ -100,6 +113,13 @@ class HistoryLine:
     change: str  # "seat limit: 20 → 25"
     reason: str | None
     personal_data: bool  # PESEL shown, a list exported
+    change_set_id: int | None = None  # the head of the change set the entry belongs to (its own id for a head)
+    rows: int = 0  # a head: the rows of its change set
+
+    @property
+    def is_change_set(self) -> bool:
+        """The head of a change set: one line that opens to its rows."""
+        return self.change_set_id is not None and self.change_set_id == self.id
 
 
 @dataclass(frozen=True)
@@ -131,6 +151,7 @@ def record_kinds() -> list[RecordKind]:
         RecordKind("staff", translate("History", "staff accounts"), ("staff_user",)),
         RecordKind("sync", translate("History", "sync with the portal"), ("sync_conflict", "setting")),
         RecordKind("exports", translate("History", "exports"), ("export",)),
+        RecordKind("change_sets", translate("History", "imports and copies of terms"), ("import", "term_copy")),
     ]
 
 
@@ -225,16 +246,80 @@ def history(uow: UnitOfWork, *,
             others.append(or_(*(_like_prefix(p) for p in prefixes)))
         if personal_data_only:
             others.append(_personal_data_action())
-        before = AuditEntry.id < before_id if before_id is not None else None
-        unordered, before, order = _plan(session, uow.db.is_sqlite, bool(ordered), unordered, before)
-        # Plain rows, not ORM objects: a page is read, described and forgotten.
-        query = select(AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.job, AuditEntry.action,
-                       AuditEntry.entity, AuditEntry.entity_id, AuditEntry.student_id, AuditEntry.before, AuditEntry.after,
-                       AuditEntry.reason, AuditEntry.reason_message)
-        for term in (*ordered, *unordered, *others, *([before] if before is not None else [])):
-            query = query.where(term)
-        entries = session.execute(query.order_by(order).limit(limit)).all()
-        return _lines(session, uow.staff, entries, zone)
+        unordered, below, order = _plan(session, uow.db.is_sqlite, bool(ordered), unordered)
+        narrowed = student_id is not None or entity_id is not None  # one record: its rows of change sets as they are
+        entries = _page(session, [*ordered, *unordered, *others], order, below, limit, before_id, collapse=not narrowed)
+        return _lines(session, uow.staff, entries, zone, _row_counts(session, entries))
+
+
+# Plain rows, not ORM objects: a page is read, described and forgotten.
+_COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.staff_id, AuditEntry.job, AuditEntry.action, AuditEntry.entity,
+            AuditEntry.entity_id, AuditEntry.student_id, AuditEntry.before, AuditEntry.after, AuditEntry.reason,
+            AuditEntry.reason_message, AuditEntry.change_set_id)
+
+
+def _page(session: Session, terms: list, order, below, limit: int, before_id: int | None, *, collapse: bool) -> list:
+    """A page of entries, newest first. Collapsed, a change set's row gives way to its head, and the
+    reading goes on below the head: the set's other rows (consecutive ids above the head) are not read."""
+    page: list = []
+    cursor = before_id
+    while len(page) < limit:
+        size = limit - len(page)
+        query = select(*_COLUMNS).where(*terms)
+        if cursor is not None:
+            query = query.where(below(cursor))
+        batch = session.execute(query.order_by(order).limit(size)).all()
+        head_id = None
+        for entry in batch:
+            if not collapse or entry.change_set_id is None or entry.change_set_id == entry.id:
+                page.append(entry)
+            else:
+                head_id = entry.change_set_id
+                break
+        if head_id is None:
+            break
+        page.append(session.execute(select(*_COLUMNS).where(AuditEntry.id == head_id)).one())
+        cursor = head_id
+    return page
+
+
+def _row_counts(session: Session, entries: Sequence) -> dict[int, int]:
+    """The rows each change set's head on a page holds: one grouped count (by the change-set index)."""
+    heads = [e.id for e in entries if e.change_set_id is not None and e.change_set_id == e.id]
+    if not heads:
+        return {}
+    counted = session.execute(
+        select(AuditEntry.change_set_id, func.count()).where(AuditEntry.change_set_id.in_(heads))
+        .group_by(AuditEntry.change_set_id)
+    ).all()
+    return {head: count - 1 for head, count in counted}  # the head is in its own set
+
+
+def change_set_rows(uow: UnitOfWork, head_id: int, *, student_id: int | None = None, after_id: int | None = None,
+                    limit: int = DEFAULT_LIMIT, zone: str = DEFAULT_TIME_ZONE) -> list[HistoryLine]:
+    """A change set's rows in the order they were recorded (an import's: its file's), ``limit`` of them,
+    after ``after_id`` when paging on (keyset, like ``history``'s ``before_id``).
+
+    The whole set is about many records and, like the whole log, for administrators; one student's rows
+    of it (``student_id``) for every role that reads students. Personal data is shown or hidden as in
+    the listing (``VIEW_PERSONAL_DATA``).
+    """
+    if student_id is not None:
+        uow.require(Permission.READ_STUDENTS)
+    else:
+        uow.require(Permission.ADMINISTER)
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    with uow.read() as session:
+        head = session.execute(select(AuditEntry.change_set_id).where(AuditEntry.id == head_id)).one_or_none()
+        if head is None or head.change_set_id != head_id:
+            raise NotFound(translate("History", "There is no change set %1.").replace("%1", str(head_id)))
+        # The rows' ids follow the head's (see the module's docstring): the range keeps the read short.
+        query = select(*_COLUMNS).where(AuditEntry.change_set_id == head_id,
+                                        AuditEntry.id > max(head_id, after_id if after_id is not None else head_id))
+        if student_id is not None:
+            query = query.where(AuditEntry.student_id == student_id)
+        entries = session.execute(query.order_by(AuditEntry.id).limit(limit)).all()
+        return _lines(session, uow.staff, entries, zone, {})
 
 
 # ``ORDER BY id DESC LIMIT n`` with a condition on record kind or time can be answered two ways:
@@ -249,12 +334,16 @@ def history(uow: UnitOfWork, *,
 PROBE_LIMIT = 20_000
 
 
-def _plan(session: Session, sqlite: bool, has_ordered: bool, unordered: list[tuple[str, list]], before):
+def _plan(session: Session, sqlite: bool, has_ordered: bool, unordered: list[tuple[str, list]]):
+    """The terms to read by, the term "older than an id" (given the id), and the order."""
     walk = AuditEntry.id.desc()
     flat = [term for _kind, terms in unordered for term in terms]
 
     def likely(term):
         return func.likely(term) if sqlite else term
+
+    def before(before_id: int):
+        return AuditEntry.id < before_id
 
     if not unordered:
         return [], before, walk
@@ -270,7 +359,7 @@ def _plan(session: Session, sqlite: bool, has_ordered: bool, unordered: list[tup
     if counts[fewest] >= PROBE_LIMIT:
         return [likely(term) for term in flat], before, walk
     steered = [term if kind == fewest else likely(term) for kind, terms in unordered for term in terms]
-    return steered, likely(before) if before is not None else None, (AuditEntry.id + 0).desc()
+    return steered, lambda before_id: likely(before(before_id)), (AuditEntry.id + 0).desc()
 
 
 def student_history(uow: UnitOfWork, student_id: int, *, limit: int = CARD_LIMIT,
@@ -628,6 +717,8 @@ def _entity_labels() -> dict[str, str]:
         "setting": translate("History", "setting"),
         "export": translate("History", "export"),
         "database": translate("History", "database"),
+        "import": translate("History", "import"),
+        "term_copy": translate("History", "copy of a term"),
     }
 
 
@@ -648,7 +739,8 @@ def _reason(entry: AuditEntry) -> str | None:
     return message.text() if message is not None else entry.reason
 
 
-def _lines(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: str) -> list[HistoryLine]:
+def _lines(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: str,
+           row_counts: dict[int, int]) -> list[HistoryLine]:
     names = _Names(session, entries)
     describer = _Describer(names, actor, zone)
     lines = []
@@ -662,6 +754,7 @@ def _lines(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: 
             student_name=student_name, record=describer.record(e), change=describer.change(e, described.said),
             reason=_reason(e),
             personal_data=is_personal_data_access(e.action, e.entity),
+            change_set_id=e.change_set_id, rows=row_counts.get(e.id, 0),
         ))
     return lines
 

@@ -273,18 +273,20 @@ def test_staff_without_the_permission_are_refused(db, terms, source_term):
 
 
 def test_the_history_says_what_the_copy_did(db, admin, terms, source_term):
-    from desk.history import history
+    from desk.history import change_set_rows, history
 
     source, target = terms
     result = next_term.apply_next_term(_uow(db, admin), (source, target), "nowy rok")
     lines = {line.id: line for line in history(UnitOfWork(db, admin), limit=100)}
     head = lines[result.change_set_id]
     assert head.description == "Term 2026Z copied to 2027Z (registrations: 2, class groups: 3)"
-    assert head.reason == "nowy rok"
+    assert head.reason == "nowy rok" and head.rows == 8
     with db.read() as session:
         members = session.scalars(select(AuditEntry.id).where(AuditEntry.change_set_id == result.change_set_id,
                                                               AuditEntry.id != result.change_set_id)).all()
-    words = sorted(lines[i].description for i in members)
+    assert not set(members) & set(lines)  # the listing shows the copy as its head alone
+    rows = {line.id: line for line in change_set_rows(UnitOfWork(db, admin), result.change_set_id)}
+    words = sorted(rows[i].description for i in members)
     assert "Registration 2027Z-WMF-1 copied from 2026Z-WMF-1" in words
     assert "Round \u201cRound 1\u201d copied to 2027Z-WMF-1" in words
     assert "Access rule copied to 2027Z-WMF-1" in words

@@ -1,4 +1,8 @@
-"""The ``history`` command: the audit trail with the History view's filters (student, staff member, kind, dates, text)."""
+"""The ``history`` command: the audit trail with the History view's filters (student, staff member, kind, dates, text).
+
+A change set (an import, a copy of a term) is printed as its head with the number of rows it holds;
+``--change-set ID`` lists its rows in the order they were recorded.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ def _matches(line, wanted: str) -> bool:
 
 def cmd_history(args) -> int:
     from desk.clock import format_local, local_to_utc
-    from desk.history import history, record_kinds
+    from desk.history import change_set_rows, history, record_kinds
     from desk.institution import institution_settings
     from desk.students import student_by_number
     from desk.text import fold
@@ -43,35 +47,48 @@ def cmd_history(args) -> int:
     until = local_to_utc(datetime.combine(args.until + timedelta(days=1), time(0)), zone) if args.until else None
     wanted = fold(args.text) if args.text and args.text.strip() else None
 
-    def page(size: int, before_id: int | None):
-        return history(UnitOfWork(db, actor), staff_login=args.staff, student_id=student_id, entity=entities, since=since,
-                       until=until, personal_data_only=args.personal_data, limit=size, before_id=before_id, zone=zone)
+    if args.change_set is not None:
+        if args.staff or args.kind or args.since or args.until or args.personal_data:
+            raise CommandError("--change-set lists one change set's rows: with --student, --text and --limit only.")
+
+        def page(size: int, after_id: int | None):  # the rows in the order they were recorded
+            return change_set_rows(UnitOfWork(db, actor), args.change_set, student_id=student_id, after_id=after_id,
+                                   limit=size, zone=zone)
+    else:
+        def page(size: int, before_id: int | None):
+            return history(UnitOfWork(db, actor), staff_login=args.staff, student_id=student_id, entity=entities,
+                           since=since, until=until, personal_data_only=args.personal_data, limit=size,
+                           before_id=before_id, zone=zone)
 
     if wanted is None:
         lines = page(limit, None)
     else:  # the text is looked for in the words of each entry: read page after page until enough match
-        lines, before_id = [], None
+        lines, cursor = [], None
         while len(lines) < limit:
-            read = page(PAGE, before_id)
+            read = page(PAGE, cursor)
             lines += [line for line in read if _matches(line, wanted)]
             if len(read) < PAGE:
                 break
-            before_id = read[-1].id
+            cursor = read[-1].id
         lines = lines[:limit]
     if args.json:
         print(json.dumps([
             {"id": h.id, "at": h.at.isoformat(), "who": h.who, "staff": h.staff_login, "action": h.action,
              "description": h.description, "record": h.record, "entity": h.entity, "entity_id": h.entity_id,
-             "student": h.student_number, "change": h.change, "reason": h.reason, "personal_data": h.personal_data}
+             "student": h.student_number, "change": h.change, "reason": h.reason, "personal_data": h.personal_data,
+             "change_set_id": h.change_set_id, "rows": h.rows}
             for h in lines
         ], ensure_ascii=False, indent=2))
         return 0
     for h in lines:
         print(f"#{h.id:<8} {format_local(h.at, zone)}  {h.who}: {h.description}")
+        if h.is_change_set:
+            print(f"           change set of {h.rows:,} rows (desk history --change-set {h.id})")
         details = "  ".join(filter(None, (h.record, h.change, f"because: {h.reason}" if h.reason else "")))
         if details:
             print(f"           {details}")
-    print(f"{len(lines)} entries" + (" (more with a larger --limit)" if len(lines) == limit else "") + ".")
+    what = f"rows of change set #{args.change_set}" if args.change_set is not None else "entries"
+    print(f"{len(lines)} {what}" + (" (more with a larger --limit)" if len(lines) == limit else "") + ".")
     return 0
 
 
@@ -85,6 +102,8 @@ def register(commands) -> None:
     parser.add_argument("--from", dest="since", type=iso_date, metavar="YYYY-MM-DD", help="from this day on")
     parser.add_argument("--to", dest="until", type=iso_date, metavar="YYYY-MM-DD", help="up to this day, inclusive")
     parser.add_argument("--text", help="only entries whose words hold this text (any case, any accents)")
+    parser.add_argument("--change-set", type=int, metavar="ID",
+                        help="the rows of one change set (an import, a copy of a term), in the order they were recorded")
     parser.add_argument("--personal-data", action="store_true", help="only personal-data access (PESEL shown, lists exported)")
     parser.add_argument("--limit", type=bounds.LIST_LIMIT.argument(), help="at most this many entries (default 50)")
     parser.add_argument("--json", action="store_true", help="print JSON")
