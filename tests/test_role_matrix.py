@@ -25,6 +25,7 @@ from desk import (
     accounts,
     backup,
     enrollment,
+    group_records,
     groups,
     registrations,
     rosters,
@@ -32,6 +33,7 @@ from desk import (
     student_search,
     students,
     sync,
+    terms,
     tokens,
 )
 from desk.clock import now_utc
@@ -106,6 +108,12 @@ def _new_round(world: World) -> registrations.RoundDraft:
     return registrations.RoundDraft(f"Tura {world.unique()}", starts, starts + timedelta(days=1))
 
 
+def _rename_term(world: World, actor: Actor):
+    with world.db.read() as session:
+        term_id = session.scalar(select(ClassGroup.term_id).where(ClassGroup.id == world.group_id))
+    return terms.edit_term(UnitOfWork(world.db, actor), term_id, {"name": f"Semestr {world.unique()}"}, "poprawiona nazwa")
+
+
 def _set_schedule(world: World, actor: Actor):
     return sync.set_schedule(UnitOfWork(world.db, actor), "01:30 full, 06:05 incremental")
 
@@ -136,6 +144,12 @@ MATRIX: tuple[Capability, ...] = (
     Capability("class groups and limits", (YES, READ, READ, YES),
                lambda w, a: groups.list_groups(UnitOfWork(w.db, a), groups.GroupScope(registration_id=w.registration_id)),
                lambda w, a: groups.set_seat_limits(UnitOfWork(w.db, a), [w.group_id], delta=1, reason="większa sala")),
+    Capability("courses and class groups kept by hand", (YES, READ, READ, YES),
+               lambda w, a: group_records.group_record(UnitOfWork(w.db, a), w.group_id),
+               lambda w, a: group_records.edit_group(UnitOfWork(w.db, a), w.group_id, {"description": f"Opis {w.unique()}"},
+                                                     "opis grupy")),
+    Capability("terms", (READ, READ, READ, YES),
+               lambda w, a: terms.list_terms(UnitOfWork(w.db, a)), _rename_term),
     Capability("enroll over the limit", (YES, NO, NO, YES), None,
                lambda w, a: enrollment.enroll(UnitOfWork(w.db, a), w.student_id, w.full_group_id, reason="decyzja prodziekana",
                                               over_limit=True)),
@@ -322,6 +336,7 @@ def test_the_matrix_follows_the_role_permissions():
         "find or confirm by PESEL": Permission.VIEW_PERSONAL_DATA,
         "edit personal data": Permission.EDIT_STUDENTS, "registrations calendar": Permission.MANAGE_REGISTRATIONS,
         "access grants": Permission.MANAGE_ACCESS, "class groups and limits": Permission.MANAGE_GROUPS,
+        "courses and class groups kept by hand": Permission.MANAGE_GROUPS, "terms": Permission.ADMINISTER,
         "enroll over the limit": Permission.MANAGE_GROUPS, "token corrections": Permission.CORRECT_TOKENS,
         "override the 7-day rule": Permission.OVERRIDE_TOKEN_DEADLINE, "accounts (link logins)": Permission.MANAGE_ACCOUNTS,
         "run sync": Permission.RUN_SYNC, "settle conflicts": Permission.MANAGE_GROUPS,
