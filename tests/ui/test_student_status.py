@@ -213,3 +213,51 @@ def test_the_lookup_shows_a_status_changed_on_a_card(qtbot, db, admin, tasks):
     assert view.model.index(row, STATUS).data() == "active"
     assert view.table.currentIndex().row() == row  # the same student stays selected
     window.close()
+
+
+def test_the_student_service_center_neither_admits_nor_changes_a_status(qtbot, db, admin, tasks):
+    from ui.views.student_lookup import StudentLookupView
+
+    student_id = factories.student(db)
+    service = factories.staff(db, "cos", Role.SERVICE_CENTER)
+    context = AppContext(db, service, tasks)
+    view = StudentLookupView(context)
+    qtbot.addWidget(view)
+    assert not view.new_student_button.isEnabled() and view.new_student() is None
+    window = StudentCardWindow(context, student_id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+    assert not window.status_button.isEnabled()
+
+
+def test_the_programme_selected_on_the_card_is_the_one_changed(qtbot, app_context, db):
+    from datetime import date
+
+    from desk.student_records import add_programme
+
+    student_id = factories.student(db)
+    second = factories.programme(db, "INF-S2")
+    add_programme(UnitOfWork(db, app_context.actor), student_id, second, 1, date(2026, 10, 1))
+    window = StudentCardWindow(app_context, student_id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+    row = next(r for r, p in enumerate(window.card.programmes) if p.code == "INF-S1")
+    window.programmes_table.selectRow(row)
+    dialog = window.change_status()
+    assert dialog.programme.currentData() == window.card.programmes[row].id
+    dialog.choose_status(ProgrammeStatus.ON_LEAVE)
+    assert dialog.has_until.isEnabled() and not dialog.until.isEnabled()
+    dialog.has_until.setChecked(True)
+    assert dialog.until.isEnabled()
+    dialog.since.setDate(QDate(2026, 10, 1))
+    dialog.until.setDate(QDate(2026, 9, 30))
+    dialog.reason.setText("urlop zdrowotny")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    qtbot.waitUntil(lambda: "must come after the start" in dialog.error.text(), timeout=10_000)
+    dialog.until.setDate(QDate(2027, 9, 30))
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        ok.click()
+    lines = {p.code: p for p in window.card.programmes}
+    assert (lines["INF-S1"].status, lines["INF-S1"].status_until) == (ProgrammeStatus.ON_LEAVE, date(2027, 9, 30))
+    assert lines["INF-S2"].status is ProgrammeStatus.ACTIVE
