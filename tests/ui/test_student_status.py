@@ -261,3 +261,33 @@ def test_the_programme_selected_on_the_card_is_the_one_changed(qtbot, app_contex
     lines = {p.code: p for p in window.card.programmes}
     assert (lines["INF-S1"].status, lines["INF-S1"].status_until) == (ProgrammeStatus.ON_LEAVE, date(2027, 9, 30))
     assert lines["INF-S2"].status is ProgrammeStatus.ACTIVE
+
+
+def test_one_more_programme_and_the_next_stage_from_the_card(qtbot, app_context, db):
+    from ui.views.student_record_dialogs import AddProgrammeDialog, StageDialog
+
+    student_id = factories.student(db)
+    factories.programme(db, "INF-S2", level=Level.SECOND_CYCLE)
+    window = StudentCardWindow(app_context, student_id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.card is not None, timeout=10_000)
+    dialog = window.add_programme()
+    assert isinstance(dialog, AddProgrammeDialog)
+    qtbot.waitUntil(lambda: dialog.programmes_loaded, timeout=10_000)
+    assert [dialog.programme.itemText(i).split(" ")[0] for i in range(dialog.programme.count())] == ["INF-S2"]
+    assert dialog.sizeHint().height() <= 700
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert sorted(p.code for p in window.card.programmes) == ["INF-S1", "INF-S2"]
+
+    row = next(r for r, p in enumerate(window.card.programmes) if p.code == "INF-S1")
+    window.programmes_table.selectRow(row)
+    stage = window.change_stage()
+    assert isinstance(stage, StageDialog) and stage.stage.value() == 2  # the next year, proposed
+    ok = stage.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.click()
+    qtbot.waitUntil(lambda: "Say why the stage changes" in stage.error.text(), timeout=10_000)
+    stage.reason.setText("wpis na drugi rok")
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        ok.click()
+    assert {p.code: p.stage for p in window.card.programmes} == {"INF-S1": 2, "INF-S2": 1}

@@ -35,7 +35,7 @@ from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.tasks import Lane, error_message, log_unexpected
 from ui.views.student_card_dialogs import GrantAccessDialog, PersonEditDialog
-from ui.views.student_record_dialogs import StatusChangeDialog
+from ui.views.student_record_dialogs import AddProgrammeDialog, StageDialog, StatusChangeDialog
 from desk.unit_of_work import UnitOfWork
 
 # A row where the portal is behind the desk: bold on a warm background, dark text stays readable.
@@ -285,8 +285,19 @@ class StudentCardWindow(QWidget):
         self.status_button.setToolTip(self.tr("Leave, return, suspension, removal or graduation, with a reason."))
         self.status_button.clicked.connect(lambda _checked=False: self.change_status())
         self.status_button.setEnabled(card.may_edit and bool(card.programmes))
+        self.stage_button = QPushButton(self.tr("Change s&tage…"), box)
+        self.stage_button.setObjectName("changeStageButton")
+        self.stage_button.setAccessibleName(self.tr("Change the stage of the selected programme"))
+        self.stage_button.clicked.connect(lambda _checked=False: self.change_stage())
+        self.stage_button.setEnabled(card.may_edit and bool(card.programmes))
+        self.add_programme_button = QPushButton(self.tr("A&dd programme…"), box)
+        self.add_programme_button.setObjectName("addProgrammeButton")
+        self.add_programme_button.setAccessibleName(self.tr("Put the student on one more programme"))
+        self.add_programme_button.clicked.connect(lambda _checked=False: self.add_programme())
+        self.add_programme_button.setEnabled(self.context.actor.can(Permission.EDIT_STUDENTS))
         row = QHBoxLayout()
-        row.addWidget(self.status_button)
+        for button in (self.status_button, self.stage_button, self.add_programme_button):
+            row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
         if card.programmes:
@@ -704,6 +715,23 @@ class StudentCardWindow(QWidget):
             return None
         row = self.programmes_table.currentRow()
         dialog = StatusChangeDialog(self.context, self.card, row if row >= 0 else 0, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def change_stage(self) -> StageDialog | None:
+        if self.card is None or not self.card.programmes:
+            return None
+        row = self.programmes_table.currentRow()
+        dialog = StageDialog(self.context, self.card, row if row >= 0 else 0, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def add_programme(self) -> AddProgrammeDialog | None:
+        if self.card is None:
+            return None
+        dialog = AddProgrammeDialog(self.context, self.card, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

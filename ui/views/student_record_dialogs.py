@@ -1,4 +1,4 @@
-"""Dialogs that keep a student's record: admitting a new student, and changing a programme's status."""
+"""Dialogs that keep a student's record: admitting a new student, a programme's status, one more programme, the stage."""
 
 from __future__ import annotations
 
@@ -24,8 +24,10 @@ from desk.student_records import (
     ProgrammeDraft,
     StatusChange,
     StudentDraft,
+    add_programme,
     add_student,
     change_status,
+    set_stage,
 )
 from desk.students import StudentCard
 from desk.unit_of_work import UnitOfWork
@@ -238,3 +240,87 @@ class NewStudentDialog(ActionDialog):
 
     def admission(self) -> Admission | None:
         return self.result_value
+
+
+class AddProgrammeDialog(ActionDialog):
+    """Put the student on one more programme (a second field of study, a second cycle)."""
+
+    def __init__(self, context: AppContext, card: StudentCard, parent: QWidget | None = None):
+        db, actor, student_id = context.db, context.actor, card.student_id
+        super().__init__(context, "", "", "", "addProgrammeDialog",
+                         lambda values: add_programme(UnitOfWork(db, actor), student_id, values[0], values[1], values[2],
+                                                      reason=values[3]),
+                         parent, changes=Changes.of(student={student_id}, outbox=ALL, history=ALL))
+        self.reason.setPlaceholderText(self.tr("optional: recorded as \u201cadmission\u201d"))
+        self.set_texts(self.tr("Add a programme — %1").replace("%1", card.student_number),
+                       self.tr("%1 %2 (%3) starts one more programme.").replace("%1", card.first_name)
+                       .replace("%2", card.last_name).replace("%3", card.student_number),
+                       self.tr("&Add programme"))
+        studied = {line.code for line in card.programmes}
+        self.programme = QComboBox(self)
+        self.programme.setObjectName("addProgrammeField")
+        self.programme.setAccessibleName(self.tr("Programme"))
+        self.stage = QSpinBox(self)
+        self.stage.setObjectName("addProgrammeStageField")
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.stage.setRange(bounds.STAGE.low, bounds.STAGE.high)
+        self.admitted_on = _date_edit(self, "addProgrammeAdmittedOnField", self.tr("Admitted on"), _today(context))
+        self.form.addRow(self.tr("&Programme:"), self.programme)
+        self.form.addRow(self.tr("S&tage:"), self.stage)
+        self.form.addRow(self.tr("A&dmitted on:"), self.admitted_on)
+        self.finish_form()
+        self.programme.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.programmes_loaded = False
+
+        def show(choices) -> None:
+            for choice in choices:
+                if choice.code not in studied:
+                    self.programme.addItem(f"{choice.code} — {choice.name}", choice.id)
+            self.programmes_loaded = True
+
+        context.tasks.run(lambda: programmes(db), show, lambda error: self.error.setText(str(error)))
+
+    def values(self):
+        programme_id = self.programme.currentData()
+        if programme_id is None:
+            raise ValueError(self.tr("Choose the programme."))
+        return programme_id, self.stage.value(), _day(self.admitted_on), self.reason.text() or None
+
+
+class StageDialog(ActionDialog):
+    """Move the student to another stage (year) of one programme, with a reason."""
+
+    def __init__(self, context: AppContext, card: StudentCard, programme_index: int = 0, parent: QWidget | None = None):
+        db, actor, student_id = context.db, context.actor, card.student_id
+        super().__init__(context, "", "", "", "stageDialog",
+                         lambda values: set_stage(UnitOfWork(db, actor), values[0], values[1], reason=values[2]),
+                         parent, changes=Changes.of(student={student_id}, outbox=ALL, history=ALL))
+        self.card = card
+        self.reason.setPlaceholderText(self.tr("e.g. promoted to the next year"))
+        self.set_texts(self.tr("Change the stage — %1").replace("%1", card.student_number), "", self.tr("&Change stage"))
+        self.programme = QComboBox(self)
+        self.programme.setObjectName("stageProgrammeField")
+        self.programme.setAccessibleName(self.tr("Programme"))
+        for line in card.programmes:
+            self.programme.addItem(programme_text(line), line.id)
+        self.stage = QSpinBox(self)
+        self.stage.setObjectName("stageField")
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.stage.setRange(bounds.STAGE.low, bounds.STAGE.high)
+        self.form.addRow(self.tr("&Programme:"), self.programme)
+        self.form.addRow(self.tr("S&tage:"), self.stage)
+        self.finish_form()
+        self.programme.currentIndexChanged.connect(self._programme_chosen)
+        self.programme.setCurrentIndex(min(max(programme_index, 0), max(len(card.programmes) - 1, 0)))
+        self._programme_chosen()
+        self.stage.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _programme_chosen(self, _index: int = 0) -> None:
+        index = self.programme.currentIndex()
+        if 0 <= index < len(self.card.programmes):
+            self.stage.setValue(min(self.card.programmes[index].stage + 1, bounds.STAGE.high))
+
+    def values(self):
+        if self.programme.currentData() is None:
+            raise ValueError(self.tr("Choose the programme."))
+        return self.programme.currentData(), self.stage.value(), self.reason.text()
