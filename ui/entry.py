@@ -21,12 +21,17 @@ def render_snapshots(args) -> int:
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import make_application
-    from ui.snapshot import render_all
+    from ui.snapshot import render_all, render_import_preview
 
     make_application()
     db = cli.open_database_for(args)
     actor = cli.acting_staff(args, db)
-    for path in render_all(db, actor, Path(args.out), languages=tuple(args.lang.split(",")), query=args.query):
+    languages = tuple(args.lang.split(","))
+    if args.only == "import-preview":
+        paths = render_import_preview(db, actor, Path(args.out), languages=languages)
+    else:
+        paths = render_all(db, actor, Path(args.out), languages=languages, query=args.query)
+    for path in paths:
         print(path)
     return 0
 
@@ -36,6 +41,8 @@ def _add_commands(commands) -> None:
     snapshot.add_argument("--out", required=True, help="folder for the PNG files")
     snapshot.add_argument("--lang", default="en,pl", help="languages, comma-separated (default en,pl)")
     snapshot.add_argument("--query", default=SAMPLE_QUERY, help=f"what the lookup shows (default {SAMPLE_QUERY!r})")
+    snapshot.add_argument("--only", choices=("import-preview",),
+                          help="render one picture only: the import view previewing a students' file with errors")
     snapshot.set_defaults(func=render_snapshots)
 
 

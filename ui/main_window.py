@@ -284,7 +284,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            # Within the screen, title bar included: a 1366x768 laptop has less room than 1280x800.
+            room = self.screen().availableGeometry()
+            self.resize(min(1280, room.width() - 16), min(800, room.height() - 40))
         state = settings.value("mainWindow/state")
         if state is not None:
             self.restoreState(state)

@@ -134,6 +134,87 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
     window.navigation.setCurrentRow(window.stack.indexOf(window.staff_admin))
     seen["staff_admin"].wait()
     written.append(_save(window, out_dir / f"{language}-15-staff.png"))
+    written.extend(_import_preview(db, window, out_dir, language))
+    return written
+
+
+def import_sample(db: Database, actor: Actor, folder: Path) -> Path:
+    """A students' file as a dean's office brings it, with a few mistakes: the desk's own students exported,
+    the first 40 kept, three corrected, four admitted, five wrong, and a column the import does not know;
+    CSV in Windows-1250, separated by semicolons, as Excel on a Polish Windows saves it."""
+    import csv
+
+    from desk.imports import workbooks
+    from desk.imports.registry import kind_named
+
+    exported = workbooks.export_records(UnitOfWork(db, actor), "students", folder / "students-export.csv", overwrite=True)
+    with exported.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    heading, records = rows[0], rows[1:41]
+    at = {column.key: index for index, column in enumerate(kind_named("students").columns)}  # the export's order
+    number, last, stage, programme = at["student_number"], at["last_name"], at["stage"], at["programme"]
+    pesel, admitted, login = at["pesel"], at["admitted_on"], at["login"]
+    records[2][last] += "-Nowak"  # married
+    records[5][stage] = str(min(int(records[5][stage] or 1) + 1, 5))
+    records[9][last] = records[9][last].upper()
+    for index, (first, surname) in enumerate((("Zofia", "Łęcka"), ("Jakub", "Żmuda"), ("Wiktoria", "Ślusarz"),
+                                              ("Oskar", "Gałązka"))):
+        row = list(records[index])
+        row[number], row[at["first_name"]], row[last] = f"99{index:04d}", first, surname
+        for name in ("middle_name", "birth_date", "private_email"):
+            row[at[name]] = ""
+        row[pesel], row[login], row[admitted] = "", "", "2026-10-01"
+        records.append(row)
+    records[12][pesel] = "02270836245"  # a wrong check digit
+    records[15][programme] = "XYZ-S9"  # no such programme
+    records[18][admitted] = "2026-02-31"
+    records[21][last] = ""
+    records.append(list(records[24]))  # the same student twice
+    path = folder / "students-2026.csv"
+    with path.open("w", encoding="cp1250", errors="replace", newline="") as handle:
+        out = csv.writer(handle, delimiter=";")
+        out.writerow([*heading, "Uwagi"])
+        for row in records:
+            out.writerow([*row, "przeniesienie" if row is records[2] else ""])
+    return path
+
+
+def _import_preview(db: Database, window: MainWindow, out_dir: Path, language: str) -> list[Path]:
+    """The import view previewing a students' file with mistakes: errors first, the records not in the file beside."""
+    import tempfile
+
+    view = window.import_view
+    if view is None or view.kind.findData("students") < 0:
+        return []
+    window.navigation.setCurrentRow(window.stack.indexOf(view))
+    with tempfile.TemporaryDirectory(prefix="desk-snapshot-") as folder:
+        path = import_sample(db, window.context.actor, Path(folder))
+        view.select_kind("students")
+        seen = _Seen(view.previewShown)
+        view.preview_file(str(path))
+        seen.wait(60_000)
+    view.reason.setText(QApplication.translate("Snapshot", "students admitted in September"))
+    view.table.setFocus()
+    return [_save(window, out_dir / f"{language}-19-import-preview.png")]
+
+
+def render_import_preview(db: Database, actor: Actor, out_dir: Path, languages: tuple[str, ...] = ("en", "pl")) -> list[Path]:
+    """Only the import view's preview of a file with errors, in each language."""
+    make_application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    institution = institution_settings(db)
+    tasks = TaskRunner()
+    written: list[Path] = []
+    for language in languages:
+        i18n.install(language)
+        window = MainWindow(AppContext(db, actor, tasks, institution.time_zone), institution.name)
+        window.resize(*SIZE)
+        window.show()
+        written.extend(_import_preview(db, window, out_dir, language))
+        window.close()
+        window.deleteLater()
+        tasks.wait()
+    i18n.install(i18n.chosen_language())
     return written
 
 

@@ -15,7 +15,7 @@ from desk.model import OrgUnit, Role
 from tests import factories
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.models.import_rows_model import RECORD, STATUS, WHAT
+from ui.models.import_rows_model import LINE, RECORD, STATUS, WHAT
 from ui.views.import_view import ImportView
 
 UNITS_WITH_ERRORS = (
@@ -64,12 +64,12 @@ def test_a_preview_with_errors_shows_them_per_row_and_column_and_apply_stays_dis
     counts = view.findChild(QLabel, "importCounts").text()
     assert all(part in counts for part in ("<b>2</b> new", "<b>1</b> changed", "<b>0</b> unchanged", "<b>2</b> in error"))
     assert "Kolor" in view.findChild(QLabel, "importIgnoredLabel").text()
-    assert _cells(view, RECORD) == ["WMF", "WF", "WZ", "WP", "WH"]
-    assert _cells(view, STATUS) == ["changed", "new", "error", "error", "new"]
+    assert _cells(view, RECORD) == ["WZ", "WP", "WMF", "WF", "WH"]  # the rows in error first
+    assert _cells(view, STATUS) == ["error", "error", "changed", "new", "new"]
     what = _cells(view, WHAT)
-    assert what[0] == "Name: Wydział Matematyki i Fizyki → Wydział Matematyki, Fizyki i Informatyki"
-    assert what[2] == "Name: empty, but required"
-    assert what[3].startswith("Kind: ")
+    assert what[0] == "Name: empty, but required"
+    assert what[1].startswith("Kind: ")
+    assert what[2] == "Name: Wydział Matematyki i Fizyki → Wydział Matematyki, Fizyki i Informatyki"
     apply = view.findChild(QPushButton, "applyImportButton")
     view.findChild(QLineEdit, "importReasonField").setText("jednostki z USOS")
     assert not apply.isEnabled()
@@ -77,8 +77,8 @@ def test_a_preview_with_errors_shows_them_per_row_and_column_and_apply_stays_dis
     view.findChild(QCheckBox, "onlyErrorsCheck").setChecked(True)
     assert _cells(view, RECORD) == ["WZ", "WP"]
     view.findChild(QCheckBox, "onlyErrorsCheck").setChecked(False)
-    view.findChild(QTableView, "importRowsTable").sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
-    assert _cells(view, STATUS)[:2] == ["error", "error"]
+    view.findChild(QTableView, "importRowsTable").sortByColumn(LINE, Qt.SortOrder.AscendingOrder)
+    assert _cells(view, RECORD) == ["WMF", "WF", "WZ", "WP", "WH"]
 
 
 def test_skipping_the_rows_in_error_applies_the_good_rows_after_confirmation(qtbot, app_context, db, units_file):
@@ -147,7 +147,7 @@ def test_a_clerk_sees_only_the_kinds_they_may_import_and_their_units_rows(qtbot,
                     "700003;Wiśniewski;Piotr;FIL-S1;01.10.2026\n", encoding="utf-8")
     preview = _preview(qtbot, view, path, "students")
     assert preview.counts[Status.NEW] == 1 and preview.errors == 1
-    assert "the programme FIL-S1 is not of your units" in _cells(view, WHAT)[1]
+    assert "the programme FIL-S1 is not of your units" in _cells(view, WHAT)[0]
     assert view.findChild(QLabel, "importMissingLabel").text().startswith("1 record(s)")
     missing = view.findChild(QLabel, "importMissingLabel").parent()
     assert missing.isVisible()

@@ -104,7 +104,7 @@ def test_database_error_box_explains_and_offers_a_way_out(qtbot):
 
 VIEWS = ("01-sign-in", "02-student-lookup", "03-student-card", "04-settings", "05-registrations", "06-access",
          "07-class-groups", "08-explain", "09-tokens", "10-token-round", "11-payments", "12-accounts", "13-sync", "14-history",
-         "15-staff")
+         "15-staff", "19-import-preview")
 
 
 def test_snapshot_renders_every_view_in_both_languages(qtbot, sqlite_db, tmp_path):

@@ -65,14 +65,15 @@ _SORT_KEYS: dict[int, Callable[[PreviewLine], Any]] = {
 
 
 class ImportRowsModel(QAbstractTableModel):
-    """Preview lines, optionally only those in error, sorted in the model (a preview keeps up to 2,000 rows)."""
+    """Preview lines, optionally only those in error, sorted in the model (a preview keeps up to 2,000 rows);
+    the rows in error first until another order is asked for."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._all: list[PreviewLine] = []
         self._rows: list[PreviewLine] = []
         self._only_errors = False
-        self._sort = (LINE, Qt.SortOrder.AscendingOrder)
+        self._sort = (STATUS, Qt.SortOrder.AscendingOrder)
         self._warning = None
 
     def set_lines(self, lines: list[PreviewLine]) -> None:

@@ -144,6 +144,7 @@ class ImportView(QWidget):
         self.only_errors.toggled.connect(self._only_errors)
         self.shown_label = _muted(QLabel(self))
         self.shown_label.setObjectName("importShownLabel")
+        self.shown_label.setWordWrap(False)
         self.model = ImportRowsModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("importRowsTable")
@@ -154,13 +155,13 @@ class ImportView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(LINE, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)  # the rows in error first: what needs a look
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in ((LINE, 60), (RECORD, 230), (STATUS, 120)):
+        for column, width in ((LINE, 56), (RECORD, 170), (STATUS, 100)):
             self.table.setColumnWidth(column, width)
         rows_label = QLabel(self.tr("Ro&ws:"), self)
         rows_label.setBuddy(self.table)
@@ -225,7 +226,8 @@ class ImportView(QWidget):
         filter_row = QHBoxLayout()
         filter_row.addWidget(rows_label)
         filter_row.addWidget(self.only_errors)
-        filter_row.addWidget(self.shown_label, 1)
+        filter_row.addWidget(self.shown_label)
+        filter_row.addStretch(1)
         rows_layout.addLayout(filter_row)
         rows_layout.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -235,6 +237,7 @@ class ImportView(QWidget):
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([900, 230])  # the rows need the width; the list of records not named is short
 
         bottom = QHBoxLayout()
         reason_label = QLabel(self.tr("&Reason:"), self)
@@ -249,13 +252,13 @@ class ImportView(QWidget):
         layout.addLayout(top)
         layout.addLayout(file_row)
         layout.addWidget(self.progress_row)
+        layout.addWidget(self.message)  # a refusal or the result, next to the file it is about
         layout.addWidget(self.counts)
         layout.addWidget(self.columns_label)
         layout.addWidget(self.ignored_label)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bottom)
         layout.addWidget(self.apply_hint)
-        layout.addWidget(self.message)
         self.setTabOrder(self.kind, self.choose_button)
         for first, second in ((self.choose_button, self.again_button), (self.again_button, self.template_button),
                               (self.template_button, self.export_button), (self.export_button, self.cancel_button),
@@ -420,7 +423,9 @@ class ImportView(QWidget):
         self.skip.setText(self.tr("&Skip the %n row(s) in error", "", errors) if errors
                           else self.tr("&Skip the rows in error"))
         reason = self.reason.text().strip()
-        if preview is None:
+        if preview is None and self.path is not None:
+            hint = ""  # the message above says why there is no preview
+        elif preview is None:
             hint = self.tr("Choose a file: its preview comes first, nothing is written until you apply it.")
         elif not self._to_apply():
             hint = (self.tr("Nothing to import: every row is unchanged or in error.") if errors
@@ -433,6 +438,7 @@ class ImportView(QWidget):
             hint = self.tr("Applying writes %1 new and %2 changed records as one change set, all or nothing.") \
                 .replace("%1", f"{preview.counts[Status.NEW]:,}").replace("%2", f"{preview.counts[Status.CHANGED]:,}")
         self.apply_hint.setText(hint)
+        self.apply_hint.setVisible(bool(hint))
         self.apply_button.setEnabled(self._may_apply() and not running)
         self.reason.setEnabled(not running)
 
