@@ -1,4 +1,8 @@
-"""History: the audit trail read by staff member, student, kind of record, dates and personal-data access; exported to Excel."""
+"""History: the audit trail read by staff member, student, kind of record, dates and personal-data access; exported to Excel.
+
+A change set (an import, a copy of a term) is one line with the number of its rows; Enter, a double
+click or "Open change set…" opens its rows, a page at a time, in ``ChangeSetDialog``.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -88,6 +94,8 @@ class HistoryTableModel(QAbstractTableModel):
         if column == WHO:
             return line.staff_name or line.who
         if column == WHAT:
+            if line.is_change_set:
+                return f"{line.description} · {self.tr('%n rows', '', line.rows)}"
             return line.description
         if column == RECORD:
             return line.record
@@ -106,6 +114,10 @@ class HistoryTableModel(QAbstractTableModel):
             text = self.text(line, column)
             if column == WHAT:
                 mark = "\n" + self.tr("Personal data access") if line.personal_data else ""
+                if line.is_change_set:
+                    mark += "\n" + self.tr("Enter or a double click opens its rows.")
+                elif line.change_set_id is not None:
+                    mark += "\n" + self.tr("A row of change set #%1.").replace("%1", str(line.change_set_id))
                 return f"{text}{mark}\n({line.action}, #{line.id})"
             if column == WHO:
                 return line.who
@@ -225,6 +237,13 @@ class HistoryView(QWidget):
         self.export_button.setToolTip(self.tr("Writes the entries shown to an .xlsx file; the export is recorded in the history."))
         self.export_button.clicked.connect(lambda _checked=False: self.export())
         self.export_button.setEnabled(False)
+        self.open_button = QPushButton(self.tr("O&pen change set…"), self)
+        self.open_button.setObjectName("historyOpenChangeSetButton")
+        self.open_button.setAccessibleName(self.tr("Open the change set of the selected entry"))
+        self.open_button.setToolTip(self.tr("An import or a copy of a term is one entry: this lists its rows (Enter)."))
+        self.open_button.clicked.connect(lambda _checked=False: self.open_change_set())
+        self.open_button.setEnabled(False)
+        self.change_set_dialog: ChangeSetDialog | None = None
 
         filters = QGridLayout()
         filters.setHorizontalSpacing(8)
@@ -253,6 +272,7 @@ class HistoryView(QWidget):
         filters.setColumnStretch(6, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.open_button)
         bottom.addWidget(self.more_button)
         bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -269,6 +289,9 @@ class HistoryView(QWidget):
         for combo in (self.staff, self.kind):
             combo.activated.connect(lambda _index: self.apply_filters())
         self.personal.toggled.connect(lambda _checked: self.apply_filters())
+        # Enter or a double click on a change set's line opens its rows.
+        self.table.activated.connect(lambda _index: self.open_change_set())
+        self.table.selectionModel().currentRowChanged.connect(lambda _current, _previous: self._update_buttons())
         refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -431,6 +454,25 @@ class HistoryView(QWidget):
     def _update_buttons(self) -> None:
         self.more_button.setEnabled(self._more)
         self.export_button.setEnabled(bool(self.model.lines))
+        self.open_button.setEnabled(self.selected_change_set() is not None)
+
+    # --- change sets -----------------------------------------------------------------------
+
+    def selected_change_set(self) -> int | None:
+        """The change set of the current line (its head, or a row of it), when the reader may open it."""
+        row = self.table.currentIndex().row()
+        if not self.is_administrator or not 0 <= row < len(self.model.lines):
+            return None
+        return self.model.lines[row].change_set_id
+
+    def open_change_set(self) -> None:
+        head_id = self.selected_change_set()
+        if head_id is None:
+            return
+        head = next((line for line in self.model.lines if line.id == head_id), None)
+        self.change_set_dialog = ChangeSetDialog(self.context, head_id, head, self)
+        self.change_set_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.change_set_dialog.open()
 
     # --- export ----------------------------------------------------------------------------
 
@@ -470,3 +512,110 @@ class HistoryView(QWidget):
             lambda: audit_history.export_history(UnitOfWork(db, actor), lines, target, overwrite=True, zone=zone, filters=summary),
             done, failed, changes=Changes.of(history=ALL), lane=Lane.LONG,
         )
+
+
+class ChangeSetDialog(QDialog):
+    """A change set's rows in the order they were recorded (an import's: its file's), a page at a time,
+    with the History's columns. Sized to fit a 1366x768 screen; Escape closes it."""
+
+    loaded = Signal(int)  # rows shown after a page arrived
+
+    def __init__(self, context: AppContext, head_id: int, head: HistoryLine | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.head_id = head_id
+        self._more = False
+        self._reading = False
+        self.setObjectName("changeSetDialog")
+        self.setWindowTitle(self.tr("Change set #%1").replace("%1", str(head_id)))
+        self.heading = QLabel(self)
+        self.heading.setObjectName("changeSetHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        if head is not None:
+            parts = [f"{format_local(head.at, context.time_zone)}  {head.who}: {head.description}",
+                     self.tr("%n rows", "", head.rows)]
+            if head.reason:
+                parts.append(self.tr("Reason: %1").replace("%1", head.reason))
+            self.heading.setText("\n".join(parts))
+        else:
+            self.heading.setText(self.tr("Change set #%1").replace("%1", str(head_id)))
+        self.model = HistoryTableModel(context.time_zone, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("changeSetTable")
+        self.table.setAccessibleName(self.tr("The rows of the change set"))
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        when = self.table.fontMetrics().horizontalAdvance("2026-12-31 23:59") + 20
+        for column, width in ((WHEN, when), (WHO, 130), (WHAT, 250), (RECORD, 210), (REASON, 100)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("changeSetSummary")
+        self.summary.setWordWrap(True)
+        self.more_button = QPushButton(self.tr("&More…"), self)
+        self.more_button.setObjectName("changeSetMoreButton")
+        self.more_button.setAccessibleName(self.tr("Show the next rows"))
+        self.more_button.setAutoDefault(False)
+        self.more_button.setEnabled(False)
+        self.more_button.clicked.connect(lambda _checked=False: self.load_more())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.more_button)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.resize(1180, 600)  # within 1366 x 768 with the window's frame and the task bar
+        self.table.setFocus()
+        self._read(None)
+
+    def load_more(self) -> None:
+        if self._more and not self._reading and self.model.lines:
+            self._read(self.model.lines[-1].id)
+
+    def _read(self, after_id: int | None) -> None:
+        db, actor, zone, head_id = self.context.db, self.context.actor, self.context.time_zone, self.head_id
+        self._reading = True
+        self.more_button.setEnabled(False)
+        self.summary.setText(self.tr("Reading the rows…"))
+        self.context.tasks.run(
+            lambda: audit_history.change_set_rows(UnitOfWork(db, actor), head_id, after_id=after_id, limit=PAGE + 1,
+                                                  zone=zone),
+            self._show, self._failed)
+
+    def _show(self, lines: list[HistoryLine]) -> None:
+        self._reading = False
+        self._more = len(lines) > PAGE
+        first = not self.model.lines
+        self.model.append(lines[:PAGE])
+        if first and self.model.lines:
+            self.table.selectRow(0)
+        count = len(self.model.lines)
+        text = self.tr("%n rows shown, in the order they were recorded.", "", count)
+        if self._more:
+            text += " " + self.tr("Next rows: More…")
+        self.summary.setText(text)
+        self.summary.setStyleSheet("")
+        self.more_button.setEnabled(self._more)
+        self.loaded.emit(count)
+
+    def _failed(self, error: BaseException) -> None:
+        self._reading = False
+        self.summary.setText(error_message(error))
+        self.summary.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
+        self.more_button.setEnabled(self._more)
+        self.loaded.emit(len(self.model.lines))
