@@ -112,9 +112,9 @@ def refuse(problems: list[str]) -> None:
         raise DomainError("\n".join(problems))
 
 
-def _snapshot(row: Course, unit_code: str) -> dict[str, Any]:
-    return {"code": row.code, "name": row.name, "name_en": row.name_en, "unit_id": row.unit_id, "unit_code": unit_code,
-            "language": row.language}
+def _snapshot(row: Course) -> dict[str, Any]:
+    # The unit by its id: the history names it by its code.
+    return {"code": row.code, "name": row.name, "name_en": row.name_en, "unit_id": row.unit_id, "language": row.language}
 
 
 def _unit_id(session, code: str) -> int:
@@ -146,9 +146,8 @@ def add_course(uow: UnitOfWork, draft: CourseDraft) -> int:
         row = Course(code=draft.code, name=draft.name, name_en=draft.name_en, unit_id=unit_id, language=draft.language)
         session.add(row)
         _flush(session, draft.code)
-        unit_code = session.scalar(select(OrgUnit.code).where(OrgUnit.id == unit_id))
         # No class group yet: the portal shows a course only through its groups.
-        uow.record_change(CourseAction.CREATE, entity="course", entity_id=row.id, after=_snapshot(row, unit_code),
+        uow.record_change(CourseAction.CREATE, entity="course", entity_id=row.id, after=_snapshot(row),
                           portal=False)
         return row.id
 
@@ -176,18 +175,19 @@ def edit_course(uow: UnitOfWork, course_id: int, changes: Mapping[str, Any], rea
             uow.require(Permission.MANAGE_GROUPS, unit_id)
         if draft.code != row.code:
             _refuse_taken(session, draft.code, row.id)
-        before = _snapshot(row, unit_code)
+        before = _snapshot(row)
         row.code, row.name, row.name_en, row.unit_id, row.language = (
             draft.code, draft.name, draft.name_en, unit_id, draft.language)
         _flush(session, draft.code)
-        after = _snapshot(row, session.scalar(select(OrgUnit.code).where(OrgUnit.id == unit_id)))
+        after = _snapshot(row)
         if before == after:
             raise DomainError(translate("Courses", "Nothing was changed."))
         shown = before["code"] != after["code"] or before["name"] != after["name"]
         # The portal's class groups carry the course's code and name: the sync publishes them again.
+        # The code is kept on both sides whether or not it changed: the history names the course by it.
         uow.record_change(CourseAction.UPDATE, entity="course", entity_id=row.id,
-                          before={k: v for k, v in before.items() if after[k] != v},
-                          after={k: v for k, v in after.items() if before[k] != v}, reason=reason,
+                          before={k: v for k, v in before.items() if after[k] != v or k == "code"},
+                          after={k: v for k, v in after.items() if before[k] != v or k == "code"}, reason=reason,
                           portal={"code": row.code, "name": row.name} if shown else False)
     return course_line(uow, course_id)
 

@@ -169,9 +169,10 @@ def edit_term(uow: UnitOfWork, term_id: int, changes: Mapping[str, Any], reason:
         after = _snapshot(row)
         if before == after:
             raise DomainError(translate("Terms", "Nothing was changed."))
+        # The code on both sides whether or not it changed: the history names the term by it.
         uow.record_change(TermAction.UPDATE, entity="term", entity_id=row.id,
-                          before={k: v for k, v in before.items() if after[k] != v},
-                          after={k: v for k, v in after.items() if before[k] != v}, reason=reason,
+                          before={k: v for k, v in before.items() if after[k] != v or k == "code"},
+                          after={k: v for k, v in after.items() if before[k] != v or k == "code"}, reason=reason,
                           portal={"code": row.code} if before["code"] != after["code"] else False)
     return term_line(uow, term_id)
 

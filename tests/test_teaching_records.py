@@ -250,3 +250,24 @@ def test_a_new_or_edited_group_reaches_the_portal_at_the_next_incremental_sync(d
         assert full.repaired_rows == 0  # the incremental runs left nothing for the full one to repair
     finally:
         portal.dispose()
+
+
+def test_the_history_puts_the_changes_into_words(db, admin):
+    from desk.history import history
+
+    factories.unit(db, "WMF")
+    course_id = add_course(UnitOfWork(db, admin), CourseDraft("MAT-401", "Równania", "WMF"))
+    edit_course(UnitOfWork(db, admin), course_id, {"name": "Równania różniczkowe"}, "pełna nazwa")
+    term_id = add_term(UnitOfWork(db, admin), TermDraft("2030Z", "Zima", date(2030, 10, 1), date(2031, 2, 28)))
+    edit_term(UnitOfWork(db, admin), term_id, {"name": "Semestr zimowy"}, "nazwa")
+    group_id = add_group(UnitOfWork(db, admin), _draft(db, course_id=course_id, term_id=term_id))
+    edit_group(UnitOfWork(db, admin), group_id, {"description": "Sala 12"}, "opis")
+    lines = history(UnitOfWork(db, admin), limit=6)
+    said = [(line.description, line.reason) for line in reversed(lines)]
+    assert said == [
+        ("Course MAT-401 added", None), ("Course MAT-401 changed", "pełna nazwa"),
+        ("Term 2030Z added", None), ("Term 2030Z changed", "nazwa"),
+        ("Class group 2030Z MAT-401 class 1 added", None), ("Class group 2030Z MAT-401 class 1 changed", "opis"),
+    ]
+    changed_course = next(line for line in lines if line.description == "Course MAT-401 changed")
+    assert changed_course.change == "name: Równania → Równania różniczkowe"  # the unchanged code is not listed

@@ -341,20 +341,26 @@ class GroupOfferActions(QObject):
         def show(loaded) -> None:
             courses, term_choices = loaded
             dialog = GroupDialog(view.context, view, courses=courses, terms=term_choices, term_id=term_id, course_id=course_id)
-            dialog.succeeded.connect(self._added)
+            dialog.succeeded.connect(lambda group_id: self._added(group_id, dialog.term.currentData()))
             view._open(dialog, Changes.of(group=ALL, outbox=ALL, history=ALL))
 
         view.context.tasks.run(load, show, view._load_failed)
 
-    def _added(self, group_id: int) -> None:
-        """Show the new group selected once the table has it (the broadcast reloads the table)."""
+    def _added(self, group_id: int, term_id: int | None) -> None:
+        """Show the new group selected once the table has it (the broadcast reloads the table); a group of
+        another term switches the view to that term. Given up after two loads without it (a registration
+        chosen that does not offer its course)."""
         view = self.view
+        loads = [0]
 
         def select(_count: int) -> None:
-            if view.select_group(group_id):
+            loads[0] += 1
+            if view.select_group(group_id) or loads[0] >= 2:
                 view.groupsLoaded.disconnect(select)
 
         view.groupsLoaded.connect(select)
+        if term_id is not None and term_id != view.term.currentData():
+            view.set_term(term_id)
 
     def open_edit_group(self) -> None:
         view = self.view
