@@ -170,3 +170,87 @@ def test_the_main_window_opens_a_file_for_import_on_ctrl_o(qtbot, app_context, u
     assert window.stack.currentWidget() is window.import_view
     assert shown.args[0] is not None and shown.args[0].errors == 2
     assert window.import_view.minimumSizeHint().height() < 560
+
+
+def test_a_refusal_of_the_role_is_said_in_words(qtbot, app_context, db, units_file):
+    from sqlalchemy import update
+
+    from desk.model import StaffUser
+
+    view = _view(qtbot, app_context)
+    with db.write() as session:  # demoted while the view is open: the service reads the role again
+        session.execute(update(StaffUser).where(StaffUser.login == "admin").values(role=Role.CLERK))
+    assert _preview(qtbot, view, units_file) is None
+    message = view.findChild(QLabel, "importMessage").text()
+    assert message.startswith("Your role (dean's office clerk) does not allow this")
+
+
+def test_reading_the_file_shows_progress_and_can_be_cancelled(qtbot, app_context, tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text("Kod jednostki;Nazwa;Rodzaj\n" + "".join(f"U{i};Jednostka {i};instytut\n" for i in range(20_000)),
+                    encoding="utf-8")
+    view = _view(qtbot, app_context)
+    view.select_kind("units")
+    with qtbot.waitSignal(view.previewShown, timeout=20_000) as shown:
+        view.preview_file(str(path))
+        assert view.findChild(QPushButton, "cancelImportButton").isVisible()
+        view.findChild(QPushButton, "cancelImportButton").click()
+    assert shown.args[0] is None
+    assert view.findChild(QLabel, "importMessage").text() == "Cancelled: the file was not read to the end."
+    assert not view.findChild(QPushButton, "cancelImportButton").isVisible()
+    assert view.findChild(QPushButton, "chooseImportFileButton").isEnabled()
+    assert not view.findChild(QPushButton, "applyImportButton").isEnabled()
+
+
+def test_the_current_records_are_exported_in_the_files_shape(qtbot, app_context, db, tmp_path):
+    factories.unit(db, "WMF", "Wydział Matematyki i Fizyki")
+    view = _view(qtbot, app_context)
+    view.select_kind("units")
+    target = tmp_path / "units.csv"
+    with qtbot.waitSignal(view.fileSaved, timeout=20_000):
+        view.export_current(str(target))
+    assert "WMF;Wydział Matematyki i Fizyki" in target.read_text(encoding="utf-8")
+
+
+def test_every_control_has_a_name_and_the_labels_mnemonics():
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    from desk.staff import Actor
+    from ui.tasks import TaskRunner
+
+    actor = Actor(1, "admin", "Anna Administratorka", Role.ADMINISTRATOR, frozenset())
+    view = ImportView(AppContext(None, actor, TaskRunner()))
+    try:
+        controls = [w for w in view.findChildren(QWidget)
+                    if isinstance(w, (QAbstractButton, QLineEdit, QComboBox, QTableView)) and w.objectName()
+                    and not w.objectName().startswith("qt_")]
+        assert len(controls) >= 11
+        assert all(w.accessibleName() for w in controls), [w.objectName() for w in controls if not w.accessibleName()]
+        assert all(w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in controls)
+        buttons = [w.text() for w in controls if isinstance(w, QAbstractButton)]
+        assert all("&" in text for text in buttons), buttons
+        letters = [text[text.index("&") + 1].lower() for text in buttons]
+        assert len(letters) == len(set(letters)), buttons
+    finally:
+        view.deleteLater()
+
+
+def test_the_rows_model_words_sorts_and_filters_without_widgets():
+    from desk.imports.kind import Row
+    from ui.models.import_rows_model import ImportRowsModel, preview_lines
+
+    changed = Row(4, {"code": "WMF"}, status=Status.CHANGED, changes=[("Name", "Stara", "Nowa"), ("Kind", "instytut", "wydział")])
+    wrong = Row(7, {"code": None}, problems=[("Unit code", "empty, but required"), ("Kind", "planeta is not a kind")],
+                status=Status.ERROR)
+    new = Row(2, {"code": "WF"}, status=Status.NEW)
+    model = ImportRowsModel()
+    model.set_lines(preview_lines([changed, wrong, new], lambda row: row.values["code"] or "—"))
+    assert [(p.line, p.record, p.what) for p in model.lines] == [
+        (7, "—", "Unit code: empty, but required; Kind: planeta is not a kind"),
+        (4, "WMF", "Name: Stara → Nowa; Kind: instytut → wydział"),
+        (2, "WF", ""),
+    ]
+    model.sort(LINE, Qt.SortOrder.DescendingOrder)
+    assert [p.line for p in model.lines] == [7, 4, 2]
+    model.set_only_errors(True)
+    assert model.rowCount() == 1 and model.index(0, STATUS).data() == "error"
