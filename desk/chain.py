@@ -94,16 +94,17 @@ def seal(session: Session, table: Table | str, rows: Sequence[dict[str, Any]], *
     name = _table_name(table)
     previous = last_hash(session, name)
     if assign_ids:
-        for row, new_id in zip(rows, _new_ids(session, name, len(rows))):
+        for row, new_id in zip(rows, new_ids(session, name, len(rows))):
             row["id"] = new_id
     for row in rows:
         previous = row["chain_hash"] = entry_hash(name, previous, row)
     return rows
 
 
-def _new_ids(session: Session, name: str, count: int) -> list[int]:
-    # Called holding the chains' lock (PostgreSQL) or the write lock (SQLite): no other writer of
-    # the chain draws ids meanwhile.
+def new_ids(session: Session, name: str, count: int) -> list[int]:
+    """``count`` new ids of a table, ascending, for rows inserted with their ids given (a plain multi-row
+    INSERT, much cheaper than one that returns them). In a write transaction: SQLite's write lock, or
+    PostgreSQL's sequence, keeps another writer from drawing the same ids."""
     if session.get_bind().dialect.name == "postgresql":
         return sorted(session.execute(text(f"SELECT nextval(pg_get_serial_sequence('{name}', 'id')) "
                                            "FROM generate_series(1, :count)"), {"count": count}).scalars())

@@ -50,13 +50,16 @@ def check_pesel(value: str, birth_date: date | None) -> str:
     number = value.strip().replace(" ", "")
     if len(number) != 11 or not number.isdigit():
         raise DomainError(translate("Students", "A PESEL has exactly 11 digits."))
+    # python-stdnum's own steps, without its validate(): that cleans the text three times over, a
+    # quarter of the time of importing a student (the digits were checked just above).
     try:
-        stdnum_pesel.validate(number)
+        if number[-1] != stdnum_pesel.calc_check_digit(number[:-1]):
+            raise ValidationError()
+        encoded = stdnum_pesel.get_birth_date(number)
     except ValidationError:
         raise DomainError(
             translate("Students", "The PESEL %1 is not valid: its check digit or date is wrong.").replace("%1", number)
         ) from None
-    encoded = stdnum_pesel.get_birth_date(number)
     if birth_date is not None and encoded != birth_date:
         raise DomainError(
             translate("Students", "The PESEL %1 gives the birth date %2, but the record says %3.")

@@ -223,9 +223,9 @@ class UnitOfWork:
             seal(session, AuditEntry.__table__, audit_rows, assign_ids=True)
             if head:
                 self._change_set_id = audit_rows[0]["change_set_id"] = audit_rows[0]["id"]
-            session.execute(insert(AuditEntry), audit_rows)
+            session.execute(insert(AuditEntry.__table__), audit_rows)
         if queue_rows:
-            session.execute(insert(OutboxEntry), queue_rows)
+            session.execute(insert(OutboxEntry.__table__), queue_rows)
         return len(audit_rows)
 
 

@@ -78,7 +78,21 @@ def test_apply_is_all_or_nothing_unless_skipping_and_one_change_set_queued_for_t
                                   .where(AuditEntry.change_set_id == applied.change_set_id).order_by(AuditEntry.id)).all()
         assert [(e.entity, e.reason) for e in entries] == [("import", "the dean's list"), ("student", None)]
         queued = set(session.execute(select(OutboxEntry.entity)).scalars())
-        assert {"student", "person", "student_programme"} <= queued
+        assert {"student_record", "person", "student_programme"} <= queued
+    from desk import sync
+    from desk.model import SyncKind
+    from desk.portal import schema
+    from desk.portal.database import open_portal_for
+    from desk.unit_of_work import SystemJob
+
+    sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.FULL)  # the portal claimed
+    later = _csv(tmp_path, HEADER + "012399;Nowy;Adam;;;INF-S1;1;;;01.10.2026\n", "later.csv")
+    service.apply_import(UnitOfWork(db, admin), _preview(db, admin, "students", later), reason="one more")
+    sync.run_sync(UnitOfWork(db, SystemJob.SCHEDULE), SyncKind.INCREMENTAL)
+    with open_portal_for(db).read() as portal:
+        numbers = set(portal.scalars(select(schema.students.c.student_number)))
+        programmes = portal.scalar(select(func.count()).select_from(schema.student_programmes))
+    assert numbers == {"012345", "012399"} and programmes == 2
 
 
 def test_the_same_file_again_changes_nothing_and_a_later_file_updates_by_the_student_number(university, admin, tmp_path):

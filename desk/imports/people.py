@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desk import bounds
@@ -20,7 +19,7 @@ from desk.errors import DomainError
 from desk.i18n import translate
 from desk.imports import cells
 from desk.imports.cells import CellProblem, Parser
-from desk.imports.kind import Column, Kind, Row, Status, compare, shown_value
+from desk.imports.kind import Column, Kind, Row, Status, compare, insert_rows
 from desk.model import (
     Level,
     LoginAccount,
@@ -289,7 +288,7 @@ class StudentsKind(Kind):
             if pesel:
                 slot_of["pesel:" + pesel] = slot
         if new_persons:
-            ids = session.execute(insert(Person).returning(Person.id, sort_by_parameter_order=True), new_persons).scalars().all()
+            ids = insert_rows(session, Person, new_persons)
             for row in rows:
                 f = row.current[0]
                 if f.person_id is None:
@@ -314,7 +313,7 @@ class StudentsKind(Kind):
                 slot_of[number] = len(new_students)
                 new_students.append(dict(person_id=f.person_id, student_number=number, created_at=now))
         if new_students:
-            ids = session.execute(insert(Student).returning(Student.id, sort_by_parameter_order=True), new_students).scalars().all()
+            ids = insert_rows(session, Student, new_students)
             for row in rows:
                 f = row.current[0]
                 if f.student_id is None:
@@ -324,8 +323,7 @@ class StudentsKind(Kind):
         new_programmes = [dict(student_id=row.current[0].student_id, programme_id=row.current[1], **self._programme_fields(row))
                           for row in rows if row.current[0].programme_row_id is None]
         if new_programmes:
-            ids = session.execute(insert(StudentProgramme).returning(StudentProgramme.id, sort_by_parameter_order=True),
-                                  new_programmes).scalars().all()
+            ids = insert_rows(session, StudentProgramme, new_programmes)
             for row, spid in zip((r for r in rows if r.current[0].programme_row_id is None), ids):
                 row.current[0].programme_row_id = spid
         changed_programmes = [dict(id=row.current[0].programme_row_id, **self._programme_fields(row)) for row in rows
@@ -346,8 +344,7 @@ class StudentsKind(Kind):
             elif f.login_person is None:
                 linked.append(dict(id=f.login_id, person_id=f.person_id, linked_at=now, linked_by_id=uow.staff_id))
         if new_logins:
-            ids = session.execute(insert(LoginAccount).returning(LoginAccount.id, sort_by_parameter_order=True),
-                                  [values for _row, values in new_logins]).scalars().all()
+            ids = insert_rows(session, LoginAccount, [values for _row, values in new_logins])
             for (row, _values), login_id in zip(new_logins, ids):
                 row.current[0].login_id = login_id
         if linked:
@@ -356,12 +353,13 @@ class StudentsKind(Kind):
 
     def _change(self, row: Row) -> Change:
         f = row.current[0]
-        also = [("person", f.person_id), ("student_programme", f.programme_row_id)]
+        # Queued by kind, not as "student" (everything of one student, published one student at a time).
+        also = [("student_record", f.student_id), ("person", f.person_id), ("student_programme", f.programme_row_id)]
         if f.login_id is not None and row["login"]:
             also.append(("login_account", f.login_id))
         after = {"line": row.line, "key": self.shown_key(row), **row.values}
         before = {column: old for column, old, _new in row.changes} if row.status is Status.CHANGED else None
-        return Change("student", f.student_id, f.student_id, before, after, None, {}, also=tuple(also))
+        return Change("student", f.student_id, f.student_id, before, after, None, False, also=tuple(also))
 
     @staticmethod
     def _person_fields(row: Row) -> dict:
@@ -465,14 +463,14 @@ class StaffKind(Kind):
         new = [r for r in rows if r.current is None or r.current[1] is None]
         changes = []
         if new:
-            ids = session.execute(insert(Person).returning(Person.id, sort_by_parameter_order=True), [dict(
+            ids = insert_rows(session, Person, [dict(
                 first_name=r["first_name"], middle_name=r["middle_name"], last_name=r["last_name"],
                 category=PersonCategory.STAFF, created_at=now, updated_at=now,
-                **person_name_fields(r["first_name"], r["middle_name"], r["last_name"])) for r in new]).scalars().all()
+                **person_name_fields(r["first_name"], r["middle_name"], r["last_name"])) for r in new])
             made = [r for r in new if r.current is None]
-            login_ids = session.execute(insert(LoginAccount).returning(LoginAccount.id, sort_by_parameter_order=True), [dict(
+            login_ids = insert_rows(session, LoginAccount, [dict(
                 email=r["login"], email_folded=r["login"].lower(), person_id=pid, linked_at=now, linked_by_id=uow.staff_id,
-                created_at=now) for r, pid in zip(new, ids) if r.current is None]).scalars().all() if made else []
+                created_at=now) for r, pid in zip(new, ids) if r.current is None]) if made else []
             by_row = dict(zip((r.line for r in made), login_ids))
             linked = [dict(id=r.current[0], person_id=pid, linked_at=now, linked_by_id=uow.staff_id)
                       for r, pid in zip(new, ids) if r.current is not None]
@@ -573,10 +571,10 @@ class LoginsKind(Kind):
     def write(self, session: Session, uow: UnitOfWork, state: dict, rows: Sequence[Row]) -> list[Change]:
         now = uow.now
         new = [r for r in rows if r.current[0] is None]
-        ids = session.execute(insert(LoginAccount).returning(LoginAccount.id, sort_by_parameter_order=True), [dict(
+        ids = insert_rows(session, LoginAccount, [dict(
             email=r["login"], email_folded=r["login"].lower(), person_id=r.current[1],
             linked_at=now if r.current[1] else None, linked_by_id=uow.staff_id if r.current[1] else None, created_at=now)
-            for r in new]).scalars().all() if new else []
+            for r in new]) if new else []
         linked = [r for r in rows if r.current[0] is not None]
         if linked:
             session.execute(update(LoginAccount), [dict(id=r.current[0][0], person_id=r.current[1], linked_at=now,

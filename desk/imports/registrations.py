@@ -12,9 +12,9 @@ from desk.changes import Change
 from desk.clock import as_utc, format_local
 from desk.i18n import translate
 from desk.imports import cells
-from desk.imports.kind import Column, Kind, Row, Status
+from desk.imports.kind import Column, Kind, Row, Status, insert_rows
 from desk.imports.people import _chunks
-from desk.imports.table_kind import Reference, TableKind, TableState
+from desk.imports.table_kind import Reference, TableKind
 from desk.imports.teaching import _CLASS_TYPE, _COURSE, _GROUP_NUMBER, _TERM, LEVEL, MODE, _unit_reference
 from desk.model import (
     AccessRule,
@@ -356,10 +356,10 @@ class EnrollmentsKind(Kind):
 
     def write(self, session: Session, uow: UnitOfWork, state: dict, rows: Sequence[Row]) -> list[Change]:
         now = uow.now
-        ids = session.execute(insert(Enrollment).returning(Enrollment.id, sort_by_parameter_order=True), [dict(
+        ids = insert_rows(session, Enrollment, [dict(
             student_id=r.current[0], group_id=r.current[1], registration_id=r.current[2], source=EnrollmentSource.IMPORT,
             status=EnrollmentStatus.ACCEPTED, over_limit=r.current[3], reason=r["reason"], created_at=now,
-            created_by_id=uow.staff_id) for r in rows]).scalars().all()
+            created_by_id=uow.staff_id) for r in rows])
         taken: dict[int, list[int]] = {}
         for r in rows:
             counts = taken.setdefault(r.current[1], [0, 0])

@@ -10,13 +10,10 @@ preview the clerk saw.
 
 from __future__ import annotations
 
-import enum
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desk.changes import Action, Description, Shown
 from desk.errors import DomainError

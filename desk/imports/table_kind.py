@@ -9,12 +9,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desk.changes import Change
 from desk.i18n import translate
-from desk.imports.kind import Kind, Row, Status, shown_value
+from desk.imports.kind import Kind, Row, Status, insert_rows, shown_value
 from desk.unit_of_work import UnitOfWork
 
 
@@ -120,9 +120,7 @@ class TableKind(Kind):
         changed = [row for row in rows if row.current[2] is not None]
         ids: dict[int, int] = {}
         if new:
-            inserted = session.execute(
-                insert(self.model).returning(self.model.id, sort_by_parameter_order=True),
-                [self.insert_values(uow, row.current[1]) for row in new]).scalars().all()
+            inserted = insert_rows(session, self.model, [self.insert_values(uow, row.current[1]) for row in new])
             for row, rid in zip(new, inserted):
                 ids[row.line] = rid
                 state.existing[row.current[0]] = (rid, {k: row.current[1].get(k) for k in self.fields})

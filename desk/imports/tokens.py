@@ -161,7 +161,8 @@ class TokenBalancesKind(Kind):
             values.append(dict(student_id=student_id, token_type_id=type_id,
                                kind=LedgerKind.CORRECTION if correction else LedgerKind.ALLOCATION, amount=amount,
                                reason=text, reason_message=message, created_at=uow.now, created_by_id=uow.staff_id))
-        ids = session.execute(insert(TokenEntry).returning(TokenEntry.id, sort_by_parameter_order=True),
-                              seal(session, TokenEntry.__table__, values)).scalars().all()
+        # Sealed in the chain in this order, the ids ascending in it.
+        session.execute(insert(TokenEntry), seal(session, TokenEntry.__table__, values, assign_ids=True))
+        ids = [value["id"] for value in values]
         return [Change("token_entry", eid, row.current[0], None, {"line": row.line, **row.values}, None,
                        {"token_type_id": row.current[1], "amount": row.current[2]}) for row, eid in zip(rows, ids)]

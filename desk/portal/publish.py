@@ -306,8 +306,12 @@ def _chunks(values: Iterable[int]) -> Iterable[list[int]]:
 # --- a batch of the queue, read by the database itself ----------------------------------------------
 
 # Queued entity -> the portal table whose key is the entity's id.
+# The kind of queued record, the portal table its rows go to. "student" is also everything of one
+# student (see desk.sync); "student_record" is only the student's own row, for records queued by the
+# hundred thousand (an import) whose other rows are queued by kind as well.
 DIRECT = {
     "person": "portal_persons", "login_account": "portal_logins", "student": "portal_students",
+    "student_record": "portal_students",
     "student_programme": "portal_student_programmes", "token_type": "portal_token_types",
     "registration": "portal_registrations", "round": "portal_rounds", "access_rule": "portal_access_rules",
     "access_grant": "portal_access_grants", "class_group": "portal_class_groups", "enrollment": "portal_enrollments",
