@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -105,6 +106,7 @@ class ImportView(QWidget):
         self.file_label = QLabel(self.tr("Choose a kind of record and a file: you see every row's outcome before "
                                          "anything is written."), self)
         self.file_label.setObjectName("importFileLabel")
+        self.file_label.setTextFormat(Qt.TextFormat.RichText)  # the file's name is escaped wherever it is shown
         self.file_label.setAccessibleName(self.tr("The file and what was detected"))
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,6 +132,7 @@ class ImportView(QWidget):
 
         self.counts = QLabel(self)
         self.counts.setObjectName("importCounts")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setAccessibleName(self.tr("Rows of the file by outcome"))
         self.counts.setWordWrap(True)
         self.columns_label = _muted(QLabel(self))
@@ -201,6 +204,7 @@ class ImportView(QWidget):
         self.apply_hint.setObjectName("applyImportHint")
         self.message = QLabel(self)
         self.message.setObjectName("importMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setAccessibleName(self.tr("Result of the import"))
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -287,8 +291,6 @@ class ImportView(QWidget):
             self._enable()
 
     def choose_file(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         folder = str(Path(self.path).parent) if self.path else str(Path.home())
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import %1 from a file").replace("%1", self.kind.currentText()), folder,
@@ -314,7 +316,7 @@ class ImportView(QWidget):
         generation = self._generation
         self._show_preview(None)
         self.message.setVisible(False)
-        self.file_label.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
+        self.file_label.setText(self.tr("Reading %1…").replace("%1", _escaped(Path(path).name)))
         self._start_progress(self.tr("Reading the file"))
         db, actor = self.context.db, self.context.actor
 
@@ -492,7 +494,7 @@ class ImportView(QWidget):
             self.reason.clear()
             self.file_label.setText(
                 self.tr("%1 was imported; preview it again to see the desk's records against the file.")
-                .replace("%1", preview.path.name))
+                .replace("%1", _escaped(preview.path.name)))
             self._say(self.tr("Imported from %1: %2 new, %3 changed, %4 unchanged, %5 rows in error skipped. "
                               "Change set %6 in the history.")
                       .replace("%1", preview.path.name).replace("%2", f"{result.new:,}")
@@ -537,8 +539,6 @@ class ImportView(QWidget):
                         self.tr("Exported: %1"))
 
     def _save_path(self, title: str, name: str, filters: str) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
         folder = Path(self.path).parent if self.path else Path.home()
         path, _filter = QFileDialog.getSaveFileName(self, title, str(folder / name), filters)
         return path
