@@ -314,10 +314,12 @@ def change_set_rows(uow: UnitOfWork, head_id: int, *, student_id: int | None = N
         if head is None or head.change_set_id != head_id:
             raise NotFound(translate("History", "There is no change set %1.").replace("%1", str(head_id)))
         # The rows' ids follow the head's (see the module's docstring): the range keeps the read short.
-        query = select(*_COLUMNS).where(AuditEntry.change_set_id == head_id,
-                                        AuditEntry.id > max(head_id, after_id if after_id is not None else head_id))
-        if student_id is not None:
-            query = query.where(AuditEntry.student_id == student_id)
+        start = max(head_id, after_id if after_id is not None else head_id)
+        if student_id is None:
+            query = select(*_COLUMNS).where(AuditEntry.change_set_id == head_id, AuditEntry.id > start)
+        else:  # the student's entries by their index (a few), not the set's (maybe 300,000) checked one by one
+            query = select(*_COLUMNS).where(AuditEntry.student_id == student_id, AuditEntry.id > start,
+                                            AuditEntry.change_set_id + 0 == head_id)
         entries = session.execute(query.order_by(AuditEntry.id).limit(limit)).all()
         return _lines(session, uow.staff, entries, zone, {})
 
