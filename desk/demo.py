@@ -352,6 +352,8 @@ class _Builder:
                     admitted = date(year, 2, 20) if mid_year else date(year - line_stage + 1, 10, 1)
                     status = self._status(line_stage, line["stages"])
                     since = None if status is ProgrammeStatus.ACTIVE else self.today - timedelta(days=rng.randint(5, 300))
+                    if since is not None and since < admitted:
+                        since = admitted  # a status begins no earlier than the admission (desk.student_records)
                     programmes.append(dict(
                         student_id=student_id, programme_id=line["id"], stage=line_stage, status=status,
                         status_since=since, admitted_on=admitted,

@@ -31,6 +31,7 @@ from desk.model import (
     StudentProgramme,
 )
 from desk.staff import Permission
+from desk.student_records import UNTIL_NOT_ALLOWED, check_status_change
 from desk.students import check_pesel
 from desk.text import person_name_fields
 from desk.unit_of_work import UnitOfWork
@@ -204,7 +205,6 @@ class StudentsKind(Kind):
                 check_pesel(values["pesel"], values.get("birth_date"))
             except DomainError as error:
                 row.problem(self.column("pesel"), str(error))
-        self._check_status(row)
         # The same student on several lines (several programmes): one person, the same on each line.
         person_values = _person_values(row)
         earlier = state.numbers.setdefault(number, (row.line, person_values))
@@ -241,6 +241,7 @@ class StudentsKind(Kind):
                 f.login_id, f.login_person, f.login_email = account
                 if f.login_person is not None and f.login_person != f.person_id:
                     row.problem(self.column("login"), translate("Import", "already the login of another person"))
+        self._check_status(uow, row, f.programme)
         if row.problems:
             return
         row.current = (f, programme_id, category)
@@ -255,15 +256,23 @@ class StudentsKind(Kind):
                             "login": f.login_email if f.login_person == f.person_id and f.login_id else None},
                 (*_PERSON_KEYS, *_PROGRAMME_KEYS, "login"))
 
-    def _check_status(self, row: Row) -> None:
+    def _check_status(self, uow: UnitOfWork, row: Row, current: dict[str, Any] | None) -> None:
+        """The status rules of a programme (desk.student_records), the one place they are kept: a changed
+        status is a change from the current one; a status of a new line, one from active at admission."""
         status = row["status"] or ProgrammeStatus.ACTIVE
         since, until = row["status_since"], row["status_until"]
-        if status is not ProgrammeStatus.ACTIVE and since is None:
-            row.problem(self.column("status_since"), translate("Import", "required when the status is not active"))
-        if until is not None and status not in (ProgrammeStatus.ON_LEAVE, ProgrammeStatus.SUSPENDED):
-            row.problem(self.column("status_until"), translate("Import", "only a leave or a suspension has an end"))
-        if until is not None and since is not None and until <= since:
-            row.problem(self.column("status_until"), translate("Import", "not after the status's start"))
+        if current is not None and "status" in row.values and current["status"] is not status:
+            problems = check_status_change(current["status"], status, since, until, admitted_on=row["admitted_on"],
+                                           current_since=current["status_since"],
+                                           may_reinstate=uow.can(Permission.ADMINISTER))
+        elif status is not ProgrammeStatus.ACTIVE:
+            problems = check_status_change(ProgrammeStatus.ACTIVE, status, since, until, admitted_on=row["admitted_on"])
+        elif until is not None:
+            problems = [UNTIL_NOT_ALLOWED()]
+        else:
+            problems = []
+        for problem in problems:
+            row.problem(self.column("status"), problem.text())
 
     def write(self, session: Session, uow: UnitOfWork, state: _StudentsState, rows: Sequence[Row]) -> list[Change]:
         now = uow.now
