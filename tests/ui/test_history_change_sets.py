@@ -13,7 +13,7 @@ from desk.model import Role
 from tests import factories
 from ui.context import AppContext
 from ui.views import history as history_view
-from ui.views.history import CHANGE, WHAT, ChangeSetDialog, HistoryView
+from ui.views.history import CHANGE, RECORD, WHAT, ChangeSetDialog, HistoryView
 from desk.unit_of_work import UnitOfWork
 
 HEADER = "INDEKS;Nazwisko;Imię;PESEL;Data urodzenia;PRG_KOD;Etap;Status;Status od;Data przyjęcia\n"
@@ -48,9 +48,10 @@ def test_an_import_is_one_line_that_opens_to_its_rows(qtbot, db, admin, tasks, h
     monkeypatch.setattr(history_view, "PAGE", 2)  # the rows come in pages: two, then the third
     view = _view(qtbot, AppContext(db, admin, tasks))
     texts = _texts(view.model, WHAT)
-    line = "Import of Students and their programmes from students.csv: 3 new, 0 changed · 3 rows"
+    line = "Import of Students and their programmes from students.csv: 3 new, 0 changed"
     assert line in texts and not any(text.startswith("Imported") for text in texts)
     row = texts.index(line)
+    assert _texts(view.model, RECORD)[row] == "import · 3 rows"
     view.table.setFocus()
     view.table.setCurrentIndex(view.model.index(row, WHAT))
     assert view.open_button.isEnabled()

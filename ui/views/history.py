@@ -94,10 +94,10 @@ class HistoryTableModel(QAbstractTableModel):
         if column == WHO:
             return line.staff_name or line.who
         if column == WHAT:
-            if line.is_change_set:
-                return f"{line.description} · {self.tr('%n rows', '', line.rows)}"
             return line.description
         if column == RECORD:
+            if line.is_change_set:  # "import · 300,000 rows"
+                return f"{line.record} · {self.tr('%Ln rows', '', line.rows)}"
             return line.record
         if column == CHANGE:
             return line.change
@@ -534,7 +534,7 @@ class ChangeSetDialog(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         if head is not None:
             parts = [f"{format_local(head.at, context.time_zone)}  {head.who}: {head.description}",
-                     self.tr("%n rows", "", head.rows)]
+                     self.tr("%Ln rows", "", head.rows)]
             if head.reason:
                 parts.append(self.tr("Reason: %1").replace("%1", head.reason))
             self.heading.setText("\n".join(parts))
@@ -605,7 +605,7 @@ class ChangeSetDialog(QDialog):
         if first and self.model.lines:
             self.table.selectRow(0)
         count = len(self.model.lines)
-        text = self.tr("%n rows shown, in the order they were recorded.", "", count)
+        text = self.tr("%Ln rows shown, in the order they were recorded.", "", count)
         if self._more:
             text += " " + self.tr("Next rows: More…")
         self.summary.setText(text)
