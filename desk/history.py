@@ -201,7 +201,9 @@ def history(uow: UnitOfWork, *,
     ``since`` is inclusive and ``until`` exclusive (UTC instants). ``entity`` and
     ``action_prefix`` take one value or several (any of them). A student's history
     (``student_id``) is for every role that reads students, narrowed by any other filter;
-    everything else is the whole log and for administrators only.
+    everything else is the whole log and for administrators only. A change set is one line, its
+    head, with ``rows`` counted, unless the history is narrowed to a record (``student_id``, or
+    ``entity_id``): then its rows about that record are listed themselves.
     """
     if student_id is not None:
         uow.require(Permission.READ_STUDENTS)
