@@ -81,7 +81,8 @@ class Row:
     problems: list[tuple[str, str]] = field(default_factory=list)
     # Filled by the kind's judge:
     status: Status = Status.NEW
-    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (column, old, new)
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (column, old, new) as shown
+    before: dict[str, Any] = field(default_factory=dict)  # what the changes replace, by field: for the audit
     current: Any = None  # what the kind found in the database for this row (its own use)
 
     def problem(self, column: Column | str, reason: str) -> None:
@@ -170,4 +171,5 @@ def compare(row: Row, kind: Kind, current: dict[str, Any], keys: Iterable[str]) 
         new, old = row.values[key], current.get(key)
         if new != old:
             row.changes.append((kind.column(key).shown(), shown_value(old), shown_value(new)))
+            row.before[key] = old
     row.status = Status.CHANGED if row.changes else Status.UNCHANGED

@@ -84,7 +84,7 @@ _PROGRAMME_KEYS = ("stage", "status", "status_since", "status_until", "admitted_
 class _StudentsState:
     programmes: dict[str, tuple[int, int, Level]]  # code: id, unit, level
     templates: dict
-    numbers: dict[str, tuple[int, tuple]] = field(default_factory=dict)  # number in the file: line, person values
+    numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # number in the file: line, hash of person values
     pesels: dict[str, str] = field(default_factory=dict)  # PESEL in the file: its student number
     logins: dict[str, str] = field(default_factory=dict)  # login in the file (lower case): its student number
     created_students: dict[str, tuple[int, int]] = field(default_factory=dict)  # number: student id, person id
@@ -206,14 +206,14 @@ class StudentsKind(Kind):
             except DomainError as error:
                 row.problem(self.column("pesel"), str(error))
         # The same student on several lines (several programmes): one person, the same on each line.
-        person_values = _person_values(row)
+        person_values = hash(_person_values(row))  # a hash: memory stays small whatever the file's length
         earlier = state.numbers.setdefault(number, (row.line, person_values))
         if earlier[0] != row.line and earlier[1] != person_values:
             row.problem(self.column("student_number"), translate("Import", "the same student as line %1, with other "
                                                                            "personal data").replace("%1", str(earlier[0])))
         if values.get("pesel"):
             other = state.pesels.setdefault(values["pesel"], number)
-            if other != number and state.numbers.get(other, (0, ()))[1] != person_values:
+            if other != number and state.numbers.get(other, (0, 0))[1] != person_values:
                 row.problem(self.column("pesel"), translate("Import", "the same PESEL as student %1, with other personal "
                                                                       "data").replace("%1", other))
         category = values.get("category") or (PersonCategory.PHD_STUDENT if level is Level.DOCTORAL else PersonCategory.STUDENT)
@@ -367,7 +367,7 @@ class StudentsKind(Kind):
         if f.login_id is not None and row["login"]:
             also.append(("login_account", f.login_id))
         after = {"line": row.line, "key": self.shown_key(row), **row.values}
-        before = {column: old for column, old, _new in row.changes} if row.status is Status.CHANGED else None
+        before = dict(row.before) if row.status is Status.CHANGED else None
         return Change("student", f.student_id, f.student_id, before, after, None, False, also=tuple(also))
 
     @staticmethod
@@ -496,7 +496,7 @@ class StaffKind(Kind):
                                                   **person_name_fields(r["first_name"], r["middle_name"], r["last_name"]))
                                              for r in changed])
             for r in changed:
-                changes.append(Change("person", r.current[1], None, {c: old for c, old, _ in r.changes},
+                changes.append(Change("person", r.current[1], None, dict(r.before),
                                       {"line": r.line, **r.values}, None, {}))
         return changes
 

@@ -41,7 +41,7 @@ class ImportAction(Action):
             return Description(
                 translate("History", "Import of %1 from %2: %3 new, %4 changed")
                 .replace("%1", _kind_title(after.get("kind"))).replace("%2", str(after.get("file", "")))
-                .replace("%3", str(after.get("new", 0))).replace("%4", str(after.get("changed", 0))))
+                .replace("%3", f"{after.get('new', 0):,}").replace("%4", f"{after.get('changed', 0):,}"))
         return Description(translate("History", "Imported %1 (line %2)").replace("%1", str(after.get("key", "")))
                            .replace("%2", str(after.get("line", ""))))
 

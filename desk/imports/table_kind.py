@@ -113,6 +113,7 @@ class TableKind(Kind):
                 column = by_field.get(name, name)
                 heading = self.column(column).shown() if any(c.key == column for c in self.columns) else name
                 row.changes.append((heading, shown_value(current.get(name)), shown_value(values[name])))
+                row.before[name] = current.get(name)
         row.status = Status.CHANGED if row.changes else Status.UNCHANGED
 
     def write(self, session: Session, uow: UnitOfWork, state: TableState, rows: Sequence[Row]) -> list[Change]:
@@ -147,7 +148,7 @@ class TableKind(Kind):
 
     def change(self, row: Row, record_id: int) -> Change:
         after = {"line": row.line, "key": self.shown_key(row), **row.values}
-        before = {column: old for column, old, _new in row.changes} if row.status is Status.CHANGED else None
+        before = dict(row.before) if row.status is Status.CHANGED else None
         return Change(self.entity, record_id, None, before, after, None, {} if self.published else False)
 
 

@@ -299,6 +299,7 @@ class GroupsKind(TableKind):
             before = state.extra["teachers"].get(current[0], set())
             if values["_teachers"] != before:
                 row.changes.append((self.column("teachers").shown(), str(len(before)), ", ".join(row["teachers"] or ())))
+                row.before["teacher_ids"] = sorted(before)
                 row.status = Status.CHANGED
 
     def after_write(self, session, uow, state, rows, ids) -> None:
