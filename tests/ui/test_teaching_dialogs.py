@@ -130,3 +130,42 @@ def test_a_new_term_from_the_calendar_is_offered_in_its_term_chooser(qtbot, app_
     qtbot.waitUntil(lambda: view.term.count() == 3, timeout=TIMEOUT)
     assert view.term.currentText().startswith("2027L") and not dialog.isVisible()
     assert [t.code for t in view.choices[1]] == ["2026Z", "2027L"]
+
+    # Edit term… corrects the chosen one; the chooser shows the new name.
+    view.term_actions.edit_term.trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(QDialog, "termDialog")), timeout=TIMEOUT)
+    edit = _dialog(view, "termDialog")
+    assert _field(edit, QLineEdit, "termCodeField").text() == "2027L"
+    _field(edit, QLineEdit, "termNameField").setText("Semestr letni")
+    _field(edit, QLineEdit, "reasonField").setText("krótsza nazwa")
+    _ok(edit).click()
+    qtbot.waitUntil(lambda: view.term.currentText() == "2027L — Semestr letni", timeout=TIMEOUT)
+
+
+def test_a_new_course_then_its_first_group(qtbot, app_context, db):
+    term = factories.term(db)
+    factories.group(db, factories.course(db, "MAT-101"), term)
+    view = GroupsView(app_context)
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=TIMEOUT)
+    assert view.offer.new_course.shortcut().toString() == "Ctrl+Shift+N"
+    view.offer.new_course.trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(QDialog, "courseDialog")), timeout=TIMEOUT)
+    dialog = _dialog(view, "courseDialog")
+    code = _field(dialog, QLineEdit, "courseCodeField")
+    qtbot.waitUntil(code.hasFocus, timeout=TIMEOUT)
+    code.setText("MAT-101")
+    _field(dialog, QLineEdit, "courseNameField").setText("Analiza")
+    _ok(dialog).click()
+    qtbot.waitUntil(lambda: "already used by the course MAT-101" in _error(dialog), timeout=TIMEOUT)
+    code.setText("FIL-201")
+    _ok(dialog).click()
+    # Saved: the new group dialog follows, with the new course chosen.
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(QDialog, "groupDialog")), timeout=TIMEOUT)
+    group = _dialog(view, "groupDialog")
+    assert _field(group, QComboBox, "groupCourseChooser").currentText().startswith("FIL-201")
+    with qtbot.waitSignal(view.groupsLoaded, timeout=TIMEOUT):
+        _ok(group).click()
+    qtbot.waitUntil(lambda: any(g.course_code == "FIL-201" for g in view.model.groups), timeout=TIMEOUT)
