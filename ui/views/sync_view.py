@@ -88,6 +88,8 @@ def entity_label(entity: str) -> str:
         "access_rule": QCoreApplication.translate("SyncView", "access rules"),
         "access_grant": QCoreApplication.translate("SyncView", "individual access grants"),
         "class_group": QCoreApplication.translate("SyncView", "class groups and limits"),
+        "course": QCoreApplication.translate("SyncView", "courses (their code and name on the groups)"),
+        "term": QCoreApplication.translate("SyncView", "terms (their code on the groups and registrations)"),
         "enrollment": QCoreApplication.translate("SyncView", "enrollments"),
         "token_entry": QCoreApplication.translate("SyncView", "token balances"),
         "token_request": QCoreApplication.translate("SyncView", "token requests"),
