@@ -157,7 +157,8 @@ class Kind:
         raise NotImplementedError
 
     def missing(self, session: Session, uow: UnitOfWork, state: Any, seen: set[tuple]) -> tuple[int, list[str]]:
-        """Records of this kind in the database that the file does not name: how many, and the first few."""
+        """Records of this kind in the database that the file does not name (``seen``: the hashes of the keys
+        it names): how many, and the first few."""
         return 0, []
 
 

@@ -84,9 +84,12 @@ _PROGRAMME_KEYS = ("stage", "status", "status_since", "status_until", "admitted_
 class _StudentsState:
     programmes: dict[str, tuple[int, int, Level]]  # code: id, unit, level
     templates: dict
-    numbers: dict[str, tuple[int, int]] = field(default_factory=dict)  # number in the file: line, hash of person values
-    pesels: dict[str, str] = field(default_factory=dict)  # PESEL in the file: its student number
-    logins: dict[str, str] = field(default_factory=dict)  # login in the file (lower case): its student number
+    # What the file said so far, by the hash of a number, PESEL or login (memory stays small whatever
+    # the file's length): the line it was first on, and the hash of that line's personal data.
+    numbers: dict[int, tuple[int, int]] = field(default_factory=dict)
+    pesels: dict[int, tuple[int, int]] = field(default_factory=dict)
+    logins: dict[int, tuple[int, str]] = field(default_factory=dict)  # and the student number
+    # Made while writing the current chunk (later chunks find them in the database).
     created_students: dict[str, tuple[int, int]] = field(default_factory=dict)  # number: student id, person id
     created_persons: dict[str, int] = field(default_factory=dict)  # PESEL: person id
 
@@ -207,15 +210,15 @@ class StudentsKind(Kind):
                 row.problem(self.column("pesel"), str(error))
         # The same student on several lines (several programmes): one person, the same on each line.
         person_values = hash(_person_values(row))  # a hash: memory stays small whatever the file's length
-        earlier = state.numbers.setdefault(number, (row.line, person_values))
+        earlier = state.numbers.setdefault(hash(number), (row.line, person_values))
         if earlier[0] != row.line and earlier[1] != person_values:
             row.problem(self.column("student_number"), translate("Import", "the same student as line %1, with other "
                                                                            "personal data").replace("%1", str(earlier[0])))
         if values.get("pesel"):
-            other = state.pesels.setdefault(values["pesel"], number)
-            if other != number and state.numbers.get(other, (0, 0))[1] != person_values:
-                row.problem(self.column("pesel"), translate("Import", "the same PESEL as student %1, with other personal "
-                                                                      "data").replace("%1", other))
+            other = state.pesels.setdefault(hash(values["pesel"]), (row.line, person_values))
+            if other[0] != row.line and other[1] != person_values:
+                row.problem(self.column("pesel"), translate("Import", "the same PESEL as line %1, with other personal "
+                                                                      "data").replace("%1", str(other[0])))
         category = values.get("category") or (PersonCategory.PHD_STUDENT if level is Level.DOCTORAL else PersonCategory.STUDENT)
         f = _Found()
         student = found["students"].get(number)
@@ -234,9 +237,9 @@ class StudentsKind(Kind):
             problem = domain_problem(login, category, state.templates, label)
             if problem:
                 row.problem(self.column("login"), problem)
-            holder = state.logins.setdefault(login.lower(), number)
-            if holder != number:
-                row.problem(self.column("login"), translate("Import", "the same login as student %1").replace("%1", holder))
+            holder = state.logins.setdefault(hash(login.lower()), (row.line, number))
+            if holder[1] != number:
+                row.problem(self.column("login"), translate("Import", "the same login as line %1").replace("%1", str(holder[0])))
             if account:
                 f.login_id, f.login_person, f.login_email = account
                 if f.login_person is not None and f.login_person != f.person_id:
@@ -276,6 +279,8 @@ class StudentsKind(Kind):
 
     def write(self, session: Session, uow: UnitOfWork, state: _StudentsState, rows: Sequence[Row]) -> list[Change]:
         now = uow.now
+        state.created_students.clear()
+        state.created_persons.clear()
         # New persons: one per student number (and per PESEL: a person with two student numbers).
         new_persons: list[dict] = []
         slot_of: dict[str, int] = {}  # number or "pesel:…": index in new_persons
@@ -406,7 +411,7 @@ class StudentsKind(Kind):
                 .join(StudentProgramme, StudentProgramme.student_id == Student.id)
                 .join(Programme, Programme.id == StudentProgramme.programme_id)
                 .where(StudentProgramme.status.in_((ProgrammeStatus.ACTIVE, ProgrammeStatus.ON_LEAVE, ProgrammeStatus.SUSPENDED)))):
-            if (number, code) not in seen:
+            if hash((number, code)) not in seen:
                 count += 1
                 if len(first) < 50:
                     first.append(f"{number} / {code}")

@@ -152,7 +152,7 @@ def _parsed(line: int, cells: list[str], columns: dict[int, Column]) -> Row:
     return row
 
 
-def _stream(uow: UnitOfWork, kind: Kind, state: object, seen: dict[tuple, int], path: Path, shape: files.FileShape,
+def _stream(uow: UnitOfWork, kind: Kind, state: object, seen: dict[int, int], path: Path, shape: files.FileShape,
             progress: Progress | None, cancelled: Callable[[], bool] | None,
             on_chunk: Callable[[list[Row]], None]) -> tuple[int, dict[int, Column], list[str]]:
     """Read, parse and judge the file chunk by chunk, handing each chunk to ``on_chunk``; the header found."""
@@ -182,7 +182,9 @@ def _stream(uow: UnitOfWork, kind: Kind, state: object, seen: dict[tuple, int], 
         row = _parsed(line, cells, columns)
         key = kind.row_key(row)
         if key is not None:
-            first = seen.setdefault(key, line)
+            # By the key's hash, not the key: memory stays small whatever the file's length (two keys
+            # of one file sharing a 64-bit hash: about one file in a billion of 300,000 rows).
+            first = seen.setdefault(hash(key), line)
             if first != line:
                 row.problem(translate("Import", "line"),
                             translate("Import", "the same record as line %1").replace("%1", str(first)))
@@ -217,7 +219,7 @@ def preview_import(uow: UnitOfWork, kind_code: str, path: str | Path, *, progres
                 preview.rows.append(row)
 
     preview = Preview(kind.code, path, shape, digest, [], [])
-    seen: dict[tuple, int] = {}
+    seen: dict[int, int] = {}
     with uow.read() as session:
         state = kind.begin(session, uow)
         header_line, columns, ignored = _stream(uow, kind, state, seen, path, shape, progress, cancelled, collect)
