@@ -69,6 +69,10 @@ def test_history_with_the_views_filters(run, demo_db):
     assert len(found) == 1 and found[0]["reason"] == "Większa sala 204" and found[0]["action"] == "class_group.limit"
     status, out, _err = run("history", "--kind", "groups", "--staff", "admin", "--limit", "1", "--json")
     assert status == 0 and [h["action"] for h in json.loads(out)] == ["class_group.limit"]
+    status, out, _err = run("history", "--action", "class_group.", "--json")
+    assert status == 0 and {h["action"] for h in json.loads(out)} == {"class_group.limit"}
+    status, out, _err = run("history", "--action", "enrollment.", "--action", "class_group.lim", "--limit", "5", "--json")
+    assert status == 0 and "class_group.limit" in {h["action"] for h in json.loads(out)}
     today = date.today()
     status, out, _err = run("history", "--from", (today - timedelta(days=1)).isoformat(), "--to", (today + timedelta(days=1)).isoformat(),
                             "--text", "Większa sala")

@@ -1,4 +1,5 @@
-"""The ``history`` command: the audit trail with the History view's filters (student, staff member, kind, dates, text).
+"""The ``history`` command: the audit trail with the History view's filters (student, staff member, kind, dates, text)
+and the kind of change (``--action``).
 
 A change set (an import, a copy of a term) is printed as its head with the number of rows it holds;
 ``--change-set ID`` lists its rows in the order they were recorded.
@@ -48,7 +49,7 @@ def cmd_history(args) -> int:
     wanted = fold(args.text) if args.text and args.text.strip() else None
 
     if args.change_set is not None:
-        if args.staff or args.kind or args.since or args.until or args.personal_data:
+        if args.staff or args.kind or args.action or args.since or args.until or args.personal_data:
             raise CommandError("--change-set lists one change set's rows: with --student, --text and --limit only.")
 
         def page(size: int, after_id: int | None):  # the rows in the order they were recorded
@@ -57,7 +58,8 @@ def cmd_history(args) -> int:
     else:
         def page(size: int, before_id: int | None):
             return history(UnitOfWork(db, actor), staff_login=args.staff, student_id=student_id, entity=entities,
-                           since=since, until=until, personal_data_only=args.personal_data, limit=size,
+                           action_prefix=args.action or None, since=since, until=until,
+                           personal_data_only=args.personal_data, limit=size,
                            before_id=before_id, zone=zone)
 
     if wanted is None:
@@ -99,6 +101,9 @@ def register(commands) -> None:
     parser.add_argument("--student", help="one student's history (student number)")
     parser.add_argument("--staff", metavar="LOGIN", help="what one staff member did (administrators)")
     parser.add_argument("--kind", choices=[kind.key for kind in record_kinds()], help="one kind of record")
+    parser.add_argument("--action", metavar="CODE", action="append",
+                        help="only this kind of change, by its code or its start (class_group.limit, enrollment.); "
+                             "repeat for more")
     parser.add_argument("--from", dest="since", type=iso_date, metavar="YYYY-MM-DD", help="from this day on")
     parser.add_argument("--to", dest="until", type=iso_date, metavar="YYYY-MM-DD", help="up to this day, inclusive")
     parser.add_argument("--text", help="only entries whose words hold this text (any case, any accents)")
