@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-bombs snapshots snapshots-import translations clean
+.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-bombs bench-imports snapshots snapshots-import translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist loadfile
 
 ## Every benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
-bench: bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy
+bench: bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-imports
 
 ## Student search: the service against the raw index query and a naive LIKE.
 bench-search: $(STAMP)
@@ -48,6 +48,10 @@ bench-sync: $(STAMP)
 ## A clerk's seat-limit change in the application while a full sync runs in its long-job lane, against the same change alone.
 bench-busy: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.busy_desk
+
+## Importing 300,000 students (person, student, programme, login) from .xlsx and CSV, against reading the file and a bare insert.
+bench-imports: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.imports
 
 ## Two .xlsx bombs (1.5 GB of empty rows in 2 MB; a sheet declaring A1:XFD1048576): time and peak memory to refusal.
 bench-bombs: $(STAMP)
