@@ -32,7 +32,6 @@ from desk.courses import refuse, text_problem
 from desk.errors import DomainError, NotFound
 from desk.groups import GroupLine, group_line, set_lower_limit, set_seat_limits
 from desk.i18n import translate
-from desk.labels import class_type_label
 from desk.model import (
     ClassGroup,
     ClassType,
@@ -490,8 +489,3 @@ def _teacher_ids(session, group_id: int) -> list[int]:
     return list(session.scalars(
         select(GroupTeacher.person_id).join(Person, Person.id == GroupTeacher.person_id)
         .where(GroupTeacher.group_id == group_id).order_by(Person.sort_key, Person.id)))
-
-
-def class_type_choices() -> list[tuple[ClassType, str]]:
-    """Every class type with its words, for a form."""
-    return [(kind, class_type_label(kind)) for kind in ClassType]
