@@ -21,7 +21,9 @@ from desk.unit_of_work import UnitOfWork
 CODE_LENGTH = 40
 NAME_LENGTH = 200
 # Letters, digits and . _ - only: a group is named TERM/COURSE/TYPE/NUMBER, so no "/" and no spaces.
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# Letters (Polish ones too: SJO-WŁO-A1), digits, dots, hyphens and underscores; never "/" (groups are
+# written TERM/COURSE/TYPE/NUMBER) nor a space.
+_CODE = re.compile(r"[^\W_][\w.-]*")
 # An ISO 639 language code, optionally with a region: pl, en, de, en-GB.
 _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z]{2})?")
 COURSE_FIELDS = ("code", "name", "name_en", "unit_code", "language")

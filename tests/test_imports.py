@@ -198,4 +198,4 @@ def test_a_limit_below_the_enrolled_count_and_unknown_references_are_named(db, a
     problems = [row.problems for row in preview.rows]
     assert problems == [[("Seat limit", "below the 1 students already enrolled")],
                         [("Course code", "no course NIE-MA at the desk")],
-                        [("Seat limit", "below the lower limit (8)")]]
+                        [("record", "The lower limit (8) cannot exceed the seat limit (5).")]]  # the groups' own rule

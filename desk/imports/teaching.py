@@ -160,8 +160,10 @@ class TermsKind(TableKind):
     )
 
     def check(self, session, uow, state, row, values, current) -> None:
-        if values["ends_on"] <= values["starts_on"]:
-            row.problem(self.column("ends_on"), translate("Import", "not after the start"))
+        from desk.terms import TermDraft, check_term  # the rules of a term, as by hand
+
+        for problem in check_term(TermDraft(values["code"], values["name"], values["starts_on"], values["ends_on"])):
+            row.problem(translate("Import", "record"), problem)
 
 
 class ProgrammesKind(TableKind):
@@ -211,8 +213,13 @@ class CoursesKind(TableKind):
     references = (_unit_reference(),)
 
     def check(self, session, uow, state, row, values, current) -> None:
+        from desk.courses import CourseDraft, check_course  # the rules of a course, as by hand
+
         if not uow.can(Permission.MANAGE_GROUPS, values.get("unit_id")):
             row.problem(self.column("unit"), translate("Import", "not one of your units"))
+        for problem in check_course(CourseDraft(values["code"], values["name"], row["unit"], values.get("name_en"),
+                                                values.get("language") or "pl")):
+            row.problem(translate("Import", "record"), problem)
 
 
 def _teachers(value: str) -> tuple[str, ...]:
@@ -265,9 +272,12 @@ class GroupsKind(TableKind):
     def check(self, session, uow, state, row, values, current) -> None:
         if not uow.can(Permission.MANAGE_GROUPS, state.extra["course_units"].get(values["course_id"])):
             row.problem(self.column("course"), translate("Import", "not a course of your units"))
-        lower = values.get("lower_limit") or 0
-        if values["seat_limit"] < lower:
-            row.problem(self.column("seat_limit"), translate("Import", "below the lower limit (%1)").replace("%1", str(lower)))
+        from desk.group_records import GroupDraft, check_group  # the rules of a group, as by hand
+
+        for problem in check_group(GroupDraft(values["course_id"], values["term_id"], values["class_type"],
+                                              values["seat_limit"], values["number"], values.get("lower_limit") or 0,
+                                              tuple(row["teachers"] or ()), (), values.get("description"))):
+            row.problem(translate("Import", "record"), problem)
         if current is not None:
             enrolled = state.extra["counts"].get(current[0], 0)
             if values["seat_limit"] < enrolled:
