@@ -34,8 +34,8 @@ def _dialog(qtbot, context) -> NextTermDialog:
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
-    assert view.next_term_button.isEnabled()
-    view.next_term_button.click()
+    assert view.next_term_action.isEnabled()
+    view.next_term_action.trigger()
     dialog = view.last_dialog
     assert isinstance(dialog, NextTermDialog)
     return dialog
@@ -94,7 +94,7 @@ def test_staff_who_may_not_copy_do_not_get_the_action(qtbot, db, tasks):
     service_center = factories.staff(db, "cos", Role.SERVICE_CENTER)
     view = RegistrationsView(AppContext(db, service_center, tasks))
     qtbot.addWidget(view)
-    assert not view.next_term_button.isEnabled()
+    assert not view.next_term_action.isEnabled()
 
 
 def _groups(db, term_id) -> int:

@@ -84,6 +84,17 @@ def test_window_geometry_persists(qtbot, app_context):
     assert (again.width(), again.height()) == (780, 560)
 
 
+def test_every_view_fits_a_laptop_screen_at_125_percent(qtbot, app_context):
+    """1366x768 at 125% is 1093x614 of Qt's pixels; the window's smallest size fits, whichever view is shown."""
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    for index in range(window.stack.count()):
+        window.stack.setCurrentIndex(index)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1093 and hint.height() <= 614, (type(window.stack.widget(index)).__name__, hint)
+
+
 def test_settings_remember_the_language(qtbot):
     dialog = SettingsDialog("Europe/Warsaw")
     qtbot.addWidget(dialog)

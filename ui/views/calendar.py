@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -92,7 +93,7 @@ class RegistrationsView(QWidget):
         self.term.setAccessibleName(self.tr("Term"))
         for combo in (self.unit, self.term):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(10)  # widens with the window; narrow enough for a laptop at 125%
         self.new_button = self._button(self.tr("&New registration…"), "newRegistrationButton", self.new_registration)
         self.table = _table(self, "registrationsTable", self.tr("Registrations"), [
             self.tr("Code"), self.tr("Name"), self.tr("Unit"), self.tr("Term"), self.tr("Kind"), self.tr("State"),
@@ -141,10 +142,13 @@ class RegistrationsView(QWidget):
             label.setBuddy(widget)
             filters.addWidget(label)
             filters.addWidget(widget)
+        # New term, edit term (administrators) and next term from this one: one menu button beside the
+        # term chooser (and the chooser's context menu), so the rows stay narrow enough for a laptop.
+        self.term_actions = TermActions(self)
+        self._add_next_term_action()
+        filters.addWidget(self.term_actions.button)
         filters.addStretch(1)
         filters.addWidget(self.new_button)
-        self._add_next_term_action(filters)
-        self.term_actions = TermActions(self)  # new term, edit term (administrators): the term chooser's menu too
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +159,7 @@ class RegistrationsView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        for button in (self.edit_button, self.groups_button, self.explain_button, self.term_actions.button):
+        for button in (self.edit_button, self.groups_button, self.explain_button):
             head.addWidget(button)
         right_layout.addLayout(head)
         right_layout.addWidget(self.info)
@@ -393,10 +397,17 @@ class RegistrationsView(QWidget):
 
     # --- next term from this one -------------------------------------------------------------
 
-    def _add_next_term_action(self, row: QHBoxLayout) -> None:
-        self.next_term_button = self._button(self.tr("Next ter&m from this one…"), "nextTermButton", self.next_term)
-        self.next_term_button.setEnabled(self.context.actor.can(Permission.MANAGE_REGISTRATIONS))
-        row.addWidget(self.next_term_button)
+    def _add_next_term_action(self) -> None:
+        self.next_term_action = QAction(self.tr("Next ter&m from this one…"), self)
+        self.next_term_action.setObjectName("nextTermAction")
+        self.next_term_action.triggered.connect(self.next_term)
+        self.next_term_action.setEnabled(self.context.actor.can(Permission.MANAGE_REGISTRATIONS))
+        menu = self.term_actions.button.menu()
+        menu.addSeparator()
+        menu.addAction(self.next_term_action)
+        self.term.addAction(self.next_term_action)
+        if self.next_term_action.isEnabled():
+            self.term_actions.button.setToolTip("")  # the menu holds something this member of staff may do
 
     def next_term(self) -> None:
         """Copy the chosen term's registrations and class groups to a later term (ui.views.next_term_dialog)."""
