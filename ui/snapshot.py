@@ -138,7 +138,10 @@ def _registration_views(db: Database, window: MainWindow, out_dir: Path, languag
     return written
 
 
-def import_sample(db: Database, actor: Actor, folder: Path) -> Path:
+SAMPLE_STUDENTS = 40  # the import preview's file is made from this many of the desk's own students
+
+
+def import_sample(db: Database, actor: Actor, folder: Path) -> Path | None:
     """A students' file as a dean's office brings it, with a few mistakes: the desk's own students exported,
     the first 40 kept, three corrected, four admitted, five wrong, and a column the import does not know;
     CSV in Windows-1250, separated by semicolons, as Excel on a Polish Windows saves it."""
@@ -150,7 +153,9 @@ def import_sample(db: Database, actor: Actor, folder: Path) -> Path:
     exported = workbooks.export_records(UnitOfWork(db, actor), "students", folder / "students-export.csv", overwrite=True)
     with exported.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";"))
-    heading, records = rows[0], rows[1:41]
+    heading, records = rows[0], rows[1:SAMPLE_STUDENTS + 1]
+    if len(records) < SAMPLE_STUDENTS:
+        return None  # a database too small for the picture: it is left out, as the views needing a registration are
     at = {column.key: index for index, column in enumerate(kind_named("students").columns)}  # the export's order
     number, last, stage, programme = at["student_number"], at["last_name"], at["stage"], at["programme"]
     pesel, admitted, login = at["pesel"], at["admitted_on"], at["login"]
@@ -189,6 +194,8 @@ def _import_preview(db: Database, window: MainWindow, out_dir: Path, language: s
     window.navigation.setCurrentRow(window.stack.indexOf(view))
     with tempfile.TemporaryDirectory(prefix="desk-snapshot-") as folder:
         path = import_sample(db, window.context.actor, Path(folder))
+        if path is None:
+            return []
         view.select_kind("students")
         seen = _Seen(view.previewShown)
         view.preview_file(str(path))
