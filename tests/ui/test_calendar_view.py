@@ -112,3 +112,47 @@ def test_bulk_list_reports_then_grants_on_confirmation(qtbot, app_context, db, a
         dialog.buttons.accepted.emit()
     assert eligibility.explain(UnitOfWork(db, admin), returning, reg).admitted
     qtbot.waitUntil(lambda: view.access.table.rowCount() == 2, timeout=10_000)
+
+
+def test_the_detail_and_a_grant_follow_the_highlighted_registration_when_the_filter_changes(qtbot, app_context, db):
+    from desk.model import AccessDecision
+
+    term, course, first = _world(db)  # WMF-OGU, unit WMF
+    other_course = factories.course(db, "FIL-101", unit_code="WFIL")
+    second = factories.registration(db, code="WFIL-OGU", unit_code="WFIL", term_id=term, course_ids=(other_course,))
+    student = factories.student(db, "Ola", "Nowak", number="700010")
+    view = _view(qtbot, app_context)
+    assert [line.code for line in view.lines] == ["WFIL-OGU", "WMF-OGU"]
+    view.select_registration(first)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.line.id == first, timeout=10_000)
+
+    # Only the other unit's registrations: the one listed (and highlighted) is the one the detail pane shows.
+    with qtbot.waitSignal(view.registrationsLoaded, timeout=10_000):
+        view.unit.setCurrentIndex(view.unit.findData(factories.unit(db, "WFIL")))
+    assert view.current_id() == second
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.line.id == second, timeout=10_000)
+    assert view.title.text().startswith("WFIL-OGU")
+    assert view.access.registration_id == second
+
+    # A grant from the access panel lands on the highlighted registration.
+    view.tabs.setCurrentWidget(view.access)
+    qtbot.waitUntil(lambda: view.access.grant_button.isEnabled(), timeout=10_000)
+    view.access.grant_button.click()
+    dialog = view.access.last_dialog
+    qtbot.keyClicks(dialog.picker.field, "700010")
+    qtbot.waitUntil(lambda: dialog.picker.student_id == student, timeout=10_000)
+    dialog.reason.setText("decyzja dziekana")
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000):
+        dialog.buttons.accepted.emit()
+    with db.read() as session:
+        grants = session.execute(select(AccessGrant.registration_id, AccessGrant.decision)).all()
+    assert grants == [(second, AccessDecision.GRANT)]
+
+    # A filter that lists nothing: the detail pane shows nothing, and nothing can be granted.
+    empty_term = factories.term(db, "2027L")
+    view.term.addItem("2027L", empty_term)  # a term made after the view loaded its choices
+    with qtbot.waitSignal(view.registrationsLoaded, timeout=10_000):
+        view.term.setCurrentIndex(view.term.findData(empty_term))
+    assert view.table.rowCount() == 0 and view.current_id() is None
+    qtbot.waitUntil(lambda: view.detail is None, timeout=10_000)
+    assert view.access.registration_id is None and not view.access.grant_button.isEnabled()

@@ -255,13 +255,16 @@ class RegistrationsView(QWidget):
                 self.table.item(r, 5).setForeground(_STATE_COLOURS[line.state])
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(self.table.columnWidth(1), 340))
-        self.table.blockSignals(False)
         row = next((r for r, line in enumerate(lines) if line.id == keep), 0 if lines else -1)
         if row >= 0:
             self.table.selectRow(row)
         else:
-            self._show_detail(None)
+            self.table.clearSelection()
+        self.table.blockSignals(False)
         self._wanted = None
+        # The row highlighted may be the same row as before with another registration in it (a filter
+        # changed), which signals no selection change: the detail pane follows the list here, always.
+        self._reload_detail()
         self.registrationsLoaded.emit(len(lines))
 
     def current_id(self) -> int | None:
@@ -282,11 +285,24 @@ class RegistrationsView(QWidget):
         self._reload_detail()
 
     def _reload_detail(self) -> None:
+        """Show the highlighted registration's detail (nothing when none is highlighted).
+
+        Until it has loaded, the pane's actions are off: nothing acts on a registration no longer highlighted.
+        """
         registration_id = self.current_id()
         if registration_id is None:
+            self._show_detail(None)
             return
+        if self.detail is not None and self.detail.line.id != registration_id:
+            self._enable_detail(False)
+            self.access.set_registration(None)
         db, actor = self.context.db, self.context.actor
-        self.context.tasks.run(lambda: registrations.registration_detail(UnitOfWork(db, actor), registration_id), self._show_detail,
+
+        def loaded(detail: RegistrationDetail) -> None:
+            if detail.line.id == self.current_id():  # a later choice's detail is on its way otherwise
+                self._show_detail(detail)
+
+        self.context.tasks.run(lambda: registrations.registration_detail(UnitOfWork(db, actor), registration_id), loaded,
                                lambda error: self.title.setText(str(error)))
 
     def _show_detail(self, detail: RegistrationDetail | None) -> None:
