@@ -2,9 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>ChangeSetDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="537"/>
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln row</numerusform>
+            <numerusform>%Ln rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="608"/>
+        <source>%Ln rows shown, in the order they were recorded.</source>
+        <translation>
+            <numerusform>%Ln row shown.</numerusform>
+            <numerusform>%Ln rows shown, in the order they were recorded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="410"/>
+        <location filename="../../ui/views/history.py" line="433"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>%n entry shown.</numerusform>
@@ -12,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="457"/>
+        <location filename="../../ui/views/history.py" line="499"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Exporting %n entry…</numerusform>
@@ -20,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="461"/>
+        <location filename="../../ui/views/history.py" line="503"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -40,6 +59,41 @@
     </message>
 </context>
 <context>
+    <name>ImportView</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="396"/>
+        <source>%n record(s) of this kind at the desk are not in the file. Nothing is deleted: they stay as they are.</source>
+        <translation>
+            <numerusform>%n record of this kind at the desk is not in the file. Nothing is deleted: it stays as it is.</numerusform>
+            <numerusform>%n records of this kind at the desk are not in the file. Nothing is deleted: they stay as they are.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="425"/>
+        <source>&amp;Skip the %n row(s) in error</source>
+        <translation>
+            <numerusform>&amp;Skip the %n row in error</numerusform>
+            <numerusform>&amp;Skip the %n rows in error</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="436"/>
+        <source>%n row(s) in error: correct the file and preview it again, or skip them.</source>
+        <translation>
+            <numerusform>%n row in error: correct the file and preview it again, or skip it.</numerusform>
+            <numerusform>%n rows in error: correct the file and preview it again, or skip them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="461"/>
+        <source>The %n row(s) in error are left out.</source>
+        <translation>
+            <numerusform>The %n row in error is left out.</numerusform>
+            <numerusform>The %n rows in error are left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StaffAdminView</name>
     <message numerus="yes">
         <location filename="../../ui/views/staff_admin.py" line="384"/>
@@ -53,7 +107,7 @@
 <context>
     <name>StudentCardWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n difference: not yet sent</numerusform>
@@ -61,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="658"/>
+        <location filename="../../ui/views/student_card.py" line="684"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n entry.</numerusform>
@@ -72,8 +126,8 @@
 <context>
     <name>StudentLookupView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="151"/>
-        <location filename="../../ui/views/student_lookup.py" line="185"/>
+        <location filename="../../ui/views/student_lookup.py" line="204"/>
+        <location filename="../../ui/views/student_lookup.py" line="240"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>More than %n student matches; scroll for more or refine the search.</numerusform>
@@ -81,8 +135,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="153"/>
-        <location filename="../../ui/views/student_lookup.py" line="187"/>
+        <location filename="../../ui/views/student_lookup.py" line="206"/>
+        <location filename="../../ui/views/student_lookup.py" line="242"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>%n student found.</numerusform>
@@ -104,7 +158,7 @@
 <context>
     <name>SyncView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="568"/>
+        <location filename="../../ui/views/sync_view.py" line="570"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n change is waiting to go out to the portal.</numerusform>
@@ -112,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="598"/>
+        <location filename="../../ui/views/sync_view.py" line="600"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n student action no longer fitted when it was read. It is kept until a clerk settles it.</numerusform>

@@ -4,78 +4,78 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../desk/access.py" line="261"/>
+        <location filename="../../desk/access.py" line="263"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="281"/>
+        <location filename="../../desk/access.py" line="283"/>
         <source>The stage (year) is 1 or more.</source>
         <translation>Etap (rok) musi wynosić co najmniej 1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="288"/>
+        <location filename="../../desk/access.py" line="290"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="291"/>
+        <location filename="../../desk/access.py" line="293"/>
         <source>The registration already has this rule.</source>
         <translation>Rejestracja ma już tę regułę.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="312"/>
+        <location filename="../../desk/access.py" line="314"/>
         <source>That rule no longer exists.</source>
         <translation>Ta reguła już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="389"/>
+        <location filename="../../desk/access.py" line="391"/>
         <source>Say why access is granted or revoked (e.g. returned from leave).</source>
         <translation>Podaj powód nadania lub odebrania dostępu (np. powrót z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="392"/>
+        <location filename="../../desk/access.py" line="394"/>
         <source>The expiry must be in the future.</source>
         <translation>Termin wygaśnięcia musi przypadać w przyszłości.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="395"/>
+        <location filename="../../desk/access.py" line="397"/>
         <source>No students were given.</source>
         <translation>Nie podano żadnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="397"/>
-        <location filename="../../desk/access.py" line="541"/>
+        <location filename="../../desk/access.py" line="399"/>
+        <location filename="../../desk/access.py" line="543"/>
         <source>At most 50,000 students can be handled at once.</source>
         <translation>Jednorazowo można obsłużyć najwyżej 50 000 studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="404"/>
+        <location filename="../../desk/access.py" line="406"/>
         <source>%1 of these students do not study in your units (e.g. %2).</source>
         <translation>Liczba studentów spoza Twoich jednostek: %1 (np. %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="413"/>
+        <location filename="../../desk/access.py" line="415"/>
         <source>Some of the students no longer exist (ids %1).</source>
         <translation>Niektórzy studenci już nie istnieją (identyfikatory: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="468"/>
+        <location filename="../../desk/access.py" line="470"/>
         <source>Say why the decision is withdrawn.</source>
         <translation>Podaj powód wycofania decyzji.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="473"/>
+        <location filename="../../desk/access.py" line="475"/>
         <source>That decision no longer exists.</source>
         <translation>Ta decyzja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="476"/>
+        <location filename="../../desk/access.py" line="478"/>
         <source>The student does not study in your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="478"/>
+        <location filename="../../desk/access.py" line="480"/>
         <source>The decision was already withdrawn.</source>
         <translation>Decyzja została już wycofana.</translation>
     </message>
@@ -1130,6 +1130,64 @@
     </message>
 </context>
 <context>
+    <name>AddProgrammeDialog</name>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="254"/>
+        <source>optional: recorded as “admission”</source>
+        <translation>opcjonalnie: zostanie zapisane „przyjęcie”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="255"/>
+        <source>Add a programme — %1</source>
+        <translation>Dodaj kierunek — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="256"/>
+        <source>%1 %2 (%3) starts one more programme.</source>
+        <translation>%1 %2 (%3) rozpoczyna kolejny kierunek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="258"/>
+        <source>&amp;Add programme</source>
+        <translation>&amp;Dodaj kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="262"/>
+        <source>Programme</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="265"/>
+        <source>Stage</source>
+        <translation>Etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="267"/>
+        <source>Admitted on</source>
+        <translation>Data przyjęcia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="268"/>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Kierunek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="269"/>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Etap:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="270"/>
+        <source>A&amp;dmitted on:</source>
+        <translation>Data przy&amp;jęcia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="286"/>
+        <source>Choose the programme.</source>
+        <translation>Wybierz kierunek.</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../ui/views/staff_admin.py" line="135"/>
@@ -1379,64 +1437,79 @@ Odtworzenie:
 <context>
     <name>Bounds</name>
     <message>
-        <location filename="../../desk/bounds.py" line="59"/>
+        <location filename="../../desk/bounds.py" line="64"/>
         <source>%1 is a whole number from %2 to %3, not %4.</source>
         <translation>%1 to liczba całkowita od %2 do %3, a nie %4.</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="89"/>
+        <location filename="../../desk/bounds.py" line="94"/>
         <source>A token correction</source>
         <translation>Korekta żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="90"/>
+        <location filename="../../desk/bounds.py" line="95"/>
         <source>A token balance</source>
         <translation>Saldo żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="91"/>
+        <location filename="../../desk/bounds.py" line="96"/>
         <source>The tokens an allocation gives</source>
         <translation>Liczba żetonów w przydziale</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="92"/>
+        <location filename="../../desk/bounds.py" line="97"/>
         <source>A seat limit</source>
         <translation>Limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="93"/>
+        <location filename="../../desk/bounds.py" line="98"/>
         <source>A change of a seat limit</source>
         <translation>Zmiana limitu miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="94"/>
+        <location filename="../../desk/bounds.py" line="99"/>
         <source>A lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="95"/>
+        <location filename="../../desk/bounds.py" line="100"/>
         <source>An id</source>
         <translation>Identyfikator</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="96"/>
+        <location filename="../../desk/bounds.py" line="101"/>
         <source>A list&apos;s length</source>
         <translation>Długość listy</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="97"/>
+        <location filename="../../desk/bounds.py" line="102"/>
         <source>A stage</source>
         <translation>Rok studiów</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="98"/>
+        <location filename="../../desk/bounds.py" line="103"/>
         <source>A group&apos;s number</source>
         <translation>Numer grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/bounds.py" line="105"/>
+        <location filename="../../desk/bounds.py" line="104"/>
+        <source>A weekday (Monday 1 to Sunday 7)</source>
+        <translation>Dzień tygodnia (od poniedziałku 1 do niedzieli 7)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/bounds.py" line="118"/>
         <source>A price is an amount in PLN from 0.00 to 100,000.00 with at most two decimal places, e.g. 180.00; not %1.</source>
         <translation>Cena to kwota w PLN od 0,00 do 100 000,00 z najwyżej dwoma miejscami po przecinku, np. 180,00; a nie %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="48"/>
+        <source>A selection limit</source>
+        <translation>Limit wyboru</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="49"/>
+        <source>A length in minutes</source>
+        <translation>Długość w minutach</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1742,63 @@ Odtworzenie:
         <location filename="../../ui/views/staff_admin.py" line="200"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSetDialog</name>
+    <message>
+        <location filename="../../ui/views/history.py" line="530"/>
+        <location filename="../../ui/views/history.py" line="542"/>
+        <source>Change set #%1</source>
+        <translation>Zestaw zmian nr %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="537"/>
+        <source>%Ln rows</source>
+        <translation>
+            <numerusform>%Ln wiersz</numerusform>
+            <numerusform>%Ln wiersze</numerusform>
+            <numerusform>%Ln wierszy</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="539"/>
+        <source>Reason: %1</source>
+        <translation>Powód: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="546"/>
+        <source>The rows of the change set</source>
+        <translation>Wiersze zestawu zmian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="566"/>
+        <source>&amp;More…</source>
+        <translation>&amp;Więcej…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="568"/>
+        <source>Show the next rows</source>
+        <translation>Pokaż kolejne wiersze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="594"/>
+        <source>Reading the rows…</source>
+        <translation>Wczytywanie wierszy…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="608"/>
+        <source>%Ln rows shown, in the order they were recorded.</source>
+        <translation>
+            <numerusform>Pokazano %Ln wiersz, w kolejności zapisu.</numerusform>
+            <numerusform>Pokazano %Ln wiersze, w kolejności zapisu.</numerusform>
+            <numerusform>Pokazano %Ln wierszy, w kolejności zapisu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="610"/>
+        <source>Next rows: More…</source>
+        <translation>Kolejne wiersze: Więcej…</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2056,179 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>CourseDialog</name>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="103"/>
+        <source>New course</source>
+        <translation>Nowy przedmiot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="104"/>
+        <source>A course is taught in class groups; add its groups once the course is saved.</source>
+        <translation>Przedmiot jest prowadzony w grupach zajęciowych; dodaj jego grupy po zapisaniu przedmiotu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="105"/>
+        <source>&amp;Add course</source>
+        <translation>&amp;Dodaj przedmiot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="106"/>
+        <source>Course code</source>
+        <translation>Kod przedmiotu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="107"/>
+        <source>e.g. MAT-101</source>
+        <translation>np. MAT-101</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="108"/>
+        <source>Course name</source>
+        <translation>Nazwa przedmiotu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="109"/>
+        <source>English name</source>
+        <translation>Nazwa angielska</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="110"/>
+        <source>Organising unit</source>
+        <translation>Jednostka prowadząca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="113"/>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="114"/>
+        <source>pl, en, de …</source>
+        <translation>pl, en, de …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="115"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kod:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="116"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="117"/>
+        <source>&amp;English name:</source>
+        <translation>Nazwa &amp;angielska:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="118"/>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Jednostka:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="119"/>
+        <source>&amp;Language:</source>
+        <translation>Ję&amp;zyk:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="126"/>
+        <source>Choose the organising unit.</source>
+        <translation>Wybierz jednostkę prowadzącą.</translation>
+    </message>
+</context>
+<context>
+    <name>Courses</name>
+    <message>
+        <location filename="../../desk/courses.py" line="72"/>
+        <source>%1: give a value.</source>
+        <translation>%1: podaj wartość.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="74"/>
+        <source>%1: at most %2 characters.</source>
+        <translation>%1: najwyżej %2 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="76"/>
+        <source>%1: holds characters that cannot be shown.</source>
+        <translation>%1: zawiera znaki, których nie można wyświetlić.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="92"/>
+        <source>Code</source>
+        <translation>Kod</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="96"/>
+        <source>Code: letters, digits, dots, hyphens and underscores only (e.g. MAT-101), not %1.</source>
+        <translation>Kod: tylko litery, cyfry, kropki, łączniki i podkreślenia (np. MAT-101), a nie %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="98"/>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="99"/>
+        <source>English name</source>
+        <translation>Nazwa angielska</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="103"/>
+        <source>Unit</source>
+        <translation>Jednostka</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="107"/>
+        <source>Language: a language code such as pl or en, not %1.</source>
+        <translation>Język: kod języka, np. pl lub en, a nie %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="125"/>
+        <source>There is no unit %1.</source>
+        <translation>Nie ma jednostki %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="135"/>
+        <source>The code %1 is already used by the course %2 “%3”.</source>
+        <translation>Kod %1 jest już używany przez przedmiot %2 „%3”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="162"/>
+        <source>Say why the course changes (it is kept with the change).</source>
+        <translation>Podaj powód zmiany przedmiotu (zostanie zapisany razem ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="165"/>
+        <source>A course has no field %1.</source>
+        <translation>Przedmiot nie ma pola %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="169"/>
+        <location filename="../../desk/courses.py" line="235"/>
+        <location filename="../../desk/group_records.py" line="387"/>
+        <source>That course no longer exists.</source>
+        <translation>Ten przedmiot już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="186"/>
+        <source>Nothing was changed.</source>
+        <translation>Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="201"/>
+        <source>The code %1 is already used by another course.</source>
+        <translation>Kod %1 jest już używany przez inny przedmiot.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="245"/>
+        <source>There is no course %1.</source>
+        <translation>Nie ma przedmiotu %1.</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <location filename="../../desk/db.py" line="64"/>
@@ -2147,274 +2450,279 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="157"/>
+        <source>%1 since %2 until %3</source>
+        <translation>%1 od %2 do %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="160"/>
         <source>%1 since %2</source>
         <translation>%1 od %2</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="169"/>
+        <location filename="../../desk/eligibility.py" line="172"/>
         <source>Admitted by an individual grant of %1 by %2: %3.</source>
         <translation>Dopuszczony na mocy indywidualnego uprawnienia z %1, nadanego przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="171"/>
-        <location filename="../../desk/eligibility.py" line="216"/>
+        <location filename="../../desk/eligibility.py" line="174"/>
+        <location filename="../../desk/eligibility.py" line="219"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="175"/>
+        <location filename="../../desk/eligibility.py" line="178"/>
         <source>Valid until %1.</source>
         <translation>Ważne do %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="178"/>
+        <location filename="../../desk/eligibility.py" line="181"/>
         <source>Admitted by a rule of the registration.</source>
         <translation>Dopuszczony na mocy reguły rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="180"/>
+        <location filename="../../desk/eligibility.py" line="183"/>
         <source>The registration is open to every active student.</source>
         <translation>Rejestracja jest otwarta dla wszystkich aktywnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="181"/>
+        <location filename="../../desk/eligibility.py" line="184"/>
         <source>Grant access individually.</source>
         <translation>Nadaj uprawnienie indywidualnie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="188"/>
+        <location filename="../../desk/eligibility.py" line="191"/>
         <source>%1 (%2), so no rule admits them.</source>
         <translation>%1 (%2), więc nie dopuszcza go żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="193"/>
+        <location filename="../../desk/eligibility.py" line="196"/>
         <source>Correct the programme status first if it is wrong.</source>
         <translation>Jeśli status na kierunku jest błędny, najpierw go popraw.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="196"/>
-        <location filename="../../desk/eligibility.py" line="228"/>
+        <location filename="../../desk/eligibility.py" line="199"/>
+        <location filename="../../desk/eligibility.py" line="231"/>
         <source>The student has no programme.</source>
         <translation>Student nie ma przypisanego kierunku studiów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="197"/>
-        <location filename="../../desk/eligibility.py" line="229"/>
+        <location filename="../../desk/eligibility.py" line="200"/>
+        <location filename="../../desk/eligibility.py" line="232"/>
         <source>Record the student&apos;s programme first.</source>
         <translation>Najpierw wprowadź kierunek studiów studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="202"/>
+        <location filename="../../desk/eligibility.py" line="205"/>
         <source>No rule admits their programme %1 and no individual grant stands.</source>
         <translation>Żadna reguła nie dopuszcza kierunku %1 i nie ma ważnego indywidualnego uprawnienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="203"/>
+        <location filename="../../desk/eligibility.py" line="206"/>
         <source>Grant access individually, or add a rule for the programme.</source>
         <translation>Nadaj uprawnienie indywidualnie albo dodaj regułę dla tego kierunku.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="210"/>
+        <location filename="../../desk/eligibility.py" line="213"/>
         <source>No revocation stands.</source>
         <translation>Uprawnienie nie zostało cofnięte.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="214"/>
+        <location filename="../../desk/eligibility.py" line="217"/>
         <source>Access was revoked on %1 by %2: %3.</source>
         <translation>Uprawnienie zostało cofnięte %1 przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="218"/>
+        <location filename="../../desk/eligibility.py" line="221"/>
         <source>Withdraw the revocation, or grant access again.</source>
         <translation>Anuluj cofnięcie albo ponownie nadaj uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="235"/>
+        <location filename="../../desk/eligibility.py" line="238"/>
         <source>Only active students (and, by an individual grant, students back from leave) take part.</source>
         <translation>Udział biorą tylko aktywni studenci (oraz, na mocy indywidualnego uprawnienia, studenci powracający z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="242"/>
+        <location filename="../../desk/eligibility.py" line="245"/>
         <source>Logs in as %1.</source>
         <translation>Loguje się jako %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="246"/>
+        <location filename="../../desk/eligibility.py" line="249"/>
         <source>No institutional e-mail is linked, so the portal says they have no account.</source>
         <translation>Nie powiązano uczelnianego adresu e-mail, więc portal podaje, że student nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="247"/>
+        <location filename="../../desk/eligibility.py" line="250"/>
         <source>Link the login e-mail to the person (Student Service Center).</source>
         <translation>Powiąż e-mail logowania z osobą (Centrum Obsługi Studenta).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="253"/>
+        <location filename="../../desk/eligibility.py" line="256"/>
         <source>Whether this has reached the portal cannot be told yet: the portal sync is not set up.</source>
         <translation>Nie można jeszcze stwierdzić, czy dane dotarły do portalu: synchronizacja z portalem nie jest skonfigurowana.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="255"/>
+        <location filename="../../desk/eligibility.py" line="258"/>
         <source>%1 change(s) for this student wait to be sent.</source>
         <translation>Zmiany tego studenta czekające na wysłanie: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="273"/>
+        <location filename="../../desk/eligibility.py" line="276"/>
         <source>No limit on the number of courses.</source>
         <translation>Brak limitu liczby przedmiotów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="274"/>
+        <location filename="../../desk/eligibility.py" line="277"/>
         <source>Registered for %1 of %2 course(s).</source>
         <translation>Zarejestrowany na przedmioty: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="279"/>
+        <location filename="../../desk/eligibility.py" line="282"/>
         <source>Already registered for this course.</source>
         <translation>Już zarejestrowany na ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="284"/>
+        <location filename="../../desk/eligibility.py" line="287"/>
         <source>Already taken: %1.</source>
         <translation>Już wybrane: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="285"/>
+        <location filename="../../desk/eligibility.py" line="288"/>
         <source>Unregister from a course first, or move the student between groups.</source>
         <translation>Najpierw wyrejestruj studenta z któregoś przedmiotu albo przenieś go między grupami.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="309"/>
+        <location filename="../../desk/eligibility.py" line="312"/>
         <source>Raise the group&apos;s limit, or enroll over the limit with a reason.</source>
         <translation>Zwiększ limit miejsc w grupie albo zapisz studenta ponad limit, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="312"/>
+        <location filename="../../desk/eligibility.py" line="315"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="314"/>
+        <location filename="../../desk/eligibility.py" line="317"/>
         <source>The group is full:</source>
         <translation>Grupa jest pełna:</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="318"/>
+        <location filename="../../desk/eligibility.py" line="321"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="319"/>
+        <location filename="../../desk/eligibility.py" line="322"/>
         <source>Add the courses it offers in the registration calendar.</source>
         <translation>Dodaj oferowane przedmioty w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="323"/>
+        <location filename="../../desk/eligibility.py" line="326"/>
         <source>All %1 groups are full.</source>
         <translation>Wszystkie grupy (%1) są pełne.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="327"/>
+        <location filename="../../desk/eligibility.py" line="330"/>
         <source>%1 of %2 groups have places (%3 free).</source>
         <translation>Grupy z wolnymi miejscami: %1 z %2 (wolne miejsca: %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="334"/>
+        <location filename="../../desk/eligibility.py" line="337"/>
         <source>Not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="337"/>
+        <location filename="../../desk/eligibility.py" line="340"/>
         <source>%1 token(s) %2 left.</source>
         <translation>Pozostałe żetony %2: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="341"/>
+        <location filename="../../desk/eligibility.py" line="344"/>
         <source>No %1 tokens left: registering creates a payment of %2 PLN, which the student must accept first.</source>
         <translation>Brak żetonów %1: rejestracja utworzy należność w wysokości %2 zł, którą student musi najpierw zaakceptować.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="344"/>
+        <location filename="../../desk/eligibility.py" line="347"/>
         <source>If an allocation is missing, correct the balance (no later than 7 days before the registration starts).</source>
         <translation>Jeśli brakuje przydziału, skoryguj stan żetonów (najpóźniej 7 dni przed rozpoczęciem rejestracji).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="376"/>
+        <location filename="../../desk/eligibility.py" line="379"/>
         <source>The portal has not been synced from this desk yet, so what it shows cannot be told.</source>
         <translation>Portal nie został jeszcze zsynchronizowany z tego programu desk, więc nie można stwierdzić, co pokazuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="377"/>
+        <location filename="../../desk/eligibility.py" line="380"/>
         <source>Run a full sync (Sync view).</source>
         <translation>Uruchom pełną synchronizację (widok „Synchronizacja”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="378"/>
+        <location filename="../../desk/eligibility.py" line="381"/>
         <source>Sync this student now (student card, “On the portal”).</source>
         <translation>Zsynchronizuj teraz tego studenta (karta studenta, „W portalu”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="381"/>
+        <location filename="../../desk/eligibility.py" line="384"/>
         <source>Changes for this student wait to be sent to the portal: %1.</source>
         <translation>Zmiany tego studenta czekające na wysłanie do portalu: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="387"/>
+        <location filename="../../desk/eligibility.py" line="390"/>
         <source>The portal database cannot be read: %1</source>
         <translation>Nie można odczytać bazy danych portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="395"/>
+        <location filename="../../desk/eligibility.py" line="398"/>
         <source>The portal has no account for this student: they see “logged in, but no account”.</source>
         <translation>Portal nie ma konta tego studenta: student widzi komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="400"/>
+        <location filename="../../desk/eligibility.py" line="403"/>
         <source>The portal does not admit the student to this registration yet.</source>
         <translation>Portal jeszcze nie dopuszcza studenta do tej rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="402"/>
+        <location filename="../../desk/eligibility.py" line="405"/>
         <source>The portal has the student&apos;s data (last sync %1).</source>
         <translation>Portal ma dane studenta (ostatnia synchronizacja: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="408"/>
+        <location filename="../../desk/eligibility.py" line="411"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="411"/>
+        <location filename="../../desk/eligibility.py" line="414"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="416"/>
+        <location filename="../../desk/eligibility.py" line="419"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="503"/>
+        <location filename="../../desk/eligibility.py" line="506"/>
         <source>No course or group asked about.</source>
         <translation>Nie wskazano przedmiotu ani grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="504"/>
+        <location filename="../../desk/eligibility.py" line="507"/>
         <source>The registration offers this course.</source>
         <translation>Rejestracja oferuje ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="511"/>
+        <location filename="../../desk/eligibility.py" line="514"/>
         <source>Ask about a group to check the groups the student already holds.</source>
         <translation>Zapytaj o grupę, aby sprawdzić grupy, w których student już jest.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="513"/>
+        <location filename="../../desk/eligibility.py" line="516"/>
         <source>Not in another group of this course and class type.</source>
         <translation>Nie jest w innej grupie tego przedmiotu i typu zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="549"/>
+        <location filename="../../desk/eligibility.py" line="552"/>
         <source>Admitted, but: %1</source>
         <translation>Dopuszczony, ale: %1</translation>
     </message>
@@ -2575,11 +2883,13 @@ Odtworzenie:
     <name>Files</name>
     <message>
         <location filename="../../desk/accounts/bulk_link.py" line="233"/>
+        <location filename="../../desk/imports/files.py" line="49"/>
         <location filename="../../desk/input_files.py" line="28"/>
         <source>The file %1 cannot be read.</source>
         <translation>Nie można odczytać pliku %1.</translation>
     </message>
     <message>
+        <location filename="../../desk/imports/files.py" line="70"/>
         <location filename="../../desk/input_files.py" line="37"/>
         <source>There is no file %1.</source>
         <translation>Nie ma pliku %1.</translation>
@@ -2595,6 +2905,7 @@ Odtworzenie:
         <translation>Plik ma %1 MB; jednorazowo można odczytać najwyżej %2 MB. Podziel go na mniejsze pliki.</translation>
     </message>
     <message>
+        <location filename="../../desk/imports/files.py" line="86"/>
         <location filename="../../desk/input_files.py" line="71"/>
         <source>The file %1 is not a text file (it contains NUL bytes).</source>
         <translation>Plik %1 nie jest plikiem tekstowym (zawiera bajty NUL).</translation>
@@ -2605,6 +2916,7 @@ Odtworzenie:
         <translation>Plik %1 nie jest tekstem UTF-8 (wiersz %2). Zapisz go jako UTF-8 i spróbuj ponownie.</translation>
     </message>
     <message>
+        <location filename="../../desk/imports/files.py" line="53"/>
         <location filename="../../desk/input_files.py" line="95"/>
         <source>The file has more than %1 rows; split it into smaller files.</source>
         <translation>Plik ma więcej niż %1 wierszy; podziel go na mniejsze pliki.</translation>
@@ -2615,6 +2927,7 @@ Odtworzenie:
         <translation>%1 nie jest plikiem Excela, który desk odczyta: po rozpakowaniu miałby ponad %2 MB albo %3 komórek. Zapisz tylko potrzebne kolumny jako .xlsx lub .csv.</translation>
     </message>
     <message>
+        <location filename="../../desk/imports/files.py" line="149"/>
         <location filename="../../desk/input_files.py" line="140"/>
         <source>%1 cannot be read as an Excel (.xlsx) file.</source>
         <translation>Nie można odczytać %1 jako pliku Excela (.xlsx).</translation>
@@ -2681,54 +2994,230 @@ Odtworzenie:
 <context>
     <name>GrantAccessDialog</name>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="36"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="37"/>
         <source>Grant access — %1</source>
         <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="38"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="39"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
         <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="46"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="47"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="47"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="48"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
         <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="50"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="51"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="51"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="52"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="57"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="58"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="58"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="59"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Ważne do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="61"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="62"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="78"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="79"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="149"/>
+        <source>New class group</source>
+        <translation>Nowa grupa zajęciowa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="150"/>
+        <source>Teachers by their login e-mail or person id, separated by commas. Timetable: one slot a line, as WEEKDAY START-END ROOM BUILDING, e.g. 1 08:00-09:30 A-101 Main.</source>
+        <translation>Prowadzący według e-maila logowania lub identyfikatora osoby, rozdzieleni przecinkami. Plan zajęć: jeden termin w wierszu, jako DZIEŃ POCZĄTEK-KONIEC SALA BUDYNEK, np. 1 08:00-09:30 A-101 Główny.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="152"/>
+        <source>&amp;Add group</source>
+        <translation>Dodaj &amp;grupę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="154"/>
+        <source>Edit class group — %1</source>
+        <translation>Edycja grupy zajęciowej — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="156"/>
+        <source>%1 enrolled. A limit is never set below the students already in the group.</source>
+        <translation>Zapisanych: %1. Limitu nie ustawia się poniżej liczby studentów już zapisanych do grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="158"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="162"/>
+        <source>Course</source>
+        <translation>Przedmiot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="166"/>
+        <source>Term</source>
+        <translation>Cykl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="167"/>
+        <source>&amp;Course:</source>
+        <translation>P&amp;rzedmiot:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="168"/>
+        <source>&amp;Term:</source>
+        <translation>&amp;Cykl:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="172"/>
+        <source>Course:</source>
+        <translation>Przedmiot:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="174"/>
+        <source>Class type</source>
+        <translation>Typ zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="178"/>
+        <source>Group number</source>
+        <translation>Numer grupy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="181"/>
+        <source>next free</source>
+        <translation>następny wolny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="183"/>
+        <source>Seat limit</source>
+        <translation>Limit miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="185"/>
+        <source>Lower limit</source>
+        <translation>Dolny limit miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="187"/>
+        <source>Teachers</source>
+        <translation>Prowadzący</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="189"/>
+        <source>e.g. j.kowalski@uni.example.pl, 1234</source>
+        <translation>np. j.kowalski@uni.example.pl, 1234</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="192"/>
+        <source>Timetable</source>
+        <translation>Plan zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="194"/>
+        <source>1 08:00-09:30 A-101 Main building</source>
+        <translation>1 08:00-09:30 A-101 Budynek główny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="195"/>
+        <source>Description</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="197"/>
+        <source>Class t&amp;ype:</source>
+        <translation>&amp;Typ zajęć:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="198"/>
+        <source>&amp;Number:</source>
+        <translation>&amp;Numer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="199"/>
+        <source>&amp;Seat limit:</source>
+        <translation>&amp;Limit miejsc:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="200"/>
+        <source>&amp;Lower limit:</source>
+        <translation>&amp;Dolny limit miejsc:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="201"/>
+        <source>Teac&amp;hers:</source>
+        <translation>Pro&amp;wadzący:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="202"/>
+        <source>Ti&amp;metable:</source>
+        <translation>Pl&amp;an zajęć:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="203"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Opis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="225"/>
+        <source>Choose the course from the list.</source>
+        <translation>Wybierz przedmiot z listy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="227"/>
+        <source>Choose the term.</source>
+        <translation>Wybierz cykl.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupOfferActions</name>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="311"/>
+        <source>&amp;New group…</source>
+        <translation>&amp;Nowa grupa…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="312"/>
+        <source>&amp;Edit group…</source>
+        <translation>&amp;Edytuj grupę…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="313"/>
+        <source>New &amp;course…</source>
+        <translation>Nowy &amp;przedmiot…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="317"/>
+        <source>C&amp;ourses and groups</source>
+        <translation>Przedmioty i &amp;grupy</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +3311,7 @@ Odtworzenie:
         <translation>Wybierz rejestrację, przedmiot lub cykl dydaktyczny.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="302"/>
         <location filename="../../desk/groups.py" line="161"/>
         <location filename="../../desk/groups.py" line="171"/>
         <location filename="../../desk/groups.py" line="338"/>
@@ -2846,6 +3336,7 @@ Odtworzenie:
         <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="480"/>
         <location filename="../../desk/groups.py" line="244"/>
         <location filename="../../desk/groups.py" line="347"/>
         <source>Nothing was changed.</source>
@@ -2887,6 +3378,7 @@ Odtworzenie:
         <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="246"/>
         <location filename="../../desk/groups.py" line="342"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
@@ -2903,6 +3395,7 @@ Odtworzenie:
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="236"/>
         <location filename="../../desk/groups.py" line="418"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
@@ -2913,297 +3406,396 @@ Odtworzenie:
         <translation>Student nie należy do tej grupy.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="127"/>
         <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="47"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="127"/>
         <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="48"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="127"/>
         <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="49"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="128"/>
         <location filename="../../desk/rosters.py" line="111"/>
         <location filename="../../ui/models/group_table_model.py" line="50"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="128"/>
         <location filename="../../desk/rosters.py" line="112"/>
         <location filename="../../ui/models/group_table_model.py" line="51"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="128"/>
         <location filename="../../desk/rosters.py" line="112"/>
         <location filename="../../ui/models/group_table_model.py" line="52"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
+        <location filename="../../desk/group_records.py" line="129"/>
         <location filename="../../desk/rosters.py" line="112"/>
         <location filename="../../ui/models/group_table_model.py" line="53"/>
         <source>Sun</source>
         <translation>niedz.</translation>
     </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="147"/>
+        <source>A timetable slot is WEEKDAY START-END [ROOM [BUILDING]], e.g. 1 08:00-09:30 A-101 Main building; not %1.</source>
+        <translation>Termin zajęć ma postać DZIEŃ POCZĄTEK-KONIEC [SALA [BUDYNEK]], np. 1 08:00-09:30 A-101 Budynek główny; a nie %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="168"/>
+        <source>A group has at most %1 timetable slots.</source>
+        <translation>Grupa ma najwyżej %1 terminów zajęć.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="175"/>
+        <source>A timetable slot needs its start and end times.</source>
+        <translation>Termin zajęć wymaga godziny początku i końca.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="177"/>
+        <source>A timetable slot ends after it starts (%1).</source>
+        <translation>Termin zajęć musi kończyć się po rozpoczęciu (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="179"/>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="180"/>
+        <source>Building</source>
+        <translation>Budynek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="189"/>
+        <source>The timetable slots %1 and %2 overlap.</source>
+        <translation>Terminy zajęć %1 i %2 nakładają się.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="197"/>
+        <source>A group has at most %1 teachers.</source>
+        <translation>Grupa ma najwyżej %1 prowadzących.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="200"/>
+        <source>Teacher</source>
+        <translation>Prowadzący</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="206"/>
+        <location filename="../../desk/group_records.py" line="335"/>
+        <source>The teacher %1 is named twice.</source>
+        <translation>Prowadzący %1 został podany dwukrotnie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="214"/>
+        <source>Description: at most %1 characters.</source>
+        <translation>Opis: najwyżej %1 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="216"/>
+        <source>Description: holds characters that cannot be shown.</source>
+        <translation>Opis: zawiera znaki, których nie można wyświetlić.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="330"/>
+        <source>There is no person %1 (give a login e-mail or a person id).</source>
+        <translation>Nie ma osoby %1 (podaj e-mail logowania lub identyfikator osoby).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="332"/>
+        <source>%1 (%2) is not a member of staff and cannot teach a group.</source>
+        <translation>%1 (%2) nie jest pracownikiem i nie może prowadzić grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="368"/>
+        <location filename="../../desk/group_records.py" line="375"/>
+        <source>The group %1 already exists.</source>
+        <translation>Grupa %1 już istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="421"/>
+        <source>Say why the group changes (it is kept with the change).</source>
+        <translation>Podaj powód zmiany grupy (zostanie zapisany razem ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="424"/>
+        <source>A class group has no field %1.</source>
+        <translation>Grupa zajęciowa nie ma pola %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="440"/>
+        <source>A group keeps its number; give one.</source>
+        <translation>Grupa musi mieć numer; podaj go.</translation>
+    </message>
 </context>
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="151"/>
+        <location filename="../../ui/views/groups.py" line="152"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="157"/>
+        <location filename="../../ui/views/groups.py" line="158"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="162"/>
+        <location filename="../../ui/views/groups.py" line="163"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="163"/>
+        <location filename="../../ui/views/groups.py" line="164"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="171"/>
+        <location filename="../../ui/views/groups.py" line="172"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="196"/>
+        <location filename="../../ui/views/groups.py" line="197"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="199"/>
+        <location filename="../../ui/views/groups.py" line="200"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="200"/>
+        <location filename="../../ui/views/groups.py" line="201"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="201"/>
+        <location filename="../../ui/views/groups.py" line="202"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="202"/>
+        <location filename="../../ui/views/groups.py" line="203"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="203"/>
+        <location filename="../../ui/views/groups.py" line="204"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="203"/>
+        <location filename="../../ui/views/groups.py" line="204"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="204"/>
+        <location filename="../../ui/views/groups.py" line="205"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="207"/>
-        <location filename="../../ui/views/groups.py" line="639"/>
+        <location filename="../../ui/views/groups.py" line="208"/>
+        <location filename="../../ui/views/groups.py" line="644"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="209"/>
+        <location filename="../../ui/views/groups.py" line="210"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="213"/>
+        <location filename="../../ui/views/groups.py" line="214"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="217"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="217"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="229"/>
+        <location filename="../../ui/views/groups.py" line="230"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="230"/>
+        <location filename="../../ui/views/groups.py" line="231"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="231"/>
+        <location filename="../../ui/views/groups.py" line="232"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="232"/>
+        <location filename="../../ui/views/groups.py" line="233"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="233"/>
+        <location filename="../../ui/views/groups.py" line="234"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="234"/>
+        <location filename="../../ui/views/groups.py" line="235"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="235"/>
+        <location filename="../../ui/views/groups.py" line="236"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="239"/>
+        <location filename="../../ui/views/groups.py" line="240"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="243"/>
+        <location filename="../../ui/views/groups.py" line="246"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="243"/>
+        <location filename="../../ui/views/groups.py" line="246"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="244"/>
+        <location filename="../../ui/views/groups.py" line="247"/>
         <source>Filter by &amp;course:</source>
         <translation>&amp;Filtruj według przedmiotu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="340"/>
-        <location filename="../../ui/views/groups.py" line="369"/>
-        <location filename="../../ui/views/groups.py" line="489"/>
+        <location filename="../../ui/views/groups.py" line="344"/>
+        <location filename="../../ui/views/groups.py" line="373"/>
+        <location filename="../../ui/views/groups.py" line="493"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="357"/>
+        <location filename="../../ui/views/groups.py" line="361"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="382"/>
+        <location filename="../../ui/views/groups.py" line="386"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="403"/>
-        <location filename="../../ui/views/groups.py" line="413"/>
+        <location filename="../../ui/views/groups.py" line="407"/>
+        <location filename="../../ui/views/groups.py" line="417"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="511"/>
+        <location filename="../../ui/views/groups.py" line="515"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="519"/>
+        <location filename="../../ui/views/groups.py" line="523"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="521"/>
+        <location filename="../../ui/views/groups.py" line="525"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="523"/>
+        <location filename="../../ui/views/groups.py" line="527"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="598"/>
+        <location filename="../../ui/views/groups.py" line="603"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="618"/>
+        <location filename="../../ui/views/groups.py" line="623"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="630"/>
+        <location filename="../../ui/views/groups.py" line="635"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="642"/>
+        <location filename="../../ui/views/groups.py" line="647"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="652"/>
+        <location filename="../../ui/views/groups.py" line="657"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="764"/>
-        <location filename="../../ui/views/groups.py" line="773"/>
+        <location filename="../../ui/views/groups.py" line="769"/>
+        <location filename="../../ui/views/groups.py" line="778"/>
         <source>Move to group</source>
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="774"/>
+        <location filename="../../ui/views/groups.py" line="779"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -3211,390 +3803,400 @@ Odtworzenie:
 <context>
     <name>History</name>
     <message>
-        <location filename="../../desk/history.py" line="122"/>
+        <location filename="../../desk/history.py" line="142"/>
         <source>enrollments in class groups</source>
         <translation>zapisy do grup zajęciowych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="123"/>
+        <location filename="../../desk/history.py" line="143"/>
         <source>access to registrations</source>
         <translation>uprawnienia do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="124"/>
+        <location filename="../../desk/history.py" line="144"/>
         <source>tokens and token requests</source>
         <translation>żetony i prośby o żetony</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="126"/>
+        <location filename="../../desk/history.py" line="146"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="127"/>
+        <location filename="../../desk/history.py" line="147"/>
         <source>personal data</source>
         <translation>dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="128"/>
+        <location filename="../../desk/history.py" line="148"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="129"/>
+        <location filename="../../desk/history.py" line="149"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="130"/>
+        <location filename="../../desk/history.py" line="150"/>
         <source>registrations and rounds</source>
         <translation>rejestracje i tury</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="131"/>
+        <location filename="../../desk/history.py" line="151"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="132"/>
+        <location filename="../../desk/history.py" line="152"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="133"/>
+        <location filename="../../desk/history.py" line="153"/>
         <source>exports</source>
         <translation>eksporty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="198"/>
+        <location filename="../../desk/history.py" line="154"/>
+        <source>imports and copies of terms</source>
+        <translation>importy i kopie cykli</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="221"/>
         <source>There is no staff account %1.</source>
         <translation>Nie ma konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="445"/>
+        <location filename="../../desk/history.py" line="317"/>
+        <source>There is no change set %1.</source>
+        <translation>Nie ma zestawu zmian %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="538"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="446"/>
+        <location filename="../../desk/history.py" line="539"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="452"/>
+        <location filename="../../desk/history.py" line="545"/>
         <source>seat limit</source>
         <translation>limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="453"/>
+        <location filename="../../desk/history.py" line="546"/>
         <source>lower limit</source>
         <translation>dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="454"/>
+        <location filename="../../desk/history.py" line="547"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="455"/>
+        <location filename="../../desk/history.py" line="548"/>
         <source>first name</source>
         <translation>imię</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="456"/>
+        <location filename="../../desk/history.py" line="549"/>
         <source>middle name</source>
         <translation>drugie imię</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="457"/>
+        <location filename="../../desk/history.py" line="550"/>
         <source>surname</source>
         <translation>nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="458"/>
+        <location filename="../../desk/history.py" line="551"/>
         <source>birth date</source>
         <translation>data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="459"/>
+        <location filename="../../desk/history.py" line="552"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="460"/>
+        <location filename="../../desk/history.py" line="553"/>
         <source>PESEL replaced</source>
         <translation>PESEL zastąpiony</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="461"/>
+        <location filename="../../desk/history.py" line="554"/>
         <source>private e-mail</source>
         <translation>prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="462"/>
+        <location filename="../../desk/history.py" line="555"/>
         <source>login</source>
         <translation>login</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="463"/>
+        <location filename="../../desk/history.py" line="556"/>
         <source>group</source>
         <translation>grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="464"/>
-        <location filename="../../desk/history.py" line="493"/>
-        <location filename="../../desk/history.py" line="624"/>
+        <location filename="../../desk/history.py" line="557"/>
+        <location filename="../../desk/history.py" line="586"/>
+        <location filename="../../desk/history.py" line="717"/>
         <source>registration</source>
         <translation>rejestracja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="465"/>
+        <location filename="../../desk/history.py" line="558"/>
         <source>token</source>
         <translation>żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="466"/>
+        <location filename="../../desk/history.py" line="559"/>
         <source>course</source>
         <translation>przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="467"/>
+        <location filename="../../desk/history.py" line="560"/>
         <source>programme</source>
         <translation>kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="468"/>
+        <location filename="../../desk/history.py" line="561"/>
         <source>term</source>
         <translation>cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="469"/>
+        <location filename="../../desk/history.py" line="562"/>
         <source>unit</source>
         <translation>jednostka</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="470"/>
+        <location filename="../../desk/history.py" line="563"/>
         <source>amount</source>
         <translation>kwota</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="471"/>
+        <location filename="../../desk/history.py" line="564"/>
         <source>decision</source>
         <translation>decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="472"/>
+        <location filename="../../desk/history.py" line="565"/>
         <source>until</source>
         <translation>do</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="473"/>
+        <location filename="../../desk/history.py" line="566"/>
         <source>withdrawn</source>
         <translation>wycofano</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="474"/>
+        <location filename="../../desk/history.py" line="567"/>
         <source>name</source>
         <translation>nazwa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="475"/>
+        <location filename="../../desk/history.py" line="568"/>
         <source>starts</source>
         <translation>początek</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="476"/>
+        <location filename="../../desk/history.py" line="569"/>
         <source>ends</source>
         <translation>koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="477"/>
+        <location filename="../../desk/history.py" line="570"/>
         <source>unregistering allowed</source>
         <translation>wyrejestrowanie dozwolone</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="478"/>
+        <location filename="../../desk/history.py" line="571"/>
         <source>courses per student</source>
         <translation>przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="479"/>
+        <location filename="../../desk/history.py" line="572"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="480"/>
+        <location filename="../../desk/history.py" line="573"/>
         <source>source</source>
         <translation>źródło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="481"/>
+        <location filename="../../desk/history.py" line="574"/>
         <source>document</source>
         <translation>dokument</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="482"/>
+        <location filename="../../desk/history.py" line="575"/>
         <source>deadline overridden because</source>
         <translation>termin pominięto, bo</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="483"/>
+        <location filename="../../desk/history.py" line="576"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="484"/>
+        <location filename="../../desk/history.py" line="577"/>
         <source>rows</source>
         <translation>wiersze</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="485"/>
+        <location filename="../../desk/history.py" line="578"/>
         <source>file</source>
         <translation>plik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="486"/>
+        <location filename="../../desk/history.py" line="579"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="487"/>
+        <location filename="../../desk/history.py" line="580"/>
         <source>price</source>
         <translation>cena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="488"/>
+        <location filename="../../desk/history.py" line="581"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="489"/>
+        <location filename="../../desk/history.py" line="582"/>
         <source>role</source>
         <translation>rola</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="490"/>
+        <location filename="../../desk/history.py" line="583"/>
         <source>units</source>
         <translation>jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="491"/>
+        <location filename="../../desk/history.py" line="584"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="492"/>
+        <location filename="../../desk/history.py" line="585"/>
         <source>balance before</source>
         <translation>saldo przedtem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="494"/>
+        <location filename="../../desk/history.py" line="587"/>
         <source>reverses entry</source>
         <translation>odwraca wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="495"/>
+        <location filename="../../desk/history.py" line="588"/>
         <source>request</source>
         <translation>prośba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="496"/>
-        <location filename="../../desk/history.py" line="612"/>
+        <location filename="../../desk/history.py" line="589"/>
+        <location filename="../../desk/history.py" line="705"/>
         <source>enrollment</source>
         <translation>zapis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="497"/>
+        <location filename="../../desk/history.py" line="590"/>
         <source>kind</source>
         <translation>rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="498"/>
+        <location filename="../../desk/history.py" line="591"/>
         <source>code</source>
         <translation>kod</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="499"/>
+        <location filename="../../desk/history.py" line="592"/>
         <source>stage</source>
         <translation>etap</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="500"/>
+        <location filename="../../desk/history.py" line="593"/>
         <source>level</source>
         <translation>stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="501"/>
+        <location filename="../../desk/history.py" line="594"/>
         <source>mode</source>
         <translation>tryb</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="502"/>
+        <location filename="../../desk/history.py" line="595"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="503"/>
+        <location filename="../../desk/history.py" line="596"/>
         <source>domain</source>
         <translation>domena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="504"/>
+        <location filename="../../desk/history.py" line="597"/>
         <source>template</source>
         <translation>wzór</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="505"/>
+        <location filename="../../desk/history.py" line="598"/>
         <source>message</source>
         <translation>komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="506"/>
+        <location filename="../../desk/history.py" line="599"/>
         <source>entitled students only</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="507"/>
+        <location filename="../../desk/history.py" line="600"/>
         <source>courses</source>
         <translation>przedmioty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="508"/>
+        <location filename="../../desk/history.py" line="601"/>
         <source>micro-round (minutes)</source>
         <translation>mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="509"/>
+        <location filename="../../desk/history.py" line="602"/>
         <source>micro-break (minutes)</source>
         <translation>mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="510"/>
+        <location filename="../../desk/history.py" line="603"/>
         <source>attendance list</source>
         <translation>lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="511"/>
+        <location filename="../../desk/history.py" line="604"/>
         <source>groups</source>
         <translation>grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="512"/>
+        <location filename="../../desk/history.py" line="605"/>
         <source>filters</source>
         <translation>filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="513"/>
+        <location filename="../../desk/history.py" line="606"/>
         <source>password</source>
         <translation>hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="530"/>
+        <location filename="../../desk/history.py" line="623"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="530"/>
+        <location filename="../../desk/history.py" line="623"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
@@ -3714,37 +4316,37 @@ Odtworzenie:
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="722"/>
+        <location filename="../../desk/token_rounds.py" line="730"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="725"/>
+        <location filename="../../desk/token_rounds.py" line="733"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="726"/>
+        <location filename="../../desk/token_rounds.py" line="734"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="727"/>
+        <location filename="../../desk/token_rounds.py" line="735"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="728"/>
+        <location filename="../../desk/token_rounds.py" line="736"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="729"/>
+        <location filename="../../desk/token_rounds.py" line="737"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="730"/>
+        <location filename="../../desk/token_rounds.py" line="738"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
@@ -3759,27 +4361,27 @@ Odtworzenie:
         <translation>Anulowano należność</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="290"/>
+        <location filename="../../desk/students.py" line="297"/>
         <source>PESEL shown</source>
         <translation>Wyświetlono PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="292"/>
+        <location filename="../../desk/students.py" line="299"/>
         <source>Searched by PESEL</source>
         <translation>Wyszukano po numerze PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="294"/>
+        <location filename="../../desk/students.py" line="301"/>
         <source>Login state looked up by PESEL</source>
         <translation>Sprawdzono stan konta po numerze PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="296"/>
+        <location filename="../../desk/students.py" line="303"/>
         <source>File of logins by PESEL read</source>
         <translation>Odczytano plik kont według numerów PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="297"/>
+        <location filename="../../desk/students.py" line="304"/>
         <source>Personal data corrected</source>
         <translation>Poprawiono dane osobowe</translation>
     </message>
@@ -3914,7 +4516,7 @@ Odtworzenie:
         <translation>listy grup</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="706"/>
+        <location filename="../../desk/history.py" line="803"/>
         <location filename="../../desk/rosters.py" line="53"/>
         <source>history</source>
         <translation>historia</translation>
@@ -3950,163 +4552,173 @@ Odtworzenie:
         <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="613"/>
+        <location filename="../../desk/history.py" line="706"/>
         <source>access decision</source>
         <translation>decyzja o uprawnieniu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="614"/>
+        <location filename="../../desk/history.py" line="707"/>
         <source>access rule</source>
         <translation>reguła uprawnień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="615"/>
+        <location filename="../../desk/history.py" line="708"/>
         <source>token ledger entry</source>
         <translation>wpis w rejestrze żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="616"/>
+        <location filename="../../desk/history.py" line="709"/>
         <source>token type</source>
         <translation>rodzaj żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="617"/>
+        <location filename="../../desk/history.py" line="710"/>
         <source>allocation rule</source>
         <translation>reguła przydziału</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="618"/>
+        <location filename="../../desk/history.py" line="711"/>
         <source>token request</source>
         <translation>prośba o żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="619"/>
+        <location filename="../../desk/history.py" line="712"/>
         <source>payment</source>
         <translation>należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="620"/>
+        <location filename="../../desk/history.py" line="713"/>
         <source>person</source>
         <translation>osoba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="621"/>
+        <location filename="../../desk/history.py" line="714"/>
         <source>login account</source>
         <translation>konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="622"/>
+        <location filename="../../desk/history.py" line="715"/>
         <source>login template</source>
         <translation>wzór loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="623"/>
+        <location filename="../../desk/history.py" line="716"/>
         <source>class group</source>
         <translation>grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="625"/>
+        <location filename="../../desk/history.py" line="718"/>
         <source>round</source>
         <translation>tura</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="626"/>
+        <location filename="../../desk/history.py" line="719"/>
         <source>staff account</source>
         <translation>konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="627"/>
+        <location filename="../../desk/history.py" line="720"/>
         <source>sync conflict</source>
         <translation>konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="628"/>
+        <location filename="../../desk/history.py" line="721"/>
         <source>setting</source>
         <translation>ustawienie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="629"/>
+        <location filename="../../desk/history.py" line="722"/>
         <source>export</source>
         <translation>eksport</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="630"/>
+        <location filename="../../desk/history.py" line="723"/>
         <source>database</source>
         <translation>baza danych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="641"/>
+        <location filename="../../desk/history.py" line="724"/>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="725"/>
+        <source>copy of a term</source>
+        <translation>kopia cyklu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="736"/>
         <source>the student, on the portal</source>
         <translation>student, w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="642"/>
+        <location filename="../../desk/history.py" line="737"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="675"/>
+        <location filename="../../desk/history.py" line="772"/>
         <source>Exported by</source>
         <translation>Wyeksportował(a)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="676"/>
+        <location filename="../../desk/history.py" line="773"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="677"/>
+        <location filename="../../desk/history.py" line="774"/>
         <source>Entries</source>
         <translation>Wpisy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="680"/>
+        <location filename="../../desk/history.py" line="777"/>
         <source>Filters</source>
         <translation>Filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="682"/>
-        <location filename="../../desk/history.py" line="699"/>
+        <location filename="../../desk/history.py" line="779"/>
+        <location filename="../../desk/history.py" line="796"/>
         <source>Audit trail</source>
         <translation>Historia zmian</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="684"/>
+        <location filename="../../desk/history.py" line="781"/>
         <source>Entry</source>
         <translation>Wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="685"/>
+        <location filename="../../desk/history.py" line="782"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="686"/>
+        <location filename="../../desk/history.py" line="783"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="687"/>
+        <location filename="../../desk/history.py" line="784"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="688"/>
+        <location filename="../../desk/history.py" line="785"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="689"/>
+        <location filename="../../desk/history.py" line="786"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="690"/>
+        <location filename="../../desk/history.py" line="787"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="691"/>
+        <location filename="../../desk/history.py" line="788"/>
         <source>Action code</source>
         <translation>Kod czynności</translation>
     </message>
@@ -4115,239 +4727,349 @@ Odtworzenie:
         <source>Portal database moved</source>
         <translation>Przeniesiono bazę portalu</translation>
     </message>
+    <message>
+        <location filename="../../desk/courses.py" line="41"/>
+        <source>Course %1 added</source>
+        <translation>Dodano przedmiot %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/courses.py" line="42"/>
+        <source>Course %1 changed</source>
+        <translation>Zmieniono przedmiot %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="70"/>
+        <source>Class group %1 added</source>
+        <translation>Dodano grupę zajęciową %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/group_records.py" line="71"/>
+        <source>Class group %1 changed</source>
+        <translation>Zmieniono grupę zajęciową %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="42"/>
+        <source>Import of %1 from %2: %3 new, %4 changed</source>
+        <translation>Import: %1 z pliku %2: nowe %3, zmienione %4</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="45"/>
+        <source>Imported %1 (line %2)</source>
+        <translation>Zaimportowano %1 (wiersz %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="464"/>
+        <source>Term %1 copied to %2 (registrations: %3, class groups: %4)</source>
+        <translation>Cykl %1 skopiowano do %2 (rejestracje: %3, grupy zajęciowe: %4)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="471"/>
+        <source>Registration %1 copied from %2</source>
+        <translation>Rejestrację %1 skopiowano z %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="478"/>
+        <source>Round “%1” copied to %2</source>
+        <translation>Turę „%1” skopiowano do %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="483"/>
+        <source>Access rule copied to %1</source>
+        <translation>Regułę dostępu skopiowano do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="485"/>
+        <source>Class group %1 copied</source>
+        <translation>Skopiowano grupę zajęciową %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="171"/>
+        <source>Student %1 admitted</source>
+        <translation>Przyjęto studenta %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="175"/>
+        <source>Programme %1 added</source>
+        <translation>Dodano kierunek %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="177"/>
+        <source>Stage on %1 set to %2</source>
+        <translation>Etap na kierunku %1 ustawiono na %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="184"/>
+        <source>Status on %1: %2</source>
+        <translation>Status na kierunku %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="53"/>
+        <source>Term %1 added</source>
+        <translation>Dodano cykl %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="54"/>
+        <source>Term %1 changed</source>
+        <translation>Zmieniono cykl %1</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/views/history.py" line="59"/>
+        <location filename="../../ui/views/history.py" line="65"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="59"/>
+        <location filename="../../ui/views/history.py" line="65"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="59"/>
+        <location filename="../../ui/views/history.py" line="65"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="59"/>
+        <location filename="../../ui/views/history.py" line="65"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="59"/>
+        <location filename="../../ui/views/history.py" line="65"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="59"/>
+        <location filename="../../ui/views/history.py" line="65"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="108"/>
+        <location filename="../../ui/views/history.py" line="116"/>
         <source>Personal data access</source>
         <translation>Dostęp do danych osobowych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="118"/>
+        <source>Enter or a double click opens its rows.</source>
+        <translation>Enter lub dwukrotne kliknięcie otwiera jego wiersze.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="120"/>
+        <source>A row of change set #%1.</source>
+        <translation>Wiersz zestawu zmian nr %1.</translation>
     </message>
 </context>
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/views/history.py" line="154"/>
+        <location filename="../../ui/views/history.py" line="166"/>
         <source>Staff member</source>
         <translation>Pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="155"/>
+        <location filename="../../ui/views/history.py" line="167"/>
         <source>every staff member</source>
         <translation>każdy pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="160"/>
+        <location filename="../../ui/views/history.py" line="172"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="161"/>
+        <location filename="../../ui/views/history.py" line="173"/>
         <source>e.g. 100234</source>
         <translation>np. 100234</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="166"/>
+        <location filename="../../ui/views/history.py" line="178"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="167"/>
+        <location filename="../../ui/views/history.py" line="179"/>
         <source>every kind of record</source>
         <translation>każdy rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="172"/>
+        <location filename="../../ui/views/history.py" line="184"/>
         <source>From date</source>
         <translation>Od dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="173"/>
+        <location filename="../../ui/views/history.py" line="185"/>
         <source>To date</source>
         <translation>Do dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="174"/>
+        <location filename="../../ui/views/history.py" line="186"/>
         <source>Personal data &amp;access only (PESEL shown, lists exported)</source>
         <translation>Tylko &amp;dostęp do danych osobowych (wyświetlony PESEL, eksport list)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="176"/>
+        <location filename="../../ui/views/history.py" line="188"/>
         <source>Personal data access only</source>
         <translation>Tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="177"/>
+        <location filename="../../ui/views/history.py" line="189"/>
         <source>&amp;Show</source>
         <translation>&amp;Pokaż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="179"/>
+        <location filename="../../ui/views/history.py" line="191"/>
         <source>Show the history with these filters</source>
         <translation>Pokaż historię z tymi filtrami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="192"/>
+        <location filename="../../ui/views/history.py" line="204"/>
         <source>History: who did what, when and why</source>
         <translation>Historia: kto, co, kiedy i dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="215"/>
+        <location filename="../../ui/views/history.py" line="227"/>
         <source>What the history shows</source>
         <translation>Co pokazuje historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="217"/>
+        <location filename="../../ui/views/history.py" line="229"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="219"/>
+        <location filename="../../ui/views/history.py" line="231"/>
         <source>Show older entries</source>
         <translation>Pokaż starsze wpisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="222"/>
+        <location filename="../../ui/views/history.py" line="234"/>
         <source>&amp;Export…</source>
         <translation>&amp;Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="224"/>
+        <location filename="../../ui/views/history.py" line="236"/>
         <source>Export the entries shown to Excel</source>
         <translation>Eksportuj pokazane wpisy do Excela</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="225"/>
+        <location filename="../../ui/views/history.py" line="237"/>
         <source>Writes the entries shown to an .xlsx file; the export is recorded in the history.</source>
         <translation>Zapisuje pokazane wpisy do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="232"/>
+        <location filename="../../ui/views/history.py" line="240"/>
+        <source>O&amp;pen change set…</source>
+        <translation>Otwórz &amp;zestaw zmian…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="242"/>
+        <source>Open the change set of the selected entry</source>
+        <translation>Otwórz zestaw zmian wybranego wpisu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="243"/>
+        <source>An import or a copy of a term is one entry: this lists its rows (Enter).</source>
+        <translation>Import lub kopia cyklu to jeden wpis: tu widać jego wiersze (Enter).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="251"/>
         <source>S&amp;taff member:</source>
         <translation>P&amp;racownik:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="232"/>
+        <location filename="../../ui/views/history.py" line="251"/>
         <source>Student &amp;no.:</source>
         <translation>Nr &amp;albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="232"/>
+        <location filename="../../ui/views/history.py" line="251"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="239"/>
+        <location filename="../../ui/views/history.py" line="258"/>
         <source>&amp;From:</source>
         <translation>&amp;Od:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="239"/>
+        <location filename="../../ui/views/history.py" line="258"/>
         <source>T&amp;o:</source>
         <translation>D&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="281"/>
+        <location filename="../../ui/views/history.py" line="304"/>
         <source>Only an administrator reads the whole history or one staff member&apos;s.</source>
         <translation>Całą historię lub historię jednego pracownika czyta tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="291"/>
+        <location filename="../../ui/views/history.py" line="314"/>
         <source>any date</source>
         <translation>dowolny dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="307"/>
+        <location filename="../../ui/views/history.py" line="330"/>
         <source>disabled</source>
         <translation>zablokowane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="325"/>
+        <location filename="../../ui/views/history.py" line="348"/>
         <source>staff member: %1</source>
         <translation>pracownik: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="328"/>
+        <location filename="../../ui/views/history.py" line="351"/>
         <source>student: %1</source>
         <translation>student: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="330"/>
+        <location filename="../../ui/views/history.py" line="353"/>
         <source>kind: %1</source>
         <translation>rodzaj: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="332"/>
+        <location filename="../../ui/views/history.py" line="355"/>
         <source>from %1</source>
         <translation>od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="334"/>
+        <location filename="../../ui/views/history.py" line="357"/>
         <source>to %1</source>
         <translation>do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="336"/>
+        <location filename="../../ui/views/history.py" line="359"/>
         <source>personal data access only</source>
         <translation>tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="346"/>
+        <location filename="../../ui/views/history.py" line="369"/>
         <source>The end date is before the start date.</source>
         <translation>Data końcowa jest wcześniejsza niż początkowa.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="355"/>
+        <location filename="../../ui/views/history.py" line="378"/>
         <source>Enter a student number to see that student&apos;s history. The whole history, by staff member or by personal-data access, is for administrators.</source>
         <translation>Wpisz numer albumu, aby zobaczyć historię tego studenta. Cała historia, według pracownika lub dostępu do danych osobowych, jest dla administratorów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="362"/>
+        <location filename="../../ui/views/history.py" line="385"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="373"/>
+        <location filename="../../ui/views/history.py" line="396"/>
         <source>Reading older entries…</source>
         <translation>Wczytywanie starszych wpisów…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="408"/>
+        <location filename="../../ui/views/history.py" line="431"/>
         <source>No entries match these filters.</source>
         <translation>Żaden wpis nie pasuje do tych filtrów.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="410"/>
+        <location filename="../../ui/views/history.py" line="433"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>Pokazano %n wpis, od najnowszego.</numerusform>
@@ -4356,27 +5078,27 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="412"/>
+        <location filename="../../ui/views/history.py" line="435"/>
         <source>Older entries: More…</source>
         <translation>Starsze wpisy: Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="422"/>
+        <location filename="../../ui/views/history.py" line="445"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="447"/>
+        <location filename="../../ui/views/history.py" line="489"/>
         <source>Export the history</source>
         <translation>Eksport historii</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="447"/>
+        <location filename="../../ui/views/history.py" line="489"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Skoroszyt Excela (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="457"/>
+        <location filename="../../ui/views/history.py" line="499"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Eksportowanie %n wpisu…</numerusform>
@@ -4385,13 +5107,997 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="461"/>
+        <location filename="../../ui/views/history.py" line="503"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Wyeksportowano %n wpis do %1.</numerusform>
             <numerusform>Wyeksportowano %n wpisy do %1.</numerusform>
             <numerusform>Wyeksportowano %n wpisów do %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="45"/>
+        <source>longer than %1 characters</source>
+        <translation>dłuższe niż %1 znaków</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="47"/>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="55"/>
+        <source>%1 is not up to %2 digits</source>
+        <translation>%1 to nie jest od 1 do %2 cyfr</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="58"/>
+        <source>digits, kept as text</source>
+        <translation>cyfry, zapisane jako tekst</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="67"/>
+        <source>whole number</source>
+        <translation>liczba całkowita</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="82"/>
+        <source>%1 is not a date (31.12.2026 or 2026-12-31)</source>
+        <translation>%1 to nie data (31.12.2026 lub 2026-12-31)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="91"/>
+        <source>%1 is not a time (10:15)</source>
+        <translation>%1 to nie godzina (10:15)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="98"/>
+        <source>%1 is not a date and time (31.12.2026 10:00)</source>
+        <translation>%1 to nie data z godziną (31.12.2026 10:00)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="103"/>
+        <source>date: 31.12.2026 or 2026-12-31</source>
+        <translation>data: 31.12.2026 lub 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="104"/>
+        <source>time: 10:15</source>
+        <translation>godzina: 10:15</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="105"/>
+        <source>date and time: 31.12.2026 10:00</source>
+        <translation>data i godzina: 31.12.2026 10:00</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="110"/>
+        <source>%1 is not an e-mail address</source>
+        <translation>%1 to nie adres e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="114"/>
+        <source>e-mail address</source>
+        <translation>adres e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="126"/>
+        <source>%1 is not yes or no (tak / nie)</source>
+        <translation>%1 to nie „tak” ani „nie”</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="129"/>
+        <source>tak / nie</source>
+        <translation>tak / nie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="139"/>
+        <source>amount in PLN: 120.00</source>
+        <translation>kwota w zł: 120.00</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="155"/>
+        <source>%1 is not one of: %2</source>
+        <translation>%1 nie jest żadną z wartości: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/cells.py" line="158"/>
+        <source>one of the listed values</source>
+        <translation>jedna z wymienionych wartości</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/files.py" line="41"/>
+        <source>Excel workbook (.xlsx), first sheet</source>
+        <translation>skoroszyt Excel (.xlsx), pierwszy arkusz</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/files.py" line="42"/>
+        <source>semicolon</source>
+        <translation>średnikiem</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/files.py" line="42"/>
+        <source>comma</source>
+        <translation>przecinkiem</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/files.py" line="43"/>
+        <source>tab</source>
+        <translation>tabulatorem</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/files.py" line="44"/>
+        <source>CSV, %1, separated by %2</source>
+        <translation>CSV, %1, rozdzielany %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/files.py" line="59"/>
+        <source>Line %1 has a field longer than %2 characters, or a quote that is never closed.</source>
+        <translation>Wiersz %1 ma pole dłuższe niż %2 znaków albo niezamknięty cudzysłów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/files.py" line="73"/>
+        <source>Old Excel files (.xls) cannot be read: save it as .xlsx or .csv.</source>
+        <translation>Starych plików Excela (.xls) nie można odczytać: zapisz plik jako .xlsx lub .csv.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/kind.py" line="67"/>
+        <source>new</source>
+        <translation>nowy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/kind.py" line="68"/>
+        <source>changed</source>
+        <translation>zmieniony</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/kind.py" line="69"/>
+        <source>unchanged</source>
+        <translation>bez zmian</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/kind.py" line="70"/>
+        <source>error</source>
+        <translation>błąd</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/kind.py" line="112"/>
+        <location filename="../../desk/imports/workbooks.py" line="120"/>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/kind.py" line="112"/>
+        <location filename="../../desk/imports/workbooks.py" line="120"/>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="49"/>
+        <source>institutional e-mail address</source>
+        <translation>uczelniany adres e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="199"/>
+        <location filename="../../desk/imports/registrations.py" line="231"/>
+        <source>no programme %1 at the desk</source>
+        <translation>nie ma kierunku %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="203"/>
+        <source>the programme %1 is not of your units</source>
+        <translation>kierunek %1 nie należy do Twoich jednostek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="215"/>
+        <source>the same student as line %1, with other personal data</source>
+        <translation>ten sam student co w wierszu %1, ale z innymi danymi osobowymi</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="220"/>
+        <source>the same PESEL as line %1, with other personal data</source>
+        <translation>ten sam PESEL co w wierszu %1, ale z innymi danymi osobowymi</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="242"/>
+        <source>the same login as line %1</source>
+        <translation>ten sam login co w wierszu %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="246"/>
+        <location filename="../../desk/imports/people.py" line="565"/>
+        <source>already the login of another person</source>
+        <translation>to już login innej osoby</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="464"/>
+        <source>the login of a student, not of staff</source>
+        <translation>to login studenta, nie pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="550"/>
+        <location filename="../../desk/imports/registrations.py" line="316"/>
+        <location filename="../../desk/imports/tokens.py" line="126"/>
+        <source>no student %1 at the desk</source>
+        <translation>nie ma studenta %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="567"/>
+        <source>the login is linked; unlink it in the accounts view</source>
+        <translation>login jest powiązany; odłącz go w widoku kont</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="54"/>
+        <location filename="../../desk/imports/registrations.py" line="186"/>
+        <location filename="../../desk/imports/registrations.py" line="323"/>
+        <source>no registration %1 at the desk</source>
+        <translation>nie ma rejestracji %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="86"/>
+        <location filename="../../desk/imports/teaching.py" line="258"/>
+        <source>no term %1 at the desk</source>
+        <translation>nie ma cyklu %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="88"/>
+        <location filename="../../desk/imports/tokens.py" line="70"/>
+        <location filename="../../desk/imports/tokens.py" line="129"/>
+        <source>no token type %1 at the desk</source>
+        <translation>nie ma typu żetonu %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="92"/>
+        <location filename="../../desk/imports/registrations.py" line="133"/>
+        <location filename="../../desk/imports/registrations.py" line="193"/>
+        <location filename="../../desk/imports/registrations.py" line="243"/>
+        <location filename="../../desk/imports/teaching.py" line="219"/>
+        <source>not one of your units</source>
+        <translation>nie jest jedną z Twoich jednostek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="94"/>
+        <source>a token registration has a token type, a direct one has none</source>
+        <translation>rejestracja żetonowa ma typ żetonu, bezpośrednia nie ma żadnego</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="136"/>
+        <location filename="../../desk/imports/teaching.py" line="393"/>
+        <source>not after the start</source>
+        <translation>nie później niż początek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="139"/>
+        <source>a token round needs its micro-round and break</source>
+        <translation>tura żetonowa wymaga długości mikrotury i mikroprzerwy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="146"/>
+        <source>overlaps the round %1 (%2 – %3)</source>
+        <translation>nakłada się na turę %1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="189"/>
+        <location filename="../../desk/imports/teaching.py" line="259"/>
+        <source>no course %1 at the desk</source>
+        <translation>nie ma przedmiotu %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="319"/>
+        <location filename="../../desk/imports/teaching.py" line="381"/>
+        <source>no such class group at the desk</source>
+        <translation>nie ma takiej grupy zajęciowej</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="328"/>
+        <location filename="../../desk/imports/tokens.py" line="134"/>
+        <source>not a student of your units</source>
+        <translation>to nie student Twoich jednostek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="335"/>
+        <source>required for a seat over the limit</source>
+        <translation>wymagany dla miejsca ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="338"/>
+        <source>the group is full (%1 of %2 seats taken)</source>
+        <translation>grupa jest pełna (zajęte %1 z %2 miejsc)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registry.py" line="29"/>
+        <source>There is no kind of record %1 to import; the kinds are: %2.</source>
+        <translation>Nie ma rodzaju rekordów %1 do importu; rodzaje to: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="132"/>
+        <source>The file has no heading line naming the columns %1 (within its first %2 lines). Its first line has: %3.</source>
+        <translation>Plik nie ma wiersza nagłówka z kolumnami %1 (w pierwszych %2 wierszach). Jego pierwszy wiersz zawiera: %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="145"/>
+        <source>empty, but required</source>
+        <translation>puste, a wymagane</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="169"/>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>Import anulowano; niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="179"/>
+        <source>Reading the file</source>
+        <translation>Odczyt pliku</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="189"/>
+        <source>line</source>
+        <translation>wiersz</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="190"/>
+        <source>the same record as line %1</source>
+        <translation>ten sam rekord co w wierszu %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="241"/>
+        <source>Say why the file is imported (the reason is kept with the change).</source>
+        <translation>Podaj powód importu pliku (zostanie zapisany razem ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="243"/>
+        <source>%1 rows are in error: correct the file, or import skipping them.</source>
+        <translation>Błędne wiersze: %1. Popraw plik albo importuj z pominięciem błędnych wierszy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="247"/>
+        <source>The file changed after the preview: preview it again.</source>
+        <translation>Plik zmienił się po podglądzie: obejrzyj podgląd ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="266"/>
+        <source>The records changed after the preview (now %1 new, %2 changed, %3 in error): preview it again.</source>
+        <translation>Rekordy zmieniły się po podglądzie (teraz nowe: %1, zmienione: %2, błędne: %3): obejrzyj podgląd ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="77"/>
+        <source>%1 is not a weekday (poniedziałek … niedziela, or 1 … 7)</source>
+        <translation>%1 to nie dzień tygodnia (poniedziałek … niedziela albo 1 … 7)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="81"/>
+        <source>weekday: poniedziałek … niedziela, or 1 … 7</source>
+        <translation>dzień tygodnia: poniedziałek … niedziela albo 1 … 7</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="99"/>
+        <source>no unit %1 at the desk</source>
+        <translation>nie ma jednostki %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="166"/>
+        <location filename="../../desk/imports/teaching.py" line="222"/>
+        <location filename="../../desk/imports/teaching.py" line="280"/>
+        <source>record</source>
+        <translation>rekord</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="233"/>
+        <source>institutional e-mails of the teachers, separated by commas</source>
+        <translation>uczelniane adresy e-mail prowadzących, rozdzielone przecinkami</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="274"/>
+        <location filename="../../desk/imports/teaching.py" line="391"/>
+        <source>not a course of your units</source>
+        <translation>to nie przedmiot Twoich jednostek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="285"/>
+        <source>below the %1 students already enrolled</source>
+        <translation>mniej niż zapisanych już studentów (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="292"/>
+        <source>%1 is not the login of a member of staff</source>
+        <translation>%1 to nie login pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="27"/>
+        <source>balance brought in by an import</source>
+        <translation>saldo wprowadzone importem</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="91"/>
+        <location filename="../../desk/imports/workbooks.py" line="154"/>
+        <source>Data</source>
+        <translation>Dane</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="92"/>
+        <location filename="../../desk/imports/workbooks.py" line="114"/>
+        <source>Notes</source>
+        <translation>Objaśnienia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="109"/>
+        <source>Choose one of the listed values.</source>
+        <translation>Wybierz jedną z wymienionych wartości.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="113"/>
+        <source>Column</source>
+        <translation>Kolumna</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="113"/>
+        <source>Also accepted as</source>
+        <translation>Akceptowane także jako</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="113"/>
+        <source>Required</source>
+        <translation>Wymagana</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="114"/>
+        <source>Kind of value</source>
+        <translation>Rodzaj wartości</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/workbooks.py" line="114"/>
+        <source>Allowed values</source>
+        <translation>Dozwolone wartości</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../desk/imports/people.py" line="65"/>
+        <source>Last name</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="67"/>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="69"/>
+        <source>Middle name</source>
+        <translation>Drugie imię</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="71"/>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="74"/>
+        <source>Birth date</source>
+        <translation>Data urodzenia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="76"/>
+        <source>Private e-mail</source>
+        <translation>E-mail prywatny</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="126"/>
+        <location filename="../../desk/imports/people.py" line="520"/>
+        <location filename="../../desk/imports/registrations.py" line="273"/>
+        <location filename="../../desk/imports/tokens.py" line="93"/>
+        <source>Student number</source>
+        <translation>Numer albumu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="130"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="133"/>
+        <location filename="../../desk/imports/registrations.py" line="221"/>
+        <location filename="../../desk/imports/teaching.py" line="178"/>
+        <source>Programme code</source>
+        <translation>Kod kierunku</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="136"/>
+        <location filename="../../desk/imports/registrations.py" line="227"/>
+        <source>Stage</source>
+        <translation>Etap</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="139"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="141"/>
+        <source>Status since</source>
+        <translation>Status od</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="143"/>
+        <source>Status until</source>
+        <translation>Status do</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="145"/>
+        <source>Admitted on</source>
+        <translation>Data przyjęcia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="147"/>
+        <location filename="../../desk/imports/people.py" line="431"/>
+        <location filename="../../desk/imports/people.py" line="518"/>
+        <source>Institutional e-mail</source>
+        <translation>E-mail uczelniany</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="44"/>
+        <location filename="../../desk/imports/registrations.py" line="68"/>
+        <location filename="../../desk/imports/registrations.py" line="276"/>
+        <source>Registration code</source>
+        <translation>Kod rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="70"/>
+        <location filename="../../desk/imports/teaching.py" line="113"/>
+        <location filename="../../desk/imports/teaching.py" line="154"/>
+        <location filename="../../desk/imports/teaching.py" line="180"/>
+        <location filename="../../desk/imports/teaching.py" line="205"/>
+        <location filename="../../desk/imports/tokens.py" line="44"/>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="72"/>
+        <location filename="../../desk/imports/teaching.py" line="84"/>
+        <location filename="../../desk/imports/teaching.py" line="111"/>
+        <source>Unit code</source>
+        <translation>Kod jednostki</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="75"/>
+        <location filename="../../desk/imports/teaching.py" line="117"/>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="76"/>
+        <location filename="../../desk/imports/tokens.py" line="29"/>
+        <location filename="../../desk/imports/tokens.py" line="43"/>
+        <source>Token type</source>
+        <translation>Typ żetonu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="79"/>
+        <source>Message to students</source>
+        <translation>Komunikat</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="80"/>
+        <source>Selection limit</source>
+        <translation>Limit wyboru</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="83"/>
+        <source>Entitled students only</source>
+        <translation>Tylko uprawnieni</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="109"/>
+        <source>Round</source>
+        <translation>Tura</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="111"/>
+        <location filename="../../desk/imports/teaching.py" line="349"/>
+        <source>Starts at</source>
+        <translation>Początek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="113"/>
+        <location filename="../../desk/imports/teaching.py" line="351"/>
+        <source>Ends at</source>
+        <translation>Koniec</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="115"/>
+        <source>Unregistering allowed</source>
+        <translation>Wyrejestrowanie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="117"/>
+        <source>Micro-round (minutes)</source>
+        <translation>Mikrotura (minuty)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="120"/>
+        <source>Micro-break (minutes)</source>
+        <translation>Mikroprzerwa (minuty)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="223"/>
+        <location filename="../../desk/imports/teaching.py" line="185"/>
+        <location filename="../../desk/imports/tokens.py" line="61"/>
+        <source>Level</source>
+        <translation>Poziom</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="225"/>
+        <location filename="../../desk/imports/teaching.py" line="187"/>
+        <location filename="../../desk/imports/tokens.py" line="63"/>
+        <source>Mode</source>
+        <translation>Forma studiów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="279"/>
+        <source>Over the limit</source>
+        <translation>Ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="282"/>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="87"/>
+        <location filename="../../desk/imports/teaching.py" line="153"/>
+        <source>Term</source>
+        <translation>Cykl</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="89"/>
+        <location filename="../../desk/imports/teaching.py" line="203"/>
+        <source>Course code</source>
+        <translation>Kod przedmiotu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="92"/>
+        <source>Class type</source>
+        <translation>Typ zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="94"/>
+        <source>Group number</source>
+        <translation>Numer grupy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="115"/>
+        <location filename="../../desk/imports/teaching.py" line="182"/>
+        <location filename="../../desk/imports/teaching.py" line="207"/>
+        <source>English name</source>
+        <translation>Nazwa angielska</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="118"/>
+        <source>Parent unit code</source>
+        <translation>Kod jednostki nadrzędnej</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="156"/>
+        <source>Starts on</source>
+        <translation>Data od</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="158"/>
+        <source>Ends on</source>
+        <translation>Data do</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="210"/>
+        <source>Language</source>
+        <translation>Język</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="248"/>
+        <source>Seat limit</source>
+        <translation>Limit miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="250"/>
+        <source>Lower limit</source>
+        <translation>Dolny limit miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="253"/>
+        <source>Teachers</source>
+        <translation>Prowadzący</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="256"/>
+        <source>Description</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="347"/>
+        <source>Weekday</source>
+        <translation>Dzień tygodnia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="353"/>
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="354"/>
+        <source>Building</source>
+        <translation>Budynek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="46"/>
+        <source>Price of a semester</source>
+        <translation>Cena semestru</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="65"/>
+        <source>Tokens</source>
+        <translation>Żetony</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="67"/>
+        <source>Active</source>
+        <translation>Aktywna</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="96"/>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+</context>
+<context>
+    <name>ImportKinds</name>
+    <message>
+        <location filename="../../desk/imports/people.py" line="120"/>
+        <source>Students and their programmes</source>
+        <translation>Studenci i ich kierunki</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="427"/>
+        <source>Teaching staff</source>
+        <translation>Prowadzący zajęcia</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="513"/>
+        <source>Login accounts</source>
+        <translation>Konta logowania</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="59"/>
+        <source>Registrations</source>
+        <translation>Rejestracje</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="100"/>
+        <source>Rounds of registrations</source>
+        <translation>Tury rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="168"/>
+        <source>Courses offered in registrations</source>
+        <translation>Przedmioty oferowane w rejestracjach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="212"/>
+        <source>Access rules of registrations</source>
+        <translation>Reguły dostępu do rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="268"/>
+        <source>Enrollments</source>
+        <translation>Zapisy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="104"/>
+        <source>Organisational units</source>
+        <translation>Jednostki organizacyjne</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="146"/>
+        <source>Terms</source>
+        <translation>Cykle dydaktyczne</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="171"/>
+        <source>Programmes</source>
+        <translation>Kierunki</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="195"/>
+        <source>Courses</source>
+        <translation>Przedmioty</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="238"/>
+        <source>Class groups</source>
+        <translation>Grupy zajęciowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="339"/>
+        <source>Timetable slots</source>
+        <translation>Terminy zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="35"/>
+        <source>Token types</source>
+        <translation>Typy żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="53"/>
+        <source>Token allocation rules</source>
+        <translation>Reguły przydziału żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="88"/>
+        <source>Token balances</source>
+        <translation>Salda żetonów</translation>
+    </message>
+</context>
+<context>
+    <name>ImportNotes</name>
+    <message>
+        <location filename="../../desk/imports/people.py" line="72"/>
+        <source>11 digits, checked by its check digit and against the birth date; empty for students without one</source>
+        <translation>11 cyfr, sprawdzanych cyfrą kontrolną i z datą urodzenia; puste dla studentów bez numeru PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="127"/>
+        <source>digits, kept as text: leading zeros stay</source>
+        <translation>cyfry zapisane jako tekst: zera na początku zostają</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="131"/>
+        <source>empty: a PhD student on a doctoral programme, else a student</source>
+        <translation>puste: doktorant na studiach doktoranckich, w pozostałych przypadkach student</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="134"/>
+        <source>a programme the desk has (import programmes first)</source>
+        <translation>kierunek znany w systemie (najpierw zaimportuj kierunki)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="137"/>
+        <source>year of study, 1 to 10; empty: 1</source>
+        <translation>rok studiów, od 1 do 10; puste: 1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="140"/>
+        <source>empty: active</source>
+        <translation>puste: aktywny</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="142"/>
+        <source>required for any status but active</source>
+        <translation>wymagane dla każdego statusu poza aktywnym</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="144"/>
+        <source>a leave&apos;s or suspension&apos;s planned end, after its start</source>
+        <translation>planowany koniec urlopu lub zawieszenia, po jego początku</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="148"/>
+        <source>the login; its domain fits the category&apos;s template</source>
+        <translation>login; jego domena odpowiada szablonowi kategorii</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/people.py" line="521"/>
+        <source>the student the login is linked to; empty: linked to nobody yet</source>
+        <translation>student, do którego należy login; puste: login jeszcze nieprzypisany</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="45"/>
+        <source>a registration the desk has (import registrations first)</source>
+        <translation>rejestracja znana w systemie (najpierw zaimportuj rejestracje)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="77"/>
+        <source>required for a token registration, empty for a direct one</source>
+        <translation>wymagany dla rejestracji żetonowej, pusty dla bezpośredniej</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="81"/>
+        <source>how many courses a student may take; empty: no limit</source>
+        <translation>ile przedmiotów może wybrać student; puste: bez limitu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="119"/>
+        <location filename="../../desk/imports/registrations.py" line="122"/>
+        <source>token rounds only</source>
+        <translation>tylko tury żetonowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="222"/>
+        <source>empty: any programme</source>
+        <translation>puste: dowolny kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="224"/>
+        <location filename="../../desk/imports/tokens.py" line="62"/>
+        <source>empty: any level</source>
+        <translation>puste: dowolny poziom</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="226"/>
+        <location filename="../../desk/imports/tokens.py" line="64"/>
+        <source>empty: any mode</source>
+        <translation>puste: dowolna forma</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="228"/>
+        <source>empty: any stage</source>
+        <translation>puste: dowolny etap</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="277"/>
+        <source>the registration it was made in; may be empty</source>
+        <translation>rejestracja, w której dokonano zapisu; może być puste</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="280"/>
+        <source>tak: a seat over the group&apos;s limit, given by the dean&apos;s office (a reason is required)</source>
+        <translation>tak: miejsce ponad limit grupy przyznane przez dziekanat (wymagany powód)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="283"/>
+        <source>why a seat over the limit was given</source>
+        <translation>dlaczego przyznano miejsce ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="85"/>
+        <source>a unit the desk has (import units first)</source>
+        <translation>jednostka znana w systemie (najpierw zaimportuj jednostki)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="88"/>
+        <source>a term&apos;s code, e.g. 2026Z</source>
+        <translation>kod cyklu, np. 2026Z</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="90"/>
+        <source>a course the desk has (import courses first)</source>
+        <translation>przedmiot znany w systemie (najpierw zaimportuj przedmioty)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="120"/>
+        <source>a unit the desk has or one on an earlier line</source>
+        <translation>jednostka znana w systemie lub podana we wcześniejszym wierszu</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="211"/>
+        <source>language code, e.g. pl or en; empty: pl</source>
+        <translation>kod języka, np. pl lub en; puste: pl</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="252"/>
+        <source>below it the group does not run; empty: 0</source>
+        <translation>poniżej tej liczby grupa nie zostanie uruchomiona; puste: 0</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/teaching.py" line="254"/>
+        <source>institutional e-mails of staff (import staff first), separated by commas</source>
+        <translation>uczelniane adresy e-mail pracowników (najpierw zaimportuj prowadzących), rozdzielone przecinkami</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="30"/>
+        <source>a token type&apos;s code, e.g. JO</source>
+        <translation>kod typu żetonu, np. JO</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="47"/>
+        <source>in PLN, paid beyond the free tokens</source>
+        <translation>w zł, płatna po wykorzystaniu bezpłatnych żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/tokens.py" line="97"/>
+        <source>the tokens the student has now</source>
+        <translation>liczba żetonów, które student ma obecnie</translation>
     </message>
 </context>
 <context>
@@ -4472,10 +6178,435 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>ImportRowsModel</name>
+    <message>
+        <location filename="../../ui/models/import_rows_model.py" line="52"/>
+        <source>Line</source>
+        <translation>Nr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_rows_model.py" line="53"/>
+        <source>Record</source>
+        <translation>Rekord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_rows_model.py" line="54"/>
+        <source>Status</source>
+        <translation>Stan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/import_rows_model.py" line="55"/>
+        <source>What changes, or what is wrong</source>
+        <translation>Co się zmienia lub co jest błędne</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="76"/>
+        <source>Kind of record to import</source>
+        <translation>Rodzaj importowanych rekordów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="83"/>
+        <source>Ch&amp;oose file…</source>
+        <translation>Wybierz &amp;plik…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="85"/>
+        <source>Choose the file to import</source>
+        <translation>Wybierz plik do importu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="86"/>
+        <source>An .xlsx workbook or a CSV file (Ctrl+O); nothing is written until you apply it.</source>
+        <translation>Skoroszyt .xlsx lub plik CSV (Ctrl+O); nic nie zostanie zapisane, dopóki nie zastosujesz importu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="88"/>
+        <source>Preview a&amp;gain</source>
+        <translation>Wczytaj pon&amp;ownie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="90"/>
+        <source>Read the file again and preview it</source>
+        <translation>Wczytaj plik ponownie i pokaż podgląd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="91"/>
+        <source>After correcting the file, read it again.</source>
+        <translation>Po poprawieniu pliku wczytaj go ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="93"/>
+        <source>Te&amp;mplate…</source>
+        <translation>&amp;Szablon…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="95"/>
+        <source>Save an empty template for this kind of record</source>
+        <translation>Zapisz pusty szablon dla tego rodzaju rekordów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="96"/>
+        <source>A workbook with the headings, a sheet of notes on every column and an example row.</source>
+        <translation>Skoroszyt z nagłówkami, arkuszem objaśnień do każdej kolumny i przykładowym wierszem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="99"/>
+        <source>E&amp;xport current records…</source>
+        <translation>&amp;Eksportuj obecne rekordy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="101"/>
+        <source>Export the records the desk holds, in the file&apos;s shape</source>
+        <translation>Eksportuj rekordy zapisane w programie desk w układzie pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="102"/>
+        <source>The records of this kind as the desk holds them: a file that imports back unchanged, a start for corrections.</source>
+        <translation>Rekordy tego rodzaju w postaci zapisanej w programie desk: plik, który zaimportuje się bez zmian — punkt wyjścia do poprawek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="106"/>
+        <source>Choose a kind of record and a file: you see every row&apos;s outcome before anything is written.</source>
+        <translation>Wybierz rodzaj rekordów i plik: wynik każdego wiersza zobaczysz, zanim cokolwiek zostanie zapisane.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="110"/>
+        <source>The file and what was detected</source>
+        <translation>Plik i wykryty format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="118"/>
+        <source>Import progress</source>
+        <translation>Postęp importu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="119"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anuluj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="121"/>
+        <source>Cancel reading or importing the file</source>
+        <translation>Anuluj odczyt lub import pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="122"/>
+        <source>Stops at the next chunk of rows; nothing is written.</source>
+        <translation>Zatrzymuje się przy następnej porcji wierszy; nic nie zostanie zapisane.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="136"/>
+        <source>Rows of the file by outcome</source>
+        <translation>Wiersze pliku według wyniku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="142"/>
+        <source>Headings not used</source>
+        <translation>Nieużyte nagłówki</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="144"/>
+        <source>Show only the rows in &amp;error</source>
+        <translation>Pokaż tylko wiersze z &amp;błędami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="146"/>
+        <source>Show only the rows in error</source>
+        <translation>Pokaż tylko wiersze z błędami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="154"/>
+        <source>Rows of the file that are new, changed or in error</source>
+        <translation>Wiersze pliku: nowe, zmienione lub z błędami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="169"/>
+        <source>Ro&amp;ws:</source>
+        <translation>W&amp;iersze:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="172"/>
+        <source>Not in the file</source>
+        <translation>Brak w pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="178"/>
+        <source>Records at the desk the file does not name</source>
+        <translation>Rekordy w programie desk, których nie ma w pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="179"/>
+        <source>Records at the desk &amp;not named:</source>
+        <translation>Rekordy &amp;nieobecne w pliku:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="189"/>
+        <source>Reason for the import</source>
+        <translation>Powód importu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="190"/>
+        <source>why — kept with the change, e.g. students admitted in September</source>
+        <translation>dlaczego — zostanie zapisane wraz ze zmianą, np. studenci przyjęci we wrześniu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="194"/>
+        <location filename="../../ui/views/import_view.py" line="426"/>
+        <source>&amp;Skip the rows in error</source>
+        <translation>Po&amp;miń wiersze z błędami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="196"/>
+        <source>Skip the rows in error and import the rest</source>
+        <translation>Pomiń wiersze z błędami i zaimportuj pozostałe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="198"/>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Zastosuj…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="200"/>
+        <location filename="../../ui/views/import_view.py" line="463"/>
+        <source>Apply the import</source>
+        <translation>Zastosuj import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="208"/>
+        <source>Result of the import</source>
+        <translation>Wynik importu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="215"/>
+        <source>&amp;Kind of record:</source>
+        <translation>&amp;Rodzaj rekordów:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="247"/>
+        <source>&amp;Reason:</source>
+        <translation>Po&amp;wód:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="296"/>
+        <source>Import %1 from a file</source>
+        <translation>Import z pliku: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="297"/>
+        <source>Spreadsheets and CSV (*.xlsx *.csv);;All files (*)</source>
+        <translation>Arkusze kalkulacyjne i CSV (*.xlsx *.csv);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="319"/>
+        <source>Reading %1…</source>
+        <translation>Wczytywanie %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="320"/>
+        <source>Reading the file</source>
+        <translation>Odczyt pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="343"/>
+        <source>Cancelled: the file was not read to the end.</source>
+        <translation>Anulowano: plik nie został odczytany do końca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="365"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; as %2 — %3; headings on line %4.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; jako %2 — %3; nagłówki w wierszu %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="370"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; new</source>
+        <translation>nowe: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="371"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; changed</source>
+        <translation>zmienione: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="372"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; unchanged</source>
+        <translation>bez zmian: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="374"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; in error</source>
+        <translation>z błędami: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="378"/>
+        <source>(%1 rows in all)</source>
+        <translation>(wszystkich wierszy: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="380"/>
+        <source>Columns read: %1</source>
+        <translation>Odczytane kolumny: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="382"/>
+        <source>Headings not used (left out): %1</source>
+        <translation>Nieużyte nagłówki (pominięte): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="387"/>
+        <source>Showing the first %1 of %2 rows that are new, changed or in error.</source>
+        <translation>Pokazano pierwsze %1 z %2 wierszy nowych, zmienionych lub z błędami.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="390"/>
+        <source>Unchanged rows are not listed.</source>
+        <translation>Wiersze bez zmian nie są wymieniane.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="396"/>
+        <source>%n record(s) of this kind at the desk are not in the file. Nothing is deleted: they stay as they are.</source>
+        <translation>
+            <numerusform>%n rekord tego rodzaju w programie desk nie występuje w pliku. Nic nie zostanie usunięte: pozostaje bez zmian.</numerusform>
+            <numerusform>%n rekordy tego rodzaju w programie desk nie występują w pliku. Nic nie zostanie usunięte: pozostają bez zmian.</numerusform>
+            <numerusform>%n rekordów tego rodzaju w programie desk nie występuje w pliku. Nic nie zostanie usunięte: pozostają bez zmian.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="400"/>
+        <source>… and %1 more</source>
+        <translation>… i %1 więcej</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="425"/>
+        <source>&amp;Skip the %n row(s) in error</source>
+        <translation>
+            <numerusform>Po&amp;miń %n wiersz z błędem</numerusform>
+            <numerusform>Po&amp;miń %n wiersze z błędami</numerusform>
+            <numerusform>Po&amp;miń %n wierszy z błędami</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="431"/>
+        <source>Choose a file: its preview comes first, nothing is written until you apply it.</source>
+        <translation>Wybierz plik: najpierw zobaczysz podgląd, nic nie zostanie zapisane, dopóki nie zastosujesz importu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="433"/>
+        <source>Nothing to import: every row is unchanged or in error.</source>
+        <translation>Nie ma czego importować: każdy wiersz jest bez zmian lub z błędem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="434"/>
+        <source>Nothing to import: every row is unchanged.</source>
+        <translation>Nie ma czego importować: każdy wiersz jest bez zmian.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="436"/>
+        <source>%n row(s) in error: correct the file and preview it again, or skip them.</source>
+        <translation>
+            <numerusform>%n wiersz z błędem: popraw plik i wczytaj go ponownie albo pomiń ten wiersz.</numerusform>
+            <numerusform>%n wiersze z błędami: popraw plik i wczytaj go ponownie albo pomiń te wiersze.</numerusform>
+            <numerusform>%n wierszy z błędami: popraw plik i wczytaj go ponownie albo pomiń te wiersze.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="438"/>
+        <source>Say why the file is imported (the reason is kept with the change).</source>
+        <translation>Podaj powód importu pliku (zostanie zapisany razem ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="440"/>
+        <source>Applying writes %1 new and %2 changed records as one change set, all or nothing.</source>
+        <translation>Zastosowanie zapisze nowe rekordy (%1) i zmienione (%2) jako jeden zestaw zmian — wszystko albo nic.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="457"/>
+        <source>Import %1 new and %2 changed records of “%3” from %4?</source>
+        <translation>Zaimportować z %4 rekordy „%3”: nowe — %1, zmienione — %2?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/import_view.py" line="461"/>
+        <source>The %n row(s) in error are left out.</source>
+        <translation>
+            <numerusform>%n wiersz z błędem zostanie pominięty.</numerusform>
+            <numerusform>%n wiersze z błędami zostaną pominięte.</numerusform>
+            <numerusform>%n wierszy z błędami zostanie pominiętych.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="462"/>
+        <source>It is written as one change set with your reason, and goes to the portal with the next sync.</source>
+        <translation>Zostanie zapisany jako jeden zestaw zmian z podanym powodem i trafi do portalu przy najbliższej synchronizacji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="466"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importuj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="484"/>
+        <source>Importing</source>
+        <translation>Importowanie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="496"/>
+        <source>%1 was imported; preview it again to see the desk&apos;s records against the file.</source>
+        <translation>Zaimportowano %1; wczytaj go ponownie, aby porównać rekordy w programie desk z plikiem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="498"/>
+        <source>Imported from %1: %2 new, %3 changed, %4 unchanged, %5 rows in error skipped. Change set %6 in the history.</source>
+        <translation>Zaimportowano z %1: nowe: %2, zmienione: %3, bez zmian: %4, pominięte wiersze z błędami: %5. Zestaw zmian %6 w historii.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="509"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Anulowano: niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="523"/>
+        <source>Save the template of %1</source>
+        <translation>Zapisz szablon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="524"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Skoroszyt Excela (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="527"/>
+        <source>Template saved: %1</source>
+        <translation>Zapisano szablon: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="534"/>
+        <source>Export %1</source>
+        <translation>Eksport: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="535"/>
+        <source>Excel workbook (*.xlsx);;CSV, separated by semicolons (*.csv)</source>
+        <translation>Skoroszyt Excela (*.xlsx);;CSV rozdzielany średnikami (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="539"/>
+        <source>Exported: %1</source>
+        <translation>Wyeksportowano: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/import_view.py" line="562"/>
+        <source>Cancelling…</source>
+        <translation>Anulowanie…</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desk/eligibility.py" line="146"/>
-        <location filename="../../desk/history.py" line="430"/>
+        <location filename="../../desk/history.py" line="523"/>
+        <location filename="../../desk/student_records.py" line="101"/>
         <location filename="../../ui/labels.py" line="26"/>
         <location filename="../../ui/labels.py" line="101"/>
         <source>active</source>
@@ -4483,64 +6614,68 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="147"/>
-        <location filename="../../desk/history.py" line="431"/>
+        <location filename="../../desk/history.py" line="524"/>
+        <location filename="../../desk/student_records.py" line="102"/>
         <location filename="../../ui/labels.py" line="27"/>
         <source>on leave</source>
         <translation>urlop</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="148"/>
-        <location filename="../../desk/history.py" line="432"/>
+        <location filename="../../desk/history.py" line="525"/>
+        <location filename="../../desk/student_records.py" line="103"/>
         <location filename="../../ui/labels.py" line="28"/>
         <source>suspended</source>
         <translation>zawieszony</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="149"/>
-        <location filename="../../desk/history.py" line="433"/>
+        <location filename="../../desk/history.py" line="526"/>
+        <location filename="../../desk/student_records.py" line="104"/>
         <location filename="../../ui/labels.py" line="29"/>
         <source>removed</source>
         <translation>skreślony</translation>
     </message>
     <message>
         <location filename="../../desk/eligibility.py" line="150"/>
-        <location filename="../../desk/history.py" line="434"/>
+        <location filename="../../desk/history.py" line="527"/>
+        <location filename="../../desk/student_records.py" line="105"/>
         <location filename="../../ui/labels.py" line="30"/>
         <source>graduated</source>
         <translation>absolwent</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="439"/>
+        <location filename="../../desk/history.py" line="532"/>
         <location filename="../../ui/labels.py" line="47"/>
         <source>first cycle</source>
         <translation>I stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="440"/>
+        <location filename="../../desk/history.py" line="533"/>
         <location filename="../../ui/labels.py" line="48"/>
         <source>second cycle</source>
         <translation>II stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="441"/>
+        <location filename="../../desk/history.py" line="534"/>
         <location filename="../../ui/labels.py" line="49"/>
         <source>long cycle</source>
         <translation>jednolite magisterskie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="442"/>
+        <location filename="../../desk/history.py" line="535"/>
         <location filename="../../ui/labels.py" line="50"/>
         <source>doctoral</source>
         <translation>doktoranckie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="443"/>
+        <location filename="../../desk/history.py" line="536"/>
         <location filename="../../ui/labels.py" line="56"/>
         <source>full-time</source>
         <translation>stacjonarne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="444"/>
+        <location filename="../../desk/history.py" line="537"/>
         <location filename="../../ui/labels.py" line="57"/>
         <source>part-time</source>
         <translation>niestacjonarne</translation>
@@ -4600,27 +6735,27 @@ Odtworzenie:
         <translation>pracownik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="426"/>
+        <location filename="../../desk/history.py" line="519"/>
         <location filename="../../ui/labels.py" line="83"/>
         <location filename="../../ui/views/token_rounds.py" line="38"/>
         <source>accepted</source>
         <translation>przyjęty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="427"/>
+        <location filename="../../desk/history.py" line="520"/>
         <location filename="../../ui/labels.py" line="84"/>
         <location filename="../../ui/labels.py" line="92"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="428"/>
+        <location filename="../../desk/history.py" line="521"/>
         <location filename="../../ui/labels.py" line="90"/>
         <source>due</source>
         <translation>do zapłaty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="429"/>
+        <location filename="../../desk/history.py" line="522"/>
         <location filename="../../ui/labels.py" line="91"/>
         <source>paid</source>
         <translation>zapłacona</translation>
@@ -4651,25 +6786,25 @@ Odtworzenie:
         <translation>żetonowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="435"/>
+        <location filename="../../desk/history.py" line="528"/>
         <location filename="../../ui/labels.py" line="119"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="436"/>
+        <location filename="../../desk/history.py" line="529"/>
         <location filename="../../ui/labels.py" line="120"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="437"/>
+        <location filename="../../desk/history.py" line="530"/>
         <location filename="../../ui/labels.py" line="121"/>
         <source>token round</source>
         <translation>tura żetonowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="438"/>
+        <location filename="../../desk/history.py" line="531"/>
         <location filename="../../ui/labels.py" line="122"/>
         <source>import</source>
         <translation>import</translation>
@@ -4834,277 +6969,342 @@ Odtworzenie:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>desk — %1</source>
         <translation>desk — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="53"/>
         <source>desk — course registration</source>
         <translation>desk — rejestracja na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="58"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>Views</source>
         <translation>Widoki</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Token rounds</source>
         <translation>Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Accounts</source>
         <translation>Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>Staff</source>
         <translation>Pracownicy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>&amp;Import from a file…</source>
+        <translation>&amp;Importuj z pliku…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="171"/>
+        <source>S&amp;tudents</source>
+        <translation>&amp;Studenci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>&amp;New student…</source>
+        <translation>&amp;Nowy student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;History</source>
         <translation>&amp;Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>S&amp;taff accounts</source>
         <translation>&amp;Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="247"/>
+        <source>admit a new student</source>
+        <translation>przyjmij nowego studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>class groups: a new group</source>
+        <translation>grupy zajęciowe: nowa grupa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>class groups: edit the selected group</source>
+        <translation>grupy zajęciowe: edytuj wybraną grupę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>class groups: a new course</source>
+        <translation>grupy zajęciowe: nowy przedmiot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>registrations: a new term</source>
+        <translation>rejestracje: nowy cykl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>registrations: edit the chosen term</source>
+        <translation>rejestracje: edytuj wybrany cykl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="267"/>
+        <source>import records from a file</source>
+        <translation>import rekordów z pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>choose a file to import</source>
+        <translation>wybierz plik do importu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -5163,6 +7363,435 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>NewStudentDialog</name>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="172"/>
+        <source>optional: recorded as “admission”</source>
+        <translation>opcjonalnie: zostanie zapisane „przyjęcie”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="173"/>
+        <source>New student</source>
+        <translation>Nowy student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="174"/>
+        <source>The person, the student number and the programme. The login is made from the template of the person&apos;s category.</source>
+        <translation>Osoba, numer albumu i kierunek. Login zostanie utworzony według wzorca dla kategorii osoby.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="176"/>
+        <source>&amp;Admit</source>
+        <translation>Przyjmij &amp;studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="177"/>
+        <source>First name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="178"/>
+        <source>Middle name</source>
+        <translation>Drugie imię</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="179"/>
+        <source>Surname</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="180"/>
+        <source>Birth date</source>
+        <translation>Data urodzenia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="181"/>
+        <source>YYYY-MM-DD</source>
+        <translation>RRRR-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="182"/>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="183"/>
+        <source>optional</source>
+        <translation>opcjonalnie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="184"/>
+        <source>Private e-mail</source>
+        <translation>Prywatny e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="187"/>
+        <source>Category</source>
+        <translation>Kategoria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="190"/>
+        <source>Student number</source>
+        <translation>Numer albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="194"/>
+        <source>Programme</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="197"/>
+        <source>Stage</source>
+        <translation>Etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="199"/>
+        <source>Admitted on</source>
+        <translation>Data przyjęcia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
+        <source>&amp;First name:</source>
+        <translation>&amp;Imię:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
+        <source>&amp;Middle name:</source>
+        <translation>&amp;Drugie imię:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
+        <source>&amp;Surname:</source>
+        <translation>&amp;Nazwisko:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
+        <source>&amp;Birth date:</source>
+        <translation>Data &amp;urodzenia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
+        <source>&amp;PESEL:</source>
+        <translation>P&amp;ESEL:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
+        <source>Private &amp;e-mail:</source>
+        <translation>Prywatny e-&amp;mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategoria:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
+        <source>Student &amp;number:</source>
+        <translation>Numer &amp;albumu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="204"/>
+        <source>Pro&amp;gramme:</source>
+        <translation>Kie&amp;runek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="204"/>
+        <source>S&amp;tage:</source>
+        <translation>E&amp;tap:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="205"/>
+        <source>A&amp;dmitted on:</source>
+        <translation>Data przy&amp;jęcia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="229"/>
+        <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
+        <translation>Datę urodzenia należy zapisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="232"/>
+        <source>Choose the programme.</source>
+        <translation>Wybierz kierunek.</translation>
+    </message>
+</context>
+<context>
+    <name>NextTerm</name>
+    <message>
+        <location filename="../../desk/next_term.py" line="265"/>
+        <source>Choose a target term other than the source term.</source>
+        <translation>Wybierz cykl docelowy inny niż cykl źródłowy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="269"/>
+        <source>There is no term with the id %1.</source>
+        <translation>Nie ma cyklu o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="275"/>
+        <source>The term %1 starts on %2, before %3 ends (%4): copy to a term that starts later.</source>
+        <translation>Cykl %1 zaczyna się %2, przed końcem cyklu %3 (%4): kopiuj do cyklu, który zaczyna się później.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="291"/>
+        <source>The round “%1” would start on %2, which has already passed.</source>
+        <translation>Tura „%1” zaczynałaby się %2, a ta data już minęła.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="295"/>
+        <source>The round “%1” would end on %2, after the term %3 ends (%4).</source>
+        <translation>Tura „%1” kończyłaby się %2, po końcu cyklu %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="306"/>
+        <source>Reading registrations…</source>
+        <translation>Wczytywanie rejestracji…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="308"/>
+        <source>Reading class groups…</source>
+        <translation>Wczytywanie grup zajęciowych…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="310"/>
+        <source>Reading token allocation rules…</source>
+        <translation>Wczytywanie reguł przydziału żetonów…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="368"/>
+        <source>The code %1 is already used by a registration of another term.</source>
+        <translation>Kod %1 jest już używany przez rejestrację innego cyklu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="371"/>
+        <source>The code %1 would be longer than %2 characters.</source>
+        <translation>Kod %1 byłby dłuższy niż %2 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="379"/>
+        <source>The round “%1” cannot be moved that far.</source>
+        <translation>Tury „%1” nie można przesunąć tak daleko.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="503"/>
+        <source>Say why the term is copied; the reason is kept with the copy.</source>
+        <translation>Podaj powód kopiowania cyklu; zostanie zapisany razem z kopią.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="511"/>
+        <source>and %1 more</source>
+        <translation>i %1 więcej</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="512"/>
+        <source>Nothing was copied:</source>
+        <translation>Niczego nie skopiowano:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="534"/>
+        <source>Creating class groups…</source>
+        <translation>Tworzenie grup zajęciowych…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="536"/>
+        <source>Creating registrations…</source>
+        <translation>Tworzenie rejestracji…</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="541"/>
+        <source>Some of these records were created in the target term meanwhile. Nothing was copied; look at the preview again.</source>
+        <translation>W międzyczasie część tych rekordów utworzono w cyklu docelowym. Niczego nie skopiowano; obejrzyj podgląd ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/next_term.py" line="647"/>
+        <source>There is no term %1.</source>
+        <translation>Nie ma cyklu %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NextTermDialog</name>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="54"/>
+        <source>Next term from this one</source>
+        <translation>Kolejny cykl na podstawie tego</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="56"/>
+        <source>Registrations with their rounds, access rules and courses, and class groups with their limits, teachers and timetable are created in the target term. Students, enrollments, grants, requests, tokens and payments are not copied.</source>
+        <translation>W cyklu docelowym zostaną utworzone rejestracje z turami, regułami dostępu i przedmiotami oraz grupy zajęciowe z limitami, prowadzącymi i planem zajęć. Studenci, zapisy, uprawnienia, prośby, żetony i należności nie są kopiowane.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="61"/>
+        <source>Source term</source>
+        <translation>Cykl źródłowy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="62"/>
+        <source>Target term</source>
+        <translation>Cykl docelowy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="63"/>
+        <source>&amp;Preview</source>
+        <translation>&amp;Podgląd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="65"/>
+        <source>Preview</source>
+        <translation>Podgląd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="69"/>
+        <source>Progress</source>
+        <translation>Postęp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="77"/>
+        <source>What the copy creates</source>
+        <translation>Co utworzy kopia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="78"/>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="78"/>
+        <source>In the target</source>
+        <translation>W cyklu docelowym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="78"/>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="85"/>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="86"/>
+        <source>why — kept with the change</source>
+        <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="90"/>
+        <source>&amp;Apply</source>
+        <translation>Z&amp;astosuj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="92"/>
+        <source>Apply</source>
+        <translation>Zastosuj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="99"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Z cyklu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="99"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Do cyklu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="106"/>
+        <source>&amp;Reason:</source>
+        <translation>Po&amp;wód:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="180"/>
+        <source>Looking at what the copy would create…</source>
+        <translation>Sprawdzanie, co utworzy kopia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="220"/>
+        <source>%1 → %2, dates moved by whole days: %3. To create — registrations: %4, class groups: %5.</source>
+        <translation>%1 → %2, daty przesunięte o pełne dni: %3. Do utworzenia — rejestracje: %4, grupy zajęciowe: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="228"/>
+        <source>This copy cannot be applied:</source>
+        <translation>Tej kopii nie można zastosować:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="233"/>
+        <source>new</source>
+        <translation>nowe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="233"/>
+        <source>exists</source>
+        <translation>istniejące</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="234"/>
+        <source>kept, nothing to copy</source>
+        <translation>pozostawione, nic do skopiowania</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="238"/>
+        <source>Registrations</source>
+        <translation>Rejestracje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="238"/>
+        <source>Rounds</source>
+        <translation>Tury</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="239"/>
+        <source>Access rules</source>
+        <translation>Reguły dostępu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="239"/>
+        <source>Courses offered</source>
+        <translation>Oferowane przedmioty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="240"/>
+        <source>Class groups</source>
+        <translation>Grupy zajęciowe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="240"/>
+        <source>Token allocation rules</source>
+        <translation>Reguły przydziału żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="249"/>
+        <source>from %1</source>
+        <translation>z %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="257"/>
+        <source>stage %1</source>
+        <translation>etap %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="258"/>
+        <source>everyone</source>
+        <translation>wszyscy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="262"/>
+        <source>limit %1, lower limit %2</source>
+        <translation>limit %1, dolny limit %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="279"/>
+        <source>none</source>
+        <translation>brak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/next_term_dialog.py" line="316"/>
+        <source>Records copied: %1. The history shows the copy as one entry.</source>
+        <translation>Skopiowane rekordy: %1. Historia pokazuje kopię jako jeden wpis.</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <location filename="../../ui/tasks.py" line="185"/>
@@ -5183,17 +7812,17 @@ Odtworzenie:
 <context>
     <name>Payments</name>
     <message>
-        <location filename="../../desk/payments.py" line="128"/>
+        <location filename="../../desk/payments.py" line="130"/>
         <source>Say why the payment is cancelled.</source>
         <translation>Podaj powód anulowania należności.</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="133"/>
+        <location filename="../../desk/payments.py" line="135"/>
         <source>That payment no longer exists.</source>
         <translation>Ta należność już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/payments.py" line="142"/>
+        <location filename="../../desk/payments.py" line="144"/>
         <source>Only a payment that is due can be cancelled; this one is %1.</source>
         <translation>Anulować można tylko należność do zapłaty; ta ma status: %1.</translation>
     </message>
@@ -5336,102 +7965,102 @@ Odtworzenie:
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="102"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="103"/>
         <source>Edit personal data — %1</source>
         <translation>Zmiana danych osobowych — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="103"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="104"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="104"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="105"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="105"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="106"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="107"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="108"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="109"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="110"/>
         <source>YYYY-MM-DD</source>
         <translation>RRRR-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="110"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="111"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="114"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="115"/>
         <source>unchanged (%1)</source>
         <translation>bez zmian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="115"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="116"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="116"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="120"/>
         <source>Reason for the change</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="117"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="121"/>
         <source>e.g. change of surname after marriage, certificate no. …</source>
         <translation>np. zmiana nazwiska po ślubie, odpis aktu nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="122"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="126"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="126"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="130"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="127"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="131"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="128"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="132"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="129"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="133"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="130"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="134"/>
         <source>&amp;PESEL:</source>
         <translation>&amp;PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="131"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="135"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="132"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="136"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="154"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="158"/>
         <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
         <translation>Datę urodzenia należy wpisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
@@ -5439,22 +8068,22 @@ Odtworzenie:
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="397"/>
+        <location filename="../../ui/views/calendar.py" line="444"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="397"/>
+        <location filename="../../ui/views/calendar.py" line="444"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="397"/>
+        <location filename="../../ui/views/calendar.py" line="444"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="405"/>
+        <location filename="../../ui/views/calendar.py" line="452"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -5678,122 +8307,122 @@ Odtworzenie:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="418"/>
+        <location filename="../../ui/views/calendar.py" line="465"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="419"/>
+        <location filename="../../ui/views/calendar.py" line="466"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="419"/>
+        <location filename="../../ui/views/calendar.py" line="466"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="420"/>
+        <location filename="../../ui/views/calendar.py" line="467"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="423"/>
+        <location filename="../../ui/views/calendar.py" line="470"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="424"/>
+        <location filename="../../ui/views/calendar.py" line="471"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="425"/>
+        <location filename="../../ui/views/calendar.py" line="472"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="427"/>
+        <location filename="../../ui/views/calendar.py" line="474"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="429"/>
+        <location filename="../../ui/views/calendar.py" line="476"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="434"/>
+        <location filename="../../ui/views/calendar.py" line="481"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="438"/>
+        <location filename="../../ui/views/calendar.py" line="485"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="440"/>
+        <location filename="../../ui/views/calendar.py" line="487"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="442"/>
+        <location filename="../../ui/views/calendar.py" line="489"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="447"/>
+        <location filename="../../ui/views/calendar.py" line="494"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="451"/>
+        <location filename="../../ui/views/calendar.py" line="498"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="453"/>
+        <location filename="../../ui/views/calendar.py" line="500"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="454"/>
+        <location filename="../../ui/views/calendar.py" line="501"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="455"/>
+        <location filename="../../ui/views/calendar.py" line="502"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="456"/>
+        <location filename="../../ui/views/calendar.py" line="503"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="457"/>
+        <location filename="../../ui/views/calendar.py" line="504"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="458"/>
+        <location filename="../../ui/views/calendar.py" line="505"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="459"/>
+        <location filename="../../ui/views/calendar.py" line="506"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="461"/>
+        <location filename="../../ui/views/calendar.py" line="508"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="462"/>
+        <location filename="../../ui/views/calendar.py" line="509"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -5896,242 +8525,247 @@ Odtworzenie:
 <context>
     <name>RegistrationsView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="88"/>
-        <location filename="../../ui/views/calendar.py" line="97"/>
+        <location filename="../../ui/views/calendar.py" line="90"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="91"/>
-        <location filename="../../ui/views/calendar.py" line="97"/>
+        <location filename="../../ui/views/calendar.py" line="93"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="95"/>
+        <location filename="../../ui/views/calendar.py" line="97"/>
         <source>&amp;New registration…</source>
         <translation>&amp;Nowa rejestracja…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="96"/>
+        <location filename="../../ui/views/calendar.py" line="98"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="97"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="97"/>
-        <location filename="../../ui/views/calendar.py" line="128"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="130"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="97"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="97"/>
-        <location filename="../../ui/views/calendar.py" line="113"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="98"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>Courses per student</source>
         <translation>Przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="98"/>
-        <location filename="../../ui/views/calendar.py" line="113"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Unregistering</source>
         <translation>Wyrejestrowywanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="98"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>Courses</source>
         <translation>Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="103"/>
         <source>Choose a registration.</source>
         <translation>Wybierz rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="108"/>
+        <location filename="../../ui/views/calendar.py" line="110"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edytuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="109"/>
+        <location filename="../../ui/views/calendar.py" line="111"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="110"/>
+        <location filename="../../ui/views/calendar.py" line="112"/>
         <source>E&amp;xplain for a student…</source>
         <translation>&amp;Wyjaśnij dla studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="112"/>
+        <location filename="../../ui/views/calendar.py" line="114"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="113"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="113"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="113"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="114"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Micro-round / break</source>
         <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="118"/>
         <source>&amp;Add round…</source>
         <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>Edit &amp;round…</source>
         <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="118"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Remo&amp;ve round…</source>
         <translation>&amp;Usuń turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="127"/>
+        <location filename="../../ui/views/calendar.py" line="129"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="128"/>
+        <location filename="../../ui/views/calendar.py" line="130"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="128"/>
+        <location filename="../../ui/views/calendar.py" line="130"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="128"/>
+        <location filename="../../ui/views/calendar.py" line="130"/>
         <source>Seats</source>
         <translation>Miejsca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="128"/>
+        <location filename="../../ui/views/calendar.py" line="130"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="133"/>
+        <location filename="../../ui/views/calendar.py" line="135"/>
         <source>R&amp;ounds</source>
         <translation>Tu&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="134"/>
+        <location filename="../../ui/views/calendar.py" line="136"/>
         <source>Co&amp;urses</source>
         <translation>&amp;Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="135"/>
+        <location filename="../../ui/views/calendar.py" line="137"/>
         <source>A&amp;ccess</source>
         <translation>D&amp;ostęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="138"/>
+        <location filename="../../ui/views/calendar.py" line="140"/>
         <source>U&amp;nit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="138"/>
+        <location filename="../../ui/views/calendar.py" line="140"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="208"/>
+        <location filename="../../ui/views/calendar.py" line="215"/>
         <source>all units</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="211"/>
+        <location filename="../../ui/views/calendar.py" line="218"/>
         <source>all terms</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="241"/>
-        <location filename="../../ui/views/calendar.py" line="300"/>
+        <location filename="../../ui/views/calendar.py" line="248"/>
+        <location filename="../../ui/views/calendar.py" line="323"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="242"/>
-        <location filename="../../ui/views/calendar.py" line="310"/>
+        <location filename="../../ui/views/calendar.py" line="249"/>
+        <location filename="../../ui/views/calendar.py" line="333"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="242"/>
-        <location filename="../../ui/views/calendar.py" line="310"/>
+        <location filename="../../ui/views/calendar.py" line="249"/>
+        <location filename="../../ui/views/calendar.py" line="333"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="288"/>
+        <location filename="../../ui/views/calendar.py" line="311"/>
         <source>No registrations here.</source>
         <translation>Brak rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="300"/>
+        <location filename="../../ui/views/calendar.py" line="323"/>
         <source>courses per student: %1</source>
         <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="301"/>
+        <location filename="../../ui/views/calendar.py" line="324"/>
         <source>only entitled students</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="301"/>
+        <location filename="../../ui/views/calendar.py" line="324"/>
         <source>open to every active student</source>
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="305"/>
+        <location filename="../../ui/views/calendar.py" line="328"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="362"/>
+        <location filename="../../ui/views/calendar.py" line="385"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="363"/>
+        <location filename="../../ui/views/calendar.py" line="386"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="364"/>
+        <location filename="../../ui/views/calendar.py" line="387"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="417"/>
+        <source>Next ter&amp;m from this one…</source>
+        <translation>&amp;Kolejny cykl na podstawie tego…</translation>
     </message>
 </context>
 <context>
@@ -6445,87 +9079,87 @@ Odtworzenie:
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="532"/>
+        <location filename="../../ui/views/calendar.py" line="579"/>
         <source>optional for a new round</source>
         <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="534"/>
+        <location filename="../../ui/views/calendar.py" line="581"/>
         <source>Edit round — %1</source>
         <translation>Edycja tury — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="534"/>
+        <location filename="../../ui/views/calendar.py" line="581"/>
         <source>New round — %1</source>
         <translation>Nowa tura — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="535"/>
+        <location filename="../../ui/views/calendar.py" line="582"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
         <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="535"/>
+        <location filename="../../ui/views/calendar.py" line="582"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="539"/>
+        <location filename="../../ui/views/calendar.py" line="586"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="541"/>
+        <location filename="../../ui/views/calendar.py" line="588"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="544"/>
+        <location filename="../../ui/views/calendar.py" line="591"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="545"/>
+        <location filename="../../ui/views/calendar.py" line="592"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="546"/>
+        <location filename="../../ui/views/calendar.py" line="593"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="549"/>
+        <location filename="../../ui/views/calendar.py" line="596"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="550"/>
+        <location filename="../../ui/views/calendar.py" line="597"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="553"/>
+        <location filename="../../ui/views/calendar.py" line="600"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="554"/>
+        <location filename="../../ui/views/calendar.py" line="601"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="555"/>
+        <location filename="../../ui/views/calendar.py" line="602"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="557"/>
+        <location filename="../../ui/views/calendar.py" line="604"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="558"/>
+        <location filename="../../ui/views/calendar.py" line="605"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
@@ -6700,6 +9334,14 @@ Odtworzenie:
         <location filename="../../ui/sign_in.py" line="105"/>
         <source>Type your login.</source>
         <translation>Wpisz swój login.</translation>
+    </message>
+</context>
+<context>
+    <name>Snapshot</name>
+    <message>
+        <location filename="../../ui/snapshot.py" line="203"/>
+        <source>students admitted in September</source>
+        <translation>studenci przyjęci we wrześniu</translation>
     </message>
 </context>
 <context>
@@ -6921,12 +9563,12 @@ Odtworzenie:
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="153"/>
+        <location filename="../../desk/unit_of_work.py" line="155"/>
         <source>Only a signed-in member of staff may do this.</source>
         <translation>Może to zrobić tylko zalogowany pracownik.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="219"/>
+        <location filename="../../desk/unit_of_work.py" line="245"/>
         <source>Your staff account (%1) has been disabled. Ask an administrator.</source>
         <translation>Twoje konto pracownika (%1) zostało wyłączone. Zwróć się do administratora.</translation>
     </message>
@@ -7122,347 +9764,508 @@ Odtworzenie:
     </message>
 </context>
 <context>
-    <name>StudentCardWindow</name>
+    <name>StageDialog</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="97"/>
-        <source>Student card</source>
-        <translation>Karta studenta</translation>
+        <location filename="../../ui/views/student_record_dialogs.py" line="299"/>
+        <source>e.g. promoted to the next year</source>
+        <translation>np. promocja na kolejny rok</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="100"/>
-        <source>Loading…</source>
-        <translation>Wczytywanie…</translation>
+        <location filename="../../ui/views/student_record_dialogs.py" line="300"/>
+        <source>Change the stage — %1</source>
+        <translation>Zmiana etapu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="106"/>
-        <source>Show &amp;PESEL</source>
-        <translation>Pokaż &amp;PESEL</translation>
+        <location filename="../../ui/views/student_record_dialogs.py" line="300"/>
+        <source>&amp;Change stage</source>
+        <translation>&amp;Zmień etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="108"/>
-        <source>Show PESEL (recorded in the history)</source>
-        <translation>Pokaż PESEL (zapisywane w historii)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="109"/>
-        <source>Shows the full PESEL. Every look is recorded in the history.</source>
-        <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="111"/>
-        <source>&amp;Edit personal data…</source>
-        <translation>&amp;Zmień dane osobowe…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="113"/>
-        <source>Edit personal data</source>
-        <translation>Zmień dane osobowe</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="115"/>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Odśwież</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="117"/>
-        <source>Refresh the card</source>
-        <translation>Odśwież kartę</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="119"/>
-        <source>Close</source>
-        <translation>Zamknij</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="121"/>
-        <source>Close the card</source>
-        <translation>Zamknij kartę</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="192"/>
-        <source>The card cannot be shown</source>
-        <translation>Nie można wyświetlić karty</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="200"/>
-        <source>%1 — student %2</source>
-        <translation>%1 — student %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="203"/>
-        <source>Student no. %1</source>
-        <translation>Nr albumu %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="205"/>
-        <source>also: %1</source>
-        <translation>także: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="214"/>
-        <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
-        <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="239"/>
-        <source>Person</source>
-        <translation>Osoba</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="242"/>
-        <source>First name:</source>
-        <translation>Imię:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="243"/>
-        <source>Surname:</source>
-        <translation>Nazwisko:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="244"/>
-        <source>Category:</source>
-        <translation>Kategoria:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="246"/>
-        <source>Birth date:</source>
-        <translation>Data urodzenia:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="247"/>
-        <source>none (no PESEL given)</source>
-        <translation>brak (nie podano numeru PESEL)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="250"/>
-        <source>PESEL:</source>
-        <translation>PESEL:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="252"/>
-        <source>Private e-mail:</source>
-        <translation>Prywatny e-mail:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="256"/>
-        <location filename="../../ui/views/student_card.py" line="272"/>
-        <source>Programmes</source>
-        <translation>Kierunki studiów</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="265"/>
-        <source> since %1</source>
-        <translation> od %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="303"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
-        <source>Unit</source>
-        <translation>Jednostka</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
-        <source>Level</source>
-        <translation>Stopień</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
-        <source>Mode</source>
-        <translation>Forma</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="308"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
-        <location filename="../../ui/views/student_card.py" line="397"/>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="310"/>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Kierunek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="311"/>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Etap:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="325"/>
+        <source>Choose the programme.</source>
+        <translation>Wybierz kierunek.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeDialog</name>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="88"/>
+        <source>e.g. the dean&apos;s decision no. 12/2026</source>
+        <translation>np. decyzja dziekana nr 12/2026</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="89"/>
+        <source>Change the status — %1</source>
+        <translation>Zmiana statusu — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="90"/>
+        <source>%1 %2 (%3): the programme&apos;s new status, from which day, and why.</source>
+        <translation>%1 %2 (%3): nowy status na kierunku, od kiedy obowiązuje i dlaczego.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="92"/>
+        <source>&amp;Change status</source>
+        <translation>&amp;Zmień status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="96"/>
+        <source>Programme</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="101"/>
+        <source>New status</source>
+        <translation>Nowy status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="102"/>
+        <source>From</source>
+        <translation>Od dnia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="103"/>
+        <source>Planned &amp;end:</source>
+        <translation>Planowany ko&amp;niec:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="105"/>
+        <source>The leave or suspension has a planned end</source>
+        <translation>Urlop lub zawieszenie ma planowany koniec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="106"/>
+        <source>Planned end</source>
+        <translation>Planowany koniec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="109"/>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Kierunek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="110"/>
+        <source>New &amp;status:</source>
+        <translation>Nowy &amp;status:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="111"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Od dnia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="138"/>
+        <source>A programme that is %1 stays so; only an administrator reinstates a student.</source>
+        <translation>Kierunek o statusie %1 zachowuje ten status; przywrócić studenta może tylko administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="156"/>
+        <source>Choose the programme and its new status.</source>
+        <translation>Wybierz kierunek i jego nowy status.</translation>
+    </message>
+</context>
+<context>
+    <name>StudentCardWindow</name>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="98"/>
+        <source>Student card</source>
+        <translation>Karta studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="101"/>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="107"/>
+        <source>Show &amp;PESEL</source>
+        <translation>Pokaż &amp;PESEL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="109"/>
+        <source>Show PESEL (recorded in the history)</source>
+        <translation>Pokaż PESEL (zapisywane w historii)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="110"/>
+        <source>Shows the full PESEL. Every look is recorded in the history.</source>
+        <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="112"/>
+        <source>&amp;Edit personal data…</source>
+        <translation>&amp;Zmień dane osobowe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="114"/>
+        <source>Edit personal data</source>
+        <translation>Zmień dane osobowe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="116"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="118"/>
+        <source>Refresh the card</source>
+        <translation>Odśwież kartę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="120"/>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="122"/>
+        <source>Close the card</source>
+        <translation>Zamknij kartę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="193"/>
+        <source>The card cannot be shown</source>
+        <translation>Nie można wyświetlić karty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="201"/>
+        <source>%1 — student %2</source>
+        <translation>%1 — student %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="204"/>
+        <source>Student no. %1</source>
+        <translation>Nr albumu %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="206"/>
+        <source>also: %1</source>
+        <translation>także: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="215"/>
+        <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
+        <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="240"/>
+        <source>Person</source>
+        <translation>Osoba</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="243"/>
+        <source>First name:</source>
+        <translation>Imię:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="244"/>
+        <source>Surname:</source>
+        <translation>Nazwisko:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="245"/>
+        <source>Category:</source>
+        <translation>Kategoria:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="247"/>
+        <source>Birth date:</source>
+        <translation>Data urodzenia:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="248"/>
+        <source>none (no PESEL given)</source>
+        <translation>brak (nie podano numeru PESEL)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="251"/>
+        <source>PESEL:</source>
+        <translation>PESEL:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="253"/>
+        <source>Private e-mail:</source>
+        <translation>Prywatny e-mail:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="257"/>
+        <location filename="../../ui/views/student_card.py" line="274"/>
+        <source>Programmes</source>
+        <translation>Kierunki studiów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="266"/>
+        <source> since %1</source>
+        <translation> od %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="267"/>
+        <source> until %1</source>
+        <translation> do %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="275"/>
+        <source>Programme</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="275"/>
+        <source>Unit</source>
+        <translation>Jednostka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="275"/>
+        <source>Level</source>
+        <translation>Stopień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="275"/>
+        <source>Mode</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="275"/>
+        <source>Stage</source>
+        <translation>Etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="448"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
-        <location filename="../../ui/views/student_card.py" line="324"/>
+        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
         <location filename="../../ui/views/student_card.py" line="282"/>
+        <source>Change &amp;status…</source>
+        <translation>Zmień &amp;status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="284"/>
+        <source>Change the status of the selected programme</source>
+        <translation>Zmień status na wybranym kierunku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="285"/>
+        <source>Leave, return, suspension, removal or graduation, with a reason.</source>
+        <translation>Urlop, powrót, zawieszenie, skreślenie lub ukończenie studiów, z podaniem powodu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="288"/>
+        <source>Change s&amp;tage…</source>
+        <translation>Zmień &amp;etap…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="290"/>
+        <source>Change the stage of the selected programme</source>
+        <translation>Zmień etap na wybranym kierunku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="293"/>
+        <source>A&amp;dd programme…</source>
+        <translation>Dodaj &amp;kierunek…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="295"/>
+        <source>Put the student on one more programme</source>
+        <translation>Zapisz studenta na kolejny kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="308"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="287"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="298"/>
+        <location filename="../../ui/views/student_card.py" line="324"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
-        <location filename="../../ui/views/student_card.py" line="323"/>
+        <location filename="../../ui/views/student_card.py" line="331"/>
+        <location filename="../../ui/views/student_card.py" line="349"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="308"/>
+        <location filename="../../ui/views/student_card.py" line="334"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="316"/>
+        <location filename="../../ui/views/student_card.py" line="342"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="316"/>
+        <location filename="../../ui/views/student_card.py" line="342"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="324"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="324"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="324"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="324"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="337"/>
+        <location filename="../../ui/views/student_card.py" line="363"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="339"/>
+        <location filename="../../ui/views/student_card.py" line="365"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="341"/>
+        <location filename="../../ui/views/student_card.py" line="367"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="343"/>
+        <location filename="../../ui/views/student_card.py" line="369"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="378"/>
-        <location filename="../../ui/views/student_card.py" line="396"/>
+        <location filename="../../ui/views/student_card.py" line="404"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="380"/>
+        <location filename="../../ui/views/student_card.py" line="406"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="432"/>
-        <location filename="../../ui/views/student_card.py" line="447"/>
+        <location filename="../../ui/views/student_card.py" line="458"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="434"/>
+        <location filename="../../ui/views/student_card.py" line="460"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="436"/>
-        <location filename="../../ui/views/student_card.py" line="493"/>
+        <location filename="../../ui/views/student_card.py" line="462"/>
+        <location filename="../../ui/views/student_card.py" line="519"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="438"/>
+        <location filename="../../ui/views/student_card.py" line="464"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="442"/>
+        <location filename="../../ui/views/student_card.py" line="468"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="446"/>
+        <location filename="../../ui/views/student_card.py" line="472"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="447"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="447"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="461"/>
+        <location filename="../../ui/views/student_card.py" line="487"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="463"/>
+        <location filename="../../ui/views/student_card.py" line="489"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="464"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="469"/>
+        <location filename="../../ui/views/student_card.py" line="495"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="472"/>
+        <location filename="../../ui/views/student_card.py" line="498"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="543"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="527"/>
+        <location filename="../../ui/views/student_card.py" line="553"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="530"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -7471,92 +10274,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="532"/>
+        <location filename="../../ui/views/student_card.py" line="558"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="536"/>
+        <location filename="../../ui/views/student_card.py" line="562"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="539"/>
+        <location filename="../../ui/views/student_card.py" line="565"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="548"/>
+        <location filename="../../ui/views/student_card.py" line="574"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="560"/>
+        <location filename="../../ui/views/student_card.py" line="586"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="566"/>
+        <location filename="../../ui/views/student_card.py" line="592"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="588"/>
+        <location filename="../../ui/views/student_card.py" line="614"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="590"/>
+        <location filename="../../ui/views/student_card.py" line="616"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="592"/>
+        <location filename="../../ui/views/student_card.py" line="618"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="598"/>
+        <location filename="../../ui/views/student_card.py" line="624"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="599"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="599"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="599"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="599"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="599"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="653"/>
+        <location filename="../../ui/views/student_card.py" line="679"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="655"/>
+        <location filename="../../ui/views/student_card.py" line="681"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="658"/>
+        <location filename="../../ui/views/student_card.py" line="684"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -7565,63 +10368,63 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="668"/>
+        <location filename="../../ui/views/student_card.py" line="694"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="324"/>
-        <location filename="../../ui/views/student_card.py" line="397"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="397"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="397"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="397"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="397"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="404"/>
+        <location filename="../../ui/views/student_card.py" line="430"/>
         <source>Tokens and payments</source>
         <translation>Żetony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="408"/>
+        <location filename="../../ui/views/student_card.py" line="434"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="421"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="448"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="448"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="448"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -7629,43 +10432,58 @@ Odtworzenie:
 <context>
     <name>StudentLookupView</name>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="46"/>
+        <location filename="../../ui/views/student_lookup.py" line="60"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="48"/>
+        <location filename="../../ui/views/student_lookup.py" line="62"/>
         <source>Student number, name, PESEL or login e-mail — e.g. 123456 or lukasz zolkiewski</source>
         <translation>Nr albumu, imię i nazwisko, PESEL lub e-mail logowania — np. 123456 albo lukasz zolkiewski</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="55"/>
+        <location filename="../../ui/views/student_lookup.py" line="69"/>
         <source>Search result summary</source>
         <translation>Podsumowanie wyników wyszukiwania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="60"/>
+        <location filename="../../ui/views/student_lookup.py" line="74"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="121"/>
+        <location filename="../../ui/views/student_lookup.py" line="93"/>
+        <source>&amp;New student…</source>
+        <translation>&amp;Nowy student…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_lookup.py" line="95"/>
+        <source>Admit a new student</source>
+        <translation>Przyjmij nowego studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_lookup.py" line="96"/>
+        <source>Admit a new student (Ctrl+N)</source>
+        <translation>Przyjmij nowego studenta (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_lookup.py" line="174"/>
         <source>Type a student number, a name, a PESEL or a login e-mail.</source>
         <translation>Wpisz numer albumu, imię i nazwisko, PESEL albo e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="135"/>
+        <location filename="../../ui/views/student_lookup.py" line="188"/>
         <source>Searching…</source>
         <translation>Szukam…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="149"/>
+        <location filename="../../ui/views/student_lookup.py" line="202"/>
         <source>No student matches “%1”.</source>
         <translation>Żaden student nie pasuje do „%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="151"/>
-        <location filename="../../ui/views/student_lookup.py" line="185"/>
+        <location filename="../../ui/views/student_lookup.py" line="204"/>
+        <location filename="../../ui/views/student_lookup.py" line="240"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>Pasuje więcej niż %n student; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform>
@@ -7674,8 +10492,8 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="153"/>
-        <location filename="../../ui/views/student_lookup.py" line="187"/>
+        <location filename="../../ui/views/student_lookup.py" line="206"/>
+        <location filename="../../ui/views/student_lookup.py" line="242"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>Znaleziono %n studenta.</numerusform>
@@ -7700,6 +10518,191 @@ Odtworzenie:
         <location filename="../../ui/dialogs.py" line="145"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
+    </message>
+</context>
+<context>
+    <name>StudentRecordDialogs</name>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="66"/>
+        <source>stage</source>
+        <translation>etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="73"/>
+        <source>since %1</source>
+        <translation>od %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_record_dialogs.py" line="74"/>
+        <source>since %1 until %2</source>
+        <translation>od %1 do %2</translation>
+    </message>
+</context>
+<context>
+    <name>StudentRecords</name>
+    <message>
+        <location filename="../../desk/student_records.py" line="68"/>
+        <source>The programme is already {status}; nothing was changed.</source>
+        <translation>Kierunek ma już status {status}; nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="70"/>
+        <source>A programme that is {current} cannot become {status}.</source>
+        <translation>Kierunek o statusie {current} nie może otrzymać statusu {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="72"/>
+        <source>A programme that is {current} stays so; only an administrator reinstates a student, with a reason.</source>
+        <translation>Kierunek o statusie {current} zachowuje ten status; przywrócić studenta może tylko administrator, podając powód.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="74"/>
+        <source>Only a leave or a suspension has a planned end.</source>
+        <translation>Planowany koniec ma tylko urlop lub zawieszenie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="76"/>
+        <source>The planned end ({until}) must come after the start ({since}).</source>
+        <translation>Planowany koniec ({until}) musi przypadać po początku ({since}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="78"/>
+        <source>Say from which day the status holds.</source>
+        <translation>Podaj, od którego dnia obowiązuje status.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="80"/>
+        <source>Say why the status changes (e.g. the dean&apos;s decision and its number).</source>
+        <translation>Podaj powód zmiany statusu (np. decyzję dziekana i jej numer).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="82"/>
+        <source>The status cannot begin ({since}) before the admission ({admitted_on}).</source>
+        <translation>Status nie może zaczynać się ({since}) przed przyjęciem ({admitted_on}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="84"/>
+        <source>The new status cannot begin ({since}) before the current one did ({current_since}).</source>
+        <translation>Nowy status nie może zaczynać się ({since}) wcześniej niż obecny ({current_since}).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="87"/>
+        <source>admission</source>
+        <translation>przyjęcie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="150"/>
+        <source>%1 since %2 until %3</source>
+        <translation>%1 od %2 do %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="153"/>
+        <source>%1 since %2</source>
+        <translation>%1 od %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="259"/>
+        <source>%1 is longer than %2 characters.</source>
+        <translation>%1: więcej niż %2 znaków.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="269"/>
+        <source>A student number is 1 to %1 digits (0-9), not “%2”.</source>
+        <translation>Numer albumu to od 1 do %1 cyfr (0-9), a nie „%2”.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="275"/>
+        <location filename="../../desk/student_records.py" line="445"/>
+        <source>The private e-mail</source>
+        <translation>Prywatny e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="292"/>
+        <source>There is no programme with the id %1.</source>
+        <translation>Nie ma kierunku o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="302"/>
+        <source>There is no programme %1.</source>
+        <translation>Nie ma kierunku %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="316"/>
+        <source>There is no student programme with the id %1.</source>
+        <translation>Nie ma kierunku studenta o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="330"/>
+        <source>The student number %1 already belongs to %2.</source>
+        <translation>Numer albumu %1 należy już do: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="357"/>
+        <location filename="../../desk/student_records.py" line="442"/>
+        <source>The first name</source>
+        <translation>Imię</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="358"/>
+        <location filename="../../desk/student_records.py" line="443"/>
+        <source>The middle name</source>
+        <translation>Drugie imię</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="359"/>
+        <location filename="../../desk/student_records.py" line="444"/>
+        <source>The surname</source>
+        <translation>Nazwisko</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="364"/>
+        <source>A student is a student or a PhD student, not staff.</source>
+        <translation>Student to student lub doktorant, nie pracownik.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="369"/>
+        <source>The birth date %1 is not in the past.</source>
+        <translation>Data urodzenia %1 nie jest datą przeszłą.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="372"/>
+        <source>A student is admitted to at least one programme.</source>
+        <translation>Student musi zostać przyjęty na co najmniej jeden kierunek.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="379"/>
+        <source>The programme %1 is given twice.</source>
+        <translation>Kierunek %1 podano dwukrotnie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="398"/>
+        <source>The PESEL %1 already belongs to %2 (%3): add the programme to their record instead.</source>
+        <translation>PESEL %1 należy już do: %2 (%3); zamiast tego dodaj kierunek do istniejącego rekordu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="410"/>
+        <source>The student number %1 was just given at another workstation; look it up.</source>
+        <translation>Numer albumu %1 został właśnie nadany na innym stanowisku; wyszukaj go.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="465"/>
+        <source>Student %1 is already on %2 (stage %3, %4).</source>
+        <translation>Student %1 jest już na kierunku %2 (etap %3, %4).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="474"/>
+        <source>Student %1 was just put on %2 at another workstation.</source>
+        <translation>Student %1 został właśnie zapisany na kierunek %2 na innym stanowisku.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="486"/>
+        <source>Say why the stage changes (e.g. promoted to the next year).</source>
+        <translation>Podaj powód zmiany etapu (np. promocja na kolejny rok).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/student_records.py" line="492"/>
+        <source>The student is already at stage %1 of %2; nothing was changed.</source>
+        <translation>Student jest już na etapie %1 kierunku %2; nic nie zostało zmienione.</translation>
     </message>
 </context>
 <context>
@@ -7767,52 +10770,55 @@ Odtworzenie:
         <translation>PESEL ma dokładnie 11 cyfr.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="57"/>
+        <location filename="../../desk/students.py" line="61"/>
         <source>The PESEL %1 is not valid: its check digit or date is wrong.</source>
         <translation>PESEL %1 jest niepoprawny: błędna cyfra kontrolna lub data.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="62"/>
+        <location filename="../../desk/students.py" line="65"/>
         <source>The PESEL %1 gives the birth date %2, but the record says %3.</source>
         <translation>PESEL %1 wskazuje datę urodzenia %2, a w danych jest %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="145"/>
+        <location filename="../../desk/student_records.py" line="309"/>
+        <location filename="../../desk/students.py" line="150"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="349"/>
+        <location filename="../../desk/students.py" line="356"/>
         <source>Say why the personal data is being changed.</source>
         <translation>Podaj powód zmiany danych osobowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="354"/>
+        <location filename="../../desk/student_records.py" line="361"/>
+        <location filename="../../desk/students.py" line="361"/>
         <source>A person needs a first name and a surname.</source>
         <translation>Osoba musi mieć imię i nazwisko.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="357"/>
+        <location filename="../../desk/student_records.py" line="277"/>
+        <location filename="../../desk/students.py" line="364"/>
         <source>%1 is not an e-mail address.</source>
         <translation>%1 nie jest adresem e-mail.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="366"/>
+        <location filename="../../desk/students.py" line="373"/>
         <source>Student %1 does not study in any of your units.</source>
         <translation>Student %1 nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="377"/>
+        <location filename="../../desk/students.py" line="384"/>
         <source>The PESEL %1 already belongs to %2.</source>
         <translation>PESEL %1 należy już do osoby: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="393"/>
+        <location filename="../../desk/students.py" line="400"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/students.py" line="409"/>
+        <location filename="../../desk/students.py" line="416"/>
         <source>There is no student with the number %1.</source>
         <translation>Nie ma studenta o numerze albumu %1.</translation>
     </message>
@@ -8015,430 +11021,440 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/sync_view.py" line="91"/>
+        <source>courses (their code and name on the groups)</source>
+        <translation>przedmioty (ich kod i nazwa w grupach)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="92"/>
+        <source>terms (their code on the groups and registrations)</source>
+        <translation>cykle (ich kod w grupach i rejestracjach)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="93"/>
         <source>enrollments</source>
         <translation>zapisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="92"/>
+        <location filename="../../ui/views/sync_view.py" line="94"/>
         <source>token balances</source>
         <translation>stany żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="93"/>
+        <location filename="../../ui/views/sync_view.py" line="95"/>
         <source>token requests</source>
         <translation>prośby w rejestracjach żetonowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="94"/>
+        <location filename="../../ui/views/sync_view.py" line="96"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="102"/>
+        <location filename="../../ui/views/sync_view.py" line="104"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="103"/>
+        <location filename="../../ui/views/sync_view.py" line="105"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="104"/>
+        <location filename="../../ui/views/sync_view.py" line="106"/>
         <source>token request</source>
         <translation>prośba w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="105"/>
+        <location filename="../../ui/views/sync_view.py" line="107"/>
         <source>token request to unregister</source>
         <translation>prośba o wyrejestrowanie w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="106"/>
+        <location filename="../../ui/views/sync_view.py" line="108"/>
         <source>withdraw a token request</source>
         <translation>wycofanie prośby w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="114"/>
+        <location filename="../../ui/views/sync_view.py" line="116"/>
         <source>sent %1, received %2, conflicts %3</source>
         <translation>wysłano: %1, odebrano: %2, konflikty: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="119"/>
+        <location filename="../../ui/views/sync_view.py" line="121"/>
         <source>Cancelled after %1 s; what went out so far stays sent: %2.</source>
         <translation>Anulowano po %1 s; to, co zostało już wysłane, pozostaje wysłane: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="122"/>
+        <location filename="../../ui/views/sync_view.py" line="124"/>
         <source>The sync failed: %1 (%2).</source>
         <translation>Synchronizacja nie powiodła się: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="126"/>
+        <location filename="../../ui/views/sync_view.py" line="128"/>
         <source>Full sync finished in %1 s: %2.</source>
         <translation>Pełna synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="127"/>
+        <location filename="../../ui/views/sync_view.py" line="129"/>
         <source>Sync finished in %1 s: %2.</source>
         <translation>Synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="128"/>
+        <location filename="../../ui/views/sync_view.py" line="130"/>
         <source>Sync of one student finished in %1 s: %2.</source>
         <translation>Synchronizacja jednego studenta zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="134"/>
+        <location filename="../../ui/views/sync_view.py" line="136"/>
         <source>The portal matched the desk everywhere: no rows repaired.</source>
         <translation>Dane w portalu były wszędzie zgodne z programem desk: nie naprawiono żadnych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="139"/>
+        <location filename="../../ui/views/sync_view.py" line="141"/>
         <source>%1 rows repaired on the portal (%2).</source>
         <translation>Wiersze naprawione w portalu: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="147"/>
+        <location filename="../../ui/views/sync_view.py" line="149"/>
         <source>%1: %2 added, %3 changed, %4 removed</source>
         <translation>%1: dodano %2, zmieniono %3, usunięto %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="247"/>
+        <location filename="../../ui/views/sync_view.py" line="249"/>
         <source>Sync with the portal</source>
         <translation>Synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="252"/>
+        <location filename="../../ui/views/sync_view.py" line="254"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="254"/>
+        <location filename="../../ui/views/sync_view.py" line="256"/>
         <source>Sync &amp;now</source>
         <translation>Synchronizuj &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="256"/>
+        <location filename="../../ui/views/sync_view.py" line="258"/>
         <source>Sync now: send what is waiting and read student actions</source>
         <translation>Synchronizuj teraz: wyślij oczekujące zmiany i odczytaj działania studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="257"/>
+        <location filename="../../ui/views/sync_view.py" line="259"/>
         <source>Sends every change waiting to go out and reads back what students did. Takes seconds; the portal stays open.</source>
         <translation>Wysyła wszystkie zmiany czekające na wysłanie i odczytuje, co zrobili studenci. Trwa kilka sekund; portal pozostaje dostępny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="260"/>
+        <location filename="../../ui/views/sync_view.py" line="262"/>
         <source>&amp;Full sync</source>
         <translation>&amp;Pełna synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="262"/>
+        <location filename="../../ui/views/sync_view.py" line="264"/>
         <source>Full sync: compare every table and repair the portal</source>
         <translation>Pełna synchronizacja: porównaj wszystkie tabele i napraw dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="263"/>
+        <location filename="../../ui/views/sync_view.py" line="265"/>
         <source>Compares every table the portal shows with the desk and repairs what differs, then sends and reads as a normal sync does.</source>
         <translation>Porównuje każdą tabelę wyświetlaną w portalu z danymi w programie desk i naprawia różnice, a następnie wysyła i odczytuje dane tak jak zwykła synchronizacja.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="266"/>
+        <location filename="../../ui/views/sync_view.py" line="268"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="268"/>
+        <location filename="../../ui/views/sync_view.py" line="270"/>
         <source>Refresh the sync overview</source>
         <translation>Odśwież przegląd synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="269"/>
+        <location filename="../../ui/views/sync_view.py" line="271"/>
         <source>Reads the runs, the queue and the conflicts again (F5).</source>
         <translation>Ponownie wczytuje uruchomienia, kolejkę i konflikty (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="287"/>
+        <location filename="../../ui/views/sync_view.py" line="289"/>
         <source>Sync progress</source>
         <translation>Postęp synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="289"/>
+        <location filename="../../ui/views/sync_view.py" line="291"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="291"/>
+        <location filename="../../ui/views/sync_view.py" line="293"/>
         <source>Cancel the running sync</source>
         <translation>Anuluj trwającą synchronizację</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="292"/>
+        <location filename="../../ui/views/sync_view.py" line="294"/>
         <source>Stops after the current batch; what was sent so far stays sent.</source>
         <translation>Zatrzymuje się po bieżącej partii; to, co zostało już wysłane, pozostaje wysłane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="304"/>
+        <location filename="../../ui/views/sync_view.py" line="306"/>
         <source>Result of the last sync</source>
         <translation>Wynik ostatniej synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="311"/>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
         <source>Waiting to go out</source>
         <translation>Czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <location filename="../../ui/views/sync_view.py" line="315"/>
         <source>Changes waiting to go out to the portal</source>
         <translation>Zmiany czekające na wysłanie do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="314"/>
+        <location filename="../../ui/views/sync_view.py" line="316"/>
         <source>Changes waiting to go out, by kind of record</source>
         <translation>Zmiany czekające na wysłanie według rodzaju rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="315"/>
+        <location filename="../../ui/views/sync_view.py" line="317"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="315"/>
+        <location filename="../../ui/views/sync_view.py" line="317"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="315"/>
+        <location filename="../../ui/views/sync_view.py" line="317"/>
         <source>Oldest since</source>
         <translation>Najstarsza oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="319"/>
+        <location filename="../../ui/views/sync_view.py" line="321"/>
         <source>Changes waiting in total</source>
         <translation>Zmiany czekające łącznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="326"/>
+        <location filename="../../ui/views/sync_view.py" line="328"/>
         <source>Schedule</source>
         <translation>Harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="328"/>
-        <location filename="../../ui/views/sync_view.py" line="331"/>
+        <location filename="../../ui/views/sync_view.py" line="330"/>
+        <location filename="../../ui/views/sync_view.py" line="333"/>
         <source>Sync schedule</source>
         <translation>Harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="334"/>
+        <location filename="../../ui/views/sync_view.py" line="336"/>
         <source>&amp;Save schedule</source>
         <translation>&amp;Zapisz harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="336"/>
+        <location filename="../../ui/views/sync_view.py" line="338"/>
         <source>Save the sync schedule</source>
         <translation>Zapisz harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="342"/>
+        <location filename="../../ui/views/sync_view.py" line="344"/>
         <source>Runs &amp;at:</source>
         <translation>&amp;Godziny uruchomienia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="354"/>
+        <location filename="../../ui/views/sync_view.py" line="356"/>
         <source>Times in %1, separated by commas: “06:05 incremental” sends what changed, “01:25 full” compares and repairs everything.</source>
         <translation>Godziny w strefie %1, rozdzielone przecinkami: „06:05 incremental” wysyła to, co się zmieniło, „01:25 full” porównuje i naprawia wszystko.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="357"/>
+        <location filename="../../ui/views/sync_view.py" line="359"/>
         <source>Times in %1. Only an administrator changes the schedule.</source>
         <translation>Godziny w strefie %1. Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="359"/>
+        <location filename="../../ui/views/sync_view.py" line="361"/>
         <source>Only an administrator changes the schedule.</source>
         <translation>Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="375"/>
-        <location filename="../../ui/views/sync_view.py" line="381"/>
+        <location filename="../../ui/views/sync_view.py" line="377"/>
+        <location filename="../../ui/views/sync_view.py" line="383"/>
         <source>Open conflicts</source>
         <translation>Otwarte konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="377"/>
+        <location filename="../../ui/views/sync_view.py" line="379"/>
         <source>Open conflicts: student actions that no longer fit</source>
         <translation>Otwarte konflikty: działania studentów, które przestały pasować do stanu danych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="382"/>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
         <source>Detected</source>
         <translation>Wykryto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="382"/>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="382"/>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>Student</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="382"/>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
         <source>Action</source>
         <translation>Czynność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="383"/>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
         <source>Why it did not fit</source>
         <translation>Przyczyna konfliktu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="386"/>
         <source>Enroll over the &amp;limit…</source>
         <translation>Zapisz ponad &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="386"/>
+        <location filename="../../ui/views/sync_view.py" line="388"/>
         <source>Enroll the student of the selected conflict over the limit</source>
         <translation>Zapisz studenta z wybranego konfliktu ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="387"/>
+        <location filename="../../ui/views/sync_view.py" line="389"/>
         <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict.</source>
         <translation>Zapisuje studenta do wybranej przez niego grupy ponad jej limit (odstępstwo odnotowywane w historii) i rozstrzyga konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="390"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>&amp;Dismiss…</source>
         <translation>Zamknij &amp;bez zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="394"/>
         <source>Dismiss the selected conflict</source>
         <translation>Zamknij wybrany konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="393"/>
+        <location filename="../../ui/views/sync_view.py" line="395"/>
         <source>Settles the conflict without changing anything; the student keeps what the desk has.</source>
         <translation>Rozstrzyga konflikt bez wprowadzania żadnych zmian; student zachowuje to, co jest zapisane w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="408"/>
+        <location filename="../../ui/views/sync_view.py" line="410"/>
         <source>Last runs</source>
         <translation>Ostatnie uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>Last sync runs</source>
         <translation>Ostatnie uruchomienia synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>Started</source>
         <translation>Rozpoczęto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>Trigger</source>
         <translation>Sposób uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>By</source>
         <translation>Uruchomił(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>Sent</source>
         <translation>Wysłano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Received</source>
         <translation>Odebrano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Conflicts</source>
         <translation>Konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="490"/>
+        <location filename="../../ui/views/sync_view.py" line="492"/>
         <source>The sync overview cannot be read: %1</source>
         <translation>Nie można odczytać przeglądu synchronizacji: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="512"/>
+        <location filename="../../ui/views/sync_view.py" line="514"/>
         <source>No successful sync yet: the portal may not show anything of the desk.</source>
         <translation>Nie było jeszcze udanej synchronizacji: portal może nie pokazywać żadnych danych z programu desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="516"/>
+        <location filename="../../ui/views/sync_view.py" line="518"/>
         <source>just now</source>
         <translation>przed chwilą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="518"/>
+        <location filename="../../ui/views/sync_view.py" line="520"/>
         <source>%1 min ago</source>
         <translation>%1 min temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="520"/>
+        <location filename="../../ui/views/sync_view.py" line="522"/>
         <source>about %1 hours ago</source>
         <translation>około %1 godz. temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="521"/>
+        <location filename="../../ui/views/sync_view.py" line="523"/>
         <source>Last successful sync: %1 (%2)</source>
         <translation>Ostatnia udana synchronizacja: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="530"/>
+        <location filename="../../ui/views/sync_view.py" line="532"/>
         <source>the schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="533"/>
+        <location filename="../../ui/views/sync_view.py" line="535"/>
         <source>interrupted</source>
         <translation>przerwana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="545"/>
+        <location filename="../../ui/views/sync_view.py" line="547"/>
         <source>Finished %1</source>
         <translation>Zakończono %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="562"/>
+        <location filename="../../ui/views/sync_view.py" line="564"/>
         <source>Nothing is waiting: the portal has every change made at the desk.</source>
         <translation>Nic nie czeka na wysłanie: portal ma wszystkie zmiany wprowadzone w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="566"/>
+        <location filename="../../ui/views/sync_view.py" line="568"/>
         <source>One change is waiting to go out to the portal.</source>
         <translation>Jedna zmiana czeka na wysłanie do portalu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="568"/>
+        <location filename="../../ui/views/sync_view.py" line="570"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n zmiana czeka na wysłanie do portalu.</numerusform>
@@ -8447,17 +11463,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="592"/>
+        <location filename="../../ui/views/sync_view.py" line="594"/>
         <source>No open conflicts: every student action read from the portal was applied.</source>
         <translation>Brak otwartych konfliktów: wszystkie działania studentów odczytane z portalu zostały zastosowane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="596"/>
+        <location filename="../../ui/views/sync_view.py" line="598"/>
         <source>One student action no longer fitted when it was read. It is kept until a clerk settles it.</source>
         <translation>Jedno działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="598"/>
+        <location filename="../../ui/views/sync_view.py" line="600"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
@@ -8466,74 +11482,260 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="613"/>
+        <location filename="../../ui/views/sync_view.py" line="615"/>
         <source>No runs are scheduled: the portal gets changes only when someone syncs.</source>
         <translation>Nie zaplanowano żadnych uruchomień: portal otrzymuje zmiany tylko wtedy, gdy ktoś uruchomi synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="616"/>
+        <location filename="../../ui/views/sync_view.py" line="618"/>
         <source>Next scheduled run: tomorrow at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: jutro o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="616"/>
+        <location filename="../../ui/views/sync_view.py" line="618"/>
         <source>Next scheduled run: today at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="644"/>
+        <location filename="../../ui/views/sync_view.py" line="646"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="645"/>
+        <location filename="../../ui/views/sync_view.py" line="647"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records an override and settles the conflict.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zapisanie ponad limit zostanie odnotowane jako odstępstwo i rozstrzygnie konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="648"/>
+        <location filename="../../ui/views/sync_view.py" line="650"/>
         <source>&amp;Enroll over the limit</source>
         <translation>Zapisz ponad l&amp;imit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="649"/>
+        <location filename="../../ui/views/sync_view.py" line="651"/>
         <source>e.g. decision of the vice-dean, the student must repeat the class</source>
         <translation>np. decyzja prodziekana, student musi powtórzyć zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="651"/>
+        <location filename="../../ui/views/sync_view.py" line="653"/>
         <source>Dismiss the conflict</source>
         <translation>Zamknięcie konfliktu bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="652"/>
+        <location filename="../../ui/views/sync_view.py" line="654"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the desk; the portal shows the student what the desk has.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zamknięcie konfliktu niczego nie zmienia w programie desk; portal pokaże studentowi stan zapisany w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="655"/>
+        <location filename="../../ui/views/sync_view.py" line="657"/>
         <source>&amp;Dismiss the conflict</source>
         <translation>Zamknij &amp;konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="656"/>
+        <location filename="../../ui/views/sync_view.py" line="658"/>
         <source>e.g. the student was told by e-mail, another group was offered</source>
         <translation>np. student został powiadomiony e-mailem, zaproponowano mu inną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="718"/>
+        <location filename="../../ui/views/sync_view.py" line="720"/>
         <source>Starting a full sync…</source>
         <translation>Rozpoczynanie pełnej synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="718"/>
+        <location filename="../../ui/views/sync_view.py" line="720"/>
         <source>Starting the sync…</source>
         <translation>Rozpoczynanie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="747"/>
+        <location filename="../../ui/views/sync_view.py" line="749"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
+    </message>
+</context>
+<context>
+    <name>TermActions</name>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="401"/>
+        <source>New &amp;term…</source>
+        <translation>&amp;Nowy cykl…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="402"/>
+        <source>E&amp;dit term…</source>
+        <translation>&amp;Edytuj cykl…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="403"/>
+        <source>Term&amp;s</source>
+        <translation>C&amp;ykle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="410"/>
+        <source>Terms are added and corrected by administrators.</source>
+        <translation>Cykle dodają i poprawiają administratorzy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="440"/>
+        <source>Choose a term to edit in the Term list.</source>
+        <translation>Wybierz cykl do edycji na liście „Cykl”.</translation>
+    </message>
+</context>
+<context>
+    <name>TermDialog</name>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="248"/>
+        <source>New term</source>
+        <translation>Nowy cykl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="249"/>
+        <source>A code is a four-digit year and Z (winter) or L (summer), e.g. 2026Z. Terms of the same kind do not overlap.</source>
+        <translation>Kod to czterocyfrowy rok i Z (zimowy) lub L (letni), np. 2026Z. Cykle tego samego rodzaju nie nakładają się.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="251"/>
+        <source>&amp;Add term</source>
+        <translation>Dodaj &amp;cykl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="253"/>
+        <source>Edit term — %1</source>
+        <translation>Edycja cyklu — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="254"/>
+        <source>A term cannot end before the rounds of its registrations do.</source>
+        <translation>Cykl nie może skończyć się przed końcem tur jego rejestracji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="254"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="256"/>
+        <source>Term code</source>
+        <translation>Kod cyklu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="258"/>
+        <source>Term name</source>
+        <translation>Nazwa cyklu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="260"/>
+        <source>First day</source>
+        <translation>Pierwszy dzień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="262"/>
+        <source>Last day</source>
+        <translation>Ostatni dzień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="263"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Kod:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="264"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nazwa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="265"/>
+        <source>&amp;First day:</source>
+        <translation>Pierwszy &amp;dzień:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/teaching_dialogs.py" line="266"/>
+        <source>&amp;Last day:</source>
+        <translation>&amp;Ostatni dzień:</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <location filename="../../desk/group_records.py" line="391"/>
+        <location filename="../../desk/terms.py" line="152"/>
+        <location filename="../../desk/terms.py" line="209"/>
+        <source>That term no longer exists.</source>
+        <translation>Ten cykl już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="85"/>
+        <source>Code: a four-digit year and Z (winter) or L (summer), e.g. 2026Z, not %1.</source>
+        <translation>Kod: czterocyfrowy rok i Z (zimowy) lub L (letni), np. 2026Z, a nie %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="87"/>
+        <source>Name</source>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="91"/>
+        <source>Start date</source>
+        <translation>Data początku</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="91"/>
+        <source>End date</source>
+        <translation>Data końca</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="93"/>
+        <source>%1: give a date.</source>
+        <translation>%1: podaj datę.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="96"/>
+        <source>%1: a date from %2 to %3.</source>
+        <translation>%1: data od %2 do %3.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="100"/>
+        <source>A term ends after it starts.</source>
+        <translation>Cykl musi kończyć się po rozpoczęciu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="111"/>
+        <source>The term %1 already exists (“%2”).</source>
+        <translation>Cykl %1 już istnieje („%2”).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="120"/>
+        <source>The dates overlap the term %1 (%2 – %3); terms of the same kind follow one another.</source>
+        <translation>Daty nakładają się na cykl %1 (%2 – %3); cykle tego samego rodzaju następują po sobie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="144"/>
+        <source>Say why the term changes (it is kept with the change).</source>
+        <translation>Podaj powód zmiany cyklu (zostanie zapisany razem ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="147"/>
+        <source>A term has no field %1.</source>
+        <translation>Cykl nie ma pola %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="163"/>
+        <source>The term cannot end before the round “%1” of the registration %2 ends (%3).</source>
+        <translation>Cykl nie może skończyć się przed końcem tury „%1” rejestracji %2 (%3).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="171"/>
+        <source>Nothing was changed.</source>
+        <translation>Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="184"/>
+        <source>The term %1 already exists.</source>
+        <translation>Cykl %1 już istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/terms.py" line="219"/>
+        <source>There is no term %1.</source>
+        <translation>Nie ma cyklu %1.</translation>
     </message>
 </context>
 <context>
