@@ -199,3 +199,17 @@ def test_a_limit_below_the_enrolled_count_and_unknown_references_are_named(db, a
     assert problems == [[("Seat limit", "below the 1 students already enrolled")],
                         [("Course code", "no course NIE-MA at the desk")],
                         [("record", "The lower limit (8) cannot exceed the seat limit (5).")]]  # the groups' own rule
+
+
+def test_records_missing_from_a_file_of_any_kind_are_listed(demo_db, tmp_path):
+    from desk.imports.registry import kind_named
+    from desk.staff import sign_in
+
+    admin = sign_in(demo_db, "admin", "demo1234")
+    for code in ("groups", "slots", "courses", "rounds", "access_rules"):
+        kind = kind_named(code)
+        with demo_db.read() as session:
+            records = list(kind.records(session))
+        path = workbooks.write_records(kind, records[1:], tmp_path / f"{code}.csv")
+        preview = _preview(demo_db, admin, code, path)
+        assert (preview.counts[Status.UNCHANGED], preview.missing) == (len(records) - 1, 1), (code, [(r.line, r.status, r.changes, r.problems) for r in preview.rows])

@@ -138,6 +138,24 @@ class TableKind(Kind):
     def records(self, session: Session) -> Iterator[dict[str, Any]]:
         return records_of_table(self, session)
 
+    def missing(self, session: Session, uow: UnitOfWork, state: TableState, seen: set[int]) -> tuple[int, list[str]]:
+        """The table's records whose key the file does not name (its references turned back into codes)."""
+        codes = {ref.field: {rid: code for code, rid in state.references[ref.column].items()} for ref in self.references}
+        by_column = {ref.column: ref.field for ref in self.references}
+        count, first = 0, []
+        for key in state.existing:
+            file_key = self.file_key(state, dict(zip(self.key_fields, key)), codes, by_column)
+            if hash(file_key) in seen:
+                continue
+            count += 1
+            if len(first) < 50:
+                first.append(" / ".join(shown_value(v) for v in file_key))
+        return count, first
+
+    def file_key(self, state: TableState, values: dict[str, Any], codes: dict, by_column: dict) -> tuple:
+        """A record's key as a file gives it: references as codes."""
+        return tuple(codes[by_column[c]].get(values[by_column[c]]) if c in by_column else values.get(c) for c in self.key)
+
     def insert_values(self, uow: UnitOfWork, values: dict[str, Any]) -> dict[str, Any]:
         """The new record's columns (keys starting with ``_`` are a subclass's own, not columns)."""
         return {**self.defaults, **{k: v for k, v in values.items() if not k.startswith("_")}}

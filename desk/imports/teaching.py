@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk import bounds
@@ -278,7 +278,8 @@ class GroupsKind(TableKind):
                                               values["seat_limit"], values["number"], values.get("lower_limit") or 0,
                                               tuple(row["teachers"] or ()), (), values.get("description"))):
             row.problem(translate("Import", "record"), problem)
-        if current is not None:
+        if current is not None and values["seat_limit"] != current[1]["seat_limit"]:
+            # As desk.groups.set_seat_limits: a limit that changes is never set below the students in the group.
             enrolled = state.extra["counts"].get(current[0], 0)
             if values["seat_limit"] < enrolled:
                 row.problem(self.column("seat_limit"), translate("Import", "below the %1 students already enrolled")
@@ -313,6 +314,10 @@ class GroupsKind(TableKind):
                 row.status = Status.CHANGED
 
     def after_write(self, session, uow, state, rows, ids) -> None:
+        # A new limit at or above the count holds every student: the overrides it needed are settled (as by hand).
+        settled = [ids[row.line] for row in rows if row.current[2] is not None and "seat_limit" in row.before]
+        if settled:
+            session.execute(update(ClassGroup).where(ClassGroup.id.in_(settled)).values(over_limit_count=0))
         for row in rows:
             if "_teachers" not in row.current[1]:
                 continue
@@ -355,6 +360,11 @@ class SlotsKind(TableKind):
             (term, course, class_type, number): (gid, unit) for gid, term, course, class_type, number, unit in session.execute(
                 select(ClassGroup.id, Term.code, Course.code, ClassGroup.class_type, ClassGroup.number, Course.unit_id)
                 .join(Term, Term.id == ClassGroup.term_id).join(Course, Course.id == ClassGroup.course_id))}
+        state.extra["group_keys"] = {gid: key for key, (gid, _unit) in state.extra["groups"].items()}
+
+    def file_key(self, state, values, codes, by_column) -> tuple:
+        group = state.extra["group_keys"].get(values["group_id"], (None,) * 4)
+        return (*group, values["weekday"], values["starts_at"])
 
     def records(self, session: Session):
         for term, course, class_type, number, weekday, starts_at, ends_at, room, building in session.execute(
