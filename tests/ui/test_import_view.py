@@ -73,7 +73,7 @@ def test_a_preview_with_errors_shows_them_per_row_and_column_and_apply_stays_dis
     apply = view.findChild(QPushButton, "applyImportButton")
     view.findChild(QLineEdit, "importReasonField").setText("jednostki z USOS")
     assert not apply.isEnabled()
-    assert "2 row(s) in error" in view.findChild(QLabel, "applyImportHint").text()
+    assert "2 rows in error" in view.findChild(QLabel, "applyImportHint").text()
     view.findChild(QCheckBox, "onlyErrorsCheck").setChecked(True)
     assert _cells(view, RECORD) == ["WZ", "WP"]
     view.findChild(QCheckBox, "onlyErrorsCheck").setChecked(False)
@@ -148,7 +148,7 @@ def test_a_clerk_sees_only_the_kinds_they_may_import_and_their_units_rows(qtbot,
     preview = _preview(qtbot, view, path, "students")
     assert preview.counts[Status.NEW] == 1 and preview.errors == 1
     assert "the programme FIL-S1 is not of your units" in _cells(view, WHAT)[0]
-    assert view.findChild(QLabel, "importMissingLabel").text().startswith("1 record(s)")
+    assert view.findChild(QLabel, "importMissingLabel").text().startswith("1 record of this kind")
     missing = view.findChild(QLabel, "importMissingLabel").parent()
     assert missing.isVisible()
 
