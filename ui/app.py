@@ -233,14 +233,15 @@ def open_or_ask(db_arg: str | None, settings: QSettings, tasks: TaskRunner) -> D
             return None
 
 
-def sign_in_or_create(database: Database, tasks: TaskRunner) -> Actor | None:
+def sign_in_or_create(database: Database, tasks: TaskRunner, login: str = "") -> Actor | None:
+    """Who works at the desk; ``login``: who has just signed out, offered again (only the password is asked)."""
     settings = institution_settings(database)
     if staff_count(database) == 0:
         first = FirstAdministratorDialog(database, tasks)
         if first.exec() != FirstAdministratorDialog.DialogCode.Accepted:
             return None
         return first.actor
-    dialog = SignInDialog(database, tasks, is_demo=settings.is_demo, institution=settings.name)
+    dialog = SignInDialog(database, tasks, is_demo=settings.is_demo, institution=settings.name, login=login)
     if dialog.exec() != SignInDialog.DialogCode.Accepted:
         return None
     return dialog.actor
@@ -258,8 +259,9 @@ def run(db: str | None = None) -> int:
     if database is None:
         return 1
     institution = institution_settings(database)
+    last_login = ""
     while True:
-        actor = sign_in_or_create(database, tasks)
+        actor = sign_in_or_create(database, tasks, last_login)
         if actor is None:
             break
         if database.is_sqlite:  # one backup a day, off the GUI thread; a failure is only logged
@@ -276,6 +278,7 @@ def run(db: str | None = None) -> int:
         app.exec()
         if not signed_out:
             break
+        last_login = actor.login
     tasks.wait()
     database.dispose()
     return 0

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,10 +43,57 @@ def error_label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
+def keyboard_fields(layout: QLayout) -> list[QWidget]:
+    """The widgets in a layout that Tab reaches, in the order they are laid out (a form: row by row).
+
+    Qt's own Tab order is the order the widgets were made in, which puts a dialog's buttons (made by
+    a base class) or its reason before the fields laid out above them.
+    """
+    found: list[QWidget] = []
+    if isinstance(layout, QFormLayout):
+        items = [layout.itemAt(row, role) for row in range(layout.rowCount())
+                 for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole, QFormLayout.ItemRole.SpanningRole)]
+    else:
+        items = [layout.itemAt(index) for index in range(layout.count())]
+    for item in items:
+        if item is None:
+            continue
+        if item.widget() is not None:
+            found.extend(_widget_fields(item.widget()))
+        elif item.layout() is not None:
+            found.extend(keyboard_fields(item.layout()))
+    return found
+
+
+def _widget_fields(widget: QWidget) -> list[QWidget]:
+    if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        return [widget]
+    if widget.layout() is not None:
+        return keyboard_fields(widget.layout())
+    return []
+
+
+def arrange_focus(window: QWidget, fields: list[QWidget], buttons: list[QWidget]) -> None:
+    """Tab goes through ``fields`` in order, then the ``buttons``; the first field that takes input has the focus.
+
+    A field given the focus on purpose before the window opens keeps it.
+    """
+    chain = fields + buttons
+    for first, second in zip(chain, chain[1:]):
+        QWidget.setTabOrder(first, second)
+    if window.focusWidget() is not None:
+        return
+    for field in fields:
+        if field.isEnabled() and field.isVisibleTo(window) and not isinstance(field, QPushButton):
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+
+
 class ActionDialog(QDialog):
     """A form whose OK runs ``action(values)`` in the background; refusals are shown, the input kept.
 
-    Subclasses (or callers) add rows to ``form``; ``values()`` returns what the action needs.
+    Subclasses (or callers) add rows to ``form``; ``values()`` returns what the action needs. The
+    dialog opens with the focus in its first field, and Tab follows the rows, the reason, then OK.
     """
 
     succeeded = Signal(object)
@@ -85,6 +134,15 @@ class ActionDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(540, 10)
+        self._focus_arranged = False
+
+    def showEvent(self, event) -> None:
+        if not self._focus_arranged:  # every row is in place by now, whoever added it
+            self._focus_arranged = True
+            arrange_focus(self, keyboard_fields(self.form) + keyboard_fields(self._tail),
+                          [self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                           self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
+        super().showEvent(event)
 
     def set_texts(self, title: str, intro: str, ok_text: str) -> None:
         """For subclasses, whose translated texts exist only once the dialog does."""

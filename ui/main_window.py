@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         self.schedule_timer.start()
         self.lookup.searchFinished.connect(lambda _rows: self._mark_data_time())
         self._restore()
+        # The window opens with the keyboard in the student search, not in the navigation list
+        # (made first, it would otherwise be given the focus).
+        self.lookup.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _add_view(self, view, title: str, icon: str) -> None:
         item = QListWidgetItem(QIcon(str(resources.path("icons", icon))), title)

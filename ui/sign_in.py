@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from desk.db import Database
 from desk.errors import DomainError
 from desk.staff import Actor, change_password, create_first_administrator, sign_in
+from ui.dialogs import arrange_focus, keyboard_fields
 from ui.tasks import TaskRunner
 from desk.unit_of_work import SystemJob, UnitOfWork
 
@@ -41,6 +42,16 @@ class _TaskDialog(QDialog):
         self.buttons.setObjectName("dialogButtons")
         self.buttons.accepted.connect(self._submit)  # each dialog below says what OK does
         self.buttons.rejected.connect(self.reject)
+        self._focus_arranged = False
+
+    def showEvent(self, event) -> None:
+        # The buttons are made first, here: without this they would have the focus and come first in Tab order.
+        if not self._focus_arranged:
+            self._focus_arranged = True
+            fields = [w for w in keyboard_fields(self.layout()) if not self.buttons.isAncestorOf(w)]
+            arrange_focus(self, fields, [self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                                         self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
+        super().showEvent(event)
 
     def _run(self, work, on_success) -> None:
         self.buttons.setEnabled(False)
@@ -58,9 +69,13 @@ class _TaskDialog(QDialog):
 
 
 class SignInDialog(_TaskDialog):
-    """Login and password; on a demo database it says how to sign in."""
+    """Login and password; on a demo database it says how to sign in.
 
-    def __init__(self, db: Database, tasks: TaskRunner, *, is_demo: bool, institution: str = "", parent: QWidget | None = None):
+    It opens in the login field, or with ``login`` (who signed out) filled in, in the password field.
+    """
+
+    def __init__(self, db: Database, tasks: TaskRunner, *, is_demo: bool, institution: str = "", login: str = "",
+                 parent: QWidget | None = None):
         super().__init__(tasks, parent)
         self.db = db
         self.actor: Actor | None = None
@@ -98,6 +113,9 @@ class SignInDialog(_TaskDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
+        if login:
+            self.login.setText(login)
+            self.password.setFocus(Qt.FocusReason.OtherFocusReason)  # given the focus when the dialog opens
 
     def _submit(self) -> None:
         db, login, password = self.db, self.login.text(), self.password.text()

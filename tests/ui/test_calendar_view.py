@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from desk import eligibility
@@ -156,3 +158,24 @@ def test_the_detail_and_a_grant_follow_the_highlighted_registration_when_the_fil
     assert view.table.rowCount() == 0 and view.current_id() is None
     qtbot.waitUntil(lambda: view.detail is None, timeout=10_000)
     assert view.access.registration_id is None and not view.access.grant_button.isEnabled()
+
+
+def test_grant_to_a_student_opens_in_the_student_field(qtbot, app_context, db):
+    _world(db)
+    factories.student(db, "Ola", "Nowak", number="700011")
+    view = _view(qtbot, app_context)
+    view.tabs.setCurrentWidget(view.access)
+    qtbot.waitUntil(lambda: view.access.grant_button.isEnabled(), timeout=10_000)
+    view.access.grant_button.click()
+    dialog = view.access.last_dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isActiveWindow() and QApplication.focusWidget() is not None, timeout=10_000)
+    assert QApplication.focusWidget() is dialog.picker.field
+    qtbot.keyClicks(dialog.focusWidget(), "700011")
+    qtbot.waitUntil(lambda: dialog.picker.results.count() == 1, timeout=10_000)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.picker.results
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget().objectName() == "untilField"
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.reason

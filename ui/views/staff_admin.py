@@ -160,7 +160,6 @@ class AddStaffDialog(ActionDialog):
         self.resize(640, 10)
         self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self._role_changed()
-        self.login.setFocus()  # given the focus when the dialog opens
 
     def _role_changed(self) -> None:
         clerk = _chosen_role(self.role) is Role.CLERK
@@ -204,7 +203,6 @@ class ChangeRoleDialog(ActionDialog):
         self.resize(640, 10)
         self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self._role_changed()
-        self.role.setFocus()  # given the focus when the dialog opens
 
     def _role_changed(self) -> None:
         self.units.setEnabled(_chosen_role(self.role) is Role.CLERK)
@@ -232,7 +230,6 @@ class ResetPasswordDialog(ActionDialog):
         self.form.addRow(self.tr("&New password:"), self.password)
         self.form.addRow(self.tr("Re&peat:"), self.repeat)
         self.finish_form()
-        self.password.setFocus()  # given the focus when the dialog opens
 
     def values(self) -> dict:
         if self.password.text() != self.repeat.text():

@@ -115,7 +115,6 @@ class StatusChangeDialog(ActionDialog):
         self.status.currentIndexChanged.connect(self._status_chosen)
         self.programme.setCurrentIndex(min(max(programme_index, 0), max(len(card.programmes) - 1, 0)))
         self._programme_chosen()
-        self.programme.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _line(self):
         index = self.programme.currentIndex()
@@ -205,7 +204,6 @@ class NewStudentDialog(ActionDialog):
                               (self.tr("A&dmitted on:"), self.admitted_on)):
             self.form.addRow(label, widget)
         self.finish_form()
-        self.first_name.setFocus(Qt.FocusReason.OtherFocusReason)
         self.programmes_loaded = False
         context.tasks.run(lambda: programmes(db), self._show_programmes, lambda error: self.error.setText(str(error)))
 
@@ -269,7 +267,6 @@ class AddProgrammeDialog(ActionDialog):
         self.form.addRow(self.tr("S&tage:"), self.stage)
         self.form.addRow(self.tr("A&dmitted on:"), self.admitted_on)
         self.finish_form()
-        self.programme.setFocus(Qt.FocusReason.OtherFocusReason)
         self.programmes_loaded = False
 
         def show(choices) -> None:

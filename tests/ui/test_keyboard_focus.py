@@ -1,0 +1,91 @@
+"""Where the keyboard is when a window or dialog opens, and where Tab and Enter take it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QSpinBox
+
+from ui.dialogs import ActionDialog
+from ui.main_window import MainWindow
+from ui.sign_in import ChangePasswordDialog, FirstAdministratorDialog, SignInDialog
+
+TIMEOUT = 10_000
+
+
+def _active(qtbot, window):
+    """Shown and active, with the keyboard somewhere in it (where the clerk starts typing)."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and QApplication.focusWidget() is not None, timeout=TIMEOUT)
+    assert window.isAncestorOf(QApplication.focusWidget())
+    return window
+
+
+def _opened(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    return _active(qtbot, dialog)
+
+
+def test_sign_in_by_keyboard_login_tab_password_enter(qtbot, db, admin, tasks):
+    dialog = _opened(qtbot, SignInDialog(db, tasks, is_demo=True))
+    assert dialog.focusWidget() is dialog.login
+    qtbot.keyClicks(dialog.focusWidget(), "admin")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.password
+    qtbot.keyClicks(dialog.focusWidget(), "admin-password")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)  # Sign in, then Cancel
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.focusWidget() is dialog.password
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):  # Enter signs in
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.actor is not None and dialog.actor.login == "admin"
+
+
+def test_sign_in_with_the_login_remembered_opens_in_the_password_field(qtbot, db, admin, tasks):
+    dialog = _opened(qtbot, SignInDialog(db, tasks, is_demo=False, login="admin"))
+    assert dialog.login.text() == "admin"
+    assert dialog.focusWidget() is dialog.password
+    qtbot.keyClicks(dialog.focusWidget(), "admin-password")
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Enter)
+    assert dialog.actor.login == "admin"
+
+
+def test_the_other_sign_in_dialogs_open_in_their_first_field(qtbot, db, admin, tasks):
+    first = _opened(qtbot, FirstAdministratorDialog(db, tasks))
+    assert first.focusWidget() is first.login
+    for field in (first.full_name, first.password, first.repeat):
+        qtbot.keyClick(first.focusWidget(), Qt.Key.Key_Tab)
+        assert first.focusWidget() is field
+    change = _opened(qtbot, ChangePasswordDialog(db, tasks, admin))
+    assert change.focusWidget() is change.current
+
+
+def test_after_sign_in_the_student_search_has_the_keyboard(qtbot, app_context):
+    window = MainWindow(app_context, "Uniwersytet Testowy")
+    qtbot.addWidget(window)
+    _active(qtbot, window)
+    assert QApplication.focusWidget() is window.lookup.field
+
+
+def test_an_action_dialog_opens_in_its_first_field_and_tabs_in_the_order_of_its_rows(qtbot, app_context):
+    dialog = ActionDialog(app_context, "Title", "Intro", "&Save", "focusDialog", lambda values: values)
+    first, second = QComboBox(dialog), QLineEdit(dialog)
+    number = QSpinBox(dialog)  # made before the rows above it are laid out: the rows' order counts, not the making
+    dialog.form.addRow("&First:", first)
+    dialog.form.addRow("&Second:", second)
+    dialog.form.addRow("&Number:", number)
+    dialog.finish_form()
+    _opened(qtbot, dialog)
+    assert dialog.focusWidget() is first
+    for field in (second, number, dialog.reason, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        assert dialog.focusWidget() is field
+
+
+def test_a_dialog_with_only_a_reason_opens_in_the_reason(qtbot, app_context):
+    dialog = ActionDialog(app_context, "Remove", "Remove it?", "&Remove", "reasonOnlyDialog", lambda values: values)
+    dialog.finish_form()
+    _opened(qtbot, dialog)
+    assert dialog.focusWidget() is dialog.reason
