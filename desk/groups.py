@@ -215,6 +215,11 @@ def _label(session: Session, group_id: int) -> str:
     return f"{code} {class_type.value} {number}"
 
 
+def _the_group(session: Session, group_id: int) -> str:
+    """The group as a sentence begins with it: "The group MAT-101 class 1"."""
+    return translate("Groups", "The group %1").replace("%1", _label(session, group_id))
+
+
 def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
     *,
     value: int | None = None,
@@ -257,8 +262,9 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
         missing = [gid for gid in group_ids if gid not in units]
         if missing:
             raise NotFound(translate("Groups", "Some of the groups no longer exist."))
-        for unit_id in set(units.values()):
-            uow.require(Permission.MANAGE_GROUPS, unit_id)
+        for group_id in group_ids:  # in order: the first group of another unit is the one named
+            if not uow.can(Permission.MANAGE_GROUPS, units[group_id]):
+                uow.require(Permission.MANAGE_GROUPS, units[group_id], subject=_the_group(session, group_id))
         # Lock the rows first (PostgreSQL; SQLite holds the database lock already), ascending.
         lock = (select(ClassGroup.id, ClassGroup.seat_limit, ClassGroup.lower_limit)
                 .where(ClassGroup.id.in_(group_ids)).order_by(ClassGroup.id))
@@ -336,7 +342,9 @@ def set_lower_limit(uow: UnitOfWork, group_id: int, lower_limit: int, *, reason:
         group = session.get(ClassGroup, group_id)
         if group is None:
             raise NotFound(translate("Groups", "That class group no longer exists."))
-        uow.require(Permission.MANAGE_GROUPS, session.scalar(select(Course.unit_id).where(Course.id == group.course_id)))
+        unit_id = session.scalar(select(Course.unit_id).where(Course.id == group.course_id))
+        if not uow.can(Permission.MANAGE_GROUPS, unit_id):
+            uow.require(Permission.MANAGE_GROUPS, unit_id, subject=_the_group(session, group_id))
         if lower_limit > group.seat_limit:
             raise DomainError(
                 translate("Groups", "The lower limit (%1) cannot exceed the seat limit (%2).")

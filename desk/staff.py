@@ -98,14 +98,27 @@ class Actor:
         return unit_id in self.unit_ids
 
 
-def require(actor: Actor, permission: Permission, unit_id: int | None = None) -> None:
-    """Raise PermissionDenied unless the actor's role (and units, where it matters) allow it."""
-    if not actor.can(permission, unit_id):
+def require(actor: Actor, permission: Permission, unit_id: int | None = None, *, unit: str | None = None,
+            subject: str | None = None) -> None:
+    """Raise PermissionDenied unless the actor's role (and units, where it matters) allow it.
+
+    A role that may do this, only not for this unit, is told so: the refusal names the unit (``unit``,
+    its code and name; the id without it) and what belongs to it (``subject``, e.g. "The group MAT-101
+    class 1"; "This" without it), not the role.
+    """
+    if actor.can(permission, unit_id):
+        return
+    if permission in ROLE_PERMISSIONS[actor.role]:  # the role may; the unit is not one of the actor's
+        where = unit or str(unit_id)
         raise PermissionDenied(
-            translate("Staff", "Your role (%1) does not allow this: %2.")
-            .replace("%1", role_label(actor.role))
-            .replace("%2", permission_label(permission))
+            translate("Staff", "%1 belongs to %2, not one of your units.").replace("%2", where).replace("%1", subject)
+            if subject else translate("Staff", "This belongs to %1, not one of your units.").replace("%1", where)
         )
+    raise PermissionDenied(
+        translate("Staff", "Your role (%1) does not allow this: %2.")
+        .replace("%1", role_label(actor.role))
+        .replace("%2", permission_label(permission))
+    )
 
 
 def role_label(role: Role) -> str:

@@ -29,7 +29,7 @@ from desk.db import Database
 from desk.errors import PermissionDenied
 from desk.i18n import translate
 from desk.messages import Message
-from desk.model import AuditEntry, OutboxEntry, StaffUnit, StaffUser
+from desk.model import AuditEntry, OrgUnit, OutboxEntry, StaffUnit, StaffUser
 from desk.staff import Actor, Permission, require
 
 
@@ -142,11 +142,23 @@ class UnitOfWork:
         staff = self.staff
         return True if staff is None else staff.can(permission, unit_id)
 
-    def require(self, permission: Permission, unit_id: int | None = None) -> None:
-        """Refuse unless the principal may do this (system jobs may do what they were built for)."""
+    def require(self, permission: Permission, unit_id: int | None = None, *, subject: str | None = None) -> None:
+        """Refuse unless the principal may do this (system jobs may do what they were built for).
+
+        A refusal for a unit not the staff member's names the unit, and ``subject`` (what belongs to it) when given.
+        """
         staff = self.staff
-        if staff is not None:
-            require(staff, permission, unit_id)
+        if staff is not None and not staff.can(permission, unit_id):
+            unit = self._unit_label(unit_id) if unit_id is not None else None
+            require(staff, permission, unit_id, unit=unit, subject=subject)
+
+    def _unit_label(self, unit_id: int) -> str:
+        """The unit as a refusal names it: "WMF — Wydział Matematyki i Fizyki"."""
+        if self._session is None:
+            with self.read():
+                return self._unit_label(unit_id)
+        row = self._session.execute(select(OrgUnit.code, OrgUnit.name).where(OrgUnit.id == unit_id)).one_or_none()
+        return f"{row.code} — {row.name}" if row is not None else str(unit_id)
 
     def require_staff(self) -> Actor:
         """For what only a person may do (a system job has no role to check it against)."""

@@ -94,6 +94,14 @@ def test_clerk_of_another_unit_cannot_edit_the_calendar(db):
         registrations.save_registration(UnitOfWork(db, clerk), _draft(db))
 
 
+def test_a_refusal_for_another_unit_names_the_unit_not_the_role(db):
+    clerk = factories.staff(db, "obcy", Role.CLERK, ("WPA",))
+    factories.unit(db, "WMF", "Wydział Matematyki i Fizyki")
+    with pytest.raises(PermissionDenied) as refused:
+        registrations.save_registration(UnitOfWork(db, clerk), _draft(db))
+    assert str(refused.value) == "This belongs to WMF — Wydział Matematyki i Fizyki, not one of your units."
+
+
 # --- groups ---------------------------------------------------------------------------------
 
 
@@ -118,6 +126,21 @@ def test_bulk_limits_by_value_and_by_delta(db, admin, two_groups):
     with db.read() as session:
         assert set(session.scalars(select(ClassGroup.seat_limit))) == {10}
         assert session.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.entity == "class_group")) == 4
+
+
+def test_a_clerk_setting_another_units_limit_is_told_the_group_belongs_to_that_unit(db, two_groups):
+    clerk = factories.staff(db, "obcy", Role.CLERK, ("WPA",))
+    own = factories.group(db, factories.course(db, "PRA-101", unit_code="WPA"), factories.term(db))
+    told = "The group MAT-101 class 2 belongs to WMF — Unit WMF, not one of your units."
+    with pytest.raises(PermissionDenied) as refused:
+        groups.set_seat_limits(UnitOfWork(db, clerk), [own, two_groups[1]], value=30, reason="większa sala")
+    assert str(refused.value) == told
+    with pytest.raises(PermissionDenied) as refused:
+        groups.set_lower_limit(UnitOfWork(db, clerk), two_groups[1], 1, reason="mniej chętnych")
+    assert str(refused.value) == told
+    with db.read() as session:
+        assert set(session.scalars(select(ClassGroup.seat_limit))) == {3, 20}  # nothing changed, the own group neither
+    assert groups.set_seat_limits(UnitOfWork(db, clerk), [own], value=30, reason="większa sala").changed == 1
 
 
 def test_limit_never_below_the_count_and_nothing_partial(db, admin, two_groups):

@@ -491,3 +491,35 @@ def test_a_role_that_may_not_change_groups_sees_them_without_changing(qtbot, db,
         assert not button.isEnabled()
     view.set_limit()
     assert not view.findChildren(QDialog, "setLimitDialog")
+
+
+def test_a_clerk_may_change_the_limits_of_their_own_units_groups_only(qtbot, db, tasks):
+    from ui.context import AppContext
+
+    term = factories.term(db)
+    other = factories.group(db, factories.course(db, "MAT-101"), term, number=1, seat_limit=2)  # WMF's
+    own_course = factories.course(db, "PRA-101", unit_code="WPA")
+    own = factories.group(db, own_course, term, number=1, seat_limit=10)
+    reg = factories.registration(db, code="WMF-OGU", term_id=term,
+                                 course_ids=(own_course, factories.course(db, "MAT-101")))
+    clerk = factories.staff(db, "dziekanat", Role.CLERK, ("WPA",))
+    view = _view(qtbot, AppContext(db, clerk, tasks), reg, term)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=TIMEOUT)
+
+    _select(qtbot, view, own)
+    assert view.set_limit_button.isEnabled() and view.lower_limit_button.isEnabled()
+
+    _select(qtbot, view, other)
+    assert not view.set_limit_button.isEnabled() and not view.lower_limit_button.isEnabled()
+    assert "the unit it belongs to" in view.set_limit_button.toolTip()
+    view.set_limit()
+    view.set_lower_limit()
+    assert not view.findChildren(QDialog, "setLimitDialog") and not view.findChildren(QDialog, "lowerLimitDialog")
+
+    view.select_groups([own, other])  # all or nothing: one group of another unit among them is enough
+    assert len(view.selected_groups()) == 2
+    assert not view.set_limit_button.isEnabled()
+
+    _select(qtbot, view, own)  # and back: the buttons and their own tooltips return
+    assert view.set_limit_button.isEnabled()
+    assert "the unit it belongs to" not in view.set_limit_button.toolTip()

@@ -239,6 +239,8 @@ class GroupsView(QWidget):
             if not self.may_change:
                 button.setToolTip(self.tr("Your role does not allow changing class groups."))
 
+        self._limit_tips = {button: button.toolTip() for button in (self.set_limit_button, self.lower_limit_button)}
+
         self.offer = GroupOfferActions(self)  # new group, edit group, new course
 
         # --- layout ------------------------------------------------------------------------
@@ -566,6 +568,10 @@ class GroupsView(QWidget):
             self._restoring = False
         self.table.scrollTo(first)
 
+    def _may_change_limits(self, selected: list[GroupLine]) -> bool:
+        """Limits are changed by the groups' own units (the service refuses the others, all or nothing)."""
+        return self.may_change and all(self.context.actor.can(Permission.MANAGE_GROUPS, g.unit_id) for g in selected)
+
     def selected_groups(self) -> list[GroupLine]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.group_at(row) for row in rows if row < self.model.rowCount()]
@@ -591,8 +597,12 @@ class GroupsView(QWidget):
             return
         selected = self.selected_groups()
         self.offer.selection_changed(selected)
-        self.set_limit_button.setEnabled(self.may_change and bool(selected))
-        self.lower_limit_button.setEnabled(self.may_change and len(selected) == 1)
+        own = self._may_change_limits(selected)
+        self.set_limit_button.setEnabled(own and bool(selected))
+        self.lower_limit_button.setEnabled(own and len(selected) == 1)
+        other_unit = self.may_change and not own
+        for button, tip in self._limit_tips.items():
+            button.setToolTip(self.tr("A group's limits are changed by the unit it belongs to.") if other_unit else tip)
         self.enroll_button.setEnabled(self.may_change and len(selected) == 1)
         if len(selected) != 1:
             self._members_of = None
@@ -737,12 +747,12 @@ class GroupsView(QWidget):
 
     def set_limit(self) -> None:
         selected = self.selected_groups()
-        if self.may_change and selected:
+        if selected and self._may_change_limits(selected):
             self._open(SetLimitDialog(self.context, selected, self), Changes.of(group={g.id for g in selected}, outbox=ALL))
 
     def set_lower_limit(self) -> None:
         selected = self.selected_groups()
-        if self.may_change and len(selected) == 1:
+        if len(selected) == 1 and self._may_change_limits(selected):
             self._open(LowerLimitDialog(self.context, selected[0], self), Changes.of(group={selected[0].id}, outbox=ALL))
 
     def enroll(self) -> None:
