@@ -96,7 +96,7 @@
 <context>
     <name>StaffAdminView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/staff_admin.py" line="384"/>
+        <location filename="../../ui/views/staff_admin.py" line="381"/>
         <source>%n staff account(s), %1 active.</source>
         <translation>
             <numerusform>%n staff account, %1 active.</numerusform>

@@ -1114,17 +1114,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="75"/>
+        <location filename="../../ui/dialogs.py" line="124"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="76"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>why — kept with the change</source>
         <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="99"/>
+        <location filename="../../ui/dialogs.py" line="157"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
@@ -1132,57 +1132,57 @@
 <context>
     <name>AddProgrammeDialog</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="254"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="252"/>
         <source>optional: recorded as “admission”</source>
         <translation>opcjonalnie: zostanie zapisane „przyjęcie”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="255"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="253"/>
         <source>Add a programme — %1</source>
         <translation>Dodaj kierunek — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="256"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="254"/>
         <source>%1 %2 (%3) starts one more programme.</source>
         <translation>%1 %2 (%3) rozpoczyna kolejny kierunek.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="258"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="256"/>
         <source>&amp;Add programme</source>
         <translation>&amp;Dodaj kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="262"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="260"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="265"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="263"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="267"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="265"/>
         <source>Admitted on</source>
         <translation>Data przyjęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="268"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="266"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="269"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="267"/>
         <source>S&amp;tage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="270"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="268"/>
         <source>A&amp;dmitted on:</source>
         <translation>Data przy&amp;jęcia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="286"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="283"/>
         <source>Choose the programme.</source>
         <translation>Wybierz kierunek.</translation>
     </message>
@@ -1260,12 +1260,12 @@
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="168"/>
+        <location filename="../../ui/views/staff_admin.py" line="167"/>
         <source>Only a dean&apos;s office clerk acts for units.</source>
         <translation>Tylko pracownik dziekanatu działa w imieniu jednostek.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="172"/>
+        <location filename="../../ui/views/staff_admin.py" line="171"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -1676,42 +1676,42 @@ Odtworzenie:
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="168"/>
+        <location filename="../../ui/sign_in.py" line="186"/>
         <source>Change password</source>
         <translation>Zmiana hasła</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="169"/>
+        <location filename="../../ui/sign_in.py" line="187"/>
         <source>Current password</source>
         <translation>Obecne hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="170"/>
+        <location filename="../../ui/sign_in.py" line="188"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="171"/>
+        <location filename="../../ui/sign_in.py" line="189"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="173"/>
+        <location filename="../../ui/sign_in.py" line="191"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="174"/>
+        <location filename="../../ui/sign_in.py" line="192"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="175"/>
+        <location filename="../../ui/sign_in.py" line="193"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="183"/>
+        <location filename="../../ui/sign_in.py" line="201"/>
         <source>The new passwords differ.</source>
         <translation>Nowe hasła się różnią.</translation>
     </message>
@@ -1719,27 +1719,27 @@ Odtworzenie:
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="192"/>
+        <location filename="../../ui/views/staff_admin.py" line="191"/>
         <source>Change the role of %1</source>
         <translation>Zmień rolę: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="193"/>
+        <location filename="../../ui/views/staff_admin.py" line="192"/>
         <source>%1 is now: %2. The new role applies from their next sign-in.</source>
         <translation>%1 ma teraz rolę: %2. Nowa rola obowiązuje od następnego logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="196"/>
+        <location filename="../../ui/views/staff_admin.py" line="195"/>
         <source>&amp;Change role</source>
         <translation>&amp;Zmień rolę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="199"/>
+        <location filename="../../ui/views/staff_admin.py" line="198"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ola:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="200"/>
+        <location filename="../../ui/views/staff_admin.py" line="199"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
     </message>
@@ -2341,7 +2341,7 @@ Odtworzenie:
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="39"/>
+        <location filename="../../ui/dialogs.py" line="41"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
@@ -2936,57 +2936,57 @@ Odtworzenie:
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="126"/>
+        <location filename="../../ui/sign_in.py" line="144"/>
         <source>New database — first administrator</source>
         <translation>Nowa baza danych — pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="128"/>
+        <location filename="../../ui/sign_in.py" line="146"/>
         <source>This database has no staff accounts yet. Create the administrator&apos;s account; the administrator then adds the other staff.</source>
         <translation>Ta baza danych nie ma jeszcze kont pracowników. Utwórz konto administratora; administrator doda potem pozostałych pracowników.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="133"/>
+        <location filename="../../ui/sign_in.py" line="151"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="134"/>
+        <location filename="../../ui/sign_in.py" line="152"/>
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="135"/>
+        <location filename="../../ui/sign_in.py" line="153"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="136"/>
+        <location filename="../../ui/sign_in.py" line="154"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="138"/>
+        <location filename="../../ui/sign_in.py" line="156"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="139"/>
+        <location filename="../../ui/sign_in.py" line="157"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="140"/>
+        <location filename="../../ui/sign_in.py" line="158"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="141"/>
+        <location filename="../../ui/sign_in.py" line="159"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="151"/>
+        <location filename="../../ui/sign_in.py" line="169"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -3314,94 +3314,99 @@ Odtworzenie:
         <location filename="../../desk/group_records.py" line="302"/>
         <location filename="../../desk/groups.py" line="161"/>
         <location filename="../../desk/groups.py" line="171"/>
-        <location filename="../../desk/groups.py" line="338"/>
-        <location filename="../../desk/groups.py" line="375"/>
+        <location filename="../../desk/groups.py" line="344"/>
+        <location filename="../../desk/groups.py" line="383"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="232"/>
-        <location filename="../../desk/groups.py" line="330"/>
+        <location filename="../../desk/groups.py" line="237"/>
+        <location filename="../../desk/groups.py" line="336"/>
         <source>Say why the limit changes (it is kept with the change).</source>
         <translation>Podaj powód zmiany limitu (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="234"/>
+        <location filename="../../desk/groups.py" line="239"/>
         <source>Give either a new limit or a change such as +5.</source>
         <translation>Podaj nowy limit albo zmianę, np. +5.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="236"/>
+        <location filename="../../desk/groups.py" line="241"/>
         <source>A seat limit cannot be negative.</source>
         <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="480"/>
-        <location filename="../../desk/groups.py" line="244"/>
-        <location filename="../../desk/groups.py" line="347"/>
+        <location filename="../../desk/groups.py" line="249"/>
+        <location filename="../../desk/groups.py" line="355"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="247"/>
+        <location filename="../../desk/groups.py" line="220"/>
+        <source>The group %1</source>
+        <translation>Grupa %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/groups.py" line="252"/>
         <source>Select at least one group.</source>
         <translation>Zaznacz co najmniej jedną grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="259"/>
+        <location filename="../../desk/groups.py" line="264"/>
         <source>Some of the groups no longer exist.</source>
         <translation>Niektóre z grup już nie istnieją.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="302"/>
+        <location filename="../../desk/groups.py" line="308"/>
         <source>%1: %2 students enrolled, limit asked %3</source>
         <translation>%1: zapisanych studentów: %2, żądany limit: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="309"/>
+        <location filename="../../desk/groups.py" line="315"/>
         <source>A limit cannot be set below the students already in the group. Nothing was changed.</source>
         <translation>Limitu nie można ustawić poniżej liczby studentów już zapisanych do grupy. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="316"/>
+        <location filename="../../desk/groups.py" line="322"/>
         <source>A seat limit cannot be below the group&apos;s lower limit (below it the group does not run). Nothing was changed.</source>
         <translation>Limit miejsc nie może być niższy niż dolny limit grupy (poniżej niego grupa nie zostanie uruchomiona). Niczego nie zmieniono.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="318"/>
+        <location filename="../../desk/groups.py" line="324"/>
         <source>%1: lower limit %2, limit asked %3</source>
         <translation>%1: dolny limit %2, żądany limit %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="332"/>
+        <location filename="../../desk/groups.py" line="338"/>
         <source>A lower limit cannot be negative.</source>
         <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="246"/>
-        <location filename="../../desk/groups.py" line="342"/>
+        <location filename="../../desk/groups.py" line="350"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="406"/>
-        <location filename="../../desk/groups.py" line="435"/>
+        <location filename="../../desk/groups.py" line="414"/>
+        <location filename="../../desk/groups.py" line="443"/>
         <source>There is no class group %1.</source>
         <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="410"/>
+        <location filename="../../desk/groups.py" line="418"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="236"/>
-        <location filename="../../desk/groups.py" line="418"/>
+        <location filename="../../desk/groups.py" line="426"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="450"/>
+        <location filename="../../desk/groups.py" line="458"/>
         <source>The student is not in that group.</source>
         <translation>Student nie należy do tej grupy.</translation>
     </message>
@@ -3616,7 +3621,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="208"/>
-        <location filename="../../ui/views/groups.py" line="644"/>
+        <location filename="../../ui/views/groups.py" line="654"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
@@ -3706,96 +3711,101 @@ Odtworzenie:
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="248"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="248"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="247"/>
+        <location filename="../../ui/views/groups.py" line="249"/>
         <source>Filter by &amp;course:</source>
         <translation>&amp;Filtruj według przedmiotu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="344"/>
-        <location filename="../../ui/views/groups.py" line="373"/>
-        <location filename="../../ui/views/groups.py" line="493"/>
+        <location filename="../../ui/views/groups.py" line="346"/>
+        <location filename="../../ui/views/groups.py" line="375"/>
+        <location filename="../../ui/views/groups.py" line="495"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="361"/>
+        <location filename="../../ui/views/groups.py" line="363"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="386"/>
+        <location filename="../../ui/views/groups.py" line="388"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="407"/>
-        <location filename="../../ui/views/groups.py" line="417"/>
+        <location filename="../../ui/views/groups.py" line="409"/>
+        <location filename="../../ui/views/groups.py" line="419"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="515"/>
+        <location filename="../../ui/views/groups.py" line="517"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="523"/>
+        <location filename="../../ui/views/groups.py" line="525"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="525"/>
+        <location filename="../../ui/views/groups.py" line="527"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="527"/>
+        <location filename="../../ui/views/groups.py" line="529"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="603"/>
+        <location filename="../../ui/views/groups.py" line="605"/>
+        <source>A group&apos;s limits are changed by the unit it belongs to.</source>
+        <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="613"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="623"/>
+        <location filename="../../ui/views/groups.py" line="633"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="635"/>
+        <location filename="../../ui/views/groups.py" line="645"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="647"/>
+        <location filename="../../ui/views/groups.py" line="657"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="657"/>
+        <location filename="../../ui/views/groups.py" line="667"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="769"/>
-        <location filename="../../ui/views/groups.py" line="778"/>
+        <location filename="../../ui/views/groups.py" line="779"/>
+        <location filename="../../ui/views/groups.py" line="788"/>
         <source>Move to group</source>
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="779"/>
+        <location filename="../../ui/views/groups.py" line="789"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -4386,32 +4396,32 @@ Odtworzenie:
         <translation>Poprawiono dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="308"/>
+        <location filename="../../desk/staff.py" line="321"/>
         <source>Staff account %1 created</source>
         <translation>Utworzono konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="310"/>
+        <location filename="../../desk/staff.py" line="323"/>
         <source>Password changed by its owner</source>
         <translation>Właściciel zmienił hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="312"/>
+        <location filename="../../desk/staff.py" line="325"/>
         <source>Staff account %1 disabled</source>
         <translation>Zablokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="314"/>
+        <location filename="../../desk/staff.py" line="327"/>
         <source>Staff account %1 enabled</source>
         <translation>Odblokowano konto pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="316"/>
+        <location filename="../../desk/staff.py" line="329"/>
         <source>Role of staff account %1 changed</source>
         <translation>Zmieniono rolę konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="318"/>
+        <location filename="../../desk/staff.py" line="331"/>
         <source>Password of staff account %1 reset</source>
         <translation>Ustawiono nowe hasło konta pracownika %1</translation>
     </message>
@@ -7039,272 +7049,272 @@ Odtworzenie:
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Import from a file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>S&amp;tudents</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;New student…</source>
         <translation>&amp;Nowy student…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;History</source>
         <translation>&amp;Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>S&amp;taff accounts</source>
         <translation>&amp;Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>admit a new student</source>
         <translation>przyjmij nowego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>class groups: a new group</source>
         <translation>grupy zajęciowe: nowa grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>class groups: edit the selected group</source>
         <translation>grupy zajęciowe: edytuj wybraną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>class groups: a new course</source>
         <translation>grupy zajęciowe: nowy przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>registrations: a new term</source>
         <translation>rejestracje: nowy cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>registrations: edit the chosen term</source>
         <translation>rejestracje: edytuj wybrany cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>import records from a file</source>
         <translation>import rekordów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>choose a file to import</source>
         <translation>wybierz plik do importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -7365,152 +7375,152 @@ Odtworzenie:
 <context>
     <name>NewStudentDialog</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="172"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="171"/>
         <source>optional: recorded as “admission”</source>
         <translation>opcjonalnie: zostanie zapisane „przyjęcie”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="173"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="172"/>
         <source>New student</source>
         <translation>Nowy student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="174"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="173"/>
         <source>The person, the student number and the programme. The login is made from the template of the person&apos;s category.</source>
         <translation>Osoba, numer albumu i kierunek. Login zostanie utworzony według wzorca dla kategorii osoby.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="176"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="175"/>
         <source>&amp;Admit</source>
         <translation>Przyjmij &amp;studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="177"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="176"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="178"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="177"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="179"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="178"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="180"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="179"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="181"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="180"/>
         <source>YYYY-MM-DD</source>
         <translation>RRRR-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="182"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="181"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="183"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="182"/>
         <source>optional</source>
         <translation>opcjonalnie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="184"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="183"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="187"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="186"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="190"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="189"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="194"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="193"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="197"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="196"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="199"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="198"/>
         <source>Admitted on</source>
         <translation>Data przyjęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="199"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="199"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
         <source>&amp;PESEL:</source>
         <translation>P&amp;ESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny e-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
         <source>&amp;Category:</source>
         <translation>&amp;Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
         <source>Student &amp;number:</source>
         <translation>Numer &amp;albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="204"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
         <source>Pro&amp;gramme:</source>
         <translation>Kie&amp;runek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="204"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
         <source>S&amp;tage:</source>
         <translation>E&amp;tap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="205"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="204"/>
         <source>A&amp;dmitted on:</source>
         <translation>Data przy&amp;jęcia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="229"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="227"/>
         <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
         <translation>Datę urodzenia należy zapisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="232"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="230"/>
         <source>Choose the programme.</source>
         <translation>Wybierz kierunek.</translation>
     </message>
@@ -8771,47 +8781,47 @@ Odtworzenie:
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="224"/>
+        <location filename="../../ui/views/staff_admin.py" line="222"/>
         <source>Reset the password of %1</source>
         <translation>Nowe hasło dla %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="225"/>
+        <location filename="../../ui/views/staff_admin.py" line="223"/>
         <source>A new password for %1 (at least %2 characters). Tell it to them in person; they can change it after signing in. Any pause after failed sign-ins ends now.</source>
         <translation>Nowe hasło dla: %1 (co najmniej %2 znaków). Przekaż je osobiście; po zalogowaniu można je zmienić. Blokada po nieudanych logowaniach kończy się od razu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="228"/>
+        <location filename="../../ui/views/staff_admin.py" line="226"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Ustaw nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="229"/>
+        <location filename="../../ui/views/staff_admin.py" line="227"/>
         <source>e.g. forgotten, asked in person</source>
         <translation>np. zapomniane, prośba osobiście</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="230"/>
+        <location filename="../../ui/views/staff_admin.py" line="228"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="231"/>
+        <location filename="../../ui/views/staff_admin.py" line="229"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="232"/>
+        <location filename="../../ui/views/staff_admin.py" line="230"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="233"/>
+        <location filename="../../ui/views/staff_admin.py" line="231"/>
         <source>Re&amp;peat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="239"/>
+        <location filename="../../ui/views/staff_admin.py" line="236"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -9273,12 +9283,12 @@ Odtworzenie:
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="27"/>
+        <location filename="../../ui/sign_in.py" line="28"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="54"/>
+        <location filename="../../ui/sign_in.py" line="65"/>
         <source>Failed: %1</source>
         <translation>Nie powiodło się: %1</translation>
     </message>
@@ -9286,52 +9296,52 @@ Odtworzenie:
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="68"/>
+        <location filename="../../ui/sign_in.py" line="83"/>
         <source>Sign in — desk</source>
         <translation>Logowanie — desk</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="69"/>
+        <location filename="../../ui/sign_in.py" line="84"/>
         <source>Course registration back office</source>
         <translation>Obsługa rejestracji na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="71"/>
+        <location filename="../../ui/sign_in.py" line="86"/>
         <source>Database: %1</source>
         <translation>Baza danych: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="75"/>
+        <location filename="../../ui/sign_in.py" line="90"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="76"/>
+        <location filename="../../ui/sign_in.py" line="91"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="78"/>
+        <location filename="../../ui/sign_in.py" line="93"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="79"/>
+        <location filename="../../ui/sign_in.py" line="94"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="86"/>
+        <location filename="../../ui/sign_in.py" line="101"/>
         <source>Demo database: sign in as &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (dean&apos;s office clerk) or &lt;b&gt;cos&lt;/b&gt; (Student Service Center), password &lt;b&gt;demo1234&lt;/b&gt;.</source>
         <translation>Baza demonstracyjna: zaloguj się jako &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (pracownik dziekanatu) lub &lt;b&gt;cos&lt;/b&gt; (Centrum Obsługi Studenta), hasło &lt;b&gt;demo1234&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="98"/>
+        <location filename="../../ui/sign_in.py" line="113"/>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="105"/>
+        <location filename="../../ui/sign_in.py" line="123"/>
         <source>Type your login.</source>
         <translation>Wpisz swój login.</translation>
     </message>
@@ -9347,228 +9357,238 @@ Odtworzenie:
 <context>
     <name>Staff</name>
     <message>
-        <location filename="../../desk/staff.py" line="105"/>
+        <location filename="../../desk/staff.py" line="118"/>
         <source>Your role (%1) does not allow this: %2.</source>
         <translation>Twoja rola (%1) nie pozwala na to: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="113"/>
+        <location filename="../../desk/staff.py" line="126"/>
         <source>dean&apos;s office clerk</source>
         <translation>pracownik dziekanatu</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="114"/>
+        <location filename="../../desk/staff.py" line="127"/>
         <source>Student Service Center</source>
         <translation>Centrum Obsługi Studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="115"/>
+        <location filename="../../desk/staff.py" line="128"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="121"/>
+        <location filename="../../desk/staff.py" line="134"/>
         <source>look up students</source>
         <translation>wyszukiwanie studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="122"/>
+        <location filename="../../desk/staff.py" line="135"/>
         <source>see personal data</source>
         <translation>wgląd w dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="123"/>
+        <location filename="../../desk/staff.py" line="136"/>
         <source>change students&apos; records</source>
         <translation>zmiana danych studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="124"/>
+        <location filename="../../desk/staff.py" line="137"/>
         <source>manage registrations</source>
         <translation>zarządzanie rejestracjami</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="125"/>
+        <location filename="../../desk/staff.py" line="138"/>
         <source>grant access to registrations</source>
         <translation>nadawanie uprawnień do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="126"/>
+        <location filename="../../desk/staff.py" line="139"/>
         <source>manage class groups</source>
         <translation>zarządzanie grupami zajęciowymi</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="127"/>
+        <location filename="../../desk/staff.py" line="140"/>
         <source>correct token balances</source>
         <translation>korekta stanu żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="128"/>
+        <location filename="../../desk/staff.py" line="141"/>
         <source>override the token correction deadline</source>
         <translation>korekta żetonów po terminie</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="129"/>
+        <location filename="../../desk/staff.py" line="142"/>
         <source>link login accounts</source>
         <translation>powiązanie kont logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="130"/>
+        <location filename="../../desk/staff.py" line="143"/>
         <source>run the sync</source>
         <translation>uruchamianie synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="131"/>
+        <location filename="../../desk/staff.py" line="144"/>
         <source>manage staff accounts</source>
         <translation>zarządzanie kontami pracowników</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="132"/>
+        <location filename="../../desk/staff.py" line="145"/>
         <source>administer the system</source>
         <translation>administrowanie systemem</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="139"/>
-        <location filename="../../desk/staff.py" line="429"/>
+        <location filename="../../desk/staff.py" line="152"/>
+        <location filename="../../desk/staff.py" line="442"/>
         <source>A password needs at least %1 characters.</source>
         <translation>Hasło musi mieć co najmniej %1 znaków.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="174"/>
+        <location filename="../../desk/staff.py" line="187"/>
         <source>Wrong login or password.</source>
         <translation>Błędny login lub hasło.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="228"/>
+        <location filename="../../desk/staff.py" line="241"/>
         <source>Too many failed attempts. Try again in %1 s.</source>
         <translation>Zbyt wiele nieudanych prób. Spróbuj ponownie za %1 s.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="237"/>
+        <location filename="../../desk/staff.py" line="250"/>
         <source>There is no active staff account %1.</source>
         <translation>Nie ma aktywnego konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="256"/>
-        <location filename="../../desk/staff.py" line="506"/>
+        <location filename="../../desk/staff.py" line="269"/>
+        <location filename="../../desk/staff.py" line="519"/>
         <source>A staff account needs a login and a full name.</source>
         <translation>Konto pracownika wymaga loginu oraz imienia i nazwiska.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="259"/>
-        <location filename="../../desk/staff.py" line="518"/>
-        <location filename="../../desk/staff.py" line="529"/>
+        <location filename="../../desk/staff.py" line="272"/>
+        <location filename="../../desk/staff.py" line="531"/>
+        <location filename="../../desk/staff.py" line="542"/>
         <source>The login %1 is already taken.</source>
         <translation>Login %1 jest już zajęty.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="264"/>
+        <location filename="../../desk/staff.py" line="277"/>
         <source>There is no unit with the code %1.</source>
         <translation>Nie ma jednostki o kodzie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="267"/>
-        <location filename="../../desk/staff.py" line="451"/>
+        <location filename="../../desk/staff.py" line="280"/>
+        <location filename="../../desk/staff.py" line="464"/>
         <source>A dean&apos;s office clerk acts for at least one unit.</source>
         <translation>Pracownik dziekanatu musi być przypisany do co najmniej jednej jednostki.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="330"/>
+        <location filename="../../desk/staff.py" line="343"/>
         <source>This database already has staff accounts; an administrator adds new ones.</source>
         <translation>Ta baza danych ma już konta pracowników; nowe dodaje administrator.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="290"/>
+        <location filename="../../desk/staff.py" line="303"/>
         <source>first administrator</source>
         <translation>pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="360"/>
+        <location filename="../../desk/staff.py" line="373"/>
         <source>The current password is wrong.</source>
         <translation>Obecne hasło jest błędne.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="292"/>
+        <location filename="../../desk/staff.py" line="305"/>
         <source>password changed by its owner</source>
         <translation>hasło zmienione przez właściciela</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="421"/>
+        <location filename="../../desk/staff.py" line="114"/>
+        <source>%1 belongs to %2, not one of your units.</source>
+        <translation>%1 należy do jednostki %2, a nie do żadnej z Twoich jednostek.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="115"/>
+        <source>This belongs to %1, not one of your units.</source>
+        <translation>To należy do jednostki %1, a nie do żadnej z Twoich jednostek.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/staff.py" line="434"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany przy zmianie).</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="438"/>
+        <location filename="../../desk/staff.py" line="451"/>
         <source>There is no role %1.</source>
         <translation>Nie ma roli %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="448"/>
+        <location filename="../../desk/staff.py" line="461"/>
         <source>There is no unit with the id %1.</source>
         <translation>Nie ma jednostki o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="454"/>
+        <location filename="../../desk/staff.py" line="467"/>
         <source>Only a dean&apos;s office clerk acts for units; leave them empty for %1.</source>
         <translation>Jednostki przypisuje się tylko pracownikowi dziekanatu; dla roli „%1” zostaw je puste.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="467"/>
+        <location filename="../../desk/staff.py" line="480"/>
         <source>There is no staff account %1.</source>
         <translation>Nie ma konta pracownika %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="490"/>
+        <location filename="../../desk/staff.py" line="503"/>
         <source>A login or a name cannot hold control or invisible characters.</source>
         <translation>Login ani nazwa nie mogą zawierać znaków sterujących ani niewidocznych.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="508"/>
+        <location filename="../../desk/staff.py" line="521"/>
         <source>A login has no spaces: %1.</source>
         <translation>Login nie może zawierać spacji: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="511"/>
+        <location filename="../../desk/staff.py" line="524"/>
         <source>The login or the name is too long.</source>
         <translation>Login lub imię i nazwisko jest za długie.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="547"/>
+        <location filename="../../desk/staff.py" line="560"/>
         <source>You cannot disable your own account; ask another administrator.</source>
         <translation>Nie możesz wyłączyć własnego konta; poproś innego administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="549"/>
+        <location filename="../../desk/staff.py" line="562"/>
         <source>The account %1 is already disabled.</source>
         <translation>Konto %1 jest już wyłączone.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="552"/>
-        <location filename="../../desk/staff.py" line="595"/>
+        <location filename="../../desk/staff.py" line="565"/>
+        <location filename="../../desk/staff.py" line="608"/>
         <source>%1 is the last active administrator; add or enable another one first.</source>
         <translation>%1 to ostatni aktywny administrator; najpierw dodaj lub włącz innego.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="571"/>
+        <location filename="../../desk/staff.py" line="584"/>
         <source>The account %1 is already enabled.</source>
         <translation>Konto %1 jest już włączone.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="592"/>
+        <location filename="../../desk/staff.py" line="605"/>
         <source>You cannot change your own role; ask another administrator.</source>
         <translation>Nie możesz zmienić własnej roli; poproś innego administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/staff.py" line="602"/>
+        <location filename="../../desk/staff.py" line="615"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="155"/>
+        <location filename="../../desk/unit_of_work.py" line="167"/>
         <source>Only a signed-in member of staff may do this.</source>
         <translation>Może to zrobić tylko zalogowany pracownik.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="245"/>
+        <location filename="../../desk/unit_of_work.py" line="257"/>
         <source>Your staff account (%1) has been disabled. Ask an administrator.</source>
         <translation>Twoje konto pracownika (%1) zostało wyłączone. Zwróć się do administratora.</translation>
     </message>
@@ -9577,134 +9597,134 @@ Odtworzenie:
     <name>StaffAdminView</name>
     <message>
         <location filename="../../ui/views/staff_admin.py" line="114"/>
-        <location filename="../../ui/views/staff_admin.py" line="272"/>
+        <location filename="../../ui/views/staff_admin.py" line="269"/>
         <source>Role</source>
         <translation>Rola</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="259"/>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="256"/>
+        <location filename="../../ui/views/staff_admin.py" line="267"/>
         <source>Staff accounts</source>
         <translation>Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="272"/>
+        <location filename="../../ui/views/staff_admin.py" line="269"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="272"/>
+        <location filename="../../ui/views/staff_admin.py" line="269"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="272"/>
+        <location filename="../../ui/views/staff_admin.py" line="269"/>
         <source>Units</source>
         <translation>Jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="272"/>
+        <location filename="../../ui/views/staff_admin.py" line="269"/>
         <source>Active</source>
         <translation>Aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="273"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Paused until</source>
         <translation>Wstrzymane do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="273"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Last sign-in</source>
         <translation>Ostatnie logowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <location filename="../../ui/views/staff_admin.py" line="286"/>
         <source>Staff accounts in total</source>
         <translation>Liczba kont pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="291"/>
+        <location filename="../../ui/views/staff_admin.py" line="288"/>
         <source>&amp;Add…</source>
         <translation>&amp;Dodaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="291"/>
+        <location filename="../../ui/views/staff_admin.py" line="288"/>
         <source>Add a staff account</source>
         <translation>Dodaj konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="292"/>
+        <location filename="../../ui/views/staff_admin.py" line="289"/>
         <source>Change &amp;role…</source>
         <translation>Zmień &amp;rolę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="293"/>
+        <location filename="../../ui/views/staff_admin.py" line="290"/>
         <source>Change the role or units of the selected account</source>
         <translation>Zmień rolę lub jednostki wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="294"/>
-        <location filename="../../ui/views/staff_admin.py" line="411"/>
+        <location filename="../../ui/views/staff_admin.py" line="291"/>
+        <location filename="../../ui/views/staff_admin.py" line="408"/>
         <source>&amp;Disable…</source>
         <translation>&amp;Wyłącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="295"/>
+        <location filename="../../ui/views/staff_admin.py" line="292"/>
         <source>Disable or enable the selected account</source>
         <translation>Wyłącz lub włącz wybrane konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="296"/>
+        <location filename="../../ui/views/staff_admin.py" line="293"/>
         <source>Reset &amp;password…</source>
         <translation>Nowe &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="297"/>
+        <location filename="../../ui/views/staff_admin.py" line="294"/>
         <source>Reset the password of the selected account</source>
         <translation>Ustaw nowe hasło wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="298"/>
+        <location filename="../../ui/views/staff_admin.py" line="295"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="298"/>
+        <location filename="../../ui/views/staff_admin.py" line="295"/>
         <source>Read the staff accounts again</source>
         <translation>Wczytaj konta pracowników ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="313"/>
+        <location filename="../../ui/views/staff_admin.py" line="310"/>
         <source>Only an administrator manages staff accounts. Your role (%1) does not allow it: ask an administrator to add an account, change a role or reset a password.</source>
         <translation>Kontami pracowników zarządza tylko administrator. Twoja rola (%1) na to nie pozwala: poproś administratora o dodanie konta, zmianę roli lub nowe hasło.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="322"/>
+        <location filename="../../ui/views/staff_admin.py" line="319"/>
         <source>Who may sign in to the desk. A clerk acts for the units ticked for them; the Student Service Center links logins; administrators manage accounts and settings. Every change is kept with its reason.</source>
         <translation>Kto może się logować. Pracownik dziekanatu działa w imieniu zaznaczonych jednostek; Centrum Obsługi Studenta łączy loginy; administratorzy zarządzają kontami i ustawieniami. Każda zmiana jest zapisywana z powodem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="359"/>
+        <location filename="../../ui/views/staff_admin.py" line="356"/>
         <source>every unit</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="360"/>
+        <location filename="../../ui/views/staff_admin.py" line="357"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="360"/>
+        <location filename="../../ui/views/staff_admin.py" line="357"/>
         <source>disabled</source>
         <translation>wyłączone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="362"/>
+        <location filename="../../ui/views/staff_admin.py" line="359"/>
         <source>never</source>
         <translation>nigdy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/staff_admin.py" line="384"/>
+        <location filename="../../ui/views/staff_admin.py" line="381"/>
         <source>%n staff account(s), %1 active.</source>
         <translation>
             <numerusform>%n konto, aktywne: %1.</numerusform>
@@ -9713,52 +9733,52 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="411"/>
+        <location filename="../../ui/views/staff_admin.py" line="408"/>
         <source>&amp;Enable…</source>
         <translation>&amp;Włącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="412"/>
+        <location filename="../../ui/views/staff_admin.py" line="409"/>
         <source>You cannot disable your own account or change your own role.</source>
         <translation>Nie możesz wyłączyć własnego konta ani zmienić własnej roli.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="447"/>
+        <location filename="../../ui/views/staff_admin.py" line="444"/>
         <source>Disable %1</source>
         <translation>Wyłącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="448"/>
+        <location filename="../../ui/views/staff_admin.py" line="445"/>
         <source>%1 will no longer be able to sign in. Nothing they did is removed; the account can be enabled again.</source>
         <translation>%1 nie będzie mógł się zalogować. Nic z tego, co zrobił, nie zostanie usunięte; konto można znów włączyć.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="450"/>
+        <location filename="../../ui/views/staff_admin.py" line="447"/>
         <source>&amp;Disable account</source>
         <translation>&amp;Wyłącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="452"/>
+        <location filename="../../ui/views/staff_admin.py" line="449"/>
         <source>e.g. left the university on 30 September</source>
         <translation>np. odejście z uczelni 30 września</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="454"/>
+        <location filename="../../ui/views/staff_admin.py" line="451"/>
         <source>Enable %1</source>
         <translation>Włącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="455"/>
+        <location filename="../../ui/views/staff_admin.py" line="452"/>
         <source>%1 will be able to sign in again with their password.</source>
         <translation>%1 znów będzie mógł się zalogować swoim hasłem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="456"/>
+        <location filename="../../ui/views/staff_admin.py" line="453"/>
         <source>&amp;Enable account</source>
         <translation>&amp;Włącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="458"/>
+        <location filename="../../ui/views/staff_admin.py" line="455"/>
         <source>e.g. back from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
@@ -9766,42 +9786,42 @@ Odtworzenie:
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="299"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="296"/>
         <source>e.g. promoted to the next year</source>
         <translation>np. promocja na kolejny rok</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="300"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="297"/>
         <source>Change the stage — %1</source>
         <translation>Zmiana etapu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="300"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="297"/>
         <source>&amp;Change stage</source>
         <translation>&amp;Zmień etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="303"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="300"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="308"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="305"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="310"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="307"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="311"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="308"/>
         <source>S&amp;tage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="325"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="322"/>
         <source>Choose the programme.</source>
         <translation>Wybierz kierunek.</translation>
     </message>
@@ -9874,12 +9894,12 @@ Odtworzenie:
         <translation>&amp;Od dnia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="138"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="137"/>
         <source>A programme that is %1 stays so; only an administrator reinstates a student.</source>
         <translation>Kierunek o statusie %1 zachowuje ten status; przywrócić studenta może tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="156"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="155"/>
         <source>Choose the programme and its new status.</source>
         <translation>Wybierz kierunek i jego nowy status.</translation>
     </message>
@@ -10505,17 +10525,17 @@ Odtworzenie:
 <context>
     <name>StudentPicker</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="141"/>
+        <location filename="../../ui/dialogs.py" line="199"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="142"/>
+        <location filename="../../ui/dialogs.py" line="200"/>
         <source>Student number or name</source>
         <translation>Numer albumu lub imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="145"/>
+        <location filename="../../ui/dialogs.py" line="203"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
