@@ -77,7 +77,7 @@ class Change:
     extra: Mapping[str, Any] = field(default_factory=dict)
     # More records the portal gets for this one change (entity, id): a student imported with their
     # person, programme and login is one audited change and four records to publish.
-    also: tuple[tuple[str, int], ...] = ()
+    with_records: tuple[tuple[str, int], ...] = ()
 
 
 # The service modules that define kinds of action; the history imports them through here.

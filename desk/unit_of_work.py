@@ -225,7 +225,7 @@ class UnitOfWork:
                     "student_id": change.student_id, "created_at": at, "staff_id": staff_id,
                     "payload": plain(dict(payload)) if payload is not None else None,
                 })
-            for entity, entity_id in change.also:
+            for entity, entity_id in change.with_records:
                 queue_rows.append({
                     "entity": entity, "entity_id": entity_id, "operation": "upsert", "student_id": change.student_id,
                     "created_at": at, "staff_id": staff_id, "payload": None,

@@ -373,7 +373,7 @@ class StudentsKind(Kind):
             also.append(("login_account", f.login_id))
         after = {"line": row.line, "key": self.shown_key(row), **row.values}
         before = dict(row.before) if row.status is Status.CHANGED else None
-        return Change("student", f.student_id, f.student_id, before, after, None, False, also=tuple(also))
+        return Change("student", f.student_id, f.student_id, before, after, None, False, with_records=tuple(also))
 
     @staticmethod
     def _person_fields(row: Row) -> dict:
@@ -493,7 +493,7 @@ class StaffKind(Kind):
             for r, pid in zip(new, ids):
                 login_id = by_row.get(r.line) or r.current[0]
                 changes.append(Change("person", pid, None, None, {"line": r.line, **r.values}, None, {},
-                                      also=(("login_account", login_id),)))
+                                      with_records=(("login_account", login_id),)))
         changed = [r for r in rows if r.status is Status.CHANGED]
         if changed:
             session.execute(update(Person), [dict(id=r.current[1], updated_at=now, first_name=r["first_name"],

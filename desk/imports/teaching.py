@@ -397,7 +397,7 @@ class SlotsKind(TableKind):
         change = super().change(row, record_id)
         group_id = row.current[1]["group_id"]
         return type(change)(change.entity, change.entity_id, None, change.before, change.after, None, False,
-                            also=(("class_group", group_id),))
+                            with_records=(("class_group", group_id),))
 
 
 __all__ = ["UnitsKind", "TermsKind", "ProgrammesKind", "CoursesKind", "GroupsKind", "SlotsKind"]

@@ -69,12 +69,14 @@ def _replace(target: Path, write) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".desk-import-", suffix=target.suffix, dir=target.parent)
     os.close(handle)
+    written = False
     try:
         write(Path(temporary))
         os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        written = True
+    finally:
+        if not written:
+            Path(temporary).unlink(missing_ok=True)
     return target
 
 

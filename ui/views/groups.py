@@ -1,4 +1,8 @@
-"""Class groups and capacity: limits, counts and fill of a registration's or a term's groups; a group's students."""
+"""Class groups and capacity: limits, counts and fill of a registration's or a term's groups; a group's students.
+
+Long because the view holds one table and its three panes (filters, members, limits) that act on the
+same selection; its dialogs live in ui.views.group_dialogs and ui.views.teaching_dialogs.
+"""
 
 from __future__ import annotations
 
