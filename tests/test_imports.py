@@ -213,3 +213,21 @@ def test_records_missing_from_a_file_of_any_kind_are_listed(demo_db, tmp_path):
         path = workbooks.write_records(kind, records[1:], tmp_path / f"{code}.csv")
         preview = _preview(demo_db, admin, code, path)
         assert (preview.counts[Status.UNCHANGED], preview.missing) == (len(records) - 1, 1), (code, [(r.line, r.status, r.changes, r.problems) for r in preview.rows])
+
+
+def test_enrollments_ask_the_rulebook_one_group_of_a_class_type_and_a_seat(db, admin, tmp_path):
+    factories.unit(db)
+    term = factories.term(db)
+    course = factories.course(db)
+    factories.group(db, course, term, number=1, seat_limit=1)
+    factories.group(db, course, term, number=2, seat_limit=5)
+    for number in ("100001", "100002"):
+        factories.student(db, number=number)
+    path = _csv(tmp_path, "INDEKS;Cykl;Kod przedmiotu;Typ zajęć;Numer grupy\n"
+                          "100001;2026Z;MAT-101;ćwiczenia;1\n100001;2026Z;MAT-101;ćwiczenia;2\n"
+                          "100002;2026Z;MAT-101;ćwiczenia;1\n", "e.csv")
+    preview = _preview(db, admin, "enrollments", path)
+    assert preview.counts[Status.NEW] == 1
+    second, third = (row.problems[0][1] for row in preview.rows[1:])
+    assert "already" in second and "MAT-101" in second  # one group of a course's class type
+    assert "full" in third  # the seat the first line took

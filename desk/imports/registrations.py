@@ -33,7 +33,10 @@ from desk.model import (
     Term,
     TokenType,
 )
+from desk import rule_facts, rules
+from desk.refusals import describe_all
 from desk.registrations import round_state
+from desk.rules import GroupFacts, Held
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
@@ -285,11 +288,11 @@ class EnrollmentsKind(Kind):
 
     def begin(self, session: Session, uow: UnitOfWork) -> dict:
         groups = {}
-        for gid, term, course, class_type, number, limit, count, unit in session.execute(
+        for gid, term, course, class_type, number, limit, count, unit, course_id, term_id in session.execute(
                 select(ClassGroup.id, Term.code, Course.code, ClassGroup.class_type, ClassGroup.number,
-                       ClassGroup.seat_limit, ClassGroup.enrolled_count, Course.unit_id)
+                       ClassGroup.seat_limit, ClassGroup.enrolled_count, Course.unit_id, Course.id, Term.id)
                 .join(Term, Term.id == ClassGroup.term_id).join(Course, Course.id == ClassGroup.course_id)):
-            groups[(term, course, class_type, number)] = [gid, limit, count, unit]
+            groups[(term, course, class_type, number)] = [gid, limit, count, unit, course_id, term_id]
         return {"groups": groups,
                 "registrations": dict(session.execute(select(Registration.code, Registration.id)).all())}
 
@@ -303,11 +306,12 @@ class EnrollmentsKind(Kind):
                     .outerjoin(Programme, Programme.id == StudentProgramme.programme_id)
                     .where(Student.student_number.in_(chunk))):
                 students.setdefault(number, (sid, set()))[1].add(unit)
-        held: set[tuple[int, int]] = set()
+        # What each student holds, as the rulebook sees it; a seat this file gives is held from its line on.
+        held: dict[int, list[Held]] = {}
         ids = [s[0] for s in students.values()]
         for chunk in _chunks(ids):
-            held.update(session.execute(select(Enrollment.student_id, Enrollment.group_id).where(
-                Enrollment.student_id.in_(chunk), Enrollment.status == EnrollmentStatus.ACCEPTED)).all())
+            held.update(rule_facts.held(session, chunk, None))
+        file_held = state.setdefault("file_held", {})
         for row in rows:
             student = students.get(row["student_number"])
             group = state["groups"].get((row["term"], row["course"], row["class_type"], row["number"]))
@@ -327,18 +331,24 @@ class EnrollmentsKind(Kind):
             if not any(uow.can(Permission.EDIT_STUDENTS, unit) for unit in student[1]):
                 row.problem(self.column("student_number"), translate("Import", "not a student of your units"))
                 continue
-            if (student[0], group[0]) in held:
+            standing = held.get(student[0], []) + file_held.get(student[0], [])
+            if any(h.group.id == group[0] for h in standing):
                 row.status = Status.UNCHANGED
                 continue
             over = bool(row["over_limit"])
             if over and not row["reason"]:
                 row.problem(self.column("reason"), translate("Import", "required for a seat over the limit"))
                 continue
-            if group[2] >= group[1] and not over:
-                row.problem(self.column("number"), translate("Import", "the group is full (%1 of %2 seats taken)")
-                            .replace("%1", str(group[2])).replace("%2", str(group[1])))
+            # The rulebook, as for a clerk enrolling at the desk: one group of a course's class type, and
+            # a seat while places remain (or over the limit, with a reason).
+            facts = GroupFacts(group[0], group[4], row["course"], group[5], str(row["class_type"]), row["number"],
+                               group[1], group[2])
+            refusals = rules.enroll_at_desk(facts, standing, over_limit=over)
+            if refusals:
+                row.problem(self.column("number"), describe_all(refusals))
                 continue
             group[2] += 1  # the seats this file takes, line by line (the preview counts as the import will)
+            file_held.setdefault(student[0], []).append(Held(0, facts, registration_id))
             row.current = (student[0], group[0], registration_id, over)
             row.status = Status.NEW
 
