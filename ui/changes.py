@@ -96,6 +96,16 @@ class Changes:
         return f"Changes({', '.join(parts)})"
 
 
+# The kinds of record the portal shows: a change of any of them is queued to go out (the outbox),
+# whether or not the operation that announced it names the outbox too.
+PORTAL_KINDS = (Kind.STUDENT, Kind.GROUP, Kind.REGISTRATION, Kind.TOKENS, Kind.PAYMENT, Kind.ACCOUNT, Kind.OUTBOX)
+
+
+def queues_for_portal(changes: Changes) -> bool:
+    """Whether ``changes`` may have queued work for the portal (a change of a record the portal shows)."""
+    return any(changes.touches(kind) for kind in PORTAL_KINDS)
+
+
 # What a sync run may change at the desk: it sends the queue and reads back students' actions
 # (registrations, token requests), which change enrollments, balances, payments and conflicts.
 SYNC_RUN = Changes.of(sync=ALL, outbox=ALL, student=ALL, group=ALL, tokens=ALL, payment=ALL, history=ALL)
@@ -165,4 +175,4 @@ def follow(view: QWidget, broadcast: ChangeBroadcast, wants: Callable[[Changes],
     return Follow(view, broadcast, wants, refresh, while_hidden=while_hidden)
 
 
-__all__ = ["ALL", "SYNC_RUN", "TOKEN_ROUND", "ChangeBroadcast", "Changes", "Follow", "Kind", "follow"]
+__all__ = ["ALL", "PORTAL_KINDS", "SYNC_RUN", "TOKEN_ROUND", "ChangeBroadcast", "Changes", "Follow", "Kind", "follow", "queues_for_portal"]

@@ -116,7 +116,8 @@ class StudentLookupView(QWidget):
         self.table.activated.connect(self._open_index)
         self.field.installEventFilter(self)
         self.table.installEventFilter(self)
-        # A student shown here changed (a status, a name): the rows are read again, the same one kept selected.
+        # A student shown here changed (a status, a name), or students the change cannot name: the rows are
+        # read again, the same one kept selected, and the window's "data as of" follows (searchFinished).
         self._keep_student: int | None = None
         context.follow(self, self._shows_changed, self._refresh_results)
         self._hint()
@@ -158,9 +159,11 @@ class StudentLookupView(QWidget):
         self.studentAdmitted.emit(admission)
 
     def _shows_changed(self, changes: Changes) -> bool:
+        if not changes.touches(Kind.STUDENT) or not self.field.text().strip():
+            return False
         ids = changes.ids(Kind.STUDENT)
-        if ids is ALL or not ids or not self.field.text().strip():
-            return False  # every student (a sync, an admission): the clerk searches again when they wish
+        if ids is ALL:
+            return True  # any student (a sync, an admission, an import): the answer may have changed
         return any(self.model.row_at(r).student_id in ids for r in range(self.model.rowCount()))
 
     def _refresh_results(self) -> None:

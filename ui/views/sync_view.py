@@ -31,7 +31,7 @@ from desk.model import SyncKind, SyncResult, SyncTrigger
 from desk.staff import Permission
 from desk.sync import ConflictLine, RunLine, ScheduledRun, SyncReport, Waiting
 from ui import labels
-from ui.changes import ALL, SYNC_RUN, Changes, Kind
+from ui.changes import ALL, SYNC_RUN, Changes, Kind, queues_for_portal
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, error_label
 from ui.tasks import Cancelled as TaskCancelled
@@ -455,8 +455,8 @@ class SyncView(QWidget):
         self.refresh_timer.timeout.connect(self._timed_refresh)
         self._shown_once = False
         self.refresh()
-        # A change queued anywhere in the application, or a run of it, shows here at once.
-        context.follow(self, lambda changes: changes.touches(Kind.OUTBOX) or changes.touches(Kind.SYNC), self.refresh)
+        # A change recorded anywhere in the application queues work for the portal; it, or a run, shows here at once.
+        context.follow(self, lambda changes: queues_for_portal(changes) or changes.touches(Kind.SYNC), self.refresh)
 
     # --- reading -----------------------------------------------------------------------------
 
