@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -135,6 +135,10 @@ class ActionDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(540, 10)
         self._focus_arranged = False
+        self._fit_timer = QTimer(self)  # once the layout has settled, after whatever changed it
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_height)
 
     def showEvent(self, event) -> None:
         if not self._focus_arranged:  # every row is in place by now, whoever added it
@@ -143,6 +147,30 @@ class ActionDialog(QDialog):
                           [self.buttons.button(QDialogButtonBox.StandardButton.Ok),
                            self.buttons.button(QDialogButtonBox.StandardButton.Cancel)])
         super().showEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a text changed (a refusal shown), a row came or went
+            self._fit_timer.start()
+        return handled
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_timer.start()  # narrower: wrapped texts take more lines
+
+    def fit_height(self) -> None:
+        """At least as tall as every row needs at the dialog's width, growing if need be.
+
+        Qt keeps a window no smaller than its rows' minimum sizes, but a wrapped text (the intro, a
+        refusal, a preview) needs more lines the narrower it is; left out, it squeezes the fields.
+        """
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        needed = layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalMinimumSize().height()
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)  # a dialog lower than that grows to it
 
     def set_texts(self, title: str, intro: str, ok_text: str) -> None:
         """For subclasses, whose translated texts exist only once the dialog does."""
