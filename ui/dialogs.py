@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,6 +29,7 @@ from desk.student_search import search_students
 from ui import labels
 from ui.changes import Changes
 from ui.context import AppContext
+from ui.screen import fit_to_screen
 from ui.tasks import Lane
 from desk.unit_of_work import UnitOfWork
 
@@ -133,7 +134,7 @@ class ActionDialog(QDialog):
         layout.addLayout(self._tail)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(540, 10)
+        fit_to_screen(self, QSize(540, 10))
         self._focus_arranged = False
         self._fit_timer = QTimer(self)  # once the layout has settled, after whatever changed it
         self._fit_timer.setSingleShot(True)
@@ -171,6 +172,8 @@ class ActionDialog(QDialog):
         needed = layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalMinimumSize().height()
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)  # a dialog lower than that grows to it
+            if self.isVisible():
+                fit_to_screen(self)  # grown past the screen's edge: moved back inside
 
     def set_texts(self, title: str, intro: str, ok_text: str) -> None:
         """For subclasses, whose translated texts exist only once the dialog does."""

@@ -23,6 +23,7 @@ from desk.clock import now_utc, to_local
 from desk.staff import role_label
 from ui.changes import SYNC_RUN, TOKEN_ROUND
 from ui.context import AppContext
+from ui.screen import fit_to_screen
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
 from ui.tasks import Lane
@@ -290,11 +291,10 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # Qt brings a window saved on a larger screen back onto this one
         else:
             # Within the screen, title bar included: a 1366x768 laptop has less room than 1280x800.
-            room = self.screen().availableGeometry()
-            self.resize(min(1280, room.width() - 16), min(800, room.height() - 40))
+            fit_to_screen(self, QSize(1280, 800))
         state = settings.value("mainWindow/state")
         if state is not None:
             self.restoreState(state)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
+from ui.screen import fit_to_screen
 from desk.unit_of_work import UnitOfWork
 
 
@@ -295,7 +296,7 @@ class AccessPanel(QWidget):
             return (picker.student_id, dialog.reason.text(), _until(until.text(), zone))
 
         dialog.values = values
-        dialog.resize(620, 440)
+        fit_to_screen(dialog, QSize(620, 440))
         self._open(dialog)
 
     def grant_list(self) -> None:
@@ -389,7 +390,7 @@ class BulkGrantDialog(ActionDialog):
         self.finish_form()
         self._ok = self.buttons.button(self.buttons.StandardButton.Ok)
         self._ok.setEnabled(False)
-        self.resize(660, 620)
+        fit_to_screen(self, QSize(660, 620))
 
     def _invalidate(self) -> None:
         self.report = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
+from ui.screen import fit_to_screen
 from ui.tasks import Lane
 
 STATE_COLOURS = {
@@ -245,7 +246,7 @@ class ImportPreviewDialog(ActionDialog):
         self.finish_form()
         self.skip.toggled.connect(self._enable)
         self._enable()
-        self.resize(900, 560)
+        fit_to_screen(self, QSize(900, 560))
 
     def _enable(self, _checked: bool = False) -> None:
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

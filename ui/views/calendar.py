@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QSize, Qt, QTimeZone, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.changes import ALL, Changes
 from ui.dialogs import ActionDialog, StudentPicker
+from ui.screen import fit_to_screen
 from ui.views.access_panel import AccessPanel
 from ui.views.teaching_dialogs import TermActions
 from desk.unit_of_work import UnitOfWork
@@ -445,7 +446,7 @@ class PickStudentDialog(ActionDialog):
         self.picker = StudentPicker(context, self)
         self.form.addRow(self.picker)
         self.picker.results.activated.connect(lambda _index: self.run())
-        self.resize(560, 360)
+        fit_to_screen(self, QSize(560, 360))
 
     def values(self):
         if self.picker.student_id is None:
@@ -512,7 +513,7 @@ class RegistrationDialog(ActionDialog):
         self.term.currentIndexChanged.connect(self._load_courses)
         self._kind_changed()
         self._load_courses()
-        self.resize(640, 720)
+        fit_to_screen(self, QSize(640, 720))
 
     def _line(self, name: str, accessible: str, value: str) -> QLineEdit:
         field = QLineEdit(value, self)

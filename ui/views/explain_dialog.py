@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from desk.eligibility import Explanation, Outcome, condition_label, explain
 from desk.unit_of_work import UnitOfWork
 from ui import labels
 from ui.context import AppContext
+from ui.screen import fit_to_screen
 
 _OUTCOME_COLOURS = {
     Outcome.PASSED: labels.OK_COLOUR,
@@ -96,7 +97,7 @@ class ExplainDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload)
-        self.resize(980, 520)
+        fit_to_screen(self, QSize(980, 520))
         self.reload()
 
     def reload(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QRadioButton, QSpinBox, QWidget
 
 from desk import enrollment, groups
@@ -14,6 +14,7 @@ from ui import labels
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.models.group_table_model import timetable
+from ui.screen import fit_to_screen
 
 
 def group_label(group: GroupLine) -> str:
@@ -150,7 +151,7 @@ class EnrollDialog(ActionDialog):
         self.form.addRow(self.tr("&Student:"), self.picker)
         self.form.addRow("", self.over_limit)
         self.finish_form()
-        self.resize(620, 440)
+        fit_to_screen(self, QSize(620, 440))
 
     def _full(self, full: bool) -> None:
         self.over_limit.setEnabled(full)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from desk.students import student_by_number
 from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
+from ui.screen import fit_to_screen
 from ui.tasks import Lane, error_message
 from desk.unit_of_work import UnitOfWork
 
@@ -579,7 +580,7 @@ class ChangeSetDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
-        self.resize(1180, 600)  # within 1366 x 768 with the window's frame and the task bar
+        fit_to_screen(self, QSize(1180, 600))  # within 1366 x 768 with the window's frame and the task bar
         self.table.setFocus()
         self._read(None)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import error_label
+from ui.screen import fit_to_screen
 from ui.tasks import Lane, TaskHandle
 
 _STATUS_COLOURS = {Status.NEW: labels.OK_COLOUR, Status.EXISTS: labels.MUTED_COLOUR, Status.KEPT: labels.MUTED_COLOUR}
@@ -115,7 +116,7 @@ class NextTermDialog(QDialog):
         layout.addLayout(reason_row)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(900, 600)  # within 1366 x 768 with the window's frame and the task bar
+        fit_to_screen(self, QSize(900, 600))  # within 1366 x 768 with the window's frame and the task bar
 
         self.may_apply = context.actor.can(Permission.MANAGE_REGISTRATIONS)
         self.source.currentIndexChanged.connect(self._source_changed)

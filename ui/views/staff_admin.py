@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
+from ui.screen import fit_to_screen
 from desk.unit_of_work import UnitOfWork
 
 # The columns of the staff table, in order.
@@ -157,7 +158,7 @@ class AddStaffDialog(ActionDialog):
         self.form.addRow(self.tr("&Password:"), self.password)
         self.form.addRow(self.tr("Re&peat:"), self.repeat)
         self.finish_form()
-        self.resize(640, 10)
+        fit_to_screen(self, QSize(640, 10))
         self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self._role_changed()
 
@@ -200,7 +201,7 @@ class ChangeRoleDialog(ActionDialog):
         self.units_label.setBuddy(self.units.list)
         self.form.addRow(self.units_label, self.units)
         self.finish_form()
-        self.resize(640, 10)
+        fit_to_screen(self, QSize(640, 10))
         self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self._role_changed()
 

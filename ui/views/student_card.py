@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from desk.students import StudentCard, reveal_pesel, student_card
 from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.screen import fit_to_screen
 from ui.tasks import Lane, error_message, log_unexpected
 from ui.views.student_card_dialogs import GrantAccessDialog, PersonEditDialog
 from ui.views.student_record_dialogs import AddProgrammeDialog, StageDialog, StatusChangeDialog
@@ -96,7 +97,7 @@ class StudentCardWindow(QWidget):
         self.setObjectName("studentCardWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Student card"))
-        self.resize(960, 760)
+        fit_to_screen(self, QSize(960, 760))  # a 1366x768 laptop has less room than that
 
         self.title = QLabel(self.tr("Loading…"), self)
         self.title.setObjectName("studentCardTitle")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from desk.students import PersonChanges, StudentCard
 from desk.unit_of_work import UnitOfWork
 from ui.changes import ALL, Changes
 from ui.context import AppContext
+from ui.screen import fit_to_screen
 
 
 class GrantAccessDialog(QDialog):
@@ -67,7 +69,7 @@ class GrantAccessDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, QSize(520, self.sizeHint().height()))
 
     def save(self) -> None:
         text = self.until.text().strip()
@@ -142,7 +144,7 @@ class PersonEditDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, QSize(520, self.sizeHint().height()))
 
     def _field(self, name: str, accessible: str, value: str) -> QLineEdit:
         field = QLineEdit(value, self)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from ui import labels
 from ui.changes import ALL, SYNC_RUN, Changes, Kind, queues_for_portal
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, error_label
+from ui.screen import fit_to_screen
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import Lane, error_message, log_unexpected
 from desk.unit_of_work import UnitOfWork
@@ -665,7 +666,7 @@ class SyncView(QWidget):
         dialog.finish_form()
         # The intro wraps over several lines: give the dialog the height that needs.
         fitting = dialog.heightForWidth(560)
-        dialog.resize(560, fitting if fitting > 0 else dialog.sizeHint().height())
+        fit_to_screen(dialog, QSize(560, fitting if fitting > 0 else dialog.sizeHint().height()))
         dialog.succeeded.connect(lambda _result: self.refresh())
         self.last_dialog = dialog
         dialog.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QDate, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QMenu, QPlainTextEdit, QSpinBox, QToolButton, QWidget
 
@@ -26,6 +26,7 @@ from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
+from ui.screen import fit_to_screen
 
 # Sized for a 1366x768 screen: the tallest of these dialogs stays under 600 pixels.
 WIDTH = 560
@@ -119,7 +120,7 @@ class CourseDialog(_FirstFieldFocus, ActionDialog):
         self.form.addRow(self.tr("&Language:"), self.language)
         self.finish_form()
         self.first_field = self.code
-        self.resize(WIDTH, 10)
+        fit_to_screen(self, QSize(WIDTH, 10))
 
     def values(self) -> CourseDraft:
         if self.unit.currentData() is None:
@@ -203,7 +204,7 @@ class GroupDialog(_FirstFieldFocus, ActionDialog):
         self.form.addRow(self.tr("&Description:"), self.description)
         self.finish_form()
         self.first_field = self.course if self.course is not None else self.class_type
-        self.resize(WIDTH, 10)
+        fit_to_screen(self, QSize(WIDTH, 10))
 
     def _slots(self):
         try:
@@ -266,7 +267,7 @@ class TermDialog(_FirstFieldFocus, ActionDialog):
         self.form.addRow(self.tr("&Last day:"), self.ends)
         self.finish_form()
         self.first_field = self.code
-        self.resize(WIDTH - 80, 10)
+        fit_to_screen(self, QSize(WIDTH - 80, 10))
 
     def values(self):
         draft = TermDraft(self.code.text(), self.name.text(), self.starts.date().toPython(), self.ends.date().toPython())
