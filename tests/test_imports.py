@@ -134,6 +134,9 @@ def test_a_file_without_the_required_columns_or_unreadable_is_refused_in_words(u
     db = university
     with pytest.raises(DomainError, match="no heading line naming the columns"):
         _preview(db, admin, "students", _csv(tmp_path, "a;b\n1;2\n"))
+    with pytest.raises(service.WrongKind, match="Its headings fit Students and their programmes") as wrong:
+        _preview(db, admin, "units", _csv(tmp_path, HEADER + "012346;Nowak;Anna;;;INF-S1;1;;;01.10.2025\n", "s.csv"))
+    assert wrong.value.suggested == "students"
     (tmp_path / "bad.xlsx").write_bytes(b"PK\x03\x04 not a zip")
     with pytest.raises(DomainError, match="cannot be read"):
         _preview(db, admin, "students", tmp_path / "bad.xlsx")

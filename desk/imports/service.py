@@ -21,7 +21,7 @@ from desk.i18n import translate
 from desk.imports import files
 from desk.imports.cells import CellProblem
 from desk.imports.kind import Column, Kind, Row, Status, heading_key
-from desk.imports.registry import kind_named
+from desk.imports.registry import kind_named, kinds
 from desk.unit_of_work import UnitOfWork
 
 CHUNK = 2000
@@ -97,13 +97,34 @@ def _digest(path: Path) -> str:
     return sha.hexdigest()
 
 
-def _header(kind: Kind, rows) -> tuple[int, dict[int, Column], list[str]]:
-    """The header line among the first lines: the one naming most of the kind's columns."""
+class WrongKind(DomainError):
+    """The file's headings are not those of the kind chosen; ``suggested``: a kind whose they are."""
+
+    def __init__(self, message: str, suggested: str | None):
+        super().__init__(message)
+        self.suggested = suggested
+
+
+def _names(kind: Kind) -> dict[str, Column]:
     names: dict[str, Column] = {}
     for column in kind.columns:
         for name in column.names():
             names.setdefault(heading_key(name), column)
             names.setdefault(heading_key(translate("ImportColumns", name)), column)
+    return names
+
+
+def _fits(kind: Kind, cells: list[str]) -> bool:
+    """Whether a line names every required column of the kind."""
+    names = _names(kind)
+    found = {names[heading_key(c)].key for c in cells if c and heading_key(c) in names}
+    return {c.key for c in kind.columns if c.required} <= found
+
+
+def _header(kind: Kind, rows) -> tuple[int, dict[int, Column], list[str]]:
+    """The header line among the first lines: the one naming most of the kind's columns."""
+    names = _names(kind)
+    lines: list[list[str]] = []
     best: tuple[int, dict[int, Column], list[str]] | None = None
     first_cells: list[str] = []
     for _ in range(files.HEADER_WITHIN):
@@ -112,6 +133,7 @@ def _header(kind: Kind, rows) -> tuple[int, dict[int, Column], list[str]]:
         except StopIteration:
             break
         first_cells = first_cells or cells
+        lines.append(cells)
         found: dict[int, Column] = {}
         ignored: list[str] = []
         for index, cell in enumerate(cells):
@@ -128,11 +150,16 @@ def _header(kind: Kind, rows) -> tuple[int, dict[int, Column], list[str]]:
             best = (line, found, ignored)
     present = {c.key for c in best[1].values()} if best else set()
     lacking = [c.shown() for c in kind.columns if c.required and c.key not in present]
-    raise DomainError(
-        translate("Import", "The file has no heading line naming the columns %1 (within its first %2 lines). "
-                            "Its first line has: %3.")
-        .replace("%1", ", ".join(lacking)).replace("%2", str(files.HEADER_WITHIN))
-        .replace("%3", "; ".join(c for c in first_cells if c)[:200] or "—"))
+    message = (translate("Import", "The file has no heading line naming the columns %1 (within its first %2 lines). "
+                                   "Its first line has: %3.")
+               .replace("%1", ", ".join(lacking)).replace("%2", str(files.HEADER_WITHIN))
+               .replace("%3", "; ".join(c for c in first_cells if c)[:200] or "—"))
+    # The file may be right and the kind chosen wrong: say which kind its headings fit.
+    suggested = next((other for other in kinds() if other is not kind and any(_fits(other, cells) for cells in lines)), None)
+    if suggested is not None:
+        message += " " + translate("Import", "Its headings fit %1: choose that kind of record.").replace(
+            "%1", suggested.shown_title())
+    raise WrongKind(message, suggested.code if suggested else None)
 
 
 def _parsed(line: int, cells: list[str], columns: dict[int, Column]) -> Row:

@@ -4,7 +4,7 @@
 <context>
     <name>ChangeSetDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="537"/>
+        <location filename="../../ui/views/history.py" line="538"/>
         <source>%Ln rows</source>
         <translation>
             <numerusform>%Ln row</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="608"/>
+        <location filename="../../ui/views/history.py" line="609"/>
         <source>%Ln rows shown, in the order they were recorded.</source>
         <translation>
             <numerusform>%Ln row shown.</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>HistoryView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="433"/>
+        <location filename="../../ui/views/history.py" line="434"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>%n entry shown.</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="499"/>
+        <location filename="../../ui/views/history.py" line="500"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Exporting %n entry…</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="503"/>
+        <location filename="../../ui/views/history.py" line="504"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Exported %n entry to %1.</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/accounts.py" line="203"/>
+        <location filename="../../ui/views/accounts.py" line="204"/>
         <source>&amp;Link %n login(s)</source>
         <translation>
             <numerusform>&amp;Link %n login</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>StaffAdminView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/staff_admin.py" line="381"/>
+        <location filename="../../ui/views/staff_admin.py" line="382"/>
         <source>%n staff account(s), %1 active.</source>
         <translation>
             <numerusform>%n staff account, %1 active.</numerusform>
@@ -107,7 +107,7 @@
 <context>
     <name>StudentCardWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="557"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n difference: not yet sent</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="684"/>
+        <location filename="../../ui/views/student_card.py" line="685"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n entry.</numerusform>
@@ -126,8 +126,8 @@
 <context>
     <name>StudentLookupView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="204"/>
-        <location filename="../../ui/views/student_lookup.py" line="240"/>
+        <location filename="../../ui/views/student_lookup.py" line="207"/>
+        <location filename="../../ui/views/student_lookup.py" line="243"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>More than %n student matches; scroll for more or refine the search.</numerusform>
@@ -135,8 +135,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="206"/>
-        <location filename="../../ui/views/student_lookup.py" line="242"/>
+        <location filename="../../ui/views/student_lookup.py" line="209"/>
+        <location filename="../../ui/views/student_lookup.py" line="245"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>%n student found.</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>SyncView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="570"/>
+        <location filename="../../ui/views/sync_view.py" line="571"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n change is waiting to go out to the portal.</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="600"/>
+        <location filename="../../ui/views/sync_view.py" line="601"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n student action no longer fitted when it was read. It is kept until a clerk settles it.</numerusform>

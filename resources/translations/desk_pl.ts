@@ -83,314 +83,314 @@
 <context>
     <name>AccessPanel</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="53"/>
+        <location filename="../../ui/views/access_panel.py" line="54"/>
         <source>stage %1</source>
         <translation>etap %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="54"/>
+        <location filename="../../ui/views/access_panel.py" line="55"/>
         <source>every active student</source>
         <translation>każdy aktywny student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="66"/>
+        <location filename="../../ui/views/access_panel.py" line="67"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Datę należy wpisać jako RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="87"/>
+        <location filename="../../ui/views/access_panel.py" line="88"/>
         <source>Rules: who takes part</source>
         <translation>Reguły: kto bierze udział</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="89"/>
+        <location filename="../../ui/views/access_panel.py" line="90"/>
         <source>Add &amp;rule…</source>
         <translation>&amp;Dodaj regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="90"/>
+        <location filename="../../ui/views/access_panel.py" line="91"/>
         <source>Remo&amp;ve rule…</source>
         <translation>&amp;Usuń regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="94"/>
+        <location filename="../../ui/views/access_panel.py" line="95"/>
         <source>Individual grants and revocations</source>
         <translation>Indywidualne nadania i odebrania uprawnień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="95"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="95"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="95"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="95"/>
+        <location filename="../../ui/views/access_panel.py" line="96"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="97"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="97"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="97"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="97"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="104"/>
+        <location filename="../../ui/views/access_panel.py" line="105"/>
         <source>&amp;Grant to a student…</source>
         <translation>&amp;Nadaj studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="105"/>
+        <location filename="../../ui/views/access_panel.py" line="106"/>
         <source>Re&amp;voke for a student…</source>
         <translation>&amp;Odbierz studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="106"/>
+        <location filename="../../ui/views/access_panel.py" line="107"/>
         <source>Grant to a &amp;list…</source>
         <translation>Nadaj osobom z &amp;listy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="107"/>
+        <location filename="../../ui/views/access_panel.py" line="108"/>
         <source>Grant to a &amp;cohort…</source>
         <translation>Nadaj &amp;rocznikowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="108"/>
+        <location filename="../../ui/views/access_panel.py" line="109"/>
         <source>&amp;Withdraw…</source>
         <translation>&amp;Wycofaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="126"/>
+        <location filename="../../ui/views/access_panel.py" line="127"/>
         <source>Rules — students of these programmes take part:</source>
         <translation>Reguły — biorą udział studenci tych kierunków:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="129"/>
+        <location filename="../../ui/views/access_panel.py" line="130"/>
         <source>Individual decisions:</source>
         <translation>Decyzje indywidualne:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="182"/>
+        <location filename="../../ui/views/access_panel.py" line="183"/>
         <source>(no rules: only individual grants admit students)</source>
         <translation>(brak reguł: dopuszczeni są tylko studenci z indywidualnie nadanym uprawnieniem)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="185"/>
+        <location filename="../../ui/views/access_panel.py" line="186"/>
         <source>Individual decisions: %1 standing, %2 in all</source>
         <translation>Decyzje indywidualne: obowiązujące %1, łącznie %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="189"/>
-        <location filename="../../ui/views/access_panel.py" line="317"/>
+        <location filename="../../ui/views/access_panel.py" line="190"/>
+        <location filename="../../ui/views/access_panel.py" line="318"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="189"/>
-        <location filename="../../ui/views/access_panel.py" line="317"/>
+        <location filename="../../ui/views/access_panel.py" line="190"/>
+        <location filename="../../ui/views/access_panel.py" line="318"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="190"/>
+        <location filename="../../ui/views/access_panel.py" line="191"/>
         <source>standing</source>
         <translation>obowiązująca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="190"/>
+        <location filename="../../ui/views/access_panel.py" line="191"/>
         <source>withdrawn</source>
         <translation>wycofana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="190"/>
+        <location filename="../../ui/views/access_panel.py" line="191"/>
         <source>expired</source>
         <translation>wygasła</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="219"/>
+        <location filename="../../ui/views/access_panel.py" line="220"/>
         <source>Add a rule — %1</source>
         <translation>Dodaj regułę — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="220"/>
+        <location filename="../../ui/views/access_panel.py" line="221"/>
         <source>Students matching every field that is set take part (leave a field empty for any).</source>
         <translation>Biorą udział studenci spełniający wszystkie wypełnione pola (pozostaw pole puste, aby dopuścić dowolną wartość).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="221"/>
+        <location filename="../../ui/views/access_panel.py" line="222"/>
         <source>&amp;Add rule</source>
         <translation>&amp;Dodaj regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="225"/>
+        <location filename="../../ui/views/access_panel.py" line="226"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="226"/>
+        <location filename="../../ui/views/access_panel.py" line="227"/>
         <source>any programme</source>
         <translation>dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="231"/>
+        <location filename="../../ui/views/access_panel.py" line="232"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="232"/>
+        <location filename="../../ui/views/access_panel.py" line="233"/>
         <source>any level</source>
         <translation>dowolny stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="237"/>
+        <location filename="../../ui/views/access_panel.py" line="238"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="238"/>
+        <location filename="../../ui/views/access_panel.py" line="239"/>
         <source>any mode</source>
         <translation>dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="243"/>
+        <location filename="../../ui/views/access_panel.py" line="244"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="245"/>
+        <location filename="../../ui/views/access_panel.py" line="246"/>
         <source>any stage</source>
         <translation>dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="246"/>
+        <location filename="../../ui/views/access_panel.py" line="247"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="247"/>
+        <location filename="../../ui/views/access_panel.py" line="248"/>
         <source>&amp;Level:</source>
         <translation>&amp;Stopień:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="248"/>
+        <location filename="../../ui/views/access_panel.py" line="249"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Forma:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="249"/>
+        <location filename="../../ui/views/access_panel.py" line="250"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="261"/>
+        <location filename="../../ui/views/access_panel.py" line="262"/>
         <source>Remove a rule</source>
         <translation>Usuń regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="262"/>
+        <location filename="../../ui/views/access_panel.py" line="263"/>
         <source>Remove the rule “%1”? Students it admitted no longer take part unless granted individually.</source>
         <translation>Usunąć regułę „%1”? Studenci dopuszczeni na jej podstawie przestaną brać udział, chyba że mają indywidualnie nadane uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="264"/>
+        <location filename="../../ui/views/access_panel.py" line="265"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="276"/>
+        <location filename="../../ui/views/access_panel.py" line="277"/>
         <source>Grant access — %1</source>
         <translation>Nadaj uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="276"/>
+        <location filename="../../ui/views/access_panel.py" line="277"/>
         <source>Revoke access — %1</source>
         <translation>Odbierz uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="277"/>
+        <location filename="../../ui/views/access_panel.py" line="278"/>
         <source>Find the student. A new decision replaces their standing one.</source>
         <translation>Znajdź studenta. Nowa decyzja zastąpi jego obowiązującą decyzję.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="278"/>
+        <location filename="../../ui/views/access_panel.py" line="279"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="278"/>
+        <location filename="../../ui/views/access_panel.py" line="279"/>
         <source>&amp;Revoke access</source>
         <translation>&amp;Odbierz uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="280"/>
+        <location filename="../../ui/views/access_panel.py" line="281"/>
         <source>e.g. returned from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="280"/>
+        <location filename="../../ui/views/access_panel.py" line="281"/>
         <source>e.g. unpaid fees</source>
         <translation>np. nieopłacone należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="285"/>
+        <location filename="../../ui/views/access_panel.py" line="286"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="286"/>
+        <location filename="../../ui/views/access_panel.py" line="287"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="287"/>
+        <location filename="../../ui/views/access_panel.py" line="288"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="288"/>
+        <location filename="../../ui/views/access_panel.py" line="289"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="294"/>
+        <location filename="../../ui/views/access_panel.py" line="295"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="315"/>
+        <location filename="../../ui/views/access_panel.py" line="316"/>
         <source>Withdraw a decision</source>
         <translation>Wycofaj decyzję</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="316"/>
+        <location filename="../../ui/views/access_panel.py" line="317"/>
         <source>Withdraw the %1 for %2 (%3)? The student falls back to the rules.</source>
         <translation>Wycofać decyzję „%1” dla: %2 (%3)? O udziale studenta będą znów decydować reguły.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="319"/>
+        <location filename="../../ui/views/access_panel.py" line="320"/>
         <source>&amp;Withdraw</source>
         <translation>&amp;Wycofaj</translation>
     </message>
@@ -874,239 +874,239 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="281"/>
+        <location filename="../../ui/views/accounts.py" line="282"/>
         <source>Login e-mail or student number</source>
         <translation>E-mail logowania lub numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="282"/>
+        <location filename="../../ui/views/accounts.py" line="283"/>
         <source>Login e-mail or student number — e.g. 123456@student.uni.opole.pl or 123456</source>
         <translation>E-mail logowania lub numer albumu — np. 123456@student.uni.opole.pl albo 123456</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="286"/>
+        <location filename="../../ui/views/accounts.py" line="287"/>
         <source>&amp;Show</source>
         <translation>&amp;Pokaż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="288"/>
+        <location filename="../../ui/views/accounts.py" line="289"/>
         <source>Show the state of this login or student</source>
         <translation>Pokaż stan tego loginu lub studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="290"/>
+        <location filename="../../ui/views/accounts.py" line="291"/>
         <source>&amp;Import from file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="292"/>
+        <location filename="../../ui/views/accounts.py" line="293"/>
         <source>Link logins from a file of the mail system</source>
         <translation>Powiąż loginy na podstawie pliku z systemu pocztowego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="293"/>
+        <location filename="../../ui/views/accounts.py" line="294"/>
         <source>A CSV or Excel file with the student number (or PESEL) and the e-mail; you see every line&apos;s result before anything is linked.</source>
         <translation>Plik CSV lub Excel z numerem albumu (albo numerem PESEL) i adresem e-mail; zanim cokolwiek zostanie powiązane, zobaczysz wynik dla każdego wiersza.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="300"/>
+        <location filename="../../ui/views/accounts.py" line="301"/>
         <source>Or find a student by name</source>
         <translation>Albo znajdź studenta po imieniu i nazwisku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="305"/>
+        <location filename="../../ui/views/accounts.py" line="306"/>
         <source>Type a login or a student number, or find a student by name.</source>
         <translation>Wpisz login lub numer albumu albo znajdź studenta po imieniu i nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="311"/>
+        <location filename="../../ui/views/accounts.py" line="312"/>
         <source>Account state</source>
         <translation>Stan konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="323"/>
+        <location filename="../../ui/views/accounts.py" line="324"/>
         <source>Logins</source>
         <translation>Loginy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="324"/>
-        <location filename="../../ui/views/accounts.py" line="393"/>
+        <location filename="../../ui/views/accounts.py" line="325"/>
+        <location filename="../../ui/views/accounts.py" line="394"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="324"/>
+        <location filename="../../ui/views/accounts.py" line="325"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="324"/>
+        <location filename="../../ui/views/accounts.py" line="325"/>
         <source>Linked</source>
         <translation>Powiązano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="324"/>
+        <location filename="../../ui/views/accounts.py" line="325"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="324"/>
+        <location filename="../../ui/views/accounts.py" line="325"/>
         <source>Waiting since</source>
         <translation>Oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="327"/>
+        <location filename="../../ui/views/accounts.py" line="328"/>
         <source>&amp;Link…</source>
         <translation>Po&amp;wiąż…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="329"/>
+        <location filename="../../ui/views/accounts.py" line="330"/>
         <source>Link a login</source>
         <translation>Powiąż login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="331"/>
+        <location filename="../../ui/views/accounts.py" line="332"/>
         <source>&amp;Unlink…</source>
         <translation>&amp;Usuń powiązanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="333"/>
+        <location filename="../../ui/views/accounts.py" line="334"/>
         <source>Unlink a login</source>
         <translation>Usuń powiązanie loginu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="335"/>
+        <location filename="../../ui/views/accounts.py" line="336"/>
         <source>Send to the portal &amp;now</source>
         <translation>Wyślij do portalu &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="337"/>
+        <location filename="../../ui/views/accounts.py" line="338"/>
         <source>Send this student&apos;s changes to the portal now</source>
         <translation>Wyślij teraz zmiany tego studenta do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="338"/>
+        <location filename="../../ui/views/accounts.py" line="339"/>
         <source>A sync of this one student: the student can log in within seconds.</source>
         <translation>Synchronizacja tylko tego jednego studenta: student będzie mógł się zalogować w ciągu kilku sekund.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="345"/>
+        <location filename="../../ui/views/accounts.py" line="346"/>
         <source>Your role does not link login accounts.</source>
         <translation>Twoja rola nie pozwala na powiązywanie kont logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="380"/>
+        <location filename="../../ui/views/accounts.py" line="381"/>
         <source>Show in the worklist</source>
         <translation>Pokaż na liście spraw do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="381"/>
+        <location filename="../../ui/views/accounts.py" line="382"/>
         <source>every kind</source>
         <translation>wszystkie rodzaje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="385"/>
+        <location filename="../../ui/views/accounts.py" line="386"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="387"/>
+        <location filename="../../ui/views/accounts.py" line="388"/>
         <source>Refresh the worklist</source>
         <translation>Odśwież listę spraw do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="392"/>
-        <location filename="../../ui/views/accounts.py" line="396"/>
+        <location filename="../../ui/views/accounts.py" line="393"/>
+        <location filename="../../ui/views/accounts.py" line="397"/>
         <source>Worklist</source>
         <translation>Sprawy do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="393"/>
+        <location filename="../../ui/views/accounts.py" line="394"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="393"/>
+        <location filename="../../ui/views/accounts.py" line="394"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="393"/>
+        <location filename="../../ui/views/accounts.py" line="394"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="393"/>
+        <location filename="../../ui/views/accounts.py" line="394"/>
         <source>What is wrong</source>
         <translation>Opis problemu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="394"/>
+        <location filename="../../ui/views/accounts.py" line="395"/>
         <source>Double-click or press Enter to see a line&apos;s state above.</source>
         <translation>Kliknij dwukrotnie wiersz lub naciśnij Enter, aby zobaczyć jego stan powyżej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="400"/>
+        <location filename="../../ui/views/accounts.py" line="401"/>
         <source>S&amp;how:</source>
         <translation>Po&amp;każ:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="417"/>
+        <location filename="../../ui/views/accounts.py" line="418"/>
         <source>L&amp;ogin or student number:</source>
         <translation>&amp;Login lub numer albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="542"/>
+        <location filename="../../ui/views/accounts.py" line="543"/>
         <source>Linked: %1 → %2. It goes to the portal with the next sync.</source>
         <translation>Powiązano: %1 → %2. Trafi do portalu przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="559"/>
+        <location filename="../../ui/views/accounts.py" line="560"/>
         <source>Deleted: %1.</source>
         <translation>Usunięto: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="559"/>
+        <location filename="../../ui/views/accounts.py" line="560"/>
         <source>Unlinked: %1.</source>
         <translation>Usunięto powiązanie: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="573"/>
+        <location filename="../../ui/views/accounts.py" line="574"/>
         <source>Sending to the portal…</source>
         <translation>Wysyłanie do portalu…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="583"/>
+        <location filename="../../ui/views/accounts.py" line="584"/>
         <source>Sent to the portal: %1 change(s).</source>
         <translation>Zmiany wysłane do portalu: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="597"/>
+        <location filename="../../ui/views/accounts.py" line="598"/>
         <source>Counting…</source>
         <translation>Liczenie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="626"/>
+        <location filename="../../ui/views/accounts.py" line="627"/>
         <source>(%1 shown)</source>
         <translation>(wyświetlono: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="647"/>
+        <location filename="../../ui/views/accounts.py" line="648"/>
         <source>Link logins from a file</source>
         <translation>Powiąż loginy z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="648"/>
+        <location filename="../../ui/views/accounts.py" line="649"/>
         <source>Spreadsheets and CSV (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>Arkusze kalkulacyjne i CSV (*.xlsx *.csv *.txt);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="657"/>
+        <location filename="../../ui/views/accounts.py" line="658"/>
         <source>Checking %1…</source>
         <translation>Sprawdzanie: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="667"/>
+        <location filename="../../ui/views/accounts.py" line="668"/>
         <source>Linked from the file: %1 logins (%2 new); %3 already linked; %4 lines left out.</source>
         <translation>Loginy powiązane z pliku: %1 (w tym nowe: %2); już powiązane: %3; pominięte wiersze: %4.</translation>
     </message>
@@ -1114,17 +1114,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="124"/>
+        <location filename="../../ui/dialogs.py" line="125"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs.py" line="126"/>
         <source>why — kept with the change</source>
         <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="157"/>
+        <location filename="../../ui/dialogs.py" line="188"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
@@ -1190,82 +1190,82 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="135"/>
+        <location filename="../../ui/views/staff_admin.py" line="136"/>
         <source>Add a staff account</source>
         <translation>Dodaj konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="136"/>
+        <location filename="../../ui/views/staff_admin.py" line="137"/>
         <source>The new staff member signs in with this login and password and can change the password afterwards (File → Change password). A password has at least %1 characters.</source>
         <translation>Nowy pracownik loguje się tym loginem i hasłem, a hasło może potem zmienić (Plik → Zmień hasło). Hasło ma co najmniej %1 znaków.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="139"/>
+        <location filename="../../ui/views/staff_admin.py" line="140"/>
         <source>&amp;Add account</source>
         <translation>&amp;Dodaj konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="140"/>
+        <location filename="../../ui/views/staff_admin.py" line="141"/>
         <source>e.g. new clerk of the dean&apos;s office, from 1 October</source>
         <translation>np. nowa pracownica dziekanatu od 1 października</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="143"/>
+        <location filename="../../ui/views/staff_admin.py" line="144"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="146"/>
+        <location filename="../../ui/views/staff_admin.py" line="147"/>
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="149"/>
+        <location filename="../../ui/views/staff_admin.py" line="150"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="150"/>
+        <location filename="../../ui/views/staff_admin.py" line="151"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="151"/>
+        <location filename="../../ui/views/staff_admin.py" line="152"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="152"/>
+        <location filename="../../ui/views/staff_admin.py" line="153"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="153"/>
+        <location filename="../../ui/views/staff_admin.py" line="154"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ola:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="154"/>
+        <location filename="../../ui/views/staff_admin.py" line="155"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="157"/>
+        <location filename="../../ui/views/staff_admin.py" line="158"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="158"/>
+        <location filename="../../ui/views/staff_admin.py" line="159"/>
         <source>Re&amp;peat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="167"/>
+        <location filename="../../ui/views/staff_admin.py" line="168"/>
         <source>Only a dean&apos;s office clerk acts for units.</source>
         <translation>Tylko pracownik dziekanatu działa w imieniu jednostek.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="171"/>
+        <location filename="../../ui/views/staff_admin.py" line="172"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -1502,12 +1502,12 @@ Odtworzenie:
         <translation>Cena to kwota w PLN od 0,00 do 100 000,00 z najwyżej dwoma miejscami po przecinku, np. 180,00; a nie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="48"/>
+        <location filename="../../desk/imports/registrations.py" line="51"/>
         <source>A selection limit</source>
         <translation>Limit wyboru</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="49"/>
+        <location filename="../../desk/imports/registrations.py" line="52"/>
         <source>A length in minutes</source>
         <translation>Długość w minutach</translation>
     </message>
@@ -1515,160 +1515,160 @@ Odtworzenie:
 <context>
     <name>BulkGrantDialog</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="333"/>
+        <location filename="../../ui/views/access_panel.py" line="334"/>
         <source>e.g. list from the dean&apos;s office, letter no. …</source>
         <translation>np. lista z dziekanatu, pismo nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="338"/>
+        <location filename="../../ui/views/access_panel.py" line="339"/>
         <source>Grant access to a cohort — %1</source>
         <translation>Nadaj uprawnienie rocznikowi — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="338"/>
+        <location filename="../../ui/views/access_panel.py" line="339"/>
         <source>Grant access to a list — %1</source>
         <translation>Nadaj uprawnienie osobom z listy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="339"/>
+        <location filename="../../ui/views/access_panel.py" line="340"/>
         <source>Nothing is granted until you check the list and confirm.</source>
         <translation>Uprawnienia zostaną nadane dopiero po sprawdzeniu listy i potwierdzeniu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="340"/>
-        <location filename="../../ui/views/access_panel.py" line="397"/>
+        <location filename="../../ui/views/access_panel.py" line="341"/>
+        <location filename="../../ui/views/access_panel.py" line="398"/>
         <source>&amp;Grant</source>
         <translation>&amp;Nadaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="345"/>
+        <location filename="../../ui/views/access_panel.py" line="346"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="350"/>
+        <location filename="../../ui/views/access_panel.py" line="351"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="352"/>
+        <location filename="../../ui/views/access_panel.py" line="353"/>
         <source>every stage</source>
         <translation>wszystkie etapy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="353"/>
+        <location filename="../../ui/views/access_panel.py" line="354"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="354"/>
+        <location filename="../../ui/views/access_panel.py" line="355"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="360"/>
-        <location filename="../../ui/views/access_panel.py" line="404"/>
+        <location filename="../../ui/views/access_panel.py" line="361"/>
+        <location filename="../../ui/views/access_panel.py" line="405"/>
         <source>Student numbers</source>
         <translation>Numery albumów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="361"/>
+        <location filename="../../ui/views/access_panel.py" line="362"/>
         <source>Student numbers, one per line or separated by commas or spaces</source>
         <translation>Numery albumów, jeden w wierszu albo rozdzielone przecinkami lub spacjami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="363"/>
+        <location filename="../../ui/views/access_panel.py" line="364"/>
         <source>&amp;Load from file…</source>
         <translation>&amp;Wczytaj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="365"/>
+        <location filename="../../ui/views/access_panel.py" line="366"/>
         <source>Load student numbers from a file</source>
         <translation>Wczytaj numery albumów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="367"/>
+        <location filename="../../ui/views/access_panel.py" line="368"/>
         <source>&amp;Numbers:</source>
         <translation>Nu&amp;mery:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="369"/>
+        <location filename="../../ui/views/access_panel.py" line="370"/>
         <source>&amp;Check</source>
         <translation>&amp;Sprawdź</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="371"/>
+        <location filename="../../ui/views/access_panel.py" line="372"/>
         <source>Check the list</source>
         <translation>Sprawdź listę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="373"/>
-        <location filename="../../ui/views/access_panel.py" line="398"/>
+        <location filename="../../ui/views/access_panel.py" line="374"/>
+        <location filename="../../ui/views/access_panel.py" line="399"/>
         <source>Not checked yet.</source>
         <translation>Jeszcze nie sprawdzono.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="379"/>
+        <location filename="../../ui/views/access_panel.py" line="380"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="383"/>
+        <location filename="../../ui/views/access_panel.py" line="384"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="384"/>
+        <location filename="../../ui/views/access_panel.py" line="385"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="386"/>
+        <location filename="../../ui/views/access_panel.py" line="387"/>
         <source>Check:</source>
         <translation>Sprawdzenie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="388"/>
+        <location filename="../../ui/views/access_panel.py" line="389"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="404"/>
+        <location filename="../../ui/views/access_panel.py" line="405"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>Tekst lub CSV (*.txt *.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="411"/>
+        <location filename="../../ui/views/access_panel.py" line="412"/>
         <source>The file cannot be read: %1</source>
         <translation>Nie można odczytać pliku: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="433"/>
+        <location filename="../../ui/views/access_panel.py" line="434"/>
         <source>%1 students found (%2 already admitted).</source>
         <translation>Znalezieni studenci: %1 (w tym już dopuszczeni: %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="435"/>
+        <location filename="../../ui/views/access_panel.py" line="436"/>
         <source>Unknown numbers (%1): %2</source>
         <translation>Nieznane numery (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="437"/>
+        <location filename="../../ui/views/access_panel.py" line="438"/>
         <source>Given more than once (counted once): %1</source>
         <translation>Podane więcej niż raz (liczone jeden raz): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="439"/>
+        <location filename="../../ui/views/access_panel.py" line="440"/>
         <source>Not in your units, left out: %1</source>
         <translation>Spoza Twoich jednostek, pominięte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="446"/>
+        <location filename="../../ui/views/access_panel.py" line="447"/>
         <source>&amp;Grant to %1 students</source>
         <translation>&amp;Nadaj uprawnienie (liczba studentów: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="451"/>
+        <location filename="../../ui/views/access_panel.py" line="452"/>
         <source>Check the list first.</source>
         <translation>Najpierw sprawdź listę.</translation>
     </message>
@@ -1719,27 +1719,27 @@ Odtworzenie:
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="191"/>
+        <location filename="../../ui/views/staff_admin.py" line="192"/>
         <source>Change the role of %1</source>
         <translation>Zmień rolę: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="192"/>
+        <location filename="../../ui/views/staff_admin.py" line="193"/>
         <source>%1 is now: %2. The new role applies from their next sign-in.</source>
         <translation>%1 ma teraz rolę: %2. Nowa rola obowiązuje od następnego logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="195"/>
+        <location filename="../../ui/views/staff_admin.py" line="196"/>
         <source>&amp;Change role</source>
         <translation>&amp;Zmień rolę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="198"/>
+        <location filename="../../ui/views/staff_admin.py" line="199"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ola:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="199"/>
+        <location filename="../../ui/views/staff_admin.py" line="200"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
     </message>
@@ -1747,13 +1747,13 @@ Odtworzenie:
 <context>
     <name>ChangeSetDialog</name>
     <message>
-        <location filename="../../ui/views/history.py" line="530"/>
-        <location filename="../../ui/views/history.py" line="542"/>
+        <location filename="../../ui/views/history.py" line="531"/>
+        <location filename="../../ui/views/history.py" line="543"/>
         <source>Change set #%1</source>
         <translation>Zestaw zmian nr %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="537"/>
+        <location filename="../../ui/views/history.py" line="538"/>
         <source>%Ln rows</source>
         <translation>
             <numerusform>%Ln wiersz</numerusform>
@@ -1762,32 +1762,32 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="539"/>
+        <location filename="../../ui/views/history.py" line="540"/>
         <source>Reason: %1</source>
         <translation>Powód: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="546"/>
+        <location filename="../../ui/views/history.py" line="547"/>
         <source>The rows of the change set</source>
         <translation>Wiersze zestawu zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="566"/>
+        <location filename="../../ui/views/history.py" line="567"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="568"/>
+        <location filename="../../ui/views/history.py" line="569"/>
         <source>Show the next rows</source>
         <translation>Pokaż kolejne wiersze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="594"/>
+        <location filename="../../ui/views/history.py" line="595"/>
         <source>Reading the rows…</source>
         <translation>Wczytywanie wierszy…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="608"/>
+        <location filename="../../ui/views/history.py" line="609"/>
         <source>%Ln rows shown, in the order they were recorded.</source>
         <translation>
             <numerusform>Pokazano %Ln wiersz, w kolejności zapisu.</numerusform>
@@ -1796,7 +1796,7 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="610"/>
+        <location filename="../../ui/views/history.py" line="611"/>
         <source>Next rows: More…</source>
         <translation>Kolejne wiersze: Więcej…</translation>
     </message>
@@ -2058,82 +2058,82 @@ Odtworzenie:
 <context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="103"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="104"/>
         <source>New course</source>
         <translation>Nowy przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="104"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="105"/>
         <source>A course is taught in class groups; add its groups once the course is saved.</source>
         <translation>Przedmiot jest prowadzony w grupach zajęciowych; dodaj jego grupy po zapisaniu przedmiotu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="105"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="106"/>
         <source>&amp;Add course</source>
         <translation>&amp;Dodaj przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="106"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="107"/>
         <source>Course code</source>
         <translation>Kod przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="107"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="108"/>
         <source>e.g. MAT-101</source>
         <translation>np. MAT-101</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="108"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="109"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="109"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="110"/>
         <source>English name</source>
         <translation>Nazwa angielska</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="110"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="111"/>
         <source>Organising unit</source>
         <translation>Jednostka prowadząca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="113"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="114"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="114"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="115"/>
         <source>pl, en, de …</source>
         <translation>pl, en, de …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="115"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="116"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="116"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="117"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="117"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="118"/>
         <source>&amp;English name:</source>
         <translation>Nazwa &amp;angielska:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="118"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="119"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="119"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="120"/>
         <source>&amp;Language:</source>
         <translation>Ję&amp;zyk:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="126"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="127"/>
         <source>Choose the organising unit.</source>
         <translation>Wybierz jednostkę prowadzącą.</translation>
     </message>
@@ -2341,7 +2341,7 @@ Odtworzenie:
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="41"/>
+        <location filename="../../ui/dialogs.py" line="42"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
@@ -2730,47 +2730,47 @@ Odtworzenie:
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="139"/>
+        <location filename="../../ui/views/group_dialogs.py" line="140"/>
         <source>Enroll in %1</source>
         <translation>Zapis do: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="140"/>
+        <location filename="../../ui/views/group_dialogs.py" line="141"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="141"/>
+        <location filename="../../ui/views/group_dialogs.py" line="142"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="145"/>
+        <location filename="../../ui/views/group_dialogs.py" line="146"/>
         <source>Student to enroll</source>
         <translation>Student do zapisania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="146"/>
+        <location filename="../../ui/views/group_dialogs.py" line="147"/>
         <source>Enroll &amp;over the limit (a recorded override)</source>
         <translation>Zapisz &amp;ponad limit (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="148"/>
+        <location filename="../../ui/views/group_dialogs.py" line="149"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="150"/>
+        <location filename="../../ui/views/group_dialogs.py" line="151"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="157"/>
+        <location filename="../../ui/views/group_dialogs.py" line="158"/>
         <source>The group has free places.</source>
         <translation>W grupie są wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="166"/>
+        <location filename="../../ui/views/group_dialogs.py" line="167"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -2819,62 +2819,62 @@ Odtworzenie:
 <context>
     <name>ExplainDialog</name>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="59"/>
+        <location filename="../../ui/views/explain_dialog.py" line="60"/>
         <source>Can this student register?</source>
         <translation>Czy ten student może się zarejestrować?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="60"/>
+        <location filename="../../ui/views/explain_dialog.py" line="61"/>
         <source>Checking…</source>
         <translation>Sprawdzanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="66"/>
+        <location filename="../../ui/views/explain_dialog.py" line="67"/>
         <source>Verdict</source>
         <translation>Rozstrzygnięcie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="73"/>
+        <location filename="../../ui/views/explain_dialog.py" line="74"/>
         <source>Conditions checked</source>
         <translation>Sprawdzone warunki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="74"/>
+        <location filename="../../ui/views/explain_dialog.py" line="75"/>
         <source>Condition</source>
         <translation>Warunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="74"/>
+        <location filename="../../ui/views/explain_dialog.py" line="75"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="74"/>
+        <location filename="../../ui/views/explain_dialog.py" line="75"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="74"/>
+        <location filename="../../ui/views/explain_dialog.py" line="75"/>
         <source>How to fix</source>
         <translation>Jak to naprawić</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="84"/>
+        <location filename="../../ui/views/explain_dialog.py" line="85"/>
         <source>&amp;Check again</source>
         <translation>&amp;Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="86"/>
+        <location filename="../../ui/views/explain_dialog.py" line="87"/>
         <source>Check again</source>
         <translation>Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="87"/>
+        <location filename="../../ui/views/explain_dialog.py" line="88"/>
         <source>F5: check again, e.g. after granting access</source>
         <translation>F5: sprawdź ponownie, np. po nadaniu uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="124"/>
+        <location filename="../../ui/views/explain_dialog.py" line="125"/>
         <source>Can %1 register for %2?</source>
         <translation>Czy %1 może się zarejestrować (%2)?</translation>
     </message>
@@ -2994,52 +2994,52 @@ Odtworzenie:
 <context>
     <name>GrantAccessDialog</name>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="37"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="39"/>
         <source>Grant access — %1</source>
         <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="39"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="41"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
         <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="47"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="49"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="48"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="50"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
         <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="51"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="53"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="52"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="54"/>
         <source>YYYY-MM-DD, empty: no end</source>
         <translation>RRRR-MM-DD, puste: bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="58"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="60"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="59"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="61"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Ważne do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="62"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="64"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="79"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="81"/>
         <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
         <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
@@ -3047,152 +3047,152 @@ Odtworzenie:
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="149"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="150"/>
         <source>New class group</source>
         <translation>Nowa grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="150"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="151"/>
         <source>Teachers by their login e-mail or person id, separated by commas. Timetable: one slot a line, as WEEKDAY START-END ROOM BUILDING, e.g. 1 08:00-09:30 A-101 Main.</source>
         <translation>Prowadzący według e-maila logowania lub identyfikatora osoby, rozdzieleni przecinkami. Plan zajęć: jeden termin w wierszu, jako DZIEŃ POCZĄTEK-KONIEC SALA BUDYNEK, np. 1 08:00-09:30 A-101 Główny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="152"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="153"/>
         <source>&amp;Add group</source>
         <translation>Dodaj &amp;grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="154"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="155"/>
         <source>Edit class group — %1</source>
         <translation>Edycja grupy zajęciowej — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="156"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="157"/>
         <source>%1 enrolled. A limit is never set below the students already in the group.</source>
         <translation>Zapisanych: %1. Limitu nie ustawia się poniżej liczby studentów już zapisanych do grupy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="158"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="159"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="162"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="163"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="166"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="167"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="167"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="168"/>
         <source>&amp;Course:</source>
         <translation>P&amp;rzedmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="168"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="169"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="172"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="173"/>
         <source>Course:</source>
         <translation>Przedmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="174"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="175"/>
         <source>Class type</source>
         <translation>Typ zajęć</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="178"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="179"/>
         <source>Group number</source>
         <translation>Numer grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="181"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="182"/>
         <source>next free</source>
         <translation>następny wolny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="183"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="184"/>
         <source>Seat limit</source>
         <translation>Limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="185"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="186"/>
         <source>Lower limit</source>
         <translation>Dolny limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="187"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="188"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="189"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="190"/>
         <source>e.g. j.kowalski@uni.example.pl, 1234</source>
         <translation>np. j.kowalski@uni.example.pl, 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="192"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="193"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="194"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="195"/>
         <source>1 08:00-09:30 A-101 Main building</source>
         <translation>1 08:00-09:30 A-101 Budynek główny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="195"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="196"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="197"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="198"/>
         <source>Class t&amp;ype:</source>
         <translation>&amp;Typ zajęć:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="198"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="199"/>
         <source>&amp;Number:</source>
         <translation>&amp;Numer:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="199"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="200"/>
         <source>&amp;Seat limit:</source>
         <translation>&amp;Limit miejsc:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="200"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="201"/>
         <source>&amp;Lower limit:</source>
         <translation>&amp;Dolny limit miejsc:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="201"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="202"/>
         <source>Teac&amp;hers:</source>
         <translation>Pro&amp;wadzący:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="202"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="203"/>
         <source>Ti&amp;metable:</source>
         <translation>Pl&amp;an zajęć:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="203"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="204"/>
         <source>&amp;Description:</source>
         <translation>&amp;Opis:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="225"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="226"/>
         <source>Choose the course from the list.</source>
         <translation>Wybierz przedmiot z listy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="227"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="228"/>
         <source>Choose the term.</source>
         <translation>Wybierz cykl.</translation>
     </message>
@@ -3200,22 +3200,22 @@ Odtworzenie:
 <context>
     <name>GroupOfferActions</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="311"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="312"/>
         <source>&amp;New group…</source>
         <translation>&amp;Nowa grupa…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="312"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="313"/>
         <source>&amp;Edit group…</source>
         <translation>&amp;Edytuj grupę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="313"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="314"/>
         <source>New &amp;course…</source>
         <translation>Nowy &amp;przedmiot…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="317"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="318"/>
         <source>C&amp;ourses and groups</source>
         <translation>Przedmioty i &amp;grupy</translation>
     </message>
@@ -3555,257 +3555,257 @@ Odtworzenie:
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="152"/>
+        <location filename="../../ui/views/groups.py" line="156"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="158"/>
+        <location filename="../../ui/views/groups.py" line="162"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="163"/>
+        <location filename="../../ui/views/groups.py" line="167"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="164"/>
+        <location filename="../../ui/views/groups.py" line="168"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="172"/>
+        <location filename="../../ui/views/groups.py" line="176"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="197"/>
+        <location filename="../../ui/views/groups.py" line="201"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="200"/>
+        <location filename="../../ui/views/groups.py" line="204"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="201"/>
+        <location filename="../../ui/views/groups.py" line="205"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="202"/>
+        <location filename="../../ui/views/groups.py" line="206"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="203"/>
+        <location filename="../../ui/views/groups.py" line="207"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="204"/>
+        <location filename="../../ui/views/groups.py" line="208"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="204"/>
+        <location filename="../../ui/views/groups.py" line="208"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="205"/>
+        <location filename="../../ui/views/groups.py" line="209"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="208"/>
-        <location filename="../../ui/views/groups.py" line="654"/>
+        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="658"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="210"/>
+        <location filename="../../ui/views/groups.py" line="214"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="214"/>
+        <location filename="../../ui/views/groups.py" line="218"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="220"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="220"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="220"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="220"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="220"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="217"/>
+        <location filename="../../ui/views/groups.py" line="221"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="217"/>
+        <location filename="../../ui/views/groups.py" line="221"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="230"/>
+        <location filename="../../ui/views/groups.py" line="234"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="231"/>
+        <location filename="../../ui/views/groups.py" line="235"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="232"/>
+        <location filename="../../ui/views/groups.py" line="236"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="233"/>
+        <location filename="../../ui/views/groups.py" line="237"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="234"/>
+        <location filename="../../ui/views/groups.py" line="238"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="235"/>
+        <location filename="../../ui/views/groups.py" line="239"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="236"/>
+        <location filename="../../ui/views/groups.py" line="240"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="240"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="248"/>
+        <location filename="../../ui/views/groups.py" line="252"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="248"/>
+        <location filename="../../ui/views/groups.py" line="252"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="249"/>
+        <location filename="../../ui/views/groups.py" line="253"/>
         <source>Filter by &amp;course:</source>
         <translation>&amp;Filtruj według przedmiotu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="346"/>
-        <location filename="../../ui/views/groups.py" line="375"/>
-        <location filename="../../ui/views/groups.py" line="495"/>
+        <location filename="../../ui/views/groups.py" line="350"/>
+        <location filename="../../ui/views/groups.py" line="379"/>
+        <location filename="../../ui/views/groups.py" line="499"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="363"/>
+        <location filename="../../ui/views/groups.py" line="367"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="388"/>
+        <location filename="../../ui/views/groups.py" line="392"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="409"/>
-        <location filename="../../ui/views/groups.py" line="419"/>
+        <location filename="../../ui/views/groups.py" line="413"/>
+        <location filename="../../ui/views/groups.py" line="423"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="517"/>
+        <location filename="../../ui/views/groups.py" line="521"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="525"/>
+        <location filename="../../ui/views/groups.py" line="529"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="527"/>
+        <location filename="../../ui/views/groups.py" line="531"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="529"/>
+        <location filename="../../ui/views/groups.py" line="533"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="605"/>
+        <location filename="../../ui/views/groups.py" line="609"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="613"/>
+        <location filename="../../ui/views/groups.py" line="617"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="633"/>
+        <location filename="../../ui/views/groups.py" line="637"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="645"/>
+        <location filename="../../ui/views/groups.py" line="649"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="657"/>
+        <location filename="../../ui/views/groups.py" line="661"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="667"/>
+        <location filename="../../ui/views/groups.py" line="671"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="779"/>
-        <location filename="../../ui/views/groups.py" line="788"/>
+        <location filename="../../ui/views/groups.py" line="783"/>
+        <location filename="../../ui/views/groups.py" line="792"/>
         <source>Move to group</source>
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="789"/>
+        <location filename="../../ui/views/groups.py" line="793"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -4826,47 +4826,47 @@ Odtworzenie:
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/views/history.py" line="65"/>
+        <location filename="../../ui/views/history.py" line="66"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="65"/>
+        <location filename="../../ui/views/history.py" line="66"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="65"/>
+        <location filename="../../ui/views/history.py" line="66"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="65"/>
+        <location filename="../../ui/views/history.py" line="66"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="65"/>
+        <location filename="../../ui/views/history.py" line="66"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="65"/>
+        <location filename="../../ui/views/history.py" line="66"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="116"/>
+        <location filename="../../ui/views/history.py" line="117"/>
         <source>Personal data access</source>
         <translation>Dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="118"/>
+        <location filename="../../ui/views/history.py" line="119"/>
         <source>Enter or a double click opens its rows.</source>
         <translation>Enter lub dwukrotne kliknięcie otwiera jego wiersze.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="120"/>
+        <location filename="../../ui/views/history.py" line="121"/>
         <source>A row of change set #%1.</source>
         <translation>Wiersz zestawu zmian nr %1.</translation>
     </message>
@@ -4874,212 +4874,212 @@ Odtworzenie:
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/views/history.py" line="166"/>
+        <location filename="../../ui/views/history.py" line="167"/>
         <source>Staff member</source>
         <translation>Pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="167"/>
+        <location filename="../../ui/views/history.py" line="168"/>
         <source>every staff member</source>
         <translation>każdy pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="172"/>
+        <location filename="../../ui/views/history.py" line="173"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="173"/>
+        <location filename="../../ui/views/history.py" line="174"/>
         <source>e.g. 100234</source>
         <translation>np. 100234</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="178"/>
+        <location filename="../../ui/views/history.py" line="179"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="179"/>
+        <location filename="../../ui/views/history.py" line="180"/>
         <source>every kind of record</source>
         <translation>każdy rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="184"/>
+        <location filename="../../ui/views/history.py" line="185"/>
         <source>From date</source>
         <translation>Od dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="185"/>
+        <location filename="../../ui/views/history.py" line="186"/>
         <source>To date</source>
         <translation>Do dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="186"/>
+        <location filename="../../ui/views/history.py" line="187"/>
         <source>Personal data &amp;access only (PESEL shown, lists exported)</source>
         <translation>Tylko &amp;dostęp do danych osobowych (wyświetlony PESEL, eksport list)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="188"/>
+        <location filename="../../ui/views/history.py" line="189"/>
         <source>Personal data access only</source>
         <translation>Tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="189"/>
+        <location filename="../../ui/views/history.py" line="190"/>
         <source>&amp;Show</source>
         <translation>&amp;Pokaż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="191"/>
+        <location filename="../../ui/views/history.py" line="192"/>
         <source>Show the history with these filters</source>
         <translation>Pokaż historię z tymi filtrami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="204"/>
+        <location filename="../../ui/views/history.py" line="205"/>
         <source>History: who did what, when and why</source>
         <translation>Historia: kto, co, kiedy i dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="227"/>
+        <location filename="../../ui/views/history.py" line="228"/>
         <source>What the history shows</source>
         <translation>Co pokazuje historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="229"/>
+        <location filename="../../ui/views/history.py" line="230"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="231"/>
+        <location filename="../../ui/views/history.py" line="232"/>
         <source>Show older entries</source>
         <translation>Pokaż starsze wpisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="234"/>
+        <location filename="../../ui/views/history.py" line="235"/>
         <source>&amp;Export…</source>
         <translation>&amp;Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="236"/>
+        <location filename="../../ui/views/history.py" line="237"/>
         <source>Export the entries shown to Excel</source>
         <translation>Eksportuj pokazane wpisy do Excela</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="237"/>
+        <location filename="../../ui/views/history.py" line="238"/>
         <source>Writes the entries shown to an .xlsx file; the export is recorded in the history.</source>
         <translation>Zapisuje pokazane wpisy do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="240"/>
+        <location filename="../../ui/views/history.py" line="241"/>
         <source>O&amp;pen change set…</source>
         <translation>Otwórz &amp;zestaw zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="242"/>
+        <location filename="../../ui/views/history.py" line="243"/>
         <source>Open the change set of the selected entry</source>
         <translation>Otwórz zestaw zmian wybranego wpisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="243"/>
+        <location filename="../../ui/views/history.py" line="244"/>
         <source>An import or a copy of a term is one entry: this lists its rows (Enter).</source>
         <translation>Import lub kopia cyklu to jeden wpis: tu widać jego wiersze (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="251"/>
+        <location filename="../../ui/views/history.py" line="252"/>
         <source>S&amp;taff member:</source>
         <translation>P&amp;racownik:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="251"/>
+        <location filename="../../ui/views/history.py" line="252"/>
         <source>Student &amp;no.:</source>
         <translation>Nr &amp;albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="251"/>
+        <location filename="../../ui/views/history.py" line="252"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="258"/>
+        <location filename="../../ui/views/history.py" line="259"/>
         <source>&amp;From:</source>
         <translation>&amp;Od:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="258"/>
+        <location filename="../../ui/views/history.py" line="259"/>
         <source>T&amp;o:</source>
         <translation>D&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="304"/>
+        <location filename="../../ui/views/history.py" line="305"/>
         <source>Only an administrator reads the whole history or one staff member&apos;s.</source>
         <translation>Całą historię lub historię jednego pracownika czyta tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="314"/>
+        <location filename="../../ui/views/history.py" line="315"/>
         <source>any date</source>
         <translation>dowolny dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="330"/>
+        <location filename="../../ui/views/history.py" line="331"/>
         <source>disabled</source>
         <translation>zablokowane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="348"/>
+        <location filename="../../ui/views/history.py" line="349"/>
         <source>staff member: %1</source>
         <translation>pracownik: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="351"/>
+        <location filename="../../ui/views/history.py" line="352"/>
         <source>student: %1</source>
         <translation>student: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="353"/>
+        <location filename="../../ui/views/history.py" line="354"/>
         <source>kind: %1</source>
         <translation>rodzaj: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="355"/>
+        <location filename="../../ui/views/history.py" line="356"/>
         <source>from %1</source>
         <translation>od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="357"/>
+        <location filename="../../ui/views/history.py" line="358"/>
         <source>to %1</source>
         <translation>do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="359"/>
+        <location filename="../../ui/views/history.py" line="360"/>
         <source>personal data access only</source>
         <translation>tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="369"/>
+        <location filename="../../ui/views/history.py" line="370"/>
         <source>The end date is before the start date.</source>
         <translation>Data końcowa jest wcześniejsza niż początkowa.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="378"/>
+        <location filename="../../ui/views/history.py" line="379"/>
         <source>Enter a student number to see that student&apos;s history. The whole history, by staff member or by personal-data access, is for administrators.</source>
         <translation>Wpisz numer albumu, aby zobaczyć historię tego studenta. Cała historia, według pracownika lub dostępu do danych osobowych, jest dla administratorów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="385"/>
+        <location filename="../../ui/views/history.py" line="386"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="396"/>
+        <location filename="../../ui/views/history.py" line="397"/>
         <source>Reading older entries…</source>
         <translation>Wczytywanie starszych wpisów…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="431"/>
+        <location filename="../../ui/views/history.py" line="432"/>
         <source>No entries match these filters.</source>
         <translation>Żaden wpis nie pasuje do tych filtrów.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="433"/>
+        <location filename="../../ui/views/history.py" line="434"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>Pokazano %n wpis, od najnowszego.</numerusform>
@@ -5088,27 +5088,27 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="435"/>
+        <location filename="../../ui/views/history.py" line="436"/>
         <source>Older entries: More…</source>
         <translation>Starsze wpisy: Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="445"/>
+        <location filename="../../ui/views/history.py" line="446"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="489"/>
+        <location filename="../../ui/views/history.py" line="490"/>
         <source>Export the history</source>
         <translation>Eksport historii</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="489"/>
+        <location filename="../../ui/views/history.py" line="490"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Skoroszyt Excela (*.xlsx)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="499"/>
+        <location filename="../../ui/views/history.py" line="500"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Eksportowanie %n wpisu…</numerusform>
@@ -5117,7 +5117,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="503"/>
+        <location filename="../../ui/views/history.py" line="504"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Wyeksportowano %n wpis do %1.</numerusform>
@@ -5275,13 +5275,13 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/kind.py" line="112"/>
-        <location filename="../../desk/imports/workbooks.py" line="120"/>
+        <location filename="../../desk/imports/workbooks.py" line="122"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
         <location filename="../../desk/imports/kind.py" line="112"/>
-        <location filename="../../desk/imports/workbooks.py" line="120"/>
+        <location filename="../../desk/imports/workbooks.py" line="122"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
@@ -5292,7 +5292,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="199"/>
-        <location filename="../../desk/imports/registrations.py" line="231"/>
+        <location filename="../../desk/imports/registrations.py" line="234"/>
         <source>no programme %1 at the desk</source>
         <translation>nie ma kierunku %1</translation>
     </message>
@@ -5329,7 +5329,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="550"/>
-        <location filename="../../desk/imports/registrations.py" line="316"/>
+        <location filename="../../desk/imports/registrations.py" line="320"/>
         <location filename="../../desk/imports/tokens.py" line="126"/>
         <source>no student %1 at the desk</source>
         <translation>nie ma studenta %1</translation>
@@ -5340,82 +5340,77 @@ Odtworzenie:
         <translation>login jest powiązany; odłącz go w widoku kont</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="54"/>
-        <location filename="../../desk/imports/registrations.py" line="186"/>
-        <location filename="../../desk/imports/registrations.py" line="323"/>
+        <location filename="../../desk/imports/registrations.py" line="57"/>
+        <location filename="../../desk/imports/registrations.py" line="189"/>
+        <location filename="../../desk/imports/registrations.py" line="327"/>
         <source>no registration %1 at the desk</source>
         <translation>nie ma rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="86"/>
+        <location filename="../../desk/imports/registrations.py" line="89"/>
         <location filename="../../desk/imports/teaching.py" line="258"/>
         <source>no term %1 at the desk</source>
         <translation>nie ma cyklu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="88"/>
+        <location filename="../../desk/imports/registrations.py" line="91"/>
         <location filename="../../desk/imports/tokens.py" line="70"/>
         <location filename="../../desk/imports/tokens.py" line="129"/>
         <source>no token type %1 at the desk</source>
         <translation>nie ma typu żetonu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="92"/>
-        <location filename="../../desk/imports/registrations.py" line="133"/>
-        <location filename="../../desk/imports/registrations.py" line="193"/>
-        <location filename="../../desk/imports/registrations.py" line="243"/>
+        <location filename="../../desk/imports/registrations.py" line="95"/>
+        <location filename="../../desk/imports/registrations.py" line="136"/>
+        <location filename="../../desk/imports/registrations.py" line="196"/>
+        <location filename="../../desk/imports/registrations.py" line="246"/>
         <location filename="../../desk/imports/teaching.py" line="219"/>
         <source>not one of your units</source>
         <translation>nie jest jedną z Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="94"/>
+        <location filename="../../desk/imports/registrations.py" line="97"/>
         <source>a token registration has a token type, a direct one has none</source>
         <translation>rejestracja żetonowa ma typ żetonu, bezpośrednia nie ma żadnego</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="136"/>
+        <location filename="../../desk/imports/registrations.py" line="139"/>
         <location filename="../../desk/imports/teaching.py" line="393"/>
         <source>not after the start</source>
         <translation>nie później niż początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="139"/>
+        <location filename="../../desk/imports/registrations.py" line="142"/>
         <source>a token round needs its micro-round and break</source>
         <translation>tura żetonowa wymaga długości mikrotury i mikroprzerwy</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="146"/>
+        <location filename="../../desk/imports/registrations.py" line="149"/>
         <source>overlaps the round %1 (%2 – %3)</source>
         <translation>nakłada się na turę %1 (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="189"/>
+        <location filename="../../desk/imports/registrations.py" line="192"/>
         <location filename="../../desk/imports/teaching.py" line="259"/>
         <source>no course %1 at the desk</source>
         <translation>nie ma przedmiotu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="319"/>
+        <location filename="../../desk/imports/registrations.py" line="323"/>
         <location filename="../../desk/imports/teaching.py" line="381"/>
         <source>no such class group at the desk</source>
         <translation>nie ma takiej grupy zajęciowej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="328"/>
+        <location filename="../../desk/imports/registrations.py" line="332"/>
         <location filename="../../desk/imports/tokens.py" line="134"/>
         <source>not a student of your units</source>
         <translation>to nie student Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="335"/>
+        <location filename="../../desk/imports/registrations.py" line="340"/>
         <source>required for a seat over the limit</source>
         <translation>wymagany dla miejsca ponad limit</translation>
-    </message>
-    <message>
-        <location filename="../../desk/imports/registrations.py" line="338"/>
-        <source>the group is full (%1 of %2 seats taken)</source>
-        <translation>grupa jest pełna (zajęte %1 z %2 miejsc)</translation>
     </message>
     <message>
         <location filename="../../desk/imports/registry.py" line="29"/>
@@ -5423,52 +5418,57 @@ Odtworzenie:
         <translation>Nie ma rodzaju rekordów %1 do importu; rodzaje to: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="132"/>
+        <location filename="../../desk/imports/service.py" line="153"/>
         <source>The file has no heading line naming the columns %1 (within its first %2 lines). Its first line has: %3.</source>
         <translation>Plik nie ma wiersza nagłówka z kolumnami %1 (w pierwszych %2 wierszach). Jego pierwszy wiersz zawiera: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="145"/>
+        <location filename="../../desk/imports/service.py" line="160"/>
+        <source>Its headings fit %1: choose that kind of record.</source>
+        <translation>Jego nagłówki pasują do rodzaju „%1”: wybierz ten rodzaj danych.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/service.py" line="172"/>
         <source>empty, but required</source>
         <translation>puste, a wymagane</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="169"/>
+        <location filename="../../desk/imports/service.py" line="196"/>
         <source>The import was cancelled; nothing was written.</source>
         <translation>Import anulowano; niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="179"/>
+        <location filename="../../desk/imports/service.py" line="206"/>
         <source>Reading the file</source>
         <translation>Odczyt pliku</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="189"/>
+        <location filename="../../desk/imports/service.py" line="216"/>
         <source>line</source>
         <translation>wiersz</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="190"/>
+        <location filename="../../desk/imports/service.py" line="217"/>
         <source>the same record as line %1</source>
         <translation>ten sam rekord co w wierszu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="241"/>
+        <location filename="../../desk/imports/service.py" line="268"/>
         <source>Say why the file is imported (the reason is kept with the change).</source>
         <translation>Podaj powód importu pliku (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="243"/>
+        <location filename="../../desk/imports/service.py" line="270"/>
         <source>%1 rows are in error: correct the file, or import skipping them.</source>
         <translation>Błędne wiersze: %1. Popraw plik albo importuj z pominięciem błędnych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="247"/>
+        <location filename="../../desk/imports/service.py" line="274"/>
         <source>The file changed after the preview: preview it again.</source>
         <translation>Plik zmienił się po podglądzie: obejrzyj podgląd ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/service.py" line="266"/>
+        <location filename="../../desk/imports/service.py" line="293"/>
         <source>The records changed after the preview (now %1 new, %2 changed, %3 in error): preview it again.</source>
         <translation>Rekordy zmieniły się po podglądzie (teraz nowe: %1, zmienione: %2, błędne: %3): obejrzyj podgląd ponownie.</translation>
     </message>
@@ -5521,44 +5521,44 @@ Odtworzenie:
         <translation>saldo wprowadzone importem</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="91"/>
-        <location filename="../../desk/imports/workbooks.py" line="154"/>
+        <location filename="../../desk/imports/workbooks.py" line="93"/>
+        <location filename="../../desk/imports/workbooks.py" line="156"/>
         <source>Data</source>
         <translation>Dane</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="92"/>
-        <location filename="../../desk/imports/workbooks.py" line="114"/>
+        <location filename="../../desk/imports/workbooks.py" line="94"/>
+        <location filename="../../desk/imports/workbooks.py" line="116"/>
         <source>Notes</source>
         <translation>Objaśnienia</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="109"/>
+        <location filename="../../desk/imports/workbooks.py" line="111"/>
         <source>Choose one of the listed values.</source>
         <translation>Wybierz jedną z wymienionych wartości.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="113"/>
+        <location filename="../../desk/imports/workbooks.py" line="115"/>
         <source>Column</source>
         <translation>Kolumna</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="113"/>
+        <location filename="../../desk/imports/workbooks.py" line="115"/>
         <source>Also accepted as</source>
         <translation>Akceptowane także jako</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="113"/>
+        <location filename="../../desk/imports/workbooks.py" line="115"/>
         <source>Required</source>
         <translation>Wymagana</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="114"/>
+        <location filename="../../desk/imports/workbooks.py" line="116"/>
         <source>Kind of value</source>
         <translation>Rodzaj wartości</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/workbooks.py" line="114"/>
+        <location filename="../../desk/imports/workbooks.py" line="116"/>
         <source>Allowed values</source>
         <translation>Dozwolone wartości</translation>
     </message>
@@ -5598,7 +5598,7 @@ Odtworzenie:
     <message>
         <location filename="../../desk/imports/people.py" line="126"/>
         <location filename="../../desk/imports/people.py" line="520"/>
-        <location filename="../../desk/imports/registrations.py" line="273"/>
+        <location filename="../../desk/imports/registrations.py" line="276"/>
         <location filename="../../desk/imports/tokens.py" line="93"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
@@ -5610,14 +5610,14 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="133"/>
-        <location filename="../../desk/imports/registrations.py" line="221"/>
+        <location filename="../../desk/imports/registrations.py" line="224"/>
         <location filename="../../desk/imports/teaching.py" line="178"/>
         <source>Programme code</source>
         <translation>Kod kierunku</translation>
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="136"/>
-        <location filename="../../desk/imports/registrations.py" line="227"/>
+        <location filename="../../desk/imports/registrations.py" line="230"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
@@ -5649,14 +5649,14 @@ Odtworzenie:
         <translation>E-mail uczelniany</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="44"/>
-        <location filename="../../desk/imports/registrations.py" line="68"/>
-        <location filename="../../desk/imports/registrations.py" line="276"/>
+        <location filename="../../desk/imports/registrations.py" line="47"/>
+        <location filename="../../desk/imports/registrations.py" line="71"/>
+        <location filename="../../desk/imports/registrations.py" line="279"/>
         <source>Registration code</source>
         <translation>Kod rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="70"/>
+        <location filename="../../desk/imports/registrations.py" line="73"/>
         <location filename="../../desk/imports/teaching.py" line="113"/>
         <location filename="../../desk/imports/teaching.py" line="154"/>
         <location filename="../../desk/imports/teaching.py" line="180"/>
@@ -5666,93 +5666,93 @@ Odtworzenie:
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="72"/>
+        <location filename="../../desk/imports/registrations.py" line="75"/>
         <location filename="../../desk/imports/teaching.py" line="84"/>
         <location filename="../../desk/imports/teaching.py" line="111"/>
         <source>Unit code</source>
         <translation>Kod jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="75"/>
+        <location filename="../../desk/imports/registrations.py" line="78"/>
         <location filename="../../desk/imports/teaching.py" line="117"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="76"/>
+        <location filename="../../desk/imports/registrations.py" line="79"/>
         <location filename="../../desk/imports/tokens.py" line="29"/>
         <location filename="../../desk/imports/tokens.py" line="43"/>
         <source>Token type</source>
         <translation>Typ żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="79"/>
+        <location filename="../../desk/imports/registrations.py" line="82"/>
         <source>Message to students</source>
         <translation>Komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="80"/>
+        <location filename="../../desk/imports/registrations.py" line="83"/>
         <source>Selection limit</source>
         <translation>Limit wyboru</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="83"/>
+        <location filename="../../desk/imports/registrations.py" line="86"/>
         <source>Entitled students only</source>
         <translation>Tylko uprawnieni</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="109"/>
+        <location filename="../../desk/imports/registrations.py" line="112"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="111"/>
+        <location filename="../../desk/imports/registrations.py" line="114"/>
         <location filename="../../desk/imports/teaching.py" line="349"/>
         <source>Starts at</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="113"/>
+        <location filename="../../desk/imports/registrations.py" line="116"/>
         <location filename="../../desk/imports/teaching.py" line="351"/>
         <source>Ends at</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="115"/>
+        <location filename="../../desk/imports/registrations.py" line="118"/>
         <source>Unregistering allowed</source>
         <translation>Wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="117"/>
+        <location filename="../../desk/imports/registrations.py" line="120"/>
         <source>Micro-round (minutes)</source>
         <translation>Mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="120"/>
+        <location filename="../../desk/imports/registrations.py" line="123"/>
         <source>Micro-break (minutes)</source>
         <translation>Mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="223"/>
+        <location filename="../../desk/imports/registrations.py" line="226"/>
         <location filename="../../desk/imports/teaching.py" line="185"/>
         <location filename="../../desk/imports/tokens.py" line="61"/>
         <source>Level</source>
         <translation>Poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="225"/>
+        <location filename="../../desk/imports/registrations.py" line="228"/>
         <location filename="../../desk/imports/teaching.py" line="187"/>
         <location filename="../../desk/imports/tokens.py" line="63"/>
         <source>Mode</source>
         <translation>Forma studiów</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="279"/>
+        <location filename="../../desk/imports/registrations.py" line="282"/>
         <source>Over the limit</source>
         <translation>Ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="282"/>
+        <location filename="../../desk/imports/registrations.py" line="285"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
@@ -5879,27 +5879,27 @@ Odtworzenie:
         <translation>Konta logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="59"/>
+        <location filename="../../desk/imports/registrations.py" line="62"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="100"/>
+        <location filename="../../desk/imports/registrations.py" line="103"/>
         <source>Rounds of registrations</source>
         <translation>Tury rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="168"/>
+        <location filename="../../desk/imports/registrations.py" line="171"/>
         <source>Courses offered in registrations</source>
         <translation>Przedmioty oferowane w rejestracjach</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="212"/>
+        <location filename="../../desk/imports/registrations.py" line="215"/>
         <source>Access rules of registrations</source>
         <translation>Reguły dostępu do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="268"/>
+        <location filename="../../desk/imports/registrations.py" line="271"/>
         <source>Enrollments</source>
         <translation>Zapisy</translation>
     </message>
@@ -6002,60 +6002,60 @@ Odtworzenie:
         <translation>student, do którego należy login; puste: login jeszcze nieprzypisany</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="45"/>
+        <location filename="../../desk/imports/registrations.py" line="48"/>
         <source>a registration the desk has (import registrations first)</source>
         <translation>rejestracja znana w systemie (najpierw zaimportuj rejestracje)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="77"/>
+        <location filename="../../desk/imports/registrations.py" line="80"/>
         <source>required for a token registration, empty for a direct one</source>
         <translation>wymagany dla rejestracji żetonowej, pusty dla bezpośredniej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="81"/>
+        <location filename="../../desk/imports/registrations.py" line="84"/>
         <source>how many courses a student may take; empty: no limit</source>
         <translation>ile przedmiotów może wybrać student; puste: bez limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="119"/>
         <location filename="../../desk/imports/registrations.py" line="122"/>
+        <location filename="../../desk/imports/registrations.py" line="125"/>
         <source>token rounds only</source>
         <translation>tylko tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="222"/>
+        <location filename="../../desk/imports/registrations.py" line="225"/>
         <source>empty: any programme</source>
         <translation>puste: dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="224"/>
+        <location filename="../../desk/imports/registrations.py" line="227"/>
         <location filename="../../desk/imports/tokens.py" line="62"/>
         <source>empty: any level</source>
         <translation>puste: dowolny poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="226"/>
+        <location filename="../../desk/imports/registrations.py" line="229"/>
         <location filename="../../desk/imports/tokens.py" line="64"/>
         <source>empty: any mode</source>
         <translation>puste: dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="228"/>
+        <location filename="../../desk/imports/registrations.py" line="231"/>
         <source>empty: any stage</source>
         <translation>puste: dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="277"/>
+        <location filename="../../desk/imports/registrations.py" line="280"/>
         <source>the registration it was made in; may be empty</source>
         <translation>rejestracja, w której dokonano zapisu; może być puste</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="280"/>
+        <location filename="../../desk/imports/registrations.py" line="283"/>
         <source>tak: a seat over the group&apos;s limit, given by the dean&apos;s office (a reason is required)</source>
         <translation>tak: miejsce ponad limit grupy przyznane przez dziekanat (wymagany powód)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="283"/>
+        <location filename="../../desk/imports/registrations.py" line="286"/>
         <source>why a seat over the limit was given</source>
         <translation>dlaczego przyznano miejsce ponad limit</translation>
     </message>
@@ -6113,27 +6113,27 @@ Odtworzenie:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="196"/>
+        <location filename="../../ui/views/accounts.py" line="197"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="196"/>
+        <location filename="../../ui/views/accounts.py" line="197"/>
         <source>student number</source>
         <translation>numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="198"/>
+        <location filename="../../ui/views/accounts.py" line="199"/>
         <source>Link logins from %1</source>
         <translation>Powiąż loginy z pliku %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="199"/>
+        <location filename="../../ui/views/accounts.py" line="200"/>
         <source>%1 lines: the %2 from the column “%3”, the e-mail from “%4”. Nothing is linked until you confirm; then every line is linked in one step, or none.</source>
         <translation>Liczba wierszy: %1; %2 z kolumny „%3”, adres e-mail z kolumny „%4”. Nic nie zostanie powiązane, dopóki nie potwierdzisz; wtedy wszystkie wiersze zostaną powiązane w jednym kroku albo żaden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/accounts.py" line="203"/>
+        <location filename="../../ui/views/accounts.py" line="204"/>
         <source>&amp;Link %n login(s)</source>
         <translation>
             <numerusform>Po&amp;wiąż %n login</numerusform>
@@ -6142,47 +6142,47 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="205"/>
+        <location filename="../../ui/views/accounts.py" line="206"/>
         <source>e.g. export from the mail system of 1 October</source>
         <translation>np. eksport z systemu pocztowego z 1 października</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="213"/>
+        <location filename="../../ui/views/accounts.py" line="214"/>
         <source>Lines of the file</source>
         <translation>Wiersze pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="214"/>
+        <location filename="../../ui/views/accounts.py" line="215"/>
         <source>Line</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="214"/>
+        <location filename="../../ui/views/accounts.py" line="215"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="214"/>
+        <location filename="../../ui/views/accounts.py" line="215"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="214"/>
+        <location filename="../../ui/views/accounts.py" line="215"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="231"/>
+        <location filename="../../ui/views/accounts.py" line="232"/>
         <source>Showing %1 of %2 lines, those in error first.</source>
         <translation>Wyświetlone wiersze: %1 z %2, najpierw te z błędami.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="236"/>
+        <location filename="../../ui/views/accounts.py" line="237"/>
         <source>Leave out the %1 lines in &amp;error and link the rest</source>
         <translation>Pomiń wiersze z &amp;błędami (%1) i powiąż pozostałe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="238"/>
+        <location filename="../../ui/views/accounts.py" line="239"/>
         <source>Leave out the lines in error</source>
         <translation>Pomiń wiersze z błędami</translation>
     </message>
@@ -6820,27 +6820,27 @@ Odtworzenie:
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="38"/>
+        <location filename="../../ui/views/explain_dialog.py" line="39"/>
         <source>✓ passed</source>
         <translation>✓ spełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="39"/>
+        <location filename="../../ui/views/explain_dialog.py" line="40"/>
         <source>✗ fails</source>
         <translation>✗ niespełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="40"/>
+        <location filename="../../ui/views/explain_dialog.py" line="41"/>
         <source>! note</source>
         <translation>! uwaga</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="41"/>
+        <location filename="../../ui/views/explain_dialog.py" line="42"/>
         <source>? cannot tell yet</source>
         <translation>? jeszcze nie wiadomo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="42"/>
+        <location filename="../../ui/views/explain_dialog.py" line="43"/>
         <source>– not applicable</source>
         <translation>– nie dotyczy</translation>
     </message>
@@ -6893,57 +6893,57 @@ Odtworzenie:
 <context>
     <name>LinkLoginDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="100"/>
+        <location filename="../../ui/views/accounts.py" line="101"/>
         <source>Link a login</source>
         <translation>Powiąż login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="101"/>
+        <location filename="../../ui/views/accounts.py" line="102"/>
         <source>The login goes to the portal with the next sync; until then the student still sees that they have no account.</source>
         <translation>Login trafi do portalu przy najbliższej synchronizacji; do tego czasu student nadal będzie widział komunikat, że nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="103"/>
+        <location filename="../../ui/views/accounts.py" line="104"/>
         <source>&amp;Link</source>
         <translation>Po&amp;wiąż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="104"/>
+        <location filename="../../ui/views/accounts.py" line="105"/>
         <source>e.g. reported by the student at the desk</source>
         <translation>np. zgłoszone przez studenta w okienku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="107"/>
+        <location filename="../../ui/views/accounts.py" line="108"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="108"/>
+        <location filename="../../ui/views/accounts.py" line="109"/>
         <source>e.g. 123456@student.uni.opole.pl</source>
         <translation>np. 123456@student.uni.opole.pl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="110"/>
+        <location filename="../../ui/views/accounts.py" line="111"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="116"/>
+        <location filename="../../ui/views/accounts.py" line="117"/>
         <source>For:</source>
         <translation>Dla:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="121"/>
+        <location filename="../../ui/views/accounts.py" line="122"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="127"/>
+        <location filename="../../ui/views/accounts.py" line="128"/>
         <source>Type the login e-mail.</source>
         <translation>Wpisz e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="129"/>
+        <location filename="../../ui/views/accounts.py" line="130"/>
         <source>Find the student the login belongs to.</source>
         <translation>Znajdź studenta, do którego należy login.</translation>
     </message>
@@ -6951,27 +6951,27 @@ Odtworzenie:
 <context>
     <name>LowerLimitDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="111"/>
+        <location filename="../../ui/views/group_dialogs.py" line="112"/>
         <source>Lower limit — %1</source>
         <translation>Dolny limit — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="112"/>
+        <location filename="../../ui/views/group_dialogs.py" line="113"/>
         <source>Below this number of students the group does not run; it is flagged in the table. %1 enrolled, seat limit %2.</source>
         <translation>Poniżej tej liczby studentów grupa nie zostaje uruchomiona; jest wtedy oznaczana w tabeli. Zapisani: %1, limit miejsc: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="114"/>
+        <location filename="../../ui/views/group_dialogs.py" line="115"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="118"/>
+        <location filename="../../ui/views/group_dialogs.py" line="119"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="121"/>
+        <location filename="../../ui/views/group_dialogs.py" line="122"/>
         <source>&amp;Lower limit:</source>
         <translation>&amp;Dolny limit:</translation>
     </message>
@@ -6979,342 +6979,342 @@ Odtworzenie:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>desk — %1</source>
         <translation>desk — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>desk — course registration</source>
         <translation>desk — rejestracja na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="59"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Views</source>
         <translation>Widoki</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Token rounds</source>
         <translation>Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Accounts</source>
         <translation>Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>Staff</source>
         <translation>Pracownicy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Import from a file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>S&amp;tudents</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;New student…</source>
         <translation>&amp;Nowy student…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;History</source>
         <translation>&amp;Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>S&amp;taff accounts</source>
         <translation>&amp;Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>admit a new student</source>
         <translation>przyjmij nowego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>class groups: a new group</source>
         <translation>grupy zajęciowe: nowa grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>class groups: edit the selected group</source>
         <translation>grupy zajęciowe: edytuj wybraną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>class groups: a new course</source>
         <translation>grupy zajęciowe: nowy przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>registrations: a new term</source>
         <translation>rejestracje: nowy cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>registrations: edit the chosen term</source>
         <translation>rejestracje: edytuj wybrany cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>import records from a file</source>
         <translation>import rekordów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>choose a file to import</source>
         <translation>wybierz plik do importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -7322,52 +7322,52 @@ Odtworzenie:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="204"/>
+        <location filename="../../ui/views/group_dialogs.py" line="205"/>
         <source>Move %1 %2</source>
         <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="205"/>
+        <location filename="../../ui/views/group_dialogs.py" line="206"/>
         <source>From %1 to another group of the course, in one step.</source>
         <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="206"/>
+        <location filename="../../ui/views/group_dialogs.py" line="207"/>
         <source>&amp;Move</source>
         <translation>&amp;Przenieś</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="210"/>
+        <location filename="../../ui/views/group_dialogs.py" line="211"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="212"/>
+        <location filename="../../ui/views/group_dialogs.py" line="213"/>
         <source>%1 — %2 of %3, %4 free</source>
         <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="216"/>
+        <location filename="../../ui/views/group_dialogs.py" line="217"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
         <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="218"/>
+        <location filename="../../ui/views/group_dialogs.py" line="219"/>
         <source>Move over the limit</source>
         <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="223"/>
+        <location filename="../../ui/views/group_dialogs.py" line="224"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="238"/>
+        <location filename="../../ui/views/group_dialogs.py" line="239"/>
         <source>The group has free places.</source>
         <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="249"/>
+        <location filename="../../ui/views/group_dialogs.py" line="250"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę docelową.</translation>
     </message>
@@ -7621,182 +7621,182 @@ Odtworzenie:
 <context>
     <name>NextTermDialog</name>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="54"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="55"/>
         <source>Next term from this one</source>
         <translation>Kolejny cykl na podstawie tego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="56"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="57"/>
         <source>Registrations with their rounds, access rules and courses, and class groups with their limits, teachers and timetable are created in the target term. Students, enrollments, grants, requests, tokens and payments are not copied.</source>
         <translation>W cyklu docelowym zostaną utworzone rejestracje z turami, regułami dostępu i przedmiotami oraz grupy zajęciowe z limitami, prowadzącymi i planem zajęć. Studenci, zapisy, uprawnienia, prośby, żetony i należności nie są kopiowane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="61"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="62"/>
         <source>Source term</source>
         <translation>Cykl źródłowy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="62"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="63"/>
         <source>Target term</source>
         <translation>Cykl docelowy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="63"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="64"/>
         <source>&amp;Preview</source>
         <translation>&amp;Podgląd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="65"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="66"/>
         <source>Preview</source>
         <translation>Podgląd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="69"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="70"/>
         <source>Progress</source>
         <translation>Postęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="77"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="78"/>
         <source>What the copy creates</source>
         <translation>Co utworzy kopia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="78"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="79"/>
         <source>Item</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="78"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="79"/>
         <source>In the target</source>
         <translation>W cyklu docelowym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="78"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="79"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="85"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="86"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="86"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="87"/>
         <source>why — kept with the change</source>
         <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="90"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="91"/>
         <source>&amp;Apply</source>
         <translation>Z&amp;astosuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="92"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="93"/>
         <source>Apply</source>
         <translation>Zastosuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="99"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="100"/>
         <source>&amp;From:</source>
         <translation>&amp;Z cyklu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="99"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="100"/>
         <source>&amp;To:</source>
         <translation>&amp;Do cyklu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="106"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="107"/>
         <source>&amp;Reason:</source>
         <translation>Po&amp;wód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="180"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="181"/>
         <source>Looking at what the copy would create…</source>
         <translation>Sprawdzanie, co utworzy kopia…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="220"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="221"/>
         <source>%1 → %2, dates moved by whole days: %3. To create — registrations: %4, class groups: %5.</source>
         <translation>%1 → %2, daty przesunięte o pełne dni: %3. Do utworzenia — rejestracje: %4, grupy zajęciowe: %5.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="228"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="229"/>
         <source>This copy cannot be applied:</source>
         <translation>Tej kopii nie można zastosować:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="233"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="234"/>
         <source>new</source>
         <translation>nowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="233"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="234"/>
         <source>exists</source>
         <translation>istniejące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="234"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="235"/>
         <source>kept, nothing to copy</source>
         <translation>pozostawione, nic do skopiowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="238"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="239"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="238"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="239"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="239"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="240"/>
         <source>Access rules</source>
         <translation>Reguły dostępu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="239"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="240"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="240"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="241"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="240"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="241"/>
         <source>Token allocation rules</source>
         <translation>Reguły przydziału żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="249"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="250"/>
         <source>from %1</source>
         <translation>z %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="257"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="258"/>
         <source>stage %1</source>
         <translation>etap %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="258"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="259"/>
         <source>everyone</source>
         <translation>wszyscy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="262"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="263"/>
         <source>limit %1, lower limit %2</source>
         <translation>limit %1, dolny limit %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="279"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="280"/>
         <source>none</source>
         <translation>brak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/next_term_dialog.py" line="316"/>
+        <location filename="../../ui/views/next_term_dialog.py" line="317"/>
         <source>Records copied: %1. The history shows the copy as one entry.</source>
         <translation>Skopiowane rekordy: %1. Historia pokazuje kopię jako jeden wpis.</translation>
     </message>
@@ -7975,102 +7975,102 @@ Odtworzenie:
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="103"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="105"/>
         <source>Edit personal data — %1</source>
         <translation>Zmiana danych osobowych — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="104"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="106"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="105"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="107"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="106"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="108"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="108"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="110"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="110"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="112"/>
         <source>YYYY-MM-DD</source>
         <translation>RRRR-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="111"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="113"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="115"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="117"/>
         <source>unchanged (%1)</source>
         <translation>bez zmian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="116"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="118"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="120"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="122"/>
         <source>Reason for the change</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="121"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="123"/>
         <source>e.g. change of surname after marriage, certificate no. …</source>
         <translation>np. zmiana nazwiska po ślubie, odpis aktu nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="126"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="128"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="130"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="132"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="131"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="133"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="132"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="134"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="133"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="135"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="134"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="136"/>
         <source>&amp;PESEL:</source>
         <translation>&amp;PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="135"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="137"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="136"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="138"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="158"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="160"/>
         <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
         <translation>Datę urodzenia należy wpisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
@@ -8078,22 +8078,22 @@ Odtworzenie:
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="444"/>
+        <location filename="../../ui/views/calendar.py" line="445"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="444"/>
+        <location filename="../../ui/views/calendar.py" line="445"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="444"/>
+        <location filename="../../ui/views/calendar.py" line="445"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="452"/>
+        <location filename="../../ui/views/calendar.py" line="453"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -8317,122 +8317,122 @@ Odtworzenie:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="465"/>
+        <location filename="../../ui/views/calendar.py" line="466"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="466"/>
+        <location filename="../../ui/views/calendar.py" line="467"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="466"/>
+        <location filename="../../ui/views/calendar.py" line="467"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="467"/>
+        <location filename="../../ui/views/calendar.py" line="468"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="470"/>
+        <location filename="../../ui/views/calendar.py" line="471"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="471"/>
+        <location filename="../../ui/views/calendar.py" line="472"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="472"/>
+        <location filename="../../ui/views/calendar.py" line="473"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="474"/>
+        <location filename="../../ui/views/calendar.py" line="475"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="476"/>
+        <location filename="../../ui/views/calendar.py" line="477"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="481"/>
+        <location filename="../../ui/views/calendar.py" line="482"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="485"/>
+        <location filename="../../ui/views/calendar.py" line="486"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="487"/>
+        <location filename="../../ui/views/calendar.py" line="488"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="489"/>
+        <location filename="../../ui/views/calendar.py" line="490"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="494"/>
+        <location filename="../../ui/views/calendar.py" line="495"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="498"/>
+        <location filename="../../ui/views/calendar.py" line="499"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="500"/>
+        <location filename="../../ui/views/calendar.py" line="501"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="501"/>
+        <location filename="../../ui/views/calendar.py" line="502"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="502"/>
+        <location filename="../../ui/views/calendar.py" line="503"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="503"/>
+        <location filename="../../ui/views/calendar.py" line="504"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="504"/>
+        <location filename="../../ui/views/calendar.py" line="505"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="505"/>
+        <location filename="../../ui/views/calendar.py" line="506"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="506"/>
+        <location filename="../../ui/views/calendar.py" line="507"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="508"/>
+        <location filename="../../ui/views/calendar.py" line="509"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="509"/>
+        <location filename="../../ui/views/calendar.py" line="510"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -8535,245 +8535,245 @@ Odtworzenie:
 <context>
     <name>RegistrationsView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="90"/>
-        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="91"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="93"/>
-        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="94"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="97"/>
+        <location filename="../../ui/views/calendar.py" line="98"/>
         <source>&amp;New registration…</source>
         <translation>&amp;Nowa rejestracja…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="98"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="99"/>
-        <location filename="../../ui/views/calendar.py" line="130"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="131"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="99"/>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Courses per student</source>
         <translation>Przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Unregistering</source>
         <translation>Wyrejestrowywanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Courses</source>
         <translation>Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="103"/>
+        <location filename="../../ui/views/calendar.py" line="104"/>
         <source>Choose a registration.</source>
         <translation>Wybierz rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="110"/>
+        <location filename="../../ui/views/calendar.py" line="111"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edytuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="111"/>
+        <location filename="../../ui/views/calendar.py" line="112"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="112"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>E&amp;xplain for a student…</source>
         <translation>&amp;Wyjaśnij dla studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="114"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>Micro-round / break</source>
         <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="118"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>&amp;Add round…</source>
         <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Edit &amp;round…</source>
         <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
         <source>Remo&amp;ve round…</source>
         <translation>&amp;Usuń turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="129"/>
+        <location filename="../../ui/views/calendar.py" line="130"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="130"/>
+        <location filename="../../ui/views/calendar.py" line="131"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="130"/>
+        <location filename="../../ui/views/calendar.py" line="131"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="130"/>
+        <location filename="../../ui/views/calendar.py" line="131"/>
         <source>Seats</source>
         <translation>Miejsca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="130"/>
+        <location filename="../../ui/views/calendar.py" line="131"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="135"/>
+        <location filename="../../ui/views/calendar.py" line="136"/>
         <source>R&amp;ounds</source>
         <translation>Tu&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="136"/>
+        <location filename="../../ui/views/calendar.py" line="137"/>
         <source>Co&amp;urses</source>
         <translation>&amp;Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="137"/>
+        <location filename="../../ui/views/calendar.py" line="138"/>
         <source>A&amp;ccess</source>
         <translation>D&amp;ostęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="140"/>
+        <location filename="../../ui/views/calendar.py" line="141"/>
         <source>U&amp;nit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="140"/>
+        <location filename="../../ui/views/calendar.py" line="141"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="215"/>
+        <location filename="../../ui/views/calendar.py" line="216"/>
         <source>all units</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="218"/>
+        <location filename="../../ui/views/calendar.py" line="219"/>
         <source>all terms</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="248"/>
-        <location filename="../../ui/views/calendar.py" line="323"/>
+        <location filename="../../ui/views/calendar.py" line="249"/>
+        <location filename="../../ui/views/calendar.py" line="324"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="249"/>
-        <location filename="../../ui/views/calendar.py" line="333"/>
+        <location filename="../../ui/views/calendar.py" line="250"/>
+        <location filename="../../ui/views/calendar.py" line="334"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="249"/>
-        <location filename="../../ui/views/calendar.py" line="333"/>
+        <location filename="../../ui/views/calendar.py" line="250"/>
+        <location filename="../../ui/views/calendar.py" line="334"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="311"/>
+        <location filename="../../ui/views/calendar.py" line="312"/>
         <source>No registrations here.</source>
         <translation>Brak rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="323"/>
+        <location filename="../../ui/views/calendar.py" line="324"/>
         <source>courses per student: %1</source>
         <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="324"/>
+        <location filename="../../ui/views/calendar.py" line="325"/>
         <source>only entitled students</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="324"/>
+        <location filename="../../ui/views/calendar.py" line="325"/>
         <source>open to every active student</source>
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="328"/>
+        <location filename="../../ui/views/calendar.py" line="329"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="385"/>
+        <location filename="../../ui/views/calendar.py" line="386"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="386"/>
+        <location filename="../../ui/views/calendar.py" line="387"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="387"/>
+        <location filename="../../ui/views/calendar.py" line="388"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="417"/>
+        <location filename="../../ui/views/calendar.py" line="418"/>
         <source>Next ter&amp;m from this one…</source>
         <translation>&amp;Kolejny cykl na podstawie tego…</translation>
     </message>
@@ -8781,47 +8781,47 @@ Odtworzenie:
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="222"/>
+        <location filename="../../ui/views/staff_admin.py" line="223"/>
         <source>Reset the password of %1</source>
         <translation>Nowe hasło dla %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="223"/>
+        <location filename="../../ui/views/staff_admin.py" line="224"/>
         <source>A new password for %1 (at least %2 characters). Tell it to them in person; they can change it after signing in. Any pause after failed sign-ins ends now.</source>
         <translation>Nowe hasło dla: %1 (co najmniej %2 znaków). Przekaż je osobiście; po zalogowaniu można je zmienić. Blokada po nieudanych logowaniach kończy się od razu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="226"/>
+        <location filename="../../ui/views/staff_admin.py" line="227"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Ustaw nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="227"/>
+        <location filename="../../ui/views/staff_admin.py" line="228"/>
         <source>e.g. forgotten, asked in person</source>
         <translation>np. zapomniane, prośba osobiście</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="228"/>
+        <location filename="../../ui/views/staff_admin.py" line="229"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="229"/>
+        <location filename="../../ui/views/staff_admin.py" line="230"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="230"/>
+        <location filename="../../ui/views/staff_admin.py" line="231"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="231"/>
+        <location filename="../../ui/views/staff_admin.py" line="232"/>
         <source>Re&amp;peat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="236"/>
+        <location filename="../../ui/views/staff_admin.py" line="237"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -9089,87 +9089,87 @@ Odtworzenie:
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="579"/>
+        <location filename="../../ui/views/calendar.py" line="580"/>
         <source>optional for a new round</source>
         <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="581"/>
+        <location filename="../../ui/views/calendar.py" line="582"/>
         <source>Edit round — %1</source>
         <translation>Edycja tury — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="581"/>
+        <location filename="../../ui/views/calendar.py" line="582"/>
         <source>New round — %1</source>
         <translation>Nowa tura — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="582"/>
+        <location filename="../../ui/views/calendar.py" line="583"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
         <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="582"/>
+        <location filename="../../ui/views/calendar.py" line="583"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="586"/>
+        <location filename="../../ui/views/calendar.py" line="587"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="588"/>
+        <location filename="../../ui/views/calendar.py" line="589"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="591"/>
+        <location filename="../../ui/views/calendar.py" line="592"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="592"/>
+        <location filename="../../ui/views/calendar.py" line="593"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="593"/>
+        <location filename="../../ui/views/calendar.py" line="594"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="596"/>
+        <location filename="../../ui/views/calendar.py" line="597"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="597"/>
+        <location filename="../../ui/views/calendar.py" line="598"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="600"/>
+        <location filename="../../ui/views/calendar.py" line="601"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="601"/>
+        <location filename="../../ui/views/calendar.py" line="602"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="602"/>
+        <location filename="../../ui/views/calendar.py" line="603"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="604"/>
+        <location filename="../../ui/views/calendar.py" line="605"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="605"/>
+        <location filename="../../ui/views/calendar.py" line="606"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
@@ -9177,72 +9177,72 @@ Odtworzenie:
 <context>
     <name>SetLimitDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="45"/>
+        <location filename="../../ui/views/group_dialogs.py" line="46"/>
         <source>Seat limit — %1 group(s)</source>
         <translation>Limit miejsc — liczba grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="46"/>
+        <location filename="../../ui/views/group_dialogs.py" line="47"/>
         <source>A limit is never set below the students already in a group; then nothing is changed.</source>
         <translation>Limit nigdy nie jest ustawiany poniżej liczby studentów już zapisanych do grupy; w takim przypadku nic nie jest zmieniane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="47"/>
+        <location filename="../../ui/views/group_dialogs.py" line="48"/>
         <source>&amp;Apply</source>
         <translation>&amp;Zastosuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="49"/>
+        <location filename="../../ui/views/group_dialogs.py" line="50"/>
         <source>Set &amp;to</source>
         <translation>&amp;Ustaw na</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="51"/>
+        <location filename="../../ui/views/group_dialogs.py" line="52"/>
         <source>Set the limit to a value</source>
         <translation>Ustaw limit na podaną wartość</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="52"/>
+        <location filename="../../ui/views/group_dialogs.py" line="53"/>
         <source>Change &amp;by</source>
         <translation>Zmień &amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="54"/>
+        <location filename="../../ui/views/group_dialogs.py" line="55"/>
         <source>Change the limit by a number</source>
         <translation>Zmień limit o podaną liczbę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="57"/>
+        <location filename="../../ui/views/group_dialogs.py" line="58"/>
         <source>New limit</source>
         <translation>Nowy limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="62"/>
+        <location filename="../../ui/views/group_dialogs.py" line="63"/>
         <source>Change of the limit</source>
         <translation>Zmiana limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="67"/>
+        <location filename="../../ui/views/group_dialogs.py" line="68"/>
         <source>New limits</source>
         <translation>Nowe limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="77"/>
+        <location filename="../../ui/views/group_dialogs.py" line="78"/>
         <source>Groups:</source>
         <translation>Grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="89"/>
+        <location filename="../../ui/views/group_dialogs.py" line="90"/>
         <source>(below the %1 enrolled)</source>
         <translation>(poniżej liczby zapisanych: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="92"/>
+        <location filename="../../ui/views/group_dialogs.py" line="93"/>
         <source>… and %1 more</source>
         <translation>… i jeszcze %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="99"/>
+        <location filename="../../ui/views/group_dialogs.py" line="100"/>
         <source>Give a change such as +5 or -3.</source>
         <translation>Podaj zmianę, np. +5 lub -3.</translation>
     </message>
@@ -9596,135 +9596,135 @@ Odtworzenie:
 <context>
     <name>StaffAdminView</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="114"/>
-        <location filename="../../ui/views/staff_admin.py" line="269"/>
+        <location filename="../../ui/views/staff_admin.py" line="115"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Role</source>
         <translation>Rola</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="256"/>
-        <location filename="../../ui/views/staff_admin.py" line="267"/>
+        <location filename="../../ui/views/staff_admin.py" line="257"/>
+        <location filename="../../ui/views/staff_admin.py" line="268"/>
         <source>Staff accounts</source>
         <translation>Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="269"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="269"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="269"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Units</source>
         <translation>Jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="269"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Active</source>
         <translation>Aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="271"/>
         <source>Paused until</source>
         <translation>Wstrzymane do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="271"/>
         <source>Last sign-in</source>
         <translation>Ostatnie logowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="286"/>
+        <location filename="../../ui/views/staff_admin.py" line="287"/>
         <source>Staff accounts in total</source>
         <translation>Liczba kont pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="288"/>
+        <location filename="../../ui/views/staff_admin.py" line="289"/>
         <source>&amp;Add…</source>
         <translation>&amp;Dodaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="288"/>
+        <location filename="../../ui/views/staff_admin.py" line="289"/>
         <source>Add a staff account</source>
         <translation>Dodaj konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <location filename="../../ui/views/staff_admin.py" line="290"/>
         <source>Change &amp;role…</source>
         <translation>Zmień &amp;rolę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="290"/>
+        <location filename="../../ui/views/staff_admin.py" line="291"/>
         <source>Change the role or units of the selected account</source>
         <translation>Zmień rolę lub jednostki wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="291"/>
-        <location filename="../../ui/views/staff_admin.py" line="408"/>
+        <location filename="../../ui/views/staff_admin.py" line="292"/>
+        <location filename="../../ui/views/staff_admin.py" line="409"/>
         <source>&amp;Disable…</source>
         <translation>&amp;Wyłącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="292"/>
+        <location filename="../../ui/views/staff_admin.py" line="293"/>
         <source>Disable or enable the selected account</source>
         <translation>Wyłącz lub włącz wybrane konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="293"/>
+        <location filename="../../ui/views/staff_admin.py" line="294"/>
         <source>Reset &amp;password…</source>
         <translation>Nowe &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="294"/>
+        <location filename="../../ui/views/staff_admin.py" line="295"/>
         <source>Reset the password of the selected account</source>
         <translation>Ustaw nowe hasło wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="295"/>
+        <location filename="../../ui/views/staff_admin.py" line="296"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="295"/>
+        <location filename="../../ui/views/staff_admin.py" line="296"/>
         <source>Read the staff accounts again</source>
         <translation>Wczytaj konta pracowników ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="310"/>
+        <location filename="../../ui/views/staff_admin.py" line="311"/>
         <source>Only an administrator manages staff accounts. Your role (%1) does not allow it: ask an administrator to add an account, change a role or reset a password.</source>
         <translation>Kontami pracowników zarządza tylko administrator. Twoja rola (%1) na to nie pozwala: poproś administratora o dodanie konta, zmianę roli lub nowe hasło.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="319"/>
+        <location filename="../../ui/views/staff_admin.py" line="320"/>
         <source>Who may sign in to the desk. A clerk acts for the units ticked for them; the Student Service Center links logins; administrators manage accounts and settings. Every change is kept with its reason.</source>
         <translation>Kto może się logować. Pracownik dziekanatu działa w imieniu zaznaczonych jednostek; Centrum Obsługi Studenta łączy loginy; administratorzy zarządzają kontami i ustawieniami. Każda zmiana jest zapisywana z powodem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="356"/>
+        <location filename="../../ui/views/staff_admin.py" line="357"/>
         <source>every unit</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="357"/>
+        <location filename="../../ui/views/staff_admin.py" line="358"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="357"/>
+        <location filename="../../ui/views/staff_admin.py" line="358"/>
         <source>disabled</source>
         <translation>wyłączone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="359"/>
+        <location filename="../../ui/views/staff_admin.py" line="360"/>
         <source>never</source>
         <translation>nigdy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/staff_admin.py" line="381"/>
+        <location filename="../../ui/views/staff_admin.py" line="382"/>
         <source>%n staff account(s), %1 active.</source>
         <translation>
             <numerusform>%n konto, aktywne: %1.</numerusform>
@@ -9733,52 +9733,52 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="408"/>
+        <location filename="../../ui/views/staff_admin.py" line="409"/>
         <source>&amp;Enable…</source>
         <translation>&amp;Włącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="409"/>
+        <location filename="../../ui/views/staff_admin.py" line="410"/>
         <source>You cannot disable your own account or change your own role.</source>
         <translation>Nie możesz wyłączyć własnego konta ani zmienić własnej roli.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="444"/>
+        <location filename="../../ui/views/staff_admin.py" line="445"/>
         <source>Disable %1</source>
         <translation>Wyłącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="445"/>
+        <location filename="../../ui/views/staff_admin.py" line="446"/>
         <source>%1 will no longer be able to sign in. Nothing they did is removed; the account can be enabled again.</source>
         <translation>%1 nie będzie mógł się zalogować. Nic z tego, co zrobił, nie zostanie usunięte; konto można znów włączyć.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="447"/>
+        <location filename="../../ui/views/staff_admin.py" line="448"/>
         <source>&amp;Disable account</source>
         <translation>&amp;Wyłącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="449"/>
+        <location filename="../../ui/views/staff_admin.py" line="450"/>
         <source>e.g. left the university on 30 September</source>
         <translation>np. odejście z uczelni 30 września</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="451"/>
+        <location filename="../../ui/views/staff_admin.py" line="452"/>
         <source>Enable %1</source>
         <translation>Włącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="452"/>
+        <location filename="../../ui/views/staff_admin.py" line="453"/>
         <source>%1 will be able to sign in again with their password.</source>
         <translation>%1 znów będzie mógł się zalogować swoim hasłem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="453"/>
+        <location filename="../../ui/views/staff_admin.py" line="454"/>
         <source>&amp;Enable account</source>
         <translation>&amp;Włącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="455"/>
+        <location filename="../../ui/views/staff_admin.py" line="456"/>
         <source>e.g. back from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
@@ -9907,385 +9907,385 @@ Odtworzenie:
 <context>
     <name>StudentCardWindow</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="98"/>
+        <location filename="../../ui/views/student_card.py" line="99"/>
         <source>Student card</source>
         <translation>Karta studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="101"/>
+        <location filename="../../ui/views/student_card.py" line="102"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="107"/>
+        <location filename="../../ui/views/student_card.py" line="108"/>
         <source>Show &amp;PESEL</source>
         <translation>Pokaż &amp;PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="109"/>
+        <location filename="../../ui/views/student_card.py" line="110"/>
         <source>Show PESEL (recorded in the history)</source>
         <translation>Pokaż PESEL (zapisywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="110"/>
+        <location filename="../../ui/views/student_card.py" line="111"/>
         <source>Shows the full PESEL. Every look is recorded in the history.</source>
         <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="112"/>
+        <location filename="../../ui/views/student_card.py" line="113"/>
         <source>&amp;Edit personal data…</source>
         <translation>&amp;Zmień dane osobowe…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="114"/>
+        <location filename="../../ui/views/student_card.py" line="115"/>
         <source>Edit personal data</source>
         <translation>Zmień dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="116"/>
+        <location filename="../../ui/views/student_card.py" line="117"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="118"/>
+        <location filename="../../ui/views/student_card.py" line="119"/>
         <source>Refresh the card</source>
         <translation>Odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="120"/>
+        <location filename="../../ui/views/student_card.py" line="121"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="122"/>
+        <location filename="../../ui/views/student_card.py" line="123"/>
         <source>Close the card</source>
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="193"/>
+        <location filename="../../ui/views/student_card.py" line="194"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="201"/>
+        <location filename="../../ui/views/student_card.py" line="202"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="204"/>
+        <location filename="../../ui/views/student_card.py" line="205"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="206"/>
+        <location filename="../../ui/views/student_card.py" line="207"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="215"/>
+        <location filename="../../ui/views/student_card.py" line="216"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="240"/>
+        <location filename="../../ui/views/student_card.py" line="241"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="243"/>
+        <location filename="../../ui/views/student_card.py" line="244"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="244"/>
+        <location filename="../../ui/views/student_card.py" line="245"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="245"/>
+        <location filename="../../ui/views/student_card.py" line="246"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="247"/>
+        <location filename="../../ui/views/student_card.py" line="248"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="248"/>
+        <location filename="../../ui/views/student_card.py" line="249"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="251"/>
+        <location filename="../../ui/views/student_card.py" line="252"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="253"/>
+        <location filename="../../ui/views/student_card.py" line="254"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="257"/>
-        <location filename="../../ui/views/student_card.py" line="274"/>
+        <location filename="../../ui/views/student_card.py" line="258"/>
+        <location filename="../../ui/views/student_card.py" line="275"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="266"/>
+        <location filename="../../ui/views/student_card.py" line="267"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="267"/>
+        <location filename="../../ui/views/student_card.py" line="268"/>
         <source> until %1</source>
         <translation> do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
-        <location filename="../../ui/views/student_card.py" line="423"/>
-        <location filename="../../ui/views/student_card.py" line="448"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="424"/>
+        <location filename="../../ui/views/student_card.py" line="449"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="351"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="282"/>
+        <location filename="../../ui/views/student_card.py" line="283"/>
         <source>Change &amp;status…</source>
         <translation>Zmień &amp;status…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="284"/>
+        <location filename="../../ui/views/student_card.py" line="285"/>
         <source>Change the status of the selected programme</source>
         <translation>Zmień status na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="285"/>
+        <location filename="../../ui/views/student_card.py" line="286"/>
         <source>Leave, return, suspension, removal or graduation, with a reason.</source>
         <translation>Urlop, powrót, zawieszenie, skreślenie lub ukończenie studiów, z podaniem powodu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="288"/>
+        <location filename="../../ui/views/student_card.py" line="289"/>
         <source>Change s&amp;tage…</source>
         <translation>Zmień &amp;etap…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="290"/>
+        <location filename="../../ui/views/student_card.py" line="291"/>
         <source>Change the stage of the selected programme</source>
         <translation>Zmień etap na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="293"/>
+        <location filename="../../ui/views/student_card.py" line="294"/>
         <source>A&amp;dd programme…</source>
         <translation>Dodaj &amp;kierunek…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="295"/>
+        <location filename="../../ui/views/student_card.py" line="296"/>
         <source>Put the student on one more programme</source>
         <translation>Zapisz studenta na kolejny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="308"/>
+        <location filename="../../ui/views/student_card.py" line="309"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="314"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="324"/>
+        <location filename="../../ui/views/student_card.py" line="325"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="331"/>
-        <location filename="../../ui/views/student_card.py" line="349"/>
+        <location filename="../../ui/views/student_card.py" line="332"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="334"/>
+        <location filename="../../ui/views/student_card.py" line="335"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="342"/>
+        <location filename="../../ui/views/student_card.py" line="343"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="342"/>
+        <location filename="../../ui/views/student_card.py" line="343"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="351"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="351"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="351"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="351"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="363"/>
+        <location filename="../../ui/views/student_card.py" line="364"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="365"/>
+        <location filename="../../ui/views/student_card.py" line="366"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="367"/>
+        <location filename="../../ui/views/student_card.py" line="368"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="369"/>
+        <location filename="../../ui/views/student_card.py" line="370"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="404"/>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="405"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="406"/>
+        <location filename="../../ui/views/student_card.py" line="407"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="458"/>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="459"/>
+        <location filename="../../ui/views/student_card.py" line="474"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="460"/>
+        <location filename="../../ui/views/student_card.py" line="461"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="462"/>
-        <location filename="../../ui/views/student_card.py" line="519"/>
+        <location filename="../../ui/views/student_card.py" line="463"/>
+        <location filename="../../ui/views/student_card.py" line="520"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="464"/>
+        <location filename="../../ui/views/student_card.py" line="465"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="468"/>
+        <location filename="../../ui/views/student_card.py" line="469"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="472"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="474"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="474"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="487"/>
+        <location filename="../../ui/views/student_card.py" line="488"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="489"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="491"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="495"/>
+        <location filename="../../ui/views/student_card.py" line="496"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="498"/>
+        <location filename="../../ui/views/student_card.py" line="499"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="543"/>
+        <location filename="../../ui/views/student_card.py" line="544"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="553"/>
+        <location filename="../../ui/views/student_card.py" line="554"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="557"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="557"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -10294,92 +10294,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="558"/>
+        <location filename="../../ui/views/student_card.py" line="559"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="562"/>
+        <location filename="../../ui/views/student_card.py" line="563"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="565"/>
+        <location filename="../../ui/views/student_card.py" line="566"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="574"/>
+        <location filename="../../ui/views/student_card.py" line="575"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="586"/>
+        <location filename="../../ui/views/student_card.py" line="587"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="592"/>
+        <location filename="../../ui/views/student_card.py" line="593"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="614"/>
+        <location filename="../../ui/views/student_card.py" line="615"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="616"/>
+        <location filename="../../ui/views/student_card.py" line="617"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="618"/>
+        <location filename="../../ui/views/student_card.py" line="619"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="624"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="626"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="626"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="626"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="626"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="626"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="679"/>
+        <location filename="../../ui/views/student_card.py" line="680"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="681"/>
+        <location filename="../../ui/views/student_card.py" line="682"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="684"/>
+        <location filename="../../ui/views/student_card.py" line="685"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -10388,63 +10388,63 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="694"/>
+        <location filename="../../ui/views/student_card.py" line="695"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="350"/>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="424"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="424"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="424"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="424"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="424"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="430"/>
+        <location filename="../../ui/views/student_card.py" line="431"/>
         <source>Tokens and payments</source>
         <translation>Żetony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="434"/>
+        <location filename="../../ui/views/student_card.py" line="435"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="447"/>
+        <location filename="../../ui/views/student_card.py" line="448"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="448"/>
+        <location filename="../../ui/views/student_card.py" line="449"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="448"/>
+        <location filename="../../ui/views/student_card.py" line="449"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="448"/>
+        <location filename="../../ui/views/student_card.py" line="449"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -10487,23 +10487,23 @@ Odtworzenie:
         <translation>Przyjmij nowego studenta (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="174"/>
+        <location filename="../../ui/views/student_lookup.py" line="177"/>
         <source>Type a student number, a name, a PESEL or a login e-mail.</source>
         <translation>Wpisz numer albumu, imię i nazwisko, PESEL albo e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="188"/>
+        <location filename="../../ui/views/student_lookup.py" line="191"/>
         <source>Searching…</source>
         <translation>Szukam…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="202"/>
+        <location filename="../../ui/views/student_lookup.py" line="205"/>
         <source>No student matches “%1”.</source>
         <translation>Żaden student nie pasuje do „%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="204"/>
-        <location filename="../../ui/views/student_lookup.py" line="240"/>
+        <location filename="../../ui/views/student_lookup.py" line="207"/>
+        <location filename="../../ui/views/student_lookup.py" line="243"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>Pasuje więcej niż %n student; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform>
@@ -10512,8 +10512,8 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="206"/>
-        <location filename="../../ui/views/student_lookup.py" line="242"/>
+        <location filename="../../ui/views/student_lookup.py" line="209"/>
+        <location filename="../../ui/views/student_lookup.py" line="245"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>Znaleziono %n studenta.</numerusform>
@@ -10525,17 +10525,17 @@ Odtworzenie:
 <context>
     <name>StudentPicker</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="199"/>
+        <location filename="../../ui/dialogs.py" line="230"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200"/>
+        <location filename="../../ui/dialogs.py" line="231"/>
         <source>Student number or name</source>
         <translation>Numer albumu lub imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="203"/>
+        <location filename="../../ui/dialogs.py" line="234"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
@@ -10940,541 +10940,541 @@ Odtworzenie:
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="55"/>
+        <location filename="../../ui/views/sync_view.py" line="56"/>
         <source>full</source>
         <translation>pełna</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="56"/>
+        <location filename="../../ui/views/sync_view.py" line="57"/>
         <source>incremental</source>
         <translation>przyrostowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="57"/>
+        <location filename="../../ui/views/sync_view.py" line="58"/>
         <source>one student</source>
         <translation>jeden student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="63"/>
+        <location filename="../../ui/views/sync_view.py" line="64"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="64"/>
+        <location filename="../../ui/views/sync_view.py" line="65"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="65"/>
+        <location filename="../../ui/views/sync_view.py" line="66"/>
         <source>terminal</source>
         <translation>terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="71"/>
+        <location filename="../../ui/views/sync_view.py" line="72"/>
         <source>running</source>
         <translation>w toku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="72"/>
+        <location filename="../../ui/views/sync_view.py" line="73"/>
         <source>succeeded</source>
         <translation>udana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="73"/>
+        <location filename="../../ui/views/sync_view.py" line="74"/>
         <source>failed</source>
         <translation>nieudana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="74"/>
+        <location filename="../../ui/views/sync_view.py" line="75"/>
         <source>cancelled</source>
         <translation>anulowana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="81"/>
+        <location filename="../../ui/views/sync_view.py" line="82"/>
         <source>personal data</source>
         <translation>dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="82"/>
+        <location filename="../../ui/views/sync_view.py" line="83"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="83"/>
+        <location filename="../../ui/views/sync_view.py" line="84"/>
         <source>students (everything of one student)</source>
         <translation>studenci (wszystkie dane jednego studenta)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="84"/>
+        <location filename="../../ui/views/sync_view.py" line="85"/>
         <source>students&apos; programmes</source>
         <translation>kierunki studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="85"/>
+        <location filename="../../ui/views/sync_view.py" line="86"/>
         <source>token types</source>
         <translation>typy żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="86"/>
+        <location filename="../../ui/views/sync_view.py" line="87"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="87"/>
+        <location filename="../../ui/views/sync_view.py" line="88"/>
         <source>rounds</source>
         <translation>tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="88"/>
+        <location filename="../../ui/views/sync_view.py" line="89"/>
         <source>access rules</source>
         <translation>reguły dostępu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="89"/>
+        <location filename="../../ui/views/sync_view.py" line="90"/>
         <source>individual access grants</source>
         <translation>indywidualne uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="90"/>
+        <location filename="../../ui/views/sync_view.py" line="91"/>
         <source>class groups and limits</source>
         <translation>grupy zajęciowe i limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="91"/>
+        <location filename="../../ui/views/sync_view.py" line="92"/>
         <source>courses (their code and name on the groups)</source>
         <translation>przedmioty (ich kod i nazwa w grupach)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="92"/>
+        <location filename="../../ui/views/sync_view.py" line="93"/>
         <source>terms (their code on the groups and registrations)</source>
         <translation>cykle (ich kod w grupach i rejestracjach)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="93"/>
+        <location filename="../../ui/views/sync_view.py" line="94"/>
         <source>enrollments</source>
         <translation>zapisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="94"/>
+        <location filename="../../ui/views/sync_view.py" line="95"/>
         <source>token balances</source>
         <translation>stany żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="95"/>
+        <location filename="../../ui/views/sync_view.py" line="96"/>
         <source>token requests</source>
         <translation>prośby w rejestracjach żetonowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="96"/>
+        <location filename="../../ui/views/sync_view.py" line="97"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="104"/>
+        <location filename="../../ui/views/sync_view.py" line="105"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="105"/>
+        <location filename="../../ui/views/sync_view.py" line="106"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="106"/>
+        <location filename="../../ui/views/sync_view.py" line="107"/>
         <source>token request</source>
         <translation>prośba w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="107"/>
+        <location filename="../../ui/views/sync_view.py" line="108"/>
         <source>token request to unregister</source>
         <translation>prośba o wyrejestrowanie w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="108"/>
+        <location filename="../../ui/views/sync_view.py" line="109"/>
         <source>withdraw a token request</source>
         <translation>wycofanie prośby w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="116"/>
+        <location filename="../../ui/views/sync_view.py" line="117"/>
         <source>sent %1, received %2, conflicts %3</source>
         <translation>wysłano: %1, odebrano: %2, konflikty: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="121"/>
+        <location filename="../../ui/views/sync_view.py" line="122"/>
         <source>Cancelled after %1 s; what went out so far stays sent: %2.</source>
         <translation>Anulowano po %1 s; to, co zostało już wysłane, pozostaje wysłane: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="124"/>
+        <location filename="../../ui/views/sync_view.py" line="125"/>
         <source>The sync failed: %1 (%2).</source>
         <translation>Synchronizacja nie powiodła się: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="128"/>
+        <location filename="../../ui/views/sync_view.py" line="129"/>
         <source>Full sync finished in %1 s: %2.</source>
         <translation>Pełna synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="129"/>
+        <location filename="../../ui/views/sync_view.py" line="130"/>
         <source>Sync finished in %1 s: %2.</source>
         <translation>Synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="130"/>
+        <location filename="../../ui/views/sync_view.py" line="131"/>
         <source>Sync of one student finished in %1 s: %2.</source>
         <translation>Synchronizacja jednego studenta zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="136"/>
+        <location filename="../../ui/views/sync_view.py" line="137"/>
         <source>The portal matched the desk everywhere: no rows repaired.</source>
         <translation>Dane w portalu były wszędzie zgodne z programem desk: nie naprawiono żadnych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="141"/>
+        <location filename="../../ui/views/sync_view.py" line="142"/>
         <source>%1 rows repaired on the portal (%2).</source>
         <translation>Wiersze naprawione w portalu: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="149"/>
+        <location filename="../../ui/views/sync_view.py" line="150"/>
         <source>%1: %2 added, %3 changed, %4 removed</source>
         <translation>%1: dodano %2, zmieniono %3, usunięto %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="249"/>
+        <location filename="../../ui/views/sync_view.py" line="250"/>
         <source>Sync with the portal</source>
         <translation>Synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="254"/>
+        <location filename="../../ui/views/sync_view.py" line="255"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="256"/>
+        <location filename="../../ui/views/sync_view.py" line="257"/>
         <source>Sync &amp;now</source>
         <translation>Synchronizuj &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="258"/>
+        <location filename="../../ui/views/sync_view.py" line="259"/>
         <source>Sync now: send what is waiting and read student actions</source>
         <translation>Synchronizuj teraz: wyślij oczekujące zmiany i odczytaj działania studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="259"/>
+        <location filename="../../ui/views/sync_view.py" line="260"/>
         <source>Sends every change waiting to go out and reads back what students did. Takes seconds; the portal stays open.</source>
         <translation>Wysyła wszystkie zmiany czekające na wysłanie i odczytuje, co zrobili studenci. Trwa kilka sekund; portal pozostaje dostępny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="262"/>
+        <location filename="../../ui/views/sync_view.py" line="263"/>
         <source>&amp;Full sync</source>
         <translation>&amp;Pełna synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="264"/>
+        <location filename="../../ui/views/sync_view.py" line="265"/>
         <source>Full sync: compare every table and repair the portal</source>
         <translation>Pełna synchronizacja: porównaj wszystkie tabele i napraw dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="265"/>
+        <location filename="../../ui/views/sync_view.py" line="266"/>
         <source>Compares every table the portal shows with the desk and repairs what differs, then sends and reads as a normal sync does.</source>
         <translation>Porównuje każdą tabelę wyświetlaną w portalu z danymi w programie desk i naprawia różnice, a następnie wysyła i odczytuje dane tak jak zwykła synchronizacja.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="268"/>
+        <location filename="../../ui/views/sync_view.py" line="269"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="270"/>
+        <location filename="../../ui/views/sync_view.py" line="271"/>
         <source>Refresh the sync overview</source>
         <translation>Odśwież przegląd synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="271"/>
+        <location filename="../../ui/views/sync_view.py" line="272"/>
         <source>Reads the runs, the queue and the conflicts again (F5).</source>
         <translation>Ponownie wczytuje uruchomienia, kolejkę i konflikty (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="289"/>
+        <location filename="../../ui/views/sync_view.py" line="290"/>
         <source>Sync progress</source>
         <translation>Postęp synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="291"/>
+        <location filename="../../ui/views/sync_view.py" line="292"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="293"/>
+        <location filename="../../ui/views/sync_view.py" line="294"/>
         <source>Cancel the running sync</source>
         <translation>Anuluj trwającą synchronizację</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="294"/>
+        <location filename="../../ui/views/sync_view.py" line="295"/>
         <source>Stops after the current batch; what was sent so far stays sent.</source>
         <translation>Zatrzymuje się po bieżącej partii; to, co zostało już wysłane, pozostaje wysłane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="306"/>
+        <location filename="../../ui/views/sync_view.py" line="307"/>
         <source>Result of the last sync</source>
         <translation>Wynik ostatniej synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="313"/>
+        <location filename="../../ui/views/sync_view.py" line="314"/>
         <source>Waiting to go out</source>
         <translation>Czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="315"/>
+        <location filename="../../ui/views/sync_view.py" line="316"/>
         <source>Changes waiting to go out to the portal</source>
         <translation>Zmiany czekające na wysłanie do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="316"/>
+        <location filename="../../ui/views/sync_view.py" line="317"/>
         <source>Changes waiting to go out, by kind of record</source>
         <translation>Zmiany czekające na wysłanie według rodzaju rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="317"/>
+        <location filename="../../ui/views/sync_view.py" line="318"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="317"/>
+        <location filename="../../ui/views/sync_view.py" line="318"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="317"/>
+        <location filename="../../ui/views/sync_view.py" line="318"/>
         <source>Oldest since</source>
         <translation>Najstarsza oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="321"/>
+        <location filename="../../ui/views/sync_view.py" line="322"/>
         <source>Changes waiting in total</source>
         <translation>Zmiany czekające łącznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="328"/>
+        <location filename="../../ui/views/sync_view.py" line="329"/>
         <source>Schedule</source>
         <translation>Harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="330"/>
-        <location filename="../../ui/views/sync_view.py" line="333"/>
+        <location filename="../../ui/views/sync_view.py" line="331"/>
+        <location filename="../../ui/views/sync_view.py" line="334"/>
         <source>Sync schedule</source>
         <translation>Harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="336"/>
+        <location filename="../../ui/views/sync_view.py" line="337"/>
         <source>&amp;Save schedule</source>
         <translation>&amp;Zapisz harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="338"/>
+        <location filename="../../ui/views/sync_view.py" line="339"/>
         <source>Save the sync schedule</source>
         <translation>Zapisz harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="344"/>
+        <location filename="../../ui/views/sync_view.py" line="345"/>
         <source>Runs &amp;at:</source>
         <translation>&amp;Godziny uruchomienia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="356"/>
+        <location filename="../../ui/views/sync_view.py" line="357"/>
         <source>Times in %1, separated by commas: “06:05 incremental” sends what changed, “01:25 full” compares and repairs everything.</source>
         <translation>Godziny w strefie %1, rozdzielone przecinkami: „06:05 incremental” wysyła to, co się zmieniło, „01:25 full” porównuje i naprawia wszystko.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="359"/>
+        <location filename="../../ui/views/sync_view.py" line="360"/>
         <source>Times in %1. Only an administrator changes the schedule.</source>
         <translation>Godziny w strefie %1. Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="361"/>
+        <location filename="../../ui/views/sync_view.py" line="362"/>
         <source>Only an administrator changes the schedule.</source>
         <translation>Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="377"/>
-        <location filename="../../ui/views/sync_view.py" line="383"/>
+        <location filename="../../ui/views/sync_view.py" line="378"/>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
         <source>Open conflicts</source>
         <translation>Otwarte konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="379"/>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
         <source>Open conflicts: student actions that no longer fit</source>
         <translation>Otwarte konflikty: działania studentów, które przestały pasować do stanu danych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
         <source>Detected</source>
         <translation>Wykryto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
-        <location filename="../../ui/views/sync_view.py" line="414"/>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Student</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
         <source>Action</source>
         <translation>Czynność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="386"/>
         <source>Why it did not fit</source>
         <translation>Przyczyna konfliktu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="386"/>
+        <location filename="../../ui/views/sync_view.py" line="387"/>
         <source>Enroll over the &amp;limit…</source>
         <translation>Zapisz ponad &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="388"/>
+        <location filename="../../ui/views/sync_view.py" line="389"/>
         <source>Enroll the student of the selected conflict over the limit</source>
         <translation>Zapisz studenta z wybranego konfliktu ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="389"/>
+        <location filename="../../ui/views/sync_view.py" line="390"/>
         <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict.</source>
         <translation>Zapisuje studenta do wybranej przez niego grupy ponad jej limit (odstępstwo odnotowywane w historii) i rozstrzyga konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="393"/>
         <source>&amp;Dismiss…</source>
         <translation>Zamknij &amp;bez zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="394"/>
+        <location filename="../../ui/views/sync_view.py" line="395"/>
         <source>Dismiss the selected conflict</source>
         <translation>Zamknij wybrany konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="395"/>
+        <location filename="../../ui/views/sync_view.py" line="396"/>
         <source>Settles the conflict without changing anything; the student keeps what the desk has.</source>
         <translation>Rozstrzyga konflikt bez wprowadzania żadnych zmian; student zachowuje to, co jest zapisane w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="410"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Last runs</source>
         <translation>Ostatnie uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="412"/>
         <location filename="../../ui/views/sync_view.py" line="413"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>Last sync runs</source>
         <translation>Ostatnie uruchomienia synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="414"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Started</source>
         <translation>Rozpoczęto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="414"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="414"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Trigger</source>
         <translation>Sposób uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="414"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>By</source>
         <translation>Uruchomił(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="414"/>
+        <location filename="../../ui/views/sync_view.py" line="415"/>
         <source>Sent</source>
         <translation>Wysłano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="416"/>
         <source>Received</source>
         <translation>Odebrano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="416"/>
         <source>Conflicts</source>
         <translation>Konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="416"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="416"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="492"/>
+        <location filename="../../ui/views/sync_view.py" line="493"/>
         <source>The sync overview cannot be read: %1</source>
         <translation>Nie można odczytać przeglądu synchronizacji: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="514"/>
+        <location filename="../../ui/views/sync_view.py" line="515"/>
         <source>No successful sync yet: the portal may not show anything of the desk.</source>
         <translation>Nie było jeszcze udanej synchronizacji: portal może nie pokazywać żadnych danych z programu desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="518"/>
+        <location filename="../../ui/views/sync_view.py" line="519"/>
         <source>just now</source>
         <translation>przed chwilą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="520"/>
+        <location filename="../../ui/views/sync_view.py" line="521"/>
         <source>%1 min ago</source>
         <translation>%1 min temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="522"/>
+        <location filename="../../ui/views/sync_view.py" line="523"/>
         <source>about %1 hours ago</source>
         <translation>około %1 godz. temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="523"/>
+        <location filename="../../ui/views/sync_view.py" line="524"/>
         <source>Last successful sync: %1 (%2)</source>
         <translation>Ostatnia udana synchronizacja: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="532"/>
+        <location filename="../../ui/views/sync_view.py" line="533"/>
         <source>the schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="535"/>
+        <location filename="../../ui/views/sync_view.py" line="536"/>
         <source>interrupted</source>
         <translation>przerwana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="547"/>
+        <location filename="../../ui/views/sync_view.py" line="548"/>
         <source>Finished %1</source>
         <translation>Zakończono %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="564"/>
+        <location filename="../../ui/views/sync_view.py" line="565"/>
         <source>Nothing is waiting: the portal has every change made at the desk.</source>
         <translation>Nic nie czeka na wysłanie: portal ma wszystkie zmiany wprowadzone w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="568"/>
+        <location filename="../../ui/views/sync_view.py" line="569"/>
         <source>One change is waiting to go out to the portal.</source>
         <translation>Jedna zmiana czeka na wysłanie do portalu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="570"/>
+        <location filename="../../ui/views/sync_view.py" line="571"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n zmiana czeka na wysłanie do portalu.</numerusform>
@@ -11483,17 +11483,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="594"/>
+        <location filename="../../ui/views/sync_view.py" line="595"/>
         <source>No open conflicts: every student action read from the portal was applied.</source>
         <translation>Brak otwartych konfliktów: wszystkie działania studentów odczytane z portalu zostały zastosowane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="598"/>
+        <location filename="../../ui/views/sync_view.py" line="599"/>
         <source>One student action no longer fitted when it was read. It is kept until a clerk settles it.</source>
         <translation>Jedno działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="600"/>
+        <location filename="../../ui/views/sync_view.py" line="601"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
@@ -11502,72 +11502,72 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="615"/>
+        <location filename="../../ui/views/sync_view.py" line="616"/>
         <source>No runs are scheduled: the portal gets changes only when someone syncs.</source>
         <translation>Nie zaplanowano żadnych uruchomień: portal otrzymuje zmiany tylko wtedy, gdy ktoś uruchomi synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="618"/>
+        <location filename="../../ui/views/sync_view.py" line="619"/>
         <source>Next scheduled run: tomorrow at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: jutro o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="618"/>
+        <location filename="../../ui/views/sync_view.py" line="619"/>
         <source>Next scheduled run: today at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="646"/>
+        <location filename="../../ui/views/sync_view.py" line="647"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="647"/>
+        <location filename="../../ui/views/sync_view.py" line="648"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records an override and settles the conflict.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zapisanie ponad limit zostanie odnotowane jako odstępstwo i rozstrzygnie konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="650"/>
+        <location filename="../../ui/views/sync_view.py" line="651"/>
         <source>&amp;Enroll over the limit</source>
         <translation>Zapisz ponad l&amp;imit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="651"/>
+        <location filename="../../ui/views/sync_view.py" line="652"/>
         <source>e.g. decision of the vice-dean, the student must repeat the class</source>
         <translation>np. decyzja prodziekana, student musi powtórzyć zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="653"/>
+        <location filename="../../ui/views/sync_view.py" line="654"/>
         <source>Dismiss the conflict</source>
         <translation>Zamknięcie konfliktu bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="654"/>
+        <location filename="../../ui/views/sync_view.py" line="655"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the desk; the portal shows the student what the desk has.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zamknięcie konfliktu niczego nie zmienia w programie desk; portal pokaże studentowi stan zapisany w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="657"/>
+        <location filename="../../ui/views/sync_view.py" line="658"/>
         <source>&amp;Dismiss the conflict</source>
         <translation>Zamknij &amp;konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="658"/>
+        <location filename="../../ui/views/sync_view.py" line="659"/>
         <source>e.g. the student was told by e-mail, another group was offered</source>
         <translation>np. student został powiadomiony e-mailem, zaproponowano mu inną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="720"/>
+        <location filename="../../ui/views/sync_view.py" line="721"/>
         <source>Starting a full sync…</source>
         <translation>Rozpoczynanie pełnej synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="720"/>
+        <location filename="../../ui/views/sync_view.py" line="721"/>
         <source>Starting the sync…</source>
         <translation>Rozpoczynanie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="749"/>
+        <location filename="../../ui/views/sync_view.py" line="750"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
@@ -11575,27 +11575,27 @@ Odtworzenie:
 <context>
     <name>TermActions</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="401"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="402"/>
         <source>New &amp;term…</source>
         <translation>&amp;Nowy cykl…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="402"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="403"/>
         <source>E&amp;dit term…</source>
         <translation>&amp;Edytuj cykl…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="403"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="404"/>
         <source>Term&amp;s</source>
         <translation>C&amp;ykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="410"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="411"/>
         <source>Terms are added and corrected by administrators.</source>
         <translation>Cykle dodają i poprawiają administratorzy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="440"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="441"/>
         <source>Choose a term to edit in the Term list.</source>
         <translation>Wybierz cykl do edycji na liście „Cykl”.</translation>
     </message>
@@ -11603,72 +11603,72 @@ Odtworzenie:
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="248"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="249"/>
         <source>New term</source>
         <translation>Nowy cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="249"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="250"/>
         <source>A code is a four-digit year and Z (winter) or L (summer), e.g. 2026Z. Terms of the same kind do not overlap.</source>
         <translation>Kod to czterocyfrowy rok i Z (zimowy) lub L (letni), np. 2026Z. Cykle tego samego rodzaju nie nakładają się.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="251"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="252"/>
         <source>&amp;Add term</source>
         <translation>Dodaj &amp;cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="253"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="254"/>
         <source>Edit term — %1</source>
         <translation>Edycja cyklu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="254"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="255"/>
         <source>A term cannot end before the rounds of its registrations do.</source>
         <translation>Cykl nie może skończyć się przed końcem tur jego rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="254"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="255"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="256"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="257"/>
         <source>Term code</source>
         <translation>Kod cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="258"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="259"/>
         <source>Term name</source>
         <translation>Nazwa cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="260"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="261"/>
         <source>First day</source>
         <translation>Pierwszy dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="262"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="263"/>
         <source>Last day</source>
         <translation>Ostatni dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="263"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="264"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="264"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="265"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="265"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="266"/>
         <source>&amp;First day:</source>
         <translation>Pierwszy &amp;dzień:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="266"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="267"/>
         <source>&amp;Last day:</source>
         <translation>&amp;Ostatni dzień:</translation>
     </message>
@@ -12302,17 +12302,17 @@ Odtworzenie:
 <context>
     <name>UnenrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="179"/>
+        <location filename="../../ui/views/group_dialogs.py" line="180"/>
         <source>Unenroll — %1</source>
         <translation>Wypisanie z grupy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="180"/>
+        <location filename="../../ui/views/group_dialogs.py" line="181"/>
         <source>Take %1 %2 (%3) out of %4? The place is free again at once.</source>
         <translation>Wypisać z grupy %4: %1 %2 (%3)? Miejsce od razu stanie się wolne.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="183"/>
+        <location filename="../../ui/views/group_dialogs.py" line="184"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
     </message>
@@ -12320,32 +12320,32 @@ Odtworzenie:
 <context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="53"/>
+        <location filename="../../ui/views/staff_admin.py" line="54"/>
         <source>Find a unit</source>
         <translation>Znajdź jednostkę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="54"/>
+        <location filename="../../ui/views/staff_admin.py" line="55"/>
         <source>Find a unit by code or name</source>
         <translation>Znajdź jednostkę po kodzie lub nazwie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="58"/>
+        <location filename="../../ui/views/staff_admin.py" line="59"/>
         <source>Units the clerk acts for</source>
         <translation>Jednostki, w imieniu których działa pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="70"/>
+        <location filename="../../ui/views/staff_admin.py" line="71"/>
         <source>Units ticked</source>
         <translation>Zaznaczone jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="89"/>
+        <location filename="../../ui/views/staff_admin.py" line="90"/>
         <source>Ticked: %1</source>
         <translation>Zaznaczone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="89"/>
+        <location filename="../../ui/views/staff_admin.py" line="90"/>
         <source>No unit ticked.</source>
         <translation>Nie zaznaczono jednostki.</translation>
     </message>
@@ -12353,58 +12353,58 @@ Odtworzenie:
 <context>
     <name>UnlinkLoginDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="144"/>
+        <location filename="../../ui/views/accounts.py" line="145"/>
         <source>Unlink a login</source>
         <translation>Odłącz login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="145"/>
+        <location filename="../../ui/views/accounts.py" line="146"/>
         <source>After the sync the portal has no person for this login: whoever logs in with it sees “You are logged in, but you do not have an account in USOSweb”.</source>
         <translation>Po synchronizacji portal nie będzie miał osoby przypisanej do tego loginu: kto się nim zaloguje, zobaczy komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="147"/>
-        <location filename="../../ui/views/accounts.py" line="178"/>
+        <location filename="../../ui/views/accounts.py" line="148"/>
+        <location filename="../../ui/views/accounts.py" line="179"/>
         <source>&amp;Unlink</source>
         <translation>&amp;Odłącz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="148"/>
+        <location filename="../../ui/views/accounts.py" line="149"/>
         <source>e.g. linked to the wrong person</source>
         <translation>np. powiązanie z niewłaściwą osobą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="151"/>
+        <location filename="../../ui/views/accounts.py" line="152"/>
         <source>Login to unlink</source>
         <translation>Login do odłączenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="154"/>
+        <location filename="../../ui/views/accounts.py" line="155"/>
         <source>(not linked)</source>
         <translation>(niepowiązany)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="158"/>
+        <location filename="../../ui/views/accounts.py" line="159"/>
         <source>Also &amp;delete the login (an address made by mistake)</source>
         <translation>Usuń &amp;także login (adres utworzony przez pomyłkę)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="160"/>
+        <location filename="../../ui/views/accounts.py" line="161"/>
         <source>Also delete the login</source>
         <translation>Usuń także login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="161"/>
+        <location filename="../../ui/views/accounts.py" line="162"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="178"/>
+        <location filename="../../ui/views/accounts.py" line="179"/>
         <source>&amp;Delete</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="183"/>
+        <location filename="../../ui/views/accounts.py" line="184"/>
         <source>There is no login to unlink.</source>
         <translation>Brak loginu do odłączenia.</translation>
     </message>
