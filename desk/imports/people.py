@@ -86,9 +86,10 @@ class _StudentsState:
     templates: dict
     # What the file said so far, by the hash of a number, PESEL or login (memory stays small whatever
     # the file's length): the line it was first on, and the hash of that line's personal data.
-    numbers: dict[int, tuple[int, int]] = field(default_factory=dict)
-    pesels: dict[int, tuple[int, int]] = field(default_factory=dict)
-    logins: dict[int, tuple[int, str]] = field(default_factory=dict)  # and the student number
+    # Each value packs the line and a 64-bit hash in one int (``_pack``): a third of a tuple's memory.
+    numbers: dict[int, int] = field(default_factory=dict)
+    pesels: dict[int, int] = field(default_factory=dict)
+    logins: dict[int, int] = field(default_factory=dict)  # the line, and the hash of the student number
     # Made while writing the current chunk (later chunks find them in the database).
     created_students: dict[str, tuple[int, int]] = field(default_factory=dict)  # number: student id, person id
     created_persons: dict[str, int] = field(default_factory=dict)  # PESEL: person id
@@ -109,6 +110,18 @@ class _Found:
 def _chunks(values: list, size: int = IN_CHUNK):
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+_LOW = (1 << 64) - 1
+
+
+def _pack(line: int, hashed: int) -> int:
+    return (line << 64) | (hashed & _LOW)
+
+
+def _unpack(packed: int) -> tuple[int, int]:
+    """(line, the hash's low 64 bits)."""
+    return packed >> 64, packed & _LOW
 
 
 def _person_values(row: Row) -> tuple:
@@ -210,13 +223,13 @@ class StudentsKind(Kind):
                 row.problem(self.column("pesel"), str(error))
         # The same student on several lines (several programmes): one person, the same on each line.
         person_values = hash(_person_values(row))  # a hash: memory stays small whatever the file's length
-        earlier = state.numbers.setdefault(hash(number), (row.line, person_values))
-        if earlier[0] != row.line and earlier[1] != person_values:
+        earlier = _unpack(state.numbers.setdefault(hash(number), _pack(row.line, person_values)))
+        if earlier[0] != row.line and earlier[1] != _pack(0, person_values):
             row.problem(self.column("student_number"), translate("Import", "the same student as line %1, with other "
                                                                            "personal data").replace("%1", str(earlier[0])))
         if values.get("pesel"):
-            other = state.pesels.setdefault(hash(values["pesel"]), (row.line, person_values))
-            if other[0] != row.line and other[1] != person_values:
+            other = _unpack(state.pesels.setdefault(hash(values["pesel"]), _pack(row.line, person_values)))
+            if other[0] != row.line and other[1] != _pack(0, person_values):
                 row.problem(self.column("pesel"), translate("Import", "the same PESEL as line %1, with other personal "
                                                                       "data").replace("%1", str(other[0])))
         category = values.get("category") or (PersonCategory.PHD_STUDENT if level is Level.DOCTORAL else PersonCategory.STUDENT)
@@ -237,8 +250,8 @@ class StudentsKind(Kind):
             problem = domain_problem(login, category, state.templates, label)
             if problem:
                 row.problem(self.column("login"), problem)
-            holder = state.logins.setdefault(hash(login.lower()), (row.line, number))
-            if holder[1] != number:
+            holder = _unpack(state.logins.setdefault(hash(login.lower()), _pack(row.line, hash(number))))
+            if holder[1] != _pack(0, hash(number)):
                 row.problem(self.column("login"), translate("Import", "the same login as line %1").replace("%1", str(holder[0])))
             if account:
                 f.login_id, f.login_person, f.login_email = account
