@@ -6,6 +6,7 @@ import logging
 import threading
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from desk.errors import DomainError
@@ -190,7 +191,7 @@ def test_a_hidden_view_refreshes_when_it_is_shown_again(qtbot, app_context):
     follower = app_context.follow(shown, lambda changes: changes.touches(Kind.GROUP, 7), lambda: refreshed.append(1))
     app_context.changes.announce(Changes.of(group={8}))
     app_context.changes.announce(Changes.of(group={7}))
-    qtbot.wait(20)
+    QCoreApplication.processEvents()  # whatever the announcements queued has run
     assert refreshed == [] and follower.stale  # hidden: nothing read for nobody to see
     shown.show()
     qtbot.waitUntil(lambda: refreshed == [1], timeout=5_000)
