@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import logging
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, qVersion
@@ -132,7 +134,9 @@ class MainWindow(QMainWindow):
         bar.setObjectName("statusBar")
         db = self.context.db
         kind = self.tr("SQLite file") if db.is_sqlite else self.tr("PostgreSQL server")
-        self.database_label = QLabel(f"{kind}: {db.description}", self)
+        # The file's name only (the whole path in the tooltip): a picture of the window shows no folder of a machine.
+        shown = Path(db.description).name if db.is_sqlite else db.description
+        self.database_label = QLabel(f"{kind}: {shown}", self)
         self.database_label.setObjectName("databaseStatus")
         self.database_label.setToolTip(db.description)
         actor = self.context.actor
