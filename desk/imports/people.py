@@ -112,6 +112,19 @@ def _chunks(values: list, size: int = IN_CHUNK):
         yield values[start:start + size]
 
 
+def students_by_number(session: Session, numbers) -> dict[str, tuple[int, set[int]]]:
+    """The students a chunk names, by number: their id and the units of their programmes (for the unit check)."""
+    found: dict[str, tuple[int, set[int]]] = {}
+    for chunk in _chunks(list(numbers)):
+        for sid, number, unit in session.execute(
+                select(Student.id, Student.student_number, Programme.unit_id)
+                .outerjoin(StudentProgramme, StudentProgramme.student_id == Student.id)
+                .outerjoin(Programme, Programme.id == StudentProgramme.programme_id)
+                .where(Student.student_number.in_(chunk))):
+            found.setdefault(number, (sid, set()))[1].add(unit)
+    return found
+
+
 _LOW = (1 << 64) - 1
 
 

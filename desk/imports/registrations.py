@@ -13,7 +13,7 @@ from desk.clock import as_utc, format_local
 from desk.i18n import translate
 from desk.imports import cells
 from desk.imports.kind import Column, Kind, Row, Status, insert_rows
-from desk.imports.people import _chunks
+from desk.imports.people import _chunks, students_by_number
 from desk.imports.table_kind import Reference, TableKind
 from desk.imports.teaching import _CLASS_TYPE, _COURSE, _GROUP_NUMBER, _TERM, LEVEL, MODE, _unit_reference
 from desk.model import (
@@ -29,7 +29,6 @@ from desk.model import (
     RegistrationKind,
     Round,
     Student,
-    StudentProgramme,
     Term,
     TokenType,
 )
@@ -297,15 +296,7 @@ class EnrollmentsKind(Kind):
                 "registrations": dict(session.execute(select(Registration.code, Registration.id)).all())}
 
     def judge(self, session: Session, uow: UnitOfWork, state: dict, rows: Sequence[Row]) -> None:
-        numbers = list({r["student_number"] for r in rows})
-        students: dict[str, tuple[int, set[int]]] = {}
-        for chunk in _chunks(numbers):
-            for sid, number, unit in session.execute(
-                    select(Student.id, Student.student_number, Programme.unit_id)
-                    .outerjoin(StudentProgramme, StudentProgramme.student_id == Student.id)
-                    .outerjoin(Programme, Programme.id == StudentProgramme.programme_id)
-                    .where(Student.student_number.in_(chunk))):
-                students.setdefault(number, (sid, set()))[1].add(unit)
+        students = students_by_number(session, {r["student_number"] for r in rows})
         # What each student holds, as the rulebook sees it; a seat this file gives is held from its line on.
         held: dict[int, list[Held]] = {}
         ids = [s[0] for s in students.values()]

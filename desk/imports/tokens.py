@@ -15,11 +15,11 @@ from desk.changes import Change
 from desk.i18n import translate
 from desk.imports import cells
 from desk.imports.kind import Column, Kind, Row, Status
-from desk.imports.people import _chunks
+from desk.imports.people import _chunks, students_by_number
 from desk.imports.table_kind import Reference, TableKind
 from desk.imports.teaching import LEVEL, MODE
 from desk.messages import define
-from desk.model import LedgerKind, Programme, Student, StudentProgramme, TokenAllocationRule, TokenEntry, TokenType
+from desk.model import LedgerKind, Student, TokenAllocationRule, TokenEntry, TokenType
 from desk.staff import Permission
 from desk.tokens import correction_deadline, ledger_reason
 from desk.unit_of_work import UnitOfWork
@@ -103,15 +103,7 @@ class TokenBalancesKind(Kind):
         return {"types": types, "deadlines": deadlines}
 
     def judge(self, session: Session, uow: UnitOfWork, state: dict, rows: Sequence[Row]) -> None:
-        numbers = list({r["student_number"] for r in rows})
-        students: dict[str, tuple[int, set[int]]] = {}
-        for chunk in _chunks(numbers):
-            for sid, number, unit in session.execute(
-                    select(Student.id, Student.student_number, Programme.unit_id)
-                    .outerjoin(StudentProgramme, StudentProgramme.student_id == Student.id)
-                    .outerjoin(Programme, Programme.id == StudentProgramme.programme_id)
-                    .where(Student.student_number.in_(chunk))):
-                students.setdefault(number, (sid, set()))[1].add(unit)
+        students = students_by_number(session, {r["student_number"] for r in rows})
         balances: dict[tuple[int, int], tuple[int, int]] = {}
         ids = [s[0] for s in students.values()]
         for chunk in _chunks(ids):
