@@ -89,3 +89,27 @@ def test_a_dialog_with_only_a_reason_opens_in_the_reason(qtbot, app_context):
     dialog.finish_form()
     _opened(qtbot, dialog)
     assert dialog.focusWidget() is dialog.reason
+
+
+def test_the_seat_limit_dialog_opens_in_the_number_and_alt_letter_takes_the_keyboard_to_the_chosen_number(qtbot, app_context, db, admin):
+    from datetime import timedelta
+
+    from desk import groups
+    from desk.clock import now_utc
+    from desk.unit_of_work import UnitOfWork
+    from tests import factories
+    from ui.views.group_dialogs import SetLimitDialog
+
+    now = now_utc()
+    term = factories.term(db, "2026Z", now.date() - timedelta(days=30), now.date() + timedelta(days=90))
+    group_id = factories.group(db, factories.course(db), term, seat_limit=13)
+    lines = groups.list_groups(UnitOfWork(db, admin), groups.GroupScope(group_ids=(group_id,)))
+    dialog = _opened(qtbot, SetLimitDialog(app_context, lines))
+    assert dialog.focusWidget() is dialog.value  # not the "Set to" choice: typing 15 sets 15
+    qtbot.keyClicks(dialog.focusWidget(), "15")
+    assert dialog.value.value() == 15
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Change &by
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.delta, timeout=TIMEOUT)
+    assert dialog.by_delta.isChecked()
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Set &to
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.value, timeout=TIMEOUT)

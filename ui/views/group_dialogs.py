@@ -78,6 +78,14 @@ class SetLimitDialog(ActionDialog):
         self.form.addRow(self.tr("Groups:"), self.preview)
         self.finish_form()
         self._sync()
+        # The keyboard starts in the number the clerk will type, and follows the choice of Set to / Change by.
+        self._field_of_choice().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.to_value.toggled.connect(lambda _checked: self._field_of_choice().setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+    def _field_of_choice(self) -> QSpinBox:
+        field = self.value if self.to_value.isChecked() else self.delta
+        field.selectAll()
+        return field
 
     def _sync(self, *_args) -> None:
         self.value.setEnabled(self.to_value.isChecked())

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -143,6 +144,8 @@ class StudentCardWindow(QWidget):
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll = scroll
+        # A section reached by its Alt+letter (or by Tab) is scrolled into view.
+        QApplication.instance().focusChanged.connect(self._follow_focus)
         # QScrollArea fits its widget only when it is itself resized: a card whose sections grew
         # after loading would be squeezed into the old height, its sections drawn over each other.
         self._fit_timer = QTimer(self)
@@ -167,6 +170,10 @@ class StudentCardWindow(QWidget):
 
     def _shows(self, changes: Changes) -> bool:
         return any(changes.touches(kind, self.student_id) for kind in (Kind.STUDENT, Kind.TOKENS, Kind.PAYMENT))
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self.body.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new, 0, 24)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.body and event.type() == QEvent.Type.LayoutRequest:
@@ -232,9 +239,10 @@ class StudentCardWindow(QWidget):
         self.loaded.emit()
 
     def _group(self, object_name: str, title: str) -> tuple[QGroupBox, QVBoxLayout]:
+        """A section; the mnemonic in its title (Alt+letter) takes the keyboard to its first field."""
         box = QGroupBox(title, self.body)
         box.setObjectName(object_name)
-        box.setAccessibleName(title)
+        box.setAccessibleName(title.replace("&", ""))
         return box, QVBoxLayout(box)
 
     def _person_section(self, card: StudentCard) -> QGroupBox:
@@ -255,7 +263,7 @@ class StudentCardWindow(QWidget):
         return box
 
     def _programmes_section(self, card: StudentCard) -> QGroupBox:
-        box, layout = self._group("programmesSection", self.tr("Programmes"))
+        box, layout = self._group("programmesSection", self.tr("Progr&ammes"))
         rows = [
             [
                 f"{p.code} — {p.name}",
@@ -329,7 +337,7 @@ class StudentCardWindow(QWidget):
         return box
 
     def _registrations_section(self) -> QGroupBox:
-        box, layout = self._group("registrationsSection", self.tr("Registrations of this term and the next"))
+        box, layout = self._group("registrationsSection", self.tr("Reg&istrations of this term and the next"))
         lines = self.registrations
         if not lines:
             layout.addWidget(QLabel(self.tr("No registrations in the current or the next term.")))
@@ -402,7 +410,7 @@ class StudentCardWindow(QWidget):
         dialog.exec()  # a grant is announced: the card reloads itself
 
     def _enrollments_section(self, card: StudentCard) -> QGroupBox:
-        box, layout = self._group("enrollmentsSection", self.tr("Class groups"))
+        box, layout = self._group("enrollmentsSection", self.tr("Class gr&oups"))
         if not card.enrollments:
             layout.addWidget(QLabel(self.tr("Not enrolled in any class group.")))
             return box
@@ -428,7 +436,7 @@ class StudentCardWindow(QWidget):
         return box
 
     def _tokens_section(self, card: StudentCard) -> QGroupBox:
-        box, layout = self._group("tokensSection", self.tr("Tokens and payments"))
+        box, layout = self._group("tokensSection", self.tr("To&kens and payments"))
         if card.tokens:
             balances = ",   ".join(f"{t.code} ({t.name}): {t.balance}" for t in card.tokens)
         else:
