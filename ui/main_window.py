@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.screen import fit_to_screen
 from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
+from ui import theme
 from ui.tasks import Lane
 from ui.views.accounts import AccountsView
 from ui.views.calendar import RegistrationsView
@@ -52,9 +53,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
-        self.setWindowTitle(
-            self.tr("desk — %1").replace("%1", institution) if institution else self.tr("desk — course registration")
-        )
+        self.institution = institution
+        self._view_titles: dict[QWidget, str] = {}
         self.setWindowIcon(QIcon(str(resources.path("icons", "desk.svg"))))
 
         self.navigation = QListWidget(self)
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
             self._add_view(self.import_view, self.tr("Import"), "import.svg")
         self.calendar.showGroupsRequested.connect(self.show_groups_of)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.currentChanged.connect(lambda _index: self._update_title())
         self.navigation.setCurrentRow(0)
 
         central = QWidget(self)
@@ -122,12 +123,28 @@ class MainWindow(QMainWindow):
         # The window opens with the keyboard in the student search, not in the navigation list
         # (made first, it would otherwise be given the focus).
         self.lookup.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_title()
 
     def _add_view(self, view, title: str, icon: str) -> None:
-        item = QListWidgetItem(QIcon(str(resources.path("icons", icon))), title)
+        item = QListWidgetItem(theme.icon(icon), title)  # drawn in the theme's colours
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         self.navigation.addItem(item)
         self.stack.addWidget(view)
+        self._view_titles[view] = title
+        if hasattr(view, "subjectChanged"):  # a view that shows one student or person names them in the title
+            view.subjectChanged.connect(self._update_title)
+
+    def _update_title(self) -> None:
+        """The view and what it shows, then the institution: "Tokens: 107174 Kamiński Leon — Uniwersytet …".
+
+        The application's name is added by Qt (the application display name), once.
+        """
+        view = self.stack.currentWidget()
+        shown = self._view_titles.get(view, "")
+        subject = view.subject() if hasattr(view, "subject") else ""
+        if shown and subject:
+            shown = self.tr("%1: %2").replace("%1", shown).replace("%2", subject)
+        self.setWindowTitle(" — ".join(part for part in (shown, self.institution or self.tr("course registration")) if part))
 
     def _status_bar(self) -> None:
         bar = self.statusBar()

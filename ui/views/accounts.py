@@ -260,6 +260,7 @@ class AccountsView(QWidget):
     """Answers "I cannot log in" for a login or a student, fixes it, and works through the worklist."""
 
     stateShown = Signal(object)  # AccountReport
+    subjectChanged = Signal()  # the person or login shown, for the window's title
     worklistLoaded = Signal(int)
     changed = Signal(object)  # LinkResult or BulkResult, after a change was saved
     importPreviewed = Signal(object)  # BulkPreview
@@ -467,6 +468,9 @@ class AccountsView(QWidget):
         self.context.tasks.run(lambda: work(db, actor), lambda report: self._show(report, generation),
                                lambda error: self._failed(error, generation))
 
+    def subject(self) -> str:
+        return self.title.text() if self.report is not None else ""
+
     def _failed(self, error: BaseException, generation: int) -> None:
         if generation != self._generation:
             return
@@ -480,6 +484,7 @@ class AccountsView(QWidget):
         self.logins.setVisible(False)
         self._enable_buttons()
         self.stateShown.emit(None)
+        self.subjectChanged.emit()
 
     def _show(self, report: AccountReport, generation: int) -> None:
         if generation != self._generation:
@@ -517,6 +522,7 @@ class AccountsView(QWidget):
         self.logins.setVisible(bool(report.logins))
         self._enable_buttons()
         self.stateShown.emit(report)
+        self.subjectChanged.emit()
 
     def _enable_buttons(self) -> None:
         report = self.report

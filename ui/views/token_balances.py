@@ -49,6 +49,7 @@ class TokenCorrectionView(QWidget):
     """Balances per token type, the append-only ledger, and a correction under the 7-day rule."""
 
     studentLoaded = Signal()
+    subjectChanged = Signal()  # the student shown, for the window's title
     previewShown = Signal()
     saved = Signal()
 
@@ -177,6 +178,9 @@ class TokenCorrectionView(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
 
+    def subject(self) -> str:
+        return self.title.text() if self.student_id is not None else ""
+
     def set_student(self, student_id: int) -> None:
         self.student_id = student_id
         self.reload()
@@ -225,6 +229,7 @@ class TokenCorrectionView(QWidget):
         self._enable(True)
         self._form_changed()
         self.studentLoaded.emit()
+        self.subjectChanged.emit()
 
     # --- the correction --------------------------------------------------------------------
 
