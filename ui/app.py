@@ -35,7 +35,7 @@ from desk.db import (
 from desk.errors import DatabaseOpenError
 from desk.institution import institution_settings
 from desk.staff import Actor, staff_count
-from ui import i18n
+from ui import i18n, theme
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.sign_in import FirstAdministratorDialog, SignInDialog
@@ -52,9 +52,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("desk")
     app.setApplicationDisplayName("desk")
     app.setWindowIcon(QIcon(str(resources.path("icons", "desk.svg"))))
-    style = resources.path("style.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    theme.apply()  # the theme and font size the settings keep (as the system, 10 pt at first): style, palette, style sheet
     return app
 
 

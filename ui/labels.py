@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
 from desk.model import (
     ClassType,
@@ -17,6 +16,7 @@ from desk.model import (
     RoundStatus,
     StudyMode,
 )
+from ui import theme
 
 
 def programme_status(status: ProgrammeStatus | None) -> str:
@@ -31,14 +31,14 @@ def programme_status(status: ProgrammeStatus | None) -> str:
     }[status]
 
 
-# Colours that read on a light background and keep their meaning for colour-blind clerks,
-# because the status is always written out too.
+# Colours that read on the theme's background (light or dark) and keep their meaning for
+# colour-blind clerks, because the status is always written out too. They follow the theme (ui/theme.py).
 STATUS_COLOURS = {
-    ProgrammeStatus.ACTIVE: QColor("#1b6e3a"),
-    ProgrammeStatus.ON_LEAVE: QColor("#9a5b00"),
-    ProgrammeStatus.SUSPENDED: QColor("#b3261e"),
-    ProgrammeStatus.REMOVED: QColor("#b3261e"),
-    ProgrammeStatus.GRADUATED: QColor("#5f6368"),
+    ProgrammeStatus.ACTIVE: theme.live("ok"),
+    ProgrammeStatus.ON_LEAVE: theme.live("waiting"),
+    ProgrammeStatus.SUSPENDED: theme.live("problem"),
+    ProgrammeStatus.REMOVED: theme.live("problem"),
+    ProgrammeStatus.GRADUATED: theme.live("muted"),
 }
 
 
@@ -110,8 +110,9 @@ def registration_kind(value: RegistrationKind) -> str:
     }[value]
 
 
-OK_COLOUR = QColor("#1b6e3a")
-PROBLEM_COLOUR = QColor("#b3261e")
+# The theme's colours with a meaning, kept in step with the theme (theme.colour("ok") reads the same).
+OK_COLOUR = theme.live("ok")
+PROBLEM_COLOUR = theme.live("problem")
 
 
 def enrollment_source(value: EnrollmentSource) -> str:
@@ -121,5 +122,5 @@ def enrollment_source(value: EnrollmentSource) -> str:
         EnrollmentSource.TOKEN: QCoreApplication.translate("Labels", "token round"),
         EnrollmentSource.IMPORT: QCoreApplication.translate("Labels", "import"),
     }[value]
-MUTED_COLOUR = QColor("#5f6368")
-WAITING_COLOUR = QColor("#9a5b00")
+MUTED_COLOUR = theme.live("muted")
+WAITING_COLOUR = theme.live("waiting")

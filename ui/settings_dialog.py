@@ -1,10 +1,14 @@
-"""The settings a clerk may change on their workstation: language (kept in QSettings)."""
+"""The settings a clerk may change on their workstation: language, theme and font size (kept in QSettings).
+
+The theme and the font size apply at once, on OK; a new language when the application is opened again.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
+from ui import theme
 from ui.i18n import LANGUAGE_KEY
 
 
@@ -22,6 +26,23 @@ class SettingsDialog(QDialog):
         current = str(self.settings.value(LANGUAGE_KEY, "system"))
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.initial_language = current
+
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("themeCombo")
+        self.theme.setAccessibleName(self.tr("Theme"))
+        for code, label in ((theme.SYSTEM, self.tr("As the system")), (theme.LIGHT_THEME, self.tr("Light")),
+                            (theme.DARK_THEME, self.tr("Dark"))):
+            self.theme.addItem(label, code)
+        self.initial_theme = theme.chosen_theme(self.settings)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(self.initial_theme)))
+        self.font_size = QSpinBox(self)
+        self.font_size.setObjectName("fontSizeSpin")
+        self.font_size.setAccessibleName(self.tr("Font size in points"))
+        self.font_size.setRange(theme.MIN_FONT_SIZE, theme.MAX_FONT_SIZE)
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.initial_font_size = theme.chosen_font_size(self.settings)
+        self.font_size.setValue(self.initial_font_size)
+
         zone = QLabel(time_zone, self)
         zone.setObjectName("timeZoneLabel")
         note = QLabel(self.tr("A new language applies when the application is opened again."), self)
@@ -29,6 +50,8 @@ class SettingsDialog(QDialog):
         note.setProperty("role", "muted")
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("T&heme:"), self.theme)
+        form.addRow(self.tr("&Font size:"), self.font_size)
         form.addRow(self.tr("Times shown in:"), zone)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.setObjectName("settingsButtons")
@@ -42,8 +65,15 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
+        theme.remember(self.theme.currentData(), self.font_size.value(), self.settings)
+        if self.appearance_changed:  # at once: every window is repolished and repainted
+            theme.apply(self.theme.currentData(), self.font_size.value())
         super().accept()
 
     @property
     def language_changed(self) -> bool:
         return self.language.currentData() != self.initial_language
+
+    @property
+    def appearance_changed(self) -> bool:
+        return (self.theme.currentData(), self.font_size.value()) != (self.initial_theme, self.initial_font_size)

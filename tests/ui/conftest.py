@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 from desk.db import open_database
 from tests.conftest import fresh_sqlite
 
-from ui import i18n
+from ui import i18n, theme
 from ui.context import AppContext
 from ui.tasks import TaskRunner
 
@@ -26,6 +26,7 @@ def isolated_settings(tmp_path, qapp):
     # The same application object runs the whole session: a style sheet a terminal test applied
     # (through make_application) must not change the sizes these tests see.
     qapp.setStyleSheet("")
+    theme.reset(qapp)  # and the theme, font size and palette it applied
     i18n.install("en")  # English, as a clerk who chose it sees it (its plural forms included)
     yield
     # A test that switched to Polish (or failed half-way through) must not leave it for the next.

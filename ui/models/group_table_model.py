@@ -6,21 +6,21 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from desk.groups import GroupLine, SlotLine
-from ui import labels
+from ui import labels, theme
 
 COURSE, NAME, TYPE, NUMBER, LIMIT, LOWER, ENROLLED, FREE, FILL, TEACHERS, TIMETABLE = range(11)
 COLUMN_COUNT = 11
 FillRole = Qt.ItemDataRole.UserRole  # float: enrolled / limit (above 1.0 when enrolled over the limit)
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 AtRiskRole = Qt.ItemDataRole.UserRole + 2  # bool: below the lower limit
-# Backgrounds light enough for black text; the state is also written out in the tooltip and
-# the fill bar, so the colour is never the only sign.
-AT_RISK = QColor("#fde7c8")  # below the lower limit: may not run
-FULL = QColor("#dde8fb")  # no free seat
-AT_RISK_TEXT = QColor("#8a4b00")
+# Row tints of the theme (light or dark), each with text that reads on it; the state is also
+# written out in the tooltip and the fill bar, so the colour is never the only sign.
+AT_RISK = theme.live("at_risk")  # below the lower limit: may not run
+FULL = theme.live("full")  # no free seat
+AT_RISK_TEXT = theme.live("at_risk_text")
 NUMERIC = (NUMBER, LIMIT, LOWER, ENROLLED, FREE)
 
 
@@ -198,12 +198,14 @@ class GroupTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             if g.below_lower_limit:
-                return QBrush(AT_RISK)
+                return QBrush(theme.colour("at_risk"))
             if g.free == 0:
-                return QBrush(FULL)
+                return QBrush(theme.colour("full"))
             return None
-        if role == Qt.ItemDataRole.ForegroundRole and g.below_lower_limit and column in (ENROLLED, LOWER):
-            return QBrush(AT_RISK_TEXT)
+        if role == Qt.ItemDataRole.ForegroundRole and g.below_lower_limit:  # text that reads on the tint
+            return QBrush(theme.colour("at_risk_text" if column in (ENROLLED, LOWER) else "tint_text"))
+        if role == Qt.ItemDataRole.ForegroundRole and g.free == 0:
+            return QBrush(theme.colour("tint_text"))
         if role == Qt.ItemDataRole.FontRole and (
             (g.below_lower_limit and column == ENROLLED) or (g.free == 0 and column == FREE)
         ):

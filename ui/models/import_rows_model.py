@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QStyle
 
 from desk.imports.kind import Row, Status, status_label
-from ui import labels
+from ui import labels, theme
 
 LINE, RECORD, STATUS, WHAT = range(4)
 COLUMN_COUNT = 4
 StatusRole = Qt.ItemDataRole.UserRole  # the row's Status
-# A light tint behind a row in error, with the word "error" and an icon: the colour is never the only sign.
-ERROR_BACKGROUND = QColor("#fbe9e7")
+# A tint behind a row in error, with the word "error" and an icon: the colour is never the only sign.
+ERROR_BACKGROUND = theme.live("error_row")
 STATUS_COLOURS = {Status.NEW: labels.OK_COLOUR, Status.CHANGED: labels.WAITING_COLOUR,
                   Status.UNCHANGED: labels.MUTED_COLOUR, Status.ERROR: labels.PROBLEM_COLOUR}
 _STATUS_ORDER = {Status.ERROR: 0, Status.CHANGED: 1, Status.NEW: 2, Status.UNCHANGED: 3}
@@ -137,11 +137,13 @@ class ImportRowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == WHAT and line.what:
             return line.what.replace("; ", "\n")
         if role == Qt.ItemDataRole.ForegroundRole and column in (STATUS, WHAT) and line.status is Status.ERROR:
-            return QBrush(labels.PROBLEM_COLOUR)
+            return QBrush(theme.colour("problem"))
+        if role == Qt.ItemDataRole.ForegroundRole and line.status is Status.ERROR:  # text that reads on the tint
+            return QBrush(theme.colour("tint_text"))
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return QBrush(STATUS_COLOURS[line.status])
         if role == Qt.ItemDataRole.BackgroundRole and line.status is Status.ERROR:
-            return QBrush(ERROR_BACKGROUND)
+            return QBrush(theme.colour("error_row"))
         if role == Qt.ItemDataRole.DecorationRole and column == STATUS and line.status is Status.ERROR:
             if self._warning is None:
                 self._warning = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

@@ -30,7 +30,7 @@ from desk.accounts import AccountReport, AccountState, BulkPreview, LineOutcome,
 from desk.clock import format_local
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
-from ui import labels
+from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
@@ -43,12 +43,12 @@ STATE_COLOURS = {
     AccountState.WAITING_FOR_PORTAL: labels.WAITING_COLOUR,
     AccountState.ON_PORTAL: labels.OK_COLOUR,
 }
-# The state is written out as well, so the colour only helps; a light tint keeps the text readable.
+# The state is written out as well, so the colour only helps; the theme's tint keeps the text readable.
 STATE_BACKGROUNDS = {
-    AccountState.NO_LOGIN: "#fbe9e7",
-    AccountState.LOGIN_NOT_LINKED: "#fbe9e7",
-    AccountState.WAITING_FOR_PORTAL: "#fdf0d5",
-    AccountState.ON_PORTAL: "#e6f4ea",
+    AccountState.NO_LOGIN: "error_row",
+    AccountState.LOGIN_NOT_LINKED: "error_row",
+    AccountState.WAITING_FOR_PORTAL: "waiting_tint",
+    AccountState.ON_PORTAL: "ok_tint",
 }
 WORKLIST_LIMIT_ALL = 200  # of each kind, when every kind is shown
 WORKLIST_LIMIT_ONE = 2000
@@ -500,8 +500,8 @@ class AccountsView(QWidget):
         colour = STATE_COLOURS[report.state]
         self.state_label.setText("● " + accounts.state_label(report.state))
         self.state_label.setStyleSheet(
-            f"color: {colour.name()}; background: {STATE_BACKGROUNDS[report.state]}; font-weight: 600; "
-            f"font-size: 12pt; border-radius: 4px; padding: 4px 10px;"
+            f"color: {colour.name()}; background: {theme.colour(STATE_BACKGROUNDS[report.state]).name()}; font-weight: 600; "
+            f"font-size: {theme.points(12)}pt; border-radius: 4px; padding: 4px 10px;"
         )
         self.state_label.setVisible(True)
         self.words.setText(report.words)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
 
 from desk.eligibility import Explanation, Outcome, condition_label, explain
 from desk.unit_of_work import UnitOfWork
-from ui import labels
+from ui import labels, theme
 from ui.context import AppContext
 from ui.screen import fit_to_screen
 
 _OUTCOME_COLOURS = {
     Outcome.PASSED: labels.OK_COLOUR,
     Outcome.FAILED: labels.PROBLEM_COLOUR,
-    Outcome.NOTE: QColor("#9a5b00"),
-    Outcome.UNKNOWN: QColor("#5f6368"),
-    Outcome.NOT_APPLICABLE: QColor("#5f6368"),
+    Outcome.NOTE: labels.WAITING_COLOUR,
+    Outcome.UNKNOWN: labels.MUTED_COLOUR,
+    Outcome.NOT_APPLICABLE: labels.MUTED_COLOUR,
 }
 
 
@@ -140,7 +140,9 @@ class ExplainDialog(QDialog):
                     font = item.font()
                     font.setBold(True)
                     item.setFont(font)
-                    item.setBackground(QColor("#fdecea"))
+                    item.setBackground(theme.colour("error_row"))
+                    if column != 1:  # text that reads on the tint, whatever the theme is later
+                        item.setForeground(theme.colour("tint_text"))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         if first is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelection, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,7 +37,7 @@ from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, MemberLine
 from desk.registrations import Choice, RegistrationLine
 from desk.staff import Permission
-from ui import labels
+from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.tasks import error_message
@@ -64,11 +64,12 @@ from ui.models.group_table_model import (
 )
 from desk.unit_of_work import UnitOfWork
 
-BAR_TRACK = QColor("#d9d9d9")
-BAR_NORMAL = QColor("#1a73e8")
-BAR_FULL = QColor("#0b3d91")
-BAR_OVER = QColor("#b3261e")
-BAR_AT_RISK = QColor("#e37400")
+# The fill bar's colours follow the theme (updated in place when it changes).
+BAR_TRACK = theme.live("bar_track")
+BAR_NORMAL = theme.live("bar_normal")
+BAR_FULL = theme.live("bar_full")
+BAR_OVER = theme.live("bar_over")
+BAR_AT_RISK = theme.live("bar_at_risk")
 
 
 def _error_text(error: BaseException) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,7 +31,7 @@ from desk.staff import Permission
 from desk.history import CARD_LIMIT, HistoryLine, student_history
 from desk.sync import SyncReport, run_sync
 from desk.students import StudentCard, reveal_pesel, student_card
-from ui import labels
+from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.screen import fit_to_screen
@@ -40,9 +40,9 @@ from ui.views.student_card_dialogs import GrantAccessDialog, PersonEditDialog
 from ui.views.student_record_dialogs import AddProgrammeDialog, StageDialog, StatusChangeDialog
 from desk.unit_of_work import UnitOfWork
 
-# A row where the portal is behind the desk: bold on a warm background, dark text stays readable.
-DIFFERENT_BACKGROUND = QColor("#fde7c2")
-DIFFERENT_FOREGROUND = QColor("#3d2600")
+# A row where the portal is behind the desk: bold on a warm tint of the theme, with text that reads on it.
+DIFFERENT_BACKGROUND = theme.live("different")
+DIFFERENT_FOREGROUND = theme.live("different_text")
 ASPECT, ON_PORTAL, AT_DESK = range(3)
 
 
@@ -327,7 +327,7 @@ class StudentCardWindow(QWidget):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if not card.logins:
-            label.setStyleSheet("color: #b3261e")
+            label.setProperty("role", "error")  # the theme's colour for a problem
         layout.addWidget(label)
         waiting = QLabel(
             self.tr("Changes waiting to be sent to the portal: %1").replace("%1", str(card.changes_waiting_for_portal))
@@ -547,8 +547,8 @@ class StudentCardWindow(QWidget):
                 tip = value if column and "\n" not in value else ""
                 if aspect in different:
                     item.setFont(bold)
-                    item.setBackground(DIFFERENT_BACKGROUND)
-                    item.setForeground(DIFFERENT_FOREGROUND)
+                    item.setBackground(theme.colour("different"))
+                    item.setForeground(theme.colour("different_text"))
                     note = self.tr("Not yet on the portal: the next sync sends it.")
                     tip = f"{value}\n{note}" if tip else note
                 item.setToolTip(tip)

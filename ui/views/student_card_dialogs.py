@@ -55,7 +55,7 @@ class GrantAccessDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("grantError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setProperty("role", "error")  # the theme's colour for a problem
         form = QFormLayout()
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow(self.tr("Valid &until:"), self.until)
@@ -124,7 +124,7 @@ class PersonEditDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("personEditError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e")
+        self.error.setProperty("role", "error")  # the theme's colour for a problem
         self.error.setAccessibleName(self.tr("Error"))
         self._keep_pesel = pesel is None
 

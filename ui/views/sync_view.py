@@ -360,7 +360,7 @@ class SyncView(QWidget):
             self.schedule_hint.setText(self.tr("Times in %1. Only an administrator changes the schedule.")
                                        .replace("%1", context.time_zone))
             self.schedule_field.setToolTip(self.tr("Only an administrator changes the schedule."))
-            self.schedule_field.setStyleSheet("QLineEdit { background: #f1f3f5; color: #3c4043; border-color: #d0d5da; }")
+            # Read-only: the theme's style sheet draws it on the window's colour, with a light border.
         schedule_row = QHBoxLayout()
         schedule_row.addWidget(schedule_label)
         schedule_row.addWidget(self.schedule_field, 1)
