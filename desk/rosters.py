@@ -54,6 +54,7 @@ def describe_export(kind: str, after: Mapping[str, Any]) -> Description:
         "payments": translate("History", "payments due"),
         "access": translate("History", "access decisions"),
         "tokens": translate("History", "token balances"),
+        "list": translate("History", "list"),
     }.get(kind, kind.replace("_", " ") or translate("History", "list"))
     if "groups" in after:
         text = (translate("History", "Exported: %1 (groups: %2, students: %3)")
@@ -72,6 +73,7 @@ class ExportAction(Action):
     ACCESS = "export.access"
     TOKENS = "export.tokens"
     GROUPS_AT_RISK = "export.groups_at_risk"  # no personal data: written, never recorded
+    LIST = "export.list"  # a table as the window shows it (students found, a group's members …)
 
     def describe(self, shown: Shown) -> Description:
         return describe_export(self.value.partition(".")[2], shown.after)
@@ -251,6 +253,20 @@ def export_rosters(uow: UnitOfWork, scope: GroupScope, path: str | Path, *, atte
     return written
 
 
+def roster_sheets_to_print(uow: UnitOfWork, scope: GroupScope, *, attendance: bool = False, output: str = "",
+                           zone: str = DEFAULT_TIME_ZONE) -> list[Sheet]:
+    """The rosters of the groups in scope as sheets to print or save as PDF; recorded like an export
+    (``output``: the PDF's name, or empty for paper), since the list leaves the office either way."""
+    rosters = gather(uow, scope)
+    if not rosters:
+        raise DomainError(translate("Rosters", "There are no groups to export."))
+    as_of = now_utc()
+    sheets = [roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters]
+    _record(uow, ExportAction.ROSTER, {"file": output or "print", "groups": len(rosters),
+                                          "students": sum(len(r.rows) for r in rosters), "attendance": attendance})
+    return sheets
+
+
 def _record(uow: UnitOfWork, action: ExportAction, after: dict) -> None:
     with uow.write():
         uow.record_change(action, entity="export", entity_id=None, after=after, reason=SPREADSHEET_EXPORT(), portal=False)
@@ -260,10 +276,11 @@ def _record(uow: UnitOfWork, action: ExportAction, after: dict) -> None:
 
 
 def export_list(uow: UnitOfWork, sheet: Sheet, path: str | Path, *, kind: ExportAction, overwrite: bool = False,
-                personal: bool = True) -> Path:
+                personal: bool = True, progress: Progress | None = None) -> Path:
     """Write one prepared list; exporting personal data is recorded in the audit."""
     uow.require(Permission.VIEW_PERSONAL_DATA if personal else Permission.READ_STUDENTS)
-    written = write_workbook(path, [sheet], overwrite=overwrite)
+    total = len(sheet.rows) if isinstance(sheet.rows, (list, tuple)) else None
+    written = write_workbook(path, [sheet], overwrite=overwrite, progress=progress, total_rows=total)
     if personal:
         _record(uow, kind, {"file": written.name, "rows": sheet.written_rows})
     return written

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import access
+from desk import access, rosters
 from desk.access import DecisionLine, RuleDraft, RuleLine, StudentListReport
 from desk.clock import format_local, local_to_utc
 from desk.errors import DomainError
@@ -37,6 +37,7 @@ from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.screen import fit_to_screen
+from ui.tables import ExportFlow, install_table_tools, run_export, suggested_name
 from desk.unit_of_work import UnitOfWork
 
 
@@ -107,6 +108,13 @@ class AccessPanel(QWidget):
         self.list_button = self._button(self.tr("Grant to a &list…"), "grantListButton", self.grant_list)
         self.cohort_button = self._button(self.tr("Grant to a &cohort…"), "grantCohortButton", self.grant_cohort)
         self.withdraw_button = self._button(self.tr("&Withdraw…"), "withdrawButton", self.withdraw)
+        self.export_button = self._button(self.tr("E&xport access list…"), "exportAccessButton", self.export)
+        self.export_button.setToolTip(self.tr("The registration's individual decisions to an .xlsx file; "
+                                              "the export is recorded in the history."))
+        self.export_button.setEnabled(False)
+        self.last_export: ExportFlow | None = None
+        install_table_tools(self.table, student_number=0, export=self.export)
+
 
         rules_row = QHBoxLayout()
         rules_row.addWidget(self.rules_list, 1)
@@ -116,7 +124,7 @@ class AccessPanel(QWidget):
         rule_buttons.addStretch(1)
         rules_row.addLayout(rule_buttons)
         buttons = QVBoxLayout()
-        for row_buttons in ((self.grant_button, self.revoke_button, self.withdraw_button), (self.list_button, self.cohort_button)):
+        for row_buttons in ((self.grant_button, self.revoke_button, self.withdraw_button), (self.list_button, self.cohort_button, self.export_button)):
             row = QHBoxLayout()
             for button in row_buttons:
                 row.addWidget(button)
@@ -148,6 +156,7 @@ class AccessPanel(QWidget):
         for button in (self.add_rule_button, self.remove_rule_button, self.grant_button, self.revoke_button,
                        self.list_button, self.cohort_button, self.withdraw_button):
             button.setEnabled(may)
+        self.export_button.setEnabled(on)  # the service says whether the role may export personal data
 
     def set_registration(self, registration_id: int | None, code: str = "") -> None:
         self.registration_id = registration_id
@@ -201,6 +210,21 @@ class AccessPanel(QWidget):
         self.table.resizeColumnsToContents()
         self._enable(True)
         self.loaded.emit()
+
+    def export(self) -> ExportFlow | None:
+        """The registration's individual decisions, as the service lists them (every one, not a screenful)."""
+        if self.registration_id is None:
+            return None
+        db, actor, rid = self.context.db, self.context.actor, self.registration_id
+
+        def write(path, overwrite, progress):
+            sheet = rosters.access_list_sheet(UnitOfWork(db, actor), rid)
+            return rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=rosters.ExportAction.ACCESS,
+                                       overwrite=overwrite, progress=progress)
+
+        self.last_export = run_export(self.context, self, title=self.tr("Export access list"),
+                                      file_name=suggested_name(self.tr("access"), self.registration_code), write=write)
+        return self.last_export
 
     def _changed(self, _result=None) -> None:
         self.reload()

@@ -35,6 +35,7 @@ from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
 from ui.screen import fit_to_screen
+from ui.tables import install_table_tools
 from ui.tasks import Lane
 
 STATE_COLOURS = {
@@ -70,6 +71,7 @@ def _table(parent: QWidget, name: str, accessible: str, headers: list[str]) -> Q
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setStretchLastSection(True)
+    install_table_tools(table)  # a context menu; Ctrl+C copies the selected rows with their headings
     return table
 
 
@@ -213,6 +215,7 @@ class ImportPreviewDialog(ActionDialog):
         self.summary.setWordWrap(True)
         self.table = _table(self, "importPreviewTable", self.tr("Lines of the file"),
                             [self.tr("Line"), column.capitalize(), self.tr("E-mail"), self.tr("Result"), self.tr("Details")])
+        install_table_tools(self.table, email=2)
         # Lines in error first: they are what the clerk has to look at.
         lines = sorted(preview.lines, key=lambda line: (not line.is_error, line.line_number))[:PREVIEW_ROWS]
         self.table.setRowCount(len(lines))
@@ -325,6 +328,7 @@ class AccountsView(QWidget):
         self.logins = _table(self, "accountLogins", self.tr("Logins"),
                              [self.tr("Login"), self.tr("State"), self.tr("Linked"), self.tr("By"), self.tr("Waiting since")])
         self.logins.setMaximumHeight(130)
+        install_table_tools(self.logins, email=0)
         self.logins.setVisible(False)
         self.link_button = QPushButton(self.tr("&Link…"), self)
         self.link_button.setObjectName("linkLoginButton")
@@ -394,6 +398,7 @@ class AccountsView(QWidget):
         self.table = _table(self, "worklistTable", self.tr("Worklist"),
                             [self.tr("Kind"), self.tr("Login"), self.tr("Student no."), self.tr("Name"), self.tr("What is wrong")])
         self.table.setToolTip(self.tr("Double-click or press Enter to see a line's state above."))
+        install_table_tools(self.table, student_number=2, email=1)
         self.table.itemActivated.connect(lambda _item: self.show_work_item())
         work_box = QGroupBox(self.tr("Worklist"), self)
         work_box.setObjectName("worklistBox")

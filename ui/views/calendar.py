@@ -37,6 +37,7 @@ from desk.staff import Permission
 from ui import labels
 from ui.context import AppContext
 from ui.changes import ALL, Changes
+from ui.tables import install_table_tools
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.screen import fit_to_screen
 from ui.views.access_panel import AccessPanel
@@ -60,6 +61,7 @@ def _table(parent: QWidget, name: str, accessible: str, headers: list[str]) -> Q
     table.verticalHeader().setDefaultSectionSize(24)
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(False)
+    install_table_tools(table)  # a context menu; Ctrl+C copies the selected rows with their headings
     return table
 
 

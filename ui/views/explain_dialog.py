@@ -22,6 +22,7 @@ from desk.unit_of_work import UnitOfWork
 from ui import labels, theme
 from ui.context import AppContext
 from ui.screen import fit_to_screen
+from ui.tables import install_table_tools
 
 _OUTCOME_COLOURS = {
     Outcome.PASSED: labels.OK_COLOUR,
@@ -73,6 +74,7 @@ class ExplainDialog(QDialog):
         self.table.setObjectName("explainChecks")
         self.table.setAccessibleName(self.tr("Conditions checked"))
         self.table.setHorizontalHeaderLabels([self.tr("Condition"), self.tr("Result"), self.tr("Details"), self.tr("How to fix")])
+        install_table_tools(self.table)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)

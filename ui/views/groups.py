@@ -51,6 +51,8 @@ from ui.views.group_dialogs import (
     group_label,
 )
 from ui.views.teaching_dialogs import GroupOfferActions
+from ui.print_roster import ClassListActions
+from ui.tables import install_table_tools
 from ui.models.group_table_model import (
     COURSE,
     FILL,
@@ -247,6 +249,11 @@ class GroupsView(QWidget):
         self._limit_tips = {button: button.toolTip() for button in (self.set_limit_button, self.lower_limit_button)}
 
         self.offer = GroupOfferActions(self)  # new group, edit group, new course
+        # The selected groups' class lists (Excel, print, PDF) and the term's groups at risk, also in the table's menu.
+        self.class_lists = ClassListActions(context, self, self.selected_groups, lambda: (
+            (self.term.currentData(), self.term.currentText().split(" — ")[0]) if self.term.currentData() is not None else None))
+        install_table_tools(self.table, extra_actions=self.class_lists.actions)
+        install_table_tools(self.members_table, student_number=1, open_student=self._open_member)
 
         # --- layout ------------------------------------------------------------------------
         choosers = QHBoxLayout()
@@ -258,7 +265,8 @@ class GroupsView(QWidget):
             choosers.addWidget(widget, {self.term: 3, self.registration: 5, self.filter: 3}[widget])
         group_bar = QHBoxLayout()
         group_bar.addWidget(self.summary, 1)
-        for button in (self.offer.button, self.set_limit_button, self.lower_limit_button, self.refresh_button):
+        for button in (self.offer.button, self.class_lists.button, self.set_limit_button, self.lower_limit_button,
+                       self.refresh_button):
             group_bar.addWidget(button)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -602,6 +610,7 @@ class GroupsView(QWidget):
             return
         selected = self.selected_groups()
         self.offer.selection_changed(selected)
+        self.class_lists.update()
         own = self._may_change_limits(selected)
         self.set_limit_button.setEnabled(own and bool(selected))
         self.lower_limit_button.setEnabled(own and len(selected) == 1)
@@ -705,6 +714,12 @@ class GroupsView(QWidget):
         rows = self.members_table.selectionModel().selectedRows()
         row = rows[0].row() if rows else -1
         return self.members[row] if 0 <= row < len(self.members) else None
+
+    def _open_member(self, row: int) -> None:
+        from ui.views.student_card import StudentCardWindow
+
+        if 0 <= row < len(self.members):
+            StudentCardWindow(self.context, self.members[row].student_id, self.window()).show()
 
     def select_member(self, student_id: int) -> bool:
         row = next((r for r, m in enumerate(self.members) if m.student_id == student_id), -1)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
+    QFileDialog,  # noqa: F401 - the save dialog the export asks through (tests replace it here)
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,14 +38,15 @@ from desk.history import HistoryLine
 from desk.staff import Permission
 from desk.students import student_by_number
 from ui import labels
-from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.screen import fit_to_screen
-from ui.tasks import Lane, error_message
+from ui import tables
+from ui.tables import install_table_tools, run_export
+from ui.tasks import error_message
 from desk.unit_of_work import UnitOfWork
 
 PAGE = 500
-EXPORT_FOLDER_SETTING = "history/exportFolder"
+EXPORT_FOLDER_SETTING = tables.EXPORT_FOLDER_SETTING  # one folder remembered for every export
 # An empty date field: QDateEdit shows its "special value" text at its minimum date.
 NO_DATE = QDate(2000, 1, 1)
 
@@ -222,6 +223,7 @@ class HistoryView(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
+        install_table_tools(self.table, export=self.export)
 
         self.summary = QLabel(self)
         self.summary.setObjectName("historySummary")
@@ -482,37 +484,34 @@ class HistoryView(QWidget):
         lines = list(self.model.lines)
         if not lines:
             return
-        settings = QSettings()
-        folder = Path(str(settings.value(EXPORT_FOLDER_SETTING, "") or Path.home()))
         number = self._filters.student_number if self._filters else None
-        suggested = folder / audit_history.default_export_name(number or None)
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export the history"), str(suggested), self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-        target = Path(path)
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_name(target.name + ".xlsx")
-        settings.setValue(EXPORT_FOLDER_SETTING, str(target.parent))
         db, actor, zone = self.context.db, self.context.actor, self.context.time_zone
         summary = self._filters.summary if self._filters else ""
+
+        def write(target: Path, overwrite: bool, _progress) -> Path:
+            return audit_history.export_history(UnitOfWork(db, actor), lines, target, overwrite=overwrite, zone=zone,
+                                                filters=summary)
+
+        # The one export flow of the application: asked where, a long job, then "Open the file".
+        flow = run_export(self.context, self, title=self.tr("Export the history"),
+                          file_name=audit_history.default_export_name(number or None), write=write)
+        if flow is None:
+            return
         self.export_button.setEnabled(False)
         self._message(self.tr("Exporting %n entries…", "", len(lines)))
 
-        def done(written: Path) -> None:
+        def done(written: str) -> None:
             self._update_buttons()
-            self._message(self.tr("Exported %n entries to %1.", "", len(lines)).replace("%1", str(written)))
-            self.exported.emit(str(written))
+            self._message(self.tr("Exported %n entries to %1.", "", len(lines)).replace("%1", written))
+            self.exported.emit(written)
 
-        def failed(error: BaseException) -> None:
+        def failed(message: str) -> None:
             self._update_buttons()
-            self._message(error_message(error), error=True)
+            self._message(message, error=True)
 
-        # The dialog asked before replacing a file, so an existing one is replaced. An export is a long job.
-        self.context.operate(
-            lambda: audit_history.export_history(UnitOfWork(db, actor), lines, target, overwrite=True, zone=zone, filters=summary),
-            done, failed, changes=Changes.of(history=ALL), lane=Lane.LONG,
-        )
+        flow.written.connect(done)
+        flow.failed.connect(failed)
+        flow.cancelled.connect(self._update_buttons)
 
 
 class ChangeSetDialog(QDialog):
@@ -561,6 +560,7 @@ class ChangeSetDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
+        install_table_tools(self.table)
         self.summary = QLabel(self)
         self.summary.setObjectName("changeSetSummary")
         self.summary.setWordWrap(True)

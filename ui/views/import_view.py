@@ -35,6 +35,7 @@ from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.models.import_rows_model import LINE, RECORD, STATUS, ImportRowsModel, preview_lines
+from ui.tables import install_table_tools
 from ui.tasks import Cancelled, Lane, TaskHandle, error_message, log_unexpected
 
 # An import may touch any record of its kind and the records hanging off it; files are imported
@@ -159,6 +160,7 @@ class ImportView(QWidget):
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)  # the rows in error first: what needs a look
+        install_table_tools(self.table)  # a context menu; Ctrl+C copies the selected rows with their headings
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)

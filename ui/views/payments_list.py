@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import payments, registrations
+from desk import payments, registrations, rosters
 from desk.clock import format_local
 from desk.model import PaymentStatus
 from desk.payments import PaymentLine
@@ -25,6 +25,7 @@ from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
+from ui.tables import ExportFlow, install_table_tools, run_export, suggested_name
 from desk.unit_of_work import UnitOfWork
 
 _COLOURS = {PaymentStatus.DUE: labels.WAITING_COLOUR, PaymentStatus.PAID: labels.OK_COLOUR,
@@ -76,6 +77,14 @@ class PaymentsView(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancel the selected payment"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
+        self.export_button = QPushButton(self.tr("E&xport payments due…"), self)
+        self.export_button.setObjectName("exportPaymentsButton")
+        self.export_button.setAccessibleName(self.tr("Export the payments due to Excel"))
+        self.export_button.setToolTip(self.tr("Every payment due of the term and unit chosen, to an .xlsx file; "
+                                              "the export is recorded in the history."))
+        self.export_button.clicked.connect(lambda _checked=False: self.export())
+        self.last_export: ExportFlow | None = None
+        install_table_tools(self.table, student_number=1, export=self.export)
         filters = QHBoxLayout()
         for text, widget in ((self.tr("&Status:"), self.status), (self.tr("&Term:"), self.term), (self.tr("&Unit:"), self.unit)):
             label = QLabel(text, self)
@@ -85,6 +94,7 @@ class PaymentsView(QWidget):
         filters.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -147,6 +157,21 @@ class PaymentsView(QWidget):
         line = self.lines[row] if 0 <= row < len(self.lines) else None
         self.cancel_button.setEnabled(line is not None and line.status is PaymentStatus.DUE
                                       and self.context.actor.can(Permission.CORRECT_TOKENS))
+
+    def export(self) -> ExportFlow | None:
+        """The payments due of the term and unit chosen (whatever the status shown), as the service lists them."""
+        db, actor = self.context.db, self.context.actor
+        term_id, unit_id = self.term.currentData(), self.unit.currentData()
+        codes = [combo.currentText().split(" — ")[0] for combo in (self.term, self.unit) if combo.currentData() is not None]
+
+        def write(path, overwrite, progress):
+            sheet = rosters.payments_due_sheet(UnitOfWork(db, actor), term_id=term_id, unit_id=unit_id)
+            return rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=rosters.ExportAction.PAYMENTS,
+                                       overwrite=overwrite, progress=progress)
+
+        self.last_export = run_export(self.context, self, title=self.tr("Export payments due"),
+                                      file_name=suggested_name(self.tr("payments-due"), *codes), write=write)
+        return self.last_export
 
     def cancel(self) -> None:
         row = self.table.currentRow()

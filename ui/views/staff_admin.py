@@ -29,6 +29,7 @@ from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
 from ui.screen import fit_to_screen
+from ui.tables import install_table_tools
 from desk.unit_of_work import UnitOfWork
 
 # The columns of the staff table, in order.
@@ -270,6 +271,7 @@ class StaffAdminView(QWidget):
             self.tr("Login"), self.tr("Name"), self.tr("Role"), self.tr("Units"), self.tr("Active"),
             self.tr("Paused until"), self.tr("Last sign-in"),
         ])
+        install_table_tools(self.table)  # a context menu; Ctrl+C copies the selected rows with their headings
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -35,6 +35,7 @@ from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.screen import fit_to_screen
+from ui.tables import install_table_tools
 from ui.tasks import Lane, error_message, log_unexpected
 from ui.views.student_card_dialogs import GrantAccessDialog, PersonEditDialog
 from ui.views.student_record_dialogs import AddProgrammeDialog, StageDialog, StatusChangeDialog
@@ -63,6 +64,7 @@ def _table(object_name: str, accessible: str, headers: list[str], rows: list[lis
     table.horizontalHeader().setStretchLastSection(True)
     height = table.horizontalHeader().sizeHint().height() + table.verticalHeader().defaultSectionSize() * max(1, len(rows)) + 6
     table.setFixedHeight(min(height, 260))
+    install_table_tools(table)  # a context menu; Ctrl+C copies the selected rows with their headings
     return table
 
 
@@ -485,6 +487,7 @@ class StudentCardWindow(QWidget):
         self.portal_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.portal_table.setWordWrap(True)
         self.portal_table.verticalHeader().setVisible(False)
+        install_table_tools(self.portal_table)
         # Seven rows at most; a student's several registrations are shown one a line.
         self.portal_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.portal_table.horizontalHeader()
@@ -632,6 +635,7 @@ class StudentCardWindow(QWidget):
         table.setObjectName("historyTable")
         table.setAccessibleName(self.tr("The student's history, newest first"))
         table.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Change"), self.tr("Reason")])
+        install_table_tools(table)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -30,6 +30,7 @@ from ui.models.student_table_model import (
     StudentIdRole,
     StudentTableModel,
 )
+from ui.tables import export_table, install_table_tools
 from ui.tasks import error_message, log_unexpected
 from ui.views.student_card import StudentCardWindow
 from ui.views.student_record_dialogs import NewStudentDialog
@@ -74,7 +75,8 @@ class StudentLookupView(QWidget):
         self.table.setAccessibleName(self.tr("Students found"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows may be chosen to copy or export (Enter and a double click still open the current one).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(False)  # the database orders rows (Polish order)
@@ -114,6 +116,9 @@ class StudentLookupView(QWidget):
         self.field.returnPressed.connect(self._search_now_or_open)
         self.model.pageRequested.connect(self._fetch_page)
         self.table.activated.connect(self._open_index)
+        install_table_tools(self.table, student_number=NUMBER, email=lambda row: self.model.row_at(row).login,
+                            open_student=lambda row: self._open_index(self.model.index(row, NUMBER)),
+                            export=self.export_selected)
         self.field.installEventFilter(self)
         self.table.installEventFilter(self)
         # A student shown here changed (a status, a name), or students the change cannot name: the rows are
@@ -142,6 +147,11 @@ class StudentLookupView(QWidget):
         window.activateWindow()
         self.studentOpened.emit(student_id)
         return window
+
+    def export_selected(self):
+        """The selected students (every one shown when one or none is selected) to Excel, recorded in the history."""
+        return export_table(self.context, self.table, title=self.tr("Students found"),
+                            name_parts=[self.field.text().strip()[:40]])
 
     def new_student(self) -> NewStudentDialog | None:
         """Admit a student in a dialog; once admitted, their card opens."""

@@ -35,6 +35,7 @@ from ui.changes import ALL, SYNC_RUN, Changes, Kind, queues_for_portal
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, error_label
 from ui.screen import fit_to_screen
+from ui.tables import install_table_tools
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import Lane, error_message, log_unexpected
 from desk.unit_of_work import UnitOfWork
@@ -200,6 +201,7 @@ def _table(parent: QWidget, name: str, accessible: str, headers: list[str]) -> Q
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setStretchLastSection(True)
+    install_table_tools(table)  # a context menu; Ctrl+C copies the selected rows with their headings
     return table
 
 
@@ -384,6 +386,7 @@ class SyncView(QWidget):
         self.conflicts_table = _table(conflicts_box, "conflictsTable", self.tr("Open conflicts"),
                                       [self.tr("Detected"), self.tr("Student no."), self.tr("Student"), self.tr("Action"),
                                        self.tr("Why it did not fit")])
+        install_table_tools(self.conflicts_table, student_number=1)
         self.enroll_button = QPushButton(self.tr("Enroll over the &limit…"), self)
         self.enroll_button.setObjectName("enrollOverLimitButton")
         self.enroll_button.setAccessibleName(self.tr("Enroll the student of the selected conflict over the limit"))

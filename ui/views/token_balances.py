@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import tokens
+from desk import access, rosters, tokens
+from desk.students import student_card
 from desk.clock import format_local
 from desk.model import LedgerKind
 from desk.staff import Permission
@@ -30,6 +33,7 @@ from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker, error_label
+from ui.tables import ExportFlow, install_table_tools, run_export, suggested_name
 from desk.unit_of_work import UnitOfWork
 
 
@@ -90,6 +94,15 @@ class TokenCorrectionView(QWidget):
         self.undo_button.setAccessibleName(self.tr("Undo the selected correction"))
         self.undo_button.clicked.connect(self.undo)
         self.ledger.itemSelectionChanged.connect(self._ledger_selection)
+        install_table_tools(self.ledger)
+        self.export_button = QPushButton(self.tr("E&xport the cohort's balances…"), self)
+        self.export_button.setObjectName("exportCohortBalancesButton")
+        self.export_button.setAccessibleName(self.tr("Export the token balances of a cohort to Excel"))
+        self.export_button.setToolTip(self.tr("Balances of every student of a programme and stage (the student's shown "
+                                              "first), one column per token type; recorded in the history."))
+        self.export_button.clicked.connect(lambda _checked=False: self.choose_cohort())
+        self.cohort_dialog: CohortDialog | None = None
+        self.last_export: ExportFlow | None = None
 
         self.token_type = QComboBox(self)
         self.token_type.setObjectName("correctionTokenType")
@@ -144,6 +157,7 @@ class TokenCorrectionView(QWidget):
         right_layout.addWidget(self.balance_label)
         right_layout.addWidget(self.ledger, 1)
         undo_row = QHBoxLayout()
+        undo_row.addWidget(self.export_button)
         undo_row.addStretch(1)
         undo_row.addWidget(self.undo_button)
         right_layout.addLayout(undo_row)
@@ -314,6 +328,27 @@ class TokenCorrectionView(QWidget):
             changes=Changes.of(tokens={student_id}, student={student_id}, payment={student_id}, outbox=ALL, history=ALL),
         )
 
+    # --- the cohort's balances to Excel ------------------------------------------------------
+
+    def choose_cohort(self) -> CohortDialog:
+        """Ask which cohort (the shown student's programme and stage chosen), then export its balances."""
+        self.cohort_dialog = CohortDialog(self.context, self.student_id, self)
+        self.cohort_dialog.accepted.connect(lambda: self.export_cohort(*self.cohort_dialog.cohort()))
+        self.cohort_dialog.open()
+        return self.cohort_dialog
+
+    def export_cohort(self, programme_id: int, code: str, stage: int | None) -> ExportFlow | None:
+        db, actor = self.context.db, self.context.actor
+
+        def write(path, overwrite, progress):
+            sheet = rosters.token_balances_sheet(UnitOfWork(db, actor), programme_id, stage)
+            return rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=rosters.ExportAction.TOKENS,
+                                       overwrite=overwrite, progress=progress)
+
+        self.last_export = run_export(self.context, self, title=self.tr("Export token balances"),
+                                      file_name=suggested_name(self.tr("tokens"), code, stage), write=write)
+        return self.last_export
+
     def _ledger_selection(self) -> None:
         row = self.ledger.currentRow()
         entry = self.entries[row] if 0 <= row < len(self.entries) else None
@@ -347,3 +382,58 @@ class TokenCorrectionView(QWidget):
         dialog.succeeded.connect(lambda _r: self.saved.emit())  # the announced change reloads the ledger
         self.last_dialog = dialog
         dialog.open()
+
+
+class CohortDialog(QDialog):
+    """A programme and a stage (or every stage): whose token balances to export."""
+
+    loaded = Signal()
+
+    def __init__(self, context: AppContext, student_id: int | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("cohortBalancesDialog")
+        self.setWindowTitle(self.tr("Token balances of a cohort"))
+        self.programme = QComboBox(self)
+        self.programme.setObjectName("cohortBalancesProgramme")
+        self.programme.setAccessibleName(self.tr("Programme"))
+        self.programme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.programme.setMinimumContentsLength(32)
+        self.stage = QSpinBox(self)
+        self.stage.setObjectName("cohortBalancesStage")
+        self.stage.setAccessibleName(self.tr("Stage"))
+        self.stage.setRange(0, 10)
+        self.stage.setSpecialValueText(self.tr("every stage"))
+        self.error = error_label(self, "cohortBalancesError")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("E&xport…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Programme:"), self.programme)
+        form.addRow(self.tr("&Stage:"), self.stage)
+        form.addRow("", self.error)
+        form.addRow(self.buttons)
+        db, actor = context.db, context.actor
+
+        def load():
+            shown = student_card(UnitOfWork(db, actor), student_id).programmes if student_id is not None else ()
+            return access.programmes(db), shown
+
+        context.tasks.run(load, self._show, lambda error: self.error.setText(str(error)))
+
+    def _show(self, loaded) -> None:
+        programmes, shown = loaded
+        for choice in programmes:
+            self.programme.addItem(f"{choice.code} — {choice.name}", (choice.id, choice.code))
+        if shown:  # the cohort of the student shown
+            index = next((i for i, p in enumerate(programmes) if p.code == shown[0].code), -1)
+            if index >= 0:
+                self.programme.setCurrentIndex(index)
+                self.stage.setValue(shown[0].stage or 0)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(programmes))
+        self.loaded.emit()
+
+    def cohort(self) -> tuple[int, str, int | None]:
+        programme_id, code = self.programme.currentData()
+        return programme_id, code, self.stage.value() or None

@@ -26,6 +26,7 @@ from desk.token_rounds import GroupRequests, RequestCounts, ResolutionResult
 from ui import labels
 from ui.changes import TOKEN_ROUND, Kind
 from ui.context import AppContext
+from ui.tables import install_table_tools
 from ui.tasks import Lane
 from desk.unit_of_work import UnitOfWork
 
@@ -91,6 +92,8 @@ class TokenRoundView(QWidget):
         self.requests.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.requests.verticalHeader().setDefaultSectionSize(24)
         self.requests.horizontalHeader().setStretchLastSection(True)
+        install_table_tools(self.table)
+        install_table_tools(self.requests, student_number=1)
         self.request_lines = []
         self.resolve_button = QPushButton(self.tr("&Resolve now"), self)
         self.resolve_button.setObjectName("resolveNowButton")
