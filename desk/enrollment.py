@@ -18,7 +18,7 @@ from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desk import groups, rule_facts, rules
+from desk import groups, many, rule_facts, rules
 from desk.changes import Action, Description, Shown
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.groups import GroupLine
@@ -313,6 +313,30 @@ def move(
         return EnrollmentResult(moved.id, student_id, target.id, over, count, limit)
 
 
+def move_many(uow: UnitOfWork, enrollment_ids: list[int], to_group_id: int, *, reason: str, over_limit: bool = False,
+              progress: many.Progress | None = None) -> many.ManyDone:
+    """Move several students to one group: ``move`` for each (the rulebook asked for each), in one change set.
+
+    A student the rulebook refuses stays where they are and is reported with why; the others move.
+    """
+    reason = _reason(reason)
+    uow.require(Permission.MANAGE_GROUPS)
+    return many.one_by_one(
+        uow, enrollment_ids, lambda eid: move(uow, eid, to_group_id, reason=reason, over_limit=over_limit),
+        action=EnrollmentAction.MOVE_MANY, entity="enrollment", after={"group_id": to_group_id, "over_limit": over_limit},
+        reason=reason, progress=progress)
+
+
+def unenroll_many(uow: UnitOfWork, enrollment_ids: list[int], *, reason: str,
+                  progress: many.Progress | None = None) -> many.ManyDone:
+    """Take several students out of their groups: ``unenroll`` for each, in one change set; refusals reported."""
+    reason = _reason(reason)
+    uow.require(Permission.MANAGE_GROUPS)
+    return many.one_by_one(uow, enrollment_ids, lambda eid: unenroll(uow, eid, reason=reason),
+                           action=EnrollmentAction.UNENROLL_MANY, entity="enrollment", after={}, reason=reason,
+                           progress=progress)
+
+
 @dataclass(frozen=True)
 class MoveTarget:
     """A group a student might be moved to, and what the rulebook says about it."""
@@ -419,9 +443,18 @@ class EnrollmentAction(Action):
     PORTAL_UNREGISTER = "enrollment.portal_unregister"
     TOKEN_REGISTER = "enrollment.token_register"  # a token request from the basket, carried out at a break
     TOKEN_UNREGISTER = "enrollment.token_unregister"
+    MOVE_MANY = "enrollment.move_many"  # the head of a change set: several students moved at once
+    UNENROLL_MANY = "enrollment.cancel_many"
 
     def describe(self, shown: Shown) -> Description:
         group = shown.names.group(shown.after.get("group_id"))
+        asked = str(shown.after.get("asked", ""))
+        if self is EnrollmentAction.MOVE_MANY:
+            return Description(translate("History", "Selected students moved to %1 at once (selected: %2)")
+                               .replace("%1", group).replace("%2", asked), frozenset({"group_id", "asked"}))
+        if self is EnrollmentAction.UNENROLL_MANY:
+            return Description(translate("History", "Selected students unenrolled at once (selected: %1)").replace("%1", asked),
+                               frozenset({"asked"}))
         if self is EnrollmentAction.MOVE:
             return Description(translate("History", "Moved from %1 to %2").replace("%1", shown.names.group(shown.before.get("group_id")))
                                .replace("%2", group), frozenset({"group_id", "enrollment_id"}))

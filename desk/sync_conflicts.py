@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from desk import bounds, enrollment
+from desk import bounds, enrollment, many
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import now_utc
 from desk.db import Database
@@ -34,11 +34,17 @@ class ConflictAction(Action):
 
     CONFLICT = "sync_conflict.create"
     CONFLICT_RESOLVE = "sync_conflict.resolve"
+    CONFLICT_RESOLVE_MANY = "sync_conflict.resolve_many"  # the head of a change set: several settled at once
 
     def describe(self, shown: Shown) -> Description:
         if self is ConflictAction.CONFLICT:
             return Description(translate("History", "A student's action on the portal did not fit: kept as a conflict for a clerk"),
                                frozenset({"conflict_id", "kind"}))
+        if self is ConflictAction.CONFLICT_RESOLVE_MANY:
+            text = (translate("History", "Selected sync conflicts settled at once: enrolled over the limit (selected: %1)")
+                    if shown.after.get("enroll_over_limit") else
+                    translate("History", "Selected sync conflicts dismissed at once (selected: %1)"))
+            return Description(text.replace("%1", str(shown.after.get("asked", ""))), frozenset({"enroll_over_limit", "asked"}))
         if shown.after.get("enroll_over_limit"):
             return Description(translate("History", "Sync conflict settled: enrolled over the limit"), frozenset({"enroll_over_limit"}))
         return Description(translate("History", "Sync conflict dismissed"), frozenset({"enroll_over_limit"}))
@@ -207,6 +213,24 @@ def resolve_conflict(uow: UnitOfWork, conflict_id: int, *, enroll_over_limit: bo
     uow.require(Permission.MANAGE_GROUPS, unit_id)
     with uow.write() as session:
         settle(session)
+
+
+def resolve_conflicts(uow: UnitOfWork, conflict_ids: list[int], *, enroll_over_limit: bool, reason: str,
+                      progress: many.Progress | None = None) -> many.ManyDone:
+    """Settle several conflicts the same way with one reason: ``resolve_conflict`` for each, in one change set.
+
+    A conflict that cannot be settled so (settled meanwhile, another unit's, not a registration that did
+    not fit) is left open and reported with why; the others are settled.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Sync", "Say why the conflict is settled this way."))
+    for conflict_id in conflict_ids:
+        bounds.RECORD_ID.check(conflict_id)
+    return many.one_by_one(
+        uow, conflict_ids, lambda cid: resolve_conflict(uow, cid, enroll_over_limit=enroll_over_limit, reason=reason),
+        action=ConflictAction.CONFLICT_RESOLVE_MANY, entity="sync_conflict", after={"enroll_over_limit": enroll_over_limit},
+        reason=reason, progress=progress)
 
 
 def _conflict_unit(session, payload: dict) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Any
 
@@ -73,6 +74,35 @@ def fill_text(group: GroupLine) -> str:
     return f"{round(100 * fill_ratio(group))}%" if group.seat_limit else "—"
 
 
+class Capacity(enum.Enum):
+    """Which groups the capacity filter shows, by how full they are."""
+
+    ALL = "all"
+    FULL = "full"  # no free place (a zero limit too)
+    NEARLY_FULL = "nearly_full"  # at least 90% of the places taken, full ones included
+    BELOW_LOWER_LIMIT = "below_lower_limit"  # at risk of not running (DOMAIN rule 6)
+
+
+def capacity_label(capacity: Capacity) -> str:
+    return {
+        Capacity.ALL: QCoreApplication.translate("GroupTableModel", "All groups"),
+        Capacity.FULL: QCoreApplication.translate("GroupTableModel", "Full"),
+        Capacity.NEARLY_FULL: QCoreApplication.translate("GroupTableModel", "Nearly full (≥ 90%)"),
+        Capacity.BELOW_LOWER_LIMIT: QCoreApplication.translate("GroupTableModel", "Below the lower limit"),
+    }[capacity]
+
+
+def shows(capacity: Capacity, group: GroupLine) -> bool:
+    """Whether the capacity filter shows the group (whole numbers: 9 of 10 is 90%, never a rounding away)."""
+    if capacity is Capacity.FULL:
+        return group.free == 0
+    if capacity is Capacity.NEARLY_FULL:
+        return group.enrolled * 10 >= group.seat_limit * 9
+    if capacity is Capacity.BELOW_LOWER_LIMIT:
+        return group.below_lower_limit
+    return True
+
+
 _SORT_KEYS: dict[int, Callable[[GroupLine], Any]] = {
     COURSE: lambda g: (g.course_code, g.class_type.value, g.number),
     NAME: lambda g: (g.course_name, g.course_code, g.class_type.value, g.number),
@@ -89,7 +119,7 @@ _SORT_KEYS: dict[int, Callable[[GroupLine], Any]] = {
 
 
 class GroupTableModel(QAbstractTableModel):
-    """Rows of GroupLine, filtered by a text and sorted in the model (never a proxy over thousands).
+    """Rows of GroupLine, filtered by a text and by how full, and sorted in the model (never a proxy over thousands).
 
     Sorting moves rows with layoutChanged and keeps persistent indexes, so the view's selection
     follows the groups; filling and filtering reset the model.
@@ -100,6 +130,7 @@ class GroupTableModel(QAbstractTableModel):
         self._all: list[GroupLine] = []
         self._rows: list[GroupLine] = []
         self._filter = ""
+        self._capacity = Capacity.ALL
         self._sort = (COURSE, Qt.SortOrder.AscendingOrder)
         self._bold = QFont()
         self._bold.setBold(True)
@@ -125,9 +156,22 @@ class GroupTableModel(QAbstractTableModel):
     def filter_text(self) -> str:
         return self._filter
 
+    def set_capacity(self, capacity: Capacity) -> None:
+        if capacity is self._capacity:
+            return
+        self.beginResetModel()
+        self._capacity = capacity
+        self._apply()
+        self.endResetModel()
+
+    @property
+    def capacity(self) -> Capacity:
+        return self._capacity
+
     def _matches(self, group: GroupLine) -> bool:
         text = self._filter
-        return not text or text in group.course_code.casefold() or text in group.course_name.casefold()
+        return (not text or text in group.course_code.casefold() or text in group.course_name.casefold()) and shows(
+            self._capacity, group)
 
     def _apply(self) -> None:
         rows = [g for g in self._all if self._matches(g)]

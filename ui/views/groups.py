@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import enrollment, groups, registrations
+from desk import groups, registrations
 from desk.clock import format_local
 from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, MemberLine
@@ -40,21 +40,21 @@ from desk.staff import Permission
 from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
-from ui.tasks import error_message
 from ui.dialogs import ActionDialog
 from ui.views.group_dialogs import (
     EnrollDialog,
     LowerLimitDialog,
-    MoveDialog,
     SetLimitDialog,
-    UnenrollDialog,
     group_label,
 )
+from ui.views.group_members import GroupMemberActions
 from ui.views.teaching_dialogs import GroupOfferActions
 from ui.print_roster import ClassListActions
 from ui.tables import install_table_tools
 from ui.models.group_table_model import (
     COURSE,
+    Capacity,
+    capacity_label,
     FILL,
     NAME,
     TEACHERS,
@@ -74,8 +74,7 @@ BAR_OVER = theme.live("bar_over")
 BAR_AT_RISK = theme.live("bar_at_risk")
 
 
-def _error_text(error: BaseException) -> str:
-    return error_message(error)  # a refusal in its own words; anything unexpected, a short note (details logged)
+_ADD_ROW = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
 
 
 class FillBarDelegate(QStyledItemDelegate):
@@ -149,7 +148,7 @@ class GroupsView(QWidget):
         self._restoring = False
         self._reset_selection: list[int] = []
         self._members_of: int | None = None
-        self._keep_member: tuple[int | None, int] = (None, 0)  # student id, row
+        self._keep_member: tuple[frozenset[int], int] = (frozenset(), 0)  # the selected students' ids, the current row
         self._filling_members = False
         self._sized_for: GroupScope | None = None
 
@@ -171,6 +170,11 @@ class GroupsView(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter: course code or name"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaxLength(100)
+        self.capacity = QComboBox(self)
+        self.capacity.setObjectName("groupsCapacityFilter")
+        self.capacity.setAccessibleName(self.tr("Show groups by how full they are"))
+        for capacity in Capacity:
+            self.capacity.addItem(capacity_label(capacity), capacity)
 
         # --- groups ------------------------------------------------------------------------
         self.model = GroupTableModel(self)
@@ -225,7 +229,8 @@ class GroupsView(QWidget):
         ])
         self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several students (Shift/Ctrl+click, Ctrl+A) are moved or unenrolled at once (ui.views.group_members).
+        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.members_table.setWordWrap(False)
         self.members_table.verticalHeader().setVisible(False)
         self.members_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -249,6 +254,7 @@ class GroupsView(QWidget):
         self._limit_tips = {button: button.toolTip() for button in (self.set_limit_button, self.lower_limit_button)}
 
         self.offer = GroupOfferActions(self)  # new group, edit group, new course
+        self.member_actions = GroupMemberActions(self)  # unenroll, move: one student or all the selected
         # The selected groups' class lists (Excel, print, PDF) and the term's groups at risk, also in the table's menu.
         self.class_lists = ClassListActions(context, self, self.selected_groups, lambda: (
             (self.term.currentData(), self.term.currentText().split(" — ")[0]) if self.term.currentData() is not None else None))
@@ -258,11 +264,11 @@ class GroupsView(QWidget):
         # --- layout ------------------------------------------------------------------------
         choosers = QHBoxLayout()
         for text, widget in ((self.tr("&Term:"), self.term), (self.tr("Re&gistration:"), self.registration),
-                             (self.tr("Filter by &course:"), self.filter)):
+                             (self.tr("Filter by &course:"), self.filter), (self.tr("Ca&pacity:"), self.capacity)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             choosers.addWidget(label)
-            choosers.addWidget(widget, {self.term: 3, self.registration: 5, self.filter: 3}[widget])
+            choosers.addWidget(widget, {self.term: 3, self.registration: 5, self.filter: 3, self.capacity: 2}[widget])
         group_bar = QHBoxLayout()
         group_bar.addWidget(self.summary, 1)
         for button in (self.offer.button, self.class_lists.button, self.set_limit_button, self.lower_limit_button,
@@ -293,7 +299,8 @@ class GroupsView(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(choosers)
         layout.addWidget(self.splitter, 1)
-        for first, second in ((self.term, self.registration), (self.registration, self.filter), (self.filter, self.table),
+        for first, second in ((self.term, self.registration), (self.registration, self.filter), (self.filter, self.capacity),
+                              (self.capacity, self.table),
                               (self.table, self.offer.button), (self.offer.button, self.set_limit_button),
                               (self.set_limit_button, self.lower_limit_button),
                               (self.lower_limit_button, self.refresh_button), (self.refresh_button, self.members_table),
@@ -305,6 +312,7 @@ class GroupsView(QWidget):
         self.term.currentIndexChanged.connect(lambda _index: self._load_registrations())
         self.registration.currentIndexChanged.connect(lambda _index: self.reload())
         self.filter.textChanged.connect(self._filter_changed)
+        self.capacity.currentIndexChanged.connect(lambda _index: self._capacity_changed())
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -502,9 +510,7 @@ class GroupsView(QWidget):
             return
         self._generation["groups"] += 1
         generation = self._generation["groups"]
-        member = self.selected_member()
-        if member is not None:
-            self._keep_member = (member.student_id, self.members_table.currentRow())
+        self._remember_members()
         self.summary.setText(self.tr("Loading…"))
         db, actor = self.context.db, self.context.actor
         self.context.tasks.run(lambda: groups.list_groups(UnitOfWork(db, actor), scope),
@@ -534,7 +540,7 @@ class GroupsView(QWidget):
 
     def _show_summary(self) -> None:
         shown, loaded = self.model.groups, self.model.all_groups
-        if self.model.filter_text:
+        if self.model.filter_text or self.model.capacity is not Capacity.ALL:
             count = self.tr("%1 of %2 groups (filtered)").replace("%1", str(len(shown))).replace("%2", str(len(loaded)))
         else:
             count = self.tr("%1 groups").replace("%1", str(len(shown)))
@@ -550,6 +556,11 @@ class GroupsView(QWidget):
 
     def _filter_changed(self, text: str) -> None:
         self.model.set_filter(text)
+        self._show_summary()
+        self._selection_changed()
+
+    def _capacity_changed(self) -> None:
+        self.model.set_capacity(self.capacity.currentData())
         self._show_summary()
         self._selection_changed()
 
@@ -631,7 +642,7 @@ class GroupsView(QWidget):
             self.current_group = group
             return
         if group.id != self._members_of:
-            self._keep_member = (None, 0)
+            self._keep_member = (frozenset(), 0)
         self._members_of = group.id
         self._load_members(group)
 
@@ -693,9 +704,11 @@ class GroupsView(QWidget):
         table.setUpdatesEnabled(True)
         self._filling_members = False
         if members:
-            keep_student, keep_row = self._keep_member
-            row = next((r for r, m in enumerate(members) if m.student_id == keep_student), min(keep_row, len(members) - 1))
-            table.selectRow(row)
+            keep_students, keep_row = self._keep_member
+            rows = [r for r, m in enumerate(members) if m.student_id in keep_students] or [min(keep_row, len(members) - 1)]
+            table.selectRow(rows[0])
+            for row in rows[1:]:  # the students selected before the reload stay selected
+                table.selectionModel().select(table.model().index(row, 0), _ADD_ROW)
         self._member_buttons()
         if group is not None:
             self.membersLoaded.emit(len(members))
@@ -703,10 +716,8 @@ class GroupsView(QWidget):
     def _member_buttons(self) -> None:
         if self._filling_members:
             return
-        member = self.selected_member()
-        if member is not None:
-            self._keep_member = (member.student_id, self.members_table.currentRow())
-        ready = self.may_change and member is not None and self.current_group is not None
+        self._remember_members()
+        ready = self.may_change and bool(self.selected_members()) and self.current_group is not None
         self.unenroll_button.setEnabled(ready)
         self.move_button.setEnabled(ready)
 
@@ -714,6 +725,15 @@ class GroupsView(QWidget):
         rows = self.members_table.selectionModel().selectedRows()
         row = rows[0].row() if rows else -1
         return self.members[row] if 0 <= row < len(self.members) else None
+
+    def _remember_members(self) -> None:
+        selected = self.selected_members()
+        if selected:
+            self._keep_member = (frozenset(m.student_id for m in selected), self.members_table.currentRow())
+
+    def selected_members(self) -> list[MemberLine]:
+        rows = sorted({index.row() for index in self.members_table.selectionModel().selectedRows()})
+        return [self.members[row] for row in rows if row < len(self.members)]
 
     def _open_member(self, row: int) -> None:
         from ui.views.student_card import StudentCardWindow
@@ -782,34 +802,12 @@ class GroupsView(QWidget):
                        Changes.of(group={selected[0].id}, student=ALL, tokens=ALL, payment=ALL, outbox=ALL))
 
     def unenroll(self) -> None:
-        member, group = self.selected_member(), self.current_group
-        if self.may_change and member is not None and group is not None:
-            self._open(UnenrollDialog(self.context, member, group, self),
-                       Changes.of(group={group.id}, student={member.student_id}, tokens=ALL, payment=ALL, outbox=ALL))
+        """The selected student (or all the selected students at once) out of the group."""
+        self.member_actions.unenroll()
 
     def move(self) -> None:
-        member, group = self.selected_member(), self.current_group
-        if not (self.may_change and member is not None and group is not None):
-            return
-        db, actor = self.context.db, self.context.actor
-        self.move_button.setEnabled(False)
-
-        def failed(error: BaseException) -> None:
-            self._member_buttons()
-            self._message(QMessageBox.Icon.Warning, self.tr("Move to group"), _error_text(error))
-
-        # The rulebook says where the student may go (desk.rules.move: same course, term and class type).
-        self.context.tasks.run(lambda: enrollment.groups_to_move_to(UnitOfWork(db, actor), member.enrollment_id),
-                               lambda siblings: self._open_move(member, group, siblings), failed)
-
-    def _open_move(self, member: MemberLine, group: GroupLine, siblings: list[GroupLine]) -> None:
-        self._member_buttons()
-        if not siblings:
-            self._message(QMessageBox.Icon.Information, self.tr("Move to group"),
-                          self.tr("The course has no other group of this class type in this term."))
-            return
-        self._open(MoveDialog(self.context, member, group, siblings, self),
-                   Changes.of(group={group.id, *(g.id for g in siblings)}, student={member.student_id}, outbox=ALL))
+        """The selected student (or all the selected students at once) to another group of the course."""
+        self.member_actions.move()
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
         """A message box that does not block (window-modal, opened): the view's loads go on meanwhile."""

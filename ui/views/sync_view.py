@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import sync
+from desk import sync, sync_conflicts
+from desk.many import ManyDone
 from desk.clock import format_local, now_utc, to_local
 from desk.model import SyncKind, SyncResult, SyncTrigger
 from desk.staff import Permission
@@ -34,6 +36,7 @@ from ui import labels
 from ui.changes import ALL, SYNC_RUN, Changes, Kind, queues_for_portal
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, error_label
+from ui.many_at_once import ManyAtOnceDialog, names_list, show_result
 from ui.screen import fit_to_screen
 from ui.tables import install_table_tools
 from ui.tasks import Cancelled as TaskCancelled
@@ -43,6 +46,9 @@ from desk.unit_of_work import UnitOfWork
 # The columns of the runs table, in order.
 RUN_STARTED, RUN_KIND, RUN_TRIGGER, RUN_BY, RUN_STUDENT, RUN_SENT, RUN_RECEIVED, RUN_CONFLICTS, RUN_RESULT, RUN_ERROR = range(10)
 RUN_COUNT_COLUMNS = (RUN_SENT, RUN_RECEIVED, RUN_CONFLICTS)
+_SELECT_ROW = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+# Settling conflicts (an enrollment over the limit among them) changes what the sync view and the groups show.
+SETTLED_MANY = Changes.of(sync=ALL, group=ALL, student=ALL, outbox=ALL, history=ALL)
 
 _RESULT_COLOURS = {
     SyncResult.SUCCEEDED: labels.OK_COLOUR,
@@ -241,6 +247,7 @@ class SyncView(QWidget):
         self.conflict_lines: list[ConflictLine] = []
         self.last_report: SyncReport | None = None
         self.last_dialog: ActionDialog | None = None
+        self.last_message: QMessageBox | None = None  # the result of settling several conflicts at once
         self._handle = None
         self._generation = 0
         self._after_refresh: list[Callable[[], None]] = []
@@ -387,17 +394,20 @@ class SyncView(QWidget):
                                       [self.tr("Detected"), self.tr("Student no."), self.tr("Student"), self.tr("Action"),
                                        self.tr("Why it did not fit")])
         install_table_tools(self.conflicts_table, student_number=1)
+        # Several conflicts (Shift/Ctrl+click, Ctrl+A) are settled together: one reason, one change set.
+        self.conflicts_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.enroll_button = QPushButton(self.tr("Enroll over the &limit…"), self)
         self.enroll_button.setObjectName("enrollOverLimitButton")
-        self.enroll_button.setAccessibleName(self.tr("Enroll the student of the selected conflict over the limit"))
+        self.enroll_button.setAccessibleName(self.tr("Enroll the students of the selected conflicts over the limit"))
         self.enroll_button.setToolTip(self.tr("Enrolls the student in the group they asked for, over its limit "
-                                              "(recorded as an override), and settles the conflict."))
+                                              "(recorded as an override), and settles the conflict. "
+                                              "Select several (Ctrl+A: all) to settle them at once."))
         self.enroll_button.clicked.connect(lambda _checked=False: self.enroll_over_limit())
         self.dismiss_button = QPushButton(self.tr("&Dismiss…"), self)
         self.dismiss_button.setObjectName("dismissConflictButton")
-        self.dismiss_button.setAccessibleName(self.tr("Dismiss the selected conflict"))
+        self.dismiss_button.setAccessibleName(self.tr("Dismiss the selected conflicts"))
         self.dismiss_button.setToolTip(self.tr("Settles the conflict without changing anything; the student keeps "
-                                               "what the desk has."))
+                                               "what the desk has. Select several (Ctrl+A: all) to dismiss them at once."))
         self.dismiss_button.clicked.connect(lambda _checked=False: self.dismiss())
         for button in (self.enroll_button, self.dismiss_button):
             button.setEnabled(False)
@@ -580,7 +590,7 @@ class SyncView(QWidget):
         return sum(w.count for w in self.waiting)
 
     def _show_conflicts(self, conflicts: list[ConflictLine]) -> None:
-        selected = self._selected_conflict()
+        selected = {c.id for c in self._selected_conflicts()}
         self.conflict_lines = list(conflicts)
         zone = self.context.time_zone
         table = self.conflicts_table
@@ -604,9 +614,12 @@ class SyncView(QWidget):
                 text = self.tr("%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.",
                                "", count)
             self.conflicts_intro.setText(text)
-        row = next((i for i, c in enumerate(self.conflict_lines) if selected is not None and c.id == selected.id), 0)
-        if self.conflict_lines:
-            table.selectRow(row)
+        kept = [i for i, c in enumerate(self.conflict_lines) if c.id in selected] or ([0] if self.conflict_lines else [])
+        table.clearSelection()
+        for row in kept:
+            table.selectionModel().select(table.model().index(row, 0), _SELECT_ROW)
+        if kept:
+            table.setCurrentCell(kept[0], 0, _SELECT_ROW)
         self._conflict_buttons()
 
     def _show_schedule(self, entries: list[ScheduledRun]) -> None:
@@ -624,22 +637,33 @@ class SyncView(QWidget):
 
     # --- conflicts ---------------------------------------------------------------------------
 
-    def _selected_conflict(self) -> ConflictLine | None:
-        row = self.conflicts_table.currentRow()
+    def _selected_conflicts(self) -> list[ConflictLine]:
         lines = getattr(self, "conflict_lines", [])
-        return lines[row] if 0 <= row < len(lines) else None
+        rows = sorted({index.row() for index in self.conflicts_table.selectionModel().selectedRows()})
+        return [lines[row] for row in rows if row < len(lines)]
+
+    def _selected_conflict(self) -> ConflictLine | None:
+        """The selected conflict when exactly one is selected."""
+        selected = self._selected_conflicts()
+        return selected[0] if len(selected) == 1 else None
+
+    def _may_settle(self, line: ConflictLine, enroll_over_limit: bool) -> bool:
+        """Settling is the decision of the unit that runs the group or the registration (the service checks it too)."""
+        if enroll_over_limit and (line.kind != "register" or line.group_id is None):
+            return False
+        return self.context.actor.can(Permission.MANAGE_GROUPS, line.unit_id)
 
     def _conflict_buttons(self) -> None:
-        line = self._selected_conflict()
-        actor = self.context.actor
-        self.enroll_button.setEnabled(
-            line is not None and line.kind == "register" and line.group_id is not None
-            and actor.can(Permission.MANAGE_GROUPS, line.unit_id)
-        )
-        # Dismissing is the decision of the unit that runs the group or the registration (the service checks it too).
-        self.dismiss_button.setEnabled(line is not None and actor.can(Permission.MANAGE_GROUPS, line.unit_id))
+        # Several selected: on when any may be settled so; the others are refused, each with why, in the result.
+        selected = self._selected_conflicts()
+        self.enroll_button.setEnabled(any(self._may_settle(line, True) for line in selected))
+        self.dismiss_button.setEnabled(any(self._may_settle(line, False) for line in selected))
 
     def _resolve(self, enroll_over_limit: bool) -> None:
+        selected = self._selected_conflicts()
+        if len(selected) > 1:
+            self._resolve_many(selected, enroll_over_limit)
+            return
         line = self._selected_conflict()
         if line is None:
             return
@@ -673,6 +697,48 @@ class SyncView(QWidget):
         dialog.succeeded.connect(lambda _result: self.refresh())
         self.last_dialog = dialog
         dialog.open()
+
+    def _resolve_many(self, lines: list[ConflictLine], enroll_over_limit: bool) -> None:
+        """One dialog, one reason and one change set for all the selected conflicts; the result says which were not settled."""
+        db, actor, count = self.context.db, self.context.actor, len(lines)
+        named = {line.id: self._conflict_name(line) for line in lines}
+        listed = names_list(list(named.values()))
+        if enroll_over_limit:
+            title = self.tr("Enroll over the limit — %n conflicts", "", count)
+            intro = self.tr("Enroll the students of these %n conflicts in the groups they asked for, over the limits "
+                            "(each recorded as an override), and settle the conflicts:", "", count)
+            ok, name = self.tr("&Enroll %n students over the limit", "", count), "enrollConflictsOverLimitDialog"
+            hint = self.tr("e.g. decision of the vice-dean, the student must repeat the class")
+        else:
+            title = self.tr("Dismiss %n conflicts", "", count)
+            intro = self.tr("Dismiss these %n conflicts? Dismissing changes nothing at the desk; the portal shows each "
+                            "student what the desk has.", "", count)
+            ok, name = self.tr("&Dismiss %n conflicts", "", count), "dismissConflictsDialog"
+            hint = self.tr("e.g. the students were told by e-mail, other groups were offered")
+        ids = [line.id for line in lines]
+        dialog = ManyAtOnceDialog(
+            self.context, title, f"{intro}\n{listed}", ok, name,
+            lambda reason, progress: sync_conflicts.resolve_conflicts(
+                UnitOfWork(db, actor), ids, enroll_over_limit=enroll_over_limit, reason=reason, progress=progress),
+            self, reason_hint=hint, changes=SETTLED_MANY,
+        )
+        dialog.finish_form()
+        fitting = dialog.heightForWidth(560)
+        fit_to_screen(dialog, QSize(560, fitting if fitting > 0 else dialog.sizeHint().height()))
+
+        def settled(result: ManyDone) -> None:
+            done = (self.tr("%n conflicts settled by enrolling the students over the limit.", "", len(result.done))
+                    if enroll_over_limit else self.tr("%n conflicts dismissed.", "", len(result.done)))
+            self.last_message = show_result(self, title, result, done, lambda cid: named.get(cid, str(cid)))
+
+        dialog.succeeded.connect(settled)
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _conflict_name(self, line: ConflictLine) -> str:
+        """A conflict as the dialog and the result name it: the student and what they asked for."""
+        what = " ".join(part for part in (action_label(line.kind), line.group_label or line.registration_code or "") if part)
+        return f"{line.student_name or ''} ({line.student_number or '—'}): {what}"
 
     def enroll_over_limit(self) -> None:
         self._resolve(True)
