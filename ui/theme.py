@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QTableWidget, QTreeWidget, QTreeWidgetItemIterator
 
 import resources
 
@@ -355,6 +355,7 @@ def apply(theme: str | None = None, font_size: int | None = None, app: QApplicat
     size = min(MAX_FONT_SIZE, max(MIN_FONT_SIZE, int(font_size))) if font_size is not None else chosen_font_size()
     _keep_pristine(app)
     look = look_for(theme)
+    before = _current
     _current, _chosen = look, (theme, size)
     for name, shared in _live.items():
         shared.setRgb(QColor(getattr(look, name)).rgb())
@@ -366,9 +367,74 @@ def apply(theme: str | None = None, font_size: int | None = None, app: QApplicat
     font.setPointSize(size)
     app.setFont(font)
     app.setStyleSheet(style_sheet(look, size))
+    if look is not before:
+        recolour(before, look, app)
     _follow_system(theme == SYSTEM)
     notifier().changed.emit(look.name)
     return look
+
+
+# When two colours of a look are the same, the one that comes first here says what it becomes.
+_RECOLOUR_ORDER = (*SEMANTIC, "tint_text", "at_risk_text", "different_text", *TINTS, "text", "window_text",
+                   *(name for name in COLOUR_NAMES if name not in (*SEMANTIC, *TINTS)))
+_HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def _mapping(old: Look, new: Look) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for name in _RECOLOUR_ORDER:
+        mapping.setdefault(getattr(old, name).lower(), getattr(new, name).lower())
+    return {o: n for o, n in mapping.items() if o != n}
+
+
+def recolour(old: Look, new: Look, app: QApplication | None = None) -> int:
+    """What is on screen already in ``old``'s colours, in ``new``'s: the colours given to table, list and
+    tree items and to a widget's own style sheet or rich text. Views need not read their data again.
+
+    Returns how many items and widgets changed.
+    """
+    app = app or QApplication.instance()
+    mapping = _mapping(old, new)
+    if app is None or not mapping:
+        return 0
+
+    def swap(text: str) -> str:
+        return _HEX.sub(lambda m: mapping.get(m.group(0).lower(), m.group(0)), text)
+
+    def item(entry, *columns) -> int:
+        changed = 0
+        for getter, setter in (("foreground", "setForeground"), ("background", "setBackground")):
+            for column in columns:
+                brush = getattr(entry, getter)(*column)
+                if brush.style() == Qt.BrushStyle.SolidPattern and brush.color().name() in mapping:
+                    getattr(entry, setter)(*column, QColor(mapping[brush.color().name()]))
+                    changed += 1
+        return changed
+
+    changed = 0
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet and _HEX.search(sheet) and swap(sheet) != sheet:
+            widget.setStyleSheet(swap(sheet))
+            changed += 1
+        if isinstance(widget, QLabel) and "color" in widget.text() and swap(widget.text()) != widget.text():
+            widget.setText(swap(widget.text()))
+            changed += 1
+        if isinstance(widget, QTableWidget):
+            for row in range(widget.rowCount()):
+                for column in range(widget.columnCount()):
+                    cell = widget.item(row, column)
+                    if cell is not None:
+                        changed += item(cell, ())
+        elif isinstance(widget, QListWidget):
+            for row in range(widget.count()):
+                changed += item(widget.item(row), ())
+        elif isinstance(widget, QTreeWidget):
+            it = QTreeWidgetItemIterator(widget)
+            while it.value() is not None:
+                changed += item(it.value(), *((c,) for c in range(widget.columnCount())))
+                it += 1
+    return changed
 
 
 def reset(app: QApplication | None = None) -> None:
