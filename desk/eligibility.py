@@ -255,7 +255,7 @@ def _portal_check(session: Session, student_id: int) -> Check:
     waiting = outbox.pending_count(session, student_id)
     detail = translate("Eligibility", "Whether this has reached the portal cannot be told yet: the portal sync is not set up.")
     if waiting:
-        detail += " " + translate("Eligibility", "%1 change(s) for this student wait to be sent.").replace("%1", str(waiting))
+        detail += " " + translate("Eligibility", "%n changes for this student wait to be sent.", None, waiting)
     return Check(Condition.PORTAL, Outcome.UNKNOWN, detail)
 
 
@@ -274,9 +274,8 @@ def _selection_check(session: Session, student_id: int, registration: Registrati
     )
     if registration.selection_limit is None:
         return Check(Condition.SELECTION_LIMIT, Outcome.PASSED, translate("Eligibility", "No limit on the number of courses."))
-    used = translate("Eligibility", "Registered for %1 of %2 course(s).").replace("%1", str(len(taken))).replace(
-        "%2", str(registration.selection_limit)
-    )
+    used = translate("Eligibility", "Registered for %1 of %n courses.", None, registration.selection_limit).replace(
+        "%1", str(len(taken)))
     if course_id is not None and course_id in taken:
         return Check(Condition.SELECTION_LIMIT, Outcome.PASSED,
                      used + " " + translate("Eligibility", "Already registered for this course."))
@@ -337,7 +336,7 @@ def _token_check(tokens: rules.Tokens | None) -> Check:
         return Check(Condition.TOKENS, Outcome.NOT_APPLICABLE, translate("Eligibility", "Not a token registration."))
     if tokens.balance > 0:
         return Check(Condition.TOKENS, Outcome.PASSED,
-                     translate("Eligibility", "%1 token(s) %2 left.").replace("%1", str(tokens.balance)).replace("%2", tokens.token_code))
+                     translate("Eligibility", "%n %1 tokens left.", None, tokens.balance).replace("%1", tokens.token_code))
     return Check(
         Condition.TOKENS,
         Outcome.NOTE,

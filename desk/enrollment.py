@@ -35,7 +35,7 @@ from desk.model import (
     Student,
     StudentProgramme,
 )
-from desk.refusals import Refused, refuse_if
+from desk.refusals import Refused, refuse_if, student_gender
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
@@ -47,8 +47,10 @@ class EnrollmentRefused(Refused):
     """The rulebook refused an enrollment, a move or a portal registration."""
 
 
-def _refuse_if(refusals: tuple[rules.Refusal, ...]) -> None:
-    refuse_if(refusals, EnrollmentRefused)
+def _refuse_if(refusals: tuple[rules.Refusal, ...], session: Session | None = None, student_id: int | None = None) -> None:
+    """Refuse with the words about the student in their grammatical gender (read only when refused)."""
+    if refusals:
+        refuse_if(refusals, EnrollmentRefused, student_gender(session, student_id) if session is not None else None)
 
 
 @dataclass(frozen=True)
@@ -224,7 +226,7 @@ def enroll(
             registration = rule_facts.registration(session, row)
         facts = rule_facts.groups(session, [group.id])[group.id]
         held = rule_facts.held_by(session, student_id, group.term_id)
-        _refuse_if(rules.enroll_at_desk(facts, held, registration=registration, over_limit=over_limit))
+        _refuse_if(rules.enroll_at_desk(facts, held, registration=registration, over_limit=over_limit), session, student_id)
         over, count, limit = _take_seat(session, group, facts, allow_over_limit=over_limit)
         enrollment = _insert(
             session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.DESK, over_limit=over,
@@ -294,7 +296,7 @@ def move(
         facts = rule_facts.groups(session, {source.id, target.id})
         held = rule_facts.held_by(session, student_id, source.term_id)
         moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
-        _refuse_if(rules.move(moving, facts[target.id], held, over_limit=over_limit))
+        _refuse_if(rules.move(moving, facts[target.id], held, over_limit=over_limit), session, student_id)
         # Both group rows are written in ascending id order (see the module's docstring).
         over = False
         count = limit = 0
@@ -398,7 +400,7 @@ def register_from_portal(uow: UnitOfWork, student_id: int, group_id: int, regist
         _refuse_if(rules.register_first_come(
             facts, rule_facts.held_by(session, student_id, group.term_id), rule_facts.registration(session, row),
             rule_facts.round_now(session, registration_id, now), rule_facts.admission(session, student_id, row, now),
-        ))
+        ), session, student_id)
         over, count, limit = _take_seat(session, group, facts, allow_over_limit=False)
         enrollment = _insert(
             session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.PORTAL, over_limit=False,
@@ -427,7 +429,7 @@ def unregister_from_portal(uow: UnitOfWork, student_id: int, group_id: int, regi
         ).first()
         _refuse_if(rules.unregister_first_come(rule_facts.registration(session, row),
                                                rule_facts.round_now(session, registration_id, uow.now),
-                                               enrollment is not None))
+                                               enrollment is not None), session, student_id)
         _cancel(uow, enrollment)
         _record(uow, EnrollmentAction.PORTAL_UNREGISTER, enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})
 

@@ -11,3 +11,12 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
     Call sites pass string literals (``translate("Students", "...")``) so that ``lupdate`` finds them.
     """
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """A count in the terminal's English words: "1 change", "1,204 changes" (never "change(s)").
+
+    For the administrators' English-only terminal lines; a message a clerk reads is translated
+    with its count instead (``translate(context, "%n changes", None, n)``), so Polish gets its three forms.
+    """
+    return f"{n:,} {one if n == 1 else many}"

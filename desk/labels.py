@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
+
 from desk.i18n import translate
 from desk.model import ClassType
+
+NBSP = "\u00a0"
 
 
 def class_type_label(value: ClassType | str) -> str:
@@ -20,3 +24,21 @@ def class_type_label(value: ClassType | str) -> str:
         ClassType.LANGUAGE: translate("Labels", "language class"),
         ClassType.PE: translate("Labels", "PE"),
     }[kind]
+
+
+def amount(value, language: str) -> str:
+    """An amount of złoty without the currency: ``1 180,00`` in Polish (non-breaking spaces), ``1,180.00`` in English."""
+    try:
+        number = Decimal(str(value)).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        return str(value)
+    whole, _, cents = f"{abs(number):,.2f}".partition(".")
+    sign = "\u2212" if number < 0 else ""
+    if language == "pl":
+        return f"{sign}{whole.replace(',', NBSP)},{cents}"
+    return f"{sign}{whole}.{cents}"
+
+
+def money(value, language: str) -> str:
+    """An amount of money as the clerk reads it: ``1 180,00 zł`` in Polish, ``1,180.00 PLN`` in English."""
+    return f"{amount(value, language)}{NBSP}zł" if language == "pl" else f"{amount(value, language)} PLN"

@@ -6,6 +6,12 @@ one, and reaches the portal as a stable code with both texts. Each code is defin
 service that uses it, with its English source text; ``{name}`` in the text is replaced by the
 parameter of that name, and a parameter ``n`` also picks the plural form.
 
+Polish words about a student agree with the student's sex ("nie jest zapisany" / "nie jest
+zapisana"). A code whose subject is the student is defined with its feminine form marked for the
+translators (the same English text, disambiguated "female"); a message made with the parameter
+``gender="female"`` reads in that form, any other in the plain (masculine) one. The sex is the one
+PESEL records (``gender_of``).
+
     NO_PLACES = define("token_request.no_places", "TokenRounds",
                        QT_TRANSLATE_NOOP("TokenRounds", "No places left in {group}."))
     NO_PLACES(group="SJO-ANG lab 2").text()
@@ -24,6 +30,45 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from desk.audit import plain
 
 
+FEMALE = "female"
+MALE = "male"
+GENDER = "gender"  # the parameter that carries the student's grammatical gender
+
+
+def gender_of(pesel: str | None) -> str | None:
+    """The grammatical gender PESEL records: its tenth digit is even for a woman, odd for a man; None unknown."""
+    if not pesel or len(pesel) != 11 or not pesel.isdigit():
+        return None
+    return FEMALE if int(pesel[9]) % 2 == 0 else MALE
+
+
+class Words:
+    """Marks words for the translators without translating them (``lupdate`` reads ``translate`` calls).
+
+    ``Words.translate("Refusals", "The student is …", FEMALE)`` puts the feminine form of a message
+    into the .ts file; it returns the English text, which is the same for both.
+    """
+
+    @staticmethod
+    def translate(context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return source
+
+
+def in_form(context: str, source: str, gender: str | None, n: int = -1,
+            translate=QCoreApplication.translate) -> str:
+    """The words in the gender's form where the translation has one; else the plain words."""
+    untranslated = source.replace("%n", str(n)) if n >= 0 else source
+    for form in ((FEMALE, None) if gender == FEMALE else (None,)):
+        words = translate(context, source, form, n)
+        if words and words != untranslated:
+            return words
+        if n >= 0:  # a count inside words that have one form only (not marked as counting): the same words
+            words = translate(context, source, form, -1)
+            if words and words != source:
+                return words.replace("%n", str(n))
+    return untranslated
+
+
 @dataclass(frozen=True)
 class MessageKind:
     """A defined code: where its English source text lives for the translators."""
@@ -31,27 +76,40 @@ class MessageKind:
     code: str
     context: str
     source: str
+    gendered: bool = False  # its subject is the student: the Polish words agree with their sex
 
     def __call__(self, **params: Any) -> Message:
         return Message(self.code, plain(params))
 
-    def words_in(self, language: str) -> str:
+    def words_in(self, language: str, gender: str | None = None) -> str:
         """The words in a language, parameters not yet filled in (what the portal gets beside the code)."""
         if language == "en":
             return self.source
         translator = _translator(language)
-        return (translator.translate(self.context, self.source) if translator else "") or self.source
+        if translator is None:
+            return self.source
+
+        def translate(context, source, disambiguation=None, n=-1):
+            return translator.translate(context, source, disambiguation, n) or source
+
+        return in_form(self.context, self.source, gender if self.gendered else None, translate=translate) or self.source
 
 
 _DEFINED: dict[str, MessageKind] = {}
 
 
-def define(code: str, context: str, source: str) -> MessageKind:
-    """Define a code once; defining it again with other words is a programming error."""
+def define(code: str, context: str, source: str, *, female: str | None = None) -> MessageKind:
+    """Define a code once; defining it again with other words is a programming error.
+
+    ``female``: the same text marked for the translators' feminine form (``Words.translate(…, FEMALE)``),
+    for a message whose subject is the student.
+    """
+    if female is not None and female != source:
+        raise ValueError(f"message code {code!r}: the feminine form must mark the same English text")
     known = _DEFINED.get(code)
     if known is not None and (known.context, known.source) != (context, source):
         raise ValueError(f"message code {code!r} is defined twice with different words")
-    kind = MessageKind(code, context, source)
+    kind = MessageKind(code, context, source, gendered=female is not None)
     _DEFINED[code] = kind
     return kind
 
@@ -74,6 +132,8 @@ def _translator(language: str) -> QTranslator | None:
 
 
 def _fill(text: str, params: Mapping[str, Any]) -> str:
+    # Parameters go in as stored, as the portal fills the same words in (desk.portal.schema): a price
+    # reads "180.00" there and here alike.
     for name, value in params.items():
         text = text.replace("{" + name + "}", "" if value is None else str(value))
     return text
@@ -90,19 +150,22 @@ class Message:
         n = self.params.get("n")
         return n if isinstance(n, int) else -1
 
+    def _gender(self, kind: MessageKind) -> str | None:
+        return self.params.get(GENDER) if kind.gendered else None
+
     def text(self) -> str:
         """The words in the language the application (or terminal) runs in now."""
         kind = _DEFINED.get(self.code)
         if kind is None:  # a code from a newer desk, or one no longer defined: still readable
             return _fill(self.code, self.params)
-        return _fill(QCoreApplication.translate(kind.context, kind.source, None, self._n()), self.params)
+        return _fill(in_form(kind.context, kind.source, self._gender(kind), self._n()), self.params)
 
     def text_in(self, language: str) -> str:
         """The words in a given language ("en", "pl"), whatever the application runs in."""
         kind = _DEFINED.get(self.code)
         if kind is None:
             return _fill(self.code, self.params)
-        words = kind.words_in(language)
+        words = kind.words_in(language, self._gender(kind))
         if self._n() != -1:
             words = words.replace("%n", str(self._n()))
         return _fill(words, self.params)

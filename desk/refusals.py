@@ -15,7 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from desk.clock import format_local
 from desk.errors import DomainError
 from desk.i18n import translate
-from desk.messages import Message, MessageKind, define
+from desk.messages import GENDER, Message, MessageKind, Words, define, gender_of, in_form
 from desk.rules import Refusal, RefusalCode
 
 C = "Refusals"
@@ -29,25 +29,33 @@ ROUND_NOT_OPEN = define("refusal.round_not_open", C, QT_TRANSLATE_NOOP(
 ROUND_OPENS = define("refusal.round_not_open.opens", C, QT_TRANSLATE_NOOP(
     "Refusals", "No round of {registration} is open yet: \u201c{round}\u201d opens on {opens_at}."))
 NO_ACCESS = define("refusal.no_access", C, QT_TRANSLATE_NOOP(
-    "Refusals", "No rule or individual grant admits the student to {registration}."))
+    "Refusals", "No rule or individual grant admits the student to {registration}."),
+    female=Words.translate("Refusals", "No rule or individual grant admits the student to {registration}.", "female"))
 ACCESS_REVOKED = define("refusal.access_revoked", C, QT_TRANSLATE_NOOP(
-    "Refusals", "The student's access to {registration} is revoked."))
+    "Refusals", "The student's access to {registration} is revoked."),
+    female=Words.translate("Refusals", "The student's access to {registration} is revoked.", "female"))
 PROGRAMME_STATUS = define("refusal.programme_status", C, QT_TRANSLATE_NOOP(
-    "Refusals", "The student's programme status does not allow taking part in {registration}."))
+    "Refusals", "The student's programme status does not allow taking part in {registration}."),
+    female=Words.translate("Refusals", "The student's programme status does not allow taking part in {registration}.", "female"))
 NOT_OFFERED = define("refusal.not_offered", C, QT_TRANSLATE_NOOP(
     "Refusals", "Group {group} is not offered in the registration {registration}."))
 COURSE_NOT_OFFERED = define("refusal.not_offered.course", C, QT_TRANSLATE_NOOP(
     "Refusals", "The course is not offered in the registration {registration}."))
 SAME_GROUP = define("refusal.same_group", C, QT_TRANSLATE_NOOP(
-    "Refusals", "The student is already in group {group}."))
+    "Refusals", "The student is already in group {group}."),
+    female=Words.translate("Refusals", "The student is already in group {group}.", "female"))
 OTHER_COURSE = define("refusal.other_course", C, QT_TRANSLATE_NOOP(
-    "Refusals", "A student can only be moved to a group of the same course and term ({from_group} to {group} is not)."))
+    "Refusals", "A student can only be moved to a group of the same course and term ({from_group} to {group} is not)."),
+    female=Words.translate("Refusals", "A student can only be moved to a group of the same course and term ({from_group} to {group} is not).", "female"))
 OTHER_CLASS_TYPE = define("refusal.other_class_type", C, QT_TRANSLATE_NOOP(
-    "Refusals", "A student is moved only between groups of the same class type ({from_group} to {group} is not a move)."))
+    "Refusals", "A student is moved only between groups of the same class type ({from_group} to {group} is not a move)."),
+    female=Words.translate("Refusals", "A student is moved only between groups of the same class type ({from_group} to {group} is not a move).", "female"))
 SAME_SLOT = define("refusal.same_slot", C, QT_TRANSLATE_NOOP(
-    "Refusals", "The student is already in group {group} of this course (same class type)."))
+    "Refusals", "The student is already in group {group} of this course (same class type)."),
+    female=Words.translate("Refusals", "The student is already in group {group} of this course (same class type).", "female"))
 SELECTION_LIMIT = define("refusal.selection_limit", C, QT_TRANSLATE_NOOP(
-    "Refusals", "All the courses the registration allows per student are taken (limit: %n)."))
+    "Refusals", "All the courses the registration allows per student are taken (limit: %n)."),
+    female=Words.translate("Refusals", "All the courses the registration allows per student are taken (limit: %n).", "female"))
 NO_TOKENS = define("refusal.no_tokens", C, QT_TRANSLATE_NOOP(
     "Refusals", "No {token} tokens left, and the payment of {price} PLN is not accepted."))
 FULL = define("refusal.full", C, QT_TRANSLATE_NOOP(
@@ -59,7 +67,8 @@ NO_GROUPS = define("refusal.full.none", C, QT_TRANSLATE_NOOP(
 UNREGISTER_NOT_ALLOWED = define("refusal.unregister_not_allowed", C, QT_TRANSLATE_NOOP(
     "Refusals", "The round \u201c{round}\u201d does not allow unregistering."))
 NOT_ENROLLED = define("refusal.not_enrolled", C, QT_TRANSLATE_NOOP(
-    "Refusals", "The student is not registered in that group."))
+    "Refusals", "The student is not registered in that group."),
+    female=Words.translate("Refusals", "The student is not registered in that group.", "female"))
 NO_LONGER_STANDING = define("refusal.not_enrolled.stale", C, QT_TRANSLATE_NOOP(
     "Refusals", "That enrollment is no longer standing."))
 REGISTRATION_ENDED = define("refusal.registration_ended", C, QT_TRANSLATE_NOOP(
@@ -87,22 +96,42 @@ _KINDS: dict[RefusalCode, MessageKind] = {
 
 
 class Refused(DomainError):
-    """The rulebook refused a change: ``refusals`` (codes with parameters, in reading order); ``refusal``, the first code."""
+    """The rulebook refused a change: ``refusals`` (codes with parameters, in reading order); ``refusal``, the first code.
 
-    def __init__(self, refusals: Iterable[Refusal]):
+    ``gender``: the student's grammatical gender (``desk.messages.gender_of``), for the words about them.
+    """
+
+    def __init__(self, refusals: Iterable[Refusal], gender: str | None = None):
         self.refusals = tuple(refusals)
-        super().__init__(describe_all(self.refusals))
+        self.gender = gender
+        super().__init__(describe_all(self.refusals, gender))
+
+    def messages(self) -> list[Message]:
+        """The refusals as records store them, in the student's grammatical gender."""
+        return [message(r, self.gender) for r in self.refusals]
 
     @property
     def refusal(self) -> RefusalCode:
         return self.refusals[0].code
 
 
-def refuse_if(refusals: Iterable[Refusal], error: type[Refused] = Refused) -> None:
-    """Raise ``error`` with the refusals, if there are any."""
+def student_gender(session, student_id: int | None) -> str | None:
+    """The student's grammatical gender, as their PESEL records it (None when there is no PESEL)."""
+    if student_id is None:
+        return None
+    from sqlalchemy import select
+
+    from desk.model import Person, Student
+
+    pesel = session.scalar(select(Person.pesel).join(Student, Student.person_id == Person.id).where(Student.id == student_id))
+    return gender_of(pesel)
+
+
+def refuse_if(refusals: Iterable[Refusal], error: type[Refused] = Refused, gender: str | None = None) -> None:
+    """Raise ``error`` with the refusals, if there are any (``gender``: the student's, for the Polish words)."""
     refusals = tuple(refusals)
     if refusals:
-        raise error(refusals)
+        raise error(refusals, gender)
 
 
 def group_label(params: dict[str, Any], prefix: str = "") -> str:
@@ -120,8 +149,12 @@ def _when(value: Any) -> str:
         return str(value)
 
 
-def message(refusal: Refusal) -> Message:
-    """The refusal as a record stores it: a stable code and the parameters its words need."""
+def message(refusal: Refusal, gender: str | None = None) -> Message:
+    """The refusal as a record stores it: a stable code and the parameters its words need.
+
+    ``gender`` ("female"/"male", ``desk.messages.gender_of``) is kept with a refusal whose subject is the
+    student, so that the Polish words agree ("nie jest zarejestrowana").
+    """
     p = refusal.params
     params: dict[str, Any] = {k: v for k, v in p.items() if k not in ("opens_at",)}
     if p.get("course"):
@@ -140,6 +173,8 @@ def message(refusal: Refusal) -> Message:
     elif refusal.code is RefusalCode.FULL and "groups" in p:
         kind = ALL_FULL if p["groups"] else NO_GROUPS
         params["n"] = p["groups"]
+    if kind.gendered and gender:
+        params[GENDER] = gender
     return kind(**params)
 
 
@@ -154,23 +189,31 @@ def refusal_of(stored: Message | None) -> Refusal | None:
         return None
 
 
-def describe(refusal: Refusal) -> str:
-    """The refusal in the language the application (or terminal) runs in now."""
-    return message(refusal).text()
+def describe(refusal: Refusal, gender: str | None = None) -> str:
+    """The refusal in the language the application (or terminal) runs in now (about a student of ``gender``)."""
+    return message(refusal, gender).text()
 
 
-def describe_all(refusals: Iterable[Refusal]) -> str:
-    return " ".join(describe(r) for r in refusals)
+def describe_all(refusals: Iterable[Refusal], gender: str | None = None) -> str:
+    return " ".join(describe(r, gender) for r in refusals)
 
 
-def fix(refusal: Refusal) -> str:
+MOVE_INSTEAD = QT_TRANSLATE_NOOP("Refusals", "Move the student to another group instead, or unregister them from %1 first.")
+ENROLL_INSTEAD = QT_TRANSLATE_NOOP("Refusals", "Enroll the student in that group instead: each class type is held separately.")
+# Their feminine forms, for the translators (in_form picks them for a woman).
+_FEMALE_FIXES = (
+    Words.translate("Refusals", "Move the student to another group instead, or unregister them from %1 first.", "female"),
+    Words.translate("Refusals", "Enroll the student in that group instead: each class type is held separately.", "female"),
+)
+
+
+def fix(refusal: Refusal, gender: str | None = None) -> str:
     """What a clerk can do about it, where the rulebook knows ("" where the caller says it better)."""
     code = refusal.code
     if code is RefusalCode.SAME_SLOT:
-        return translate("Refusals", "Move the student to another group instead, or unregister them from %1 first.") \
-            .replace("%1", group_label(refusal.params))
+        return in_form("Refusals", MOVE_INSTEAD, gender).replace("%1", group_label(refusal.params))
     if code is RefusalCode.OTHER_CLASS_TYPE:
-        return translate("Refusals", "Enroll the student in that group instead: each class type is held separately.")
+        return in_form("Refusals", ENROLL_INSTEAD, gender)
     if code is RefusalCode.NOT_OFFERED:
         return translate("Refusals", "Add the course to the registration in the registration calendar.")
     return ""

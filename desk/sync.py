@@ -494,6 +494,34 @@ def _pending_ids(db: Database, student_id: int | None = None) -> list[int]:
         return list(session.scalars(query))
 
 
+# What each portal table holds, in the clerk's words (the progress of a full sync, its repairs).
+_TABLE_WORDS = {
+    "portal_persons": QT_TRANSLATE_NOOP("Sync", "people"),
+    "portal_logins": QT_TRANSLATE_NOOP("Sync", "login accounts"),
+    "portal_students": QT_TRANSLATE_NOOP("Sync", "students"),
+    "portal_student_programmes": QT_TRANSLATE_NOOP("Sync", "students' programmes"),
+    "portal_registrations": QT_TRANSLATE_NOOP("Sync", "registrations"),
+    "portal_registration_courses": QT_TRANSLATE_NOOP("Sync", "courses offered in registrations"),
+    "portal_rounds": QT_TRANSLATE_NOOP("Sync", "registration rounds"),
+    "portal_access_rules": QT_TRANSLATE_NOOP("Sync", "access rules"),
+    "portal_access_grants": QT_TRANSLATE_NOOP("Sync", "individual access decisions"),
+    "portal_class_groups": QT_TRANSLATE_NOOP("Sync", "class groups"),
+    "portal_enrollments": QT_TRANSLATE_NOOP("Sync", "enrollments"),
+    "portal_token_types": QT_TRANSLATE_NOOP("Sync", "token types"),
+    "portal_token_balances": QT_TRANSLATE_NOOP("Sync", "token balances"),
+    "portal_token_requests": QT_TRANSLATE_NOOP("Sync", "token requests"),
+    "portal_payments": QT_TRANSLATE_NOOP("Sync", "payments"),
+    "portal_messages": QT_TRANSLATE_NOOP("Sync", "message texts"),
+    "portal_actions": QT_TRANSLATE_NOOP("Sync", "students' actions"),
+}
+
+
+def table_words(table: str) -> str:
+    """A portal table as a clerk calls what it holds ("class groups"), translated; an unknown one as it is named."""
+    words = _TABLE_WORDS.get(table)
+    return translate("Sync", words) if words else table.removeprefix("portal_").replace("_", " ")
+
+
 def _full(db: Database, portal: Database, run_id: int, counts: _Counts, report: Progress, check) -> None:
     # Entries queued before the comparison are covered by it; later ones wait for the next batch.
     covered = _pending_ids(db)
@@ -504,7 +532,7 @@ def _full(db: Database, portal: Database, run_id: int, counts: _Counts, report: 
         with portal.write() as target, db.read() as source:
             repair = compare_and_repair(source, target, publication)
         counts.repaired.append(repair)
-        report(index, len(tables), translate("Sync", "Comparing %1").replace("%1", publication.name.removeprefix("portal_")))
+        report(index, len(tables), translate("Sync", "Comparing %1").replace("%1", table_words(publication.name)))
     for start in range(0, len(covered), BATCH):
         mark_sent(db, _listed(covered[start:start + BATCH]), run_id)
     counts.sent += len(covered)

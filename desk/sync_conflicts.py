@@ -60,7 +60,7 @@ REFUSED_IN_WORDS = define("sync.refused_in_words", "Sync", "{words}")
 def reasons_of(refusal: DomainError) -> list[Message]:
     """Why a service refused, as stored messages: the rulebook's codes, or the words it gave."""
     if isinstance(refusal, Refused):
-        return [refusal_message(r) for r in refusal.refusals]
+        return [refusal_message(r, refusal.gender) for r in refusal.refusals]  # the student's gender kept
     carried = getattr(refusal, "stored", None)  # a refusal that carries its message
     if isinstance(carried, Message):
         return [carried]

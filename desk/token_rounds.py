@@ -35,7 +35,7 @@ from desk.enrollment import EnrollmentAction
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.messages import Message, define
-from desk.refusals import Refused, message, refuse_if
+from desk.refusals import Refused, message, refuse_if, student_gender
 from desk.model import (
     ClassGroup,
     Enrollment,
@@ -151,11 +151,13 @@ def submit_request(
             raise NotFound(translate("TokenRounds", "That class group no longer exists."))
         register = action is RequestAction.REGISTER
         current = rule_facts.round_now(session, registration_id, now)
-        refuse_if(rules.submit_token_request(
+        refusals = rules.submit_token_request(
             rule_facts.registration(session, registration), current, register=register,
             admission=rule_facts.admission(session, student_id, registration, now) if register else None,
             group=rule_facts.groups(session, [group_id])[group_id] if register else None,
-        ), TokenRequestRefused)
+        )
+        if refusals:  # the words about the student in their grammatical gender
+            refuse_if(refusals, TokenRequestRefused, student_gender(session, student_id))
         request = TokenRequest(
             portal_key=portal_key, student_id=student_id, registration_id=registration_id, round_id=current.id,
             course_id=group.course_id, group_id=group_id, action=action, submitted_at=now,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from datetime import timedelta
@@ -164,7 +165,7 @@ def test_check_finds_counts_search_rows_and_ledger_entries_changed_behind_the_ap
 
     assert main(["--db", _url(demo_db), "check"]) == 1
     out = capsys.readouterr().out
-    assert "problem(s):" in out and group_label in out and "group_count_differs" in out and n2 in out
+    assert re.search(r"\d+ problems?:", out) and group_label in out and "group_count_differs" in out and n2 in out
     assert main(["--db", _url(demo_db), "check", "--json", "--no-portal"]) == 1  # PostgreSQL: the portal differs too
     listed = json.loads(capsys.readouterr().out)
     assert listed["clean"] is False and listed["totals"] == report.totals

@@ -420,9 +420,9 @@ def apply_bulk_link(uow: UnitOfWork, path: str | Path, *, reason: str, skip_erro
         if errors and not skip_errors:
             first = errors[0]
             raise DomainError(
-                translate("Accounts", "Nothing was linked: %1 line(s) have errors, e.g. line %2: %3 Fix the file, or "
-                                      "leave those lines out explicitly.")
-                .replace("%1", str(len(errors))).replace("%2", str(first.line_number)).replace("%3", first.message)
+                translate("Accounts", "Nothing was linked: %n lines have errors, e.g. line %2: %3 Fix the file, or "
+                                      "leave those lines out explicitly.", None, len(errors))
+                .replace("%2", str(first.line_number)).replace("%3", first.message)
             )
         todo = [line for line in lines if line.outcome is LineOutcome.OK]
         existing = [(logins[line.email.lower()], line) for line in todo if line.email.lower() in logins]

@@ -6,6 +6,7 @@ import json
 import sys
 
 from desk.cli.common import open_database_for, require_administrator
+from desk.i18n import counted
 
 
 def cmd_check(args) -> int:
@@ -39,13 +40,13 @@ def cmd_check(args) -> int:
     counts = report.counts
     print(f"Checked {db.description} in {report.seconds:.1f} s: {counts.get('students', 0):,} students, "
           f"{counts.get('class_groups', 0):,} class groups, {counts.get('token_ledger', 0):,} ledger entries, "
-          f"{counts.get('outbox_pending', 0):,} change(s) waiting for the portal.")
+          f"{counted(counts.get('outbox_pending', 0), 'change', 'changes')} waiting for the portal.")
     for note in report.notes:
         print(f"  ({note})")
     if report.clean:
         print("No problems found." if portal_error is None else "No problems found in the desk's own database.")
         return 0 if portal_error is None else 1
-    print(f"{report.problem_count:,} problem(s):")
+    print(f"{counted(report.problem_count, 'problem', 'problems')}:")
     listed: dict[str, int] = {}
     for problem in report.problems:
         print(f"  {problem.kind}: {problem.what}: {problem.detail}")

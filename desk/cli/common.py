@@ -18,16 +18,16 @@ class CommandError(Exception):
 
 
 def install_translator() -> None:
-    """Polish messages at the terminal on a Polish system, when the translation is shipped."""
+    """Polish messages at the terminal on a Polish system, when the translation is shipped; elsewhere
+    the English ones, with their singular and plural forms ("1 line has", "2 lines have")."""
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     import resources
 
-    if QLocale.system().language() != QLocale.Language.Polish:
-        return
+    language = "pl" if QLocale.system().language() == QLocale.Language.Polish else "en"
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     translator = QTranslator(app)
-    if translator.load(str(resources.path("translations", "desk_pl.qm"))):
+    if translator.load(str(resources.path("translations", f"desk_{language}.qm"))):
         app.installTranslator(translator)
         _translators.append(translator)
 

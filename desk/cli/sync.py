@@ -7,14 +7,16 @@ import sys
 
 from desk import bounds
 from desk.cli.common import CommandError, acting_staff, open_database_for
+from desk.i18n import counted
 from desk.unit_of_work import SystemJob, UnitOfWork
 
 
 def _sync_line(report) -> str:
-    line = (f"{report.kind.value} sync #{report.run_id}: {report.result.value}; {report.sent:,} change(s) sent, "
-            f"{report.received:,} student action(s) read, {report.conflicts:,} conflict(s)")
+    line = (f"{report.kind.value} sync #{report.run_id}: {report.result.value}; {counted(report.sent, 'change', 'changes')} sent, "
+            f"{counted(report.received, 'student action', 'student actions')} read, "
+            f"{counted(report.conflicts, 'conflict', 'conflicts')}")
     if report.repaired:
-        line += f"; {report.repaired_rows:,} portal row(s) repaired"
+        line += f"; {counted(report.repaired_rows, 'portal row', 'portal rows')} repaired"
     return line + f" ({report.seconds:.1f} s)"
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desk import access, rosters
 from desk.access import DecisionLine, RuleDraft, RuleLine, StudentListReport
-from desk.clock import format_local, local_to_utc
+from desk.clock import local_to_utc
 from desk.errors import DomainError
 from desk.input_files import read_text_list
 from desk.model import AccessDecision, Level, StudyMode
@@ -36,6 +35,7 @@ from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.dialogs import ActionDialog, StudentPicker
+from ui.formats import DateField, datetime_text, fit_combo
 from ui.screen import fit_to_screen
 from ui.tables import ExportFlow, install_table_tools, run_export, suggested_name
 from desk.unit_of_work import UnitOfWork
@@ -56,16 +56,17 @@ def rule_text(rule: RuleLine) -> str:
     return " · ".join(parts) or QCoreApplication.translate("AccessPanel", "every active student")
 
 
-def _until(text: str, zone: str) -> datetime | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return local_to_utc(datetime.combine(date.fromisoformat(text), time(23, 59)), zone)
-    except ValueError:
-        from PySide6.QtCore import QCoreApplication
+def _until(day: date | None, zone: str) -> datetime | None:
+    """A grant valid to the end of ``day`` (the institution's zone); None for no end."""
+    return local_to_utc(datetime.combine(day, time(23, 59)), zone) if day is not None else None
 
-        raise ValueError(QCoreApplication.translate("AccessPanel", "Write the date as YYYY-MM-DD, e.g. 2027-02-28.")) from None
+
+def until_field(parent: QWidget) -> DateField:
+    """"Valid until": a day typed in the clerk's form or picked from the calendar; empty, no end."""
+    from PySide6.QtCore import QCoreApplication
+
+    return DateField(parent, name="untilField", accessible=QCoreApplication.translate("AccessPanel", "Valid until"),
+                     optional=True, empty_text=QCoreApplication.translate("AccessPanel", "no end"))
 
 
 class AccessPanel(QWidget):
@@ -114,7 +115,6 @@ class AccessPanel(QWidget):
         self.export_button.setEnabled(False)
         self.last_export: ExportFlow | None = None
         install_table_tools(self.table, student_number=0, export=self.export)
-
 
         rules_row = QHBoxLayout()
         rules_row.addWidget(self.rules_list, 1)
@@ -182,6 +182,11 @@ class AccessPanel(QWidget):
             self.programmes = programmes
         if registration_id != self.registration_id:
             return
+        # The decision chosen before stays chosen (by its id), wherever a new grant moved its row.
+        row = self.table.currentRow()
+        kept = self.decisions[row].id if 0 <= row < len(self.decisions) and registration_id == getattr(
+            self, "_shown_registration", None) else None
+        self._shown_registration = registration_id
         self.rules, self.decisions = rules, decisions
         self.rules_list.clear()
         for rule in rules:
@@ -198,8 +203,8 @@ class AccessPanel(QWidget):
         for row, d in enumerate(decisions):
             decision = self.tr("grant") if d.decision is AccessDecision.GRANT else self.tr("revocation")
             state = self.tr("standing") if d.standing else (self.tr("withdrawn") if d.withdrawn_at else self.tr("expired"))
-            values = [d.student_number, d.student_name, decision, d.reason, d.granted_by or "", format_local(d.granted_at, zone),
-                      format_local(d.valid_until, zone) if d.valid_until else "", state]
+            values = [d.student_number, d.student_name, decision, d.reason, d.granted_by or "", datetime_text(d.granted_at, zone),
+                      datetime_text(d.valid_until, zone), state]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 2:
@@ -208,6 +213,12 @@ class AccessPanel(QWidget):
                     item.setForeground(labels.MUTED_COLOUR)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        again = next((r for r, d in enumerate(decisions) if d.id == kept), -1)
+        if again >= 0:
+            self.table.selectRow(again)
+        else:
+            self.table.clearSelection()
+            self.table.setCurrentCell(-1, -1)
         self._enable(True)
         self.loaded.emit()
 
@@ -245,19 +256,19 @@ class AccessPanel(QWidget):
                               self.tr("Students matching every field that is set take part (leave a field empty for any)."),
                               self.tr("&Add rule"), "addRuleDialog",
                               lambda v: access.add_rule(UnitOfWork(db, actor), rid, v[0], reason=v[1]), self, reason=True)
-        programme = QComboBox(dialog)
+        programme = fit_combo(QComboBox(dialog))
         programme.setObjectName("ruleProgramme")
         programme.setAccessibleName(self.tr("Programme"))
         programme.addItem(self.tr("any programme"), None)
         for choice in self.programmes or ():
             programme.addItem(f"{choice.code} — {choice.name}", choice.id)
-        level = QComboBox(dialog)
+        level = fit_combo(QComboBox(dialog))
         level.setObjectName("ruleLevel")
         level.setAccessibleName(self.tr("Level"))
         level.addItem(self.tr("any level"), None)
         for value in Level:
             level.addItem(labels.level(value), value)
-        mode = QComboBox(dialog)
+        mode = fit_combo(QComboBox(dialog))
         mode.setObjectName("ruleMode")
         mode.setAccessibleName(self.tr("Mode"))
         mode.addItem(self.tr("any mode"), None)
@@ -305,10 +316,7 @@ class AccessPanel(QWidget):
             reason_hint=self.tr("e.g. returned from leave") if grant else self.tr("e.g. unpaid fees"),
         )
         picker = StudentPicker(self.context, dialog)
-        until = QLineEdit(dialog)
-        until.setObjectName("untilField")
-        until.setAccessibleName(self.tr("Valid until"))
-        until.setPlaceholderText(self.tr("YYYY-MM-DD, empty: no end"))
+        until = until_field(dialog)
         dialog.form.addRow(self.tr("&Student:"), picker)
         dialog.form.addRow(self.tr("Valid &until:"), until)
         dialog.finish_form()
@@ -317,7 +325,7 @@ class AccessPanel(QWidget):
         def values():
             if picker.student_id is None:
                 raise ValueError(self.tr("Find and choose the student first."))
-            return (picker.student_id, dialog.reason.text(), _until(until.text(), zone))
+            return (picker.student_id, dialog.reason.text(), _until(until.day(), zone))
 
         dialog.values = values
         fit_to_screen(dialog, QSize(620, 440))
@@ -365,7 +373,7 @@ class BulkGrantDialog(ActionDialog):
             self.tr("&Grant"),
         )
         if cohort:
-            self.programme = QComboBox(self)
+            self.programme = fit_combo(QComboBox(self))
             self.programme.setObjectName("cohortProgramme")
             self.programme.setAccessibleName(self.tr("Programme"))
             for choice in programmes:
@@ -403,10 +411,7 @@ class BulkGrantDialog(ActionDialog):
         self.found.setObjectName("listFound")
         self.found.setAccessibleName(self.tr("Students found"))
         self.found.setMaximumHeight(150)
-        self.until = QLineEdit(self)
-        self.until.setObjectName("untilField")
-        self.until.setAccessibleName(self.tr("Valid until"))
-        self.until.setPlaceholderText(self.tr("YYYY-MM-DD, empty: no end"))
+        self.until = until_field(self)
         self.form.addRow("", self.check_button)
         self.form.addRow(self.tr("Check:"), self.report_label)
         self.form.addRow("", self.found)
@@ -468,10 +473,10 @@ class BulkGrantDialog(ActionDialog):
             suffix = "  ✓" if s.admitted_now else ""
             self.found.addItem(f"{s.student_number}  {s.name}{suffix}")
         self._ok.setEnabled(bool(report.found))
-        self._ok.setText(self.tr("&Grant to %1 students").replace("%1", str(len(report.found))))
+        self._ok.setText(self.tr("&Grant to %n students", "", len(report.found)))
         self.checked = True
 
     def values(self):
         if self.report is None:
             raise ValueError(self.tr("Check the list first."))
-        return (self.report.student_ids, self.reason.text(), self.until.text())
+        return (self.report.student_ids, self.reason.text(), self.until.day())

@@ -12,6 +12,7 @@ from desk.groups import GroupLine, MemberLine
 from desk.unit_of_work import UnitOfWork
 from ui import labels
 from ui.context import AppContext
+from ui.formats import fit_combo
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.models.group_table_model import timetable
 from ui.screen import fit_to_screen
@@ -43,7 +44,7 @@ class SetLimitDialog(ActionDialog):
         )
         self.selected = selected
         self.set_texts(
-            self.tr("Seat limit — %1 group(s)").replace("%1", str(len(selected))),
+            self.tr("Seat limit — %n groups", "", len(selected)),
             self.tr("A limit is never set below the students already in a group; then nothing is changed."),
             self.tr("&Apply"),
         )
@@ -214,7 +215,7 @@ class MoveDialog(ActionDialog):
             self.tr("From %1 to another group of the course, in one step.").replace("%1", group_label(group)),
             self.tr("&Move"),
         )
-        self.target = QComboBox(self)
+        self.target = fit_combo(QComboBox(self))
         self.target.setObjectName("moveTargetChooser")
         self.target.setAccessibleName(self.tr("Target group"))
         for sibling in self.siblings:

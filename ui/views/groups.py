@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from desk import groups, registrations
-from desk.clock import format_local
 from desk.errors import DomainError
 from desk.groups import GroupLine, GroupScope, MemberLine
 from desk.registrations import Choice, RegistrationLine
@@ -40,6 +39,7 @@ from desk.staff import Permission
 from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.formats import datetime_text
 from ui.dialogs import ActionDialog
 from ui.views.group_dialogs import (
     EnrollDialog,
@@ -691,7 +691,7 @@ class GroupsView(QWidget):
         for row, m in enumerate(members):
             how = labels.enrollment_source(m.source) + (" · " + self.tr("over the limit") if m.over_limit else "")
             values = [str(row + 1), m.student_number, m.last_name, m.first_name, how,
-                      format_local(m.enrolled_at, self.context.time_zone), m.reason or ""]
+                      datetime_text(m.enrolled_at, self.context.time_zone), m.reason or ""]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 0:

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,  # noqa: F401 - the save dialog the export asks through (tests replace it here)
@@ -32,13 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from desk import history as audit_history
-from desk.clock import format_local, local_to_utc
+from desk.clock import local_to_utc
 from desk.errors import DomainError
 from desk.history import HistoryLine
 from desk.staff import Permission
 from desk.students import student_by_number
 from ui import labels
 from ui.context import AppContext
+from ui.formats import NO_DATE as FORMATS_NO_DATE
+from ui.formats import DateField, date_text, datetime_text
 from ui.screen import fit_to_screen
 from ui import tables
 from ui.tables import install_table_tools, run_export
@@ -47,8 +48,8 @@ from desk.unit_of_work import UnitOfWork
 
 PAGE = 500
 EXPORT_FOLDER_SETTING = tables.EXPORT_FOLDER_SETTING  # one folder remembered for every export
-# An empty date field: QDateEdit shows its "special value" text at its minimum date.
-NO_DATE = QDate(2000, 1, 1)
+# An empty date field: the date field shows its "no date" text at this day (ui.formats).
+NO_DATE = FORMATS_NO_DATE
 
 # The columns of the history table, in order.
 WHEN, WHO, WHAT, RECORD, CHANGE, REASON = range(6)
@@ -92,7 +93,7 @@ class HistoryTableModel(QAbstractTableModel):
 
     def text(self, line: HistoryLine, column: int) -> str:
         if column == WHEN:
-            return format_local(line.at, self.zone)
+            return datetime_text(line.at, self.zone)
         if column == WHO:
             return line.staff_name or line.who
         if column == WHAT:
@@ -307,16 +308,8 @@ class HistoryView(QWidget):
             self.staff.setToolTip(self.tr("Only an administrator reads the whole history or one staff member's."))
         self.apply_filters()
 
-    def _date_field(self, name: str, accessible: str) -> QDateEdit:
-        field = QDateEdit(self)
-        field.setObjectName(name)
-        field.setAccessibleName(accessible)
-        field.setCalendarPopup(True)
-        field.setDisplayFormat("yyyy-MM-dd")
-        field.setMinimumDate(NO_DATE)
-        field.setSpecialValueText(self.tr("any date"))
-        field.setDate(NO_DATE)
-        return field
+    def _date_field(self, name: str, accessible: str) -> DateField:
+        return DateField(self, name=name, accessible=accessible, optional=True, empty_text=self.tr("any date"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -337,9 +330,8 @@ class HistoryView(QWidget):
 
     # --- reading ---------------------------------------------------------------------------
 
-    def _date(self, field: QDateEdit):
-        value = field.date()
-        return None if value == NO_DATE else value.toPython()
+    def _date(self, field: DateField):
+        return field.day()
 
     def current_filters(self) -> _Filters:
         zone = self.context.time_zone
@@ -355,9 +347,9 @@ class HistoryView(QWidget):
         if self.kind.currentData():
             parts.append(self.tr("kind: %1").replace("%1", self.kind.currentText()))
         if start:
-            parts.append(self.tr("from %1").replace("%1", start.isoformat()))
+            parts.append(self.tr("from %1").replace("%1", date_text(start)))
         if end:
-            parts.append(self.tr("to %1").replace("%1", end.isoformat()))
+            parts.append(self.tr("to %1").replace("%1", date_text(end)))
         if self.personal.isChecked():
             parts.append(self.tr("personal data access only"))
         return _Filters(
@@ -533,7 +525,7 @@ class ChangeSetDialog(QDialog):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         if head is not None:
-            parts = [f"{format_local(head.at, context.time_zone)}  {head.who}: {head.description}",
+            parts = [f"{datetime_text(head.at, context.time_zone)}  {head.who}: {head.description}",
                      self.tr("%Ln rows", "", head.rows)]
             if head.reason:
                 parts.append(self.tr("Reason: %1").replace("%1", head.reason))

@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk import next_term
-from desk.clock import format_local
 from desk.next_term import Kind, NextTermPlan, NextTermResult, Status
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
+from ui.formats import datetime_text
 from ui.dialogs import error_label
 from ui.screen import fit_to_screen
 from ui.tasks import Lane, TaskHandle
@@ -250,7 +250,7 @@ class NextTermDialog(QDialog):
                 filter(None, [self.tr("from %1").replace("%1", r.source_code), r.unit_code, kind_text, r.problem]))))
             for item in r.rounds:
                 rows[Kind.ROUND].append((f"{r.code}: {item.name}", item.status, " · ".join(filter(None, [
-                    f"{format_local(item.starts_at, zone)} – {format_local(item.ends_at, zone)}",
+                    f"{datetime_text(item.starts_at, zone)} – {datetime_text(item.ends_at, zone)}",
                     labels.round_status(item.state), item.problem]))))
             for rule in r.rules:
                 what = [rule.programme_code or "", labels.level(rule.level) if rule.level else "",

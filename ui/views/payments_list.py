@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk import payments, registrations, rosters
-from desk.clock import format_local
 from desk.model import PaymentStatus
 from desk.payments import PaymentLine
 from desk.staff import Permission
 from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.formats import amount_text, date_text, datetime_text, money_text
 from ui.dialogs import ActionDialog
 from ui.tables import ExportFlow, install_table_tools, run_export, suggested_name
 from desk.unit_of_work import UnitOfWork
@@ -136,9 +136,9 @@ class PaymentsView(QWidget):
         zone = self.context.time_zone
         self.table.setRowCount(len(lines))
         for row, p in enumerate(lines):
-            values = [f"#{p.id}", p.student_number, p.student_name, f"{p.amount} PLN", labels.payment_status(p.status),
-                      p.due_on.isoformat() if p.due_on else "", p.token_type_code or "", p.course_code or "", p.term_code or "",
-                      format_local(p.created_at, zone), p.cancelled_reason or ""]
+            values = [f"#{p.id}", p.student_number, p.student_name, money_text(p.amount), labels.payment_status(p.status),
+                      date_text(p.due_on), p.token_type_code or "", p.course_code or "", p.term_code or "",
+                      datetime_text(p.created_at, zone), p.cancelled_reason or ""]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 4:
@@ -148,7 +148,7 @@ class PaymentsView(QWidget):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         due = sum(p.amount for p in lines if p.status is PaymentStatus.DUE)
-        self.summary.setText(self.tr("%1 payments shown; due in total: %2 PLN").replace("%1", str(len(lines))).replace("%2", str(due)))
+        self.summary.setText(self.tr("%n payments shown; due in total: %1", "", len(lines)).replace("%1", money_text(due)))
         self._selection()
         self.loaded.emit(len(lines))
 
@@ -180,7 +180,7 @@ class PaymentsView(QWidget):
         line = self.lines[row]
         db, actor = self.context.db, self.context.actor
         dialog = ActionDialog(self.context, self.tr("Cancel payment #%1").replace("%1", str(line.id)),
-                              self.tr("%1 PLN due from %2 (%3).").replace("%1", str(line.amount)).replace("%2", line.student_name)
+                              self.tr("%1 PLN due from %2 (%3).").replace("%1", amount_text(line.amount)).replace("%2", line.student_name)
                               .replace("%3", line.student_number),
                               self.tr("Cancel the &payment"), "cancelPaymentDialog",
                               lambda reason: payments.cancel_payment(UnitOfWork(db, actor), line.id, reason=reason), self,

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk import registrations, staff
-from desk.clock import format_local, to_local
+from desk.clock import to_local
 from desk.model import Role
 from desk.registrations import Choice
 from desk.staff import Permission, StaffLine, role_label
 from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
+from ui.formats import datetime_text, fit_combo
 from ui.dialogs import ActionDialog
 from ui.screen import fit_to_screen
 from ui.tables import install_table_tools
@@ -111,7 +112,7 @@ class UnitPicker(QWidget):
 
 
 def _role_box(parent: QWidget, current: Role | None = None) -> QComboBox:
-    box = QComboBox(parent)
+    box = fit_combo(QComboBox(parent))
     box.setObjectName("staffRoleField")
     box.setAccessibleName(QCoreApplication.translate("StaffAdminView", "Role"))
     for role in ROLES:
@@ -359,7 +360,7 @@ class StaffAdminView(QWidget):
                 ", ".join(line.unit_codes) if line.role is Role.CLERK else self.tr("every unit"),
                 self.tr("active") if line.active else self.tr("disabled"),
                 to_local(line.locked_until, zone).strftime("%Y-%m-%d %H:%M:%S") if line.locked_until else "",
-                format_local(line.last_sign_in_at, zone) if line.last_sign_in_at else self.tr("never"),
+                datetime_text(line.last_sign_in_at, zone) if line.last_sign_in_at else self.tr("never"),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)

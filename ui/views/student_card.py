@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.clock import format_local
 from desk.eligibility import registrations_for_student
 from desk.model import SyncKind
 from desk.portal.database import open_portal_for
@@ -34,6 +34,7 @@ from desk.students import StudentCard, reveal_pesel, student_card
 from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.formats import date_text, datetime_text, money_text
 from ui.screen import fit_to_screen
 from ui.tables import install_table_tools
 from ui.tasks import Lane, error_message, log_unexpected
@@ -90,7 +91,11 @@ class StudentCardWindow(QWidget):
         self.context = context
         self.student_id = student_id
         self.card: StudentCard | None = None
-        self.registrations: list = []
+        self.registrations: list = []  # every registration of this term and the next, with its verdict
+        self.shown_registrations: list = []  # those in the table: the clerk's units' own, unless "All units"
+        self.all_units = not context.actor.unit_ids  # a clerk sees their units' registrations first
+        self._keep_registration: int | None = None  # the row chosen before a refresh, chosen again after it
+        self._wanted_scroll: int | None = None
         self._pesel: str | None = None
         self.comparison: Comparison | None = None
         self.last_sync_report: SyncReport | None = None
@@ -146,6 +151,7 @@ class StudentCardWindow(QWidget):
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll = scroll
+        scroll.verticalScrollBar().rangeChanged.connect(self._restore_scroll)
         # A section reached by its Alt+letter (or by Tab) is scrolled into view.
         QApplication.instance().focusChanged.connect(self._follow_focus)
         # QScrollArea fits its widget only when it is itself resized: a card whose sections grew
@@ -205,7 +211,19 @@ class StudentCardWindow(QWidget):
         self.subtitle.setText(error_message(error))
         self.loaded.emit()
 
+    def _restore_scroll(self, _low: int = 0, high: int = 0) -> None:
+        """After a refresh, the card stays where the clerk had scrolled to (once the sections are laid out)."""
+        wanted = self._wanted_scroll
+        bar = self.scroll.verticalScrollBar()
+        if wanted is not None and bar.maximum() >= wanted:
+            bar.setValue(wanted)
+            self._wanted_scroll = None
+
     def _show(self, card: StudentCard) -> None:
+        if self.card is not None:  # a refresh: keep the place and the chosen registration
+            self._wanted_scroll = self.scroll.verticalScrollBar().value() or None
+            chosen = self._selected_registration()
+            self._keep_registration = chosen.id if chosen is not None else self._keep_registration
         self.card = card
         name = " ".join(n for n in (card.first_name, card.middle_name, card.last_name) if n)
         self.setWindowTitle(self.tr("%1 — student %2").replace("%1", name).replace("%2", card.student_number))
@@ -238,6 +256,7 @@ class StudentCardWindow(QWidget):
         self.body_layout.addWidget(self.history_section)
         self.history_section.setVisible(True)
         self.body_layout.addStretch(1)
+        self._restore_scroll()
         self.loaded.emit()
 
     def _group(self, object_name: str, title: str) -> tuple[QGroupBox, QVBoxLayout]:
@@ -255,7 +274,7 @@ class StudentCardWindow(QWidget):
         form.addRow(self.tr("Surname:"), QLabel(card.last_name))
         form.addRow(self.tr("Category:"), QLabel(labels.category(card.category)))
         if card.may_view_personal_data:  # personal data, as the PESEL it would half give away
-            form.addRow(self.tr("Birth date:"), QLabel(card.birth_date.isoformat() if card.birth_date else "—"))
+            form.addRow(self.tr("Birth date:"), QLabel(date_text(card.birth_date) or "—"))
         self.pesel_label = QLabel(self._pesel or card.pesel_masked or self.tr("none (no PESEL given)"))
         self.pesel_label.setObjectName("peselLabel")
         self.pesel_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -274,9 +293,9 @@ class StudentCardWindow(QWidget):
                 labels.mode(p.mode),
                 str(p.stage),
                 labels.programme_status(p.status)
-                + (self.tr(" since %1").replace("%1", p.status_since.isoformat()) if p.status_since else "")
-                + (self.tr(" until %1").replace("%1", p.status_until.isoformat()) if p.status_until else ""),
-                p.admitted_on.isoformat(),
+                + (self.tr(" since %1").replace("%1", date_text(p.status_since)) if p.status_since else "")
+                + (self.tr(" until %1").replace("%1", date_text(p.status_until)) if p.status_until else ""),
+                date_text(p.admitted_on),
             ]
             for p in card.programmes
         ]
@@ -340,9 +359,21 @@ class StudentCardWindow(QWidget):
 
     def _registrations_section(self) -> QGroupBox:
         box, layout = self._group("registrationsSection", self.tr("Reg&istrations of this term and the next"))
-        lines = self.registrations
+        units = self.context.actor.unit_ids
+        lines = [line for line in self.registrations if self.all_units or line.registration.unit_id in units]
+        self.shown_registrations = lines
+        self.registrations_table = None
+        if units:
+            # A clerk sees the registrations of their own units; the rest of the university on request.
+            self.all_units_check = QCheckBox(self.tr("Show the registrations of &all units"), box)
+            self.all_units_check.setObjectName("allUnitsCheck")
+            self.all_units_check.setAccessibleName(self.tr("Show the registrations of all units"))
+            self.all_units_check.setChecked(self.all_units)
+            self.all_units_check.toggled.connect(self._show_all_units)
+            layout.addWidget(self.all_units_check)
         if not lines:
-            layout.addWidget(QLabel(self.tr("No registrations in the current or the next term.")))
+            layout.addWidget(QLabel(self.tr("No registrations in the current or the next term.") if not self.registrations
+                                    else self.tr("No registrations of your units in the current or the next term.")))
             return box
         rows = [
             [
@@ -367,6 +398,11 @@ class StudentCardWindow(QWidget):
         table.setColumnWidth(1, min(table.columnWidth(1), 260))
         table.setColumnWidth(5, 420)
         table.horizontalHeader().setStretchLastSection(True)
+        # "Why" is a sentence: wrapped, its row as tall as it needs, the table as tall as its rows.
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows(table))
+        self._fit_rows(table)
         table.doubleClicked.connect(lambda _index: self._explain())
         self.registrations_table = table
         layout.addWidget(table)
@@ -384,15 +420,27 @@ class StudentCardWindow(QWidget):
         buttons.addWidget(self.grant_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        table.selectRow(0)
+        kept = next((r for r, line in enumerate(lines) if line.registration.id == self._keep_registration), 0)
+        table.selectRow(kept)
         return box
+
+    def _fit_rows(self, table: QTableWidget) -> None:
+        table.resizeRowsToContents()
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(min(table.horizontalHeader().sizeHint().height() + rows + 6, 360))
+
+    def _show_all_units(self, on: bool) -> None:
+        self.all_units = on
+        if self.card is not None:
+            self._show(self.card)
 
     def _selected_registration(self):
         table = getattr(self, "registrations_table", None)
-        if table is None or not self.registrations:
+        lines = self.shown_registrations
+        if table is None or not lines:
             return None
         row = table.currentRow()
-        return self.registrations[row if 0 <= row < len(self.registrations) else 0].registration
+        return lines[row if 0 <= row < len(lines) else 0].registration
 
     def _explain(self) -> None:
         from ui.views.explain_dialog import ExplainDialog
@@ -423,7 +471,7 @@ class StudentCardWindow(QWidget):
                 labels.class_type(e.class_type),
                 str(e.group_number),
                 labels.enrollment_status(e.status),
-                format_local(e.created_at, self.context.time_zone),
+                datetime_text(e.created_at, self.context.time_zone),
             ]
             for e in card.enrollments
         ]
@@ -449,7 +497,7 @@ class StudentCardWindow(QWidget):
         layout.addWidget(tokens)
         if card.payments:
             rows = [
-                [f"{p.amount} PLN", labels.payment_status(p.status), p.due_on.isoformat() if p.due_on else "", p.what]
+                [money_text(p.amount), labels.payment_status(p.status), date_text(p.due_on), p.what]
                 for p in card.payments
             ]
             layout.addWidget(
@@ -574,7 +622,7 @@ class StudentCardWindow(QWidget):
             self.portal_last_sync.setText(self.tr("No successful sync yet."))
         else:
             self.portal_last_sync.setText(
-                self.tr("Last successful sync: %1").replace("%1", format_local(comparison.last_sync, self.context.time_zone)))
+                self.tr("Last successful sync: %1").replace("%1", datetime_text(comparison.last_sync, self.context.time_zone)))
         self.portalLoaded.emit(comparison)
 
     def _portal_failed(self, error: BaseException, generation: int) -> None:
@@ -671,7 +719,7 @@ class StudentCardWindow(QWidget):
         bold = QFont(table.font())
         bold.setBold(True)
         for row, line in enumerate(lines):
-            values = [format_local(line.at, self.context.time_zone), line.staff_name or line.who, line.description,
+            values = [datetime_text(line.at, self.context.time_zone), line.staff_name or line.who, line.description,
                       line.change, line.reason or ""]
             tips = [values[0], line.who, f"{line.description}\n({line.action}, #{line.id})", line.change, line.reason or ""]
             for column, value in enumerate(values):

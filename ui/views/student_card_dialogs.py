@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
@@ -23,6 +23,7 @@ from desk.students import PersonChanges, StudentCard
 from desk.unit_of_work import UnitOfWork
 from ui.changes import ALL, Changes
 from ui.context import AppContext
+from ui.formats import DateField
 from ui.screen import fit_to_screen
 
 
@@ -48,10 +49,8 @@ class GrantAccessDialog(QDialog):
         self.reason.setObjectName("grantReasonField")
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("e.g. returned from leave, decision of the vice-dean"))
-        self.until = QLineEdit(self)
-        self.until.setObjectName("grantUntilField")
-        self.until.setAccessibleName(self.tr("Valid until"))
-        self.until.setPlaceholderText(self.tr("YYYY-MM-DD, empty: no end"))
+        self.until = DateField(self, name="grantUntilField", accessible=self.tr("Valid until"), optional=True,
+                               empty_text=self.tr("no end"))
         self.error = QLabel(self)
         self.error.setObjectName("grantError")
         self.error.setWordWrap(True)
@@ -72,14 +71,8 @@ class GrantAccessDialog(QDialog):
         fit_to_screen(self, QSize(520, self.sizeHint().height()))
 
     def save(self) -> None:
-        text = self.until.text().strip()
-        until = None
-        if text:
-            try:
-                until = local_to_utc(datetime.combine(date.fromisoformat(text), time(23, 59)), self.context.time_zone)
-            except ValueError:
-                self.error.setText(self.tr("Write the date as YYYY-MM-DD, e.g. 2027-02-28."))
-                return
+        day = self.until.day()
+        until = local_to_utc(datetime.combine(day, time(23, 59)), self.context.time_zone) if day else None
         db, actor, reason = self.context.db, self.context.actor, self.reason.text()
         student_id, registration_id = self.student_id, self.registration_id
         self.buttons.setEnabled(False)
@@ -106,10 +99,8 @@ class PersonEditDialog(QDialog):
         self.first_name = self._field("firstNameField", self.tr("First name"), card.first_name)
         self.middle_name = self._field("middleNameField", self.tr("Middle name"), card.middle_name or "")
         self.last_name = self._field("lastNameField", self.tr("Surname"), card.last_name)
-        self.birth_date = self._field(
-            "birthDateField", self.tr("Birth date"), card.birth_date.isoformat() if card.birth_date else ""
-        )
-        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.birth_date = DateField(self, name="birthDateField", accessible=self.tr("Birth date"), value=card.birth_date,
+                                    optional=True, empty_text=self.tr("not known"))
         self.pesel = self._field("peselField", self.tr("PESEL"), pesel or "")
         self.pesel.setMaxLength(11)
         if pesel is None and card.pesel_masked:
@@ -153,11 +144,7 @@ class PersonEditDialog(QDialog):
         return field
 
     def changes(self) -> PersonChanges:
-        text = self.birth_date.text().strip()
-        try:
-            birth = date.fromisoformat(text) if text else None
-        except ValueError:
-            raise DomainError(self.tr("The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.")) from None
+        birth = self.birth_date.day()
         pesel = self.pesel.text().strip()
         return PersonChanges(
             first_name=self.first_name.text(),

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from desk import bounds
 from desk.access import programmes
@@ -35,6 +35,7 @@ from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
+from ui.formats import DateField, date_text, fit_combo
 
 
 def _today(context: AppContext) -> QDate:
@@ -42,18 +43,12 @@ def _today(context: AppContext) -> QDate:
     return QDate(today.year, today.month, today.day)
 
 
-def _date_edit(parent: QWidget, name: str, accessible: str, value: QDate) -> QDateEdit:
-    edit = QDateEdit(value, parent)
-    edit.setObjectName(name)
-    edit.setAccessibleName(accessible)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setCalendarPopup(True)
-    return edit
+def _date_edit(parent: QWidget, name: str, accessible: str, value: QDate) -> DateField:
+    return DateField(parent, name=name, accessible=accessible, value=value)
 
 
-def _day(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
+def _day(edit: DateField) -> date:
+    return edit.day()
 
 
 def programme_text(line) -> str:
@@ -70,9 +65,9 @@ def _since_until(since: date | None, until: date | None) -> str:
     if since is None:
         return ""
     if until is None:
-        return QCoreApplication.translate("StudentRecordDialogs", "since %1").replace("%1", since.isoformat())
+        return QCoreApplication.translate("StudentRecordDialogs", "since %1").replace("%1", date_text(since))
     return (QCoreApplication.translate("StudentRecordDialogs", "since %1 until %2")
-            .replace("%1", since.isoformat()).replace("%2", until.isoformat()))
+            .replace("%1", date_text(since)).replace("%2", date_text(until)))
 
 
 class StatusChangeDialog(ActionDialog):
@@ -91,12 +86,12 @@ class StatusChangeDialog(ActionDialog):
                        .replace("%1", card.first_name).replace("%2", card.last_name).replace("%3", card.student_number),
                        self.tr("&Change status"))
         self.administrator = context.actor.can(Permission.ADMINISTER)
-        self.programme = QComboBox(self)
+        self.programme = fit_combo(QComboBox(self))
         self.programme.setObjectName("statusProgrammeField")
         self.programme.setAccessibleName(self.tr("Programme"))
         for line in card.programmes:
             self.programme.addItem(programme_text(line), line.id)
-        self.status = QComboBox(self)
+        self.status = fit_combo(QComboBox(self))
         self.status.setObjectName("statusField")
         self.status.setAccessibleName(self.tr("New status"))
         self.since = _date_edit(self, "statusSinceField", self.tr("From"), _today(context))
@@ -176,19 +171,19 @@ class NewStudentDialog(ActionDialog):
         self.first_name = self._field("newFirstNameField", self.tr("First name"), NAME_MAX["first_name"])
         self.middle_name = self._field("newMiddleNameField", self.tr("Middle name"), NAME_MAX["middle_name"])
         self.last_name = self._field("newLastNameField", self.tr("Surname"), NAME_MAX["last_name"])
-        self.birth_date = self._field("newBirthDateField", self.tr("Birth date"), 10)
-        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.birth_date = DateField(self, name="newBirthDateField", accessible=self.tr("Birth date"), optional=True,
+                                    empty_text=self.tr("not known"))
         self.pesel = self._field("newPeselField", self.tr("PESEL"), 11)
         self.pesel.setPlaceholderText(self.tr("optional"))
         self.private_email = self._field("newPrivateEmailField", self.tr("Private e-mail"), EMAIL_MAX)
-        self.category = QComboBox(self)
+        self.category = fit_combo(QComboBox(self))
         self.category.setObjectName("newCategoryField")
         self.category.setAccessibleName(self.tr("Category"))
         for category in (PersonCategory.STUDENT, PersonCategory.PHD_STUDENT):
             self.category.addItem(labels.category(category), category.value)
         self.student_number = self._field("newStudentNumberField", self.tr("Student number"), NUMBER_MAX)
         self.student_number.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]*"), self))
-        self.programme = QComboBox(self)
+        self.programme = fit_combo(QComboBox(self))
         self.programme.setObjectName("newProgrammeField")
         self.programme.setAccessibleName(self.tr("Programme"))
         self.stage = QSpinBox(self)
@@ -220,11 +215,7 @@ class NewStudentDialog(ActionDialog):
         self.programmes_loaded = True
 
     def values(self) -> StudentDraft:
-        text = self.birth_date.text().strip()
-        try:
-            birth = date.fromisoformat(text) if text else None
-        except ValueError:
-            raise ValueError(self.tr("The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.")) from None
+        birth = self.birth_date.day()
         code = self.programme.currentData()
         if not code:
             raise ValueError(self.tr("Choose the programme."))
@@ -255,7 +246,7 @@ class AddProgrammeDialog(ActionDialog):
                        .replace("%2", card.last_name).replace("%3", card.student_number),
                        self.tr("&Add programme"))
         studied = {line.code for line in card.programmes}
-        self.programme = QComboBox(self)
+        self.programme = fit_combo(QComboBox(self))
         self.programme.setObjectName("addProgrammeField")
         self.programme.setAccessibleName(self.tr("Programme"))
         self.stage = QSpinBox(self)
@@ -295,7 +286,7 @@ class StageDialog(ActionDialog):
         self.card = card
         self.reason.setPlaceholderText(self.tr("e.g. promoted to the next year"))
         self.set_texts(self.tr("Change the stage — %1").replace("%1", card.student_number), "", self.tr("&Change stage"))
-        self.programme = QComboBox(self)
+        self.programme = fit_combo(QComboBox(self))
         self.programme.setObjectName("stageProgrammeField")
         self.programme.setAccessibleName(self.tr("Programme"))
         for line in card.programmes:

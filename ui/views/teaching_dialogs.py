@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QMenu, QPlainTextEdit, QSpinBox, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QSpinBox, QToolButton, QWidget
 
 from desk import bounds
 from desk.courses import CourseDraft, add_course, list_courses
@@ -26,6 +26,7 @@ from ui import labels
 from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
+from ui.formats import DateField, fit_combo
 from ui.screen import fit_to_screen
 
 # Sized for a 1366x768 screen: the tallest of these dialogs stays under 600 pixels.
@@ -72,7 +73,7 @@ def _spin(parent: QWidget, name: str, accessible: str, value: int, bound: bounds
 
 
 def _combo(parent: QWidget, name: str, accessible: str, items: list[tuple[str, object]], current: object = None) -> QComboBox:
-    combo = QComboBox(parent)
+    combo = fit_combo(QComboBox(parent))
     combo.setObjectName(name)
     combo.setAccessibleName(accessible)
     for text, data in items:
@@ -82,13 +83,8 @@ def _combo(parent: QWidget, name: str, accessible: str, items: list[tuple[str, o
     return combo
 
 
-def _date(parent: QWidget, name: str, accessible: str, value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day), parent)
-    edit.setObjectName(name)
-    edit.setAccessibleName(accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def _date(parent: QWidget, name: str, accessible: str, value: date) -> DateField:
+    return DateField(parent, name=name, accessible=accessible, value=value)
 
 
 # --- courses ---------------------------------------------------------------------------------
@@ -270,7 +266,7 @@ class TermDialog(_FirstFieldFocus, ActionDialog):
         fit_to_screen(self, QSize(WIDTH - 80, 10))
 
     def values(self):
-        draft = TermDraft(self.code.text(), self.name.text(), self.starts.date().toPython(), self.ends.date().toPython())
+        draft = TermDraft(self.code.text(), self.name.text(), self.starts.day(), self.ends.day())
         if self.line is None:
             return draft
         return ({"code": draft.code, "name": draft.name, "starts_on": draft.starts_on, "ends_on": draft.ends_on},

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from desk import access, rosters, tokens
 from desk.students import student_card
-from desk.clock import format_local
 from desk.model import LedgerKind
 from desk.staff import Permission
 from desk.tokens import BalanceLine, CorrectionPreview, LedgerLine
 from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.formats import datetime_text, fit_combo
 from ui.dialogs import ActionDialog, StudentPicker, error_label
 from ui.tables import ExportFlow, install_table_tools, run_export, suggested_name
 from desk.unit_of_work import UnitOfWork
@@ -104,7 +104,7 @@ class TokenCorrectionView(QWidget):
         self.cohort_dialog: CohortDialog | None = None
         self.last_export: ExportFlow | None = None
 
-        self.token_type = QComboBox(self)
+        self.token_type = fit_combo(QComboBox(self))
         self.token_type.setObjectName("correctionTokenType")
         self.token_type.setAccessibleName(self.tr("Token type"))
         self.amount = QSpinBox(self)
@@ -231,7 +231,7 @@ class TokenCorrectionView(QWidget):
                 note = " " + self.tr("(reverses #%1)").replace("%1", str(e.reverses_id))
             elif e.reversed_by_id:
                 note = " " + self.tr("(reversed by #%1)").replace("%1", str(e.reversed_by_id))
-            values = [f"#{e.id}", format_local(e.created_at, zone), e.token_type_code, ledger_kind(e.kind) + note,
+            values = [f"#{e.id}", datetime_text(e.created_at, zone), e.token_type_code, ledger_kind(e.kind) + note,
                       f"{e.amount:+d}", e.reason, e.document_ref or "", e.created_by or ""]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -287,8 +287,8 @@ class TokenCorrectionView(QWidget):
             lines.append(f"<span style='color:{labels.PROBLEM_COLOUR.name()}'>{text}</span>")
         else:
             lines.append(self.tr("Corrections allowed until %1 (registration %2 starts %3).")
-                         .replace("%1", format_local(deadline.deadline, zone)).replace("%2", deadline.registration_code)
-                         .replace("%3", format_local(deadline.starts_at, zone)))
+                         .replace("%1", datetime_text(deadline.deadline, zone)).replace("%2", deadline.registration_code)
+                         .replace("%3", datetime_text(deadline.starts_at, zone)))
         pending = preview.pending
         if pending.requests:
             lines.append(
@@ -393,7 +393,7 @@ class CohortDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cohortBalancesDialog")
         self.setWindowTitle(self.tr("Token balances of a cohort"))
-        self.programme = QComboBox(self)
+        self.programme = fit_combo(QComboBox(self))
         self.programme.setObjectName("cohortBalancesProgramme")
         self.programme.setAccessibleName(self.tr("Programme"))
         self.programme.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

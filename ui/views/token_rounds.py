@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desk import registrations, token_rounds
-from desk.clock import format_local, now_utc
+from desk.clock import now_utc
 from desk.model import RegistrationKind, RequestAction, RequestStatus
 from desk.staff import Permission
 from desk.token_rounds import GroupRequests, RequestCounts, ResolutionResult
 from ui import labels
 from ui.changes import TOKEN_ROUND, Kind
 from ui.context import AppContext
+from ui.formats import datetime_text
 from ui.tables import install_table_tools
 from ui.tasks import Lane
 from desk.unit_of_work import UnitOfWork
@@ -178,7 +179,7 @@ class TokenRoundView(QWidget):
             action = self.tr("register") if r.action is RequestAction.REGISTER else self.tr("unregister")
             if r.payment_accepted and r.action is RequestAction.REGISTER:
                 action += " · " + self.tr("will pay")
-            for column, value in enumerate([format_local(r.submitted_at, zone), r.student_number, r.student_name, r.group_label,
+            for column, value in enumerate([datetime_text(r.submitted_at, zone), r.student_number, r.student_name, r.group_label,
                                             action, request_status(r.status), r.resolution_reason or ""]):
                 self.requests.setItem(row, column, QTableWidgetItem(value))
         self.requests.resizeColumnsToContents()
@@ -188,13 +189,13 @@ class TokenRoundView(QWidget):
         if line is not None:
             for r in line.rounds:
                 text = self.tr("%1: %2 – %3, %4; micro-rounds of %5 min with %6 min breaks").replace("%1", r.name) \
-                    .replace("%2", format_local(r.starts_at, zone)).replace("%3", format_local(r.ends_at, zone)) \
+                    .replace("%2", datetime_text(r.starts_at, zone)).replace("%3", datetime_text(r.ends_at, zone)) \
                     .replace("%4", labels.round_status(r.state)).replace("%5", str(r.micro_round_minutes or "–")) \
                     .replace("%6", str(r.micro_break_minutes or "–"))
                 texts.append(text)
             nxt = self._next_break(line)
             if nxt is not None:
-                texts.append(self.tr("Next break, when requests are carried out: %1").replace("%1", format_local(nxt, zone)))
+                texts.append(self.tr("Next break, when requests are carried out: %1").replace("%1", datetime_text(nxt, zone)))
         self.rounds.setText("\n".join(texts))
         self.counts.setText(
             self.tr("Waiting %1 · accepted %2 · refused %3 · refused permanently %4 · withdrawn %5")
