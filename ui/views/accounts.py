@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from desk import accounts
 from desk.accounts import AccountReport, AccountState, BulkPreview, LineOutcome, WorkItem, WorkKind, Worklist
-from desk.clock import format_local
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
+from ui.formats import datetime_text, fit_combo
 from ui.dialogs import ActionDialog, StudentPicker, error_label
 from ui.screen import fit_to_screen
 from ui.tables import install_table_tools
@@ -91,10 +91,29 @@ def _proposed_email(report: AccountReport | None) -> str:
     return ""
 
 
+# An address given as an example: the institution's own students' domain (its login template) when
+# known, else one that belongs to no university.
+NEUTRAL_DOMAIN = "student.example.org"
+
+
+def example_email(domain: str | None) -> str:
+    return f"123456@{domain or NEUTRAL_DOMAIN}"
+
+
+def student_domain(db, actor) -> str | None:
+    """The domain of the students' login template (off the GUI thread); None when there is none."""
+    from desk.accounts.templates import list_templates
+    from desk.model import PersonCategory
+
+    found = {t.category: t.domain for t in list_templates(UnitOfWork(db, actor))}
+    return found.get(PersonCategory.STUDENT)
+
+
 class LinkLoginDialog(ActionDialog):
     """Link an address to the person shown, or (for a login nobody has) to a student picked by search."""
 
-    def __init__(self, context: AppContext, report: AccountReport | None, parent: QWidget | None = None):
+    def __init__(self, context: AppContext, report: AccountReport | None, parent: QWidget | None = None,
+                 domain: str | None = None):
         self.report = report
         db, actor = context.db, context.actor
         super().__init__(context, "", "", "", "linkLoginDialog", self._link, parent)
@@ -108,7 +127,8 @@ class LinkLoginDialog(ActionDialog):
         self.email = QLineEdit(self)
         self.email.setObjectName("linkEmailField")
         self.email.setAccessibleName(self.tr("Login e-mail"))
-        self.email.setPlaceholderText(self.tr("e.g. 123456@student.uni.opole.pl"))
+        self.email.setPlaceholderText(self.tr("e.g. %1").replace(
+            "%1", example_email((report.expected_domain if report is not None else None) or domain)))
         self.email.setText(_proposed_email(report))
         self.form.addRow(self.tr("&E-mail:"), self.email)
         self.person_id = report.person_id if report is not None and not unlinked else None
@@ -149,7 +169,7 @@ class UnlinkLoginDialog(ActionDialog):
                                "“You are logged in, but you do not have an account in USOSweb”."),
                        self.tr("&Unlink"))
         self.reason.setPlaceholderText(self.tr("e.g. linked to the wrong person"))
-        self.login = QComboBox(self)
+        self.login = fit_combo(QComboBox(self))
         self.login.setObjectName("unlinkEmailChooser")
         self.login.setAccessibleName(self.tr("Login to unlink"))
         for fact in report.logins:
@@ -284,7 +304,10 @@ class AccountsView(QWidget):
         self.query = QLineEdit(self)
         self.query.setObjectName("accountQueryField")
         self.query.setAccessibleName(self.tr("Login e-mail or student number"))
-        self.query.setPlaceholderText(self.tr("Login e-mail or student number — e.g. 123456@student.uni.opole.pl or 123456"))
+        self.domain: str | None = None
+        self._show_domain(None)
+        db, actor = context.db, context.actor
+        context.tasks.run(lambda: student_domain(db, actor), self._show_domain, lambda _error: None)
         self.query.setClearButtonEnabled(True)
         self.query.setMaxLength(254)
         self.query.returnPressed.connect(self.show_query)
@@ -436,6 +459,11 @@ class AccountsView(QWidget):
         context.follow(self, lambda changes: changes.touches(Kind.ACCOUNT) or changes.touches(Kind.SYNC),
                        lambda: self.reload_worklist() if self._worklist_started else None)
 
+    def _show_domain(self, domain: str | None) -> None:
+        self.domain = domain
+        self.query.setPlaceholderText(self.tr("Login e-mail or student number — e.g. %1 or 123456")
+                                      .replace("%1", example_email(domain)))
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._worklist_started:
@@ -516,8 +544,8 @@ class AccountsView(QWidget):
         self.fix.setVisible(bool(report.fix))
         self.logins.setRowCount(len(report.logins))
         for row, fact in enumerate(report.logins):
-            values = [fact.email, accounts.state_label(fact.state), format_local(fact.linked_at, zone), fact.linked_by or "",
-                      format_local(fact.waiting_since, zone)]
+            values = [fact.email, accounts.state_label(fact.state), datetime_text(fact.linked_at, zone), fact.linked_by or "",
+                      datetime_text(fact.waiting_since, zone)]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 1:
@@ -548,7 +576,7 @@ class AccountsView(QWidget):
         self.refresh_state()  # the worklist follows the announced change
 
     def link(self) -> None:
-        dialog = LinkLoginDialog(self.context, self.report, self)
+        dialog = LinkLoginDialog(self.context, self.report, self, domain=self.domain)
         dialog.changes = LOGIN_CHANGES
         dialog.succeeded.connect(lambda result: self._saved(
             result, self.tr("Linked: %1 → %2. It goes to the portal with the next sync.")
@@ -592,7 +620,7 @@ class AccountsView(QWidget):
         # A sync run is a long job: it never holds up a clerk's Save.
         self.context.operate(
             lambda: run_sync(UnitOfWork(db, actor), SyncKind.STUDENT, student_id=student_id),
-            lambda sync: self._saved(sync, self.tr("Sent to the portal: %1 change(s).").replace("%1", str(sync.sent))),
+            lambda sync: self._saved(sync, self.tr("Sent to the portal: %n changes.", "", sync.sent)),
             failed, changes=Changes.of(student={student_id}, account=ALL, outbox=ALL, sync=ALL, history=ALL),
             lane=Lane.LONG, show=self.message,
         )

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from desk import registrations
-from desk.clock import format_local, local_to_utc, now_utc, to_local
+from desk.clock import local_to_utc, now_utc, to_local
 from desk.model import RegistrationKind, RoundStatus
 from desk.registrations import RegistrationDetail, RegistrationDraft, RegistrationLine, RoundDraft, RoundLine
 from desk.staff import Permission
 from ui import labels
 from ui.context import AppContext
+from ui.formats import date_format, datetime_text
 from ui.changes import ALL, Changes
 from ui.tables import install_table_tools
 from ui.dialogs import ActionDialog, StudentPicker
@@ -332,7 +333,7 @@ class RegistrationsView(QWidget):
         self.info.setText(text)
         zone = self.context.time_zone
         _fill(self.rounds, [
-            [r.name, format_local(r.starts_at, zone), format_local(r.ends_at, zone), labels.round_status(r.state),
+            [r.name, datetime_text(r.starts_at, zone), datetime_text(r.ends_at, zone), labels.round_status(r.state),
              self.tr("allowed") if r.unregister_allowed else self.tr("not allowed"),
              f"{r.micro_round_minutes} / {r.micro_break_minutes} min" if r.micro_round_minutes else ""]
             for r in line.rounds
@@ -612,7 +613,7 @@ class RoundDialog(ActionDialog):
         edit = QDateTimeEdit(self)
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
-        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setDisplayFormat(date_format() + " HH:mm")  # the clerk's way of writing a day (ui.formats)
         edit.setCalendarPopup(True)
         edit.setTimeZone(QTimeZone(b"UTC"))  # the wall-clock digits; the zone is applied by local_to_utc
         edit.setDateTime(QDateTime(value.year, value.month, value.day, value.hour, value.minute, 0, 0, QTimeZone(b"UTC")))

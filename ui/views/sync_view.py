@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from desk import sync, sync_conflicts
 from desk.many import ManyDone
-from desk.clock import format_local, now_utc, to_local
+from desk.clock import now_utc, to_local
 from desk.model import SyncKind, SyncResult, SyncTrigger
 from desk.staff import Permission
 from desk.sync import ConflictLine, RunLine, ScheduledRun, SyncReport, Waiting
 from ui import labels
 from ui.changes import ALL, SYNC_RUN, Changes, Kind, queues_for_portal
 from ui.context import AppContext
+from ui.formats import datetime_text
 from ui.dialogs import ActionDialog, error_label
 from ui.many_at_once import ManyAtOnceDialog, names_list, show_result
 from ui.screen import fit_to_screen
@@ -144,7 +145,7 @@ def report_text(report: SyncReport) -> str:
             text += "\n" + QCoreApplication.translate("SyncView", "The portal matched the desk everywhere: no rows repaired.")
         else:
             tables = ", ".join(
-                f"{r.table.removeprefix('portal_').replace('_', ' ')} {r.added + r.changed + r.removed}" for r in changed
+                f"{sync.table_words(r.table)} {r.added + r.changed + r.removed}" for r in changed
             )
             text += "\n" + (QCoreApplication.translate("SyncView", "%1 rows repaired on the portal (%2).")
                             .replace("%1", str(report.repaired_rows)).replace("%2", tables))
@@ -155,7 +156,7 @@ def repair_details(report: SyncReport) -> str:
     """Per table: added, changed, removed (a tooltip for the result of a full run)."""
     rows = [
         QCoreApplication.translate("SyncView", "%1: %2 added, %3 changed, %4 removed")
-        .replace("%1", r.table).replace("%2", str(r.added)).replace("%3", str(r.changed)).replace("%4", str(r.removed))
+        .replace("%1", sync.table_words(r.table)).replace("%2", str(r.added)).replace("%3", str(r.changed)).replace("%4", str(r.removed))
         for r in report.repaired
     ]
     return "\n".join(rows)
@@ -535,7 +536,7 @@ class SyncView(QWidget):
         else:
             ago = self.tr("about %1 hours ago").replace("%1", str(round(minutes / 60)))
         self.last_sync_label.setText(self.tr("Last successful sync: %1 (%2)")
-                                     .replace("%1", format_local(when, self.context.time_zone)).replace("%2", ago))
+                                     .replace("%1", datetime_text(when, self.context.time_zone)).replace("%2", ago))
 
     def _show_runs(self, runs: list[RunLine]) -> None:
         self.runs = list(runs)
@@ -544,7 +545,7 @@ class SyncView(QWidget):
         table.setRowCount(len(self.runs))
         for row, r in enumerate(self.runs):
             by = r.started_by or (self.tr("the schedule") if r.trigger is SyncTrigger.SCHEDULE else "—")
-            values = [format_local(r.started_at, zone), kind_label(r.kind), trigger_label(r.trigger), by, r.student_number or "",
+            values = [datetime_text(r.started_at, zone), kind_label(r.kind), trigger_label(r.trigger), by, r.student_number or "",
                       str(r.sent), str(r.received), str(r.conflicts),
                       self.tr("interrupted") if r.interrupted else result_label(r.result), r.error or ""]
             for column, value in enumerate(values):
@@ -558,7 +559,7 @@ class SyncView(QWidget):
                     item.setToolTip(r.error)
                     item.setForeground(labels.PROBLEM_COLOUR)
                 if column == RUN_STARTED and r.finished_at is not None:
-                    item.setToolTip(self.tr("Finished %1").replace("%1", format_local(r.finished_at, zone)))
+                    item.setToolTip(self.tr("Finished %1").replace("%1", datetime_text(r.finished_at, zone)))
                 table.setItem(row, column, item)
         _fit_columns(table)
 
@@ -570,7 +571,7 @@ class SyncView(QWidget):
         for row, w in enumerate(self.waiting):
             table.setItem(row, 0, _item(entity_label(w.entity)))
             table.setItem(row, 1, _item(str(w.count), right=True))
-            table.setItem(row, 2, _item(format_local(w.oldest, zone)))
+            table.setItem(row, 2, _item(datetime_text(w.oldest, zone)))
             table.item(row, 0).setToolTip(w.entity)
         _fit_columns(table)
         total = self.waiting_total_count
@@ -596,7 +597,7 @@ class SyncView(QWidget):
         table = self.conflicts_table
         table.setRowCount(len(self.conflict_lines))
         for row, c in enumerate(self.conflict_lines):
-            values = [format_local(c.detected_at, zone), c.student_number or "", c.student_name or "", action_label(c.kind),
+            values = [datetime_text(c.detected_at, zone), c.student_number or "", c.student_name or "", action_label(c.kind),
                       c.message]
             for column, value in enumerate(values):
                 item = _item(value)
