@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSettings, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -28,14 +28,14 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from desk import rosters
 from desk.groups import GroupLine, GroupScope
 from desk.unit_of_work import UnitOfWork
 from exports.xlsx import Sheet, safe_file_name
 from ui.changes import ALL, Changes
-from ui.tables import EXPORT_FOLDER_SETTING, ExportFlow, export_folder, offer_written_file, run_export, suggested_name
+from ui.tables import ExportFlow, ask_export_path, offer_written_file, run_export, suggested_name
 from ui.tasks import Lane, error_message, log_unexpected
 
 HEADER_FILL = QColor("#DDE6F0")  # the spreadsheet's heading row colour
@@ -300,14 +300,14 @@ class ClassListActions(QObject):
         if not chosen:
             return
         name = safe_file_name(Path(rosters.default_file_name(self._label(chosen), attendance)).stem, ".pdf")
-        path, _filter = QFileDialog.getSaveFileName(self.view, _tr("Save class list as PDF"), str(export_folder() / name),
-                                                    _tr("PDF document (*.pdf)"))
-        if not path:
+        chosen = ask_export_path(self.view, _tr("Save class list as PDF"), name, suffix=".pdf",
+                                 kind=_tr("PDF document (*.pdf)"))
+        if chosen is None:
             return
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
-        QSettings().setValue(EXPORT_FOLDER_SETTING, str(target.parent))
+        target, may_replace = chosen
+        if target.exists() and not may_replace:  # ".pdf" was added to the name the dialog asked about
+            self._failed(FileExistsError(0, _tr("The file exists already; choose another name"), str(target)))
+            return
         self._sheets(target.name, lambda sheets: self._write_pdf(sheets, target), attendance)
 
     def _write_pdf(self, sheets: list[Sheet], target: Path) -> None:

@@ -160,6 +160,11 @@ class TableTools(QObject):
                 if event.type() == QEvent.Type.KeyPress:
                     self.copy_rows()
                 return True
+        if (watched is self.table and event.type() == QEvent.Type.ContextMenu
+                and event.reason() == event.Reason.Keyboard and self.table.currentIndex().isValid()):
+            # The menu key or Shift+F10: the menu of the current row, beside it (its position is the table's, not the cells').
+            self._menu_requested(self.table.visualRect(self.table.currentIndex()).center())
+            return True
         return super().eventFilter(watched, event)
 
     # --- the menu -------------------------------------------------------------------------------
@@ -263,15 +268,17 @@ def suggested_name(*parts: Any, date: bool = True) -> str:
     return safe_file_name(" ".join(words))
 
 
-def ask_export_path(parent: QWidget, title: str, file_name: str) -> tuple[Path, bool] | None:
-    """The file the clerk chose (``.xlsx`` added when missing) and whether it may replace one (the dialog asked)."""
+def ask_export_path(parent: QWidget, title: str, file_name: str, *, suffix: str = ".xlsx",
+                    kind: str = "") -> tuple[Path, bool] | None:
+    """The file the clerk chose (``suffix`` added when missing), in the folder used last, and whether it
+    may replace one (the dialog asked); None when the clerk closed the dialog."""
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(export_folder() / file_name),
-                                                  _tr("Excel workbook (*.xlsx)"))
+                                                  kind or _tr("Excel workbook (*.xlsx)"))
     if not chosen:
         return None
     target = Path(chosen)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_name(target.name + ".xlsx")
+    if target.suffix.lower() != suffix:
+        target = target.with_name(target.name + suffix)
     QSettings().setValue(EXPORT_FOLDER_SETTING, str(target.parent))
     # The dialog asked before replacing the name it returned; a name it did not see is never replaced.
     return target, target == Path(chosen)
@@ -473,7 +480,7 @@ def export_table(context, table: QTableView, *, title: str, name_parts: Sequence
 
 
 __all__ = [
-    "EXPORT_FOLDER_SETTING", "ExportFlow", "TableTools", "by_role", "export_folder", "export_table", "install_table_tools",
+    "EXPORT_FOLDER_SETTING", "ExportFlow", "TableTools", "ask_export_path", "by_role", "export_folder", "export_table", "install_table_tools",
     "offer_written_file", "open_file_of", "rows_as_tsv", "run_export", "selected_rows", "show_folder_of", "suggested_name", "table_rows",
     "table_sheet", "table_tools",
 ]

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 from sqlalchemy import func, select
 
 from desk import access, enrollment, rosters, token_rounds
@@ -219,6 +219,15 @@ def test_the_context_menu_copies_the_student_number_and_opens_the_student(qtbot,
     view.table.customContextMenuRequested.emit(view.table.visualRect(view.model.index(0, 0)).center())
     assert tools.last_menu.isVisible() and view.table.currentIndex().row() == 0
     tools.last_menu.close()
+    # The menu key: the menu of the current row.
+    view.table.clearSelection()
+    view.table.selectRow(1)
+    QApplication.sendEvent(view.table, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(1, 1), view.table.mapToGlobal(QPoint(1, 1))))
+    assert tools.last_menu.isVisible() and view.table.currentIndex().row() == 1
+    tools.last_menu.findChild(QAction, "copyStudentNumberAction").trigger()
+    assert QGuiApplication.clipboard().text() == "200002"
+    tools.last_menu.close()
+    view.table.setCurrentIndex(view.model.index(0, 0))
     # Enter still opens the one student.
     with qtbot.waitSignal(view.studentOpened, timeout=TIMEOUT) as opened:
         qtbot.keyClick(view.table, Qt.Key.Key_Return)
