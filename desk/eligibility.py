@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from desk.clock import as_utc, format_local
 from desk.db import Database
 from desk.errors import NotFound
 from desk.i18n import translate
+from desk.messages import Words, gender_of, in_form
 from desk.refusals import describe, fix
 from desk.model import (
     ClassGroup,
@@ -82,6 +84,7 @@ class Explanation:
     target: str  # the course or group asked about, or ""
     checks: tuple[Check, ...]
     refusals: tuple[rules.Refusal, ...] = ()  # the rulebook's verdict: what registering now would be refused with
+    gender: str | None = None  # the student's grammatical gender (PESEL), for the Polish words about them
 
     @property
     def first_failure(self) -> Check | None:
@@ -98,9 +101,13 @@ class Explanation:
             waiting = next((c for c in self.checks if c.condition is Condition.ROUND and c.outcome is Outcome.NOTE), None)
             if waiting is not None:
                 return translate("Eligibility", "Admitted. %1").replace("%1", waiting.detail)
-            return translate("Eligibility", "Admitted: nothing stops this student from registering.")
+            return in_form("Eligibility", ADMITTED, self.gender)
         text = translate("Eligibility", "Cannot register: %1").replace("%1", failure.detail)
         return f"{text} {failure.fix}".strip()
+
+
+ADMITTED = QT_TRANSLATE_NOOP("Eligibility", "Admitted: nothing stops this student from registering.")
+_FEMALE = (Words.translate("Eligibility", "Admitted: nothing stops this student from registering.", "female"),)
 
 
 def condition_label(condition: Condition) -> str:
@@ -432,10 +439,11 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
         rule_facts.admission_of(facts), rule_facts.held_by(session, student_id, registration.term_id),
         group=group_facts, course_id=course_id, places=(counts[0], counts[2]) if counts else None, tokens=tokens,
     )
+    gender = gender_of(person.pesel)
     by_condition = {}
     for refusal in refusals:
         by_condition.setdefault(condition_of(refusal.code), refusal)
-    checks = tuple(check if check.condition in _PORTAL_SIDE else _ruled(check, by_condition.get(check.condition)) for check in (
+    checks = tuple(check if check.condition in _PORTAL_SIDE else _ruled(check, by_condition.get(check.condition), gender) for check in (
         _round_check(session, registration, now),
         _rule_check(facts),
         _revocation_check(facts),
@@ -458,6 +466,7 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
         target=target,
         checks=checks,
         refusals=refusals,
+        gender=gender,
     )
 
 
@@ -490,14 +499,15 @@ def condition_of(code: rules.RefusalCode) -> Condition:
     return _CONDITION_OF[code]
 
 
-def _ruled(check: Check, refusal: rules.Refusal | None) -> Check:
+def _ruled(check: Check, refusal: rules.Refusal | None, gender: str | None = None) -> Check:
     """The rulebook decides each condition's outcome; the check only words it."""
     if refusal is None:
         return replace(check, outcome=Outcome.PASSED) if check.outcome is Outcome.FAILED else check
     waiting = refusal.code is rules.RefusalCode.ROUND_NOT_OPEN and bool(refusal.params.get("opens_at"))
     worded = check.outcome is (Outcome.NOTE if waiting else Outcome.FAILED)
     return replace(check, outcome=Outcome.NOTE if waiting else Outcome.FAILED, refusal=refusal,
-                   detail=check.detail if worded else describe(refusal), fix=(check.fix if worded else "") or fix(refusal))
+                   detail=check.detail if worded else describe(refusal, gender),
+                   fix=(check.fix if worded else "") or fix(refusal, gender))
 
 
 def _offered_check(course_id: int | None) -> Check:

@@ -494,3 +494,20 @@ def test_the_card_keeps_the_chosen_registration_and_the_scroll_after_a_refresh(q
     qtbot.waitUntil(lambda: bar.value() == place, timeout=10_000)
     assert window._selected_registration().id == chosen
     assert window.registrations_table.currentRow() == 4
+
+
+def test_the_explanation_speaks_of_a_woman_in_the_feminine(polish, recorder, db, admin):
+    from desk import eligibility
+
+    recorder({("Eligibility", "Admitted: nothing stops this student from registering.", FEMALE):
+              "Dopuszczona: nic nie stoi na przeszkodzie, aby studentka się zarejestrowała.", **FEMININE})
+    now = now_utc()
+    term = factories.term(db)
+    course = factories.course(db)
+    factories.group(db, course, term)
+    reg = factories.registration(db, term_id=term, course_ids=(course,), rounds=((now - timedelta(hours=1), now + timedelta(days=1)),),
+                                 rules=({"level": Level.FIRST_CYCLE},))
+    woman = factories.student(db, "Anna", "Nowak", pesel=WOMAN_PESEL)
+    man = factories.student(db, "Jan", "Nowak", pesel=MAN_PESEL)
+    assert eligibility.explain(UnitOfWork(db, admin), woman, reg).summary.startswith("Dopuszczona: nic nie stoi")
+    assert eligibility.explain(UnitOfWork(db, admin), man, reg).summary.startswith("Dopuszczony: nic nie stoi")
