@@ -219,6 +219,9 @@ class RegistrationsView(QWidget):
         self.unit.addItem(self.tr("all units"), None)
         for unit in units:
             self.unit.addItem(f"{unit.code} — {unit.name}", unit.id)
+        # A clerk opens on their own unit (the first of theirs listed); an administrator with no unit sees all.
+        own = self.context.actor.unit_ids
+        self.unit.setCurrentIndex(next((i for i in range(1, self.unit.count()) if self.unit.itemData(i) in own), 0))
         self.term.addItem(self.tr("all terms"), None)
         for term in terms:
             self.term.addItem(f"{term.code} — {term.name}", term.id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,11 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk.eligibility import Explanation, Outcome, condition_label, explain
+from desk.access import resolve_student_numbers
+from desk.eligibility import Condition, Explanation, Outcome, condition_label, explain
+from desk.staff import Permission
+from desk.students import StudentCard, student_card
 from desk.unit_of_work import UnitOfWork
 from ui import labels, theme
 from ui.context import AppContext
 from ui.screen import fit_to_screen
+from ui.views.student_card_dialogs import GrantAccessDialog
 from ui.tables import install_table_tools
 
 _OUTCOME_COLOURS = {
@@ -43,6 +47,21 @@ def outcome_label(outcome: Outcome) -> str:
         Outcome.UNKNOWN: QCoreApplication.translate("Labels", "? cannot tell yet"),
         Outcome.NOT_APPLICABLE: QCoreApplication.translate("Labels", "– not applicable"),
     }[outcome]
+
+
+def needs_grant(explanation: Explanation) -> bool:
+    """Whether what stops the student first is missing access: no rule or grant admits them, or a revocation stands."""
+    first = explanation.first_failure
+    return first is not None and first.condition in (Condition.RULE_OR_GRANT, Condition.REVOCATION)
+
+
+def may_grant_access(uow: UnitOfWork, explanation: Explanation) -> bool:
+    """Whether the clerk may grant this student access to the registration: the role, and the registration's
+    or the student's unit (the check a list of numbers gets, asked for this one)."""
+    if not uow.can(Permission.MANAGE_ACCESS):
+        return False
+    report = resolve_student_numbers(uow, explanation.registration_id, explanation.student_number)
+    return any(s.student_id == explanation.student_id for s in report.found)
 
 
 class ExplainDialog(QDialog):
@@ -89,8 +108,17 @@ class ExplainDialog(QDialog):
         self.refresh.setAccessibleName(self.tr("Check again"))
         self.refresh.setToolTip(self.tr("F5: check again, e.g. after granting access"))
         self.refresh.clicked.connect(self.reload)
+        # Shown when what stops the student is missing access; on only for a clerk who may grant it (the service checks too).
+        self.grant = QPushButton(self.tr("&Grant access…"), self)
+        self.grant.setObjectName("explainGrantButton")
+        self.grant.setAccessibleName(self.tr("Grant the student access to this registration"))
+        self.grant.clicked.connect(self.grant_access)
+        self.grant.setVisible(False)
+        self.may_grant = False
+        self.last_dialog: GrantAccessDialog | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.setObjectName("explainButtons")
+        buttons.addButton(self.grant, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.refresh, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -107,9 +135,31 @@ class ExplainDialog(QDialog):
         args = (self.student_id, self.registration_id)
         course_id, group_id = self.course_id, self.group_id
         self.refresh.setEnabled(False)
-        self.context.tasks.run(
-            lambda: explain(UnitOfWork(db, actor), *args, course_id=course_id, group_id=group_id), self._show, self._failed
-        )
+        self.grant.setEnabled(False)
+
+        def load() -> tuple[Explanation, bool]:
+            explanation = explain(UnitOfWork(db, actor), *args, course_id=course_id, group_id=group_id)
+            return explanation, needs_grant(explanation) and may_grant_access(UnitOfWork(db, actor), explanation)
+
+        self.context.tasks.run(load, lambda loaded: self._show(*loaded), self._failed)
+
+    def grant_access(self) -> None:
+        """The grant dialog of the student card, for this student and registration; the answer is read again after."""
+        explanation = self.explanation
+        if explanation is None or not self.may_grant:
+            return
+        db, actor = self.context.db, self.context.actor
+        self.grant.setEnabled(False)
+
+        def opened(card: StudentCard) -> None:
+            self.grant.setEnabled(True)
+            dialog = GrantAccessDialog(self.context, card, explanation.registration_id, explanation.registration_code, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(self.reload)
+            self.last_dialog = dialog
+            dialog.open()
+
+        self.context.tasks.run(lambda: student_card(UnitOfWork(db, actor), explanation.student_id), opened, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.refresh.setEnabled(True)
@@ -117,9 +167,13 @@ class ExplainDialog(QDialog):
         self.verdict.setStyleSheet(f"color: {labels.PROBLEM_COLOUR.name()}")
         self.explained.emit()
 
-    def _show(self, explanation: Explanation) -> None:
+    def _show(self, explanation: Explanation, may: bool = False) -> None:
         self.explanation = explanation
         self.refresh.setEnabled(True)
+        self.may_grant = may
+        self.grant.setVisible(needs_grant(explanation))
+        self.grant.setEnabled(may)
+        self.grant.setToolTip("" if may else self.tr("Your role or units do not allow granting access to this registration."))
         target = f" · {explanation.target}" if explanation.target else ""
         self.heading.setText(
             f"{explanation.student_name} ({explanation.student_number}) — {explanation.registration_code}{target}"

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -31,6 +33,7 @@ from ui.models.student_table_model import (
     StudentTableModel,
 )
 from ui.tables import export_table, install_table_tools
+from ui.recent_students import Recent, RecentStudents
 from ui.tasks import error_message, log_unexpected
 from ui.views.student_card import StudentCardWindow
 from ui.views.student_record_dialogs import NewStudentDialog
@@ -107,12 +110,22 @@ class StudentLookupView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.feedback)
         layout.addWidget(self.table, 1)
+        # With nothing typed: the students this clerk opened last, newest first (Down from the field, Enter opens).
+        self.recent_students = RecentStudents(context.actor.login, context.db.description)
+        self.recent = QListWidget(self)
+        self.recent.setObjectName("recentStudentsList")
+        self.recent.setAccessibleName(self.tr("Students you opened recently, newest first"))
+        self.recent.itemActivated.connect(lambda item: self.open_student(int(item.data(Qt.ItemDataRole.UserRole))))
+        self.recent.installEventFilter(self)
+        layout.addWidget(self.recent, 1)
+        self._show_recent(self.recent_students.load())
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
         self._timer.timeout.connect(self._search)
         self.field.textChanged.connect(lambda _text: self._timer.start())
+        self.field.textChanged.connect(lambda _text: self._recent_visible())
         self.field.returnPressed.connect(self._search_now_or_open)
         self.model.pageRequested.connect(self._fetch_page)
         self.table.activated.connect(self._open_index)
@@ -141,12 +154,41 @@ class StudentLookupView(QWidget):
         if window is None:
             window = StudentCardWindow(self.context, student_id, self.window())
             window.destroyed.connect(lambda _=None, sid=student_id: self._cards.pop(sid, None))
+            window.loaded.connect(lambda w=window: self._card_loaded(w))
             self._cards[student_id] = window
+        shown = next((self.model.row_at(r) for r in range(self.model.rowCount())
+                      if self.model.row_at(r).student_id == student_id), None)
+        self._show_recent(self.recent_students.opened(
+            student_id, shown.student_number if shown else "", f"{shown.first_names} {shown.last_name}" if shown else ""))
         window.show()
         window.raise_()
         window.activateWindow()
         self.studentOpened.emit(student_id)
         return window
+
+    def _card_loaded(self, window: StudentCardWindow) -> None:
+        card = window.card
+        if card is not None:
+            self._show_recent(self.recent_students.named(card.student_id, card.student_number,
+                                                         f"{card.first_name} {card.last_name}"))
+
+    def _show_recent(self, recent: list[Recent]) -> None:
+        self.recent.clear()
+        for line in recent:
+            if not line.number:
+                continue  # opened, its card not read yet: listed once it is
+            item = QListWidgetItem(f"{line.number}  {line.name}")
+            item.setData(Qt.ItemDataRole.UserRole, line.student_id)
+            self.recent.addItem(item)
+        self._recent_visible()
+        if not self.field.text().strip():
+            self._hint()
+
+    def _recent_visible(self) -> None:
+        """The recent list in place of the results while nothing is typed."""
+        empty = not self.field.text().strip()
+        self.recent.setVisible(empty and self.recent.count() > 0)
+        self.table.setVisible(not self.recent.isVisibleTo(self))
 
     def export_selected(self):
         """The selected students (every one shown when one or none is selected) to Excel, recorded in the history."""
@@ -184,6 +226,10 @@ class StudentLookupView(QWidget):
     # --- searching -------------------------------------------------------------------------
 
     def _hint(self) -> None:
+        if self.recent.count():
+            self.feedback.setText(self.tr("Type a student number, a name, a PESEL or a login e-mail — or open a student "
+                                          "you opened recently (↓):"))
+            return
         self.feedback.setText(self.tr("Type a student number, a name, a PESEL or a login e-mail."))
 
     def _search(self) -> None:
@@ -280,6 +326,17 @@ class StudentLookupView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()
+            if watched is self.field and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.recent.isVisible():
+                self.recent.setFocus(Qt.FocusReason.TabFocusReason)
+                self.recent.setCurrentRow(max(self.recent.currentRow(), 0))
+                return True
+            at_top = key == Qt.Key.Key_Up and self.recent.currentRow() <= 0
+            if watched is self.recent and (key == Qt.Key.Key_Escape or at_top):
+                self.focus_search()
+                return True
+            if watched is self.recent and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.recent.currentItem():
+                self.recent.itemActivated.emit(self.recent.currentItem())
+                return True
             if watched is self.field and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.model.rowCount():
                 self.table.setFocus(Qt.FocusReason.TabFocusReason)
                 if not self.table.currentIndex().isValid():
