@@ -8,7 +8,9 @@ value, chosen to keep 4.5:1 against the theme's base and window (tests/ui/test_t
 Views read the colours when they paint or fill a row: ``theme.colour("problem")`` or
 ``theme.current().problem``; what is shown after a change of theme takes the new colours. Older
 module constants (``labels.OK_COLOUR``, ``group_table_model.FULL``…) are ``live`` colours: one
-QColor each, updated in place when the theme changes.
+QColor each, updated in place when the theme changes. What is on screen already (items of table
+widgets, a label's own style sheet) is given the new theme's colours by ``recolour``, and the
+navigation's line icons (``icon``) are drawn in the current look's colours whenever they are painted.
 
 The application style sheet is resources/style.qss: sizes written for a 10 pt font (scaled with the
 font size) and colours as ``palette(role)``; a few rules the palette cannot say (an error's red,
@@ -23,7 +25,7 @@ from dataclasses import dataclass, fields
 from PySide6.QtCore import QByteArray, QObject, QRect, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QTableWidget, QTreeWidget, QTreeWidgetItemIterator
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QTableWidget, QToolTip, QTreeWidget, QTreeWidgetItemIterator
 
 import resources
 
@@ -341,7 +343,8 @@ def look_for(theme: str) -> Look:
 
 def _keep_pristine(app: QApplication) -> None:
     if not _pristine:
-        _pristine.update(palette=QPalette(app.palette()), font=QFont(app.font()), style=app.style().name() or STYLE)
+        _pristine.update(palette=QPalette(app.palette()), font=QFont(app.font()), style=app.style().name() or STYLE,
+                         tooltip=QPalette(QToolTip.palette()))
 
 
 def apply(theme: str | None = None, font_size: int | None = None, app: QApplication | None = None) -> Look:
@@ -363,6 +366,7 @@ def apply(theme: str | None = None, font_size: int | None = None, app: QApplicat
         app.setStyle(STYLE)
         _pristine["fusion"] = True
     app.setPalette(palette(look))
+    QToolTip.setPalette(palette(look))  # tooltips keep a palette of their own
     font = QFont(app.font())
     font.setPointSize(size)
     app.setFont(font)
@@ -449,6 +453,7 @@ def reset(app: QApplication | None = None) -> None:
         return
     app.setStyleSheet("")
     app.setPalette(QPalette(_pristine["palette"]))
+    QToolTip.setPalette(QPalette(_pristine["tooltip"]))
     app.setFont(QFont(_pristine["font"]))
     if _pristine.pop("fusion", False) and str(_pristine["style"]).lower() != STYLE.lower():
         app.setStyle(str(_pristine["style"]))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QToolButton,
+    QToolTip,
     QWidget,
 )
 
@@ -492,6 +493,7 @@ def test_settings_apply_dark_at_once_and_remember_it(qtbot, themed, qapp):
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
     assert qapp.palette().color(QPalette.ColorRole.WindowText).lightness() > 200
     assert label.palette().color(QPalette.ColorRole.Window) == QColor(theme.DARK.window)  # an open window too
+    assert QToolTip.palette().color(QPalette.ColorRole.ToolTipBase) == QColor(theme.DARK.tool_tip_base)
     assert QSettings().value(theme.THEME_KEY) == "dark" and theme.current() is theme.DARK
     assert theme.DARK.window in qapp.styleSheet() or "palette(" in qapp.styleSheet()
     again = SettingsDialog("Europe/Warsaw")
