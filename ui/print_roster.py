@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,6 +31,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from desk import rosters
+from desk.i18n import translate
 from desk.groups import GroupLine, GroupScope
 from desk.unit_of_work import UnitOfWork
 from exports.xlsx import Sheet, safe_file_name
@@ -42,9 +43,6 @@ HEADER_FILL = QColor("#DDE6F0")  # the spreadsheet's heading row colour
 BODY_POINTS = 9
 TITLE_POINTS = 13
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClassLists", text)
 
 
 def _cell_text(value: Any) -> str:
@@ -119,7 +117,7 @@ def paint_sheets(sheets: Sequence[Sheet], printer: QPrinter) -> int:
     """Paint the sheets on the printer, each from a new page; returns the pages painted."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError(_tr("The printer cannot be used."))
+        raise OSError(translate("ClassLists", "The printer cannot be used."))
     pages_painted = 0
     try:
         for number, sheet in enumerate(sheets):
@@ -193,22 +191,27 @@ class ClassListActions(QObject):
             made.triggered.connect(lambda _checked=False: slot())
             return made
 
-        self.export_action = action(_tr("&Export class list…"), "exportClassListAction", lambda: self.export())
-        self.attendance_action = action(_tr("Export &attendance sheet…"), "exportAttendanceAction",
+        self.export_action = action(translate("ClassLists", "&Export class list…"), "exportClassListAction",
+                                    lambda: self.export())
+        self.attendance_action = action(translate("ClassLists", "Export &attendance sheet…"), "exportAttendanceAction",
                                         lambda: self.export(attendance=True))
-        self.print_action = action(_tr("&Print class list…"), "printClassListAction", lambda: self.print_preview())
-        self.pdf_action = action(_tr("Save class list as P&DF…"), "classListPdfAction", lambda: self.save_pdf())
-        self.at_risk_action = action(_tr("Export groups at &risk…"), "exportGroupsAtRiskAction", lambda: self.export_at_risk())
+        self.print_action = action(translate("ClassLists", "&Print class list…"), "printClassListAction",
+                                   lambda: self.print_preview())
+        self.pdf_action = action(translate("ClassLists", "Save class list as P&DF…"), "classListPdfAction",
+                                 lambda: self.save_pdf())
+        self.at_risk_action = action(translate("ClassLists", "Export groups at &risk…"), "exportGroupsAtRiskAction",
+                                     lambda: self.export_at_risk())
         self.menu = QMenu(view)
         self.menu.setObjectName("classListMenu")
         for made in (self.export_action, self.attendance_action, self.print_action, self.pdf_action):
             self.menu.addAction(made)
         self.menu.addSeparator()
         self.menu.addAction(self.at_risk_action)
-        self.button = QPushButton(_tr("Cl&ass lists"), view)
+        self.button = QPushButton(translate("ClassLists", "Cl&ass lists"), view)
         self.button.setObjectName("classListsButton")
-        self.button.setAccessibleName(_tr("Class lists: export, print, PDF"))
-        self.button.setToolTip(_tr("The selected groups' class lists to Excel, printed or as PDF; the term's groups at risk"))
+        self.button.setAccessibleName(translate("ClassLists", "Class lists: export, print, PDF"))
+        self.button.setToolTip(translate("ClassLists", "The selected groups' class lists to Excel, printed or as PDF; "
+                                                       "the term's groups at risk"))
         self.button.setMenu(self.menu)
         self.update()
 
@@ -245,7 +248,7 @@ class ClassListActions(QObject):
             return rosters.export_rosters(UnitOfWork(db, actor), scope, path, attendance=attendance, overwrite=overwrite,
                                           progress=progress, title=label, zone=zone)
 
-        title = _tr("Export attendance sheet") if attendance else _tr("Export class list")
+        title = translate("ClassLists", "Export attendance sheet") if attendance else translate("ClassLists", "Export class list")
         name = rosters.default_file_name(label, attendance)
         self.last_export = run_export(self.context, self.view, title=title, file_name=name, write=write, status=self.status)
         return self.last_export
@@ -262,8 +265,9 @@ class ClassListActions(QObject):
             return rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=rosters.ExportAction.GROUPS_AT_RISK,
                                        overwrite=overwrite, personal=False, progress=progress)
 
-        self.last_export = run_export(self.context, self.view, title=_tr("Export groups at risk"),
-                                      file_name=suggested_name(_tr("groups-at-risk"), code), write=write, status=self.status)
+        self.last_export = run_export(self.context, self.view, title=translate("ClassLists", "Export groups at risk"),
+                                      file_name=suggested_name(translate("ClassLists", "groups-at-risk"), code), write=write,
+                                      status=self.status)
         return self.last_export
 
     # --- printed and PDF -------------------------------------------------------------------------------
@@ -288,7 +292,7 @@ class ClassListActions(QObject):
         printer.setDocName(sheets[0].caption if sheets else "")
         preview = QPrintPreviewDialog(printer, self.view)
         preview.setObjectName("classListPreview")
-        preview.setWindowTitle(_tr("Print class list"))
+        preview.setWindowTitle(translate("ClassLists", "Print class list"))
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.paintRequested.connect(lambda target: self.printed.emit(paint_sheets(sheets, target)))
         self.last_preview = preview
@@ -300,13 +304,13 @@ class ClassListActions(QObject):
         if not chosen:
             return
         name = safe_file_name(Path(rosters.default_file_name(self._label(chosen), attendance)).stem, ".pdf")
-        chosen = ask_export_path(self.view, _tr("Save class list as PDF"), name, suffix=".pdf",
-                                 kind=_tr("PDF document (*.pdf)"))
+        chosen = ask_export_path(self.view, translate("ClassLists", "Save class list as PDF"), name, suffix=".pdf",
+                                 kind=translate("ClassLists", "PDF document (*.pdf)"))
         if chosen is None:
             return
         target, may_replace = chosen
         if target.exists() and not may_replace:  # ".pdf" was added to the name the dialog asked about
-            self._failed(FileExistsError(0, _tr("The file exists already; choose another name"), str(target)))
+            self._failed(FileExistsError(0, translate("ClassLists", "The file exists already; choose another name"), str(target)))
             return
         self._sheets(target.name, lambda sheets: self._write_pdf(sheets, target), attendance)
 
@@ -323,13 +327,14 @@ class ClassListActions(QObject):
         self.printed.emit(pages)
         self.context.changes.announce(Changes.of(history=ALL))  # recorded as an export of the list
         if self.status is not None:
-            self.status.setText(_tr("Written: %1").replace("%1", str(target)))
-        self.last_box = offer_written_file(self.view, _tr("Save class list as PDF"), target)
+            self.status.setText(translate("ClassLists", "Written: %1").replace("%1", str(target)))
+        self.last_box = offer_written_file(self.view, translate("ClassLists", "Save class list as PDF"), target)
         self.pdfWritten.emit(str(target))
 
     def _failed(self, error: BaseException) -> None:
         log_unexpected(error, "class list")
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Class lists"), error_message(error), QMessageBox.StandardButton.Ok,
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("ClassLists", "Class lists"), error_message(error),
+                          QMessageBox.StandardButton.Ok,
                           self.view)
         box.setObjectName("classListErrorBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

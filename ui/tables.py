@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk import rosters
+from desk.i18n import translate
 from desk.clock import now_utc, to_local
 from desk.unit_of_work import UnitOfWork
 from exports.xlsx import Column, ExportCancelled, Sheet, safe_file_name
@@ -210,11 +211,7 @@ class TableTools(QObject):
 
     def _menu_requested(self, position: QPoint) -> None:
         index = self.table.indexAt(position)
-        if not index.isValid():
-            index = self.table.currentIndex()
-            if index.isValid():  # the menu key: at the current row
-                position = self.table.visualRect(index).center()
-        row = index.row() if index.isValid() else -1
+        row = index.row() if index.isValid() else -1  # below the last row: the menu of the selection
         if row >= 0 and row not in selected_rows(self.table):
             self.table.selectionModel().setCurrentIndex(
                 index, self.table.selectionModel().SelectionFlag.ClearAndSelect | self.table.selectionModel().SelectionFlag.Rows)
@@ -234,9 +231,7 @@ def install_table_tools(
     extra_actions: Callable[[], Sequence[QAction | None]] | None = None,
 ) -> TableTools:
     """Give ``table`` the context menu and Ctrl+C; a second call adds what it names to the first's tools."""
-    tools = table.findChild(TableTools, "tableTools", Qt.FindChildOption.FindDirectChildrenOnly)
-    if tools is None:
-        tools = TableTools(table)
+    tools = table_tools(table) or TableTools(table)
     for name, value in (("student_number", student_number), ("email", email), ("open_student", open_student),
                         ("export", export), ("extra_actions", extra_actions)):
         if value is not None:
@@ -273,7 +268,7 @@ def ask_export_path(parent: QWidget, title: str, file_name: str, *, suffix: str 
     """The file the clerk chose (``suffix`` added when missing), in the folder used last, and whether it
     may replace one (the dialog asked); None when the clerk closed the dialog."""
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(export_folder() / file_name),
-                                                  kind or _tr("Excel workbook (*.xlsx)"))
+                                                  kind or translate("TableTools", "Excel workbook (*.xlsx)"))
     if not chosen:
         return None
     target = Path(chosen)
@@ -283,11 +278,6 @@ def ask_export_path(parent: QWidget, title: str, file_name: str, *, suffix: str 
     # The dialog asked before replacing the name it returned; a name it did not see is never replaced.
     return target, target == Path(chosen)
 
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("TableTools", text)
 
 
 Write = Callable[[Path, bool, Callable[[int, int], None]], Path]
@@ -339,14 +329,15 @@ class ExportFlow(QObject):
             except ExportCancelled:
                 raise Cancelled() from None
 
-        self.progress = QProgressDialog(_tr("Writing %1…").replace("%1", path.name), _tr("Cancel"), 0, 0, self.widget)
+        self.progress = QProgressDialog(translate("TableTools", "Writing %1…").replace("%1", path.name),
+                                        translate("TableTools", "Cancel"), 0, 0, self.widget)
         self.progress.setObjectName("exportProgress")
         self.progress.setWindowTitle(self.title)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(PROGRESS_AFTER_MS)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self._say(_tr("Writing %1…").replace("%1", path.name))
+        self._say(translate("TableTools", "Writing %1…").replace("%1", path.name))
         self.handle = self.context.tasks.run(work, self._succeeded, self._failed, on_progress=self._step,
                                              lane=Lane.LONG, with_handle=True)
         self.progress.canceled.connect(self.cancel)
@@ -358,7 +349,7 @@ class ExportFlow(QObject):
         if self.handle is not None and not self.handle.finished:
             self.handle.cancel()
             self._close_progress()
-            self._say(_tr("Export cancelled: nothing was written."))
+            self._say(translate("TableTools", "Export cancelled: nothing was written."))
             self.cancelled.emit()
 
     def _step(self, done: int, total: int, _message: str) -> None:
@@ -377,7 +368,7 @@ class ExportFlow(QObject):
         self._close_progress()
         written = Path(written)
         self.path = written
-        self._say(_tr("Written: %1").replace("%1", str(written)))
+        self._say(translate("TableTools", "Written: %1").replace("%1", str(written)))
         if self.context.changes is not None:
             self.context.changes.announce(self.changes)  # the export is in the history now
         self.done_box = offer_written_file(self.widget, self.title, written)
@@ -388,7 +379,7 @@ class ExportFlow(QObject):
         self.error = error
         log_unexpected(error, "export")
         if isinstance(error, FileExistsError) and not getattr(error, "strerror", None):
-            message = _tr("%1 exists already: choose another name.").replace("%1", str(self.path))
+            message = translate("TableTools", "%1 exists already: choose another name.").replace("%1", str(self.path))
         else:
             message = error_message(error)
         self._say(message, problem=True)
@@ -409,12 +400,13 @@ class ExportFlow(QObject):
 
 def offer_written_file(parent: QWidget, title: str, written: Path) -> QMessageBox:
     """"The file is written" with "Open the file" and "Show in folder" (window-modal, not blocking)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, _tr("The file is written:\n%1").replace("%1", str(written)),
+    text = translate("TableTools", "The file is written:\n%1").replace("%1", str(written))
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
                       QMessageBox.StandardButton.Close, parent)
     box.setObjectName("exportDoneBox")
-    open_file = box.addButton(_tr("&Open the file"), QMessageBox.ButtonRole.ActionRole)
+    open_file = box.addButton(translate("TableTools", "&Open the file"), QMessageBox.ButtonRole.ActionRole)
     open_file.setObjectName("openExportedFileButton")
-    show_folder = box.addButton(_tr("Show in &folder"), QMessageBox.ButtonRole.ActionRole)
+    show_folder = box.addButton(translate("TableTools", "Show in &folder"), QMessageBox.ButtonRole.ActionRole)
     show_folder.setObjectName("showExportFolderButton")
     box.setDefaultButton(open_file)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -455,7 +447,7 @@ def table_sheet(table: QTableView, title: str, rows: Sequence[int] | None = None
         title=title,
         columns=[Column(h) for h in headings],
         rows=[tuple(v) for v in values],
-        heading=[*heading, (_tr("Data as of"), to_local(now_utc()).replace(tzinfo=None, microsecond=0))],
+        heading=[*heading, (translate("TableTools", "Data as of"), to_local(now_utc()).replace(tzinfo=None, microsecond=0))],
         caption=title,
         landscape=len(headings) > 6 if landscape is None else landscape,
     )
@@ -475,12 +467,14 @@ def export_table(context, table: QTableView, *, title: str, name_parts: Sequence
         return rosters.export_list(UnitOfWork(db, actor), sheet, path, kind=rosters.ExportAction.LIST, overwrite=overwrite,
                                    personal=personal, progress=progress)
 
-    return run_export(context, table, title=_tr("Export to Excel"), file_name=suggested_name(title, *name_parts),
+    return run_export(context, table, title=translate("TableTools", "Export to Excel"),
+                      file_name=suggested_name(title, *name_parts),
                       write=write, status=status, changes=Changes.of(history=ALL) if personal else Changes())
 
 
 __all__ = [
-    "EXPORT_FOLDER_SETTING", "ExportFlow", "TableTools", "ask_export_path", "by_role", "export_folder", "export_table", "install_table_tools",
-    "offer_written_file", "open_file_of", "rows_as_tsv", "run_export", "selected_rows", "show_folder_of", "suggested_name", "table_rows",
+    "EXPORT_FOLDER_SETTING", "ExportFlow", "TableTools", "ask_export_path", "by_role", "export_folder", "export_table",
+    "install_table_tools", "offer_written_file", "open_file_of", "rows_as_tsv", "run_export", "selected_rows",
+    "show_folder_of", "suggested_name", "table_rows",
     "table_sheet", "table_tools",
 ]

@@ -222,7 +222,8 @@ def test_the_context_menu_copies_the_student_number_and_opens_the_student(qtbot,
     # The menu key: the menu of the current row.
     view.table.clearSelection()
     view.table.selectRow(1)
-    QApplication.sendEvent(view.table, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(1, 1), view.table.mapToGlobal(QPoint(1, 1))))
+    menu_key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(1, 1), view.table.mapToGlobal(QPoint(1, 1)))
+    QApplication.sendEvent(view.table, menu_key)
     assert tools.last_menu.isVisible() and view.table.currentIndex().row() == 1
     tools.last_menu.findChild(QAction, "copyStudentNumberAction").trigger()
     assert QGuiApplication.clipboard().text() == "200002"
