@@ -12,6 +12,8 @@ import shutil
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # the offscreen screen is a laptop's 1366x768, not Qt's 800x800
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={os.path.join(os.path.dirname(__file__), 'laptop-screen.json')}"
 os.environ.setdefault("LC_ALL", "C.UTF-8")
 
 import pytest

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QWidget
 
 # The frame and title bar the window system puts around a window not yet shown (a shown one says).
 FRAME = QMargins(8, 32, 8, 8)
@@ -69,4 +69,15 @@ def fit_to_screen(window: QWidget, wanted: QSize | None = None, available: QRect
     return geometry
 
 
-__all__ = ["FRAME", "available_area", "fit_to_screen", "fitted_geometry", "frame_of"]
+def keep_rows_in_sight(table: QAbstractItemView, rows: int = 8) -> None:
+    """A list that is the point of its view never shrinks below ``rows`` rows (with its header and a scroll bar).
+
+    Splitters and layouts then give the room to the rest of the view, which scrolls or shrinks instead.
+    """
+    row = table.verticalHeader().defaultSectionSize() if isinstance(table, QTableView) else max(table.sizeHintForRow(0), 20)
+    header = table.horizontalHeader().sizeHint().height() if isinstance(table, QTableView) else 0
+    scroll = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    table.setMinimumHeight(header + rows * row + scroll + 2 * table.frameWidth() + 2)
+
+
+__all__ = ["FRAME", "available_area", "fit_to_screen", "fitted_geometry", "frame_of", "keep_rows_in_sight"]

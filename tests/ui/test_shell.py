@@ -75,13 +75,13 @@ def test_window_geometry_persists(qtbot, app_context):
     window = MainWindow(app_context)
     qtbot.addWidget(window)
     window.show()
-    window.resize(780, 560)
-    qtbot.waitUntil(lambda: window.width() == 780)
+    window.resize(1040, 560)  # within a laptop at 125% (1093x614)
+    qtbot.waitUntil(lambda: window.width() == 1040)
     window.close()
     assert QSettings().value("mainWindow/geometry") is not None
     again = MainWindow(app_context)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (780, 560)
+    assert (again.width(), again.height()) == (1040, 560)
 
 
 def test_every_view_fits_a_laptop_screen_at_125_percent(qtbot, app_context):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -34,7 +35,7 @@ from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
 from ui.formats import datetime_text, fit_combo
 from ui.dialogs import ActionDialog, StudentPicker, error_label
-from ui.screen import fit_to_screen
+from ui.screen import fit_to_screen, keep_rows_in_sight
 from ui.tables import install_table_tools
 from ui.tasks import Lane
 
@@ -324,6 +325,7 @@ class AccountsView(QWidget):
         self.import_button.setEnabled(may_manage)
 
         self.picker = StudentPicker(context, self)
+        self.picker.results.setMinimumHeight(72)  # three names; it grows with the room the worklist leaves
         self.picker.chosen.connect(self.show_student)
         picker_box = QGroupBox(self.tr("Or find a student by name"), self)
         picker_box.setObjectName("accountPickerBox")
@@ -399,7 +401,12 @@ class AccountsView(QWidget):
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.setObjectName("accountsUpperSplitter")
         upper.addWidget(picker_box)
-        upper.addWidget(state_panel)
+        state_scroll = QScrollArea(self)  # on a small screen the state scrolls rather than squeezing the worklist
+        state_scroll.setObjectName("accountStateScroll")
+        state_scroll.setWidgetResizable(True)
+        state_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        state_scroll.setWidget(state_panel)
+        upper.addWidget(state_scroll)
         upper.setStretchFactor(0, 2)
         upper.setStretchFactor(1, 5)
         upper.setSizes([330, 820])
@@ -440,8 +447,10 @@ class AccountsView(QWidget):
         lower.setObjectName("accountsSplitter")
         lower.addWidget(upper)
         lower.addWidget(work_box)
-        lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 2)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        lower.setChildrenCollapsible(False)
+        keep_rows_in_sight(self.table)  # the worklist is half of what the view is for
 
         top = QHBoxLayout()
         query_label = QLabel(self.tr("L&ogin or student number:"), self)

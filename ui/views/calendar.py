@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -40,7 +41,7 @@ from ui.formats import date_format, datetime_text
 from ui.changes import ALL, Changes
 from ui.tables import install_table_tools
 from ui.dialogs import ActionDialog, StudentPicker
-from ui.screen import fit_to_screen
+from ui.screen import fit_to_screen, keep_rows_in_sight
 from ui.views.access_panel import AccessPanel
 from ui.views.teaching_dialogs import TermActions
 from desk.unit_of_work import UnitOfWork
@@ -158,6 +159,7 @@ class RegistrationsView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.table, 1)
+        keep_rows_in_sight(self.table)  # the list is what the view is for; the detail below gives way
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -171,9 +173,16 @@ class RegistrationsView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("calendarSplitter")
         splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # On a small screen the detail scrolls rather than squeezing the list of registrations.
+        detail = QScrollArea(self)
+        detail.setObjectName("registrationDetailScroll")
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QScrollArea.Shape.NoFrame)
+        detail.setWidget(right)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(splitter)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
-    QSplitter,
+    QTabWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,7 +38,7 @@ from ui.context import AppContext
 from ui.formats import datetime_text
 from ui.dialogs import ActionDialog, error_label
 from ui.many_at_once import ManyAtOnceDialog, names_list, show_result
-from ui.screen import fit_to_screen
+from ui.screen import fit_to_screen, keep_rows_in_sight
 from ui.tables import install_table_tools
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import Lane, error_message, log_unexpected
@@ -439,17 +439,20 @@ class SyncView(QWidget):
         middle_widget.setObjectName("syncQueueAndSchedule")
         middle_widget.setLayout(middle)
         middle.setContentsMargins(0, 0, 0, 0)
+        # Room for four kinds of record, at least two on a small screen; more scroll (about a dozen kinds in all).
+        row, head = self.waiting_table.verticalHeader().defaultSectionSize(), self.waiting_table.horizontalHeader().sizeHint().height()
+        self.waiting_table.setMinimumHeight(head + 2 * row + 4)
+        self.waiting_table.setMaximumHeight(head + 4 * row + 4)
+        # The open conflicts are what a clerk comes here to settle: they keep eight rows in sight, the
+        # last runs share their place as a second tab, and the queue above gives way on a small screen.
+        keep_rows_in_sight(self.conflicts_table)
+        self.lower_tabs = QTabWidget(self)
+        self.lower_tabs.setObjectName("syncTabs")
+        self.lower_tabs.addTab(conflicts_box, self.tr("Open c&onflicts"))
+        self.lower_tabs.addTab(runs_box, self.tr("Las&t runs"))
+        conflicts_box.setTitle("")
+        runs_box.setTitle("")
         middle_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        # Room for four kinds of record; more scroll (there are about a dozen kinds in all).
-        rows = self.waiting_table.verticalHeader().defaultSectionSize() * 4
-        self.waiting_table.setFixedHeight(self.waiting_table.horizontalHeader().sizeHint().height() + rows + 4)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("syncSplitter")
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(conflicts_box)
-        splitter.addWidget(runs_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -457,7 +460,7 @@ class SyncView(QWidget):
         layout.addWidget(self.progress_row)
         layout.addWidget(self.result_label)
         layout.addWidget(middle_widget)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.lower_tabs, 1)
 
         refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         refresh.setObjectName("syncRefreshShortcut")
