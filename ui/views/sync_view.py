@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import sync, sync_conflicts
-from desk.many import ManyDone
+from desk import sync
 from desk.clock import now_utc, to_local
 from desk.model import SyncKind, SyncResult, SyncTrigger
 from desk.staff import Permission
@@ -37,8 +36,8 @@ from ui.changes import ALL, SYNC_RUN, Changes, Kind, queues_for_portal
 from ui.context import AppContext
 from ui.formats import datetime_text
 from ui.dialogs import ActionDialog, error_label
-from ui.many_at_once import ManyAtOnceDialog, names_list, show_result
-from ui.screen import fit_to_screen, keep_rows_in_sight
+from ui.views.conflict_settling import may_settle, settle
+from ui.screen import keep_rows_in_sight
 from ui.tables import install_table_tools
 from ui.tasks import Cancelled as TaskCancelled
 from ui.tasks import Lane, error_message, log_unexpected
@@ -48,8 +47,6 @@ from desk.unit_of_work import UnitOfWork
 RUN_STARTED, RUN_KIND, RUN_TRIGGER, RUN_BY, RUN_STUDENT, RUN_SENT, RUN_RECEIVED, RUN_CONFLICTS, RUN_RESULT, RUN_ERROR = range(10)
 RUN_COUNT_COLUMNS = (RUN_SENT, RUN_RECEIVED, RUN_CONFLICTS)
 _SELECT_ROW = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-# Settling conflicts (an enrollment over the limit among them) changes what the sync view and the groups show.
-SETTLED_MANY = Changes.of(sync=ALL, group=ALL, student=ALL, outbox=ALL, history=ALL)
 
 _RESULT_COLOURS = {
     SyncResult.SUCCEEDED: labels.OK_COLOUR,
@@ -646,109 +643,19 @@ class SyncView(QWidget):
         rows = sorted({index.row() for index in self.conflicts_table.selectionModel().selectedRows()})
         return [lines[row] for row in rows if row < len(lines)]
 
-    def _selected_conflict(self) -> ConflictLine | None:
-        """The selected conflict when exactly one is selected."""
-        selected = self._selected_conflicts()
-        return selected[0] if len(selected) == 1 else None
-
-    def _may_settle(self, line: ConflictLine, enroll_over_limit: bool) -> bool:
-        """Settling is the decision of the unit that runs the group or the registration (the service checks it too)."""
-        if enroll_over_limit and (line.kind != "register" or line.group_id is None):
-            return False
-        return self.context.actor.can(Permission.MANAGE_GROUPS, line.unit_id)
-
     def _conflict_buttons(self) -> None:
         # Several selected: on when any may be settled so; the others are refused, each with why, in the result.
-        selected = self._selected_conflicts()
-        self.enroll_button.setEnabled(any(self._may_settle(line, True) for line in selected))
-        self.dismiss_button.setEnabled(any(self._may_settle(line, False) for line in selected))
-
-    def _resolve(self, enroll_over_limit: bool) -> None:
-        selected = self._selected_conflicts()
-        if len(selected) > 1:
-            self._resolve_many(selected, enroll_over_limit)
-            return
-        line = self._selected_conflict()
-        if line is None:
-            return
-        db, actor = self.context.db, self.context.actor
-        who = f"{line.student_name or ''} ({line.student_number or '—'})"
-        message = line.message.strip().rstrip(".")
-        if enroll_over_limit:
-            title = self.tr("Enroll over the limit")
-            intro = (self.tr("%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records "
-                             "an override and settles the conflict.")
-                     .replace("%1", who).replace("%2", action_label(line.kind)).replace("%3", message))
-            ok, name = self.tr("&Enroll over the limit"), "enrollOverLimitDialog"
-            hint = self.tr("e.g. decision of the vice-dean, the student must repeat the class")
-        else:
-            title = self.tr("Dismiss the conflict")
-            intro = (self.tr("%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the "
-                             "desk; the portal shows the student what the desk has.")
-                     .replace("%1", who).replace("%2", action_label(line.kind)).replace("%3", message))
-            ok, name = self.tr("&Dismiss the conflict"), "dismissConflictDialog"
-            hint = self.tr("e.g. the student was told by e-mail, another group was offered")
-        conflict_id = line.id
-        dialog = ActionDialog(
-            self.context, title, intro, ok, name,
-            lambda reason: sync.resolve_conflict(UnitOfWork(db, actor), conflict_id, enroll_over_limit=enroll_over_limit, reason=reason),
-            self, reason_hint=hint,
-        )
-        dialog.finish_form()
-        # The intro wraps over several lines: give the dialog the height that needs.
-        fitting = dialog.heightForWidth(560)
-        fit_to_screen(dialog, QSize(560, fitting if fitting > 0 else dialog.sizeHint().height()))
-        dialog.succeeded.connect(lambda _result: self.refresh())
-        self.last_dialog = dialog
-        dialog.open()
-
-    def _resolve_many(self, lines: list[ConflictLine], enroll_over_limit: bool) -> None:
-        """One dialog, one reason and one change set for all the selected conflicts; the result says which were not settled."""
-        db, actor, count = self.context.db, self.context.actor, len(lines)
-        named = {line.id: self._conflict_name(line) for line in lines}
-        listed = names_list(list(named.values()))
-        if enroll_over_limit:
-            title = self.tr("Enroll over the limit — %n conflicts", "", count)
-            intro = self.tr("Enroll the students of these %n conflicts in the groups they asked for, over the limits "
-                            "(each recorded as an override), and settle the conflicts:", "", count)
-            ok, name = self.tr("&Enroll %n students over the limit", "", count), "enrollConflictsOverLimitDialog"
-            hint = self.tr("e.g. decision of the vice-dean, the student must repeat the class")
-        else:
-            title = self.tr("Dismiss %n conflicts", "", count)
-            intro = self.tr("Dismiss these %n conflicts? Dismissing changes nothing at the desk; the portal shows each "
-                            "student what the desk has.", "", count)
-            ok, name = self.tr("&Dismiss %n conflicts", "", count), "dismissConflictsDialog"
-            hint = self.tr("e.g. the students were told by e-mail, other groups were offered")
-        ids = [line.id for line in lines]
-        dialog = ManyAtOnceDialog(
-            self.context, title, f"{intro}\n{listed}", ok, name,
-            lambda reason, progress: sync_conflicts.resolve_conflicts(
-                UnitOfWork(db, actor), ids, enroll_over_limit=enroll_over_limit, reason=reason, progress=progress),
-            self, reason_hint=hint, changes=SETTLED_MANY,
-        )
-        dialog.finish_form()
-        fitting = dialog.heightForWidth(560)
-        fit_to_screen(dialog, QSize(560, fitting if fitting > 0 else dialog.sizeHint().height()))
-
-        def settled(result: ManyDone) -> None:
-            done = (self.tr("%n conflicts settled by enrolling the students over the limit.", "", len(result.done))
-                    if enroll_over_limit else self.tr("%n conflicts dismissed.", "", len(result.done)))
-            self.last_message = show_result(self, title, result, done, lambda cid: named.get(cid, str(cid)))
-
-        dialog.succeeded.connect(settled)
-        self.last_dialog = dialog
-        dialog.open()
-
-    def _conflict_name(self, line: ConflictLine) -> str:
-        """A conflict as the dialog and the result name it: the student and what they asked for."""
-        what = " ".join(part for part in (action_label(line.kind), line.group_label or line.registration_code or "") if part)
-        return f"{line.student_name or ''} ({line.student_number or '—'}): {what}"
+        selected, actor = self._selected_conflicts(), self.context.actor
+        self.enroll_button.setEnabled(any(may_settle(actor, line, True) for line in selected))
+        self.dismiss_button.setEnabled(any(may_settle(actor, line, False) for line in selected))
 
     def enroll_over_limit(self) -> None:
-        self._resolve(True)
+        """The selected conflicts settled by enrolling their students over the limit (ui.views.conflict_settling)."""
+        settle(self, self._selected_conflicts(), True)
 
     def dismiss(self) -> None:
-        self._resolve(False)
+        """The selected conflicts dismissed (ui.views.conflict_settling)."""
+        settle(self, self._selected_conflicts(), False)
 
     # --- the schedule ------------------------------------------------------------------------
 
