@@ -18,16 +18,16 @@ class CommandError(Exception):
 
 
 def install_translator() -> None:
-    """Polish messages at the terminal on a Polish system, when the translation is shipped; elsewhere
-    the English ones, with their singular and plural forms ("1 line has", "2 lines have")."""
+    """Polish messages at the terminal on a Polish system, when the translation is shipped."""
     from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     import resources
 
-    language = "pl" if QLocale.system().language() == QLocale.Language.Polish else "en"
+    if QLocale.system().language() != QLocale.Language.Polish:
+        return  # English: the code's own words (their counted forms: desk.i18n.translate)
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     translator = QTranslator(app)
-    if translator.load(str(resources.path("translations", f"desk_{language}.qm"))):
+    if translator.load(str(resources.path("translations", "desk_pl.qm"))):
         app.installTranslator(translator)
         _translators.append(translator)
 
