@@ -253,18 +253,19 @@ def export_rosters(uow: UnitOfWork, scope: GroupScope, path: str | Path, *, atte
     return written
 
 
-def roster_sheets_to_print(uow: UnitOfWork, scope: GroupScope, *, attendance: bool = False, output: str = "",
-                           zone: str = DEFAULT_TIME_ZONE) -> list[Sheet]:
-    """The rosters of the groups in scope as sheets to print or save as PDF; recorded like an export
-    (``output``: the PDF's name, or empty for paper), since the list leaves the office either way."""
+def print_rosters(uow: UnitOfWork, scope: GroupScope, write: Callable[[list[Sheet]], Any], *, attendance: bool = False,
+                  output: str = "", zone: str = DEFAULT_TIME_ZONE) -> Any:
+    """Hand the rosters of the groups in scope, as sheets, to ``write`` (a printer or a PDF: the window's,
+    which this module does not know), then record them like an export: the list leaves the office either
+    way. ``output`` names the file (empty: paper). Returns what ``write`` returned."""
     rosters = gather(uow, scope)
     if not rosters:
         raise DomainError(translate("Rosters", "There are no groups to export."))
     as_of = now_utc()
-    sheets = [roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters]
+    result = write([roster_sheet(r, attendance=attendance, as_of=as_of, zone=zone) for r in rosters])
     _record(uow, ExportAction.ROSTER, {"file": output or "print", "groups": len(rosters),
                                           "students": sum(len(r.rows) for r in rosters), "attendance": attendance})
-    return sheets
+    return result
 
 
 def _record(uow: UnitOfWork, action: ExportAction, after: dict) -> None:

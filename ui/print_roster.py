@@ -34,9 +34,9 @@ from desk import rosters
 from desk.i18n import translate
 from desk.groups import GroupLine, GroupScope
 from desk.unit_of_work import UnitOfWork
-from exports.xlsx import Sheet, safe_file_name
+from exports.xlsx import TEMPORARY_PREFIX, Sheet, safe_file_name
 from ui.changes import ALL, Changes
-from ui.tables import ExportFlow, ask_export_path, offer_written_file, run_export, suggested_name
+from ui.tables import ExportFlow, run_export, suggested_name
 from ui.tasks import Lane, error_message, log_unexpected
 
 HEADER_FILL = QColor("#DDE6F0")  # the spreadsheet's heading row colour
@@ -113,12 +113,16 @@ def set_up_page(printer: QPrinter, landscape: bool) -> None:
     printer.setPageLayout(layout)
 
 
-def paint_sheets(sheets: Sequence[Sheet], printer: QPrinter) -> int:
-    """Paint the sheets on the printer, each from a new page; returns the pages painted."""
+def paint_sheets(sheets: Sequence[Sheet], printer: QPrinter, progress: Callable[[int, int], None] | None = None) -> int:
+    """Paint the sheets on the printer, each from a new page; returns the pages painted.
+
+    ``progress(pages painted, pages known so far)`` after each page may raise to stop.
+    """
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError(translate("ClassLists", "The printer cannot be used."))
     pages_painted = 0
+    known = 0
     try:
         for number, sheet in enumerate(sheets):
             document = sheet_document(sheet)
@@ -131,6 +135,7 @@ def paint_sheets(sheets: Sequence[Sheet], printer: QPrinter) -> int:
             body = QSizeF(area.width(), area.height() - footer)
             document.setPageSize(body)
             pages = document.pageCount()
+            known += pages
             for page in range(pages):
                 if number or page:
                     printer.newPage()
@@ -145,19 +150,37 @@ def paint_sheets(sheets: Sequence[Sheet], printer: QPrinter) -> int:
                 painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), sheet.caption)
                 painter.drawText(line, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{page + 1} / {pages}")
                 pages_painted += 1
+                if progress is not None:
+                    progress(pages_painted, known)
     finally:
         painter.end()
     return pages_painted
 
 
-def save_pdf(sheets: Sequence[Sheet], path: str | Path) -> int:
-    """Write the sheets to a PDF file (A4, the sheets' orientation); returns the pages written."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setDocName(sheets[0].caption if sheets else "")
-    set_up_page(printer, any(sheet.landscape for sheet in sheets))
-    return paint_sheets(sheets, printer)
+def write_pdf(sheets: Sequence[Sheet], path: str | Path, *, overwrite: bool = False,
+             progress: Callable[[int, int], None] | None = None) -> Path:
+    """Write the sheets to a PDF file (A4, the sheets' orientation), all of it or nothing, as the workbooks are:
+    painted into a temporary file beside the target and renamed at the end; an existing file is replaced only
+    when ``overwrite``. Painting on a QPrinter is allowed off the GUI thread, so this runs as a long job."""
+    target = Path(path)
+    if target.exists() and not overwrite:
+        raise FileExistsError(str(target))
+    temporary = target.with_name(f"{TEMPORARY_PREFIX}{target.stem}.pdf")
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(temporary))
+        printer.setDocName(sheets[0].caption if sheets else "")
+        set_up_page(printer, any(sheet.landscape for sheet in sheets))
+        paint_sheets(sheets, printer, progress)
+        del printer  # the file is complete once the printer is gone
+        if target.exists() and not overwrite:  # appeared meanwhile: still never replaced silently
+            raise FileExistsError(str(target))
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return target
 
 
 # --- the class-groups view's actions ------------------------------------------------------------------
@@ -169,8 +192,8 @@ class ClassListActions(QObject):
     ``groups()`` gives the selected groups, ``term()`` the term shown (id, code) or None.
     """
 
-    printed = Signal(int)  # pages painted (preview or PDF)
-    pdfWritten = Signal(str)
+    printed = Signal(int)  # pages painted in the print preview
+    pdfWritten = Signal(str)  # the PDF file written
 
     def __init__(self, context, view: QWidget, groups: Callable[[], list[GroupLine]],
                  term: Callable[[], tuple[int, str] | None], status=None):
@@ -272,21 +295,19 @@ class ClassListActions(QObject):
 
     # --- printed and PDF -------------------------------------------------------------------------------
 
-    def _sheets(self, output: str, then: Callable[[list[Sheet]], None], attendance: bool = False) -> None:
+    def print_preview(self, attendance: bool = False) -> None:
+        """Gather the lists (in the background; recorded as they leave), then show them in a print preview to print."""
         chosen = self.groups()
         if not chosen:
             return
         scope = GroupScope(group_ids=tuple(g.id for g in chosen))
         db, actor, zone = self.context.db, self.context.actor, self.context.time_zone
         self.context.tasks.run(
-            lambda: rosters.roster_sheets_to_print(UnitOfWork(db, actor), scope, attendance=attendance, output=output, zone=zone),
-            then, self._failed, lane=Lane.WRITE)
-
-    def print_preview(self, attendance: bool = False) -> None:
-        """Gather the lists (in the background), then show them in a print preview to print."""
-        self._sheets("", self._preview, attendance)
+            lambda: rosters.print_rosters(UnitOfWork(db, actor), scope, list, attendance=attendance, zone=zone),
+            self._preview, self._failed, lane=Lane.WRITE)
 
     def _preview(self, sheets: list[Sheet]) -> QPrintPreviewDialog:
+        self.context.changes.announce(Changes.of(history=ALL))  # the list is in the history now
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         set_up_page(printer, any(sheet.landscape for sheet in sheets))
         printer.setDocName(sheets[0].caption if sheets else "")
@@ -299,37 +320,26 @@ class ClassListActions(QObject):
         preview.open()
         return preview
 
-    def save_pdf(self, attendance: bool = False) -> None:
+    def save_pdf(self, attendance: bool = False) -> ExportFlow | None:
+        """Ask where, then paint the lists into a PDF as a long job (progress, Cancel, "Open the file")."""
         chosen = self.groups()
         if not chosen:
-            return
-        name = safe_file_name(Path(rosters.default_file_name(self._label(chosen), attendance)).stem, ".pdf")
-        chosen = ask_export_path(self.view, translate("ClassLists", "Save class list as PDF"), name, suffix=".pdf",
-                                 kind=translate("ClassLists", "PDF document (*.pdf)"))
-        if chosen is None:
-            return
-        target, may_replace = chosen
-        if target.exists() and not may_replace:  # ".pdf" was added to the name the dialog asked about
-            self._failed(FileExistsError(0, translate("ClassLists", "The file exists already; choose another name"), str(target)))
-            return
-        self._sheets(target.name, lambda sheets: self._write_pdf(sheets, target), attendance)
+            return None
+        scope = GroupScope(group_ids=tuple(g.id for g in chosen))
+        db, actor, zone = self.context.db, self.context.actor, self.context.time_zone
 
-    def _write_pdf(self, sheets: list[Sheet], target: Path) -> None:
-        # Painted here, on the GUI thread: a few hundred rows take well under a second.
-        temporary = target.with_name(f".desk-export-{target.name}")
-        try:
-            pages = save_pdf(sheets, temporary)
-            temporary.replace(target)
-        except OSError as error:
-            temporary.unlink(missing_ok=True)
-            self._failed(error)
-            return
-        self.printed.emit(pages)
-        self.context.changes.announce(Changes.of(history=ALL))  # recorded as an export of the list
-        if self.status is not None:
-            self.status.setText(translate("ClassLists", "Written: %1").replace("%1", str(target)))
-        self.last_box = offer_written_file(self.view, translate("ClassLists", "Save class list as PDF"), target)
-        self.pdfWritten.emit(str(target))
+        def write(path: Path, overwrite: bool, progress) -> Path:
+            return rosters.print_rosters(
+                UnitOfWork(db, actor), scope, lambda sheets: write_pdf(sheets, path, overwrite=overwrite, progress=progress),
+                attendance=attendance, output=path.name, zone=zone)
+
+        name = safe_file_name(Path(rosters.default_file_name(self._label(chosen), attendance)).stem, ".pdf")
+        self.last_export = run_export(self.context, self.view, title=translate("ClassLists", "Save class list as PDF"),
+                                      file_name=name, write=write, status=self.status, suffix=".pdf",
+                                      kind=translate("ClassLists", "PDF document (*.pdf)"))
+        if self.last_export is not None:
+            self.last_export.written.connect(self.pdfWritten)
+        return self.last_export
 
     def _failed(self, error: BaseException) -> None:
         log_unexpected(error, "class list")

@@ -295,7 +295,7 @@ class ExportFlow(QObject):
     cancelled = Signal()
 
     def __init__(self, context, parent: QWidget, *, title: str, write: Write, status: QLabel | None = None,
-                 changes: Changes | None = None):
+                 changes: Changes | None = None, suffix: str = ".xlsx", kind: str = ""):
         super().__init__(parent)
         self.setObjectName("exportFlow")
         self.context = context
@@ -304,6 +304,8 @@ class ExportFlow(QObject):
         self.write = write
         self.status = status
         self.changes = changes if changes is not None else Changes.of(history=ALL)
+        self.suffix = suffix
+        self.kind = kind  # the save dialog's filter; Excel workbooks unless said
         self.path: Path | None = None
         self.handle: TaskHandle | None = None
         self.progress: QProgressDialog | None = None
@@ -312,7 +314,7 @@ class ExportFlow(QObject):
 
     def start(self, file_name: str) -> bool:
         """Ask for the file; False when the clerk closed the dialog."""
-        chosen = ask_export_path(self.widget, self.title, file_name)
+        chosen = ask_export_path(self.widget, self.title, file_name, suffix=self.suffix, kind=self.kind)
         if chosen is None:
             return False
         self.run(*chosen)
@@ -426,9 +428,9 @@ def show_folder_of(path: Path) -> bool:
 
 
 def run_export(context, parent: QWidget, *, title: str, file_name: str, write: Write, status: QLabel | None = None,
-               changes: Changes | None = None) -> ExportFlow | None:
+               changes: Changes | None = None, suffix: str = ".xlsx", kind: str = "") -> ExportFlow | None:
     """Ask where and write in the background (see ExportFlow); None when the clerk closed the save dialog."""
-    flow = ExportFlow(context, parent, title=title, write=write, status=status, changes=changes)
+    flow = ExportFlow(context, parent, title=title, write=write, status=status, changes=changes, suffix=suffix, kind=kind)
     if not flow.start(file_name):
         flow.deleteLater()
         return None

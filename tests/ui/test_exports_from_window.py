@@ -343,7 +343,8 @@ def test_groups_at_risk_export_from_the_groups_view(qtbot, app_context, db, admi
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_cancelled_export_leaves_no_file_and_no_record(qtbot, app_context, db, admin, tmp_path, saving, monkeypatch):
+@pytest.mark.parametrize("action", ["export_action", "pdf_action"])
+def test_a_cancelled_export_leaves_no_file_and_no_record(qtbot, app_context, db, admin, tmp_path, saving, monkeypatch, action):
     answer, _asked, _opened = saving
     term, group = _big_group(db, admin, count=40)
     view = _groups_view(qtbot, app_context, term, group)
@@ -357,9 +358,9 @@ def test_a_cancelled_export_leaves_no_file_and_no_record(qtbot, app_context, db,
         return found
 
     monkeypatch.setattr(rosters, "gather", slow_gather)
-    answer["path"] = tmp_path / "out" / "lista.xlsx"
+    answer["path"] = tmp_path / "out" / "lista"
     (tmp_path / "out").mkdir()
-    view.class_lists.export_action.trigger()
+    getattr(view.class_lists, action).trigger()
     flow = view.class_lists.last_export
     qtbot.waitUntil(started.is_set, timeout=TIMEOUT)
     with qtbot.waitSignal(flow.cancelled, timeout=TIMEOUT):
