@@ -182,3 +182,19 @@ def test_another_units_clerk_dismisses_none_and_is_told_for_each(db, admin):
 
 def test_refusals_keep_their_kind_apart_from_unexpected_errors():
     assert issubclass(Refused, DomainError)  # what one_by_one keeps apart; anything else undoes everything
+
+
+def test_the_terminal_settles_several_conflicts_at_once(db, admin, capsys, monkeypatch):
+    from desk.cli import main
+
+    first, _second = _groups(db)
+    ids = _conflicts(db, first, factories.many_students(db, 3))
+    sync_conflicts.resolve_conflict(UnitOfWork(db, admin), ids[0], enroll_over_limit=False, reason="earlier")
+    monkeypatch.setenv("DESK_PASSWORD", "admin-password")
+    where = db.url.render_as_string(hide_password=False)
+    settle = ["--db", where, "--as", "admin", "sync", "conflicts", "--settle", *map(str, ids), "--reason", "told by e-mail"]
+    assert main(settle) == 1  # one of them was not settled: said, and the exit status says so
+    out = capsys.readouterr().out
+    assert "2 of 3 conflicts settled." in out and f"{ids[0]}: not settled — The conflict was already settled." in out
+    assert sync_conflicts.conflicts(UnitOfWork(db, admin)) == []
+    assert history.history(UnitOfWork(db, admin))[0].description == "Selected sync conflicts dismissed at once (selected: 3)"

@@ -90,6 +90,7 @@ def cmd_sync_schedule(args) -> int:
 
 def cmd_sync_conflicts(args) -> int:
     from desk import sync
+    from desk.sync_conflicts import resolve_conflicts
     from desk.clock import format_local
 
     db = open_database_for(args)
@@ -97,9 +98,16 @@ def cmd_sync_conflicts(args) -> int:
     if args.settle is not None:
         if not args.reason:
             raise CommandError("Say why with --reason.")
-        sync.resolve_conflict(UnitOfWork(db, actor), args.settle, enroll_over_limit=args.over_limit, reason=args.reason)
-        print(f"Conflict {args.settle} settled.")
-        return 0
+        if len(args.settle) == 1:
+            sync.resolve_conflict(UnitOfWork(db, actor), args.settle[0], enroll_over_limit=args.over_limit, reason=args.reason)
+            print(f"Conflict {args.settle[0]} settled.")
+            return 0
+        # Several: each asked as one would be, in one change set; those that cannot be settled are named, with why.
+        result = resolve_conflicts(UnitOfWork(db, actor), args.settle, enroll_over_limit=args.over_limit, reason=args.reason)
+        print(f"{len(result.done):,} of {result.asked:,} conflicts settled.")
+        for refused in result.not_done:
+            print(f"  {refused.id}: not settled — {refused.why}")
+        return 1 if result.not_done else 0
     lines = sync.conflicts(UnitOfWork(db, actor), open_only=not args.all)
     if not lines:
         print("No open conflicts.")
@@ -126,7 +134,8 @@ def register(commands) -> None:
     schedule.set_defaults(func=cmd_sync_schedule)
     conflicts = sync_commands.add_parser("conflicts", help="student actions that did not fit; settle one")
     conflicts.add_argument("--all", action="store_true", help="settled ones too")
-    conflicts.add_argument("--settle", type=bounds.RECORD_ID.argument(), metavar="ID", help="settle this conflict (dismiss, or with --over-limit enroll)")
+    conflicts.add_argument("--settle", type=bounds.RECORD_ID.argument(), nargs="+", metavar="ID",
+                           help="settle these conflicts (dismiss, or with --over-limit enroll); several at once share one reason")
     conflicts.add_argument("--over-limit", action="store_true", help="enroll the student over the group's limit")
     conflicts.add_argument("--reason", help="why")
     conflicts.set_defaults(func=cmd_sync_conflicts)
