@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF, QObject, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QMarginsF, QObject, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -36,6 +36,7 @@ from desk.groups import GroupLine, GroupScope
 from desk.unit_of_work import UnitOfWork
 from exports.xlsx import TEMPORARY_PREFIX, Sheet, safe_file_name
 from ui.changes import ALL, Changes
+from ui.screen import fit_to_screen
 from ui.tables import ExportFlow, run_export, suggested_name
 from ui.tasks import Lane, error_message, log_unexpected
 
@@ -316,6 +317,7 @@ class ClassListActions(QObject):
         preview.setWindowTitle(translate("ClassLists", "Print class list"))
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.paintRequested.connect(lambda target: self.printed.emit(paint_sheets(sheets, target)))
+        fit_to_screen(preview, QSize(1000, 720))  # a page readable at once, within a 1366x768 screen
         self.last_preview = preview
         preview.open()
         return preview

@@ -161,9 +161,11 @@ class TableTools(QObject):
                 if event.type() == QEvent.Type.KeyPress:
                     self.copy_rows()
                 return True
-        if (watched is self.table and event.type() == QEvent.Type.ContextMenu
-                and event.reason() == event.Reason.Keyboard and self.table.currentIndex().isValid()):
-            # The menu key or Shift+F10: the menu of the current row, beside it (its position is the table's, not the cells').
+        keyboard_menu = (event.type() == QEvent.Type.ContextMenu and event.reason() == event.Reason.Keyboard) or (
+            event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F10
+            and event.modifiers() == Qt.KeyboardModifier.ShiftModifier)  # Shift+F10: not a menu key to Qt on X11
+        if watched is self.table and keyboard_menu and self.table.currentIndex().isValid():
+            # The menu of the current row, beside it (the event's position is the table's, not the cells').
             self._menu_requested(self.table.visualRect(self.table.currentIndex()).center())
             return True
         return super().eventFilter(watched, event)

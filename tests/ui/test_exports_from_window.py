@@ -228,6 +228,9 @@ def test_the_context_menu_copies_the_student_number_and_opens_the_student(qtbot,
     tools.last_menu.findChild(QAction, "copyStudentNumberAction").trigger()
     assert QGuiApplication.clipboard().text() == "200002"
     tools.last_menu.close()
+    qtbot.keyClick(view.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)  # Shift+F10 as well
+    assert tools.last_menu.isVisible()
+    tools.last_menu.close()
     view.table.setCurrentIndex(view.model.index(0, 0))
     # Enter still opens the one student.
     with qtbot.waitSignal(view.studentOpened, timeout=TIMEOUT) as opened:
