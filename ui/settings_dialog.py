@@ -5,7 +5,7 @@ The theme and the font size apply at once, on OK; a new language when the applic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from ui import theme
@@ -62,6 +62,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        self.language.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the first setting
 
     def accept(self) -> None:
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())

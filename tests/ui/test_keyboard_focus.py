@@ -113,3 +113,25 @@ def test_the_seat_limit_dialog_opens_in_the_number_and_alt_letter_takes_the_keyb
     assert dialog.by_delta.isChecked()
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Set &to
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.value, timeout=TIMEOUT)
+
+
+def test_down_in_the_class_groups_filter_goes_on_to_the_first_group_it_leaves(qtbot, app_context, db, admin):
+    from datetime import timedelta
+
+    from desk.clock import now_utc
+    from tests import factories
+    from ui.views.groups import GroupsView
+
+    now = now_utc()
+    term = factories.term(db, "2026Z", now.date() - timedelta(days=30), now.date() + timedelta(days=90))
+    for code in ("MAT-1", "FIZ-1"):
+        factories.group(db, factories.course(db, code), term, seat_limit=10)
+    view = GroupsView(app_context)
+    _opened(qtbot, view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=TIMEOUT)
+    view.filter.setFocus()
+    qtbot.keyClicks(view.filter, "FIZ")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=TIMEOUT)
+    qtbot.keyClick(view.filter, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is view.table
+    assert view.set_limit_button.isEnabled()  # one group chosen: its limit can be set at once

@@ -434,7 +434,7 @@ class AccountsView(QWidget):
         work_box.setObjectName("worklistBox")
         work_layout = QVBoxLayout(work_box)
         filter_row = QHBoxLayout()
-        kind_label = QLabel(self.tr("S&how:"), self)
+        kind_label = QLabel(self.tr("Sho&w:"), self)
         kind_label.setBuddy(self.kind)
         filter_row.addWidget(kind_label)
         filter_row.addWidget(self.kind)

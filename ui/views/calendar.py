@@ -122,7 +122,7 @@ class RegistrationsView(QWidget):
         ])
         self.add_round_button = self._button(self.tr("&Add round…"), "addRoundButton", self.add_round)
         self.edit_round_button = self._button(self.tr("Edit &round…"), "editRoundButton", self.edit_round)
-        self.remove_round_button = self._button(self.tr("Remo&ve round…"), "removeRoundButton", self.remove_round)
+        self.remove_round_button = self._button(self.tr("Remove roun&d…"), "removeRoundButton", self.remove_round)
         rounds_tab = QWidget(self)
         rounds_layout = QVBoxLayout(rounds_tab)
         rounds_layout.addWidget(self.rounds, 1)
@@ -142,7 +142,7 @@ class RegistrationsView(QWidget):
         self.tabs.addTab(self.access, self.tr("A&ccess"))
 
         filters = QHBoxLayout()
-        for text, widget in ((self.tr("U&nit:"), self.unit), (self.tr("&Term:"), self.term)):
+        for text, widget in ((self.tr("Un&it:"), self.unit), (self.tr("Ter&m:"), self.term)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             filters.addWidget(label)

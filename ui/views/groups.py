@@ -263,7 +263,7 @@ class GroupsView(QWidget):
 
         # --- layout ------------------------------------------------------------------------
         choosers = QHBoxLayout()
-        for text, widget in ((self.tr("&Term:"), self.term), (self.tr("Re&gistration:"), self.registration),
+        for text, widget in ((self.tr("Te&rm:"), self.term), (self.tr("Re&gistration:"), self.registration),
                              (self.tr("Filter by &course:"), self.filter), (self.tr("Ca&pacity:"), self.capacity)):
             label = QLabel(text, self)
             label.setBuddy(widget)
@@ -322,9 +322,18 @@ class GroupsView(QWidget):
         refresh = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         refresh.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.activated.connect(self.reload)
+        # Down in the course filter goes on to the groups it leaves, the first one chosen.
+        into_list = QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter)
+        into_list.setContext(Qt.ShortcutContext.WidgetShortcut)
+        into_list.activated.connect(self._into_list)
         # Limits, counts and students changed anywhere in the application (a card, the sync, a round) show here.
         context.follow(self, lambda changes: changes.touches(Kind.GROUP) or changes.touches(Kind.REGISTRATION), self.reload)
         self._load_terms()
+
+    def _into_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
+            self.table.selectRow(0)
 
     def _button(self, text: str, name: str, accessible: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)

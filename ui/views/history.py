@@ -252,14 +252,14 @@ class HistoryView(QWidget):
         filters = QGridLayout()
         filters.setHorizontalSpacing(8)
         for column, (text, widget) in enumerate(
-            ((self.tr("S&taff member:"), self.staff), (self.tr("Student &no.:"), self.student), (self.tr("&Kind:"), self.kind))
+            ((self.tr("Staff mem&ber:"), self.staff), (self.tr("Student &no.:"), self.student), (self.tr("&Kind:"), self.kind))
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             filters.addWidget(label, 0, 2 * column)
             filters.addWidget(widget, 0, 2 * column + 1)
         dates = QHBoxLayout()
-        for text, widget in ((self.tr("&From:"), self.since), (self.tr("T&o:"), self.until)):
+        for text, widget in ((self.tr("F&rom:"), self.since), (self.tr("T&o:"), self.until)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             dates.addWidget(label)

@@ -86,7 +86,7 @@ class PaymentsView(QWidget):
         self.last_export: ExportFlow | None = None
         install_table_tools(self.table, student_number=1, export=self.export)
         filters = QHBoxLayout()
-        for text, widget in ((self.tr("&Status:"), self.status), (self.tr("&Term:"), self.term), (self.tr("&Unit:"), self.unit)):
+        for text, widget in ((self.tr("&Status:"), self.status), (self.tr("Te&rm:"), self.term), (self.tr("&Unit:"), self.unit)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             filters.addWidget(label)

@@ -296,7 +296,7 @@ class StaffAdminView(QWidget):
                                           self.tr("Disable or enable the selected account"), self.toggle_active)
         self.reset_button = self._button(self.tr("Reset &password…"), "resetPasswordButton",
                                          self.tr("Reset the password of the selected account"), self.reset_password)
-        self.refresh_button = self._button(self.tr("Re&fresh"), "refreshStaffButton", self.tr("Read the staff accounts again"),
+        self.refresh_button = self._button(self.tr("R&efresh"), "refreshStaffButton", self.tr("Read the staff accounts again"),
                                            self.reload)
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)

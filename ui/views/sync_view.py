@@ -267,7 +267,7 @@ class SyncView(QWidget):
         self.sync_button.setToolTip(self.tr("Sends every change waiting to go out and reads back what students did. "
                                             "Takes seconds; the portal stays open."))
         self.sync_button.clicked.connect(lambda _checked=False: self.run(SyncKind.INCREMENTAL))
-        self.full_button = QPushButton(self.tr("&Full sync"), self)
+        self.full_button = QPushButton(self.tr("F&ull sync"), self)
         self.full_button.setObjectName("fullSyncButton")
         self.full_button.setAccessibleName(self.tr("Full sync: compare every table and repair the portal"))
         self.full_button.setToolTip(self.tr("Compares every table the portal shows with the desk and repairs what differs, "
@@ -446,7 +446,7 @@ class SyncView(QWidget):
         self.lower_tabs = QTabWidget(self)
         self.lower_tabs.setObjectName("syncTabs")
         self.lower_tabs.addTab(conflicts_box, self.tr("Open c&onflicts"))
-        self.lower_tabs.addTab(runs_box, self.tr("Las&t runs"))
+        self.lower_tabs.addTab(runs_box, self.tr("&Past runs"))
         conflicts_box.setTitle("")
         runs_box.setTitle("")
         middle_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)

@@ -141,7 +141,7 @@ class TokenCorrectionView(QWidget):
         form_box = QGroupBox(self.tr("Correct the balance"), self)
         form_box.setObjectName("correctionForm")
         form = QFormLayout(form_box)
-        form.addRow(self.tr("&Token type:"), self.token_type)
+        form.addRow(self.tr("Token t&ype:"), self.token_type)
         form.addRow(self.tr("&Amount (+/−):"), self.amount)
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow(self.tr("&Document:"), self.document)
