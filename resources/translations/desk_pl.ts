@@ -83,314 +83,329 @@
 <context>
     <name>AccessPanel</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="54"/>
+        <location filename="../../ui/views/access_panel.py" line="55"/>
         <source>stage %1</source>
         <translation>etap %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="55"/>
+        <location filename="../../ui/views/access_panel.py" line="56"/>
         <source>every active student</source>
         <translation>każdy aktywny student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="67"/>
-        <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
-        <translation>Datę należy wpisać jako RRRR-MM-DD, np. 2027-02-28.</translation>
+        <location filename="../../ui/views/access_panel.py" line="69"/>
+        <source>no end</source>
+        <translation>bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="88"/>
+        <location filename="../../ui/views/access_panel.py" line="90"/>
         <source>Rules: who takes part</source>
         <translation>Reguły: kto bierze udział</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="90"/>
+        <location filename="../../ui/views/access_panel.py" line="92"/>
         <source>Add &amp;rule…</source>
         <translation>&amp;Dodaj regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="91"/>
+        <location filename="../../ui/views/access_panel.py" line="93"/>
         <source>Remo&amp;ve rule…</source>
         <translation>&amp;Usuń regułę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="95"/>
+        <location filename="../../ui/views/access_panel.py" line="97"/>
         <source>Individual grants and revocations</source>
         <translation>Indywidualne nadania i odebrania uprawnień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="98"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="98"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="98"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="96"/>
+        <location filename="../../ui/views/access_panel.py" line="98"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="97"/>
+        <location filename="../../ui/views/access_panel.py" line="99"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="97"/>
+        <location filename="../../ui/views/access_panel.py" line="99"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="97"/>
+        <location filename="../../ui/views/access_panel.py" line="99"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="97"/>
+        <location filename="../../ui/views/access_panel.py" line="99"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="105"/>
+        <location filename="../../ui/views/access_panel.py" line="107"/>
         <source>&amp;Grant to a student…</source>
         <translation>&amp;Nadaj studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="106"/>
+        <location filename="../../ui/views/access_panel.py" line="108"/>
         <source>Re&amp;voke for a student…</source>
         <translation>&amp;Odbierz studentowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="107"/>
+        <location filename="../../ui/views/access_panel.py" line="109"/>
         <source>Grant to a &amp;list…</source>
         <translation>Nadaj osobom z &amp;listy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="108"/>
+        <location filename="../../ui/views/access_panel.py" line="110"/>
         <source>Grant to a &amp;cohort…</source>
         <translation>Nadaj &amp;rocznikowi…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="109"/>
+        <location filename="../../ui/views/access_panel.py" line="111"/>
         <source>&amp;Withdraw…</source>
         <translation>&amp;Wycofaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="127"/>
+        <location filename="../../ui/views/access_panel.py" line="112"/>
+        <source>E&amp;xport access list…</source>
+        <translation>E&amp;ksportuj listę uprawnień…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/access_panel.py" line="113"/>
+        <source>The registration&apos;s individual decisions to an .xlsx file; the export is recorded in the history.</source>
+        <translation>Indywidualne decyzje rejestracji do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/access_panel.py" line="135"/>
         <source>Rules — students of these programmes take part:</source>
         <translation>Reguły — biorą udział studenci tych kierunków:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="130"/>
+        <location filename="../../ui/views/access_panel.py" line="138"/>
         <source>Individual decisions:</source>
         <translation>Decyzje indywidualne:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="183"/>
+        <location filename="../../ui/views/access_panel.py" line="197"/>
         <source>(no rules: only individual grants admit students)</source>
         <translation>(brak reguł: dopuszczeni są tylko studenci z indywidualnie nadanym uprawnieniem)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="186"/>
+        <location filename="../../ui/views/access_panel.py" line="200"/>
         <source>Individual decisions: %1 standing, %2 in all</source>
         <translation>Decyzje indywidualne: obowiązujące %1, łącznie %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="190"/>
-        <location filename="../../ui/views/access_panel.py" line="318"/>
+        <location filename="../../ui/views/access_panel.py" line="204"/>
+        <location filename="../../ui/views/access_panel.py" line="350"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="190"/>
-        <location filename="../../ui/views/access_panel.py" line="318"/>
+        <location filename="../../ui/views/access_panel.py" line="204"/>
+        <location filename="../../ui/views/access_panel.py" line="350"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="191"/>
+        <location filename="../../ui/views/access_panel.py" line="205"/>
         <source>standing</source>
         <translation>obowiązująca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="191"/>
+        <location filename="../../ui/views/access_panel.py" line="205"/>
         <source>withdrawn</source>
         <translation>wycofana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="191"/>
+        <location filename="../../ui/views/access_panel.py" line="205"/>
         <source>expired</source>
         <translation>wygasła</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="220"/>
+        <location filename="../../ui/views/access_panel.py" line="236"/>
+        <source>Export access list</source>
+        <translation>Eksport listy uprawnień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/access_panel.py" line="237"/>
+        <source>access</source>
+        <translation>uprawnienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/access_panel.py" line="255"/>
         <source>Add a rule — %1</source>
         <translation>Dodaj regułę — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="221"/>
+        <location filename="../../ui/views/access_panel.py" line="256"/>
         <source>Students matching every field that is set take part (leave a field empty for any).</source>
         <translation>Biorą udział studenci spełniający wszystkie wypełnione pola (pozostaw pole puste, aby dopuścić dowolną wartość).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="222"/>
+        <location filename="../../ui/views/access_panel.py" line="257"/>
         <source>&amp;Add rule</source>
         <translation>&amp;Dodaj regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="226"/>
+        <location filename="../../ui/views/access_panel.py" line="261"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="227"/>
+        <location filename="../../ui/views/access_panel.py" line="262"/>
         <source>any programme</source>
         <translation>dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="232"/>
+        <location filename="../../ui/views/access_panel.py" line="267"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="233"/>
+        <location filename="../../ui/views/access_panel.py" line="268"/>
         <source>any level</source>
         <translation>dowolny stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="238"/>
+        <location filename="../../ui/views/access_panel.py" line="273"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="239"/>
+        <location filename="../../ui/views/access_panel.py" line="274"/>
         <source>any mode</source>
         <translation>dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="244"/>
+        <location filename="../../ui/views/access_panel.py" line="279"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="246"/>
+        <location filename="../../ui/views/access_panel.py" line="281"/>
         <source>any stage</source>
         <translation>dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="247"/>
+        <location filename="../../ui/views/access_panel.py" line="282"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="248"/>
+        <location filename="../../ui/views/access_panel.py" line="283"/>
         <source>&amp;Level:</source>
         <translation>&amp;Stopień:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="249"/>
+        <location filename="../../ui/views/access_panel.py" line="284"/>
         <source>&amp;Mode:</source>
         <translation>&amp;Forma:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="250"/>
+        <location filename="../../ui/views/access_panel.py" line="285"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="262"/>
+        <location filename="../../ui/views/access_panel.py" line="297"/>
         <source>Remove a rule</source>
         <translation>Usuń regułę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="263"/>
+        <location filename="../../ui/views/access_panel.py" line="298"/>
         <source>Remove the rule “%1”? Students it admitted no longer take part unless granted individually.</source>
         <translation>Usunąć regułę „%1”? Studenci dopuszczeni na jej podstawie przestaną brać udział, chyba że mają indywidualnie nadane uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="265"/>
+        <location filename="../../ui/views/access_panel.py" line="300"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="277"/>
+        <location filename="../../ui/views/access_panel.py" line="312"/>
         <source>Grant access — %1</source>
         <translation>Nadaj uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="277"/>
+        <location filename="../../ui/views/access_panel.py" line="312"/>
         <source>Revoke access — %1</source>
         <translation>Odbierz uprawnienie — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="278"/>
+        <location filename="../../ui/views/access_panel.py" line="313"/>
         <source>Find the student. A new decision replaces their standing one.</source>
         <translation>Znajdź studenta. Nowa decyzja zastąpi jego obowiązującą decyzję.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="279"/>
+        <location filename="../../ui/views/access_panel.py" line="314"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="279"/>
+        <location filename="../../ui/views/access_panel.py" line="314"/>
         <source>&amp;Revoke access</source>
         <translation>&amp;Odbierz uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="281"/>
+        <location filename="../../ui/views/access_panel.py" line="316"/>
         <source>e.g. returned from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="281"/>
+        <location filename="../../ui/views/access_panel.py" line="316"/>
         <source>e.g. unpaid fees</source>
         <translation>np. nieopłacone należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="286"/>
+        <location filename="../../ui/views/access_panel.py" line="68"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="287"/>
-        <source>YYYY-MM-DD, empty: no end</source>
-        <translation>RRRR-MM-DD, puste: bezterminowo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/access_panel.py" line="288"/>
+        <location filename="../../ui/views/access_panel.py" line="320"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="289"/>
+        <location filename="../../ui/views/access_panel.py" line="321"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="295"/>
+        <location filename="../../ui/views/access_panel.py" line="327"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="316"/>
+        <location filename="../../ui/views/access_panel.py" line="348"/>
         <source>Withdraw a decision</source>
         <translation>Wycofaj decyzję</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="317"/>
+        <location filename="../../ui/views/access_panel.py" line="349"/>
         <source>Withdraw the %1 for %2 (%3)? The student falls back to the rules.</source>
         <translation>Wycofać decyzję „%1” dla: %2 (%3)? O udziale studenta będą znów decydować reguły.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="320"/>
+        <location filename="../../ui/views/access_panel.py" line="352"/>
         <source>&amp;Withdraw</source>
         <translation>&amp;Wycofaj</translation>
     </message>
@@ -860,10 +875,14 @@
         <source>Say why the logins are linked (e.g. export from the mail system of 1 Oct).</source>
         <translation>Podaj powód powiązania loginów (np. eksport z systemu pocztowego z 1 października).</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desk/accounts/bulk_link.py" line="423"/>
-        <source>Nothing was linked: %1 line(s) have errors, e.g. line %2: %3 Fix the file, or leave those lines out explicitly.</source>
-        <translation>Nic nie powiązano: liczba wierszy z błędami: %1, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</translation>
+        <source>Nothing was linked: %n lines have errors, e.g. line %2: %3 Fix the file, or leave those lines out explicitly.</source>
+        <translation>
+            <numerusform>Nic nie powiązano: %n wiersz zawiera błędy, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</numerusform>
+            <numerusform>Nic nie powiązano: %n wiersze zawierają błędy, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</numerusform>
+            <numerusform>Nic nie powiązano: %n wierszy zawiera błędy, np. wiersz %2: %3 Popraw plik albo jawnie pomiń te wiersze.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desk/accounts/bulk_link.py" line="446"/>
@@ -874,239 +893,243 @@
 <context>
     <name>AccountsView</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="282"/>
+        <location filename="../../ui/views/accounts.py" line="307"/>
         <source>Login e-mail or student number</source>
         <translation>E-mail logowania lub numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="283"/>
-        <source>Login e-mail or student number — e.g. 123456@student.uni.opole.pl or 123456</source>
-        <translation>E-mail logowania lub numer albumu — np. 123456@student.uni.opole.pl albo 123456</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/accounts.py" line="287"/>
+        <location filename="../../ui/views/accounts.py" line="315"/>
         <source>&amp;Show</source>
         <translation>&amp;Pokaż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="289"/>
+        <location filename="../../ui/views/accounts.py" line="317"/>
         <source>Show the state of this login or student</source>
         <translation>Pokaż stan tego loginu lub studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="291"/>
+        <location filename="../../ui/views/accounts.py" line="319"/>
         <source>&amp;Import from file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="293"/>
+        <location filename="../../ui/views/accounts.py" line="321"/>
         <source>Link logins from a file of the mail system</source>
         <translation>Powiąż loginy na podstawie pliku z systemu pocztowego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="294"/>
+        <location filename="../../ui/views/accounts.py" line="322"/>
         <source>A CSV or Excel file with the student number (or PESEL) and the e-mail; you see every line&apos;s result before anything is linked.</source>
         <translation>Plik CSV lub Excel z numerem albumu (albo numerem PESEL) i adresem e-mail; zanim cokolwiek zostanie powiązane, zobaczysz wynik dla każdego wiersza.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="301"/>
+        <location filename="../../ui/views/accounts.py" line="330"/>
         <source>Or find a student by name</source>
         <translation>Albo znajdź studenta po imieniu i nazwisku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="306"/>
+        <location filename="../../ui/views/accounts.py" line="335"/>
         <source>Type a login or a student number, or find a student by name.</source>
         <translation>Wpisz login lub numer albumu albo znajdź studenta po imieniu i nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="312"/>
+        <location filename="../../ui/views/accounts.py" line="341"/>
         <source>Account state</source>
         <translation>Stan konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="324"/>
+        <location filename="../../ui/views/accounts.py" line="353"/>
         <source>Logins</source>
         <translation>Loginy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="325"/>
-        <location filename="../../ui/views/accounts.py" line="394"/>
+        <location filename="../../ui/views/accounts.py" line="354"/>
+        <location filename="../../ui/views/accounts.py" line="429"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="325"/>
+        <location filename="../../ui/views/accounts.py" line="354"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="325"/>
+        <location filename="../../ui/views/accounts.py" line="354"/>
         <source>Linked</source>
         <translation>Powiązano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="325"/>
+        <location filename="../../ui/views/accounts.py" line="354"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="325"/>
+        <location filename="../../ui/views/accounts.py" line="354"/>
         <source>Waiting since</source>
         <translation>Oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="328"/>
+        <location filename="../../ui/views/accounts.py" line="358"/>
         <source>&amp;Link…</source>
         <translation>Po&amp;wiąż…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="330"/>
+        <location filename="../../ui/views/accounts.py" line="360"/>
         <source>Link a login</source>
         <translation>Powiąż login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="332"/>
+        <location filename="../../ui/views/accounts.py" line="362"/>
         <source>&amp;Unlink…</source>
         <translation>&amp;Usuń powiązanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="334"/>
+        <location filename="../../ui/views/accounts.py" line="364"/>
         <source>Unlink a login</source>
         <translation>Usuń powiązanie loginu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="336"/>
+        <location filename="../../ui/views/accounts.py" line="366"/>
         <source>Send to the portal &amp;now</source>
         <translation>Wyślij do portalu &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="338"/>
+        <location filename="../../ui/views/accounts.py" line="368"/>
         <source>Send this student&apos;s changes to the portal now</source>
         <translation>Wyślij teraz zmiany tego studenta do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="339"/>
+        <location filename="../../ui/views/accounts.py" line="369"/>
         <source>A sync of this one student: the student can log in within seconds.</source>
         <translation>Synchronizacja tylko tego jednego studenta: student będzie mógł się zalogować w ciągu kilku sekund.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="346"/>
+        <location filename="../../ui/views/accounts.py" line="376"/>
         <source>Your role does not link login accounts.</source>
         <translation>Twoja rola nie pozwala na powiązywanie kont logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="381"/>
+        <location filename="../../ui/views/accounts.py" line="416"/>
         <source>Show in the worklist</source>
         <translation>Pokaż na liście spraw do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="382"/>
+        <location filename="../../ui/views/accounts.py" line="417"/>
         <source>every kind</source>
         <translation>wszystkie rodzaje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="386"/>
+        <location filename="../../ui/views/accounts.py" line="421"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="388"/>
+        <location filename="../../ui/views/accounts.py" line="423"/>
         <source>Refresh the worklist</source>
         <translation>Odśwież listę spraw do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="393"/>
-        <location filename="../../ui/views/accounts.py" line="397"/>
+        <location filename="../../ui/views/accounts.py" line="428"/>
+        <location filename="../../ui/views/accounts.py" line="433"/>
         <source>Worklist</source>
         <translation>Sprawy do załatwienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="394"/>
+        <location filename="../../ui/views/accounts.py" line="429"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="394"/>
+        <location filename="../../ui/views/accounts.py" line="429"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="394"/>
+        <location filename="../../ui/views/accounts.py" line="429"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="394"/>
+        <location filename="../../ui/views/accounts.py" line="429"/>
         <source>What is wrong</source>
         <translation>Opis problemu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="395"/>
+        <location filename="../../ui/views/accounts.py" line="430"/>
         <source>Double-click or press Enter to see a line&apos;s state above.</source>
         <translation>Kliknij dwukrotnie wiersz lub naciśnij Enter, aby zobaczyć jego stan powyżej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="401"/>
-        <source>S&amp;how:</source>
-        <translation>Po&amp;każ:</translation>
+        <location filename="../../ui/views/accounts.py" line="437"/>
+        <source>Sho&amp;w:</source>
+        <translation>P&amp;okaż:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/accounts.py" line="632"/>
+        <source>Sent to the portal: %n changes.</source>
+        <translation>
+            <numerusform>Wysłano do portalu: %n zmianę.</numerusform>
+            <numerusform>Wysłano do portalu: %n zmiany.</numerusform>
+            <numerusform>Wysłano do portalu: %n zmian.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="418"/>
+        <location filename="../../ui/views/accounts.py" line="456"/>
         <source>L&amp;ogin or student number:</source>
         <translation>&amp;Login lub numer albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="543"/>
+        <location filename="../../ui/views/accounts.py" line="473"/>
+        <source>Login e-mail or student number — e.g. %1 or 123456</source>
+        <translation>E-mail logowania lub numer albumu — np. %1 albo 123456</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/accounts.py" line="591"/>
         <source>Linked: %1 → %2. It goes to the portal with the next sync.</source>
         <translation>Powiązano: %1 → %2. Trafi do portalu przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="560"/>
+        <location filename="../../ui/views/accounts.py" line="608"/>
         <source>Deleted: %1.</source>
         <translation>Usunięto: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="560"/>
+        <location filename="../../ui/views/accounts.py" line="608"/>
         <source>Unlinked: %1.</source>
         <translation>Usunięto powiązanie: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="574"/>
+        <location filename="../../ui/views/accounts.py" line="622"/>
         <source>Sending to the portal…</source>
         <translation>Wysyłanie do portalu…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="584"/>
-        <source>Sent to the portal: %1 change(s).</source>
-        <translation>Zmiany wysłane do portalu: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/accounts.py" line="598"/>
+        <location filename="../../ui/views/accounts.py" line="646"/>
         <source>Counting…</source>
         <translation>Liczenie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="627"/>
+        <location filename="../../ui/views/accounts.py" line="675"/>
         <source>(%1 shown)</source>
         <translation>(wyświetlono: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="648"/>
+        <location filename="../../ui/views/accounts.py" line="696"/>
         <source>Link logins from a file</source>
         <translation>Powiąż loginy z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="649"/>
+        <location filename="../../ui/views/accounts.py" line="697"/>
         <source>Spreadsheets and CSV (*.xlsx *.csv *.txt);;All files (*)</source>
         <translation>Arkusze kalkulacyjne i CSV (*.xlsx *.csv *.txt);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="658"/>
+        <location filename="../../ui/views/accounts.py" line="706"/>
         <source>Checking %1…</source>
         <translation>Sprawdzanie: %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="668"/>
+        <location filename="../../ui/views/accounts.py" line="716"/>
         <source>Linked from the file: %1 logins (%2 new); %3 already linked; %4 lines left out.</source>
         <translation>Loginy powiązane z pliku: %1 (w tym nowe: %2); już powiązane: %3; pominięte wiersze: %4.</translation>
     </message>
@@ -1132,57 +1155,57 @@
 <context>
     <name>AddProgrammeDialog</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="252"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="243"/>
         <source>optional: recorded as “admission”</source>
         <translation>opcjonalnie: zostanie zapisane „przyjęcie”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="253"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="244"/>
         <source>Add a programme — %1</source>
         <translation>Dodaj kierunek — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="254"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="245"/>
         <source>%1 %2 (%3) starts one more programme.</source>
         <translation>%1 %2 (%3) rozpoczyna kolejny kierunek.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="256"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="247"/>
         <source>&amp;Add programme</source>
         <translation>&amp;Dodaj kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="260"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="251"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="263"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="254"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="265"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="256"/>
         <source>Admitted on</source>
         <translation>Data przyjęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="266"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="257"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="267"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="258"/>
         <source>S&amp;tage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="268"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="259"/>
         <source>A&amp;dmitted on:</source>
         <translation>Data przy&amp;jęcia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="283"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="274"/>
         <source>Choose the programme.</source>
         <translation>Wybierz kierunek.</translation>
     </message>
@@ -1190,82 +1213,82 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="136"/>
+        <location filename="../../ui/views/staff_admin.py" line="138"/>
         <source>Add a staff account</source>
         <translation>Dodaj konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="137"/>
+        <location filename="../../ui/views/staff_admin.py" line="139"/>
         <source>The new staff member signs in with this login and password and can change the password afterwards (File → Change password). A password has at least %1 characters.</source>
         <translation>Nowy pracownik loguje się tym loginem i hasłem, a hasło może potem zmienić (Plik → Zmień hasło). Hasło ma co najmniej %1 znaków.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="140"/>
+        <location filename="../../ui/views/staff_admin.py" line="142"/>
         <source>&amp;Add account</source>
         <translation>&amp;Dodaj konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="141"/>
+        <location filename="../../ui/views/staff_admin.py" line="143"/>
         <source>e.g. new clerk of the dean&apos;s office, from 1 October</source>
         <translation>np. nowa pracownica dziekanatu od 1 października</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="144"/>
+        <location filename="../../ui/views/staff_admin.py" line="146"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="147"/>
+        <location filename="../../ui/views/staff_admin.py" line="149"/>
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="150"/>
+        <location filename="../../ui/views/staff_admin.py" line="152"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="151"/>
+        <location filename="../../ui/views/staff_admin.py" line="153"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="152"/>
+        <location filename="../../ui/views/staff_admin.py" line="154"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="153"/>
+        <location filename="../../ui/views/staff_admin.py" line="155"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="154"/>
+        <location filename="../../ui/views/staff_admin.py" line="156"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ola:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="155"/>
+        <location filename="../../ui/views/staff_admin.py" line="157"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="158"/>
+        <location filename="../../ui/views/staff_admin.py" line="160"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="159"/>
+        <location filename="../../ui/views/staff_admin.py" line="161"/>
         <source>Re&amp;peat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="168"/>
+        <location filename="../../ui/views/staff_admin.py" line="170"/>
         <source>Only a dean&apos;s office clerk acts for units.</source>
         <translation>Tylko pracownik dziekanatu działa w imieniu jednostek.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="172"/>
+        <location filename="../../ui/views/staff_admin.py" line="174"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -1273,77 +1296,77 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="69"/>
         <source>Unexpected error</source>
         <translation>Nieoczekiwany błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="68"/>
+        <location filename="../../ui/app.py" line="66"/>
         <source>The details are in %1; please send that file to your administrator.</source>
         <translation>Szczegóły są w pliku %1; prześlij go administratorowi.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="68"/>
         <source>Please tell your administrator.</source>
         <translation>Powiadom administratora.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="71"/>
+        <location filename="../../ui/app.py" line="69"/>
         <source>Something went wrong that desk did not expect. Nothing you saved is lost; the last action may not have been completed.</source>
         <translation>Wystąpił nieoczekiwany błąd. Nic, co zapisano, nie przepadło; ostatnie działanie mogło nie zostać dokończone.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="106"/>
+        <location filename="../../ui/app.py" line="104"/>
         <source>The database cannot be opened</source>
         <translation>Nie można otworzyć bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="108"/>
         <source>Open another database file…</source>
         <translation>Otwórz inny plik bazy danych…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="111"/>
+        <location filename="../../ui/app.py" line="109"/>
         <source>Connect to a server…</source>
         <translation>Połącz z serwerem…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="112"/>
+        <location filename="../../ui/app.py" line="110"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="153"/>
+        <location filename="../../ui/app.py" line="151"/>
         <source>Creating the demo database (a university with %1 students)…</source>
         <translation>Tworzenie demonstracyjnej bazy danych (uczelnia z %1 studentami)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="186"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>Database password</source>
         <translation>Hasło do bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="187"/>
+        <location filename="../../ui/app.py" line="185"/>
         <source>Password for the database %1 (not saved):</source>
         <translation>Hasło do bazy danych %1 (nie jest zapisywane):</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="216"/>
+        <location filename="../../ui/app.py" line="214"/>
         <source>Open or create a database file</source>
         <translation>Otwórz lub utwórz plik bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="217"/>
+        <location filename="../../ui/app.py" line="215"/>
         <source>desk databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bazy danych desk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="225"/>
+        <location filename="../../ui/app.py" line="223"/>
         <source>Connect to a server</source>
         <translation>Połączenie z serwerem</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="226"/>
+        <location filename="../../ui/app.py" line="224"/>
         <source>Database address, e.g. postgresql://user@server/desk (the password is asked for, or read from ~/.pgpass; it is never saved)</source>
         <translation>Adres bazy danych, np. postgresql://uzytkownik@serwer/desk (hasło zostanie zapytane albo odczytane z ~/.pgpass; nigdy nie jest zapisywane)</translation>
     </message>
@@ -1502,12 +1525,12 @@ Odtworzenie:
         <translation>Cena to kwota w PLN od 0,00 do 100 000,00 z najwyżej dwoma miejscami po przecinku, np. 180,00; a nie %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="51"/>
+        <location filename="../../desk/imports/registrations.py" line="50"/>
         <source>A selection limit</source>
         <translation>Limit wyboru</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="52"/>
+        <location filename="../../desk/imports/registrations.py" line="51"/>
         <source>A length in minutes</source>
         <translation>Długość w minutach</translation>
     </message>
@@ -1515,160 +1538,154 @@ Odtworzenie:
 <context>
     <name>BulkGrantDialog</name>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="334"/>
+        <location filename="../../ui/views/access_panel.py" line="366"/>
         <source>e.g. list from the dean&apos;s office, letter no. …</source>
         <translation>np. lista z dziekanatu, pismo nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="339"/>
+        <location filename="../../ui/views/access_panel.py" line="371"/>
         <source>Grant access to a cohort — %1</source>
         <translation>Nadaj uprawnienie rocznikowi — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="339"/>
+        <location filename="../../ui/views/access_panel.py" line="371"/>
         <source>Grant access to a list — %1</source>
         <translation>Nadaj uprawnienie osobom z listy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="340"/>
+        <location filename="../../ui/views/access_panel.py" line="372"/>
         <source>Nothing is granted until you check the list and confirm.</source>
         <translation>Uprawnienia zostaną nadane dopiero po sprawdzeniu listy i potwierdzeniu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="341"/>
-        <location filename="../../ui/views/access_panel.py" line="398"/>
+        <location filename="../../ui/views/access_panel.py" line="373"/>
+        <location filename="../../ui/views/access_panel.py" line="427"/>
         <source>&amp;Grant</source>
         <translation>&amp;Nadaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="346"/>
+        <location filename="../../ui/views/access_panel.py" line="378"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="351"/>
+        <location filename="../../ui/views/access_panel.py" line="383"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="353"/>
+        <location filename="../../ui/views/access_panel.py" line="385"/>
         <source>every stage</source>
         <translation>wszystkie etapy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="354"/>
+        <location filename="../../ui/views/access_panel.py" line="386"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="355"/>
+        <location filename="../../ui/views/access_panel.py" line="387"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="361"/>
-        <location filename="../../ui/views/access_panel.py" line="405"/>
+        <location filename="../../ui/views/access_panel.py" line="393"/>
+        <location filename="../../ui/views/access_panel.py" line="434"/>
         <source>Student numbers</source>
         <translation>Numery albumów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="362"/>
+        <location filename="../../ui/views/access_panel.py" line="394"/>
         <source>Student numbers, one per line or separated by commas or spaces</source>
         <translation>Numery albumów, jeden w wierszu albo rozdzielone przecinkami lub spacjami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="364"/>
+        <location filename="../../ui/views/access_panel.py" line="396"/>
         <source>&amp;Load from file…</source>
         <translation>&amp;Wczytaj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="366"/>
+        <location filename="../../ui/views/access_panel.py" line="398"/>
         <source>Load student numbers from a file</source>
         <translation>Wczytaj numery albumów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="368"/>
+        <location filename="../../ui/views/access_panel.py" line="400"/>
         <source>&amp;Numbers:</source>
         <translation>Nu&amp;mery:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="370"/>
+        <location filename="../../ui/views/access_panel.py" line="402"/>
         <source>&amp;Check</source>
         <translation>&amp;Sprawdź</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="372"/>
+        <location filename="../../ui/views/access_panel.py" line="404"/>
         <source>Check the list</source>
         <translation>Sprawdź listę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="374"/>
-        <location filename="../../ui/views/access_panel.py" line="399"/>
+        <location filename="../../ui/views/access_panel.py" line="406"/>
+        <location filename="../../ui/views/access_panel.py" line="428"/>
         <source>Not checked yet.</source>
         <translation>Jeszcze nie sprawdzono.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="380"/>
+        <location filename="../../ui/views/access_panel.py" line="412"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
-    <message>
-        <location filename="../../ui/views/access_panel.py" line="384"/>
-        <source>Valid until</source>
-        <translation>Ważne do</translation>
+    <message numerus="yes">
+        <location filename="../../ui/views/access_panel.py" line="476"/>
+        <source>&amp;Grant to %n students</source>
+        <translation>
+            <numerusform>&amp;Nadaj uprawnienie %n studentowi</numerusform>
+            <numerusform>&amp;Nadaj uprawnienie %n studentom</numerusform>
+            <numerusform>&amp;Nadaj uprawnienie %n studentom</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="385"/>
-        <source>YYYY-MM-DD, empty: no end</source>
-        <translation>RRRR-MM-DD, puste: bezterminowo</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/access_panel.py" line="387"/>
+        <location filename="../../ui/views/access_panel.py" line="416"/>
         <source>Check:</source>
         <translation>Sprawdzenie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="389"/>
+        <location filename="../../ui/views/access_panel.py" line="418"/>
         <source>Valid &amp;until:</source>
         <translation>Ważne &amp;do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="405"/>
+        <location filename="../../ui/views/access_panel.py" line="434"/>
         <source>Text or CSV (*.txt *.csv);;All files (*)</source>
         <translation>Tekst lub CSV (*.txt *.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="412"/>
+        <location filename="../../ui/views/access_panel.py" line="441"/>
         <source>The file cannot be read: %1</source>
         <translation>Nie można odczytać pliku: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="434"/>
+        <location filename="../../ui/views/access_panel.py" line="463"/>
         <source>%1 students found (%2 already admitted).</source>
         <translation>Znalezieni studenci: %1 (w tym już dopuszczeni: %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="436"/>
+        <location filename="../../ui/views/access_panel.py" line="465"/>
         <source>Unknown numbers (%1): %2</source>
         <translation>Nieznane numery (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="438"/>
+        <location filename="../../ui/views/access_panel.py" line="467"/>
         <source>Given more than once (counted once): %1</source>
         <translation>Podane więcej niż raz (liczone jeden raz): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="440"/>
+        <location filename="../../ui/views/access_panel.py" line="469"/>
         <source>Not in your units, left out: %1</source>
         <translation>Spoza Twoich jednostek, pominięte: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/access_panel.py" line="447"/>
-        <source>&amp;Grant to %1 students</source>
-        <translation>&amp;Nadaj uprawnienie (liczba studentów: %1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/access_panel.py" line="452"/>
+        <location filename="../../ui/views/access_panel.py" line="481"/>
         <source>Check the list first.</source>
         <translation>Najpierw sprawdź listę.</translation>
     </message>
@@ -1719,27 +1736,27 @@ Odtworzenie:
 <context>
     <name>ChangeRoleDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="192"/>
+        <location filename="../../ui/views/staff_admin.py" line="194"/>
         <source>Change the role of %1</source>
         <translation>Zmień rolę: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="193"/>
+        <location filename="../../ui/views/staff_admin.py" line="195"/>
         <source>%1 is now: %2. The new role applies from their next sign-in.</source>
         <translation>%1 ma teraz rolę: %2. Nowa rola obowiązuje od następnego logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="196"/>
+        <location filename="../../ui/views/staff_admin.py" line="198"/>
         <source>&amp;Change role</source>
         <translation>&amp;Zmień rolę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="199"/>
+        <location filename="../../ui/views/staff_admin.py" line="201"/>
         <source>R&amp;ole:</source>
         <translation>R&amp;ola:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="200"/>
+        <location filename="../../ui/views/staff_admin.py" line="202"/>
         <source>&amp;Units:</source>
         <translation>&amp;Jednostki:</translation>
     </message>
@@ -1747,13 +1764,13 @@ Odtworzenie:
 <context>
     <name>ChangeSetDialog</name>
     <message>
-        <location filename="../../ui/views/history.py" line="531"/>
-        <location filename="../../ui/views/history.py" line="543"/>
+        <location filename="../../ui/views/history.py" line="522"/>
+        <location filename="../../ui/views/history.py" line="534"/>
         <source>Change set #%1</source>
         <translation>Zestaw zmian nr %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="538"/>
+        <location filename="../../ui/views/history.py" line="529"/>
         <source>%Ln rows</source>
         <translation>
             <numerusform>%Ln wiersz</numerusform>
@@ -1762,32 +1779,32 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="540"/>
+        <location filename="../../ui/views/history.py" line="531"/>
         <source>Reason: %1</source>
         <translation>Powód: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="547"/>
+        <location filename="../../ui/views/history.py" line="538"/>
         <source>The rows of the change set</source>
         <translation>Wiersze zestawu zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="567"/>
+        <location filename="../../ui/views/history.py" line="559"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="569"/>
+        <location filename="../../ui/views/history.py" line="561"/>
         <source>Show the next rows</source>
         <translation>Pokaż kolejne wiersze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="595"/>
+        <location filename="../../ui/views/history.py" line="587"/>
         <source>Reading the rows…</source>
         <translation>Wczytywanie wierszy…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="609"/>
+        <location filename="../../ui/views/history.py" line="601"/>
         <source>%Ln rows shown, in the order they were recorded.</source>
         <translation>
             <numerusform>Pokazano %Ln wiersz, w kolejności zapisu.</numerusform>
@@ -1796,7 +1813,7 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="611"/>
+        <location filename="../../ui/views/history.py" line="603"/>
         <source>Next rows: More…</source>
         <translation>Kolejne wiersze: Więcej…</translation>
     </message>
@@ -2056,84 +2073,210 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>ClassLists</name>
+    <message>
+        <location filename="../../ui/print_roster.py" line="124"/>
+        <source>The printer cannot be used.</source>
+        <translation>Nie można użyć drukarki.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="218"/>
+        <source>&amp;Export class list…</source>
+        <translation>&amp;Eksportuj listę grupy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="220"/>
+        <source>Export &amp;attendance sheet…</source>
+        <translation>Eksportuj listę &amp;obecności…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="222"/>
+        <source>&amp;Print class list…</source>
+        <translation>&amp;Drukuj listę grupy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="224"/>
+        <source>Save class list as P&amp;DF…</source>
+        <translation>Zapisz listę grupy jako P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="226"/>
+        <source>Export groups at &amp;risk…</source>
+        <translation>Eksportuj grupy &amp;zagrożone…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="234"/>
+        <source>Cl&amp;ass lists</source>
+        <translation>Listy gr&amp;up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="236"/>
+        <source>Class lists: export, print, PDF</source>
+        <translation>Listy grup: eksport, wydruk, PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="237"/>
+        <source>The selected groups&apos; class lists to Excel, printed or as PDF; the term&apos;s groups at risk</source>
+        <translation>Listy zaznaczonych grup do Excela, na wydruk lub do PDF; grupy zagrożone w cyklu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="275"/>
+        <source>Export attendance sheet</source>
+        <translation>Eksport listy obecności</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="275"/>
+        <source>Export class list</source>
+        <translation>Eksport listy grupy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="292"/>
+        <source>Export groups at risk</source>
+        <translation>Eksport grup zagrożonych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="293"/>
+        <source>groups-at-risk</source>
+        <translation>grupy-zagrozone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="317"/>
+        <source>Print class list</source>
+        <translation>Drukowanie listy grupy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="339"/>
+        <source>Save class list as PDF</source>
+        <translation>Zapis listy grupy do PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="341"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Dokument PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_roster.py" line="348"/>
+        <source>Class lists</source>
+        <translation>Listy grup</translation>
+    </message>
+</context>
+<context>
+    <name>CohortDialog</name>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="395"/>
+        <source>Token balances of a cohort</source>
+        <translation>Salda żetonów rocznika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="398"/>
+        <source>Programme</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="403"/>
+        <source>Stage</source>
+        <translation>Rok studiów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="405"/>
+        <source>every stage</source>
+        <translation>każdy rok</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="408"/>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;ksportuj…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="413"/>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Kierunek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="414"/>
+        <source>&amp;Stage:</source>
+        <translation>&amp;Rok:</translation>
+    </message>
+</context>
+<context>
     <name>CourseDialog</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="104"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="100"/>
         <source>New course</source>
         <translation>Nowy przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="105"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="101"/>
         <source>A course is taught in class groups; add its groups once the course is saved.</source>
         <translation>Przedmiot jest prowadzony w grupach zajęciowych; dodaj jego grupy po zapisaniu przedmiotu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="106"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="102"/>
         <source>&amp;Add course</source>
         <translation>&amp;Dodaj przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="107"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="103"/>
         <source>Course code</source>
         <translation>Kod przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="108"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="104"/>
         <source>e.g. MAT-101</source>
         <translation>np. MAT-101</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="109"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="105"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="110"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="106"/>
         <source>English name</source>
         <translation>Nazwa angielska</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="111"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="107"/>
         <source>Organising unit</source>
         <translation>Jednostka prowadząca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="114"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="110"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="115"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="111"/>
         <source>pl, en, de …</source>
         <translation>pl, en, de …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="116"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="112"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="117"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="113"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="118"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="114"/>
         <source>&amp;English name:</source>
         <translation>Nazwa &amp;angielska:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="119"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="115"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="120"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="116"/>
         <source>&amp;Language:</source>
         <translation>Ję&amp;zyk:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="127"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="123"/>
         <source>Choose the organising unit.</source>
         <translation>Wybierz jednostkę prowadzącą.</translation>
     </message>
@@ -2349,380 +2492,398 @@ Odtworzenie:
 <context>
     <name>Eligibility</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="100"/>
+        <location filename="../../desk/eligibility.py" line="103"/>
         <source>Admitted. %1</source>
         <translation>Dopuszczony. %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="101"/>
+        <location filename="../../desk/eligibility.py" line="109"/>
         <source>Admitted: nothing stops this student from registering.</source>
         <translation>Dopuszczony: nic nie stoi na przeszkodzie, aby student się zarejestrował.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="102"/>
+        <location filename="../../desk/eligibility.py" line="105"/>
         <source>Cannot register: %1</source>
         <translation>Nie może się zarejestrować: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="108"/>
+        <location filename="../../desk/eligibility.py" line="110"/>
+        <source>Admitted: nothing stops this student from registering.</source>
+        <comment>female</comment>
+        <translation>Dopuszczona: nic nie stoi na przeszkodzie, aby studentka się zarejestrowała.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="115"/>
         <source>Round open</source>
         <translation>Otwarta tura</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="109"/>
+        <location filename="../../desk/eligibility.py" line="116"/>
         <source>Rule or individual grant</source>
         <translation>Reguła lub indywidualne uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="110"/>
+        <location filename="../../desk/eligibility.py" line="117"/>
         <source>No revocation</source>
         <translation>Brak cofnięcia uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="111"/>
+        <location filename="../../desk/eligibility.py" line="118"/>
         <source>Programme status</source>
         <translation>Status na kierunku</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="112"/>
+        <location filename="../../desk/eligibility.py" line="119"/>
         <source>Login linked</source>
         <translation>Powiązane konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="113"/>
+        <location filename="../../desk/eligibility.py" line="120"/>
         <source>Data on the portal</source>
         <translation>Dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="114"/>
+        <location filename="../../desk/eligibility.py" line="121"/>
         <source>Offered in the registration</source>
         <translation>Oferowany w rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="115"/>
+        <location filename="../../desk/eligibility.py" line="122"/>
         <source>Not already in a group of this course and class type</source>
         <translation>Nie ma już grupy tego przedmiotu i typu zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="116"/>
+        <location filename="../../desk/eligibility.py" line="123"/>
         <source>Selection limit</source>
         <translation>Limit wyboru przedmiotów</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="117"/>
+        <location filename="../../desk/eligibility.py" line="124"/>
         <source>Places left</source>
         <translation>Wolne miejsca</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="118"/>
+        <location filename="../../desk/eligibility.py" line="125"/>
         <source>Tokens or payment</source>
         <translation>Żetony lub należność</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="125"/>
+        <location filename="../../desk/eligibility.py" line="132"/>
         <source>The registration has no rounds.</source>
         <translation>Rejestracja nie ma żadnych tur.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="126"/>
+        <location filename="../../desk/eligibility.py" line="133"/>
         <source>Add a round in the registration calendar.</source>
         <translation>Dodaj turę w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="130"/>
+        <location filename="../../desk/eligibility.py" line="137"/>
         <source>Round “%1” is open until %2.</source>
         <translation>Tura „%1” jest otwarta do %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="136"/>
+        <location filename="../../desk/eligibility.py" line="143"/>
         <source>Round “%1” opens on %2.</source>
         <translation>Tura „%1” zostanie otwarta %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="140"/>
+        <location filename="../../desk/eligibility.py" line="147"/>
         <source>All rounds have ended; the last closed on %1.</source>
         <translation>Wszystkie tury się zakończyły; ostatnia została zamknięta %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="141"/>
+        <location filename="../../desk/eligibility.py" line="148"/>
         <source>Extend the last round or add a new one in the registration calendar.</source>
         <translation>Przedłuż ostatnią turę albo dodaj nową w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="157"/>
+        <location filename="../../desk/eligibility.py" line="164"/>
         <source>%1 since %2 until %3</source>
         <translation>%1 od %2 do %3</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="160"/>
+        <location filename="../../desk/eligibility.py" line="167"/>
         <source>%1 since %2</source>
         <translation>%1 od %2</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="172"/>
+        <location filename="../../desk/eligibility.py" line="179"/>
         <source>Admitted by an individual grant of %1 by %2: %3.</source>
         <translation>Dopuszczony na mocy indywidualnego uprawnienia z %1, nadanego przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="174"/>
-        <location filename="../../desk/eligibility.py" line="219"/>
+        <location filename="../../desk/eligibility.py" line="181"/>
+        <location filename="../../desk/eligibility.py" line="226"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="178"/>
+        <location filename="../../desk/eligibility.py" line="185"/>
         <source>Valid until %1.</source>
         <translation>Ważne do %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="181"/>
+        <location filename="../../desk/eligibility.py" line="188"/>
         <source>Admitted by a rule of the registration.</source>
         <translation>Dopuszczony na mocy reguły rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="183"/>
+        <location filename="../../desk/eligibility.py" line="190"/>
         <source>The registration is open to every active student.</source>
         <translation>Rejestracja jest otwarta dla wszystkich aktywnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="184"/>
+        <location filename="../../desk/eligibility.py" line="191"/>
         <source>Grant access individually.</source>
         <translation>Nadaj uprawnienie indywidualnie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="191"/>
+        <location filename="../../desk/eligibility.py" line="198"/>
         <source>%1 (%2), so no rule admits them.</source>
         <translation>%1 (%2), więc nie dopuszcza go żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="196"/>
+        <location filename="../../desk/eligibility.py" line="203"/>
         <source>Correct the programme status first if it is wrong.</source>
         <translation>Jeśli status na kierunku jest błędny, najpierw go popraw.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="199"/>
-        <location filename="../../desk/eligibility.py" line="231"/>
+        <location filename="../../desk/eligibility.py" line="206"/>
+        <location filename="../../desk/eligibility.py" line="238"/>
         <source>The student has no programme.</source>
         <translation>Student nie ma przypisanego kierunku studiów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="200"/>
-        <location filename="../../desk/eligibility.py" line="232"/>
+        <location filename="../../desk/eligibility.py" line="207"/>
+        <location filename="../../desk/eligibility.py" line="239"/>
         <source>Record the student&apos;s programme first.</source>
         <translation>Najpierw wprowadź kierunek studiów studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="205"/>
+        <location filename="../../desk/eligibility.py" line="212"/>
         <source>No rule admits their programme %1 and no individual grant stands.</source>
         <translation>Żadna reguła nie dopuszcza kierunku %1 i nie ma ważnego indywidualnego uprawnienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="206"/>
+        <location filename="../../desk/eligibility.py" line="213"/>
         <source>Grant access individually, or add a rule for the programme.</source>
         <translation>Nadaj uprawnienie indywidualnie albo dodaj regułę dla tego kierunku.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="213"/>
+        <location filename="../../desk/eligibility.py" line="220"/>
         <source>No revocation stands.</source>
         <translation>Uprawnienie nie zostało cofnięte.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="217"/>
+        <location filename="../../desk/eligibility.py" line="224"/>
         <source>Access was revoked on %1 by %2: %3.</source>
         <translation>Uprawnienie zostało cofnięte %1 przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="221"/>
+        <location filename="../../desk/eligibility.py" line="228"/>
         <source>Withdraw the revocation, or grant access again.</source>
         <translation>Anuluj cofnięcie albo ponownie nadaj uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="238"/>
+        <location filename="../../desk/eligibility.py" line="245"/>
         <source>Only active students (and, by an individual grant, students back from leave) take part.</source>
         <translation>Udział biorą tylko aktywni studenci (oraz, na mocy indywidualnego uprawnienia, studenci powracający z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="245"/>
+        <location filename="../../desk/eligibility.py" line="252"/>
         <source>Logs in as %1.</source>
         <translation>Loguje się jako %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="249"/>
+        <location filename="../../desk/eligibility.py" line="256"/>
         <source>No institutional e-mail is linked, so the portal says they have no account.</source>
         <translation>Nie powiązano uczelnianego adresu e-mail, więc portal podaje, że student nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="250"/>
+        <location filename="../../desk/eligibility.py" line="257"/>
         <source>Link the login e-mail to the person (Student Service Center).</source>
         <translation>Powiąż e-mail logowania z osobą (Centrum Obsługi Studenta).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="256"/>
+        <location filename="../../desk/eligibility.py" line="263"/>
         <source>Whether this has reached the portal cannot be told yet: the portal sync is not set up.</source>
         <translation>Nie można jeszcze stwierdzić, czy dane dotarły do portalu: synchronizacja z portalem nie jest skonfigurowana.</translation>
     </message>
-    <message>
-        <location filename="../../desk/eligibility.py" line="258"/>
-        <source>%1 change(s) for this student wait to be sent.</source>
-        <translation>Zmiany tego studenta czekające na wysłanie: %1.</translation>
+    <message numerus="yes">
+        <location filename="../../desk/eligibility.py" line="265"/>
+        <source>%n changes for this student wait to be sent.</source>
+        <translation>
+            <numerusform>Zmiany tego studenta czekające na wysłanie: %n.</numerusform>
+            <numerusform>Zmiany tego studenta czekające na wysłanie: %n.</numerusform>
+            <numerusform>Zmiany tego studenta czekające na wysłanie: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/eligibility.py" line="284"/>
+        <source>Registered for %1 of %n courses.</source>
+        <translation>
+            <numerusform>Zapisy na przedmioty: %1 z %n.</numerusform>
+            <numerusform>Zapisy na przedmioty: %1 z %n.</numerusform>
+            <numerusform>Zapisy na przedmioty: %1 z %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desk/eligibility.py" line="346"/>
+        <source>%n %1 tokens left.</source>
+        <translation>
+            <numerusform>Pozostał %n żeton %1.</numerusform>
+            <numerusform>Pozostały %n żetony %1.</numerusform>
+            <numerusform>Pozostało %n żetonów %1.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="276"/>
+        <location filename="../../desk/eligibility.py" line="283"/>
         <source>No limit on the number of courses.</source>
         <translation>Brak limitu liczby przedmiotów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="277"/>
-        <source>Registered for %1 of %2 course(s).</source>
-        <translation>Zarejestrowany na przedmioty: %1 z %2.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/eligibility.py" line="282"/>
+        <location filename="../../desk/eligibility.py" line="288"/>
         <source>Already registered for this course.</source>
         <translation>Już zarejestrowany na ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="287"/>
+        <location filename="../../desk/eligibility.py" line="293"/>
         <source>Already taken: %1.</source>
         <translation>Już wybrane: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="288"/>
+        <location filename="../../desk/eligibility.py" line="294"/>
         <source>Unregister from a course first, or move the student between groups.</source>
         <translation>Najpierw wyrejestruj studenta z któregoś przedmiotu albo przenieś go między grupami.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="312"/>
+        <location filename="../../desk/eligibility.py" line="318"/>
         <source>Raise the group&apos;s limit, or enroll over the limit with a reason.</source>
         <translation>Zwiększ limit miejsc w grupie albo zapisz studenta ponad limit, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="315"/>
+        <location filename="../../desk/eligibility.py" line="321"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="317"/>
+        <location filename="../../desk/eligibility.py" line="323"/>
         <source>The group is full:</source>
         <translation>Grupa jest pełna:</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="321"/>
+        <location filename="../../desk/eligibility.py" line="327"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="322"/>
+        <location filename="../../desk/eligibility.py" line="328"/>
         <source>Add the courses it offers in the registration calendar.</source>
         <translation>Dodaj oferowane przedmioty w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="326"/>
+        <location filename="../../desk/eligibility.py" line="332"/>
         <source>All %1 groups are full.</source>
         <translation>Wszystkie grupy (%1) są pełne.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="330"/>
+        <location filename="../../desk/eligibility.py" line="336"/>
         <source>%1 of %2 groups have places (%3 free).</source>
         <translation>Grupy z wolnymi miejscami: %1 z %2 (wolne miejsca: %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="337"/>
+        <location filename="../../desk/eligibility.py" line="343"/>
         <source>Not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="340"/>
-        <source>%1 token(s) %2 left.</source>
-        <translation>Pozostałe żetony %2: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../desk/eligibility.py" line="344"/>
+        <location filename="../../desk/eligibility.py" line="350"/>
         <source>No %1 tokens left: registering creates a payment of %2 PLN, which the student must accept first.</source>
         <translation>Brak żetonów %1: rejestracja utworzy należność w wysokości %2 zł, którą student musi najpierw zaakceptować.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="347"/>
+        <location filename="../../desk/eligibility.py" line="353"/>
         <source>If an allocation is missing, correct the balance (no later than 7 days before the registration starts).</source>
         <translation>Jeśli brakuje przydziału, skoryguj stan żetonów (najpóźniej 7 dni przed rozpoczęciem rejestracji).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="379"/>
+        <location filename="../../desk/eligibility.py" line="385"/>
         <source>The portal has not been synced from this desk yet, so what it shows cannot be told.</source>
         <translation>Portal nie został jeszcze zsynchronizowany z tego programu desk, więc nie można stwierdzić, co pokazuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="380"/>
+        <location filename="../../desk/eligibility.py" line="386"/>
         <source>Run a full sync (Sync view).</source>
         <translation>Uruchom pełną synchronizację (widok „Synchronizacja”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="381"/>
+        <location filename="../../desk/eligibility.py" line="387"/>
         <source>Sync this student now (student card, “On the portal”).</source>
         <translation>Zsynchronizuj teraz tego studenta (karta studenta, „W portalu”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="384"/>
+        <location filename="../../desk/eligibility.py" line="390"/>
         <source>Changes for this student wait to be sent to the portal: %1.</source>
         <translation>Zmiany tego studenta czekające na wysłanie do portalu: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="390"/>
+        <location filename="../../desk/eligibility.py" line="396"/>
         <source>The portal database cannot be read: %1</source>
         <translation>Nie można odczytać bazy danych portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="398"/>
+        <location filename="../../desk/eligibility.py" line="404"/>
         <source>The portal has no account for this student: they see “logged in, but no account”.</source>
         <translation>Portal nie ma konta tego studenta: student widzi komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="403"/>
+        <location filename="../../desk/eligibility.py" line="409"/>
         <source>The portal does not admit the student to this registration yet.</source>
         <translation>Portal jeszcze nie dopuszcza studenta do tej rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="405"/>
+        <location filename="../../desk/eligibility.py" line="411"/>
         <source>The portal has the student&apos;s data (last sync %1).</source>
         <translation>Portal ma dane studenta (ostatnia synchronizacja: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="411"/>
+        <location filename="../../desk/eligibility.py" line="417"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="414"/>
+        <location filename="../../desk/eligibility.py" line="420"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="419"/>
+        <location filename="../../desk/eligibility.py" line="425"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="506"/>
+        <location filename="../../desk/eligibility.py" line="515"/>
         <source>No course or group asked about.</source>
         <translation>Nie wskazano przedmiotu ani grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="507"/>
+        <location filename="../../desk/eligibility.py" line="516"/>
         <source>The registration offers this course.</source>
         <translation>Rejestracja oferuje ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="514"/>
+        <location filename="../../desk/eligibility.py" line="523"/>
         <source>Ask about a group to check the groups the student already holds.</source>
         <translation>Zapytaj o grupę, aby sprawdzić grupy, w których student już jest.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="516"/>
+        <location filename="../../desk/eligibility.py" line="525"/>
         <source>Not in another group of this course and class type.</source>
         <translation>Nie jest w innej grupie tego przedmiotu i typu zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="552"/>
+        <location filename="../../desk/eligibility.py" line="561"/>
         <source>Admitted, but: %1</source>
         <translation>Dopuszczony, ale: %1</translation>
     </message>
@@ -2730,47 +2891,47 @@ Odtworzenie:
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="140"/>
+        <location filename="../../ui/views/group_dialogs.py" line="149"/>
         <source>Enroll in %1</source>
         <translation>Zapis do: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="141"/>
+        <location filename="../../ui/views/group_dialogs.py" line="150"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="142"/>
+        <location filename="../../ui/views/group_dialogs.py" line="151"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="146"/>
+        <location filename="../../ui/views/group_dialogs.py" line="155"/>
         <source>Student to enroll</source>
         <translation>Student do zapisania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="147"/>
+        <location filename="../../ui/views/group_dialogs.py" line="156"/>
         <source>Enroll &amp;over the limit (a recorded override)</source>
         <translation>Zapisz &amp;ponad limit (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="149"/>
+        <location filename="../../ui/views/group_dialogs.py" line="158"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="151"/>
+        <location filename="../../ui/views/group_dialogs.py" line="160"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="158"/>
+        <location filename="../../ui/views/group_dialogs.py" line="167"/>
         <source>The group has free places.</source>
         <translation>W grupie są wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="167"/>
+        <location filename="../../ui/views/group_dialogs.py" line="176"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -2778,40 +2939,40 @@ Odtworzenie:
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../desk/enrollment.py" line="73"/>
+        <location filename="../../desk/enrollment.py" line="75"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="80"/>
+        <location filename="../../desk/enrollment.py" line="82"/>
         <source>There is no class group with the id %1.</source>
         <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="181"/>
+        <location filename="../../desk/enrollment.py" line="183"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
         <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="190"/>
+        <location filename="../../desk/enrollment.py" line="192"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="218"/>
+        <location filename="../../desk/enrollment.py" line="220"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
         <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="223"/>
-        <location filename="../../desk/enrollment.py" line="371"/>
-        <location filename="../../desk/enrollment.py" line="393"/>
+        <location filename="../../desk/enrollment.py" line="225"/>
+        <location filename="../../desk/enrollment.py" line="397"/>
+        <location filename="../../desk/enrollment.py" line="419"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="250"/>
-        <location filename="../../desk/enrollment.py" line="287"/>
+        <location filename="../../desk/enrollment.py" line="252"/>
+        <location filename="../../desk/enrollment.py" line="289"/>
         <source>That enrollment no longer exists.</source>
         <translation>Ten zapis już nie istnieje.</translation>
     </message>
@@ -2819,62 +2980,77 @@ Odtworzenie:
 <context>
     <name>ExplainDialog</name>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="60"/>
+        <location filename="../../ui/views/explain_dialog.py" line="80"/>
         <source>Can this student register?</source>
         <translation>Czy ten student może się zarejestrować?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="61"/>
+        <location filename="../../ui/views/explain_dialog.py" line="81"/>
         <source>Checking…</source>
         <translation>Sprawdzanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="67"/>
+        <location filename="../../ui/views/explain_dialog.py" line="87"/>
         <source>Verdict</source>
         <translation>Rozstrzygnięcie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="74"/>
+        <location filename="../../ui/views/explain_dialog.py" line="94"/>
         <source>Conditions checked</source>
         <translation>Sprawdzone warunki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="75"/>
+        <location filename="../../ui/views/explain_dialog.py" line="95"/>
         <source>Condition</source>
         <translation>Warunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="75"/>
+        <location filename="../../ui/views/explain_dialog.py" line="95"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="75"/>
+        <location filename="../../ui/views/explain_dialog.py" line="95"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="75"/>
+        <location filename="../../ui/views/explain_dialog.py" line="95"/>
         <source>How to fix</source>
         <translation>Jak to naprawić</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="85"/>
+        <location filename="../../ui/views/explain_dialog.py" line="106"/>
         <source>&amp;Check again</source>
         <translation>&amp;Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="87"/>
+        <location filename="../../ui/views/explain_dialog.py" line="108"/>
         <source>Check again</source>
         <translation>Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="88"/>
+        <location filename="../../ui/views/explain_dialog.py" line="109"/>
         <source>F5: check again, e.g. after granting access</source>
         <translation>F5: sprawdź ponownie, np. po nadaniu uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="125"/>
+        <location filename="../../ui/views/explain_dialog.py" line="112"/>
+        <source>&amp;Grant access…</source>
+        <translation>&amp;Nadaj uprawnienie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/explain_dialog.py" line="114"/>
+        <source>Grant the student access to this registration</source>
+        <translation>Nadaj studentowi uprawnienie do tej rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/explain_dialog.py" line="176"/>
+        <source>Your role or units do not allow granting access to this registration.</source>
+        <translation>Twoja rola lub jednostki nie pozwalają nadać uprawnienia do tej rejestracji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/explain_dialog.py" line="181"/>
         <source>Can %1 register for %2?</source>
         <translation>Czy %1 może się zarejestrować (%2)?</translation>
     </message>
@@ -2992,230 +3168,274 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>Formats</name>
+    <message>
+        <location filename="../../ui/formats.py" line="89"/>
+        <source>“%1” is not a date: write it as %2, e.g. %3.</source>
+        <translation>„%1” to nie jest data: zapisz ją jako %2, np. %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formats.py" line="117"/>
+        <source>no date</source>
+        <translation>brak daty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formats.py" line="118"/>
+        <source>Type the date (%1, or %2) or pick it from the calendar.</source>
+        <translation>Wpisz datę (%1 lub %2) albo wybierz ją z kalendarza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formats.py" line="120"/>
+        <source>Empty: no date.</source>
+        <translation>Puste: bez daty.</translation>
+    </message>
+</context>
+<context>
     <name>GrantAccessDialog</name>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="39"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="40"/>
         <source>Grant access — %1</source>
         <translation>Nadanie uprawnienia — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="41"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="42"/>
         <source>Let %1 (%2) take part in %3 even though no rule admits them.</source>
         <translation>Zezwól osobie %1 (%2) na udział w %3, choć nie dopuszcza jej żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="49"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="50"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="50"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="51"/>
         <source>e.g. returned from leave, decision of the vice-dean</source>
         <translation>np. powrót z urlopu, decyzja prodziekana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="53"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="52"/>
         <source>Valid until</source>
         <translation>Ważne do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="54"/>
-        <source>YYYY-MM-DD, empty: no end</source>
-        <translation>RRRR-MM-DD, puste: bezterminowo</translation>
+        <location filename="../../ui/views/student_card_dialogs.py" line="53"/>
+        <source>no end</source>
+        <translation>bezterminowo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="60"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="59"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="61"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="60"/>
         <source>Valid &amp;until:</source>
         <translation>&amp;Ważne do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="64"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="63"/>
         <source>&amp;Grant access</source>
         <translation>&amp;Nadaj uprawnienie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="81"/>
-        <source>Write the date as YYYY-MM-DD, e.g. 2027-02-28.</source>
-        <translation>Wpisz datę w formacie RRRR-MM-DD, np. 2027-02-28.</translation>
     </message>
 </context>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="150"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="146"/>
         <source>New class group</source>
         <translation>Nowa grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="151"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="147"/>
         <source>Teachers by their login e-mail or person id, separated by commas. Timetable: one slot a line, as WEEKDAY START-END ROOM BUILDING, e.g. 1 08:00-09:30 A-101 Main.</source>
         <translation>Prowadzący według e-maila logowania lub identyfikatora osoby, rozdzieleni przecinkami. Plan zajęć: jeden termin w wierszu, jako DZIEŃ POCZĄTEK-KONIEC SALA BUDYNEK, np. 1 08:00-09:30 A-101 Główny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="153"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="149"/>
         <source>&amp;Add group</source>
         <translation>Dodaj &amp;grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="155"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="151"/>
         <source>Edit class group — %1</source>
         <translation>Edycja grupy zajęciowej — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="157"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="153"/>
         <source>%1 enrolled. A limit is never set below the students already in the group.</source>
         <translation>Zapisanych: %1. Limitu nie ustawia się poniżej liczby studentów już zapisanych do grupy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="159"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="155"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="163"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="159"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="167"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="163"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="168"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="164"/>
         <source>&amp;Course:</source>
         <translation>P&amp;rzedmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="169"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="165"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="173"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="169"/>
         <source>Course:</source>
         <translation>Przedmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="175"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="171"/>
         <source>Class type</source>
         <translation>Typ zajęć</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="179"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="175"/>
         <source>Group number</source>
         <translation>Numer grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="182"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="178"/>
         <source>next free</source>
         <translation>następny wolny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="184"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="180"/>
         <source>Seat limit</source>
         <translation>Limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="186"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="182"/>
         <source>Lower limit</source>
         <translation>Dolny limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="188"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="184"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="190"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="186"/>
         <source>e.g. j.kowalski@uni.example.pl, 1234</source>
         <translation>np. j.kowalski@uni.example.pl, 1234</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="193"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="189"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="195"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="191"/>
         <source>1 08:00-09:30 A-101 Main building</source>
         <translation>1 08:00-09:30 A-101 Budynek główny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="196"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="192"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="198"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="194"/>
         <source>Class t&amp;ype:</source>
         <translation>&amp;Typ zajęć:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="199"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="195"/>
         <source>&amp;Number:</source>
         <translation>&amp;Numer:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="200"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="196"/>
         <source>&amp;Seat limit:</source>
         <translation>&amp;Limit miejsc:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="201"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="197"/>
         <source>&amp;Lower limit:</source>
         <translation>&amp;Dolny limit miejsc:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="202"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="198"/>
         <source>Teac&amp;hers:</source>
         <translation>Pro&amp;wadzący:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="203"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="199"/>
         <source>Ti&amp;metable:</source>
         <translation>Pl&amp;an zajęć:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="204"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="200"/>
         <source>&amp;Description:</source>
         <translation>&amp;Opis:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="226"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="222"/>
         <source>Choose the course from the list.</source>
         <translation>Wybierz przedmiot z listy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="228"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="224"/>
         <source>Choose the term.</source>
         <translation>Wybierz cykl.</translation>
     </message>
 </context>
 <context>
+    <name>GroupMemberActions</name>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="145"/>
+        <source>Unenroll</source>
+        <translation>Wypisz</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="146"/>
+        <source>%n students unenrolled from %1.</source>
+        <translation>
+            <numerusform>Wypisano %n studenta z %1.</numerusform>
+            <numerusform>Wypisano %n studentów z %1.</numerusform>
+            <numerusform>Wypisano %n studentów z %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="184"/>
+        <source>%n students moved to %1.</source>
+        <translation>
+            <numerusform>Przeniesiono %n studenta do %1.</numerusform>
+            <numerusform>Przeniesiono %n studentów do %1.</numerusform>
+            <numerusform>Przeniesiono %n studentów do %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupOfferActions</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="312"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="308"/>
         <source>&amp;New group…</source>
         <translation>&amp;Nowa grupa…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="313"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="309"/>
         <source>&amp;Edit group…</source>
         <translation>&amp;Edytuj grupę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="314"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="310"/>
         <source>New &amp;course…</source>
         <translation>Nowy &amp;przedmiot…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="318"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="314"/>
         <source>C&amp;ourses and groups</source>
         <translation>Przedmioty i &amp;grupy</translation>
     </message>
@@ -3223,77 +3443,97 @@ Odtworzenie:
 <context>
     <name>GroupTableModel</name>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="30"/>
+        <location filename="../../ui/models/group_table_model.py" line="31"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="31"/>
+        <location filename="../../ui/models/group_table_model.py" line="32"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="32"/>
+        <location filename="../../ui/models/group_table_model.py" line="33"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="33"/>
+        <location filename="../../ui/models/group_table_model.py" line="34"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="34"/>
+        <location filename="../../ui/models/group_table_model.py" line="35"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="35"/>
+        <location filename="../../ui/models/group_table_model.py" line="36"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="36"/>
+        <location filename="../../ui/models/group_table_model.py" line="37"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="37"/>
+        <location filename="../../ui/models/group_table_model.py" line="38"/>
         <source>Free</source>
         <translation>Wolne</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="38"/>
+        <location filename="../../ui/models/group_table_model.py" line="39"/>
         <source>Fill</source>
         <translation>Zapełnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="39"/>
+        <location filename="../../ui/models/group_table_model.py" line="40"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="40"/>
+        <location filename="../../ui/models/group_table_model.py" line="41"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="215"/>
+        <location filename="../../ui/models/group_table_model.py" line="88"/>
+        <source>All groups</source>
+        <translation>Wszystkie grupy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="89"/>
+        <source>Full</source>
+        <translation>Pełne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="90"/>
+        <source>Nearly full (≥ 90%)</source>
+        <translation>Prawie pełne (≥ 90%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="91"/>
+        <source>Below the lower limit</source>
+        <translation>Poniżej dolnego limitu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="261"/>
         <source>%1 of %2 places taken</source>
         <translation>Zajęte miejsca: %1 z %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="230"/>
+        <location filename="../../ui/models/group_table_model.py" line="276"/>
         <source>Below the lower limit (%1 of %2 needed): may not run.</source>
         <translation>Poniżej dolnego limitu (%1 z wymaganych %2): grupa może nie zostać uruchomiona.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="233"/>
+        <location filename="../../ui/models/group_table_model.py" line="279"/>
         <source>%1 enrolled over the limit by a clerk&apos;s decision.</source>
         <translation>Zapisani ponad limit decyzją pracownika: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="236"/>
+        <location filename="../../ui/models/group_table_model.py" line="282"/>
         <source>Full.</source>
         <translation>Pełna.</translation>
     </message>
@@ -3412,50 +3652,50 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="127"/>
-        <location filename="../../desk/rosters.py" line="111"/>
-        <location filename="../../ui/models/group_table_model.py" line="47"/>
+        <location filename="../../desk/rosters.py" line="113"/>
+        <location filename="../../ui/models/group_table_model.py" line="48"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="127"/>
-        <location filename="../../desk/rosters.py" line="111"/>
-        <location filename="../../ui/models/group_table_model.py" line="48"/>
+        <location filename="../../desk/rosters.py" line="113"/>
+        <location filename="../../ui/models/group_table_model.py" line="49"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="127"/>
-        <location filename="../../desk/rosters.py" line="111"/>
-        <location filename="../../ui/models/group_table_model.py" line="49"/>
+        <location filename="../../desk/rosters.py" line="113"/>
+        <location filename="../../ui/models/group_table_model.py" line="50"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="128"/>
-        <location filename="../../desk/rosters.py" line="111"/>
-        <location filename="../../ui/models/group_table_model.py" line="50"/>
+        <location filename="../../desk/rosters.py" line="113"/>
+        <location filename="../../ui/models/group_table_model.py" line="51"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="128"/>
-        <location filename="../../desk/rosters.py" line="112"/>
-        <location filename="../../ui/models/group_table_model.py" line="51"/>
+        <location filename="../../desk/rosters.py" line="114"/>
+        <location filename="../../ui/models/group_table_model.py" line="52"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="128"/>
-        <location filename="../../desk/rosters.py" line="112"/>
-        <location filename="../../ui/models/group_table_model.py" line="52"/>
+        <location filename="../../desk/rosters.py" line="114"/>
+        <location filename="../../ui/models/group_table_model.py" line="53"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="129"/>
-        <location filename="../../desk/rosters.py" line="112"/>
-        <location filename="../../ui/models/group_table_model.py" line="53"/>
+        <location filename="../../desk/rosters.py" line="114"/>
+        <location filename="../../ui/models/group_table_model.py" line="54"/>
         <source>Sun</source>
         <translation>niedz.</translation>
     </message>
@@ -3555,257 +3795,266 @@ Odtworzenie:
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="156"/>
+        <location filename="../../ui/views/groups.py" line="158"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="162"/>
+        <location filename="../../ui/views/groups.py" line="164"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="167"/>
+        <location filename="../../ui/views/groups.py" line="169"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="168"/>
+        <location filename="../../ui/views/groups.py" line="170"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="176"/>
+        <location filename="../../ui/views/groups.py" line="175"/>
+        <source>Show groups by how full they are</source>
+        <translation>Pokaż grupy według zapełnienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="183"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="201"/>
+        <location filename="../../ui/views/groups.py" line="208"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="204"/>
+        <location filename="../../ui/views/groups.py" line="211"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="205"/>
+        <location filename="../../ui/views/groups.py" line="212"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="206"/>
+        <location filename="../../ui/views/groups.py" line="213"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="207"/>
+        <location filename="../../ui/views/groups.py" line="214"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="208"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="208"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="209"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
-        <location filename="../../ui/views/groups.py" line="658"/>
+        <location filename="../../ui/views/groups.py" line="219"/>
+        <location filename="../../ui/views/groups.py" line="688"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="214"/>
+        <location filename="../../ui/views/groups.py" line="221"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="220"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="220"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="220"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="220"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="220"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="221"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="221"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="234"/>
+        <location filename="../../ui/views/groups.py" line="242"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="235"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="236"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="237"/>
+        <location filename="../../ui/views/groups.py" line="245"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="238"/>
+        <location filename="../../ui/views/groups.py" line="246"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="239"/>
+        <location filename="../../ui/views/groups.py" line="247"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="240"/>
+        <location filename="../../ui/views/groups.py" line="248"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="244"/>
+        <location filename="../../ui/views/groups.py" line="252"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="252"/>
-        <source>&amp;Term:</source>
-        <translation>&amp;Cykl:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/groups.py" line="252"/>
+        <location filename="../../ui/views/groups.py" line="266"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="253"/>
+        <location filename="../../ui/views/groups.py" line="266"/>
+        <source>Te&amp;rm:</source>
+        <translation>C&amp;ykl:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="267"/>
         <source>Filter by &amp;course:</source>
         <translation>&amp;Filtruj według przedmiotu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="350"/>
-        <location filename="../../ui/views/groups.py" line="379"/>
-        <location filename="../../ui/views/groups.py" line="499"/>
+        <location filename="../../ui/views/groups.py" line="267"/>
+        <source>Ca&amp;pacity:</source>
+        <translation>Za&amp;jętość:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="376"/>
+        <location filename="../../ui/views/groups.py" line="405"/>
+        <location filename="../../ui/views/groups.py" line="523"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="367"/>
+        <location filename="../../ui/views/groups.py" line="393"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="392"/>
+        <location filename="../../ui/views/groups.py" line="418"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="413"/>
-        <location filename="../../ui/views/groups.py" line="423"/>
+        <location filename="../../ui/views/groups.py" line="439"/>
+        <location filename="../../ui/views/groups.py" line="449"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="521"/>
+        <location filename="../../ui/views/groups.py" line="545"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="529"/>
+        <location filename="../../ui/views/groups.py" line="553"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="531"/>
+        <location filename="../../ui/views/groups.py" line="555"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="533"/>
+        <location filename="../../ui/views/groups.py" line="557"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="609"/>
+        <location filename="../../ui/views/groups.py" line="639"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="617"/>
+        <location filename="../../ui/views/groups.py" line="647"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="637"/>
+        <location filename="../../ui/views/groups.py" line="667"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="649"/>
+        <location filename="../../ui/views/groups.py" line="679"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="661"/>
+        <location filename="../../ui/views/groups.py" line="691"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="671"/>
+        <location filename="../../ui/views/groups.py" line="701"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="783"/>
-        <location filename="../../ui/views/groups.py" line="792"/>
+        <location filename="../../ui/views/group_members.py" line="28"/>
         <source>Move to group</source>
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="793"/>
+        <location filename="../../ui/views/group_members.py" line="173"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -4211,42 +4460,52 @@ Odtworzenie:
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="429"/>
+        <location filename="../../desk/enrollment.py" line="455"/>
+        <source>Selected students moved to %1 at once (selected: %2)</source>
+        <translation>Zaznaczeni studenci przeniesieni razem do %1 (zaznaczonych: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="458"/>
+        <source>Selected students unenrolled at once (selected: %1)</source>
+        <translation>Zaznaczeni studenci wypisani razem (zaznaczonych: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="464"/>
         <source>Enrolled in %1</source>
         <translation>Zapisano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="430"/>
+        <location filename="../../desk/enrollment.py" line="465"/>
         <source>Enrolled over the limit in %1</source>
         <translation>Zapisano ponad limit do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="431"/>
+        <location filename="../../desk/enrollment.py" line="466"/>
         <source>Unenrolled from %1</source>
         <translation>Wypisano z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="432"/>
+        <location filename="../../desk/enrollment.py" line="467"/>
         <source>Registered on the portal in %1</source>
         <translation>Zarejestrował(a) się w portalu do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="433"/>
+        <location filename="../../desk/enrollment.py" line="468"/>
         <source>Unregistered on the portal from %1</source>
         <translation>Wyrejestrował(a) się w portalu z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="434"/>
+        <location filename="../../desk/enrollment.py" line="469"/>
         <source>Registered by a token request in %1</source>
         <translation>Zarejestrowano na podstawie prośby żetonowej w %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="435"/>
+        <location filename="../../desk/enrollment.py" line="470"/>
         <source>Unregistered by a token request from %1</source>
         <translation>Wyrejestrowano na podstawie prośby żetonowej z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="426"/>
+        <location filename="../../desk/enrollment.py" line="461"/>
         <source>Moved from %1 to %2</source>
         <translation>Przeniesiono z %1 do %2</translation>
     </message>
@@ -4326,37 +4585,37 @@ Odtworzenie:
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="730"/>
+        <location filename="../../desk/token_rounds.py" line="732"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="733"/>
+        <location filename="../../desk/token_rounds.py" line="735"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="734"/>
+        <location filename="../../desk/token_rounds.py" line="736"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="735"/>
+        <location filename="../../desk/token_rounds.py" line="737"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="736"/>
+        <location filename="../../desk/token_rounds.py" line="738"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="737"/>
+        <location filename="../../desk/token_rounds.py" line="739"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="738"/>
+        <location filename="../../desk/token_rounds.py" line="740"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
@@ -4426,17 +4685,27 @@ Odtworzenie:
         <translation>Ustawiono nowe hasło konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="40"/>
+        <location filename="../../desk/sync_conflicts.py" line="41"/>
         <source>A student&apos;s action on the portal did not fit: kept as a conflict for a clerk</source>
         <translation>Działanie studenta w portalu nie mogło zostać wykonane: zachowano je jako konflikt dla pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="43"/>
+        <location filename="../../desk/sync_conflicts.py" line="44"/>
+        <source>Selected sync conflicts settled at once: enrolled over the limit (selected: %1)</source>
+        <translation>Zaznaczone konflikty synchronizacji rozstrzygnięte razem: zapis ponad limit (zaznaczonych: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync_conflicts.py" line="46"/>
+        <source>Selected sync conflicts dismissed at once (selected: %1)</source>
+        <translation>Zaznaczone konflikty synchronizacji odrzucone razem (zaznaczonych: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync_conflicts.py" line="49"/>
         <source>Sync conflict settled: enrolled over the limit</source>
         <translation>Rozstrzygnięto konflikt synchronizacji: zapis ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="44"/>
+        <location filename="../../desk/sync_conflicts.py" line="50"/>
         <source>Sync conflict dismissed</source>
         <translation>Odrzucono konflikt synchronizacji</translation>
     </message>
@@ -4548,16 +4817,17 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/rosters.py" line="57"/>
+        <location filename="../../desk/rosters.py" line="58"/>
         <source>list</source>
         <translation>lista</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="59"/>
+        <location filename="../../desk/rosters.py" line="60"/>
         <source>Exported: %1 (groups: %2, students: %3)</source>
         <translation>Wyeksportowano: %1 (grupy: %2, studenci: %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="62"/>
+        <location filename="../../desk/rosters.py" line="63"/>
         <source>Exported: %1 (lines: %2)</source>
         <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
     </message>
@@ -4826,47 +5096,47 @@ Odtworzenie:
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/views/history.py" line="66"/>
+        <location filename="../../ui/views/history.py" line="68"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="66"/>
+        <location filename="../../ui/views/history.py" line="68"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="66"/>
+        <location filename="../../ui/views/history.py" line="68"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="66"/>
+        <location filename="../../ui/views/history.py" line="68"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="66"/>
+        <location filename="../../ui/views/history.py" line="68"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="66"/>
+        <location filename="../../ui/views/history.py" line="68"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="117"/>
+        <location filename="../../ui/views/history.py" line="119"/>
         <source>Personal data access</source>
         <translation>Dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="119"/>
+        <location filename="../../ui/views/history.py" line="121"/>
         <source>Enter or a double click opens its rows.</source>
         <translation>Enter lub dwukrotne kliknięcie otwiera jego wiersze.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="121"/>
+        <location filename="../../ui/views/history.py" line="123"/>
         <source>A row of change set #%1.</source>
         <translation>Wiersz zestawu zmian nr %1.</translation>
     </message>
@@ -4874,212 +5144,212 @@ Odtworzenie:
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/views/history.py" line="167"/>
+        <location filename="../../ui/views/history.py" line="169"/>
         <source>Staff member</source>
         <translation>Pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="168"/>
+        <location filename="../../ui/views/history.py" line="170"/>
         <source>every staff member</source>
         <translation>każdy pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="173"/>
+        <location filename="../../ui/views/history.py" line="175"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="174"/>
+        <location filename="../../ui/views/history.py" line="176"/>
         <source>e.g. 100234</source>
         <translation>np. 100234</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="179"/>
+        <location filename="../../ui/views/history.py" line="181"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="180"/>
+        <location filename="../../ui/views/history.py" line="182"/>
         <source>every kind of record</source>
         <translation>każdy rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="185"/>
+        <location filename="../../ui/views/history.py" line="187"/>
         <source>From date</source>
         <translation>Od dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="186"/>
+        <location filename="../../ui/views/history.py" line="188"/>
         <source>To date</source>
         <translation>Do dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="187"/>
+        <location filename="../../ui/views/history.py" line="189"/>
         <source>Personal data &amp;access only (PESEL shown, lists exported)</source>
         <translation>Tylko &amp;dostęp do danych osobowych (wyświetlony PESEL, eksport list)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="189"/>
+        <location filename="../../ui/views/history.py" line="191"/>
         <source>Personal data access only</source>
         <translation>Tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="190"/>
+        <location filename="../../ui/views/history.py" line="192"/>
         <source>&amp;Show</source>
         <translation>&amp;Pokaż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="192"/>
+        <location filename="../../ui/views/history.py" line="194"/>
         <source>Show the history with these filters</source>
         <translation>Pokaż historię z tymi filtrami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="205"/>
+        <location filename="../../ui/views/history.py" line="207"/>
         <source>History: who did what, when and why</source>
         <translation>Historia: kto, co, kiedy i dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="228"/>
+        <location filename="../../ui/views/history.py" line="231"/>
         <source>What the history shows</source>
         <translation>Co pokazuje historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="230"/>
+        <location filename="../../ui/views/history.py" line="233"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="232"/>
+        <location filename="../../ui/views/history.py" line="235"/>
         <source>Show older entries</source>
         <translation>Pokaż starsze wpisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="235"/>
+        <location filename="../../ui/views/history.py" line="238"/>
         <source>&amp;Export…</source>
         <translation>&amp;Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="237"/>
+        <location filename="../../ui/views/history.py" line="240"/>
         <source>Export the entries shown to Excel</source>
         <translation>Eksportuj pokazane wpisy do Excela</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="238"/>
+        <location filename="../../ui/views/history.py" line="241"/>
         <source>Writes the entries shown to an .xlsx file; the export is recorded in the history.</source>
         <translation>Zapisuje pokazane wpisy do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="241"/>
+        <location filename="../../ui/views/history.py" line="244"/>
         <source>O&amp;pen change set…</source>
         <translation>Otwórz &amp;zestaw zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="243"/>
+        <location filename="../../ui/views/history.py" line="246"/>
         <source>Open the change set of the selected entry</source>
         <translation>Otwórz zestaw zmian wybranego wpisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="244"/>
+        <location filename="../../ui/views/history.py" line="247"/>
         <source>An import or a copy of a term is one entry: this lists its rows (Enter).</source>
         <translation>Import lub kopia cyklu to jeden wpis: tu widać jego wiersze (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="252"/>
-        <source>S&amp;taff member:</source>
-        <translation>P&amp;racownik:</translation>
+        <location filename="../../ui/views/history.py" line="255"/>
+        <source>Staff mem&amp;ber:</source>
+        <translation>Pracow&amp;nik:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="252"/>
+        <location filename="../../ui/views/history.py" line="255"/>
         <source>Student &amp;no.:</source>
         <translation>Nr &amp;albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="252"/>
+        <location filename="../../ui/views/history.py" line="255"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="259"/>
-        <source>&amp;From:</source>
-        <translation>&amp;Od:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/history.py" line="259"/>
+        <location filename="../../ui/views/history.py" line="262"/>
         <source>T&amp;o:</source>
         <translation>D&amp;o:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="305"/>
+        <location filename="../../ui/views/history.py" line="262"/>
+        <source>F&amp;rom:</source>
+        <translation>O&amp;d:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="308"/>
         <source>Only an administrator reads the whole history or one staff member&apos;s.</source>
         <translation>Całą historię lub historię jednego pracownika czyta tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="315"/>
+        <location filename="../../ui/views/history.py" line="312"/>
         <source>any date</source>
         <translation>dowolny dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="331"/>
+        <location filename="../../ui/views/history.py" line="326"/>
         <source>disabled</source>
         <translation>zablokowane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="349"/>
+        <location filename="../../ui/views/history.py" line="343"/>
         <source>staff member: %1</source>
         <translation>pracownik: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="352"/>
+        <location filename="../../ui/views/history.py" line="346"/>
         <source>student: %1</source>
         <translation>student: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="354"/>
+        <location filename="../../ui/views/history.py" line="348"/>
         <source>kind: %1</source>
         <translation>rodzaj: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="356"/>
+        <location filename="../../ui/views/history.py" line="350"/>
         <source>from %1</source>
         <translation>od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="358"/>
+        <location filename="../../ui/views/history.py" line="352"/>
         <source>to %1</source>
         <translation>do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="360"/>
+        <location filename="../../ui/views/history.py" line="354"/>
         <source>personal data access only</source>
         <translation>tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="370"/>
+        <location filename="../../ui/views/history.py" line="364"/>
         <source>The end date is before the start date.</source>
         <translation>Data końcowa jest wcześniejsza niż początkowa.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="379"/>
+        <location filename="../../ui/views/history.py" line="373"/>
         <source>Enter a student number to see that student&apos;s history. The whole history, by staff member or by personal-data access, is for administrators.</source>
         <translation>Wpisz numer albumu, aby zobaczyć historię tego studenta. Cała historia, według pracownika lub dostępu do danych osobowych, jest dla administratorów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="386"/>
+        <location filename="../../ui/views/history.py" line="380"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="397"/>
+        <location filename="../../ui/views/history.py" line="391"/>
         <source>Reading older entries…</source>
         <translation>Wczytywanie starszych wpisów…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="432"/>
+        <location filename="../../ui/views/history.py" line="426"/>
         <source>No entries match these filters.</source>
         <translation>Żaden wpis nie pasuje do tych filtrów.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="434"/>
+        <location filename="../../ui/views/history.py" line="428"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>Pokazano %n wpis, od najnowszego.</numerusform>
@@ -5088,27 +5358,22 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="436"/>
+        <location filename="../../ui/views/history.py" line="430"/>
         <source>Older entries: More…</source>
         <translation>Starsze wpisy: Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="446"/>
+        <location filename="../../ui/views/history.py" line="440"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="490"/>
+        <location filename="../../ui/views/history.py" line="488"/>
         <source>Export the history</source>
         <translation>Eksport historii</translation>
     </message>
-    <message>
-        <location filename="../../ui/views/history.py" line="490"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Skoroszyt Excela (*.xlsx)</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="500"/>
+        <location filename="../../ui/views/history.py" line="493"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Eksportowanie %n wpisu…</numerusform>
@@ -5117,7 +5382,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="504"/>
+        <location filename="../../ui/views/history.py" line="497"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Wyeksportowano %n wpis do %1.</numerusform>
@@ -5291,124 +5556,124 @@ Odtworzenie:
         <translation>uczelniany adres e-mail</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="199"/>
-        <location filename="../../desk/imports/registrations.py" line="234"/>
+        <location filename="../../desk/imports/people.py" line="225"/>
+        <location filename="../../desk/imports/registrations.py" line="233"/>
         <source>no programme %1 at the desk</source>
         <translation>nie ma kierunku %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="203"/>
+        <location filename="../../desk/imports/people.py" line="229"/>
         <source>the programme %1 is not of your units</source>
         <translation>kierunek %1 nie należy do Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="215"/>
+        <location filename="../../desk/imports/people.py" line="241"/>
         <source>the same student as line %1, with other personal data</source>
         <translation>ten sam student co w wierszu %1, ale z innymi danymi osobowymi</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="220"/>
+        <location filename="../../desk/imports/people.py" line="246"/>
         <source>the same PESEL as line %1, with other personal data</source>
         <translation>ten sam PESEL co w wierszu %1, ale z innymi danymi osobowymi</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="242"/>
+        <location filename="../../desk/imports/people.py" line="268"/>
         <source>the same login as line %1</source>
         <translation>ten sam login co w wierszu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="246"/>
-        <location filename="../../desk/imports/people.py" line="565"/>
+        <location filename="../../desk/imports/people.py" line="272"/>
+        <location filename="../../desk/imports/people.py" line="591"/>
         <source>already the login of another person</source>
         <translation>to już login innej osoby</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="464"/>
+        <location filename="../../desk/imports/people.py" line="490"/>
         <source>the login of a student, not of staff</source>
         <translation>to login studenta, nie pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="550"/>
-        <location filename="../../desk/imports/registrations.py" line="320"/>
-        <location filename="../../desk/imports/tokens.py" line="126"/>
+        <location filename="../../desk/imports/people.py" line="576"/>
+        <location filename="../../desk/imports/registrations.py" line="311"/>
+        <location filename="../../desk/imports/tokens.py" line="118"/>
         <source>no student %1 at the desk</source>
         <translation>nie ma studenta %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="567"/>
+        <location filename="../../desk/imports/people.py" line="593"/>
         <source>the login is linked; unlink it in the accounts view</source>
         <translation>login jest powiązany; odłącz go w widoku kont</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="57"/>
-        <location filename="../../desk/imports/registrations.py" line="189"/>
-        <location filename="../../desk/imports/registrations.py" line="327"/>
+        <location filename="../../desk/imports/registrations.py" line="56"/>
+        <location filename="../../desk/imports/registrations.py" line="188"/>
+        <location filename="../../desk/imports/registrations.py" line="318"/>
         <source>no registration %1 at the desk</source>
         <translation>nie ma rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="89"/>
+        <location filename="../../desk/imports/registrations.py" line="88"/>
         <location filename="../../desk/imports/teaching.py" line="258"/>
         <source>no term %1 at the desk</source>
         <translation>nie ma cyklu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="91"/>
+        <location filename="../../desk/imports/registrations.py" line="90"/>
         <location filename="../../desk/imports/tokens.py" line="70"/>
-        <location filename="../../desk/imports/tokens.py" line="129"/>
+        <location filename="../../desk/imports/tokens.py" line="121"/>
         <source>no token type %1 at the desk</source>
         <translation>nie ma typu żetonu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="95"/>
-        <location filename="../../desk/imports/registrations.py" line="136"/>
-        <location filename="../../desk/imports/registrations.py" line="196"/>
-        <location filename="../../desk/imports/registrations.py" line="246"/>
+        <location filename="../../desk/imports/registrations.py" line="94"/>
+        <location filename="../../desk/imports/registrations.py" line="135"/>
+        <location filename="../../desk/imports/registrations.py" line="195"/>
+        <location filename="../../desk/imports/registrations.py" line="245"/>
         <location filename="../../desk/imports/teaching.py" line="219"/>
         <source>not one of your units</source>
         <translation>nie jest jedną z Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="97"/>
+        <location filename="../../desk/imports/registrations.py" line="96"/>
         <source>a token registration has a token type, a direct one has none</source>
         <translation>rejestracja żetonowa ma typ żetonu, bezpośrednia nie ma żadnego</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="139"/>
+        <location filename="../../desk/imports/registrations.py" line="138"/>
         <location filename="../../desk/imports/teaching.py" line="393"/>
         <source>not after the start</source>
         <translation>nie później niż początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="142"/>
+        <location filename="../../desk/imports/registrations.py" line="141"/>
         <source>a token round needs its micro-round and break</source>
         <translation>tura żetonowa wymaga długości mikrotury i mikroprzerwy</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="149"/>
+        <location filename="../../desk/imports/registrations.py" line="148"/>
         <source>overlaps the round %1 (%2 – %3)</source>
         <translation>nakłada się na turę %1 (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="192"/>
+        <location filename="../../desk/imports/registrations.py" line="191"/>
         <location filename="../../desk/imports/teaching.py" line="259"/>
         <source>no course %1 at the desk</source>
         <translation>nie ma przedmiotu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="323"/>
+        <location filename="../../desk/imports/registrations.py" line="314"/>
         <location filename="../../desk/imports/teaching.py" line="381"/>
         <source>no such class group at the desk</source>
         <translation>nie ma takiej grupy zajęciowej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="332"/>
-        <location filename="../../desk/imports/tokens.py" line="134"/>
+        <location filename="../../desk/imports/registrations.py" line="323"/>
+        <location filename="../../desk/imports/tokens.py" line="126"/>
         <source>not a student of your units</source>
         <translation>to nie student Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="340"/>
+        <location filename="../../desk/imports/registrations.py" line="331"/>
         <source>required for a seat over the limit</source>
         <translation>wymagany dla miejsca ponad limit</translation>
     </message>
@@ -5596,67 +5861,67 @@ Odtworzenie:
         <translation>E-mail prywatny</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="126"/>
-        <location filename="../../desk/imports/people.py" line="520"/>
-        <location filename="../../desk/imports/registrations.py" line="276"/>
+        <location filename="../../desk/imports/people.py" line="152"/>
+        <location filename="../../desk/imports/people.py" line="546"/>
+        <location filename="../../desk/imports/registrations.py" line="275"/>
         <location filename="../../desk/imports/tokens.py" line="93"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="130"/>
+        <location filename="../../desk/imports/people.py" line="156"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="133"/>
-        <location filename="../../desk/imports/registrations.py" line="224"/>
+        <location filename="../../desk/imports/people.py" line="159"/>
+        <location filename="../../desk/imports/registrations.py" line="223"/>
         <location filename="../../desk/imports/teaching.py" line="178"/>
         <source>Programme code</source>
         <translation>Kod kierunku</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="136"/>
-        <location filename="../../desk/imports/registrations.py" line="230"/>
+        <location filename="../../desk/imports/people.py" line="162"/>
+        <location filename="../../desk/imports/registrations.py" line="229"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="139"/>
+        <location filename="../../desk/imports/people.py" line="165"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="141"/>
+        <location filename="../../desk/imports/people.py" line="167"/>
         <source>Status since</source>
         <translation>Status od</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="143"/>
+        <location filename="../../desk/imports/people.py" line="169"/>
         <source>Status until</source>
         <translation>Status do</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="145"/>
+        <location filename="../../desk/imports/people.py" line="171"/>
         <source>Admitted on</source>
         <translation>Data przyjęcia</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="147"/>
-        <location filename="../../desk/imports/people.py" line="431"/>
-        <location filename="../../desk/imports/people.py" line="518"/>
+        <location filename="../../desk/imports/people.py" line="173"/>
+        <location filename="../../desk/imports/people.py" line="457"/>
+        <location filename="../../desk/imports/people.py" line="544"/>
         <source>Institutional e-mail</source>
         <translation>E-mail uczelniany</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="47"/>
-        <location filename="../../desk/imports/registrations.py" line="71"/>
-        <location filename="../../desk/imports/registrations.py" line="279"/>
+        <location filename="../../desk/imports/registrations.py" line="46"/>
+        <location filename="../../desk/imports/registrations.py" line="70"/>
+        <location filename="../../desk/imports/registrations.py" line="278"/>
         <source>Registration code</source>
         <translation>Kod rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="73"/>
+        <location filename="../../desk/imports/registrations.py" line="72"/>
         <location filename="../../desk/imports/teaching.py" line="113"/>
         <location filename="../../desk/imports/teaching.py" line="154"/>
         <location filename="../../desk/imports/teaching.py" line="180"/>
@@ -5666,93 +5931,93 @@ Odtworzenie:
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="75"/>
+        <location filename="../../desk/imports/registrations.py" line="74"/>
         <location filename="../../desk/imports/teaching.py" line="84"/>
         <location filename="../../desk/imports/teaching.py" line="111"/>
         <source>Unit code</source>
         <translation>Kod jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="78"/>
+        <location filename="../../desk/imports/registrations.py" line="77"/>
         <location filename="../../desk/imports/teaching.py" line="117"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="79"/>
+        <location filename="../../desk/imports/registrations.py" line="78"/>
         <location filename="../../desk/imports/tokens.py" line="29"/>
         <location filename="../../desk/imports/tokens.py" line="43"/>
         <source>Token type</source>
         <translation>Typ żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="82"/>
+        <location filename="../../desk/imports/registrations.py" line="81"/>
         <source>Message to students</source>
         <translation>Komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="83"/>
+        <location filename="../../desk/imports/registrations.py" line="82"/>
         <source>Selection limit</source>
         <translation>Limit wyboru</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="86"/>
+        <location filename="../../desk/imports/registrations.py" line="85"/>
         <source>Entitled students only</source>
         <translation>Tylko uprawnieni</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="112"/>
+        <location filename="../../desk/imports/registrations.py" line="111"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="114"/>
+        <location filename="../../desk/imports/registrations.py" line="113"/>
         <location filename="../../desk/imports/teaching.py" line="349"/>
         <source>Starts at</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="116"/>
+        <location filename="../../desk/imports/registrations.py" line="115"/>
         <location filename="../../desk/imports/teaching.py" line="351"/>
         <source>Ends at</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="118"/>
+        <location filename="../../desk/imports/registrations.py" line="117"/>
         <source>Unregistering allowed</source>
         <translation>Wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="120"/>
+        <location filename="../../desk/imports/registrations.py" line="119"/>
         <source>Micro-round (minutes)</source>
         <translation>Mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="123"/>
+        <location filename="../../desk/imports/registrations.py" line="122"/>
         <source>Micro-break (minutes)</source>
         <translation>Mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="226"/>
+        <location filename="../../desk/imports/registrations.py" line="225"/>
         <location filename="../../desk/imports/teaching.py" line="185"/>
         <location filename="../../desk/imports/tokens.py" line="61"/>
         <source>Level</source>
         <translation>Poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="228"/>
+        <location filename="../../desk/imports/registrations.py" line="227"/>
         <location filename="../../desk/imports/teaching.py" line="187"/>
         <location filename="../../desk/imports/tokens.py" line="63"/>
         <source>Mode</source>
         <translation>Forma studiów</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="282"/>
+        <location filename="../../desk/imports/registrations.py" line="281"/>
         <source>Over the limit</source>
         <translation>Ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="285"/>
+        <location filename="../../desk/imports/registrations.py" line="284"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
@@ -5864,42 +6129,42 @@ Odtworzenie:
 <context>
     <name>ImportKinds</name>
     <message>
-        <location filename="../../desk/imports/people.py" line="120"/>
+        <location filename="../../desk/imports/people.py" line="146"/>
         <source>Students and their programmes</source>
         <translation>Studenci i ich kierunki</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="427"/>
+        <location filename="../../desk/imports/people.py" line="453"/>
         <source>Teaching staff</source>
         <translation>Prowadzący zajęcia</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="513"/>
+        <location filename="../../desk/imports/people.py" line="539"/>
         <source>Login accounts</source>
         <translation>Konta logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="62"/>
+        <location filename="../../desk/imports/registrations.py" line="61"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="103"/>
+        <location filename="../../desk/imports/registrations.py" line="102"/>
         <source>Rounds of registrations</source>
         <translation>Tury rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="171"/>
+        <location filename="../../desk/imports/registrations.py" line="170"/>
         <source>Courses offered in registrations</source>
         <translation>Przedmioty oferowane w rejestracjach</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="215"/>
+        <location filename="../../desk/imports/registrations.py" line="214"/>
         <source>Access rules of registrations</source>
         <translation>Reguły dostępu do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="271"/>
+        <location filename="../../desk/imports/registrations.py" line="270"/>
         <source>Enrollments</source>
         <translation>Zapisy</translation>
     </message>
@@ -5957,105 +6222,105 @@ Odtworzenie:
         <translation>11 cyfr, sprawdzanych cyfrą kontrolną i z datą urodzenia; puste dla studentów bez numeru PESEL</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="127"/>
+        <location filename="../../desk/imports/people.py" line="153"/>
         <source>digits, kept as text: leading zeros stay</source>
         <translation>cyfry zapisane jako tekst: zera na początku zostają</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="131"/>
+        <location filename="../../desk/imports/people.py" line="157"/>
         <source>empty: a PhD student on a doctoral programme, else a student</source>
         <translation>puste: doktorant na studiach doktoranckich, w pozostałych przypadkach student</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="134"/>
+        <location filename="../../desk/imports/people.py" line="160"/>
         <source>a programme the desk has (import programmes first)</source>
         <translation>kierunek znany w systemie (najpierw zaimportuj kierunki)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="137"/>
+        <location filename="../../desk/imports/people.py" line="163"/>
         <source>year of study, 1 to 10; empty: 1</source>
         <translation>rok studiów, od 1 do 10; puste: 1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="140"/>
+        <location filename="../../desk/imports/people.py" line="166"/>
         <source>empty: active</source>
         <translation>puste: aktywny</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="142"/>
+        <location filename="../../desk/imports/people.py" line="168"/>
         <source>required for any status but active</source>
         <translation>wymagane dla każdego statusu poza aktywnym</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="144"/>
+        <location filename="../../desk/imports/people.py" line="170"/>
         <source>a leave&apos;s or suspension&apos;s planned end, after its start</source>
         <translation>planowany koniec urlopu lub zawieszenia, po jego początku</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="148"/>
+        <location filename="../../desk/imports/people.py" line="174"/>
         <source>the login; its domain fits the category&apos;s template</source>
         <translation>login; jego domena odpowiada szablonowi kategorii</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/people.py" line="521"/>
+        <location filename="../../desk/imports/people.py" line="547"/>
         <source>the student the login is linked to; empty: linked to nobody yet</source>
         <translation>student, do którego należy login; puste: login jeszcze nieprzypisany</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="48"/>
+        <location filename="../../desk/imports/registrations.py" line="47"/>
         <source>a registration the desk has (import registrations first)</source>
         <translation>rejestracja znana w systemie (najpierw zaimportuj rejestracje)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="80"/>
+        <location filename="../../desk/imports/registrations.py" line="79"/>
         <source>required for a token registration, empty for a direct one</source>
         <translation>wymagany dla rejestracji żetonowej, pusty dla bezpośredniej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="84"/>
+        <location filename="../../desk/imports/registrations.py" line="83"/>
         <source>how many courses a student may take; empty: no limit</source>
         <translation>ile przedmiotów może wybrać student; puste: bez limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="122"/>
-        <location filename="../../desk/imports/registrations.py" line="125"/>
+        <location filename="../../desk/imports/registrations.py" line="121"/>
+        <location filename="../../desk/imports/registrations.py" line="124"/>
         <source>token rounds only</source>
         <translation>tylko tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="225"/>
+        <location filename="../../desk/imports/registrations.py" line="224"/>
         <source>empty: any programme</source>
         <translation>puste: dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="227"/>
+        <location filename="../../desk/imports/registrations.py" line="226"/>
         <location filename="../../desk/imports/tokens.py" line="62"/>
         <source>empty: any level</source>
         <translation>puste: dowolny poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="229"/>
+        <location filename="../../desk/imports/registrations.py" line="228"/>
         <location filename="../../desk/imports/tokens.py" line="64"/>
         <source>empty: any mode</source>
         <translation>puste: dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="231"/>
+        <location filename="../../desk/imports/registrations.py" line="230"/>
         <source>empty: any stage</source>
         <translation>puste: dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="280"/>
+        <location filename="../../desk/imports/registrations.py" line="279"/>
         <source>the registration it was made in; may be empty</source>
         <translation>rejestracja, w której dokonano zapisu; może być puste</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="283"/>
+        <location filename="../../desk/imports/registrations.py" line="282"/>
         <source>tak: a seat over the group&apos;s limit, given by the dean&apos;s office (a reason is required)</source>
         <translation>tak: miejsce ponad limit grupy przyznane przez dziekanat (wymagany powód)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="286"/>
+        <location filename="../../desk/imports/registrations.py" line="285"/>
         <source>why a seat over the limit was given</source>
         <translation>dlaczego przyznano miejsce ponad limit</translation>
     </message>
@@ -6113,27 +6378,27 @@ Odtworzenie:
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="197"/>
+        <location filename="../../ui/views/accounts.py" line="220"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="197"/>
+        <location filename="../../ui/views/accounts.py" line="220"/>
         <source>student number</source>
         <translation>numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="199"/>
+        <location filename="../../ui/views/accounts.py" line="222"/>
         <source>Link logins from %1</source>
         <translation>Powiąż loginy z pliku %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="200"/>
+        <location filename="../../ui/views/accounts.py" line="223"/>
         <source>%1 lines: the %2 from the column “%3”, the e-mail from “%4”. Nothing is linked until you confirm; then every line is linked in one step, or none.</source>
         <translation>Liczba wierszy: %1; %2 z kolumny „%3”, adres e-mail z kolumny „%4”. Nic nie zostanie powiązane, dopóki nie potwierdzisz; wtedy wszystkie wiersze zostaną powiązane w jednym kroku albo żaden.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/accounts.py" line="204"/>
+        <location filename="../../ui/views/accounts.py" line="227"/>
         <source>&amp;Link %n login(s)</source>
         <translation>
             <numerusform>Po&amp;wiąż %n login</numerusform>
@@ -6142,47 +6407,47 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="206"/>
+        <location filename="../../ui/views/accounts.py" line="229"/>
         <source>e.g. export from the mail system of 1 October</source>
         <translation>np. eksport z systemu pocztowego z 1 października</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="214"/>
+        <location filename="../../ui/views/accounts.py" line="237"/>
         <source>Lines of the file</source>
         <translation>Wiersze pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="215"/>
+        <location filename="../../ui/views/accounts.py" line="238"/>
         <source>Line</source>
         <translation>Wiersz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="215"/>
+        <location filename="../../ui/views/accounts.py" line="238"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="215"/>
+        <location filename="../../ui/views/accounts.py" line="238"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="215"/>
+        <location filename="../../ui/views/accounts.py" line="238"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="232"/>
+        <location filename="../../ui/views/accounts.py" line="256"/>
         <source>Showing %1 of %2 lines, those in error first.</source>
         <translation>Wyświetlone wiersze: %1 z %2, najpierw te z błędami.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="237"/>
+        <location filename="../../ui/views/accounts.py" line="261"/>
         <source>Leave out the %1 lines in &amp;error and link the rest</source>
         <translation>Pomiń wiersze z &amp;błędami (%1) i powiąż pozostałe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="239"/>
+        <location filename="../../ui/views/accounts.py" line="263"/>
         <source>Leave out the lines in error</source>
         <translation>Pomiń wiersze z błędami</translation>
     </message>
@@ -6213,269 +6478,269 @@ Odtworzenie:
 <context>
     <name>ImportView</name>
     <message>
-        <location filename="../../ui/views/import_view.py" line="76"/>
+        <location filename="../../ui/views/import_view.py" line="77"/>
         <source>Kind of record to import</source>
         <translation>Rodzaj importowanych rekordów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="83"/>
+        <location filename="../../ui/views/import_view.py" line="84"/>
         <source>Ch&amp;oose file…</source>
         <translation>Wybierz &amp;plik…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="85"/>
+        <location filename="../../ui/views/import_view.py" line="86"/>
         <source>Choose the file to import</source>
         <translation>Wybierz plik do importu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="86"/>
+        <location filename="../../ui/views/import_view.py" line="87"/>
         <source>An .xlsx workbook or a CSV file (Ctrl+O); nothing is written until you apply it.</source>
         <translation>Skoroszyt .xlsx lub plik CSV (Ctrl+O); nic nie zostanie zapisane, dopóki nie zastosujesz importu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="88"/>
+        <location filename="../../ui/views/import_view.py" line="89"/>
         <source>Preview a&amp;gain</source>
         <translation>Wczytaj pon&amp;ownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="90"/>
+        <location filename="../../ui/views/import_view.py" line="91"/>
         <source>Read the file again and preview it</source>
         <translation>Wczytaj plik ponownie i pokaż podgląd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="91"/>
+        <location filename="../../ui/views/import_view.py" line="92"/>
         <source>After correcting the file, read it again.</source>
         <translation>Po poprawieniu pliku wczytaj go ponownie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="93"/>
+        <location filename="../../ui/views/import_view.py" line="94"/>
         <source>Te&amp;mplate…</source>
         <translation>&amp;Szablon…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="95"/>
+        <location filename="../../ui/views/import_view.py" line="96"/>
         <source>Save an empty template for this kind of record</source>
         <translation>Zapisz pusty szablon dla tego rodzaju rekordów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="96"/>
+        <location filename="../../ui/views/import_view.py" line="97"/>
         <source>A workbook with the headings, a sheet of notes on every column and an example row.</source>
         <translation>Skoroszyt z nagłówkami, arkuszem objaśnień do każdej kolumny i przykładowym wierszem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="99"/>
+        <location filename="../../ui/views/import_view.py" line="100"/>
         <source>E&amp;xport current records…</source>
         <translation>&amp;Eksportuj obecne rekordy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="101"/>
+        <location filename="../../ui/views/import_view.py" line="102"/>
         <source>Export the records the desk holds, in the file&apos;s shape</source>
         <translation>Eksportuj rekordy zapisane w programie desk w układzie pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="102"/>
+        <location filename="../../ui/views/import_view.py" line="103"/>
         <source>The records of this kind as the desk holds them: a file that imports back unchanged, a start for corrections.</source>
         <translation>Rekordy tego rodzaju w postaci zapisanej w programie desk: plik, który zaimportuje się bez zmian — punkt wyjścia do poprawek.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="106"/>
+        <location filename="../../ui/views/import_view.py" line="107"/>
         <source>Choose a kind of record and a file: you see every row&apos;s outcome before anything is written.</source>
         <translation>Wybierz rodzaj rekordów i plik: wynik każdego wiersza zobaczysz, zanim cokolwiek zostanie zapisane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="110"/>
+        <location filename="../../ui/views/import_view.py" line="111"/>
         <source>The file and what was detected</source>
         <translation>Plik i wykryty format</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="118"/>
+        <location filename="../../ui/views/import_view.py" line="119"/>
         <source>Import progress</source>
         <translation>Postęp importu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="119"/>
+        <location filename="../../ui/views/import_view.py" line="120"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="121"/>
+        <location filename="../../ui/views/import_view.py" line="122"/>
         <source>Cancel reading or importing the file</source>
         <translation>Anuluj odczyt lub import pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="122"/>
+        <location filename="../../ui/views/import_view.py" line="123"/>
         <source>Stops at the next chunk of rows; nothing is written.</source>
         <translation>Zatrzymuje się przy następnej porcji wierszy; nic nie zostanie zapisane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="136"/>
+        <location filename="../../ui/views/import_view.py" line="137"/>
         <source>Rows of the file by outcome</source>
         <translation>Wiersze pliku według wyniku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="142"/>
+        <location filename="../../ui/views/import_view.py" line="143"/>
         <source>Headings not used</source>
         <translation>Nieużyte nagłówki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="144"/>
+        <location filename="../../ui/views/import_view.py" line="145"/>
         <source>Show only the rows in &amp;error</source>
         <translation>Pokaż tylko wiersze z &amp;błędami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="146"/>
+        <location filename="../../ui/views/import_view.py" line="147"/>
         <source>Show only the rows in error</source>
         <translation>Pokaż tylko wiersze z błędami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="154"/>
+        <location filename="../../ui/views/import_view.py" line="155"/>
         <source>Rows of the file that are new, changed or in error</source>
         <translation>Wiersze pliku: nowe, zmienione lub z błędami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="169"/>
+        <location filename="../../ui/views/import_view.py" line="171"/>
         <source>Ro&amp;ws:</source>
         <translation>W&amp;iersze:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="172"/>
+        <location filename="../../ui/views/import_view.py" line="174"/>
         <source>Not in the file</source>
         <translation>Brak w pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="178"/>
+        <location filename="../../ui/views/import_view.py" line="180"/>
         <source>Records at the desk the file does not name</source>
         <translation>Rekordy w programie desk, których nie ma w pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="179"/>
+        <location filename="../../ui/views/import_view.py" line="181"/>
         <source>Records at the desk &amp;not named:</source>
         <translation>Rekordy &amp;nieobecne w pliku:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="189"/>
+        <location filename="../../ui/views/import_view.py" line="191"/>
         <source>Reason for the import</source>
         <translation>Powód importu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="190"/>
+        <location filename="../../ui/views/import_view.py" line="192"/>
         <source>why — kept with the change, e.g. students admitted in September</source>
         <translation>dlaczego — zostanie zapisane wraz ze zmianą, np. studenci przyjęci we wrześniu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="194"/>
-        <location filename="../../ui/views/import_view.py" line="426"/>
+        <location filename="../../ui/views/import_view.py" line="196"/>
+        <location filename="../../ui/views/import_view.py" line="428"/>
         <source>&amp;Skip the rows in error</source>
         <translation>Po&amp;miń wiersze z błędami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="196"/>
+        <location filename="../../ui/views/import_view.py" line="198"/>
         <source>Skip the rows in error and import the rest</source>
         <translation>Pomiń wiersze z błędami i zaimportuj pozostałe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="198"/>
+        <location filename="../../ui/views/import_view.py" line="200"/>
         <source>&amp;Apply…</source>
         <translation>&amp;Zastosuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="200"/>
-        <location filename="../../ui/views/import_view.py" line="463"/>
+        <location filename="../../ui/views/import_view.py" line="202"/>
+        <location filename="../../ui/views/import_view.py" line="465"/>
         <source>Apply the import</source>
         <translation>Zastosuj import</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="208"/>
+        <location filename="../../ui/views/import_view.py" line="210"/>
         <source>Result of the import</source>
         <translation>Wynik importu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="215"/>
+        <location filename="../../ui/views/import_view.py" line="217"/>
         <source>&amp;Kind of record:</source>
         <translation>&amp;Rodzaj rekordów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="247"/>
+        <location filename="../../ui/views/import_view.py" line="249"/>
         <source>&amp;Reason:</source>
         <translation>Po&amp;wód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="296"/>
+        <location filename="../../ui/views/import_view.py" line="298"/>
         <source>Import %1 from a file</source>
         <translation>Import z pliku: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="297"/>
+        <location filename="../../ui/views/import_view.py" line="299"/>
         <source>Spreadsheets and CSV (*.xlsx *.csv);;All files (*)</source>
         <translation>Arkusze kalkulacyjne i CSV (*.xlsx *.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="319"/>
+        <location filename="../../ui/views/import_view.py" line="321"/>
         <source>Reading %1…</source>
         <translation>Wczytywanie %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="320"/>
+        <location filename="../../ui/views/import_view.py" line="322"/>
         <source>Reading the file</source>
         <translation>Odczyt pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="343"/>
+        <location filename="../../ui/views/import_view.py" line="345"/>
         <source>Cancelled: the file was not read to the end.</source>
         <translation>Anulowano: plik nie został odczytany do końca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="365"/>
+        <location filename="../../ui/views/import_view.py" line="367"/>
         <source>&lt;b&gt;%1&lt;/b&gt; as %2 — %3; headings on line %4.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; jako %2 — %3; nagłówki w wierszu %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="370"/>
+        <location filename="../../ui/views/import_view.py" line="372"/>
         <source>&lt;b&gt;%1&lt;/b&gt; new</source>
         <translation>nowe: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="371"/>
+        <location filename="../../ui/views/import_view.py" line="373"/>
         <source>&lt;b&gt;%1&lt;/b&gt; changed</source>
         <translation>zmienione: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="372"/>
+        <location filename="../../ui/views/import_view.py" line="374"/>
         <source>&lt;b&gt;%1&lt;/b&gt; unchanged</source>
         <translation>bez zmian: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="374"/>
+        <location filename="../../ui/views/import_view.py" line="376"/>
         <source>&lt;b&gt;%1&lt;/b&gt; in error</source>
         <translation>z błędami: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="378"/>
+        <location filename="../../ui/views/import_view.py" line="380"/>
         <source>(%1 rows in all)</source>
         <translation>(wszystkich wierszy: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="380"/>
+        <location filename="../../ui/views/import_view.py" line="382"/>
         <source>Columns read: %1</source>
         <translation>Odczytane kolumny: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="382"/>
+        <location filename="../../ui/views/import_view.py" line="384"/>
         <source>Headings not used (left out): %1</source>
         <translation>Nieużyte nagłówki (pominięte): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="387"/>
+        <location filename="../../ui/views/import_view.py" line="389"/>
         <source>Showing the first %1 of %2 rows that are new, changed or in error.</source>
         <translation>Pokazano pierwsze %1 z %2 wierszy nowych, zmienionych lub z błędami.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="390"/>
+        <location filename="../../ui/views/import_view.py" line="392"/>
         <source>Unchanged rows are not listed.</source>
         <translation>Wiersze bez zmian nie są wymieniane.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/import_view.py" line="396"/>
+        <location filename="../../ui/views/import_view.py" line="398"/>
         <source>%n record(s) of this kind at the desk are not in the file. Nothing is deleted: they stay as they are.</source>
         <translation>
             <numerusform>%n rekord tego rodzaju w programie desk nie występuje w pliku. Nic nie zostanie usunięte: pozostaje bez zmian.</numerusform>
@@ -6484,12 +6749,12 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="400"/>
+        <location filename="../../ui/views/import_view.py" line="402"/>
         <source>… and %1 more</source>
         <translation>… i %1 więcej</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/import_view.py" line="425"/>
+        <location filename="../../ui/views/import_view.py" line="427"/>
         <source>&amp;Skip the %n row(s) in error</source>
         <translation>
             <numerusform>Po&amp;miń %n wiersz z błędem</numerusform>
@@ -6498,22 +6763,22 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="431"/>
+        <location filename="../../ui/views/import_view.py" line="433"/>
         <source>Choose a file: its preview comes first, nothing is written until you apply it.</source>
         <translation>Wybierz plik: najpierw zobaczysz podgląd, nic nie zostanie zapisane, dopóki nie zastosujesz importu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="433"/>
+        <location filename="../../ui/views/import_view.py" line="435"/>
         <source>Nothing to import: every row is unchanged or in error.</source>
         <translation>Nie ma czego importować: każdy wiersz jest bez zmian lub z błędem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="434"/>
+        <location filename="../../ui/views/import_view.py" line="436"/>
         <source>Nothing to import: every row is unchanged.</source>
         <translation>Nie ma czego importować: każdy wiersz jest bez zmian.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/import_view.py" line="436"/>
+        <location filename="../../ui/views/import_view.py" line="438"/>
         <source>%n row(s) in error: correct the file and preview it again, or skip them.</source>
         <translation>
             <numerusform>%n wiersz z błędem: popraw plik i wczytaj go ponownie albo pomiń ten wiersz.</numerusform>
@@ -6522,22 +6787,22 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="438"/>
+        <location filename="../../ui/views/import_view.py" line="440"/>
         <source>Say why the file is imported (the reason is kept with the change).</source>
         <translation>Podaj powód importu pliku (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="440"/>
+        <location filename="../../ui/views/import_view.py" line="442"/>
         <source>Applying writes %1 new and %2 changed records as one change set, all or nothing.</source>
         <translation>Zastosowanie zapisze nowe rekordy (%1) i zmienione (%2) jako jeden zestaw zmian — wszystko albo nic.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="457"/>
+        <location filename="../../ui/views/import_view.py" line="459"/>
         <source>Import %1 new and %2 changed records of “%3” from %4?</source>
         <translation>Zaimportować z %4 rekordy „%3”: nowe — %1, zmienione — %2?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/import_view.py" line="461"/>
+        <location filename="../../ui/views/import_view.py" line="463"/>
         <source>The %n row(s) in error are left out.</source>
         <translation>
             <numerusform>%n wiersz z błędem zostanie pominięty.</numerusform>
@@ -6546,67 +6811,67 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="462"/>
+        <location filename="../../ui/views/import_view.py" line="464"/>
         <source>It is written as one change set with your reason, and goes to the portal with the next sync.</source>
         <translation>Zostanie zapisany jako jeden zestaw zmian z podanym powodem i trafi do portalu przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="466"/>
+        <location filename="../../ui/views/import_view.py" line="468"/>
         <source>&amp;Import</source>
         <translation>&amp;Importuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="484"/>
+        <location filename="../../ui/views/import_view.py" line="486"/>
         <source>Importing</source>
         <translation>Importowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="496"/>
+        <location filename="../../ui/views/import_view.py" line="498"/>
         <source>%1 was imported; preview it again to see the desk&apos;s records against the file.</source>
         <translation>Zaimportowano %1; wczytaj go ponownie, aby porównać rekordy w programie desk z plikiem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="498"/>
+        <location filename="../../ui/views/import_view.py" line="500"/>
         <source>Imported from %1: %2 new, %3 changed, %4 unchanged, %5 rows in error skipped. Change set %6 in the history.</source>
         <translation>Zaimportowano z %1: nowe: %2, zmienione: %3, bez zmian: %4, pominięte wiersze z błędami: %5. Zestaw zmian %6 w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="509"/>
+        <location filename="../../ui/views/import_view.py" line="511"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Anulowano: niczego nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="523"/>
+        <location filename="../../ui/views/import_view.py" line="525"/>
         <source>Save the template of %1</source>
         <translation>Zapisz szablon: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="524"/>
+        <location filename="../../ui/views/import_view.py" line="526"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Skoroszyt Excela (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="527"/>
+        <location filename="../../ui/views/import_view.py" line="529"/>
         <source>Template saved: %1</source>
         <translation>Zapisano szablon: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="534"/>
+        <location filename="../../ui/views/import_view.py" line="536"/>
         <source>Export %1</source>
         <translation>Eksport: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="535"/>
+        <location filename="../../ui/views/import_view.py" line="537"/>
         <source>Excel workbook (*.xlsx);;CSV, separated by semicolons (*.csv)</source>
         <translation>Skoroszyt Excela (*.xlsx);;CSV rozdzielany średnikami (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="539"/>
+        <location filename="../../ui/views/import_view.py" line="541"/>
         <source>Exported: %1</source>
         <translation>Wyeksportowano: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/import_view.py" line="562"/>
+        <location filename="../../ui/views/import_view.py" line="564"/>
         <source>Cancelling…</source>
         <translation>Anulowanie…</translation>
     </message>
@@ -6614,7 +6879,7 @@ Odtworzenie:
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="146"/>
+        <location filename="../../desk/eligibility.py" line="153"/>
         <location filename="../../desk/history.py" line="523"/>
         <location filename="../../desk/student_records.py" line="101"/>
         <location filename="../../ui/labels.py" line="26"/>
@@ -6623,7 +6888,7 @@ Odtworzenie:
         <translation>aktywny</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="147"/>
+        <location filename="../../desk/eligibility.py" line="154"/>
         <location filename="../../desk/history.py" line="524"/>
         <location filename="../../desk/student_records.py" line="102"/>
         <location filename="../../ui/labels.py" line="27"/>
@@ -6631,7 +6896,7 @@ Odtworzenie:
         <translation>urlop</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="148"/>
+        <location filename="../../desk/eligibility.py" line="155"/>
         <location filename="../../desk/history.py" line="525"/>
         <location filename="../../desk/student_records.py" line="103"/>
         <location filename="../../ui/labels.py" line="28"/>
@@ -6639,7 +6904,7 @@ Odtworzenie:
         <translation>zawieszony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="149"/>
+        <location filename="../../desk/eligibility.py" line="156"/>
         <location filename="../../desk/history.py" line="526"/>
         <location filename="../../desk/student_records.py" line="104"/>
         <location filename="../../ui/labels.py" line="29"/>
@@ -6647,7 +6912,7 @@ Odtworzenie:
         <translation>skreślony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="150"/>
+        <location filename="../../desk/eligibility.py" line="157"/>
         <location filename="../../desk/history.py" line="527"/>
         <location filename="../../desk/student_records.py" line="105"/>
         <location filename="../../ui/labels.py" line="30"/>
@@ -6691,37 +6956,37 @@ Odtworzenie:
         <translation>niestacjonarne</translation>
     </message>
     <message>
-        <location filename="../../desk/labels.py" line="16"/>
+        <location filename="../../desk/labels.py" line="20"/>
         <location filename="../../ui/labels.py" line="64"/>
         <source>lecture</source>
         <translation>wykład</translation>
     </message>
     <message>
-        <location filename="../../desk/labels.py" line="17"/>
+        <location filename="../../desk/labels.py" line="21"/>
         <location filename="../../ui/labels.py" line="65"/>
         <source>class</source>
         <translation>ćwiczenia</translation>
     </message>
     <message>
-        <location filename="../../desk/labels.py" line="18"/>
+        <location filename="../../desk/labels.py" line="22"/>
         <location filename="../../ui/labels.py" line="66"/>
         <source>lab</source>
         <translation>laboratorium</translation>
     </message>
     <message>
-        <location filename="../../desk/labels.py" line="19"/>
+        <location filename="../../desk/labels.py" line="23"/>
         <location filename="../../ui/labels.py" line="67"/>
         <source>seminar</source>
         <translation>seminarium</translation>
     </message>
     <message>
-        <location filename="../../desk/labels.py" line="20"/>
+        <location filename="../../desk/labels.py" line="24"/>
         <location filename="../../ui/labels.py" line="68"/>
         <source>language class</source>
         <translation>lektorat</translation>
     </message>
     <message>
-        <location filename="../../desk/labels.py" line="21"/>
+        <location filename="../../desk/labels.py" line="25"/>
         <location filename="../../ui/labels.py" line="69"/>
         <source>PE</source>
         <translation>WF</translation>
@@ -6747,7 +7012,7 @@ Odtworzenie:
     <message>
         <location filename="../../desk/history.py" line="519"/>
         <location filename="../../ui/labels.py" line="83"/>
-        <location filename="../../ui/views/token_rounds.py" line="38"/>
+        <location filename="../../ui/views/token_rounds.py" line="40"/>
         <source>accepted</source>
         <translation>przyjęty</translation>
     </message>
@@ -6797,95 +7062,95 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/history.py" line="528"/>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="120"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="529"/>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="121"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="530"/>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="122"/>
         <source>token round</source>
         <translation>tura żetonowa</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="531"/>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="123"/>
         <source>import</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="39"/>
+        <location filename="../../ui/views/explain_dialog.py" line="44"/>
         <source>✓ passed</source>
         <translation>✓ spełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="40"/>
+        <location filename="../../ui/views/explain_dialog.py" line="45"/>
         <source>✗ fails</source>
         <translation>✗ niespełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="41"/>
+        <location filename="../../ui/views/explain_dialog.py" line="46"/>
         <source>! note</source>
         <translation>! uwaga</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="42"/>
+        <location filename="../../ui/views/explain_dialog.py" line="47"/>
         <source>? cannot tell yet</source>
         <translation>? jeszcze nie wiadomo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="43"/>
+        <location filename="../../ui/views/explain_dialog.py" line="48"/>
         <source>– not applicable</source>
         <translation>– nie dotyczy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="40"/>
+        <location filename="../../ui/views/token_balances.py" line="44"/>
         <source>allocation</source>
         <translation>przydział</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="41"/>
+        <location filename="../../ui/views/token_balances.py" line="45"/>
         <source>correction</source>
         <translation>korekta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="42"/>
+        <location filename="../../ui/views/token_balances.py" line="46"/>
         <source>spent</source>
         <translation>wydanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="43"/>
+        <location filename="../../ui/views/token_balances.py" line="47"/>
         <source>refund</source>
         <translation>zwrot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="44"/>
+        <location filename="../../ui/views/token_balances.py" line="48"/>
         <source>expiry</source>
         <translation>wygaśnięcie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="37"/>
+        <location filename="../../ui/views/token_rounds.py" line="39"/>
         <source>waiting</source>
         <translation>oczekująca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="39"/>
+        <location filename="../../ui/views/token_rounds.py" line="41"/>
         <source>refused</source>
         <translation>odrzucona</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="40"/>
+        <location filename="../../ui/views/token_rounds.py" line="42"/>
         <source>refused permanently</source>
         <translation>odrzucona ostatecznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="41"/>
+        <location filename="../../ui/views/token_rounds.py" line="43"/>
         <source>withdrawn</source>
         <translation>wycofana</translation>
     </message>
@@ -6893,57 +7158,57 @@ Odtworzenie:
 <context>
     <name>LinkLoginDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="101"/>
+        <location filename="../../ui/views/accounts.py" line="123"/>
         <source>Link a login</source>
         <translation>Powiąż login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="102"/>
+        <location filename="../../ui/views/accounts.py" line="124"/>
         <source>The login goes to the portal with the next sync; until then the student still sees that they have no account.</source>
         <translation>Login trafi do portalu przy najbliższej synchronizacji; do tego czasu student nadal będzie widział komunikat, że nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="104"/>
+        <location filename="../../ui/views/accounts.py" line="126"/>
         <source>&amp;Link</source>
         <translation>Po&amp;wiąż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="105"/>
+        <location filename="../../ui/views/accounts.py" line="127"/>
         <source>e.g. reported by the student at the desk</source>
         <translation>np. zgłoszone przez studenta w okienku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="108"/>
+        <location filename="../../ui/views/accounts.py" line="130"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="109"/>
-        <source>e.g. 123456@student.uni.opole.pl</source>
-        <translation>np. 123456@student.uni.opole.pl</translation>
+        <location filename="../../ui/views/accounts.py" line="131"/>
+        <source>e.g. %1</source>
+        <translation>np. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="111"/>
+        <location filename="../../ui/views/accounts.py" line="134"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="117"/>
+        <location filename="../../ui/views/accounts.py" line="140"/>
         <source>For:</source>
         <translation>Dla:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="122"/>
+        <location filename="../../ui/views/accounts.py" line="145"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="128"/>
+        <location filename="../../ui/views/accounts.py" line="151"/>
         <source>Type the login e-mail.</source>
         <translation>Wpisz e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="130"/>
+        <location filename="../../ui/views/accounts.py" line="153"/>
         <source>Find the student the login belongs to.</source>
         <translation>Znajdź studenta, do którego należy login.</translation>
     </message>
@@ -6951,27 +7216,27 @@ Odtworzenie:
 <context>
     <name>LowerLimitDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="112"/>
+        <location filename="../../ui/views/group_dialogs.py" line="121"/>
         <source>Lower limit — %1</source>
         <translation>Dolny limit — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="113"/>
+        <location filename="../../ui/views/group_dialogs.py" line="122"/>
         <source>Below this number of students the group does not run; it is flagged in the table. %1 enrolled, seat limit %2.</source>
         <translation>Poniżej tej liczby studentów grupa nie zostaje uruchomiona; jest wtedy oznaczana w tabeli. Zapisani: %1, limit miejsc: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="115"/>
+        <location filename="../../ui/views/group_dialogs.py" line="124"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="119"/>
+        <location filename="../../ui/views/group_dialogs.py" line="128"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="122"/>
+        <location filename="../../ui/views/group_dialogs.py" line="131"/>
         <source>&amp;Lower limit:</source>
         <translation>&amp;Dolny limit:</translation>
     </message>
@@ -6979,548 +7244,666 @@ Odtworzenie:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
-        <source>desk — %1</source>
-        <translation>desk — %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="54"/>
-        <source>desk — course registration</source>
-        <translation>desk — rejestracja na zajęcia</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>Views</source>
         <translation>Widoki</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>Token rounds</source>
         <translation>Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>Accounts</source>
         <translation>Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Staff</source>
         <translation>Pracownicy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>course registration</source>
+        <translation>rejestracja na zajęcia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>&amp;Import from a file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>S&amp;tudents</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;New student…</source>
         <translation>&amp;Nowy student…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>&amp;History</source>
         <translation>&amp;Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>S&amp;taff accounts</source>
         <translation>&amp;Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>admit a new student</source>
         <translation>przyjmij nowego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>class groups: a new group</source>
         <translation>grupy zajęciowe: nowa grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>class groups: edit the selected group</source>
         <translation>grupy zajęciowe: edytuj wybraną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>class groups: a new course</source>
         <translation>grupy zajęciowe: nowy przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>registrations: a new term</source>
         <translation>rejestracje: nowy cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>registrations: edit the chosen term</source>
         <translation>rejestracje: edytuj wybrany cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>import records from a file</source>
         <translation>import rekordów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>choose a file to import</source>
         <translation>wybierz plik do importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
 </context>
 <context>
+    <name>Many</name>
+    <message>
+        <location filename="../../desk/many.py" line="55"/>
+        <source>Nothing is selected.</source>
+        <translation>Nic nie zaznaczono.</translation>
+    </message>
+</context>
+<context>
+    <name>ManyAtOnce</name>
+    <message>
+        <location filename="../../ui/many_at_once.py" line="30"/>
+        <source>… and %1 more</source>
+        <translation>… i %1 więcej</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/many_at_once.py" line="125"/>
+        <source>Nothing was changed: none of the %n selected could be.</source>
+        <translation>
+            <numerusform>Nic nie zmieniono: zaznaczonego nie dało się zmienić.</numerusform>
+            <numerusform>Nic nie zmieniono: żadnego z %n zaznaczonych nie dało się zmienić.</numerusform>
+            <numerusform>Nic nie zmieniono: żadnego z %n zaznaczonych nie dało się zmienić.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/many_at_once.py" line="127"/>
+        <source>%n selected were not, and stay as they were:</source>
+        <translation>
+            <numerusform>%n zaznaczony nie został zmieniony i pozostaje bez zmian:</numerusform>
+            <numerusform>%n zaznaczone nie zostały zmienione i pozostają bez zmian:</numerusform>
+            <numerusform>%n zaznaczonych nie zostało zmienionych i pozostaje bez zmian:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ManyAtOnceDialog</name>
+    <message>
+        <location filename="../../ui/many_at_once.py" line="50"/>
+        <source>Progress</source>
+        <translation>Postęp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/many_at_once.py" line="51"/>
+        <source>%v of %m</source>
+        <translation>%v z %m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/many_at_once.py" line="93"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Anulowano: nic nie zmieniono.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/many_at_once.py" line="113"/>
+        <source>Cancelling: nothing will be changed…</source>
+        <translation>Anulowanie: nic nie zostanie zmienione…</translation>
+    </message>
+</context>
+<context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="205"/>
+        <location filename="../../ui/views/group_dialogs.py" line="214"/>
         <source>Move %1 %2</source>
         <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="206"/>
+        <location filename="../../ui/views/group_dialogs.py" line="215"/>
         <source>From %1 to another group of the course, in one step.</source>
         <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="207"/>
+        <location filename="../../ui/views/group_dialogs.py" line="216"/>
         <source>&amp;Move</source>
         <translation>&amp;Przenieś</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="211"/>
+        <location filename="../../ui/views/group_dialogs.py" line="220"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="213"/>
+        <location filename="../../ui/views/group_dialogs.py" line="222"/>
+        <location filename="../../ui/views/group_members.py" line="37"/>
         <source>%1 — %2 of %3, %4 free</source>
         <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="217"/>
+        <location filename="../../ui/views/group_dialogs.py" line="226"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
         <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="219"/>
+        <location filename="../../ui/views/group_dialogs.py" line="228"/>
         <source>Move over the limit</source>
         <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="224"/>
+        <location filename="../../ui/views/group_dialogs.py" line="233"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="239"/>
+        <location filename="../../ui/views/group_dialogs.py" line="248"/>
         <source>The group has free places.</source>
         <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="250"/>
+        <location filename="../../ui/views/group_dialogs.py" line="259"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę docelową.</translation>
     </message>
 </context>
 <context>
+    <name>MoveManyDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="58"/>
+        <source>Move %n students</source>
+        <translation>
+            <numerusform>Przenieś %n studenta</numerusform>
+            <numerusform>Przenieś %n studentów</numerusform>
+            <numerusform>Przenieś %n studentów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="59"/>
+        <source>Move these %n students from %1 to another group of the course:</source>
+        <translation>
+            <numerusform>Przenieś tego %n studenta z %1 do innej grupy przedmiotu:</numerusform>
+            <numerusform>Przenieś tych %n studentów z %1 do innej grupy przedmiotu:</numerusform>
+            <numerusform>Przenieś tych %n studentów z %1 do innej grupy przedmiotu:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="61"/>
+        <source>&amp;Move %n students</source>
+        <translation>
+            <numerusform>&amp;Przenieś %n studenta</numerusform>
+            <numerusform>&amp;Przenieś %n studentów</numerusform>
+            <numerusform>&amp;Przenieś %n studentów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="65"/>
+        <source>Target group</source>
+        <translation>Grupa docelowa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="68"/>
+        <source>Even if the group has too few places (a recorded &amp;override)</source>
+        <translation>Nawet gdy w grupie brakuje miejsc (odnotowane &amp;przekroczenie)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="70"/>
+        <source>Move over the limit</source>
+        <translation>Przenieś ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="74"/>
+        <source>&amp;To group:</source>
+        <translation>&amp;Do grupy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="90"/>
+        <source>Without it, the students beyond the free places stay where they are (each is named in the result).</source>
+        <translation>Bez tego studenci ponad liczbę wolnych miejsc zostają w swojej grupie (każdy jest wymieniony w wyniku).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="91"/>
+        <source>The group has places for all of them.</source>
+        <translation>W grupie jest miejsce dla wszystkich.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="96"/>
+        <source>Choose the group to move to.</source>
+        <translation>Wybierz grupę, do której przenieść.</translation>
+    </message>
+</context>
+<context>
     <name>NewStudentDialog</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="171"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="166"/>
         <source>optional: recorded as “admission”</source>
         <translation>opcjonalnie: zostanie zapisane „przyjęcie”</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="172"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="167"/>
         <source>New student</source>
         <translation>Nowy student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="173"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="168"/>
         <source>The person, the student number and the programme. The login is made from the template of the person&apos;s category.</source>
         <translation>Osoba, numer albumu i kierunek. Login zostanie utworzony według wzorca dla kategorii osoby.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="175"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="170"/>
         <source>&amp;Admit</source>
         <translation>Przyjmij &amp;studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="176"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="171"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="177"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="172"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="178"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="173"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="179"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="174"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="180"/>
-        <source>YYYY-MM-DD</source>
-        <translation>RRRR-MM-DD</translation>
+        <location filename="../../ui/views/student_record_dialogs.py" line="175"/>
+        <source>not known</source>
+        <translation>nieznana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="181"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="176"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="182"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="177"/>
         <source>optional</source>
         <translation>opcjonalnie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="183"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="178"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="186"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="181"/>
         <source>Category</source>
         <translation>Kategoria</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="189"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="184"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="193"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="188"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="196"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="191"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="198"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="193"/>
         <source>Admitted on</source>
         <translation>Data przyjęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="199"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="194"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="199"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="194"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="195"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="200"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="195"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="196"/>
         <source>&amp;PESEL:</source>
         <translation>P&amp;ESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="201"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="196"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny e-&amp;mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="197"/>
         <source>&amp;Category:</source>
         <translation>&amp;Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="202"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="197"/>
         <source>Student &amp;number:</source>
         <translation>Numer &amp;albumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="198"/>
         <source>Pro&amp;gramme:</source>
         <translation>Kie&amp;runek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="203"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="198"/>
         <source>S&amp;tage:</source>
         <translation>E&amp;tap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="204"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="199"/>
         <source>A&amp;dmitted on:</source>
         <translation>Data przy&amp;jęcia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="227"/>
-        <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
-        <translation>Datę urodzenia należy zapisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="230"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="221"/>
         <source>Choose the programme.</source>
         <translation>Wybierz kierunek.</translation>
     </message>
@@ -7840,134 +8223,163 @@ Odtworzenie:
 <context>
     <name>PaymentsView</name>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="44"/>
-        <location filename="../../ui/views/payments_list.py" line="64"/>
+        <location filename="../../ui/views/payments_list.py" line="45"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="45"/>
+        <location filename="../../ui/views/payments_list.py" line="46"/>
         <source>every status</source>
         <translation>wszystkie statusy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="51"/>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="52"/>
+        <location filename="../../ui/views/payments_list.py" line="66"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="54"/>
+        <location filename="../../ui/views/payments_list.py" line="55"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="62"/>
+        <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="64"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="64"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="64"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="64"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="64"/>
+        <location filename="../../ui/views/payments_list.py" line="65"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="66"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="66"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="66"/>
         <source>Created</source>
         <translation>Utworzono</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="66"/>
         <source>Cancelled because</source>
         <translation>Powód anulowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="74"/>
+        <location filename="../../ui/views/payments_list.py" line="75"/>
         <source>&amp;Cancel payment…</source>
         <translation>&amp;Anuluj należność…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="76"/>
+        <location filename="../../ui/views/payments_list.py" line="77"/>
         <source>Cancel the selected payment</source>
         <translation>Anuluj wybraną należność</translation>
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="80"/>
+        <source>E&amp;xport payments due…</source>
+        <translation>E&amp;ksportuj należności…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payments_list.py" line="82"/>
+        <source>Export the payments due to Excel</source>
+        <translation>Eksportuj należności do Excela</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payments_list.py" line="83"/>
+        <source>Every payment due of the term and unit chosen, to an .xlsx file; the export is recorded in the history.</source>
+        <translation>Wszystkie należności wybranego cyklu i jednostki do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payments_list.py" line="89"/>
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
-    <message>
-        <location filename="../../ui/views/payments_list.py" line="80"/>
-        <source>&amp;Term:</source>
-        <translation>&amp;Cykl:</translation>
+    <message numerus="yes">
+        <location filename="../../ui/views/payments_list.py" line="151"/>
+        <source>%n payments shown; due in total: %1</source>
+        <translation>
+            <numerusform>Wyświetlona %n należność; łącznie do zapłaty: %1</numerusform>
+            <numerusform>Wyświetlone %n należności; łącznie do zapłaty: %1</numerusform>
+            <numerusform>Wyświetlono %n należności; łącznie do zapłaty: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="80"/>
+        <location filename="../../ui/views/payments_list.py" line="172"/>
+        <source>Export payments due</source>
+        <translation>Eksport należności</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payments_list.py" line="173"/>
+        <source>payments-due</source>
+        <translation>naleznosci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payments_list.py" line="89"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="104"/>
+        <location filename="../../ui/views/payments_list.py" line="89"/>
+        <source>Te&amp;rm:</source>
+        <translation>C&amp;ykl:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/payments_list.py" line="114"/>
         <source>every term</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="107"/>
+        <location filename="../../ui/views/payments_list.py" line="117"/>
         <source>every unit</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="141"/>
-        <source>%1 payments shown; due in total: %2 PLN</source>
-        <translation>Wyświetlone należności: %1; łącznie do zapłaty: %2 zł</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/payments_list.py" line="157"/>
+        <location filename="../../ui/views/payments_list.py" line="182"/>
         <source>Cancel payment #%1</source>
         <translation>Anulowanie należności nr %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="158"/>
+        <location filename="../../ui/views/payments_list.py" line="183"/>
         <source>%1 PLN due from %2 (%3).</source>
         <translation>Kwota %1 zł należna od: %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="160"/>
+        <location filename="../../ui/views/payments_list.py" line="185"/>
         <source>Cancel the &amp;payment</source>
         <translation>Anuluj &amp;należność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="162"/>
+        <location filename="../../ui/views/payments_list.py" line="187"/>
         <source>e.g. decision of the dean, letter no. …</source>
         <translation>np. decyzja dziekana, pismo nr …</translation>
     </message>
@@ -7975,125 +8387,120 @@ Odtworzenie:
 <context>
     <name>PersonEditDialog</name>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="105"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="98"/>
         <source>Edit personal data — %1</source>
         <translation>Zmiana danych osobowych — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="106"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="99"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="107"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="100"/>
         <source>Middle name</source>
         <translation>Drugie imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="108"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="101"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="110"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="102"/>
         <source>Birth date</source>
         <translation>Data urodzenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="112"/>
-        <source>YYYY-MM-DD</source>
-        <translation>RRRR-MM-DD</translation>
+        <location filename="../../ui/views/student_card_dialogs.py" line="103"/>
+        <source>not known</source>
+        <translation>nieznana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="113"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="104"/>
         <source>PESEL</source>
         <translation>PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="117"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="108"/>
         <source>unchanged (%1)</source>
         <translation>bez zmian (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="118"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="109"/>
         <source>Private e-mail</source>
         <translation>Prywatny e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="122"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="113"/>
         <source>Reason for the change</source>
         <translation>Powód zmiany</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="123"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="114"/>
         <source>e.g. change of surname after marriage, certificate no. …</source>
         <translation>np. zmiana nazwiska po ślubie, odpis aktu nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="128"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="119"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="132"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="123"/>
         <source>&amp;First name:</source>
         <translation>&amp;Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="133"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="124"/>
         <source>&amp;Middle name:</source>
         <translation>&amp;Drugie imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="134"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="125"/>
         <source>&amp;Surname:</source>
         <translation>&amp;Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="135"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="126"/>
         <source>&amp;Birth date:</source>
         <translation>Data &amp;urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="136"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="127"/>
         <source>&amp;PESEL:</source>
         <translation>&amp;PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="137"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="128"/>
         <source>Private &amp;e-mail:</source>
         <translation>Prywatny &amp;e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="138"/>
+        <location filename="../../ui/views/student_card_dialogs.py" line="129"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card_dialogs.py" line="160"/>
-        <source>The birth date must be written as YYYY-MM-DD, e.g. 2004-05-17.</source>
-        <translation>Datę urodzenia należy wpisać jako RRRR-MM-DD, np. 2004-05-17.</translation>
     </message>
 </context>
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="445"/>
+        <location filename="../../ui/views/calendar.py" line="460"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="445"/>
+        <location filename="../../ui/views/calendar.py" line="460"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="445"/>
+        <location filename="../../ui/views/calendar.py" line="460"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="453"/>
+        <location filename="../../ui/views/calendar.py" line="468"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -8215,101 +8622,167 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/refusals.py" line="33"/>
+        <source>No rule or individual grant admits the student to {registration}.</source>
+        <comment>female</comment>
+        <translation>Żadna reguła ani indywidualne uprawnienie nie dopuszcza studentki do {registration}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="34"/>
         <source>The student&apos;s access to {registration} is revoked.</source>
         <translation>Uprawnienie studenta do {registration} zostało odebrane.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="35"/>
+        <location filename="../../desk/refusals.py" line="36"/>
+        <source>The student&apos;s access to {registration} is revoked.</source>
+        <comment>female</comment>
+        <translation>Uprawnienie studentki do {registration} zostało odebrane.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="37"/>
         <source>The student&apos;s programme status does not allow taking part in {registration}.</source>
         <translation>Status studenta na kierunku nie pozwala na udział w {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="37"/>
+        <location filename="../../desk/refusals.py" line="39"/>
+        <source>The student&apos;s programme status does not allow taking part in {registration}.</source>
+        <comment>female</comment>
+        <translation>Status studentki na kierunku nie pozwala na udział w {registration}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="40"/>
         <source>Group {group} is not offered in the registration {registration}.</source>
         <translation>Grupa {group} nie jest oferowana w rejestracji {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="39"/>
+        <location filename="../../desk/refusals.py" line="42"/>
         <source>The course is not offered in the registration {registration}.</source>
         <translation>Przedmiot nie jest oferowany w rejestracji {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="41"/>
+        <location filename="../../desk/refusals.py" line="44"/>
         <source>The student is already in group {group}.</source>
         <translation>Student jest już w grupie {group}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="43"/>
+        <location filename="../../desk/refusals.py" line="46"/>
+        <source>The student is already in group {group}.</source>
+        <comment>female</comment>
+        <translation>Studentka jest już w grupie {group}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="47"/>
         <source>A student can only be moved to a group of the same course and term ({from_group} to {group} is not).</source>
         <translation>Studenta można przenieść tylko do grupy tego samego przedmiotu i cyklu ({from_group} → {group} nie spełnia tego warunku).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="45"/>
+        <location filename="../../desk/refusals.py" line="49"/>
+        <source>A student can only be moved to a group of the same course and term ({from_group} to {group} is not).</source>
+        <comment>female</comment>
+        <translation>Studentkę można przenieść tylko do grupy tego samego przedmiotu i cyklu ({from_group} → {group} nie spełnia tego warunku).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="50"/>
         <source>A student is moved only between groups of the same class type ({from_group} to {group} is not a move).</source>
         <translation>Studenta przenosi się tylko między grupami tego samego typu zajęć ({from_group} → {group} nie jest przeniesieniem).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="47"/>
+        <location filename="../../desk/refusals.py" line="52"/>
+        <source>A student is moved only between groups of the same class type ({from_group} to {group} is not a move).</source>
+        <comment>female</comment>
+        <translation>Studentkę przenosi się tylko między grupami tego samego typu zajęć ({from_group} → {group} nie jest przeniesieniem).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="53"/>
         <source>The student is already in group {group} of this course (same class type).</source>
         <translation>Student jest już w grupie {group} tego przedmiotu (ten sam typ zajęć).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="49"/>
+        <location filename="../../desk/refusals.py" line="55"/>
+        <source>The student is already in group {group} of this course (same class type).</source>
+        <comment>female</comment>
+        <translation>Studentka jest już w grupie {group} tego przedmiotu (ten sam typ zajęć).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="56"/>
         <source>All the courses the registration allows per student are taken (limit: %n).</source>
         <translation>Student ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="55"/>
+        <location filename="../../desk/refusals.py" line="58"/>
+        <source>All the courses the registration allows per student are taken (limit: %n).</source>
+        <comment>female</comment>
+        <translation>Studentka ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="63"/>
         <source>Every group is full (groups: %n).</source>
         <translation>Wszystkie grupy są pełne (liczba grup: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="51"/>
+        <location filename="../../desk/refusals.py" line="59"/>
         <source>No {token} tokens left, and the payment of {price} PLN is not accepted.</source>
         <translation>Brak żetonów {token}, a opłata {price} zł nie została zaakceptowana.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="53"/>
+        <location filename="../../desk/refusals.py" line="61"/>
         <source>Group {group} is full: {enrolled} of {limit} places taken.</source>
         <translation>Grupa {group} jest pełna: zajęte miejsca: {enrolled} z {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="57"/>
+        <location filename="../../desk/refusals.py" line="65"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="59"/>
+        <location filename="../../desk/refusals.py" line="67"/>
         <source>The round “{round}” does not allow unregistering.</source>
         <translation>Tura „{round}” nie pozwala na wyrejestrowanie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="61"/>
+        <location filename="../../desk/refusals.py" line="69"/>
         <source>The student is not registered in that group.</source>
         <translation>Student nie jest zarejestrowany w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="63"/>
+        <location filename="../../desk/refusals.py" line="71"/>
+        <source>The student is not registered in that group.</source>
+        <comment>female</comment>
+        <translation>Studentka nie jest zarejestrowana w tej grupie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="72"/>
         <source>That enrollment is no longer standing.</source>
         <translation>Ten zapis już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="65"/>
+        <location filename="../../desk/refusals.py" line="74"/>
         <source>The registration ended before a place was found.</source>
         <translation>Rejestracja zakończyła się, zanim znalazło się miejsce.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="170"/>
+        <location filename="../../desk/refusals.py" line="201"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <translation>Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="173"/>
+        <location filename="../../desk/refusals.py" line="202"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <translation>Zamiast tego zapisz studenta do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="175"/>
+        <location filename="../../desk/refusals.py" line="205"/>
+        <source>Move the student to another group instead, or unregister them from %1 first.</source>
+        <comment>female</comment>
+        <translation>Zamiast tego przenieś studentkę do innej grupy albo najpierw wypisz ją z %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="206"/>
+        <source>Enroll the student in that group instead: each class type is held separately.</source>
+        <comment>female</comment>
+        <translation>Zamiast tego zapisz studentkę do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="218"/>
         <source>Add the course to the registration in the registration calendar.</source>
         <translation>Dodaj przedmiot do rejestracji w kalendarzu rejestracji.</translation>
     </message>
@@ -8317,122 +8790,122 @@ Odtworzenie:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="466"/>
+        <location filename="../../ui/views/calendar.py" line="481"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="467"/>
+        <location filename="../../ui/views/calendar.py" line="482"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="467"/>
+        <location filename="../../ui/views/calendar.py" line="482"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="468"/>
+        <location filename="../../ui/views/calendar.py" line="483"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="471"/>
+        <location filename="../../ui/views/calendar.py" line="486"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="472"/>
+        <location filename="../../ui/views/calendar.py" line="487"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="473"/>
+        <location filename="../../ui/views/calendar.py" line="488"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="475"/>
+        <location filename="../../ui/views/calendar.py" line="490"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="477"/>
+        <location filename="../../ui/views/calendar.py" line="492"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="482"/>
+        <location filename="../../ui/views/calendar.py" line="497"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="486"/>
+        <location filename="../../ui/views/calendar.py" line="501"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="488"/>
+        <location filename="../../ui/views/calendar.py" line="503"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="490"/>
+        <location filename="../../ui/views/calendar.py" line="505"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="495"/>
+        <location filename="../../ui/views/calendar.py" line="510"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="499"/>
+        <location filename="../../ui/views/calendar.py" line="514"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="501"/>
+        <location filename="../../ui/views/calendar.py" line="516"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="502"/>
+        <location filename="../../ui/views/calendar.py" line="517"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="503"/>
+        <location filename="../../ui/views/calendar.py" line="518"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="504"/>
+        <location filename="../../ui/views/calendar.py" line="519"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="505"/>
+        <location filename="../../ui/views/calendar.py" line="520"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="506"/>
+        <location filename="../../ui/views/calendar.py" line="521"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="507"/>
+        <location filename="../../ui/views/calendar.py" line="522"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="509"/>
+        <location filename="../../ui/views/calendar.py" line="524"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="510"/>
+        <location filename="../../ui/views/calendar.py" line="525"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -8535,245 +9008,245 @@ Odtworzenie:
 <context>
     <name>RegistrationsView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="91"/>
-        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="95"/>
+        <location filename="../../ui/views/calendar.py" line="104"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="94"/>
-        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="98"/>
+        <location filename="../../ui/views/calendar.py" line="104"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="98"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
         <source>&amp;New registration…</source>
         <translation>&amp;Nowa rejestracja…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="103"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="104"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
-        <location filename="../../ui/views/calendar.py" line="131"/>
+        <location filename="../../ui/views/calendar.py" line="104"/>
+        <location filename="../../ui/views/calendar.py" line="135"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="104"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="104"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="105"/>
         <source>Courses per student</source>
         <translation>Przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="105"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Unregistering</source>
         <translation>Wyrejestrowywanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="105"/>
         <source>Courses</source>
         <translation>Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="104"/>
+        <location filename="../../ui/views/calendar.py" line="108"/>
         <source>Choose a registration.</source>
         <translation>Wybierz rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="111"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edytuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="112"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="113"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>E&amp;xplain for a student…</source>
         <translation>&amp;Wyjaśnij dla studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
         <source>Micro-round / break</source>
         <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="123"/>
         <source>&amp;Add round…</source>
         <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="124"/>
         <source>Edit &amp;round…</source>
         <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="121"/>
-        <source>Remo&amp;ve round…</source>
-        <translation>&amp;Usuń turę…</translation>
+        <location filename="../../ui/views/calendar.py" line="125"/>
+        <source>Remove roun&amp;d…</source>
+        <translation>Usuń t&amp;urę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="130"/>
+        <location filename="../../ui/views/calendar.py" line="145"/>
+        <source>Un&amp;it:</source>
+        <translation>&amp;Jednostka:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="145"/>
+        <source>Ter&amp;m:</source>
+        <translation>C&amp;ykl:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="134"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="131"/>
+        <location filename="../../ui/views/calendar.py" line="135"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="131"/>
+        <location filename="../../ui/views/calendar.py" line="135"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="131"/>
+        <location filename="../../ui/views/calendar.py" line="135"/>
         <source>Seats</source>
         <translation>Miejsca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="131"/>
+        <location filename="../../ui/views/calendar.py" line="135"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="136"/>
+        <location filename="../../ui/views/calendar.py" line="140"/>
         <source>R&amp;ounds</source>
         <translation>Tu&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="137"/>
+        <location filename="../../ui/views/calendar.py" line="141"/>
         <source>Co&amp;urses</source>
         <translation>&amp;Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="138"/>
+        <location filename="../../ui/views/calendar.py" line="142"/>
         <source>A&amp;ccess</source>
         <translation>D&amp;ostęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="141"/>
-        <source>U&amp;nit:</source>
-        <translation>&amp;Jednostka:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/calendar.py" line="141"/>
-        <source>&amp;Term:</source>
-        <translation>&amp;Cykl:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/calendar.py" line="216"/>
+        <location filename="../../ui/views/calendar.py" line="228"/>
         <source>all units</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="219"/>
+        <location filename="../../ui/views/calendar.py" line="234"/>
         <source>all terms</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="249"/>
-        <location filename="../../ui/views/calendar.py" line="324"/>
+        <location filename="../../ui/views/calendar.py" line="264"/>
+        <location filename="../../ui/views/calendar.py" line="339"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="250"/>
-        <location filename="../../ui/views/calendar.py" line="334"/>
+        <location filename="../../ui/views/calendar.py" line="265"/>
+        <location filename="../../ui/views/calendar.py" line="349"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="250"/>
-        <location filename="../../ui/views/calendar.py" line="334"/>
+        <location filename="../../ui/views/calendar.py" line="265"/>
+        <location filename="../../ui/views/calendar.py" line="349"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="312"/>
+        <location filename="../../ui/views/calendar.py" line="327"/>
         <source>No registrations here.</source>
         <translation>Brak rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="324"/>
+        <location filename="../../ui/views/calendar.py" line="339"/>
         <source>courses per student: %1</source>
         <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="325"/>
+        <location filename="../../ui/views/calendar.py" line="340"/>
         <source>only entitled students</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="325"/>
+        <location filename="../../ui/views/calendar.py" line="340"/>
         <source>open to every active student</source>
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="329"/>
+        <location filename="../../ui/views/calendar.py" line="344"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="386"/>
+        <location filename="../../ui/views/calendar.py" line="401"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="387"/>
+        <location filename="../../ui/views/calendar.py" line="402"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="388"/>
+        <location filename="../../ui/views/calendar.py" line="403"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="418"/>
+        <location filename="../../ui/views/calendar.py" line="433"/>
         <source>Next ter&amp;m from this one…</source>
         <translation>&amp;Kolejny cykl na podstawie tego…</translation>
     </message>
@@ -8781,47 +9254,47 @@ Odtworzenie:
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="223"/>
+        <location filename="../../ui/views/staff_admin.py" line="225"/>
         <source>Reset the password of %1</source>
         <translation>Nowe hasło dla %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="224"/>
+        <location filename="../../ui/views/staff_admin.py" line="226"/>
         <source>A new password for %1 (at least %2 characters). Tell it to them in person; they can change it after signing in. Any pause after failed sign-ins ends now.</source>
         <translation>Nowe hasło dla: %1 (co najmniej %2 znaków). Przekaż je osobiście; po zalogowaniu można je zmienić. Blokada po nieudanych logowaniach kończy się od razu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="227"/>
+        <location filename="../../ui/views/staff_admin.py" line="229"/>
         <source>&amp;Reset password</source>
         <translation>&amp;Ustaw nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="228"/>
+        <location filename="../../ui/views/staff_admin.py" line="230"/>
         <source>e.g. forgotten, asked in person</source>
         <translation>np. zapomniane, prośba osobiście</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="229"/>
+        <location filename="../../ui/views/staff_admin.py" line="231"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="230"/>
+        <location filename="../../ui/views/staff_admin.py" line="232"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="231"/>
+        <location filename="../../ui/views/staff_admin.py" line="233"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="232"/>
+        <location filename="../../ui/views/staff_admin.py" line="234"/>
         <source>Re&amp;peat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="237"/>
+        <location filename="../../ui/views/staff_admin.py" line="239"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -8829,151 +9302,152 @@ Odtworzenie:
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../../desk/rosters.py" line="166"/>
+        <location filename="../../desk/rosters.py" line="168"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="167"/>
-        <location filename="../../desk/rosters.py" line="297"/>
-        <location filename="../../desk/rosters.py" line="313"/>
-        <location filename="../../desk/rosters.py" line="358"/>
+        <location filename="../../desk/rosters.py" line="169"/>
+        <location filename="../../desk/rosters.py" line="315"/>
+        <location filename="../../desk/rosters.py" line="331"/>
+        <location filename="../../desk/rosters.py" line="376"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="168"/>
-        <location filename="../../desk/rosters.py" line="358"/>
+        <location filename="../../desk/rosters.py" line="170"/>
+        <location filename="../../desk/rosters.py" line="376"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="169"/>
-        <location filename="../../desk/rosters.py" line="359"/>
+        <location filename="../../desk/rosters.py" line="171"/>
+        <location filename="../../desk/rosters.py" line="377"/>
         <source>First names</source>
         <translation>Imiona</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="175"/>
+        <location filename="../../desk/rosters.py" line="177"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="176"/>
+        <location filename="../../desk/rosters.py" line="178"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="177"/>
+        <location filename="../../desk/rosters.py" line="179"/>
         <source>Login e-mail</source>
         <translation>E-mail logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="187"/>
-        <location filename="../../desk/rosters.py" line="220"/>
-        <location filename="../../desk/rosters.py" line="279"/>
-        <location filename="../../desk/rosters.py" line="299"/>
+        <location filename="../../desk/rosters.py" line="189"/>
+        <location filename="../../desk/rosters.py" line="222"/>
+        <location filename="../../desk/rosters.py" line="297"/>
+        <location filename="../../desk/rosters.py" line="317"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="188"/>
-        <location filename="../../desk/rosters.py" line="221"/>
-        <location filename="../../desk/rosters.py" line="280"/>
+        <location filename="../../desk/rosters.py" line="190"/>
+        <location filename="../../desk/rosters.py" line="223"/>
+        <location filename="../../desk/rosters.py" line="298"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="189"/>
-        <location filename="../../desk/rosters.py" line="299"/>
+        <location filename="../../desk/rosters.py" line="191"/>
+        <location filename="../../desk/rosters.py" line="317"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="190"/>
-        <location filename="../../desk/rosters.py" line="223"/>
-        <location filename="../../desk/rosters.py" line="282"/>
+        <location filename="../../desk/rosters.py" line="192"/>
+        <location filename="../../desk/rosters.py" line="225"/>
+        <location filename="../../desk/rosters.py" line="300"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="191"/>
-        <location filename="../../desk/rosters.py" line="224"/>
+        <location filename="../../desk/rosters.py" line="193"/>
+        <location filename="../../desk/rosters.py" line="226"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="192"/>
+        <location filename="../../desk/rosters.py" line="194"/>
         <source>Students / limit</source>
         <translation>Studenci / limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="193"/>
+        <location filename="../../desk/rosters.py" line="195"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="197"/>
+        <location filename="../../desk/rosters.py" line="199"/>
         <source>Attendance list</source>
         <translation>Lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="201"/>
+        <location filename="../../desk/rosters.py" line="203"/>
         <source>Class list</source>
         <translation>Lista grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="219"/>
+        <location filename="../../desk/rosters.py" line="221"/>
         <source>Summary</source>
         <translation>Podsumowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="220"/>
-        <location filename="../../desk/rosters.py" line="279"/>
+        <location filename="../../desk/rosters.py" line="222"/>
+        <location filename="../../desk/rosters.py" line="297"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="221"/>
-        <location filename="../../desk/rosters.py" line="280"/>
+        <location filename="../../desk/rosters.py" line="223"/>
+        <location filename="../../desk/rosters.py" line="298"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="222"/>
-        <location filename="../../desk/rosters.py" line="282"/>
+        <location filename="../../desk/rosters.py" line="224"/>
+        <location filename="../../desk/rosters.py" line="300"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="222"/>
-        <location filename="../../desk/rosters.py" line="281"/>
+        <location filename="../../desk/rosters.py" line="224"/>
+        <location filename="../../desk/rosters.py" line="299"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="223"/>
-        <location filename="../../desk/rosters.py" line="281"/>
+        <location filename="../../desk/rosters.py" line="225"/>
+        <location filename="../../desk/rosters.py" line="299"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="232"/>
+        <location filename="../../desk/rosters.py" line="234"/>
         <source>attendance</source>
         <translation>lista-obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="232"/>
+        <location filename="../../desk/rosters.py" line="234"/>
         <source>class-list</source>
         <translation>lista-grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="242"/>
+        <location filename="../../desk/rosters.py" line="244"/>
+        <location filename="../../desk/rosters.py" line="263"/>
         <source>There are no groups to export.</source>
         <translation>Nie ma grup do wyeksportowania.</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="244"/>
+        <location filename="../../desk/rosters.py" line="246"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
@@ -8983,105 +9457,105 @@ Odtworzenie:
         <translation>eksport do arkusza kalkulacyjnego</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="278"/>
+        <location filename="../../desk/rosters.py" line="296"/>
         <source>Below the lower limit</source>
         <translation>Poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="285"/>
+        <location filename="../../desk/rosters.py" line="303"/>
         <source>Groups below their lower limit</source>
         <translation>Grupy poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="296"/>
-        <location filename="../../desk/rosters.py" line="302"/>
+        <location filename="../../desk/rosters.py" line="314"/>
+        <location filename="../../desk/rosters.py" line="320"/>
         <source>Payments due</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="297"/>
-        <location filename="../../desk/rosters.py" line="313"/>
+        <location filename="../../desk/rosters.py" line="315"/>
+        <location filename="../../desk/rosters.py" line="331"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="298"/>
+        <location filename="../../desk/rosters.py" line="316"/>
         <source>Amount (PLN)</source>
         <translation>Kwota (PLN)</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="298"/>
+        <location filename="../../desk/rosters.py" line="316"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="299"/>
+        <location filename="../../desk/rosters.py" line="317"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="312"/>
+        <location filename="../../desk/rosters.py" line="330"/>
         <source>Access</source>
         <translation>Dostęp</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="314"/>
+        <location filename="../../desk/rosters.py" line="332"/>
         <source>Decision</source>
         <translation>Decyzja</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="314"/>
+        <location filename="../../desk/rosters.py" line="332"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="315"/>
+        <location filename="../../desk/rosters.py" line="333"/>
         <source>By</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="315"/>
+        <location filename="../../desk/rosters.py" line="333"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="316"/>
+        <location filename="../../desk/rosters.py" line="334"/>
         <source>Until</source>
         <translation>Do</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="316"/>
+        <location filename="../../desk/rosters.py" line="334"/>
         <source>Standing</source>
         <translation>Obowiązuje</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="318"/>
+        <location filename="../../desk/rosters.py" line="336"/>
         <source>grant</source>
         <translation>nadanie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="318"/>
+        <location filename="../../desk/rosters.py" line="336"/>
         <source>revocation</source>
         <translation>odebranie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="321"/>
+        <location filename="../../desk/rosters.py" line="339"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="321"/>
+        <location filename="../../desk/rosters.py" line="339"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="322"/>
+        <location filename="../../desk/rosters.py" line="340"/>
         <source>Individual access decisions</source>
         <translation>Indywidualne decyzje o dostępie</translation>
     </message>
     <message>
-        <location filename="../../desk/rosters.py" line="357"/>
-        <location filename="../../desk/rosters.py" line="362"/>
+        <location filename="../../desk/rosters.py" line="375"/>
+        <location filename="../../desk/rosters.py" line="380"/>
         <source>Token balances</source>
         <translation>Stany żetonów</translation>
     </message>
@@ -9089,160 +9563,164 @@ Odtworzenie:
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="580"/>
+        <location filename="../../ui/views/calendar.py" line="595"/>
         <source>optional for a new round</source>
         <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="582"/>
+        <location filename="../../ui/views/calendar.py" line="597"/>
         <source>Edit round — %1</source>
         <translation>Edycja tury — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="582"/>
+        <location filename="../../ui/views/calendar.py" line="597"/>
         <source>New round — %1</source>
         <translation>Nowa tura — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="583"/>
+        <location filename="../../ui/views/calendar.py" line="598"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
         <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="583"/>
+        <location filename="../../ui/views/calendar.py" line="598"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="587"/>
+        <location filename="../../ui/views/calendar.py" line="602"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="589"/>
+        <location filename="../../ui/views/calendar.py" line="604"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="592"/>
+        <location filename="../../ui/views/calendar.py" line="607"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="593"/>
+        <location filename="../../ui/views/calendar.py" line="608"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="594"/>
+        <location filename="../../ui/views/calendar.py" line="609"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="597"/>
+        <location filename="../../ui/views/calendar.py" line="612"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="598"/>
+        <location filename="../../ui/views/calendar.py" line="613"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="601"/>
+        <location filename="../../ui/views/calendar.py" line="616"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="602"/>
+        <location filename="../../ui/views/calendar.py" line="617"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="603"/>
+        <location filename="../../ui/views/calendar.py" line="618"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="605"/>
+        <location filename="../../ui/views/calendar.py" line="620"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="606"/>
+        <location filename="../../ui/views/calendar.py" line="621"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
 </context>
 <context>
     <name>SetLimitDialog</name>
-    <message>
-        <location filename="../../ui/views/group_dialogs.py" line="46"/>
-        <source>Seat limit — %1 group(s)</source>
-        <translation>Limit miejsc — liczba grup: %1</translation>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_dialogs.py" line="47"/>
+        <source>Seat limit — %n groups</source>
+        <translation>
+            <numerusform>Limit miejsc — %n grupa</numerusform>
+            <numerusform>Limit miejsc — %n grupy</numerusform>
+            <numerusform>Limit miejsc — %n grup</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="47"/>
+        <location filename="../../ui/views/group_dialogs.py" line="48"/>
         <source>A limit is never set below the students already in a group; then nothing is changed.</source>
         <translation>Limit nigdy nie jest ustawiany poniżej liczby studentów już zapisanych do grupy; w takim przypadku nic nie jest zmieniane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="48"/>
+        <location filename="../../ui/views/group_dialogs.py" line="49"/>
         <source>&amp;Apply</source>
         <translation>&amp;Zastosuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="50"/>
+        <location filename="../../ui/views/group_dialogs.py" line="51"/>
         <source>Set &amp;to</source>
         <translation>&amp;Ustaw na</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="52"/>
+        <location filename="../../ui/views/group_dialogs.py" line="53"/>
         <source>Set the limit to a value</source>
         <translation>Ustaw limit na podaną wartość</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="53"/>
+        <location filename="../../ui/views/group_dialogs.py" line="54"/>
         <source>Change &amp;by</source>
         <translation>Zmień &amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="55"/>
+        <location filename="../../ui/views/group_dialogs.py" line="56"/>
         <source>Change the limit by a number</source>
         <translation>Zmień limit o podaną liczbę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="58"/>
+        <location filename="../../ui/views/group_dialogs.py" line="59"/>
         <source>New limit</source>
         <translation>Nowy limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="63"/>
+        <location filename="../../ui/views/group_dialogs.py" line="64"/>
         <source>Change of the limit</source>
         <translation>Zmiana limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="68"/>
+        <location filename="../../ui/views/group_dialogs.py" line="69"/>
         <source>New limits</source>
         <translation>Nowe limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="78"/>
+        <location filename="../../ui/views/group_dialogs.py" line="79"/>
         <source>Groups:</source>
         <translation>Grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="90"/>
+        <location filename="../../ui/views/group_dialogs.py" line="99"/>
         <source>(below the %1 enrolled)</source>
         <translation>(poniżej liczby zapisanych: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="93"/>
+        <location filename="../../ui/views/group_dialogs.py" line="102"/>
         <source>… and %1 more</source>
         <translation>… i jeszcze %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="100"/>
+        <location filename="../../ui/views/group_dialogs.py" line="109"/>
         <source>Give a change such as +5 or -3.</source>
         <translation>Podaj zmianę, np. +5 lub -3.</translation>
     </message>
@@ -9250,32 +9728,68 @@ Odtworzenie:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="15"/>
+        <location filename="../../ui/settings_dialog.py" line="19"/>
         <source>Settings</source>
         <translation>Ustawienia</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="19"/>
+        <location filename="../../ui/settings_dialog.py" line="23"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="20"/>
+        <location filename="../../ui/settings_dialog.py" line="24"/>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
         <source>As the system</source>
         <translation>Jak w systemie</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="27"/>
+        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <source>Theme</source>
+        <translation>Motyw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="33"/>
+        <source>Light</source>
+        <translation>Jasny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="34"/>
+        <source>Dark</source>
+        <translation>Ciemny</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <source>Font size in points</source>
+        <translation>Rozmiar czcionki w punktach</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="48"/>
         <source>A new language applies when the application is opened again.</source>
         <translation>Nowy język zacznie obowiązywać po ponownym uruchomieniu programu.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="31"/>
+        <location filename="../../ui/settings_dialog.py" line="52"/>
         <source>&amp;Language:</source>
         <translation>&amp;Język:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="32"/>
+        <location filename="../../ui/settings_dialog.py" line="53"/>
+        <source>T&amp;heme:</source>
+        <translation>&amp;Motyw:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="54"/>
+        <source>&amp;Font size:</source>
+        <translation>&amp;Rozmiar czcionki:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Times shown in:</source>
         <translation>Czas pokazywany w strefie:</translation>
     </message>
@@ -9596,135 +10110,135 @@ Odtworzenie:
 <context>
     <name>StaffAdminView</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="115"/>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="117"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Role</source>
         <translation>Rola</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="257"/>
-        <location filename="../../ui/views/staff_admin.py" line="268"/>
+        <location filename="../../ui/views/staff_admin.py" line="259"/>
+        <location filename="../../ui/views/staff_admin.py" line="270"/>
         <source>Staff accounts</source>
         <translation>Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Units</source>
         <translation>Jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="270"/>
+        <location filename="../../ui/views/staff_admin.py" line="272"/>
         <source>Active</source>
         <translation>Aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="271"/>
+        <location filename="../../ui/views/staff_admin.py" line="273"/>
         <source>Paused until</source>
         <translation>Wstrzymane do</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="271"/>
+        <location filename="../../ui/views/staff_admin.py" line="273"/>
         <source>Last sign-in</source>
         <translation>Ostatnie logowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="287"/>
+        <location filename="../../ui/views/staff_admin.py" line="290"/>
         <source>Staff accounts in total</source>
         <translation>Liczba kont pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <location filename="../../ui/views/staff_admin.py" line="292"/>
         <source>&amp;Add…</source>
         <translation>&amp;Dodaj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="289"/>
+        <location filename="../../ui/views/staff_admin.py" line="292"/>
         <source>Add a staff account</source>
         <translation>Dodaj konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="290"/>
+        <location filename="../../ui/views/staff_admin.py" line="293"/>
         <source>Change &amp;role…</source>
         <translation>Zmień &amp;rolę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="291"/>
+        <location filename="../../ui/views/staff_admin.py" line="294"/>
         <source>Change the role or units of the selected account</source>
         <translation>Zmień rolę lub jednostki wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="292"/>
-        <location filename="../../ui/views/staff_admin.py" line="409"/>
+        <location filename="../../ui/views/staff_admin.py" line="295"/>
+        <location filename="../../ui/views/staff_admin.py" line="412"/>
         <source>&amp;Disable…</source>
         <translation>&amp;Wyłącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="293"/>
+        <location filename="../../ui/views/staff_admin.py" line="296"/>
         <source>Disable or enable the selected account</source>
         <translation>Wyłącz lub włącz wybrane konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="294"/>
+        <location filename="../../ui/views/staff_admin.py" line="297"/>
         <source>Reset &amp;password…</source>
         <translation>Nowe &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="295"/>
+        <location filename="../../ui/views/staff_admin.py" line="298"/>
         <source>Reset the password of the selected account</source>
         <translation>Ustaw nowe hasło wybranego konta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="296"/>
-        <source>Re&amp;fresh</source>
-        <translation>&amp;Odśwież</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/staff_admin.py" line="296"/>
+        <location filename="../../ui/views/staff_admin.py" line="299"/>
         <source>Read the staff accounts again</source>
         <translation>Wczytaj konta pracowników ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="311"/>
+        <location filename="../../ui/views/staff_admin.py" line="299"/>
+        <source>R&amp;efresh</source>
+        <translation>&amp;Odśwież</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/staff_admin.py" line="314"/>
         <source>Only an administrator manages staff accounts. Your role (%1) does not allow it: ask an administrator to add an account, change a role or reset a password.</source>
         <translation>Kontami pracowników zarządza tylko administrator. Twoja rola (%1) na to nie pozwala: poproś administratora o dodanie konta, zmianę roli lub nowe hasło.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="320"/>
+        <location filename="../../ui/views/staff_admin.py" line="323"/>
         <source>Who may sign in to the desk. A clerk acts for the units ticked for them; the Student Service Center links logins; administrators manage accounts and settings. Every change is kept with its reason.</source>
         <translation>Kto może się logować. Pracownik dziekanatu działa w imieniu zaznaczonych jednostek; Centrum Obsługi Studenta łączy loginy; administratorzy zarządzają kontami i ustawieniami. Każda zmiana jest zapisywana z powodem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="357"/>
+        <location filename="../../ui/views/staff_admin.py" line="360"/>
         <source>every unit</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="358"/>
+        <location filename="../../ui/views/staff_admin.py" line="361"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="358"/>
+        <location filename="../../ui/views/staff_admin.py" line="361"/>
         <source>disabled</source>
         <translation>wyłączone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="360"/>
+        <location filename="../../ui/views/staff_admin.py" line="363"/>
         <source>never</source>
         <translation>nigdy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/staff_admin.py" line="382"/>
+        <location filename="../../ui/views/staff_admin.py" line="385"/>
         <source>%n staff account(s), %1 active.</source>
         <translation>
             <numerusform>%n konto, aktywne: %1.</numerusform>
@@ -9733,52 +10247,52 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="409"/>
+        <location filename="../../ui/views/staff_admin.py" line="412"/>
         <source>&amp;Enable…</source>
         <translation>&amp;Włącz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="410"/>
+        <location filename="../../ui/views/staff_admin.py" line="413"/>
         <source>You cannot disable your own account or change your own role.</source>
         <translation>Nie możesz wyłączyć własnego konta ani zmienić własnej roli.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="445"/>
+        <location filename="../../ui/views/staff_admin.py" line="448"/>
         <source>Disable %1</source>
         <translation>Wyłącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="446"/>
+        <location filename="../../ui/views/staff_admin.py" line="449"/>
         <source>%1 will no longer be able to sign in. Nothing they did is removed; the account can be enabled again.</source>
         <translation>%1 nie będzie mógł się zalogować. Nic z tego, co zrobił, nie zostanie usunięte; konto można znów włączyć.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="448"/>
+        <location filename="../../ui/views/staff_admin.py" line="451"/>
         <source>&amp;Disable account</source>
         <translation>&amp;Wyłącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="450"/>
+        <location filename="../../ui/views/staff_admin.py" line="453"/>
         <source>e.g. left the university on 30 September</source>
         <translation>np. odejście z uczelni 30 września</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="452"/>
+        <location filename="../../ui/views/staff_admin.py" line="455"/>
         <source>Enable %1</source>
         <translation>Włącz konto %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="453"/>
+        <location filename="../../ui/views/staff_admin.py" line="456"/>
         <source>%1 will be able to sign in again with their password.</source>
         <translation>%1 znów będzie mógł się zalogować swoim hasłem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="454"/>
+        <location filename="../../ui/views/staff_admin.py" line="457"/>
         <source>&amp;Enable account</source>
         <translation>&amp;Włącz konto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="456"/>
+        <location filename="../../ui/views/staff_admin.py" line="459"/>
         <source>e.g. back from leave</source>
         <translation>np. powrót z urlopu</translation>
     </message>
@@ -9786,42 +10300,42 @@ Odtworzenie:
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="296"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="287"/>
         <source>e.g. promoted to the next year</source>
         <translation>np. promocja na kolejny rok</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="297"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="288"/>
         <source>Change the stage — %1</source>
         <translation>Zmiana etapu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="297"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="288"/>
         <source>&amp;Change stage</source>
         <translation>&amp;Zmień etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="300"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="291"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="305"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="296"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="307"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="298"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="308"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="299"/>
         <source>S&amp;tage:</source>
         <translation>&amp;Etap:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="322"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="313"/>
         <source>Choose the programme.</source>
         <translation>Wybierz kierunek.</translation>
     </message>
@@ -9829,77 +10343,77 @@ Odtworzenie:
 <context>
     <name>StatusChangeDialog</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="88"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="83"/>
         <source>e.g. the dean&apos;s decision no. 12/2026</source>
         <translation>np. decyzja dziekana nr 12/2026</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="89"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="84"/>
         <source>Change the status — %1</source>
         <translation>Zmiana statusu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="90"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="85"/>
         <source>%1 %2 (%3): the programme&apos;s new status, from which day, and why.</source>
         <translation>%1 %2 (%3): nowy status na kierunku, od kiedy obowiązuje i dlaczego.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="92"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="87"/>
         <source>&amp;Change status</source>
         <translation>&amp;Zmień status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="96"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="91"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="101"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="96"/>
         <source>New status</source>
         <translation>Nowy status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="102"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="97"/>
         <source>From</source>
         <translation>Od dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="103"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="98"/>
         <source>Planned &amp;end:</source>
         <translation>Planowany ko&amp;niec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="105"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="100"/>
         <source>The leave or suspension has a planned end</source>
         <translation>Urlop lub zawieszenie ma planowany koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="106"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="101"/>
         <source>Planned end</source>
         <translation>Planowany koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="109"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="104"/>
         <source>&amp;Programme:</source>
         <translation>&amp;Kierunek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="110"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="105"/>
         <source>New &amp;status:</source>
         <translation>Nowy &amp;status:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="111"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="106"/>
         <source>&amp;From:</source>
         <translation>&amp;Od dnia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="137"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="132"/>
         <source>A programme that is %1 stays so; only an administrator reinstates a student.</source>
         <translation>Kierunek o statusie %1 zachowuje ten status; przywrócić studenta może tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="155"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="150"/>
         <source>Choose the programme and its new status.</source>
         <translation>Wybierz kierunek i jego nowy status.</translation>
     </message>
@@ -9907,385 +10421,417 @@ Odtworzenie:
 <context>
     <name>StudentCardWindow</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="99"/>
+        <location filename="../../ui/views/student_card.py" line="107"/>
         <source>Student card</source>
         <translation>Karta studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="102"/>
+        <location filename="../../ui/views/student_card.py" line="110"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="108"/>
+        <location filename="../../ui/views/student_card.py" line="116"/>
         <source>Show &amp;PESEL</source>
         <translation>Pokaż &amp;PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="110"/>
+        <location filename="../../ui/views/student_card.py" line="118"/>
         <source>Show PESEL (recorded in the history)</source>
         <translation>Pokaż PESEL (zapisywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="111"/>
+        <location filename="../../ui/views/student_card.py" line="119"/>
         <source>Shows the full PESEL. Every look is recorded in the history.</source>
         <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="113"/>
+        <location filename="../../ui/views/student_card.py" line="121"/>
         <source>&amp;Edit personal data…</source>
         <translation>&amp;Zmień dane osobowe…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="115"/>
+        <location filename="../../ui/views/student_card.py" line="123"/>
         <source>Edit personal data</source>
         <translation>Zmień dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="117"/>
+        <location filename="../../ui/views/student_card.py" line="125"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="119"/>
+        <location filename="../../ui/views/student_card.py" line="127"/>
         <source>Refresh the card</source>
         <translation>Odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="121"/>
+        <location filename="../../ui/views/student_card.py" line="129"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="123"/>
+        <location filename="../../ui/views/student_card.py" line="131"/>
         <source>Close the card</source>
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="194"/>
+        <location filename="../../ui/views/student_card.py" line="209"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="202"/>
+        <location filename="../../ui/views/student_card.py" line="229"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="205"/>
+        <location filename="../../ui/views/student_card.py" line="232"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="207"/>
+        <location filename="../../ui/views/student_card.py" line="234"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="216"/>
+        <location filename="../../ui/views/student_card.py" line="243"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="241"/>
+        <location filename="../../ui/views/student_card.py" line="270"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="244"/>
+        <location filename="../../ui/views/student_card.py" line="273"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="245"/>
+        <location filename="../../ui/views/student_card.py" line="274"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="246"/>
+        <location filename="../../ui/views/student_card.py" line="275"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="248"/>
+        <location filename="../../ui/views/student_card.py" line="277"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="249"/>
+        <location filename="../../ui/views/student_card.py" line="278"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="252"/>
+        <location filename="../../ui/views/student_card.py" line="281"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="254"/>
+        <location filename="../../ui/views/student_card.py" line="283"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="258"/>
-        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="304"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="267"/>
+        <location filename="../../ui/views/student_card.py" line="296"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="268"/>
+        <location filename="../../ui/views/student_card.py" line="297"/>
         <source> until %1</source>
         <translation> do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
-        <location filename="../../ui/views/student_card.py" line="424"/>
-        <location filename="../../ui/views/student_card.py" line="449"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="507"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="276"/>
-        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="283"/>
+        <location filename="../../ui/views/student_card.py" line="312"/>
         <source>Change &amp;status…</source>
         <translation>Zmień &amp;status…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="285"/>
+        <location filename="../../ui/views/student_card.py" line="314"/>
         <source>Change the status of the selected programme</source>
         <translation>Zmień status na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="286"/>
+        <location filename="../../ui/views/student_card.py" line="315"/>
         <source>Leave, return, suspension, removal or graduation, with a reason.</source>
         <translation>Urlop, powrót, zawieszenie, skreślenie lub ukończenie studiów, z podaniem powodu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="289"/>
+        <location filename="../../ui/views/student_card.py" line="318"/>
         <source>Change s&amp;tage…</source>
         <translation>Zmień &amp;etap…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="291"/>
+        <location filename="../../ui/views/student_card.py" line="320"/>
         <source>Change the stage of the selected programme</source>
         <translation>Zmień etap na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="294"/>
+        <location filename="../../ui/views/student_card.py" line="323"/>
         <source>A&amp;dd programme…</source>
         <translation>Dodaj &amp;kierunek…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="296"/>
+        <location filename="../../ui/views/student_card.py" line="325"/>
         <source>Put the student on one more programme</source>
         <translation>Zapisz studenta na kolejny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="309"/>
+        <location filename="../../ui/views/student_card.py" line="338"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="314"/>
+        <location filename="../../ui/views/student_card.py" line="343"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="325"/>
+        <location filename="../../ui/views/student_card.py" line="354"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="332"/>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="391"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="335"/>
+        <location filename="../../ui/views/student_card.py" line="375"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="343"/>
+        <location filename="../../ui/views/student_card.py" line="384"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="343"/>
+        <location filename="../../ui/views/student_card.py" line="384"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="364"/>
+        <location filename="../../ui/views/student_card.py" line="410"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="366"/>
+        <location filename="../../ui/views/student_card.py" line="412"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="368"/>
+        <location filename="../../ui/views/student_card.py" line="414"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="370"/>
+        <location filename="../../ui/views/student_card.py" line="416"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="405"/>
-        <location filename="../../ui/views/student_card.py" line="423"/>
+        <location filename="../../ui/views/student_card.py" line="481"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="407"/>
+        <location filename="../../ui/views/student_card.py" line="465"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="459"/>
-        <location filename="../../ui/views/student_card.py" line="474"/>
+        <location filename="../../ui/views/student_card.py" line="287"/>
+        <source>Progr&amp;ammes</source>
+        <translation>Kier&amp;unki studiów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="361"/>
+        <source>Reg&amp;istrations of this term and the next</source>
+        <translation>Rej&amp;estracje w bieżącym i następnym cyklu dydaktycznym</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="368"/>
+        <source>Show the registrations of &amp;all units</source>
+        <translation>Pokaż rejestracje &amp;wszystkich jednostek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="370"/>
+        <source>Show the registrations of all units</source>
+        <translation>Pokaż rejestracje wszystkich jednostek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="376"/>
+        <source>No registrations of your units in the current or the next term.</source>
+        <translation>Brak rejestracji Twoich jednostek w bieżącym ani następnym cyklu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="463"/>
+        <source>Class gr&amp;oups</source>
+        <translation>Grupy &amp;zajęciowe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="489"/>
+        <source>To&amp;kens and payments</source>
+        <translation>Że&amp;tony i należności</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="532"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="461"/>
+        <location filename="../../ui/views/student_card.py" line="519"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="463"/>
-        <location filename="../../ui/views/student_card.py" line="520"/>
+        <location filename="../../ui/views/student_card.py" line="521"/>
+        <location filename="../../ui/views/student_card.py" line="579"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="465"/>
+        <location filename="../../ui/views/student_card.py" line="523"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="469"/>
+        <location filename="../../ui/views/student_card.py" line="527"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="531"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="474"/>
+        <location filename="../../ui/views/student_card.py" line="532"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="474"/>
+        <location filename="../../ui/views/student_card.py" line="532"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="488"/>
+        <location filename="../../ui/views/student_card.py" line="547"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="549"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="491"/>
+        <location filename="../../ui/views/student_card.py" line="550"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="496"/>
+        <location filename="../../ui/views/student_card.py" line="555"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="499"/>
+        <location filename="../../ui/views/student_card.py" line="558"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="544"/>
+        <location filename="../../ui/views/student_card.py" line="603"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="554"/>
+        <location filename="../../ui/views/student_card.py" line="613"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="557"/>
+        <location filename="../../ui/views/student_card.py" line="616"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="557"/>
+        <location filename="../../ui/views/student_card.py" line="616"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -10294,92 +10840,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="559"/>
+        <location filename="../../ui/views/student_card.py" line="618"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="563"/>
+        <location filename="../../ui/views/student_card.py" line="622"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="566"/>
+        <location filename="../../ui/views/student_card.py" line="625"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="575"/>
+        <location filename="../../ui/views/student_card.py" line="634"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="587"/>
+        <location filename="../../ui/views/student_card.py" line="646"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="593"/>
+        <location filename="../../ui/views/student_card.py" line="652"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="615"/>
+        <location filename="../../ui/views/student_card.py" line="674"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="617"/>
+        <location filename="../../ui/views/student_card.py" line="676"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="619"/>
+        <location filename="../../ui/views/student_card.py" line="678"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="684"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="626"/>
+        <location filename="../../ui/views/student_card.py" line="685"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="626"/>
+        <location filename="../../ui/views/student_card.py" line="685"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="626"/>
+        <location filename="../../ui/views/student_card.py" line="685"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="626"/>
+        <location filename="../../ui/views/student_card.py" line="685"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="626"/>
+        <location filename="../../ui/views/student_card.py" line="685"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="680"/>
+        <location filename="../../ui/views/student_card.py" line="740"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="682"/>
+        <location filename="../../ui/views/student_card.py" line="742"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="685"/>
+        <location filename="../../ui/views/student_card.py" line="745"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -10388,63 +10934,58 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="695"/>
+        <location filename="../../ui/views/student_card.py" line="755"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="351"/>
-        <location filename="../../ui/views/student_card.py" line="424"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="424"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="424"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="424"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="424"/>
+        <location filename="../../ui/views/student_card.py" line="482"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="431"/>
-        <source>Tokens and payments</source>
-        <translation>Żetony i należności</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/student_card.py" line="435"/>
+        <location filename="../../ui/views/student_card.py" line="493"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="448"/>
+        <location filename="../../ui/views/student_card.py" line="506"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="449"/>
+        <location filename="../../ui/views/student_card.py" line="507"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="449"/>
+        <location filename="../../ui/views/student_card.py" line="507"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="449"/>
+        <location filename="../../ui/views/student_card.py" line="507"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -10452,58 +10993,69 @@ Odtworzenie:
 <context>
     <name>StudentLookupView</name>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="60"/>
+        <location filename="../../ui/views/student_lookup.py" line="64"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="62"/>
+        <location filename="../../ui/views/student_lookup.py" line="66"/>
         <source>Student number, name, PESEL or login e-mail — e.g. 123456 or lukasz zolkiewski</source>
         <translation>Nr albumu, imię i nazwisko, PESEL lub e-mail logowania — np. 123456 albo lukasz zolkiewski</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="69"/>
+        <location filename="../../ui/views/student_lookup.py" line="73"/>
         <source>Search result summary</source>
         <translation>Podsumowanie wyników wyszukiwania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="74"/>
+        <location filename="../../ui/views/student_lookup.py" line="78"/>
+        <location filename="../../ui/views/student_lookup.py" line="195"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="93"/>
+        <location filename="../../ui/views/student_lookup.py" line="98"/>
         <source>&amp;New student…</source>
         <translation>&amp;Nowy student…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="95"/>
+        <location filename="../../ui/views/student_lookup.py" line="100"/>
         <source>Admit a new student</source>
         <translation>Przyjmij nowego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="96"/>
+        <location filename="../../ui/views/student_lookup.py" line="101"/>
         <source>Admit a new student (Ctrl+N)</source>
         <translation>Przyjmij nowego studenta (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="177"/>
+        <location filename="../../ui/views/student_lookup.py" line="117"/>
+        <source>Students you opened recently, newest first</source>
+        <translation>Studenci ostatnio przez Ciebie otwierani, od najnowszych</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_lookup.py" line="230"/>
+        <source>Type a student number, a name, a PESEL or a login e-mail — or open a student you opened recently (↓):</source>
+        <translation>Wpisz numer albumu, nazwisko, PESEL lub e-mail logowania — albo otwórz ostatnio otwieranego studenta (↓):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_lookup.py" line="233"/>
         <source>Type a student number, a name, a PESEL or a login e-mail.</source>
         <translation>Wpisz numer albumu, imię i nazwisko, PESEL albo e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="191"/>
+        <location filename="../../ui/views/student_lookup.py" line="247"/>
         <source>Searching…</source>
         <translation>Szukam…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="205"/>
+        <location filename="../../ui/views/student_lookup.py" line="261"/>
         <source>No student matches “%1”.</source>
         <translation>Żaden student nie pasuje do „%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="207"/>
-        <location filename="../../ui/views/student_lookup.py" line="243"/>
+        <location filename="../../ui/views/student_lookup.py" line="263"/>
+        <location filename="../../ui/views/student_lookup.py" line="299"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>Pasuje więcej niż %n student; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform>
@@ -10512,8 +11064,8 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="209"/>
-        <location filename="../../ui/views/student_lookup.py" line="245"/>
+        <location filename="../../ui/views/student_lookup.py" line="265"/>
+        <location filename="../../ui/views/student_lookup.py" line="301"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>Znaleziono %n studenta.</numerusform>
@@ -10543,17 +11095,17 @@ Odtworzenie:
 <context>
     <name>StudentRecordDialogs</name>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="66"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="61"/>
         <source>stage</source>
         <translation>etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="73"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="68"/>
         <source>since %1</source>
         <translation>od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_record_dialogs.py" line="74"/>
+        <location filename="../../ui/views/student_record_dialogs.py" line="69"/>
         <source>since %1 until %2</source>
         <translation>od %1 do %2</translation>
     </message>
@@ -10881,12 +11433,97 @@ Odtworzenie:
         <translation>Wysyłanie zmian do portalu</translation>
     </message>
     <message>
+        <location filename="../../desk/sync.py" line="499"/>
+        <source>people</source>
+        <translation>osoby</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="500"/>
+        <source>login accounts</source>
+        <translation>konta logowania</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="501"/>
+        <source>students</source>
+        <translation>studenci</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="502"/>
+        <source>students&apos; programmes</source>
+        <translation>kierunki studentów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="503"/>
+        <source>registrations</source>
+        <translation>rejestracje</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="504"/>
+        <source>courses offered in registrations</source>
+        <translation>przedmioty oferowane w rejestracjach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="505"/>
+        <source>registration rounds</source>
+        <translation>tury rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="506"/>
+        <source>access rules</source>
+        <translation>reguły dostępu</translation>
+    </message>
+    <message>
         <location filename="../../desk/sync.py" line="507"/>
+        <source>individual access decisions</source>
+        <translation>indywidualne decyzje o dostępie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="508"/>
+        <source>class groups</source>
+        <translation>grupy zajęciowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="509"/>
+        <source>enrollments</source>
+        <translation>zapisy</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="510"/>
+        <source>token types</source>
+        <translation>rodzaje żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="511"/>
+        <source>token balances</source>
+        <translation>salda żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="512"/>
+        <source>token requests</source>
+        <translation>prośby żetonowe</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="513"/>
+        <source>payments</source>
+        <translation>należności</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="514"/>
+        <source>message texts</source>
+        <translation>treści komunikatów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="515"/>
+        <source>students&apos; actions</source>
+        <translation>działania studentów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="535"/>
         <source>Comparing %1</source>
         <translation>Porównywanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="574"/>
+        <location filename="../../desk/sync.py" line="602"/>
         <source>Reading student actions from the portal</source>
         <translation>Odczytywanie działań studentów z portalu</translation>
     </message>
@@ -10896,38 +11533,39 @@ Odtworzenie:
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="48"/>
+        <location filename="../../desk/sync_conflicts.py" line="54"/>
         <source>The desk&apos;s database refused the action: {detail}</source>
         <translation>Baza desk odrzuciła działanie: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="163"/>
+        <location filename="../../desk/sync_conflicts.py" line="169"/>
         <source>enrolled over the limit: %1</source>
         <translation>zapisano ponad limit: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="165"/>
+        <location filename="../../desk/sync_conflicts.py" line="171"/>
         <source>dismissed: %1</source>
         <translation>odrzucono: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="176"/>
+        <location filename="../../desk/sync_conflicts.py" line="182"/>
+        <location filename="../../desk/sync_conflicts.py" line="227"/>
         <source>Say why the conflict is settled this way.</source>
         <translation>Podaj powód takiego rozstrzygnięcia konfliktu.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="181"/>
+        <location filename="../../desk/sync_conflicts.py" line="187"/>
         <source>That conflict no longer exists.</source>
         <translation>Ten konflikt już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="183"/>
-        <location filename="../../desk/sync_conflicts.py" line="194"/>
+        <location filename="../../desk/sync_conflicts.py" line="189"/>
+        <location filename="../../desk/sync_conflicts.py" line="200"/>
         <source>The conflict was already settled.</source>
         <translation>Konflikt został już rozstrzygnięty.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="200"/>
+        <location filename="../../desk/sync_conflicts.py" line="206"/>
         <source>Only a registration that did not fit can be enrolled over the limit.</source>
         <translation>Ponad limit można zapisać tylko rejestrację, która nie zmieściła się w limicie miejsc.</translation>
     </message>
@@ -10940,541 +11578,551 @@ Odtworzenie:
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="56"/>
+        <location filename="../../ui/views/sync_view.py" line="61"/>
         <source>full</source>
         <translation>pełna</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="57"/>
+        <location filename="../../ui/views/sync_view.py" line="62"/>
         <source>incremental</source>
         <translation>przyrostowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="58"/>
+        <location filename="../../ui/views/sync_view.py" line="63"/>
         <source>one student</source>
         <translation>jeden student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="64"/>
+        <location filename="../../ui/views/sync_view.py" line="69"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="65"/>
+        <location filename="../../ui/views/sync_view.py" line="70"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="66"/>
+        <location filename="../../ui/views/sync_view.py" line="71"/>
         <source>terminal</source>
         <translation>terminal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="72"/>
+        <location filename="../../ui/views/sync_view.py" line="77"/>
         <source>running</source>
         <translation>w toku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="73"/>
+        <location filename="../../ui/views/sync_view.py" line="78"/>
         <source>succeeded</source>
         <translation>udana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="74"/>
+        <location filename="../../ui/views/sync_view.py" line="79"/>
         <source>failed</source>
         <translation>nieudana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="75"/>
+        <location filename="../../ui/views/sync_view.py" line="80"/>
         <source>cancelled</source>
         <translation>anulowana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="82"/>
+        <location filename="../../ui/views/sync_view.py" line="87"/>
         <source>personal data</source>
         <translation>dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="83"/>
+        <location filename="../../ui/views/sync_view.py" line="88"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="84"/>
+        <location filename="../../ui/views/sync_view.py" line="89"/>
         <source>students (everything of one student)</source>
         <translation>studenci (wszystkie dane jednego studenta)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="85"/>
+        <location filename="../../ui/views/sync_view.py" line="90"/>
         <source>students&apos; programmes</source>
         <translation>kierunki studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="86"/>
+        <location filename="../../ui/views/sync_view.py" line="91"/>
         <source>token types</source>
         <translation>typy żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="87"/>
+        <location filename="../../ui/views/sync_view.py" line="92"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="88"/>
+        <location filename="../../ui/views/sync_view.py" line="93"/>
         <source>rounds</source>
         <translation>tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="89"/>
+        <location filename="../../ui/views/sync_view.py" line="94"/>
         <source>access rules</source>
         <translation>reguły dostępu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="90"/>
+        <location filename="../../ui/views/sync_view.py" line="95"/>
         <source>individual access grants</source>
         <translation>indywidualne uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="91"/>
+        <location filename="../../ui/views/sync_view.py" line="96"/>
         <source>class groups and limits</source>
         <translation>grupy zajęciowe i limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="92"/>
+        <location filename="../../ui/views/sync_view.py" line="97"/>
         <source>courses (their code and name on the groups)</source>
         <translation>przedmioty (ich kod i nazwa w grupach)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="93"/>
+        <location filename="../../ui/views/sync_view.py" line="98"/>
         <source>terms (their code on the groups and registrations)</source>
         <translation>cykle (ich kod w grupach i rejestracjach)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="94"/>
+        <location filename="../../ui/views/sync_view.py" line="99"/>
         <source>enrollments</source>
         <translation>zapisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="95"/>
+        <location filename="../../ui/views/sync_view.py" line="100"/>
         <source>token balances</source>
         <translation>stany żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="96"/>
+        <location filename="../../ui/views/sync_view.py" line="101"/>
         <source>token requests</source>
         <translation>prośby w rejestracjach żetonowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="97"/>
+        <location filename="../../ui/views/sync_view.py" line="102"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="105"/>
+        <location filename="../../ui/views/sync_view.py" line="110"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="106"/>
+        <location filename="../../ui/views/sync_view.py" line="111"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="107"/>
+        <location filename="../../ui/views/sync_view.py" line="112"/>
         <source>token request</source>
         <translation>prośba w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="108"/>
+        <location filename="../../ui/views/sync_view.py" line="113"/>
         <source>token request to unregister</source>
         <translation>prośba o wyrejestrowanie w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="109"/>
+        <location filename="../../ui/views/sync_view.py" line="114"/>
         <source>withdraw a token request</source>
         <translation>wycofanie prośby w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="117"/>
+        <location filename="../../ui/views/sync_view.py" line="122"/>
         <source>sent %1, received %2, conflicts %3</source>
         <translation>wysłano: %1, odebrano: %2, konflikty: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="122"/>
+        <location filename="../../ui/views/sync_view.py" line="127"/>
         <source>Cancelled after %1 s; what went out so far stays sent: %2.</source>
         <translation>Anulowano po %1 s; to, co zostało już wysłane, pozostaje wysłane: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="125"/>
+        <location filename="../../ui/views/sync_view.py" line="130"/>
         <source>The sync failed: %1 (%2).</source>
         <translation>Synchronizacja nie powiodła się: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="129"/>
+        <location filename="../../ui/views/sync_view.py" line="134"/>
         <source>Full sync finished in %1 s: %2.</source>
         <translation>Pełna synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="130"/>
+        <location filename="../../ui/views/sync_view.py" line="135"/>
         <source>Sync finished in %1 s: %2.</source>
         <translation>Synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="131"/>
+        <location filename="../../ui/views/sync_view.py" line="136"/>
         <source>Sync of one student finished in %1 s: %2.</source>
         <translation>Synchronizacja jednego studenta zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="137"/>
+        <location filename="../../ui/views/sync_view.py" line="142"/>
         <source>The portal matched the desk everywhere: no rows repaired.</source>
         <translation>Dane w portalu były wszędzie zgodne z programem desk: nie naprawiono żadnych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="142"/>
+        <location filename="../../ui/views/sync_view.py" line="147"/>
         <source>%1 rows repaired on the portal (%2).</source>
         <translation>Wiersze naprawione w portalu: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="150"/>
+        <location filename="../../ui/views/sync_view.py" line="155"/>
         <source>%1: %2 added, %3 changed, %4 removed</source>
         <translation>%1: dodano %2, zmieniono %3, usunięto %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="250"/>
+        <location filename="../../ui/views/sync_view.py" line="257"/>
         <source>Sync with the portal</source>
         <translation>Synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="255"/>
+        <location filename="../../ui/views/sync_view.py" line="262"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="257"/>
+        <location filename="../../ui/views/sync_view.py" line="264"/>
         <source>Sync &amp;now</source>
         <translation>Synchronizuj &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="259"/>
+        <location filename="../../ui/views/sync_view.py" line="266"/>
         <source>Sync now: send what is waiting and read student actions</source>
         <translation>Synchronizuj teraz: wyślij oczekujące zmiany i odczytaj działania studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="260"/>
+        <location filename="../../ui/views/sync_view.py" line="267"/>
         <source>Sends every change waiting to go out and reads back what students did. Takes seconds; the portal stays open.</source>
         <translation>Wysyła wszystkie zmiany czekające na wysłanie i odczytuje, co zrobili studenci. Trwa kilka sekund; portal pozostaje dostępny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="263"/>
-        <source>&amp;Full sync</source>
-        <translation>&amp;Pełna synchronizacja</translation>
+        <location filename="../../ui/views/sync_view.py" line="270"/>
+        <source>F&amp;ull sync</source>
+        <translation>Pełna synchronizac&amp;ja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="265"/>
+        <location filename="../../ui/views/sync_view.py" line="399"/>
+        <source>Enroll the students of the selected conflicts over the limit</source>
+        <translation>Zapisz studentów z zaznaczonych konfliktów ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="400"/>
+        <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict. Select several (Ctrl+A: all) to settle them at once.</source>
+        <translation>Zapisuje studenta do grupy, o którą prosił, ponad jej limit (odnotowane jako przekroczenie) i rozstrzyga konflikt. Zaznacz kilka (Ctrl+A: wszystkie), aby rozstrzygnąć je razem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="406"/>
+        <source>Dismiss the selected conflicts</source>
+        <translation>Odrzuć zaznaczone konflikty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="407"/>
+        <source>Settles the conflict without changing anything; the student keeps what the desk has. Select several (Ctrl+A: all) to dismiss them at once.</source>
+        <translation>Rozstrzyga konflikt bez żadnych zmian; student ma to, co jest w systemie. Zaznacz kilka (Ctrl+A: wszystkie), aby odrzucić je razem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="272"/>
         <source>Full sync: compare every table and repair the portal</source>
         <translation>Pełna synchronizacja: porównaj wszystkie tabele i napraw dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="266"/>
+        <location filename="../../ui/views/sync_view.py" line="273"/>
         <source>Compares every table the portal shows with the desk and repairs what differs, then sends and reads as a normal sync does.</source>
         <translation>Porównuje każdą tabelę wyświetlaną w portalu z danymi w programie desk i naprawia różnice, a następnie wysyła i odczytuje dane tak jak zwykła synchronizacja.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="269"/>
+        <location filename="../../ui/views/sync_view.py" line="276"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="271"/>
+        <location filename="../../ui/views/sync_view.py" line="278"/>
         <source>Refresh the sync overview</source>
         <translation>Odśwież przegląd synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="272"/>
+        <location filename="../../ui/views/sync_view.py" line="279"/>
         <source>Reads the runs, the queue and the conflicts again (F5).</source>
         <translation>Ponownie wczytuje uruchomienia, kolejkę i konflikty (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="290"/>
+        <location filename="../../ui/views/sync_view.py" line="297"/>
         <source>Sync progress</source>
         <translation>Postęp synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="292"/>
+        <location filename="../../ui/views/sync_view.py" line="299"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="294"/>
+        <location filename="../../ui/views/sync_view.py" line="301"/>
         <source>Cancel the running sync</source>
         <translation>Anuluj trwającą synchronizację</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="295"/>
+        <location filename="../../ui/views/sync_view.py" line="302"/>
         <source>Stops after the current batch; what was sent so far stays sent.</source>
         <translation>Zatrzymuje się po bieżącej partii; to, co zostało już wysłane, pozostaje wysłane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="307"/>
+        <location filename="../../ui/views/sync_view.py" line="314"/>
         <source>Result of the last sync</source>
         <translation>Wynik ostatniej synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="314"/>
+        <location filename="../../ui/views/sync_view.py" line="321"/>
         <source>Waiting to go out</source>
         <translation>Czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="316"/>
+        <location filename="../../ui/views/sync_view.py" line="323"/>
         <source>Changes waiting to go out to the portal</source>
         <translation>Zmiany czekające na wysłanie do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="317"/>
+        <location filename="../../ui/views/sync_view.py" line="324"/>
         <source>Changes waiting to go out, by kind of record</source>
         <translation>Zmiany czekające na wysłanie według rodzaju rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="318"/>
+        <location filename="../../ui/views/sync_view.py" line="325"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="318"/>
+        <location filename="../../ui/views/sync_view.py" line="325"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="318"/>
+        <location filename="../../ui/views/sync_view.py" line="325"/>
         <source>Oldest since</source>
         <translation>Najstarsza oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="322"/>
+        <location filename="../../ui/views/sync_view.py" line="329"/>
         <source>Changes waiting in total</source>
         <translation>Zmiany czekające łącznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="329"/>
+        <location filename="../../ui/views/sync_view.py" line="336"/>
         <source>Schedule</source>
         <translation>Harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="331"/>
-        <location filename="../../ui/views/sync_view.py" line="334"/>
+        <location filename="../../ui/views/sync_view.py" line="338"/>
+        <location filename="../../ui/views/sync_view.py" line="341"/>
         <source>Sync schedule</source>
         <translation>Harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="337"/>
+        <location filename="../../ui/views/sync_view.py" line="344"/>
         <source>&amp;Save schedule</source>
         <translation>&amp;Zapisz harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="339"/>
+        <location filename="../../ui/views/sync_view.py" line="346"/>
         <source>Save the sync schedule</source>
         <translation>Zapisz harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="345"/>
+        <location filename="../../ui/views/sync_view.py" line="352"/>
         <source>Runs &amp;at:</source>
         <translation>&amp;Godziny uruchomienia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="357"/>
+        <location filename="../../ui/views/sync_view.py" line="364"/>
         <source>Times in %1, separated by commas: “06:05 incremental” sends what changed, “01:25 full” compares and repairs everything.</source>
         <translation>Godziny w strefie %1, rozdzielone przecinkami: „06:05 incremental” wysyła to, co się zmieniło, „01:25 full” porównuje i naprawia wszystko.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="360"/>
+        <location filename="../../ui/views/sync_view.py" line="367"/>
         <source>Times in %1. Only an administrator changes the schedule.</source>
         <translation>Godziny w strefie %1. Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="362"/>
+        <location filename="../../ui/views/sync_view.py" line="369"/>
         <source>Only an administrator changes the schedule.</source>
         <translation>Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="378"/>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="391"/>
         <source>Open conflicts</source>
         <translation>Otwarte konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="380"/>
+        <location filename="../../ui/views/sync_view.py" line="387"/>
         <source>Open conflicts: student actions that no longer fit</source>
         <translation>Otwarte konflikty: działania studentów, które przestały pasować do stanu danych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>Detected</source>
         <translation>Wykryto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="426"/>
         <source>Student</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>Action</source>
         <translation>Czynność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="386"/>
+        <location filename="../../ui/views/sync_view.py" line="393"/>
         <source>Why it did not fit</source>
         <translation>Przyczyna konfliktu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="387"/>
+        <location filename="../../ui/views/sync_view.py" line="397"/>
         <source>Enroll over the &amp;limit…</source>
         <translation>Zapisz ponad &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="389"/>
-        <source>Enroll the student of the selected conflict over the limit</source>
-        <translation>Zapisz studenta z wybranego konfliktu ponad limit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/sync_view.py" line="390"/>
-        <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict.</source>
-        <translation>Zapisuje studenta do wybranej przez niego grupy ponad jej limit (odstępstwo odnotowywane w historii) i rozstrzyga konflikt.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/sync_view.py" line="393"/>
+        <location filename="../../ui/views/sync_view.py" line="404"/>
         <source>&amp;Dismiss…</source>
         <translation>Zamknij &amp;bez zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="395"/>
-        <source>Dismiss the selected conflict</source>
-        <translation>Zamknij wybrany konflikt bez zmian</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/sync_view.py" line="396"/>
-        <source>Settles the conflict without changing anything; the student keeps what the desk has.</source>
-        <translation>Rozstrzyga konflikt bez wprowadzania żadnych zmian; student zachowuje to, co jest zapisane w programie desk.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/sync_view.py" line="411"/>
+        <location filename="../../ui/views/sync_view.py" line="422"/>
         <source>Last runs</source>
         <translation>Ostatnie uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="413"/>
-        <location filename="../../ui/views/sync_view.py" line="414"/>
+        <location filename="../../ui/views/sync_view.py" line="424"/>
+        <location filename="../../ui/views/sync_view.py" line="425"/>
         <source>Last sync runs</source>
         <translation>Ostatnie uruchomienia synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="426"/>
         <source>Started</source>
         <translation>Rozpoczęto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="426"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="426"/>
         <source>Trigger</source>
         <translation>Sposób uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="426"/>
         <source>By</source>
         <translation>Uruchomił(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="415"/>
+        <location filename="../../ui/views/sync_view.py" line="426"/>
         <source>Sent</source>
         <translation>Wysłano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="416"/>
+        <location filename="../../ui/views/sync_view.py" line="427"/>
         <source>Received</source>
         <translation>Odebrano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="416"/>
+        <location filename="../../ui/views/sync_view.py" line="427"/>
         <source>Conflicts</source>
         <translation>Konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="416"/>
+        <location filename="../../ui/views/sync_view.py" line="427"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="416"/>
+        <location filename="../../ui/views/sync_view.py" line="427"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="493"/>
+        <location filename="../../ui/views/sync_view.py" line="448"/>
+        <source>Open c&amp;onflicts</source>
+        <translation>Otwarte &amp;konflikty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="449"/>
+        <source>&amp;Past runs</source>
+        <translation>Poprzednie &amp;uruchomienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="507"/>
         <source>The sync overview cannot be read: %1</source>
         <translation>Nie można odczytać przeglądu synchronizacji: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="515"/>
+        <location filename="../../ui/views/sync_view.py" line="529"/>
         <source>No successful sync yet: the portal may not show anything of the desk.</source>
         <translation>Nie było jeszcze udanej synchronizacji: portal może nie pokazywać żadnych danych z programu desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="519"/>
+        <location filename="../../ui/views/sync_view.py" line="533"/>
         <source>just now</source>
         <translation>przed chwilą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="521"/>
+        <location filename="../../ui/views/sync_view.py" line="535"/>
         <source>%1 min ago</source>
         <translation>%1 min temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="523"/>
+        <location filename="../../ui/views/sync_view.py" line="537"/>
         <source>about %1 hours ago</source>
         <translation>około %1 godz. temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="524"/>
+        <location filename="../../ui/views/sync_view.py" line="538"/>
         <source>Last successful sync: %1 (%2)</source>
         <translation>Ostatnia udana synchronizacja: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="533"/>
+        <location filename="../../ui/views/sync_view.py" line="547"/>
         <source>the schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="536"/>
+        <location filename="../../ui/views/sync_view.py" line="550"/>
         <source>interrupted</source>
         <translation>przerwana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="548"/>
+        <location filename="../../ui/views/sync_view.py" line="562"/>
         <source>Finished %1</source>
         <translation>Zakończono %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="565"/>
+        <location filename="../../ui/views/sync_view.py" line="579"/>
         <source>Nothing is waiting: the portal has every change made at the desk.</source>
         <translation>Nic nie czeka na wysłanie: portal ma wszystkie zmiany wprowadzone w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="569"/>
+        <location filename="../../ui/views/sync_view.py" line="583"/>
         <source>One change is waiting to go out to the portal.</source>
         <translation>Jedna zmiana czeka na wysłanie do portalu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="571"/>
+        <location filename="../../ui/views/sync_view.py" line="585"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n zmiana czeka na wysłanie do portalu.</numerusform>
@@ -11483,17 +12131,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="595"/>
+        <location filename="../../ui/views/sync_view.py" line="609"/>
         <source>No open conflicts: every student action read from the portal was applied.</source>
         <translation>Brak otwartych konfliktów: wszystkie działania studentów odczytane z portalu zostały zastosowane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="599"/>
+        <location filename="../../ui/views/sync_view.py" line="613"/>
         <source>One student action no longer fitted when it was read. It is kept until a clerk settles it.</source>
         <translation>Jedno działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="601"/>
+        <location filename="../../ui/views/sync_view.py" line="615"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
@@ -11502,100 +12150,274 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="616"/>
+        <location filename="../../ui/views/sync_view.py" line="633"/>
         <source>No runs are scheduled: the portal gets changes only when someone syncs.</source>
         <translation>Nie zaplanowano żadnych uruchomień: portal otrzymuje zmiany tylko wtedy, gdy ktoś uruchomi synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="619"/>
+        <location filename="../../ui/views/sync_view.py" line="636"/>
         <source>Next scheduled run: tomorrow at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: jutro o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="619"/>
+        <location filename="../../ui/views/sync_view.py" line="636"/>
         <source>Next scheduled run: today at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="647"/>
+        <location filename="../../ui/views/conflict_settling.py" line="64"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="648"/>
+        <location filename="../../ui/views/conflict_settling.py" line="65"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Enrolling over the limit records an override and settles the conflict.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zapisanie ponad limit zostanie odnotowane jako odstępstwo i rozstrzygnie konflikt.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="651"/>
+        <location filename="../../ui/views/conflict_settling.py" line="68"/>
         <source>&amp;Enroll over the limit</source>
         <translation>Zapisz ponad l&amp;imit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="652"/>
+        <location filename="../../ui/views/conflict_settling.py" line="69"/>
+        <location filename="../../ui/views/conflict_settling.py" line="101"/>
         <source>e.g. decision of the vice-dean, the student must repeat the class</source>
         <translation>np. decyzja prodziekana, student musi powtórzyć zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="654"/>
+        <location filename="../../ui/views/conflict_settling.py" line="71"/>
         <source>Dismiss the conflict</source>
         <translation>Zamknięcie konfliktu bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="655"/>
+        <location filename="../../ui/views/conflict_settling.py" line="72"/>
         <source>%1 asked on the portal to %2, and the desk refused: “%3”. Dismissing changes nothing at the desk; the portal shows the student what the desk has.</source>
         <translation>Żądanie z portalu (%1: %2) zostało odrzucone przez program desk: „%3”. Zamknięcie konfliktu niczego nie zmienia w programie desk; portal pokaże studentowi stan zapisany w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="658"/>
+        <location filename="../../ui/views/conflict_settling.py" line="75"/>
         <source>&amp;Dismiss the conflict</source>
         <translation>Zamknij &amp;konflikt bez zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="659"/>
+        <location filename="../../ui/views/conflict_settling.py" line="76"/>
         <source>e.g. the student was told by e-mail, another group was offered</source>
         <translation>np. student został powiadomiony e-mailem, zaproponowano mu inną grupę</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="95"/>
+        <source>Enroll over the limit — %n conflicts</source>
+        <translation>
+            <numerusform>Zapis ponad limit — %n konflikt</numerusform>
+            <numerusform>Zapis ponad limit — %n konflikty</numerusform>
+            <numerusform>Zapis ponad limit — %n konfliktów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="96"/>
+        <source>Enroll the students of these %n conflicts in the groups they asked for, over the limits (each recorded as an override), and settle the conflicts:</source>
+        <translation>
+            <numerusform>Zapisz studenta z tego %n konfliktu do grupy, o którą prosił, ponad limit (odnotowane jako przekroczenie) i rozstrzygnij konflikt:</numerusform>
+            <numerusform>Zapisz studentów z tych %n konfliktów do grup, o które prosili, ponad limity (każde odnotowane jako przekroczenie) i rozstrzygnij konflikty:</numerusform>
+            <numerusform>Zapisz studentów z tych %n konfliktów do grup, o które prosili, ponad limity (każde odnotowane jako przekroczenie) i rozstrzygnij konflikty:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="99"/>
+        <source>&amp;Enroll %n students over the limit</source>
+        <translation>
+            <numerusform>&amp;Zapisz %n studenta ponad limit</numerusform>
+            <numerusform>&amp;Zapisz %n studentów ponad limit</numerusform>
+            <numerusform>&amp;Zapisz %n studentów ponad limit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="103"/>
+        <source>Dismiss %n conflicts</source>
+        <translation>
+            <numerusform>Odrzuć %n konflikt</numerusform>
+            <numerusform>Odrzuć %n konflikty</numerusform>
+            <numerusform>Odrzuć %n konfliktów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="104"/>
+        <source>Dismiss these %n conflicts? Dismissing changes nothing at the desk; the portal shows each student what the desk has.</source>
+        <translation>
+            <numerusform>Odrzucić ten %n konflikt? Odrzucenie niczego nie zmienia w systemie; portal pokaże studentowi to, co jest w systemie.</numerusform>
+            <numerusform>Odrzucić te %n konflikty? Odrzucenie niczego nie zmienia w systemie; portal pokaże każdemu studentowi to, co jest w systemie.</numerusform>
+            <numerusform>Odrzucić tych %n konfliktów? Odrzucenie niczego nie zmienia w systemie; portal pokaże każdemu studentowi to, co jest w systemie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="107"/>
+        <source>&amp;Dismiss %n conflicts</source>
+        <translation>
+            <numerusform>&amp;Odrzuć %n konflikt</numerusform>
+            <numerusform>&amp;Odrzuć %n konflikty</numerusform>
+            <numerusform>&amp;Odrzuć %n konfliktów</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="721"/>
+        <location filename="../../ui/views/conflict_settling.py" line="108"/>
+        <source>e.g. the students were told by e-mail, other groups were offered</source>
+        <translation>np. studenci dostali e-mail, zaproponowano inne grupy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="121"/>
+        <source>%n conflicts settled by enrolling the students over the limit.</source>
+        <translation>
+            <numerusform>Rozstrzygnięto %n konflikt, zapisując studenta ponad limit.</numerusform>
+            <numerusform>Rozstrzygnięto %n konflikty, zapisując studentów ponad limit.</numerusform>
+            <numerusform>Rozstrzygnięto %n konfliktów, zapisując studentów ponad limit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/conflict_settling.py" line="124"/>
+        <source>%n conflicts dismissed.</source>
+        <translation>
+            <numerusform>Odrzucono %n konflikt.</numerusform>
+            <numerusform>Odrzucono %n konflikty.</numerusform>
+            <numerusform>Odrzucono %n konfliktów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="701"/>
         <source>Starting a full sync…</source>
         <translation>Rozpoczynanie pełnej synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="721"/>
+        <location filename="../../ui/views/sync_view.py" line="701"/>
         <source>Starting the sync…</source>
         <translation>Rozpoczynanie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="750"/>
+        <location filename="../../ui/views/sync_view.py" line="730"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
 </context>
 <context>
+    <name>TableTools</name>
+    <message>
+        <location filename="../../ui/tables.py" line="194"/>
+        <source>&amp;Open the student</source>
+        <translation>&amp;Otwórz studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="196"/>
+        <source>Copy the student &amp;number</source>
+        <translation>Kopiuj &amp;numer albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="196"/>
+        <source>Copy the student &amp;numbers</source>
+        <translation>Kopiuj &amp;numery albumów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="199"/>
+        <source>Copy the &amp;e-mail</source>
+        <translation>Kopiuj &amp;e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="199"/>
+        <source>Copy the &amp;e-mails</source>
+        <translation>Kopiuj adresy &amp;e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="201"/>
+        <source>&amp;Copy the selected rows</source>
+        <translation>&amp;Kopiuj zaznaczone wiersze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="211"/>
+        <source>E&amp;xport to Excel…</source>
+        <translation>E&amp;ksportuj do Excela…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="273"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Skoroszyt Excela (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="336"/>
+        <location filename="../../ui/tables.py" line="344"/>
+        <source>Writing %1…</source>
+        <translation>Zapisywanie %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="337"/>
+        <source>Cancel</source>
+        <translation>Anuluj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="356"/>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Eksport anulowany: nic nie zapisano.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="375"/>
+        <source>Written: %1</source>
+        <translation>Zapisano: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="386"/>
+        <source>%1 exists already: choose another name.</source>
+        <translation>%1 już istnieje: wybierz inną nazwę.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="407"/>
+        <source>The file is written:
+%1</source>
+        <translation>Plik został zapisany:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="411"/>
+        <source>&amp;Open the file</source>
+        <translation>&amp;Otwórz plik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="413"/>
+        <source>Show in &amp;folder</source>
+        <translation>Pokaż w &amp;folderze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="454"/>
+        <source>Data as of</source>
+        <translation>Stan danych na</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tables.py" line="474"/>
+        <source>Export to Excel</source>
+        <translation>Eksport do Excela</translation>
+    </message>
+</context>
+<context>
     <name>TermActions</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="402"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="398"/>
         <source>New &amp;term…</source>
         <translation>&amp;Nowy cykl…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="403"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="399"/>
         <source>E&amp;dit term…</source>
         <translation>&amp;Edytuj cykl…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="404"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="400"/>
         <source>Term&amp;s</source>
         <translation>C&amp;ykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="411"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="407"/>
         <source>Terms are added and corrected by administrators.</source>
         <translation>Cykle dodają i poprawiają administratorzy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="441"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="437"/>
         <source>Choose a term to edit in the Term list.</source>
         <translation>Wybierz cykl do edycji na liście „Cykl”.</translation>
     </message>
@@ -11603,72 +12425,72 @@ Odtworzenie:
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="249"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="245"/>
         <source>New term</source>
         <translation>Nowy cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="250"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="246"/>
         <source>A code is a four-digit year and Z (winter) or L (summer), e.g. 2026Z. Terms of the same kind do not overlap.</source>
         <translation>Kod to czterocyfrowy rok i Z (zimowy) lub L (letni), np. 2026Z. Cykle tego samego rodzaju nie nakładają się.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="252"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="248"/>
         <source>&amp;Add term</source>
         <translation>Dodaj &amp;cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="254"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="250"/>
         <source>Edit term — %1</source>
         <translation>Edycja cyklu — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="255"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="251"/>
         <source>A term cannot end before the rounds of its registrations do.</source>
         <translation>Cykl nie może skończyć się przed końcem tur jego rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="255"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="251"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="257"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="253"/>
         <source>Term code</source>
         <translation>Kod cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="259"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="255"/>
         <source>Term name</source>
         <translation>Nazwa cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="261"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="257"/>
         <source>First day</source>
         <translation>Pierwszy dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="263"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="259"/>
         <source>Last day</source>
         <translation>Ostatni dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="264"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="260"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="265"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="261"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="266"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="262"/>
         <source>&amp;First day:</source>
         <translation>Pierwszy &amp;dzień:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/teaching_dialogs.py" line="267"/>
+        <location filename="../../ui/views/teaching_dialogs.py" line="263"/>
         <source>&amp;Last day:</source>
         <translation>&amp;Ostatni dzień:</translation>
     </message>
@@ -11761,206 +12583,231 @@ Odtworzenie:
 <context>
     <name>TokenCorrectionView</name>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="69"/>
+        <location filename="../../ui/views/token_balances.py" line="74"/>
         <source>Find a student on the left.</source>
         <translation>Wyszukaj studenta po lewej stronie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="77"/>
+        <location filename="../../ui/views/token_balances.py" line="82"/>
         <source>Token ledger</source>
         <translation>Historia operacji na żetonach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="78"/>
+        <location filename="../../ui/views/token_balances.py" line="83"/>
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="78"/>
+        <location filename="../../ui/views/token_balances.py" line="83"/>
         <source>When</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="78"/>
+        <location filename="../../ui/views/token_balances.py" line="83"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="78"/>
+        <location filename="../../ui/views/token_balances.py" line="83"/>
         <source>Entry</source>
         <translation>Operacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="79"/>
+        <location filename="../../ui/views/token_balances.py" line="84"/>
         <source>Amount</source>
         <translation>Liczba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="79"/>
-        <location filename="../../ui/views/token_balances.py" line="104"/>
+        <location filename="../../ui/views/token_balances.py" line="84"/>
+        <location filename="../../ui/views/token_balances.py" line="118"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="79"/>
+        <location filename="../../ui/views/token_balances.py" line="84"/>
         <source>Document</source>
         <translation>Dokument</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="79"/>
+        <location filename="../../ui/views/token_balances.py" line="84"/>
         <source>By</source>
         <translation>Wprowadził</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="87"/>
+        <location filename="../../ui/views/token_balances.py" line="92"/>
         <source>&amp;Undo correction…</source>
         <translation>&amp;Cofnij korektę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="89"/>
+        <location filename="../../ui/views/token_balances.py" line="94"/>
         <source>Undo the selected correction</source>
         <translation>Cofnij wybraną korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="95"/>
+        <location filename="../../ui/views/token_balances.py" line="98"/>
+        <source>E&amp;xport the cohort&apos;s balances…</source>
+        <translation>E&amp;ksportuj salda rocznika…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="100"/>
+        <source>Export the token balances of a cohort to Excel</source>
+        <translation>Eksportuj salda żetonów rocznika do Excela</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="101"/>
+        <source>Balances of every student of a programme and stage (the student&apos;s shown first), one column per token type; recorded in the history.</source>
+        <translation>Salda wszystkich studentów kierunku i roku (domyślnie tych pokazanego studenta), kolumna na każdy rodzaj żetonu; zapisywane w historii.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="109"/>
         <source>Token type</source>
         <translation>Typ żetonu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="98"/>
+        <location filename="../../ui/views/token_balances.py" line="112"/>
         <source>Tokens to add or take away</source>
         <translation>Liczba żetonów do dodania lub odjęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="105"/>
+        <location filename="../../ui/views/token_balances.py" line="119"/>
         <source>e.g. admitted mid-year, no allocation</source>
         <translation>np. przyjęty w trakcie roku, brak przydziału</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="108"/>
+        <location filename="../../ui/views/token_balances.py" line="122"/>
         <source>Document reference</source>
         <translation>Sygnatura dokumentu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="109"/>
+        <location filename="../../ui/views/token_balances.py" line="123"/>
         <source>e.g. DZ.2026.123</source>
         <translation>np. DZ.2026.123</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="112"/>
-        <location filename="../../ui/views/token_balances.py" line="336"/>
+        <location filename="../../ui/views/token_balances.py" line="126"/>
+        <location filename="../../ui/views/token_balances.py" line="376"/>
         <source>Reason for overriding the deadline</source>
         <translation>Powód korekty po terminie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="113"/>
-        <location filename="../../ui/views/token_balances.py" line="337"/>
+        <location filename="../../ui/views/token_balances.py" line="127"/>
+        <location filename="../../ui/views/token_balances.py" line="377"/>
         <source>administrators only, after the deadline</source>
         <translation>tylko administratorzy, po terminie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="123"/>
+        <location filename="../../ui/views/token_balances.py" line="137"/>
         <source>&amp;Save correction</source>
         <translation>&amp;Zapisz korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="125"/>
+        <location filename="../../ui/views/token_balances.py" line="139"/>
         <source>Save the correction</source>
         <translation>Zapisz korektę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="127"/>
+        <location filename="../../ui/views/token_balances.py" line="141"/>
         <source>Correct the balance</source>
         <translation>Korekta stanu żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="130"/>
-        <source>&amp;Token type:</source>
-        <translation>&amp;Typ żetonu:</translation>
+        <location filename="../../ui/views/token_balances.py" line="144"/>
+        <source>Token t&amp;ype:</source>
+        <translation>&amp;Rodzaj żetonu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="131"/>
+        <location filename="../../ui/views/token_balances.py" line="145"/>
         <source>&amp;Amount (+/−):</source>
         <translation>&amp;Liczba (+/−):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="132"/>
+        <location filename="../../ui/views/token_balances.py" line="146"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="133"/>
+        <location filename="../../ui/views/token_balances.py" line="147"/>
         <source>&amp;Document:</source>
         <translation>&amp;Dokument:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="134"/>
-        <location filename="../../ui/views/token_balances.py" line="340"/>
+        <location filename="../../ui/views/token_balances.py" line="148"/>
+        <location filename="../../ui/views/token_balances.py" line="380"/>
         <source>&amp;Override reason:</source>
         <translation>Powód korekty po t&amp;erminie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="135"/>
+        <location filename="../../ui/views/token_balances.py" line="149"/>
         <source>Effect:</source>
         <translation>Skutek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="213"/>
+        <location filename="../../ui/views/token_balances.py" line="231"/>
         <source>(reverses #%1)</source>
         <translation>(cofa wpis nr %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="215"/>
+        <location filename="../../ui/views/token_balances.py" line="233"/>
         <source>(reversed by #%1)</source>
         <translation>(cofnięty wpisem nr %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="240"/>
+        <location filename="../../ui/views/token_balances.py" line="259"/>
         <source>Choose how many tokens to add (+) or take away (−).</source>
         <translation>Wybierz, ile żetonów dodać (+) lub odjąć (−).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="257"/>
+        <location filename="../../ui/views/token_balances.py" line="276"/>
         <source>Balance of %1: %2 → &lt;b&gt;%3&lt;/b&gt;</source>
         <translation>Stan %1: %2 → &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="260"/>
+        <location filename="../../ui/views/token_balances.py" line="279"/>
         <source>A balance cannot fall below zero.</source>
         <translation>Stan nie może spaść poniżej zera.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="263"/>
+        <location filename="../../ui/views/token_balances.py" line="282"/>
         <source>No registration with these tokens is coming: corrections are open.</source>
         <translation>Nie zbliża się żadna rejestracja z tymi żetonami: korekty są możliwe.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="267"/>
+        <location filename="../../ui/views/token_balances.py" line="286"/>
         <source>As an administrator you may override it, with a reason.</source>
         <translation>Jako administrator możesz dokonać korekty po terminie, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="270"/>
+        <location filename="../../ui/views/token_balances.py" line="289"/>
         <source>Corrections allowed until %1 (registration %2 starts %3).</source>
         <translation>Korekty są możliwe do %1 (rejestracja %2 rozpoczyna się %3).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="276"/>
+        <location filename="../../ui/views/token_balances.py" line="295"/>
         <source>Requests in the basket: %1 — free %2 → %3, paid %4 → %5, refused %6 → %7</source>
         <translation>Prośby w koszyku: %1 — bezpłatne %2 → %3, płatne %4 → %5, odrzucone %6 → %7</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="327"/>
+        <location filename="../../ui/views/token_balances.py" line="348"/>
+        <source>Export token balances</source>
+        <translation>Eksport sald żetonów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="349"/>
+        <source>tokens</source>
+        <translation>zetony</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/token_balances.py" line="367"/>
         <source>Undo correction #%1</source>
         <translation>Cofnięcie korekty nr %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="328"/>
+        <location filename="../../ui/views/token_balances.py" line="368"/>
         <source>A new entry of %1 reverses it; the original stays in the ledger.</source>
         <translation>Korekta zostanie cofnięta nowym wpisem o wartości %1; pierwotny wpis pozostanie w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_balances.py" line="329"/>
+        <location filename="../../ui/views/token_balances.py" line="369"/>
         <source>&amp;Undo</source>
         <translation>&amp;Cofnij</translation>
     </message>
@@ -11968,164 +12815,164 @@ Odtworzenie:
 <context>
     <name>TokenRoundView</name>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="56"/>
+        <location filename="../../ui/views/token_rounds.py" line="58"/>
         <source>Token registration</source>
         <translation>Rejestracja żetonowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="67"/>
+        <location filename="../../ui/views/token_rounds.py" line="69"/>
         <source>Requests per group</source>
         <translation>Prośby według grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="68"/>
-        <location filename="../../ui/views/token_rounds.py" line="86"/>
+        <location filename="../../ui/views/token_rounds.py" line="70"/>
+        <location filename="../../ui/views/token_rounds.py" line="88"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="68"/>
+        <location filename="../../ui/views/token_rounds.py" line="70"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="68"/>
+        <location filename="../../ui/views/token_rounds.py" line="70"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="68"/>
+        <location filename="../../ui/views/token_rounds.py" line="70"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="69"/>
+        <location filename="../../ui/views/token_rounds.py" line="71"/>
         <source>Accepted</source>
         <translation>Przyjęte</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="69"/>
+        <location filename="../../ui/views/token_rounds.py" line="71"/>
         <source>Refused</source>
         <translation>Odrzucone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="78"/>
+        <location filename="../../ui/views/token_rounds.py" line="80"/>
         <source>Requests with status</source>
         <translation>Prośby o statusie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="79"/>
+        <location filename="../../ui/views/token_rounds.py" line="81"/>
         <source>every status</source>
         <translation>wszystkie statusy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="85"/>
+        <location filename="../../ui/views/token_rounds.py" line="87"/>
         <source>Requests in the order submitted</source>
         <translation>Prośby w kolejności złożenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="86"/>
+        <location filename="../../ui/views/token_rounds.py" line="88"/>
         <source>Submitted</source>
         <translation>Złożono</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="86"/>
+        <location filename="../../ui/views/token_rounds.py" line="88"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="86"/>
+        <location filename="../../ui/views/token_rounds.py" line="88"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="87"/>
+        <location filename="../../ui/views/token_rounds.py" line="89"/>
         <source>Request</source>
         <translation>Prośba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="87"/>
+        <location filename="../../ui/views/token_rounds.py" line="89"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="87"/>
+        <location filename="../../ui/views/token_rounds.py" line="89"/>
         <source>Why</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="95"/>
+        <location filename="../../ui/views/token_rounds.py" line="99"/>
         <source>&amp;Resolve now</source>
         <translation>Rozpatrz &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="97"/>
+        <location filename="../../ui/views/token_rounds.py" line="101"/>
         <source>Resolve the pending requests now</source>
         <translation>Rozpatrz teraz oczekujące prośby</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="98"/>
+        <location filename="../../ui/views/token_rounds.py" line="102"/>
         <source>Carries out every pending request submitted so far, in the order submitted.</source>
         <translation>Realizuje wszystkie dotychczas złożone oczekujące prośby w kolejności ich złożenia.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="102"/>
+        <location filename="../../ui/views/token_rounds.py" line="106"/>
         <source>&amp;Registration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="119"/>
+        <location filename="../../ui/views/token_rounds.py" line="123"/>
         <source>Requests, in the order submitted, &amp;with status:</source>
         <translation>Prośby w kolejności złożenia, o &amp;statusie:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="158"/>
+        <location filename="../../ui/views/token_rounds.py" line="162"/>
         <source>No token registrations.</source>
         <translation>Brak rejestracji żetonowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="175"/>
+        <location filename="../../ui/views/token_rounds.py" line="179"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="175"/>
+        <location filename="../../ui/views/token_rounds.py" line="179"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="177"/>
+        <location filename="../../ui/views/token_rounds.py" line="181"/>
         <source>will pay</source>
         <translation>zapłaci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="187"/>
+        <location filename="../../ui/views/token_rounds.py" line="191"/>
         <source>%1: %2 – %3, %4; micro-rounds of %5 min with %6 min breaks</source>
         <translation>%1: %2 – %3, %4; mikrotury po %5 min z przerwami po %6 min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="194"/>
+        <location filename="../../ui/views/token_rounds.py" line="198"/>
         <source>Next break, when requests are carried out: %1</source>
         <translation>Następna przerwa, w której prośby zostaną zrealizowane: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="197"/>
+        <location filename="../../ui/views/token_rounds.py" line="201"/>
         <source>Waiting %1 · accepted %2 · refused %3 · refused permanently %4 · withdrawn %5</source>
         <translation>Oczekujące %1 · przyjęte %2 · odrzucone %3 · odrzucone trwale %4 · wycofane %5</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="230"/>
+        <location filename="../../ui/views/token_rounds.py" line="234"/>
         <source>Carrying out the requests in the order submitted…</source>
         <translation>Realizowanie próśb w kolejności złożenia…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="230"/>
+        <location filename="../../ui/views/token_rounds.py" line="234"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/token_rounds.py" line="232"/>
-        <location filename="../../ui/views/token_rounds.py" line="257"/>
+        <location filename="../../ui/views/token_rounds.py" line="236"/>
+        <location filename="../../ui/views/token_rounds.py" line="261"/>
         <source>Resolve now</source>
         <translation>Rozpatrz teraz</translation>
     </message>
@@ -12164,8 +13011,8 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="148"/>
-        <location filename="../../desk/token_rounds.py" line="529"/>
-        <location filename="../../desk/token_rounds.py" line="596"/>
+        <location filename="../../desk/token_rounds.py" line="531"/>
+        <location filename="../../desk/token_rounds.py" line="598"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
@@ -12175,12 +13022,12 @@ Odtworzenie:
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="194"/>
+        <location filename="../../desk/token_rounds.py" line="196"/>
         <source>The request is no longer pending.</source>
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="372"/>
+        <location filename="../../desk/token_rounds.py" line="374"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
@@ -12302,50 +13149,80 @@ Odtworzenie:
 <context>
     <name>UnenrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="180"/>
+        <location filename="../../ui/views/group_dialogs.py" line="189"/>
         <source>Unenroll — %1</source>
         <translation>Wypisanie z grupy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="181"/>
+        <location filename="../../ui/views/group_dialogs.py" line="190"/>
         <source>Take %1 %2 (%3) out of %4? The place is free again at once.</source>
         <translation>Wypisać z grupy %4: %1 %2 (%3)? Miejsce od razu stanie się wolne.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="184"/>
+        <location filename="../../ui/views/group_dialogs.py" line="193"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
     </message>
 </context>
 <context>
+    <name>UnenrollManyDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="112"/>
+        <source>Unenroll %n students</source>
+        <translation>
+            <numerusform>Wypisz %n studenta</numerusform>
+            <numerusform>Wypisz %n studentów</numerusform>
+            <numerusform>Wypisz %n studentów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="113"/>
+        <source>Take these %n students out of %1? Their places are free again at once.</source>
+        <translation>
+            <numerusform>Wypisać tego %n studenta z %1? Jego miejsce od razu się zwolni.</numerusform>
+            <numerusform>Wypisać tych %n studentów z %1? Ich miejsca od razu się zwolnią.</numerusform>
+            <numerusform>Wypisać tych %n studentów z %1? Ich miejsca od razu się zwolnią.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_members.py" line="115"/>
+        <source>&amp;Unenroll %n students</source>
+        <translation>
+            <numerusform>&amp;Wypisz %n studenta</numerusform>
+            <numerusform>&amp;Wypisz %n studentów</numerusform>
+            <numerusform>&amp;Wypisz %n studentów</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnitPicker</name>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="54"/>
+        <location filename="../../ui/views/staff_admin.py" line="56"/>
         <source>Find a unit</source>
         <translation>Znajdź jednostkę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="55"/>
+        <location filename="../../ui/views/staff_admin.py" line="57"/>
         <source>Find a unit by code or name</source>
         <translation>Znajdź jednostkę po kodzie lub nazwie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="59"/>
+        <location filename="../../ui/views/staff_admin.py" line="61"/>
         <source>Units the clerk acts for</source>
         <translation>Jednostki, w imieniu których działa pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="71"/>
+        <location filename="../../ui/views/staff_admin.py" line="73"/>
         <source>Units ticked</source>
         <translation>Zaznaczone jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="90"/>
+        <location filename="../../ui/views/staff_admin.py" line="92"/>
         <source>Ticked: %1</source>
         <translation>Zaznaczone: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/staff_admin.py" line="90"/>
+        <location filename="../../ui/views/staff_admin.py" line="92"/>
         <source>No unit ticked.</source>
         <translation>Nie zaznaczono jednostki.</translation>
     </message>
@@ -12353,58 +13230,58 @@ Odtworzenie:
 <context>
     <name>UnlinkLoginDialog</name>
     <message>
-        <location filename="../../ui/views/accounts.py" line="145"/>
+        <location filename="../../ui/views/accounts.py" line="168"/>
         <source>Unlink a login</source>
         <translation>Odłącz login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="146"/>
+        <location filename="../../ui/views/accounts.py" line="169"/>
         <source>After the sync the portal has no person for this login: whoever logs in with it sees “You are logged in, but you do not have an account in USOSweb”.</source>
         <translation>Po synchronizacji portal nie będzie miał osoby przypisanej do tego loginu: kto się nim zaloguje, zobaczy komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="148"/>
-        <location filename="../../ui/views/accounts.py" line="179"/>
+        <location filename="../../ui/views/accounts.py" line="171"/>
+        <location filename="../../ui/views/accounts.py" line="202"/>
         <source>&amp;Unlink</source>
         <translation>&amp;Odłącz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="149"/>
+        <location filename="../../ui/views/accounts.py" line="172"/>
         <source>e.g. linked to the wrong person</source>
         <translation>np. powiązanie z niewłaściwą osobą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="152"/>
+        <location filename="../../ui/views/accounts.py" line="175"/>
         <source>Login to unlink</source>
         <translation>Login do odłączenia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="155"/>
+        <location filename="../../ui/views/accounts.py" line="178"/>
         <source>(not linked)</source>
         <translation>(niepowiązany)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="159"/>
+        <location filename="../../ui/views/accounts.py" line="182"/>
         <source>Also &amp;delete the login (an address made by mistake)</source>
         <translation>Usuń &amp;także login (adres utworzony przez pomyłkę)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="161"/>
+        <location filename="../../ui/views/accounts.py" line="184"/>
         <source>Also delete the login</source>
         <translation>Usuń także login</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="162"/>
+        <location filename="../../ui/views/accounts.py" line="185"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="179"/>
+        <location filename="../../ui/views/accounts.py" line="202"/>
         <source>&amp;Delete</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/accounts.py" line="184"/>
+        <location filename="../../ui/views/accounts.py" line="207"/>
         <source>There is no login to unlink.</source>
         <translation>Brak loginu do odłączenia.</translation>
     </message>
