@@ -900,7 +900,7 @@
     <message>
         <location filename="../../ui/views/accounts.py" line="315"/>
         <source>&amp;Show</source>
-        <translation>&amp;Pokaż</translation>
+        <translation>Pok&amp;aż</translation>
     </message>
     <message>
         <location filename="../../ui/views/accounts.py" line="317"/>
@@ -1062,7 +1062,7 @@
     <message>
         <location filename="../../ui/views/accounts.py" line="437"/>
         <source>Sho&amp;w:</source>
-        <translation>P&amp;okaż:</translation>
+        <translation>Po&amp;każ:</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/views/accounts.py" line="632"/>
@@ -5186,7 +5186,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/history.py" line="189"/>
         <source>Personal data &amp;access only (PESEL shown, lists exported)</source>
-        <translation>Tylko &amp;dostęp do danych osobowych (wyświetlony PESEL, eksport list)</translation>
+        <translation>Tylko dostęp do danych osobowych (wyświetlony PESEL, eksport &amp;list)</translation>
     </message>
     <message>
         <location filename="../../ui/views/history.py" line="191"/>
@@ -5196,7 +5196,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/history.py" line="192"/>
         <source>&amp;Show</source>
-        <translation>&amp;Pokaż</translation>
+        <translation>Pok&amp;aż</translation>
     </message>
     <message>
         <location filename="../../ui/views/history.py" line="194"/>
@@ -5261,7 +5261,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/history.py" line="255"/>
         <source>Student &amp;no.:</source>
-        <translation>Nr &amp;albumu:</translation>
+        <translation>Nr al&amp;bumu:</translation>
     </message>
     <message>
         <location filename="../../ui/views/history.py" line="255"/>
@@ -5271,12 +5271,12 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/history.py" line="262"/>
         <source>T&amp;o:</source>
-        <translation>D&amp;o:</translation>
+        <translation>&amp;Do:</translation>
     </message>
     <message>
         <location filename="../../ui/views/history.py" line="262"/>
         <source>F&amp;rom:</source>
-        <translation>O&amp;d:</translation>
+        <translation>&amp;Od:</translation>
     </message>
     <message>
         <location filename="../../ui/views/history.py" line="308"/>
@@ -6485,7 +6485,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/import_view.py" line="84"/>
         <source>Ch&amp;oose file…</source>
-        <translation>Wybierz &amp;plik…</translation>
+        <translation>Wybierz p&amp;lik…</translation>
     </message>
     <message>
         <location filename="../../ui/views/import_view.py" line="86"/>
@@ -6515,7 +6515,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/import_view.py" line="94"/>
         <source>Te&amp;mplate…</source>
-        <translation>&amp;Szablon…</translation>
+        <translation>Szablon pli&amp;ku…</translation>
     </message>
     <message>
         <location filename="../../ui/views/import_view.py" line="96"/>
@@ -6662,7 +6662,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/import_view.py" line="249"/>
         <source>&amp;Reason:</source>
-        <translation>Po&amp;wód:</translation>
+        <translation>P&amp;owód:</translation>
     </message>
     <message>
         <location filename="../../ui/views/import_view.py" line="298"/>
@@ -8322,7 +8322,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/payments_list.py" line="89"/>
         <source>&amp;Status:</source>
-        <translation>&amp;Status:</translation>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/views/payments_list.py" line="151"/>
@@ -9085,7 +9085,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/calendar.py" line="117"/>
         <source>E&amp;xplain for a student…</source>
-        <translation>&amp;Wyjaśnij dla studenta…</translation>
+        <translation>Wyjaśnij d&amp;la studenta…</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="119"/>
@@ -9135,7 +9135,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/calendar.py" line="145"/>
         <source>Ter&amp;m:</source>
-        <translation>C&amp;ykl:</translation>
+        <translation>Cy&amp;kl:</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="134"/>
@@ -9170,7 +9170,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/calendar.py" line="141"/>
         <source>Co&amp;urses</source>
-        <translation>&amp;Przedmioty</translation>
+        <translation>Przedm&amp;ioty</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="142"/>
@@ -12723,7 +12723,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/token_balances.py" line="146"/>
         <source>&amp;Reason:</source>
-        <translation>&amp;Powód:</translation>
+        <translation>P&amp;owód:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_balances.py" line="147"/>
@@ -12923,7 +12923,7 @@ Odtworzenie:
     <message>
         <location filename="../../ui/views/token_rounds.py" line="123"/>
         <source>Requests, in the order submitted, &amp;with status:</source>
-        <translation>Prośby w kolejności złożenia, o &amp;statusie:</translation>
+        <translation>Prośby w kolejności złożenia, o s&amp;tatusie:</translation>
     </message>
     <message>
         <location filename="../../ui/views/token_rounds.py" line="162"/>

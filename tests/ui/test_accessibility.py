@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.staff import actor_for_login
+from ui import i18n
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.settings_dialog import SettingsDialog
@@ -112,8 +113,9 @@ def mnemonic_clashes(window: QWidget) -> dict[str, list[str]]:
     return {letter: texts for letter, texts in holders.items() if len(texts) > 1}
 
 
-@pytest.fixture
-def window(qtbot, demo_db, tasks):
+@pytest.fixture(params=["en", "pl"])
+def window(request, qtbot, demo_db, tasks):
+    i18n.install(request.param)  # the letters differ by language: each is walked
     context = AppContext(demo_db, actor_for_login(demo_db, "admin"), tasks)
     shown = MainWindow(context, "Uniwersytet Nadodrzański")
     qtbot.addWidget(shown)
@@ -162,7 +164,9 @@ def _dialogs(app_context, db, admin):
             SettingsDialog("Europe/Warsaw")]
 
 
-def test_each_dialog_is_named_and_tabs_through_its_fields_top_to_bottom_then_its_buttons(qtbot, app_context, db, admin):
+@pytest.mark.parametrize("language", ["en", "pl"])
+def test_each_dialog_is_named_and_tabs_through_its_fields_top_to_bottom_then_its_buttons(qtbot, app_context, db, admin, language):
+    i18n.install(language)
     for dialog in _dialogs(app_context, db, admin):
         qtbot.addWidget(dialog)
         dialog.show()
