@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-bombs bench-imports snapshots snapshots-import translations clean
+.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-bombs bench-imports snapshots snapshots-import pictures translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,11 @@ bench-bombs: $(STAMP)
 snapshots: $(STAMP)
 	test -f bench-data/snapshot-demo.sqlite || $(BIN)/desk --db bench-data/snapshot-demo.sqlite demo --students 12000
 	QT_QPA_PLATFORM=offscreen DESK_PASSWORD=demo1234 $(BIN)/desk --db bench-data/snapshot-demo.sqlite --as admin snapshot --out docs/screenshots
+
+## The README's pictures from a clerk's session in a real window (Xvfb, openbox, xdotool), light and dark.
+pictures: $(STAMP)
+	test -f bench-data/snapshot-demo.sqlite || $(BIN)/desk --db bench-data/snapshot-demo.sqlite demo --students 12000
+	$(BIN)/python -m tests.window.pictures --demo bench-data/snapshot-demo.sqlite --out docs/screenshots
 
 ## The import view previewing a students' file with errors, in English and Polish (after the translations are filled).
 snapshots-import: $(STAMP)
