@@ -18,9 +18,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/desk
 
-## Run every test: SQLite always, PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set.
+## Run every test: SQLite always, PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set; then the UI
+## tests again in a real X server (Xvfb at 1366x768 with openbox) where Xvfb, openbox and xdotool are installed.
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist loadfile
+	@if command -v Xvfb >/dev/null && command -v openbox >/dev/null && command -v xdotool >/dev/null; then \
+	  echo "The UI tests in a real X server:"; \
+	  DESK_TEST_X_SERVER=1 $(BIN)/python -m pytest -q -n auto --dist loadfile tests/ui; \
+	else echo "Xvfb, openbox or xdotool is missing: the UI tests ran offscreen only"; fi
 
 ## Every benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
 bench: bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-imports

@@ -11,6 +11,19 @@ import os
 import shutil
 import uuid
 
+X_SERVER_ENV = "DESK_TEST_X_SERVER"
+if os.environ.get(X_SERVER_ENV) == "1":
+    # The UI suite in a real X server: each test process (each xdist worker) gets its own Xvfb at
+    # 1366x768 with openbox, so one process's windows never take the keyboard from another's.
+    import atexit
+    import tempfile
+
+    from tests.window.xsession import XSession
+
+    _x_session = XSession(__import__("pathlib").Path(tempfile.mkdtemp(prefix="desk-x-")))
+    atexit.register(_x_session.close)
+    os.environ["DISPLAY"] = _x_session.display
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # the offscreen screen is a laptop's 1366x768, not Qt's 800x800
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={os.path.join(os.path.dirname(__file__), 'laptop-screen.json')}"

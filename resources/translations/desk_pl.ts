@@ -3815,236 +3815,236 @@ Odtworzenie:
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="175"/>
+        <location filename="../../ui/views/groups.py" line="176"/>
         <source>Show groups by how full they are</source>
         <translation>Pokaż grupy według zapełnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="183"/>
+        <location filename="../../ui/views/groups.py" line="184"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="208"/>
+        <location filename="../../ui/views/groups.py" line="209"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="211"/>
+        <location filename="../../ui/views/groups.py" line="212"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="213"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="213"/>
+        <location filename="../../ui/views/groups.py" line="214"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="214"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="217"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="219"/>
-        <location filename="../../ui/views/groups.py" line="688"/>
+        <location filename="../../ui/views/groups.py" line="220"/>
+        <location filename="../../ui/views/groups.py" line="689"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="221"/>
+        <location filename="../../ui/views/groups.py" line="222"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="227"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="227"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="227"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="227"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="227"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="228"/>
+        <location filename="../../ui/views/groups.py" line="229"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="228"/>
+        <location filename="../../ui/views/groups.py" line="229"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="242"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="243"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="244"/>
+        <location filename="../../ui/views/groups.py" line="245"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="245"/>
+        <location filename="../../ui/views/groups.py" line="246"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="247"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="247"/>
+        <location filename="../../ui/views/groups.py" line="248"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="248"/>
+        <location filename="../../ui/views/groups.py" line="249"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="252"/>
+        <location filename="../../ui/views/groups.py" line="253"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="266"/>
+        <location filename="../../ui/views/groups.py" line="267"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="266"/>
+        <location filename="../../ui/views/groups.py" line="267"/>
         <source>Te&amp;rm:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="267"/>
-        <source>Filter by &amp;course:</source>
-        <translation>&amp;Filtruj według przedmiotu:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/groups.py" line="267"/>
+        <location filename="../../ui/views/groups.py" line="268"/>
         <source>Ca&amp;pacity:</source>
         <translation>Za&amp;jętość:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="376"/>
-        <location filename="../../ui/views/groups.py" line="405"/>
-        <location filename="../../ui/views/groups.py" line="523"/>
+        <location filename="../../ui/views/groups.py" line="268"/>
+        <source>&amp;Course:</source>
+        <translation>Prz&amp;edmiot:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="377"/>
+        <location filename="../../ui/views/groups.py" line="406"/>
+        <location filename="../../ui/views/groups.py" line="524"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="393"/>
+        <location filename="../../ui/views/groups.py" line="394"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="418"/>
+        <location filename="../../ui/views/groups.py" line="419"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="439"/>
-        <location filename="../../ui/views/groups.py" line="449"/>
+        <location filename="../../ui/views/groups.py" line="440"/>
+        <location filename="../../ui/views/groups.py" line="450"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="545"/>
+        <location filename="../../ui/views/groups.py" line="546"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="553"/>
+        <location filename="../../ui/views/groups.py" line="554"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="555"/>
+        <location filename="../../ui/views/groups.py" line="556"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="557"/>
+        <location filename="../../ui/views/groups.py" line="558"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="639"/>
+        <location filename="../../ui/views/groups.py" line="640"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="647"/>
+        <location filename="../../ui/views/groups.py" line="648"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="667"/>
+        <location filename="../../ui/views/groups.py" line="668"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="679"/>
+        <location filename="../../ui/views/groups.py" line="680"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="691"/>
+        <location filename="../../ui/views/groups.py" line="692"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="701"/>
+        <location filename="../../ui/views/groups.py" line="702"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>

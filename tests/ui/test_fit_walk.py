@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desk.staff import actor_for_login
+from ui import i18n
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.screen import FRAME
@@ -69,9 +70,9 @@ def squeezed(top: QWidget) -> list[str]:
                 continue
             hint = widget.minimumSizeHint()
         elif isinstance(widget, (QAbstractButton, QComboBox)):
-            hint = widget.minimumSizeHint() if isinstance(widget, QComboBox) else widget.sizeHint()
+            hint = widget.sizeHint()
         elif isinstance(widget, (QLineEdit, QAbstractSpinBox)):
-            hint = widget.minimumSizeHint()
+            hint = widget.sizeHint()
             if widget.height() < widget.sizeHint().height():
                 found.append(f"{_name(widget)}: {widget.height()} px high, needs {widget.sizeHint().height()}")
                 continue
@@ -87,8 +88,9 @@ def visible_rows(view: QAbstractItemView) -> int:
     return view.viewport().height() // max(height, 1)
 
 
-@pytest.fixture
-def window(qtbot, demo_db, tasks):
+@pytest.fixture(params=["en", "pl"])
+def window(request, qtbot, demo_db, tasks):
+    i18n.install(request.param)  # Polish words are longer: both are walked
     context = AppContext(demo_db, actor_for_login(demo_db, "admin"), tasks)
     shown = MainWindow(context, "Uniwersytet Nadodrzański")
     qtbot.addWidget(shown)

@@ -170,6 +170,7 @@ class GroupsView(QWidget):
         self.filter.setPlaceholderText(self.tr("Filter: course code or name"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaxLength(100)
+        self.filter.setMinimumWidth(self.filter.sizeHint().width())  # room for a course code as typed, at 125% too
         self.capacity = QComboBox(self)
         self.capacity.setObjectName("groupsCapacityFilter")
         self.capacity.setAccessibleName(self.tr("Show groups by how full they are"))
@@ -264,7 +265,7 @@ class GroupsView(QWidget):
         # --- layout ------------------------------------------------------------------------
         choosers = QHBoxLayout()
         for text, widget in ((self.tr("Te&rm:"), self.term), (self.tr("Re&gistration:"), self.registration),
-                             (self.tr("Filter by &course:"), self.filter), (self.tr("Ca&pacity:"), self.capacity)):
+                             (self.tr("&Course:"), self.filter), (self.tr("Ca&pacity:"), self.capacity)):
             label = QLabel(text, self)
             label.setBuddy(widget)
             choosers.addWidget(label)
