@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from desk import labels
 from desk.clock import DEFAULT_TIME_ZONE, to_local
@@ -224,5 +233,36 @@ def fit_combo(combo: QComboBox, least: int = 0) -> QComboBox:
     return combo
 
 
-__all__ = ["DateField", "NO_DATE", "amount_text", "date_format", "date_text", "datetime_text", "fit_combo", "money_text",
+class FilterCombo(QComboBox):
+    """A filter bar's choice (a term, a unit, a registration): narrow in the bar, whole when opened.
+
+    Where the bar has no room for the longest item the current one is shortened with "…" (never
+    cut off mid-letter), its whole text in the tooltip; the list that opens is as wide as its items.
+    """
+
+    def __init__(self, parent: QWidget | None = None, least: int = 12):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(least)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.currentTextChanged.connect(self.setToolTip)
+
+    def showPopup(self) -> None:
+        widest = max((self.fontMetrics().horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.view().setMinimumWidth(widest + 48)
+        super().showPopup()
+
+    def paintEvent(self, _event) -> None:
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                            QStyle.SubControl.SC_ComboBoxEditField, self)
+        option.currentText = self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideRight,
+                                                           max(field.width() - 4, 0))
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+__all__ = ["DateField", "FilterCombo", "NO_DATE", "amount_text", "date_format", "date_text", "datetime_text", "fit_combo", "money_text",
            "parse_date"]

@@ -129,3 +129,20 @@ def test_the_lists_a_view_is_for_keep_eight_rows_in_sight(qtbot, window, scale):
         if visible_rows(table) < MIN_ROWS:
             short[f"{view_name}.{list_name}"] = visible_rows(table)
     assert not short, short
+
+
+def test_a_filter_choice_too_long_for_the_bar_ends_in_an_ellipsis_and_opens_whole(qtbot):
+    from ui.formats import FilterCombo
+
+    combo = FilterCombo(least=8)
+    qtbot.addWidget(combo)
+    whole = "2026Z — Semestr zimowy 2026/2027"
+    combo.addItems([whole, "2027L — Semestr letni 2026/2027"])
+    combo.resize(120, combo.sizeHint().height())
+    combo.show()
+    qtbot.waitExposed(combo)
+    combo.grab()  # painted shortened, without error
+    assert combo.toolTip() == whole  # the whole choice on hover
+    combo.showPopup()
+    assert combo.view().width() >= combo.fontMetrics().horizontalAdvance(whole)  # the list shows whole items
+    combo.hidePopup()

@@ -37,7 +37,7 @@ from desk.registrations import RegistrationDetail, RegistrationDraft, Registrati
 from desk.staff import Permission
 from ui import labels
 from ui.context import AppContext
-from ui.formats import date_format, datetime_text
+from ui.formats import FilterCombo, date_format, datetime_text
 from ui.changes import ALL, Changes
 from ui.tables import install_table_tools
 from ui.dialogs import ActionDialog, StudentPicker
@@ -90,15 +90,12 @@ class RegistrationsView(QWidget):
         self.choices = None  # units, terms, token types: loaded once
         self._wanted: int | None = None
 
-        self.unit = QComboBox(self)
+        self.unit = FilterCombo(self, least=10)
         self.unit.setObjectName("calendarUnitChooser")
         self.unit.setAccessibleName(self.tr("Unit"))
-        self.term = QComboBox(self)
+        self.term = FilterCombo(self, least=10)
         self.term.setObjectName("calendarTermChooser")
         self.term.setAccessibleName(self.tr("Term"))
-        for combo in (self.unit, self.term):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)  # widens with the window; narrow enough for a laptop at 125%
         self.new_button = self._button(self.tr("&New registration…"), "newRegistrationButton", self.new_registration)
         self.table = _table(self, "registrationsTable", self.tr("Registrations"), [
             self.tr("Code"), self.tr("Name"), self.tr("Unit"), self.tr("Term"), self.tr("Kind"), self.tr("State"),

@@ -39,7 +39,7 @@ from desk.staff import Permission
 from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
-from ui.formats import datetime_text
+from ui.formats import FilterCombo, datetime_text
 from ui.dialogs import ActionDialog
 from ui.views.group_dialogs import (
     EnrollDialog,
@@ -153,17 +153,13 @@ class GroupsView(QWidget):
         self._sized_for: GroupScope | None = None
 
         # --- scope -------------------------------------------------------------------------
-        self.term = QComboBox(self)
+        # Sized by a typical entry, not the longest, so the view fits a small window; a long one ends in "…".
+        self.term = FilterCombo(self, least=8)
         self.term.setObjectName("groupsTermChooser")
         self.term.setAccessibleName(self.tr("Term"))
-        # Combo boxes sized by a typical entry, not the longest, so the view fits a small window.
-        self.term.setMinimumContentsLength(8)
-        self.term.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.registration = QComboBox(self)
+        self.registration = FilterCombo(self, least=12)
         self.registration.setObjectName("groupsRegistrationChooser")
         self.registration.setAccessibleName(self.tr("Registration"))
-        self.registration.setMinimumContentsLength(12)
-        self.registration.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("groupsFilter")
         self.filter.setAccessibleName(self.tr("Filter by course"))

@@ -23,7 +23,7 @@ from desk.staff import Permission
 from ui import labels
 from ui.changes import ALL, Changes, Kind
 from ui.context import AppContext
-from ui.formats import amount_text, date_text, datetime_text, money_text
+from ui.formats import FilterCombo, amount_text, date_text, datetime_text, money_text
 from ui.dialogs import ActionDialog
 from ui.tables import ExportFlow, install_table_tools, run_export, suggested_name
 from desk.unit_of_work import UnitOfWork
@@ -47,15 +47,12 @@ class PaymentsView(QWidget):
         for status in PaymentStatus:
             self.status.addItem(labels.payment_status(status), status)
         self.status.setCurrentIndex(1)
-        self.term = QComboBox(self)
+        self.term = FilterCombo(self, least=10)
         self.term.setObjectName("paymentTermFilter")
         self.term.setAccessibleName(self.tr("Term"))
-        self.unit = QComboBox(self)
+        self.unit = FilterCombo(self, least=10)
         self.unit.setObjectName("paymentUnitFilter")
         self.unit.setAccessibleName(self.tr("Unit"))
-        for combo in (self.term, self.unit):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
         self.summary = QLabel(self)
         self.summary.setObjectName("paymentsSummary")
         self.table = QTableWidget(0, 11, self)
