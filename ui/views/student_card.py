@@ -1,4 +1,8 @@
-"""The student card: person, programmes, login, what the portal shows, classes, tokens and payments of one student."""
+"""The student card: person, programmes, login, what the portal shows, classes, tokens and payments of one student.
+
+Long because it is one window of seven sections that refresh together and keep the clerk's place
+(the chosen row, the scroll) across a refresh; its dialogs live in student_card_dialogs.py.
+"""
 
 from __future__ import annotations
 
