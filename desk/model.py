@@ -663,8 +663,8 @@ class TokenEntry(Base):
     reason_message: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # a reason the system gave: code and parameters
     document_ref: Mapped[str | None] = mapped_column(String(100))
     idempotency_key: Mapped[str | None] = mapped_column(String(100), unique=True)
-    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("token_ledger.id"))
-    token_request_id: Mapped[int | None] = mapped_column(ForeignKey("token_requests.id"))
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("token_ledger.id"), index=True)
+    token_request_id: Mapped[int | None] = mapped_column(ForeignKey("token_requests.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     chain_hash: Mapped[str | None] = mapped_column(String(64))  # desk.chain: this entry and its predecessor's hash
@@ -707,7 +707,7 @@ class Payment(Base):
     token_type_id: Mapped[int | None] = mapped_column(ForeignKey("token_types.id"))
     course_id: Mapped[int | None] = mapped_column(ForeignKey("courses.id"))
     term_id: Mapped[int | None] = mapped_column(ForeignKey("terms.id"))
-    token_request_id: Mapped[int | None] = mapped_column(ForeignKey("token_requests.id"))
+    token_request_id: Mapped[int | None] = mapped_column(ForeignKey("token_requests.id"), index=True)
     status: Mapped[PaymentStatus] = mapped_column(_enum(PaymentStatus, "payment_status"))
     due_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
