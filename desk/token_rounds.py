@@ -24,11 +24,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desk import payments, rule_facts, rules
-from desk.chain import seal
+from desk.chain import new_ids, seal
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import as_utc
 from desk.enrollment import EnrollmentAction
@@ -38,6 +39,7 @@ from desk.messages import Message, define
 from desk.refusals import Refused, message, refuse_if, student_gender
 from desk.model import (
     ClassGroup,
+    Course,
     Enrollment,
     EnrollmentSource,
     EnrollmentStatus,
@@ -290,7 +292,7 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
         ).all()
     )
     standing: dict[int, dict[int, tuple[rules.Held, Enrollment]]] = {}
-    for enrollment, group, code in session.execute(rule_facts.held_query(student_ids, registration.term_id)):
+    for enrollment, group, code in session.execute(_standing_query(student_ids, registration.term_id)):
         held = rules.Held(enrollment.id, rule_facts.group_fact(group, code), enrollment.registration_id)
         standing.setdefault(enrollment.student_id, {})[enrollment.group_id] = (held, enrollment)
     registration_facts = rule_facts.registration(session, registration)
@@ -357,52 +359,35 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
             refused += 1
         decisions.append(_Decision(request, outcome, reason))
 
-    # Seats: a conditional update of each group changed, in id order, as one statement executed for
-    # them all; the condition is the database's last word, and a group it refused refuses the batch.
-    deltas = [dict(gid=g.id, delta=g.added - g.removed) for g in sorted(groups.values(), key=lambda g: g.id)
-              if g.added != g.removed]
-    if deltas:
-        table = ClassGroup.__table__
-        done = session.execute(
-            update(table)
-            .where(table.c.id == bindparam("gid"),
-                   table.c.enrolled_count + bindparam("delta") <= table.c.seat_limit + table.c.over_limit_count)
-            .values(enrolled_count=table.c.enrolled_count + bindparam("delta")),
-            deltas,
-        ).rowcount
-        if done != len(deltas):
-            raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
-    session.add_all(new_enrollments)
-    for request, enrollment in cancelled:
-        enrollment.status = EnrollmentStatus.CANCELLED
-        enrollment.cancelled_at = now
-        enrollment.cancelled_by_id = staff_id
-    session.flush()
-    # Tokens and payments of this batch, written in bulk and recorded in bulk (audit and portal queue).
+    # Seats: one conditional update of every group changed; the condition is the database's last word,
+    # and a group it refused refuses the batch.
+    _take_seats(session, groups.values())
+    _write_enrollments(session, new_enrollments, [e for _request, e in cancelled], now, staff_id)
+    # Tokens and payments of this batch, written in bulk (ids given, plain multi-row INSERTs) and recorded
+    # in bulk (audit and portal queue).
     spends = [request for request, kind, _amount in ledger_rows if kind is LedgerKind.SPEND]
     payers = [request for request, kind, _amount in ledger_rows if kind is None]
     if spends:
         reasons = [SPENT_FOR_REQUEST(request=r.id) for r in spends]
-        created = session.execute(
-            insert(TokenEntry).returning(TokenEntry.id, sort_by_parameter_order=True),
-            seal(session, TokenEntry.__table__, [
-                dict(student_id=r.student_id, token_type_id=token.id, kind=LedgerKind.SPEND, amount=-1,
-                     reason=why.code, reason_message=why.to_json(), idempotency_key=f"request-{r.id}",
-                     token_request_id=r.id, created_at=now, created_by_id=staff_id) for r, why in zip(spends, reasons)]),
-        ).scalars().all()
+        rows = seal(session, TokenEntry.__table__, [
+            dict(student_id=r.student_id, token_type_id=token.id, kind=LedgerKind.SPEND, amount=-1,
+                 reason=why.code, reason_message=why.to_json(), idempotency_key=f"request-{r.id}",
+                 token_request_id=r.id, created_at=now, created_by_id=staff_id) for r, why in zip(spends, reasons)],
+            assign_ids=True)
+        session.execute(insert(TokenEntry.__table__), rows)
         uow.record_changes(TokenAction.SPEND, [
-            Change("token_entry", entry_id, r.student_id, reason=why,
+            Change("token_entry", row["id"], r.student_id, reason=why,
                    after={"token_type_id": token.id, "kind": "spend", "amount": -1, "token_request_id": r.id})
-            for entry_id, r, why in zip(created, spends, reasons)
+            for row, r, why in zip(rows, spends, reasons)
         ])
     if payers:
         due_on = payments.due_date(now)
-        created = session.execute(
-            insert(Payment).returning(Payment.id, sort_by_parameter_order=True),
-            [dict(student_id=r.student_id, amount=token.semester_price, token_type_id=token.id, course_id=r.course_id,
-                  term_id=registration.term_id, token_request_id=r.id, status=PaymentStatus.DUE, due_on=due_on,
-                  created_at=now, created_by_id=staff_id) for r in payers],
-        ).scalars().all()
+        created = new_ids(session, Payment.__tablename__, len(payers))
+        session.execute(insert(Payment.__table__), [
+            dict(id=payment_id, student_id=r.student_id, amount=token.semester_price, token_type_id=token.id,
+                 course_id=r.course_id, term_id=registration.term_id, token_request_id=r.id, status=PaymentStatus.DUE,
+                 due_on=due_on, created_at=now, created_by_id=staff_id, cancelled_reason=None)
+            for payment_id, r in zip(created, payers)])
         price = str(token.semester_price)
         uow.record_changes(PaymentAction.CREATE, [
             Change("payment", payment_id, r.student_id,
@@ -423,6 +408,78 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
     _record_batch(uow, decisions, new_enrollments, cancelled)
     last = requests[-1]
     return ResolutionResult(accepted, refused, pending, 0, 1), (last.submitted_at, last.id)
+
+
+def _standing_query(student_ids: list[int], term_id: int):
+    """Every standing enrollment of the batch's students in the term, with its group and course code.
+
+    Read from the students: their enrollments, then each one's group. The term is compared as ``term_id + 0``,
+    which no index serves, so that SQLite does not start from every group of the term instead (a whole
+    term's enrollments read to keep a few hundred students' ones).
+    """
+    return (
+        select(Enrollment, ClassGroup, Course.code)
+        .join(ClassGroup, ClassGroup.id == Enrollment.group_id)
+        .join(Course, Course.id == ClassGroup.course_id)
+        .where(Enrollment.student_id.in_(student_ids), Enrollment.status == EnrollmentStatus.ACCEPTED,
+               ClassGroup.term_id + 0 == term_id)
+        .order_by(Enrollment.id)
+    )
+
+
+def _take_seats(session: Session, groups) -> None:
+    """Add each group's change of seats in one UPDATE, on the condition that it stays within the group's limit
+    (with its places over the limit); a group the condition refused refuses the batch."""
+    deltas = [(g.id, g.added - g.removed) for g in sorted(groups, key=lambda g: g.id) if g.added != g.removed]
+    if not deltas:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        statement = text(
+            "UPDATE class_groups AS g SET enrolled_count = g.enrolled_count + v.delta "
+            "FROM unnest(CAST(:gids AS integer[]), CAST(:deltas AS integer[])) AS v(gid, delta) "
+            "WHERE g.id = v.gid AND g.enrolled_count + v.delta <= g.seat_limit + g.over_limit_count")
+        params = {"gids": [gid for gid, _ in deltas], "deltas": [delta for _, delta in deltas]}
+    else:  # at most BATCH groups: two parameters each, well within SQLite's limit
+        values = ", ".join(f"(:g{i}, :d{i})" for i in range(len(deltas)))
+        statement = text(
+            "UPDATE class_groups SET enrolled_count = class_groups.enrolled_count + v.delta "
+            f"FROM (SELECT column1 AS gid, column2 AS delta FROM (VALUES {values})) AS v "  # not WITH: no rowcount
+            "WHERE class_groups.id = v.gid "
+            "AND class_groups.enrolled_count + v.delta <= class_groups.seat_limit + class_groups.over_limit_count")
+        params = {}
+        for i, (gid, delta) in enumerate(deltas):
+            params[f"g{i}"], params[f"d{i}"] = gid, delta
+    if session.execute(statement, params).rowcount != len(deltas):
+        raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
+
+
+def _write_enrollments(session: Session, made: list[Enrollment], cancelled: list[Enrollment], now: datetime,
+                       staff_id: int | None) -> None:
+    """The batch's enrollments: those it cancelled in one UPDATE, then those it made in one multi-row INSERT
+    (ids given). An enrollment made and cancelled in the same batch is inserted cancelled."""
+    fresh = {id(e) for e in made}
+    for enrollment in cancelled:
+        enrollment_state = {"status": EnrollmentStatus.CANCELLED, "cancelled_at": now, "cancelled_by_id": staff_id}
+        if id(enrollment) in fresh:
+            for key, value in enrollment_state.items():
+                setattr(enrollment, key, value)
+        else:  # already in the database: changed there below, and in the session without a flush of its own
+            for key, value in enrollment_state.items():
+                set_committed_value(enrollment, key, value)
+    stored = [e.id for e in cancelled if id(e) not in fresh]
+    if stored:
+        session.execute(
+            update(Enrollment.__table__).where(Enrollment.__table__.c.id.in_(stored))
+            .values(status=EnrollmentStatus.CANCELLED, cancelled_at=now, cancelled_by_id=staff_id)
+        )
+    if made:
+        for enrollment, new_id in zip(made, new_ids(session, Enrollment.__tablename__, len(made))):
+            enrollment.id = new_id
+        session.execute(insert(Enrollment.__table__), [
+            dict(id=e.id, student_id=e.student_id, group_id=e.group_id, registration_id=e.registration_id,
+                 source=e.source, status=e.status, over_limit=e.over_limit, reason=None, created_at=e.created_at,
+                 created_by_id=e.created_by_id, cancelled_at=e.cancelled_at, cancelled_by_id=e.cancelled_by_id)
+            for e in made])
 
 
 def _refund(uow: UnitOfWork, request: TokenRequest, enrollment: Enrollment, token: TokenType) -> None:
