@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-bombs bench-imports snapshots snapshots-import pictures translations clean
+.PHONY: run test bench bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-bombs bench-imports bench-start snapshots snapshots-import pictures translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ test: $(STAMP)
 	else echo "Xvfb, openbox or xdotool is missing: the UI tests ran offscreen only"; fi
 
 ## Every benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
-bench: bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-imports
+bench: bench-search bench-registrations bench-tokens bench-exports bench-sync bench-busy bench-imports bench-start
 
 ## Student search: the service against the raw index query and a naive LIKE.
 bench-search: $(STAMP)
@@ -57,6 +57,10 @@ bench-busy: $(STAMP)
 ## Importing 300,000 students (person, student, programme, login) from .xlsx and CSV, against reading the file and a bare insert.
 bench-imports: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.imports
+
+## Cold start: the sign-in window on screen against a bare PySide6 dialog; sign-in to the main window.
+bench-start: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.cold_start
 
 ## Two .xlsx bombs (1.5 GB of empty rows in 2 MB; a sheet declaring A1:XFD1048576): time and peak memory to refusal.
 bench-bombs: $(STAMP)

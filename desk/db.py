@@ -8,6 +8,7 @@ pysqlite driver's own transaction handling is switched off for that, as SQLAlche
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import sqlite3
@@ -17,12 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -30,6 +28,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desk.errors import DatabaseBusy, DatabaseOpenError
 from desk.i18n import translate
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 DATABASE_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -275,23 +276,78 @@ class Database:
 # --- schema version -------------------------------------------------------------------------
 
 
+# Alembic (with its dialects and templates) is imported only to change a schema: opening a database
+# whose schema is current reads the version table and the migration files' revision lines itself.
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
+_ASSIGNMENT = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def _migration_graph() -> dict[str, tuple[str, ...]] | None:
+    """Each migration's revision and the revisions it follows, read from its file's plain assignments
+    (as Alembic finds them); None when a file says it otherwise, and Alembic is asked instead."""
+    graph: dict[str, tuple[str, ...]] = {}
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        if path.name.startswith(("__init__", ".#")):
+            continue
+        found = {name: value for name, value in _ASSIGNMENT.findall(path.read_text(encoding="utf-8"))}
+        try:
+            revision = ast.literal_eval(found["revision"])
+            down = ast.literal_eval(found["down_revision"])
+        except (KeyError, ValueError, SyntaxError):
+            return None
+        down = (down,) if isinstance(down, str) else tuple(down or ())
+        if not isinstance(revision, str) or revision in graph or not all(isinstance(d, str) for d in down):
+            return None
+        graph[revision] = down
+    if not graph or any(d not in graph for downs in graph.values() for d in downs):
+        return None
+    return graph
+
+
+def _single_head(graph: dict[str, tuple[str, ...]] | None) -> str | None:
+    if graph is None:
+        return None
+    heads = set(graph) - {d for downs in graph.values() for d in downs}
+    return next(iter(heads)) if len(heads) == 1 else None
+
+
 def head_revision() -> str:
+    head = _single_head(_migration_graph())
+    if head is not None:
+        return head
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def _known_revisions() -> set[str]:
+    graph = _migration_graph()
+    if _single_head(graph) is not None:
+        return set(graph)
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        if len(versions) <= 1:
+            return versions[0] if versions else None
+        from alembic.runtime.migration import MigrationContext
+
+        return MigrationContext.configure(connection).get_current_revision()  # several heads: Alembic's refusal
 
 
 def schema_revision_of(url: URL) -> str | None:
@@ -322,6 +378,8 @@ def schema_revision_of(url: URL) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     config = _alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,7 +37,6 @@ from desk.institution import institution_settings
 from desk.staff import Actor, staff_count
 from ui import i18n, theme
 from ui.context import AppContext
-from ui.main_window import MainWindow
 from ui.sign_in import FirstAdministratorDialog, SignInDialog
 from ui.tasks import Lane, TaskRunner
 
@@ -245,6 +244,13 @@ def sign_in_or_create(database: Database, tasks: TaskRunner, login: str = "") ->
     return dialog.actor
 
 
+def _daily_backup(database: Database, zone: str):
+    from desk.backup import daily_backup  # imported here, in the background: it loads Alembic
+    from desk.unit_of_work import SystemJob, UnitOfWork
+
+    return daily_backup(UnitOfWork(database, SystemJob.SCHEDULE), zone=zone)
+
+
 def run(db: str | None = None) -> int:
     """Open the application; returns the process exit status."""
     logging.basicConfig(level=logging.WARNING)
@@ -262,17 +268,17 @@ def run(db: str | None = None) -> int:
         actor = sign_in_or_create(database, tasks, last_login)
         if actor is None:
             break
-        if database.is_sqlite:  # one backup a day, off the GUI thread; a failure is only logged
-            from desk.backup import daily_backup
-            from desk.unit_of_work import SystemJob, UnitOfWork
+        from ui.main_window import MainWindow  # the views, their tables and exports: after the sign-in, not before it
 
-            tasks.run(lambda: daily_backup(UnitOfWork(database, SystemJob.SCHEDULE), zone=institution.time_zone), None,
-                      lambda error: log.warning("daily backup failed: %s", error), lane=Lane.LONG)
         context = AppContext(database, actor, tasks, institution.time_zone)
         window = MainWindow(context, institution.name)
         signed_out: list[bool] = []
         window.signOutRequested.connect(lambda: signed_out.append(True))
         window.show()
+        if database.is_sqlite:  # one backup a day, off the GUI thread, once the window is up; a failure is only logged
+            QTimer.singleShot(0, lambda: tasks.run(lambda: _daily_backup(database, institution.time_zone), None,
+                                                   lambda error: log.warning("daily backup failed: %s", error),
+                                                   lane=Lane.LONG))
         app.exec()
         if not signed_out:
             break

@@ -120,9 +120,37 @@ def build_parser(extend: Callable | None = None, default: Callable | None = None
     return parser
 
 
+class _NotOptionsOnly(Exception):
+    pass
+
+
+class _OptionsOnlyParser(argparse.ArgumentParser):
+    def error(self, message):
+        raise _NotOptionsOnly(message)
+
+
+def _options_only(argv: list[str] | None, default: Callable) -> argparse.Namespace | None:
+    """The arguments of ``desk [--db …] [--as …]`` with no command (the application), parsed without
+    building every command's parser (some load their services for the choices they offer); None for a
+    command, help, the version or anything else, which the whole parser reads and answers as ever."""
+    parser = _OptionsOnlyParser(prog="desk", add_help=False)
+    parser.add_argument("--db")
+    parser.add_argument("--as", dest="as_login")
+    parser.set_defaults(func=default, parser=parser)
+    try:
+        args, rest = parser.parse_known_args(sys.argv[1:] if argv is None else argv)
+    except _NotOptionsOnly:
+        return None
+    if rest or any(_not_utf8(value) or _has_nul(value) for value in vars(args).values()):
+        return None
+    return args
+
+
 def main(argv: list[str] | None = None, *, extend: Callable | None = None, default: Callable | None = None) -> int:
     from desk.errors import DatabaseOpenError, DomainError
 
+    if default is not None and (args := _options_only(argv, default)) is not None:
+        return _run(args, DatabaseOpenError, DomainError)  # the application: its own windows, its own boundary
     parser = build_parser(extend, default)
     args = parser.parse_args(argv)
     for name, value in vars(args).items():
