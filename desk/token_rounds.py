@@ -21,10 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import Row, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import set_committed_value
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
@@ -239,10 +238,28 @@ class _Group:
 
 
 @dataclass
+class _Enrollment:
+    """An enrollment the batch reads, makes or cancels (written by the batch's own statements)."""
+
+    id: int | None
+    student_id: int
+    group_id: int
+    registration_id: int | None
+    source: EnrollmentSource
+    status: EnrollmentStatus
+    over_limit: bool
+    created_at: datetime | None = None
+    created_by_id: int | None = None
+    cancelled_at: datetime | None = None
+    cancelled_by_id: int | None = None
+    stored: bool = False  # already in the database
+
+
+@dataclass
 class _Decision:
     """What became of one request of the batch: its new status (PENDING: still waiting) and why."""
 
-    request: TokenRequest
+    request: Row  # the request's row (token_requests)
     status: RequestStatus
     why: Message
 
@@ -258,7 +275,7 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
     """Resolve up to BATCH due requests of the registration after ``after_id`` (in submission order)."""
     session, now, staff_id = uow.session, uow.now, uow.staff_id
     query = (
-        select(TokenRequest)
+        select(TokenRequest.__table__)  # plain rows: the batch reads them, it changes them by statements of its own
         .where(
             TokenRequest.registration_id == registration.id,
             TokenRequest.status == RequestStatus.PENDING,
@@ -270,7 +287,7 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
     if after_id is not None:
         at, rid = after_id
         query = query.where((TokenRequest.submitted_at > at) | ((TokenRequest.submitted_at == at) & (TokenRequest.id > rid)))
-    requests = list(session.scalars(query))
+    requests = session.execute(query).all()
     if not requests:
         return ResolutionResult(), None
     postgres = session.get_bind().dialect.name == "postgresql"
@@ -291,10 +308,13 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
             .group_by(TokenEntry.student_id)
         ).all()
     )
-    standing: dict[int, dict[int, tuple[rules.Held, Enrollment]]] = {}
-    for enrollment, group, code in session.execute(_standing_query(student_ids, registration.term_id)):
-        held = rules.Held(enrollment.id, rule_facts.group_fact(group, code), enrollment.registration_id)
-        standing.setdefault(enrollment.student_id, {})[enrollment.group_id] = (held, enrollment)
+    standing: dict[int, dict[int, tuple[rules.Held, _Enrollment]]] = {}
+    for row in session.execute(_standing_query(student_ids, registration.term_id)):
+        group = rules.GroupFacts(row.group_id, row.course_id, row.code, row.term_id, str(row.class_type), row.number,
+                                 row.seat_limit, row.enrolled_count)  # as rule_facts.group_fact makes them
+        enrollment = _Enrollment(row.id, row.student_id, row.group_id, row.registration_id, row.source,
+                                 EnrollmentStatus.ACCEPTED, bool(row.over_limit), stored=True)
+        standing.setdefault(row.student_id, {})[row.group_id] = (rules.Held(row.id, group, row.registration_id), enrollment)
     registration_facts = rule_facts.registration(session, registration)
     rounds = {
         row.id: rules.RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id)
@@ -316,11 +336,8 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
             )
             if not refusals:
                 group.added += 1
-                enrollment = Enrollment(
-                    student_id=request.student_id, group_id=group.id, registration_id=registration.id,
-                    source=EnrollmentSource.TOKEN, status=EnrollmentStatus.ACCEPTED, over_limit=False, created_at=now,
-                    created_by_id=staff_id,
-                )
+                enrollment = _Enrollment(None, request.student_id, group.id, registration.id, EnrollmentSource.TOKEN,
+                                         EnrollmentStatus.ACCEPTED, False, created_at=now, created_by_id=staff_id)
                 new_enrollments.append(enrollment)
                 mine[group.id] = (rules.Held(0, group.facts, registration.id), enrollment)
                 if balance > 0:
@@ -417,8 +434,10 @@ def _standing_query(student_ids: list[int], term_id: int):
     which no index serves, so that SQLite does not start from every group of the term instead (a whole
     term's enrollments read to keep a few hundred students' ones).
     """
+    e, g = Enrollment.__table__, ClassGroup.__table__
     return (
-        select(Enrollment, ClassGroup, Course.code)
+        select(e.c.id, e.c.student_id, e.c.group_id, e.c.registration_id, e.c.source, e.c.over_limit, g.c.course_id,
+               g.c.term_id, g.c.class_type, g.c.number, g.c.seat_limit, g.c.enrolled_count, Course.code)
         .join(ClassGroup, ClassGroup.id == Enrollment.group_id)
         .join(Course, Course.id == ClassGroup.course_id)
         .where(Enrollment.student_id.in_(student_ids), Enrollment.status == EnrollmentStatus.ACCEPTED,
@@ -439,34 +458,25 @@ def _take_seats(session: Session, groups) -> None:
             "FROM unnest(CAST(:gids AS integer[]), CAST(:deltas AS integer[])) AS v(gid, delta) "
             "WHERE g.id = v.gid AND g.enrolled_count + v.delta <= g.seat_limit + g.over_limit_count")
         params = {"gids": [gid for gid, _ in deltas], "deltas": [delta for _, delta in deltas]}
-    else:  # at most BATCH groups: two parameters each, well within SQLite's limit
-        values = ", ".join(f"(:g{i}, :d{i})" for i in range(len(deltas)))
+    else:  # the changes as one JSON parameter: the same statement, however many groups
         statement = text(
             "UPDATE class_groups SET enrolled_count = class_groups.enrolled_count + v.delta "
-            f"FROM (SELECT column1 AS gid, column2 AS delta FROM (VALUES {values})) AS v "  # not WITH: no rowcount
+            "FROM (SELECT json_extract(value, '$[0]') AS gid, json_extract(value, '$[1]') AS delta "
+            "FROM json_each(:deltas)) AS v "
             "WHERE class_groups.id = v.gid "
             "AND class_groups.enrolled_count + v.delta <= class_groups.seat_limit + class_groups.over_limit_count")
-        params = {}
-        for i, (gid, delta) in enumerate(deltas):
-            params[f"g{i}"], params[f"d{i}"] = gid, delta
+        params = {"deltas": json.dumps(deltas)}
     if session.execute(statement, params).rowcount != len(deltas):
         raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
 
 
-def _write_enrollments(session: Session, made: list[Enrollment], cancelled: list[Enrollment], now: datetime,
+def _write_enrollments(session: Session, made: list[_Enrollment], cancelled: list[_Enrollment], now: datetime,
                        staff_id: int | None) -> None:
     """The batch's enrollments: those it cancelled in one UPDATE, then those it made in one multi-row INSERT
     (ids given). An enrollment made and cancelled in the same batch is inserted cancelled."""
-    fresh = {id(e) for e in made}
     for enrollment in cancelled:
-        enrollment_state = {"status": EnrollmentStatus.CANCELLED, "cancelled_at": now, "cancelled_by_id": staff_id}
-        if id(enrollment) in fresh:
-            for key, value in enrollment_state.items():
-                setattr(enrollment, key, value)
-        else:  # already in the database: changed there below, and in the session without a flush of its own
-            for key, value in enrollment_state.items():
-                set_committed_value(enrollment, key, value)
-    stored = [e.id for e in cancelled if id(e) not in fresh]
+        enrollment.status, enrollment.cancelled_at, enrollment.cancelled_by_id = EnrollmentStatus.CANCELLED, now, staff_id
+    stored = [e.id for e in cancelled if e.stored]
     if stored:
         session.execute(
             update(Enrollment.__table__).where(Enrollment.__table__.c.id.in_(stored))
@@ -482,7 +492,7 @@ def _write_enrollments(session: Session, made: list[Enrollment], cancelled: list
             for e in made])
 
 
-def _refund(uow: UnitOfWork, request: TokenRequest, enrollment: Enrollment, token: TokenType) -> None:
+def _refund(uow: UnitOfWork, request: Row, enrollment: _Enrollment, token: TokenType) -> None:
     """Give back what the registration cost: the token spent for it, or its payment if still due."""
     session = uow.session
     register_requests = select(TokenRequest.id).where(
@@ -518,8 +528,8 @@ def _request_change(request_id: int, student_id: int, group_id: int, action: Req
                   portal={"status": status.value, "reason": why.to_json()})
 
 
-def _record_batch(uow: UnitOfWork, decisions: list[_Decision], new_enrollments: list[Enrollment],
-                  cancelled: list[tuple[TokenRequest, Enrollment]]) -> None:
+def _record_batch(uow: UnitOfWork, decisions: list[_Decision], new_enrollments: list[_Enrollment],
+                  cancelled: list[tuple[Row, _Enrollment]]) -> None:
     """Each resolved request recorded (audit and portal queue) with its reason; a request left waiting too, when
     its reason changed, so the portal shows why it waits; and the enrollments made and cancelled. In bulk: two
     multi-row INSERTs for each kind of action."""
@@ -541,7 +551,7 @@ def _record_batch(uow: UnitOfWork, decisions: list[_Decision], new_enrollments: 
         ])
 
 
-def _enrollment_state(enrollment: Enrollment) -> dict:
+def _enrollment_state(enrollment: _Enrollment) -> dict:
     return {"group_id": enrollment.group_id, "status": enrollment.status.value, "source": enrollment.source.value,
             "over_limit": bool(enrollment.over_limit), "registration_id": enrollment.registration_id}
 

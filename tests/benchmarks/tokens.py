@@ -9,12 +9,21 @@ on SQLite and, when DESK_TEST_POSTGRESQL_URL or --postgresql is given, on Postgr
   student's balances are looked up through the service, for 200 students drawn at random;
 - a token registration offering 500 groups receives 5,000, 10,000 and 20,000 basket requests
   (each size a registration of its own), which are resolved as at a micro-break: the time per
-  request shows whether the work grows linearly with the number of requests.
+  request shows whether the work grows linearly with the number of requests;
+- the floor: a plain resolver (the same rules in a few lines of Python, the same rows written by plain
+  multi-row statements in one transaction, no audit trail or portal queue) resolves each registration
+  first and rolls back, then the desk resolves it; the two outcomes (each request's status, who got
+  which group, the tokens spent and payments created, the students' balances) must be the same. The
+  floor and the desk take turns, ``--repeat`` registrations of each size: median and p95 of each;
+- an unregistration (the token refunded, or the payment cancelled) among the ledger's 3,000,000
+  entries, through the service, for students registered by the smallest rounds;
+- on SQLite, the plan of the standing-enrollments query of a batch (it must start from the students).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -23,9 +32,9 @@ import sys
 import time
 from datetime import timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 
-from desk import token_rounds, tokens
+from desk import payments, token_rounds, tokens
 from desk.clock import now_utc
 from desk.db import open_database
 from desk.demo import reset_sequences
@@ -33,7 +42,12 @@ from desk.model import (
     ClassGroup,
     ClassType,
     Course,
+    Enrollment,
+    EnrollmentSource,
+    EnrollmentStatus,
     LedgerKind,
+    Payment,
+    PaymentStatus,
     ProgrammeStatus,
     Registration,
     RegistrationCourse,
@@ -51,11 +65,14 @@ from desk.model import (
 )
 from desk.staff import actor_for_login
 from tests.benchmarks import registrations, search
-from desk.unit_of_work import UnitOfWork
+from desk.unit_of_work import SystemJob, UnitOfWork
 
 ENTRIES_PER_STUDENT = 10
 GROUPS = 500
 SIZES = (5_000, 10_000, 20_000)
+REPEAT = 5  # registrations of each size, the floor and the desk taking turns
+REFUNDS = 30
+_codes = itertools.count(1)
 
 
 def _fill_ledger(db) -> int:
@@ -117,7 +134,7 @@ def _token_registration(db, size: int, students: list[int], rng: random.Random):
         term = session.scalars(select(Term).order_by(Term.starts_on).limit(1)).one()
         unit_id = session.scalar(select(Course.unit_id).limit(1))
         registration = Registration(
-            code=f"BENCH-TOK-{size}-{int(now.timestamp())}", name=f"Benchmark token round, {size} requests", unit_id=unit_id,
+            code=f"BENCH-TOK-{size}-{int(now.timestamp())}-{next(_codes)}", name=f"Benchmark token round, {size} requests", unit_id=unit_id,
             term_id=term.id, kind=RegistrationKind.TOKEN, token_type_id=1, selection_limit=1, entitled_only=False,
         )
         session.add(registration)
@@ -148,7 +165,133 @@ def _token_registration(db, size: int, students: list[int], rng: random.Random):
         return registration.id
 
 
-def resolution(db, actor) -> list[dict]:
+def floor_resolve(db, registration_id: int) -> tuple[float, dict]:
+    """The floor: the registration's pending register requests resolved by a plain resolver, in one transaction.
+
+    The rulebook's register rules in a few lines (the same slot, the selection limit, a token or the
+    student's consent to pay, a place), the rows written by plain multi-row statements, nothing recorded
+    (audit, portal queue) and no hash chain; the seconds it took, and its outcome read before rolling back.
+    """
+    tr, cg, e, tl, pay = (TokenRequest.__table__, ClassGroup.__table__, Enrollment.__table__, TokenEntry.__table__,
+                          Payment.__table__)
+    started = time.perf_counter()
+    with db.engine.connect() as connection:
+        transaction = connection.begin()
+        now = now_utc()
+        reg = connection.execute(select(Registration.__table__.c.term_id, Registration.__table__.c.token_type_id,
+                                        Registration.__table__.c.selection_limit)
+                                 .where(Registration.__table__.c.id == registration_id)).one()
+        price = connection.scalar(select(TokenType.__table__.c.semester_price).where(TokenType.__table__.c.id == reg.token_type_id))
+        requests = connection.execute(
+            select(tr.c.id, tr.c.student_id, tr.c.group_id, tr.c.course_id, tr.c.payment_accepted)
+            .where(tr.c.registration_id == registration_id, tr.c.status == RequestStatus.PENDING,
+                   tr.c.action == RequestAction.REGISTER)
+            .order_by(tr.c.submitted_at, tr.c.id)
+        ).all()
+        students = select(tr.c.student_id).where(tr.c.registration_id == registration_id)
+        groups = {row.id: [row.enrolled_count, row.seat_limit, (row.course_id, row.term_id, str(row.class_type))]
+                  for row in connection.execute(
+                      select(cg.c.id, cg.c.enrolled_count, cg.c.seat_limit, cg.c.course_id, cg.c.term_id, cg.c.class_type)
+                      .where(cg.c.id.in_(select(tr.c.group_id).where(tr.c.registration_id == registration_id))))}
+        balances = dict(connection.execute(
+            select(tl.c.student_id, func.sum(tl.c.amount))
+            .where(tl.c.token_type_id == reg.token_type_id, tl.c.student_id.in_(students)).group_by(tl.c.student_id)
+        ).all())
+        # What the students hold that these rules look at: a group of an offered course (the same slot), and the
+        # courses taken through this registration (the selection limit).
+        slots: dict[int, set] = {}
+        courses: dict[int, set] = {}
+        for row in connection.execute(
+            select(e.c.student_id, e.c.registration_id, cg.c.course_id, cg.c.term_id, cg.c.class_type)
+            .join(cg, cg.c.id == e.c.group_id)
+            .where(e.c.status == EnrollmentStatus.ACCEPTED, e.c.student_id.in_(students),
+                   cg.c.course_id.in_(select(RegistrationCourse.__table__.c.course_id)
+                                      .where(RegistrationCourse.__table__.c.registration_id == registration_id)))
+        ):
+            slots.setdefault(row.student_id, set()).add((row.course_id, row.term_id, str(row.class_type)))
+            if row.registration_id == registration_id:
+                courses.setdefault(row.student_id, set()).add(row.course_id)
+        limit = reg.selection_limit
+        accepted, refused, spends, payers = [], [], [], []
+        for request in requests:
+            group = groups[request.group_id]
+            held_slots = slots.setdefault(request.student_id, set())
+            taken = courses.setdefault(request.student_id, set())
+            balance = int(balances.get(request.student_id) or 0)
+            if (group[2] in held_slots or (limit is not None and request.course_id not in taken and len(taken) >= limit)
+                    or (balance <= 0 and not request.payment_accepted)):
+                refused.append(request)
+            elif group[0] >= group[1]:
+                continue  # a full group: it waits
+            else:
+                group[0] += 1
+                held_slots.add(group[2])
+                taken.add(request.course_id)
+                accepted.append(request)
+                if balance > 0:
+                    balances[request.student_id] = balance - 1
+                    spends.append(request)
+                else:
+                    payers.append(request)
+        changed = [r for r in accepted + refused]
+        if changed:
+            connection.execute(
+                update(tr).where(tr.c.id == bindparam("rid")).values(status=bindparam("new_status"), resolved_at=now),
+                [dict(rid=r.id, new_status=RequestStatus.ACCEPTED) for r in accepted]
+                + [dict(rid=r.id, new_status=RequestStatus.REFUSED) for r in refused])
+        if accepted:
+            connection.execute(insert(e), [
+                dict(student_id=r.student_id, group_id=r.group_id, registration_id=registration_id, source=EnrollmentSource.TOKEN,
+                     status=EnrollmentStatus.ACCEPTED, over_limit=False, created_at=now) for r in accepted])
+            touched = sorted({r.group_id for r in accepted})
+            connection.execute(update(cg).where(cg.c.id == bindparam("gid")).values(enrolled_count=bindparam("count")),
+                               [dict(gid=gid, count=groups[gid][0]) for gid in touched])
+        if spends:
+            connection.execute(insert(tl), [
+                dict(student_id=r.student_id, token_type_id=reg.token_type_id, kind=LedgerKind.SPEND, amount=-1,
+                     reason="token_request.ledger_spend", idempotency_key=f"request-{r.id}", token_request_id=r.id,
+                     created_at=now) for r in spends])
+        if payers:
+            due_on = payments.due_date(now)
+            connection.execute(insert(pay), [
+                dict(student_id=r.student_id, amount=price, token_type_id=reg.token_type_id, course_id=r.course_id,
+                     term_id=reg.term_id, token_request_id=r.id, status=PaymentStatus.DUE, due_on=due_on, created_at=now)
+                for r in payers])
+        seconds = time.perf_counter() - started
+        result = outcome(connection, registration_id)
+        transaction.rollback()
+    return seconds, result
+
+
+def outcome(connection, registration_id: int) -> dict:
+    """What a resolution left: each request's status, who holds which group, the tokens spent and payments due
+    (by request), and the balances of the registration's students."""
+    tr, e, tl, pay = TokenRequest.__table__, Enrollment.__table__, TokenEntry.__table__, Payment.__table__
+    requests = select(tr.c.id).where(tr.c.registration_id == registration_id)
+    students = select(tr.c.student_id).where(tr.c.registration_id == registration_id)
+    token_type_id = connection.scalar(select(Registration.__table__.c.token_type_id)
+                                      .where(Registration.__table__.c.id == registration_id))
+    return dict(
+        statuses=dict(connection.execute(select(tr.c.id, tr.c.status).where(tr.c.registration_id == registration_id)).all()),
+        enrolled=sorted(connection.execute(
+            select(e.c.student_id, e.c.group_id)
+            .where(e.c.registration_id == registration_id, e.c.status == EnrollmentStatus.ACCEPTED)).all()),
+        spent=sorted(connection.scalars(select(tl.c.token_request_id).where(tl.c.token_request_id.in_(requests),
+                                                                            tl.c.kind == LedgerKind.SPEND))),
+        payments=sorted(connection.execute(select(pay.c.token_request_id, pay.c.amount, pay.c.status)
+                                           .where(pay.c.token_request_id.in_(requests))).all()),
+        balances=dict(connection.execute(
+            select(tl.c.student_id, func.sum(tl.c.amount))
+            .where(tl.c.token_type_id == token_type_id, tl.c.student_id.in_(students)).group_by(tl.c.student_id)).all()),
+    )
+
+
+def _summary(samples: list[float]) -> dict:
+    return dict(median=statistics.median(samples), p95=search.p95(samples), runs=len(samples))
+
+
+def resolution(db, actor, repeat: int) -> tuple[list[dict], list[int]]:
+    """Each size ``repeat`` times, each time a registration of its own: the floor (rolled back), then the desk."""
     with db.read() as session:
         students = list(dict.fromkeys(session.scalars(
             select(StudentProgramme.student_id).where(StudentProgramme.status == ProgrammeStatus.ACTIVE)
@@ -156,19 +299,66 @@ def resolution(db, actor) -> list[dict]:
         )))
     rng = random.Random(5)
     results = []
-    for size in SIZES:
+    small: list[int] = []  # registrations of the smallest size: no request left waiting, for the refunds
+    for index, size in enumerate(SIZES):
         size = min(size, len(students))
-        chosen = rng.sample(students, size)
-        registration_id = _token_registration(db, size, chosen, rng)
+        desk_samples, floor_samples, last = [], [], None
+        for _ in range(repeat):
+            chosen = rng.sample(students, size)
+            registration_id = _token_registration(db, size, chosen, rng)
+            floor_seconds, floor_outcome = floor_resolve(db, registration_id)
+            started = time.perf_counter()
+            result = token_rounds.resolve_now(UnitOfWork(db, actor), registration_id)
+            desk_seconds = time.perf_counter() - started
+            with db.engine.connect() as connection:
+                desk_outcome = outcome(connection, registration_id)
+            if desk_outcome != floor_outcome:
+                differ = [key for key in desk_outcome if desk_outcome[key] != floor_outcome[key]]
+                raise SystemExit(f"the floor and the desk disagree at {size:,} requests: {', '.join(differ)}")
+            desk_samples.append(desk_seconds)
+            floor_samples.append(floor_seconds)
+            last = result
+            if index == 0:
+                small.append(registration_id)
+        desk, floor = _summary(desk_samples), _summary(floor_samples)
+        results.append(dict(requests=size, seconds=desk["median"], per_request_ms=desk["median"] * 1000 / size,
+                            desk=desk, floor=floor, ratio=desk["median"] / floor["median"],
+                            accepted=last.accepted, refused=last.refused, waiting=last.still_pending))
+    return results, small
+
+
+def refunds(db, actor, registration_ids: list[int]) -> dict:
+    """Unregistrations through the service: the portal's request submitted, then resolved at once (the token
+    refunded or the payment cancelled); the resolution timed, for students registered by these registrations."""
+    with db.read() as session:
+        held = session.execute(
+            select(Enrollment.student_id, Enrollment.group_id, Enrollment.registration_id)
+            .where(Enrollment.registration_id.in_(registration_ids), Enrollment.status == EnrollmentStatus.ACCEPTED)
+            .order_by(Enrollment.id)
+        ).all()
+    picked = random.Random(7).sample(held, min(REFUNDS, len(held)))
+    samples = []
+    for student_id, group_id, registration_id in picked:
+        token_rounds.submit_request(UnitOfWork(db, SystemJob.PORTAL), student_id, group_id, registration_id,
+                                    RequestAction.UNREGISTER)
         started = time.perf_counter()
         result = token_rounds.resolve_now(UnitOfWork(db, actor), registration_id)
-        seconds = time.perf_counter() - started
-        results.append(dict(requests=size, seconds=seconds, per_request_ms=seconds * 1000 / size,
-                            accepted=result.accepted, refused=result.refused, waiting=result.still_pending))
-    return results
+        samples.append((time.perf_counter() - started) * 1000)
+        assert result.accepted == 1, result
+    return _summary(samples)
 
 
-def measure(url: str) -> dict:
+def standing_plan(db) -> list[str]:
+    """SQLite's plan of a batch's standing-enrollments query, for 500 students."""
+    with db.read() as session:
+        term_id = session.scalar(select(Term.id).order_by(Term.starts_on).limit(1))
+        student_ids = sorted(random.Random(11).sample(session.scalars(select(Student.id)).all(), 500))
+        query = token_rounds._standing_query(student_ids, term_id)
+        sql = str(query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True, "render_postcompile": True}))
+        return [row[-1] for row in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+
+
+def measure(url: str, repeat: int = REPEAT) -> dict:
     db = open_database(url).database
     if not db.is_sqlite:
         reset_sequences(db)
@@ -176,7 +366,10 @@ def measure(url: str) -> dict:
     actor = actor_for_login(db, "admin")
     with db.read() as session:
         students = session.scalar(select(func.count()).select_from(Student))
-    result = dict(students=students, ledger_entries=entries, balance=balance_lookup(db, actor), resolution=resolution(db, actor))
+    result = dict(students=students, ledger_entries=entries, balance=balance_lookup(db, actor))
+    result["resolution"], small = resolution(db, actor, repeat)
+    result["refund"] = refunds(db, actor, small)
+    result["standing_plan"] = standing_plan(db) if db.is_sqlite else []
     db.dispose()
     return result
 
@@ -189,6 +382,16 @@ def _print(title: str, r: dict) -> None:
         print(f"resolve {line['requests']:>6,} requests over {GROUPS} groups: {line['seconds']:6.1f} s, "
               f"{line['per_request_ms']:.2f} ms a request ({line['accepted']:,} accepted, {line['refused']:,} refused, "
               f"{line['waiting']:,} waiting for a place)")
+    for line in r["resolution"]:
+        d, f = line["desk"], line["floor"]
+        print(f"  {line['requests']:>6,} requests, {d['runs']} runs each: desk {d['median']:.2f} s median, {d['p95']:.2f} s p95; "
+              f"floor {f['median']:.2f} s median, {f['p95']:.2f} s p95; desk/floor {line['ratio']:.1f}x "
+              f"(p95 {d['p95'] / f['p95']:.1f}x), the same outcome")
+    u = r["refund"]
+    print(f"unregistration (refund) among {r['ledger_entries']:,} ledger entries: {u['median']:.1f} ms median, "
+          f"{u['p95']:.1f} ms p95 ({u['runs']} students); {u['median'] / b['median']:.1f}x a balance lookup")
+    if r["standing_plan"]:
+        print("standing enrollments of a batch (SQLite's plan): " + "; ".join(r["standing_plan"]))
     first, last = r["resolution"][0], r["resolution"][-1]
     print(f"per-request time from {first['requests']:,} to {last['requests']:,} requests: "
           f"{last['per_request_ms'] / first['per_request_ms']:.2f}x (1.00x is linear)")
@@ -199,13 +402,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", type=int, default=300_000)
     parser.add_argument("--postgresql", default=os.environ.get("DESK_TEST_POSTGRESQL_URL"), help="server URL")
     parser.add_argument("--skip-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="registrations of each size (floor and desk in turn)")
     args = parser.parse_args(argv)
     results = {}
     if not args.skip_sqlite:
-        results["sqlite"] = measure(registrations.sqlite_copy(args.students, "tokens"))
+        results["sqlite"] = measure(registrations.sqlite_copy(args.students, "tokens"), args.repeat)
         _print("SQLite", results["sqlite"])
     if args.postgresql:
-        results["postgresql"] = measure(registrations.postgresql_copy(args.students, args.postgresql, "tokens"))
+        results["postgresql"] = measure(registrations.postgresql_copy(args.students, args.postgresql, "tokens"), args.repeat)
         _print("PostgreSQL", results["postgresql"])
     search.DATA.mkdir(exist_ok=True)
     (search.DATA / "tokens-results.json").write_text(json.dumps(results, indent=2))
