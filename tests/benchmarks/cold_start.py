@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -123,6 +124,8 @@ def until_marker(command: list[str], env: dict[str, str]) -> tuple[float, float]
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
     seen: list[str] = []
+    watchdog = threading.Timer(120, process.kill)  # a window that never shows (a message box instead) ends the run
+    watchdog.start()
     try:
         for line in process.stderr:
             if line.startswith(MARKER):
@@ -130,6 +133,7 @@ def until_marker(command: list[str], env: dict[str, str]) -> tuple[float, float]
             seen.append(line)
         raise RuntimeError("the process ended before its window was shown:\n" + "".join(seen[-20:]))
     finally:
+        watchdog.cancel()
         process.kill()
         process.wait()
         process.stderr.close()
