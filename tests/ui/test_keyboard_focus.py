@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QSpinBox, QWidget
 
 from ui.dialogs import ActionDialog
 from ui.main_window import MainWindow
@@ -135,3 +135,24 @@ def test_down_in_the_class_groups_filter_goes_on_to_the_first_group_it_leaves(qt
     qtbot.keyClick(view.filter, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is view.table
     assert view.set_limit_button.isEnabled()  # one group chosen: its limit can be set at once
+
+
+def test_a_card_section_reached_by_its_alt_letter_is_scrolled_into_view(qtbot, app_context, db):
+    from tests import factories
+    from tests.ui.test_words_and_formats import _two_faculties
+    from ui.views.student_card import StudentCardWindow
+
+    _two_faculties(db)  # registrations the card lists
+    card = StudentCardWindow(app_context, factories.student(db))
+    qtbot.addWidget(card)
+    card.resize(700, 300)  # room for the top of the card only
+    _active(qtbot, card)
+    qtbot.waitUntil(lambda: card.card is not None, timeout=TIMEOUT)
+    bar = card.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=TIMEOUT)
+    bar.setValue(0)
+    section = card.findChild(QWidget, "registrationsSection")
+    assert section.geometry().top() > card.scroll.viewport().height()  # below the fold
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Reg&istrations
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=TIMEOUT)
+    assert section.isAncestorOf(QApplication.focusWidget())

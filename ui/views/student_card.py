@@ -156,8 +156,6 @@ class StudentCardWindow(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll = scroll
         scroll.verticalScrollBar().rangeChanged.connect(self._restore_scroll)
-        # A section reached by its Alt+letter (or by Tab) is scrolled into view.
-        QApplication.instance().focusChanged.connect(self._follow_focus)
         # QScrollArea fits its widget only when it is itself resized: a card whose sections grew
         # after loading would be squeezed into the old height, its sections drawn over each other.
         self._fit_timer = QTimer(self)
@@ -183,13 +181,18 @@ class StudentCardWindow(QWidget):
     def _shows(self, changes: Changes) -> bool:
         return any(changes.touches(kind, self.student_id) for kind in (Kind.STUDENT, Kind.TOKENS, Kind.PAYMENT))
 
-    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and self.body.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 0, 24)
+    def _show_focused(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None and self.body.isAncestorOf(focused):
+            self.scroll.ensureWidgetVisible(focused, 0, 24)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.body and event.type() == QEvent.Type.LayoutRequest:
             self._fit_timer.start()
+        elif event.type() == QEvent.Type.Shortcut and isinstance(watched, QGroupBox):
+            # A section reached by its Alt+letter is scrolled into view (Tab scrolls by itself), once
+            # the box has given its first field the keyboard; a refresh moving the focus does not scroll.
+            QTimer.singleShot(0, self, self._show_focused)
         return super().eventFilter(watched, event)
 
     # --- loading ---------------------------------------------------------------------------
@@ -268,6 +271,7 @@ class StudentCardWindow(QWidget):
         box = QGroupBox(title, self.body)
         box.setObjectName(object_name)
         box.setAccessibleName(title.replace("&", ""))
+        box.installEventFilter(self)
         return box, QVBoxLayout(box)
 
     def _person_section(self, card: StudentCard) -> QGroupBox:
