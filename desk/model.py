@@ -674,7 +674,10 @@ class TokenRequest(Base):
     """A request from the portal's basket (koszyk): register or unregister."""
 
     __tablename__ = "token_requests"
-    __table_args__ = (Index("ix_token_requests_round_status", "round_id", "status", "submitted_at"),)
+    __table_args__ = (
+        Index("ix_token_requests_round_status", "round_id", "status", "submitted_at"),
+        Index("ix_token_requests_registration_status", "registration_id", "status", "submitted_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     portal_key: Mapped[str | None] = mapped_column(String(100), unique=True)
