@@ -1,5 +1,8 @@
 """Token rounds: basket requests from the portal, resolved in submission order at each micro-break.
 
+Long because a round is one rule carried out in order (requests, seats, tokens, payments, refunds) whose
+batched reads and writes must stay side by side to keep the outcome the same on both databases.
+
 A token round alternates micro-rounds (students fill their baskets) and short breaks. At each
 break the requests submitted before it are carried out in the order they were submitted, while
 places remain: a token is spent (or, with the student's consent, a payment is created) and the

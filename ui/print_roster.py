@@ -178,9 +178,8 @@ def write_pdf(sheets: Sequence[Sheet], path: str | Path, *, overwrite: bool = Fa
         if target.exists() and not overwrite:  # appeared meanwhile: still never replaced silently
             raise FileExistsError(str(target))
         temporary.replace(target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    finally:
+        temporary.unlink(missing_ok=True)  # a cancelled or failed PDF leaves nothing behind (gone already when written)
     return target
 
 

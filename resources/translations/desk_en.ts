@@ -83,7 +83,7 @@
 <context>
     <name>GroupMemberActions</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="146"/>
+        <location filename="../../ui/views/group_members.py" line="137"/>
         <source>%n students unenrolled from %1.</source>
         <translation>
             <numerusform>%n student unenrolled from %1.</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="184"/>
+        <location filename="../../ui/views/group_members.py" line="175"/>
         <source>%n students moved to %1.</source>
         <translation>
             <numerusform>%n student moved to %1.</numerusform>
@@ -194,7 +194,7 @@
 <context>
     <name>MoveManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="58"/>
+        <location filename="../../ui/views/group_members.py" line="49"/>
         <source>Move %n students</source>
         <translation>
             <numerusform>Move %n student</numerusform>
@@ -202,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="59"/>
+        <location filename="../../ui/views/group_members.py" line="50"/>
         <source>Move these %n students from %1 to another group of the course:</source>
         <translation>
             <numerusform>Move this student from %1 to another group of the course:</numerusform>
@@ -210,7 +210,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="61"/>
+        <location filename="../../ui/views/group_members.py" line="52"/>
         <source>&amp;Move %n students</source>
         <translation>
             <numerusform>&amp;Move %n student</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>PaymentsView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/payments_list.py" line="151"/>
+        <location filename="../../ui/views/payments_list.py" line="148"/>
         <source>%n payments shown; due in total: %1</source>
         <translation>
             <numerusform>%n payment shown; due in total: %1</numerusform>
@@ -254,7 +254,7 @@
 <context>
     <name>StudentCardWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="616"/>
+        <location filename="../../ui/views/student_card.py" line="624"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n difference: not yet sent</numerusform>
@@ -262,7 +262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="745"/>
+        <location filename="../../ui/views/student_card.py" line="753"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n entry.</numerusform>
@@ -388,7 +388,7 @@
 <context>
     <name>UnenrollManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="112"/>
+        <location filename="../../ui/views/group_members.py" line="103"/>
         <source>Unenroll %n students</source>
         <translation>
             <numerusform>Unenroll %n student</numerusform>
@@ -396,7 +396,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="113"/>
+        <location filename="../../ui/views/group_members.py" line="104"/>
         <source>Take these %n students out of %1? Their places are free again at once.</source>
         <translation>
             <numerusform>Take this student out of %1? Their place is free again at once.</numerusform>
@@ -404,7 +404,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="115"/>
+        <location filename="../../ui/views/group_members.py" line="106"/>
         <source>&amp;Unenroll %n students</source>
         <translation>
             <numerusform>&amp;Unenroll %n student</numerusform>

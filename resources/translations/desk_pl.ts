@@ -1296,77 +1296,77 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="69"/>
+        <location filename="../../ui/app.py" line="68"/>
         <source>Unexpected error</source>
         <translation>Nieoczekiwany błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="66"/>
+        <location filename="../../ui/app.py" line="65"/>
         <source>The details are in %1; please send that file to your administrator.</source>
         <translation>Szczegóły są w pliku %1; prześlij go administratorowi.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="68"/>
+        <location filename="../../ui/app.py" line="67"/>
         <source>Please tell your administrator.</source>
         <translation>Powiadom administratora.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="69"/>
+        <location filename="../../ui/app.py" line="68"/>
         <source>Something went wrong that desk did not expect. Nothing you saved is lost; the last action may not have been completed.</source>
         <translation>Wystąpił nieoczekiwany błąd. Nic, co zapisano, nie przepadło; ostatnie działanie mogło nie zostać dokończone.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104"/>
+        <location filename="../../ui/app.py" line="103"/>
         <source>The database cannot be opened</source>
         <translation>Nie można otworzyć bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108"/>
+        <location filename="../../ui/app.py" line="107"/>
         <source>Open another database file…</source>
         <translation>Otwórz inny plik bazy danych…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="108"/>
         <source>Connect to a server…</source>
         <translation>Połącz z serwerem…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="110"/>
+        <location filename="../../ui/app.py" line="109"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="151"/>
+        <location filename="../../ui/app.py" line="150"/>
         <source>Creating the demo database (a university with %1 students)…</source>
         <translation>Tworzenie demonstracyjnej bazy danych (uczelnia z %1 studentami)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="183"/>
         <source>Database password</source>
         <translation>Hasło do bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="185"/>
+        <location filename="../../ui/app.py" line="184"/>
         <source>Password for the database %1 (not saved):</source>
         <translation>Hasło do bazy danych %1 (nie jest zapisywane):</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="214"/>
+        <location filename="../../ui/app.py" line="213"/>
         <source>Open or create a database file</source>
         <translation>Otwórz lub utwórz plik bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="215"/>
+        <location filename="../../ui/app.py" line="214"/>
         <source>desk databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bazy danych desk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="223"/>
+        <location filename="../../ui/app.py" line="222"/>
         <source>Connect to a server</source>
         <translation>Połączenie z serwerem</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="224"/>
+        <location filename="../../ui/app.py" line="223"/>
         <source>Database address, e.g. postgresql://user@server/desk (the password is asked for, or read from ~/.pgpass; it is never saved)</source>
         <translation>Adres bazy danych, np. postgresql://uzytkownik@serwer/desk (hasło zostanie zapytane albo odczytane z ~/.pgpass; nigdy nie jest zapisywane)</translation>
     </message>
@@ -1693,42 +1693,42 @@ Odtworzenie:
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="186"/>
+        <location filename="../../ui/sign_in.py" line="195"/>
         <source>Change password</source>
         <translation>Zmiana hasła</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="187"/>
+        <location filename="../../ui/sign_in.py" line="196"/>
         <source>Current password</source>
         <translation>Obecne hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="188"/>
+        <location filename="../../ui/sign_in.py" line="197"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="189"/>
+        <location filename="../../ui/sign_in.py" line="198"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="191"/>
+        <location filename="../../ui/sign_in.py" line="200"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="192"/>
+        <location filename="../../ui/sign_in.py" line="201"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="193"/>
+        <location filename="../../ui/sign_in.py" line="202"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="201"/>
+        <location filename="../../ui/sign_in.py" line="210"/>
         <source>The new passwords differ.</source>
         <translation>Nowe hasła się różnią.</translation>
     </message>
@@ -2080,82 +2080,82 @@ Odtworzenie:
         <translation>Nie można użyć drukarki.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="218"/>
+        <location filename="../../ui/print_roster.py" line="217"/>
         <source>&amp;Export class list…</source>
         <translation>&amp;Eksportuj listę grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="220"/>
+        <location filename="../../ui/print_roster.py" line="219"/>
         <source>Export &amp;attendance sheet…</source>
         <translation>Eksportuj listę &amp;obecności…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="222"/>
+        <location filename="../../ui/print_roster.py" line="221"/>
         <source>&amp;Print class list…</source>
         <translation>&amp;Drukuj listę grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="224"/>
+        <location filename="../../ui/print_roster.py" line="223"/>
         <source>Save class list as P&amp;DF…</source>
         <translation>Zapisz listę grupy jako P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="226"/>
+        <location filename="../../ui/print_roster.py" line="225"/>
         <source>Export groups at &amp;risk…</source>
         <translation>Eksportuj grupy &amp;zagrożone…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="234"/>
+        <location filename="../../ui/print_roster.py" line="233"/>
         <source>Cl&amp;ass lists</source>
         <translation>Listy gr&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="236"/>
+        <location filename="../../ui/print_roster.py" line="235"/>
         <source>Class lists: export, print, PDF</source>
         <translation>Listy grup: eksport, wydruk, PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="237"/>
+        <location filename="../../ui/print_roster.py" line="236"/>
         <source>The selected groups&apos; class lists to Excel, printed or as PDF; the term&apos;s groups at risk</source>
         <translation>Listy zaznaczonych grup do Excela, na wydruk lub do PDF; grupy zagrożone w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="275"/>
+        <location filename="../../ui/print_roster.py" line="274"/>
         <source>Export attendance sheet</source>
         <translation>Eksport listy obecności</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="275"/>
+        <location filename="../../ui/print_roster.py" line="274"/>
         <source>Export class list</source>
         <translation>Eksport listy grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="292"/>
+        <location filename="../../ui/print_roster.py" line="291"/>
         <source>Export groups at risk</source>
         <translation>Eksport grup zagrożonych</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="293"/>
+        <location filename="../../ui/print_roster.py" line="292"/>
         <source>groups-at-risk</source>
         <translation>grupy-zagrozone</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="317"/>
+        <location filename="../../ui/print_roster.py" line="316"/>
         <source>Print class list</source>
         <translation>Drukowanie listy grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="339"/>
+        <location filename="../../ui/print_roster.py" line="338"/>
         <source>Save class list as PDF</source>
         <translation>Zapis listy grupy do PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="341"/>
+        <location filename="../../ui/print_roster.py" line="340"/>
         <source>PDF document (*.pdf)</source>
         <translation>Dokument PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="348"/>
+        <location filename="../../ui/print_roster.py" line="347"/>
         <source>Class lists</source>
         <translation>Listy grup</translation>
     </message>
@@ -2374,101 +2374,101 @@ Odtworzenie:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../desk/db.py" line="64"/>
+        <location filename="../../desk/db.py" line="65"/>
         <source>This is not a database address: %1</source>
         <translation>To nie jest adres bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="72"/>
+        <location filename="../../desk/db.py" line="73"/>
         <source>desk works with an SQLite file or a PostgreSQL server (postgresql://…), not %1.</source>
         <translation>desk działa z plikiem SQLite albo serwerem PostgreSQL (postgresql://…), a nie z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="219"/>
+        <location filename="../../desk/db.py" line="220"/>
         <source>The database is busy: another workstation or job is changing it. Try again in a moment.</source>
         <translation>Baza danych jest zajęta: inne stanowisko lub zadanie właśnie ją zmienia. Spróbuj ponownie za chwilę.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="361"/>
-        <location filename="../../desk/db.py" line="460"/>
+        <location filename="../../desk/db.py" line="419"/>
+        <location filename="../../desk/db.py" line="518"/>
         <source>The file %1 is not a desk database (or it is damaged).</source>
         <translation>Plik %1 nie jest bazą danych desk (albo jest uszkodzony).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="363"/>
+        <location filename="../../desk/db.py" line="421"/>
         <source>The database %1 is locked by another program. Close it there, or wait, and try again.</source>
         <translation>Baza danych %1 jest zablokowana przez inny program. Zamknij ją tam albo zaczekaj i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="368"/>
-        <location filename="../../desk/db.py" line="466"/>
+        <location filename="../../desk/db.py" line="426"/>
+        <location filename="../../desk/db.py" line="524"/>
         <source>The database %1 is read-only. Ask your administrator for write access to the file and its folder.</source>
         <translation>Baza danych %1 jest tylko do odczytu. Poproś administratora o prawo zapisu do pliku i jego folderu.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="373"/>
+        <location filename="../../desk/db.py" line="431"/>
         <source>The database %1 cannot be opened: the folder does not exist or cannot be written to.</source>
         <translation>Nie można otworzyć bazy danych %1: folder nie istnieje albo nie można w nim zapisywać.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="378"/>
-        <location filename="../../desk/db.py" line="400"/>
+        <location filename="../../desk/db.py" line="436"/>
+        <location filename="../../desk/db.py" line="458"/>
         <source>The database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="383"/>
+        <location filename="../../desk/db.py" line="441"/>
         <source>The database server %1 refused the sign-in. Check the user name and password in the database address.</source>
         <translation>Serwer bazy danych %1 odmówił zalogowania. Sprawdź nazwę użytkownika i hasło w adresie bazy.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="388"/>
+        <location filename="../../desk/db.py" line="446"/>
         <source>The database %1 does not exist on the server.</source>
         <translation>Baza danych %1 nie istnieje na serwerze.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="390"/>
+        <location filename="../../desk/db.py" line="448"/>
         <source>The database server %1 does not answer. It may be down, or the network is unavailable.</source>
         <translation>Serwer bazy danych %1 nie odpowiada. Może być wyłączony albo sieć jest niedostępna.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="395"/>
+        <location filename="../../desk/db.py" line="453"/>
         <source>The database %1 does not allow this user to change its structure. Ask your administrator.</source>
         <translation>Baza danych %1 nie pozwala temu użytkownikowi zmieniać swojej struktury. Poproś administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="421"/>
+        <location filename="../../desk/db.py" line="479"/>
         <source>A database file is damaged: %1 or a file given to the command. Run desk check --thorough, and restore a backup (desk backup list, desk backup restore).</source>
         <translation>Plik bazy danych jest uszkodzony: %1 albo plik podany poleceniu. Uruchom desk check --thorough i przywróć kopię zapasową (desk backup list, desk backup restore).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="448"/>
+        <location filename="../../desk/db.py" line="506"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 to folder, a nie plik bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="455"/>
+        <location filename="../../desk/db.py" line="513"/>
         <source>The file %1 is empty: it is not a desk database. Remove it, or choose another file.</source>
         <translation>Plik %1 jest pusty: to nie jest baza desk. Usuń go albo wybierz inny plik.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="481"/>
+        <location filename="../../desk/db.py" line="539"/>
         <source>There is no database at %1.</source>
         <translation>Nie ma bazy danych w %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="511"/>
+        <location filename="../../desk/db.py" line="569"/>
         <source>The database %1 was made by a newer version of desk. Install the newer version to open it.</source>
         <translation>Baza danych %1 została utworzona przez nowszą wersję desk. Zainstaluj nowszą wersję, aby ją otworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="474"/>
-        <location filename="../../desk/db.py" line="521"/>
+        <location filename="../../desk/db.py" line="532"/>
+        <location filename="../../desk/db.py" line="579"/>
         <source>The database %1 holds tables of another program; desk will not change it.</source>
         <translation>Baza danych %1 zawiera tabele innego programu; desk jej nie zmieni.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="531"/>
+        <location filename="../../desk/db.py" line="589"/>
         <source>The database %1 needs an upgrade. Run: desk db upgrade</source>
         <translation>Baza danych %1 wymaga aktualizacji. Uruchom: desk db upgrade</translation>
     </message>
@@ -3112,57 +3112,57 @@ Odtworzenie:
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="144"/>
+        <location filename="../../ui/sign_in.py" line="153"/>
         <source>New database — first administrator</source>
         <translation>Nowa baza danych — pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="146"/>
+        <location filename="../../ui/sign_in.py" line="155"/>
         <source>This database has no staff accounts yet. Create the administrator&apos;s account; the administrator then adds the other staff.</source>
         <translation>Ta baza danych nie ma jeszcze kont pracowników. Utwórz konto administratora; administrator doda potem pozostałych pracowników.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="151"/>
+        <location filename="../../ui/sign_in.py" line="160"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="152"/>
+        <location filename="../../ui/sign_in.py" line="161"/>
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="153"/>
+        <location filename="../../ui/sign_in.py" line="162"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="154"/>
+        <location filename="../../ui/sign_in.py" line="163"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="156"/>
+        <location filename="../../ui/sign_in.py" line="165"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="157"/>
+        <location filename="../../ui/sign_in.py" line="166"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="158"/>
+        <location filename="../../ui/sign_in.py" line="167"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="159"/>
+        <location filename="../../ui/sign_in.py" line="168"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="169"/>
+        <location filename="../../ui/sign_in.py" line="178"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -3170,22 +3170,22 @@ Odtworzenie:
 <context>
     <name>Formats</name>
     <message>
-        <location filename="../../ui/formats.py" line="89"/>
+        <location filename="../../ui/formats.py" line="98"/>
         <source>“%1” is not a date: write it as %2, e.g. %3.</source>
         <translation>„%1” to nie jest data: zapisz ją jako %2, np. %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/formats.py" line="117"/>
+        <location filename="../../ui/formats.py" line="126"/>
         <source>no date</source>
         <translation>brak daty</translation>
     </message>
     <message>
-        <location filename="../../ui/formats.py" line="118"/>
+        <location filename="../../ui/formats.py" line="127"/>
         <source>Type the date (%1, or %2) or pick it from the calendar.</source>
         <translation>Wpisz datę (%1 lub %2) albo wybierz ją z kalendarza.</translation>
     </message>
     <message>
-        <location filename="../../ui/formats.py" line="120"/>
+        <location filename="../../ui/formats.py" line="129"/>
         <source>Empty: no date.</source>
         <translation>Puste: bez daty.</translation>
     </message>
@@ -3394,12 +3394,12 @@ Odtworzenie:
 <context>
     <name>GroupMemberActions</name>
     <message>
-        <location filename="../../ui/views/group_members.py" line="145"/>
+        <location filename="../../ui/views/group_members.py" line="136"/>
         <source>Unenroll</source>
         <translation>Wypisz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="146"/>
+        <location filename="../../ui/views/group_members.py" line="137"/>
         <source>%n students unenrolled from %1.</source>
         <translation>
             <numerusform>Wypisano %n studenta z %1.</numerusform>
@@ -3408,7 +3408,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="184"/>
+        <location filename="../../ui/views/group_members.py" line="175"/>
         <source>%n students moved to %1.</source>
         <translation>
             <numerusform>Przeniesiono %n studenta do %1.</numerusform>
@@ -3795,266 +3795,266 @@ Odtworzenie:
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="158"/>
+        <location filename="../../ui/views/groups.py" line="159"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="164"/>
+        <location filename="../../ui/views/groups.py" line="162"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="169"/>
+        <location filename="../../ui/views/groups.py" line="165"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="170"/>
+        <location filename="../../ui/views/groups.py" line="166"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="176"/>
+        <location filename="../../ui/views/groups.py" line="172"/>
         <source>Show groups by how full they are</source>
         <translation>Pokaż grupy według zapełnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="184"/>
+        <location filename="../../ui/views/groups.py" line="180"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="209"/>
+        <location filename="../../ui/views/groups.py" line="205"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="208"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="213"/>
+        <location filename="../../ui/views/groups.py" line="209"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="214"/>
+        <location filename="../../ui/views/groups.py" line="210"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="211"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="212"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="212"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="217"/>
+        <location filename="../../ui/views/groups.py" line="213"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="220"/>
-        <location filename="../../ui/views/groups.py" line="689"/>
+        <location filename="../../ui/views/groups.py" line="216"/>
+        <location filename="../../ui/views/groups.py" line="685"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="222"/>
+        <location filename="../../ui/views/groups.py" line="218"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="222"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="228"/>
+        <location filename="../../ui/views/groups.py" line="224"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="228"/>
+        <location filename="../../ui/views/groups.py" line="224"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="228"/>
+        <location filename="../../ui/views/groups.py" line="224"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="228"/>
+        <location filename="../../ui/views/groups.py" line="224"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="228"/>
+        <location filename="../../ui/views/groups.py" line="224"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="229"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="229"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="243"/>
+        <location filename="../../ui/views/groups.py" line="239"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="244"/>
+        <location filename="../../ui/views/groups.py" line="240"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="245"/>
+        <location filename="../../ui/views/groups.py" line="241"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="242"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="247"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="248"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="249"/>
+        <location filename="../../ui/views/groups.py" line="245"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="253"/>
+        <location filename="../../ui/views/groups.py" line="249"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="267"/>
+        <location filename="../../ui/views/groups.py" line="263"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="267"/>
+        <location filename="../../ui/views/groups.py" line="263"/>
         <source>Te&amp;rm:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="268"/>
+        <location filename="../../ui/views/groups.py" line="264"/>
         <source>Ca&amp;pacity:</source>
         <translation>Za&amp;jętość:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="268"/>
+        <location filename="../../ui/views/groups.py" line="264"/>
         <source>&amp;Course:</source>
         <translation>Prz&amp;edmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="377"/>
-        <location filename="../../ui/views/groups.py" line="406"/>
-        <location filename="../../ui/views/groups.py" line="524"/>
+        <location filename="../../ui/views/groups.py" line="373"/>
+        <location filename="../../ui/views/groups.py" line="402"/>
+        <location filename="../../ui/views/groups.py" line="520"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="394"/>
+        <location filename="../../ui/views/groups.py" line="390"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="419"/>
+        <location filename="../../ui/views/groups.py" line="415"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="440"/>
-        <location filename="../../ui/views/groups.py" line="450"/>
+        <location filename="../../ui/views/groups.py" line="436"/>
+        <location filename="../../ui/views/groups.py" line="446"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="546"/>
+        <location filename="../../ui/views/groups.py" line="542"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="554"/>
+        <location filename="../../ui/views/groups.py" line="550"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="556"/>
+        <location filename="../../ui/views/groups.py" line="552"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="558"/>
+        <location filename="../../ui/views/groups.py" line="554"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="640"/>
+        <location filename="../../ui/views/groups.py" line="636"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="648"/>
+        <location filename="../../ui/views/groups.py" line="644"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="668"/>
+        <location filename="../../ui/views/groups.py" line="664"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="680"/>
+        <location filename="../../ui/views/groups.py" line="676"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="692"/>
+        <location filename="../../ui/views/groups.py" line="688"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="702"/>
+        <location filename="../../ui/views/groups.py" line="698"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="28"/>
+        <location filename="../../ui/views/group_members.py" line="27"/>
         <source>Move to group</source>
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="173"/>
+        <location filename="../../ui/views/group_members.py" line="164"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -4585,37 +4585,37 @@ Odtworzenie:
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="732"/>
+        <location filename="../../desk/token_rounds.py" line="802"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="735"/>
+        <location filename="../../desk/token_rounds.py" line="805"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="736"/>
+        <location filename="../../desk/token_rounds.py" line="806"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="737"/>
+        <location filename="../../desk/token_rounds.py" line="807"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="738"/>
+        <location filename="../../desk/token_rounds.py" line="808"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="739"/>
+        <location filename="../../desk/token_rounds.py" line="809"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="740"/>
+        <location filename="../../desk/token_rounds.py" line="810"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
@@ -7644,53 +7644,52 @@ Odtworzenie:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="214"/>
+        <location filename="../../ui/views/group_dialogs.py" line="222"/>
         <source>Move %1 %2</source>
         <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="215"/>
+        <location filename="../../ui/views/group_dialogs.py" line="223"/>
         <source>From %1 to another group of the course, in one step.</source>
         <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="216"/>
+        <location filename="../../ui/views/group_dialogs.py" line="224"/>
         <source>&amp;Move</source>
         <translation>&amp;Przenieś</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="220"/>
+        <location filename="../../ui/views/group_dialogs.py" line="228"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="222"/>
-        <location filename="../../ui/views/group_members.py" line="37"/>
+        <location filename="../../ui/views/group_dialogs.py" line="203"/>
         <source>%1 — %2 of %3, %4 free</source>
         <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="226"/>
+        <location filename="../../ui/views/group_dialogs.py" line="231"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
         <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="228"/>
+        <location filename="../../ui/views/group_dialogs.py" line="233"/>
         <source>Move over the limit</source>
         <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="233"/>
+        <location filename="../../ui/views/group_dialogs.py" line="238"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="248"/>
+        <location filename="../../ui/views/group_dialogs.py" line="253"/>
         <source>The group has free places.</source>
         <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="259"/>
+        <location filename="../../ui/views/group_dialogs.py" line="264"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę docelową.</translation>
     </message>
@@ -7698,7 +7697,7 @@ Odtworzenie:
 <context>
     <name>MoveManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="58"/>
+        <location filename="../../ui/views/group_members.py" line="49"/>
         <source>Move %n students</source>
         <translation>
             <numerusform>Przenieś %n studenta</numerusform>
@@ -7707,7 +7706,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="59"/>
+        <location filename="../../ui/views/group_members.py" line="50"/>
         <source>Move these %n students from %1 to another group of the course:</source>
         <translation>
             <numerusform>Przenieś tego %n studenta z %1 do innej grupy przedmiotu:</numerusform>
@@ -7716,7 +7715,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="61"/>
+        <location filename="../../ui/views/group_members.py" line="52"/>
         <source>&amp;Move %n students</source>
         <translation>
             <numerusform>&amp;Przenieś %n studenta</numerusform>
@@ -7725,37 +7724,37 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="65"/>
+        <location filename="../../ui/views/group_members.py" line="56"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="68"/>
+        <location filename="../../ui/views/group_members.py" line="59"/>
         <source>Even if the group has too few places (a recorded &amp;override)</source>
         <translation>Nawet gdy w grupie brakuje miejsc (odnotowane &amp;przekroczenie)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="70"/>
+        <location filename="../../ui/views/group_members.py" line="61"/>
         <source>Move over the limit</source>
         <translation>Przenieś ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="74"/>
+        <location filename="../../ui/views/group_members.py" line="65"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="90"/>
+        <location filename="../../ui/views/group_members.py" line="81"/>
         <source>Without it, the students beyond the free places stay where they are (each is named in the result).</source>
         <translation>Bez tego studenci ponad liczbę wolnych miejsc zostają w swojej grupie (każdy jest wymieniony w wyniku).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="91"/>
+        <location filename="../../ui/views/group_members.py" line="82"/>
         <source>The group has places for all of them.</source>
         <translation>W grupie jest miejsce dla wszystkich.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="96"/>
+        <location filename="../../ui/views/group_members.py" line="87"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę, do której przenieść.</translation>
     </message>
@@ -8224,7 +8223,7 @@ Odtworzenie:
     <name>PaymentsView</name>
     <message>
         <location filename="../../ui/views/payments_list.py" line="45"/>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -8235,7 +8234,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/payments_list.py" line="52"/>
-        <location filename="../../ui/views/payments_list.py" line="66"/>
+        <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
@@ -8245,87 +8244,87 @@ Odtworzenie:
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="63"/>
+        <location filename="../../ui/views/payments_list.py" line="60"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>No.</source>
         <translation>Nr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="65"/>
+        <location filename="../../ui/views/payments_list.py" line="62"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="66"/>
+        <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Token</source>
         <translation>Żeton</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="66"/>
+        <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="66"/>
+        <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Created</source>
         <translation>Utworzono</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="66"/>
+        <location filename="../../ui/views/payments_list.py" line="63"/>
         <source>Cancelled because</source>
         <translation>Powód anulowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="75"/>
+        <location filename="../../ui/views/payments_list.py" line="72"/>
         <source>&amp;Cancel payment…</source>
         <translation>&amp;Anuluj należność…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="77"/>
+        <location filename="../../ui/views/payments_list.py" line="74"/>
         <source>Cancel the selected payment</source>
         <translation>Anuluj wybraną należność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="80"/>
+        <location filename="../../ui/views/payments_list.py" line="77"/>
         <source>E&amp;xport payments due…</source>
         <translation>E&amp;ksportuj należności…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="82"/>
+        <location filename="../../ui/views/payments_list.py" line="79"/>
         <source>Export the payments due to Excel</source>
         <translation>Eksportuj należności do Excela</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="83"/>
+        <location filename="../../ui/views/payments_list.py" line="80"/>
         <source>Every payment due of the term and unit chosen, to an .xlsx file; the export is recorded in the history.</source>
         <translation>Wszystkie należności wybranego cyklu i jednostki do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="89"/>
+        <location filename="../../ui/views/payments_list.py" line="86"/>
         <source>&amp;Status:</source>
         <translation>S&amp;tatus:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/payments_list.py" line="151"/>
+        <location filename="../../ui/views/payments_list.py" line="148"/>
         <source>%n payments shown; due in total: %1</source>
         <translation>
             <numerusform>Wyświetlona %n należność; łącznie do zapłaty: %1</numerusform>
@@ -8334,52 +8333,52 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="172"/>
+        <location filename="../../ui/views/payments_list.py" line="169"/>
         <source>Export payments due</source>
         <translation>Eksport należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="173"/>
+        <location filename="../../ui/views/payments_list.py" line="170"/>
         <source>payments-due</source>
         <translation>naleznosci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="89"/>
+        <location filename="../../ui/views/payments_list.py" line="86"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="89"/>
+        <location filename="../../ui/views/payments_list.py" line="86"/>
         <source>Te&amp;rm:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="114"/>
+        <location filename="../../ui/views/payments_list.py" line="111"/>
         <source>every term</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="117"/>
+        <location filename="../../ui/views/payments_list.py" line="114"/>
         <source>every unit</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="182"/>
+        <location filename="../../ui/views/payments_list.py" line="179"/>
         <source>Cancel payment #%1</source>
         <translation>Anulowanie należności nr %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="183"/>
+        <location filename="../../ui/views/payments_list.py" line="180"/>
         <source>%1 PLN due from %2 (%3).</source>
         <translation>Kwota %1 zł należna od: %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="185"/>
+        <location filename="../../ui/views/payments_list.py" line="182"/>
         <source>Cancel the &amp;payment</source>
         <translation>Anuluj &amp;należność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/payments_list.py" line="187"/>
+        <location filename="../../ui/views/payments_list.py" line="184"/>
         <source>e.g. decision of the dean, letter no. …</source>
         <translation>np. decyzja dziekana, pismo nr …</translation>
     </message>
@@ -8485,22 +8484,22 @@ Odtworzenie:
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="460"/>
+        <location filename="../../ui/views/calendar.py" line="457"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="460"/>
+        <location filename="../../ui/views/calendar.py" line="457"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="460"/>
+        <location filename="../../ui/views/calendar.py" line="457"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="468"/>
+        <location filename="../../ui/views/calendar.py" line="465"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -8790,122 +8789,122 @@ Odtworzenie:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="481"/>
+        <location filename="../../ui/views/calendar.py" line="478"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="482"/>
+        <location filename="../../ui/views/calendar.py" line="479"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="482"/>
+        <location filename="../../ui/views/calendar.py" line="479"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="483"/>
+        <location filename="../../ui/views/calendar.py" line="480"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="486"/>
+        <location filename="../../ui/views/calendar.py" line="483"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="487"/>
+        <location filename="../../ui/views/calendar.py" line="484"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="488"/>
+        <location filename="../../ui/views/calendar.py" line="485"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="490"/>
+        <location filename="../../ui/views/calendar.py" line="487"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="492"/>
+        <location filename="../../ui/views/calendar.py" line="489"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="497"/>
+        <location filename="../../ui/views/calendar.py" line="494"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="501"/>
+        <location filename="../../ui/views/calendar.py" line="498"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="503"/>
+        <location filename="../../ui/views/calendar.py" line="500"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="505"/>
+        <location filename="../../ui/views/calendar.py" line="502"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="510"/>
+        <location filename="../../ui/views/calendar.py" line="507"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="514"/>
+        <location filename="../../ui/views/calendar.py" line="511"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="516"/>
+        <location filename="../../ui/views/calendar.py" line="513"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="517"/>
+        <location filename="../../ui/views/calendar.py" line="514"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="518"/>
+        <location filename="../../ui/views/calendar.py" line="515"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="519"/>
+        <location filename="../../ui/views/calendar.py" line="516"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="520"/>
+        <location filename="../../ui/views/calendar.py" line="517"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="521"/>
+        <location filename="../../ui/views/calendar.py" line="518"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="522"/>
+        <location filename="../../ui/views/calendar.py" line="519"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="524"/>
+        <location filename="../../ui/views/calendar.py" line="521"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="525"/>
+        <location filename="../../ui/views/calendar.py" line="522"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -9009,244 +9008,244 @@ Odtworzenie:
     <name>RegistrationsView</name>
     <message>
         <location filename="../../ui/views/calendar.py" line="95"/>
-        <location filename="../../ui/views/calendar.py" line="104"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="98"/>
-        <location filename="../../ui/views/calendar.py" line="104"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="102"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
         <source>&amp;New registration…</source>
         <translation>&amp;Nowa rejestracja…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="103"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="104"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="104"/>
-        <location filename="../../ui/views/calendar.py" line="135"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="132"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="104"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="104"/>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="105"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
         <source>Courses per student</source>
         <translation>Przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="105"/>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>Unregistering</source>
         <translation>Wyrejestrowywanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="105"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
         <source>Courses</source>
         <translation>Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="108"/>
+        <location filename="../../ui/views/calendar.py" line="105"/>
         <source>Choose a registration.</source>
         <translation>Wybierz rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="112"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edytuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="114"/>
         <source>E&amp;xplain for a student…</source>
         <translation>Wyjaśnij d&amp;la studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="121"/>
+        <location filename="../../ui/views/calendar.py" line="118"/>
         <source>Micro-round / break</source>
         <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="123"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>&amp;Add round…</source>
         <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="124"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
         <source>Edit &amp;round…</source>
         <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="125"/>
+        <location filename="../../ui/views/calendar.py" line="122"/>
         <source>Remove roun&amp;d…</source>
         <translation>Usuń t&amp;urę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="145"/>
+        <location filename="../../ui/views/calendar.py" line="142"/>
         <source>Un&amp;it:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="145"/>
+        <location filename="../../ui/views/calendar.py" line="142"/>
         <source>Ter&amp;m:</source>
         <translation>Cy&amp;kl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="134"/>
+        <location filename="../../ui/views/calendar.py" line="131"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="135"/>
+        <location filename="../../ui/views/calendar.py" line="132"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="135"/>
+        <location filename="../../ui/views/calendar.py" line="132"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="135"/>
+        <location filename="../../ui/views/calendar.py" line="132"/>
         <source>Seats</source>
         <translation>Miejsca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="135"/>
+        <location filename="../../ui/views/calendar.py" line="132"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="140"/>
+        <location filename="../../ui/views/calendar.py" line="137"/>
         <source>R&amp;ounds</source>
         <translation>Tu&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="141"/>
+        <location filename="../../ui/views/calendar.py" line="138"/>
         <source>Co&amp;urses</source>
         <translation>Przedm&amp;ioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="142"/>
+        <location filename="../../ui/views/calendar.py" line="139"/>
         <source>A&amp;ccess</source>
         <translation>D&amp;ostęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="228"/>
+        <location filename="../../ui/views/calendar.py" line="225"/>
         <source>all units</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="234"/>
+        <location filename="../../ui/views/calendar.py" line="231"/>
         <source>all terms</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="264"/>
-        <location filename="../../ui/views/calendar.py" line="339"/>
+        <location filename="../../ui/views/calendar.py" line="261"/>
+        <location filename="../../ui/views/calendar.py" line="336"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="265"/>
-        <location filename="../../ui/views/calendar.py" line="349"/>
+        <location filename="../../ui/views/calendar.py" line="262"/>
+        <location filename="../../ui/views/calendar.py" line="346"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="265"/>
-        <location filename="../../ui/views/calendar.py" line="349"/>
+        <location filename="../../ui/views/calendar.py" line="262"/>
+        <location filename="../../ui/views/calendar.py" line="346"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="327"/>
+        <location filename="../../ui/views/calendar.py" line="324"/>
         <source>No registrations here.</source>
         <translation>Brak rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="339"/>
+        <location filename="../../ui/views/calendar.py" line="336"/>
         <source>courses per student: %1</source>
         <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="340"/>
+        <location filename="../../ui/views/calendar.py" line="337"/>
         <source>only entitled students</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="340"/>
+        <location filename="../../ui/views/calendar.py" line="337"/>
         <source>open to every active student</source>
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="344"/>
+        <location filename="../../ui/views/calendar.py" line="341"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="401"/>
+        <location filename="../../ui/views/calendar.py" line="398"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="402"/>
+        <location filename="../../ui/views/calendar.py" line="399"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="403"/>
+        <location filename="../../ui/views/calendar.py" line="400"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="433"/>
+        <location filename="../../ui/views/calendar.py" line="430"/>
         <source>Next ter&amp;m from this one…</source>
         <translation>&amp;Kolejny cykl na podstawie tego…</translation>
     </message>
@@ -9563,87 +9562,87 @@ Odtworzenie:
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="595"/>
+        <location filename="../../ui/views/calendar.py" line="592"/>
         <source>optional for a new round</source>
         <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="597"/>
+        <location filename="../../ui/views/calendar.py" line="594"/>
         <source>Edit round — %1</source>
         <translation>Edycja tury — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="597"/>
+        <location filename="../../ui/views/calendar.py" line="594"/>
         <source>New round — %1</source>
         <translation>Nowa tura — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="598"/>
+        <location filename="../../ui/views/calendar.py" line="595"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
         <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="598"/>
+        <location filename="../../ui/views/calendar.py" line="595"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="602"/>
+        <location filename="../../ui/views/calendar.py" line="599"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="604"/>
+        <location filename="../../ui/views/calendar.py" line="601"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="607"/>
+        <location filename="../../ui/views/calendar.py" line="604"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="608"/>
+        <location filename="../../ui/views/calendar.py" line="605"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="609"/>
+        <location filename="../../ui/views/calendar.py" line="606"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="612"/>
+        <location filename="../../ui/views/calendar.py" line="609"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="613"/>
+        <location filename="../../ui/views/calendar.py" line="610"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="616"/>
+        <location filename="../../ui/views/calendar.py" line="613"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="617"/>
+        <location filename="../../ui/views/calendar.py" line="614"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="618"/>
+        <location filename="../../ui/views/calendar.py" line="615"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="620"/>
+        <location filename="../../ui/views/calendar.py" line="617"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="621"/>
+        <location filename="../../ui/views/calendar.py" line="618"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
@@ -9797,12 +9796,12 @@ Odtworzenie:
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="28"/>
+        <location filename="../../ui/sign_in.py" line="32"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="65"/>
+        <location filename="../../ui/sign_in.py" line="69"/>
         <source>Failed: %1</source>
         <translation>Nie powiodło się: %1</translation>
     </message>
@@ -9810,52 +9809,52 @@ Odtworzenie:
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="83"/>
+        <location filename="../../ui/sign_in.py" line="87"/>
         <source>Sign in — desk</source>
         <translation>Logowanie — desk</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="84"/>
+        <location filename="../../ui/sign_in.py" line="88"/>
         <source>Course registration back office</source>
         <translation>Obsługa rejestracji na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="86"/>
+        <location filename="../../ui/sign_in.py" line="90"/>
         <source>Database: %1</source>
         <translation>Baza danych: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="90"/>
+        <location filename="../../ui/sign_in.py" line="94"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="91"/>
+        <location filename="../../ui/sign_in.py" line="95"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="93"/>
+        <location filename="../../ui/sign_in.py" line="97"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="94"/>
+        <location filename="../../ui/sign_in.py" line="98"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="101"/>
+        <location filename="../../ui/sign_in.py" line="105"/>
         <source>Demo database: sign in as &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (dean&apos;s office clerk) or &lt;b&gt;cos&lt;/b&gt; (Student Service Center), password &lt;b&gt;demo1234&lt;/b&gt;.</source>
         <translation>Baza demonstracyjna: zaloguj się jako &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (pracownik dziekanatu) lub &lt;b&gt;cos&lt;/b&gt; (Centrum Obsługi Studenta), hasło &lt;b&gt;demo1234&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="113"/>
+        <location filename="../../ui/sign_in.py" line="117"/>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="123"/>
+        <location filename="../../ui/sign_in.py" line="132"/>
         <source>Type your login.</source>
         <translation>Wpisz swój login.</translation>
     </message>
@@ -10421,417 +10420,417 @@ Odtworzenie:
 <context>
     <name>StudentCardWindow</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="107"/>
+        <location filename="../../ui/views/student_card.py" line="111"/>
         <source>Student card</source>
         <translation>Karta studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="110"/>
+        <location filename="../../ui/views/student_card.py" line="114"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="116"/>
+        <location filename="../../ui/views/student_card.py" line="120"/>
         <source>Show &amp;PESEL</source>
         <translation>Pokaż &amp;PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="118"/>
+        <location filename="../../ui/views/student_card.py" line="122"/>
         <source>Show PESEL (recorded in the history)</source>
         <translation>Pokaż PESEL (zapisywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="119"/>
+        <location filename="../../ui/views/student_card.py" line="123"/>
         <source>Shows the full PESEL. Every look is recorded in the history.</source>
         <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="121"/>
+        <location filename="../../ui/views/student_card.py" line="125"/>
         <source>&amp;Edit personal data…</source>
         <translation>&amp;Zmień dane osobowe…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="123"/>
+        <location filename="../../ui/views/student_card.py" line="127"/>
         <source>Edit personal data</source>
         <translation>Zmień dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="125"/>
+        <location filename="../../ui/views/student_card.py" line="129"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="127"/>
+        <location filename="../../ui/views/student_card.py" line="131"/>
         <source>Refresh the card</source>
         <translation>Odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="129"/>
+        <location filename="../../ui/views/student_card.py" line="133"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="131"/>
+        <location filename="../../ui/views/student_card.py" line="135"/>
         <source>Close the card</source>
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="209"/>
+        <location filename="../../ui/views/student_card.py" line="216"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="229"/>
+        <location filename="../../ui/views/student_card.py" line="236"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="232"/>
+        <location filename="../../ui/views/student_card.py" line="239"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="234"/>
+        <location filename="../../ui/views/student_card.py" line="241"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="243"/>
+        <location filename="../../ui/views/student_card.py" line="250"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="270"/>
+        <location filename="../../ui/views/student_card.py" line="278"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="273"/>
+        <location filename="../../ui/views/student_card.py" line="281"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="274"/>
+        <location filename="../../ui/views/student_card.py" line="282"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="275"/>
+        <location filename="../../ui/views/student_card.py" line="283"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="277"/>
+        <location filename="../../ui/views/student_card.py" line="285"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="278"/>
+        <location filename="../../ui/views/student_card.py" line="286"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="281"/>
+        <location filename="../../ui/views/student_card.py" line="289"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="283"/>
+        <location filename="../../ui/views/student_card.py" line="291"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="304"/>
+        <location filename="../../ui/views/student_card.py" line="312"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="296"/>
+        <location filename="../../ui/views/student_card.py" line="304"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="297"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
         <source> until %1</source>
         <translation> do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
-        <location filename="../../ui/views/student_card.py" line="482"/>
-        <location filename="../../ui/views/student_card.py" line="507"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="515"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="400"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="312"/>
+        <location filename="../../ui/views/student_card.py" line="320"/>
         <source>Change &amp;status…</source>
         <translation>Zmień &amp;status…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="314"/>
+        <location filename="../../ui/views/student_card.py" line="322"/>
         <source>Change the status of the selected programme</source>
         <translation>Zmień status na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="315"/>
+        <location filename="../../ui/views/student_card.py" line="323"/>
         <source>Leave, return, suspension, removal or graduation, with a reason.</source>
         <translation>Urlop, powrót, zawieszenie, skreślenie lub ukończenie studiów, z podaniem powodu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="318"/>
+        <location filename="../../ui/views/student_card.py" line="326"/>
         <source>Change s&amp;tage…</source>
         <translation>Zmień &amp;etap…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="320"/>
+        <location filename="../../ui/views/student_card.py" line="328"/>
         <source>Change the stage of the selected programme</source>
         <translation>Zmień etap na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="323"/>
+        <location filename="../../ui/views/student_card.py" line="331"/>
         <source>A&amp;dd programme…</source>
         <translation>Dodaj &amp;kierunek…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="325"/>
+        <location filename="../../ui/views/student_card.py" line="333"/>
         <source>Put the student on one more programme</source>
         <translation>Zapisz studenta na kolejny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="338"/>
+        <location filename="../../ui/views/student_card.py" line="346"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="343"/>
+        <location filename="../../ui/views/student_card.py" line="351"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="354"/>
+        <location filename="../../ui/views/student_card.py" line="362"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="391"/>
+        <location filename="../../ui/views/student_card.py" line="399"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="375"/>
+        <location filename="../../ui/views/student_card.py" line="383"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="384"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="384"/>
+        <location filename="../../ui/views/student_card.py" line="392"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="400"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="400"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="400"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="400"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="410"/>
+        <location filename="../../ui/views/student_card.py" line="418"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="412"/>
+        <location filename="../../ui/views/student_card.py" line="420"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="414"/>
+        <location filename="../../ui/views/student_card.py" line="422"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="416"/>
+        <location filename="../../ui/views/student_card.py" line="424"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="481"/>
+        <location filename="../../ui/views/student_card.py" line="489"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="465"/>
+        <location filename="../../ui/views/student_card.py" line="473"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="287"/>
+        <location filename="../../ui/views/student_card.py" line="295"/>
         <source>Progr&amp;ammes</source>
         <translation>Kier&amp;unki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="361"/>
+        <location filename="../../ui/views/student_card.py" line="369"/>
         <source>Reg&amp;istrations of this term and the next</source>
         <translation>Rej&amp;estracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="368"/>
+        <location filename="../../ui/views/student_card.py" line="376"/>
         <source>Show the registrations of &amp;all units</source>
         <translation>Pokaż rejestracje &amp;wszystkich jednostek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="370"/>
+        <location filename="../../ui/views/student_card.py" line="378"/>
         <source>Show the registrations of all units</source>
         <translation>Pokaż rejestracje wszystkich jednostek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="376"/>
+        <location filename="../../ui/views/student_card.py" line="384"/>
         <source>No registrations of your units in the current or the next term.</source>
         <translation>Brak rejestracji Twoich jednostek w bieżącym ani następnym cyklu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="463"/>
+        <location filename="../../ui/views/student_card.py" line="471"/>
         <source>Class gr&amp;oups</source>
         <translation>Grupy &amp;zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="489"/>
+        <location filename="../../ui/views/student_card.py" line="497"/>
         <source>To&amp;kens and payments</source>
         <translation>Że&amp;tony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="517"/>
-        <location filename="../../ui/views/student_card.py" line="532"/>
+        <location filename="../../ui/views/student_card.py" line="525"/>
+        <location filename="../../ui/views/student_card.py" line="540"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="519"/>
+        <location filename="../../ui/views/student_card.py" line="527"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="521"/>
-        <location filename="../../ui/views/student_card.py" line="579"/>
+        <location filename="../../ui/views/student_card.py" line="529"/>
+        <location filename="../../ui/views/student_card.py" line="587"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="523"/>
+        <location filename="../../ui/views/student_card.py" line="531"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="527"/>
+        <location filename="../../ui/views/student_card.py" line="535"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="531"/>
+        <location filename="../../ui/views/student_card.py" line="539"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="532"/>
+        <location filename="../../ui/views/student_card.py" line="540"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="532"/>
+        <location filename="../../ui/views/student_card.py" line="540"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="547"/>
+        <location filename="../../ui/views/student_card.py" line="555"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="549"/>
+        <location filename="../../ui/views/student_card.py" line="557"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="550"/>
+        <location filename="../../ui/views/student_card.py" line="558"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="555"/>
+        <location filename="../../ui/views/student_card.py" line="563"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="558"/>
+        <location filename="../../ui/views/student_card.py" line="566"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="603"/>
+        <location filename="../../ui/views/student_card.py" line="611"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="613"/>
+        <location filename="../../ui/views/student_card.py" line="621"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="616"/>
+        <location filename="../../ui/views/student_card.py" line="624"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="616"/>
+        <location filename="../../ui/views/student_card.py" line="624"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -10840,92 +10839,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="618"/>
+        <location filename="../../ui/views/student_card.py" line="626"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="622"/>
+        <location filename="../../ui/views/student_card.py" line="630"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="625"/>
+        <location filename="../../ui/views/student_card.py" line="633"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="634"/>
+        <location filename="../../ui/views/student_card.py" line="642"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="646"/>
+        <location filename="../../ui/views/student_card.py" line="654"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="652"/>
+        <location filename="../../ui/views/student_card.py" line="660"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="674"/>
+        <location filename="../../ui/views/student_card.py" line="682"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="676"/>
+        <location filename="../../ui/views/student_card.py" line="684"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="678"/>
+        <location filename="../../ui/views/student_card.py" line="686"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="684"/>
+        <location filename="../../ui/views/student_card.py" line="692"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="685"/>
+        <location filename="../../ui/views/student_card.py" line="693"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="685"/>
+        <location filename="../../ui/views/student_card.py" line="693"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="685"/>
+        <location filename="../../ui/views/student_card.py" line="693"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="685"/>
+        <location filename="../../ui/views/student_card.py" line="693"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="685"/>
+        <location filename="../../ui/views/student_card.py" line="693"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="740"/>
+        <location filename="../../ui/views/student_card.py" line="748"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="742"/>
+        <location filename="../../ui/views/student_card.py" line="750"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="745"/>
+        <location filename="../../ui/views/student_card.py" line="753"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -10934,58 +10933,58 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="755"/>
+        <location filename="../../ui/views/student_card.py" line="763"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="400"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="482"/>
+        <location filename="../../ui/views/student_card.py" line="490"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="493"/>
+        <location filename="../../ui/views/student_card.py" line="501"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="506"/>
+        <location filename="../../ui/views/student_card.py" line="514"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="507"/>
+        <location filename="../../ui/views/student_card.py" line="515"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="507"/>
+        <location filename="../../ui/views/student_card.py" line="515"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="507"/>
+        <location filename="../../ui/views/student_card.py" line="515"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -12980,54 +12979,54 @@ Odtworzenie:
 <context>
     <name>TokenRounds</name>
     <message>
-        <location filename="../../desk/token_rounds.py" line="66"/>
+        <location filename="../../desk/token_rounds.py" line="70"/>
         <source>Registered; one {token} token spent.</source>
         <translation>Zarejestrowano; wykorzystano jeden żeton {token}.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="68"/>
+        <location filename="../../desk/token_rounds.py" line="72"/>
         <source>Registered; a payment of {price} PLN is due.</source>
         <translation>Zarejestrowano; naliczono opłatę {price} zł.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="70"/>
+        <location filename="../../desk/token_rounds.py" line="74"/>
         <source>Unregistered; the token refunded or the payment cancelled.</source>
         <translation>Wyrejestrowano; żeton zwrócono albo opłatę anulowano.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="72"/>
+        <location filename="../../desk/token_rounds.py" line="76"/>
         <source>Withdrawn by the student.</source>
         <translation>Wycofana przez studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="75"/>
+        <location filename="../../desk/token_rounds.py" line="79"/>
         <source>token registration request {request}</source>
         <translation>prośba o rejestrację żetonową {request}</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="77"/>
+        <location filename="../../desk/token_rounds.py" line="81"/>
         <source>unregistered (request {request})</source>
         <translation>wyrejestrowanie (prośba {request})</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="148"/>
-        <location filename="../../desk/token_rounds.py" line="531"/>
-        <location filename="../../desk/token_rounds.py" line="598"/>
+        <location filename="../../desk/token_rounds.py" line="152"/>
+        <location filename="../../desk/token_rounds.py" line="601"/>
+        <location filename="../../desk/token_rounds.py" line="668"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="151"/>
+        <location filename="../../desk/token_rounds.py" line="155"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="196"/>
+        <location filename="../../desk/token_rounds.py" line="200"/>
         <source>The request is no longer pending.</source>
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="374"/>
+        <location filename="../../desk/token_rounds.py" line="473"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
@@ -13167,7 +13166,7 @@ Odtworzenie:
 <context>
     <name>UnenrollManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="112"/>
+        <location filename="../../ui/views/group_members.py" line="103"/>
         <source>Unenroll %n students</source>
         <translation>
             <numerusform>Wypisz %n studenta</numerusform>
@@ -13176,7 +13175,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="113"/>
+        <location filename="../../ui/views/group_members.py" line="104"/>
         <source>Take these %n students out of %1? Their places are free again at once.</source>
         <translation>
             <numerusform>Wypisać tego %n studenta z %1? Jego miejsce od razu się zwolni.</numerusform>
@@ -13185,7 +13184,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="115"/>
+        <location filename="../../ui/views/group_members.py" line="106"/>
         <source>&amp;Unenroll %n students</source>
         <translation>
             <numerusform>&amp;Wypisz %n studenta</numerusform>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QRadioButton, QSpinBox, QWidget
 
 from desk import enrollment, groups
@@ -198,6 +198,14 @@ class UnenrollDialog(ActionDialog):
         return self.reason.text()
 
 
+def target_text(group: GroupLine) -> str:
+    """A group offered to move to: its fill and its timetable (one student moved or many)."""
+    text = (QCoreApplication.translate("MoveDialog", "%1 — %2 of %3, %4 free").replace("%1", group_label(group))
+            .replace("%2", str(group.enrolled)).replace("%3", str(group.seat_limit)).replace("%4", str(group.free)))
+    when = timetable(group.slots)
+    return text + (f" · {when}" if when else "")
+
+
 class MoveDialog(ActionDialog):
     """Move a student to another group of the course: both steps or neither."""
 
@@ -219,10 +227,7 @@ class MoveDialog(ActionDialog):
         self.target.setObjectName("moveTargetChooser")
         self.target.setAccessibleName(self.tr("Target group"))
         for sibling in self.siblings:
-            text = (self.tr("%1 — %2 of %3, %4 free").replace("%1", group_label(sibling)).replace("%2", str(sibling.enrolled))
-                    .replace("%3", str(sibling.seat_limit)).replace("%4", str(sibling.free)))
-            when = timetable(sibling.slots)
-            self.target.addItem(text + (f" · {when}" if when else ""), sibling.id)
+            self.target.addItem(target_text(sibling), sibling.id)
         self.over_limit = QCheckBox(self.tr("Even if the group is &full (a recorded override)"), self)
         self.over_limit.setObjectName("moveOverLimitBox")
         self.over_limit.setAccessibleName(self.tr("Move over the limit"))

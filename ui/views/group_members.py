@@ -18,9 +18,8 @@ from desk.unit_of_work import UnitOfWork
 from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.many_at_once import ManyAtOnceDialog, names_list, show_result
-from ui.models.group_table_model import timetable
 from ui.tasks import error_message
-from ui.views.group_dialogs import MoveDialog, UnenrollDialog, group_label
+from ui.views.group_dialogs import MoveDialog, UnenrollDialog, group_label, target_text
 
 
 def _move_title() -> str:
@@ -30,14 +29,6 @@ def _move_title() -> str:
 
 def member_name(member: MemberLine) -> str:
     return f"{member.first_name} {member.last_name} ({member.student_number})"
-
-
-def target_text(group: GroupLine) -> str:
-    """A group offered to move to: its fill and its timetable (the words of the one-student move)."""
-    text = (QCoreApplication.translate("MoveDialog", "%1 — %2 of %3, %4 free").replace("%1", group_label(group))
-            .replace("%2", str(group.enrolled)).replace("%3", str(group.seat_limit)).replace("%4", str(group.free)))
-    when = timetable(group.slots)
-    return text + (f" · {when}" if when else "")
 
 
 class MoveManyDialog(ManyAtOnceDialog):
