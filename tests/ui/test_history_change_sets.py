@@ -68,6 +68,7 @@ def test_an_import_is_one_line_that_opens_to_its_rows(qtbot, db, admin, tasks, h
     assert dialog.more_button.isEnabled() and dialog.width() <= 1366 and dialog.height() <= 700
     # The keyboard is in the rows (in a real X server the window manager activates the dialog a moment later).
     qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.table and dialog.table.currentIndex().row() == 0, timeout=10_000)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=10_000)  # Alt+letters reach the window that has the keyboard
     with qtbot.waitSignal(dialog.loaded, timeout=10_000) as shown:
         qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     assert shown.args == [3]
