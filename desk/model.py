@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -362,6 +363,32 @@ class StudentSearchRow(Base):
     first_name_folded: Mapped[str] = mapped_column(String(100))
     last_name_folded: Mapped[str] = mapped_column(String(150))
     sort_key: Mapped[str] = mapped_column(BinaryText(600))
+
+
+class RegistrationFactsStamp(Base):
+    """One row whose number moves whenever a registration, its rounds, offered courses or access rules
+    change: kept by database triggers, never written by the application; what a process's copy of
+    those facts is checked against (``desk.rule_facts``)."""
+
+    __tablename__ = "registration_facts_stamp"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
+class StudentNameStart(Base):
+    """The first two characters at each start of a name word (first, middle, either part of a
+    surname) of a student's folded name: what a one- or two-letter search word is looked up in.
+    Kept by database triggers from the search table, never written by the application."""
+
+    __tablename__ = "student_name_starts"
+    __table_args__ = (
+        Index("ix_student_name_starts_student_id", "student_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    word_start: Mapped[str] = mapped_column(BinaryText(2), primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("student_search.student_id", ondelete="CASCADE"), primary_key=True)
 
 
 class StudentProgramme(Base):
