@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table, select, text
@@ -78,8 +79,21 @@ def last_hash(session: Session, table: Table | str) -> str | None:
     name = _table_name(table)
     session.flush()  # an entry still pending in the session is the chain's end
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+        _lock_chains(session)
     return session.execute(text(f"SELECT chain_hash FROM {name} ORDER BY id DESC LIMIT 1")).scalar()
+
+
+def _lock_chains(session: Session) -> None:
+    """The chains' lock, once a transaction: it is held to the transaction's end, unless the savepoint that
+    took it is rolled back (PostgreSQL releases it with the savepoint; then it is taken again)."""
+    holder = session.info.get(_LOCKED_IN)
+    if holder is not None and holder.is_active:
+        return
+    session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+    session.info[_LOCKED_IN] = session.get_nested_transaction() or session.get_transaction()
+
+
+_LOCKED_IN = "desk.chain.locked_in"  # session.info: the (nested) transaction that took the chains' lock
 
 
 def seal(session: Session, table: Table | str, rows: Sequence[dict[str, Any]], *,
@@ -92,13 +106,35 @@ def seal(session: Session, table: Table | str, rows: Sequence[dict[str, Any]], *
     if not rows:
         return rows
     name = _table_name(table)
-    previous = last_hash(session, name)
-    if assign_ids:
-        for row, new_id in zip(rows, new_ids(session, name, len(rows))):
+    if assign_ids and session.get_bind().dialect.name == "sqlite":
+        # The chain's end and the last id in one read (the write lock is held from BEGIN IMMEDIATE).
+        session.flush()
+        top = session.execute(_top(name)).first()
+        previous = top.chain_hash if top is not None else None
+        for offset, row in enumerate(rows, start=(top.id if top is not None else 0) + 1):
+            row["id"] = offset
+    elif assign_ids:  # PostgreSQL: the chain's end and the new ids in one statement, under the chains' lock
+        session.flush()
+        _lock_chains(session)
+        drawn = session.execute(_ENDS_AND_IDS[name], {"count": len(rows)}).all()
+        previous = drawn[0].last if drawn else None
+        for row, new_id in zip(rows, sorted(d.id for d in drawn)):
             row["id"] = new_id
+    else:
+        previous = last_hash(session, name)
     for row in rows:
         previous = row["chain_hash"] = entry_hash(name, previous, row)
     return rows
+
+
+_ENDS_AND_IDS = {name: text(f"SELECT (SELECT chain_hash FROM {name} ORDER BY id DESC LIMIT 1) AS last, "
+                           f"nextval(pg_get_serial_sequence('{name}', 'id')) AS id FROM generate_series(1, :count)")
+                 for name in CHAINED_TABLES}
+
+
+@cache
+def _top(name: str):
+    return text(f"SELECT id, chain_hash FROM {name} ORDER BY id DESC LIMIT 1")
 
 
 def new_ids(session: Session, name: str, count: int) -> list[int]:

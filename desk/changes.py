@@ -11,6 +11,7 @@ import enum
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from typing import Any, Protocol
 
@@ -78,6 +79,8 @@ class Change:
     # More records the portal gets for this one change (entity, id): a student imported with their
     # person, programme and login is one audited change and four records to publish.
     with_records: tuple[tuple[str, int], ...] = ()
+    # When it happened, when not at the unit's clock: a student's action applied later, in a batch.
+    at: datetime | None = None
 
 
 # The service modules that define kinds of action; the history imports them through here.

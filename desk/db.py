@@ -12,6 +12,8 @@ import ast
 import os
 import re
 import sqlite3
+import threading
+import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +23,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import platformdirs
+
+try:
+    import fcntl
+except ImportError:  # Windows: SQLite's own wait for the write lock
+    fcntl = None
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -36,6 +43,9 @@ DATABASE_ENV = "DESK_DATABASE_URL"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 # PostgreSQL waits this long for a lock another connection holds (a row, a table), as SQLite's busy timeout.
 POSTGRESQL_LOCK_TIMEOUT_MS = 10_000
+# A student's action on the portal or a system job (a token round, a sync) waits its turn this long
+# instead (see UnitOfWork.write): nobody sits at a frozen window, and in a rush everyone is served in turn.
+PATIENT_WAIT_MS = 60_000
 # And a statement of interactive work (a sign-in, a lookup) runs at most this long (see limit_interactive).
 INTERACTIVE_STATEMENT_TIMEOUT_MS = 30_000
 SQLITE_MMAP_BYTES = 256 << 20
@@ -128,6 +138,24 @@ def shown_url(url: URL | str) -> str:
     return url.render_as_string(hide_password=True)
 
 
+def _write_ahead_logging(cursor) -> None:
+    """Put the file in WAL mode (kept in the file: for all but its first opener, nothing changes).
+
+    Several workstations opening one file at once: SQLite may refuse the pragma with "database is
+    locked" at once, without its busy wait, while another opener sets the file's shared memory up.
+    It is asked again every millisecond until the busy timeout, as a writer waits for its turn.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.001)
+
+
 def _install_sqlite_hooks(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -136,7 +164,7 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _write_ahead_logging(cursor)
         # Read through the OS page cache without a system call per page, and keep a larger
         # cache of our own: searches touch thousands of scattered rows.
         cursor.execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")
@@ -184,6 +212,14 @@ def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
     )
 
 
+def connection_of(session: Session):
+    """The session's connection, for a statement built once and run on the tables, with anything pending
+    in the session written first (as the session's own execute would)."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return session.connection()
+
+
 def limit_interactive(session: Session) -> None:
     """On PostgreSQL, end any statement of this transaction that runs longer than interactive work may.
 
@@ -221,6 +257,79 @@ def busy_error(error: BaseException) -> DatabaseBusy | None:
     )
 
 
+class WritersQueue:
+    """desk's writers to one SQLite file take turns on advisory locks beside it before BEGIN IMMEDIATE.
+
+    SQLite's own wait for its write lock sleeps longer and longer between tries (up to 100 ms), and
+    a writer that has just committed takes the lock again before a sleeping one wakes: with many
+    writers, a waiting one can miss its turn until its busy timeout runs out. Here a writer first
+    passes a gate, then takes the turn and leaves the gate: whoever holds the gate is next, and a
+    writer that has just finished queues behind it. Each looks again every millisecond. A writer that is
+    not desk (another tool) is still waited for by SQLite's busy timeout. Where there are no such
+    locks (Windows, a read-only folder, an in-memory database), SQLite alone decides.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.gate = path.with_name(path.name + "-gate")
+        self._held = threading.local()
+
+    @classmethod
+    def beside(cls, url: URL) -> WritersQueue | None:
+        database = url.database or ""
+        if database.startswith("file:"):
+            database = database[len("file:"):].split("?", 1)[0]
+        if not database or database == ":memory:" or url.query.get("mode") == "memory" or fcntl is None:
+            return None
+        return cls(Path(f"{database}-writers"))
+
+    @contextmanager
+    def turn(self, wait_ms: int | None = None) -> Iterator[None]:
+        """This writer's turn, waited for ``wait_ms`` (the busy timeout if not given), then DatabaseBusy."""
+        if getattr(self._held, "turn", False):  # a write already open in this thread
+            yield
+            return
+        try:
+            gate = os.open(self.gate, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            yield  # nowhere to queue: SQLite's own wait
+            return
+        try:
+            handle = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError:
+            os.close(gate)
+            yield  # nowhere to queue: SQLite's own wait
+            return
+        try:
+            try:
+                deadline = time.monotonic() + (SQLITE_BUSY_TIMEOUT_MS if wait_ms is None else wait_ms) / 1000
+                _take(gate, deadline)
+                _take(handle, deadline)
+            finally:
+                os.close(gate)  # the next writer may pass the gate now
+            self._held.turn = True
+            try:
+                yield
+            finally:
+                self._held.turn = False
+        finally:
+            os.close(handle)  # and the turn with it
+
+
+def _take(handle: int, deadline: float) -> None:
+    """The lock, looked at every millisecond (the same for every waiter: none is favoured) until the deadline."""
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise DatabaseBusy(translate(
+                    "Database", "The database is busy: another workstation or job is changing it. Try again in a moment."
+                )) from None
+            time.sleep(0.001)
+
+
 class Database:
     """One open database: read sessions and write units of work.
 
@@ -237,6 +346,7 @@ class Database:
         self._writer = sessionmaker(
             engine.execution_options(desk_write=True), expire_on_commit=False
         )
+        self.writers = WritersQueue.beside(self.url) if self.is_sqlite else None
 
     @property
     def is_sqlite(self) -> bool:
@@ -259,10 +369,23 @@ class Database:
             raise busy from error
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def writers_turn(self, wait_ms: int | None = None) -> Iterator[None]:
+        """This write's turn among desk's writers (SQLite; see WritersQueue)."""
+        if self.writers is None:
+            yield
+        else:
+            with self.writers.turn(wait_ms):
+                yield
+
+    @contextmanager
+    def write(self, *, wait_ms: int | None = None) -> Iterator[Session]:
+        """The write transaction. A lock another writer holds is waited for ``wait_ms``, by default as
+        long as a clerk waits (the busy timeout), then the write ends in DatabaseBusy."""
         try:
-            with self._writer() as session:
+            with self.writers_turn(wait_ms), self._writer() as session:
                 with session.begin():
+                    if wait_ms is not None and not self.is_sqlite:
+                        session.execute(text(f"SET LOCAL lock_timeout = {int(wait_ms)}"))
                     yield session
         except DBAPIError as error:
             if (busy := busy_error(error)) is None:

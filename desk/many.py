@@ -61,7 +61,7 @@ def one_by_one(uow: UnitOfWork, ids: Iterable[int], act: Callable[[int], Any], *
             with uow.change_set(action, entity=entity, after={**after, "asked": len(ids)}, reason=reason) as head:
                 for count, record_id in enumerate(ids, start=1):
                     try:
-                        with session.begin_nested():
+                        with uow.savepoint():
                             act(record_id)
                     except DomainError as refusal:
                         not_done.append(NotDone(record_id, str(refusal)))

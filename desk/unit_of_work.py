@@ -18,14 +18,14 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from desk.audit import plain
 from desk.chain import seal
 from desk.changes import Action, Change
 from desk.clock import as_utc, now_utc
-from desk.db import Database
+from desk.db import PATIENT_WAIT_MS, Database, connection_of
 from desk.errors import PermissionDenied
 from desk.i18n import translate
 from desk.messages import Message
@@ -62,6 +62,9 @@ class UnitOfWork:
         self._now: datetime | None = None
         self._staff: Actor | None = None
         self._change_set_id: int | None = None
+        # Changes recorded in the open write, sealed and inserted together when it commits.
+        self._audit_rows: list[dict[str, Any]] = []
+        self._queue_rows: list[dict[str, Any]] = []
 
     # -- the transaction ------------------------------------------------------------------------
 
@@ -73,9 +76,13 @@ class UnitOfWork:
                 raise RuntimeError("a write inside a read of the same unit of work")
             yield self._session
             return
-        with self.db.write() as session:
+        # A clerk waits for another writer as long as the busy timeout, then is told to try again; a
+        # student's action or a system job waits its turn longer (nobody watches a frozen window).
+        wait_ms = PATIENT_WAIT_MS if isinstance(self.principal, SystemJob) else None
+        with self.db.write(wait_ms=wait_ms) as session:
             with self._opened(session, writing=True):
                 yield session
+                self._write_recorded(session)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -97,6 +104,33 @@ class UnitOfWork:
         finally:
             self._session, self._writing, self._now, self._staff = None, False, None, None
             self._change_set_id = None
+            self._audit_rows, self._queue_rows = [], []
+
+    @contextmanager
+    def savepoint(self) -> Iterator[Session]:
+        """A part of the open write that a refusal undoes alone, the changes recorded in it with it."""
+        session = self.session
+        audit_kept, queue_kept = len(self._audit_rows), len(self._queue_rows)
+        done = False
+        try:
+            with session.begin_nested():
+                yield session
+            done = True
+        finally:
+            if not done:
+                del self._audit_rows[audit_kept:], self._queue_rows[queue_kept:]
+
+    @contextmanager
+    def acting_at(self, instant: datetime) -> Iterator[None]:
+        """Inside the open write: what is done here is done at ``instant`` (a student's action applied later,
+        dated when the student acted), its changes recorded at that instant."""
+        if self._session is None:
+            raise RuntimeError("no transaction is open in this unit of work")
+        kept, self._now = self._now, as_utc(instant)
+        try:
+            yield
+        finally:
+            self._now = kept
 
     @property
     def session(self) -> Session:
@@ -211,8 +245,9 @@ class UnitOfWork:
         queue_rows: list[dict[str, Any]] = []
         for change in changes:
             typed, message = _reason(change.reason)
+            when = as_utc(change.at) if change.at is not None else at
             audit_rows.append({
-                "at": at, "staff_id": staff_id, "job": job, "action": action.value, "entity": change.entity,
+                "at": when, "staff_id": staff_id, "job": job, "action": action.value, "entity": change.entity,
                 "entity_id": change.entity_id, "student_id": change.student_id,
                 "before": plain(dict(change.before)) if change.before is not None else None,
                 "after": plain(dict(change.after)) if change.after is not None else None,
@@ -222,23 +257,38 @@ class UnitOfWork:
                 payload = change.after if change.portal is True else change.portal
                 queue_rows.append({
                     "entity": change.entity, "entity_id": change.entity_id, "operation": change.operation,
-                    "student_id": change.student_id, "created_at": at, "staff_id": staff_id,
+                    "student_id": change.student_id, "created_at": when, "staff_id": staff_id,
                     "payload": plain(dict(payload)) if payload is not None else None,
                 })
             for entity, entity_id in change.with_records:
                 queue_rows.append({
                     "entity": entity, "entity_id": entity_id, "operation": "upsert", "student_id": change.student_id,
-                    "created_at": at, "staff_id": staff_id, "payload": None,
+                    "created_at": when, "staff_id": staff_id, "payload": None,
                 })
-        if audit_rows:
-            # Sealed in the chain in this order, with ids ascending in it.
+        if head:  # its id now: the changes of the set carry it
+            self._write_recorded(session)
             seal(session, AuditEntry.__table__, audit_rows, assign_ids=True)
-            if head:
-                self._change_set_id = audit_rows[0]["change_set_id"] = audit_rows[0]["id"]
-            session.execute(insert(AuditEntry.__table__), audit_rows)
-        if queue_rows:
-            session.execute(insert(OutboxEntry.__table__), queue_rows)
+            self._change_set_id = audit_rows[0]["change_set_id"] = audit_rows[0]["id"]
+            session.execute(_AUDIT_INSERT, audit_rows)
+        else:
+            self._audit_rows.extend(audit_rows)
+        self._queue_rows.extend(queue_rows)
         return len(audit_rows)
+
+    def _write_recorded(self, session: Session) -> None:
+        """The changes recorded so far, sealed in the audit chain in the order they were recorded (one lock
+        and one read of the chain's end a transaction however many were recorded), and their queue entries."""
+        audit_rows, queue_rows = self._audit_rows, self._queue_rows
+        self._audit_rows, self._queue_rows = [], []
+        if audit_rows:
+            seal(session, AuditEntry.__table__, audit_rows, assign_ids=True)
+            session.execute(_AUDIT_INSERT, audit_rows)
+        if queue_rows:
+            session.execute(_QUEUE_INSERT, queue_rows)
+
+
+_AUDIT_INSERT = insert(AuditEntry.__table__)
+_QUEUE_INSERT = insert(OutboxEntry.__table__)
 
 
 def _reason(reason: str | Message | None) -> tuple[str | None, dict | None]:
@@ -248,13 +298,21 @@ def _reason(reason: str | Message | None) -> tuple[str | None, dict | None]:
     return reason, None
 
 
+_staff, _staff_units = StaffUser.__table__, StaffUnit.__table__
+# The staff member and their units in one statement, built once: asked at the start of every transaction.
+_STAFF_NOW = (
+    select(_staff.c.login, _staff.c.full_name, _staff.c.role, _staff.c.active, _staff_units.c.unit_id)
+    .select_from(_staff.outerjoin(_staff_units, _staff_units.c.staff_id == _staff.c.id))
+    .where(_staff.c.id == bindparam("staff"))
+)
+
+
 def _reread(session: Session, actor: Actor) -> Actor:
-    row = session.execute(
-        select(StaffUser.login, StaffUser.full_name, StaffUser.role, StaffUser.active).where(StaffUser.id == actor.id)
-    ).one_or_none()
-    if row is None or not row.active:
+    rows = connection_of(session).execute(_STAFF_NOW, {"staff": actor.id}).all()
+    if not rows or not rows[0].active:
         raise PermissionDenied(
             translate("Staff", "Your staff account (%1) has been disabled. Ask an administrator.").replace("%1", actor.login)
         )
-    units = frozenset(session.scalars(select(StaffUnit.unit_id).where(StaffUnit.staff_id == actor.id)))
+    row = rows[0]
+    units = frozenset(r.unit_id for r in rows if r.unit_id is not None)
     return Actor(actor.id, row.login, row.full_name, row.role, units)

@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from desk import db as desk_db
 from desk.cli import main
@@ -99,3 +99,57 @@ def test_a_lookup_that_runs_too_long_is_ended_as_busy(db, admin, short_waits):
                 session.execute(text("SELECT pg_sleep(3)"))
     finally:
         waiting.dispose()
+
+
+def test_a_students_registration_waits_its_turn_longer_than_a_clerk_does(db, admin, short_waits):
+    """A rush on an overloaded machine: a writer holds the group longer than a clerk waits (here 0.5 s).
+    The student's registration waits its turn and is served; the clerk's change is told "busy"."""
+    from datetime import timedelta
+
+    from desk import enrollment, groups
+    from desk.clock import now_utc
+    from desk.model import ClassGroup, Level
+    from desk.unit_of_work import SystemJob
+
+    now = now_utc()
+    term_id = factories.term(db)
+    course_id = factories.course(db, "RUSH-1")
+    group_id = factories.group(db, course_id, term_id, seat_limit=5)
+    registration_id = factories.registration(db, term_id=term_id, course_ids=(course_id,),
+                                             rounds=((now - timedelta(hours=1), now + timedelta(days=1)),),
+                                             rules=({"level": Level.FIRST_CYCLE},))
+    student_id = factories.student(db)
+    waiting = open_database(db.url, create=False).database  # opened with the short waits
+    held, release = threading.Event(), threading.Event()
+
+    def hold():  # another writer of the same group, slow to finish
+        with waiting.write() as session:
+            session.execute(select(ClassGroup.id).where(ClassGroup.id == group_id).with_for_update())
+            held.set()
+            release.wait(30)
+
+    outcome: dict = {}
+
+    def register():
+        try:
+            outcome["result"] = enrollment.register_from_portal(UnitOfWork(waiting, SystemJob.PORTAL), student_id,
+                                                                group_id, registration_id)
+        except BaseException as error:  # noqa: BLE001 - the test looks at it
+            outcome["error"] = error
+
+    holder, student = threading.Thread(target=hold), threading.Thread(target=register)
+    holder.start()
+    try:
+        assert held.wait(10)
+        with pytest.raises(DatabaseBusy):
+            groups.set_seat_limits(UnitOfWork(waiting, admin), [group_id], value=3, reason="sala zamieniona")
+        student.start()
+        student.join(1.5)
+        assert student.is_alive(), "the student's registration gave up as soon as a clerk would"
+    finally:
+        release.set()
+        holder.join(30)
+        student.join(30)
+        waiting.dispose()
+    assert "error" not in outcome, outcome.get("error")
+    assert outcome["result"].group_id == group_id and outcome["result"].enrolled_count == 1

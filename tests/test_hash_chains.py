@@ -319,3 +319,37 @@ def test_a_guard_trigger_that_refuses_nothing_is_named(db, entries):
     assert set(report.totals) == {"chain_guard_missing"}
     assert all("refuses nothing" in p.detail for p in report.problems)
     assert any("token_ledger" in p.what for p in report.problems)
+
+
+def test_one_transaction_takes_the_chains_lock_once_and_again_after_a_savepoint_that_took_it_is_undone(db):
+    """PostgreSQL: a refund writes a ledger entry and its audit entries, and each took the lock again."""
+    from sqlalchemy import event
+
+    if db.is_sqlite:
+        pytest.skip("SQLite's write lock is taken at BEGIN IMMEDIATE")
+    token, student = factories.token_type(db), factories.student(db)
+    locks = []
+
+    def _count(conn, cursor, statement, *args):
+        if "pg_advisory_xact_lock" in statement:
+            locks.append(statement)
+
+    uow = UnitOfWork(db, SystemJob.SETUP)
+    event.listen(db.engine, "before_cursor_execute", _count)
+    try:
+        with uow.write():
+            with pytest.raises(RuntimeError):
+                with uow.savepoint():
+                    add_entry(uow, student_id=student, token_type_id=token, kind=LedgerKind.CORRECTION, amount=9,
+                              reason="undone")
+                    raise RuntimeError("undone with the savepoint")
+            for amount in (1, 2):
+                add_entry(uow, student_id=student, token_type_id=token, kind=LedgerKind.CORRECTION, amount=amount,
+                          reason=f"correction {amount}")
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count)
+    assert len(locks) == 2  # the undone savepoint's, then one for the rest of the transaction
+    with db.read() as session:
+        assert list(session.scalars(select(TokenEntry.amount).where(TokenEntry.student_id == student)
+                                    .order_by(TokenEntry.id))) == [1, 2]
+    assert check_database(db).clean

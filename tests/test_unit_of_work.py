@@ -33,6 +33,12 @@ def _count(db, model) -> int:
         return session.scalar(select(func.count()).select_from(model))
 
 
+def _touched(db) -> list[int]:
+    with db.read() as session:
+        return list(session.scalars(select(AuditEntry.entity_id).where(AuditEntry.action == "test_uow.touch")
+                                    .order_by(AuditEntry.id)))
+
+
 def _group(db, *, seat_limit=20, lower_limit=0) -> int:
     factories.unit(db)
     course_id = factories.course(db)
@@ -150,3 +156,45 @@ def test_a_change_set_is_one_head_entry_that_its_rows_point_at(db, admin):
     from desk.check import check_database
     report = check_database(db)
     assert report.clean, report.problems
+
+
+def test_changes_recorded_in_one_write_read_the_chains_end_once(db, admin):
+    """A refund records three changes: each took the chains' lock and read the chain's end on its own."""
+    from sqlalchemy import event
+
+    chain_reads = []
+
+    def _count_chain_reads(conn, cursor, statement, *args):
+        if "FROM audit_log ORDER BY id DESC" in statement or "pg_advisory_xact_lock" in statement:
+            chain_reads.append(statement)
+
+    work = UnitOfWork(db, admin)
+    event.listen(db.engine, "before_cursor_execute", _count_chain_reads)
+    try:
+        with work.write():
+            for entity_id in (1, 2, 3):
+                work.record_change(_TestAction.TOUCH, entity="class_group", entity_id=entity_id, after={"n": entity_id})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count_chain_reads)
+    assert len(chain_reads) == (2 if db.engine.dialect.name == "postgresql" else 1), chain_reads
+    assert _touched(db) == [1, 2, 3]
+
+
+def test_a_part_undone_by_a_savepoint_leaves_no_change_recorded(db, admin):
+    work = UnitOfWork(db, admin)
+    with work.write():
+        work.record_change(_TestAction.TOUCH, entity="class_group", entity_id=1, after={})
+        with pytest.raises(DomainError):
+            with work.savepoint():
+                work.record_change(_TestAction.TOUCH, entity="class_group", entity_id=2, after={})
+                raise DomainError("refused")
+        with work.savepoint():
+            work.record_change(_TestAction.TOUCH, entity="class_group", entity_id=3, after={})
+    with pytest.raises(DomainError):
+        with work.write():
+            work.record_change(_TestAction.TOUCH, entity="class_group", entity_id=4, after={})
+            raise DomainError("refused")
+    with db.read() as session:
+        queued = session.scalars(select(OutboxEntry.entity_id).where(OutboxEntry.entity == "class_group")
+                                 .order_by(OutboxEntry.id)).all()
+    assert _touched(db) == queued == [1, 3]
