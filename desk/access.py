@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from desk.chain import new_ids
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import as_utc
-from desk.db import Database
+from desk.db import Database, connection_of
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.i18n import translate
 from desk.model import (
@@ -30,6 +32,7 @@ from desk.model import (
 )
 from desk.staff import Actor, Permission
 from desk.unit_of_work import UnitOfWork
+
 
 # Statuses under which a student may take part at all; on leave only by an individual grant.
 RULE_STATUSES = {ProgrammeStatus.ACTIVE}
@@ -150,91 +153,143 @@ def _standing(now: datetime):
     )
 
 
-def programme_facts(session: Session, student_id: int) -> tuple[ProgrammeFact, ...]:
-    return tuple(
-        ProgrammeFact(pid, code, level, mode, stage, status, since, unit_id, until)
-        for pid, code, level, mode, stage, status, since, unit_id, until in session.execute(
-            select(
-                Programme.id,
-                Programme.code,
-                Programme.level,
-                Programme.mode,
-                StudentProgramme.stage,
-                StudentProgramme.status,
-                StudentProgramme.status_since,
-                Programme.unit_id,
-                StudentProgramme.status_until,
-            )
-            .join(Programme, Programme.id == StudentProgramme.programme_id)
-            .where(StudentProgramme.student_id == student_id)
-            .order_by(StudentProgramme.admitted_on.desc())
-        )
+_PROGRAMMES = (
+    select(
+        StudentProgramme.student_id,
+        Programme.id,
+        Programme.code,
+        Programme.level,
+        Programme.mode,
+        StudentProgramme.stage,
+        StudentProgramme.status,
+        StudentProgramme.status_since,
+        Programme.unit_id,
+        StudentProgramme.status_until,
     )
+    .join(Programme, Programme.id == StudentProgramme.programme_id)
+    .where(StudentProgramme.student_id.in_(bindparam("students", expanding=True)))
+    .order_by(StudentProgramme.student_id, StudentProgramme.admitted_on.desc())
+)
 
 
-def _decision_lines(session: Session, condition, now: datetime, limit: int | None = None) -> list[DecisionLine]:
-    query = (
-        select(AccessGrant, Student.student_number, Person.first_name, Person.last_name, StaffUser.full_name)
-        .join(Student, Student.id == AccessGrant.student_id)
-        .join(Person, Person.id == Student.person_id)
-        .outerjoin(StaffUser, StaffUser.id == AccessGrant.granted_by_id)
-        .where(condition)
-        .order_by(AccessGrant.granted_at.desc(), AccessGrant.id.desc())
-    )
+def programme_facts_of(session: Session, student_ids: Iterable[int]) -> dict[int, tuple[ProgrammeFact, ...]]:
+    """The programmes of many students in one query, each student's newest admission first."""
+    found: dict[int, list[ProgrammeFact]] = {}
+    for sid, pid, code, level, mode, stage, status, since, unit_id, until in connection_of(session).execute(
+            _PROGRAMMES, {"students": sorted(set(student_ids))}):
+        found.setdefault(sid, []).append(ProgrammeFact(pid, code, level, mode, stage, status, since, unit_id, until))
+    return {sid: tuple(facts) for sid, facts in found.items()}
+
+
+_grants, _students, _persons, _staff = (AccessGrant.__table__, Student.__table__, Person.__table__,
+                                        StaffUser.__table__)
+_DECISIONS = (
+    select(_grants.c.id, _grants.c.registration_id, _grants.c.student_id, _grants.c.decision, _grants.c.reason,
+           _grants.c.granted_at, _grants.c.valid_until, _grants.c.withdrawn_at, _students.c.student_number,
+           _persons.c.first_name, _persons.c.last_name, _staff.c.full_name)
+    .select_from(_grants)
+    .join(_students, _students.c.id == _grants.c.student_id)
+    .join(_persons, _persons.c.id == _students.c.person_id)
+    .outerjoin(_staff, _staff.c.id == _grants.c.granted_by_id)
+)
+_NEWEST_FIRST = (_grants.c.granted_at.desc(), _grants.c.id.desc())
+# Built once, on the tables: asked for every student's action in a first-come rush (see Admissions).
+_STUDENTS_DECISIONS = _DECISIONS.where(
+    _grants.c.registration_id == bindparam("registration"),
+    _grants.c.student_id.in_(bindparam("students", expanding=True)),
+).order_by(*_NEWEST_FIRST)
+_rules = AccessRule.__table__
+_RULES = (select(_rules.c.programme_id, _rules.c.level, _rules.c.mode, _rules.c.stage)
+          .where(_rules.c.registration_id == bindparam("registration")))
+
+
+def _decision_lines(session: Session, condition, now: datetime | None, limit: int | None = None) -> list[DecisionLine]:
+    """The decisions, newest first; ``standing`` at ``now`` (none said to stand without an instant)."""
+    query = _DECISIONS.where(condition).order_by(*_NEWEST_FIRST)
     if limit is not None:
         query = query.limit(limit)
+    return _lines(connection_of(session).execute(query), now)
+
+
+def _lines(rows, now: datetime | None) -> list[DecisionLine]:
     lines = []
-    for grant, number, first, last, staff_name in session.execute(query):
-        standing = grant.withdrawn_at is None and (grant.valid_until is None or as_utc(grant.valid_until) > now)
+    for row in rows:
+        standing = now is not None and row.withdrawn_at is None and (row.valid_until is None or as_utc(row.valid_until) > now)
         lines.append(
             DecisionLine(
-                id=grant.id,
-                registration_id=grant.registration_id,
-                student_id=grant.student_id,
-                student_number=number,
-                student_name=f"{first} {last}",
-                decision=grant.decision,
-                reason=grant.reason,
-                granted_by=staff_name,
-                granted_at=grant.granted_at,
-                valid_until=grant.valid_until,
-                withdrawn_at=grant.withdrawn_at,
+                id=row.id,
+                registration_id=row.registration_id,
+                student_id=row.student_id,
+                student_number=row.student_number,
+                student_name=f"{row.first_name} {row.last_name}",
+                decision=row.decision,
+                reason=row.reason,
+                granted_by=row.full_name,
+                granted_at=row.granted_at,
+                valid_until=row.valid_until,
+                withdrawn_at=row.withdrawn_at,
                 standing=standing,
             )
         )
     return lines
 
 
+def admission_rules(session: Session, registration_id: int) -> list:
+    """A registration's access rules, as ``Admissions`` asks them."""
+    return list(connection_of(session).execute(_RULES, {"registration": registration_id}))
+
+
 def access_facts(session: Session, student_id: int, registration: Registration, now: datetime) -> AccessFacts:
-    programmes = programme_facts(session, student_id)
-    rules = list(session.scalars(select(AccessRule).where(AccessRule.registration_id == registration.id)))
-    rule_admits = False
-    inactive = None
-    for fact in programmes:
-        if any(_rule_matches(rule, fact) for rule in rules):
-            if fact.status in RULE_STATUSES:
-                rule_admits = True
-            elif inactive is None:
-                inactive = fact
-    standing = _decision_lines(
-        session,
-        and_(AccessGrant.registration_id == registration.id, AccessGrant.student_id == student_id, _standing(now)),
-        now,
-    )
-    grant = next((d for d in standing if d.decision is AccessDecision.GRANT), None)
-    revocation = next((d for d in standing if d.decision is AccessDecision.REVOKE), None)
-    return AccessFacts(
-        entitled_only=registration.entitled_only,
-        programmes=programmes,
-        rule_admits=rule_admits,
-        rule_matches_inactive=None if rule_admits else inactive,
-        grant=grant,
-        revocation=revocation,
-    )
+    return Admissions.read(session, registration, [student_id]).facts(student_id, now)
 
 
-def is_admitted(session: Session, student_id: int, registration: Registration, now: datetime) -> bool:
-    return access_facts(session, student_id, registration, now).admitted
+class Admissions:
+    """The access facts of many students in one registration, read at once and asked at any instant
+    (a grant may run out between two students' actions)."""
+
+    def __init__(self, registration: Registration, programmes: dict[int, tuple[ProgrammeFact, ...]],
+                 rules: list, decisions: dict[int, list[DecisionLine]]):
+        self.registration = registration
+        self._programmes, self._rules, self._decisions = programmes, rules, decisions
+
+    @classmethod
+    def read(cls, session: Session, registration: Registration, student_ids: Iterable[int],
+             rules: list | None = None) -> Admissions:
+        """``rules``: the registration's access rules (``admission_rules``) when already known."""
+        ids = sorted(set(student_ids))
+        connection = connection_of(session)
+        if rules is None:
+            rules = admission_rules(session, registration.id)
+        decisions: dict[int, list[DecisionLine]] = {}
+        # Every decision, standing or not, newest first: which stand depends on the instant asked.
+        for line in _lines(connection.execute(_STUDENTS_DECISIONS, {"registration": registration.id, "students": ids}), None):
+            decisions.setdefault(line.student_id, []).append(line)
+        return cls(registration, programme_facts_of(session, ids), rules, decisions)
+
+    def facts(self, student_id: int, now: datetime) -> AccessFacts:
+        programmes = self._programmes.get(student_id, ())
+        rule_admits = False
+        inactive = None
+        for fact in programmes:
+            if any(_rule_matches(rule, fact) for rule in self._rules):
+                if fact.status in RULE_STATUSES:
+                    rule_admits = True
+                elif inactive is None:
+                    inactive = fact
+        standing = [replace(d, standing=True) for d in self._decisions.get(student_id, ()) if _stands(d, now)]
+        return AccessFacts(
+            entitled_only=self.registration.entitled_only,
+            programmes=programmes,
+            rule_admits=rule_admits,
+            rule_matches_inactive=None if rule_admits else inactive,
+            grant=next((d for d in standing if d.decision is AccessDecision.GRANT), None),
+            revocation=next((d for d in standing if d.decision is AccessDecision.REVOKE), None),
+        )
+
+
+def _stands(line: DecisionLine, now: datetime) -> bool:
+    """Not withdrawn, and not run out at ``now`` (as ``_standing`` asks the database)."""
+    return line.withdrawn_at is None and (line.valid_until is None or as_utc(line.valid_until) > as_utc(now))
 
 
 # --- rules -------------------------------------------------------------------------------
@@ -424,8 +479,12 @@ def decide(uow: UnitOfWork, registration_id: int,
                 .execution_options(synchronize_session=False)
             ).all()
         replaced = len(withdrawn)
-        rows = [
+        # The decisions' ids given here (the write lock on SQLite, the sequence on PostgreSQL), so that
+        # a plain multi-row INSERT writes them: returning them in the students' order costs more.
+        created = list(zip(new_ids(session, AccessGrant.__tablename__, len(student_ids)), student_ids))
+        session.execute(insert(AccessGrant.__table__), [
             dict(
+                id=gid,
                 registration_id=registration_id,
                 student_id=sid,
                 decision=decision,
@@ -434,11 +493,8 @@ def decide(uow: UnitOfWork, registration_id: int,
                 granted_at=now,
                 valid_until=as_utc(valid_until) if valid_until else None,
             )
-            for sid in student_ids
-        ]
-        created = session.execute(
-            insert(AccessGrant).returning(AccessGrant.id, AccessGrant.student_id, sort_by_parameter_order=True), rows
-        ).all()
+            for gid, sid in created
+        ])
         payload = {"registration_id": registration_id, "decision": decision.value,
                    "valid_until": valid_until.isoformat() if valid_until else None}
         # The decisions replaced change on the portal too: recorded as replaced, then the new ones.
@@ -524,7 +580,9 @@ def _report(session: Session, actor: Actor, registration: Registration, pairs: l
     admitted: set[int] = set()
     # The admitted flag is informative; computing it for a huge list would cost more than it tells.
     if len(ids) <= 2000:
-        admitted = {sid for sid in ids if sid not in outside and is_admitted(session, sid, registration, now)}
+        asked = [sid for sid in ids if sid not in outside]
+        admissions = Admissions.read(session, registration, asked)  # in bulk, not a query or three a student
+        admitted = {sid for sid in asked if admissions.facts(sid, now).admitted}
     found = tuple(ListedStudent(sid, number, name, sid in admitted) for sid, number, name in pairs if sid not in outside)
     return StudentListReport(
         found=found,

@@ -11,15 +11,15 @@ locked in ascending id order, so two moves in opposite directions cannot deadloc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk import groups, many, rule_facts, rules
-from desk.changes import Action, Description, Shown
+from desk.changes import Action, Change, Description, Shown
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.groups import GroupLine
 from desk.i18n import translate
@@ -35,7 +35,7 @@ from desk.model import (
     Student,
     StudentProgramme,
 )
-from desk.refusals import Refused, refuse_if, student_gender
+from desk.refusals import Refused, refuse_if, student_gender, student_genders
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
@@ -88,25 +88,40 @@ def group_label(session: Session, group: ClassGroup) -> str:
     return f"{code} {group.class_type.value} {group.number}"
 
 
-def _take_seat(session: Session, group: ClassGroup, facts: rules.GroupFacts, *, allow_over_limit: bool) -> tuple[bool, int, int]:
+# The statements of every seat taken (and of a rush), built once (with their cache keys), on the tables
+# (no ORM bookkeeping).
+_groups_table, _enrollments_table = ClassGroup.__table__, Enrollment.__table__
+_TAKE_SEAT = (
+    update(_groups_table)
+    .where(_groups_table.c.id == bindparam("group"), _groups_table.c.enrolled_count < _groups_table.c.seat_limit)
+    .values(enrolled_count=_groups_table.c.enrolled_count + 1)
+    .returning(_groups_table.c.enrolled_count, _groups_table.c.seat_limit)
+)
+_PLACES = select(_groups_table.c.enrolled_count, _groups_table.c.seat_limit).where(_groups_table.c.id == bindparam("group"))
+_PORTAL_ENROLLMENT = insert(_enrollments_table).values(
+    student_id=bindparam("student_id"), group_id=bindparam("group_id"), registration_id=bindparam("registration_id"),
+    created_at=bindparam("created_at"), source=EnrollmentSource.PORTAL, status=EnrollmentStatus.ACCEPTED, over_limit=False,
+).returning(_enrollments_table.c.id)
+_PORTAL_CANCEL = (
+    update(_enrollments_table)
+    .where(_enrollments_table.c.id == bindparam("enrollment"), _enrollments_table.c.status == EnrollmentStatus.ACCEPTED)
+    .values(status=EnrollmentStatus.CANCELLED, cancelled_at=bindparam("at"), cancelled_by_id=None)
+    .returning(_enrollments_table.c.source, _enrollments_table.c.over_limit)
+)
+
+
+def _take_seat(session: Session, group: ClassGroup | rules.GroupFacts, facts: rules.GroupFacts, *,
+               allow_over_limit: bool) -> tuple[bool, int, int]:
     """Take one seat; returns (over the limit?, enrolled now, limit). Raises when the group is full.
 
     The rulebook has already said the group had a place; this conditional UPDATE is the last word
     when another writer took it meanwhile.
     """
-    taken = session.execute(
-        update(ClassGroup)
-        .where(ClassGroup.id == group.id, ClassGroup.enrolled_count < ClassGroup.seat_limit)
-        .values(enrolled_count=ClassGroup.enrolled_count + 1)
-        .returning(ClassGroup.enrolled_count, ClassGroup.seat_limit)
-        .execution_options(synchronize_session=False)
-    ).one_or_none()
+    taken = session.execute(_TAKE_SEAT, {"group": group.id}).one_or_none()
     if taken is not None:
         return False, taken[0], taken[1]
     if not allow_over_limit:
-        count, limit = session.execute(
-            select(ClassGroup.enrolled_count, ClassGroup.seat_limit).where(ClassGroup.id == group.id)
-        ).one()
+        count, limit = session.execute(_PLACES, {"group": group.id}).one()
         raise EnrollmentRefused((rules.full(facts, count, limit),))
     count, limit = session.execute(
         update(ClassGroup)
@@ -383,55 +398,163 @@ def _move_targets(session: Session, enrollment_id: int) -> tuple[int, list[MoveT
 
 # --- from the portal (first come, first served) -------------------------------------------
 #
-# The principal is the portal (SystemJob.PORTAL) and the unit's clock the moment the student acted.
-# The sync records the portal action it applied in the same transaction, by opening the write itself.
+# The principal is the portal (SystemJob.PORTAL) and each action is dated the moment the student
+# acted. What the rulebook asks that no write lock guards (the registration, its rounds, the
+# student's admission) is read before the write begins, once for a batch; under the lock are read
+# only what a concurrent write changes and the rules count on (the students' standing enrollments,
+# the groups' places, both locked in ascending id order on PostgreSQL), then each action is asked
+# of the rulebook in turn and written: the conditional seat update, the enrollment, and, for the
+# batch at once, the audit entries and the queued changes. A registration's settings changed by a
+# clerk while the batch is between its two reads take effect from the next action on: the action
+# was taken before the change.
+
+
+@dataclass(frozen=True)
+class PortalAction:
+    """A student's action in a first-come round: register in a group, or unregister from it."""
+
+    student_id: int
+    group_id: int
+    registration_id: int
+    register: bool
+    at: datetime  # when the student acted
+
+
+# What became of an action: registered, unregistered (None), or refused (the refusal, not raised).
+PortalOutcome = EnrollmentResult | None | DomainError
 
 
 def register_from_portal(uow: UnitOfWork, student_id: int, group_id: int, registration_id: int) -> EnrollmentResult:
     """A student registers in an active direct round: round open, admitted, under the selection limit, a place left."""
-    with uow.write() as session:
-        now = uow.now
-        _lock_student(session, student_id)
-        row = session.get(Registration, registration_id)
-        if row is None:
-            raise NotFound(translate("Enrollment", "That registration no longer exists."))
-        group = _group(session, group_id)
-        facts = rule_facts.groups(session, [group.id])[group.id]
-        _refuse_if(rules.register_first_come(
-            facts, rule_facts.held_by(session, student_id, group.term_id), rule_facts.registration(session, row),
-            rule_facts.round_now(session, registration_id, now), rule_facts.admission(session, student_id, row, now),
-        ), session, student_id)
-        over, count, limit = _take_seat(session, group, facts, allow_over_limit=False)
-        enrollment = _insert(
-            session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.PORTAL, over_limit=False,
-            created_at=now, created_by_id=uow.staff_id,
-        )
-        _record(uow, EnrollmentAction.PORTAL_REGISTER, enrollment, None)
-        return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
+    return _one(uow, PortalAction(student_id, group_id, registration_id, True, uow.now))
 
 
 def unregister_from_portal(uow: UnitOfWork, student_id: int, group_id: int, registration_id: int) -> None:
     """A student unregisters, where the open round allows it."""
+    _one(uow, PortalAction(student_id, group_id, registration_id, False, uow.now))
+
+
+def _one(uow: UnitOfWork, action: PortalAction):
+    before = portal_facts(uow, [action])
+    try:
+        with uow.write():
+            (outcome,) = apply_portal_actions(uow, [action], before)
+    except IntegrityError:  # the unique index's word: the same student in the same group twice
+        raise EnrollmentRefused((rules.Refusal(rules.RefusalCode.SAME_SLOT, {}),)) from None
+    if isinstance(outcome, DomainError):
+        raise outcome
+    return outcome
+
+
+def portal_facts(uow: UnitOfWork, actions: list[PortalAction]) -> rule_facts.FirstCome:
+    """What the actions' rules need that no write lock guards; read before ``apply_portal_actions``'s write."""
+    with uow.read() as session:
+        return rule_facts.FirstCome.read(session, [(a.student_id, a.group_id, a.registration_id) for a in actions])
+
+
+def apply_portal_actions(uow: UnitOfWork, actions: list[PortalAction], before: rule_facts.FirstCome) -> list[PortalOutcome]:
+    """Students' first-come actions, in the order they acted, inside the caller's write; each action's
+    outcome in its place. A refused action changes nothing and is returned, not raised."""
     with uow.write() as session:
-        _lock_student(session, student_id)
-        row = session.get(Registration, registration_id)
-        if row is None:
-            raise NotFound(translate("Enrollment", "That registration no longer exists."))
-        enrollment = session.scalars(
-            select(Enrollment).where(
-                and_(
-                    Enrollment.student_id == student_id,
-                    Enrollment.group_id == group_id,
-                    Enrollment.registration_id == registration_id,
-                    Enrollment.status == EnrollmentStatus.ACCEPTED,
-                )
-            )
-        ).first()
-        _refuse_if(rules.unregister_first_come(rule_facts.registration(session, row),
-                                               rule_facts.round_now(session, registration_id, uow.now),
-                                               enrollment is not None), session, student_id)
-        _cancel(uow, enrollment)
-        _record(uow, EnrollmentAction.PORTAL_UNREGISTER, enrollment, None, before={"status": EnrollmentStatus.ACCEPTED})
+        students = sorted({a.student_id for a in actions})
+        group_ids = sorted({a.group_id for a in actions if a.group_id is not None})
+        rule_facts.lock_students(session, students)  # the lock order: students, then groups (as their facts are read)
+        groups_now = rule_facts.groups(session, group_ids, lock=True)
+        terms = {group.term_id for group in groups_now.values()}
+        held = rule_facts.held(session, students, terms.pop() if len(terms) == 1 else None)
+        outcomes: list[PortalOutcome] = []
+        changes: list[tuple[EnrollmentAction, Change]] = []
+        refused: list[tuple[int, tuple[rules.Refusal, ...]]] = []
+        for action in actions:
+            registration = before.registration(action.registration_id)
+            if registration is None:
+                outcomes.append(NotFound(translate("Enrollment", "That registration no longer exists.")))
+                continue
+            group = groups_now.get(action.group_id)
+            mine = held.setdefault(action.student_id, [])
+            round_ = before.round_at(action.registration_id, action.at)
+            if action.register:
+                if group is None:
+                    outcomes.append(_no_group(action.group_id))
+                    continue
+                in_term = [h for h in mine if h.group.term_id == group.term_id]
+                refusals = rules.register_first_come(group, in_term, registration, round_,
+                                                     before.admission(action.student_id, action.registration_id, action.at))
+                if not refusals:
+                    refusals, result = _portal_register(session, action, group, mine, groups_now)
+                    if result is not None:
+                        outcomes.append(result)
+                        changes.append((EnrollmentAction.PORTAL_REGISTER,
+                                        _portal_change(action, result.enrollment_id, EnrollmentStatus.ACCEPTED)))
+                        continue
+            else:
+                standing = next((h for h in mine if h.group.id == action.group_id
+                                 and h.registration_id == action.registration_id), None)
+                refusals = rules.unregister_first_come(registration, round_, standing is not None)
+                if not refusals:
+                    changes.append((EnrollmentAction.PORTAL_UNREGISTER,
+                                    _portal_unregister(session, action, standing, mine, groups_now)))
+                    outcomes.append(None)
+                    continue
+            refused.append((len(outcomes), refusals))
+            outcomes.append(None)
+        _record_portal(uow, changes)
+        if refused:
+            genders = student_genders(session, [actions[i].student_id for i, _ in refused])
+            for index, refusals in refused:
+                outcomes[index] = EnrollmentRefused(refusals, genders.get(actions[index].student_id))
+        return outcomes
+
+
+def _no_group(group_id: int) -> NotFound:
+    return NotFound(translate("Enrollment", "There is no class group with the id %1.").replace("%1", str(group_id)))
+
+
+def _portal_register(session: Session, action: PortalAction, group: rules.GroupFacts, mine: list[rules.Held],
+                     groups_now: dict[int, rules.GroupFacts]) -> tuple[tuple[rules.Refusal, ...], EnrollmentResult | None]:
+    """The place (the conditional update has the last word) and the enrollment; the facts kept current."""
+    try:
+        _over, count, limit = _take_seat(session, group, group, allow_over_limit=False)
+    except EnrollmentRefused as full:
+        return full.refusals, None
+    # The same student in the same group twice is refused by the rulebook (the standing enrollments
+    # were read under the lock); the unique index behind it ends the batch (see ``_one``).
+    enrollment_id = session.execute(_PORTAL_ENROLLMENT, {
+        "student_id": action.student_id, "group_id": group.id, "registration_id": action.registration_id,
+        "created_at": action.at}).scalar_one()
+    now = replace(group, enrolled=count, seat_limit=limit)
+    groups_now[group.id] = now
+    mine.append(rules.Held(enrollment_id, now, action.registration_id))
+    return (), EnrollmentResult(enrollment_id, action.student_id, group.id, False, count, limit)
+
+
+def _portal_unregister(session: Session, action: PortalAction, standing: rules.Held, mine: list[rules.Held],
+                       groups_now: dict[int, rules.GroupFacts]) -> Change:
+    source, over_limit = session.execute(_PORTAL_CANCEL, {"enrollment": standing.enrollment_id, "at": action.at}).one()
+    _release_seat(session, standing.group.id)
+    mine.remove(standing)
+    group = groups_now.get(standing.group.id)
+    if group is not None:
+        groups_now[group.id] = replace(group, enrolled=group.enrolled - 1)
+    return _portal_change(action, standing.enrollment_id, EnrollmentStatus.CANCELLED, source, over_limit)
+
+
+def _portal_change(action: PortalAction, enrollment_id: int, status: EnrollmentStatus,
+                   source: EnrollmentSource = EnrollmentSource.PORTAL, over_limit: bool = False) -> Change:
+    after = {"group_id": action.group_id, "status": status, "source": source, "over_limit": over_limit,
+             "registration_id": action.registration_id}
+    before = {"status": EnrollmentStatus.ACCEPTED} if status is EnrollmentStatus.CANCELLED else None
+    return Change("enrollment", enrollment_id, action.student_id, before, after, None, at=action.at)
+
+
+def _record_portal(uow: UnitOfWork, changes: list[tuple[EnrollmentAction, Change]]) -> None:
+    """The audit entries and queued changes, in the order the students acted: a bulk write per run of one kind."""
+    run: list[Change] = []
+    for index, (kind, change) in enumerate(changes):
+        run.append(change)
+        if index + 1 == len(changes) or changes[index + 1][0] is not kind:
+            uow.record_changes(kind, run)
+            run = []
 
 
 class EnrollmentAction(Action):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from sqlalchemy import select, update
+from sqlalchemy import String, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from desk import bounds
@@ -88,11 +88,15 @@ class GroupScope:
 def scope_query(session: Session, scope: GroupScope):
     query = select(ClassGroup.id)
     if scope.registration_id is not None:
-        registration = session.get(Registration, scope.registration_id)
-        if registration is None:
+        # Its term only: a plain row, not the registration loaded as an object.
+        session.flush()
+        term_id = session.connection().execute(
+            select(Registration.term_id).where(Registration.id == scope.registration_id)
+        ).scalar()
+        if term_id is None:
             raise NotFound(translate("Groups", "That registration no longer exists."))
         query = query.join(RegistrationCourse, RegistrationCourse.course_id == ClassGroup.course_id).where(
-            RegistrationCourse.registration_id == registration.id, ClassGroup.term_id == registration.term_id
+            RegistrationCourse.registration_id == scope.registration_id, ClassGroup.term_id == term_id
         )
     if scope.course_id is not None:
         query = query.where(ClassGroup.course_id == scope.course_id)
@@ -105,9 +109,16 @@ def scope_query(session: Session, scope: GroupScope):
     return query
 
 
+def _clock(value) -> time:
+    return time.fromisoformat(value) if isinstance(value, str) else value
+
+
 def group_lines(session: Session, ids_query) -> list[GroupLine]:
-    # Plain column tuples, not ORM objects: a term's table is thousands of groups and slots.
-    rows = session.execute(
+    # Plain column tuples read through the session's connection, without the ORM's result
+    # handling: a term's table is thousands of groups, teachers and slots.
+    session.flush()  # what the session's own transaction changed is read too
+    connection = session.connection()
+    rows = connection.execute(
         select(
             ClassGroup.id, ClassGroup.course_id, ClassGroup.class_type, ClassGroup.number, ClassGroup.seat_limit,
             ClassGroup.lower_limit, ClassGroup.enrolled_count, ClassGroup.over_limit_count,
@@ -120,20 +131,22 @@ def group_lines(session: Session, ids_query) -> list[GroupLine]:
     ).all()
     teachers: dict[int, list[str]] = {}
     slots: dict[int, list[SlotLine]] = {}
-    for group_id, first, last in session.execute(
+    for group_id, first, last in connection.execute(
         select(GroupTeacher.group_id, Person.first_name, Person.last_name)
         .join(Person, Person.id == GroupTeacher.person_id)
         .where(GroupTeacher.group_id.in_(ids_query))
         .order_by(GroupTeacher.group_id, Person.sort_key)
-    ):
+    ).all():  # fetched at once: row by row costs a driver call each
         teachers.setdefault(group_id, []).append(f"{first} {last}")
-    for group_id, weekday, starts_at, ends_at, room, building in session.execute(
-        select(TimetableSlot.group_id, TimetableSlot.weekday, TimetableSlot.starts_at, TimetableSlot.ends_at,
-               TimetableSlot.room, TimetableSlot.building)
+    # The times as the driver gives them: SQLite's text is parsed here, much faster than by the
+    # column type's pattern (a term has thousands of slots); PostgreSQL's driver gives times.
+    for group_id, weekday, starts_at, ends_at, room, building in connection.execute(
+        select(TimetableSlot.group_id, TimetableSlot.weekday, type_coerce(TimetableSlot.starts_at, String),
+               type_coerce(TimetableSlot.ends_at, String), TimetableSlot.room, TimetableSlot.building)
         .where(TimetableSlot.group_id.in_(ids_query))
         .order_by(TimetableSlot.group_id, TimetableSlot.weekday, TimetableSlot.starts_at)
-    ):
-        slots.setdefault(group_id, []).append(SlotLine(weekday, starts_at, ends_at, room, building))
+    ).all():
+        slots.setdefault(group_id, []).append(SlotLine(weekday, _clock(starts_at), _clock(ends_at), room, building))
     return [
         GroupLine(
             id=gid, course_id=course_id, course_code=code, course_name=name, term_code=term_code, class_type=class_type,
@@ -146,10 +159,10 @@ def group_lines(session: Session, ids_query) -> list[GroupLine]:
 
 def list_groups(uow: UnitOfWork, scope: GroupScope) -> list[GroupLine]:
     """The capacity table for a registration, a course or a term, ordered by course and group."""
-    uow.require(Permission.READ_STUDENTS)
-    if scope.registration_id is None and scope.course_id is None and scope.term_id is None and not scope.group_ids:
-        raise DomainError(translate("Groups", "Choose a registration, a course or a term."))
     with uow.read() as session:
+        uow.require(Permission.READ_STUDENTS)  # in this session: the principal re-read with the table
+        if scope.registration_id is None and scope.course_id is None and scope.term_id is None and not scope.group_ids:
+            raise DomainError(translate("Groups", "Choose a registration, a course or a term."))
         return group_lines(session, scope_query(session, scope))
 
 

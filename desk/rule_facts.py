@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from desk.access import AccessFacts, access_facts
+from desk.access import AccessFacts, Admissions, access_facts, admission_rules
 from desk.clock import as_utc
+from desk.db import connection_of
 from desk.model import (
     ClassGroup,
     Course,
@@ -17,52 +21,122 @@ from desk.model import (
     EnrollmentStatus,
     Registration,
     RegistrationCourse,
+    RegistrationFactsStamp,
     RegistrationKind,
     Round,
+    Student,
     TokenEntry,
     TokenType,
 )
 from desk.rules import Admission, GroupFacts, Held, RegistrationFacts, RoundFacts, Tokens
 
 
-def group_fact(group: ClassGroup, course_code: str) -> GroupFacts:
-    return GroupFacts(group.id, group.course_id, course_code, group.term_id, str(group.class_type), group.number,
-                      group.seat_limit, group.enrolled_count)
+# The hot statements are built once (their cache keys with them), on the tables, and run on the
+# session's connection: a first-come rush asks them for every student's action, and building a
+# statement, or the ORM's bookkeeping, costs more than running it.
+_g, _c, _e = ClassGroup.__table__, Course.__table__, Enrollment.__table__
+_GROUP_COLUMNS = (_g.c.id, _g.c.course_id, _c.c.code, _g.c.term_id, _g.c.class_type, _g.c.number, _g.c.seat_limit,
+                  _g.c.enrolled_count)
+_GROUPS = select(*_GROUP_COLUMNS).join(_c, _c.c.id == _g.c.course_id).where(_g.c.id.in_(bindparam("ids", expanding=True)))
+# The same, the groups locked as they are read (PostgreSQL; in id order, the lock order of every writer of groups).
+_GROUPS_LOCKED = _GROUPS.order_by(_g.c.id).with_for_update(of=_g)
+_s = Student.__table__
+_LOCK_STUDENTS = select(_s.c.id).where(_s.c.id.in_(bindparam("ids", expanding=True))).order_by(_s.c.id).with_for_update()
+_HELD = (
+    select(_e.c.student_id, _e.c.id, _e.c.registration_id, *_GROUP_COLUMNS)
+    .select_from(_e)
+    .join(_g, _g.c.id == _e.c.group_id)
+    .join(_c, _c.c.id == _g.c.course_id)
+    .where(_e.c.student_id.in_(bindparam("students", expanding=True)), _e.c.status == EnrollmentStatus.ACCEPTED)
+    .order_by(_e.c.id)
+)
+# "+ 0": SQLite would otherwise start from the term's groups, not from the students' few enrollments.
+_HELD_IN_TERM = _HELD.where(_g.c.term_id + 0 == bindparam("term"))
+_r, _rc, _rounds = Registration.__table__, RegistrationCourse.__table__, Round.__table__
+_REGISTRATIONS = (select(_r.c.id, _r.c.code, _r.c.term_id, _r.c.selection_limit, _r.c.kind, _r.c.entitled_only)
+                  .where(_r.c.id.in_(bindparam("ids", expanding=True))))
+_OFFERED = select(_rc.c.registration_id, _rc.c.course_id).where(_rc.c.registration_id.in_(bindparam("ids", expanding=True)))
+_ROUNDS = (select(_rounds.c.registration_id, _rounds.c.id, _rounds.c.name, _rounds.c.starts_at, _rounds.c.ends_at,
+                  _rounds.c.unregister_allowed)
+           .where(_rounds.c.registration_id.in_(bindparam("ids", expanding=True)))
+           .order_by(_rounds.c.registration_id, _rounds.c.starts_at))
 
 
-def groups(session: Session, group_ids: Iterable[int]) -> dict[int, GroupFacts]:
-    """The groups, as they stand now, by id."""
+_STAMP = select(RegistrationFactsStamp.__table__.c.version)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """One registration's facts as a process keeps them: the row, its offered courses, rounds and access
+    rules, with the stamp they were read under.
+
+    A rush asks them for every student's action and they seldom change, so a process keeps them per
+    database (engine) and asks only the stamp, which database triggers move on any change of the four
+    tables by any writer (migration 0015): a changed stamp, or a registration not kept, is read anew.
+    The copy is as fresh as reading them would be: both happen before the write lock, in the same read.
+    """
+
+    stamp: int
+    row: Any
+    facts: RegistrationFacts
+    rounds: list
+    rules: list
+
+    @staticmethod
+    def of(session: Session, registration_ids: Iterable[int]) -> dict[int, _Known]:
+        connection = connection_of(session)
+        stamp = connection.execute(_STAMP).scalar()
+        kept = _KEPT.setdefault(session.get_bind().engine, {})
+        found = {rid: kept[rid] for rid in registration_ids if rid in kept and kept[rid].stamp == stamp}
+        missing = sorted(set(registration_ids) - set(found))
+        if missing:
+            rows = {row.id: row for row in connection.execute(_REGISTRATIONS, {"ids": missing})}
+            facts = registrations(session, rows.values())
+            rounds = rounds_of(session, rows)
+            for rid, row in rows.items():
+                found[rid] = kept[rid] = _Known(stamp, row, facts[rid], rounds.get(rid, []), admission_rules(session, rid))
+        return found
+
+
+# Per database (its engine, gone with it): registration id -> what is known of it.
+_KEPT: WeakKeyDictionary[Any, dict[int, _Known]] = WeakKeyDictionary()
+
+
+def _group(row) -> GroupFacts:
+    group_id, course_id, code, term_id, class_type, number, seat_limit, enrolled = row
+    return GroupFacts(group_id, course_id, code, term_id, str(class_type), number, seat_limit, enrolled)
+
+
+def groups(session: Session, group_ids: Iterable[int], *, lock: bool = False) -> dict[int, GroupFacts]:
+    """The groups, as they stand now, by id; ``lock``: locked for the rest of the write transaction (on
+    PostgreSQL: SQLite's writer holds the whole database already)."""
     ids = sorted(set(group_ids))
     if not ids:
         return {}
-    return {
-        group.id: group_fact(group, code)
-        for group, code in session.execute(
-            select(ClassGroup, Course.code).join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id.in_(ids))
-        )
-    }
+    query = _GROUPS_LOCKED if lock else _GROUPS
+    return {row[0]: _group(row) for row in connection_of(session).execute(query, {"ids": ids})}
 
 
-def held_query(student_ids: Iterable[int], term_id: int | None):
-    """Every standing enrollment of the students (in the term, if given), with its group and course code."""
-    query = (
-        select(Enrollment, ClassGroup, Course.code)
-        .join(ClassGroup, ClassGroup.id == Enrollment.group_id)
-        .join(Course, Course.id == ClassGroup.course_id)
-        .where(Enrollment.student_id.in_(sorted(set(student_ids))), Enrollment.status == EnrollmentStatus.ACCEPTED)
-        .order_by(Enrollment.id)
-    )
-    if term_id is not None:
-        query = query.where(ClassGroup.term_id == term_id)
-    return query
+def lock_students(session: Session, student_ids: Iterable[int]) -> None:
+    """The students locked for the rest of the write transaction, in id order: on PostgreSQL every writer of
+    seats locks its students first, then their groups (``groups(..., lock=True)``); SQLite's writer holds the
+    whole database already."""
+    ids = sorted(set(student_ids))
+    if ids and session.get_bind().dialect.name == "postgresql":
+        connection_of(session).execute(_LOCK_STUDENTS, {"ids": ids})
 
 
 def held(session: Session, student_ids: Iterable[int], term_id: int | None) -> dict[int, list[Held]]:
-    """The standing enrollments of many students in one query, by student."""
+    """The standing enrollments of many students (in the term, if given) in one query, by student."""
     result: dict[int, list[Held]] = {}
-    for enrollment, group, code in session.execute(held_query(student_ids, term_id)):
-        result.setdefault(enrollment.student_id, []).append(
-            Held(enrollment.id, group_fact(group, code), enrollment.registration_id))
+    students = sorted(set(student_ids))
+    if not students:
+        return result
+    connection = connection_of(session)
+    rows = (connection.execute(_HELD, {"students": students}) if term_id is None
+            else connection.execute(_HELD_IN_TERM, {"students": students, "term": term_id}))
+    for row in rows:
+        result.setdefault(row[0], []).append(Held(row[1], _group(row[3:]), row[2]))
     return result
 
 
@@ -70,17 +144,37 @@ def held_by(session: Session, student_id: int, term_id: int | None) -> list[Held
     return held(session, [student_id], term_id).get(student_id, [])
 
 
-def registration(session: Session, row: Registration) -> RegistrationFacts:
-    offered = frozenset(session.scalars(
-        select(RegistrationCourse.course_id).where(RegistrationCourse.registration_id == row.id)))
-    return RegistrationFacts(row.id, row.code, row.term_id, offered, row.selection_limit,
-                             row.kind is RegistrationKind.TOKEN)
+def registration(session: Session, row: Registration | Row) -> RegistrationFacts:
+    """``row``: the registration, or a plain row with its id, code, term_id, selection_limit and kind."""
+    return registrations(session, [row])[row.id]
+
+
+def registrations(session: Session, rows: Iterable[Registration | Row]) -> dict[int, RegistrationFacts]:
+    """Registrations as the rules see them (with the courses each offers, in one query), by id."""
+    rows = {row.id: row for row in rows}
+    offered: dict[int, set[int]] = {rid: set() for rid in rows}
+    for rid, course_id in connection_of(session).execute(_OFFERED, {"ids": sorted(rows)}):
+        offered[rid].add(course_id)
+    return {rid: RegistrationFacts(row.id, row.code, row.term_id, frozenset(offered[rid]), row.selection_limit,
+                                   row.kind is RegistrationKind.TOKEN) for rid, row in rows.items()}
 
 
 def round_now(session: Session, registration_id: int, now: datetime) -> RoundFacts:
     """The round open at ``now``, else the next one to open, else none."""
+    return round_at(rounds_of(session, [registration_id]).get(registration_id, []), now)
+
+
+def rounds_of(session: Session, registration_ids: Iterable[int]) -> dict[int, list[Round]]:
+    """The registrations' rounds, each registration's in the order they start."""
+    found: dict[int, list[Round]] = {}
+    for row in connection_of(session).execute(_ROUNDS, {"ids": sorted(set(registration_ids))}):
+        found.setdefault(row.registration_id, []).append(row)
+    return found
+
+
+def round_at(rounds: list[Round], now: datetime) -> RoundFacts:
+    """Of one registration's rounds (in the order they start): the one open at ``now``, else the next."""
     now = as_utc(now)
-    rounds = list(session.scalars(select(Round).where(Round.registration_id == registration_id).order_by(Round.starts_at)))
     for row in rounds:
         if as_utc(row.starts_at) <= now < as_utc(row.ends_at):
             return RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id)
@@ -109,3 +203,39 @@ def tokens(session: Session, student_id: int, row: Registration, payment_accepte
             TokenEntry.student_id == student_id, TokenEntry.token_type_id == token.id)
     ) or 0
     return Tokens(token.code, int(balance), payment_accepted, str(token.semester_price))
+
+
+class FirstCome:
+    """What the rulebook asks about students' first-come actions that no write lock has to guard: the
+    registrations (offered courses, rounds, selection limit) and each student's admission.
+
+    Read before the write lock, once for a batch; what a concurrent write can change and the rules
+    count on (the students' standing enrollments, the groups' places) is read under the lock.
+    """
+
+    def __init__(self, rows: dict[int, Registration], facts: dict[int, RegistrationFacts],
+                 rounds: dict[int, list[Round]], admissions: dict[int, Admissions]):
+        self._rows, self._facts, self._rounds, self._admissions = rows, facts, rounds, admissions
+
+    @classmethod
+    def read(cls, session: Session, actions: Iterable[tuple[int, int, int]]) -> FirstCome:
+        """For (student id, group id, registration id) of each action. The registrations' own facts come from
+        this process's copy while the database's stamp of them is unchanged (see ``_Known``)."""
+        students: dict[int, set[int]] = {}
+        for student_id, _group_id, registration_id in actions:
+            if registration_id is not None:
+                students.setdefault(registration_id, set()).add(student_id)
+        known = _Known.of(session, students)
+        return cls({rid: k.row for rid, k in known.items()}, {rid: k.facts for rid, k in known.items()},
+                   {rid: k.rounds for rid, k in known.items()},
+                   {rid: Admissions.read(session, k.row, students[rid], k.rules) for rid, k in known.items()})
+
+    def registration(self, registration_id: int) -> RegistrationFacts | None:
+        """None: no such registration (it was removed)."""
+        return self._facts.get(registration_id)
+
+    def round_at(self, registration_id: int, now: datetime) -> RoundFacts:
+        return round_at(self._rounds.get(registration_id, []), now)
+
+    def admission(self, student_id: int, registration_id: int, now: datetime) -> Admission:
+        return admission_of(self._admissions[registration_id].facts(student_id, now))

@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import Row, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
@@ -34,6 +35,7 @@ from desk import payments, rule_facts, rules
 from desk.chain import new_ids, seal
 from desk.changes import Action, Change, Description, Shown
 from desk.clock import as_utc
+from desk.db import connection_of
 from desk.enrollment import EnrollmentAction
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
@@ -267,62 +269,58 @@ class _Decision:
     why: Message
 
 
-def _serialize_resolution(session: Session, registration_id: int) -> None:
-    """One resolver per registration at a time on PostgreSQL (SQLite's write lock already does it)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(4242, :r)"), {"r": registration_id})
+# A batch's statements, built once (building a statement costs more than running a small one).
+_tr = TokenRequest.__table__
+_DUE_REQUESTS = (
+    select(_tr)  # plain rows: the batch reads them, it changes them by statements of its own
+    .where(_tr.c.registration_id == bindparam("registration"), _tr.c.status == RequestStatus.PENDING,
+           _tr.c.submitted_at < bindparam("cutoff"))
+    .order_by(_tr.c.submitted_at, _tr.c.id)
+    .limit(BATCH)
+)
+_DUE_REQUESTS_AFTER = _DUE_REQUESTS.where(
+    (_tr.c.submitted_at > bindparam("at")) | ((_tr.c.submitted_at == bindparam("at")) & (_tr.c.id > bindparam("rid"))))
+_SET_REQUESTS = (update(_tr).where(_tr.c.id == bindparam("rid"))
+                 .values(status=bindparam("status"), resolved_at=bindparam("at"), resolution_code=bindparam("code"),
+                         resolution_params=bindparam("params")))
 
 
-def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime,
-                   after_id: tuple[datetime, int] | None) -> tuple[ResolutionResult, tuple[datetime, int] | None]:
-    """Resolve up to BATCH due requests of the registration after ``after_id`` (in submission order)."""
+def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: list[Row], cutoff: datetime,
+                   after_id: tuple[datetime, int] | None) -> tuple[ResolutionResult, tuple[datetime, int] | None, bool]:
+    """Resolve up to BATCH due requests of the registration after ``after_id`` (in submission order); with where
+    the next batch starts, and whether there may be one (this one was full)."""
     session, now, staff_id = uow.session, uow.now, uow.staff_id
-    query = (
-        select(TokenRequest.__table__)  # plain rows: the batch reads them, it changes them by statements of its own
-        .where(
-            TokenRequest.registration_id == registration.id,
-            TokenRequest.status == RequestStatus.PENDING,
-            TokenRequest.submitted_at < cutoff,
-        )
-        .order_by(TokenRequest.submitted_at, TokenRequest.id)
-        .limit(BATCH)
-    )
-    if after_id is not None:
-        at, rid = after_id
-        query = query.where((TokenRequest.submitted_at > at) | ((TokenRequest.submitted_at == at) & (TokenRequest.id > rid)))
-    requests = session.execute(query).all()
+    connection = connection_of(session)
+    due = {"registration": registration.id, "cutoff": cutoff}
+    requests = (connection.execute(_DUE_REQUESTS, due) if after_id is None else
+                connection.execute(_DUE_REQUESTS_AFTER, {**due, "at": after_id[0], "rid": after_id[1]})).all()
     if not requests:
-        return ResolutionResult(), None
-    postgres = session.get_bind().dialect.name == "postgresql"
+        return ResolutionResult(), after_id, False
     student_ids = sorted({r.student_id for r in requests})
     group_ids = sorted({r.group_id for r in requests})
-    if postgres:  # students, then groups, each in id order: the lock order of every writer
-        session.execute(select(Student.id).where(Student.id.in_(student_ids)).order_by(Student.id).with_for_update())
-    if postgres:
-        session.execute(select(ClassGroup.id).where(ClassGroup.id.in_(group_ids)).order_by(ClassGroup.id).with_for_update())
+    rule_facts.lock_students(session, student_ids)  # every writer's lock order: students, then groups (as read)
     # The rulebook's facts for the whole batch, each in one query: its groups; every standing
     # enrollment of its students in the term (with its course and class type); their balances.
-    groups = {gid: _Group(facts) for gid, facts in rule_facts.groups(session, group_ids).items()}
-    token = session.get(TokenType, registration.token_type_id)
+    groups = {gid: _Group(facts) for gid, facts in rule_facts.groups(session, group_ids, lock=True).items()}
+    # Balances and the registration's offered courses are asked only by register requests (an unregistration's
+    # batch, a refund, does without them).
+    registering = sorted({r.student_id for r in requests if r.action is RequestAction.REGISTER})
     balances = dict(
         session.execute(
             select(TokenEntry.student_id, func.sum(TokenEntry.amount))
-            .where(TokenEntry.student_id.in_(student_ids), TokenEntry.token_type_id == token.id)
+            .where(TokenEntry.student_id.in_(registering), TokenEntry.token_type_id == token.id)
             .group_by(TokenEntry.student_id)
         ).all()
-    )
+    ) if registering else {}
     standing: dict[int, dict[int, tuple[rules.Held, _Enrollment]]] = {}
-    for row in session.execute(_standing_query(student_ids, registration.term_id)):
+    for row in connection.execute(_STANDING, {"students": student_ids, "term": registration.term_id}):
         group = rules.GroupFacts(row.group_id, row.course_id, row.code, row.term_id, str(row.class_type), row.number,
                                  row.seat_limit, row.enrolled_count)  # as rule_facts.group_fact makes them
         enrollment = _Enrollment(row.id, row.student_id, row.group_id, row.registration_id, row.source,
                                  EnrollmentStatus.ACCEPTED, bool(row.over_limit), stored=True)
         standing.setdefault(row.student_id, {})[row.group_id] = (rules.Held(row.id, group, row.registration_id), enrollment)
-    registration_facts = rule_facts.registration(session, registration)
-    rounds = {
-        row.id: rules.RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id)
-        for row in session.scalars(select(Round).where(Round.registration_id == registration.id))
-    }
+    registration_facts = rule_facts.registration(session, registration) if registering else None
+    round_facts = {row.id: rules.RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id) for row in rounds}
 
     accepted = refused = pending = 0
     new_enrollments, ledger_rows, cancelled = [], [], []
@@ -358,7 +356,7 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
         else:
             held, enrollment = mine.get(request.group_id, (None, None))
             enrolled = held is not None and held.registration_id == registration.id
-            round_ = rounds.get(request.round_id) or rules.RoundFacts(True)
+            round_ = round_facts.get(request.round_id) or rules.RoundFacts(True)
             refusals = rules.resolve_token_unregister(round_, enrolled)
             if refusals:
                 outcome, reason = RequestStatus.REFUSED, message(refusals[0])
@@ -417,36 +415,28 @@ def _resolve_batch(uow: UnitOfWork, registration: Registration, cutoff: datetime
     for request, enrollment in cancelled:
         _refund(uow, request, enrollment, token)
     if decisions:
-        session.execute(
-            update(TokenRequest.__table__)
-            .where(TokenRequest.__table__.c.id == bindparam("rid"))
-            .values(status=bindparam("status"), resolved_at=bindparam("at"), resolution_code=bindparam("code"),
-                    resolution_params=bindparam("params")),
-            [dict(rid=d.request.id, status=d.status.value, at=None if d.status is RequestStatus.PENDING else now,
-                  **_stored(d.why)) for d in decisions],
-        )
+        connection_of(session).execute(_SET_REQUESTS, [
+            dict(rid=d.request.id, status=d.status.value, at=None if d.status is RequestStatus.PENDING else now,
+                 **_stored(d.why)) for d in decisions])
     _record_batch(uow, decisions, new_enrollments, cancelled)
     last = requests[-1]
-    return ResolutionResult(accepted, refused, pending, 0, 1), (last.submitted_at, last.id)
+    return ResolutionResult(accepted, refused, pending, 0, 1), (last.submitted_at, last.id), len(requests) == BATCH
 
 
-def _standing_query(student_ids: list[int], term_id: int):
-    """Every standing enrollment of the batch's students in the term, with its group and course code.
-
-    Read from the students: their enrollments, then each one's group. The term is compared as ``term_id + 0``,
-    which no index serves, so that SQLite does not start from every group of the term instead (a whole
-    term's enrollments read to keep a few hundred students' ones).
-    """
-    e, g = Enrollment.__table__, ClassGroup.__table__
-    return (
-        select(e.c.id, e.c.student_id, e.c.group_id, e.c.registration_id, e.c.source, e.c.over_limit, g.c.course_id,
-               g.c.term_id, g.c.class_type, g.c.number, g.c.seat_limit, g.c.enrolled_count, Course.code)
-        .join(ClassGroup, ClassGroup.id == Enrollment.group_id)
-        .join(Course, Course.id == ClassGroup.course_id)
-        .where(Enrollment.student_id.in_(student_ids), Enrollment.status == EnrollmentStatus.ACCEPTED,
-               ClassGroup.term_id + 0 == term_id)
-        .order_by(Enrollment.id)
-    )
+# Every standing enrollment of the batch's students in the term, with its group and course code.
+# Read from the students: their enrollments, then each one's group. The term is compared as ``term_id + 0``,
+# which no index serves, so that SQLite does not start from every group of the term instead (a whole
+# term's enrollments read to keep a few hundred students' ones).
+_e, _g, _c = Enrollment.__table__, ClassGroup.__table__, Course.__table__
+_STANDING = (
+    select(_e.c.id, _e.c.student_id, _e.c.group_id, _e.c.registration_id, _e.c.source, _e.c.over_limit, _g.c.course_id,
+           _g.c.term_id, _g.c.class_type, _g.c.number, _g.c.seat_limit, _g.c.enrolled_count, _c.c.code)
+    .join(_g, _g.c.id == _e.c.group_id)
+    .join(_c, _c.c.id == _g.c.course_id)
+    .where(_e.c.student_id.in_(bindparam("students", expanding=True)), _e.c.status == EnrollmentStatus.ACCEPTED,
+           _g.c.term_id + 0 == bindparam("term"))
+    .order_by(_e.c.id)
+)
 
 
 def _take_seats(session: Session, groups) -> None:
@@ -456,21 +446,27 @@ def _take_seats(session: Session, groups) -> None:
     if not deltas:
         return
     if session.get_bind().dialect.name == "postgresql":
-        statement = text(
-            "UPDATE class_groups AS g SET enrolled_count = g.enrolled_count + v.delta "
-            "FROM unnest(CAST(:gids AS integer[]), CAST(:deltas AS integer[])) AS v(gid, delta) "
-            "WHERE g.id = v.gid AND g.enrolled_count + v.delta <= g.seat_limit + g.over_limit_count")
+        statement = _TAKE_SEATS_POSTGRESQL
         params = {"gids": [gid for gid, _ in deltas], "deltas": [delta for _, delta in deltas]}
-    else:  # the changes as one JSON parameter: the same statement, however many groups
-        statement = text(
-            "UPDATE class_groups SET enrolled_count = class_groups.enrolled_count + v.delta "
-            "FROM (SELECT json_extract(value, '$[0]') AS gid, json_extract(value, '$[1]') AS delta "
-            "FROM json_each(:deltas)) AS v "
-            "WHERE class_groups.id = v.gid "
-            "AND class_groups.enrolled_count + v.delta <= class_groups.seat_limit + class_groups.over_limit_count")
-        params = {"deltas": json.dumps(deltas)}
-    if session.execute(statement, params).rowcount != len(deltas):
+    else:
+        statement, params = _TAKE_SEATS_SQLITE, {"deltas": json.dumps(deltas)}
+    if connection_of(session).execute(statement, params).rowcount != len(deltas):
         raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
+
+
+_TAKE_SEATS_POSTGRESQL = text(
+    "UPDATE class_groups AS g SET enrolled_count = g.enrolled_count + v.delta "
+    "FROM unnest(CAST(:gids AS integer[]), CAST(:deltas AS integer[])) AS v(gid, delta) "
+    "WHERE g.id = v.gid AND g.enrolled_count + v.delta <= g.seat_limit + g.over_limit_count")
+_TAKE_SEATS_SQLITE = text(  # the changes as one JSON parameter: the same statement, however many groups
+    "UPDATE class_groups SET enrolled_count = class_groups.enrolled_count + v.delta "
+    "FROM (SELECT json_extract(value, '$[0]') AS gid, json_extract(value, '$[1]') AS delta "
+    "FROM json_each(:deltas)) AS v "
+    "WHERE class_groups.id = v.gid "
+    "AND class_groups.enrolled_count + v.delta <= class_groups.seat_limit + class_groups.over_limit_count")
+_CANCEL_ENROLLMENTS = (update(_e).where(_e.c.id.in_(bindparam("ids", expanding=True)))
+                       .values(status=EnrollmentStatus.CANCELLED, cancelled_at=bindparam("at", type_=_e.c.cancelled_at.type),
+                               cancelled_by_id=bindparam("by")))
 
 
 def _write_enrollments(session: Session, made: list[_Enrollment], cancelled: list[_Enrollment], now: datetime,
@@ -481,10 +477,7 @@ def _write_enrollments(session: Session, made: list[_Enrollment], cancelled: lis
         enrollment.status, enrollment.cancelled_at, enrollment.cancelled_by_id = EnrollmentStatus.CANCELLED, now, staff_id
     stored = [e.id for e in cancelled if e.stored]
     if stored:
-        session.execute(
-            update(Enrollment.__table__).where(Enrollment.__table__.c.id.in_(stored))
-            .values(status=EnrollmentStatus.CANCELLED, cancelled_at=now, cancelled_by_id=staff_id)
-        )
+        connection_of(session).execute(_CANCEL_ENROLLMENTS, {"ids": stored, "at": now, "by": staff_id})
     if made:
         for enrollment, new_id in zip(made, new_ids(session, Enrollment.__tablename__, len(made))):
             enrollment.id = new_id
@@ -495,32 +488,38 @@ def _write_enrollments(session: Session, made: list[_Enrollment], cancelled: lis
             for e in made])
 
 
-def _refund(uow: UnitOfWork, request: Row, enrollment: _Enrollment, token: TokenType) -> None:
+# What a student's accepted registration requests for a group cost: its last token spent (and whether it
+# was given back already), or else its last payment still due. Built once; run per cancelled enrollment.
+_paid_by = select(TokenRequest.id).where(
+    TokenRequest.student_id == bindparam("student"), TokenRequest.group_id == bindparam("group"),
+    TokenRequest.action == RequestAction.REGISTER, TokenRequest.status == RequestStatus.ACCEPTED,
+)
+_spend, _reversal = TokenEntry.__table__.alias("spend"), TokenEntry.__table__.alias("reversal")
+_LAST_SPEND = (
+    select(_spend.c.id, select(_reversal.c.id).where(_reversal.c.reverses_id == _spend.c.id).exists().label("reversed"))
+    .where(_spend.c.token_request_id.in_(_paid_by), _spend.c.kind == LedgerKind.SPEND)
+    .order_by(_spend.c.id.desc()).limit(1)
+)
+_LAST_DUE = (select(Payment.__table__.c.id).where(Payment.__table__.c.token_request_id.in_(_paid_by),
+                                                   Payment.__table__.c.status == PaymentStatus.DUE)
+             .order_by(Payment.__table__.c.id.desc()).limit(1))
+
+
+def _refund(uow: UnitOfWork, request: Row, enrollment: _Enrollment, token: _Token) -> None:
     """Give back what the registration cost: the token spent for it, or its payment if still due."""
     session = uow.session
-    register_requests = select(TokenRequest.id).where(
-        TokenRequest.student_id == request.student_id,
-        TokenRequest.group_id == enrollment.group_id,
-        TokenRequest.action == RequestAction.REGISTER,
-        TokenRequest.status == RequestStatus.ACCEPTED,
-    )
-    spent = session.scalars(
-        select(TokenEntry).where(TokenEntry.token_request_id.in_(register_requests), TokenEntry.kind == LedgerKind.SPEND)
-        .order_by(TokenEntry.id.desc())
-    ).first()
-    if spent is not None and session.scalar(select(TokenEntry.id).where(TokenEntry.reverses_id == spent.id)) is None:
+    paid_by = {"student": request.student_id, "group": enrollment.group_id}
+    spent = connection_of(session).execute(_LAST_SPEND, paid_by).first()
+    if spent is not None and not spent.reversed:
         add_entry(
             uow, student_id=request.student_id, token_type_id=token.id, kind=LedgerKind.REFUND, amount=1,
             reason=REFUND_FOR_REQUEST(request=request.id), idempotency_key=f"refund-{request.id}", reverses_id=spent.id,
             token_request_id=request.id,
         )
         return
-    payment = session.scalars(
-        select(Payment).where(Payment.token_request_id.in_(register_requests), Payment.status == PaymentStatus.DUE)
-        .order_by(Payment.id.desc())
-    ).first()
-    if payment is not None:
-        payments.cancel(uow, payment, reason=REFUND_FOR_REQUEST(request=request.id))
+    payment_id = connection_of(session).execute(_LAST_DUE, paid_by).scalar()
+    if payment_id is not None:
+        payments.cancel(uow, session.get(Payment, payment_id), reason=REFUND_FOR_REQUEST(request=request.id))
 
 
 def _request_change(request_id: int, student_id: int, group_id: int, action: RequestAction, status: RequestStatus,
@@ -559,15 +558,14 @@ def _enrollment_state(enrollment: _Enrollment) -> dict:
             "over_limit": bool(enrollment.over_limit), "registration_id": enrollment.registration_id}
 
 
-def _finish_ended(uow: UnitOfWork, registration: Registration) -> int:
+def _finish_ended(uow: UnitOfWork, registration: Row, rounds: list[Row]) -> int:
     """Refuse permanently what is still pending once the registration's last round has ended.
 
     Each request is recorded (audit and portal queue) with the rulebook's reason, in bulk; the
     registration's own history keeps how many there were.
     """
     session, now = uow.session, uow.now
-    last_end = session.scalar(select(func.max(Round.ends_at)).where(Round.registration_id == registration.id))
-    if last_end is None or as_utc(last_end) > now:
+    if not rounds or max(as_utc(row.ends_at) for row in rounds) > now:
         return 0
     pending = session.execute(
         select(TokenRequest.id, TokenRequest.student_id, TokenRequest.group_id, TokenRequest.action)
@@ -595,11 +593,37 @@ def _finish_ended(uow: UnitOfWork, registration: Registration) -> int:
     return len(pending)
 
 
-def _token_registration(uow: UnitOfWork, registration_id: int) -> Registration:
-    registration = uow.session.get(Registration, registration_id)
-    if registration is None or registration.kind is not RegistrationKind.TOKEN:
+_r, _t, _ro = Registration.__table__, TokenType.__table__, Round.__table__
+# A resolution's registration and token type, read as plain rows (what the rulebook's facts are made of).
+_TOKEN_REGISTRATION = (
+    select(_r.c.id, _r.c.code, _r.c.unit_id, _r.c.term_id, _r.c.selection_limit, _r.c.kind, _r.c.token_type_id,
+           _t.c.code.label("token_code"), _t.c.semester_price)
+    .select_from(_r.outerjoin(_t, _t.c.id == _r.c.token_type_id))
+    .where(_r.c.id == bindparam("id"))
+    .with_for_update(of=_r, key_share=True)
+)
+_ROUNDS = select(_ro.c.id, _ro.c.name, _ro.c.unregister_allowed, _ro.c.ends_at).where(_ro.c.registration_id == bindparam("id"))
+
+
+@dataclass(frozen=True)
+class _Token:
+    """What a resolution needs of the registration's token type."""
+
+    id: int
+    code: str
+    semester_price: Decimal
+
+
+def _token_registration(uow: UnitOfWork, registration_id: int) -> tuple[Row, _Token, list[Row]]:
+    """The token registration with its token type and rounds, its row locked for the rest of the write: one resolver
+    of a registration at a time (on PostgreSQL; SQLite's writer holds the database). A lock that still lets
+    enrollments and requests referring to the registration be written meanwhile."""
+    connection = connection_of(uow.session)
+    found = connection.execute(_TOKEN_REGISTRATION, {"id": registration_id}).first()
+    if found is None or found.kind is not RegistrationKind.TOKEN or found.token_code is None:
         raise NotFound(translate("TokenRounds", "That is not a token registration."))
-    return registration
+    rounds = connection.execute(_ROUNDS, {"id": registration_id}).all()
+    return found, _Token(found.token_type_id, found.token_code, found.semester_price), rounds
 
 
 def resolve_registration(uow: UnitOfWork, registration_id: int, *, cutoff: datetime | None = None,
@@ -609,35 +633,33 @@ def resolve_registration(uow: UnitOfWork, registration_id: int, *, cutoff: datet
     The principal is the token round's job (SystemJob.TOKEN_ROUND, or SCHEDULE from a timer) or a clerk of
     the organising unit; each batch is a transaction of its own, and a clerk is checked again in each.
     """
-    with uow.read() as session:
-        registration = _token_registration(uow, registration_id)
-        unit_id = registration.unit_id
-        uow.require(Permission.MANAGE_REGISTRATIONS, unit_id)
-        cutoff = as_utc(cutoff or uow.now)
-        total = session.scalar(
-            select(func.count()).select_from(TokenRequest).where(
-                TokenRequest.registration_id == registration_id, TokenRequest.status == RequestStatus.PENDING,
-                TokenRequest.submitted_at < cutoff,
-            )
-        ) or 0
+    cutoff = as_utc(cutoff or uow.now)
     result = ResolutionResult()
     after = None
     done = 0
-    while True:
+    total = None
+    more = True
+    ended = 0
+    while more:
         with uow.write() as session:
-            uow.require(Permission.MANAGE_REGISTRATIONS, unit_id)
-            _serialize_resolution(session, registration_id)
-            batch, after = _resolve_batch(uow, _token_registration(uow, registration_id), cutoff, after)
-        if after is None:
-            break
+            # Checked again in each batch's transaction: a clerk disabled meanwhile stops here.
+            uow.require(Permission.MANAGE_REGISTRATIONS)
+            registration, token, rounds = _token_registration(uow, registration_id)
+            uow.require(Permission.MANAGE_REGISTRATIONS, registration.unit_id)
+            if total is None and progress is not None:
+                total = session.scalar(
+                    select(func.count()).select_from(TokenRequest).where(
+                        TokenRequest.registration_id == registration_id, TokenRequest.status == RequestStatus.PENDING,
+                        TokenRequest.submitted_at < cutoff,
+                    )
+                ) or 0
+            batch, after, more = _resolve_batch(uow, registration, token, rounds, cutoff, after)
+            if not more:  # the last batch (a short one) ends what the registration's end has ended, in its transaction
+                ended = _finish_ended(uow, registration, rounds)
         result += batch
         done += batch.accepted + batch.refused + batch.still_pending
-        if progress is not None:
-            progress(min(done, total), total)
-    with uow.write() as session:
-        uow.require(Permission.MANAGE_REGISTRATIONS, unit_id)
-        _serialize_resolution(session, registration_id)
-        ended = _finish_ended(uow, _token_registration(uow, registration_id))
+        if progress is not None and batch.batches:
+            progress(min(done, total or 0), total or 0)
     return result + ResolutionResult(refused_permanently=ended)
 
 
@@ -661,13 +683,7 @@ def resolve_due(uow: UnitOfWork) -> dict[str, ResolutionResult]:
 
 def resolve_now(uow: UnitOfWork, registration_id: int, *, progress: Progress | None = None) -> ResolutionResult:
     """A clerk's "resolve now": every pending request submitted so far, in order."""
-    uow.require(Permission.MANAGE_REGISTRATIONS)
-    with uow.read() as session:
-        registration = session.get(Registration, registration_id)
-        if registration is None:
-            raise NotFound(translate("TokenRounds", "That is not a token registration."))
-        uow.require(Permission.MANAGE_REGISTRATIONS, registration.unit_id)
-    return resolve_registration(uow, registration_id, progress=progress)
+    return resolve_registration(uow, registration_id, progress=progress)  # a clerk of the unit only (checked there)
 
 
 # --- read side --------------------------------------------------------------------------------------

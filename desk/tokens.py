@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -143,20 +143,25 @@ def balance_of(session: Session, student_id: int, token_type_id: int) -> int:
     )
 
 
+# Each type with the sum of a student's entries of it, by the ledger's (student, type) index: one
+# statement, built once, read as plain rows.
+_BALANCES = (
+    select(TokenType.id, TokenType.code, TokenType.name, TokenType.semester_price,
+           select(func.coalesce(func.sum(TokenEntry.amount), 0))
+           .where(TokenEntry.student_id == bindparam("student_id"), TokenEntry.token_type_id == TokenType.id)
+           .scalar_subquery())
+    .order_by(TokenType.code)
+)
+
+
 def balances(uow: UnitOfWork, student_id: int) -> list[BalanceLine]:
     """Every token type with the student's balance (0 where they have no entries)."""
-    uow.require(Permission.READ_STUDENTS)
     with uow.read() as session:
-        sums = dict(
-            session.execute(
-                select(TokenEntry.token_type_id, func.sum(TokenEntry.amount))
-                .where(TokenEntry.student_id == student_id)
-                .group_by(TokenEntry.token_type_id)
-            ).all()
-        )
+        uow.require(Permission.READ_STUDENTS)  # in this session: the principal re-read with the balances
+        session.flush()
         return [
-            BalanceLine(t.id, t.code, t.name, t.semester_price, int(sums.get(t.id, 0) or 0))
-            for t in session.scalars(select(TokenType).order_by(TokenType.code))
+            BalanceLine(type_id, code, name, price, int(amount or 0))
+            for type_id, code, name, price, amount in session.connection().execute(_BALANCES, {"student_id": student_id})
         ]
 
 
@@ -367,8 +372,8 @@ def add_entry(
     reverses_id: int | None = None,
     token_request_id: int | None = None,
     audit_extra: dict | None = None,
-) -> TokenEntry:
-    """Write one ledger entry and record it (audit and portal queue), inside the unit's open transaction."""
+) -> int:
+    """Write one ledger entry and record it (audit and portal queue), inside the unit's open transaction; its id."""
     session = uow.session
     text, message = ledger_reason(reason)
     values = dict(
@@ -376,14 +381,16 @@ def add_entry(
         reason_message=message, document_ref=document_ref, idempotency_key=idempotency_key, reverses_id=reverses_id,
         token_request_id=token_request_id, created_at=uow.now, created_by_id=uow.staff_id,
     )
-    entry = TokenEntry(**seal(session, TokenEntry.__table__, [values])[0])
-    session.add(entry)
-    session.flush()
+    (row,) = seal(session, TokenEntry.__table__, [values], assign_ids=True)  # the chain's end and the id in one read
+    session.execute(_LEDGER_INSERT, row)
     after = {"token_type_id": token_type_id, "kind": kind, "amount": amount, "document_ref": document_ref,
              "reverses_id": reverses_id, **(audit_extra or {})}
-    uow.record_change(TokenAction.of_entry(kind), entity="token_entry", entity_id=entry.id, student_id=student_id,
+    uow.record_change(TokenAction.of_entry(kind), entity="token_entry", entity_id=row["id"], student_id=student_id,
                       after=after, reason=reason, portal={"token_type_id": token_type_id, "amount": amount, "kind": kind})
-    return entry
+    return row["id"]
+
+
+_LEDGER_INSERT = insert(TokenEntry.__table__)
 
 
 def _check_deadline(session: Session, actor: Actor, token_type_id: int, now: datetime, override_reason: str | None,
@@ -439,12 +446,12 @@ def correct_balance(uow: UnitOfWork, student_id: int,
                     .replace("%2", str(balance))
                 )
             _refuse_above_bound(token.code, balance, amount)
-            entry = add_entry(
+            entry_id = add_entry(
                 uow, student_id=student_id, token_type_id=token_type_id, kind=LedgerKind.CORRECTION, amount=amount,
                 reason=reason, document_ref=(document_ref or "").strip() or None,
                 idempotency_key=key, audit_extra={"balance_before": balance, **extra},
             )
-            return LedgerResult(entry.id, balance + amount, False)
+            return LedgerResult(entry_id, balance + amount, False)
 
     return _once(uow.db, write, key, (student_id, token_type_id, amount))
 
@@ -538,12 +545,12 @@ def undo_correction(uow: UnitOfWork, entry_id: int,
                     .replace("%1", str(balance))
                 )
             _refuse_above_bound(session.get(TokenType, original.token_type_id).code, balance, -original.amount)
-            entry = add_entry(
+            reversal_id = add_entry(
                 uow, student_id=original.student_id, token_type_id=original.token_type_id, kind=LedgerKind.CORRECTION,
                 amount=-original.amount, reason=reason, document_ref=original.document_ref,
                 idempotency_key=key, reverses_id=original.id, audit_extra={"balance_before": balance, **extra},
             )
-            return LedgerResult(entry.id, balance - original.amount, False)
+            return LedgerResult(reversal_id, balance - original.amount, False)
 
     return _once(uow.db, write, key)
 

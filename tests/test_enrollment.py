@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -251,3 +251,127 @@ def test_an_enrollment_taken_out_twice_is_refused_the_second_time(db, admin, wor
     assert twice.value.refusal is Refusal.NOT_ENROLLED
     with pytest.raises(EnrollmentRefused, match="no longer standing"):
         enrollment.move(UnitOfWork(db, admin), held.enrollment_id, world["other"], reason="r")
+
+
+# --- students' actions read back from the portal, in one batch --------------------------------
+
+
+def _portal_script(db, world):
+    """Register, fill a group, be refused, unregister, take the freed place, register twice, act after the round."""
+    a, b, c, d = (factories.student(db, last_name=n) for n in ("Adamczyk", "Borowa", "Czech", "Dudek"))
+    outsider = factories.student(db, status=ProgrammeStatus.ON_LEAVE)
+    now, small, other, reg = world["now"], world["small"], world["other"], world["reg"]
+    steps = [(a, small, True), (b, small, True), (c, small, True), (a, small, False), (c, small, True),
+             (d, small, True), (d, other, True), (outsider, other, True), (b, other, True), (b, small, False),
+             (b, small, False), (d, other, True)]
+    return [enrollment.PortalAction(sid, gid, reg, register, now + timedelta(seconds=i)) for i, (sid, gid, register)
+            in enumerate(steps)] + [enrollment.PortalAction(a, other, reg, True, now + timedelta(days=3))]
+
+
+def _standing(db, world):
+    with db.read() as session:
+        rows = session.execute(select(Enrollment.student_id, Enrollment.group_id).where(
+            Enrollment.status == EnrollmentStatus.ACCEPTED).order_by(Enrollment.student_id, Enrollment.group_id)).all()
+        counts = [session.get(ClassGroup, world[g]).enrolled_count for g in ("small", "other")]
+        audited = session.scalars(select(AuditEntry.action).where(AuditEntry.entity == "enrollment").order_by(AuditEntry.id)).all()
+    return [tuple(r) for r in rows], counts, audited
+
+
+def _said(outcome):
+    if isinstance(outcome, EnrollmentRefused):
+        return [r.code for r in outcome.refusals]
+    return "unregistered" if outcome is None else ("registered", outcome.group_id, outcome.enrolled_count)
+
+
+def test_portal_actions_in_one_batch_end_as_they_do_one_at_a_time(db, world):
+    actions = _portal_script(db, world)
+    uow = UnitOfWork(db, SystemJob.PORTAL)
+    before = enrollment.portal_facts(uow, actions)
+    with uow.write():
+        batch = enrollment.apply_portal_actions(uow, actions, before)
+    in_batch = _standing(db, world)
+    with db.write() as session:  # back to where the script started, and once more one action at a time
+        session.execute(Enrollment.__table__.delete())
+        session.execute(ClassGroup.__table__.update().values(enrolled_count=0))
+    single = []
+    for action in actions:
+        one = UnitOfWork(db, SystemJob.PORTAL, now=action.at)
+        try:
+            if action.register:
+                single.append(enrollment.register_from_portal(one, action.student_id, action.group_id, action.registration_id))
+            else:
+                single.append(enrollment.unregister_from_portal(one, action.student_id, action.group_id, action.registration_id))
+        except EnrollmentRefused as refused:
+            single.append(refused)
+    assert [_said(o) for o in batch] == [_said(o) for o in single]
+    assert [_said(o) for o in batch][2] == [Refusal.FULL] and [_said(o) for o in batch][-1] == [Refusal.ROUND_NOT_OPEN]
+    rows, counts, audited = _standing(db, world)
+    assert (rows, counts) == in_batch[:2]
+    first = len(in_batch[2])
+    assert first and audited[:first] == in_batch[2] == audited[first:]
+
+
+def test_a_batch_dates_each_change_when_the_student_acted(db, world):
+    actions = _portal_script(db, world)[:2]
+    uow = UnitOfWork(db, SystemJob.PORTAL)
+    before = enrollment.portal_facts(uow, actions)
+    with uow.write():
+        enrollment.apply_portal_actions(uow, actions, before)
+    with db.read() as session:
+        audited = session.scalars(select(AuditEntry.at).where(AuditEntry.entity == "enrollment").order_by(AuditEntry.id)).all()
+        queued = session.scalars(select(OutboxEntry.created_at).where(OutboxEntry.entity == "enrollment").order_by(OutboxEntry.id)).all()
+    assert audited == queued == [a.at for a in actions]
+
+
+def test_a_portal_action_asks_its_registrations_facts_once_and_then_only_their_stamp(db, world):
+    from sqlalchemy import event
+
+    students = [factories.student(db) for _ in range(2)]
+    statements = []
+
+    def _count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), students[0], world["small"], world["reg"])
+    event.listen(db.engine, "before_cursor_execute", _count)
+    try:
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), students[1], world["small"], world["reg"])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", _count)
+    asked = " ".join(statements)
+    for table in ("FROM registrations", "FROM rounds", "FROM registration_courses", "FROM access_rules"):
+        assert table not in asked, table
+    assert "FROM registration_facts_stamp" in asked
+
+
+@pytest.mark.parametrize("change", ["round closed", "course no longer offered", "rule narrowed", "term moved"])
+def test_a_registration_changed_by_another_workstation_is_obeyed_at_the_next_action(db_url, db, world, change):
+    """Each process keeps its registrations' facts: another writer's change reaches it through the stamp."""
+    from sqlalchemy import delete, update
+
+    from desk.db import Database, make_engine
+    from desk.model import AccessRule, Registration, RegistrationCourse, Round
+
+    first, second = (factories.student(db) for _ in range(2))
+    summer = factories.term(db, "2027L", date(2027, 3, 1), date(2027, 6, 30))
+    enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), first, world["small"], world["reg"])
+    other = Database(make_engine(db_url))  # another workstation's connection to the same database
+    try:
+        with other.write() as session:
+            if change == "round closed":
+                session.execute(update(Round).where(Round.registration_id == world["reg"])
+                                .values(ends_at=world["now"] - timedelta(minutes=1)))
+            elif change == "course no longer offered":
+                session.execute(delete(RegistrationCourse).where(RegistrationCourse.registration_id == world["reg"]))
+            elif change == "rule narrowed":
+                session.execute(update(AccessRule).where(AccessRule.registration_id == world["reg"])
+                                .values(level=Level.SECOND_CYCLE))
+            else:
+                session.execute(update(Registration).where(Registration.id == world["reg"]).values(term_id=summer))
+    finally:
+        other.dispose()
+    refusal = {"round closed": Refusal.ROUND_NOT_OPEN, "course no longer offered": Refusal.NOT_OFFERED,
+               "rule narrowed": Refusal.NO_ACCESS, "term moved": Refusal.NOT_OFFERED}[change]
+    with pytest.raises(EnrollmentRefused) as refused:
+        enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), second, world["small"], world["reg"])
+    assert refused.value.refusal is refusal

@@ -1,4 +1,4 @@
-"""Registrations at scale: the group table, a bulk grant, and enrollments per second with 16 workers.
+"""Registrations at scale: the group table and a bulk grant, each against its floor.
 
     python -m tests.benchmarks.registrations [--students N] [--postgresql URL]
 
@@ -7,63 +7,72 @@ topped up to 500,000 enrollments, on SQLite and, when DESK_TEST_POSTGRESQL_URL o
 is given, on PostgreSQL. For each it prints:
 
 - opening the group table (limits, counts, teachers, timetable) of the largest registration and
-  of a whole term, next to counting the enrollments live, what a tool without counters would do;
+  of a whole term, against its floor: three hand-written queries (the groups with their courses
+  and term, the teachers, the timetable slots) giving the same rows in the same order, checked
+  row by row. The service and the floor take turns; median and p95 of each and their ratio.
+  Beside them, the same queries counting each group's enrollments live, what a tool without
+  counters does;
 - resolving a pasted list of 5,000 student numbers and granting them access in one transaction,
-  next to granting the same students one at a time (timed on 200, scaled to 5,000);
-- first-come registrations through the enrollment service by 1 worker and by 16 worker
-  processes at once, in registrations per second, with the ratio between them.
+  against its floor: plain SQL resolving the same numbers and writing the same grants, with the
+  audit entries (sealed in the audit chain) and portal queue entries a grant writes, by multi-row
+  INSERTs (COPY on PostgreSQL). Each turn grants on fresh registrations, the desk's and the floor's
+  taking turns; the grants written must be the same and the audit chain whole. Beside them,
+  granting the same students one at a time (timed on 200, scaled to 5,000).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import random
+import re
 import shutil
 import statistics
 import sys
 import time
-from datetime import timedelta
+from datetime import time as clock_time
+from itertools import count
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
 
-from desk import access, enrollment, groups
+from desk import access, groups
+from desk.chain import entry_hash
 from desk.clock import now_utc
-from desk.db import Database, make_engine, open_database
+from desk.db import Database, open_database
 from desk.demo import reset_sequences
-from desk.enrollment import EnrollmentRefused
 from desk.model import (
+    AccessGrant,
+    AuditEntry,
     ClassGroup,
     ClassType,
-    Course,
     Enrollment,
     EnrollmentStatus,
+    OutboxEntry,
     ProgrammeStatus,
     Registration,
     RegistrationCourse,
     RegistrationKind,
-    Round,
-    RoundStatus,
     Student,
     StudentProgramme,
     Term,
 )
 from desk.staff import actor_for_login
 from tests.benchmarks import search
-from desk.unit_of_work import SystemJob, UnitOfWork
+from desk.unit_of_work import UnitOfWork
 
 DATA = search.DATA
 ENROLLMENTS_PER_STUDENT = 5 / 3  # 500,000 enrollments at 300,000 students
 BULK = 5_000
 ONE_BY_ONE = 200
-WORKERS = 16
-PER_WORKER = 250
-SINGLE = 1_000
-BENCH_COURSES = 200
+TABLE_REPEAT = 20  # turns of the service and the floor on a registration's group table
+TERM_REPEAT = 10  # … on a whole term's
+GRANT_REPEAT = 6  # bulk grants of the desk and of the floor, each on a fresh registration
+NAIVE_REPEAT = 5
+REASON = "benchmark: list from the dean's office"
+_codes = count(1)
 
 
 def _p95(samples: list[float]) -> float:
@@ -78,6 +87,25 @@ def _timed(function, repeat: int) -> list[float]:
         function()
         samples.append((time.perf_counter() - started) * 1000)
     return samples
+
+
+def _summary(desk: list[float], floor: list[float]) -> dict:
+    d = dict(median=statistics.median(desk), p95=_p95(desk), runs=len(desk))
+    f = dict(median=statistics.median(floor), p95=_p95(floor), runs=len(floor))
+    return dict(desk=d, floor=f, ratio_median=d["median"] / f["median"], ratio_p95=d["p95"] / f["p95"])
+
+
+def _alternate(desk, floor, repeat: int) -> tuple[list[float], list[float]]:
+    """Time ``desk`` and ``floor`` taking turns (each first every other time), after one warm-up run of each."""
+    desk(), floor()
+    desk_samples, floor_samples = [], []
+    for turn in range(repeat):
+        for name in (("desk", "floor") if turn % 2 == 0 else ("floor", "desk")):
+            function, samples = (desk, desk_samples) if name == "desk" else (floor, floor_samples)
+            started = time.perf_counter()
+            function()
+            samples.append((time.perf_counter() - started) * 1000)
+    return desk_samples, floor_samples
 
 
 # --- a fresh copy to work on ---------------------------------------------------------------
@@ -155,20 +183,83 @@ def _top_up(db: Database) -> int:
 
 # --- 1. the group table ----------------------------------------------------------------------
 
+# The floor: what any program showing this table has to ask the database for. The scope is a
+# condition on the groups ``g``: a registration's (the courses it offers, in its term) or a term's.
+_REGISTRATION_SCOPE = ("g.term_id = (SELECT term_id FROM registrations WHERE id = :scope) AND g.course_id IN "
+                       "(SELECT course_id FROM registration_courses WHERE registration_id = :scope)")
+_TERM_SCOPE = "g.term_id = :scope"
+_GROUPS_SQL = (
+    "SELECT g.id, g.course_id, c.code, c.name, t.code, g.class_type, g.number, g.seat_limit, g.lower_limit, "
+    "{enrolled}, g.over_limit_count, c.unit_id "
+    "FROM class_groups g JOIN courses c ON c.id = g.course_id JOIN terms t ON t.id = g.term_id{joins} "
+    "WHERE {scope}{group_by} ORDER BY c.code, g.class_type, g.number"
+)
+_TEACHERS_SQL = (
+    "SELECT gt.group_id, p.first_name, p.last_name FROM group_teachers gt "
+    "JOIN class_groups g ON g.id = gt.group_id JOIN persons p ON p.id = gt.person_id "
+    "WHERE {scope} ORDER BY gt.group_id, p.sort_key"
+)
+_SLOTS_SQL = (
+    "SELECT s.group_id, s.weekday, s.starts_at, s.ends_at, s.room, s.building FROM timetable_slots s "
+    "JOIN class_groups g ON g.id = s.group_id WHERE {scope} ORDER BY s.group_id, s.weekday, s.starts_at"
+)
+# A tool without counters: each group's accepted enrollments counted as the table opens.
+_LIVE_COUNT = dict(
+    enrolled="count(e.id)",
+    joins=" LEFT JOIN enrollments e ON e.group_id = g.id AND e.status = 'accepted'",
+    group_by=" GROUP BY g.id, g.course_id, c.code, c.name, t.code, g.class_type, g.number, g.seat_limit, "
+             "g.lower_limit, g.over_limit_count, c.unit_id",
+)
+_COUNTER = dict(enrolled="g.enrolled_count", joins="", group_by="")
 
-def _naive_group_table(db: Database, actor, registration_id: int) -> int:
-    """What a tool without counters does: the same table, and each group's enrollments counted."""
-    groups.list_groups(UnitOfWork(db, actor), groups.GroupScope(registration_id=registration_id))
-    with db.read() as session:
-        registration = session.get(Registration, registration_id)
-        rows = session.execute(
-            select(ClassGroup.id, ClassGroup.seat_limit, func.count(Enrollment.id))
-            .join(RegistrationCourse, RegistrationCourse.course_id == ClassGroup.course_id)
-            .outerjoin(Enrollment, (Enrollment.group_id == ClassGroup.id) & (Enrollment.status == EnrollmentStatus.ACCEPTED))
-            .where(RegistrationCourse.registration_id == registration_id, ClassGroup.term_id == registration.term_id)
-            .group_by(ClassGroup.id, ClassGroup.seat_limit)
-        ).all()
-    return len(rows)
+
+def _as_time(value):
+    return clock_time.fromisoformat(value) if isinstance(value, str) else value  # SQLite keeps times as text
+
+
+def _floor_table(db: Database, scope_sql: str, scope: int, *, live: bool = False) -> list[tuple]:
+    """The group table by hand: each group's columns, then its teachers and its slots, in the table's order."""
+    counted = _LIVE_COUNT if live else _COUNTER
+    with db.engine.connect() as connection:
+        rows = connection.execute(text(_GROUPS_SQL.format(scope=scope_sql, **counted)), {"scope": scope}).all()
+        teachers: dict[int, list[str]] = {}
+        for group_id, first, last in connection.execute(text(_TEACHERS_SQL.format(scope=scope_sql)), {"scope": scope}):
+            teachers.setdefault(group_id, []).append(f"{first} {last}")
+        slots: dict[int, list[tuple]] = {}
+        for group_id, weekday, starts, ends, room, building in connection.execute(
+            text(_SLOTS_SQL.format(scope=scope_sql)), {"scope": scope}
+        ):
+            slots.setdefault(group_id, []).append((weekday, _as_time(starts), _as_time(ends), room, building))
+    return [(*row, tuple(teachers.get(row[0], ())), tuple(slots.get(row[0], ()))) for row in rows]
+
+
+def _service_rows(lines: list[groups.GroupLine]) -> list[tuple]:
+    """The service's lines as the floor's tuples: every field the table shows, in the same order."""
+    return [
+        (line.id, line.course_id, line.course_code, line.course_name, line.term_code, line.class_type.value, line.number,
+         line.seat_limit, line.lower_limit, line.enrolled, line.over_limit_count, line.unit_id, line.teachers,
+         tuple((s.weekday, s.starts_at, s.ends_at, s.room, s.building) for s in line.slots))
+        for line in lines
+    ]
+
+
+def _same_table(what: str, service: list[tuple], floor: list[tuple]) -> None:
+    if service == floor:
+        return
+    if len(service) != len(floor):
+        raise SystemExit(f"group table of {what}: the service shows {len(service)} groups, the floor {len(floor)}")
+    index = next(i for i, (a, b) in enumerate(zip(service, floor)) if a != b)
+    raise SystemExit(f"group table of {what}, row {index}: the service shows {service[index]}, the floor {floor[index]}")
+
+
+def _table_turns(db: Database, actor, what: str, scope: groups.GroupScope, scope_sql: str, scope_id: int,
+                 repeat: int) -> dict:
+    service = lambda: groups.list_groups(UnitOfWork(db, actor), scope)  # noqa: E731
+    floor = lambda: _floor_table(db, scope_sql, scope_id)  # noqa: E731
+    expected = _service_rows(service())
+    _same_table(what, expected, floor())
+    desk_samples, floor_samples = _alternate(service, floor, repeat)
+    return dict(groups=len(expected), **_summary(desk_samples, floor_samples))
 
 
 def group_table(db: Database, actor) -> dict:
@@ -181,26 +272,173 @@ def group_table(db: Database, actor) -> dict:
             .order_by(func.count(ClassGroup.id).desc())
             .limit(1)
         ).one()
-    scope = groups.GroupScope(registration_id=largest.id)
-    service = _timed(lambda: groups.list_groups(UnitOfWork(db, actor), scope), 20)
-    naive = _timed(lambda: _naive_group_table(db, actor, largest.id), 5)
-    term_scope = groups.GroupScope(term_id=largest.term_id)
-    term_groups = len(groups.list_groups(UnitOfWork(db, actor), term_scope))
-    term = _timed(lambda: groups.list_groups(UnitOfWork(db, actor), term_scope), 10)
-    return dict(
-        registration=largest.code, groups=largest.n,
-        service_median=statistics.median(service), service_p95=_p95(service),
-        naive_median=statistics.median(naive), naive_p95=_p95(naive),
-        term_groups=term_groups, term_median=statistics.median(term), term_p95=_p95(term),
-    )
+    registration = _table_turns(db, actor, largest.code, groups.GroupScope(registration_id=largest.id), _REGISTRATION_SCOPE,
+                                largest.id, TABLE_REPEAT)
+    term = _table_turns(db, actor, "the whole term", groups.GroupScope(term_id=largest.term_id), _TERM_SCOPE,
+                        largest.term_id, TERM_REPEAT)
+    # Counting live gives the same table where the counters are right: checked, then timed.
+    expected = _service_rows(groups.list_groups(UnitOfWork(db, actor), groups.GroupScope(registration_id=largest.id)))
+    _same_table(f"{largest.code}, counted live", expected, _floor_table(db, _REGISTRATION_SCOPE, largest.id, live=True))
+    naive = _timed(lambda: _floor_table(db, _REGISTRATION_SCOPE, largest.id, live=True), NAIVE_REPEAT)
+    return dict(registration_code=largest.code, registration=registration, term=term,
+                naive=dict(median=statistics.median(naive), p95=_p95(naive), runs=len(naive)))
 
 
 # --- 2. a bulk grant -------------------------------------------------------------------------
 
 
+def _fresh_registration(db: Database, template_id: int) -> int:
+    """A new registration like the template (unit, term, kind, token type), no decisions yet: a grant's fresh target."""
+    with db.write() as session:
+        template = session.get(Registration, template_id)
+        registration = Registration(
+            code=f"BENCH-GR-{int(time.time())}-{next(_codes)}", name="Benchmark: bulk grant", unit_id=template.unit_id,
+            term_id=template.term_id, kind=template.kind, token_type_id=template.token_type_id,
+            selection_limit=template.selection_limit, entitled_only=template.entitled_only,
+        )
+        session.add(registration)
+        session.flush()
+        return registration.id
+
+
+_NUMBER_SEPARATORS = re.compile(r"[\s,;]+")
+_ROWS_PER_INSERT = 1000
+
+
+def _insert_rows(connection, table: str, columns: tuple[str, ...], rows: list[tuple], sqlite: bool) -> None:
+    """Rows given with their ids, through the driver (no per-row work by SQLAlchemy): multi-row INSERTs on SQLite,
+    COPY on PostgreSQL (a statement of thousands of parameters costs more to prepare there than COPY to stream)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    if not sqlite:
+        with connection.connection.dbapi_connection.cursor() as cursor:
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
+    one = "(" + ", ".join(["?"] * len(columns)) + ")"
+    head = f"INSERT INTO {table} ({names}) VALUES "
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        part = rows[start:start + _ROWS_PER_INSERT]
+        connection.exec_driver_sql(head + ", ".join([one] * len(part)), tuple(v for row in part for v in row))
+
+
+def _new_ids(connection, table: str, n: int, sqlite: bool) -> range | list[int]:
+    if sqlite:  # under the write lock taken at BEGIN IMMEDIATE
+        top = connection.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0
+        return range(top + 1, top + 1 + n)
+    return sorted(connection.exec_driver_sql(
+        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, {int(n)})").scalars())
+
+
+_AUDIT_COLUMNS = ("id", "at", "staff_id", "job", "action", "entity", "entity_id", "student_id", "before", "after", "reason",
+                  "reason_message", "chain_hash", "change_set_id")
+_QUEUE_COLUMNS = ("entity", "entity_id", "operation", "student_id", "payload", "created_at", "staff_id")
+
+
+def floor_resolve(db: Database, pasted: str) -> list[tuple[int, str, str]]:
+    """The pasted numbers (each once, in the order given) resolved to students with their names, by plain SQL."""
+    numbers = [n for n in dict.fromkeys(t.strip("\"'") for t in _NUMBER_SEPARATORS.split(pasted)) if n.isdigit()]
+    sql = ("SELECT s.student_number, s.id, p.first_name, p.last_name FROM students s "
+           "JOIN persons p ON p.id = s.person_id WHERE s.student_number ")
+    found = {}
+    with db.engine.connect() as connection:
+        for start in range(0, len(numbers), 5000):
+            chunk = numbers[start:start + 5000]
+            if db.is_sqlite:
+                rows = connection.exec_driver_sql(sql + "IN (" + ", ".join(["?"] * len(chunk)) + ")", tuple(chunk))
+            else:  # one array parameter: thousands of them cost more to prepare than the lookup
+                rows = connection.exec_driver_sql(sql + "= ANY(%s)", (chunk,))
+            for number, student_id, first, last in rows:
+                found[number] = (student_id, number, f"{first} {last}")
+    return [found[n] for n in numbers if n in found]
+
+
+def floor_grant(db: Database, staff_id: int, registration_id: int, student_ids: list[int], reason: str) -> int:
+    """Grant access by plain SQL in one transaction: a standing decision withdrawn, the grants, their audit entries
+    (sealed in the audit chain) and portal queue entries, written with their ids given (see _insert_rows)."""
+    sqlite = db.is_sqlite
+    now = now_utc()
+    stored_now = now.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else now
+    payload = {"registration_id": registration_id, "decision": "grant", "valid_until": None}
+    payload_json = json.dumps(payload)
+    with db.engine.execution_options(desk_write=True).begin() as connection:
+        withdraw = ("UPDATE access_grants SET withdrawn_at = {m}, withdrawn_by_id = {m} WHERE registration_id = {m} "
+                    "AND withdrawn_at IS NULL AND (valid_until IS NULL OR valid_until > {m}) AND student_id {students} "
+                    "RETURNING id, student_id, decision")
+        replaced = []
+        for start in range(0, len(student_ids), 5000):
+            chunk = student_ids[start:start + 5000]
+            if sqlite:
+                statement = withdraw.format(m="?", students="IN (" + ", ".join(["?"] * len(chunk)) + ")")
+                replaced += connection.exec_driver_sql(statement, (stored_now, staff_id, registration_id, stored_now, *chunk)).all()
+            else:
+                statement = withdraw.format(m="%s", students="= ANY(%s)")
+                replaced += connection.exec_driver_sql(statement, (now, staff_id, registration_id, now, chunk)).all()
+        grant_ids = _new_ids(connection, "access_grants", len(student_ids), sqlite)
+        _insert_rows(connection, "access_grants",
+                     ("id", "registration_id", "student_id", "decision", "reason", "granted_by_id", "granted_at"),
+                     [(gid, registration_id, sid, "grant", reason, staff_id, stored_now)
+                      for gid, sid in zip(grant_ids, student_ids)], sqlite)
+        # The audit entries: those replaced first, then the grants, as the desk records them.
+        withdrawn = {"registration_id": registration_id, "withdrawn_at": now.isoformat()}
+        entries = [("access.replace", gid, sid, {"decision": old}, withdrawn) for gid, sid, old in replaced]
+        entries += [("access.grant", gid, sid, None, payload) for gid, sid in zip(grant_ids, student_ids)]
+        if not sqlite:
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (0x6465736B,))  # the chains' lock
+        previous = connection.exec_driver_sql("SELECT chain_hash FROM audit_log ORDER BY id DESC LIMIT 1").scalar()
+        audit_ids = _new_ids(connection, "audit_log", len(entries), sqlite)
+        audit_rows, queue_rows = [], []
+        for audit_id, (action, gid, sid, before, after) in zip(audit_ids, entries):
+            previous = entry_hash("audit_log", previous, {
+                "at": now, "staff_id": staff_id, "job": None, "action": action, "entity": "access_grant", "entity_id": gid,
+                "student_id": sid, "before": before, "after": after, "reason": reason, "reason_message": None})
+            after_json = payload_json if after is payload else json.dumps(after)
+            audit_rows.append((audit_id, stored_now, staff_id, None, action, "access_grant", gid, sid,
+                               json.dumps(before), after_json, reason, "null", previous, None))
+            queue_rows.append(("access_grant", gid, "upsert", sid, after_json, stored_now, staff_id))
+        _insert_rows(connection, "audit_log", _AUDIT_COLUMNS, audit_rows, sqlite)
+        _insert_rows(connection, "sync_outbox", _QUEUE_COLUMNS, queue_rows, sqlite)
+    return len(grant_ids)
+
+
+def _granted(db: Database, registration_id: int, audit_before: int, queue_before: int) -> tuple[set, int, int]:
+    """A registration's grants (all but their ids and times), and how many of the audit and queue entries written
+    since the benchmark began name them (matched here: the planner's statistics predate those rows)."""
+    with db.read() as session:
+        rows = set(session.execute(
+            select(AccessGrant.student_id, AccessGrant.decision, AccessGrant.reason, AccessGrant.granted_by_id,
+                   AccessGrant.valid_until, AccessGrant.withdrawn_at).where(AccessGrant.registration_id == registration_id)
+        ).all())
+        ids = set(session.scalars(select(AccessGrant.id).where(AccessGrant.registration_id == registration_id)))
+        audited = sum(entity_id in ids for entity_id in session.scalars(
+            select(AuditEntry.entity_id).where(AuditEntry.id > audit_before, AuditEntry.entity == "access_grant")))
+        queued = sum(entity_id in ids for entity_id in session.scalars(
+            select(OutboxEntry.entity_id).where(OutboxEntry.id > queue_before, OutboxEntry.entity == "access_grant")))
+    return rows, audited, queued
+
+
+def _chain_whole(db: Database, after_id: int) -> int:
+    """Check the audit chain from the entry after ``after_id`` on (each hash follows from its content and its
+    predecessor's); how many entries were checked."""
+    columns = [AuditEntry.__table__.c[name] for name in ("id", "at", "staff_id", "job", "action", "entity", "entity_id",
+                                                         "student_id", "before", "after", "reason", "reason_message",
+                                                         "chain_hash")]
+    with db.read() as session:
+        previous = session.scalar(select(AuditEntry.chain_hash).where(AuditEntry.id <= after_id)
+                                  .order_by(AuditEntry.id.desc()).limit(1))
+        checked = 0
+        for row in session.execute(select(*columns).where(AuditEntry.id > after_id).order_by(AuditEntry.id)).mappings():
+            expected = entry_hash("audit_log", previous, row)
+            if row["chain_hash"] != expected:
+                raise SystemExit(f"the audit chain is broken at entry {row['id']}")
+            previous = row["chain_hash"]
+            checked += 1
+    return checked
+
+
 def bulk_grant(db: Database, actor) -> dict:
     with db.read() as session:
-        registration_id = session.scalar(
+        template_id = session.scalar(
             select(Registration.id).where(Registration.kind == RegistrationKind.TOKEN).order_by(Registration.id.desc()).limit(1)
         )
         numbers = session.scalars(
@@ -209,115 +447,64 @@ def bulk_grant(db: Database, actor) -> dict:
             .order_by(Student.id)
             .limit(BULK + ONE_BY_ONE)
         ).all()
+        audit_before = session.scalar(select(func.max(AuditEntry.id))) or 0
+        queue_before = session.scalar(select(func.max(OutboxEntry.id))) or 0
     pasted = "\n".join(numbers[:BULK])
-    started = time.perf_counter()
-    report = access.resolve_student_numbers(UnitOfWork(db, actor), registration_id, pasted)
-    resolved = time.perf_counter() - started
-    started = time.perf_counter()
-    result = access.grant_access(UnitOfWork(db, actor), registration_id, report.student_ids, reason="benchmark: list from the dean's office")
-    granted = time.perf_counter() - started
+    samples = {key: [] for key in ("desk_resolve", "desk_grant", "desk", "floor_resolve", "floor_grant", "floor")}
+
+    def desk_turn() -> tuple[int, list[int]]:
+        registration_id = _fresh_registration(db, template_id)
+        started = time.perf_counter()
+        report = access.resolve_student_numbers(UnitOfWork(db, actor), registration_id, pasted)
+        resolved = time.perf_counter()
+        result = access.grant_access(UnitOfWork(db, actor), registration_id, report.student_ids, reason=REASON)
+        done = time.perf_counter()
+        samples["desk_resolve"].append(resolved - started)
+        samples["desk_grant"].append(done - resolved)
+        samples["desk"].append(done - started)
+        assert result.applied == len(report.student_ids) and not result.replaced, result
+        return registration_id, report.student_ids
+
+    def floor_turn() -> tuple[int, list[int]]:
+        registration_id = _fresh_registration(db, template_id)
+        started = time.perf_counter()
+        found = floor_resolve(db, pasted)
+        resolved = time.perf_counter()
+        floor_grant(db, actor.id, registration_id, [student_id for student_id, _n, _name in found], REASON)
+        done = time.perf_counter()
+        samples["floor_resolve"].append(resolved - started)
+        samples["floor_grant"].append(done - resolved)
+        samples["floor"].append(done - started)
+        return registration_id, [student_id for student_id, _n, _name in found]
+
+    for turn in range(GRANT_REPEAT):
+        order = (desk_turn, floor_turn) if turn % 2 == 0 else (floor_turn, desk_turn)
+        outcomes = {function: function() for function in order}
+        (desk_registration, desk_ids), (floor_registration, floor_ids) = outcomes[desk_turn], outcomes[floor_turn]
+        if desk_ids != floor_ids:
+            raise SystemExit("the floor resolved the pasted numbers to other students than the desk")
+        desk_rows, desk_audited, desk_queued = _granted(db, desk_registration, audit_before, queue_before)
+        floor_rows, floor_audited, floor_queued = _granted(db, floor_registration, audit_before, queue_before)
+        if desk_rows != floor_rows or (desk_audited, desk_queued) != (floor_audited, floor_queued) \
+                or len(desk_rows) != len(desk_ids) or desk_audited != len(desk_ids) or desk_queued != len(desk_ids):
+            raise SystemExit(f"the floor's grants differ from the desk's: {len(desk_rows)} grants, {desk_audited} audited, "
+                             f"{desk_queued} queued at the desk; {len(floor_rows)}, {floor_audited}, {floor_queued} by the floor")
+    chained = _chain_whole(db, audit_before)
+
+    registration_id = _fresh_registration(db, template_id)
     singles = access.resolve_student_numbers(UnitOfWork(db, actor), registration_id, "\n".join(numbers[BULK:])).student_ids
     started = time.perf_counter()
     for student_id in singles:
         access.grant_access(UnitOfWork(db, actor), registration_id, [student_id], reason="benchmark: one at a time")
     one_each = (time.perf_counter() - started) / len(singles)
+    milliseconds = {key: [s * 1000 for s in values] for key, values in samples.items()}
     return dict(
-        students=result.applied, resolve_s=resolved, grant_s=granted, total_s=resolved + granted,
+        students=len(desk_ids), audit_entries_checked=chained,
+        total=_summary(milliseconds["desk"], milliseconds["floor"]),
+        resolve=_summary(milliseconds["desk_resolve"], milliseconds["floor_resolve"]),
+        grant=_summary(milliseconds["desk_grant"], milliseconds["floor_grant"]),
         one_at_a_time_s=one_each * BULK, per_student_ms=one_each * 1000,
     )
-
-
-# --- 3. first come, first served -------------------------------------------------------------
-
-
-def _prepare_fcfs(db: Database) -> tuple[int, list[int], list[int]]:
-    """A registration open now, offering 200 fresh groups with room for everyone, and its students."""
-    now = now_utc()
-    with db.write() as session:
-        term = session.scalars(select(Term).order_by(Term.starts_on).limit(1)).one()
-        unit_id = session.scalar(select(Course.unit_id).limit(1))
-        registration = Registration(
-            code=f"BENCH-{int(now.timestamp())}", name="Benchmark: first come, first served", unit_id=unit_id,
-            term_id=term.id, kind=RegistrationKind.DIRECT, selection_limit=None, entitled_only=False,
-        )
-        session.add(registration)
-        session.flush()
-        session.add(Round(registration_id=registration.id, name="Benchmark", starts_at=now - timedelta(hours=1),
-                          ends_at=now + timedelta(days=1), status=RoundStatus.ACTIVE, unregister_allowed=True))
-        group_ids = []
-        for index in range(BENCH_COURSES):
-            course = Course(code=f"BENCH-{registration.id}-{index:03d}", name=f"Benchmark course {index}", unit_id=unit_id)
-            session.add(course)
-            session.flush()
-            session.add(RegistrationCourse(registration_id=registration.id, course_id=course.id))
-            group = ClassGroup(course_id=course.id, term_id=term.id, class_type=ClassType.CLASS, number=1,
-                               seat_limit=100_000, lower_limit=0, enrolled_count=0, over_limit_count=0)
-            session.add(group)
-            session.flush()
-            group_ids.append(group.id)
-        students = session.scalars(
-            select(StudentProgramme.student_id)
-            .where(StudentProgramme.status == ProgrammeStatus.ACTIVE)
-            .order_by(StudentProgramme.student_id)
-            .limit(SINGLE + WORKERS * PER_WORKER)
-        ).all()
-        return registration.id, group_ids, list(dict.fromkeys(students))
-
-
-def _worker(url: str, registration_id: int, group_ids: list[int], students: list[int], seed: int, barrier, results) -> None:
-    db = Database(make_engine(url))
-    rng = random.Random(seed)
-    barrier.wait()
-    started = time.perf_counter()
-    accepted = refused = 0
-    for student_id in students:
-        try:
-            enrollment.register_from_portal(UnitOfWork(db, SystemJob.PORTAL), student_id,
-                                            group_ids[rng.randrange(len(group_ids))], registration_id)
-            accepted += 1
-        except EnrollmentRefused:
-            refused += 1
-    results.put((accepted, refused, time.perf_counter() - started))
-    db.dispose()
-
-
-def _run_workers(url: str, registration_id: int, group_ids: list[int], slices: list[list[int]]) -> dict:
-    context = multiprocessing.get_context("fork")
-    barrier = context.Barrier(len(slices) + 1)
-    results = context.Queue()
-    processes = [
-        context.Process(target=_worker, args=(url, registration_id, group_ids, chunk, index, barrier, results))
-        for index, chunk in enumerate(slices)
-    ]
-    for process in processes:
-        process.start()
-    barrier.wait()
-    started = time.perf_counter()
-    outcomes = [results.get(timeout=1800) for _ in processes]
-    wall = time.perf_counter() - started
-    for process in processes:
-        process.join()
-    accepted = sum(o[0] for o in outcomes)
-    return dict(workers=len(slices), accepted=accepted, refused=sum(o[1] for o in outcomes), seconds=wall,
-                per_second=accepted / wall)
-
-
-def first_come(db: Database) -> dict:
-    registration_id, group_ids, students = _prepare_fcfs(db)
-    url = db.url.render_as_string(hide_password=False)
-    db.dispose()
-    single = _run_workers(url, registration_id, group_ids, [students[:SINGLE]])
-    rest = students[SINGLE:]
-    many = _run_workers(url, registration_id, group_ids, [rest[i * PER_WORKER : (i + 1) * PER_WORKER] for i in range(WORKERS)])
-    with db.read() as session:
-        counted = session.scalar(select(func.sum(ClassGroup.enrolled_count)).where(ClassGroup.id.in_(group_ids)))
-        rows = session.scalar(
-            select(func.count()).select_from(Enrollment).where(
-                Enrollment.group_id.in_(group_ids), Enrollment.status == EnrollmentStatus.ACCEPTED
-            )
-        )
-    assert counted == rows == single["accepted"] + many["accepted"], "counters and enrollments disagree"
-    return dict(single=single, many=many, ratio=many["per_second"] / single["per_second"])
 
 
 def measure(url: str) -> dict:
@@ -333,25 +520,31 @@ def measure(url: str) -> dict:
             enrollments=enrollments,
         )
     result = dict(scale=counts, group_table=group_table(db, actor), bulk_grant=bulk_grant(db, actor))
-    result["first_come"] = first_come(db)
     db.dispose()
     return result
 
 
+def _line(what: str, r: dict, unit: str = "ms", digits: int = 1) -> str:
+    d, f = r["desk"], r["floor"]
+    return (f"{what}: desk {d['median']:.{digits}f}/{d['p95']:.{digits}f} {unit}, floor {f['median']:.{digits}f}/"
+            f"{f['p95']:.{digits}f} {unit} (median/p95 of {d['runs']} turns each); desk/floor {r['ratio_median']:.2f}x "
+            f"median, {r['ratio_p95']:.2f}x p95")
+
+
 def _print(title: str, r: dict) -> None:
-    s, g, b, f = r["scale"], r["group_table"], r["bulk_grant"], r["first_come"]
+    s, g, b = r["scale"], r["group_table"], r["bulk_grant"]
     print(f"\n{title}: {s['students']:,} students, {s['groups']:,} groups, {s['enrollments']:,} enrollments")
-    print(f"group table of {g['registration']} ({g['groups']} groups): {g['service_median']:.1f} ms median, "
-          f"{g['service_p95']:.1f} ms p95; counting live: {g['naive_median']:.1f}/{g['naive_p95']:.1f} ms "
-          f"({g['naive_median'] / g['service_median']:.1f}x slower)")
-    print(f"group table of the whole term ({g['term_groups']:,} groups): {g['term_median']:.1f} ms median, {g['term_p95']:.1f} ms p95")
-    print(f"bulk grant to {b['students']:,} students: resolve {b['resolve_s']:.2f} s + grant {b['grant_s']:.2f} s = "
-          f"{b['total_s']:.2f} s; one at a time: {b['per_student_ms']:.1f} ms each, {b['one_at_a_time_s']:.1f} s for "
-          f"{BULK:,} ({b['one_at_a_time_s'] / b['total_s']:.0f}x slower)")
-    one, many = f["single"], f["many"]
-    print(f"first-come registrations: 1 worker {one['per_second']:.0f}/s ({one['accepted']} in {one['seconds']:.1f} s); "
-          f"{many['workers']} workers {many['per_second']:.0f}/s ({many['accepted']} in {many['seconds']:.1f} s); "
-          f"{f['ratio']:.2f}x a single worker; refused {one['refused'] + many['refused']}")
+    reg, term, naive = g["registration"], g["term"], g["naive"]
+    print(_line(f"group table of {g['registration_code']} ({reg['groups']} groups)", reg, digits=2) + ", the same rows")
+    print(f"  counting enrollments live instead: {naive['median']:.1f}/{naive['p95']:.1f} ms "
+          f"({naive['median'] / reg['desk']['median']:.1f}x the desk)")
+    print(_line(f"group table of the whole term ({term['groups']:,} groups)", term) + ", the same rows")
+    print(_line(f"bulk grant to {b['students']:,} students, resolve + grant", b["total"]) + ", the same grants")
+    print("  " + _line("resolve", b["resolve"]))
+    print("  " + _line("grant", b["grant"]))
+    print(f"  audit chain whole over the {b['audit_entries_checked']:,} entries written; one at a time: "
+          f"{b['per_student_ms']:.1f} ms each, {b['one_at_a_time_s']:.1f} s for {BULK:,} "
+          f"({b['one_at_a_time_s'] * 1000 / b['total']['desk']['median']:.0f}x the bulk grant)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -359,16 +552,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--students", type=int, default=300_000)
     parser.add_argument("--postgresql", default=os.environ.get("DESK_TEST_POSTGRESQL_URL"), help="server URL")
     parser.add_argument("--skip-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--name", default="registrations", help="name of the working copies (runs side by side)")
     args = parser.parse_args(argv)
     results = {}
     if not args.skip_sqlite:
-        results["sqlite"] = measure(sqlite_copy(args.students))
+        results["sqlite"] = measure(sqlite_copy(args.students, args.name))
         _print("SQLite", results["sqlite"])
     if args.postgresql:
-        results["postgresql"] = measure(postgresql_copy(args.students, args.postgresql))
+        results["postgresql"] = measure(postgresql_copy(args.students, args.postgresql, args.name))
         _print("PostgreSQL", results["postgresql"])
     DATA.mkdir(exist_ok=True)
-    (DATA / "registrations-results.json").write_text(json.dumps(results, indent=2))
+    named = "" if args.name == "registrations" else f"-{args.name}"
+    (DATA / f"registrations{named}-results.json").write_text(json.dumps(results, indent=2))
     return 0
 
 

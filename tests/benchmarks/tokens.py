@@ -6,7 +6,9 @@ Works on a fresh copy of the search benchmark's 300,000-student demo (built firs
 on SQLite and, when DESK_TEST_POSTGRESQL_URL or --postgresql is given, on PostgreSQL:
 
 - the ledger is filled to 10 entries per student (3,000,000 at 300,000 students), then a
-  student's balances are looked up through the service, for 200 students drawn at random;
+  student's balances are looked up through the service and by the floor (one statement: each token
+  type with a SUM of the student's entries of it by the ledger's index), taking turns, for 200
+  students drawn at random; both must give the same balances (median and p95 of each);
 - a token registration offering 500 groups receives 5,000, 10,000 and 20,000 basket requests
   (each size a registration of its own), which are resolved as at a micro-break: the time per
   request shows whether the work grows linearly with the number of requests;
@@ -31,14 +33,17 @@ import statistics
 import sys
 import time
 from datetime import timedelta
+from decimal import Decimal
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 
 from desk import payments, token_rounds, tokens
+from desk.chain import entry_hash
 from desk.clock import now_utc
 from desk.db import open_database
 from desk.demo import reset_sequences
 from desk.model import (
+    AuditEntry,
     ClassGroup,
     ClassType,
     Course,
@@ -46,6 +51,7 @@ from desk.model import (
     EnrollmentSource,
     EnrollmentStatus,
     LedgerKind,
+    OutboxEntry,
     Payment,
     PaymentStatus,
     ProgrammeStatus,
@@ -113,17 +119,46 @@ def _fill_ledger(db) -> int:
     return have + written
 
 
+# The floor of a balance lookup: every token type with the student's balance of it, each a SUM by the
+# ledger's (student, type) index, in one statement.
+_BALANCES_SQL = ("SELECT t.id, t.code, t.name, t.semester_price, COALESCE((SELECT sum(l.amount) FROM token_ledger l "
+                 "WHERE l.student_id = :student AND l.token_type_id = t.id), 0) FROM token_types t ORDER BY t.code")
+
+
+def floor_balances(db, student_id: int) -> list[tuple]:
+    with db.engine.connect() as connection:
+        return connection.execute(text(_BALANCES_SQL), {"student": student_id}).all()
+
+
+def _balance_rows(rows) -> list[tuple]:
+    return [(type_id, code, name, Decimal(str(price)).quantize(Decimal("0.01")), int(balance))
+            for type_id, code, name, price, balance in rows]
+
+
 def balance_lookup(db, actor) -> dict:
+    """A student's balances through the service and by the floor, taking turns, for 200 students drawn at random;
+    the two must give the same balances."""
     with db.read() as session:
         students = session.scalars(select(Student.id)).all()
     picked = random.Random(3).sample(students, 200)
-    tokens.balances(UnitOfWork(db, actor), picked[0])
-    samples = []
-    for student_id in picked:
-        started = time.perf_counter()
-        tokens.balances(UnitOfWork(db, actor), student_id)
-        samples.append((time.perf_counter() - started) * 1000)
-    return dict(median=statistics.median(samples), p95=search.p95(samples))
+    desk = lambda student_id: tokens.balances(UnitOfWork(db, actor), student_id)  # noqa: E731
+    floor = lambda student_id: floor_balances(db, student_id)  # noqa: E731
+    desk(picked[0]), floor(picked[0])
+    samples: dict[str, list[float]] = {"desk": [], "floor": []}
+    for index, student_id in enumerate(picked):
+        shown = {}
+        for name in (("desk", "floor") if index % 2 == 0 else ("floor", "desk")):
+            started = time.perf_counter()
+            shown[name] = (desk if name == "desk" else floor)(student_id)
+            samples[name].append((time.perf_counter() - started) * 1000)
+        lines = _balance_rows((b.token_type_id, b.code, b.name, b.semester_price, b.balance) for b in shown["desk"])
+        if lines != _balance_rows(shown["floor"]):
+            raise SystemExit(f"student {student_id}: the desk shows the balances {lines}, the floor {_balance_rows(shown['floor'])}")
+    desk_s, floor_s = samples["desk"], samples["floor"]
+    result = dict(median=statistics.median(desk_s), p95=search.p95(desk_s), runs=len(desk_s),
+                  floor_median=statistics.median(floor_s), floor_p95=search.p95(floor_s))
+    result.update(ratio_median=result["median"] / result["floor_median"], ratio_p95=result["p95"] / result["floor_p95"])
+    return result
 
 
 def _token_registration(db, size: int, students: list[int], rng: random.Random):
@@ -169,8 +204,10 @@ def floor_resolve(db, registration_id: int) -> tuple[float, dict]:
     """The floor: the registration's pending register requests resolved by a plain resolver, in one transaction.
 
     The rulebook's register rules in a few lines (the same slot, the selection limit, a token or the
-    student's consent to pay, a place), the rows written by plain multi-row statements, nothing recorded
-    (audit, portal queue) and no hash chain; the seconds it took, and its outcome read before rolling back.
+    student's consent to pay, a place), the rows written by plain multi-row statements, and what desk
+    records for them: an audit entry and a portal queue entry for each decision (a request left waiting
+    the first time too), enrollment, token spent and payment, the audit entries and the tokens spent
+    sealed in their hash chains; the seconds it took, and its outcome read before rolling back.
     """
     tr, cg, e, tl, pay = (TokenRequest.__table__, ClassGroup.__table__, Enrollment.__table__, TokenEntry.__table__,
                           Payment.__table__)
@@ -233,6 +270,8 @@ def floor_resolve(db, registration_id: int) -> tuple[float, dict]:
                     spends.append(request)
                 else:
                     payers.append(request)
+        decided = {r.id for r in accepted} | {r.id for r in refused}
+        waiting = [r for r in requests if r.id not in decided]
         changed = [r for r in accepted + refused]
         if changed:
             connection.execute(
@@ -240,27 +279,82 @@ def floor_resolve(db, registration_id: int) -> tuple[float, dict]:
                 [dict(rid=r.id, new_status=RequestStatus.ACCEPTED) for r in accepted]
                 + [dict(rid=r.id, new_status=RequestStatus.REFUSED) for r in refused])
         if accepted:
+            enrollment_ids = _floor_ids(connection, "enrollments", len(accepted))
             connection.execute(insert(e), [
-                dict(student_id=r.student_id, group_id=r.group_id, registration_id=registration_id, source=EnrollmentSource.TOKEN,
-                     status=EnrollmentStatus.ACCEPTED, over_limit=False, created_at=now) for r in accepted])
+                dict(id=eid, student_id=r.student_id, group_id=r.group_id, registration_id=registration_id,
+                     source=EnrollmentSource.TOKEN, status=EnrollmentStatus.ACCEPTED, over_limit=False, created_at=now)
+                for eid, r in zip(enrollment_ids, accepted)])
             touched = sorted({r.group_id for r in accepted})
             connection.execute(update(cg).where(cg.c.id == bindparam("gid")).values(enrolled_count=bindparam("count")),
                                [dict(gid=gid, count=groups[gid][0]) for gid in touched])
+        spend_ids = payment_ids = []
         if spends:
-            connection.execute(insert(tl), [
-                dict(student_id=r.student_id, token_type_id=reg.token_type_id, kind=LedgerKind.SPEND, amount=-1,
-                     reason="token_request.ledger_spend", idempotency_key=f"request-{r.id}", token_request_id=r.id,
-                     created_at=now) for r in spends])
+            spend_ids = _floor_ids(connection, "token_ledger", len(spends))
+            rows = [dict(id=lid, student_id=r.student_id, token_type_id=reg.token_type_id, kind=LedgerKind.SPEND, amount=-1,
+                         reason="token_request.ledger_spend", reason_message={"code": "token_request.ledger_spend",
+                                                                              "params": {"request": r.id}},
+                         idempotency_key=f"request-{r.id}", token_request_id=r.id, created_at=now)
+                    for lid, r in zip(spend_ids, spends)]
+            _floor_seal(connection, "token_ledger", rows)
+            connection.execute(insert(tl), rows)
         if payers:
             due_on = payments.due_date(now)
+            payment_ids = _floor_ids(connection, "payments", len(payers))
             connection.execute(insert(pay), [
-                dict(student_id=r.student_id, amount=price, token_type_id=reg.token_type_id, course_id=r.course_id,
+                dict(id=pid, student_id=r.student_id, amount=price, token_type_id=reg.token_type_id, course_id=r.course_id,
                      term_id=reg.term_id, token_request_id=r.id, status=PaymentStatus.DUE, due_on=due_on, created_at=now)
-                for r in payers])
+                for pid, r in zip(payment_ids, payers)])
+        # What desk records: an audit entry (sealed) and a queued change for each.
+        recorded = (
+            [("token_request.accepted", "token_request", r.id, r.student_id, {"group_id": r.group_id, "status": "accepted"})
+             for r in accepted]
+            + [("token_request.refused", "token_request", r.id, r.student_id, {"group_id": r.group_id, "status": "refused"})
+               for r in refused]
+            + [("token_request.waiting", "token_request", r.id, r.student_id, {"group_id": r.group_id, "status": "pending"})
+               for r in waiting]
+            + ([("enrollment.token_register", "enrollment", eid, r.student_id,
+                 {"group_id": r.group_id, "status": "accepted", "source": "token", "over_limit": False,
+                  "registration_id": registration_id}) for eid, r in zip(enrollment_ids, accepted)] if accepted else [])
+            + [("token.spend", "token_entry", lid, r.student_id, {"token_type_id": reg.token_type_id, "kind": "spend",
+                                                                  "amount": -1, "token_request_id": r.id})
+               for lid, r in zip(spend_ids, spends)]
+            + [("payment.create", "payment", pid, r.student_id, {"amount": str(price), "course_id": r.course_id,
+                                                                 "status": "due"}) for pid, r in zip(payment_ids, payers)]
+        )
+        if recorded:
+            audit = [dict(at=now, staff_id=None, job=None, action=action, entity=entity, entity_id=eid, student_id=sid,
+                          before=None, after=after, reason=None, reason_message={"code": action, "params": {}})
+                     for action, entity, eid, sid, after in recorded]
+            for row, new_id in zip(audit, _floor_ids(connection, "audit_log", len(audit))):
+                row["id"] = new_id
+            _floor_seal(connection, "audit_log", audit)
+            connection.execute(insert(AuditEntry.__table__), audit)
+            connection.execute(insert(OutboxEntry.__table__), [
+                dict(entity=entity, entity_id=eid, operation="upsert", student_id=sid, payload=after, created_at=now)
+                for action, entity, eid, sid, after in recorded])
         seconds = time.perf_counter() - started
         result = outcome(connection, registration_id)
+        result["recorded"] = len(recorded)
         transaction.rollback()
     return seconds, result
+
+
+def _floor_ids(connection, table: str, count: int) -> list[int]:
+    """New ids for a plain multi-row INSERT (the write lock on SQLite, the sequence on PostgreSQL)."""
+    if connection.dialect.name == "postgresql":
+        return sorted(connection.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                                              "FROM generate_series(1, :n)"), {"n": count}).scalars())
+    top = connection.execute(text(f"SELECT max(id) FROM {table}")).scalar() or 0
+    return list(range(top + 1, top + 1 + count))
+
+
+def _floor_seal(connection, table: str, rows: list[dict]) -> None:
+    """The rows' hashes in their chain, after its last entry (PostgreSQL: under the chains' lock)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(1684370283)"))
+    previous = connection.execute(text(f"SELECT chain_hash FROM {table} ORDER BY id DESC LIMIT 1")).scalar()
+    for row in rows:
+        previous = row["chain_hash"] = entry_hash(table, previous, row)
 
 
 def outcome(connection, registration_id: int) -> dict:
@@ -307,11 +401,15 @@ def resolution(db, actor, repeat: int) -> tuple[list[dict], list[int]]:
             chosen = rng.sample(students, size)
             registration_id = _token_registration(db, size, chosen, rng)
             floor_seconds, floor_outcome = floor_resolve(db, registration_id)
+            with db.engine.connect() as connection:
+                audited_before = connection.scalar(select(func.max(AuditEntry.__table__.c.id))) or 0
             started = time.perf_counter()
             result = token_rounds.resolve_now(UnitOfWork(db, actor), registration_id)
             desk_seconds = time.perf_counter() - started
             with db.engine.connect() as connection:
                 desk_outcome = outcome(connection, registration_id)
+                desk_outcome["recorded"] = connection.scalar(select(func.count()).select_from(AuditEntry.__table__).where(
+                    AuditEntry.__table__.c.id > audited_before))
             if desk_outcome != floor_outcome:
                 differ = [key for key in desk_outcome if desk_outcome[key] != floor_outcome[key]]
                 raise SystemExit(f"the floor and the desk disagree at {size:,} requests: {', '.join(differ)}")
@@ -353,7 +451,7 @@ def standing_plan(db) -> list[str]:
     with db.read() as session:
         term_id = session.scalar(select(Term.id).order_by(Term.starts_on).limit(1))
         student_ids = sorted(random.Random(11).sample(session.scalars(select(Student.id)).all(), 500))
-        query = token_rounds._standing_query(student_ids, term_id)
+        query = token_rounds._STANDING.params(students=student_ids, term=term_id)
         sql = str(query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True, "render_postcompile": True}))
         return [row[-1] for row in session.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
 
@@ -377,7 +475,9 @@ def measure(url: str, repeat: int = REPEAT) -> dict:
 def _print(title: str, r: dict) -> None:
     print(f"\n{title}: {r['students']:,} students, {r['ledger_entries']:,} ledger entries")
     b = r["balance"]
-    print(f"balance lookup: {b['median']:.2f} ms median, {b['p95']:.2f} ms p95")
+    print(f"balance lookup among {r['ledger_entries']:,} ledger entries, {b['runs']} students, desk and floor taking turns: "
+          f"desk {b['median']:.2f}/{b['p95']:.2f} ms, floor {b['floor_median']:.2f}/{b['floor_p95']:.2f} ms (median/p95); "
+          f"desk/floor {b['ratio_median']:.2f}x median, {b['ratio_p95']:.2f}x p95; the same balances")
     for line in r["resolution"]:
         print(f"resolve {line['requests']:>6,} requests over {GROUPS} groups: {line['seconds']:6.1f} s, "
               f"{line['per_request_ms']:.2f} ms a request ({line['accepted']:,} accepted, {line['refused']:,} refused, "
