@@ -1,5 +1,8 @@
 """Sync with the portal: queued changes out, student actions in, full repair, one student now, scheduled runs.
 
+Long because a run's passes (out, in, repair) share its checkpoint, progress and cancellation, which must be
+read side by side to see that a run killed anywhere is finished by the next one.
+
 The timetable lives in desk.sync_schedule and conflicts with their reasons in desk.sync_conflicts;
 both are re-exported here, so callers use ``desk.sync`` alone.
 
@@ -280,6 +283,14 @@ def run_sync(
             _one_student(db, portal, run_id, student_id, counts)
     except Cancelled:
         result = SyncResult.CANCELLED
+    except IntegrityError as problem:  # a row the portal's tables refuse: said in words, recorded, raised as such
+        detail = str(problem.orig or problem).strip().splitlines()[0]
+        refused = DomainError(translate(
+            "Sync", "The portal refused the desk's data (%1): the desk's database may be damaged. Run desk check "
+                    "--thorough, and restore a backup if it names a problem.").replace("%1", detail))
+        result, error = SyncResult.FAILED, str(refused)
+        _finish(db, run_id, kind, counts, result, error)
+        raise refused from problem
     except Exception as problem:  # noqa: BLE001 - recorded in the run's history, then raised for the caller
         result, error = SyncResult.FAILED, str(problem).strip().splitlines()[0] if str(problem).strip() else type(problem).__name__
         _finish(db, run_id, kind, counts, result, error)
@@ -584,22 +595,111 @@ def _inbound(db: Database, portal: Database, run_id: int, counts: _Counts, repor
                 select(PortalInboxEntry.action_key, PortalInboxEntry.outcome).where(PortalInboxEntry.action_key.in_(keys))
             ).all())
         outcomes = {}
+        fresh = []
         for action in batch:
             key = action["action_key"]
             if key in seen:
                 outcomes[key] = seen[key]
-                continue
-            outcome = _apply(db, action, run_id, now)
-            outcomes[key] = outcome
-            counts.received += 1
-            if outcome == "conflict":
-                counts.conflicts += 1
+            else:
+                fresh.append(action)
+        for run in _runs(fresh):
+            kind = run[0]["kind"]
+            applied = _apply_first_come(db, run, run_id) if kind in FIRST_COME_KINDS else \
+                _apply_token_requests(db, run, run_id) if kind in TOKEN_REQUEST_KINDS else \
+                {action["action_key"]: _apply(db, action, run_id, now) for action in run}
+            outcomes.update(applied)
+            counts.received += len(applied)
+            counts.conflicts += sum(1 for outcome in applied.values() if outcome == "conflict")
         read_at = now_utc().replace(tzinfo=None)
         with portal.write() as target:
             for key, outcome in outcomes.items():
                 target.execute(update(actions).where(actions.c.action_key == key).values(read_at=read_at, outcome=outcome))
         done += len(batch)
         report(done, max(total, done), translate("Sync", "Reading student actions from the portal"))
+
+
+FIRST_COME_KINDS = frozenset({"register", "unregister"})
+TOKEN_REQUEST_KINDS = frozenset({"token_request", "token_unregister"})
+_BATCHED = (FIRST_COME_KINDS, TOKEN_REQUEST_KINDS)
+
+
+def _runs(actions: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The actions in their order, in runs: first-come ones together, token requests together, every other one alone."""
+    runs: list[list[dict[str, Any]]] = []
+    for action in actions:
+        family = next((kinds for kinds in _BATCHED if action["kind"] in kinds), None)
+        if runs and family is not None and runs[-1][-1]["kind"] in family:
+            runs[-1].append(action)
+        else:
+            runs.append([action])
+    return runs
+
+
+def _apply_first_come(db: Database, run: list[dict[str, Any]], run_id: int) -> dict[str, str]:
+    """Students' first-come actions in one transaction, with the inbox entries saying they were applied;
+    a refused one is kept for a clerk afterwards. Should the batch fail as a whole (a write another
+    workstation made between its reads, caught by the database), each action is applied on its own."""
+    portal_uow = UnitOfWork(db, SystemJob.PORTAL)
+    actions = [enrollment.PortalAction(a["student_id"], a["group_id"], a["registration_id"], a["kind"] == "register",
+                                       as_utc(a["submitted_at"])) for a in run]
+    try:
+        before = enrollment.portal_facts(portal_uow, actions)
+        with portal_uow.write() as session:
+            outcomes = enrollment.apply_portal_actions(portal_uow, actions, before)
+            applied = [a for a, outcome in zip(run, outcomes) if not isinstance(outcome, DomainError)]
+            if applied:
+                session.execute(insert(PortalInboxEntry), [
+                    dict(action_key=a["action_key"], kind=a["kind"], student_id=a["student_id"], outcome="applied",
+                         sync_run_id=run_id) for a in applied])
+    except IntegrityError:
+        return {a["action_key"]: _apply(db, a, run_id, None) for a in run}
+    result = {}
+    for action, outcome in zip(run, outcomes):
+        if isinstance(outcome, DomainError):
+            record_conflict(db, action, reasons_of(outcome), run_id)
+            result[action["action_key"]] = "conflict"
+        else:
+            result[action["action_key"]] = "applied"
+    return result
+
+
+def _apply_token_requests(db: Database, run: list[dict[str, Any]], run_id: int) -> dict[str, str]:
+    """Students' token requests in one transaction, each dated when the student acted and with its inbox
+    entry; each in a savepoint, so a refused one (kept for a clerk afterwards) undoes only itself. One the
+    database refuses (a twin committed meanwhile) is applied again on its own."""
+    portal_uow = UnitOfWork(db, SystemJob.PORTAL)
+    refused: dict[str, DomainError] = {}
+    again: set[str] = set()
+    with portal_uow.write() as session:
+        for action in run:
+            key = action["action_key"]
+            try:
+                with portal_uow.savepoint(), portal_uow.acting_at(as_utc(action["submitted_at"])):
+                    _submit_token_request(portal_uow, action)
+                    session.add(PortalInboxEntry(action_key=key, kind=action["kind"], student_id=action["student_id"],
+                                                 outcome="applied", sync_run_id=run_id))
+                    session.flush()
+            except DomainError as refusal:
+                refused[key] = refusal
+            except IntegrityError:
+                again.add(key)
+    result = {}
+    for action in run:
+        key = action["action_key"]
+        if key in refused:
+            record_conflict(db, action, reasons_of(refused[key]), run_id)
+            result[key] = "conflict"
+        else:
+            result[key] = _apply(db, action, run_id, None) if key in again else "applied"
+    return result
+
+
+def _submit_token_request(uow: UnitOfWork, action: dict[str, Any]) -> None:
+    """A student's token request (or unregistration) from the portal into the basket, keyed by the action."""
+    token_rounds.submit_request(
+        uow, action["student_id"], action["group_id"], action["registration_id"],
+        RequestAction.REGISTER if action["kind"] == "token_request" else RequestAction.UNREGISTER,
+        payment_accepted=bool(action["payment_accepted"]), portal_key=action["action_key"])
 
 
 def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | None) -> str:
@@ -624,11 +724,9 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
             with portal_uow.write() as session:
                 enrollment.unregister_from_portal(portal_uow, student_id, group_id, registration_id)
                 return applied(session)
-        if kind in ("token_request", "token_unregister"):
-            request_action = RequestAction.REGISTER if kind == "token_request" else RequestAction.UNREGISTER
+        if kind in TOKEN_REQUEST_KINDS:
             with portal_uow.write() as session:  # a request already there (an earlier, interrupted run) is the same one
-                token_rounds.submit_request(portal_uow, student_id, group_id, registration_id, request_action,
-                                            payment_accepted=bool(action["payment_accepted"]), portal_key=key)
+                _submit_token_request(portal_uow, action)
                 return applied(session)
         if kind == "token_withdraw":
             with db.read() as session:

@@ -257,17 +257,24 @@ def test_logged_in_but_no_account_until_the_link_is_synced(demo, demo_admin, por
     assert login_state_on_portal(portal, login.email.upper()) == "account"
 
 
-def test_a_token_round_from_the_portal(demo, demo_admin, portal):
+def _published_token_round(demo, admin, portal, now) -> int:
+    """A token registration of the demo with a round open at ``now``, after a full sync."""
     from desk.enrollment import active_round
-    from desk.model import TokenRequest
 
-    sync.run_sync(UnitOfWork(demo, demo_admin), SyncKind.FULL, portal=portal)
-    now = now_utc()
+    sync.run_sync(UnitOfWork(demo, admin), SyncKind.FULL, portal=portal)
     with demo.read() as session:
         token = next((r.id for r in session.scalars(select(Registration).where(Registration.kind == RegistrationKind.TOKEN))
                       if active_round(session, r.id, now) is not None), None)
     if token is None:
         pytest.skip("no active token round in the demo")
+    return token
+
+
+def test_a_token_round_from_the_portal(demo, demo_admin, portal):
+    from desk.model import TokenRequest
+
+    now = now_utc()
+    token = _published_token_round(demo, demo_admin, portal, now)
     result = simulator.token_requests(portal, token, students=40, seed=3)
     assert result.actions > 0
     report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
@@ -276,6 +283,58 @@ def test_a_token_round_from_the_portal(demo, demo_admin, portal):
         keyed = session.scalar(select(func.count()).select_from(TokenRequest).where(TokenRequest.portal_key.like("tok-%")))
     assert keyed + report.conflicts == result.actions
     assert sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal).received == 0
+
+
+def test_token_requests_read_back_share_one_transaction_each_dated_when_the_student_acted(demo, demo_admin, portal,
+                                                                                          monkeypatch):
+    from desk import token_rounds
+    from desk.model import AuditEntry, TokenRequest
+
+    now = now_utc()
+    token = _published_token_round(demo, demo_admin, portal, now)
+    result = simulator.token_requests(portal, token, students=12, seed=5)
+    assert result.actions >= 3
+    with portal.read() as session:
+        keys = list(session.scalars(select(schema.actions.c.action_key).where(schema.actions.c.action_key.like("tok-%"))
+                                    .order_by(schema.actions.c.action_id)))
+    instants = {key: now - timedelta(minutes=len(keys) - i) for i, key in enumerate(keys)}
+    with portal.write() as session:  # each student acted at an instant of their own
+        for key, at in instants.items():
+            session.execute(update(schema.actions).where(schema.actions.c.action_key == key)
+                            .values(submitted_at=at.replace(tzinfo=None)))
+        # and one asked for a group the registration does not offer: kept for a clerk, nothing of it applied
+        offered = session.execute(select(schema.actions.c.student_id, schema.actions.c.group_id)
+                                  .where(schema.actions.c.action_key == keys[0])).one()
+    with demo.read() as session:
+        elsewhere = session.scalar(select(ClassGroup.id).where(ClassGroup.id != offered.group_id,
+                                   ~ClassGroup.course_id.in_(select(ClassGroup.course_id).where(ClassGroup.id == offered.group_id)))
+                                   .order_by(ClassGroup.id).limit(1))
+    stray = simulator.act(portal, "token_request", offered.student_id, token, elsewhere, at=now)
+    sessions = set()
+    real = token_rounds.submit_request
+
+    def watched(uow, *args, **kwargs):
+        sessions.add(id(uow.session))
+        return real(uow, *args, **kwargs)
+
+    monkeypatch.setattr(token_rounds, "submit_request", watched)
+    report = sync.run_sync(UnitOfWork(demo, demo_admin), portal=portal)
+    assert report.received == len(keys) + 1 and report.conflicts >= 1
+    assert len(sessions) == 1  # one transaction for the run of them
+    with demo.read() as session:
+        requests = dict(session.execute(select(TokenRequest.portal_key, TokenRequest.submitted_at)
+                                        .where(TokenRequest.portal_key.in_([*keys, stray]))).all())
+        audited = sorted(session.scalars(select(AuditEntry.at).where(
+            AuditEntry.action == "token_request.submitted", AuditEntry.entity_id.in_(
+                select(TokenRequest.id).where(TokenRequest.portal_key.in_(keys))))))
+    assert stray not in requests
+    with portal.read() as session:
+        outcomes = dict(session.execute(select(schema.actions.c.action_key, schema.actions.c.outcome)
+                                        .where(schema.actions.c.action_key.in_([*keys, stray]))).all())
+    assert outcomes[stray] == "conflict"
+    applied = {key for key in keys if key in requests}
+    assert applied and all(requests[key].replace(tzinfo=UTC) == instants[key] for key in applied)
+    assert [at.replace(tzinfo=UTC) for at in audited] == sorted(instants[key] for key in applied)
 
 
 def test_a_rush_of_students_never_overbooks(demo, demo_admin, portal):
@@ -618,7 +677,7 @@ def test_workstations_opening_a_new_portal_at_once_all_open_it(db):
             thread.join()
         for portal in opened:
             portal.dispose()
-        assert not failed, failed
+        assert not failed, [(problem, problem.detail) for problem in failed]
         with open_portal(url, db.url).write() as session:  # the next attempt finds no tables again
             for table in reversed(schema.metadata.sorted_tables):
                 session.execute(text(f"DROP TABLE {table.name}"))
