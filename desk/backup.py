@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import URL
 
@@ -269,6 +267,9 @@ def daily_backup(
 
 
 def _known_revisions() -> set[str]:
+    from alembic.config import Config  # Alembic only to check a backup before a restore, not for a copy
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return {revision.revision for revision in ScriptDirectory.from_config(config).walk_revisions()}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import importlib
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 import resources
 from desk import __version__
 from desk.clock import now_utc, to_local
-from desk.staff import role_label
+from desk.staff import Permission, role_label
 from ui.changes import SYNC_RUN, TOKEN_ROUND
 from ui.context import AppContext
 from ui.screen import fit_to_screen
@@ -30,24 +30,66 @@ from ui.settings_dialog import SettingsDialog
 from ui.sign_in import ChangePasswordDialog
 from ui import theme
 from ui.tasks import Lane
-from ui.views.accounts import AccountsView
-from ui.views.calendar import RegistrationsView
-from ui.views.groups import GroupsView
-from ui.views.history import HistoryView
-from ui.views.import_view import ImportView, importable_kinds
-from ui.views.staff_admin import StaffAdminView
-from ui.views.payments_list import PaymentsView
 from ui.views.student_lookup import StudentLookupView
-from ui.views.sync_view import SyncView
-from ui.views.token_balances import TokenCorrectionView
-from ui.views.token_rounds import TokenRoundView
 
 
 log = logging.getLogger(__name__)
 
 
+def _view(module: str, name: str):
+    """The maker of a view whose module is loaded when the view is first opened."""
+    def make(context: AppContext, parent: QWidget) -> QWidget:
+        return getattr(importlib.import_module(module), name)(context, parent)
+    return make
+
+
+# What the kinds of record a file can bring ask of whoever imports them (desk.imports.registry.kinds(),
+# which loads every kind with its services; a test keeps the two the same): the window asks only this.
+IMPORT_PERMISSIONS = (Permission.ADMINISTER, Permission.CORRECT_TOKENS, Permission.EDIT_STUDENTS,
+                      Permission.MANAGE_ACCOUNTS)
+
+
+def _may_import(actor) -> bool:
+    """Whether the staff member may import some kind of record (the service checks each file anyway)."""
+    return any(actor.can(permission) for permission in IMPORT_PERMISSIONS)
+
+
+class _Unopened(QWidget):
+    """The place of a view in the stack until it is first opened; then the view is made in its place."""
+
+    def __init__(self, name: str, make, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName(f"{name}Unopened")
+        self.name = name
+        self.make = make
+
+
+class _View:
+    """A view of the window, made the first time it is opened or asked for (``window.groups``)."""
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window, owner=None):
+        if window is None:
+            return self
+        return window._made(self.name)
+
+
 class MainWindow(QMainWindow):
+    """The views, each made when first opened: the window opens with the student lookup only."""
+
     signOutRequested = Signal()
+
+    calendar = _View()
+    groups = _View()
+    tokens = _View()
+    token_rounds = _View()
+    payments = _View()
+    accounts = _View()
+    sync = _View()
+    history = _View()
+    staff_admin = _View()
 
     def __init__(self, context: AppContext, institution: str = ""):
         super().__init__()
@@ -65,33 +107,24 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("viewStack")
 
+        self._unopened: dict[str, _Unopened] = {}
         self.lookup = StudentLookupView(context, self)
         self._add_view(self.lookup, self.tr("Students"), "students.svg")
-        self.calendar = RegistrationsView(context, self)
-        self._add_view(self.calendar, self.tr("Registrations"), "registrations.svg")
-        self.groups = GroupsView(context, self)
-        self._add_view(self.groups, self.tr("Class groups"), "groups.svg")
-        self.tokens = TokenCorrectionView(context, self)
-        self._add_view(self.tokens, self.tr("Tokens"), "tokens.svg")
-        self.token_rounds = TokenRoundView(context, self)
-        self._add_view(self.token_rounds, self.tr("Token rounds"), "rounds.svg")
-        self.payments = PaymentsView(context, self)
-        self._add_view(self.payments, self.tr("Payments"), "payments.svg")
-        self.accounts = AccountsView(context, self)
-        self._add_view(self.accounts, self.tr("Accounts"), "accounts.svg")
-        self.sync = SyncView(context, self)
-        self._add_view(self.sync, self.tr("Sync"), "sync.svg")
-        self.history = HistoryView(context, self)
-        self._add_view(self.history, self.tr("History"), "history.svg")
-        self.staff_admin = StaffAdminView(context, self)
-        self._add_view(self.staff_admin, self.tr("Staff"), "staff.svg")
+        self._add_unopened("calendar", _view("ui.views.calendar", "RegistrationsView"), self.tr("Registrations"), "registrations.svg")
+        self._add_unopened("groups", _view("ui.views.groups", "GroupsView"), self.tr("Class groups"), "groups.svg")
+        self._add_unopened("tokens", _view("ui.views.token_balances", "TokenCorrectionView"), self.tr("Tokens"), "tokens.svg")
+        self._add_unopened("token_rounds", _view("ui.views.token_rounds", "TokenRoundView"), self.tr("Token rounds"), "rounds.svg")
+        self._add_unopened("payments", _view("ui.views.payments_list", "PaymentsView"), self.tr("Payments"), "payments.svg")
+        self._add_unopened("accounts", _view("ui.views.accounts", "AccountsView"), self.tr("Accounts"), "accounts.svg")
+        self._add_unopened("sync", _view("ui.views.sync_view", "SyncView"), self.tr("Sync"), "sync.svg")
+        self._add_unopened("history", _view("ui.views.history", "HistoryView"), self.tr("History"), "history.svg")
+        self._add_unopened("staff_admin", _view("ui.views.staff_admin", "StaffAdminView"), self.tr("Staff"), "staff.svg")
         # Only for those who may import some kind of record (the service checks each file anyway).
-        self.import_view = ImportView(context, self) if importable_kinds(context.actor) else None
-        if self.import_view is not None:
-            self._add_view(self.import_view, self.tr("Import"), "import.svg")
-        self.calendar.showGroupsRequested.connect(self.show_groups_of)
+        self._may_import = _may_import(context.actor)
+        if self._may_import:
+            self._add_unopened("import_view", _view("ui.views.import_view", "ImportView"), self.tr("Import"), "import.svg")
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.stack.currentChanged.connect(lambda _index: self._update_title())
+        self.stack.currentChanged.connect(self._opened)
         self.navigation.setCurrentRow(0)
 
         central = QWidget(self)
@@ -133,6 +166,49 @@ class MainWindow(QMainWindow):
         self._view_titles[view] = title
         if hasattr(view, "subjectChanged"):  # a view that shows one student or person names them in the title
             view.subjectChanged.connect(self._update_title)
+
+    def _add_unopened(self, name: str, make, title: str, icon: str) -> None:
+        place = _Unopened(name, make, self)
+        self._unopened[name] = place
+        self._add_view(place, title, icon)
+
+    def _made(self, name: str) -> QWidget:
+        """The view ``name``, made now in its place in the stack if it has not been opened yet."""
+        place = self._unopened.get(name)
+        if place is None:
+            return self.__dict__[name]
+        view = place.make(self.context, self)  # a view that fails to be made keeps its place, to be tried again
+        del self._unopened[name]
+        self.__dict__[name] = view
+        index = self.stack.indexOf(place)
+        was_current = self.stack.currentIndex() == index
+        title = self._view_titles.pop(place)
+        self.stack.blockSignals(True)
+        try:
+            self.stack.insertWidget(index, view)
+            if was_current:  # from its place to the view: the keyboard the place was given goes on into the view
+                self.stack.setCurrentIndex(index)
+            self.stack.removeWidget(place)
+        finally:
+            self.stack.blockSignals(False)
+        place.deleteLater()
+        self._view_titles[view] = title
+        if hasattr(view, "subjectChanged"):  # a view that shows one student or person names them in the title
+            view.subjectChanged.connect(self._update_title)
+        if name == "calendar":
+            view.showGroupsRequested.connect(self.show_groups_of)
+        return view
+
+    def _opened(self, index: int) -> None:
+        place = self.stack.widget(index)
+        if isinstance(place, _Unopened):
+            self._made(place.name)
+        self._update_title()
+
+    @property
+    def import_view(self):
+        """The import view, or None for a staff member who may import nothing."""
+        return self._made("import_view") if self._may_import else None
 
     def _update_title(self) -> None:
         """The view and what it shows, then the institution: "Tokens: 107174 Kamiński Leon — Uniwersytet …".
@@ -184,7 +260,7 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self._action(self.tr("Change &password…"), "changePasswordAction", self.change_password))
         file_menu.addAction(self._action(self.tr("Sign &out"), "signOutAction", self.sign_out))
-        if self.import_view is not None:
+        if self._may_import:
             file_menu.addSeparator()
             file_menu.addAction(self._action(self.tr("&Import from a file…"), "importFileAction", self.import_file, "Ctrl+O"))
         file_menu.addSeparator()
@@ -206,7 +282,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self._action(self.tr("S&ync"), "syncViewAction", lambda: self.navigation.setCurrentRow(7), "Ctrl+8"))
         view_menu.addAction(self._action(self.tr("&History"), "historyViewAction", lambda: self.navigation.setCurrentRow(8), "Ctrl+9"))
         view_menu.addAction(self._action(self.tr("S&taff accounts"), "staffViewAction", lambda: self.navigation.setCurrentRow(9), "Ctrl+0"))
-        if self.import_view is not None:
+        if self._may_import:
             view_menu.addAction(self._action(self.tr("&Import"), "importViewAction", self.show_import, "Ctrl+I"))
         view_menu.addAction(self._action(self.tr("&Find student"), "findStudentAction", self.find_student, "Ctrl+F"))
         help_menu = menu.addMenu(self.tr("&Help"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QUrl, Signal
@@ -32,13 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desk import rosters
 from desk.i18n import translate
 from desk.clock import now_utc, to_local
-from desk.unit_of_work import UnitOfWork
-from exports.xlsx import Column, ExportCancelled, Sheet, safe_file_name
 from ui.changes import ALL, Changes
 from ui.tasks import Cancelled, Lane, TaskHandle, error_message, log_unexpected
+
+if TYPE_CHECKING:
+    from exports.xlsx import Sheet
+
+# The rosters and exports.xlsx (with openpyxl) are loaded when something is exported, not with the table.
 
 EXPORT_FOLDER_SETTING = "exports/folder"
 # An export shows its progress dialog only when it takes longer than this.
@@ -259,6 +261,8 @@ def export_folder() -> Path:
 
 def suggested_name(*parts: Any, date: bool = True) -> str:
     """A file name from the list's name and codes (term, group, cohort) and today's date, valid on Windows too."""
+    from exports.xlsx import safe_file_name
+
     words = [str(p).replace("/", "-") for p in parts if p not in (None, "")]
     if date:
         words.append(to_local(now_utc()).strftime("%Y-%m-%d"))
@@ -323,6 +327,8 @@ class ExportFlow(QObject):
         return True
 
     def run(self, path: Path, overwrite: bool = True) -> TaskHandle:
+        from exports.xlsx import ExportCancelled
+
         self.path = path
         write = self.write
 
@@ -445,6 +451,8 @@ def run_export(context, parent: QWidget, *, title: str, file_name: str, write: W
 def table_sheet(table: QTableView, title: str, rows: Sequence[int] | None = None, *, heading: Sequence[tuple[str, Any]] = (),
                 landscape: bool | None = None) -> Sheet:
     """What the table shows (or ``rows`` of it) as a sheet: its headings and the text of its cells."""
+    from exports.xlsx import Column, Sheet
+
     headings = table_headings(table)
     values = table_rows(table, rows)
     return Sheet(
@@ -461,6 +469,9 @@ def export_table(context, table: QTableView, *, title: str, name_parts: Sequence
                  personal: bool = True, status: QLabel | None = None) -> ExportFlow | None:
     """Export what the table shows (the selected rows when more than one is selected) through ``rosters.export_list``:
     the role is checked there, and a list with personal data is recorded in the history."""
+    from desk import rosters
+    from desk.unit_of_work import UnitOfWork
+
     chosen = selected_rows(table)
     if selected_only is None:
         selected_only = len(chosen) > 1

@@ -273,8 +273,8 @@
 <context>
     <name>StudentLookupView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="263"/>
-        <location filename="../../ui/views/student_lookup.py" line="299"/>
+        <location filename="../../ui/views/student_lookup.py" line="271"/>
+        <location filename="../../ui/views/student_lookup.py" line="307"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>More than %n student matches; scroll for more or refine the search.</numerusform>
@@ -282,8 +282,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="265"/>
-        <location filename="../../ui/views/student_lookup.py" line="301"/>
+        <location filename="../../ui/views/student_lookup.py" line="273"/>
+        <location filename="../../ui/views/student_lookup.py" line="309"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>%n student found.</numerusform>

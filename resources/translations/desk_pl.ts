@@ -4,78 +4,78 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../desk/access.py" line="263"/>
+        <location filename="../../desk/access.py" line="318"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="283"/>
+        <location filename="../../desk/access.py" line="338"/>
         <source>The stage (year) is 1 or more.</source>
         <translation>Etap (rok) musi wynosić co najmniej 1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="290"/>
+        <location filename="../../desk/access.py" line="345"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="293"/>
+        <location filename="../../desk/access.py" line="348"/>
         <source>The registration already has this rule.</source>
         <translation>Rejestracja ma już tę regułę.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="314"/>
+        <location filename="../../desk/access.py" line="369"/>
         <source>That rule no longer exists.</source>
         <translation>Ta reguła już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="391"/>
+        <location filename="../../desk/access.py" line="446"/>
         <source>Say why access is granted or revoked (e.g. returned from leave).</source>
         <translation>Podaj powód nadania lub odebrania dostępu (np. powrót z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="394"/>
+        <location filename="../../desk/access.py" line="449"/>
         <source>The expiry must be in the future.</source>
         <translation>Termin wygaśnięcia musi przypadać w przyszłości.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="397"/>
+        <location filename="../../desk/access.py" line="452"/>
         <source>No students were given.</source>
         <translation>Nie podano żadnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="399"/>
-        <location filename="../../desk/access.py" line="543"/>
+        <location filename="../../desk/access.py" line="454"/>
+        <location filename="../../desk/access.py" line="601"/>
         <source>At most 50,000 students can be handled at once.</source>
         <translation>Jednorazowo można obsłużyć najwyżej 50 000 studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="406"/>
+        <location filename="../../desk/access.py" line="461"/>
         <source>%1 of these students do not study in your units (e.g. %2).</source>
         <translation>Liczba studentów spoza Twoich jednostek: %1 (np. %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="415"/>
+        <location filename="../../desk/access.py" line="470"/>
         <source>Some of the students no longer exist (ids %1).</source>
         <translation>Niektórzy studenci już nie istnieją (identyfikatory: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="470"/>
+        <location filename="../../desk/access.py" line="526"/>
         <source>Say why the decision is withdrawn.</source>
         <translation>Podaj powód wycofania decyzji.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="475"/>
+        <location filename="../../desk/access.py" line="531"/>
         <source>That decision no longer exists.</source>
         <translation>Ta decyzja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="478"/>
+        <location filename="../../desk/access.py" line="534"/>
         <source>The student does not study in your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="480"/>
+        <location filename="../../desk/access.py" line="536"/>
         <source>The decision was already withdrawn.</source>
         <translation>Decyzja została już wycofana.</translation>
     </message>
@@ -1137,17 +1137,17 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="125"/>
+        <location filename="../../ui/dialogs.py" line="78"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="126"/>
+        <location filename="../../ui/dialogs.py" line="79"/>
         <source>why — kept with the change</source>
         <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="188"/>
+        <location filename="../../ui/dialogs.py" line="141"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
@@ -1296,77 +1296,77 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="68"/>
+        <location filename="../../ui/app.py" line="91"/>
         <source>Unexpected error</source>
         <translation>Nieoczekiwany błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="65"/>
+        <location filename="../../ui/app.py" line="88"/>
         <source>The details are in %1; please send that file to your administrator.</source>
         <translation>Szczegóły są w pliku %1; prześlij go administratorowi.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="67"/>
+        <location filename="../../ui/app.py" line="90"/>
         <source>Please tell your administrator.</source>
         <translation>Powiadom administratora.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="68"/>
+        <location filename="../../ui/app.py" line="91"/>
         <source>Something went wrong that desk did not expect. Nothing you saved is lost; the last action may not have been completed.</source>
         <translation>Wystąpił nieoczekiwany błąd. Nic, co zapisano, nie przepadło; ostatnie działanie mogło nie zostać dokończone.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="103"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>The database cannot be opened</source>
         <translation>Nie można otworzyć bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="107"/>
+        <location filename="../../ui/app.py" line="130"/>
         <source>Open another database file…</source>
         <translation>Otwórz inny plik bazy danych…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="108"/>
+        <location filename="../../ui/app.py" line="131"/>
         <source>Connect to a server…</source>
         <translation>Połącz z serwerem…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="109"/>
+        <location filename="../../ui/app.py" line="132"/>
         <source>Quit</source>
         <translation>Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="150"/>
+        <location filename="../../ui/app.py" line="173"/>
         <source>Creating the demo database (a university with %1 students)…</source>
         <translation>Tworzenie demonstracyjnej bazy danych (uczelnia z %1 studentami)…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="183"/>
+        <location filename="../../ui/app.py" line="206"/>
         <source>Database password</source>
         <translation>Hasło do bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="184"/>
+        <location filename="../../ui/app.py" line="207"/>
         <source>Password for the database %1 (not saved):</source>
         <translation>Hasło do bazy danych %1 (nie jest zapisywane):</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="213"/>
+        <location filename="../../ui/app.py" line="242"/>
         <source>Open or create a database file</source>
         <translation>Otwórz lub utwórz plik bazy danych</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="214"/>
+        <location filename="../../ui/app.py" line="243"/>
         <source>desk databases (*.sqlite *.db);;All files (*)</source>
         <translation>Bazy danych desk (*.sqlite *.db);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="222"/>
+        <location filename="../../ui/app.py" line="251"/>
         <source>Connect to a server</source>
         <translation>Połączenie z serwerem</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="223"/>
+        <location filename="../../ui/app.py" line="252"/>
         <source>Database address, e.g. postgresql://user@server/desk (the password is asked for, or read from ~/.pgpass; it is never saved)</source>
         <translation>Adres bazy danych, np. postgresql://uzytkownik@serwer/desk (hasło zostanie zapytane albo odczytane z ~/.pgpass; nigdy nie jest zapisywane)</translation>
     </message>
@@ -1374,27 +1374,27 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../../desk/backup.py" line="83"/>
+        <location filename="../../desk/backup.py" line="81"/>
         <source>(no institution name)</source>
         <translation>(bez nazwy uczelni)</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="84"/>
+        <location filename="../../desk/backup.py" line="82"/>
         <source>institution “%1”, desk %2</source>
         <translation>uczelnia „%1”, baza desk %2</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="85"/>
+        <location filename="../../desk/backup.py" line="83"/>
         <source>that never published to a portal</source>
         <translation>która nigdy nie publikowała do portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="86"/>
+        <location filename="../../desk/backup.py" line="84"/>
         <source> (a demo)</source>
         <translation> (demonstracyjna)</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="106"/>
+        <location filename="../../desk/backup.py" line="104"/>
         <source>The database %1 is on a PostgreSQL server: back it up and restore it with the server&apos;s own tools, not with desk. Back up with:
   %2
 Restore with:
@@ -1405,54 +1405,54 @@ Odtworzenie:
   %3</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="123"/>
+        <location filename="../../desk/backup.py" line="121"/>
         <source>Only a database file can be backed up.</source>
         <translation>Kopię zapasową można zrobić tylko z pliku bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="227"/>
+        <location filename="../../desk/backup.py" line="225"/>
         <source>Keep at least one backup.</source>
         <translation>Zachowaj co najmniej jedną kopię zapasową.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="239"/>
+        <location filename="../../desk/backup.py" line="237"/>
         <source>The backup of %1 could not be written to %2: %3</source>
         <translation>Nie udało się zapisać kopii zapasowej %1 w %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="284"/>
-        <location filename="../../desk/backup.py" line="334"/>
+        <location filename="../../desk/backup.py" line="285"/>
+        <location filename="../../desk/backup.py" line="335"/>
         <source>The file %1 is not a desk database backup.</source>
         <translation>Plik %1 nie jest kopią zapasową bazy danych desk.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="286"/>
+        <location filename="../../desk/backup.py" line="287"/>
         <source>There is no backup file %1.</source>
         <translation>Nie ma pliku kopii zapasowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="296"/>
-        <location filename="../../desk/backup.py" line="307"/>
+        <location filename="../../desk/backup.py" line="297"/>
+        <location filename="../../desk/backup.py" line="308"/>
         <source>The backup %1 is damaged (%2); it is not restored.</source>
         <translation>Kopia zapasowa %1 jest uszkodzona (%2); nie została odtworzona.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="313"/>
+        <location filename="../../desk/backup.py" line="314"/>
         <source>The backup %1 was made by a newer version of desk (schema %2). Install that version to restore it.</source>
         <translation>Kopię zapasową %1 zrobiła nowsza wersja programu desk (schemat %2). Zainstaluj tę wersję, aby ją odtworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="371"/>
+        <location filename="../../desk/backup.py" line="372"/>
         <source>A database cannot be restored from itself.</source>
         <translation>Nie można odtworzyć bazy danych z niej samej.</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="392"/>
+        <location filename="../../desk/backup.py" line="393"/>
         <source>The database %1 could not be restored: %2</source>
         <translation>Nie udało się odtworzyć bazy danych %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="398"/>
+        <location filename="../../desk/backup.py" line="399"/>
         <source>The restored database %1 does not open: %2 The copy taken before the restore is %3.</source>
         <translation>Odtworzonej bazy danych %1 nie da się otworzyć: %2 Kopia sprzed odtworzenia: %3.</translation>
     </message>
@@ -1693,42 +1693,42 @@ Odtworzenie:
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="195"/>
+        <location filename="../../ui/sign_in.py" line="260"/>
         <source>Change password</source>
         <translation>Zmiana hasła</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="196"/>
+        <location filename="../../ui/sign_in.py" line="261"/>
         <source>Current password</source>
         <translation>Obecne hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="197"/>
+        <location filename="../../ui/sign_in.py" line="262"/>
         <source>New password</source>
         <translation>Nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="198"/>
+        <location filename="../../ui/sign_in.py" line="263"/>
         <source>Repeat the new password</source>
         <translation>Powtórz nowe hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="200"/>
+        <location filename="../../ui/sign_in.py" line="265"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Obecne hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="201"/>
+        <location filename="../../ui/sign_in.py" line="266"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nowe hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="202"/>
+        <location filename="../../ui/sign_in.py" line="267"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="210"/>
+        <location filename="../../ui/sign_in.py" line="275"/>
         <source>The new passwords differ.</source>
         <translation>Nowe hasła się różnią.</translation>
     </message>
@@ -2374,101 +2374,102 @@ Odtworzenie:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../desk/db.py" line="65"/>
+        <location filename="../../desk/db.py" line="72"/>
         <source>This is not a database address: %1</source>
         <translation>To nie jest adres bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="73"/>
+        <location filename="../../desk/db.py" line="80"/>
         <source>desk works with an SQLite file or a PostgreSQL server (postgresql://…), not %1.</source>
         <translation>desk działa z plikiem SQLite albo serwerem PostgreSQL (postgresql://…), a nie z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="220"/>
+        <location filename="../../desk/db.py" line="253"/>
+        <location filename="../../desk/db.py" line="323"/>
         <source>The database is busy: another workstation or job is changing it. Try again in a moment.</source>
         <translation>Baza danych jest zajęta: inne stanowisko lub zadanie właśnie ją zmienia. Spróbuj ponownie za chwilę.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="419"/>
-        <location filename="../../desk/db.py" line="518"/>
+        <location filename="../../desk/db.py" line="534"/>
+        <location filename="../../desk/db.py" line="633"/>
         <source>The file %1 is not a desk database (or it is damaged).</source>
         <translation>Plik %1 nie jest bazą danych desk (albo jest uszkodzony).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="421"/>
+        <location filename="../../desk/db.py" line="536"/>
         <source>The database %1 is locked by another program. Close it there, or wait, and try again.</source>
         <translation>Baza danych %1 jest zablokowana przez inny program. Zamknij ją tam albo zaczekaj i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="426"/>
-        <location filename="../../desk/db.py" line="524"/>
+        <location filename="../../desk/db.py" line="541"/>
+        <location filename="../../desk/db.py" line="639"/>
         <source>The database %1 is read-only. Ask your administrator for write access to the file and its folder.</source>
         <translation>Baza danych %1 jest tylko do odczytu. Poproś administratora o prawo zapisu do pliku i jego folderu.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="431"/>
+        <location filename="../../desk/db.py" line="546"/>
         <source>The database %1 cannot be opened: the folder does not exist or cannot be written to.</source>
         <translation>Nie można otworzyć bazy danych %1: folder nie istnieje albo nie można w nim zapisywać.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="436"/>
-        <location filename="../../desk/db.py" line="458"/>
+        <location filename="../../desk/db.py" line="551"/>
+        <location filename="../../desk/db.py" line="573"/>
         <source>The database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="441"/>
+        <location filename="../../desk/db.py" line="556"/>
         <source>The database server %1 refused the sign-in. Check the user name and password in the database address.</source>
         <translation>Serwer bazy danych %1 odmówił zalogowania. Sprawdź nazwę użytkownika i hasło w adresie bazy.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="446"/>
+        <location filename="../../desk/db.py" line="561"/>
         <source>The database %1 does not exist on the server.</source>
         <translation>Baza danych %1 nie istnieje na serwerze.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="448"/>
+        <location filename="../../desk/db.py" line="563"/>
         <source>The database server %1 does not answer. It may be down, or the network is unavailable.</source>
         <translation>Serwer bazy danych %1 nie odpowiada. Może być wyłączony albo sieć jest niedostępna.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="453"/>
+        <location filename="../../desk/db.py" line="568"/>
         <source>The database %1 does not allow this user to change its structure. Ask your administrator.</source>
         <translation>Baza danych %1 nie pozwala temu użytkownikowi zmieniać swojej struktury. Poproś administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="479"/>
+        <location filename="../../desk/db.py" line="594"/>
         <source>A database file is damaged: %1 or a file given to the command. Run desk check --thorough, and restore a backup (desk backup list, desk backup restore).</source>
         <translation>Plik bazy danych jest uszkodzony: %1 albo plik podany poleceniu. Uruchom desk check --thorough i przywróć kopię zapasową (desk backup list, desk backup restore).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="506"/>
+        <location filename="../../desk/db.py" line="621"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 to folder, a nie plik bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="513"/>
+        <location filename="../../desk/db.py" line="628"/>
         <source>The file %1 is empty: it is not a desk database. Remove it, or choose another file.</source>
         <translation>Plik %1 jest pusty: to nie jest baza desk. Usuń go albo wybierz inny plik.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="539"/>
+        <location filename="../../desk/db.py" line="654"/>
         <source>There is no database at %1.</source>
         <translation>Nie ma bazy danych w %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="569"/>
+        <location filename="../../desk/db.py" line="684"/>
         <source>The database %1 was made by a newer version of desk. Install the newer version to open it.</source>
         <translation>Baza danych %1 została utworzona przez nowszą wersję desk. Zainstaluj nowszą wersję, aby ją otworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="532"/>
-        <location filename="../../desk/db.py" line="579"/>
+        <location filename="../../desk/db.py" line="647"/>
+        <location filename="../../desk/db.py" line="694"/>
         <source>The database %1 holds tables of another program; desk will not change it.</source>
         <translation>Baza danych %1 zawiera tabele innego programu; desk jej nie zmieni.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="589"/>
+        <location filename="../../desk/db.py" line="704"/>
         <source>The database %1 needs an upgrade. Run: desk db upgrade</source>
         <translation>Baza danych %1 wymaga aktualizacji. Uruchom: desk db upgrade</translation>
     </message>
@@ -2484,7 +2485,7 @@ Odtworzenie:
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="42"/>
+        <location filename="../../ui/dialogs.py" line="41"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
@@ -2945,34 +2946,34 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/enrollment.py" line="82"/>
+        <location filename="../../desk/enrollment.py" line="514"/>
         <source>There is no class group with the id %1.</source>
         <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="183"/>
+        <location filename="../../desk/enrollment.py" line="198"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
         <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="192"/>
+        <location filename="../../desk/enrollment.py" line="207"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="220"/>
+        <location filename="../../desk/enrollment.py" line="235"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
         <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="225"/>
-        <location filename="../../desk/enrollment.py" line="397"/>
-        <location filename="../../desk/enrollment.py" line="419"/>
+        <location filename="../../desk/enrollment.py" line="240"/>
+        <location filename="../../desk/enrollment.py" line="475"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="252"/>
-        <location filename="../../desk/enrollment.py" line="289"/>
+        <location filename="../../desk/enrollment.py" line="267"/>
+        <location filename="../../desk/enrollment.py" line="304"/>
         <source>That enrollment no longer exists.</source>
         <translation>Ten zapis już nie istnieje.</translation>
     </message>
@@ -3112,57 +3113,57 @@ Odtworzenie:
 <context>
     <name>FirstAdministratorDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="153"/>
+        <location filename="../../ui/sign_in.py" line="215"/>
         <source>New database — first administrator</source>
         <translation>Nowa baza danych — pierwszy administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="155"/>
+        <location filename="../../ui/sign_in.py" line="217"/>
         <source>This database has no staff accounts yet. Create the administrator&apos;s account; the administrator then adds the other staff.</source>
         <translation>Ta baza danych nie ma jeszcze kont pracowników. Utwórz konto administratora; administrator doda potem pozostałych pracowników.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="160"/>
+        <location filename="../../ui/sign_in.py" line="222"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="161"/>
+        <location filename="../../ui/sign_in.py" line="223"/>
         <source>Full name</source>
         <translation>Imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="162"/>
+        <location filename="../../ui/sign_in.py" line="224"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="163"/>
+        <location filename="../../ui/sign_in.py" line="225"/>
         <source>Repeat the password</source>
         <translation>Powtórz hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="165"/>
+        <location filename="../../ui/sign_in.py" line="227"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="166"/>
+        <location filename="../../ui/sign_in.py" line="228"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Imię i nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="167"/>
+        <location filename="../../ui/sign_in.py" line="229"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="168"/>
+        <location filename="../../ui/sign_in.py" line="230"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Powtórz:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="178"/>
+        <location filename="../../ui/sign_in.py" line="240"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
     </message>
@@ -3541,112 +3542,112 @@ Odtworzenie:
 <context>
     <name>Groups</name>
     <message>
-        <location filename="../../desk/groups.py" line="93"/>
+        <location filename="../../desk/groups.py" line="97"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="151"/>
+        <location filename="../../desk/groups.py" line="165"/>
         <source>Choose a registration, a course or a term.</source>
         <translation>Wybierz rejestrację, przedmiot lub cykl dydaktyczny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="302"/>
-        <location filename="../../desk/groups.py" line="161"/>
-        <location filename="../../desk/groups.py" line="171"/>
-        <location filename="../../desk/groups.py" line="344"/>
-        <location filename="../../desk/groups.py" line="383"/>
+        <location filename="../../desk/groups.py" line="174"/>
+        <location filename="../../desk/groups.py" line="184"/>
+        <location filename="../../desk/groups.py" line="357"/>
+        <location filename="../../desk/groups.py" line="396"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="237"/>
-        <location filename="../../desk/groups.py" line="336"/>
+        <location filename="../../desk/groups.py" line="250"/>
+        <location filename="../../desk/groups.py" line="349"/>
         <source>Say why the limit changes (it is kept with the change).</source>
         <translation>Podaj powód zmiany limitu (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="239"/>
+        <location filename="../../desk/groups.py" line="252"/>
         <source>Give either a new limit or a change such as +5.</source>
         <translation>Podaj nowy limit albo zmianę, np. +5.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="241"/>
+        <location filename="../../desk/groups.py" line="254"/>
         <source>A seat limit cannot be negative.</source>
         <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="480"/>
-        <location filename="../../desk/groups.py" line="249"/>
-        <location filename="../../desk/groups.py" line="355"/>
+        <location filename="../../desk/groups.py" line="262"/>
+        <location filename="../../desk/groups.py" line="368"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="220"/>
+        <location filename="../../desk/groups.py" line="233"/>
         <source>The group %1</source>
         <translation>Grupa %1</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="252"/>
+        <location filename="../../desk/groups.py" line="265"/>
         <source>Select at least one group.</source>
         <translation>Zaznacz co najmniej jedną grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="264"/>
+        <location filename="../../desk/groups.py" line="277"/>
         <source>Some of the groups no longer exist.</source>
         <translation>Niektóre z grup już nie istnieją.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="308"/>
+        <location filename="../../desk/groups.py" line="321"/>
         <source>%1: %2 students enrolled, limit asked %3</source>
         <translation>%1: zapisanych studentów: %2, żądany limit: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="315"/>
+        <location filename="../../desk/groups.py" line="328"/>
         <source>A limit cannot be set below the students already in the group. Nothing was changed.</source>
         <translation>Limitu nie można ustawić poniżej liczby studentów już zapisanych do grupy. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="322"/>
+        <location filename="../../desk/groups.py" line="335"/>
         <source>A seat limit cannot be below the group&apos;s lower limit (below it the group does not run). Nothing was changed.</source>
         <translation>Limit miejsc nie może być niższy niż dolny limit grupy (poniżej niego grupa nie zostanie uruchomiona). Niczego nie zmieniono.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="324"/>
+        <location filename="../../desk/groups.py" line="337"/>
         <source>%1: lower limit %2, limit asked %3</source>
         <translation>%1: dolny limit %2, żądany limit %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="338"/>
+        <location filename="../../desk/groups.py" line="351"/>
         <source>A lower limit cannot be negative.</source>
         <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="246"/>
-        <location filename="../../desk/groups.py" line="350"/>
+        <location filename="../../desk/groups.py" line="363"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="414"/>
-        <location filename="../../desk/groups.py" line="443"/>
+        <location filename="../../desk/groups.py" line="427"/>
+        <location filename="../../desk/groups.py" line="456"/>
         <source>There is no class group %1.</source>
         <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="418"/>
+        <location filename="../../desk/groups.py" line="431"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="236"/>
-        <location filename="../../desk/groups.py" line="426"/>
+        <location filename="../../desk/groups.py" line="439"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="458"/>
+        <location filename="../../desk/groups.py" line="471"/>
         <source>The student is not in that group.</source>
         <translation>Student nie należy do tej grupy.</translation>
     </message>
@@ -3795,256 +3796,256 @@ Odtworzenie:
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="159"/>
+        <location filename="../../ui/views/groups.py" line="160"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="162"/>
+        <location filename="../../ui/views/groups.py" line="163"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="165"/>
+        <location filename="../../ui/views/groups.py" line="166"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="166"/>
+        <location filename="../../ui/views/groups.py" line="167"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="172"/>
+        <location filename="../../ui/views/groups.py" line="173"/>
         <source>Show groups by how full they are</source>
         <translation>Pokaż grupy według zapełnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="180"/>
+        <location filename="../../ui/views/groups.py" line="181"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="205"/>
+        <location filename="../../ui/views/groups.py" line="206"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="208"/>
+        <location filename="../../ui/views/groups.py" line="209"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="209"/>
+        <location filename="../../ui/views/groups.py" line="210"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="210"/>
+        <location filename="../../ui/views/groups.py" line="211"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="211"/>
+        <location filename="../../ui/views/groups.py" line="212"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="213"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="213"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="213"/>
+        <location filename="../../ui/views/groups.py" line="214"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="216"/>
-        <location filename="../../ui/views/groups.py" line="685"/>
+        <location filename="../../ui/views/groups.py" line="217"/>
+        <location filename="../../ui/views/groups.py" line="711"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="219"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="222"/>
+        <location filename="../../ui/views/groups.py" line="223"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="224"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="224"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="224"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="224"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="224"/>
+        <location filename="../../ui/views/groups.py" line="225"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="239"/>
+        <location filename="../../ui/views/groups.py" line="240"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="240"/>
+        <location filename="../../ui/views/groups.py" line="241"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="241"/>
+        <location filename="../../ui/views/groups.py" line="242"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="242"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="243"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="244"/>
+        <location filename="../../ui/views/groups.py" line="245"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="245"/>
+        <location filename="../../ui/views/groups.py" line="246"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="249"/>
+        <location filename="../../ui/views/groups.py" line="250"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="263"/>
+        <location filename="../../ui/views/groups.py" line="264"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="263"/>
+        <location filename="../../ui/views/groups.py" line="264"/>
         <source>Te&amp;rm:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="264"/>
+        <location filename="../../ui/views/groups.py" line="265"/>
         <source>Ca&amp;pacity:</source>
         <translation>Za&amp;jętość:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="264"/>
+        <location filename="../../ui/views/groups.py" line="265"/>
         <source>&amp;Course:</source>
         <translation>Prz&amp;edmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="373"/>
-        <location filename="../../ui/views/groups.py" line="402"/>
-        <location filename="../../ui/views/groups.py" line="520"/>
+        <location filename="../../ui/views/groups.py" line="395"/>
+        <location filename="../../ui/views/groups.py" line="424"/>
+        <location filename="../../ui/views/groups.py" line="542"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="390"/>
+        <location filename="../../ui/views/groups.py" line="412"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="415"/>
+        <location filename="../../ui/views/groups.py" line="437"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="436"/>
-        <location filename="../../ui/views/groups.py" line="446"/>
+        <location filename="../../ui/views/groups.py" line="458"/>
+        <location filename="../../ui/views/groups.py" line="468"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="542"/>
+        <location filename="../../ui/views/groups.py" line="568"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="550"/>
+        <location filename="../../ui/views/groups.py" line="576"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="552"/>
+        <location filename="../../ui/views/groups.py" line="578"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="554"/>
+        <location filename="../../ui/views/groups.py" line="580"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="636"/>
+        <location filename="../../ui/views/groups.py" line="662"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="644"/>
+        <location filename="../../ui/views/groups.py" line="670"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="664"/>
+        <location filename="../../ui/views/groups.py" line="690"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="676"/>
+        <location filename="../../ui/views/groups.py" line="702"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="688"/>
+        <location filename="../../ui/views/groups.py" line="714"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="698"/>
+        <location filename="../../ui/views/groups.py" line="724"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
@@ -4460,87 +4461,87 @@ Odtworzenie:
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="455"/>
+        <location filename="../../desk/enrollment.py" line="582"/>
         <source>Selected students moved to %1 at once (selected: %2)</source>
         <translation>Zaznaczeni studenci przeniesieni razem do %1 (zaznaczonych: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="458"/>
+        <location filename="../../desk/enrollment.py" line="585"/>
         <source>Selected students unenrolled at once (selected: %1)</source>
         <translation>Zaznaczeni studenci wypisani razem (zaznaczonych: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="464"/>
+        <location filename="../../desk/enrollment.py" line="591"/>
         <source>Enrolled in %1</source>
         <translation>Zapisano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="465"/>
+        <location filename="../../desk/enrollment.py" line="592"/>
         <source>Enrolled over the limit in %1</source>
         <translation>Zapisano ponad limit do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="466"/>
+        <location filename="../../desk/enrollment.py" line="593"/>
         <source>Unenrolled from %1</source>
         <translation>Wypisano z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="467"/>
+        <location filename="../../desk/enrollment.py" line="594"/>
         <source>Registered on the portal in %1</source>
         <translation>Zarejestrował(a) się w portalu do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="468"/>
+        <location filename="../../desk/enrollment.py" line="595"/>
         <source>Unregistered on the portal from %1</source>
         <translation>Wyrejestrował(a) się w portalu z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="469"/>
+        <location filename="../../desk/enrollment.py" line="596"/>
         <source>Registered by a token request in %1</source>
         <translation>Zarejestrowano na podstawie prośby żetonowej w %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="470"/>
+        <location filename="../../desk/enrollment.py" line="597"/>
         <source>Unregistered by a token request from %1</source>
         <translation>Wyrejestrowano na podstawie prośby żetonowej z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="461"/>
+        <location filename="../../desk/enrollment.py" line="588"/>
         <source>Moved from %1 to %2</source>
         <translation>Przeniesiono z %1 do %2</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="53"/>
+        <location filename="../../desk/access.py" line="56"/>
         <source>Access to %1 granted</source>
         <translation>Nadano uprawnienie do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="54"/>
+        <location filename="../../desk/access.py" line="57"/>
         <source>Access to %1 revoked</source>
         <translation>Odebrano uprawnienie do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="60"/>
+        <location filename="../../desk/access.py" line="63"/>
         <source>Access decision withdrawn (the rules apply again)</source>
         <translation>Wycofano decyzję o uprawnieniu (znów obowiązują reguły)</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="62"/>
+        <location filename="../../desk/access.py" line="65"/>
         <source>Access decision on %1 withdrawn (the rules apply again)</source>
         <translation>Wycofano decyzję o uprawnieniu do %1 (znów obowiązują reguły)</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="66"/>
+        <location filename="../../desk/access.py" line="69"/>
         <source>Access decision on %1 replaced by a newer one</source>
         <translation>Decyzja o uprawnieniu do %1 zastąpiona nowszą</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="70"/>
+        <location filename="../../desk/access.py" line="73"/>
         <source>Access rule added to %1</source>
         <translation>Dodano regułę uprawnień do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="72"/>
+        <location filename="../../desk/access.py" line="75"/>
         <source>Access rule removed from %1</source>
         <translation>Usunięto regułę uprawnień z %1</translation>
     </message>
@@ -4585,37 +4586,37 @@ Odtworzenie:
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="802"/>
+        <location filename="../../desk/token_rounds.py" line="801"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="805"/>
+        <location filename="../../desk/token_rounds.py" line="804"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="806"/>
+        <location filename="../../desk/token_rounds.py" line="805"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="807"/>
+        <location filename="../../desk/token_rounds.py" line="806"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="808"/>
+        <location filename="../../desk/token_rounds.py" line="807"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="809"/>
+        <location filename="../../desk/token_rounds.py" line="808"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="810"/>
+        <location filename="../../desk/token_rounds.py" line="809"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
@@ -4765,22 +4766,22 @@ Odtworzenie:
         <translation>Usunięto turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="191"/>
+        <location filename="../../desk/groups.py" line="204"/>
         <source>Seat limit changed</source>
         <translation>Zmieniono limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="192"/>
+        <location filename="../../desk/groups.py" line="205"/>
         <source>Lower limit changed</source>
         <translation>Zmieniono dolny limit</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="200"/>
+        <location filename="../../desk/backup.py" line="198"/>
         <source>Database backed up</source>
         <translation>Wykonano kopię zapasową bazy</translation>
     </message>
     <message>
-        <location filename="../../desk/backup.py" line="201"/>
+        <location filename="../../desk/backup.py" line="199"/>
         <source>Database restored from a backup</source>
         <translation>Przywrócono bazę z kopii zapasowej</translation>
     </message>
@@ -7244,342 +7245,342 @@ Odtworzenie:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Views</source>
         <translation>Widoki</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Token rounds</source>
         <translation>Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>Accounts</source>
         <translation>Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>Sync</source>
         <translation>Synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>Staff</source>
         <translation>Pracownicy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>course registration</source>
         <translation>rejestracja na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>&amp;Import from a file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>S&amp;tudents</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;New student…</source>
         <translation>&amp;Nowy student…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;History</source>
         <translation>&amp;Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>S&amp;taff accounts</source>
         <translation>&amp;Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>admit a new student</source>
         <translation>przyjmij nowego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>class groups: a new group</source>
         <translation>grupy zajęciowe: nowa grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>class groups: edit the selected group</source>
         <translation>grupy zajęciowe: edytuj wybraną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>class groups: a new course</source>
         <translation>grupy zajęciowe: nowy przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>registrations: a new term</source>
         <translation>rejestracje: nowy cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>registrations: edit the chosen term</source>
         <translation>rejestracje: edytuj wybrany cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>import records from a file</source>
         <translation>import rekordów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>choose a file to import</source>
         <translation>wybierz plik do importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -8759,29 +8760,29 @@ Odtworzenie:
         <translation>Rejestracja zakończyła się, zanim znalazło się miejsce.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="201"/>
+        <location filename="../../desk/refusals.py" line="205"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <translation>Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="202"/>
+        <location filename="../../desk/refusals.py" line="206"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <translation>Zamiast tego zapisz studenta do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="205"/>
+        <location filename="../../desk/refusals.py" line="209"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <comment>female</comment>
         <translation>Zamiast tego przenieś studentkę do innej grupy albo najpierw wypisz ją z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="206"/>
+        <location filename="../../desk/refusals.py" line="210"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <comment>female</comment>
         <translation>Zamiast tego zapisz studentkę do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="218"/>
+        <location filename="../../desk/refusals.py" line="222"/>
         <source>Add the course to the registration in the registration calendar.</source>
         <translation>Dodaj przedmiot do rejestracji w kalendarzu rejestracji.</translation>
     </message>
@@ -9796,12 +9797,12 @@ Odtworzenie:
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="32"/>
+        <location filename="../../ui/sign_in.py" line="34"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="69"/>
+        <location filename="../../ui/sign_in.py" line="71"/>
         <source>Failed: %1</source>
         <translation>Nie powiodło się: %1</translation>
     </message>
@@ -9809,52 +9810,58 @@ Odtworzenie:
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/sign_in.py" line="87"/>
+        <location filename="../../ui/sign_in.py" line="96"/>
         <source>Sign in — desk</source>
         <translation>Logowanie — desk</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="88"/>
+        <location filename="../../ui/sign_in.py" line="145"/>
         <source>Course registration back office</source>
         <translation>Obsługa rejestracji na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="90"/>
+        <location filename="../../ui/sign_in.py" line="146"/>
         <source>Database: %1</source>
         <translation>Baza danych: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="94"/>
+        <location filename="../../ui/sign_in.py" line="104"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="95"/>
+        <location filename="../../ui/sign_in.py" line="105"/>
         <source>Password</source>
         <translation>Hasło</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="97"/>
+        <location filename="../../ui/sign_in.py" line="107"/>
         <source>&amp;Login:</source>
         <translation>&amp;Login:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="98"/>
+        <location filename="../../ui/sign_in.py" line="108"/>
         <source>&amp;Password:</source>
         <translation>&amp;Hasło:</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="105"/>
+        <location filename="../../ui/sign_in.py" line="114"/>
         <source>Demo database: sign in as &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (dean&apos;s office clerk) or &lt;b&gt;cos&lt;/b&gt; (Student Service Center), password &lt;b&gt;demo1234&lt;/b&gt;.</source>
         <translation>Baza demonstracyjna: zaloguj się jako &lt;b&gt;admin&lt;/b&gt; (administrator), &lt;b&gt;dziekanat&lt;/b&gt; (pracownik dziekanatu) lub &lt;b&gt;cos&lt;/b&gt; (Centrum Obsługi Studenta), hasło &lt;b&gt;demo1234&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="117"/>
+        <location filename="../../ui/sign_in.py" line="125"/>
+        <location filename="../../ui/sign_in.py" line="127"/>
+        <source>Opening the database…</source>
+        <translation>Otwieranie bazy danych…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in.py" line="132"/>
         <source>Sign in</source>
         <translation>Zaloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in.py" line="132"/>
+        <location filename="../../ui/sign_in.py" line="194"/>
         <source>Type your login.</source>
         <translation>Wpisz swój login.</translation>
     </message>
@@ -10096,12 +10103,12 @@ Odtworzenie:
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="167"/>
+        <location filename="../../desk/unit_of_work.py" line="198"/>
         <source>Only a signed-in member of staff may do this.</source>
         <translation>Może to zrobić tylko zalogowany pracownik.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="257"/>
+        <location filename="../../desk/unit_of_work.py" line="311"/>
         <source>Your staff account (%1) has been disabled. Ask an administrator.</source>
         <translation>Twoje konto pracownika (%1) zostało wyłączone. Zwróć się do administratora.</translation>
     </message>
@@ -10992,69 +10999,69 @@ Odtworzenie:
 <context>
     <name>StudentLookupView</name>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="64"/>
+        <location filename="../../ui/views/student_lookup.py" line="68"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="66"/>
+        <location filename="../../ui/views/student_lookup.py" line="70"/>
         <source>Student number, name, PESEL or login e-mail — e.g. 123456 or lukasz zolkiewski</source>
         <translation>Nr albumu, imię i nazwisko, PESEL lub e-mail logowania — np. 123456 albo lukasz zolkiewski</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="73"/>
+        <location filename="../../ui/views/student_lookup.py" line="77"/>
         <source>Search result summary</source>
         <translation>Podsumowanie wyników wyszukiwania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="78"/>
-        <location filename="../../ui/views/student_lookup.py" line="195"/>
+        <location filename="../../ui/views/student_lookup.py" line="82"/>
+        <location filename="../../ui/views/student_lookup.py" line="201"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="98"/>
+        <location filename="../../ui/views/student_lookup.py" line="102"/>
         <source>&amp;New student…</source>
         <translation>&amp;Nowy student…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="100"/>
+        <location filename="../../ui/views/student_lookup.py" line="104"/>
         <source>Admit a new student</source>
         <translation>Przyjmij nowego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="101"/>
+        <location filename="../../ui/views/student_lookup.py" line="105"/>
         <source>Admit a new student (Ctrl+N)</source>
         <translation>Przyjmij nowego studenta (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="117"/>
+        <location filename="../../ui/views/student_lookup.py" line="121"/>
         <source>Students you opened recently, newest first</source>
         <translation>Studenci ostatnio przez Ciebie otwierani, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="230"/>
+        <location filename="../../ui/views/student_lookup.py" line="238"/>
         <source>Type a student number, a name, a PESEL or a login e-mail — or open a student you opened recently (↓):</source>
         <translation>Wpisz numer albumu, nazwisko, PESEL lub e-mail logowania — albo otwórz ostatnio otwieranego studenta (↓):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="233"/>
+        <location filename="../../ui/views/student_lookup.py" line="241"/>
         <source>Type a student number, a name, a PESEL or a login e-mail.</source>
         <translation>Wpisz numer albumu, imię i nazwisko, PESEL albo e-mail logowania.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="247"/>
+        <location filename="../../ui/views/student_lookup.py" line="255"/>
         <source>Searching…</source>
         <translation>Szukam…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_lookup.py" line="261"/>
+        <location filename="../../ui/views/student_lookup.py" line="269"/>
         <source>No student matches “%1”.</source>
         <translation>Żaden student nie pasuje do „%1”.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="263"/>
-        <location filename="../../ui/views/student_lookup.py" line="299"/>
+        <location filename="../../ui/views/student_lookup.py" line="271"/>
+        <location filename="../../ui/views/student_lookup.py" line="307"/>
         <source>More than %n students match; scroll for more or refine the search.</source>
         <translation>
             <numerusform>Pasuje więcej niż %n student; przewiń, aby zobaczyć kolejnych, albo zawęź wyszukiwanie.</numerusform>
@@ -11063,8 +11070,8 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_lookup.py" line="265"/>
-        <location filename="../../ui/views/student_lookup.py" line="301"/>
+        <location filename="../../ui/views/student_lookup.py" line="273"/>
+        <location filename="../../ui/views/student_lookup.py" line="309"/>
         <source>%n student(s) found.</source>
         <translation>
             <numerusform>Znaleziono %n studenta.</numerusform>
@@ -11076,17 +11083,17 @@ Odtworzenie:
 <context>
     <name>StudentPicker</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="230"/>
+        <location filename="../../ui/dialogs.py" line="183"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="231"/>
+        <location filename="../../ui/dialogs.py" line="184"/>
         <source>Student number or name</source>
         <translation>Numer albumu lub imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="234"/>
+        <location filename="../../ui/dialogs.py" line="187"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
@@ -11397,137 +11404,142 @@ Odtworzenie:
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desk/sync.py" line="92"/>
+        <location filename="../../desk/sync.py" line="95"/>
         <source>Unknown action {kind}.</source>
         <translation>Nieznane działanie {kind}.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="94"/>
+        <location filename="../../desk/sync.py" line="97"/>
         <source>interrupted: the program stopped during the run</source>
         <translation>przerwana: program zatrzymał się w trakcie synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="226"/>
+        <location filename="../../desk/sync.py" line="229"/>
         <source>A sync is started by a signed-in member of staff or by the schedule.</source>
         <translation>Synchronizację uruchamia zalogowany pracownik albo harmonogram.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="230"/>
+        <location filename="../../desk/sync.py" line="233"/>
         <source>Say which student to sync.</source>
         <translation>Wskaż studenta do synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="234"/>
+        <location filename="../../desk/sync.py" line="237"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="251"/>
+        <location filename="../../desk/sync.py" line="254"/>
         <source>The scheduled sync of %1 was started by another workstation.</source>
         <translation>Zaplanowaną synchronizację z %1 uruchomiło już inne stanowisko.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="342"/>
+        <location filename="../../desk/sync.py" line="288"/>
+        <source>The portal refused the desk&apos;s data (%1): the desk&apos;s database may be damaged. Run desk check --thorough, and restore a backup if it names a problem.</source>
+        <translation>Portal odrzucił dane z biura (%1): baza danych biura może być uszkodzona. Uruchom desk check --thorough, a jeśli wskaże problem, przywróć kopię zapasową.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="353"/>
         <source>Sending changes to the portal</source>
         <translation>Wysyłanie zmian do portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="499"/>
+        <location filename="../../desk/sync.py" line="510"/>
         <source>people</source>
         <translation>osoby</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="500"/>
+        <location filename="../../desk/sync.py" line="511"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="501"/>
+        <location filename="../../desk/sync.py" line="512"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="502"/>
+        <location filename="../../desk/sync.py" line="513"/>
         <source>students&apos; programmes</source>
         <translation>kierunki studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="503"/>
+        <location filename="../../desk/sync.py" line="514"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="504"/>
+        <location filename="../../desk/sync.py" line="515"/>
         <source>courses offered in registrations</source>
         <translation>przedmioty oferowane w rejestracjach</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="505"/>
+        <location filename="../../desk/sync.py" line="516"/>
         <source>registration rounds</source>
         <translation>tury rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="506"/>
+        <location filename="../../desk/sync.py" line="517"/>
         <source>access rules</source>
         <translation>reguły dostępu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="507"/>
+        <location filename="../../desk/sync.py" line="518"/>
         <source>individual access decisions</source>
         <translation>indywidualne decyzje o dostępie</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="508"/>
+        <location filename="../../desk/sync.py" line="519"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="509"/>
+        <location filename="../../desk/sync.py" line="520"/>
         <source>enrollments</source>
         <translation>zapisy</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="510"/>
+        <location filename="../../desk/sync.py" line="521"/>
         <source>token types</source>
         <translation>rodzaje żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="511"/>
+        <location filename="../../desk/sync.py" line="522"/>
         <source>token balances</source>
         <translation>salda żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="512"/>
+        <location filename="../../desk/sync.py" line="523"/>
         <source>token requests</source>
         <translation>prośby żetonowe</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="513"/>
+        <location filename="../../desk/sync.py" line="524"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="514"/>
+        <location filename="../../desk/sync.py" line="525"/>
         <source>message texts</source>
         <translation>treści komunikatów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="515"/>
+        <location filename="../../desk/sync.py" line="526"/>
         <source>students&apos; actions</source>
         <translation>działania studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="535"/>
+        <location filename="../../desk/sync.py" line="546"/>
         <source>Comparing %1</source>
         <translation>Porównywanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="602"/>
+        <location filename="../../desk/sync.py" line="618"/>
         <source>Reading student actions from the portal</source>
         <translation>Odczytywanie działań studentów z portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="91"/>
+        <location filename="../../desk/sync.py" line="94"/>
         <source>No pending request to withdraw.</source>
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
@@ -12300,95 +12312,95 @@ Odtworzenie:
 <context>
     <name>TableTools</name>
     <message>
-        <location filename="../../ui/tables.py" line="194"/>
+        <location filename="../../ui/tables.py" line="196"/>
         <source>&amp;Open the student</source>
         <translation>&amp;Otwórz studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="196"/>
+        <location filename="../../ui/tables.py" line="198"/>
         <source>Copy the student &amp;number</source>
         <translation>Kopiuj &amp;numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="196"/>
+        <location filename="../../ui/tables.py" line="198"/>
         <source>Copy the student &amp;numbers</source>
         <translation>Kopiuj &amp;numery albumów</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="199"/>
+        <location filename="../../ui/tables.py" line="201"/>
         <source>Copy the &amp;e-mail</source>
         <translation>Kopiuj &amp;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="199"/>
+        <location filename="../../ui/tables.py" line="201"/>
         <source>Copy the &amp;e-mails</source>
         <translation>Kopiuj adresy &amp;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="201"/>
+        <location filename="../../ui/tables.py" line="203"/>
         <source>&amp;Copy the selected rows</source>
         <translation>&amp;Kopiuj zaznaczone wiersze</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="211"/>
+        <location filename="../../ui/tables.py" line="213"/>
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;ksportuj do Excela…</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="273"/>
+        <location filename="../../ui/tables.py" line="277"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Skoroszyt Excela (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="336"/>
-        <location filename="../../ui/tables.py" line="344"/>
+        <location filename="../../ui/tables.py" line="342"/>
+        <location filename="../../ui/tables.py" line="350"/>
         <source>Writing %1…</source>
         <translation>Zapisywanie %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="337"/>
+        <location filename="../../ui/tables.py" line="343"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="356"/>
+        <location filename="../../ui/tables.py" line="362"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>Eksport anulowany: nic nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="375"/>
+        <location filename="../../ui/tables.py" line="381"/>
         <source>Written: %1</source>
         <translation>Zapisano: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="386"/>
+        <location filename="../../ui/tables.py" line="392"/>
         <source>%1 exists already: choose another name.</source>
         <translation>%1 już istnieje: wybierz inną nazwę.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="407"/>
+        <location filename="../../ui/tables.py" line="413"/>
         <source>The file is written:
 %1</source>
         <translation>Plik został zapisany:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="411"/>
+        <location filename="../../ui/tables.py" line="417"/>
         <source>&amp;Open the file</source>
         <translation>&amp;Otwórz plik</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="413"/>
+        <location filename="../../ui/tables.py" line="419"/>
         <source>Show in &amp;folder</source>
         <translation>Pokaż w &amp;folderze</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="454"/>
+        <location filename="../../ui/tables.py" line="462"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="474"/>
+        <location filename="../../ui/tables.py" line="485"/>
         <source>Export to Excel</source>
         <translation>Eksport do Excela</translation>
     </message>
@@ -13010,8 +13022,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="152"/>
-        <location filename="../../desk/token_rounds.py" line="601"/>
-        <location filename="../../desk/token_rounds.py" line="668"/>
+        <location filename="../../desk/token_rounds.py" line="607"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
@@ -13026,7 +13037,7 @@ Odtworzenie:
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="473"/>
+        <location filename="../../desk/token_rounds.py" line="477"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
@@ -13034,88 +13045,88 @@ Odtworzenie:
 <context>
     <name>Tokens</name>
     <message>
-        <location filename="../../desk/tokens.py" line="202"/>
+        <location filename="../../desk/tokens.py" line="207"/>
         <source>Corrections closed on %1: the registration %2 starts on %3, and balances may be corrected no later than 7 days before it.</source>
         <translation>Korekty zamknięto %1: rejestracja %2 rozpoczyna się %3, a stan żetonów można korygować najpóźniej 7 dni przed jej rozpoczęciem.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="288"/>
+        <location filename="../../desk/tokens.py" line="293"/>
         <source>The student does not study in any of your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="318"/>
+        <location filename="../../desk/tokens.py" line="323"/>
         <source>That token type no longer exists.</source>
         <translation>Ten typ żetonu już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="348"/>
+        <location filename="../../desk/tokens.py" line="353"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="398"/>
+        <location filename="../../desk/tokens.py" line="403"/>
         <source>Only an administrator may override the deadline.</source>
         <translation>Tylko administrator może dokonać korekty po terminie.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="416"/>
+        <location filename="../../desk/tokens.py" line="421"/>
         <source>Say why the balance is corrected (e.g. admitted mid-year).</source>
         <translation>Podaj powód korekty stanu żetonów (np. przyjęcie w trakcie roku).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="418"/>
+        <location filename="../../desk/tokens.py" line="423"/>
         <source>A correction adds or takes away at least one token.</source>
         <translation>Korekta musi dodawać lub odejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="437"/>
+        <location filename="../../desk/tokens.py" line="442"/>
         <source>The balance of %1 would fall below zero (it is %2).</source>
         <translation>Stan %1 spadłby poniżej zera (obecnie wynosi %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="455"/>
+        <location filename="../../desk/tokens.py" line="460"/>
         <source>The balance of %1 would pass %2 tokens (it is %3).</source>
         <translation>Saldo %1 przekroczyłoby %2 żetonów (wynosi %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="472"/>
+        <location filename="../../desk/tokens.py" line="477"/>
         <source>The balance of %1 students would pass %2 tokens; nothing was allocated.</source>
         <translation>Saldo %1 studentów przekroczyłoby %2 żetonów; niczego nie przydzielono.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="483"/>
+        <location filename="../../desk/tokens.py" line="488"/>
         <source>This key was already used for another correction, so this one was not recorded. Record it with a new key (a new form).</source>
         <translation>Ten klucz został już użyty do innej korekty, więc tej nie zapisano. Zapisz ją z nowym kluczem (w nowym formularzu).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="517"/>
+        <location filename="../../desk/tokens.py" line="522"/>
         <source>Say why the correction is undone.</source>
         <translation>Podaj powód cofnięcia korekty.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="526"/>
+        <location filename="../../desk/tokens.py" line="531"/>
         <source>That ledger entry no longer exists.</source>
         <translation>Ten wpis w historii żetonów już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="529"/>
+        <location filename="../../desk/tokens.py" line="534"/>
         <source>This correction was already undone.</source>
         <translation>Ta korekta została już cofnięta.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="531"/>
+        <location filename="../../desk/tokens.py" line="536"/>
         <source>Only a correction can be undone here.</source>
         <translation>Tutaj można cofnąć tylko korektę.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="537"/>
+        <location filename="../../desk/tokens.py" line="542"/>
         <source>Undoing it would leave a negative balance (it is %1); the tokens were used.</source>
         <translation>Cofnięcie spowodowałoby ujemny stan (obecnie %1); żetony zostały już wykorzystane.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="587"/>
-        <location filename="../../desk/tokens.py" line="669"/>
+        <location filename="../../desk/tokens.py" line="592"/>
+        <location filename="../../desk/tokens.py" line="674"/>
         <source>An allocation gives at least one token.</source>
         <translation>Przydział musi obejmować co najmniej jeden żeton.</translation>
     </message>
@@ -13125,22 +13136,22 @@ Odtworzenie:
         <translation>automatyczny przydział według reguły</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="667"/>
+        <location filename="../../desk/tokens.py" line="672"/>
         <source>Say why the tokens are allocated.</source>
         <translation>Podaj powód przydziału żetonów.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="678"/>
+        <location filename="../../desk/tokens.py" line="683"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="717"/>
+        <location filename="../../desk/tokens.py" line="722"/>
         <source>A token type code is 1 to 10 letters or digits, e.g. JO.</source>
         <translation>Kod typu żetonu składa się z 1–10 liter lub cyfr, np. JO.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="719"/>
+        <location filename="../../desk/tokens.py" line="724"/>
         <source>A token type needs a name.</source>
         <translation>Typ żetonu musi mieć nazwę.</translation>
     </message>

@@ -44,8 +44,10 @@ def _inside(room: QSize) -> QSize:
 
 
 def _settle(qtbot, window) -> None:
-    """The view's data read (the tasks done) and shown (the events they posted handled)."""
-    for _ in range(3):
+    """The view's data read (the tasks done) and shown (the events they posted handled). A view opened for
+    the first time is made then, and reads its data in steps (its choices, then what they show): each
+    step is waited for."""
+    for _ in range(8):
         window.context.tasks.wait()
         QApplication.processEvents()
 

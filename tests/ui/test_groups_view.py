@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, time
 
 import pytest
@@ -523,3 +524,87 @@ def test_a_clerk_may_change_the_limits_of_their_own_units_groups_only(qtbot, db,
     _select(qtbot, view, own)  # and back: the buttons and their own tooltips return
     assert view.set_limit_button.isEnabled()
     assert "the unit it belongs to" not in view.set_limit_button.toolTip()
+
+
+def _active_in_the_filter(qtbot, context) -> GroupsView:
+    """A view just opened in an active window, the keyboard in its course filter."""
+    view = GroupsView(context)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=TIMEOUT)
+    view.filter.setFocus()
+    return view
+
+
+@contextmanager
+def _down_while_the_groups_come(qtbot, app_context, db):
+    """A groups view just opened, the keyboard in its filter: the registration chosen and Down pressed while its
+    groups are still on their way; the block runs before they come, and the view and the first group's id are given."""
+    term, reg, first, _second = _world(db)
+    view = _active_in_the_filter(qtbot, app_context)
+    with qtbot.waitSignal(view.groupsLoaded, timeout=TIMEOUT):
+        view.set_registration(reg, term)
+        assert view.model.rowCount() == 0  # the groups are still on their way
+        qtbot.keyClick(view.filter, Qt.Key.Key_Down)
+        yield view, first
+
+
+def test_down_in_the_filter_before_the_groups_come_chooses_the_first_when_they_do(qtbot, app_context, db):
+    """A clerk typing ahead in a view just opened: Down in the course filter is not lost while the groups load."""
+    from PySide6.QtWidgets import QApplication
+
+    with _down_while_the_groups_come(qtbot, app_context, db) as (view, first):
+        pass
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=TIMEOUT)
+    assert QApplication.focusWidget() is view.table
+    assert view.current_group is not None and view.current_group.id == first
+    assert view.set_limit_button.isEnabled()  # the clerk's next key (Alt+L) finds a group chosen
+
+
+def test_the_course_name_keeps_room_beside_a_long_timetable_on_a_laptop_screen(qtbot, app_context, db):
+    """A whole term at 1366 pixels: the timetable and the teachers took their widest widths and
+    squeezed the course name, which takes what is left, to a few letters."""
+    from desk.model import GroupTeacher
+    from ui.models.group_table_model import NAME, TEACHERS
+
+    term = factories.term(db)
+    course = factories.course(db, "WF-ENG-ADV-SEMINAR-2026")
+    group = factories.group(db, course, term, number=1, seat_limit=20)
+    with db.write() as session:
+        for weekday in (1, 3, 5):
+            session.add(TimetableSlot(group_id=group, weekday=weekday, starts_at=time(10, 15), ends_at=time(12, 30),
+                                      room="A-123", building="Collegium Novum, budynek dydaktyczny"))
+    for first, last in (("Małgorzata", "Wiśniewska-Kowalczyk"), ("Krzysztof", "Zieliński-Nowakowski")):
+        person = factories.staff_person(db, first, last)
+        with db.write() as session:
+            session.add(GroupTeacher(group_id=group, person_id=person))
+    reg = factories.registration(db, code="WF-SEM", term_id=term, course_ids=(course,))
+    view = GroupsView(app_context)
+    qtbot.addWidget(view)
+    view.resize(1366 - 260, 700)  # beside the window's list of views
+    view.show()
+    view.set_registration(reg, term)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: view.table.viewport().width() > 0, timeout=TIMEOUT)
+    em = view.fontMetrics().horizontalAdvance("M")
+    assert view.table.columnWidth(NAME) >= 14 * em, [view.table.columnWidth(c) for c in range(view.model.columnCount())]
+    assert view.table.columnWidth(TEACHERS) > 0, view.table.viewport().width()
+    view.resize(760, 700)  # narrower than the other columns: the name keeps its room, the table scrolls sideways
+    qtbot.waitUntil(lambda: view.table.horizontalScrollBar().maximum() > 0, timeout=TIMEOUT)
+    assert view.table.columnWidth(NAME) >= 14 * em
+    view.resize(1366 - 260, 700)  # and wide again: it stretches into what is left, with nothing to scroll
+    qtbot.waitUntil(lambda: view.table.horizontalScrollBar().maximum() == 0, timeout=TIMEOUT)
+    assert view.table.columnWidth(NAME) >= 14 * em
+
+
+def test_the_limit_asked_for_before_the_groups_came_opens_for_the_first_one_when_they_come(qtbot, app_context, db):
+    """A clerk typing ahead in a view just opened: Down was kept until the groups came, but Alt+L met a
+    disabled button and was lost (the real-window walkthrough under load)."""
+    with _down_while_the_groups_come(qtbot, app_context, db) as (view, first):
+        assert view.set_limit_button.isEnabled()  # Alt+L is taken, not lost
+        view.set_limit_button.click()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in view.findChildren(QDialog, "setLimitDialog")), timeout=TIMEOUT)
+    assert [g.id for g in view.selected_groups()] == [first]
+    _dialog(view, "setLimitDialog").reject()

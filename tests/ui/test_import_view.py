@@ -254,3 +254,12 @@ def test_the_rows_model_words_sorts_and_filters_without_widgets():
     assert [p.line for p in model.lines] == [7, 4, 2]
     model.set_only_errors(True)
     assert model.rowCount() == 1 and model.index(0, STATUS).data() == "error"
+
+
+def test_the_window_offers_the_import_to_whoever_may_import_some_kind():
+    """The main window decides on its Import view without loading every kind of import: by the permissions
+    the kinds ask for, which must stay the same as theirs."""
+    from desk.imports.registry import kinds
+    from ui.main_window import IMPORT_PERMISSIONS
+
+    assert set(IMPORT_PERMISSIONS) == {kind.permission for kind in kinds()}

@@ -69,6 +69,17 @@ def test_after_sign_in_the_student_search_has_the_keyboard(qtbot, app_context):
     assert QApplication.focusWidget() is window.lookup.field
 
 
+def test_a_view_opened_for_the_first_time_by_its_shortcut_has_the_keyboard_in_its_first_field(qtbot, app_context):
+    from PySide6.QtGui import QAction
+
+    window = MainWindow(app_context, "Uniwersytet Testowy")
+    qtbot.addWidget(window)
+    _active(qtbot, window)
+    window.findChild(QAction, "tokensViewAction").trigger()  # Ctrl+4 from the student search: the view is made now
+    assert window.stack.currentWidget() is window.tokens
+    assert QApplication.focusWidget() is window.tokens.picker.field  # where the student number is typed
+
+
 def test_an_action_dialog_opens_in_its_first_field_and_tabs_in_the_order_of_its_rows(qtbot, app_context):
     dialog = ActionDialog(app_context, "Title", "Intro", "&Save", "focusDialog", lambda values: values)
     first, second = QComboBox(dialog), QLineEdit(dialog)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from sqlalchemy import select
 
 from desk import eligibility, sync
-from desk.clock import now_utc
+from desk.clock import now_utc, to_local
 from desk.eligibility import Condition, Outcome
 from desk.model import AuditEntry, Level, ProgrammeStatus, Role, StudentProgramme, StudyMode, SyncKind
 from desk.portal import schema
@@ -35,7 +35,7 @@ def _portal_status(db, student_id: int) -> str | None:
 def test_a_return_from_leave_recorded_in_the_application_admits_the_student_and_reaches_the_portal(qtbot, db, admin,
                                                                                                     tasks):
     now = now_utc()
-    today = now.date()
+    today = to_local(now).date()  # the university's day (the dialog's default), not the machine's UTC one
     term_id = factories.term(db, "2026Z", today - timedelta(days=30), today + timedelta(days=90))
     course_id = factories.course(db)
     factories.group(db, course_id, term_id)

@@ -145,6 +145,8 @@ class GroupsView(QWidget):
         self._pending_registration: int | None = None
         self._looked_up: set[int] = set()
         self._generation = {"registrations": 0, "groups": 0, "members": 0}
+        self._first_when_loaded = False  # Down in the filter before the groups came (see _into_list)
+        self._when_loaded: list = []  # a group's action asked for meanwhile: done for the first one when they come
         self._restoring = False
         self._reset_selection: list[int] = []
         self._members_of: int | None = None
@@ -329,8 +331,12 @@ class GroupsView(QWidget):
 
     def _into_list(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # Pressed before the groups have come (a view just opened, a clerk typing ahead): chosen when they come.
+        self._first_when_loaded = self.model.rowCount() == 0
         if not self.table.selectionModel().hasSelection() and self.model.rowCount() > 0:
             self.table.selectRow(0)
+        elif self._first_when_loaded:
+            self._selection_changed()  # the group's actions wait for it
 
     def _button(self, text: str, name: str, accessible: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
@@ -365,6 +371,48 @@ class GroupsView(QWidget):
             if column in most:
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column), most[column]))
         self.table.setColumnWidth(FILL, self._fill_width())
+        self._leave_room_for_the_name()
+
+    def _leave_room_for_the_name(self) -> None:
+        """The course name takes what is left; on a narrow screen the timetable, then the teachers, give way
+        (elided, whole in their tooltips) until it has room for its first words."""
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        over = self._beside_the_name() + self._name_least() - room
+        least = self.fontMetrics().horizontalAdvance("M") * 9
+        for column in (TIMETABLE, TEACHERS):
+            if over <= 0:
+                break
+            give = min(over, self.table.columnWidth(column) - least)
+            if give > 0:
+                self.table.setColumnWidth(column, self.table.columnWidth(column) - give)
+                over -= give
+        self._keep_the_name_readable()
+
+    def _name_least(self) -> int:
+        """Room for the first words of a course name."""
+        return self.fontMetrics().horizontalAdvance("M") * 16
+
+    def _beside_the_name(self) -> int:
+        """The width of the shown columns other than the course name."""
+        return sum(self.table.columnWidth(c) for c in range(self.model.columnCount())
+                   if c != NAME and not self.table.isColumnHidden(c))
+
+    def _keep_the_name_readable(self) -> None:
+        """The course name stretches into what is left; where too little is left (a narrow window, wide
+        columns), it keeps room for its first words and the table scrolls sideways instead."""
+        room = self.table.viewport().width()
+        if room <= 0:
+            return
+        least = self._name_least()
+        fits = self._beside_the_name() + least <= room
+        header = self.table.horizontalHeader()
+        mode = QHeaderView.ResizeMode.Stretch if fits else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(NAME) != mode:
+            header.setSectionResizeMode(NAME, mode)
+        if not fits and self.table.columnWidth(NAME) < least:
+            self.table.setColumnWidth(NAME, least)
 
     # --- scope: term and registration --------------------------------------------------------
 
@@ -530,9 +578,18 @@ class GroupsView(QWidget):
         if scope != self._sized_for:
             self._sized_for = scope
             self._fit_columns()
+        waited, self._when_loaded = self._when_loaded, []
+        if self._first_when_loaded and self.model.rowCount() > 0:
+            self._first_when_loaded = False
+            if self.table.hasFocus() and not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+        else:
+            waited = []  # no group to act on
         self._show_summary()
         self._selection_changed(force=True)
         self.groupsLoaded.emit(len(lines))
+        for action in waited:  # typed ahead: done now, in the order asked
+            action()
 
     def _groups_failed(self, error: BaseException, generation: int) -> None:
         if generation == self._generation["groups"]:
@@ -629,8 +686,9 @@ class GroupsView(QWidget):
         self.offer.selection_changed(selected)
         self.class_lists.update()
         own = self._may_change_limits(selected)
-        self.set_limit_button.setEnabled(own and bool(selected))
-        self.lower_limit_button.setEnabled(own and len(selected) == 1)
+        waiting = self._waiting_for_the_first(selected)
+        self.set_limit_button.setEnabled((own and bool(selected)) or waiting)
+        self.lower_limit_button.setEnabled((own and len(selected) == 1) or waiting)
         other_unit = self.may_change and not own
         for button, tip in self._limit_tips.items():
             button.setToolTip(self.tr("A group's limits are changed by the unit it belongs to.") if other_unit else tip)
@@ -756,6 +814,8 @@ class GroupsView(QWidget):
     # --- keyboard ----------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._keep_the_name_readable()
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()
             if watched is self.table and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -791,12 +851,27 @@ class GroupsView(QWidget):
         dialog.open()
         return dialog
 
+    def _waiting_for_the_first(self, selected: list[GroupLine]) -> bool:
+        """Down was pressed before the groups came and nothing is chosen yet: the first one will be."""
+        return self._first_when_loaded and not selected and self.may_change
+
+    def _after_the_first(self, action) -> bool:
+        """True when ``action`` is kept for the first group, to be done when the groups come."""
+        if not self._waiting_for_the_first(self.selected_groups()):
+            return False
+        self._when_loaded.append(action)
+        return True
+
     def set_limit(self) -> None:
+        if self._after_the_first(self.set_limit):
+            return
         selected = self.selected_groups()
         if selected and self._may_change_limits(selected):
             self._open(SetLimitDialog(self.context, selected, self), Changes.of(group={g.id for g in selected}, outbox=ALL))
 
     def set_lower_limit(self) -> None:
+        if self._after_the_first(self.set_lower_limit):
+            return
         selected = self.selected_groups()
         if len(selected) == 1 and self._may_change_limits(selected):
             self._open(LowerLimitDialog(self.context, selected[0], self), Changes.of(group={selected[0].id}, outbox=ALL))

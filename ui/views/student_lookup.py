@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,9 +37,11 @@ from ui.models.student_table_model import (
 from ui.tables import export_table, install_table_tools
 from ui.recent_students import Recent, RecentStudents
 from ui.tasks import error_message, log_unexpected
-from ui.views.student_card import StudentCardWindow
-from ui.views.student_record_dialogs import NewStudentDialog
 from desk.unit_of_work import UnitOfWork
+
+if TYPE_CHECKING:
+    from ui.views.student_card import StudentCardWindow
+    from ui.views.student_record_dialogs import NewStudentDialog
 
 TYPING_PAUSE_MS = 200
 
@@ -152,6 +156,8 @@ class StudentLookupView(QWidget):
     def open_student(self, student_id: int) -> StudentCardWindow:
         window = self._cards.get(student_id)
         if window is None:
+            from ui.views.student_card import StudentCardWindow  # loaded with the first card opened
+
             window = StudentCardWindow(self.context, student_id, self.window())
             window.destroyed.connect(lambda _=None, sid=student_id: self._cards.pop(sid, None))
             window.loaded.connect(lambda w=window: self._card_loaded(w))
@@ -199,6 +205,8 @@ class StudentLookupView(QWidget):
         """Admit a student in a dialog; once admitted, their card opens."""
         if not self.context.actor.can(Permission.EDIT_STUDENTS):
             return None
+        from ui.views.student_record_dialogs import NewStudentDialog
+
         dialog = NewStudentDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.succeeded.connect(self._admitted)
