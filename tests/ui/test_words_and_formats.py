@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QComboBox, QDialogButtonBox
 from sqlalchemy import select
 
 from desk import enrollment
@@ -494,6 +494,63 @@ def test_the_card_keeps_the_chosen_registration_and_the_scroll_after_a_refresh(q
     qtbot.waitUntil(lambda: bar.value() == place, timeout=10_000)
     assert window._selected_registration().id == chosen
     assert window.registrations_table.currentRow() == 4
+
+
+def _scrolled_card(qtbot, app_context, db):
+    """A card in an active window, scrolled half way down, its keyboard in the registrations on the fifth row."""
+    _two_faculties(db)
+    window = _card(qtbot, app_context, factories.student(db))
+    window.resize(700, 400)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    window.registrations_table.setFocus()
+    window.registrations_table.selectRow(4)
+    bar = window.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 100, timeout=10_000)
+    bar.setValue(bar.maximum() // 2)
+    return window, bar
+
+
+def _sections_rebuilt_later(qtbot, window):
+    """A section answering after the card (the portal, the history) is laid out in steps: the card shrinks, then grows."""
+    layout, focused = window.body_layout, QApplication.focusWidget()
+    sections = [layout.itemAt(i).widget() for i in range(1, layout.count()) if layout.itemAt(i).widget() is not None]
+    sections = [section for section in sections if not section.isAncestorOf(focused)]
+    for section in sections:
+        section.setVisible(False)
+    qtbot.wait(50)
+    for section in sections:
+        section.setVisible(True)
+    qtbot.wait(50)
+
+
+def test_a_refresh_keeps_the_keyboard_where_the_clerk_had_it(qtbot, app_context, db):
+    window, _bar = _scrolled_card(qtbot, app_context, db)
+    chosen = window._selected_registration().id
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.reload()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.registrations_table, timeout=10_000)
+    assert window._selected_registration().id == chosen
+
+
+def test_the_scroll_place_holds_through_every_layout_pass_after_a_refresh(qtbot, app_context, db):
+    window, bar = _scrolled_card(qtbot, app_context, db)
+    place = bar.value()
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.reload()
+    _sections_rebuilt_later(qtbot, window)
+    qtbot.waitUntil(lambda: bar.value() == place, timeout=10_000)
+
+
+def test_after_a_refresh_the_clerks_own_scrolling_is_not_pulled_back(qtbot, app_context, db):
+    window, bar = _scrolled_card(qtbot, app_context, db)
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.reload()
+    qtbot.wait(50)
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)  # the clerk goes back to the top
+    _sections_rebuilt_later(qtbot, window)
+    assert bar.value() == 0
 
 
 def test_the_explanation_speaks_of_a_woman_in_the_feminine(polish, recorder, db, admin):

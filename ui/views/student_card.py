@@ -155,7 +155,11 @@ class StudentCardWindow(QWidget):
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll = scroll
+        # After a refresh the card is laid out in steps (sections answering later, tables growing):
+        # the clerk's place is held through each of them until the clerk (or the keyboard) moves it.
         scroll.verticalScrollBar().rangeChanged.connect(self._restore_scroll)
+        scroll.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._restoring = False
         # QScrollArea fits its widget only when it is itself resized: a card whose sections grew
         # after loading would be squeezed into the old height, its sections drawn over each other.
         self._fit_timer = QTimer(self)
@@ -218,17 +222,43 @@ class StudentCardWindow(QWidget):
         self.subtitle.setText(error_message(error))
         self.loaded.emit()
 
-    def _restore_scroll(self, _low: int = 0, high: int = 0) -> None:
-        """After a refresh, the card stays where the clerk had scrolled to (once the sections are laid out)."""
-        wanted = self._wanted_scroll
+    def _restore_scroll(self, _low: int = 0, _high: int = 0) -> None:
+        """After a refresh, the card stays where the clerk had scrolled to, however its sections are laid out."""
+        if self._wanted_scroll is None:
+            return
         bar = self.scroll.verticalScrollBar()
-        if wanted is not None and bar.maximum() >= wanted:
-            bar.setValue(wanted)
+        self._restoring = True
+        try:
+            bar.setValue(min(self._wanted_scroll, bar.maximum()))
+        finally:
+            self._restoring = False
+
+    def _scrolled(self, _value: int) -> None:
+        if not self._restoring:  # the clerk scrolled, or Tab or an Alt+letter took the view elsewhere
             self._wanted_scroll = None
 
+    def _park_keyboard(self) -> str | None:
+        """Before the sections are rebuilt: the name of the field that has the keyboard, the keyboard kept
+        on the card meanwhile (a deleted field would hand it on and scroll the card to wherever it went)."""
+        focused = QApplication.focusWidget()
+        kept = (self.portal_section, self.history_section)
+        if focused is None or not self.body.isAncestorOf(focused) or any(s.isAncestorOf(focused) for s in kept):
+            return None
+        self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+        return focused.objectName() or None
+
+    def _give_back_keyboard(self, name: str | None, sections: list[QWidget]) -> None:
+        for section in sections if name else ():
+            field = section if section.objectName() == name else section.findChild(QWidget, name)
+            if field is not None and field.isEnabled() and field.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
     def _show(self, card: StudentCard) -> None:
-        if self.card is not None:  # a refresh: keep the place and the chosen registration
+        keyboard = None
+        if self.card is not None:  # a refresh: keep the place, the keyboard and the chosen registration
             self._wanted_scroll = self.scroll.verticalScrollBar().value() or None
+            keyboard = self._park_keyboard()
             chosen = self._selected_registration()
             self._keep_registration = chosen.id if chosen is not None else self._keep_registration
         self.card = card
@@ -252,17 +282,14 @@ class StudentCardWindow(QWidget):
             item = self.body_layout.takeAt(0)
             if item.widget() and item.widget() not in (self.portal_section, self.history_section):
                 item.widget().deleteLater()
-        self.body_layout.addWidget(self._person_section(card))
-        self.body_layout.addWidget(self._programmes_section(card))
-        self.body_layout.addWidget(self._login_section(card))
-        self.body_layout.addWidget(self.portal_section)
-        self.portal_section.setVisible(True)
-        self.body_layout.addWidget(self._registrations_section())
-        self.body_layout.addWidget(self._enrollments_section(card))
-        self.body_layout.addWidget(self._tokens_section(card))
-        self.body_layout.addWidget(self.history_section)
-        self.history_section.setVisible(True)
+        sections = [self._person_section(card), self._programmes_section(card), self._login_section(card),
+                    self.portal_section, self._registrations_section(), self._enrollments_section(card),
+                    self._tokens_section(card), self.history_section]
+        for section in sections:
+            self.body_layout.addWidget(section)
+            section.setVisible(True)
         self.body_layout.addStretch(1)
+        self._give_back_keyboard(keyboard, sections)
         self._restore_scroll()
         self.loaded.emit()
 
