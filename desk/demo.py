@@ -458,7 +458,10 @@ class _Builder:
                 seat_limit=limit, lower_limit=lower, enrolled_count=0, over_limit_count=0,
                 description="Zajęcia w języku angielskim." if rng.random() < 0.03 else None,
             ))
-            start_hour = rng.choice((8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18))
+            # As a timetable office plans them: a faculty's classes in the morning and early afternoon, physical
+            # education after them, language classes in the evening block, so that only groups of one kind clash.
+            drawn = rng.choice((8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18))
+            start_hour = {ClassType.LANGUAGE: 17 + drawn % 2, ClassType.PE: 14}.get(class_type, 8 + drawn % 4)
             length = 2 if class_type is ClassType.PE else rng.choice((1, 2, 2, 3))
             slots.append(dict(
                 group_id=group_id, weekday=rng.randint(1, 5), starts_at=clock_time(start_hour, 0 if rng.random() < 0.5 else 15),

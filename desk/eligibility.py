@@ -59,6 +59,7 @@ class Condition(enum.StrEnum):
     PORTAL = "portal"
     OFFERED = "offered"
     SAME_SLOT = "same_slot"
+    TIMETABLE = "timetable"
     SELECTION_LIMIT = "selection_limit"
     PLACES = "places"
     TOKENS = "tokens"
@@ -120,6 +121,7 @@ def condition_label(condition: Condition) -> str:
         Condition.PORTAL: translate("Eligibility", "Data on the portal"),
         Condition.OFFERED: translate("Eligibility", "Offered in the registration"),
         Condition.SAME_SLOT: translate("Eligibility", "Not already in a group of this course and class type"),
+        Condition.TIMETABLE: translate("Eligibility", "No timetable clash"),
         Condition.SELECTION_LIMIT: translate("Eligibility", "Selection limit"),
         Condition.PLACES: translate("Eligibility", "Places left"),
         Condition.TOKENS: translate("Eligibility", "Tokens or payment"),
@@ -452,6 +454,7 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
         _portal_check(session, student_id),
         _offered_check(course_id),
         _same_slot_check(group_facts),
+        _timetable_check(group_facts, registration),
         _selection_check(session, student_id, registration, course_id),
         _places_check(group_facts, counts),
         _token_check(tokens),
@@ -485,6 +488,7 @@ _CONDITION_OF = {
     rules.RefusalCode.OTHER_COURSE: Condition.OFFERED,
     rules.RefusalCode.OTHER_CLASS_TYPE: Condition.SAME_SLOT,
     rules.RefusalCode.SAME_SLOT: Condition.SAME_SLOT,
+    rules.RefusalCode.TIMETABLE_CLASH: Condition.TIMETABLE,
     rules.RefusalCode.SELECTION_LIMIT: Condition.SELECTION_LIMIT,
     rules.RefusalCode.NO_TOKENS: Condition.TOKENS,
     rules.RefusalCode.FULL: Condition.PLACES,
@@ -525,6 +529,21 @@ def _same_slot_check(group: rules.GroupFacts | None) -> Check:
                  translate("Eligibility", "Not in another group of this course and class type."))
 
 
+def _timetable_check(group: rules.GroupFacts | None, registration: Registration) -> Check:
+    # Failed only by the rulebook's refusal (see _ruled), which names the group it clashes with and the time.
+    if group is None:
+        return Check(Condition.TIMETABLE, Outcome.NOT_APPLICABLE,
+                     translate("Eligibility", "Ask about a group to check its timetable against the student's groups."))
+    if not registration.clash_check:
+        return Check(Condition.TIMETABLE, Outcome.NOT_APPLICABLE,
+                     translate("Eligibility", "This registration does not check timetable clashes."))
+    if not group.slots:
+        return Check(Condition.TIMETABLE, Outcome.PASSED,
+                     translate("Eligibility", "The group has no timetable: it clashes with nothing."))
+    return Check(Condition.TIMETABLE, Outcome.PASSED,
+                 translate("Eligibility", "No clash with the groups the student holds in the term."))
+
+
 @dataclass(frozen=True)
 class StudentRegistration:
     """A registration of the current or next term, and whether it admits the student."""
@@ -550,7 +569,8 @@ def registrations_for_student(uow: UnitOfWork, student_id: int) -> list[StudentR
             failure = next(
                 (c for c in explanation.checks
                  if c.outcome is Outcome.FAILED
-                 and c.condition not in (Condition.OFFERED, Condition.SAME_SLOT, Condition.PLACES, Condition.SELECTION_LIMIT)),
+                 and c.condition not in (Condition.OFFERED, Condition.SAME_SLOT, Condition.TIMETABLE, Condition.PLACES,
+                                         Condition.SELECTION_LIMIT)),
                 None,
             )
             if failure is not None:

@@ -61,6 +61,7 @@ class EnrollmentResult:
     over_limit: bool
     enrolled_count: int
     seat_limit: int
+    despite_clash: bool = False  # enrolled though its timetable clashes with a group the student holds (an override)
 
 
 # --- the building blocks (inside the caller's transaction) ---------------------------------
@@ -173,6 +174,8 @@ def _record(uow: UnitOfWork, action: EnrollmentAction, enrollment: Enrollment, r
         "over_limit": enrollment.over_limit,
         "registration_id": enrollment.registration_id,
     }
+    if enrollment.despite_clash:
+        after["despite_clash"] = True
     uow.record_change(action, entity="enrollment", entity_id=enrollment.id, student_id=enrollment.student_id,
                       before=before, after=after, reason=reason)
 
@@ -219,8 +222,10 @@ def enroll(
     reason: str,
     over_limit: bool = False,
     registration_id: int | None = None,
+    despite_clash: bool = False,
 ) -> EnrollmentResult:
-    """A clerk enrolls a student; over a full group's limit only when asked, and then recorded as an override.
+    """A clerk enrolls a student; over a full group's limit, or despite a timetable clash, only when asked, and
+    then recorded as an override.
 
     Inside a write the caller opened on the same unit of work, it commits or rolls back with what the
     caller writes there (e.g. settling the sync conflict the enrollment answers).
@@ -241,14 +246,16 @@ def enroll(
             registration = rule_facts.registration(session, row)
         facts = rule_facts.groups(session, [group.id])[group.id]
         held = rule_facts.held_by(session, student_id, group.term_id)
-        _refuse_if(rules.enroll_at_desk(facts, held, registration=registration, over_limit=over_limit), session, student_id)
+        _refuse_if(rules.enroll_at_desk(facts, held, registration=registration, over_limit=over_limit,
+                                        despite_clash=despite_clash), session, student_id)
+        clashed = despite_clash and bool(rules.enroll_at_desk(facts, held, registration=registration, over_limit=True))
         over, count, limit = _take_seat(session, group, facts, allow_over_limit=over_limit)
         enrollment = _insert(
             session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.DESK, over_limit=over,
-            reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
+            despite_clash=clashed, reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
         )
-        _record(uow, EnrollmentAction.OVERRIDE if over else EnrollmentAction.CREATE, enrollment, reason)
-        return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit)
+        _record(uow, EnrollmentAction.OVERRIDE if over or clashed else EnrollmentAction.CREATE, enrollment, reason)
+        return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit, clashed)
 
 
 def _enrollment(session: Session, enrollment_id: int) -> Enrollment:
@@ -295,8 +302,10 @@ def move(
     *,
     reason: str,
     over_limit: bool = False,
+    despite_clash: bool = False,
 ) -> EnrollmentResult:
-    """Move a student to another group of the same course in one step: both happen or neither."""
+    """Move a student to another group of the same course in one step: both happen or neither (over a full group's
+    limit, or despite a timetable clash, only when asked, and then recorded as an override)."""
     reason = _reason(reason)
     with uow.write() as session:
         student_id = session.scalar(select(Enrollment.student_id).where(Enrollment.id == enrollment_id))
@@ -311,7 +320,10 @@ def move(
         facts = rule_facts.groups(session, {source.id, target.id})
         held = rule_facts.held_by(session, student_id, source.term_id)
         moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
-        _refuse_if(rules.move(moving, facts[target.id], held, over_limit=over_limit), session, student_id)
+        checks = _clash_check(session, enrollment.registration_id)
+        _refuse_if(rules.move(moving, facts[target.id], held, over_limit=over_limit,
+                              clash_check=checks and not despite_clash), session, student_id)
+        clashed = despite_clash and bool(rules.move(moving, facts[target.id], held, over_limit=True, clash_check=checks))
         # Both group rows are written in ascending id order (see the module's docstring).
         over = False
         count = limit = 0
@@ -322,16 +334,16 @@ def move(
                 over, count, limit = _take_seat(session, target, facts[target.id], allow_over_limit=over_limit)
         moved = _insert(
             session, student_id, target, facts[target.id], registration_id=enrollment.registration_id, source=EnrollmentSource.DESK,
-            over_limit=over, reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
+            over_limit=over, despite_clash=clashed, reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
         )
         # The enrollment left behind is a change the student sees too (and its group's count with it).
         _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
         _record(uow, EnrollmentAction.MOVE, moved, reason, before={"group_id": source.id, "enrollment_id": enrollment.id})
-        return EnrollmentResult(moved.id, student_id, target.id, over, count, limit)
+        return EnrollmentResult(moved.id, student_id, target.id, over, count, limit, clashed)
 
 
 def move_many(uow: UnitOfWork, enrollment_ids: list[int], to_group_id: int, *, reason: str, over_limit: bool = False,
-              progress: many.Progress | None = None) -> many.ManyDone:
+              despite_clash: bool = False, progress: many.Progress | None = None) -> many.ManyDone:
     """Move several students to one group: ``move`` for each (the rulebook asked for each), in one change set.
 
     A student the rulebook refuses stays where they are and is reported with why; the others move.
@@ -339,8 +351,10 @@ def move_many(uow: UnitOfWork, enrollment_ids: list[int], to_group_id: int, *, r
     reason = _reason(reason)
     uow.require(Permission.MANAGE_GROUPS)
     return many.one_by_one(
-        uow, enrollment_ids, lambda eid: move(uow, eid, to_group_id, reason=reason, over_limit=over_limit),
-        action=EnrollmentAction.MOVE_MANY, entity="enrollment", after={"group_id": to_group_id, "over_limit": over_limit},
+        uow, enrollment_ids,
+        lambda eid: move(uow, eid, to_group_id, reason=reason, over_limit=over_limit, despite_clash=despite_clash),
+        action=EnrollmentAction.MOVE_MANY, entity="enrollment",
+        after={"group_id": to_group_id, "over_limit": over_limit, **({"despite_clash": True} if despite_clash else {})},
         reason=reason, progress=progress)
 
 
@@ -363,8 +377,9 @@ class MoveTarget:
 
     @property
     def offered(self) -> bool:
-        """Worth offering: nothing refuses it, or only a full group, which a clerk may override with a reason."""
-        return all(r.code is rules.RefusalCode.FULL for r in self.refusals)
+        """Worth offering: nothing refuses it, or only what a clerk may override with a reason (a full group,
+        a timetable clash)."""
+        return all(r.code in rules.OVERRIDABLE for r in self.refusals)
 
 
 def move_targets(uow: UnitOfWork, enrollment_id: int) -> list[MoveTarget]:
@@ -393,7 +408,15 @@ def _move_targets(session: Session, enrollment_id: int) -> tuple[int, list[MoveT
     facts = rule_facts.groups(session, [source.id, *sibling_ids])
     held = rule_facts.held_by(session, enrollment.student_id, source.term_id)
     moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
-    return source.id, [MoveTarget(gid, rules.move(moving, facts[gid], held)) for gid in sibling_ids]
+    checks = _clash_check(session, enrollment.registration_id)
+    return source.id, [MoveTarget(gid, rules.move(moving, facts[gid], held, clash_check=checks)) for gid in sibling_ids]
+
+
+def _clash_check(session: Session, registration_id: int | None) -> bool:
+    """Whether the registration an enrollment was made in checks timetables (one made at the desk alone does)."""
+    if registration_id is None:
+        return True
+    return session.scalar(select(Registration.clash_check).where(Registration.id == registration_id)) is not False
 
 
 # --- from the portal (first come, first served) -------------------------------------------
@@ -583,6 +606,9 @@ class EnrollmentAction(Action):
         if self is EnrollmentAction.MOVE:
             return Description(translate("History", "Moved from %1 to %2").replace("%1", shown.names.group(shown.before.get("group_id")))
                                .replace("%2", group), frozenset({"group_id", "enrollment_id"}))
+        if self is EnrollmentAction.OVERRIDE and shown.after.get("despite_clash") and not shown.after.get("over_limit"):
+            return Description(translate("History", "Enrolled in %1 despite a timetable clash").replace("%1", group),
+                               frozenset({"group_id", "despite_clash"}))
         words = {
             EnrollmentAction.CREATE: translate("History", "Enrolled in %1"),
             EnrollmentAction.OVERRIDE: translate("History", "Enrolled over the limit in %1"),

@@ -386,6 +386,7 @@ class MemberLine:
     over_limit: bool
     reason: str | None
     enrolled_at: datetime
+    despite_clash: bool = False  # a clerk's override of a timetable clash
 
 
 def members(uow: UnitOfWork, group_id: int) -> list[MemberLine]:
@@ -395,8 +396,8 @@ def members(uow: UnitOfWork, group_id: int) -> list[MemberLine]:
         if session.get(ClassGroup, group_id) is None:
             raise NotFound(translate("Groups", "That class group no longer exists."))
         return [
-            MemberLine(eid, sid, number, last, first, source, over, reason, at)
-            for eid, sid, number, last, first, source, over, reason, at in session.execute(
+            MemberLine(eid, sid, number, last, first, source, over, reason, at, clash)
+            for eid, sid, number, last, first, source, over, reason, at, clash in session.execute(
                 select(
                     Enrollment.id,
                     Student.id,
@@ -407,6 +408,7 @@ def members(uow: UnitOfWork, group_id: int) -> list[MemberLine]:
                     Enrollment.over_limit,
                     Enrollment.reason,
                     Enrollment.created_at,
+                    Enrollment.despite_clash,
                 )
                 .join(Student, Student.id == Enrollment.student_id)
                 .join(Person, Person.id == Student.person_id)

@@ -88,7 +88,7 @@ PERSONAL_DATA_ENTITIES = ("person", "export")
 # Fields that only staff who may see personal data see, in a change as in the student card.
 PERSONAL_FIELDS = frozenset({"pesel", "private_email", "birth_date"})
 # Fields whose "no" says something when a record is created (other empty values are left out).
-_MEANINGFUL_FALSE = frozenset({"unregister_allowed", "active", "entitled_only", "enroll_over_limit"})
+_MEANINGFUL_FALSE = frozenset({"unregister_allowed", "active", "entitled_only", "enroll_over_limit", "clash_check"})
 _ISO_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _MAX_VALUE = 80
 
@@ -570,6 +570,8 @@ def _field_labels() -> dict[str, str]:
         "unregister_allowed": translate("History", "unregistering allowed"),
         "selection_limit": translate("History", "courses per student"),
         "over_limit": translate("History", "over the limit"),
+        "despite_clash": translate("History", "despite a timetable clash"),
+        "clash_check": translate("History", "timetable clashes checked"),
         "source": translate("History", "source"),
         "document_ref": translate("History", "document"),
         "deadline_override": translate("History", "deadline overridden because"),

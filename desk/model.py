@@ -34,8 +34,10 @@ from sqlalchemy import (
     Time,
     TypeDecorator,
     UniqueConstraint,
+    false,
     func,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -562,6 +564,8 @@ class Registration(Base):
     message: Mapped[str | None] = mapped_column(Text)
     selection_limit: Mapped[int | None] = mapped_column(Integer)  # 1: "only one course"
     entitled_only: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Groups whose weekly slots overlap one the student holds in the term are refused (desk.rules).
+    clash_check: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     unit: Mapped[OrgUnit] = relationship()
     term: Mapped[Term] = relationship()
@@ -659,6 +663,7 @@ class Enrollment(Base):
     source: Mapped[EnrollmentSource] = mapped_column(_enum(EnrollmentSource, "enrollment_source"))
     status: Mapped[EnrollmentStatus] = mapped_column(_enum(EnrollmentStatus, "enrollment_status"))
     over_limit: Mapped[bool] = mapped_column(Boolean, default=False)
+    despite_clash: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a clerk's override
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))

@@ -53,6 +53,19 @@ OTHER_CLASS_TYPE = define("refusal.other_class_type", C, QT_TRANSLATE_NOOP(
 SAME_SLOT = define("refusal.same_slot", C, QT_TRANSLATE_NOOP(
     "Refusals", "The student is already in group {group} of this course (same class type)."),
     female=Words.translate("Refusals", "The student is already in group {group} of this course (same class type).", "female"))
+TIMETABLE_CLASH = define("refusal.timetable_clash", C, QT_TRANSLATE_NOOP(
+    "Refusals", "Group {group} clashes in the timetable with group {other_group}: both on day {weekday}, {starts}\u2013{ends}."))
+# The same, the day in words (in the reader's language when shown): one code a weekday, 1 Monday ... 7 Sunday.
+_CLASH_ON_DAY = (
+    QT_TRANSLATE_NOOP("Refusals", "Group {group} clashes in the timetable with group {other_group}: both on Monday, {starts}\u2013{ends}."),
+    QT_TRANSLATE_NOOP("Refusals", "Group {group} clashes in the timetable with group {other_group}: both on Tuesday, {starts}\u2013{ends}."),
+    QT_TRANSLATE_NOOP("Refusals", "Group {group} clashes in the timetable with group {other_group}: both on Wednesday, {starts}\u2013{ends}."),
+    QT_TRANSLATE_NOOP("Refusals", "Group {group} clashes in the timetable with group {other_group}: both on Thursday, {starts}\u2013{ends}."),
+    QT_TRANSLATE_NOOP("Refusals", "Group {group} clashes in the timetable with group {other_group}: both on Friday, {starts}\u2013{ends}."),
+    QT_TRANSLATE_NOOP("Refusals", "Group {group} clashes in the timetable with group {other_group}: both on Saturday, {starts}\u2013{ends}."),
+    QT_TRANSLATE_NOOP("Refusals", "Group {group} clashes in the timetable with group {other_group}: both on Sunday, {starts}\u2013{ends}."),
+)
+CLASH_ON = {day: define(f"refusal.timetable_clash.{day}", C, words) for day, words in enumerate(_CLASH_ON_DAY, start=1)}
 SELECTION_LIMIT = define("refusal.selection_limit", C, QT_TRANSLATE_NOOP(
     "Refusals", "All the courses the registration allows per student are taken (limit: %n)."),
     female=Words.translate("Refusals", "All the courses the registration allows per student are taken (limit: %n).", "female"))
@@ -86,6 +99,7 @@ _KINDS: dict[RefusalCode, MessageKind] = {
     RefusalCode.OTHER_COURSE: OTHER_COURSE,
     RefusalCode.OTHER_CLASS_TYPE: OTHER_CLASS_TYPE,
     RefusalCode.SAME_SLOT: SAME_SLOT,
+    RefusalCode.TIMETABLE_CLASH: TIMETABLE_CLASH,
     RefusalCode.SELECTION_LIMIT: SELECTION_LIMIT,
     RefusalCode.NO_TOKENS: NO_TOKENS,
     RefusalCode.FULL: FULL,
@@ -165,6 +179,8 @@ def message(refusal: Refusal, gender: str | None = None) -> Message:
         params["group"] = group_label(p)
     if p.get("from_course"):
         params["from_group"] = group_label(p, "from_")
+    if p.get("other_course"):
+        params["other_group"] = group_label(p, "other_")
     kind = _KINDS[refusal.code]
     if refusal.code is RefusalCode.ROUND_NOT_OPEN and p.get("opens_at"):
         kind, params["opens_at"] = ROUND_OPENS, _when(p["opens_at"])
@@ -174,6 +190,8 @@ def message(refusal: Refusal, gender: str | None = None) -> Message:
         kind = NO_LONGER_STANDING
     elif refusal.code is RefusalCode.SELECTION_LIMIT:
         params["n"] = p.get("limit")
+    elif refusal.code is RefusalCode.TIMETABLE_CLASH:
+        kind = CLASH_ON.get(p.get("weekday"), TIMETABLE_CLASH)
     elif refusal.code is RefusalCode.FULL and "groups" in p:
         kind = ALL_FULL if p["groups"] else NO_GROUPS
         params["n"] = p["groups"]
@@ -220,4 +238,7 @@ def fix(refusal: Refusal, gender: str | None = None) -> str:
         return in_form("Refusals", ENROLL_INSTEAD, gender)
     if code is RefusalCode.NOT_OFFERED:
         return translate("Refusals", "Add the course to the registration in the registration calendar.")
+    if code is RefusalCode.TIMETABLE_CLASH:
+        return translate("Refusals", "Choose a group at another time, or enroll despite the clash with a reason "
+                                     "(it is recorded as an override).")
     return ""

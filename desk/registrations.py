@@ -71,6 +71,7 @@ class RegistrationLine:
     entitled_only: bool
     course_count: int
     rounds: tuple[RoundLine, ...]
+    clash_check: bool = True  # groups that clash with one the student holds are refused
 
     @property
     def state(self) -> RoundStatus | None:
@@ -174,6 +175,7 @@ def _lines(session: Session, query, now: datetime) -> list[RegistrationLine]:
             entitled_only=reg.entitled_only,
             course_count=count or 0,
             rounds=tuple(rounds.get(reg.id, ())),
+            clash_check=reg.clash_check,
         )
         for reg, unit_code, term_code, token_code, count in rows
     ]
@@ -315,6 +317,7 @@ class RegistrationDraft:
     entitled_only: bool = True
     message: str | None = None
     course_ids: tuple[int, ...] = field(default_factory=tuple)
+    clash_check: bool = True
 
 
 @dataclass(frozen=True)
@@ -344,6 +347,7 @@ def _snapshot(registration: Registration, course_ids) -> dict:
         "token_type_id": registration.token_type_id,
         "selection_limit": registration.selection_limit,
         "entitled_only": registration.entitled_only,
+        "clash_check": registration.clash_check,
         "message": registration.message,
         "course_ids": sorted(course_ids),
     }
@@ -399,6 +403,7 @@ def _validate_registration(session: Session, draft: RegistrationDraft, registrat
         entitled_only=draft.entitled_only,
         message=(draft.message or "").strip() or None,
         course_ids=course_ids,
+        clash_check=bool(draft.clash_check),
     )
 
 
@@ -420,7 +425,8 @@ def save_registration(uow: UnitOfWork, draft: RegistrationDraft, *, registration
                 session.scalars(select(RegistrationCourse.course_id).where(RegistrationCourse.registration_id == registration_id))
             )
             before = _snapshot(registration, old_courses)
-        for name in ("code", "name", "unit_id", "term_id", "kind", "token_type_id", "selection_limit", "entitled_only", "message"):
+        for name in ("code", "name", "unit_id", "term_id", "kind", "token_type_id", "selection_limit", "entitled_only", "clash_check",
+                     "message"):
             setattr(registration, name, getattr(clean, name))
         session.flush()
         new_courses = set(clean.course_ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -25,10 +25,11 @@ from desk.model import (
     RegistrationKind,
     Round,
     Student,
+    TimetableSlot,
     TokenEntry,
     TokenType,
 )
-from desk.rules import Admission, GroupFacts, Held, RegistrationFacts, RoundFacts, Tokens
+from desk.rules import Admission, GroupFacts, Held, RegistrationFacts, RoundFacts, SlotFacts, Tokens
 
 
 # The hot statements are built once (their cache keys with them), on the tables, and run on the
@@ -53,13 +54,20 @@ _HELD = (
 # "+ 0": SQLite would otherwise start from the term's groups, not from the students' few enrollments.
 _HELD_IN_TERM = _HELD.where(_g.c.term_id + 0 == bindparam("term"))
 _r, _rc, _rounds = Registration.__table__, RegistrationCourse.__table__, Round.__table__
-_REGISTRATIONS = (select(_r.c.id, _r.c.code, _r.c.term_id, _r.c.selection_limit, _r.c.kind, _r.c.entitled_only)
+_REGISTRATIONS = (select(_r.c.id, _r.c.code, _r.c.term_id, _r.c.selection_limit, _r.c.kind, _r.c.entitled_only,
+                         _r.c.clash_check)
                   .where(_r.c.id.in_(bindparam("ids", expanding=True))))
 _OFFERED = select(_rc.c.registration_id, _rc.c.course_id).where(_rc.c.registration_id.in_(bindparam("ids", expanding=True)))
 _ROUNDS = (select(_rounds.c.registration_id, _rounds.c.id, _rounds.c.name, _rounds.c.starts_at, _rounds.c.ends_at,
                   _rounds.c.unregister_allowed)
            .where(_rounds.c.registration_id.in_(bindparam("ids", expanding=True)))
            .order_by(_rounds.c.registration_id, _rounds.c.starts_at))
+
+
+_t = TimetableSlot.__table__
+_SLOTS = (select(_t.c.group_id, _t.c.weekday, _t.c.starts_at, _t.c.ends_at)
+          .where(_t.c.group_id.in_(bindparam("ids", expanding=True)))
+          .order_by(_t.c.group_id, _t.c.weekday, _t.c.starts_at))
 
 
 _STAMP = select(RegistrationFactsStamp.__table__.c.version)
@@ -107,14 +115,31 @@ def _group(row) -> GroupFacts:
     return GroupFacts(group_id, course_id, code, term_id, str(class_type), number, seat_limit, enrolled)
 
 
+def slots(session: Session, group_ids: Iterable[int]) -> dict[int, tuple[SlotFacts, ...]]:
+    """The groups' weekly timetables, by group (a group without one is left out)."""
+    found: dict[int, list[SlotFacts]] = {}
+    ids = sorted(set(group_ids))
+    if ids:
+        for group_id, weekday, starts, ends in connection_of(session).execute(_SLOTS, {"ids": ids}):
+            found.setdefault(group_id, []).append(SlotFacts(weekday, starts.hour * 60 + starts.minute,
+                                                            ends.hour * 60 + ends.minute))
+    return {group_id: tuple(group_slots) for group_id, group_slots in found.items()}
+
+
+def with_slots(facts: GroupFacts, timetables: dict[int, tuple[SlotFacts, ...]]) -> GroupFacts:
+    return replace(facts, slots=timetables[facts.id]) if facts.id in timetables else facts
+
+
 def groups(session: Session, group_ids: Iterable[int], *, lock: bool = False) -> dict[int, GroupFacts]:
-    """The groups, as they stand now, by id; ``lock``: locked for the rest of the write transaction (on
-    PostgreSQL: SQLite's writer holds the whole database already)."""
+    """The groups, as they stand now, with their timetables, by id; ``lock``: locked for the rest of the write
+    transaction (on PostgreSQL: SQLite's writer holds the whole database already)."""
     ids = sorted(set(group_ids))
     if not ids:
         return {}
     query = _GROUPS_LOCKED if lock else _GROUPS
-    return {row[0]: _group(row) for row in connection_of(session).execute(query, {"ids": ids})}
+    found = {row[0]: _group(row) for row in connection_of(session).execute(query, {"ids": ids})}
+    timetables = slots(session, found)
+    return {gid: with_slots(facts, timetables) for gid, facts in found.items()}
 
 
 def lock_students(session: Session, student_ids: Iterable[int]) -> None:
@@ -135,8 +160,10 @@ def held(session: Session, student_ids: Iterable[int], term_id: int | None) -> d
     connection = connection_of(session)
     rows = (connection.execute(_HELD, {"students": students}) if term_id is None
             else connection.execute(_HELD_IN_TERM, {"students": students, "term": term_id}))
-    for row in rows:
-        result.setdefault(row[0], []).append(Held(row[1], _group(row[3:]), row[2]))
+    standing = [(row[0], Held(row[1], _group(row[3:]), row[2])) for row in rows]
+    timetables = slots(session, {h.group.id for _sid, h in standing})
+    for student_id, h in standing:
+        result.setdefault(student_id, []).append(replace(h, group=with_slots(h.group, timetables)))
     return result
 
 
@@ -156,7 +183,7 @@ def registrations(session: Session, rows: Iterable[Registration | Row]) -> dict[
     for rid, course_id in connection_of(session).execute(_OFFERED, {"ids": sorted(rows)}):
         offered[rid].add(course_id)
     return {rid: RegistrationFacts(row.id, row.code, row.term_id, frozenset(offered[rid]), row.selection_limit,
-                                   row.kind is RegistrationKind.TOKEN) for rid, row in rows.items()}
+                                   row.kind is RegistrationKind.TOKEN, bool(row.clash_check)) for rid, row in rows.items()}
 
 
 def round_now(session: Session, registration_id: int, now: datetime) -> RoundFacts:

@@ -30,6 +30,7 @@ class RefusalCode(enum.StrEnum):
     OTHER_COURSE = "other_course"  # a move to a group of another course or term
     OTHER_CLASS_TYPE = "other_class_type"  # a move to a group of another class type: that is not a move
     SAME_SLOT = "same_slot"  # already in a group of the same course, term and class type
+    TIMETABLE_CLASH = "timetable_clash"  # the group's weekly slots overlap a group the student holds in the term
     SELECTION_LIMIT = "selection_limit"
     NO_TOKENS = "no_tokens"  # no tokens left and the payment not accepted
     FULL = "full"
@@ -39,6 +40,8 @@ class RefusalCode(enum.StrEnum):
 
 
 _ORDER = {code: index for index, code in enumerate(RefusalCode)}
+# What a clerk may do despite the rule, with a reason, recorded as an override.
+OVERRIDABLE = frozenset({RefusalCode.FULL, RefusalCode.TIMETABLE_CLASH})
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,30 @@ def in_reading_order(refusals: Iterable[Refusal]) -> tuple[Refusal, ...]:
 # --- facts --------------------------------------------------------------------------------------
 
 
+def clock(minutes: int) -> str:
+    """Minutes after midnight as the clock shows them: 495 -> "08:15"."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True)
+class SlotFacts:
+    """A weekly timetable slot: its weekday (1 Monday ... 7 Sunday), start and end in minutes after midnight,
+    as the institution's clocks show them (its time zone)."""
+
+    weekday: int
+    starts: int
+    ends: int
+
+    def overlap(self, other: SlotFacts) -> SlotFacts | None:
+        """The time both take, or None: the same weekday and one starting before the other ends (a group
+        ending at 10:00 and one starting at 10:00 do not clash)."""
+        starts, ends = max(self.starts, other.starts), min(self.ends, other.ends)
+        return SlotFacts(self.weekday, starts, ends) if self.weekday == other.weekday and starts < ends else None
+
+    def params(self) -> dict[str, Any]:
+        return {"weekday": self.weekday, "starts": clock(self.starts), "ends": clock(self.ends)}
+
+
 @dataclass(frozen=True)
 class GroupFacts:
     """A class group as the rules see it."""
@@ -78,6 +105,7 @@ class GroupFacts:
     number: int
     seat_limit: int
     enrolled: int
+    slots: tuple[SlotFacts, ...] = ()  # its weekly timetable (none: it never clashes)
 
     @property
     def slot(self) -> tuple[int, int, str]:
@@ -110,6 +138,7 @@ class RegistrationFacts:
     offered_course_ids: frozenset[int]
     selection_limit: int | None
     token: bool  # a token registration (requests in the basket) rather than first come, first served
+    clash_check: bool = True  # groups whose timetables overlap one the student holds are refused
 
 
 @dataclass(frozen=True)
@@ -176,6 +205,21 @@ def _same_slot(group: GroupFacts, held: Iterable[Held]) -> list[Refusal]:
     return [Refusal(RefusalCode.SAME_SLOT, same.group.params())]
 
 
+def _clash(group: GroupFacts, held: Iterable[Held], *, check: bool = True) -> list[Refusal]:
+    """Each group the student holds whose weekly slots overlap the group's, with the first overlap."""
+    if not check or not group.slots:
+        return []
+    refusals = []
+    for h in held:
+        if h.group.id == group.id:
+            continue
+        overlap = next((o for mine in group.slots for theirs in h.group.slots if (o := mine.overlap(theirs))), None)
+        if overlap is not None:
+            refusals.append(Refusal(RefusalCode.TIMETABLE_CLASH, {**group.params(), **h.group.params("other_"),
+                                                                  **overlap.params()}))
+    return refusals
+
+
 def _selection_limit(registration: RegistrationFacts, group: GroupFacts, held: Iterable[Held]) -> list[Refusal]:
     return _selection_limit_of(registration, group.course_id, held)
 
@@ -201,17 +245,21 @@ def full(group: GroupFacts, enrolled: int, limit: int) -> Refusal:
 
 
 def enroll_at_desk(group: GroupFacts, held: Iterable[Held], *, registration: RegistrationFacts | None = None,
-                   over_limit: bool = False) -> tuple[Refusal, ...]:
-    """A clerk enrolls a student (rounds and access are the portal's conditions, not the desk's)."""
+                   over_limit: bool = False, despite_clash: bool = False) -> tuple[Refusal, ...]:
+    """A clerk enrolls a student (rounds and access are the portal's conditions, not the desk's); over a full
+    group's limit, or despite a timetable clash, only when the clerk says so (the service records it)."""
     held = tuple(held)
-    refusals = _same_slot(group, held)
+    clash_check = not despite_clash and (registration is None or registration.clash_check)
+    refusals = _same_slot(group, held) + _clash(group, held, check=clash_check)
     if registration is not None:
         refusals += _offered(registration, group) + _selection_limit(registration, group, held)
     return in_reading_order(refusals + _places(group, over_limit=over_limit))
 
 
-def move(source: Held, target: GroupFacts, held: Iterable[Held], *, over_limit: bool = False) -> tuple[Refusal, ...]:
-    """A clerk moves a student from one group to another of the same course, term and class type."""
+def move(source: Held, target: GroupFacts, held: Iterable[Held], *, over_limit: bool = False,
+         clash_check: bool = True) -> tuple[Refusal, ...]:
+    """A clerk moves a student from one group to another of the same course, term and class type (``clash_check``
+    False: the clerk moves despite a timetable clash, or the enrollment's registration does not check)."""
     if target.id == source.group.id:
         return (Refusal(RefusalCode.SAME_GROUP, target.params()),)
     if (target.course_id, target.term_id) != (source.group.course_id, source.group.term_id):
@@ -220,7 +268,8 @@ def move(source: Held, target: GroupFacts, held: Iterable[Held], *, over_limit: 
     if str(target.class_type) != str(source.group.class_type):
         refusals.append(Refusal(RefusalCode.OTHER_CLASS_TYPE, {**source.group.params("from_"), **target.params()}))
     else:
-        refusals += _same_slot(target, [h for h in held if h.enrollment_id != source.enrollment_id])
+        staying = [h for h in held if h.enrollment_id != source.enrollment_id]
+        refusals += _same_slot(target, staying) + _clash(target, staying, check=clash_check)
     return in_reading_order(refusals + _places(target, over_limit=over_limit))
 
 
@@ -230,7 +279,8 @@ def register_first_come(group: GroupFacts, held: Iterable[Held], registration: R
     held = tuple(held)
     refusals = [Refusal(RefusalCode.TOKEN_REGISTRATION, {"registration": registration.code})] if registration.token else []
     refusals += (_round(registration, round_) + _admission(registration, admission) + _offered(registration, group)
-                 + _same_slot(group, held) + _selection_limit(registration, group, held) + _places(group))
+                 + _same_slot(group, held) + _clash(group, held, check=registration.clash_check)
+                 + _selection_limit(registration, group, held) + _places(group))
     return in_reading_order(refusals)
 
 
@@ -245,8 +295,10 @@ def unregister_first_come(registration: RegistrationFacts, round_: RoundFacts, e
 
 
 def submit_token_request(registration: RegistrationFacts, round_: RoundFacts, *, register: bool,
-                         admission: Admission | None = None, group: GroupFacts | None = None) -> tuple[Refusal, ...]:
-    """A student puts a request in the basket: a token registration with a round open; to register, admitted."""
+                         admission: Admission | None = None, group: GroupFacts | None = None,
+                         held: Iterable[Held] = ()) -> tuple[Refusal, ...]:
+    """A student puts a request in the basket: a token registration with a round open; to register, admitted,
+    and the group clear of the groups the student holds in the term."""
     if not registration.token:
         return (Refusal(RefusalCode.NOT_TOKEN_REGISTRATION, {"registration": registration.code}),)
     refusals = _round(registration, round_)
@@ -254,7 +306,7 @@ def submit_token_request(registration: RegistrationFacts, round_: RoundFacts, *,
         if admission is not None:
             refusals += _admission(registration, admission)
         if group is not None:
-            refusals += _offered(registration, group)
+            refusals += _offered(registration, group) + _clash(group, held, check=registration.clash_check)
     return in_reading_order(refusals)
 
 
@@ -262,8 +314,8 @@ def resolve_token_register(group: GroupFacts, held: Iterable[Held], registration
                            tokens: Tokens) -> tuple[Refusal, ...]:
     """A register request at a break. FULL alone means the request waits for a place; anything else refuses it."""
     held = tuple(held)
-    return in_reading_order(_same_slot(group, held) + _selection_limit(registration, group, held) + _tokens(tokens)
-                            + _places(group))
+    return in_reading_order(_same_slot(group, held) + _clash(group, held, check=registration.clash_check)
+                            + _selection_limit(registration, group, held) + _tokens(tokens) + _places(group))
 
 
 def resolve_token_unregister(round_: RoundFacts, enrolled: bool) -> tuple[Refusal, ...]:
@@ -300,7 +352,7 @@ def explain(registration: RegistrationFacts, round_: RoundFacts, admission: Admi
     refusals = _round(registration, round_) + _admission(registration, admission)
     if group is not None:
         refusals += _offered(registration, group) + _same_slot(group, held) + _selection_limit(registration, group, held)
-        refusals += _places(group)
+        refusals += _clash(group, held, check=registration.clash_check) + _places(group)
     else:
         if course_id is not None and course_id not in registration.offered_course_ids:
             refusals.append(Refusal(RefusalCode.NOT_OFFERED, {"registration": registration.code}))

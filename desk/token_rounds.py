@@ -161,6 +161,7 @@ def submit_request(
             rule_facts.registration(session, registration), current, register=register,
             admission=rule_facts.admission(session, student_id, registration, now) if register else None,
             group=rule_facts.groups(session, [group_id])[group_id] if register else None,
+            held=rule_facts.held_by(session, student_id, registration.term_id) if register else (),
         )
         if refusals:  # the words about the student in their grammatical gender
             refuse_if(refusals, TokenRequestRefused, student_gender(session, student_id))
@@ -313,9 +314,12 @@ def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: li
         ).all()
     ) if registering else {}
     standing: dict[int, dict[int, tuple[rules.Held, _Enrollment]]] = {}
-    for row in connection.execute(_STANDING, {"students": student_ids, "term": registration.term_id}):
+    standing_rows = connection.execute(_STANDING, {"students": student_ids, "term": registration.term_id}).all()
+    # Their timetables (a register request is refused where its group clashes with one held).
+    timetables = rule_facts.slots(session, {row.group_id for row in standing_rows}) if registering else {}
+    for row in standing_rows:
         group = rules.GroupFacts(row.group_id, row.course_id, row.code, row.term_id, str(row.class_type), row.number,
-                                 row.seat_limit, row.enrolled_count)  # as rule_facts.group_fact makes them
+                                 row.seat_limit, row.enrolled_count, timetables.get(row.group_id, ()))
         enrollment = _Enrollment(row.id, row.student_id, row.group_id, row.registration_id, row.source,
                                  EnrollmentStatus.ACCEPTED, bool(row.over_limit), stored=True)
         standing.setdefault(row.student_id, {})[row.group_id] = (rules.Held(row.id, group, row.registration_id), enrollment)
@@ -596,7 +600,7 @@ def _finish_ended(uow: UnitOfWork, registration: Row, rounds: list[Row]) -> int:
 _r, _t, _ro = Registration.__table__, TokenType.__table__, Round.__table__
 # A resolution's registration and token type, read as plain rows (what the rulebook's facts are made of).
 _TOKEN_REGISTRATION = (
-    select(_r.c.id, _r.c.code, _r.c.unit_id, _r.c.term_id, _r.c.selection_limit, _r.c.kind, _r.c.token_type_id,
+    select(_r.c.id, _r.c.code, _r.c.unit_id, _r.c.term_id, _r.c.selection_limit, _r.c.kind, _r.c.token_type_id, _r.c.clash_check,
            _t.c.code.label("token_code"), _t.c.semester_price)
     .select_from(_r.outerjoin(_t, _t.c.id == _r.c.token_type_id))
     .where(_r.c.id == bindparam("id"))

@@ -80,6 +80,7 @@ def _pending(db) -> int:
 
 def _direct_registration_with_room(db):
     """An active direct registration and one of its groups with free places, and an admitted student not in it."""
+    from desk import rule_facts, rules
     from desk.access import access_facts
     from desk.enrollment import active_round
 
@@ -91,15 +92,18 @@ def _direct_registration_with_room(db):
             course_ids = [c.id for c in registration.courses]
             group = session.scalars(
                 select(ClassGroup).where(ClassGroup.course_id.in_(course_ids), ClassGroup.term_id == registration.term_id,
-                                         ClassGroup.enrolled_count < ClassGroup.seat_limit)
+                                         ClassGroup.enrolled_count < ClassGroup.seat_limit).order_by(ClassGroup.id)
             ).first()
             if group is None:
                 continue
+            facts, asked = rule_facts.groups(session, [group.id])[group.id], rule_facts.registration(session, registration)
             for student_id in session.scalars(select(Student.id).order_by(Student.id)):
                 taken = session.scalar(select(func.count()).select_from(Enrollment).join(ClassGroup).where(
                     Enrollment.student_id == student_id, Enrollment.status == EnrollmentStatus.ACCEPTED,
                     ClassGroup.course_id == group.course_id))
-                if not taken and access_facts(session, student_id, registration, now).admitted:
+                held = rule_facts.held_by(session, student_id, registration.term_id)
+                if (not taken and not rules.enroll_at_desk(facts, held, registration=asked)  # no clash either
+                        and access_facts(session, student_id, registration, now).admitted):
                     return registration.id, group.id, student_id
     pytest.skip("the demo has no open direct registration with room")
 

@@ -17,8 +17,9 @@ def cmd_enroll(args) -> int:
     result = enrollment.enroll(
         UnitOfWork(db, actor), student_by_number(db, args.student), find_group(db, args.group), reason=args.reason,
         over_limit=args.over_limit, registration_id=registration_by_code(db, args.registration) if args.registration else None,
+        despite_clash=args.despite_clash,
     )
-    note = " (over the limit, recorded as an override)" if result.over_limit else ""
+    note = _override_note(result)
     print(f"Enrolled{note}: the group now has {result.enrolled_count} of {result.seat_limit}.")
     return 0
 
@@ -45,9 +46,15 @@ def cmd_move(args) -> int:
     actor = acting_staff(args, db)
     enrollment_id = standing_enrollment(db, student_by_number(db, args.student), find_group(db, args.from_group))
     result = enrollment.move(UnitOfWork(db, actor), enrollment_id, find_group(db, args.to_group), reason=args.reason,
-                             over_limit=args.over_limit)
-    print(f"Moved: the new group has {result.enrolled_count} of {result.seat_limit}.")
+                             over_limit=args.over_limit, despite_clash=args.despite_clash)
+    print(f"Moved{_override_note(result)}: the new group has {result.enrolled_count} of {result.seat_limit}.")
     return 0
+
+
+def _override_note(result) -> str:
+    overrides = [words for done, words in ((result.over_limit, "over the limit"),
+                                           (result.despite_clash, "despite a timetable clash")) if done]
+    return f" ({' and '.join(overrides)}, recorded as an override)" if overrides else ""
 
 
 def register(commands) -> None:
@@ -57,6 +64,8 @@ def register(commands) -> None:
     enroll_parser.add_argument("--reason", required=True, help="why")
     enroll_parser.add_argument("--over-limit", action="store_true", help="enroll even if the group is full (an override)")
     enroll_parser.add_argument("--registration", help="count it in this registration's selection limit")
+    enroll_parser.add_argument("--despite-clash", action="store_true",
+                               help="even if its timetable clashes with a group the student holds (an override)")
     enroll_parser.set_defaults(func=cmd_enroll)
 
     unenroll_parser = commands.add_parser("unenroll", help="take a student out of a group")
@@ -71,4 +80,6 @@ def register(commands) -> None:
     move_parser.add_argument("to_group", metavar="TO", help="the group to move them to")
     move_parser.add_argument("--reason", required=True, help="why")
     move_parser.add_argument("--over-limit", action="store_true", help="even if the target group is full (an override)")
+    move_parser.add_argument("--despite-clash", action="store_true",
+                             help="even if its timetable clashes with a group the student holds (an override)")
     move_parser.set_defaults(func=cmd_move)

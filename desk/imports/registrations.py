@@ -64,8 +64,9 @@ class RegistrationsKind(TableKind):
     model = Registration
     key = ("code",)
     key_fields = ("code",)
-    fields = ("name", "unit_id", "term_id", "kind", "token_type_id", "message", "selection_limit", "entitled_only")
-    defaults = {"entitled_only": True}
+    fields = ("name", "unit_id", "term_id", "kind", "token_type_id", "message", "selection_limit", "entitled_only",
+              "clash_check")
+    defaults = {"entitled_only": True, "clash_check": True}
     columns = (
         Column("code", QT_TRANSLATE_NOOP("ImportColumns", "Registration code"), "Kod rejestracji", cells.text(40), True,
                "REJ_KOD", example="2026Z-WMI-1"),
@@ -83,6 +84,8 @@ class RegistrationsKind(TableKind):
                cells.whole(_SELECTION), note=QT_TRANSLATE_NOOP("ImportNotes", "how many courses a student may take; "
                                                                              "empty: no limit")),
         Column("entitled_only", QT_TRANSLATE_NOOP("ImportColumns", "Entitled students only"), "Tylko uprawnieni",
+               cells.FLAG, example="tak", default=True),
+        Column("clash_check", QT_TRANSLATE_NOOP("ImportColumns", "Timetable clashes refused"), "Kolizje planu odrzucane",
                cells.FLAG, example="tak", default=True),
     )
     references = (_unit_reference(), Reference("term", "term_id", Term, problem=QT_TRANSLATE_NOOP("Import", "no term %1 at the desk")),

@@ -4,6 +4,7 @@ their timetable slots."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -11,6 +12,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk import bounds
+from desk.changes import Change
 from desk.i18n import translate
 from desk.imports import cells
 from desk.imports.kind import Column, Row, Status
@@ -354,6 +356,12 @@ class SlotsKind(TableKind):
         Column("building", QT_TRANSLATE_NOOP("ImportColumns", "Building"), "Budynek", cells.text(100), usos="BUDYNEK",
                example="Collegium Minus"),
     )
+
+    def change(self, row: Row, record_id: int) -> Change:
+        """A slot is not a portal record of its own: its group's timetable, which the portal shows, goes out again."""
+        change = super().change(row, record_id)
+        group_id = row.values.get("group_id")
+        return replace(change, with_records=(("class_group", group_id),)) if group_id is not None else change
 
     def prepare(self, session, uow, state) -> None:
         state.extra["groups"] = {

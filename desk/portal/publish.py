@@ -16,7 +16,25 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, Numeric, Select, Table, delete, exists, func, select, text, tuple_, union
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    MetaData,
+    Numeric,
+    Select,
+    String,
+    Table,
+    cast,
+    delete,
+    exists,
+    func,
+    select,
+    text,
+    tuple_,
+    union,
+)
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -40,6 +58,7 @@ from desk.model import (
     Student,
     StudentProgramme,
     Term,
+    TimetableSlot,
     TokenEntry,
     TokenRequest,
     TokenType,
@@ -137,6 +156,17 @@ def _person_query() -> Select:
     return select(Person.id.label("person_id"), Person.first_name, Person.last_name, Person.category)
 
 
+# A group's weekly slots as one text, "1 10:00-11:30; 3 08:00-09:30" (weekday and start order), NULL for none: the
+# same words on both databases (a time as text starts "HH:MM" on each), made by the statement itself, since the
+# portal's rows may be copied inside one database.
+_slot = TimetableSlot.__table__.alias("slot")
+_SLOT_TEXT = (cast(_slot.c.weekday, String) + " " + func.substr(cast(_slot.c.starts_at, String), 1, 5) + "-"
+              + func.substr(cast(_slot.c.ends_at, String), 1, 5))
+_ORDERED_SLOTS = (select(_slot.c.group_id, _SLOT_TEXT.label("words"))
+                  .order_by(_slot.c.group_id, _slot.c.weekday, _slot.c.starts_at).subquery("ordered_slots"))
+_TIMETABLE = (select(func.aggregate_strings(_ORDERED_SLOTS.c.words, "; "))
+              .where(_ORDERED_SLOTS.c.group_id == ClassGroup.id).scalar_subquery())
+
 PUBLICATIONS: dict[str, Publication] = {
     p.name: p
     for p in (
@@ -170,7 +200,7 @@ PUBLICATIONS: dict[str, Publication] = {
             select(Registration.id.label("registration_id"), Registration.code, Registration.name,
                    OrgUnit.code.label("unit_code"), Term.code.label("term_code"), Registration.kind,
                    TokenType.code.label("token_type_code"), Registration.selection_limit, Registration.entitled_only,
-                   Registration.message)
+                   Registration.message, Registration.clash_check)
             .join(OrgUnit, OrgUnit.id == Registration.unit_id)
             .join(Term, Term.id == Registration.term_id)
             .outerjoin(TokenType, TokenType.id == Registration.token_type_id),
@@ -204,7 +234,7 @@ PUBLICATIONS: dict[str, Publication] = {
             schema.class_groups,
             select(ClassGroup.id.label("group_id"), ClassGroup.course_id, Course.code.label("course_code"),
                    Course.name.label("course_name"), Term.code.label("term_code"), ClassGroup.class_type,
-                   ClassGroup.number, ClassGroup.seat_limit, ClassGroup.enrolled_count)
+                   ClassGroup.number, ClassGroup.seat_limit, ClassGroup.enrolled_count, _TIMETABLE.label("timetable"))
             .join(Course, Course.id == ClassGroup.course_id)
             .join(Term, Term.id == ClassGroup.term_id),
             (ClassGroup.id,),

@@ -24,7 +24,7 @@ from sqlalchemy import (
 
 # Bumped when a table or column changes; the portal reads it from portal_sync_state. A desk opening
 # a portal of an older contract adds the new columns (always nullable) and publishes it whole.
-CONTRACT_VERSION = "3"
+CONTRACT_VERSION = "4"
 
 # portal_sync_state keys: the portal is owed a whole publication (a new portal whose first one was
 # never finished, a restored desk, a portal of an older contract).
@@ -88,6 +88,7 @@ registrations = Table(
     Column("selection_limit", Integer),
     Column("entitled_only", Boolean, nullable=False),
     Column("message", Text),
+    Column("clash_check", Boolean),  # groups whose timetable clashes with one the student holds are refused
 )
 
 registration_courses = Table(
@@ -139,6 +140,9 @@ class_groups = Table(
     Column("number", Integer, nullable=False),
     Column("seat_limit", Integer, nullable=False),
     Column("enrolled_count", Integer, nullable=False),
+    # The weekly slots, "weekday HH:MM-HH:MM" joined by "; " in weekday and start order (1 Monday ... 7 Sunday, the
+    # institution's clock); NULL: no timetable (such a group clashes with nothing).
+    Column("timetable", Text),
 )
 
 enrollments = Table(

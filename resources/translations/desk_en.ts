@@ -56,7 +56,7 @@
 <context>
     <name>Eligibility</name>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="265"/>
+        <location filename="../../desk/eligibility.py" line="267"/>
         <source>%n changes for this student wait to be sent.</source>
         <translation>
             <numerusform>%n change for this student waits to be sent.</numerusform>
@@ -64,7 +64,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="284"/>
+        <location filename="../../desk/eligibility.py" line="286"/>
         <source>Registered for %1 of %n courses.</source>
         <translation>
             <numerusform>Registered for %1 of %n course.</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="346"/>
+        <location filename="../../desk/eligibility.py" line="348"/>
         <source>%n %1 tokens left.</source>
         <translation>
             <numerusform>%n %1 token left.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>GroupMemberActions</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="137"/>
+        <location filename="../../ui/views/group_members.py" line="144"/>
         <source>%n students unenrolled from %1.</source>
         <translation>
             <numerusform>%n student unenrolled from %1.</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="175"/>
+        <location filename="../../ui/views/group_members.py" line="182"/>
         <source>%n students moved to %1.</source>
         <translation>
             <numerusform>%n student moved to %1.</numerusform>
@@ -254,7 +254,7 @@
 <context>
     <name>StudentCardWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="624"/>
+        <location filename="../../ui/views/student_card.py" line="651"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n difference: not yet sent</numerusform>
@@ -262,7 +262,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="753"/>
+        <location filename="../../ui/views/student_card.py" line="780"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n entry.</numerusform>
@@ -388,7 +388,7 @@
 <context>
     <name>UnenrollManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="103"/>
+        <location filename="../../ui/views/group_members.py" line="110"/>
         <source>Unenroll %n students</source>
         <translation>
             <numerusform>Unenroll %n student</numerusform>
@@ -396,7 +396,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="104"/>
+        <location filename="../../ui/views/group_members.py" line="111"/>
         <source>Take these %n students out of %1? Their places are free again at once.</source>
         <translation>
             <numerusform>Take this student out of %1? Their place is free again at once.</numerusform>
@@ -404,7 +404,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="106"/>
+        <location filename="../../ui/views/group_members.py" line="113"/>
         <source>&amp;Unenroll %n students</source>
         <translation>
             <numerusform>&amp;Unenroll %n student</numerusform>

@@ -2374,102 +2374,102 @@ Odtworzenie:
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../desk/db.py" line="72"/>
+        <location filename="../../desk/db.py" line="75"/>
         <source>This is not a database address: %1</source>
         <translation>To nie jest adres bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="80"/>
+        <location filename="../../desk/db.py" line="83"/>
         <source>desk works with an SQLite file or a PostgreSQL server (postgresql://…), not %1.</source>
         <translation>desk działa z plikiem SQLite albo serwerem PostgreSQL (postgresql://…), a nie z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="253"/>
-        <location filename="../../desk/db.py" line="323"/>
+        <location filename="../../desk/db.py" line="256"/>
+        <location filename="../../desk/db.py" line="327"/>
         <source>The database is busy: another workstation or job is changing it. Try again in a moment.</source>
         <translation>Baza danych jest zajęta: inne stanowisko lub zadanie właśnie ją zmienia. Spróbuj ponownie za chwilę.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="534"/>
-        <location filename="../../desk/db.py" line="633"/>
+        <location filename="../../desk/db.py" line="542"/>
+        <location filename="../../desk/db.py" line="641"/>
         <source>The file %1 is not a desk database (or it is damaged).</source>
         <translation>Plik %1 nie jest bazą danych desk (albo jest uszkodzony).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="536"/>
+        <location filename="../../desk/db.py" line="544"/>
         <source>The database %1 is locked by another program. Close it there, or wait, and try again.</source>
         <translation>Baza danych %1 jest zablokowana przez inny program. Zamknij ją tam albo zaczekaj i spróbuj ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="541"/>
-        <location filename="../../desk/db.py" line="639"/>
+        <location filename="../../desk/db.py" line="549"/>
+        <location filename="../../desk/db.py" line="647"/>
         <source>The database %1 is read-only. Ask your administrator for write access to the file and its folder.</source>
         <translation>Baza danych %1 jest tylko do odczytu. Poproś administratora o prawo zapisu do pliku i jego folderu.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="546"/>
+        <location filename="../../desk/db.py" line="554"/>
         <source>The database %1 cannot be opened: the folder does not exist or cannot be written to.</source>
         <translation>Nie można otworzyć bazy danych %1: folder nie istnieje albo nie można w nim zapisywać.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="551"/>
-        <location filename="../../desk/db.py" line="573"/>
+        <location filename="../../desk/db.py" line="559"/>
+        <location filename="../../desk/db.py" line="581"/>
         <source>The database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="556"/>
+        <location filename="../../desk/db.py" line="564"/>
         <source>The database server %1 refused the sign-in. Check the user name and password in the database address.</source>
         <translation>Serwer bazy danych %1 odmówił zalogowania. Sprawdź nazwę użytkownika i hasło w adresie bazy.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="561"/>
+        <location filename="../../desk/db.py" line="569"/>
         <source>The database %1 does not exist on the server.</source>
         <translation>Baza danych %1 nie istnieje na serwerze.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="563"/>
+        <location filename="../../desk/db.py" line="571"/>
         <source>The database server %1 does not answer. It may be down, or the network is unavailable.</source>
         <translation>Serwer bazy danych %1 nie odpowiada. Może być wyłączony albo sieć jest niedostępna.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="568"/>
+        <location filename="../../desk/db.py" line="576"/>
         <source>The database %1 does not allow this user to change its structure. Ask your administrator.</source>
         <translation>Baza danych %1 nie pozwala temu użytkownikowi zmieniać swojej struktury. Poproś administratora.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="594"/>
+        <location filename="../../desk/db.py" line="602"/>
         <source>A database file is damaged: %1 or a file given to the command. Run desk check --thorough, and restore a backup (desk backup list, desk backup restore).</source>
         <translation>Plik bazy danych jest uszkodzony: %1 albo plik podany poleceniu. Uruchom desk check --thorough i przywróć kopię zapasową (desk backup list, desk backup restore).</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="621"/>
+        <location filename="../../desk/db.py" line="629"/>
         <source>%1 is a folder, not a database file.</source>
         <translation>%1 to folder, a nie plik bazy danych.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="628"/>
+        <location filename="../../desk/db.py" line="636"/>
         <source>The file %1 is empty: it is not a desk database. Remove it, or choose another file.</source>
         <translation>Plik %1 jest pusty: to nie jest baza desk. Usuń go albo wybierz inny plik.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="654"/>
+        <location filename="../../desk/db.py" line="662"/>
         <source>There is no database at %1.</source>
         <translation>Nie ma bazy danych w %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="684"/>
+        <location filename="../../desk/db.py" line="692"/>
         <source>The database %1 was made by a newer version of desk. Install the newer version to open it.</source>
         <translation>Baza danych %1 została utworzona przez nowszą wersję desk. Zainstaluj nowszą wersję, aby ją otworzyć.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="647"/>
-        <location filename="../../desk/db.py" line="694"/>
+        <location filename="../../desk/db.py" line="655"/>
+        <location filename="../../desk/db.py" line="702"/>
         <source>The database %1 holds tables of another program; desk will not change it.</source>
         <translation>Baza danych %1 zawiera tabele innego programu; desk jej nie zmieni.</translation>
     </message>
     <message>
-        <location filename="../../desk/db.py" line="704"/>
+        <location filename="../../desk/db.py" line="712"/>
         <source>The database %1 needs an upgrade. Run: desk db upgrade</source>
         <translation>Baza danych %1 wymaga aktualizacji. Uruchom: desk db upgrade</translation>
     </message>
@@ -2493,226 +2493,231 @@ Odtworzenie:
 <context>
     <name>Eligibility</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="103"/>
+        <location filename="../../desk/eligibility.py" line="104"/>
         <source>Admitted. %1</source>
         <translation>Dopuszczony. %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="109"/>
+        <location filename="../../desk/eligibility.py" line="110"/>
         <source>Admitted: nothing stops this student from registering.</source>
         <translation>Dopuszczony: nic nie stoi na przeszkodzie, aby student się zarejestrował.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="105"/>
+        <location filename="../../desk/eligibility.py" line="106"/>
         <source>Cannot register: %1</source>
         <translation>Nie może się zarejestrować: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="110"/>
+        <location filename="../../desk/eligibility.py" line="111"/>
         <source>Admitted: nothing stops this student from registering.</source>
         <comment>female</comment>
         <translation>Dopuszczona: nic nie stoi na przeszkodzie, aby studentka się zarejestrowała.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="115"/>
+        <location filename="../../desk/eligibility.py" line="116"/>
         <source>Round open</source>
         <translation>Otwarta tura</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="116"/>
+        <location filename="../../desk/eligibility.py" line="117"/>
         <source>Rule or individual grant</source>
         <translation>Reguła lub indywidualne uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="117"/>
+        <location filename="../../desk/eligibility.py" line="118"/>
         <source>No revocation</source>
         <translation>Brak cofnięcia uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="118"/>
+        <location filename="../../desk/eligibility.py" line="119"/>
         <source>Programme status</source>
         <translation>Status na kierunku</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="119"/>
+        <location filename="../../desk/eligibility.py" line="120"/>
         <source>Login linked</source>
         <translation>Powiązane konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="120"/>
+        <location filename="../../desk/eligibility.py" line="121"/>
         <source>Data on the portal</source>
         <translation>Dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="121"/>
+        <location filename="../../desk/eligibility.py" line="122"/>
         <source>Offered in the registration</source>
         <translation>Oferowany w rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="122"/>
+        <location filename="../../desk/eligibility.py" line="123"/>
         <source>Not already in a group of this course and class type</source>
         <translation>Nie ma już grupy tego przedmiotu i typu zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="123"/>
+        <location filename="../../desk/eligibility.py" line="124"/>
+        <source>No timetable clash</source>
+        <translation>Brak kolizji w planie zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="125"/>
         <source>Selection limit</source>
         <translation>Limit wyboru przedmiotów</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="124"/>
+        <location filename="../../desk/eligibility.py" line="126"/>
         <source>Places left</source>
         <translation>Wolne miejsca</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="125"/>
+        <location filename="../../desk/eligibility.py" line="127"/>
         <source>Tokens or payment</source>
         <translation>Żetony lub należność</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="132"/>
+        <location filename="../../desk/eligibility.py" line="134"/>
         <source>The registration has no rounds.</source>
         <translation>Rejestracja nie ma żadnych tur.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="133"/>
+        <location filename="../../desk/eligibility.py" line="135"/>
         <source>Add a round in the registration calendar.</source>
         <translation>Dodaj turę w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="137"/>
+        <location filename="../../desk/eligibility.py" line="139"/>
         <source>Round “%1” is open until %2.</source>
         <translation>Tura „%1” jest otwarta do %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="143"/>
+        <location filename="../../desk/eligibility.py" line="145"/>
         <source>Round “%1” opens on %2.</source>
         <translation>Tura „%1” zostanie otwarta %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="147"/>
+        <location filename="../../desk/eligibility.py" line="149"/>
         <source>All rounds have ended; the last closed on %1.</source>
         <translation>Wszystkie tury się zakończyły; ostatnia została zamknięta %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="148"/>
+        <location filename="../../desk/eligibility.py" line="150"/>
         <source>Extend the last round or add a new one in the registration calendar.</source>
         <translation>Przedłuż ostatnią turę albo dodaj nową w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="164"/>
+        <location filename="../../desk/eligibility.py" line="166"/>
         <source>%1 since %2 until %3</source>
         <translation>%1 od %2 do %3</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="167"/>
+        <location filename="../../desk/eligibility.py" line="169"/>
         <source>%1 since %2</source>
         <translation>%1 od %2</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="179"/>
+        <location filename="../../desk/eligibility.py" line="181"/>
         <source>Admitted by an individual grant of %1 by %2: %3.</source>
         <translation>Dopuszczony na mocy indywidualnego uprawnienia z %1, nadanego przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="181"/>
-        <location filename="../../desk/eligibility.py" line="226"/>
+        <location filename="../../desk/eligibility.py" line="183"/>
+        <location filename="../../desk/eligibility.py" line="228"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="185"/>
+        <location filename="../../desk/eligibility.py" line="187"/>
         <source>Valid until %1.</source>
         <translation>Ważne do %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="188"/>
+        <location filename="../../desk/eligibility.py" line="190"/>
         <source>Admitted by a rule of the registration.</source>
         <translation>Dopuszczony na mocy reguły rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="190"/>
+        <location filename="../../desk/eligibility.py" line="192"/>
         <source>The registration is open to every active student.</source>
         <translation>Rejestracja jest otwarta dla wszystkich aktywnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="191"/>
+        <location filename="../../desk/eligibility.py" line="193"/>
         <source>Grant access individually.</source>
         <translation>Nadaj uprawnienie indywidualnie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="198"/>
+        <location filename="../../desk/eligibility.py" line="200"/>
         <source>%1 (%2), so no rule admits them.</source>
         <translation>%1 (%2), więc nie dopuszcza go żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="203"/>
+        <location filename="../../desk/eligibility.py" line="205"/>
         <source>Correct the programme status first if it is wrong.</source>
         <translation>Jeśli status na kierunku jest błędny, najpierw go popraw.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="206"/>
-        <location filename="../../desk/eligibility.py" line="238"/>
+        <location filename="../../desk/eligibility.py" line="208"/>
+        <location filename="../../desk/eligibility.py" line="240"/>
         <source>The student has no programme.</source>
         <translation>Student nie ma przypisanego kierunku studiów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="207"/>
-        <location filename="../../desk/eligibility.py" line="239"/>
+        <location filename="../../desk/eligibility.py" line="209"/>
+        <location filename="../../desk/eligibility.py" line="241"/>
         <source>Record the student&apos;s programme first.</source>
         <translation>Najpierw wprowadź kierunek studiów studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="212"/>
+        <location filename="../../desk/eligibility.py" line="214"/>
         <source>No rule admits their programme %1 and no individual grant stands.</source>
         <translation>Żadna reguła nie dopuszcza kierunku %1 i nie ma ważnego indywidualnego uprawnienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="213"/>
+        <location filename="../../desk/eligibility.py" line="215"/>
         <source>Grant access individually, or add a rule for the programme.</source>
         <translation>Nadaj uprawnienie indywidualnie albo dodaj regułę dla tego kierunku.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="220"/>
+        <location filename="../../desk/eligibility.py" line="222"/>
         <source>No revocation stands.</source>
         <translation>Uprawnienie nie zostało cofnięte.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="224"/>
+        <location filename="../../desk/eligibility.py" line="226"/>
         <source>Access was revoked on %1 by %2: %3.</source>
         <translation>Uprawnienie zostało cofnięte %1 przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="228"/>
+        <location filename="../../desk/eligibility.py" line="230"/>
         <source>Withdraw the revocation, or grant access again.</source>
         <translation>Anuluj cofnięcie albo ponownie nadaj uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="245"/>
+        <location filename="../../desk/eligibility.py" line="247"/>
         <source>Only active students (and, by an individual grant, students back from leave) take part.</source>
         <translation>Udział biorą tylko aktywni studenci (oraz, na mocy indywidualnego uprawnienia, studenci powracający z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="252"/>
+        <location filename="../../desk/eligibility.py" line="254"/>
         <source>Logs in as %1.</source>
         <translation>Loguje się jako %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="256"/>
+        <location filename="../../desk/eligibility.py" line="258"/>
         <source>No institutional e-mail is linked, so the portal says they have no account.</source>
         <translation>Nie powiązano uczelnianego adresu e-mail, więc portal podaje, że student nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="257"/>
+        <location filename="../../desk/eligibility.py" line="259"/>
         <source>Link the login e-mail to the person (Student Service Center).</source>
         <translation>Powiąż e-mail logowania z osobą (Centrum Obsługi Studenta).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="263"/>
+        <location filename="../../desk/eligibility.py" line="265"/>
         <source>Whether this has reached the portal cannot be told yet: the portal sync is not set up.</source>
         <translation>Nie można jeszcze stwierdzić, czy dane dotarły do portalu: synchronizacja z portalem nie jest skonfigurowana.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="265"/>
+        <location filename="../../desk/eligibility.py" line="267"/>
         <source>%n changes for this student wait to be sent.</source>
         <translation>
             <numerusform>Zmiany tego studenta czekające na wysłanie: %n.</numerusform>
@@ -2721,7 +2726,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="284"/>
+        <location filename="../../desk/eligibility.py" line="286"/>
         <source>Registered for %1 of %n courses.</source>
         <translation>
             <numerusform>Zapisy na przedmioty: %1 z %n.</numerusform>
@@ -2730,7 +2735,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="346"/>
+        <location filename="../../desk/eligibility.py" line="348"/>
         <source>%n %1 tokens left.</source>
         <translation>
             <numerusform>Pozostał %n żeton %1.</numerusform>
@@ -2739,152 +2744,172 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="283"/>
+        <location filename="../../desk/eligibility.py" line="285"/>
         <source>No limit on the number of courses.</source>
         <translation>Brak limitu liczby przedmiotów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="288"/>
+        <location filename="../../desk/eligibility.py" line="290"/>
         <source>Already registered for this course.</source>
         <translation>Już zarejestrowany na ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="293"/>
+        <location filename="../../desk/eligibility.py" line="295"/>
         <source>Already taken: %1.</source>
         <translation>Już wybrane: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="294"/>
+        <location filename="../../desk/eligibility.py" line="296"/>
         <source>Unregister from a course first, or move the student between groups.</source>
         <translation>Najpierw wyrejestruj studenta z któregoś przedmiotu albo przenieś go między grupami.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="318"/>
+        <location filename="../../desk/eligibility.py" line="320"/>
         <source>Raise the group&apos;s limit, or enroll over the limit with a reason.</source>
         <translation>Zwiększ limit miejsc w grupie albo zapisz studenta ponad limit, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="321"/>
+        <location filename="../../desk/eligibility.py" line="323"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="323"/>
+        <location filename="../../desk/eligibility.py" line="325"/>
         <source>The group is full:</source>
         <translation>Grupa jest pełna:</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="327"/>
+        <location filename="../../desk/eligibility.py" line="329"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="328"/>
+        <location filename="../../desk/eligibility.py" line="330"/>
         <source>Add the courses it offers in the registration calendar.</source>
         <translation>Dodaj oferowane przedmioty w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="332"/>
+        <location filename="../../desk/eligibility.py" line="334"/>
         <source>All %1 groups are full.</source>
         <translation>Wszystkie grupy (%1) są pełne.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="336"/>
+        <location filename="../../desk/eligibility.py" line="338"/>
         <source>%1 of %2 groups have places (%3 free).</source>
         <translation>Grupy z wolnymi miejscami: %1 z %2 (wolne miejsca: %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="343"/>
+        <location filename="../../desk/eligibility.py" line="345"/>
         <source>Not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="350"/>
+        <location filename="../../desk/eligibility.py" line="352"/>
         <source>No %1 tokens left: registering creates a payment of %2 PLN, which the student must accept first.</source>
         <translation>Brak żetonów %1: rejestracja utworzy należność w wysokości %2 zł, którą student musi najpierw zaakceptować.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="353"/>
+        <location filename="../../desk/eligibility.py" line="355"/>
         <source>If an allocation is missing, correct the balance (no later than 7 days before the registration starts).</source>
         <translation>Jeśli brakuje przydziału, skoryguj stan żetonów (najpóźniej 7 dni przed rozpoczęciem rejestracji).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="385"/>
+        <location filename="../../desk/eligibility.py" line="387"/>
         <source>The portal has not been synced from this desk yet, so what it shows cannot be told.</source>
         <translation>Portal nie został jeszcze zsynchronizowany z tego programu desk, więc nie można stwierdzić, co pokazuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="386"/>
+        <location filename="../../desk/eligibility.py" line="388"/>
         <source>Run a full sync (Sync view).</source>
         <translation>Uruchom pełną synchronizację (widok „Synchronizacja”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="387"/>
+        <location filename="../../desk/eligibility.py" line="389"/>
         <source>Sync this student now (student card, “On the portal”).</source>
         <translation>Zsynchronizuj teraz tego studenta (karta studenta, „W portalu”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="390"/>
+        <location filename="../../desk/eligibility.py" line="392"/>
         <source>Changes for this student wait to be sent to the portal: %1.</source>
         <translation>Zmiany tego studenta czekające na wysłanie do portalu: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="396"/>
+        <location filename="../../desk/eligibility.py" line="398"/>
         <source>The portal database cannot be read: %1</source>
         <translation>Nie można odczytać bazy danych portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="404"/>
+        <location filename="../../desk/eligibility.py" line="406"/>
         <source>The portal has no account for this student: they see “logged in, but no account”.</source>
         <translation>Portal nie ma konta tego studenta: student widzi komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="409"/>
+        <location filename="../../desk/eligibility.py" line="411"/>
         <source>The portal does not admit the student to this registration yet.</source>
         <translation>Portal jeszcze nie dopuszcza studenta do tej rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="411"/>
+        <location filename="../../desk/eligibility.py" line="413"/>
         <source>The portal has the student&apos;s data (last sync %1).</source>
         <translation>Portal ma dane studenta (ostatnia synchronizacja: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="417"/>
+        <location filename="../../desk/eligibility.py" line="419"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="420"/>
+        <location filename="../../desk/eligibility.py" line="422"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="425"/>
+        <location filename="../../desk/eligibility.py" line="427"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="515"/>
+        <location filename="../../desk/eligibility.py" line="519"/>
         <source>No course or group asked about.</source>
         <translation>Nie wskazano przedmiotu ani grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="516"/>
+        <location filename="../../desk/eligibility.py" line="520"/>
         <source>The registration offers this course.</source>
         <translation>Rejestracja oferuje ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="523"/>
+        <location filename="../../desk/eligibility.py" line="527"/>
         <source>Ask about a group to check the groups the student already holds.</source>
         <translation>Zapytaj o grupę, aby sprawdzić grupy, w których student już jest.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="525"/>
+        <location filename="../../desk/eligibility.py" line="529"/>
         <source>Not in another group of this course and class type.</source>
         <translation>Nie jest w innej grupie tego przedmiotu i typu zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="561"/>
+        <location filename="../../desk/eligibility.py" line="536"/>
+        <source>Ask about a group to check its timetable against the student&apos;s groups.</source>
+        <translation>Zapytaj o grupę, aby sprawdzić jej termin z grupami studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="539"/>
+        <source>This registration does not check timetable clashes.</source>
+        <translation>Ta rejestracja nie sprawdza kolizji w planie zajęć.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="542"/>
+        <source>The group has no timetable: it clashes with nothing.</source>
+        <translation>Grupa nie ma terminu w planie: z niczym nie koliduje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="544"/>
+        <source>No clash with the groups the student holds in the term.</source>
+        <translation>Brak kolizji z grupami, w których student jest w tym cyklu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/eligibility.py" line="581"/>
         <source>Admitted, but: %1</source>
         <translation>Dopuszczony, ale: %1</translation>
     </message>
@@ -2892,88 +2917,103 @@ Odtworzenie:
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="149"/>
+        <location filename="../../ui/views/group_dialogs.py" line="150"/>
         <source>Enroll in %1</source>
         <translation>Zapis do: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="150"/>
+        <location filename="../../ui/views/group_dialogs.py" line="151"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="151"/>
+        <location filename="../../ui/views/group_dialogs.py" line="152"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="155"/>
+        <location filename="../../ui/views/group_dialogs.py" line="156"/>
         <source>Student to enroll</source>
         <translation>Student do zapisania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="156"/>
+        <location filename="../../ui/views/group_dialogs.py" line="157"/>
         <source>Enroll &amp;over the limit (a recorded override)</source>
-        <translation>Zapisz &amp;ponad limit (odstępstwo odnotowywane w historii)</translation>
+        <translation>Zapisz ponad &amp;limit (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="158"/>
+        <location filename="../../ui/views/group_dialogs.py" line="159"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="160"/>
+        <location filename="../../ui/views/group_dialogs.py" line="162"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="167"/>
+        <location filename="../../ui/views/group_dialogs.py" line="171"/>
         <source>The group has free places.</source>
         <translation>W grupie są wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="176"/>
+        <location filename="../../ui/views/group_dialogs.py" line="182"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="210"/>
+        <source>Despite the timetable &amp;clash (a recorded override)</source>
+        <translation>Mimo &amp;kolizji w planie zajęć (odstępstwo odnotowywane w historii)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="212"/>
+        <source>Despite the timetable clash</source>
+        <translation>Mimo kolizji w planie zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="221"/>
+        <source>Offered when the group clashes with one the student holds.</source>
+        <translation>Dostępne, gdy grupa koliduje z grupą, w której student już jest.</translation>
     </message>
 </context>
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../desk/enrollment.py" line="75"/>
+        <location filename="../../desk/enrollment.py" line="76"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="82"/>
-        <location filename="../../desk/enrollment.py" line="514"/>
+        <location filename="../../desk/enrollment.py" line="83"/>
+        <location filename="../../desk/enrollment.py" line="533"/>
         <source>There is no class group with the id %1.</source>
         <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="198"/>
+        <location filename="../../desk/enrollment.py" line="201"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
         <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="207"/>
+        <location filename="../../desk/enrollment.py" line="210"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="235"/>
+        <location filename="../../desk/enrollment.py" line="240"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
         <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="240"/>
-        <location filename="../../desk/enrollment.py" line="475"/>
+        <location filename="../../desk/enrollment.py" line="245"/>
+        <location filename="../../desk/enrollment.py" line="494"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="267"/>
-        <location filename="../../desk/enrollment.py" line="304"/>
+        <location filename="../../desk/enrollment.py" line="274"/>
+        <location filename="../../desk/enrollment.py" line="313"/>
         <source>That enrollment no longer exists.</source>
         <translation>Ten zapis już nie istnieje.</translation>
     </message>
@@ -3395,12 +3435,12 @@ Odtworzenie:
 <context>
     <name>GroupMemberActions</name>
     <message>
-        <location filename="../../ui/views/group_members.py" line="136"/>
+        <location filename="../../ui/views/group_members.py" line="143"/>
         <source>Unenroll</source>
         <translation>Wypisz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="137"/>
+        <location filename="../../ui/views/group_members.py" line="144"/>
         <source>%n students unenrolled from %1.</source>
         <translation>
             <numerusform>Wypisano %n studenta z %1.</numerusform>
@@ -3409,7 +3449,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="175"/>
+        <location filename="../../ui/views/group_members.py" line="182"/>
         <source>%n students moved to %1.</source>
         <translation>
             <numerusform>Przeniesiono %n studenta do %1.</numerusform>
@@ -3556,7 +3596,7 @@ Odtworzenie:
         <location filename="../../desk/groups.py" line="174"/>
         <location filename="../../desk/groups.py" line="184"/>
         <location filename="../../desk/groups.py" line="357"/>
-        <location filename="../../desk/groups.py" line="396"/>
+        <location filename="../../desk/groups.py" line="397"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
@@ -3630,24 +3670,24 @@ Odtworzenie:
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="427"/>
-        <location filename="../../desk/groups.py" line="456"/>
+        <location filename="../../desk/groups.py" line="429"/>
+        <location filename="../../desk/groups.py" line="458"/>
         <source>There is no class group %1.</source>
         <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="431"/>
+        <location filename="../../desk/groups.py" line="433"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="236"/>
-        <location filename="../../desk/groups.py" line="439"/>
+        <location filename="../../desk/groups.py" line="441"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="471"/>
+        <location filename="../../desk/groups.py" line="473"/>
         <source>The student is not in that group.</source>
         <translation>Student nie należy do tej grupy.</translation>
     </message>
@@ -3796,258 +3836,263 @@ Odtworzenie:
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="160"/>
+        <location filename="../../ui/views/groups.py" line="161"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="163"/>
+        <location filename="../../ui/views/groups.py" line="164"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="166"/>
+        <location filename="../../ui/views/groups.py" line="167"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="167"/>
+        <location filename="../../ui/views/groups.py" line="168"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="173"/>
+        <location filename="../../ui/views/groups.py" line="174"/>
         <source>Show groups by how full they are</source>
         <translation>Pokaż grupy według zapełnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="181"/>
+        <location filename="../../ui/views/groups.py" line="182"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="206"/>
+        <location filename="../../ui/views/groups.py" line="207"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="209"/>
+        <location filename="../../ui/views/groups.py" line="210"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="210"/>
+        <location filename="../../ui/views/groups.py" line="211"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="211"/>
+        <location filename="../../ui/views/groups.py" line="212"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="213"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="213"/>
+        <location filename="../../ui/views/groups.py" line="214"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="213"/>
+        <location filename="../../ui/views/groups.py" line="214"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="214"/>
+        <location filename="../../ui/views/groups.py" line="215"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="217"/>
-        <location filename="../../ui/views/groups.py" line="711"/>
+        <location filename="../../ui/views/groups.py" line="218"/>
+        <location filename="../../ui/views/groups.py" line="743"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="219"/>
+        <location filename="../../ui/views/groups.py" line="220"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="223"/>
+        <location filename="../../ui/views/groups.py" line="224"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="225"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="240"/>
+        <location filename="../../ui/views/groups.py" line="241"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="241"/>
+        <location filename="../../ui/views/groups.py" line="242"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="242"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="243"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="244"/>
+        <location filename="../../ui/views/groups.py" line="245"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="245"/>
+        <location filename="../../ui/views/groups.py" line="246"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="247"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="250"/>
+        <location filename="../../ui/views/groups.py" line="251"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="264"/>
+        <location filename="../../ui/views/groups.py" line="265"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="264"/>
+        <location filename="../../ui/views/groups.py" line="265"/>
         <source>Te&amp;rm:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="265"/>
+        <location filename="../../ui/views/groups.py" line="266"/>
         <source>Ca&amp;pacity:</source>
         <translation>Za&amp;jętość:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="265"/>
+        <location filename="../../ui/views/groups.py" line="266"/>
         <source>&amp;Course:</source>
         <translation>Prz&amp;edmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="395"/>
-        <location filename="../../ui/views/groups.py" line="424"/>
-        <location filename="../../ui/views/groups.py" line="542"/>
+        <location filename="../../ui/views/groups.py" line="421"/>
+        <location filename="../../ui/views/groups.py" line="450"/>
+        <location filename="../../ui/views/groups.py" line="568"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="412"/>
+        <location filename="../../ui/views/groups.py" line="438"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="437"/>
+        <location filename="../../ui/views/groups.py" line="463"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="458"/>
-        <location filename="../../ui/views/groups.py" line="468"/>
+        <location filename="../../ui/views/groups.py" line="484"/>
+        <location filename="../../ui/views/groups.py" line="494"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="568"/>
+        <location filename="../../ui/views/groups.py" line="599"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="576"/>
+        <location filename="../../ui/views/groups.py" line="607"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="578"/>
+        <location filename="../../ui/views/groups.py" line="609"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="580"/>
+        <location filename="../../ui/views/groups.py" line="611"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="662"/>
+        <location filename="../../ui/views/groups.py" line="694"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="670"/>
+        <location filename="../../ui/views/groups.py" line="702"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="690"/>
+        <location filename="../../ui/views/groups.py" line="722"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="702"/>
+        <location filename="../../ui/views/groups.py" line="734"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="714"/>
+        <location filename="../../ui/views/groups.py" line="746"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="724"/>
+        <location filename="../../ui/views/groups.py" line="756"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="757"/>
+        <source>despite a timetable clash</source>
+        <translation>mimo kolizji w planie</translation>
     </message>
     <message>
         <location filename="../../ui/views/group_members.py" line="27"/>
@@ -4055,7 +4100,7 @@ Odtworzenie:
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="164"/>
+        <location filename="../../ui/views/group_members.py" line="171"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -4204,8 +4249,8 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/history.py" line="557"/>
-        <location filename="../../desk/history.py" line="586"/>
-        <location filename="../../desk/history.py" line="717"/>
+        <location filename="../../desk/history.py" line="588"/>
+        <location filename="../../desk/history.py" line="719"/>
         <source>registration</source>
         <translation>rejestracja</translation>
     </message>
@@ -4286,227 +4331,242 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/history.py" line="573"/>
+        <source>despite a timetable clash</source>
+        <translation>mimo kolizji w planie zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="574"/>
+        <source>timetable clashes checked</source>
+        <translation>sprawdzanie kolizji w planie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="575"/>
         <source>source</source>
         <translation>źródło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="574"/>
+        <location filename="../../desk/history.py" line="576"/>
         <source>document</source>
         <translation>dokument</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="575"/>
+        <location filename="../../desk/history.py" line="577"/>
         <source>deadline overridden because</source>
         <translation>termin pominięto, bo</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="576"/>
+        <location filename="../../desk/history.py" line="578"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="577"/>
+        <location filename="../../desk/history.py" line="579"/>
         <source>rows</source>
         <translation>wiersze</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="578"/>
+        <location filename="../../desk/history.py" line="580"/>
         <source>file</source>
         <translation>plik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="579"/>
+        <location filename="../../desk/history.py" line="581"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="580"/>
+        <location filename="../../desk/history.py" line="582"/>
         <source>price</source>
         <translation>cena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="581"/>
+        <location filename="../../desk/history.py" line="583"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="582"/>
+        <location filename="../../desk/history.py" line="584"/>
         <source>role</source>
         <translation>rola</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="583"/>
+        <location filename="../../desk/history.py" line="585"/>
         <source>units</source>
         <translation>jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="584"/>
+        <location filename="../../desk/history.py" line="586"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="585"/>
+        <location filename="../../desk/history.py" line="587"/>
         <source>balance before</source>
         <translation>saldo przedtem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="587"/>
+        <location filename="../../desk/history.py" line="589"/>
         <source>reverses entry</source>
         <translation>odwraca wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="588"/>
+        <location filename="../../desk/history.py" line="590"/>
         <source>request</source>
         <translation>prośba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="589"/>
-        <location filename="../../desk/history.py" line="705"/>
+        <location filename="../../desk/history.py" line="591"/>
+        <location filename="../../desk/history.py" line="707"/>
         <source>enrollment</source>
         <translation>zapis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="590"/>
+        <location filename="../../desk/history.py" line="592"/>
         <source>kind</source>
         <translation>rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="591"/>
+        <location filename="../../desk/history.py" line="593"/>
         <source>code</source>
         <translation>kod</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="592"/>
+        <location filename="../../desk/history.py" line="594"/>
         <source>stage</source>
         <translation>etap</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="593"/>
+        <location filename="../../desk/history.py" line="595"/>
         <source>level</source>
         <translation>stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="594"/>
+        <location filename="../../desk/history.py" line="596"/>
         <source>mode</source>
         <translation>tryb</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="595"/>
+        <location filename="../../desk/history.py" line="597"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="596"/>
+        <location filename="../../desk/history.py" line="598"/>
         <source>domain</source>
         <translation>domena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="597"/>
+        <location filename="../../desk/history.py" line="599"/>
         <source>template</source>
         <translation>wzór</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="598"/>
+        <location filename="../../desk/history.py" line="600"/>
         <source>message</source>
         <translation>komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="599"/>
+        <location filename="../../desk/history.py" line="601"/>
         <source>entitled students only</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="600"/>
+        <location filename="../../desk/history.py" line="602"/>
         <source>courses</source>
         <translation>przedmioty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="601"/>
+        <location filename="../../desk/history.py" line="603"/>
         <source>micro-round (minutes)</source>
         <translation>mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="602"/>
+        <location filename="../../desk/history.py" line="604"/>
         <source>micro-break (minutes)</source>
         <translation>mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="603"/>
+        <location filename="../../desk/history.py" line="605"/>
         <source>attendance list</source>
         <translation>lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="604"/>
+        <location filename="../../desk/history.py" line="606"/>
         <source>groups</source>
         <translation>grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="605"/>
+        <location filename="../../desk/history.py" line="607"/>
         <source>filters</source>
         <translation>filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="606"/>
+        <location filename="../../desk/history.py" line="608"/>
         <source>password</source>
         <translation>hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="623"/>
+        <location filename="../../desk/history.py" line="625"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="623"/>
+        <location filename="../../desk/history.py" line="625"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="582"/>
+        <location filename="../../desk/enrollment.py" line="601"/>
         <source>Selected students moved to %1 at once (selected: %2)</source>
         <translation>Zaznaczeni studenci przeniesieni razem do %1 (zaznaczonych: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="585"/>
+        <location filename="../../desk/enrollment.py" line="604"/>
         <source>Selected students unenrolled at once (selected: %1)</source>
         <translation>Zaznaczeni studenci wypisani razem (zaznaczonych: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="591"/>
+        <location filename="../../desk/enrollment.py" line="610"/>
+        <source>Enrolled in %1 despite a timetable clash</source>
+        <translation>Zapisano do %1 mimo kolizji w planie zajęć</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="613"/>
         <source>Enrolled in %1</source>
         <translation>Zapisano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="592"/>
+        <location filename="../../desk/enrollment.py" line="614"/>
         <source>Enrolled over the limit in %1</source>
         <translation>Zapisano ponad limit do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="593"/>
+        <location filename="../../desk/enrollment.py" line="615"/>
         <source>Unenrolled from %1</source>
         <translation>Wypisano z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="594"/>
+        <location filename="../../desk/enrollment.py" line="616"/>
         <source>Registered on the portal in %1</source>
         <translation>Zarejestrował(a) się w portalu do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="595"/>
+        <location filename="../../desk/enrollment.py" line="617"/>
         <source>Unregistered on the portal from %1</source>
         <translation>Wyrejestrował(a) się w portalu z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="596"/>
+        <location filename="../../desk/enrollment.py" line="618"/>
         <source>Registered by a token request in %1</source>
         <translation>Zarejestrowano na podstawie prośby żetonowej w %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="597"/>
+        <location filename="../../desk/enrollment.py" line="619"/>
         <source>Unregistered by a token request from %1</source>
         <translation>Wyrejestrowano na podstawie prośby żetonowej z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="588"/>
+        <location filename="../../desk/enrollment.py" line="607"/>
         <source>Moved from %1 to %2</source>
         <translation>Przeniesiono z %1 do %2</translation>
     </message>
@@ -4586,37 +4646,37 @@ Odtworzenie:
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="801"/>
+        <location filename="../../desk/token_rounds.py" line="822"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="804"/>
+        <location filename="../../desk/token_rounds.py" line="825"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="805"/>
+        <location filename="../../desk/token_rounds.py" line="826"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="806"/>
+        <location filename="../../desk/token_rounds.py" line="827"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="807"/>
+        <location filename="../../desk/token_rounds.py" line="828"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="808"/>
+        <location filename="../../desk/token_rounds.py" line="829"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="809"/>
+        <location filename="../../desk/token_rounds.py" line="830"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
@@ -4741,27 +4801,27 @@ Odtworzenie:
         <translation>Ustawiono wzór loginu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="290"/>
+        <location filename="../../desk/registrations.py" line="292"/>
         <source>Registration %1 created</source>
         <translation>Utworzono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="291"/>
+        <location filename="../../desk/registrations.py" line="293"/>
         <source>Registration %1 changed</source>
         <translation>Zmieniono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="296"/>
+        <location filename="../../desk/registrations.py" line="298"/>
         <source>Round “%1” created</source>
         <translation>Utworzono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="297"/>
+        <location filename="../../desk/registrations.py" line="299"/>
         <source>Round “%1” changed</source>
         <translation>Zmieniono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="298"/>
+        <location filename="../../desk/registrations.py" line="300"/>
         <source>Round “%1” removed</source>
         <translation>Usunięto turę „%1”</translation>
     </message>
@@ -4796,7 +4856,7 @@ Odtworzenie:
         <translation>listy grup</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="803"/>
+        <location filename="../../desk/history.py" line="805"/>
         <location filename="../../desk/rosters.py" line="53"/>
         <source>history</source>
         <translation>historia</translation>
@@ -4833,173 +4893,173 @@ Odtworzenie:
         <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="706"/>
+        <location filename="../../desk/history.py" line="708"/>
         <source>access decision</source>
         <translation>decyzja o uprawnieniu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="707"/>
+        <location filename="../../desk/history.py" line="709"/>
         <source>access rule</source>
         <translation>reguła uprawnień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="708"/>
+        <location filename="../../desk/history.py" line="710"/>
         <source>token ledger entry</source>
         <translation>wpis w rejestrze żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="709"/>
+        <location filename="../../desk/history.py" line="711"/>
         <source>token type</source>
         <translation>rodzaj żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="710"/>
+        <location filename="../../desk/history.py" line="712"/>
         <source>allocation rule</source>
         <translation>reguła przydziału</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="711"/>
+        <location filename="../../desk/history.py" line="713"/>
         <source>token request</source>
         <translation>prośba o żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="712"/>
+        <location filename="../../desk/history.py" line="714"/>
         <source>payment</source>
         <translation>należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="713"/>
+        <location filename="../../desk/history.py" line="715"/>
         <source>person</source>
         <translation>osoba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="714"/>
+        <location filename="../../desk/history.py" line="716"/>
         <source>login account</source>
         <translation>konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="715"/>
+        <location filename="../../desk/history.py" line="717"/>
         <source>login template</source>
         <translation>wzór loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="716"/>
+        <location filename="../../desk/history.py" line="718"/>
         <source>class group</source>
         <translation>grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="718"/>
+        <location filename="../../desk/history.py" line="720"/>
         <source>round</source>
         <translation>tura</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="719"/>
+        <location filename="../../desk/history.py" line="721"/>
         <source>staff account</source>
         <translation>konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="720"/>
+        <location filename="../../desk/history.py" line="722"/>
         <source>sync conflict</source>
         <translation>konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="721"/>
+        <location filename="../../desk/history.py" line="723"/>
         <source>setting</source>
         <translation>ustawienie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="722"/>
+        <location filename="../../desk/history.py" line="724"/>
         <source>export</source>
         <translation>eksport</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="723"/>
+        <location filename="../../desk/history.py" line="725"/>
         <source>database</source>
         <translation>baza danych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="724"/>
+        <location filename="../../desk/history.py" line="726"/>
         <source>import</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="725"/>
+        <location filename="../../desk/history.py" line="727"/>
         <source>copy of a term</source>
         <translation>kopia cyklu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="736"/>
+        <location filename="../../desk/history.py" line="738"/>
         <source>the student, on the portal</source>
         <translation>student, w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="737"/>
+        <location filename="../../desk/history.py" line="739"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="772"/>
+        <location filename="../../desk/history.py" line="774"/>
         <source>Exported by</source>
         <translation>Wyeksportował(a)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="773"/>
+        <location filename="../../desk/history.py" line="775"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="774"/>
+        <location filename="../../desk/history.py" line="776"/>
         <source>Entries</source>
         <translation>Wpisy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="777"/>
+        <location filename="../../desk/history.py" line="779"/>
         <source>Filters</source>
         <translation>Filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="779"/>
-        <location filename="../../desk/history.py" line="796"/>
+        <location filename="../../desk/history.py" line="781"/>
+        <location filename="../../desk/history.py" line="798"/>
         <source>Audit trail</source>
         <translation>Historia zmian</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="781"/>
+        <location filename="../../desk/history.py" line="783"/>
         <source>Entry</source>
         <translation>Wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="782"/>
+        <location filename="../../desk/history.py" line="784"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="783"/>
+        <location filename="../../desk/history.py" line="785"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="784"/>
+        <location filename="../../desk/history.py" line="786"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="785"/>
+        <location filename="../../desk/history.py" line="787"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="786"/>
+        <location filename="../../desk/history.py" line="788"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="787"/>
+        <location filename="../../desk/history.py" line="789"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="788"/>
+        <location filename="../../desk/history.py" line="790"/>
         <source>Action code</source>
         <translation>Kod czynności</translation>
     </message>
@@ -5039,27 +5099,27 @@ Odtworzenie:
         <translation>Zaimportowano %1 (wiersz %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="464"/>
+        <location filename="../../desk/next_term.py" line="465"/>
         <source>Term %1 copied to %2 (registrations: %3, class groups: %4)</source>
         <translation>Cykl %1 skopiowano do %2 (rejestracje: %3, grupy zajęciowe: %4)</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="471"/>
+        <location filename="../../desk/next_term.py" line="472"/>
         <source>Registration %1 copied from %2</source>
         <translation>Rejestrację %1 skopiowano z %2</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="478"/>
+        <location filename="../../desk/next_term.py" line="479"/>
         <source>Round “%1” copied to %2</source>
         <translation>Turę „%1” skopiowano do %2</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="483"/>
+        <location filename="../../desk/next_term.py" line="484"/>
         <source>Access rule copied to %1</source>
         <translation>Regułę dostępu skopiowano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="485"/>
+        <location filename="../../desk/next_term.py" line="486"/>
         <source>Class group %1 copied</source>
         <translation>Skopiowano grupę zajęciową %1</translation>
     </message>
@@ -5558,7 +5618,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="225"/>
-        <location filename="../../desk/imports/registrations.py" line="233"/>
+        <location filename="../../desk/imports/registrations.py" line="236"/>
         <source>no programme %1 at the desk</source>
         <translation>nie ma kierunku %1</translation>
     </message>
@@ -5595,7 +5655,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="576"/>
-        <location filename="../../desk/imports/registrations.py" line="311"/>
+        <location filename="../../desk/imports/registrations.py" line="314"/>
         <location filename="../../desk/imports/tokens.py" line="118"/>
         <source>no student %1 at the desk</source>
         <translation>nie ma studenta %1</translation>
@@ -5607,74 +5667,74 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/registrations.py" line="56"/>
-        <location filename="../../desk/imports/registrations.py" line="188"/>
-        <location filename="../../desk/imports/registrations.py" line="318"/>
+        <location filename="../../desk/imports/registrations.py" line="191"/>
+        <location filename="../../desk/imports/registrations.py" line="321"/>
         <source>no registration %1 at the desk</source>
         <translation>nie ma rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="88"/>
-        <location filename="../../desk/imports/teaching.py" line="258"/>
+        <location filename="../../desk/imports/registrations.py" line="91"/>
+        <location filename="../../desk/imports/teaching.py" line="260"/>
         <source>no term %1 at the desk</source>
         <translation>nie ma cyklu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="90"/>
+        <location filename="../../desk/imports/registrations.py" line="93"/>
         <location filename="../../desk/imports/tokens.py" line="70"/>
         <location filename="../../desk/imports/tokens.py" line="121"/>
         <source>no token type %1 at the desk</source>
         <translation>nie ma typu żetonu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="94"/>
-        <location filename="../../desk/imports/registrations.py" line="135"/>
-        <location filename="../../desk/imports/registrations.py" line="195"/>
-        <location filename="../../desk/imports/registrations.py" line="245"/>
-        <location filename="../../desk/imports/teaching.py" line="219"/>
+        <location filename="../../desk/imports/registrations.py" line="97"/>
+        <location filename="../../desk/imports/registrations.py" line="138"/>
+        <location filename="../../desk/imports/registrations.py" line="198"/>
+        <location filename="../../desk/imports/registrations.py" line="248"/>
+        <location filename="../../desk/imports/teaching.py" line="221"/>
         <source>not one of your units</source>
         <translation>nie jest jedną z Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="96"/>
+        <location filename="../../desk/imports/registrations.py" line="99"/>
         <source>a token registration has a token type, a direct one has none</source>
         <translation>rejestracja żetonowa ma typ żetonu, bezpośrednia nie ma żadnego</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="138"/>
-        <location filename="../../desk/imports/teaching.py" line="393"/>
+        <location filename="../../desk/imports/registrations.py" line="141"/>
+        <location filename="../../desk/imports/teaching.py" line="401"/>
         <source>not after the start</source>
         <translation>nie później niż początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="141"/>
+        <location filename="../../desk/imports/registrations.py" line="144"/>
         <source>a token round needs its micro-round and break</source>
         <translation>tura żetonowa wymaga długości mikrotury i mikroprzerwy</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="148"/>
+        <location filename="../../desk/imports/registrations.py" line="151"/>
         <source>overlaps the round %1 (%2 – %3)</source>
         <translation>nakłada się na turę %1 (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="191"/>
-        <location filename="../../desk/imports/teaching.py" line="259"/>
+        <location filename="../../desk/imports/registrations.py" line="194"/>
+        <location filename="../../desk/imports/teaching.py" line="261"/>
         <source>no course %1 at the desk</source>
         <translation>nie ma przedmiotu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="314"/>
-        <location filename="../../desk/imports/teaching.py" line="381"/>
+        <location filename="../../desk/imports/registrations.py" line="317"/>
+        <location filename="../../desk/imports/teaching.py" line="389"/>
         <source>no such class group at the desk</source>
         <translation>nie ma takiej grupy zajęciowej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="323"/>
+        <location filename="../../desk/imports/registrations.py" line="326"/>
         <location filename="../../desk/imports/tokens.py" line="126"/>
         <source>not a student of your units</source>
         <translation>to nie student Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="331"/>
+        <location filename="../../desk/imports/registrations.py" line="334"/>
         <source>required for a seat over the limit</source>
         <translation>wymagany dla miejsca ponad limit</translation>
     </message>
@@ -5739,45 +5799,45 @@ Odtworzenie:
         <translation>Rekordy zmieniły się po podglądzie (teraz nowe: %1, zmienione: %2, błędne: %3): obejrzyj podgląd ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="77"/>
+        <location filename="../../desk/imports/teaching.py" line="79"/>
         <source>%1 is not a weekday (poniedziałek … niedziela, or 1 … 7)</source>
         <translation>%1 to nie dzień tygodnia (poniedziałek … niedziela albo 1 … 7)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="81"/>
+        <location filename="../../desk/imports/teaching.py" line="83"/>
         <source>weekday: poniedziałek … niedziela, or 1 … 7</source>
         <translation>dzień tygodnia: poniedziałek … niedziela albo 1 … 7</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="99"/>
+        <location filename="../../desk/imports/teaching.py" line="101"/>
         <source>no unit %1 at the desk</source>
         <translation>nie ma jednostki %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="166"/>
-        <location filename="../../desk/imports/teaching.py" line="222"/>
-        <location filename="../../desk/imports/teaching.py" line="280"/>
+        <location filename="../../desk/imports/teaching.py" line="168"/>
+        <location filename="../../desk/imports/teaching.py" line="224"/>
+        <location filename="../../desk/imports/teaching.py" line="282"/>
         <source>record</source>
         <translation>rekord</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="233"/>
+        <location filename="../../desk/imports/teaching.py" line="235"/>
         <source>institutional e-mails of the teachers, separated by commas</source>
         <translation>uczelniane adresy e-mail prowadzących, rozdzielone przecinkami</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="274"/>
-        <location filename="../../desk/imports/teaching.py" line="391"/>
+        <location filename="../../desk/imports/teaching.py" line="276"/>
+        <location filename="../../desk/imports/teaching.py" line="399"/>
         <source>not a course of your units</source>
         <translation>to nie przedmiot Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="285"/>
+        <location filename="../../desk/imports/teaching.py" line="287"/>
         <source>below the %1 students already enrolled</source>
         <translation>mniej niż zapisanych już studentów (%1)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="292"/>
+        <location filename="../../desk/imports/teaching.py" line="294"/>
         <source>%1 is not the login of a member of staff</source>
         <translation>%1 to nie login pracownika</translation>
     </message>
@@ -5864,7 +5924,7 @@ Odtworzenie:
     <message>
         <location filename="../../desk/imports/people.py" line="152"/>
         <location filename="../../desk/imports/people.py" line="546"/>
-        <location filename="../../desk/imports/registrations.py" line="275"/>
+        <location filename="../../desk/imports/registrations.py" line="278"/>
         <location filename="../../desk/imports/tokens.py" line="93"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
@@ -5876,14 +5936,14 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="159"/>
-        <location filename="../../desk/imports/registrations.py" line="223"/>
-        <location filename="../../desk/imports/teaching.py" line="178"/>
+        <location filename="../../desk/imports/registrations.py" line="226"/>
+        <location filename="../../desk/imports/teaching.py" line="180"/>
         <source>Programme code</source>
         <translation>Kod kierunku</translation>
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="162"/>
-        <location filename="../../desk/imports/registrations.py" line="229"/>
+        <location filename="../../desk/imports/registrations.py" line="232"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
@@ -5916,193 +5976,198 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/registrations.py" line="46"/>
-        <location filename="../../desk/imports/registrations.py" line="70"/>
-        <location filename="../../desk/imports/registrations.py" line="278"/>
+        <location filename="../../desk/imports/registrations.py" line="71"/>
+        <location filename="../../desk/imports/registrations.py" line="281"/>
         <source>Registration code</source>
         <translation>Kod rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="72"/>
-        <location filename="../../desk/imports/teaching.py" line="113"/>
-        <location filename="../../desk/imports/teaching.py" line="154"/>
-        <location filename="../../desk/imports/teaching.py" line="180"/>
-        <location filename="../../desk/imports/teaching.py" line="205"/>
+        <location filename="../../desk/imports/registrations.py" line="73"/>
+        <location filename="../../desk/imports/teaching.py" line="115"/>
+        <location filename="../../desk/imports/teaching.py" line="156"/>
+        <location filename="../../desk/imports/teaching.py" line="182"/>
+        <location filename="../../desk/imports/teaching.py" line="207"/>
         <location filename="../../desk/imports/tokens.py" line="44"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="74"/>
-        <location filename="../../desk/imports/teaching.py" line="84"/>
-        <location filename="../../desk/imports/teaching.py" line="111"/>
+        <location filename="../../desk/imports/registrations.py" line="75"/>
+        <location filename="../../desk/imports/teaching.py" line="86"/>
+        <location filename="../../desk/imports/teaching.py" line="113"/>
         <source>Unit code</source>
         <translation>Kod jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="77"/>
-        <location filename="../../desk/imports/teaching.py" line="117"/>
+        <location filename="../../desk/imports/registrations.py" line="78"/>
+        <location filename="../../desk/imports/teaching.py" line="119"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="78"/>
+        <location filename="../../desk/imports/registrations.py" line="79"/>
         <location filename="../../desk/imports/tokens.py" line="29"/>
         <location filename="../../desk/imports/tokens.py" line="43"/>
         <source>Token type</source>
         <translation>Typ żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="81"/>
+        <location filename="../../desk/imports/registrations.py" line="82"/>
         <source>Message to students</source>
         <translation>Komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="82"/>
+        <location filename="../../desk/imports/registrations.py" line="83"/>
         <source>Selection limit</source>
         <translation>Limit wyboru</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="85"/>
+        <location filename="../../desk/imports/registrations.py" line="86"/>
         <source>Entitled students only</source>
         <translation>Tylko uprawnieni</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="111"/>
+        <location filename="../../desk/imports/registrations.py" line="88"/>
+        <source>Timetable clashes refused</source>
+        <translation>Kolizje planu odrzucane</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="114"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="113"/>
-        <location filename="../../desk/imports/teaching.py" line="349"/>
+        <location filename="../../desk/imports/registrations.py" line="116"/>
+        <location filename="../../desk/imports/teaching.py" line="351"/>
         <source>Starts at</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="115"/>
-        <location filename="../../desk/imports/teaching.py" line="351"/>
+        <location filename="../../desk/imports/registrations.py" line="118"/>
+        <location filename="../../desk/imports/teaching.py" line="353"/>
         <source>Ends at</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="117"/>
+        <location filename="../../desk/imports/registrations.py" line="120"/>
         <source>Unregistering allowed</source>
         <translation>Wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="119"/>
+        <location filename="../../desk/imports/registrations.py" line="122"/>
         <source>Micro-round (minutes)</source>
         <translation>Mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="122"/>
+        <location filename="../../desk/imports/registrations.py" line="125"/>
         <source>Micro-break (minutes)</source>
         <translation>Mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="225"/>
-        <location filename="../../desk/imports/teaching.py" line="185"/>
+        <location filename="../../desk/imports/registrations.py" line="228"/>
+        <location filename="../../desk/imports/teaching.py" line="187"/>
         <location filename="../../desk/imports/tokens.py" line="61"/>
         <source>Level</source>
         <translation>Poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="227"/>
-        <location filename="../../desk/imports/teaching.py" line="187"/>
+        <location filename="../../desk/imports/registrations.py" line="230"/>
+        <location filename="../../desk/imports/teaching.py" line="189"/>
         <location filename="../../desk/imports/tokens.py" line="63"/>
         <source>Mode</source>
         <translation>Forma studiów</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="281"/>
+        <location filename="../../desk/imports/registrations.py" line="284"/>
         <source>Over the limit</source>
         <translation>Ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="284"/>
+        <location filename="../../desk/imports/registrations.py" line="287"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="87"/>
-        <location filename="../../desk/imports/teaching.py" line="153"/>
+        <location filename="../../desk/imports/teaching.py" line="89"/>
+        <location filename="../../desk/imports/teaching.py" line="155"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="89"/>
-        <location filename="../../desk/imports/teaching.py" line="203"/>
+        <location filename="../../desk/imports/teaching.py" line="91"/>
+        <location filename="../../desk/imports/teaching.py" line="205"/>
         <source>Course code</source>
         <translation>Kod przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="92"/>
+        <location filename="../../desk/imports/teaching.py" line="94"/>
         <source>Class type</source>
         <translation>Typ zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="94"/>
+        <location filename="../../desk/imports/teaching.py" line="96"/>
         <source>Group number</source>
         <translation>Numer grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="115"/>
-        <location filename="../../desk/imports/teaching.py" line="182"/>
-        <location filename="../../desk/imports/teaching.py" line="207"/>
+        <location filename="../../desk/imports/teaching.py" line="117"/>
+        <location filename="../../desk/imports/teaching.py" line="184"/>
+        <location filename="../../desk/imports/teaching.py" line="209"/>
         <source>English name</source>
         <translation>Nazwa angielska</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="118"/>
+        <location filename="../../desk/imports/teaching.py" line="120"/>
         <source>Parent unit code</source>
         <translation>Kod jednostki nadrzędnej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="156"/>
+        <location filename="../../desk/imports/teaching.py" line="158"/>
         <source>Starts on</source>
         <translation>Data od</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="158"/>
+        <location filename="../../desk/imports/teaching.py" line="160"/>
         <source>Ends on</source>
         <translation>Data do</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="210"/>
+        <location filename="../../desk/imports/teaching.py" line="212"/>
         <source>Language</source>
         <translation>Język</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="248"/>
+        <location filename="../../desk/imports/teaching.py" line="250"/>
         <source>Seat limit</source>
         <translation>Limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="250"/>
+        <location filename="../../desk/imports/teaching.py" line="252"/>
         <source>Lower limit</source>
         <translation>Dolny limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="253"/>
+        <location filename="../../desk/imports/teaching.py" line="255"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="256"/>
+        <location filename="../../desk/imports/teaching.py" line="258"/>
         <source>Description</source>
         <translation>Opis</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="347"/>
+        <location filename="../../desk/imports/teaching.py" line="349"/>
         <source>Weekday</source>
         <translation>Dzień tygodnia</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="353"/>
+        <location filename="../../desk/imports/teaching.py" line="355"/>
         <source>Room</source>
         <translation>Sala</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="354"/>
+        <location filename="../../desk/imports/teaching.py" line="356"/>
         <source>Building</source>
         <translation>Budynek</translation>
     </message>
@@ -6150,52 +6215,52 @@ Odtworzenie:
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="102"/>
+        <location filename="../../desk/imports/registrations.py" line="105"/>
         <source>Rounds of registrations</source>
         <translation>Tury rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="170"/>
+        <location filename="../../desk/imports/registrations.py" line="173"/>
         <source>Courses offered in registrations</source>
         <translation>Przedmioty oferowane w rejestracjach</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="214"/>
+        <location filename="../../desk/imports/registrations.py" line="217"/>
         <source>Access rules of registrations</source>
         <translation>Reguły dostępu do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="270"/>
+        <location filename="../../desk/imports/registrations.py" line="273"/>
         <source>Enrollments</source>
         <translation>Zapisy</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="104"/>
+        <location filename="../../desk/imports/teaching.py" line="106"/>
         <source>Organisational units</source>
         <translation>Jednostki organizacyjne</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="146"/>
+        <location filename="../../desk/imports/teaching.py" line="148"/>
         <source>Terms</source>
         <translation>Cykle dydaktyczne</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="171"/>
+        <location filename="../../desk/imports/teaching.py" line="173"/>
         <source>Programmes</source>
         <translation>Kierunki</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="195"/>
+        <location filename="../../desk/imports/teaching.py" line="197"/>
         <source>Courses</source>
         <translation>Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="238"/>
+        <location filename="../../desk/imports/teaching.py" line="240"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="339"/>
+        <location filename="../../desk/imports/teaching.py" line="341"/>
         <source>Timetable slots</source>
         <translation>Terminy zajęć</translation>
     </message>
@@ -6273,90 +6338,90 @@ Odtworzenie:
         <translation>rejestracja znana w systemie (najpierw zaimportuj rejestracje)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="79"/>
+        <location filename="../../desk/imports/registrations.py" line="80"/>
         <source>required for a token registration, empty for a direct one</source>
         <translation>wymagany dla rejestracji żetonowej, pusty dla bezpośredniej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="83"/>
+        <location filename="../../desk/imports/registrations.py" line="84"/>
         <source>how many courses a student may take; empty: no limit</source>
         <translation>ile przedmiotów może wybrać student; puste: bez limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="121"/>
         <location filename="../../desk/imports/registrations.py" line="124"/>
+        <location filename="../../desk/imports/registrations.py" line="127"/>
         <source>token rounds only</source>
         <translation>tylko tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="224"/>
+        <location filename="../../desk/imports/registrations.py" line="227"/>
         <source>empty: any programme</source>
         <translation>puste: dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="226"/>
+        <location filename="../../desk/imports/registrations.py" line="229"/>
         <location filename="../../desk/imports/tokens.py" line="62"/>
         <source>empty: any level</source>
         <translation>puste: dowolny poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="228"/>
+        <location filename="../../desk/imports/registrations.py" line="231"/>
         <location filename="../../desk/imports/tokens.py" line="64"/>
         <source>empty: any mode</source>
         <translation>puste: dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="230"/>
+        <location filename="../../desk/imports/registrations.py" line="233"/>
         <source>empty: any stage</source>
         <translation>puste: dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="279"/>
+        <location filename="../../desk/imports/registrations.py" line="282"/>
         <source>the registration it was made in; may be empty</source>
         <translation>rejestracja, w której dokonano zapisu; może być puste</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="282"/>
+        <location filename="../../desk/imports/registrations.py" line="285"/>
         <source>tak: a seat over the group&apos;s limit, given by the dean&apos;s office (a reason is required)</source>
         <translation>tak: miejsce ponad limit grupy przyznane przez dziekanat (wymagany powód)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="285"/>
+        <location filename="../../desk/imports/registrations.py" line="288"/>
         <source>why a seat over the limit was given</source>
         <translation>dlaczego przyznano miejsce ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="85"/>
+        <location filename="../../desk/imports/teaching.py" line="87"/>
         <source>a unit the desk has (import units first)</source>
         <translation>jednostka znana w systemie (najpierw zaimportuj jednostki)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="88"/>
+        <location filename="../../desk/imports/teaching.py" line="90"/>
         <source>a term&apos;s code, e.g. 2026Z</source>
         <translation>kod cyklu, np. 2026Z</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="90"/>
+        <location filename="../../desk/imports/teaching.py" line="92"/>
         <source>a course the desk has (import courses first)</source>
         <translation>przedmiot znany w systemie (najpierw zaimportuj przedmioty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="120"/>
+        <location filename="../../desk/imports/teaching.py" line="122"/>
         <source>a unit the desk has or one on an earlier line</source>
         <translation>jednostka znana w systemie lub podana we wcześniejszym wierszu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="211"/>
+        <location filename="../../desk/imports/teaching.py" line="213"/>
         <source>language code, e.g. pl or en; empty: pl</source>
         <translation>kod języka, np. pl lub en; puste: pl</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="252"/>
+        <location filename="../../desk/imports/teaching.py" line="254"/>
         <source>below it the group does not run; empty: 0</source>
         <translation>poniżej tej liczby grupa nie zostanie uruchomiona; puste: 0</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/teaching.py" line="254"/>
+        <location filename="../../desk/imports/teaching.py" line="256"/>
         <source>institutional e-mails of staff (import staff first), separated by commas</source>
         <translation>uczelniane adresy e-mail pracowników (najpierw zaimportuj prowadzących), rozdzielone przecinkami</translation>
     </message>
@@ -6880,7 +6945,7 @@ Odtworzenie:
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="153"/>
+        <location filename="../../desk/eligibility.py" line="155"/>
         <location filename="../../desk/history.py" line="523"/>
         <location filename="../../desk/student_records.py" line="101"/>
         <location filename="../../ui/labels.py" line="26"/>
@@ -6889,7 +6954,7 @@ Odtworzenie:
         <translation>aktywny</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="154"/>
+        <location filename="../../desk/eligibility.py" line="156"/>
         <location filename="../../desk/history.py" line="524"/>
         <location filename="../../desk/student_records.py" line="102"/>
         <location filename="../../ui/labels.py" line="27"/>
@@ -6897,7 +6962,7 @@ Odtworzenie:
         <translation>urlop</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="155"/>
+        <location filename="../../desk/eligibility.py" line="157"/>
         <location filename="../../desk/history.py" line="525"/>
         <location filename="../../desk/student_records.py" line="103"/>
         <location filename="../../ui/labels.py" line="28"/>
@@ -6905,7 +6970,7 @@ Odtworzenie:
         <translation>zawieszony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="156"/>
+        <location filename="../../desk/eligibility.py" line="158"/>
         <location filename="../../desk/history.py" line="526"/>
         <location filename="../../desk/student_records.py" line="104"/>
         <location filename="../../ui/labels.py" line="29"/>
@@ -6913,7 +6978,7 @@ Odtworzenie:
         <translation>skreślony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="157"/>
+        <location filename="../../desk/eligibility.py" line="159"/>
         <location filename="../../desk/history.py" line="527"/>
         <location filename="../../desk/student_records.py" line="105"/>
         <location filename="../../ui/labels.py" line="30"/>
@@ -7645,52 +7710,52 @@ Odtworzenie:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="222"/>
+        <location filename="../../ui/views/group_dialogs.py" line="251"/>
         <source>Move %1 %2</source>
         <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="223"/>
+        <location filename="../../ui/views/group_dialogs.py" line="252"/>
         <source>From %1 to another group of the course, in one step.</source>
         <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="224"/>
+        <location filename="../../ui/views/group_dialogs.py" line="253"/>
         <source>&amp;Move</source>
         <translation>&amp;Przenieś</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="228"/>
+        <location filename="../../ui/views/group_dialogs.py" line="257"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="203"/>
+        <location filename="../../ui/views/group_dialogs.py" line="231"/>
         <source>%1 — %2 of %3, %4 free</source>
         <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="231"/>
+        <location filename="../../ui/views/group_dialogs.py" line="260"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
         <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="233"/>
+        <location filename="../../ui/views/group_dialogs.py" line="262"/>
         <source>Move over the limit</source>
         <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="238"/>
+        <location filename="../../ui/views/group_dialogs.py" line="269"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="253"/>
+        <location filename="../../ui/views/group_dialogs.py" line="285"/>
         <source>The group has free places.</source>
         <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="264"/>
+        <location filename="../../ui/views/group_dialogs.py" line="299"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę docelową.</translation>
     </message>
@@ -7745,17 +7810,22 @@ Odtworzenie:
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="81"/>
+        <location filename="../../ui/views/group_members.py" line="69"/>
+        <source>Without it, the students whose timetable clashes with the group stay where they are (each is named in the result).</source>
+        <translation>Bez tego studenci, których plan zajęć koliduje z tą grupą, zostają tam, gdzie są (każdy jest wymieniony w wyniku).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="87"/>
         <source>Without it, the students beyond the free places stay where they are (each is named in the result).</source>
         <translation>Bez tego studenci ponad liczbę wolnych miejsc zostają w swojej grupie (każdy jest wymieniony w wyniku).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="82"/>
+        <location filename="../../ui/views/group_members.py" line="88"/>
         <source>The group has places for all of them.</source>
         <translation>W grupie jest miejsce dla wszystkich.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="87"/>
+        <location filename="../../ui/views/group_members.py" line="93"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę, do której przenieść.</translation>
     </message>
@@ -7911,92 +7981,92 @@ Odtworzenie:
 <context>
     <name>NextTerm</name>
     <message>
-        <location filename="../../desk/next_term.py" line="265"/>
+        <location filename="../../desk/next_term.py" line="266"/>
         <source>Choose a target term other than the source term.</source>
         <translation>Wybierz cykl docelowy inny niż cykl źródłowy.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="269"/>
+        <location filename="../../desk/next_term.py" line="270"/>
         <source>There is no term with the id %1.</source>
         <translation>Nie ma cyklu o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="275"/>
+        <location filename="../../desk/next_term.py" line="276"/>
         <source>The term %1 starts on %2, before %3 ends (%4): copy to a term that starts later.</source>
         <translation>Cykl %1 zaczyna się %2, przed końcem cyklu %3 (%4): kopiuj do cyklu, który zaczyna się później.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="291"/>
+        <location filename="../../desk/next_term.py" line="292"/>
         <source>The round “%1” would start on %2, which has already passed.</source>
         <translation>Tura „%1” zaczynałaby się %2, a ta data już minęła.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="295"/>
+        <location filename="../../desk/next_term.py" line="296"/>
         <source>The round “%1” would end on %2, after the term %3 ends (%4).</source>
         <translation>Tura „%1” kończyłaby się %2, po końcu cyklu %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="306"/>
+        <location filename="../../desk/next_term.py" line="307"/>
         <source>Reading registrations…</source>
         <translation>Wczytywanie rejestracji…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="308"/>
+        <location filename="../../desk/next_term.py" line="309"/>
         <source>Reading class groups…</source>
         <translation>Wczytywanie grup zajęciowych…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="310"/>
+        <location filename="../../desk/next_term.py" line="311"/>
         <source>Reading token allocation rules…</source>
         <translation>Wczytywanie reguł przydziału żetonów…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="368"/>
+        <location filename="../../desk/next_term.py" line="369"/>
         <source>The code %1 is already used by a registration of another term.</source>
         <translation>Kod %1 jest już używany przez rejestrację innego cyklu.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="371"/>
+        <location filename="../../desk/next_term.py" line="372"/>
         <source>The code %1 would be longer than %2 characters.</source>
         <translation>Kod %1 byłby dłuższy niż %2 znaków.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="379"/>
+        <location filename="../../desk/next_term.py" line="380"/>
         <source>The round “%1” cannot be moved that far.</source>
         <translation>Tury „%1” nie można przesunąć tak daleko.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="503"/>
+        <location filename="../../desk/next_term.py" line="504"/>
         <source>Say why the term is copied; the reason is kept with the copy.</source>
         <translation>Podaj powód kopiowania cyklu; zostanie zapisany razem z kopią.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="511"/>
+        <location filename="../../desk/next_term.py" line="512"/>
         <source>and %1 more</source>
         <translation>i %1 więcej</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="512"/>
+        <location filename="../../desk/next_term.py" line="513"/>
         <source>Nothing was copied:</source>
         <translation>Niczego nie skopiowano:</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="534"/>
+        <location filename="../../desk/next_term.py" line="535"/>
         <source>Creating class groups…</source>
         <translation>Tworzenie grup zajęciowych…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="536"/>
+        <location filename="../../desk/next_term.py" line="537"/>
         <source>Creating registrations…</source>
         <translation>Tworzenie rejestracji…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="541"/>
+        <location filename="../../desk/next_term.py" line="542"/>
         <source>Some of these records were created in the target term meanwhile. Nothing was copied; look at the preview again.</source>
         <translation>W międzyczasie część tych rekordów utworzono w cyklu docelowym. Niczego nie skopiowano; obejrzyj podgląd ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="647"/>
+        <location filename="../../desk/next_term.py" line="648"/>
         <source>There is no term %1.</source>
         <translation>Nie ma cyklu %1.</translation>
     </message>
@@ -8485,22 +8555,22 @@ Odtworzenie:
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="457"/>
+        <location filename="../../ui/views/calendar.py" line="459"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="457"/>
+        <location filename="../../ui/views/calendar.py" line="459"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="457"/>
+        <location filename="../../ui/views/calendar.py" line="459"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="465"/>
+        <location filename="../../ui/views/calendar.py" line="467"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -8704,85 +8774,130 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/refusals.py" line="56"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on day {weekday}, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w dniu {weekday}, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="60"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on Monday, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w poniedziałek, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="61"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on Tuesday, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie we wtorek, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="62"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on Wednesday, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w środę, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="63"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on Thursday, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w czwartek, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="64"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on Friday, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w piątek, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="65"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on Saturday, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w sobotę, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="66"/>
+        <source>Group {group} clashes in the timetable with group {other_group}: both on Sunday, {starts}–{ends}.</source>
+        <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w niedzielę, {starts}–{ends}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="69"/>
         <source>All the courses the registration allows per student are taken (limit: %n).</source>
         <translation>Student ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="58"/>
+        <location filename="../../desk/refusals.py" line="71"/>
         <source>All the courses the registration allows per student are taken (limit: %n).</source>
         <comment>female</comment>
         <translation>Studentka ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="63"/>
+        <location filename="../../desk/refusals.py" line="76"/>
         <source>Every group is full (groups: %n).</source>
         <translation>Wszystkie grupy są pełne (liczba grup: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="59"/>
+        <location filename="../../desk/refusals.py" line="242"/>
+        <source>Choose a group at another time, or enroll despite the clash with a reason (it is recorded as an override).</source>
+        <translation>Wybierz grupę w innym terminie albo zapisz mimo kolizji, podając powód (odstępstwo zostanie odnotowane).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="72"/>
         <source>No {token} tokens left, and the payment of {price} PLN is not accepted.</source>
         <translation>Brak żetonów {token}, a opłata {price} zł nie została zaakceptowana.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="61"/>
+        <location filename="../../desk/refusals.py" line="74"/>
         <source>Group {group} is full: {enrolled} of {limit} places taken.</source>
         <translation>Grupa {group} jest pełna: zajęte miejsca: {enrolled} z {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="65"/>
+        <location filename="../../desk/refusals.py" line="78"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="67"/>
+        <location filename="../../desk/refusals.py" line="80"/>
         <source>The round “{round}” does not allow unregistering.</source>
         <translation>Tura „{round}” nie pozwala na wyrejestrowanie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="69"/>
+        <location filename="../../desk/refusals.py" line="82"/>
         <source>The student is not registered in that group.</source>
         <translation>Student nie jest zarejestrowany w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="71"/>
+        <location filename="../../desk/refusals.py" line="84"/>
         <source>The student is not registered in that group.</source>
         <comment>female</comment>
         <translation>Studentka nie jest zarejestrowana w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="72"/>
+        <location filename="../../desk/refusals.py" line="85"/>
         <source>That enrollment is no longer standing.</source>
         <translation>Ten zapis już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="74"/>
+        <location filename="../../desk/refusals.py" line="87"/>
         <source>The registration ended before a place was found.</source>
         <translation>Rejestracja zakończyła się, zanim znalazło się miejsce.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="205"/>
+        <location filename="../../desk/refusals.py" line="223"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <translation>Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="206"/>
+        <location filename="../../desk/refusals.py" line="224"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <translation>Zamiast tego zapisz studenta do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="209"/>
+        <location filename="../../desk/refusals.py" line="227"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <comment>female</comment>
         <translation>Zamiast tego przenieś studentkę do innej grupy albo najpierw wypisz ją z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="210"/>
+        <location filename="../../desk/refusals.py" line="228"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <comment>female</comment>
         <translation>Zamiast tego zapisz studentkę do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="222"/>
+        <location filename="../../desk/refusals.py" line="240"/>
         <source>Add the course to the registration in the registration calendar.</source>
         <translation>Dodaj przedmiot do rejestracji w kalendarzu rejestracji.</translation>
     </message>
@@ -8790,122 +8905,127 @@ Odtworzenie:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="478"/>
+        <location filename="../../ui/views/calendar.py" line="480"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="479"/>
+        <location filename="../../ui/views/calendar.py" line="481"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="479"/>
+        <location filename="../../ui/views/calendar.py" line="481"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="480"/>
+        <location filename="../../ui/views/calendar.py" line="482"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="483"/>
+        <location filename="../../ui/views/calendar.py" line="485"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="484"/>
+        <location filename="../../ui/views/calendar.py" line="486"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="485"/>
+        <location filename="../../ui/views/calendar.py" line="487"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="487"/>
+        <location filename="../../ui/views/calendar.py" line="489"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="489"/>
+        <location filename="../../ui/views/calendar.py" line="491"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="494"/>
+        <location filename="../../ui/views/calendar.py" line="496"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="498"/>
+        <location filename="../../ui/views/calendar.py" line="500"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="500"/>
+        <location filename="../../ui/views/calendar.py" line="502"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="502"/>
+        <location filename="../../ui/views/calendar.py" line="504"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="507"/>
+        <source>Refuse groups that c&amp;lash with the student&apos;s timetable</source>
+        <translation>Odrzucaj grupy ko&amp;lidujące z planem zajęć studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="512"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="511"/>
+        <location filename="../../ui/views/calendar.py" line="516"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="513"/>
+        <location filename="../../ui/views/calendar.py" line="518"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="514"/>
+        <location filename="../../ui/views/calendar.py" line="519"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="515"/>
+        <location filename="../../ui/views/calendar.py" line="520"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="516"/>
+        <location filename="../../ui/views/calendar.py" line="521"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="517"/>
+        <location filename="../../ui/views/calendar.py" line="522"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="518"/>
+        <location filename="../../ui/views/calendar.py" line="523"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="519"/>
+        <location filename="../../ui/views/calendar.py" line="524"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="521"/>
+        <location filename="../../ui/views/calendar.py" line="527"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="522"/>
+        <location filename="../../ui/views/calendar.py" line="528"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -8913,94 +9033,94 @@ Odtworzenie:
 <context>
     <name>Registrations</name>
     <message>
-        <location filename="../../desk/registrations.py" line="333"/>
+        <location filename="../../desk/registrations.py" line="336"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="356"/>
+        <location filename="../../desk/registrations.py" line="360"/>
         <source>A registration needs a code.</source>
         <translation>Rejestracja musi mieć kod.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="358"/>
+        <location filename="../../desk/registrations.py" line="362"/>
         <source>A registration needs a name.</source>
         <translation>Rejestracja musi mieć nazwę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="361"/>
+        <location filename="../../desk/registrations.py" line="365"/>
         <source>The code %1 is already used by another registration.</source>
         <translation>Kod %1 jest już używany przez inną rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="363"/>
+        <location filename="../../desk/registrations.py" line="367"/>
         <source>Choose the unit that organises the registration.</source>
         <translation>Wybierz jednostkę organizującą rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="366"/>
+        <location filename="../../desk/registrations.py" line="370"/>
         <source>Choose the term of the registration.</source>
         <translation>Wybierz cykl dydaktyczny rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="371"/>
+        <location filename="../../desk/registrations.py" line="375"/>
         <source>A token registration must name its token type.</source>
         <translation>Rejestracja żetonowa musi mieć określony typ żetonów.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="375"/>
+        <location filename="../../desk/registrations.py" line="379"/>
         <source>The selection limit is at least 1 (or no limit).</source>
         <translation>Limit wyboru musi wynosić co najmniej 1 (albo bez limitu).</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="387"/>
+        <location filename="../../desk/registrations.py" line="391"/>
         <source>These courses have no class groups in the term %1: %2.</source>
         <translation>Te przedmioty nie mają grup zajęciowych w cyklu %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="433"/>
-        <location filename="../../desk/registrations.py" line="497"/>
+        <location filename="../../desk/registrations.py" line="439"/>
+        <location filename="../../desk/registrations.py" line="503"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="459"/>
+        <location filename="../../desk/registrations.py" line="465"/>
         <source>A round needs a name.</source>
         <translation>Tura musi mieć nazwę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="462"/>
+        <location filename="../../desk/registrations.py" line="468"/>
         <source>A round must end after it starts.</source>
         <translation>Koniec tury musi być późniejszy niż jej początek.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="465"/>
+        <location filename="../../desk/registrations.py" line="471"/>
         <source>Micro-rounds and breaks last at least a minute.</source>
         <translation>Mikrotury i przerwy muszą trwać co najmniej minutę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="470"/>
+        <location filename="../../desk/registrations.py" line="476"/>
         <source>A token round needs the length of its micro-rounds and breaks.</source>
         <translation>Tura żetonowa wymaga podania długości mikrotur i przerw.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="474"/>
+        <location filename="../../desk/registrations.py" line="480"/>
         <source>The round overlaps “%1” (%2 – %3).</source>
         <translation>Tura nakłada się na turę „%1” (%2 – %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="486"/>
-        <location filename="../../desk/registrations.py" line="509"/>
+        <location filename="../../desk/registrations.py" line="492"/>
+        <location filename="../../desk/registrations.py" line="515"/>
         <source>That round no longer exists.</source>
         <translation>Ta tura już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="514"/>
+        <location filename="../../desk/registrations.py" line="520"/>
         <source>The round “%1” has already started; change its end instead of removing it.</source>
         <translation>Tura „%1” już się rozpoczęła; zamiast ją usuwać, zmień jej koniec.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="528"/>
+        <location filename="../../desk/registrations.py" line="534"/>
         <source>There is no registration with the code %1.</source>
         <translation>Nie ma rejestracji o kodzie %1.</translation>
     </message>
@@ -9195,13 +9315,13 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="262"/>
-        <location filename="../../ui/views/calendar.py" line="346"/>
+        <location filename="../../ui/views/calendar.py" line="348"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="262"/>
-        <location filename="../../ui/views/calendar.py" line="346"/>
+        <location filename="../../ui/views/calendar.py" line="348"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
@@ -9226,27 +9346,32 @@ Odtworzenie:
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="341"/>
+        <location filename="../../ui/views/calendar.py" line="340"/>
+        <source>timetable clashes not checked</source>
+        <translation>kolizje w planie nie są sprawdzane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="343"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="398"/>
+        <location filename="../../ui/views/calendar.py" line="400"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="399"/>
+        <location filename="../../ui/views/calendar.py" line="401"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="400"/>
+        <location filename="../../ui/views/calendar.py" line="402"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="430"/>
+        <location filename="../../ui/views/calendar.py" line="432"/>
         <source>Next ter&amp;m from this one…</source>
         <translation>&amp;Kolejny cykl na podstawie tego…</translation>
     </message>
@@ -9563,87 +9688,87 @@ Odtworzenie:
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="592"/>
+        <location filename="../../ui/views/calendar.py" line="599"/>
         <source>optional for a new round</source>
         <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="594"/>
+        <location filename="../../ui/views/calendar.py" line="601"/>
         <source>Edit round — %1</source>
         <translation>Edycja tury — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="594"/>
+        <location filename="../../ui/views/calendar.py" line="601"/>
         <source>New round — %1</source>
         <translation>Nowa tura — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="595"/>
+        <location filename="../../ui/views/calendar.py" line="602"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
         <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="595"/>
+        <location filename="../../ui/views/calendar.py" line="602"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="599"/>
+        <location filename="../../ui/views/calendar.py" line="606"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="601"/>
+        <location filename="../../ui/views/calendar.py" line="608"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="604"/>
+        <location filename="../../ui/views/calendar.py" line="611"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="605"/>
+        <location filename="../../ui/views/calendar.py" line="612"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="606"/>
+        <location filename="../../ui/views/calendar.py" line="613"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="609"/>
+        <location filename="../../ui/views/calendar.py" line="616"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="610"/>
+        <location filename="../../ui/views/calendar.py" line="617"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="613"/>
+        <location filename="../../ui/views/calendar.py" line="620"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="614"/>
+        <location filename="../../ui/views/calendar.py" line="621"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="615"/>
+        <location filename="../../ui/views/calendar.py" line="622"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="617"/>
+        <location filename="../../ui/views/calendar.py" line="624"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="618"/>
+        <location filename="../../ui/views/calendar.py" line="625"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
@@ -10103,12 +10228,12 @@ Odtworzenie:
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="198"/>
+        <location filename="../../desk/unit_of_work.py" line="201"/>
         <source>Only a signed-in member of staff may do this.</source>
         <translation>Może to zrobić tylko zalogowany pracownik.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="311"/>
+        <location filename="../../desk/unit_of_work.py" line="314"/>
         <source>Your staff account (%1) has been disabled. Ask an administrator.</source>
         <translation>Twoje konto pracownika (%1) zostało wyłączone. Zwróć się do administratora.</translation>
     </message>
@@ -10482,362 +10607,362 @@ Odtworzenie:
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="216"/>
+        <location filename="../../ui/views/student_card.py" line="220"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="236"/>
+        <location filename="../../ui/views/student_card.py" line="266"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="239"/>
+        <location filename="../../ui/views/student_card.py" line="269"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="241"/>
+        <location filename="../../ui/views/student_card.py" line="271"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="250"/>
+        <location filename="../../ui/views/student_card.py" line="280"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="278"/>
+        <location filename="../../ui/views/student_card.py" line="305"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="281"/>
+        <location filename="../../ui/views/student_card.py" line="308"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="282"/>
+        <location filename="../../ui/views/student_card.py" line="309"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="283"/>
+        <location filename="../../ui/views/student_card.py" line="310"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="285"/>
+        <location filename="../../ui/views/student_card.py" line="312"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="286"/>
+        <location filename="../../ui/views/student_card.py" line="313"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="289"/>
+        <location filename="../../ui/views/student_card.py" line="316"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="291"/>
+        <location filename="../../ui/views/student_card.py" line="318"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="312"/>
+        <location filename="../../ui/views/student_card.py" line="339"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="304"/>
+        <location filename="../../ui/views/student_card.py" line="331"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="332"/>
         <source> until %1</source>
         <translation> do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="340"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="340"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="340"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="340"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="340"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
-        <location filename="../../ui/views/student_card.py" line="490"/>
-        <location filename="../../ui/views/student_card.py" line="515"/>
+        <location filename="../../ui/views/student_card.py" line="340"/>
+        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="542"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
-        <location filename="../../ui/views/student_card.py" line="400"/>
+        <location filename="../../ui/views/student_card.py" line="340"/>
+        <location filename="../../ui/views/student_card.py" line="427"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="320"/>
+        <location filename="../../ui/views/student_card.py" line="347"/>
         <source>Change &amp;status…</source>
         <translation>Zmień &amp;status…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="322"/>
+        <location filename="../../ui/views/student_card.py" line="349"/>
         <source>Change the status of the selected programme</source>
         <translation>Zmień status na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="323"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source>Leave, return, suspension, removal or graduation, with a reason.</source>
         <translation>Urlop, powrót, zawieszenie, skreślenie lub ukończenie studiów, z podaniem powodu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="326"/>
+        <location filename="../../ui/views/student_card.py" line="353"/>
         <source>Change s&amp;tage…</source>
         <translation>Zmień &amp;etap…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="328"/>
+        <location filename="../../ui/views/student_card.py" line="355"/>
         <source>Change the stage of the selected programme</source>
         <translation>Zmień etap na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="331"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
         <source>A&amp;dd programme…</source>
         <translation>Dodaj &amp;kierunek…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="333"/>
+        <location filename="../../ui/views/student_card.py" line="360"/>
         <source>Put the student on one more programme</source>
         <translation>Zapisz studenta na kolejny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="346"/>
+        <location filename="../../ui/views/student_card.py" line="373"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="351"/>
+        <location filename="../../ui/views/student_card.py" line="378"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="362"/>
+        <location filename="../../ui/views/student_card.py" line="389"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="399"/>
+        <location filename="../../ui/views/student_card.py" line="426"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="383"/>
+        <location filename="../../ui/views/student_card.py" line="410"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="419"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="392"/>
+        <location filename="../../ui/views/student_card.py" line="419"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="400"/>
+        <location filename="../../ui/views/student_card.py" line="427"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="400"/>
+        <location filename="../../ui/views/student_card.py" line="427"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="400"/>
+        <location filename="../../ui/views/student_card.py" line="427"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="400"/>
+        <location filename="../../ui/views/student_card.py" line="427"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="418"/>
+        <location filename="../../ui/views/student_card.py" line="445"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="420"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="422"/>
+        <location filename="../../ui/views/student_card.py" line="449"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="424"/>
+        <location filename="../../ui/views/student_card.py" line="451"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="489"/>
+        <location filename="../../ui/views/student_card.py" line="516"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="473"/>
+        <location filename="../../ui/views/student_card.py" line="500"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="295"/>
+        <location filename="../../ui/views/student_card.py" line="322"/>
         <source>Progr&amp;ammes</source>
         <translation>Kier&amp;unki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="369"/>
+        <location filename="../../ui/views/student_card.py" line="396"/>
         <source>Reg&amp;istrations of this term and the next</source>
         <translation>Rej&amp;estracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="376"/>
+        <location filename="../../ui/views/student_card.py" line="403"/>
         <source>Show the registrations of &amp;all units</source>
         <translation>Pokaż rejestracje &amp;wszystkich jednostek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="378"/>
+        <location filename="../../ui/views/student_card.py" line="405"/>
         <source>Show the registrations of all units</source>
         <translation>Pokaż rejestracje wszystkich jednostek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="384"/>
+        <location filename="../../ui/views/student_card.py" line="411"/>
         <source>No registrations of your units in the current or the next term.</source>
         <translation>Brak rejestracji Twoich jednostek w bieżącym ani następnym cyklu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="471"/>
+        <location filename="../../ui/views/student_card.py" line="498"/>
         <source>Class gr&amp;oups</source>
         <translation>Grupy &amp;zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="497"/>
+        <location filename="../../ui/views/student_card.py" line="524"/>
         <source>To&amp;kens and payments</source>
         <translation>Że&amp;tony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="525"/>
-        <location filename="../../ui/views/student_card.py" line="540"/>
+        <location filename="../../ui/views/student_card.py" line="552"/>
+        <location filename="../../ui/views/student_card.py" line="567"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="527"/>
+        <location filename="../../ui/views/student_card.py" line="554"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="529"/>
-        <location filename="../../ui/views/student_card.py" line="587"/>
+        <location filename="../../ui/views/student_card.py" line="556"/>
+        <location filename="../../ui/views/student_card.py" line="614"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="531"/>
+        <location filename="../../ui/views/student_card.py" line="558"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="535"/>
+        <location filename="../../ui/views/student_card.py" line="562"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="539"/>
+        <location filename="../../ui/views/student_card.py" line="566"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="540"/>
+        <location filename="../../ui/views/student_card.py" line="567"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="540"/>
+        <location filename="../../ui/views/student_card.py" line="567"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="555"/>
+        <location filename="../../ui/views/student_card.py" line="582"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="557"/>
+        <location filename="../../ui/views/student_card.py" line="584"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="558"/>
+        <location filename="../../ui/views/student_card.py" line="585"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="563"/>
+        <location filename="../../ui/views/student_card.py" line="590"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="566"/>
+        <location filename="../../ui/views/student_card.py" line="593"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="611"/>
+        <location filename="../../ui/views/student_card.py" line="638"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="621"/>
+        <location filename="../../ui/views/student_card.py" line="648"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="624"/>
+        <location filename="../../ui/views/student_card.py" line="651"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="624"/>
+        <location filename="../../ui/views/student_card.py" line="651"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -10846,92 +10971,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="626"/>
+        <location filename="../../ui/views/student_card.py" line="653"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="630"/>
+        <location filename="../../ui/views/student_card.py" line="657"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="633"/>
+        <location filename="../../ui/views/student_card.py" line="660"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="642"/>
+        <location filename="../../ui/views/student_card.py" line="669"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="654"/>
+        <location filename="../../ui/views/student_card.py" line="681"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="660"/>
+        <location filename="../../ui/views/student_card.py" line="687"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="682"/>
+        <location filename="../../ui/views/student_card.py" line="709"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="684"/>
+        <location filename="../../ui/views/student_card.py" line="711"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="686"/>
+        <location filename="../../ui/views/student_card.py" line="713"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="692"/>
+        <location filename="../../ui/views/student_card.py" line="719"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="693"/>
+        <location filename="../../ui/views/student_card.py" line="720"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="693"/>
+        <location filename="../../ui/views/student_card.py" line="720"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="693"/>
+        <location filename="../../ui/views/student_card.py" line="720"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="693"/>
+        <location filename="../../ui/views/student_card.py" line="720"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="693"/>
+        <location filename="../../ui/views/student_card.py" line="720"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="748"/>
+        <location filename="../../ui/views/student_card.py" line="775"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="750"/>
+        <location filename="../../ui/views/student_card.py" line="777"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="753"/>
+        <location filename="../../ui/views/student_card.py" line="780"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -10940,58 +11065,58 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="763"/>
+        <location filename="../../ui/views/student_card.py" line="790"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="400"/>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="427"/>
+        <location filename="../../ui/views/student_card.py" line="517"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="517"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="517"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="517"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="490"/>
+        <location filename="../../ui/views/student_card.py" line="517"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="501"/>
+        <location filename="../../ui/views/student_card.py" line="528"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="514"/>
+        <location filename="../../ui/views/student_card.py" line="541"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="515"/>
+        <location filename="../../ui/views/student_card.py" line="542"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="515"/>
+        <location filename="../../ui/views/student_card.py" line="542"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="515"/>
+        <location filename="../../ui/views/student_card.py" line="542"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -12991,53 +13116,53 @@ Odtworzenie:
 <context>
     <name>TokenRounds</name>
     <message>
-        <location filename="../../desk/token_rounds.py" line="70"/>
+        <location filename="../../desk/token_rounds.py" line="72"/>
         <source>Registered; one {token} token spent.</source>
         <translation>Zarejestrowano; wykorzystano jeden żeton {token}.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="72"/>
+        <location filename="../../desk/token_rounds.py" line="74"/>
         <source>Registered; a payment of {price} PLN is due.</source>
         <translation>Zarejestrowano; naliczono opłatę {price} zł.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="74"/>
+        <location filename="../../desk/token_rounds.py" line="76"/>
         <source>Unregistered; the token refunded or the payment cancelled.</source>
         <translation>Wyrejestrowano; żeton zwrócono albo opłatę anulowano.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="76"/>
+        <location filename="../../desk/token_rounds.py" line="78"/>
         <source>Withdrawn by the student.</source>
         <translation>Wycofana przez studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="79"/>
+        <location filename="../../desk/token_rounds.py" line="81"/>
         <source>token registration request {request}</source>
         <translation>prośba o rejestrację żetonową {request}</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="81"/>
+        <location filename="../../desk/token_rounds.py" line="83"/>
         <source>unregistered (request {request})</source>
         <translation>wyrejestrowanie (prośba {request})</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="152"/>
-        <location filename="../../desk/token_rounds.py" line="607"/>
+        <location filename="../../desk/token_rounds.py" line="154"/>
+        <location filename="../../desk/token_rounds.py" line="628"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="155"/>
+        <location filename="../../desk/token_rounds.py" line="157"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="200"/>
+        <location filename="../../desk/token_rounds.py" line="203"/>
         <source>The request is no longer pending.</source>
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="477"/>
+        <location filename="../../desk/token_rounds.py" line="458"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
@@ -13065,68 +13190,68 @@ Odtworzenie:
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="403"/>
+        <location filename="../../desk/tokens.py" line="405"/>
         <source>Only an administrator may override the deadline.</source>
         <translation>Tylko administrator może dokonać korekty po terminie.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="421"/>
+        <location filename="../../desk/tokens.py" line="423"/>
         <source>Say why the balance is corrected (e.g. admitted mid-year).</source>
         <translation>Podaj powód korekty stanu żetonów (np. przyjęcie w trakcie roku).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="423"/>
+        <location filename="../../desk/tokens.py" line="425"/>
         <source>A correction adds or takes away at least one token.</source>
         <translation>Korekta musi dodawać lub odejmować co najmniej jeden żeton.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="442"/>
+        <location filename="../../desk/tokens.py" line="444"/>
         <source>The balance of %1 would fall below zero (it is %2).</source>
         <translation>Stan %1 spadłby poniżej zera (obecnie wynosi %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="460"/>
+        <location filename="../../desk/tokens.py" line="462"/>
         <source>The balance of %1 would pass %2 tokens (it is %3).</source>
         <translation>Saldo %1 przekroczyłoby %2 żetonów (wynosi %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="477"/>
+        <location filename="../../desk/tokens.py" line="479"/>
         <source>The balance of %1 students would pass %2 tokens; nothing was allocated.</source>
         <translation>Saldo %1 studentów przekroczyłoby %2 żetonów; niczego nie przydzielono.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="488"/>
+        <location filename="../../desk/tokens.py" line="490"/>
         <source>This key was already used for another correction, so this one was not recorded. Record it with a new key (a new form).</source>
         <translation>Ten klucz został już użyty do innej korekty, więc tej nie zapisano. Zapisz ją z nowym kluczem (w nowym formularzu).</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="522"/>
+        <location filename="../../desk/tokens.py" line="524"/>
         <source>Say why the correction is undone.</source>
         <translation>Podaj powód cofnięcia korekty.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="531"/>
+        <location filename="../../desk/tokens.py" line="533"/>
         <source>That ledger entry no longer exists.</source>
         <translation>Ten wpis w historii żetonów już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="534"/>
+        <location filename="../../desk/tokens.py" line="536"/>
         <source>This correction was already undone.</source>
         <translation>Ta korekta została już cofnięta.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="536"/>
+        <location filename="../../desk/tokens.py" line="538"/>
         <source>Only a correction can be undone here.</source>
         <translation>Tutaj można cofnąć tylko korektę.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="542"/>
+        <location filename="../../desk/tokens.py" line="544"/>
         <source>Undoing it would leave a negative balance (it is %1); the tokens were used.</source>
         <translation>Cofnięcie spowodowałoby ujemny stan (obecnie %1); żetony zostały już wykorzystane.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="592"/>
-        <location filename="../../desk/tokens.py" line="674"/>
+        <location filename="../../desk/tokens.py" line="594"/>
+        <location filename="../../desk/tokens.py" line="676"/>
         <source>An allocation gives at least one token.</source>
         <translation>Przydział musi obejmować co najmniej jeden żeton.</translation>
     </message>
@@ -13136,22 +13261,22 @@ Odtworzenie:
         <translation>automatyczny przydział według reguły</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="672"/>
+        <location filename="../../desk/tokens.py" line="674"/>
         <source>Say why the tokens are allocated.</source>
         <translation>Podaj powód przydziału żetonów.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="683"/>
+        <location filename="../../desk/tokens.py" line="685"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="722"/>
+        <location filename="../../desk/tokens.py" line="724"/>
         <source>A token type code is 1 to 10 letters or digits, e.g. JO.</source>
         <translation>Kod typu żetonu składa się z 1–10 liter lub cyfr, np. JO.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="724"/>
+        <location filename="../../desk/tokens.py" line="726"/>
         <source>A token type needs a name.</source>
         <translation>Typ żetonu musi mieć nazwę.</translation>
     </message>
@@ -13159,17 +13284,17 @@ Odtworzenie:
 <context>
     <name>UnenrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="189"/>
+        <location filename="../../ui/views/group_dialogs.py" line="196"/>
         <source>Unenroll — %1</source>
         <translation>Wypisanie z grupy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="190"/>
+        <location filename="../../ui/views/group_dialogs.py" line="197"/>
         <source>Take %1 %2 (%3) out of %4? The place is free again at once.</source>
         <translation>Wypisać z grupy %4: %1 %2 (%3)? Miejsce od razu stanie się wolne.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="193"/>
+        <location filename="../../ui/views/group_dialogs.py" line="200"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
     </message>
@@ -13177,7 +13302,7 @@ Odtworzenie:
 <context>
     <name>UnenrollManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="103"/>
+        <location filename="../../ui/views/group_members.py" line="110"/>
         <source>Unenroll %n students</source>
         <translation>
             <numerusform>Wypisz %n studenta</numerusform>
@@ -13186,7 +13311,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="104"/>
+        <location filename="../../ui/views/group_members.py" line="111"/>
         <source>Take these %n students out of %1? Their places are free again at once.</source>
         <translation>
             <numerusform>Wypisać tego %n studenta z %1? Jego miejsce od razu się zwolni.</numerusform>
@@ -13195,7 +13320,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="106"/>
+        <location filename="../../ui/views/group_members.py" line="113"/>
         <source>&amp;Unenroll %n students</source>
         <translation>
             <numerusform>&amp;Wypisz %n studenta</numerusform>

@@ -345,6 +345,32 @@ def test_a_full_group_takes_a_student_only_with_the_override_box_ticked(qtbot, a
     assert any(m.student_id == newcomer and m.over_limit for m in view.members)
 
 
+def test_a_clash_is_refused_in_words_then_the_clerk_enrolls_despite_it(qtbot, app_context, db, admin):
+    term, reg, first, second = _world(db)
+    lecture = factories.group(db, factories.course(db, "FIZ-101"), term, seat_limit=50, class_type=ClassType.LECTURE)
+    with db.write() as session:
+        session.add_all([TimetableSlot(group_id=lecture, weekday=2, starts_at=time(10, 0), ends_at=time(11, 30)),
+                         TimetableSlot(group_id=second, weekday=2, starts_at=time(11, 0), ends_at=time(12, 30))])
+    newcomer = factories.student(db, "Zofia", "Wójcik", number="555001")
+    enrollment.enroll(UnitOfWork(db, admin), newcomer, lecture, reason="plan")
+    view = _view(qtbot, app_context, reg, term)
+    _select(qtbot, view, second)
+    view.enroll_button.click()
+    dialog = _dialog(view, "enrollDialog")
+    box = _field(dialog, QCheckBox, "despiteClashBox")
+    assert not box.isEnabled()  # nothing has clashed yet
+    _pick(qtbot, dialog, "555001", newcomer)
+    _field(dialog, QLineEdit, "reasonField").setText("decyzja prodziekana")
+    said = _refused(qtbot, dialog, "clashes")
+    assert "FIZ-101 lecture 1" in said and "Tuesday, 11:00\u201311:30" in said
+    assert box.isEnabled() and _standing(db, newcomer) == [(lecture, False, "plan")]
+    box.setChecked(True)
+    with qtbot.waitSignal(view.membersLoaded, timeout=TIMEOUT):
+        _accept_and_wait(qtbot, view, dialog)
+    with db.read() as session:
+        assert session.scalars(select(Enrollment.despite_clash).where(Enrollment.group_id == second)).one() is True
+
+
 def test_override_is_offered_when_the_group_fills_while_the_dialog_is_open(qtbot, app_context, db, admin):
     term, reg, first, second = _world(db)
     enrollment.enroll(UnitOfWork(db, admin), factories.student(db), first, reason="r")

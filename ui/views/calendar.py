@@ -336,6 +336,8 @@ class RegistrationsView(QWidget):
             self.tr("courses per student: %1").replace("%1", str(line.selection_limit) if line.selection_limit else self.tr("no limit")),
             self.tr("only entitled students") if line.entitled_only else self.tr("open to every active student"),
         ]
+        if not line.clash_check:
+            facts.append(self.tr("timetable clashes not checked"))
         text = " · ".join(facts)
         if detail.message:
             text += "\n" + self.tr("Message to students: %1").replace("%1", detail.message)
@@ -502,6 +504,9 @@ class RegistrationDialog(ActionDialog):
         self.entitled = QCheckBox(self.tr("Only &entitled students (by rules and grants)"), self)
         self.entitled.setObjectName("registrationEntitledOnly")
         self.entitled.setChecked(line.entitled_only if line else True)
+        self.clash_check = QCheckBox(self.tr("Refuse groups that c&lash with the student's timetable"), self)
+        self.clash_check.setObjectName("registrationClashCheck")
+        self.clash_check.setChecked(line.clash_check if line else True)
         self.message = QPlainTextEdit(detail.message or "" if detail else "", self)
         self.message.setObjectName("registrationMessage")
         self.message.setAccessibleName(self.tr("Message to students"))
@@ -518,6 +523,7 @@ class RegistrationDialog(ActionDialog):
         self.form.addRow(self.tr("T&oken type:"), self.token)
         self.form.addRow(self.tr("Courses &per student:"), self.selection)
         self.form.addRow("", self.entitled)
+        self.form.addRow("", self.clash_check)
         self.form.addRow(self.tr("&Message:"), self.message)
         self.form.addRow(self.tr("Courses o&ffered:"), self.courses)
         self.finish_form()
@@ -577,6 +583,7 @@ class RegistrationDialog(ActionDialog):
             kind=kind, token_type_id=self.token.currentData() if kind is RegistrationKind.TOKEN else None,
             selection_limit=self.selection.value() or None, entitled_only=self.entitled.isChecked(),
             message=self.message.toPlainText(), course_ids=tuple(sorted(self.checked_courses())),
+            clash_check=self.clash_check.isChecked(),
         )
         return (draft, self.reason.text())
 

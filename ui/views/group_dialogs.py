@@ -142,7 +142,8 @@ class EnrollDialog(ActionDialog):
         db, actor = context.db, context.actor
         super().__init__(
             context, "", "", "", "enrollDialog",
-            lambda v: enrollment.enroll(UnitOfWork(db, actor), v[0], group.id, reason=v[2], over_limit=v[1]), parent,
+            lambda v: enrollment.enroll(UnitOfWork(db, actor), v[0], group.id, reason=v[2], over_limit=v[1],
+                                        despite_clash=v[3]), parent,
         )
         self.group = group
         self.set_texts(
@@ -157,10 +158,13 @@ class EnrollDialog(ActionDialog):
         self.over_limit.setObjectName("overLimitBox")
         self.over_limit.setAccessibleName(self.tr("Enroll over the limit"))
         self._full(group.free == 0)
+        self.despite_clash = clash_box(self)
         self.form.addRow(self.tr("&Student:"), self.picker)
         self.form.addRow("", self.over_limit)
+        self.form.addRow("", self.despite_clash)
         self.finish_form()
         fit_to_screen(self, QSize(620, 440))
+        self.picker.chosen.connect(lambda _student: offer_clash(self.despite_clash, False))  # another student: asked anew
 
     def _full(self, full: bool) -> None:
         self.over_limit.setEnabled(full)
@@ -169,12 +173,15 @@ class EnrollDialog(ActionDialog):
     def refused(self, error: BaseException) -> None:
         if isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
             self._full(True)  # it filled up meanwhile: the override is now the clerk's choice
+        if clashes(error):
+            offer_clash(self.despite_clash, True)  # the refusal said with which group and when
 
     def values(self):
         student_id = self.picker.student_id
         if student_id is None:
             raise ValueError(self.tr("Find and choose the student first."))
-        return (student_id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())
+        return (student_id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text(),
+                self.despite_clash.isEnabled() and self.despite_clash.isChecked())
 
 
 class UnenrollDialog(ActionDialog):
@@ -198,6 +205,27 @@ class UnenrollDialog(ActionDialog):
         return self.reason.text()
 
 
+def clash_box(parent: QWidget) -> QCheckBox:
+    """"Despite the timetable clash": offered once the rulebook has named the clash (a recorded override)."""
+    box = QCheckBox(QCoreApplication.translate("EnrollDialog", "Despite the timetable &clash (a recorded override)"), parent)
+    box.setObjectName("despiteClashBox")
+    box.setAccessibleName(QCoreApplication.translate("EnrollDialog", "Despite the timetable clash"))
+    offer_clash(box, False)
+    return box
+
+
+def offer_clash(box: QCheckBox, clash: bool) -> None:
+    box.setEnabled(clash)
+    if not clash:
+        box.setChecked(False)
+    box.setToolTip("" if clash else QCoreApplication.translate(
+        "EnrollDialog", "Offered when the group clashes with one the student holds."))
+
+
+def clashes(error: BaseException) -> bool:
+    return isinstance(error, EnrollmentRefused) and any(r.code is Refusal.TIMETABLE_CLASH for r in error.refusals)
+
+
 def target_text(group: GroupLine) -> str:
     """A group offered to move to: its fill and its timetable (one student moved or many)."""
     text = (QCoreApplication.translate("MoveDialog", "%1 — %2 of %3, %4 free").replace("%1", group_label(group))
@@ -214,7 +242,8 @@ class MoveDialog(ActionDialog):
         db, actor = context.db, context.actor
         super().__init__(
             context, "", "", "", "moveDialog",
-            lambda v: enrollment.move(UnitOfWork(db, actor), member.enrollment_id, v[0], reason=v[2], over_limit=v[1]), parent,
+            lambda v: enrollment.move(UnitOfWork(db, actor), member.enrollment_id, v[0], reason=v[2], over_limit=v[1],
+                                      despite_clash=v[3]), parent,
         )
         self.member = member
         self.siblings = list(siblings)
@@ -232,11 +261,14 @@ class MoveDialog(ActionDialog):
         self.over_limit.setObjectName("moveOverLimitBox")
         self.over_limit.setAccessibleName(self.tr("Move over the limit"))
         self._forced_full: set[int] = set()
+        self.despite_clash = clash_box(self)
+        self._clashing: set[int] = set()  # targets the rulebook said clash
         self.target.currentIndexChanged.connect(lambda _index: self._sync())
         first_free = next((i for i, g in enumerate(self.siblings) if g.free > 0), 0)
         self.target.setCurrentIndex(first_free)
         self.form.addRow(self.tr("&To group:"), self.target)
         self.form.addRow("", self.over_limit)
+        self.form.addRow("", self.despite_clash)
         self.finish_form()
         self._sync()
 
@@ -251,15 +283,19 @@ class MoveDialog(ActionDialog):
         if not full:
             self.over_limit.setChecked(False)
         self.over_limit.setToolTip("" if full else self.tr("The group has free places."))
+        offer_clash(self.despite_clash, target is not None and target.id in self._clashing)
 
     def refused(self, error: BaseException) -> None:
         target = self.target_group()
         if target is not None and isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
             self._forced_full.add(target.id)
-            self._sync()
+        if target is not None and clashes(error):
+            self._clashing.add(target.id)
+        self._sync()
 
     def values(self):
         target = self.target_group()
         if target is None:
             raise ValueError(self.tr("Choose the group to move to."))
-        return (target.id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())
+        return (target.id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text(),
+                self.despite_clash.isEnabled() and self.despite_clash.isChecked())

@@ -19,7 +19,7 @@ from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.many_at_once import ManyAtOnceDialog, names_list, show_result
 from ui.tasks import error_message
-from ui.views.group_dialogs import MoveDialog, UnenrollDialog, group_label, target_text
+from ui.views.group_dialogs import MoveDialog, UnenrollDialog, clash_box, group_label, offer_clash, target_text
 
 
 def _move_title() -> str:
@@ -40,7 +40,7 @@ class MoveManyDialog(ManyAtOnceDialog):
         super().__init__(
             context, "", "", "", "moveManyDialog",
             lambda v, progress: enrollment.move_many(UnitOfWork(db, actor), ids, v[0], reason=v[2], over_limit=v[1],
-                                                     progress=progress),
+                                                     despite_clash=v[3], progress=progress),
             parent,
         )
         self.count = count
@@ -63,7 +63,13 @@ class MoveManyDialog(ManyAtOnceDialog):
         roomy = next((i for i, g in enumerate(self.siblings) if g.free >= count), None)
         self.target.setCurrentIndex(roomy if roomy is not None else next((i for i, g in enumerate(self.siblings) if g.free), 0))
         self.form.addRow(self.tr("&To group:"), self.target)
+        # Whose timetable clashes is known student by student: offered from the start, each refusal named in the result.
+        self.despite_clash = clash_box(self)
+        offer_clash(self.despite_clash, True)
+        self.despite_clash.setToolTip(self.tr("Without it, the students whose timetable clashes with the group stay where "
+                                              "they are (each is named in the result)."))
         self.form.addRow("", self.over_limit)
+        self.form.addRow("", self.despite_clash)
         self.finish_form()
         self._sync()
 
@@ -85,7 +91,8 @@ class MoveManyDialog(ManyAtOnceDialog):
         target = self.target_group()
         if target is None:
             raise ValueError(self.tr("Choose the group to move to."))
-        return (target.id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text())
+        return (target.id, self.over_limit.isEnabled() and self.over_limit.isChecked(), self.reason.text(),
+                self.despite_clash.isChecked())
 
 
 class UnenrollManyDialog(ManyAtOnceDialog):

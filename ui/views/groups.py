@@ -753,14 +753,15 @@ class GroupsView(QWidget):
         table.clearContents()
         table.setRowCount(len(members))
         for row, m in enumerate(members):
-            how = labels.enrollment_source(m.source) + (" · " + self.tr("over the limit") if m.over_limit else "")
+            how = (labels.enrollment_source(m.source) + (" · " + self.tr("over the limit") if m.over_limit else "")
+                   + (" · " + self.tr("despite a timetable clash") if m.despite_clash else ""))
             values = [str(row + 1), m.student_number, m.last_name, m.first_name, how,
                       datetime_text(m.enrolled_at, self.context.time_zone), m.reason or ""]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if m.over_limit and column == 4:
+                if (m.over_limit or m.despite_clash) and column == 4:
                     item.setForeground(labels.PROBLEM_COLOUR)
                 if m.reason:
                     item.setToolTip(m.reason)
