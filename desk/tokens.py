@@ -697,6 +697,38 @@ def allocate_cohort(uow: UnitOfWork, token_type_id: int, programme_id: int, stag
         )
 
 
+def allocate_students(uow: UnitOfWork, token_type_id: int, student_ids: list[int], amount: int, *, reason: str,
+                      idempotency_key: str | None = None) -> int:
+    """Allocate tokens to chosen students at once (e.g. those a registration's readiness sweep found without any);
+    every one must study in a unit of the clerk's. Returns how many allocations were written."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(translate("Tokens", "Say why the tokens are allocated."))
+    if amount <= 0:
+        raise DomainError(translate("Tokens", "An allocation gives at least one token."))
+    bounds.TOKEN_ALLOCATION.check(amount)
+    bounds.RECORD_ID.check(token_type_id)
+    students = sorted(set(student_ids))
+    batch = (idempotency_key or "").strip() or new_idempotency_key()
+    uow.require(Permission.CORRECT_TOKENS)
+    with uow.write() as session:
+        _token_type(session, token_type_id)
+        units: dict[int, set[int]] = {}
+        for start in range(0, len(students), 5000):
+            for sid, unit in session.execute(
+                    select(StudentProgramme.student_id, Programme.unit_id)
+                    .join(Programme, Programme.id == StudentProgramme.programme_id)
+                    .where(StudentProgramme.student_id.in_(students[start:start + 5000]))):
+                units.setdefault(sid, set()).add(unit)
+        outside = [sid for sid in students if not any(uow.can(Permission.CORRECT_TOKENS, u) for u in units.get(sid, ()))]
+        if outside:
+            raise PermissionDenied(translate("Tokens", "%1 of these students do not study in your units.")
+                                   .replace("%1", str(len(outside))))
+        _refuse_cohort_above_bound(session, token_type_id, students, amount)
+        return _insert_allocations(uow, [(sid, token_type_id, amount, reason, None, f"chosen-{batch}-{sid}")
+                                         for sid in students])
+
+
 # --- token types -----------------------------------------------------------------------------
 
 

@@ -61,7 +61,7 @@ def _two_groups(path) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("args", [["access", "grant"], ["groups", "list"], ["groups", "set-limit"], ["enroll"],
-                                  ["unenroll"], ["move"], ["explain"]])
+                                  ["unenroll"], ["move"], ["explain"], ["registrations", "readiness"]])
 def test_help(args, capsys):
     with pytest.raises(SystemExit) as exit_:
         desk_command([*args, "--help"])
@@ -89,6 +89,17 @@ def test_grant_from_a_file_reports_then_applies(demo_path, tmp_path, capsys):
     capsys.readouterr()
     assert main([*base, "explain", on_leave[0], "WF-2027L", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["admitted"] is True
+
+
+def test_readiness_groups_everyone_the_registration_is_meant_for(demo_path, capsys):
+    base = ["--db", demo_path]
+    assert main([*base, "registrations", "readiness", "WF-2027L", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["meant_for"] > 0
+    assert found["ready"] + sum(group["count"] for group in found["blocked"]) == found["meant_for"]
+    assert all(group["advice"] and group["student_ids"] for group in found["blocked"])
+    assert main([*base, "registrations", "readiness", "WF-2027L"]) == 0
+    assert f"meant for {found['meant_for']} students" in capsys.readouterr().out
 
 
 def test_limits_enroll_move_unenroll(demo_path, capsys):

@@ -81,6 +81,33 @@
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/readiness_dialog.py" line="163"/>
+        <source>Grant access to %n students</source>
+        <translation>
+            <numerusform>Grant access to %n student</numerusform>
+            <numerusform>Grant access to %n students</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/readiness_dialog.py" line="164"/>
+        <source>Send the waiting changes of %n students</source>
+        <translation>
+            <numerusform>Send the waiting changes of %n student</numerusform>
+            <numerusform>Send the waiting changes of %n students</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/readiness_dialog.py" line="165"/>
+        <source>Allocate tokens to %n students</source>
+        <translation>
+            <numerusform>Allocate tokens to %n student</numerusform>
+            <numerusform>Allocate tokens to %n students</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GroupMemberActions</name>
     <message numerus="yes">
         <location filename="../../ui/views/group_members.py" line="144"/>

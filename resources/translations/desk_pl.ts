@@ -3209,6 +3209,61 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>FixDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/readiness_dialog.py" line="163"/>
+        <source>Grant access to %n students</source>
+        <translation>
+            <numerusform>Nadaj uprawnienie %n studentowi</numerusform>
+            <numerusform>Nadaj uprawnienia %n studentom</numerusform>
+            <numerusform>Nadaj uprawnienia %n studentom</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="163"/>
+        <source>&amp;Grant</source>
+        <translation>&amp;Nadaj</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/readiness_dialog.py" line="164"/>
+        <source>Send the waiting changes of %n students</source>
+        <translation>
+            <numerusform>Wyślij czekające zmiany %n studenta</numerusform>
+            <numerusform>Wyślij czekające zmiany %n studentów</numerusform>
+            <numerusform>Wyślij czekające zmiany %n studentów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="164"/>
+        <source>&amp;Send now</source>
+        <translation>&amp;Wyślij teraz</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/readiness_dialog.py" line="165"/>
+        <source>Allocate tokens to %n students</source>
+        <translation>
+            <numerusform>Przydziel żetony %n studentowi</numerusform>
+            <numerusform>Przydziel żetony %n studentom</numerusform>
+            <numerusform>Przydziel żetony %n studentom</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="165"/>
+        <source>&amp;Allocate</source>
+        <translation>Przy&amp;dziel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="171"/>
+        <source>Tokens each</source>
+        <translation>Żetonów na osobę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="175"/>
+        <source>&amp;Tokens each:</source>
+        <translation>Żetonów na &amp;osobę:</translation>
+    </message>
+</context>
+<context>
     <name>Formats</name>
     <message>
         <location filename="../../ui/formats.py" line="98"/>
@@ -8555,22 +8610,22 @@ Odtworzenie:
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="459"/>
+        <location filename="../../ui/views/calendar.py" line="472"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="459"/>
+        <location filename="../../ui/views/calendar.py" line="472"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="459"/>
+        <location filename="../../ui/views/calendar.py" line="472"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="467"/>
+        <location filename="../../ui/views/calendar.py" line="480"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
@@ -8661,6 +8716,128 @@ Odtworzenie:
         <location filename="../../desk/portal/student_view.py" line="77"/>
         <source>Requests in the basket</source>
         <translation>Prośby w koszyku</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <location filename="../../desk/readiness.py" line="141"/>
+        <source>There is no registration with the id %1.</source>
+        <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="214"/>
+        <source>Grant them access individually (one grant each, with one reason).</source>
+        <translation>Nadaj im uprawnienia indywidualnie (każdemu osobno, z jednym powodem).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="216"/>
+        <source>Send the changes waiting for the portal now.</source>
+        <translation>Wyślij teraz zmiany czekające na portal.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="218"/>
+        <source>Allocate them tokens, or they pay for the semester when they register.</source>
+        <translation>Przydziel im żetony albo zapłacą za semestr przy zapisie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="220"/>
+        <source>Add a round in the registration calendar, or extend the last one.</source>
+        <translation>Dodaj turę w kalendarzu rejestracji albo przedłuż ostatnią.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="221"/>
+        <source>Record or correct their programmes first.</source>
+        <translation>Najpierw zapisz lub popraw ich programy studiów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="222"/>
+        <source>Their access was revoked: withdraw each revocation that no longer holds.</source>
+        <translation>Ich dostęp cofnięto: wycofaj każde cofnięcie, które już nie obowiązuje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="224"/>
+        <source>Only active students (and, by a grant, students back from leave) take part: correct the status where it is wrong.</source>
+        <translation>Biorą udział tylko aktywni studenci (a na podstawie uprawnienia także wracający z urlopu): popraw status tam, gdzie jest błędny.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="226"/>
+        <source>Link their login e-mails (Student Service Center, Accounts).</source>
+        <translation>Powiąż ich adresy e-mail do logowania (Centrum Obsługi Studentów, Konta).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/readiness.py" line="251"/>
+        <source>This registration has no tokens to allocate.</source>
+        <translation>Ta rejestracja nie ma żetonów do przydzielenia.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessDialog</name>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="46"/>
+        <source>Readiness</source>
+        <translation>Gotowość</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="47"/>
+        <source>Checking every student it is meant for…</source>
+        <translation>Sprawdzanie wszystkich studentów, dla których jest przeznaczona…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="55"/>
+        <source>What would stop them</source>
+        <translation>Co by ich zatrzymało</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="56"/>
+        <source>What stops them first</source>
+        <translation>Co zatrzymuje ich najpierw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="56"/>
+        <source>Students</source>
+        <translation>Studenci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="56"/>
+        <source>What to do</source>
+        <translation>Co zrobić</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="68"/>
+        <source>&amp;Apply the fix…</source>
+        <translation>&amp;Zastosuj rozwiązanie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="70"/>
+        <source>Apply the fix to the whole group</source>
+        <translation>Zastosuj rozwiązanie do całej grupy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="73"/>
+        <source>&amp;Check again</source>
+        <translation>&amp;Sprawdź ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="75"/>
+        <source>F5: check again</source>
+        <translation>F5: sprawdź ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="107"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="108"/>
+        <source>Readiness of %1</source>
+        <translation>Gotowość rejestracji %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="111"/>
+        <source>Meant for %1 students: %2 ready, %3 would be stopped, each by the first of these in the explanation&apos;s order.</source>
+        <translation>Przeznaczona dla studentów: %1; gotowych: %2, zatrzymanych: %3 — każdy przez pierwszy z tych warunków w kolejności wyjaśnienia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/readiness_dialog.py" line="138"/>
+        <source>Not a step for many at once: see what to do.</source>
+        <translation>To nie jest krok dla wielu naraz: zobacz, co zrobić.</translation>
     </message>
 </context>
 <context>
@@ -8905,127 +9082,127 @@ Odtworzenie:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="480"/>
+        <location filename="../../ui/views/calendar.py" line="493"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="481"/>
+        <location filename="../../ui/views/calendar.py" line="494"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="481"/>
+        <location filename="../../ui/views/calendar.py" line="494"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="482"/>
+        <location filename="../../ui/views/calendar.py" line="495"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="485"/>
+        <location filename="../../ui/views/calendar.py" line="498"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="486"/>
+        <location filename="../../ui/views/calendar.py" line="499"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="487"/>
+        <location filename="../../ui/views/calendar.py" line="500"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="489"/>
+        <location filename="../../ui/views/calendar.py" line="502"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="491"/>
+        <location filename="../../ui/views/calendar.py" line="504"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="496"/>
+        <location filename="../../ui/views/calendar.py" line="509"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="500"/>
+        <location filename="../../ui/views/calendar.py" line="513"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="502"/>
+        <location filename="../../ui/views/calendar.py" line="515"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="504"/>
+        <location filename="../../ui/views/calendar.py" line="517"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="507"/>
+        <location filename="../../ui/views/calendar.py" line="520"/>
         <source>Refuse groups that c&amp;lash with the student&apos;s timetable</source>
         <translation>Odrzucaj grupy ko&amp;lidujące z planem zajęć studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="512"/>
+        <location filename="../../ui/views/calendar.py" line="525"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="516"/>
+        <location filename="../../ui/views/calendar.py" line="529"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="518"/>
+        <location filename="../../ui/views/calendar.py" line="531"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="519"/>
+        <location filename="../../ui/views/calendar.py" line="532"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="520"/>
+        <location filename="../../ui/views/calendar.py" line="533"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="521"/>
+        <location filename="../../ui/views/calendar.py" line="534"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="522"/>
+        <location filename="../../ui/views/calendar.py" line="535"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="523"/>
+        <location filename="../../ui/views/calendar.py" line="536"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="524"/>
+        <location filename="../../ui/views/calendar.py" line="537"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="527"/>
+        <location filename="../../ui/views/calendar.py" line="540"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="528"/>
+        <location filename="../../ui/views/calendar.py" line="541"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -9156,7 +9333,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="101"/>
-        <location filename="../../ui/views/calendar.py" line="132"/>
+        <location filename="../../ui/views/calendar.py" line="134"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
@@ -9167,7 +9344,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="101"/>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
@@ -9178,7 +9355,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="102"/>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>Unregistering</source>
         <translation>Wyrejestrowywanie</translation>
     </message>
@@ -9209,169 +9386,179 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="116"/>
+        <source>Every student it is meant for, grouped by what would stop them first</source>
+        <translation>Wszyscy studenci, dla których jest przeznaczona, według tego, co zatrzymałoby ich najpierw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="118"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="117"/>
+        <location filename="../../ui/views/calendar.py" line="119"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="118"/>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Micro-round / break</source>
         <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="122"/>
         <source>&amp;Add round…</source>
         <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="121"/>
+        <location filename="../../ui/views/calendar.py" line="123"/>
         <source>Edit &amp;round…</source>
         <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="122"/>
+        <location filename="../../ui/views/calendar.py" line="124"/>
         <source>Remove roun&amp;d…</source>
         <translation>Usuń t&amp;urę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="142"/>
+        <location filename="../../ui/views/calendar.py" line="144"/>
         <source>Un&amp;it:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="142"/>
+        <location filename="../../ui/views/calendar.py" line="144"/>
         <source>Ter&amp;m:</source>
         <translation>Cy&amp;kl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="131"/>
+        <location filename="../../ui/views/calendar.py" line="133"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="132"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
+        <source>Who is read&amp;y…</source>
+        <translation>Przygotowanie &amp;zapisów…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="134"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="132"/>
+        <location filename="../../ui/views/calendar.py" line="134"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="132"/>
+        <location filename="../../ui/views/calendar.py" line="134"/>
         <source>Seats</source>
         <translation>Miejsca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="132"/>
+        <location filename="../../ui/views/calendar.py" line="134"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="137"/>
+        <location filename="../../ui/views/calendar.py" line="139"/>
         <source>R&amp;ounds</source>
         <translation>Tu&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="138"/>
+        <location filename="../../ui/views/calendar.py" line="140"/>
         <source>Co&amp;urses</source>
         <translation>Przedm&amp;ioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="139"/>
+        <location filename="../../ui/views/calendar.py" line="141"/>
         <source>A&amp;ccess</source>
         <translation>D&amp;ostęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="225"/>
+        <location filename="../../ui/views/calendar.py" line="228"/>
         <source>all units</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="231"/>
+        <location filename="../../ui/views/calendar.py" line="234"/>
         <source>all terms</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="261"/>
-        <location filename="../../ui/views/calendar.py" line="336"/>
+        <location filename="../../ui/views/calendar.py" line="264"/>
+        <location filename="../../ui/views/calendar.py" line="339"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="262"/>
-        <location filename="../../ui/views/calendar.py" line="348"/>
+        <location filename="../../ui/views/calendar.py" line="265"/>
+        <location filename="../../ui/views/calendar.py" line="351"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="262"/>
-        <location filename="../../ui/views/calendar.py" line="348"/>
+        <location filename="../../ui/views/calendar.py" line="265"/>
+        <location filename="../../ui/views/calendar.py" line="351"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="324"/>
+        <location filename="../../ui/views/calendar.py" line="327"/>
         <source>No registrations here.</source>
         <translation>Brak rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="336"/>
+        <location filename="../../ui/views/calendar.py" line="339"/>
         <source>courses per student: %1</source>
         <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="337"/>
+        <location filename="../../ui/views/calendar.py" line="340"/>
         <source>only entitled students</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="337"/>
+        <location filename="../../ui/views/calendar.py" line="340"/>
         <source>open to every active student</source>
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="340"/>
+        <location filename="../../ui/views/calendar.py" line="343"/>
         <source>timetable clashes not checked</source>
         <translation>kolizje w planie nie są sprawdzane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="343"/>
+        <location filename="../../ui/views/calendar.py" line="346"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="400"/>
+        <location filename="../../ui/views/calendar.py" line="403"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="401"/>
+        <location filename="../../ui/views/calendar.py" line="404"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="402"/>
+        <location filename="../../ui/views/calendar.py" line="405"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="432"/>
+        <location filename="../../ui/views/calendar.py" line="445"/>
         <source>Next ter&amp;m from this one…</source>
         <translation>&amp;Kolejny cykl na podstawie tego…</translation>
     </message>
@@ -9688,87 +9875,87 @@ Odtworzenie:
 <context>
     <name>RoundDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="599"/>
+        <location filename="../../ui/views/calendar.py" line="612"/>
         <source>optional for a new round</source>
         <translation>nieobowiązkowe przy nowej turze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="601"/>
+        <location filename="../../ui/views/calendar.py" line="614"/>
         <source>Edit round — %1</source>
         <translation>Edycja tury — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="601"/>
+        <location filename="../../ui/views/calendar.py" line="614"/>
         <source>New round — %1</source>
         <translation>Nowa tura — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="602"/>
+        <location filename="../../ui/views/calendar.py" line="615"/>
         <source>Times are in the institution&apos;s time zone (%1).</source>
         <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="602"/>
+        <location filename="../../ui/views/calendar.py" line="615"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="606"/>
+        <location filename="../../ui/views/calendar.py" line="619"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="608"/>
+        <location filename="../../ui/views/calendar.py" line="621"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="611"/>
+        <location filename="../../ui/views/calendar.py" line="624"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="612"/>
+        <location filename="../../ui/views/calendar.py" line="625"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="613"/>
+        <location filename="../../ui/views/calendar.py" line="626"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="616"/>
+        <location filename="../../ui/views/calendar.py" line="629"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="617"/>
+        <location filename="../../ui/views/calendar.py" line="630"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="620"/>
+        <location filename="../../ui/views/calendar.py" line="633"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="621"/>
+        <location filename="../../ui/views/calendar.py" line="634"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="622"/>
+        <location filename="../../ui/views/calendar.py" line="635"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="624"/>
+        <location filename="../../ui/views/calendar.py" line="637"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="625"/>
+        <location filename="../../ui/views/calendar.py" line="638"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
@@ -13252,6 +13439,7 @@ Odtworzenie:
     <message>
         <location filename="../../desk/tokens.py" line="594"/>
         <location filename="../../desk/tokens.py" line="676"/>
+        <location filename="../../desk/tokens.py" line="708"/>
         <source>An allocation gives at least one token.</source>
         <translation>Przydział musi obejmować co najmniej jeden żeton.</translation>
     </message>
@@ -13262,6 +13450,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/tokens.py" line="674"/>
+        <location filename="../../desk/tokens.py" line="706"/>
         <source>Say why the tokens are allocated.</source>
         <translation>Podaj powód przydziału żetonów.</translation>
     </message>
@@ -13271,12 +13460,17 @@ Odtworzenie:
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="724"/>
+        <location filename="../../desk/tokens.py" line="725"/>
+        <source>%1 of these students do not study in your units.</source>
+        <translation>%1 z tych studentów nie studiuje w Twoich jednostkach.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/tokens.py" line="756"/>
         <source>A token type code is 1 to 10 letters or digits, e.g. JO.</source>
         <translation>Kod typu żetonu składa się z 1–10 liter lub cyfr, np. JO.</translation>
     </message>
     <message>
-        <location filename="../../desk/tokens.py" line="726"/>
+        <location filename="../../desk/tokens.py" line="758"/>
         <source>A token type needs a name.</source>
         <translation>Typ żetonu musi mieć nazwę.</translation>
     </message>

@@ -11,7 +11,7 @@ with a selection limit of 3 courses, and 1 or 16 worker processes make the same 
 - desk: ``enrollment.register_from_portal`` for each attempt, as the portal's actions arrive;
 - the floor: hand-written SQL a competent engineer would write for the same outcome, in one
   transaction per attempt: one query for every condition (round open, admitted, offered, same
-  slot, selection limit), the conditional seat update, the enrollment, the audit entry sealed in
+  slot, timetable clash, selection limit), the conditional seat update, the enrollment, the audit entry sealed in
   the hash chain, and the queued change for the portal.
 
 Desk and floor take turns (1 worker, then 16, for each round) and must end with the same
@@ -31,7 +31,7 @@ import random
 import statistics
 import sys
 import time
-from datetime import timedelta
+from datetime import time as clock, timedelta
 
 from sqlalchemy import bindparam, func, select, text
 
@@ -60,6 +60,7 @@ from desk.model import (
     RoundStatus,
     StudentProgramme,
     Term,
+    TimetableSlot,
     UTCDateTime,
 )
 from desk.unit_of_work import SystemJob, UnitOfWork
@@ -116,6 +117,11 @@ def _open_registration(db: Database, label: str, students: list[int]) -> tuple[i
         groups = [ClassGroup(course_id=c.id, term_id=term.id, class_type=ClassType.CLASS, number=1, seat_limit=SEATS,
                              lower_limit=0, enrolled_count=0, over_limit_count=0) for c in courses]
         session.add_all(groups)
+        session.flush()
+        # A weekly slot each, spread over the week's mornings and afternoons: a student's tries may clash with each
+        # other or with the groups they hold in the term, and are refused for it, by the desk and the floor alike.
+        session.add_all([TimetableSlot(group_id=g.id, weekday=1 + index % 5, starts_at=clock(8 + 2 * (index // 5 % 6), 0),
+                                       ends_at=clock(9 + 2 * (index // 5 % 6), 30)) for index, g in enumerate(groups)])
         session.add_all([
             AccessGrant(registration_id=registration.id, student_id=student_id, decision=AccessDecision.REVOKE,
                         reason="benchmark", granted_at=now - timedelta(hours=2))
@@ -164,7 +170,12 @@ SELECT
        AND h.class_type = g.class_type) AS same_slot,
   (SELECT count(DISTINCT h.course_id) FROM enrollments e JOIN class_groups h ON h.id = e.group_id
      WHERE e.student_id = :s AND e.status = 'accepted' AND e.registration_id = :r) AS courses_taken,
-  (SELECT selection_limit FROM registrations WHERE id = :r) AS selection_limit
+  (SELECT selection_limit FROM registrations WHERE id = :r) AS selection_limit,
+  (SELECT count(*) FROM timetable_slots t JOIN class_groups g ON g.id = t.group_id
+     JOIN timetable_slots o ON o.weekday = t.weekday AND o.starts_at < t.ends_at AND t.starts_at < o.ends_at
+     JOIN enrollments e ON e.group_id = o.group_id AND e.student_id = :s AND e.status = 'accepted'
+     JOIN class_groups h ON h.id = e.group_id
+     WHERE t.group_id = :g AND h.term_id = g.term_id AND h.id <> g.id) AS clashes
 """
 
 
@@ -190,7 +201,7 @@ def _floor(db: Database, registration_id: int, groups: list[int]):
             if postgresql:
                 connection.execute(text("SELECT id FROM students WHERE id = :s FOR UPDATE"), {"s": student_id})
             c = connection.execute(checks, {"r": registration_id, "s": student_id, "g": group_id, "now": now}).one()
-            if not (c.round_open and c.active and not c.revoked and c.offered and not c.same_slot
+            if not (c.round_open and c.active and not c.revoked and c.offered and not c.same_slot and not c.clashes
                     and (c.selection_limit is None or c.courses_taken < c.selection_limit)):
                 return "refused"
             taken = connection.execute(text(

@@ -112,6 +112,8 @@ class RegistrationsView(QWidget):
         self.edit_button = self._button(self.tr("&Edit…"), "editRegistrationButton", self.edit_registration)
         self.groups_button = self._button(self.tr("Class &groups"), "showGroupsButton", self._show_groups)
         self.explain_button = self._button(self.tr("E&xplain for a student…"), "explainStudentButton", self.explain_for_student)
+        self.readiness_button = self._button(self.tr("Who is read&y…"), "readinessButton", self.show_readiness)
+        self.readiness_button.setToolTip(self.tr("Every student it is meant for, grouped by what would stop them first"))
 
         self.rounds = _table(self, "roundsTable", self.tr("Rounds"), [
             self.tr("Round"), self.tr("Starts"), self.tr("Ends"), self.tr("State"), self.tr("Unregistering"),
@@ -162,7 +164,7 @@ class RegistrationsView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        for button in (self.edit_button, self.groups_button, self.explain_button):
+        for button in (self.edit_button, self.groups_button, self.explain_button, self.readiness_button):
             head.addWidget(button)
         right_layout.addLayout(head)
         right_layout.addWidget(self.info)
@@ -206,6 +208,7 @@ class RegistrationsView(QWidget):
             button.setEnabled(may)
         self.groups_button.setEnabled(on)
         self.explain_button.setEnabled(on)
+        self.readiness_button.setEnabled(on)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -425,6 +428,16 @@ class RegistrationsView(QWidget):
 
         dialog.succeeded.connect(chosen)
         dialog.open()
+
+    def show_readiness(self) -> None:
+        if self.detail is None:
+            return
+        from ui.views.readiness_dialog import ReadinessDialog
+
+        dialog = ReadinessDialog(self.context, self.detail.line.id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_readiness = dialog
+        dialog.show()
 
     # --- next term from this one -------------------------------------------------------------
 
