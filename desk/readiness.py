@@ -89,9 +89,9 @@ class Readiness:
 _sp, _p, _r, _g = StudentProgramme.__table__, Programme.__table__, AccessRule.__table__, AccessGrant.__table__
 
 
-def _meant_for(session: Session, registration: Registration) -> list[int]:
-    """Students a rule matches by a programme they study or are on leave from, or with a decision of their own;
-    every such student where the registration is open to all."""
+def _meant_for(session: Session, registration: Registration, now: datetime) -> list[int]:
+    """Students a rule matches by a programme they study or are on leave from, or with a standing decision of their
+    own; every such student where the registration is open to all."""
     studying = _sp.c.status.in_([s.value for s in GRANT_STATUSES])
     if registration.entitled_only:
         by_rule = (
@@ -106,7 +106,8 @@ def _meant_for(session: Session, registration: Registration) -> list[int]:
         )
     else:
         by_rule = select(_sp.c.student_id).where(studying)
-    decided = select(_g.c.student_id).where(_g.c.registration_id == registration.id)
+    decided = select(_g.c.student_id).where(_g.c.registration_id == registration.id, _g.c.withdrawn_at.is_(None),
+                                            (_g.c.valid_until.is_(None)) | (_g.c.valid_until > now))
     return sorted(connection_of(session).execute(union(by_rule, decided)).scalars())
 
 
@@ -151,7 +152,7 @@ def sweep(uow: UnitOfWork, registration_id: int) -> Readiness:
 
 
 def _sweep(session: Session, registration: Registration, now: datetime) -> Readiness:
-    students = _meant_for(session, registration)
+    students = _meant_for(session, registration, now)
     facts = rule_facts.registration(session, registration)
     # The round the students will meet: the one open now, else the next (a sweep is made before it opens).
     coming = rule_facts.round_at(rule_facts.rounds_of(session, [registration.id]).get(registration.id, []), now)

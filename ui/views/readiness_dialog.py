@@ -3,7 +3,7 @@ fix applied to all of them in one step (``desk.readiness``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -109,19 +109,19 @@ class ReadinessDialog(QDialog):
         blocked = sum(b.count for b in found.blocked)
         self.summary.setText(
             self.tr("Meant for %1 students: %2 ready, %3 would be stopped, each by the first of these in the "
-                    "explanation's order.").replace("%1", str(found.meant_for)).replace("%2", str(len(found.ready)))
-            .replace("%3", str(blocked)))
+                    "explanation's order.").replace("%1", QLocale().toString(found.meant_for))
+            .replace("%2", QLocale().toString(len(found.ready))).replace("%3", QLocale().toString(blocked)))
         self.table.setRowCount(len(found.blocked))
         for row, group in enumerate(found.blocked):
-            for column, text in enumerate((group.label, str(group.count), group.advice)):
+            for column, text in enumerate((group.label, QLocale().toString(group.count), group.advice)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if column == 1:
-                    item.setTextAlignment(int(item.textAlignment()) | 0x0002)  # right-aligned count
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
-        if found.blocked:
-            self.table.selectRow(0)
+        if found.blocked:  # the first group the clerk can fix at once, else the first
+            self.table.selectRow(next((row for row, group in enumerate(found.blocked) if group.fix is not None), 0))
         self._chosen()
         self.swept.emit()
 
