@@ -23,12 +23,15 @@ import platformdirs
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QProgressDialog,
     QTableView,
+    QTableWidget,
     QWidget,
 )
 
@@ -493,3 +496,23 @@ __all__ = [
     "show_folder_of", "suggested_name", "table_rows",
     "table_sheet", "table_tools",
 ]
+
+
+def report_table(parent: QWidget, object_name: str, accessible_name: str, headings: Sequence[str],
+                 stretch: Sequence[int]) -> QTableWidget:
+    """A read-only table of whole rows that wrap (a dialog's report): the ``stretch`` columns share the width,
+    the others fit their contents; with the table tools (Ctrl+C, the context menu)."""
+    table = QTableWidget(0, len(headings), parent)
+    table.setObjectName(object_name)
+    table.setAccessibleName(accessible_name)
+    table.setHorizontalHeaderLabels(list(headings))
+    install_table_tools(table)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    for column in range(len(headings)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in stretch
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    return table

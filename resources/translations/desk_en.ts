@@ -83,7 +83,7 @@
 <context>
     <name>FixDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/readiness_dialog.py" line="163"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="150"/>
         <source>Grant access to %n students</source>
         <translation>
             <numerusform>Grant access to %n student</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/readiness_dialog.py" line="164"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="151"/>
         <source>Send the waiting changes of %n students</source>
         <translation>
             <numerusform>Send the waiting changes of %n student</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/readiness_dialog.py" line="165"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="152"/>
         <source>Allocate tokens to %n students</source>
         <translation>
             <numerusform>Allocate tokens to %n student</numerusform>

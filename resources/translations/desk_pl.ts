@@ -3021,77 +3021,77 @@ Odtworzenie:
 <context>
     <name>ExplainDialog</name>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="80"/>
+        <location filename="../../ui/views/explain_dialog.py" line="77"/>
         <source>Can this student register?</source>
         <translation>Czy ten student może się zarejestrować?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="81"/>
+        <location filename="../../ui/views/explain_dialog.py" line="78"/>
         <source>Checking…</source>
         <translation>Sprawdzanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="87"/>
+        <location filename="../../ui/views/explain_dialog.py" line="84"/>
         <source>Verdict</source>
         <translation>Rozstrzygnięcie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="94"/>
+        <location filename="../../ui/views/explain_dialog.py" line="89"/>
         <source>Conditions checked</source>
         <translation>Sprawdzone warunki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="95"/>
+        <location filename="../../ui/views/explain_dialog.py" line="90"/>
         <source>Condition</source>
         <translation>Warunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="95"/>
+        <location filename="../../ui/views/explain_dialog.py" line="90"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="95"/>
+        <location filename="../../ui/views/explain_dialog.py" line="90"/>
         <source>Details</source>
         <translation>Szczegóły</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="95"/>
+        <location filename="../../ui/views/explain_dialog.py" line="90"/>
         <source>How to fix</source>
         <translation>Jak to naprawić</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="106"/>
+        <location filename="../../ui/views/explain_dialog.py" line="91"/>
         <source>&amp;Check again</source>
         <translation>&amp;Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="108"/>
+        <location filename="../../ui/views/explain_dialog.py" line="93"/>
         <source>Check again</source>
         <translation>Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="109"/>
+        <location filename="../../ui/views/explain_dialog.py" line="94"/>
         <source>F5: check again, e.g. after granting access</source>
         <translation>F5: sprawdź ponownie, np. po nadaniu uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="112"/>
+        <location filename="../../ui/views/explain_dialog.py" line="97"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="114"/>
+        <location filename="../../ui/views/explain_dialog.py" line="99"/>
         <source>Grant the student access to this registration</source>
         <translation>Nadaj studentowi uprawnienie do tej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="176"/>
+        <location filename="../../ui/views/explain_dialog.py" line="161"/>
         <source>Your role or units do not allow granting access to this registration.</source>
         <translation>Twoja rola lub jednostki nie pozwalają nadać uprawnienia do tej rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="181"/>
+        <location filename="../../ui/views/explain_dialog.py" line="166"/>
         <source>Can %1 register for %2?</source>
         <translation>Czy %1 może się zarejestrować (%2)?</translation>
     </message>
@@ -3211,7 +3211,7 @@ Odtworzenie:
 <context>
     <name>FixDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/readiness_dialog.py" line="163"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="150"/>
         <source>Grant access to %n students</source>
         <translation>
             <numerusform>Nadaj uprawnienie %n studentowi</numerusform>
@@ -3220,12 +3220,12 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="163"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="150"/>
         <source>&amp;Grant</source>
         <translation>&amp;Nadaj</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/readiness_dialog.py" line="164"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="151"/>
         <source>Send the waiting changes of %n students</source>
         <translation>
             <numerusform>Wyślij czekające zmiany %n studenta</numerusform>
@@ -3234,12 +3234,12 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="164"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="151"/>
         <source>&amp;Send now</source>
         <translation>&amp;Wyślij teraz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/readiness_dialog.py" line="165"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="152"/>
         <source>Allocate tokens to %n students</source>
         <translation>
             <numerusform>Przydziel żetony %n studentowi</numerusform>
@@ -3248,17 +3248,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="165"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="152"/>
         <source>&amp;Allocate</source>
         <translation>Przy&amp;dziel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="171"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="158"/>
         <source>Tokens each</source>
         <translation>Żetonów na osobę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="175"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="162"/>
         <source>&amp;Tokens each:</source>
         <translation>Żetonów na &amp;osobę:</translation>
     </message>
@@ -7206,27 +7206,27 @@ Odtworzenie:
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="44"/>
+        <location filename="../../ui/views/explain_dialog.py" line="41"/>
         <source>✓ passed</source>
         <translation>✓ spełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="45"/>
+        <location filename="../../ui/views/explain_dialog.py" line="42"/>
         <source>✗ fails</source>
         <translation>✗ niespełniony</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="46"/>
+        <location filename="../../ui/views/explain_dialog.py" line="43"/>
         <source>! note</source>
         <translation>! uwaga</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="47"/>
+        <location filename="../../ui/views/explain_dialog.py" line="44"/>
         <source>? cannot tell yet</source>
         <translation>? jeszcze nie wiadomo</translation>
     </message>
     <message>
-        <location filename="../../ui/views/explain_dialog.py" line="48"/>
+        <location filename="../../ui/views/explain_dialog.py" line="45"/>
         <source>– not applicable</source>
         <translation>– nie dotyczy</translation>
     </message>
@@ -8721,52 +8721,52 @@ Odtworzenie:
 <context>
     <name>Readiness</name>
     <message>
-        <location filename="../../desk/readiness.py" line="141"/>
+        <location filename="../../desk/readiness.py" line="142"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="214"/>
+        <location filename="../../desk/readiness.py" line="215"/>
         <source>Grant them access individually (one grant each, with one reason).</source>
         <translation>Nadaj im uprawnienia indywidualnie (każdemu osobno, z jednym powodem).</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="216"/>
+        <location filename="../../desk/readiness.py" line="217"/>
         <source>Send the changes waiting for the portal now.</source>
         <translation>Wyślij teraz zmiany czekające na portal.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="218"/>
+        <location filename="../../desk/readiness.py" line="219"/>
         <source>Allocate them tokens, or they pay for the semester when they register.</source>
         <translation>Przydziel im żetony albo zapłacą za semestr przy zapisie.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="220"/>
+        <location filename="../../desk/readiness.py" line="221"/>
         <source>Add a round in the registration calendar, or extend the last one.</source>
         <translation>Dodaj turę w kalendarzu rejestracji albo przedłuż ostatnią.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="221"/>
+        <location filename="../../desk/readiness.py" line="222"/>
         <source>Record or correct their programmes first.</source>
         <translation>Najpierw zapisz lub popraw ich programy studiów.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="222"/>
+        <location filename="../../desk/readiness.py" line="223"/>
         <source>Their access was revoked: withdraw each revocation that no longer holds.</source>
         <translation>Ich dostęp cofnięto: wycofaj każde cofnięcie, które już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="224"/>
+        <location filename="../../desk/readiness.py" line="225"/>
         <source>Only active students (and, by a grant, students back from leave) take part: correct the status where it is wrong.</source>
         <translation>Biorą udział tylko aktywni studenci (a na podstawie uprawnienia także wracający z urlopu): popraw status tam, gdzie jest błędny.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="226"/>
+        <location filename="../../desk/readiness.py" line="227"/>
         <source>Link their login e-mails (Student Service Center, Accounts).</source>
         <translation>Powiąż ich adresy e-mail do logowania (Centrum Obsługi Studentów, Konta).</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="251"/>
+        <location filename="../../desk/readiness.py" line="252"/>
         <source>This registration has no tokens to allocate.</source>
         <translation>Ta rejestracja nie ma żetonów do przydzielenia.</translation>
     </message>
@@ -8774,68 +8774,68 @@ Odtworzenie:
 <context>
     <name>ReadinessDialog</name>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="46"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="44"/>
         <source>Readiness</source>
         <translation>Gotowość</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="47"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="45"/>
         <source>Checking every student it is meant for…</source>
         <translation>Sprawdzanie wszystkich studentów, dla których jest przeznaczona…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="55"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="51"/>
         <source>What would stop them</source>
         <translation>Co by ich zatrzymało</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="56"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="52"/>
         <source>What stops them first</source>
         <translation>Co zatrzymuje ich najpierw</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="56"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="52"/>
         <source>Students</source>
         <translation>Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="56"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="52"/>
         <source>What to do</source>
         <translation>Co zrobić</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="68"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="55"/>
         <source>&amp;Apply the fix…</source>
         <translation>&amp;Zastosuj rozwiązanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="70"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="57"/>
         <source>Apply the fix to the whole group</source>
         <translation>Zastosuj rozwiązanie do całej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="73"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="60"/>
         <source>&amp;Check again</source>
         <translation>&amp;Sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="75"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="62"/>
         <source>F5: check again</source>
         <translation>F5: sprawdź ponownie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="107"/>
-        <location filename="../../ui/views/readiness_dialog.py" line="108"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="94"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="95"/>
         <source>Readiness of %1</source>
         <translation>Gotowość rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="111"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="98"/>
         <source>Meant for %1 students: %2 ready, %3 would be stopped, each by the first of these in the explanation&apos;s order.</source>
         <translation>Przeznaczona dla studentów: %1; gotowych: %2, zatrzymanych: %3 — każdy przez pierwszy z tych warunków w kolejności wyjaśnienia.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/readiness_dialog.py" line="138"/>
+        <location filename="../../ui/views/readiness_dialog.py" line="125"/>
         <source>Not a step for many at once: see what to do.</source>
         <translation>To nie jest krok dla wielu naraz: zobacz, co zrobić.</translation>
     </message>
@@ -12624,95 +12624,95 @@ Odtworzenie:
 <context>
     <name>TableTools</name>
     <message>
-        <location filename="../../ui/tables.py" line="196"/>
+        <location filename="../../ui/tables.py" line="199"/>
         <source>&amp;Open the student</source>
         <translation>&amp;Otwórz studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="198"/>
+        <location filename="../../ui/tables.py" line="201"/>
         <source>Copy the student &amp;number</source>
         <translation>Kopiuj &amp;numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="198"/>
+        <location filename="../../ui/tables.py" line="201"/>
         <source>Copy the student &amp;numbers</source>
         <translation>Kopiuj &amp;numery albumów</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="201"/>
+        <location filename="../../ui/tables.py" line="204"/>
         <source>Copy the &amp;e-mail</source>
         <translation>Kopiuj &amp;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="201"/>
+        <location filename="../../ui/tables.py" line="204"/>
         <source>Copy the &amp;e-mails</source>
         <translation>Kopiuj adresy &amp;e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="203"/>
+        <location filename="../../ui/tables.py" line="206"/>
         <source>&amp;Copy the selected rows</source>
         <translation>&amp;Kopiuj zaznaczone wiersze</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="213"/>
+        <location filename="../../ui/tables.py" line="216"/>
         <source>E&amp;xport to Excel…</source>
         <translation>E&amp;ksportuj do Excela…</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="277"/>
+        <location filename="../../ui/tables.py" line="280"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Skoroszyt Excela (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="342"/>
-        <location filename="../../ui/tables.py" line="350"/>
+        <location filename="../../ui/tables.py" line="345"/>
+        <location filename="../../ui/tables.py" line="353"/>
         <source>Writing %1…</source>
         <translation>Zapisywanie %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="343"/>
+        <location filename="../../ui/tables.py" line="346"/>
         <source>Cancel</source>
         <translation>Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="362"/>
+        <location filename="../../ui/tables.py" line="365"/>
         <source>Export cancelled: nothing was written.</source>
         <translation>Eksport anulowany: nic nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="381"/>
+        <location filename="../../ui/tables.py" line="384"/>
         <source>Written: %1</source>
         <translation>Zapisano: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="392"/>
+        <location filename="../../ui/tables.py" line="395"/>
         <source>%1 exists already: choose another name.</source>
         <translation>%1 już istnieje: wybierz inną nazwę.</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="413"/>
+        <location filename="../../ui/tables.py" line="416"/>
         <source>The file is written:
 %1</source>
         <translation>Plik został zapisany:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="417"/>
+        <location filename="../../ui/tables.py" line="420"/>
         <source>&amp;Open the file</source>
         <translation>&amp;Otwórz plik</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="419"/>
+        <location filename="../../ui/tables.py" line="422"/>
         <source>Show in &amp;folder</source>
         <translation>Pokaż w &amp;folderze</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="462"/>
+        <location filename="../../ui/tables.py" line="465"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../ui/tables.py" line="485"/>
+        <location filename="../../ui/tables.py" line="488"/>
         <source>Export to Excel</source>
         <translation>Eksport do Excela</translation>
     </message>

@@ -5,13 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,7 +23,7 @@ from ui import labels, theme
 from ui.context import AppContext
 from ui.screen import fit_to_screen
 from ui.views.student_card_dialogs import GrantAccessDialog
-from ui.tables import install_table_tools
+from ui.tables import report_table
 
 _OUTCOME_COLOURS = {
     Outcome.PASSED: labels.OK_COLOUR,
@@ -89,20 +86,8 @@ class ExplainDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self.verdict.setFont(font)
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("explainChecks")
-        self.table.setAccessibleName(self.tr("Conditions checked"))
-        self.table.setHorizontalHeaderLabels([self.tr("Condition"), self.tr("Result"), self.tr("Details"), self.tr("How to fix")])
-        install_table_tools(self.table)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = report_table(self, "explainChecks", self.tr("Conditions checked"),
+                                  [self.tr("Condition"), self.tr("Result"), self.tr("Details"), self.tr("How to fix")], (2, 3))
         self.refresh = QPushButton(self.tr("&Check again"), self)
         self.refresh.setObjectName("explainRefreshButton")
         self.refresh.setAccessibleName(self.tr("Check again"))

@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,7 +25,7 @@ from ui.changes import ALL, Changes
 from ui.context import AppContext
 from ui.dialogs import ActionDialog
 from ui.screen import fit_to_screen
-from ui.tables import install_table_tools
+from ui.tables import report_table
 from ui.tasks import Lane
 
 
@@ -50,20 +48,9 @@ class ReadinessDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("readinessSummary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("readinessGroups")
-        self.table.setAccessibleName(self.tr("What would stop them"))
-        self.table.setHorizontalHeaderLabels([self.tr("What stops them first"), self.tr("Students"), self.tr("What to do")])
-        install_table_tools(self.table)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = report_table(self, "readinessGroups", self.tr("What would stop them"),
+                                  [self.tr("What stops them first"), self.tr("Students"), self.tr("What to do")], (2,))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.fix_button = QPushButton(self.tr("&Apply the fix…"), self)
         self.fix_button.setObjectName("readinessFixButton")
