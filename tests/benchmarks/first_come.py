@@ -4,8 +4,9 @@
 
 Works on a fresh copy of the search benchmark's 300,000-student demo (built first if missing), on
 SQLite and, when DESK_TEST_POSTGRESQL_URL or --postgresql is given, on PostgreSQL. Each run opens a
-registration of its own, now, offering 200 fresh groups of 60 places (so some fill up and refuse),
-with a selection limit of 3 courses, and 1 or 16 worker processes make the same attempts: each of
+registration of its own, now, in a term of its own, offering 200 fresh groups of 60 places (so some fill
+up and refuse), each with a weekly slot (30 different times: a student's tries may clash), with a
+selection limit of 3 courses, and 1 or 16 worker processes make the same attempts: each of
 5,000 students tries to register in 3 groups (a few try one twice, a few are not admitted).
 
 - desk: ``enrollment.register_from_portal`` for each attempt, as the portal's actions arrive;
@@ -99,10 +100,16 @@ def _open_registration(db: Database, label: str, students: list[int]) -> tuple[i
     """A first-come registration open now, with its own 200 groups; a few students revoked."""
     now = now_utc()
     with db.write() as session:
-        term = session.scalars(select(Term).order_by(Term.starts_on).limit(1)).one()
+        # A term of the run's own: a student's groups of another run (or of the demo) never clash with this one's,
+        # so desk and floor, run one after the other on the same students, meet the same timetable.
+        first = session.scalars(select(Term).order_by(Term.starts_on).limit(1)).one()
+        stamp = int(now.timestamp() * 1000) % 10**9
+        term = Term(code=f"B{stamp}", name=f"First come: {label}", starts_on=first.starts_on, ends_on=first.ends_on)
+        session.add(term)
+        session.flush()
         unit_id = session.scalar(select(Course.unit_id).limit(1))
         registration = Registration(
-            code=f"FCFS-{label}-{int(now.timestamp() * 1000) % 10**9}", name=f"First come: {label}", unit_id=unit_id,
+            code=f"FCFS-{label}-{stamp}", name=f"First come: {label}", unit_id=unit_id,
             term_id=term.id, kind=RegistrationKind.DIRECT, selection_limit=SELECTION_LIMIT, entitled_only=False,
         )
         session.add(registration)
