@@ -482,9 +482,7 @@ def apply_portal_actions(uow: UnitOfWork, actions: list[PortalAction], before: r
         students = sorted({a.student_id for a in actions})
         group_ids = sorted({a.group_id for a in actions if a.group_id is not None})
         rule_facts.lock_students(session, students)  # the lock order: students, then groups (as their facts are read)
-        groups_now = rule_facts.groups(session, group_ids, lock=True)
-        terms = {group.term_id for group in groups_now.values()}
-        held = rule_facts.held(session, students, terms.pop() if len(terms) == 1 else None)
+        groups_now, held = rule_facts.groups_and_held(session, group_ids, students, lock=True)
         outcomes: list[PortalOutcome] = []
         changes: list[tuple[EnrollmentAction, Change]] = []
         refused: list[tuple[int, tuple[rules.Refusal, ...]]] = []

@@ -130,16 +130,20 @@ def with_slots(facts: GroupFacts, timetables: dict[int, tuple[SlotFacts, ...]]) 
     return replace(facts, slots=timetables[facts.id]) if facts.id in timetables else facts
 
 
-def groups(session: Session, group_ids: Iterable[int], *, lock: bool = False) -> dict[int, GroupFacts]:
-    """The groups, as they stand now, with their timetables, by id; ``lock``: locked for the rest of the write
-    transaction (on PostgreSQL: SQLite's writer holds the whole database already)."""
+def groups(session: Session, group_ids: Iterable[int], *, lock: bool = False, timetables: bool = True
+           ) -> dict[int, GroupFacts]:
+    """The groups, as they stand now, with their timetables (unless the caller reads them with others'), by id;
+    ``lock``: locked for the rest of the write transaction (on PostgreSQL: SQLite's writer holds the whole
+    database already)."""
     ids = sorted(set(group_ids))
     if not ids:
         return {}
     query = _GROUPS_LOCKED if lock else _GROUPS
     found = {row[0]: _group(row) for row in connection_of(session).execute(query, {"ids": ids})}
-    timetables = slots(session, found)
-    return {gid: with_slots(facts, timetables) for gid, facts in found.items()}
+    if not timetables:
+        return found
+    read = slots(session, found)
+    return {gid: with_slots(facts, read) for gid, facts in found.items()}
 
 
 def lock_students(session: Session, student_ids: Iterable[int]) -> None:
@@ -151,8 +155,10 @@ def lock_students(session: Session, student_ids: Iterable[int]) -> None:
         connection_of(session).execute(_LOCK_STUDENTS, {"ids": ids})
 
 
-def held(session: Session, student_ids: Iterable[int], term_id: int | None) -> dict[int, list[Held]]:
-    """The standing enrollments of many students (in the term, if given) in one query, by student."""
+def held(session: Session, student_ids: Iterable[int], term_id: int | None, *, timetables: bool = True
+         ) -> dict[int, list[Held]]:
+    """The standing enrollments of many students (in the term, if given) in one query, by student, with their
+    groups' timetables (unless the caller reads them with others')."""
     result: dict[int, list[Held]] = {}
     students = sorted(set(student_ids))
     if not students:
@@ -161,10 +167,22 @@ def held(session: Session, student_ids: Iterable[int], term_id: int | None) -> d
     rows = (connection.execute(_HELD, {"students": students}) if term_id is None
             else connection.execute(_HELD_IN_TERM, {"students": students, "term": term_id}))
     standing = [(row[0], Held(row[1], _group(row[3:]), row[2])) for row in rows]
-    timetables = slots(session, {h.group.id for _sid, h in standing})
+    read = slots(session, {h.group.id for _sid, h in standing}) if timetables else {}
     for student_id, h in standing:
-        result.setdefault(student_id, []).append(replace(h, group=with_slots(h.group, timetables)))
+        result.setdefault(student_id, []).append(replace(h, group=with_slots(h.group, read)))
     return result
+
+
+def groups_and_held(session: Session, group_ids: Iterable[int], student_ids: Iterable[int], *, lock: bool = False
+                    ) -> tuple[dict[int, GroupFacts], dict[int, list[Held]]]:
+    """The groups (``groups``) and the students' standing enrollments in the groups' term (``held``), every
+    timetable among them read in one query: a first-come batch asks both for every action."""
+    found = groups(session, group_ids, lock=lock, timetables=False)
+    terms = {group.term_id for group in found.values()}
+    standing = held(session, student_ids, terms.pop() if len(terms) == 1 else None, timetables=False)
+    read = slots(session, {*found, *(h.group.id for mine in standing.values() for h in mine)})
+    return ({gid: with_slots(facts, read) for gid, facts in found.items()},
+            {sid: [replace(h, group=with_slots(h.group, read)) for h in mine] for sid, mine in standing.items()})
 
 
 def held_by(session: Session, student_id: int, term_id: int | None) -> list[Held]:
