@@ -568,8 +568,11 @@ def _active_in_the_filter(qtbot, context) -> GroupsView:
 def _down_while_the_groups_come(qtbot, app_context, db):
     """A groups view just opened, the keyboard in its filter: the registration chosen and Down pressed while its
     groups are still on their way; the block runs before they come, and the view and the first group's id are given."""
-    term, reg, first, _second = _world(db)
     view = _active_in_the_filter(qtbot, app_context)
+    # The view opened on a university with no groups yet: however long the window took to be activated (under
+    # load, long enough for the view's first lists to arrive), no group is on the screen before the chosen ones.
+    qtbot.waitUntil(lambda: view._terms_loaded and not view._registrations_loading, timeout=TIMEOUT)
+    term, reg, first, _second = _world(db)
     with qtbot.waitSignal(view.groupsLoaded, timeout=TIMEOUT):
         view.set_registration(reg, term)
         assert view.model.rowCount() == 0  # the groups are still on their way
