@@ -22,7 +22,7 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, select, union
 from sqlalchemy.orm import Session
 
-from desk import rule_facts, rules
+from desk import access, rule_facts, rules, tokens
 from desk.access import GRANT_STATUSES, Admissions, admission_rules
 from desk.db import connection_of
 from desk.eligibility import Condition, condition_label, condition_of
@@ -38,6 +38,7 @@ from desk.model import (
     RegistrationKind,
     Student,
     StudentProgramme,
+    SyncKind,
     TokenEntry,
     TokenType,
 )
@@ -240,20 +241,15 @@ def apply_fix(uow: UnitOfWork, registration_id: int, fix: Fix, student_ids: list
     if not student_ids:
         return 0
     if fix is Fix.GRANT:
-        from desk import access
-
         return access.grant_access(uow, registration_id, student_ids, reason=reason).applied
     if fix is Fix.ALLOCATE:
-        from desk import tokens
-
         with uow.read() as session:
             token_type_id = _registration(session, registration_id).token_type_id
         if token_type_id is None:
             raise DomainError(translate("Readiness", "This registration has no tokens to allocate."))
         return tokens.allocate_students(uow, token_type_id, student_ids, amount, reason=reason)
     if fix is Fix.SEND:
-        from desk import sync
-        from desk.model import SyncKind
+        from desk import sync  # the sync and its portal only for this fix
 
         return sync.run_sync(uow, SyncKind.INCREMENTAL).sent
     raise ValueError(fix)

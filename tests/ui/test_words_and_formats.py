@@ -517,12 +517,14 @@ def _sections_rebuilt_later(qtbot, window):
     layout, focused = window.body_layout, QApplication.focusWidget()
     sections = [layout.itemAt(i).widget() for i in range(1, layout.count()) if layout.itemAt(i).widget() is not None]
     sections = [section for section in sections if not section.isAncestorOf(focused)]
+    bar = window.scroll.verticalScrollBar()
+    tall = bar.maximum()
     for section in sections:
         section.setVisible(False)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bar.maximum() < tall, timeout=10_000)  # laid out short
     for section in sections:
         section.setVisible(True)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bar.maximum() >= tall, timeout=10_000)  # and tall again
 
 
 def test_a_refresh_keeps_the_keyboard_where_the_clerk_had_it(qtbot, app_context, db):
@@ -545,9 +547,10 @@ def test_the_scroll_place_holds_through_every_layout_pass_after_a_refresh(qtbot,
 
 def test_after_a_refresh_the_clerks_own_scrolling_is_not_pulled_back(qtbot, app_context, db):
     window, bar = _scrolled_card(qtbot, app_context, db)
+    place = bar.value()
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         window.reload()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bar.value() == place, timeout=10_000)  # the refresh has put the place back
     bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)  # the clerk goes back to the top
     _sections_rebuilt_later(qtbot, window)
     assert bar.value() == 0
