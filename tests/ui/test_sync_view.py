@@ -251,6 +251,8 @@ def test_f5_refreshes(qtbot, app_context, db, admin):
     registration, _group = _open_registration(db)
     view = _view(qtbot, app_context)
     qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow, timeout=10_000)  # a shortcut answers in the window that has the keyboard
     assert view.waiting_total_count == 0
     grant_access(UnitOfWork(db, admin), registration, [factories.student(db, status=ProgrammeStatus.ON_LEAVE)], reason="powrót")
     view.runs_table.setFocus()

@@ -512,8 +512,9 @@ def _scrolled_card(qtbot, app_context, db):
     return window, bar
 
 
-def _sections_rebuilt_later(qtbot, window):
-    """A section answering after the card (the portal, the history) is laid out in steps: the card shrinks, then grows."""
+def _sections_rebuilt_later(qtbot, window, place):
+    """A section answering after the card (the portal, the history) is laid out in steps: the card shrinks, then grows
+    back until the clerk's place can be scrolled to again."""
     layout, focused = window.body_layout, QApplication.focusWidget()
     sections = [layout.itemAt(i).widget() for i in range(1, layout.count()) if layout.itemAt(i).widget() is not None]
     sections = [section for section in sections if not section.isAncestorOf(focused)]
@@ -524,7 +525,7 @@ def _sections_rebuilt_later(qtbot, window):
     qtbot.waitUntil(lambda: bar.maximum() < tall, timeout=10_000)  # laid out short
     for section in sections:
         section.setVisible(True)
-    qtbot.waitUntil(lambda: bar.maximum() >= tall, timeout=10_000)  # and tall again
+    qtbot.waitUntil(lambda: bar.maximum() >= place, timeout=10_000)  # and tall again
 
 
 def test_a_refresh_keeps_the_keyboard_where_the_clerk_had_it(qtbot, app_context, db):
@@ -541,7 +542,7 @@ def test_the_scroll_place_holds_through_every_layout_pass_after_a_refresh(qtbot,
     place = bar.value()
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         window.reload()
-    _sections_rebuilt_later(qtbot, window)
+    _sections_rebuilt_later(qtbot, window, place)
     qtbot.waitUntil(lambda: bar.value() == place, timeout=10_000)
 
 
@@ -552,7 +553,7 @@ def test_after_a_refresh_the_clerks_own_scrolling_is_not_pulled_back(qtbot, app_
         window.reload()
     qtbot.waitUntil(lambda: bar.value() == place, timeout=10_000)  # the refresh has put the place back
     bar.triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)  # the clerk goes back to the top
-    _sections_rebuilt_later(qtbot, window)
+    _sections_rebuilt_later(qtbot, window, place)
     assert bar.value() == 0
 
 
