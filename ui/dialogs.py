@@ -105,13 +105,20 @@ class ActionDialog(QDialog):
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:  # a text changed (a refusal shown), a row came or went
-            self._fit_timer.start()
+            self._fit_later()
         return handled
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._fit_timer.start()  # narrower: wrapped texts take more lines
+            self._fit_later()  # narrower: wrapped texts take more lines
+
+    def _fit_later(self) -> None:
+        # Qt may lay the dialog out before its timer is made (a row added in a subclass's set-up) or after
+        # Python has let go of its attributes (the window closing): nothing to fit then.
+        timer = self.__dict__.get("_fit_timer")
+        if timer is not None:
+            timer.start()
 
     def fit_height(self) -> None:
         """At least as tall as every row needs at the dialog's width, growing if need be.

@@ -117,3 +117,15 @@ def test_the_seat_limit_dialog_shows_its_reason_and_its_refusal(qtbot, app_conte
     qtbot.waitUntil(lambda: _readable(dialog), timeout=2_000)
     assert error.height() >= error.heightForWidth(error.width())
 
+
+
+def test_a_layout_pass_without_the_fitting_timer_is_let_be(qtbot, app_context):
+    """Qt may lay a dialog out while Python has no longer (or not yet) its attributes: nothing to fit, no error."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    dialog = LinkLoginDialog(app_context, None)
+    qtbot.addWidget(dialog)
+    timer = dialog.__dict__.pop("_fit_timer")
+    assert QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LayoutRequest)) is not None
+    dialog.resize(dialog.width() + 40, dialog.height())
+    dialog._fit_timer = timer
