@@ -433,13 +433,15 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
     person = session.get(Person, student.person_id)
     facts = access_facts(session, student_id, registration, now)
     # The facts the services decide on, and the rulebook's verdict on them.
-    group_facts = rule_facts.groups(session, [group_id])[group_id] if group_id is not None else None
+    group_facts = rule_facts.groups(session, [group_id], now=now)[group_id] if group_id is not None else None
+    seeker = rule_facts.seeker(session, student_id, [group_facts]) if group_facts is not None else None
     counts = _place_counts(session, registration, course_id) if group_id is None else None
     tokens = rule_facts.tokens(session, student_id, registration, None)
     refusals = rules.explain(
         rule_facts.registration(session, registration), rule_facts.round_now(session, registration.id, now),
         rule_facts.admission_of(facts), rule_facts.held_by(session, student_id, registration.term_id),
         group=group_facts, course_id=course_id, places=(counts[0], counts[2]) if counts else None, tokens=tokens,
+        seeker=seeker or rules.NOBODY_IN_PARTICULAR,
     )
     gender = gender_of(person.pesel)
     by_condition = {}
@@ -492,6 +494,7 @@ _CONDITION_OF = {
     rules.RefusalCode.SELECTION_LIMIT: Condition.SELECTION_LIMIT,
     rules.RefusalCode.NO_TOKENS: Condition.TOKENS,
     rules.RefusalCode.FULL: Condition.PLACES,
+    rules.RefusalCode.DEDICATED: Condition.PLACES,
     rules.RefusalCode.UNREGISTER_NOT_ALLOWED: Condition.ROUND,
     rules.RefusalCode.NOT_ENROLLED: Condition.SAME_SLOT,
     rules.RefusalCode.REGISTRATION_ENDED: Condition.ROUND,

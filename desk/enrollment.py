@@ -32,6 +32,7 @@ from desk.model import (
     Programme,
     Registration,
     Round,
+    SeatShare,
     Student,
     StudentProgramme,
 )
@@ -62,6 +63,7 @@ class EnrollmentResult:
     enrolled_count: int
     seat_limit: int
     despite_clash: bool = False  # enrolled though its timetable clashes with a group the student holds (an override)
+    share_id: int | None = None  # a dedicated seat taken (its share)
 
 
 # --- the building blocks (inside the caller's transaction) ---------------------------------
@@ -91,50 +93,91 @@ def group_label(session: Session, group: ClassGroup) -> str:
 
 # The statements of every seat taken (and of a rush), built once (with their cache keys), on the tables
 # (no ORM bookkeeping).
-_groups_table, _enrollments_table = ClassGroup.__table__, Enrollment.__table__
+_groups_table, _enrollments_table, _shares_table = ClassGroup.__table__, Enrollment.__table__, SeatShare.__table__
+# Everyone's seat: the limit less the dedicated seats, against everyone else enrolled (the group's row keeps
+# both, so that a second writer re-checks them against the committed row).
 _TAKE_SEAT = (
     update(_groups_table)
-    .where(_groups_table.c.id == bindparam("group"), _groups_table.c.enrolled_count < _groups_table.c.seat_limit)
+    .where(_groups_table.c.id == bindparam("group"),
+           _groups_table.c.enrolled_count - _groups_table.c.reserved_taken
+           < _groups_table.c.seat_limit - _groups_table.c.reserved_seats)
     .values(enrolled_count=_groups_table.c.enrolled_count + 1)
     .returning(_groups_table.c.enrolled_count, _groups_table.c.seat_limit)
+)
+# A dedicated seat: the share's, while it has one and is not released, then the group's count.
+_TAKE_SHARE_SEAT = (
+    update(_shares_table)
+    .where(_shares_table.c.id == bindparam("share"), _shares_table.c.taken < _shares_table.c.seats,
+           _shares_table.c.released_at.is_(None))
+    .values(taken=_shares_table.c.taken + 1)
+)
+_GROUP_SHARE_SEAT = (
+    update(_groups_table).where(_groups_table.c.id == bindparam("group"))
+    .values(enrolled_count=_groups_table.c.enrolled_count + bindparam("n"),
+            reserved_taken=_groups_table.c.reserved_taken + bindparam("n"))
+    .returning(_groups_table.c.enrolled_count, _groups_table.c.seat_limit)
+)
+_GIVE_BACK_SHARE_SEAT = (
+    update(_shares_table)
+    .where(_shares_table.c.id == bindparam("share"), _shares_table.c.released_at.is_(None))
+    .values(taken=_shares_table.c.taken - 1)
 )
 _PLACES = select(_groups_table.c.enrolled_count, _groups_table.c.seat_limit).where(_groups_table.c.id == bindparam("group"))
 _PORTAL_ENROLLMENT = insert(_enrollments_table).values(
     student_id=bindparam("student_id"), group_id=bindparam("group_id"), registration_id=bindparam("registration_id"),
     created_at=bindparam("created_at"), source=EnrollmentSource.PORTAL, status=EnrollmentStatus.ACCEPTED, over_limit=False,
+    share_id=bindparam("share_id"),
 ).returning(_enrollments_table.c.id)
 _PORTAL_CANCEL = (
     update(_enrollments_table)
     .where(_enrollments_table.c.id == bindparam("enrollment"), _enrollments_table.c.status == EnrollmentStatus.ACCEPTED)
     .values(status=EnrollmentStatus.CANCELLED, cancelled_at=bindparam("at"), cancelled_by_id=None)
-    .returning(_enrollments_table.c.source, _enrollments_table.c.over_limit)
+    .returning(_enrollments_table.c.source, _enrollments_table.c.over_limit, _enrollments_table.c.share_id)
 )
 
 
-def _take_seat(session: Session, group: ClassGroup | rules.GroupFacts, facts: rules.GroupFacts, *,
-               allow_over_limit: bool) -> tuple[bool, int, int]:
-    """Take one seat; returns (over the limit?, enrolled now, limit). Raises when the group is full.
+@dataclass(frozen=True)
+class _Taken:
+    over_limit: bool
+    enrolled: int
+    limit: int
+    share_id: int | None = None  # a dedicated seat's share
 
-    The rulebook has already said the group had a place; this conditional UPDATE is the last word
-    when another writer took it meanwhile.
+
+def _take_seat(session: Session, facts: rules.GroupFacts, seeker: rules.Seeker, *, allow_over_limit: bool) -> _Taken:
+    """Take one seat for the student: a free seat of their share where they have one (dedicated seats go first),
+    else one of everyone's; over the limit only when allowed. Raises when there is none.
+
+    The rulebook has already said which seat; these conditional UPDATEs are the last word when another
+    writer took it meanwhile.
     """
-    taken = session.execute(_TAKE_SEAT, {"group": group.id}).one_or_none()
+    seat = facts.seat_for(seeker)
+    if seat is not None and seat.share_id is not None:
+        if session.execute(_TAKE_SHARE_SEAT, {"share": seat.share_id}).rowcount == 1:
+            count, limit = session.execute(_GROUP_SHARE_SEAT, {"group": facts.id, "n": 1}).one()
+            return _Taken(False, count, limit, seat.share_id)
+    taken = session.execute(_TAKE_SEAT, {"group": facts.id}).one_or_none()
     if taken is not None:
-        return False, taken[0], taken[1]
+        return _Taken(False, taken[0], taken[1])
     if not allow_over_limit:
-        count, limit = session.execute(_PLACES, {"group": group.id}).one()
-        raise EnrollmentRefused((rules.full(facts, count, limit),))
+        count, limit = session.execute(_PLACES, {"group": facts.id}).one()
+        raise EnrollmentRefused((rules.full(facts, count, limit) if count >= limit or not facts.reserved
+                                 else rules.dedicated(facts),))
     count, limit = session.execute(
         update(ClassGroup)
-        .where(ClassGroup.id == group.id)
+        .where(ClassGroup.id == facts.id)
         .values(enrolled_count=ClassGroup.enrolled_count + 1, over_limit_count=ClassGroup.over_limit_count + 1)
         .returning(ClassGroup.enrolled_count, ClassGroup.seat_limit)
         .execution_options(synchronize_session=False)
     ).one()
-    return True, count, limit
+    return _Taken(True, count, limit)
 
 
-def _release_seat(session: Session, group_id: int) -> None:
+def _release_seat(session: Session, group_id: int, share_id: int | None = None) -> None:
+    """Give a seat back: to its share while the share keeps its seats, else to everyone."""
+    if share_id is not None and session.execute(_GIVE_BACK_SHARE_SEAT, {"share": share_id}).rowcount == 1:
+        session.execute(_GROUP_SHARE_SEAT, {"group": group_id, "n": -1})
+        return
     session.execute(
         update(ClassGroup)
         .where(ClassGroup.id == group_id)
@@ -176,6 +219,8 @@ def _record(uow: UnitOfWork, action: EnrollmentAction, enrollment: Enrollment, r
     }
     if enrollment.despite_clash:
         after["despite_clash"] = True
+    if enrollment.share_id is not None:
+        after["share_id"] = enrollment.share_id
     uow.record_change(action, entity="enrollment", entity_id=enrollment.id, student_id=enrollment.student_id,
                       before=before, after=after, reason=reason)
 
@@ -244,18 +289,22 @@ def enroll(
             if row is None:
                 raise NotFound(translate("Enrollment", "That registration no longer exists."))
             registration = rule_facts.registration(session, row)
-        facts = rule_facts.groups(session, [group.id])[group.id]
+        facts = rule_facts.groups(session, [group.id], lock=True, now=uow.now)[group.id]
         held = rule_facts.held_by(session, student_id, group.term_id)
+        seeker = rule_facts.seeker(session, student_id, [facts])
         _refuse_if(rules.enroll_at_desk(facts, held, registration=registration, over_limit=over_limit,
-                                        despite_clash=despite_clash), session, student_id)
+                                        despite_clash=despite_clash, seeker=seeker), session, student_id)
         clashed = despite_clash and bool(rules.enroll_at_desk(facts, held, registration=registration, over_limit=True))
-        over, count, limit = _take_seat(session, group, facts, allow_over_limit=over_limit)
+        taken = _take_seat(session, facts, seeker, allow_over_limit=over_limit)
         enrollment = _insert(
-            session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.DESK, over_limit=over,
-            despite_clash=clashed, reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
+            session, student_id, group, facts, registration_id=registration_id, source=EnrollmentSource.DESK,
+            over_limit=taken.over_limit, despite_clash=clashed, reason=reason, created_at=uow.now,
+            created_by_id=uow.staff_id, share_id=taken.share_id,
         )
-        _record(uow, EnrollmentAction.OVERRIDE if over or clashed else EnrollmentAction.CREATE, enrollment, reason)
-        return EnrollmentResult(enrollment.id, student_id, group.id, over, count, limit, clashed)
+        _record(uow, EnrollmentAction.OVERRIDE if taken.over_limit or clashed else EnrollmentAction.CREATE, enrollment,
+                reason)
+        return EnrollmentResult(enrollment.id, student_id, group.id, taken.over_limit, taken.enrolled, taken.limit,
+                                clashed, taken.share_id)
 
 
 def _enrollment(session: Session, enrollment_id: int) -> Enrollment:
@@ -292,7 +341,7 @@ def _cancel(uow: UnitOfWork, enrollment: Enrollment) -> None:
     if not changed:
         raise EnrollmentRefused((rules.Refusal(Refusal.NOT_ENROLLED, {"enrollment": enrollment.id}),))
     session.refresh(enrollment)
-    _release_seat(session, enrollment.group_id)
+    _release_seat(session, enrollment.group_id, enrollment.share_id)
 
 
 def move(
@@ -317,29 +366,31 @@ def move(
         target = _group(session, to_group_id)
         _require_clerk(uow, source, student_id)
         _require_clerk(uow, target, student_id)
-        facts = rule_facts.groups(session, {source.id, target.id})
+        facts = rule_facts.groups(session, {source.id, target.id}, lock=True, now=uow.now)
         held = rule_facts.held_by(session, student_id, source.term_id)
         moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
         checks = _clash_check(session, enrollment.registration_id)
+        seeker = rule_facts.seeker(session, student_id, [facts[target.id]])
         _refuse_if(rules.move(moving, facts[target.id], held, over_limit=over_limit,
-                              clash_check=checks and not despite_clash), session, student_id)
+                              clash_check=checks and not despite_clash, seeker=seeker), session, student_id)
         clashed = despite_clash and bool(rules.move(moving, facts[target.id], held, over_limit=True, clash_check=checks))
         # Both group rows are written in ascending id order (see the module's docstring).
-        over = False
-        count = limit = 0
+        taken = _Taken(False, 0, 0)
         for group in sorted((source, target), key=lambda g: g.id):
             if group is source:
                 _cancel(uow, enrollment)
             else:
-                over, count, limit = _take_seat(session, target, facts[target.id], allow_over_limit=over_limit)
+                taken = _take_seat(session, facts[target.id], seeker, allow_over_limit=over_limit)
         moved = _insert(
-            session, student_id, target, facts[target.id], registration_id=enrollment.registration_id, source=EnrollmentSource.DESK,
-            over_limit=over, despite_clash=clashed, reason=reason, created_at=uow.now, created_by_id=uow.staff_id,
+            session, student_id, target, facts[target.id], registration_id=enrollment.registration_id,
+            source=EnrollmentSource.DESK, over_limit=taken.over_limit, despite_clash=clashed, reason=reason,
+            created_at=uow.now, created_by_id=uow.staff_id, share_id=taken.share_id,
         )
         # The enrollment left behind is a change the student sees too (and its group's count with it).
         _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
         _record(uow, EnrollmentAction.MOVE, moved, reason, before={"group_id": source.id, "enrollment_id": enrollment.id})
-        return EnrollmentResult(moved.id, student_id, target.id, over, count, limit, clashed)
+        return EnrollmentResult(moved.id, student_id, target.id, taken.over_limit, taken.enrolled, taken.limit, clashed,
+                                taken.share_id)
 
 
 def move_many(uow: UnitOfWork, enrollment_ids: list[int], to_group_id: int, *, reason: str, over_limit: bool = False,
@@ -409,7 +460,9 @@ def _move_targets(session: Session, enrollment_id: int) -> tuple[int, list[MoveT
     held = rule_facts.held_by(session, enrollment.student_id, source.term_id)
     moving = rules.Held(enrollment.id, facts[source.id], enrollment.registration_id)
     checks = _clash_check(session, enrollment.registration_id)
-    return source.id, [MoveTarget(gid, rules.move(moving, facts[gid], held, clash_check=checks)) for gid in sibling_ids]
+    seeker = rule_facts.seeker(session, enrollment.student_id, facts.values())
+    return source.id, [MoveTarget(gid, rules.move(moving, facts[gid], held, clash_check=checks, seeker=seeker))
+                       for gid in sibling_ids]
 
 
 def _clash_check(session: Session, registration_id: int | None) -> bool:
@@ -482,7 +535,8 @@ def apply_portal_actions(uow: UnitOfWork, actions: list[PortalAction], before: r
         students = sorted({a.student_id for a in actions})
         group_ids = sorted({a.group_id for a in actions if a.group_id is not None})
         rule_facts.lock_students(session, students)  # the lock order: students, then groups (as their facts are read)
-        groups_now, held = rule_facts.groups_and_held(session, group_ids, students, lock=True)
+        groups_now, held = rule_facts.groups_and_held(session, group_ids, students, lock=True, now=uow.now)
+        seekers = rule_facts.seekers(session, students, groups_now.values())
         outcomes: list[PortalOutcome] = []
         changes: list[tuple[EnrollmentAction, Change]] = []
         refused: list[tuple[int, tuple[rules.Refusal, ...]]] = []
@@ -499,10 +553,12 @@ def apply_portal_actions(uow: UnitOfWork, actions: list[PortalAction], before: r
                     outcomes.append(_no_group(action.group_id))
                     continue
                 in_term = [h for h in mine if h.group.term_id == group.term_id]
+                seeker = seekers.get(action.student_id, rules.NOBODY_IN_PARTICULAR)
                 refusals = rules.register_first_come(group, in_term, registration, round_,
-                                                     before.admission(action.student_id, action.registration_id, action.at))
+                                                     before.admission(action.student_id, action.registration_id, action.at),
+                                                     seeker)
                 if not refusals:
-                    refusals, result = _portal_register(session, action, group, mine, groups_now)
+                    refusals, result = _portal_register(session, action, group, seeker, mine, groups_now)
                     if result is not None:
                         outcomes.append(result)
                         changes.append((EnrollmentAction.PORTAL_REGISTER,
@@ -531,32 +587,35 @@ def _no_group(group_id: int) -> NotFound:
     return NotFound(translate("Enrollment", "There is no class group with the id %1.").replace("%1", str(group_id)))
 
 
-def _portal_register(session: Session, action: PortalAction, group: rules.GroupFacts, mine: list[rules.Held],
-                     groups_now: dict[int, rules.GroupFacts]) -> tuple[tuple[rules.Refusal, ...], EnrollmentResult | None]:
+def _portal_register(session: Session, action: PortalAction, group: rules.GroupFacts, seeker: rules.Seeker,
+                     mine: list[rules.Held], groups_now: dict[int, rules.GroupFacts]
+                     ) -> tuple[tuple[rules.Refusal, ...], EnrollmentResult | None]:
     """The place (the conditional update has the last word) and the enrollment; the facts kept current."""
     try:
-        _over, count, limit = _take_seat(session, group, group, allow_over_limit=False)
+        taken = _take_seat(session, group, seeker, allow_over_limit=False)
     except EnrollmentRefused as full:
         return full.refusals, None
     # The same student in the same group twice is refused by the rulebook (the standing enrollments
     # were read under the lock); the unique index behind it ends the batch (see ``_one``).
     enrollment_id = session.execute(_PORTAL_ENROLLMENT, {
         "student_id": action.student_id, "group_id": group.id, "registration_id": action.registration_id,
-        "created_at": action.at}).scalar_one()
-    now = replace(group, enrolled=count, seat_limit=limit)
+        "created_at": action.at, "share_id": taken.share_id}).scalar_one()
+    now = replace(group.with_seat_taken(rules.Seat(taken.share_id)), enrolled=taken.enrolled, seat_limit=taken.limit)
     groups_now[group.id] = now
     mine.append(rules.Held(enrollment_id, now, action.registration_id))
-    return (), EnrollmentResult(enrollment_id, action.student_id, group.id, False, count, limit)
+    return (), EnrollmentResult(enrollment_id, action.student_id, group.id, False, taken.enrolled, taken.limit,
+                                share_id=taken.share_id)
 
 
 def _portal_unregister(session: Session, action: PortalAction, standing: rules.Held, mine: list[rules.Held],
                        groups_now: dict[int, rules.GroupFacts]) -> Change:
-    source, over_limit = session.execute(_PORTAL_CANCEL, {"enrollment": standing.enrollment_id, "at": action.at}).one()
-    _release_seat(session, standing.group.id)
+    source, over_limit, share_id = session.execute(_PORTAL_CANCEL, {"enrollment": standing.enrollment_id,
+                                                                    "at": action.at}).one()
+    _release_seat(session, standing.group.id, share_id)
     mine.remove(standing)
     group = groups_now.get(standing.group.id)
     if group is not None:
-        groups_now[group.id] = replace(group, enrolled=group.enrolled - 1)
+        groups_now[group.id] = group.with_seat_taken(rules.Seat(share_id), -1)
     return _portal_change(action, standing.enrollment_id, EnrollmentStatus.CANCELLED, source, over_limit)
 
 

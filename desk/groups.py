@@ -264,6 +264,7 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
     if not group_ids:
         raise DomainError(translate("Groups", "Select at least one group."))
     refused: list[tuple[str, int, int]] = []
+    kept: list[tuple[str, int, int]] = []  # room for those in it, not for its dedicated seats too
     below_lower: list[tuple[str, int, int]] = []
     changed = unchanged = 0
     with uow.write() as session:
@@ -302,16 +303,24 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
                     continue
                 refused.append((_label(session, group_id), count, asked))
                 continue
+            # Room for everyone in it and for every seat dedicated to some students (not released yet).
             row = session.execute(
                 update(ClassGroup)
-                .where(ClassGroup.id == group_id, ClassGroup.enrolled_count <= asked)
+                .where(ClassGroup.id == group_id,
+                       ClassGroup.enrolled_count - ClassGroup.reserved_taken + ClassGroup.reserved_seats <= asked)
                 .values(seat_limit=asked, over_limit_count=0)
                 .returning(ClassGroup.seat_limit)
                 .execution_options(synchronize_session=False)
             ).one_or_none()
             if row is None:
-                count = session.scalar(select(ClassGroup.enrolled_count).where(ClassGroup.id == group_id))
-                refused.append((_label(session, group_id), count, asked))
+                count, held = session.execute(
+                    select(ClassGroup.enrolled_count,
+                           ClassGroup.enrolled_count - ClassGroup.reserved_taken + ClassGroup.reserved_seats)
+                    .where(ClassGroup.id == group_id)).one()
+                if count <= asked:
+                    kept.append((_label(session, group_id), held, asked))
+                else:
+                    refused.append((_label(session, group_id), count, asked))
                 continue
             uow.record_change(GroupAction.SEAT_LIMIT, entity="class_group", entity_id=group_id,
                               before={"seat_limit": previous[group_id]}, after={"seat_limit": asked}, reason=reason)
@@ -329,6 +338,16 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
                 + "\n"
                 + lines,
                 refused,
+            )
+        if kept:
+            raise DomainError(
+                translate("Groups", "A limit cannot be set below the students in the group and the seats dedicated to "
+                                    "some students. Nothing was changed.")
+                + "\n" + "\n".join(
+                    translate("Groups", "%1: %2 seats needed, limit asked %3")
+                    .replace("%1", label).replace("%2", str(held)).replace("%3", str(asked))
+                    for label, held, asked in kept[:20]
+                )
             )
         if below_lower:
             raise DomainError(

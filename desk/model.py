@@ -467,6 +467,12 @@ class ClassGroup(Base):
         # A group that may not reach its lower limit could never run (SQLite: triggers, see migration 0005).
         CheckConstraint("seat_limit >= lower_limit", name="limit_not_below_lower_limit"),
         CheckConstraint("number >= 1", name="number_positive"),
+        # Dedicated seats (seat_shares): the seats and the takers of the shares not yet released, kept with the
+        # group so that a seat's conditional UPDATE reads them in the row it locks.
+        CheckConstraint("reserved_taken >= 0 AND reserved_taken <= reserved_seats", name="reserved_within_shares"),
+        # Everyone else's seats: the limit less the dedicated ones (and a clerk's overrides).
+        CheckConstraint("enrolled_count - reserved_taken <= seat_limit - reserved_seats + over_limit_count",
+                        name="general_within_limit"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -478,12 +484,51 @@ class ClassGroup(Base):
     lower_limit: Mapped[int] = mapped_column(Integer, default=0)  # DOLNY_LIMIT_MIEJSC
     enrolled_count: Mapped[int] = mapped_column(Integer, default=0)
     over_limit_count: Mapped[int] = mapped_column(Integer, default=0)
+    reserved_seats: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    reserved_taken: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     description: Mapped[str | None] = mapped_column(Text)
 
     course: Mapped[Course] = relationship()
     term: Mapped[Term] = relationship()
     slots: Mapped[list[TimetableSlot]] = relationship(back_populates="group")
     teachers: Mapped[list[Person]] = relationship(secondary="group_teachers")
+
+
+class SeatShare(Base):
+    """Seats of a class group dedicated to some students: those matching a programme, level, mode and stage (any
+    left open), or those on its list. Released at an instant, when a round starts, or by a clerk: its free seats
+    then go to everyone."""
+
+    __tablename__ = "seat_shares"
+    __table_args__ = (
+        CheckConstraint("seats >= 1", name="seats_positive"),
+        CheckConstraint("taken >= 0 AND taken <= seats", name="taken_within_seats"),
+        CheckConstraint("stage IS NULL OR stage >= 1", name="stage_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("class_groups.id"), index=True)
+    seats: Mapped[int] = mapped_column(Integer)
+    taken: Mapped[int] = mapped_column(Integer, default=0)
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id"))
+    level: Mapped[Level | None] = mapped_column(_enum(Level, "programme_level"))
+    mode: Mapped[StudyMode | None] = mapped_column(_enum(StudyMode, "study_mode"))
+    stage: Mapped[int | None] = mapped_column(Integer)
+    listed: Mapped[bool] = mapped_column(Boolean, default=False)  # for the students on its list only
+    release_at: Mapped[datetime | None]
+    release_round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id"))  # released when the round starts
+    released_at: Mapped[datetime | None]  # when its release was carried out (its seats given back to everyone)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+
+
+class SeatShareStudent(Base):
+    """A student on a share's list."""
+
+    __tablename__ = "seat_share_students"
+
+    share_id: Mapped[int] = mapped_column(ForeignKey("seat_shares.id"), primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), primary_key=True, index=True)
 
 
 class GroupTeacher(Base):
@@ -664,6 +709,7 @@ class Enrollment(Base):
     status: Mapped[EnrollmentStatus] = mapped_column(_enum(EnrollmentStatus, "enrollment_status"))
     over_limit: Mapped[bool] = mapped_column(Boolean, default=False)
     despite_clash: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # a clerk's override
+    share_id: Mapped[int | None] = mapped_column(ForeignKey("seat_shares.id"))  # a dedicated seat taken
     reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))

@@ -73,6 +73,12 @@ NO_TOKENS = define("refusal.no_tokens", C, QT_TRANSLATE_NOOP(
     "Refusals", "No {token} tokens left, and the payment of {price} PLN is not accepted."))
 FULL = define("refusal.full", C, QT_TRANSLATE_NOOP(
     "Refusals", "Group {group} is full: {enrolled} of {limit} places taken."))
+DEDICATED = define("refusal.dedicated", C, QT_TRANSLATE_NOOP(
+    "Refusals", "Group {group}: its %n free seats are dedicated to other students."))
+DEDICATED_TO_PROGRAMME = define("refusal.dedicated.programme", C, QT_TRANSLATE_NOOP(
+    "Refusals", "Group {group}: its %n free seats are dedicated to students of {programme}."))
+DEDICATED_TO_LIST = define("refusal.dedicated.listed", C, QT_TRANSLATE_NOOP(
+    "Refusals", "Group {group}: its %n free seats are dedicated to the students on a list."))
 ALL_FULL = define("refusal.full.all", C, QT_TRANSLATE_NOOP(
     "Refusals", "Every group is full (groups: %n)."))
 NO_GROUPS = define("refusal.full.none", C, QT_TRANSLATE_NOOP(
@@ -103,6 +109,7 @@ _KINDS: dict[RefusalCode, MessageKind] = {
     RefusalCode.SELECTION_LIMIT: SELECTION_LIMIT,
     RefusalCode.NO_TOKENS: NO_TOKENS,
     RefusalCode.FULL: FULL,
+    RefusalCode.DEDICATED: DEDICATED,
     RefusalCode.UNREGISTER_NOT_ALLOWED: UNREGISTER_NOT_ALLOWED,
     RefusalCode.NOT_ENROLLED: NOT_ENROLLED,
     RefusalCode.REGISTRATION_ENDED: REGISTRATION_ENDED,
@@ -192,6 +199,9 @@ def message(refusal: Refusal, gender: str | None = None) -> Message:
         params["n"] = p.get("limit")
     elif refusal.code is RefusalCode.TIMETABLE_CLASH:
         kind = CLASH_ON.get(p.get("weekday"), TIMETABLE_CLASH)
+    elif refusal.code is RefusalCode.DEDICATED:
+        params["n"] = p.get("free")
+        kind = DEDICATED_TO_LIST if p.get("listed") else DEDICATED_TO_PROGRAMME if p.get("programme") else DEDICATED
     elif refusal.code is RefusalCode.FULL and "groups" in p:
         kind = ALL_FULL if p["groups"] else NO_GROUPS
         params["n"] = p["groups"]
@@ -238,6 +248,9 @@ def fix(refusal: Refusal, gender: str | None = None) -> str:
         return in_form("Refusals", ENROLL_INSTEAD, gender)
     if code is RefusalCode.NOT_OFFERED:
         return translate("Refusals", "Add the course to the registration in the registration calendar.")
+    if code is RefusalCode.DEDICATED:
+        return translate("Refusals", "Choose another group, or enroll over the limit with a reason (it is recorded as "
+                                     "an override).")
     if code is RefusalCode.TIMETABLE_CLASH:
         return translate("Refusals", "Choose a group at another time, or enroll despite the clash with a reason "
                                      "(it is recorded as an override).")

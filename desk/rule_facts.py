@@ -8,28 +8,43 @@ from datetime import datetime
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Row, bindparam, func, select
+from sqlalchemy import Row, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from desk.access import AccessFacts, Admissions, access_facts, admission_rules
-from desk.clock import as_utc
+from desk.access import GRANT_STATUSES, AccessFacts, Admissions, access_facts, admission_rules, programme_facts_of
+from desk.clock import as_utc, now_utc
 from desk.db import connection_of
 from desk.model import (
     ClassGroup,
     Course,
     Enrollment,
     EnrollmentStatus,
+    Programme,
     Registration,
     RegistrationCourse,
     RegistrationFactsStamp,
     RegistrationKind,
     Round,
+    SeatShare,
+    SeatShareStudent,
     Student,
     TimetableSlot,
     TokenEntry,
     TokenType,
 )
-from desk.rules import Admission, GroupFacts, Held, RegistrationFacts, RoundFacts, SlotFacts, Tokens
+from desk.rules import (
+    NOBODY_IN_PARTICULAR,
+    Admission,
+    GroupFacts,
+    Held,
+    RegistrationFacts,
+    RoundFacts,
+    Seeker,
+    ShareFacts,
+    SlotFacts,
+    Study,
+    Tokens,
+)
 
 
 # The hot statements are built once (their cache keys with them), on the tables, and run on the
@@ -37,7 +52,7 @@ from desk.rules import Admission, GroupFacts, Held, RegistrationFacts, RoundFact
 # statement, or the ORM's bookkeeping, costs more than running it.
 _g, _c, _e = ClassGroup.__table__, Course.__table__, Enrollment.__table__
 _GROUP_COLUMNS = (_g.c.id, _g.c.course_id, _c.c.code, _g.c.term_id, _g.c.class_type, _g.c.number, _g.c.seat_limit,
-                  _g.c.enrolled_count)
+                  _g.c.enrolled_count, _g.c.reserved_seats)
 _GROUPS = select(*_GROUP_COLUMNS).join(_c, _c.c.id == _g.c.course_id).where(_g.c.id.in_(bindparam("ids", expanding=True)))
 # The same, the groups locked as they are read (PostgreSQL; in id order, the lock order of every writer of groups).
 _GROUPS_LOCKED = _GROUPS.order_by(_g.c.id).with_for_update(of=_g)
@@ -111,8 +126,110 @@ _KEPT: WeakKeyDictionary[Any, dict[int, _Known]] = WeakKeyDictionary()
 
 
 def _group(row) -> GroupFacts:
-    group_id, course_id, code, term_id, class_type, number, seat_limit, enrolled = row
+    group_id, course_id, code, term_id, class_type, number, seat_limit, enrolled, _reserved = row
     return GroupFacts(group_id, course_id, code, term_id, str(class_type), number, seat_limit, enrolled)
+
+
+# --- dedicated seats ------------------------------------------------------------------------------
+#
+# A group's shares are read only where its row says it keeps seats (``reserved_seats``): most groups
+# have none, and a rush asks for every action. A share is released at the moment asked when a clerk
+# released it, its instant has passed, or the round it waits for has started. One whose moment has
+# passed is carried out by the first write that reads it under the group's lock (``release_due``):
+# its seats and takers leave the group's row, so that the conditional UPDATE of everyone's seats sees them.
+_sh, _shs, _p = SeatShare.__table__, SeatShareStudent.__table__, Programme.__table__
+_SHARES = (
+    select(_sh.c.id, _sh.c.group_id, _sh.c.seats, _sh.c.taken, _sh.c.programme_id, _sh.c.level, _sh.c.mode,
+           _sh.c.stage, _sh.c.listed, _sh.c.release_at, _rounds.c.starts_at, _sh.c.released_at, _p.c.code)
+    .select_from(_sh)
+    .outerjoin(_rounds, _rounds.c.id == _sh.c.release_round_id)
+    .outerjoin(_p, _p.c.id == _sh.c.programme_id)
+    .where(_sh.c.group_id.in_(bindparam("ids", expanding=True)))
+    .order_by(_sh.c.group_id, _sh.c.id)
+)
+_LISTED = select(_shs.c.student_id, _shs.c.share_id).where(
+    _shs.c.share_id.in_(bindparam("shares", expanding=True)), _shs.c.student_id.in_(bindparam("students", expanding=True)))
+_RELEASE = (update(_sh).where(_sh.c.id == bindparam("share"), _sh.c.released_at.is_(None))
+            .values(released_at=bindparam("at")).returning(_sh.c.seats, _sh.c.taken))
+_GIVE_BACK_RESERVED = (update(_g).where(_g.c.id == bindparam("group"))
+                       .values(reserved_seats=_g.c.reserved_seats - bindparam("seats"),
+                               reserved_taken=_g.c.reserved_taken - bindparam("taken")))
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    """A share as stored: its facts at the moment asked, and whether its release is due but not carried out."""
+
+    facts: ShareFacts
+    due: bool
+
+
+def release_moment(release_at: datetime | None, round_starts: datetime | None) -> datetime | None:
+    """When a share is released by itself: at its instant, or when its round starts, whichever comes first."""
+    moments = [as_utc(m) for m in (release_at, round_starts) if m is not None]
+    return min(moments) if moments else None
+
+
+def shares(session: Session, group_ids: Iterable[int], now: datetime) -> dict[int, list[ShareRow]]:
+    """The groups' shares as they stand at ``now``, by group."""
+    found: dict[int, list[ShareRow]] = {}
+    ids = sorted(set(group_ids))
+    if not ids:
+        return found
+    now = as_utc(now)
+    for (sid, gid, seats, taken, programme_id, level, mode, stage, listed, release_at, round_starts, released_at,
+         code) in connection_of(session).execute(_SHARES, {"ids": ids}):
+        moment = release_moment(release_at, round_starts)
+        due = released_at is None and moment is not None and moment <= now
+        facts = ShareFacts(sid, seats, taken, released_at is not None or due, programme_id,
+                           None if level is None else str(level), None if mode is None else str(mode), stage,
+                           bool(listed), code or "")
+        found.setdefault(gid, []).append(ShareRow(facts, due))
+    return found
+
+
+def _with_shares(session: Session, found: dict[int, GroupFacts], reserving: Iterable[int], now: datetime | None,
+                 release: bool) -> dict[int, GroupFacts]:
+    reserving = sorted(reserving)
+    if not reserving:
+        return found
+    read = shares(session, reserving, now or now_utc())
+    if release:
+        release_due(session, read, now or now_utc())
+    return {gid: replace(facts, shares=tuple(row.facts for row in read.get(gid, ()))) if gid in read else facts
+            for gid, facts in found.items()}
+
+
+def release_due(session: Session, read: dict[int, list[ShareRow]], now: datetime) -> None:
+    """Carry out the releases whose moment has passed (inside a write, the groups locked): each share marked
+    released once, and its seats and takers taken off its group's row."""
+    connection = connection_of(session)
+    for gid, rows in read.items():
+        for row in rows:
+            if not row.due:
+                continue
+            done = connection.execute(_RELEASE, {"share": row.facts.id, "at": as_utc(now)}).one_or_none()
+            if done is not None:
+                connection.execute(_GIVE_BACK_RESERVED, {"group": gid, "seats": done[0], "taken": done[1]})
+
+
+def seekers(session: Session, student_ids: Iterable[int], groups: Iterable[GroupFacts]) -> dict[int, Seeker]:
+    """What the groups' dedicated seats ask of the students (their programmes, the lists that name them), by
+    student; nothing is read when none of the groups keeps seats."""
+    share_ids = sorted({share.id for group in groups for share in group.reserved})
+    students = sorted(set(student_ids))
+    if not share_ids or not students:
+        return {}
+    listed: dict[int, set[int]] = {}
+    for student_id, share_id in connection_of(session).execute(_LISTED, {"shares": share_ids, "students": students}):
+        listed.setdefault(student_id, set()).add(share_id)
+    studies = programme_facts_of(session, students)
+    return {sid: Seeker(tuple(Study(p.programme_id, str(p.level), str(p.mode), p.stage) for p in studies.get(sid, ())
+                              if p.status in GRANT_STATUSES), frozenset(listed.get(sid, ()))) for sid in students}
+
+
+def seeker(session: Session, student_id: int, groups: Iterable[GroupFacts]) -> Seeker:
+    return seekers(session, [student_id], groups).get(student_id, NOBODY_IN_PARTICULAR)
 
 
 def slots(session: Session, group_ids: Iterable[int]) -> dict[int, tuple[SlotFacts, ...]]:
@@ -130,16 +247,19 @@ def with_slots(facts: GroupFacts, timetables: dict[int, tuple[SlotFacts, ...]]) 
     return replace(facts, slots=timetables[facts.id]) if facts.id in timetables else facts
 
 
-def groups(session: Session, group_ids: Iterable[int], *, lock: bool = False, timetables: bool = True
-           ) -> dict[int, GroupFacts]:
-    """The groups, as they stand now, with their timetables (unless the caller reads them with others'), by id;
-    ``lock``: locked for the rest of the write transaction (on PostgreSQL: SQLite's writer holds the whole
-    database already)."""
+def groups(session: Session, group_ids: Iterable[int], *, lock: bool = False, timetables: bool = True,
+           now: datetime | None = None) -> dict[int, GroupFacts]:
+    """The groups, as they stand at ``now`` (the clock's, if not given), with their dedicated seats and timetables
+    (unless the caller reads those with others'), by id; ``lock``: locked for the rest of the write transaction
+    (on PostgreSQL: SQLite's writer holds the whole database already), and a share whose release is due
+    released (``release_due``)."""
     ids = sorted(set(group_ids))
     if not ids:
         return {}
     query = _GROUPS_LOCKED if lock else _GROUPS
-    found = {row[0]: _group(row) for row in connection_of(session).execute(query, {"ids": ids})}
+    rows = connection_of(session).execute(query, {"ids": ids}).all()
+    found = _with_shares(session, {row[0]: _group(row) for row in rows}, (row[0] for row in rows if row[-1]), now,
+                         release=lock)
     if not timetables:
         return found
     read = slots(session, found)
@@ -173,11 +293,11 @@ def held(session: Session, student_ids: Iterable[int], term_id: int | None, *, t
     return result
 
 
-def groups_and_held(session: Session, group_ids: Iterable[int], student_ids: Iterable[int], *, lock: bool = False
-                    ) -> tuple[dict[int, GroupFacts], dict[int, list[Held]]]:
+def groups_and_held(session: Session, group_ids: Iterable[int], student_ids: Iterable[int], *, lock: bool = False,
+                    now: datetime | None = None) -> tuple[dict[int, GroupFacts], dict[int, list[Held]]]:
     """The groups (``groups``) and the students' standing enrollments in the groups' term (``held``), every
     timetable among them read in one query: a first-come batch asks both for every action."""
-    found = groups(session, group_ids, lock=lock, timetables=False)
+    found = groups(session, group_ids, lock=lock, timetables=False, now=now)
     terms = {group.term_id for group in found.values()}
     standing = held(session, student_ids, terms.pop() if len(terms) == 1 else None, timetables=False)
     read = slots(session, {*found, *(h.group.id for mine in standing.values() for h in mine)})

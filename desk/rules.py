@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -34,6 +34,7 @@ class RefusalCode(enum.StrEnum):
     SELECTION_LIMIT = "selection_limit"
     NO_TOKENS = "no_tokens"  # no tokens left and the payment not accepted
     FULL = "full"
+    DEDICATED = "dedicated"  # the group's free seats are dedicated to other students
     UNREGISTER_NOT_ALLOWED = "unregister_not_allowed"
     NOT_ENROLLED = "not_enrolled"
     REGISTRATION_ENDED = "registration_ended"  # a token request still unmet when the registration ended
@@ -41,7 +42,9 @@ class RefusalCode(enum.StrEnum):
 
 _ORDER = {code: index for index, code in enumerate(RefusalCode)}
 # What a clerk may do despite the rule, with a reason, recorded as an override.
-OVERRIDABLE = frozenset({RefusalCode.FULL, RefusalCode.TIMETABLE_CLASH})
+OVERRIDABLE = frozenset({RefusalCode.FULL, RefusalCode.DEDICATED, RefusalCode.TIMETABLE_CLASH})
+# What a token request waits through for the next break: a seat may come free (or a share be released).
+_WAITS = frozenset({RefusalCode.FULL, RefusalCode.DEDICATED})
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,61 @@ class SlotFacts:
 
 
 @dataclass(frozen=True)
+class Study:
+    """A programme the student studies in a status that takes part, as dedicated seats ask of it."""
+
+    programme_id: int
+    level: str  # a Level value
+    mode: str  # a StudyMode value
+    stage: int
+
+
+@dataclass(frozen=True)
+class Seeker:
+    """What dedicated seats ask of a student: the programmes studied, and the shares whose list names them."""
+
+    studies: tuple[Study, ...] = ()
+    listed: frozenset[int] = frozenset()
+
+
+NOBODY_IN_PARTICULAR = Seeker()  # a student none of whose facts a share asks for: everyone's seats only
+
+
+@dataclass(frozen=True)
+class ShareFacts:
+    """Seats of a group dedicated to the students matching a programme, level, mode and stage (any left open), or
+    to those on its list; ``released``: its free seats are everyone's now."""
+
+    id: int
+    seats: int
+    taken: int
+    released: bool = False
+    programme_id: int | None = None
+    level: str | None = None
+    mode: str | None = None
+    stage: int | None = None
+    listed: bool = False
+    programme_code: str = ""  # for the words
+
+    @property
+    def free(self) -> int:
+        return max(0, self.seats - self.taken)
+
+    def admits(self, seeker: Seeker) -> bool:
+        if self.listed:
+            return self.id in seeker.listed
+        return any((self.programme_id is None or self.programme_id == study.programme_id)
+                   and (self.level is None or self.level == study.level)
+                   and (self.mode is None or self.mode == study.mode)
+                   and (self.stage is None or self.stage == study.stage) for study in seeker.studies)
+
+    def params(self) -> dict[str, Any]:
+        """Who it is for, as plain values (the words are made from them)."""
+        return {"programme": self.programme_code, "level": self.level or "", "mode": self.mode or "",
+                "stage": self.stage or 0, "listed": self.listed}
+
+
+@dataclass(frozen=True)
 class GroupFacts:
     """A class group as the rules see it."""
 
@@ -106,6 +164,7 @@ class GroupFacts:
     seat_limit: int
     enrolled: int
     slots: tuple[SlotFacts, ...] = ()  # its weekly timetable (none: it never clashes)
+    shares: tuple[ShareFacts, ...] = ()  # its dedicated seats, released or not
 
     @property
     def slot(self) -> tuple[int, int, str]:
@@ -116,9 +175,44 @@ class GroupFacts:
     def full(self) -> bool:
         return self.enrolled >= self.seat_limit
 
+    @property
+    def reserved(self) -> tuple[ShareFacts, ...]:
+        """The shares not released: their seats are kept for their students."""
+        return tuple(share for share in self.shares if not share.released)
+
+    @property
+    def general_free(self) -> int:
+        """Everyone's free seats: the limit less the dedicated seats, less everyone else enrolled."""
+        reserved = self.reserved
+        return (self.seat_limit - sum(s.seats for s in reserved)) - (self.enrolled - sum(s.taken for s in reserved))
+
+    def seat_for(self, seeker: Seeker) -> Seat | None:
+        """The seat the student would take: a free seat of their first share that has one (dedicated seats go
+        first), else one of everyone's; None when every free seat is dedicated to others (or none is free).
+
+        A share's free seats are the share's even when a clerk's override filled everyone's seats past the
+        limit: the override is a seat more, not one of the share's."""
+        share = next((s for s in self.reserved if s.free > 0 and s.admits(seeker)), None)
+        if share is not None:
+            return Seat(share.id)
+        return Seat(None) if self.general_free > 0 else None
+
+    def with_seat_taken(self, seat: Seat, count: int = 1) -> GroupFacts:
+        """The group after ``count`` seats taken (or given back, negative) as ``seat`` says."""
+        shares = tuple(replace(s, taken=s.taken + count) if s.id == seat.share_id and not s.released else s
+                       for s in self.shares)
+        return replace(self, enrolled=self.enrolled + count, shares=shares)
+
     def params(self, prefix: str = "") -> dict[str, Any]:
         return {f"{prefix}course": self.course_code, f"{prefix}class_type": str(self.class_type),
                 f"{prefix}number": self.number}
+
+
+@dataclass(frozen=True)
+class Seat:
+    """Which seat a student takes: a share's (its id), or everyone's (None)."""
+
+    share_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -230,10 +324,21 @@ def _tokens(tokens: Tokens | None) -> list[Refusal]:
     return [Refusal(RefusalCode.NO_TOKENS, {"token": tokens.token_code, "price": tokens.price})]
 
 
-def _places(group: GroupFacts, *, over_limit: bool = False) -> list[Refusal]:
-    if over_limit or not group.full:
+def _places(group: GroupFacts, seeker: Seeker, *, over_limit: bool = False) -> list[Refusal]:
+    """A seat the student may take: none when the group is full, or when its free seats are all dedicated to
+    students the student is not one of."""
+    if over_limit or group.seat_for(seeker) is not None:
         return []
-    return [Refusal(RefusalCode.FULL, {**group.params(), "enrolled": group.enrolled, "limit": group.seat_limit})]
+    if group.full:
+        return [Refusal(RefusalCode.FULL, {**group.params(), "enrolled": group.enrolled, "limit": group.seat_limit})]
+    return [dedicated(group)]
+
+
+def dedicated(group: GroupFacts) -> Refusal:
+    """The group's free seats are all kept for others: how many, and for whom (the first share with a free seat)."""
+    share = next((s for s in group.reserved if s.free > 0), None)
+    return Refusal(RefusalCode.DEDICATED, {**group.params(), "free": group.seat_limit - group.enrolled,
+                                           **(share.params() if share is not None else {})})
 
 
 def full(group: GroupFacts, enrolled: int, limit: int) -> Refusal:
@@ -245,7 +350,8 @@ def full(group: GroupFacts, enrolled: int, limit: int) -> Refusal:
 
 
 def enroll_at_desk(group: GroupFacts, held: Iterable[Held], *, registration: RegistrationFacts | None = None,
-                   over_limit: bool = False, despite_clash: bool = False) -> tuple[Refusal, ...]:
+                   over_limit: bool = False, despite_clash: bool = False,
+                   seeker: Seeker = NOBODY_IN_PARTICULAR) -> tuple[Refusal, ...]:
     """A clerk enrolls a student (rounds and access are the portal's conditions, not the desk's); over a full
     group's limit, or despite a timetable clash, only when the clerk says so (the service records it)."""
     held = tuple(held)
@@ -253,11 +359,11 @@ def enroll_at_desk(group: GroupFacts, held: Iterable[Held], *, registration: Reg
     refusals = _same_slot(group, held) + _clash(group, held, check=clash_check)
     if registration is not None:
         refusals += _offered(registration, group) + _selection_limit(registration, group, held)
-    return in_reading_order(refusals + _places(group, over_limit=over_limit))
+    return in_reading_order(refusals + _places(group, seeker, over_limit=over_limit))
 
 
 def move(source: Held, target: GroupFacts, held: Iterable[Held], *, over_limit: bool = False,
-         clash_check: bool = True) -> tuple[Refusal, ...]:
+         clash_check: bool = True, seeker: Seeker = NOBODY_IN_PARTICULAR) -> tuple[Refusal, ...]:
     """A clerk moves a student from one group to another of the same course, term and class type (``clash_check``
     False: the clerk moves despite a timetable clash, or the enrollment's registration does not check)."""
     if target.id == source.group.id:
@@ -270,17 +376,17 @@ def move(source: Held, target: GroupFacts, held: Iterable[Held], *, over_limit: 
     else:
         staying = [h for h in held if h.enrollment_id != source.enrollment_id]
         refusals += _same_slot(target, staying) + _clash(target, staying, check=clash_check)
-    return in_reading_order(refusals + _places(target, over_limit=over_limit))
+    return in_reading_order(refusals + _places(target, seeker, over_limit=over_limit))
 
 
 def register_first_come(group: GroupFacts, held: Iterable[Held], registration: RegistrationFacts, round_: RoundFacts,
-                        admission: Admission) -> tuple[Refusal, ...]:
+                        admission: Admission, seeker: Seeker = NOBODY_IN_PARTICULAR) -> tuple[Refusal, ...]:
     """A student registers on the portal in a round of a first-come registration."""
     held = tuple(held)
     refusals = [Refusal(RefusalCode.TOKEN_REGISTRATION, {"registration": registration.code})] if registration.token else []
     refusals += (_round(registration, round_) + _admission(registration, admission) + _offered(registration, group)
                  + _same_slot(group, held) + _clash(group, held, check=registration.clash_check)
-                 + _selection_limit(registration, group, held) + _places(group))
+                 + _selection_limit(registration, group, held) + _places(group, seeker))
     return in_reading_order(refusals)
 
 
@@ -311,11 +417,12 @@ def submit_token_request(registration: RegistrationFacts, round_: RoundFacts, *,
 
 
 def resolve_token_register(group: GroupFacts, held: Iterable[Held], registration: RegistrationFacts,
-                           tokens: Tokens) -> tuple[Refusal, ...]:
-    """A register request at a break. FULL alone means the request waits for a place; anything else refuses it."""
+                           tokens: Tokens, seeker: Seeker = NOBODY_IN_PARTICULAR) -> tuple[Refusal, ...]:
+    """A register request at a break. No seat for the student alone means the request waits for one; anything
+    else refuses it."""
     held = tuple(held)
     return in_reading_order(_same_slot(group, held) + _clash(group, held, check=registration.clash_check)
-                            + _selection_limit(registration, group, held) + _tokens(tokens) + _places(group))
+                            + _selection_limit(registration, group, held) + _tokens(tokens) + _places(group, seeker))
 
 
 def resolve_token_unregister(round_: RoundFacts, enrolled: bool) -> tuple[Refusal, ...]:
@@ -334,14 +441,14 @@ def registration_ended(registration: RegistrationFacts) -> Refusal:
 
 
 def only_waiting(refusals: Iterable[Refusal]) -> bool:
-    """A token request refused by nothing but a full group waits for the next break."""
+    """A token request refused by nothing but a group with no seat for the student waits for the next break."""
     refusals = tuple(refusals)
-    return bool(refusals) and all(r.code is RefusalCode.FULL for r in refusals)
+    return bool(refusals) and all(r.code in _WAITS for r in refusals)
 
 
 def explain(registration: RegistrationFacts, round_: RoundFacts, admission: Admission, held: Iterable[Held], *,
             group: GroupFacts | None = None, course_id: int | None = None, places: tuple[int, int] | None = None,
-            tokens: Tokens | None = None) -> tuple[Refusal, ...]:
+            tokens: Tokens | None = None, seeker: Seeker = NOBODY_IN_PARTICULAR) -> tuple[Refusal, ...]:
     """"Why can't this student register?": what the portal's path (first come, or a token request) would refuse.
 
     With a group, every rule the registering paths apply to it; with only a course (or nothing), the
@@ -352,7 +459,7 @@ def explain(registration: RegistrationFacts, round_: RoundFacts, admission: Admi
     refusals = _round(registration, round_) + _admission(registration, admission)
     if group is not None:
         refusals += _offered(registration, group) + _same_slot(group, held) + _selection_limit(registration, group, held)
-        refusals += _clash(group, held, check=registration.clash_check) + _places(group)
+        refusals += _clash(group, held, check=registration.clash_check) + _places(group, seeker)
     else:
         if course_id is not None and course_id not in registration.offered_course_ids:
             refusals.append(Refusal(RefusalCode.NOT_OFFERED, {"registration": registration.code}))

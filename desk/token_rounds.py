@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -232,15 +232,26 @@ class _Group:
     facts: rules.GroupFacts
     added: int = 0
     removed: int = 0
+    shares: dict[int, int] = field(default_factory=dict)  # the seats taken (given back: negative) of each share kept
+    now: rules.GroupFacts = field(init=False)  # the group as the batch's next decision sees it
+
+    def __post_init__(self) -> None:
+        self.now = self.facts
 
     @property
     def id(self) -> int:
         return self.facts.id
 
-    @property
-    def now(self) -> rules.GroupFacts:
-        """The group as the batch's next decision sees it."""
-        return replace(self.facts, enrolled=self.facts.enrolled + self.added - self.removed)
+    def change(self, share_id: int | None, n: int) -> None:
+        """``n`` seats taken (or given back) of the share (None: everyone's); a released share's are everyone's."""
+        share = next((s for s in self.now.reserved if s.id == share_id), None) if share_id is not None else None
+        self.now = self.now.with_seat_taken(rules.Seat(share.id if share is not None else None), n)
+        if share is not None:
+            self.shares[share.id] = self.shares.get(share.id, 0) + n
+        if n > 0:
+            self.added += n
+        else:
+            self.removed -= n
 
 
 @dataclass
@@ -259,6 +270,7 @@ class _Enrollment:
     cancelled_at: datetime | None = None
     cancelled_by_id: int | None = None
     stored: bool = False  # already in the database
+    share_id: int | None = None  # a dedicated seat's share
 
 
 @dataclass
@@ -302,7 +314,7 @@ def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: li
     rule_facts.lock_students(session, student_ids)  # every writer's lock order: students, then groups (as read)
     # The rulebook's facts for the whole batch, each in one query: its groups; every standing
     # enrollment of its students in the term (with its course and class type); their balances.
-    groups = {gid: _Group(facts) for gid, facts in rule_facts.groups(session, group_ids, lock=True).items()}
+    groups = {gid: _Group(facts) for gid, facts in rule_facts.groups(session, group_ids, lock=True, now=now).items()}
     # Balances and the registration's offered courses are asked only by register requests (an unregistration's
     # batch, a refund, does without them).
     registering = sorted({r.student_id for r in requests if r.action is RequestAction.REGISTER})
@@ -321,9 +333,10 @@ def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: li
         group = rules.GroupFacts(row.group_id, row.course_id, row.code, row.term_id, str(row.class_type), row.number,
                                  row.seat_limit, row.enrolled_count, timetables.get(row.group_id, ()))
         enrollment = _Enrollment(row.id, row.student_id, row.group_id, row.registration_id, row.source,
-                                 EnrollmentStatus.ACCEPTED, bool(row.over_limit), stored=True)
+                                 EnrollmentStatus.ACCEPTED, bool(row.over_limit), stored=True, share_id=row.share_id)
         standing.setdefault(row.student_id, {})[row.group_id] = (rules.Held(row.id, group, row.registration_id), enrollment)
     registration_facts = rule_facts.registration(session, registration) if registering else None
+    seekers = rule_facts.seekers(session, registering, (g.facts for g in groups.values()))
     round_facts = {row.id: rules.RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id) for row in rounds}
 
     accepted = refused = pending = 0
@@ -335,14 +348,17 @@ def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: li
         outcome: RequestStatus | None = None
         if request.action is RequestAction.REGISTER:
             balance = int(balances.get(request.student_id, 0) or 0)
+            seeker = seekers.get(request.student_id, rules.NOBODY_IN_PARTICULAR)
             refusals = rules.resolve_token_register(
                 group.now, [held for held, _ in mine.values()], registration_facts,
-                rules.Tokens(token.code, balance, bool(request.payment_accepted), str(token.semester_price)),
+                rules.Tokens(token.code, balance, bool(request.payment_accepted), str(token.semester_price)), seeker,
             )
             if not refusals:
-                group.added += 1
+                seat = group.now.seat_for(seeker)
+                group.change(seat.share_id, 1)
                 enrollment = _Enrollment(None, request.student_id, group.id, registration.id, EnrollmentSource.TOKEN,
-                                         EnrollmentStatus.ACCEPTED, False, created_at=now, created_by_id=staff_id)
+                                         EnrollmentStatus.ACCEPTED, False, created_at=now, created_by_id=staff_id,
+                                         share_id=seat.share_id)
                 new_enrollments.append(enrollment)
                 mine[group.id] = (rules.Held(0, group.facts, registration.id), enrollment)
                 if balance > 0:
@@ -365,7 +381,7 @@ def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: li
             if refusals:
                 outcome, reason = RequestStatus.REFUSED, message(refusals[0])
             else:
-                group.removed += 1
+                group.change(enrollment.share_id, -1)
                 cancelled.append((request, enrollment))
                 del mine[request.group_id]
                 outcome, reason = RequestStatus.ACCEPTED, UNREGISTERED()
@@ -433,7 +449,8 @@ def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: li
 # term's enrollments read to keep a few hundred students' ones).
 _e, _g, _c = Enrollment.__table__, ClassGroup.__table__, Course.__table__
 _STANDING = (
-    select(_e.c.id, _e.c.student_id, _e.c.group_id, _e.c.registration_id, _e.c.source, _e.c.over_limit, _g.c.course_id,
+    select(_e.c.id, _e.c.student_id, _e.c.group_id, _e.c.registration_id, _e.c.source, _e.c.over_limit, _e.c.share_id,
+           _g.c.course_id,
            _g.c.term_id, _g.c.class_type, _g.c.number, _g.c.seat_limit, _g.c.enrolled_count, _c.c.code)
     .join(_g, _g.c.id == _e.c.group_id)
     .join(_c, _c.c.id == _g.c.course_id)
@@ -446,26 +463,36 @@ _STANDING = (
 def _take_seats(session: Session, groups) -> None:
     """Add each group's change of seats in one UPDATE, on the condition that it stays within the group's limit
     (with its places over the limit); a group the condition refused refuses the batch."""
-    deltas = [(g.id, g.added - g.removed) for g in sorted(groups, key=lambda g: g.id) if g.added != g.removed]
+    groups = sorted(groups, key=lambda g: g.id)
+    shares = [{"share": sid, "n": n} for g in groups for sid, n in sorted(g.shares.items()) if n]
+    # Dedicated seats first, each on the condition that its share keeps them and stays within its size.
+    if shares and connection_of(session).execute(_TAKE_SHARE_SEATS, shares).rowcount != len(shares):
+        raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
+    deltas = [(g.id, g.added - g.removed, sum(g.shares.values())) for g in groups
+              if g.added != g.removed or any(g.shares.values())]
     if not deltas:
         return
     if session.get_bind().dialect.name == "postgresql":
         statement = _TAKE_SEATS_POSTGRESQL
-        params = {"gids": [gid for gid, _ in deltas], "deltas": [delta for _, delta in deltas]}
+        params = {"gids": [gid for gid, _, _ in deltas], "deltas": [delta for _, delta, _ in deltas],
+                  "kept": [kept for _, _, kept in deltas]}
     else:
         statement, params = _TAKE_SEATS_SQLITE, {"deltas": json.dumps(deltas)}
     if connection_of(session).execute(statement, params).rowcount != len(deltas):
         raise DomainError(translate("TokenRounds", "A group changed during resolution; run it again."))
 
 
+_TAKE_SHARE_SEATS = text(
+    "UPDATE seat_shares SET taken = taken + :n WHERE id = :share AND released_at IS NULL AND taken + :n <= seats")
 _TAKE_SEATS_POSTGRESQL = text(
-    "UPDATE class_groups AS g SET enrolled_count = g.enrolled_count + v.delta "
-    "FROM unnest(CAST(:gids AS integer[]), CAST(:deltas AS integer[])) AS v(gid, delta) "
+    "UPDATE class_groups AS g SET enrolled_count = g.enrolled_count + v.delta, reserved_taken = g.reserved_taken + v.kept "
+    "FROM unnest(CAST(:gids AS integer[]), CAST(:deltas AS integer[]), CAST(:kept AS integer[])) AS v(gid, delta, kept) "
     "WHERE g.id = v.gid AND g.enrolled_count + v.delta <= g.seat_limit + g.over_limit_count")
 _TAKE_SEATS_SQLITE = text(  # the changes as one JSON parameter: the same statement, however many groups
-    "UPDATE class_groups SET enrolled_count = class_groups.enrolled_count + v.delta "
-    "FROM (SELECT json_extract(value, '$[0]') AS gid, json_extract(value, '$[1]') AS delta "
-    "FROM json_each(:deltas)) AS v "
+    "UPDATE class_groups SET enrolled_count = class_groups.enrolled_count + v.delta, "
+    "reserved_taken = class_groups.reserved_taken + v.kept "
+    "FROM (SELECT json_extract(value, '$[0]') AS gid, json_extract(value, '$[1]') AS delta, "
+    "json_extract(value, '$[2]') AS kept FROM json_each(:deltas)) AS v "
     "WHERE class_groups.id = v.gid "
     "AND class_groups.enrolled_count + v.delta <= class_groups.seat_limit + class_groups.over_limit_count")
 _CANCEL_ENROLLMENTS = (update(_e).where(_e.c.id.in_(bindparam("ids", expanding=True)))
@@ -488,7 +515,8 @@ def _write_enrollments(session: Session, made: list[_Enrollment], cancelled: lis
         session.execute(insert(Enrollment.__table__), [
             dict(id=e.id, student_id=e.student_id, group_id=e.group_id, registration_id=e.registration_id,
                  source=e.source, status=e.status, over_limit=e.over_limit, reason=None, created_at=e.created_at,
-                 created_by_id=e.created_by_id, cancelled_at=e.cancelled_at, cancelled_by_id=e.cancelled_by_id)
+                 created_by_id=e.created_by_id, cancelled_at=e.cancelled_at, cancelled_by_id=e.cancelled_by_id,
+                 share_id=e.share_id)
             for e in made])
 
 

@@ -289,13 +289,19 @@ class EnrollmentsKind(Kind):
     )
 
     def begin(self, session: Session, uow: UnitOfWork) -> dict:
-        groups = {}
-        for gid, term, course, class_type, number, limit, count, unit, course_id, term_id in session.execute(
+        groups, reserving = {}, []
+        for gid, term, course, class_type, number, limit, count, unit, course_id, term_id, reserved in session.execute(
                 select(ClassGroup.id, Term.code, Course.code, ClassGroup.class_type, ClassGroup.number,
-                       ClassGroup.seat_limit, ClassGroup.enrolled_count, Course.unit_id, Course.id, Term.id)
+                       ClassGroup.seat_limit, ClassGroup.enrolled_count, Course.unit_id, Course.id, Term.id,
+                       ClassGroup.reserved_seats)
                 .join(Term, Term.id == ClassGroup.term_id).join(Course, Course.id == ClassGroup.course_id)):
             groups[(term, course, class_type, number)] = [gid, limit, count, unit, course_id, term_id]
-        return {"groups": groups,
+            if reserved:
+                reserving.append(gid)
+        # A file's seat is one of everyone's: the seats dedicated to some students are not the file's to give.
+        shares = {gid: tuple(row.facts for row in rows)
+                  for gid, rows in rule_facts.shares(session, reserving, uow.now).items()}
+        return {"groups": groups, "shares": shares,
                 "registrations": dict(session.execute(select(Registration.code, Registration.id)).all())}
 
     def judge(self, session: Session, uow: UnitOfWork, state: dict, rows: Sequence[Row]) -> None:
@@ -336,7 +342,7 @@ class EnrollmentsKind(Kind):
             # The rulebook, as for a clerk enrolling at the desk: one group of a course's class type, and
             # a seat while places remain (or over the limit, with a reason).
             facts = GroupFacts(group[0], group[4], row["course"], group[5], str(row["class_type"]), row["number"],
-                               group[1], group[2])
+                               group[1], group[2], shares=state["shares"].get(group[0], ()))
             refusals = rules.enroll_at_desk(facts, standing, over_limit=over)
             if refusals:
                 row.problem(self.column("number"), describe_all(refusals))
@@ -365,6 +371,8 @@ class EnrollmentsKind(Kind):
             status=EnrollmentStatus.ACCEPTED, over_limit=r.current[3], reason=r["reason"], created_at=now,
             created_by_id=uow.staff_id) for r in rows])
         taken: dict[int, list[int]] = {}
+        # The groups locked (PostgreSQL), and a share whose release is due released, as every writer of seats does.
+        rule_facts.groups(session, {r.current[1] for r in rows}, lock=True, timetables=False, now=now)
         for r in rows:
             counts = taken.setdefault(r.current[1], [0, 0])
             counts[0] += 1
