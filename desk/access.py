@@ -252,6 +252,11 @@ class Admissions:
         self.registration = registration
         self._programmes, self._rules, self._decisions = programmes, rules, decisions
 
+    @property
+    def programmes(self) -> dict[int, tuple[ProgrammeFact, ...]]:
+        """The students' programmes, by student (each newest admission first)."""
+        return self._programmes
+
     @classmethod
     def read(cls, session: Session, registration: Registration, student_ids: Iterable[int],
              rules: list | None = None) -> Admissions:

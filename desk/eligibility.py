@@ -438,7 +438,7 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
     counts = _place_counts(session, registration, course_id) if group_id is None else None
     tokens = rule_facts.tokens(session, student_id, registration, None)
     refusals = rules.explain(
-        rule_facts.registration(session, registration), rule_facts.round_now(session, registration.id, now),
+        rule_facts.registration(session, registration), rule_facts.round_now(session, registration.id, now, student_id),
         rule_facts.admission_of(facts), rule_facts.held_by(session, student_id, registration.term_id),
         group=group_facts, course_id=course_id, places=(counts[0], counts[2]) if counts else None, tokens=tokens,
         seeker=seeker or rules.NOBODY_IN_PARTICULAR,
@@ -482,6 +482,7 @@ _CONDITION_OF = {
     rules.RefusalCode.NOT_TOKEN_REGISTRATION: Condition.ROUND,
     rules.RefusalCode.TOKEN_REGISTRATION: Condition.ROUND,
     rules.RefusalCode.ROUND_NOT_OPEN: Condition.ROUND,
+    rules.RefusalCode.NOT_IN_AUDIENCE: Condition.ROUND,
     rules.RefusalCode.NO_ACCESS: Condition.RULE_OR_GRANT,
     rules.RefusalCode.ACCESS_REVOKED: Condition.REVOCATION,
     rules.RefusalCode.PROGRAMME_STATUS: Condition.PROGRAMME_STATUS,

@@ -547,7 +547,7 @@ def apply_portal_actions(uow: UnitOfWork, actions: list[PortalAction], before: r
                 continue
             group = groups_now.get(action.group_id)
             mine = held.setdefault(action.student_id, [])
-            round_ = before.round_at(action.registration_id, action.at)
+            round_ = before.round_at(action.registration_id, action.at, action.student_id)
             if action.register:
                 if group is None:
                     outcomes.append(_no_group(action.group_id))

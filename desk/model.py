@@ -647,8 +647,43 @@ class Round(Base):
     unregister_allowed: Mapped[bool] = mapped_column(Boolean, default=True)
     micro_round_minutes: Mapped[int | None] = mapped_column(Integer)
     micro_break_minutes: Mapped[int | None] = mapped_column(Integer)
+    # Its audience (none set: everyone the registration admits): the students of a programme, level, mode and
+    # stage (any left open), or those on its list (round_students).
+    audience_programme_id: Mapped[int | None] = mapped_column(ForeignKey("programmes.id"))
+    audience_level: Mapped[Level | None] = mapped_column(_enum(Level, "programme_level"))
+    audience_mode: Mapped[StudyMode | None] = mapped_column(_enum(StudyMode, "study_mode"))
+    audience_stage: Mapped[int | None] = mapped_column(Integer)
+    audience_listed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Staggered (set): each student opens it at their own minute (round_starts); one without a minute, at this one,
+    # the last turn's.
+    last_turn_at: Mapped[datetime | None]
 
     registration: Mapped[Registration] = relationship(back_populates="rounds")
+
+    @property
+    def has_audience(self) -> bool:
+        return self.audience_listed or any(v is not None for v in (
+            self.audience_programme_id, self.audience_level, self.audience_mode, self.audience_stage))
+
+
+class RoundStudent(Base):
+    """A student on a round's list (its audience)."""
+
+    __tablename__ = "round_students"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), primary_key=True, index=True)
+
+
+class RoundStart(Base):
+    """A student's own opening of a staggered round: their turn (by a ranking or their cohort)."""
+
+    __tablename__ = "round_starts"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id"), primary_key=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), primary_key=True, index=True)
+    starts_at: Mapped[datetime]
+    turn: Mapped[int] = mapped_column(Integer)  # 1 the first
 
 
 class AccessRule(Base):

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from desk import access, rule_facts, rules, tokens
 from desk.access import GRANT_STATUSES, Admissions, admission_rules
+from desk.clock import as_utc
 from desk.db import connection_of
 from desk.eligibility import Condition, condition_label, condition_of
 from desk.errors import DomainError, NotFound
@@ -90,7 +91,7 @@ class Readiness:
 _sp, _p, _r, _g = StudentProgramme.__table__, Programme.__table__, AccessRule.__table__, AccessGrant.__table__
 
 
-def _meant_for(session: Session, registration: Registration, now: datetime) -> list[int]:
+def meant_for(session: Session, registration: Registration, now: datetime) -> list[int]:
     """Students a rule matches by a programme they study or are on leave from, or with a standing decision of their
     own; every such student where the registration is open to all."""
     studying = _sp.c.status.in_([s.value for s in GRANT_STATUSES])
@@ -153,12 +154,18 @@ def sweep(uow: UnitOfWork, registration_id: int) -> Readiness:
 
 
 def _sweep(session: Session, registration: Registration, now: datetime) -> Readiness:
-    students = _meant_for(session, registration, now)
+    students = meant_for(session, registration, now)
     facts = rule_facts.registration(session, registration)
-    # The round the students will meet: the one open now, else the next (a sweep is made before it opens).
-    coming = rule_facts.round_at(rule_facts.rounds_of(session, [registration.id]).get(registration.id, []), now)
-    round_facts = rules.RoundFacts(True, coming.name, coming.unregister_allowed, id=coming.id) if (
-        coming.open or coming.opens_at) else coming
+    # The round each student will meet: the one open to them now, else their next (a sweep is made before it
+    # opens, so one still to open counts as open); a round for other students only stops them.
+    plans = rule_facts.round_plans(rule_facts.rounds_of(session, [registration.id]).get(registration.id, []))
+
+    def round_facts(entrant: rules.Entrant | None) -> rules.RoundFacts:
+        coming = rules.round_for(plans, as_utc(now), entrant)
+        if coming.open or (coming.opens_at and not coming.outside):
+            return rules.RoundFacts(True, coming.name, coming.unregister_allowed, id=coming.id)
+        return coming
+    everyone = round_facts(None)
     access_rules = admission_rules(session, registration.id)
     with_login = _ids(session, _WITH_LOGIN, students)
     waiting = _ids(session, _WAITING, students)
@@ -174,11 +181,14 @@ def _sweep(session: Session, registration: Registration, now: datetime) -> Readi
     grantable: set[int] = set()
     for chunk in _chunks(students):
         chunk_admissions = Admissions.read(session, registration, chunk, access_rules)
+        chunk_entrants = rule_facts.entrants(session, plans, chunk, chunk_admissions.programmes)
         for student_id in chunk:
             access = chunk_admissions.facts(student_id, now)
             tokens = (rules.Tokens(token.code, balances.get(student_id, 0), False, str(token.semester_price))
                       if token is not None else None)
-            refusals = rules.explain(facts, round_facts, rule_facts.admission_of(access), (), tokens=tokens)
+            entrant = chunk_entrants.get(student_id)
+            round_ = round_facts(entrant) if entrant is not None else everyone
+            refusals = rules.explain(facts, round_, rule_facts.admission_of(access), (), tokens=tokens)
             failed = [(condition_of(r.code), r) for r in refusals]
             if student_id not in with_login:
                 failed.append((Condition.LOGIN, None))

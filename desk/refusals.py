@@ -28,6 +28,15 @@ ROUND_NOT_OPEN = define("refusal.round_not_open", C, QT_TRANSLATE_NOOP(
     "Refusals", "No round of {registration} is open now."))
 ROUND_OPENS = define("refusal.round_not_open.opens", C, QT_TRANSLATE_NOOP(
     "Refusals", "No round of {registration} is open yet: \u201c{round}\u201d opens on {opens_at}."))
+OWN_TURN = define("refusal.round_not_open.own", C, QT_TRANSLATE_NOOP(
+    "Refusals", "It is not the student's turn in {registration} yet: \u201c{round}\u201d opens for them on {opens_at}."),
+    female=Words.translate("Refusals", "It is not the student's turn in {registration} yet: \u201c{round}\u201d opens for them on {opens_at}.", "female"))
+NOT_IN_AUDIENCE = define("refusal.not_in_audience", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The round \u201c{open_round}\u201d of {registration} is for other students."),
+    female=Words.translate("Refusals", "The round \u201c{open_round}\u201d of {registration} is for other students.", "female"))
+NOT_IN_AUDIENCE_NEXT = define("refusal.not_in_audience.next", C, QT_TRANSLATE_NOOP(
+    "Refusals", "The round \u201c{open_round}\u201d of {registration} is for other students; \u201c{round}\u201d opens for the student on {opens_at}."),
+    female=Words.translate("Refusals", "The round \u201c{open_round}\u201d of {registration} is for other students; \u201c{round}\u201d opens for the student on {opens_at}.", "female"))
 NO_ACCESS = define("refusal.no_access", C, QT_TRANSLATE_NOOP(
     "Refusals", "No rule or individual grant admits the student to {registration}."),
     female=Words.translate("Refusals", "No rule or individual grant admits the student to {registration}.", "female"))
@@ -97,6 +106,7 @@ _KINDS: dict[RefusalCode, MessageKind] = {
     RefusalCode.NOT_TOKEN_REGISTRATION: NOT_TOKEN_REGISTRATION,
     RefusalCode.TOKEN_REGISTRATION: TOKEN_REGISTRATION,
     RefusalCode.ROUND_NOT_OPEN: ROUND_NOT_OPEN,
+    RefusalCode.NOT_IN_AUDIENCE: NOT_IN_AUDIENCE,
     RefusalCode.NO_ACCESS: NO_ACCESS,
     RefusalCode.ACCESS_REVOKED: ACCESS_REVOKED,
     RefusalCode.PROGRAMME_STATUS: PROGRAMME_STATUS,
@@ -190,7 +200,9 @@ def message(refusal: Refusal, gender: str | None = None) -> Message:
         params["other_group"] = group_label(p, "other_")
     kind = _KINDS[refusal.code]
     if refusal.code is RefusalCode.ROUND_NOT_OPEN and p.get("opens_at"):
-        kind, params["opens_at"] = ROUND_OPENS, _when(p["opens_at"])
+        kind, params["opens_at"] = OWN_TURN if p.get("own") else ROUND_OPENS, _when(p["opens_at"])
+    elif refusal.code is RefusalCode.NOT_IN_AUDIENCE and p.get("opens_at"):
+        kind, params["opens_at"] = NOT_IN_AUDIENCE_NEXT, _when(p["opens_at"])
     elif refusal.code is RefusalCode.NOT_OFFERED and not p.get("course"):
         kind = COURSE_NOT_OFFERED
     elif refusal.code is RefusalCode.NOT_ENROLLED and "enrollment" in p:  # a clerk's enrollment cancelled meanwhile

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desk.changes import Action, Description, Shown
@@ -21,7 +21,10 @@ from desk.model import (
     RegistrationCourse,
     RegistrationKind,
     Round,
+    RoundStart,
     RoundStatus,
+    RoundStudent,
+    SeatShare,
     Term,
     TokenType,
 )
@@ -491,6 +494,14 @@ def save_round(uow: UnitOfWork, registration_id: int,
             if row is None or row.registration_id != registration_id:
                 raise NotFound(translate("Registrations", "That round no longer exists."))
             before = _round_snapshot(row)
+        if before is not None and row.last_turn_at is not None:
+            from desk.round_audiences import shift_turns  # the turns move with the round
+
+            shift_turns(session, row.id, starts_at - as_utc(row.starts_at))
+            session.refresh(row)
+            if as_utc(row.last_turn_at) >= ends_at:
+                raise DomainError(translate("Registrations", "The round's last turn would open after it ends: change "
+                                                             "its turns first."))
         row.name = name
         row.starts_at, row.ends_at = starts_at, ends_at
         row.unregister_allowed = draft.unregister_allowed
@@ -521,8 +532,14 @@ def delete_round(uow: UnitOfWork, round_id: int, *, reason: str) -> None:
                     "%1", row.name
                 )
             )
+        waiting = session.scalar(select(func.count()).select_from(SeatShare).where(SeatShare.release_round_id == row.id))
+        if waiting:
+            raise DomainError(translate("Registrations", "Dedicated seats of %n groups are released when this round "
+                                                         "starts: release them or remove them first.", None, waiting))
         uow.record_change(RegistrationAction.ROUND_DELETE, entity="round", entity_id=row.id, before=_round_snapshot(row),
                           reason=reason.strip() or None, operation="delete")
+        session.execute(delete(RoundStudent).where(RoundStudent.round_id == row.id))
+        session.execute(delete(RoundStart).where(RoundStart.round_id == row.id))
         session.delete(row)
 
 

@@ -25,6 +25,8 @@ from desk.model import (
     RegistrationFactsStamp,
     RegistrationKind,
     Round,
+    RoundStart,
+    RoundStudent,
     SeatShare,
     SeatShareStudent,
     Student,
@@ -33,17 +35,22 @@ from desk.model import (
     TokenType,
 )
 from desk.rules import (
+    ANYONE,
     NOBODY_IN_PARTICULAR,
     Admission,
+    Audience,
+    Entrant,
     GroupFacts,
     Held,
     RegistrationFacts,
     RoundFacts,
+    RoundPlan,
     Seeker,
     ShareFacts,
     SlotFacts,
     Study,
     Tokens,
+    round_for,
 )
 
 
@@ -74,7 +81,8 @@ _REGISTRATIONS = (select(_r.c.id, _r.c.code, _r.c.term_id, _r.c.selection_limit,
                   .where(_r.c.id.in_(bindparam("ids", expanding=True))))
 _OFFERED = select(_rc.c.registration_id, _rc.c.course_id).where(_rc.c.registration_id.in_(bindparam("ids", expanding=True)))
 _ROUNDS = (select(_rounds.c.registration_id, _rounds.c.id, _rounds.c.name, _rounds.c.starts_at, _rounds.c.ends_at,
-                  _rounds.c.unregister_allowed)
+                  _rounds.c.unregister_allowed, _rounds.c.audience_programme_id, _rounds.c.audience_level,
+                  _rounds.c.audience_mode, _rounds.c.audience_stage, _rounds.c.audience_listed, _rounds.c.last_turn_at)
            .where(_rounds.c.registration_id.in_(bindparam("ids", expanding=True)))
            .order_by(_rounds.c.registration_id, _rounds.c.starts_at))
 
@@ -102,7 +110,7 @@ class _Known:
     stamp: int
     row: Any
     facts: RegistrationFacts
-    rounds: list
+    plans: list
     rules: list
 
     @staticmethod
@@ -117,7 +125,8 @@ class _Known:
             facts = registrations(session, rows.values())
             rounds = rounds_of(session, rows)
             for rid, row in rows.items():
-                found[rid] = kept[rid] = _Known(stamp, row, facts[rid], rounds.get(rid, []), admission_rules(session, rid))
+                found[rid] = kept[rid] = _Known(stamp, row, facts[rid], round_plans(rounds.get(rid, [])),
+                                                admission_rules(session, rid))
         return found
 
 
@@ -224,8 +233,7 @@ def seekers(session: Session, student_ids: Iterable[int], groups: Iterable[Group
     for student_id, share_id in connection_of(session).execute(_LISTED, {"shares": share_ids, "students": students}):
         listed.setdefault(student_id, set()).add(share_id)
     studies = programme_facts_of(session, students)
-    return {sid: Seeker(tuple(Study(p.programme_id, str(p.level), str(p.mode), p.stage) for p in studies.get(sid, ())
-                              if p.status in GRANT_STATUSES), frozenset(listed.get(sid, ()))) for sid in students}
+    return {sid: Seeker(_studies(studies.get(sid, ())), frozenset(listed.get(sid, ()))) for sid in students}
 
 
 def seeker(session: Session, student_id: int, groups: Iterable[GroupFacts]) -> Seeker:
@@ -324,9 +332,69 @@ def registrations(session: Session, rows: Iterable[Registration | Row]) -> dict[
                                    row.kind is RegistrationKind.TOKEN, bool(row.clash_check)) for rid, row in rows.items()}
 
 
-def round_now(session: Session, registration_id: int, now: datetime) -> RoundFacts:
-    """The round open at ``now``, else the next one to open, else none."""
-    return round_at(rounds_of(session, [registration_id]).get(registration_id, []), now)
+def round_now(session: Session, registration_id: int, now: datetime, student_id: int | None = None) -> RoundFacts:
+    """The round open at ``now`` (to the student, when one is named: their audience and own start), else the next
+    one to open, else none."""
+    rows = rounds_of(session, [registration_id]).get(registration_id, [])
+    if student_id is None:
+        return round_at(rows, now)
+    plans = round_plans(rows)
+    return round_for(plans, as_utc(now), entrants(session, plans, [student_id]).get(student_id, ANYONE))
+
+
+def round_plans(rows: Iterable[Row]) -> list[RoundPlan]:
+    """One registration's rounds (rows of ``rounds_of``) as the rules see them."""
+    plans = []
+    for row in rows:
+        audience = None
+        if row.audience_listed or any(v is not None for v in (row.audience_programme_id, row.audience_level,
+                                                              row.audience_mode, row.audience_stage)):
+            audience = Audience(row.audience_programme_id, None if row.audience_level is None else str(row.audience_level),
+                                None if row.audience_mode is None else str(row.audience_mode), row.audience_stage,
+                                bool(row.audience_listed))
+        plans.append(RoundPlan(row.id, row.name, as_utc(row.starts_at), as_utc(row.ends_at), bool(row.unregister_allowed),
+                               audience, as_utc(row.last_turn_at) if row.last_turn_at is not None else None))
+    return plans
+
+
+_rs, _rst = RoundStudent.__table__, RoundStart.__table__
+_ROUND_LISTS = select(_rs.c.student_id, _rs.c.round_id).where(
+    _rs.c.round_id.in_(bindparam("rounds", expanding=True)), _rs.c.student_id.in_(bindparam("students", expanding=True)))
+_OWN_STARTS = select(_rst.c.student_id, _rst.c.round_id, _rst.c.starts_at).where(
+    _rst.c.round_id.in_(bindparam("rounds", expanding=True)), _rst.c.student_id.in_(bindparam("students", expanding=True)))
+
+
+def entrants(session: Session, plans: Iterable[RoundPlan], student_ids: Iterable[int],
+             programmes: dict | None = None) -> dict[int, Entrant]:
+    """What the rounds ask of the students (their programmes, the lists that name them, their own starts), by
+    student; nothing is read for rounds open alike to everyone (``programmes``: the students' programme facts,
+    when already read)."""
+    plans = tuple(plans)
+    students = sorted(set(student_ids))
+    by_audience = any(p.audience is not None and not p.audience.listed for p in plans)
+    listed = sorted(p.id for p in plans if p.audience is not None and p.audience.listed)
+    staggered = sorted(p.id for p in plans if p.last_turn is not None)
+    if not students or not (by_audience or listed or staggered):
+        return {}
+    connection = connection_of(session)
+    lists: dict[int, set[int]] = {}
+    if listed:
+        for student_id, round_id in connection.execute(_ROUND_LISTS, {"rounds": listed, "students": students}):
+            lists.setdefault(student_id, set()).add(round_id)
+    starts: dict[int, dict[int, datetime]] = {}
+    if staggered:
+        for student_id, round_id, starts_at in connection.execute(_OWN_STARTS, {"rounds": staggered, "students": students}):
+            starts.setdefault(student_id, {})[round_id] = as_utc(starts_at)
+    if by_audience and programmes is None:
+        programmes = programme_facts_of(session, students)
+    return {sid: Entrant(_studies((programmes or {}).get(sid, ())), frozenset(lists.get(sid, ())), starts.get(sid, {}))
+            for sid in students}
+
+
+def _studies(programme_facts) -> tuple[Study, ...]:
+    """The programmes a student studies in a status that takes part (active, or on leave), as audiences ask."""
+    return tuple(Study(p.programme_id, str(p.level), str(p.mode), p.stage) for p in programme_facts
+                 if p.status in GRANT_STATUSES)
 
 
 def rounds_of(session: Session, registration_ids: Iterable[int]) -> dict[int, list[Round]]:
@@ -338,16 +406,9 @@ def rounds_of(session: Session, registration_ids: Iterable[int]) -> dict[int, li
 
 
 def round_at(rounds: list[Round], now: datetime) -> RoundFacts:
-    """Of one registration's rounds (in the order they start): the one open at ``now``, else the next."""
-    now = as_utc(now)
-    for row in rounds:
-        if as_utc(row.starts_at) <= now < as_utc(row.ends_at):
-            return RoundFacts(True, row.name, bool(row.unregister_allowed), id=row.id)
-    coming = next((row for row in rounds if as_utc(row.starts_at) > now), None)
-    if coming is not None:
-        return RoundFacts(False, coming.name, bool(coming.unregister_allowed), as_utc(coming.starts_at).isoformat(),
-                          id=coming.id)
-    return RoundFacts(False)
+    """Of one registration's rounds (in the order they start): the one open at ``now``, else the next (as for
+    everyone: a round's audience and staggered starts are asked of a student by ``round_now``)."""
+    return round_for(round_plans(rounds), as_utc(now))
 
 
 def admission_of(facts: AccessFacts) -> Admission:
@@ -379,8 +440,10 @@ class FirstCome:
     """
 
     def __init__(self, rows: dict[int, Registration], facts: dict[int, RegistrationFacts],
-                 rounds: dict[int, list[Round]], admissions: dict[int, Admissions]):
+                 rounds: dict[int, list[RoundPlan]], admissions: dict[int, Admissions],
+                 entrants: dict[int, dict[int, Entrant]] | None = None):
         self._rows, self._facts, self._rounds, self._admissions = rows, facts, rounds, admissions
+        self._entrants = entrants or {}
 
     @classmethod
     def read(cls, session: Session, actions: Iterable[tuple[int, int, int]]) -> FirstCome:
@@ -391,16 +454,20 @@ class FirstCome:
             if registration_id is not None:
                 students.setdefault(registration_id, set()).add(student_id)
         known = _Known.of(session, students)
+        admissions = {rid: Admissions.read(session, k.row, students[rid], k.rules) for rid, k in known.items()}
         return cls({rid: k.row for rid, k in known.items()}, {rid: k.facts for rid, k in known.items()},
-                   {rid: k.rounds for rid, k in known.items()},
-                   {rid: Admissions.read(session, k.row, students[rid], k.rules) for rid, k in known.items()})
+                   {rid: k.plans for rid, k in known.items()}, admissions,
+                   {rid: entrants(session, k.plans, students[rid], admissions[rid].programmes)
+                    for rid, k in known.items()})
 
     def registration(self, registration_id: int) -> RegistrationFacts | None:
         """None: no such registration (it was removed)."""
         return self._facts.get(registration_id)
 
-    def round_at(self, registration_id: int, now: datetime) -> RoundFacts:
-        return round_at(self._rounds.get(registration_id, []), now)
+    def round_at(self, registration_id: int, now: datetime, student_id: int) -> RoundFacts:
+        """The round open to the student at ``now`` (their audience, their own start), else the next."""
+        return round_for(self._rounds.get(registration_id, []), as_utc(now),
+                         self._entrants.get(registration_id, {}).get(student_id, ANYONE))
 
     def admission(self, student_id: int, registration_id: int, now: datetime) -> Admission:
         return admission_of(self._admissions[registration_id].facts(student_id, now))

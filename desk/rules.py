@@ -11,8 +11,9 @@ when shown (``desk.refusals``), never stored.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
 
@@ -22,6 +23,7 @@ class RefusalCode(enum.StrEnum):
     NOT_TOKEN_REGISTRATION = "not_token_registration"  # a basket request in a first-come registration
     TOKEN_REGISTRATION = "token_registration"  # a first-come registration in a token registration
     ROUND_NOT_OPEN = "round_not_open"
+    NOT_IN_AUDIENCE = "not_in_audience"  # the round open now is for other students
     NO_ACCESS = "no_access"  # no rule or individual grant admits the student
     ACCESS_REVOKED = "access_revoked"
     PROGRAMME_STATUS = "programme_status"  # no programme in a status that takes part
@@ -117,6 +119,97 @@ class Seeker:
 NOBODY_IN_PARTICULAR = Seeker()  # a student none of whose facts a share asks for: everyone's seats only
 
 
+def studies_match(studies: Iterable[Study], programme_id: int | None, level: str | None, mode: str | None,
+                  stage: int | None) -> bool:
+    """A programme the student studies matches every one of programme, level, mode and stage that is set."""
+    return any((programme_id is None or programme_id == study.programme_id)
+               and (level is None or level == study.level)
+               and (mode is None or mode == study.mode)
+               and (stage is None or stage == study.stage) for study in studies)
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Whom a round is for: the students of a programme, level, mode and stage (any left open), or those on its
+    list."""
+
+    programme_id: int | None = None
+    level: str | None = None
+    mode: str | None = None
+    stage: int | None = None
+    listed: bool = False
+
+
+@dataclass(frozen=True)
+class RoundPlan:
+    """A round as the rules see it: when it runs, for whom, and whether each student opens it at their own minute."""
+
+    id: int
+    name: str
+    starts_at: datetime  # aware, UTC
+    ends_at: datetime
+    unregister_allowed: bool = True
+    audience: Audience | None = None  # None: everyone the registration admits
+    last_turn: datetime | None = None  # set: staggered; the last turn's start, when a student without a minute opens it
+
+
+@dataclass(frozen=True)
+class Entrant:
+    """What rounds ask of a student: the programmes studied, the rounds whose list names them, their own starts."""
+
+    studies: tuple[Study, ...] = ()
+    listed: frozenset[int] = frozenset()  # round ids
+    starts: Mapping[int, datetime] = field(default_factory=dict)  # round id -> the student's own start
+
+    def __hash__(self) -> int:
+        return hash((self.studies, self.listed, tuple(sorted(self.starts.items()))))
+
+
+ANYONE = Entrant()  # a student of whom nothing is known: rounds with an audience are not for them
+
+
+def in_audience(plan: RoundPlan, entrant: Entrant) -> bool:
+    audience = plan.audience
+    if audience is None:
+        return True
+    if audience.listed:
+        return plan.id in entrant.listed
+    return studies_match(entrant.studies, audience.programme_id, audience.level, audience.mode, audience.stage)
+
+
+def opens_for(plan: RoundPlan, entrant: Entrant) -> datetime:
+    """When the round opens for the student: at its start, or at their own minute of a staggered round (a student
+    without one: with the last turn), never after it ends."""
+    if plan.last_turn is None:
+        return plan.starts_at
+    own = entrant.starts.get(plan.id) or plan.last_turn
+    return min(max(own, plan.starts_at), plan.ends_at)
+
+
+def round_for(plans: Iterable[RoundPlan], now: datetime, entrant: Entrant | None = None) -> RoundFacts:
+    """Of a registration's rounds (in the order they start), the one open to the student at ``now``, else the next to
+    open for them; without the student (``entrant`` None), as for everyone. A round open now for others only is
+    said (``outside``) when none is open to the student."""
+    plans = tuple(plans)
+    outside = None
+    for plan in plans:
+        if not plan.starts_at <= now < plan.ends_at:
+            continue
+        if entrant is not None and not in_audience(plan, entrant):
+            outside = outside or plan
+            continue
+        opens = opens_for(plan, entrant or ANYONE) if entrant is not None else plan.starts_at
+        if opens <= now:
+            return RoundFacts(True, plan.name, plan.unregister_allowed, id=plan.id)
+        return RoundFacts(False, plan.name, plan.unregister_allowed, opens.isoformat(), id=plan.id, own_start=True)
+    for plan in plans:
+        if plan.starts_at > now and (entrant is None or in_audience(plan, entrant)):
+            opens = opens_for(plan, entrant) if entrant is not None else plan.starts_at
+            return RoundFacts(False, plan.name, plan.unregister_allowed, opens.isoformat(), id=plan.id,
+                              own_start=opens != plan.starts_at, outside=outside.name if outside else None)
+    return RoundFacts(False, outside=outside.name if outside else None)
+
+
 @dataclass(frozen=True)
 class ShareFacts:
     """Seats of a group dedicated to the students matching a programme, level, mode and stage (any left open), or
@@ -140,10 +233,7 @@ class ShareFacts:
     def admits(self, seeker: Seeker) -> bool:
         if self.listed:
             return self.id in seeker.listed
-        return any((self.programme_id is None or self.programme_id == study.programme_id)
-                   and (self.level is None or self.level == study.level)
-                   and (self.mode is None or self.mode == study.mode)
-                   and (self.stage is None or self.stage == study.stage) for study in seeker.studies)
+        return studies_match(seeker.studies, self.programme_id, self.level, self.mode, self.stage)
 
     def params(self) -> dict[str, Any]:
         """Who it is for, as plain values (the words are made from them)."""
@@ -244,6 +334,8 @@ class RoundFacts:
     unregister_allowed: bool = True
     opens_at: str | None = None  # ISO instant in UTC of the next round, when none is open
     id: int | None = None  # the round's id (the open one, or the next)
+    own_start: bool = False  # ``opens_at`` is the student's own minute of a staggered round
+    outside: str | None = None  # a round open now, for other students only (its name)
 
 
 @dataclass(frozen=True)
@@ -272,6 +364,10 @@ def _round(registration: RegistrationFacts, round_: RoundFacts) -> list[Refusal]
     params: dict[str, Any] = {"registration": registration.code}
     if round_.opens_at:
         params.update(round=round_.name, opens_at=round_.opens_at)
+        if round_.own_start:
+            params["own"] = True
+    if round_.outside:
+        return [Refusal(RefusalCode.NOT_IN_AUDIENCE, {**params, "open_round": round_.outside})]
     return [Refusal(RefusalCode.ROUND_NOT_OPEN, params)]
 
 

@@ -156,7 +156,7 @@ def submit_request(
         if group is None:
             raise NotFound(translate("TokenRounds", "That class group no longer exists."))
         register = action is RequestAction.REGISTER
-        current = rule_facts.round_now(session, registration_id, now)
+        current = rule_facts.round_now(session, registration_id, now, student_id)
         refusals = rules.submit_token_request(
             rule_facts.registration(session, registration), current, register=register,
             admission=rule_facts.admission(session, student_id, registration, now) if register else None,

@@ -117,3 +117,47 @@ def test_limits_enroll_move_unenroll(demo_path, capsys):
     assert main([*base, "unenroll", student, second, "--reason", "rezygnacja"]) == 0
     assert main([*base, "enroll", student, "no/such/group/1", "--reason", "x"]) == 1
     assert "Unknown class type" in capsys.readouterr().err
+
+
+def test_dedicated_seats_from_the_terminal(demo_path, capsys, tmp_path):
+    base = ["--db", demo_path]
+    first, _second = _two_groups(demo_path)
+    listed = tmp_path / "lista.txt"
+    listed.write_text("\n".join(_numbers(demo_path, ProgrammeStatus.ACTIVE, 3)), encoding="utf-8")
+    assert main([*base, "groups", "share-add", first, "--seats", "2", "--students", str(listed),
+                 "--release-round", "nie ma takiej", "--reason", "x"]) == 1
+    assert "No round" in capsys.readouterr().err
+    assert main([*base, "groups", "share-add", first, "--seats", "2", "--students", str(listed),
+                 "--release-at", "2030-01-01T12:00", "--reason", "dla wymiany"]) == 0
+    capsys.readouterr()
+    assert main([*base, "groups", "shares", first, "--json"]) == 0
+    share, = json.loads(capsys.readouterr().out)
+    assert (share["seats"], share["taken"], share["listed"], share["released"]) == (2, 0, 3, False)
+    assert main([*base, "groups", "share-add", first, "--seats", "9999", "--level", "doctoral", "--reason", "x"]) == 1
+    assert "free to dedicate" in capsys.readouterr().err
+    assert main([*base, "groups", "share-release", str(share["id"]), "--reason", "nikt nie przyszedł"]) == 0
+    assert main([*base, "groups", "share-remove", str(share["id"]), "--reason", "porządki"]) == 0
+    capsys.readouterr()
+    assert main([*base, "groups", "shares", first]) == 0
+    assert "0 shares." in capsys.readouterr().out
+
+
+def test_a_rounds_audience_and_turns_from_the_terminal(demo_path, capsys, tmp_path):
+    base = ["--db", demo_path]
+    assert main([*base, "registrations", "list", "--json"]) == 0
+    registration = next(r for r in json.loads(capsys.readouterr().out) if r["rounds"])
+    code, round_name = registration["code"], registration["rounds"][-1]["name"]
+    assert main([*base, "registrations", "audience", code, round_name, "--stage", "2", "--reason", "drugi rok"]) == 0
+    assert main([*base, "registrations", "audience", code, round_name, "--reason", "x"]) == 1
+    assert "Say whom" in capsys.readouterr().err
+    ranking = tmp_path / "ranking.csv"
+    numbers = _numbers(demo_path, ProgrammeStatus.ACTIVE, 10)
+    ranking.write_text("nr;średnia\n" + "\n".join(f"{n};{4 + i / 10:.1f}" for i, n in enumerate(numbers)) + "\n1;5\n",
+                       encoding="utf-8")
+    assert main([*base, "registrations", "turns", code, round_name, "--ranking", str(ranking), "--turns", "5",
+                 "--minutes", "1", "--reason", "średnia"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("turn ") == 5 and "Not at the desk (1): 1" in out
+    assert main([*base, "registrations", "turns", code, round_name, "--cohorts", "3,2,x", "--reason", "x"]) == 1
+    assert main([*base, "registrations", "turns", code, round_name, "--clear", "--reason", "wszyscy"]) == 0
+    assert main([*base, "registrations", "audience", code, round_name, "--everyone", "--reason", "wszyscy"]) == 0

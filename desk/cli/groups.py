@@ -150,6 +150,127 @@ def _group_fields(parser, *, adding: bool) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
+def audience_arguments(parser) -> None:
+    """Whom seats or a round are for: a rule, or a file of student numbers."""
+    parser.add_argument("--programme", help="programme code")
+    parser.add_argument("--level", choices=["first_cycle", "second_cycle", "long_cycle", "doctoral"])
+    parser.add_argument("--mode", choices=["full_time", "part_time"])
+    parser.add_argument("--stage", type=int, help="stage (year of study), 1-10")
+    parser.add_argument("--students", metavar="FILE", help="a file of student numbers instead of a rule")
+
+
+def audience_of(db, args) -> tuple[dict | None, tuple[int, ...] | None]:
+    """The rule (programme_id, level, mode, stage) or the students (ids) the arguments name; an unknown number or
+    programme is an error, so nothing is set for fewer students than the clerk meant."""
+    from sqlalchemy import select
+
+    from desk.access import split_numbers
+    from desk.input_files import read_text_list
+    from desk.model import Level, Programme, Student, StudyMode
+
+    if args.students:
+        numbers = sorted(set(split_numbers(read_text_list(args.students))))
+        with db.read() as session:
+            found = dict(session.execute(select(Student.student_number, Student.id)
+                                         .where(Student.student_number.in_(numbers))).all()) if numbers else {}
+        unknown = [n for n in numbers if n not in found]
+        if unknown:
+            raise CommandError(f"Not at the desk ({len(unknown)}): {', '.join(unknown[:20])}")
+        return None, tuple(found[n] for n in numbers)
+    rule: dict = {}
+    if args.programme:
+        with db.read() as session:
+            programme_id = session.scalar(select(Programme.id).where(Programme.code == args.programme.strip().upper()))
+        if programme_id is None:
+            raise CommandError(f"No programme {args.programme}.")
+        rule["programme_id"] = programme_id
+    if args.level:
+        rule["level"] = Level(args.level)
+    if args.mode:
+        rule["mode"] = StudyMode(args.mode)
+    if args.stage is not None:
+        rule["stage"] = args.stage
+    return (rule or None), None
+
+
+def cmd_groups_shares(args) -> int:
+    from desk import seat_shares
+    from desk.clock import format_local
+    from desk.groups import find_group
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    group_id = find_group(db, args.group)
+    lines = seat_shares.shares_of(UnitOfWork(db, actor), group_id)
+    if args.json:
+        print(json.dumps([{"id": s.id, "seats": s.seats, "taken": s.taken, "released": s.released,
+                           "programme": s.programme_code or None, "level": s.level, "mode": s.mode, "stage": s.stage,
+                           "listed": s.listed_count if s.listed else None,
+                           "release_at": s.release_at.isoformat() if s.release_at else None,
+                           "release_round": s.release_round or None} for s in lines], ensure_ascii=False, indent=2))
+        return 0
+    for s in lines:
+        whom = (f"list of {s.listed_count}" if s.listed else " ".join(
+            str(v) for v in (s.programme_code, s.level, s.mode, f"stage {s.stage}" if s.stage else "") if v) or "anyone")
+        when = ("released" if s.released else f"released {format_local(s.release_at)}" if s.release_at else "kept")
+        print(f"  #{s.id:<6} {s.taken:>4}/{s.seats:<4} {whom}  ({when})")
+    print(f"{len(lines)} shares.")
+    return 0
+
+
+def cmd_groups_share_add(args) -> int:
+    from datetime import datetime
+
+    from desk import seat_shares
+    from desk.clock import DEFAULT_TIME_ZONE, local_to_utc
+    from desk.groups import find_group
+
+    release_at = None
+    if args.release_at:
+        try:
+            release_at = datetime.fromisoformat(args.release_at)
+        except ValueError:
+            raise CommandError("Give the release as a date and time, e.g. 2027-02-10T12:00.") from None
+        if release_at.tzinfo is None:  # the institution's clock
+            release_at = local_to_utc(release_at, DEFAULT_TIME_ZONE)
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    group_id = find_group(db, args.group)
+    rule, student_ids = audience_of(db, args)
+    round_id = None
+    if args.release_round:
+        rounds = {name.lower(): rid for rid, name, _at in seat_shares.release_rounds(UnitOfWork(db, actor), group_id)}
+        round_id = rounds.get(args.release_round.strip().lower())
+        if round_id is None:
+            raise CommandError(f"No round {args.release_round!r} offers the group; the rounds: "
+                               + (", ".join(sorted(rounds)) or "none"))
+    draft = seat_shares.ShareDraft(args.seats, **(rule or {}), student_ids=student_ids, release_at=release_at,
+                                   release_round_id=round_id)
+    share_id = seat_shares.add_share(UnitOfWork(db, actor), group_id, draft, reason=args.reason)
+    print(f"Dedicated: {args.seats} seats (#{share_id}).")
+    return 0
+
+
+def cmd_groups_share_release(args) -> int:
+    from desk import seat_shares
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    seat_shares.release_share(UnitOfWork(db, actor), args.share, reason=args.reason)
+    print("Released: its free seats are everyone's.")
+    return 0
+
+
+def cmd_groups_share_remove(args) -> int:
+    from desk import seat_shares
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    seat_shares.remove_share(UnitOfWork(db, actor), args.share, reason=args.reason)
+    print("Removed: its seats are everyone's again.")
+    return 0
+
+
 def register(commands) -> None:
     groups_parser = commands.add_parser("groups", help="class groups: list them, add, correct, set seat limits")
     group_commands = groups_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
@@ -163,6 +284,26 @@ def register(commands) -> None:
     limits.add_argument("--to", required=True, help="the new limit (25) or a change (+5, -2)")
     limits.add_argument("--reason", required=True, help="why the limit changes")
     limits.set_defaults(func=cmd_groups_set_limit)
+    shares = group_commands.add_parser("shares", help="a group's dedicated seats")
+    shares.add_argument("group", help="the group: TERM/COURSE/TYPE/NUMBER or id")
+    shares.add_argument("--json", action="store_true", help="print JSON")
+    shares.set_defaults(func=cmd_groups_shares)
+    share_add = group_commands.add_parser("share-add", help="dedicate seats of a group to some students")
+    share_add.add_argument("group", help="the group: TERM/COURSE/TYPE/NUMBER or id")
+    share_add.add_argument("--seats", type=int, required=True, help="how many seats")
+    audience_arguments(share_add)
+    share_add.add_argument("--release-at", help="when its free seats go to everyone, e.g. 2027-02-10T12:00 (local)")
+    share_add.add_argument("--release-round", help="or when a round starts: \"REGISTRATION: Round name\"")
+    share_add.add_argument("--reason", required=True, help="why")
+    share_add.set_defaults(func=cmd_groups_share_add)
+    share_release = group_commands.add_parser("share-release", help="give a share's free seats to everyone now")
+    share_release.add_argument("share", type=int, help="the share's number (#, from groups shares)")
+    share_release.add_argument("--reason", required=True, help="why")
+    share_release.set_defaults(func=cmd_groups_share_release)
+    share_remove = group_commands.add_parser("share-remove", help="remove a share: its seats are everyone's again")
+    share_remove.add_argument("share", type=int, help="the share's number (#, from groups shares)")
+    share_remove.add_argument("--reason", required=True, help="why")
+    share_remove.set_defaults(func=cmd_groups_share_remove)
     add = group_commands.add_parser("add", help="add a class group of a course in a term")
     add.add_argument("course", help="course code")
     add.add_argument("--term", required=True, help="term code, e.g. 2026Z")

@@ -86,3 +86,106 @@ def register(commands) -> None:
     ready.add_argument("--amount", type=int, default=1, help="tokens each, for allocate (default 1)")
     ready.add_argument("--json", action="store_true", help="print JSON")
     ready.set_defaults(func=cmd_registrations_readiness)
+    register_rounds(registration_commands)
+
+
+def _round_of(db, registration_id: int, name: str) -> int:
+    """A round of the registration by its name (any case)."""
+    from sqlalchemy import func, select
+
+    from desk.cli.common import CommandError
+    from desk.model import Round
+
+    with db.read() as session:
+        found = session.scalars(select(Round.id).where(Round.registration_id == registration_id,
+                                                       func.lower(Round.name) == name.strip().lower())).all()
+    if len(found) != 1:
+        raise CommandError(f"No round named {name!r} in that registration.")
+    return found[0]
+
+
+def cmd_registrations_audience(args) -> int:
+    from desk import round_audiences
+    from desk.cli.common import CommandError
+    from desk.cli.groups import audience_of
+    from desk.registrations import registration_by_code
+
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    registration_id = registration_by_code(db, args.code)
+    round_id = _round_of(db, registration_id, args.round)
+    if args.everyone:
+        draft = None
+    else:
+        rule, student_ids = audience_of(db, args)
+        if rule is None and student_ids is None:
+            raise CommandError("Say whom the round is for: --programme/--level/--mode/--stage, --students FILE, "
+                               "or --everyone.")
+        draft = round_audiences.AudienceDraft(**(rule or {}), student_ids=student_ids)
+    round_audiences.set_audience(UnitOfWork(db, actor), round_id, draft, reason=args.reason)
+    print("The round is for everyone the registration admits." if draft is None else "The round's audience is set.")
+    return 0
+
+
+def cmd_registrations_turns(args) -> int:
+    from desk import round_audiences
+    from desk.cli.common import CommandError
+    from desk.clock import format_local
+    from desk.input_files import read_text_list
+    from desk.registrations import registration_by_code
+
+    if sum(bool(x) for x in (args.ranking, args.cohorts, args.clear)) != 1:
+        raise CommandError("Say how the turns are made: --ranking FILE --turns N, --cohorts 3,2,1, or --clear.")
+    text = read_text_list(args.ranking) if args.ranking else None
+    db = open_database_for(args)
+    actor = acting_staff(args, db)
+    registration_id = registration_by_code(db, args.code)
+    round_id = _round_of(db, registration_id, args.round)
+    if args.clear:
+        round_audiences.clear_turns(UnitOfWork(db, actor), round_id, reason=args.reason)
+        print("The round opens for everyone at its start.")
+        return 0
+    if text is not None:
+        done = round_audiences.turns_by_ranking(UnitOfWork(db, actor), round_id, text, turns=args.turns,
+                                                minutes=args.minutes, reason=args.reason)
+    else:
+        try:
+            stages = [int(part) for part in args.cohorts.replace(";", ",").split(",") if part.strip()]
+        except ValueError:
+            raise CommandError("Give the stages as numbers, e.g. --cohorts 3,2,1.") from None
+        done = round_audiences.turns_by_cohort(UnitOfWork(db, actor), round_id, stages, minutes=args.minutes,
+                                               reason=args.reason)
+    for turn in done.turns:
+        print(f"  turn {turn.number:>2}  {format_local(turn.starts_at)}  {turn.students:>6} students")
+    if done.unknown:
+        print(f"Not at the desk ({len(done.unknown)}): {', '.join(done.unknown[:20])}")
+    if done.unreadable:
+        print(f"Lines without a student number and a score ({len(done.unreadable)}): "
+              f"{', '.join(str(n) for n in done.unreadable[:20])}")
+    if done.duplicates:
+        print(f"Named twice, the first line counts ({len(done.duplicates)}): {', '.join(done.duplicates[:20])}")
+    return 0
+
+
+def register_rounds(registration_commands) -> None:
+    from desk.cli.groups import audience_arguments
+
+    audience = registration_commands.add_parser(
+        "audience", help="mean a round for chosen students (a programme, level, mode, stage, or a list), or everyone")
+    audience.add_argument("code", help="the registration's code")
+    audience.add_argument("round", help="the round's name")
+    audience_arguments(audience)
+    audience.add_argument("--everyone", action="store_true", help="for everyone the registration admits again")
+    audience.add_argument("--reason", required=True, help="why")
+    audience.set_defaults(func=cmd_registrations_audience)
+    turns = registration_commands.add_parser(
+        "turns", help="open a round in turns: by a ranking file (number;score a line) or by stage")
+    turns.add_argument("code", help="the registration's code")
+    turns.add_argument("round", help="the round's name")
+    turns.add_argument("--ranking", help="a file with a student number and a score on each line, the best first")
+    turns.add_argument("--turns", type=int, default=5, help="how many turns of equal size (with --ranking; default 5)")
+    turns.add_argument("--cohorts", help="the stages in the order of their turns, e.g. 3,2,1")
+    turns.add_argument("--minutes", type=int, default=30, help="minutes between two turns (default 30)")
+    turns.add_argument("--clear", action="store_true", help="open the round for everyone at its start again")
+    turns.add_argument("--reason", required=True, help="why")
+    turns.set_defaults(func=cmd_registrations_turns)
