@@ -36,6 +36,7 @@ from desk.model import (
     Person,
     Registration,
     RequestAction,
+    SeatShare,
     Setting,
     Student,
     StudentSearchRow,
@@ -66,6 +67,7 @@ KINDS = (
     "portal_balance_differs",
     "group_count_differs",
     "group_over_limit",
+    "share_count_differs",
     "outbox_batch_unmarked",
     "outbox_pending_too_long",
     "sync_run_stuck",
@@ -553,6 +555,39 @@ def _groups(session: Session, out: _Collector) -> None:
                        .replace("%3", str(r.over_limit_count))))
     out.counts["accepted_enrollments"] = session.scalar(
         select(func.count()).select_from(Enrollment).where(Enrollment.status == EnrollmentStatus.ACCEPTED)) or 0
+    _shares(session, out, name)
+
+
+def _shares(session: Session, out: _Collector, name: Callable) -> None:
+    """Dedicated seats: a share not released counts the standing enrollments that took its seats, and its group's
+    row the seats and takers of such shares."""
+    holders = (select(Enrollment.share_id, func.count().label("holding"))
+               .where(Enrollment.status == EnrollmentStatus.ACCEPTED, Enrollment.share_id.is_not(None))
+               .group_by(Enrollment.share_id).subquery())
+    holding = func.coalesce(holders.c.holding, 0)
+    kept = (select(SeatShare.group_id, func.sum(SeatShare.seats).label("seats"), func.sum(SeatShare.taken).label("taken"))
+            .where(SeatShare.released_at.is_(None)).group_by(SeatShare.group_id).subquery())
+    rows = session.execute(
+        select(SeatShare.id, SeatShare.group_id, SeatShare.taken, holding.label("holding"))
+        .outerjoin(holders, holders.c.share_id == SeatShare.id)
+        .where(SeatShare.released_at.is_(None), SeatShare.taken != holding).order_by(SeatShare.id)).all()
+    groups = session.execute(
+        select(ClassGroup.id, ClassGroup.reserved_seats, ClassGroup.reserved_taken, Term.code.label("term"),
+               Course.code.label("course"), ClassGroup.class_type, ClassGroup.number,
+               func.coalesce(kept.c.seats, 0).label("seats"), func.coalesce(kept.c.taken, 0).label("taken"))
+        .outerjoin(kept, kept.c.group_id == ClassGroup.id)
+        .join(Course, Course.id == ClassGroup.course_id).join(Term, Term.id == ClassGroup.term_id)
+        .where(or_(ClassGroup.reserved_seats != func.coalesce(kept.c.seats, 0),
+                   ClassGroup.reserved_taken != func.coalesce(kept.c.taken, 0)))
+        .order_by(ClassGroup.id)).all()
+    out.add("share_count_differs", rows, lambda r: (
+        translate("Check", "dedicated seats %1 of group %2").replace("%1", str(r.id)).replace("%2", str(r.group_id)),
+        translate("Check", "the share counts %1 taken, %2 standing enrollments hold its seats")
+        .replace("%1", str(r.taken)).replace("%2", str(r.holding))))
+    out.add("share_count_differs", groups, lambda r: (
+        name(r), translate("Check", "the group keeps %1 dedicated seats (%2 taken), its shares say %3 (%4 taken)")
+        .replace("%1", str(r.reserved_seats)).replace("%2", str(r.reserved_taken))
+        .replace("%3", str(r.seats)).replace("%4", str(r.taken))))
 
 
 # --- (e) the sync queue ---------------------------------------------------------------------------------

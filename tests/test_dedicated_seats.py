@@ -236,3 +236,20 @@ def test_racing_students_never_exceed_a_share_or_the_group(db, admin):
         assert holders <= ours_set  # only the share's students hold its seats
         refused = {code for g, code, _ in outcomes if g == group and not isinstance(code, int)}
         assert refused <= {FULL.value, DEDICATED.value}
+
+
+def test_the_check_finds_a_share_whose_count_disagrees(db, admin):
+    from sqlalchemy import update
+
+    from desk.check import check_database
+
+    _term, _course, group, share = _group_with_share(db, admin)
+    student = factories.student(db, "Nasz", programme_code="INF-S2")
+    enrollment.enroll(UnitOfWork(db, admin), student, group, reason="r")
+    assert "share_count_differs" not in check_database(db).totals
+    with db.write() as session:
+        session.execute(update(SeatShare).where(SeatShare.id == share).values(taken=0))
+    report = check_database(db)
+    assert report.totals["share_count_differs"] == 2  # the share, and its group's row
+    details = " ".join(p.detail for p in report.problems if p.kind == "share_count_differs")
+    assert "the share counts 0 taken, 1 standing enrollments" in details and "keeps 2 dedicated seats (1 taken)" in details
