@@ -253,3 +253,82 @@ def test_the_check_finds_a_share_whose_count_disagrees(db, admin):
     assert report.totals["share_count_differs"] == 2  # the share, and its group's row
     details = " ".join(p.detail for p in report.problems if p.kind == "share_count_differs")
     assert "the share counts 0 taken, 1 standing enrollments" in details and "keeps 2 dedicated seats (1 taken)" in details
+
+
+# --- any sequence of changes keeps the counts ---------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_STEP = st.one_of(
+    st.tuples(st.just("enroll"), st.integers(0, 7), st.integers(0, 1), st.booleans()),  # student, group, over limit
+    st.tuples(st.just("portal"), st.integers(0, 7), st.integers(0, 1)),
+    st.tuples(st.just("leave"), st.integers(0, 7)),
+    st.tuples(st.just("move"), st.integers(0, 7)),
+    st.tuples(st.just("share"), st.integers(0, 1), st.integers(1, 3), st.booleans()),  # group, seats, listed
+    st.tuples(st.just("release"), st.integers(0, 3)),
+    st.tuples(st.just("remove"), st.integers(0, 3)),
+    st.tuples(st.just("limit"), st.integers(0, 1), st.integers(0, 6)),
+)
+
+
+def test_any_sequence_of_seat_changes_keeps_every_count(db, admin):
+    """Enrollments at the desk and on the portal, moves, leaves, shares added, released and removed, limits changed:
+    afterwards every share and group counts what stands, and none is over its size."""
+    from desk import groups as group_service
+    from desk.check import check_database
+
+    now = now_utc()
+    term = factories.term(db)
+    ours_programme = factories.programme(db, "INF-S2")
+    ours = [factories.student(db, f"Nasz{i}", programme_code="INF-S2") for i in range(4)]
+    others = [factories.student(db, f"Obcy{i}", programme_code="INF-S1") for i in range(4)]
+    students = ours + others
+    made = iter(range(10_000))
+
+    @settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                                     HealthCheck.function_scoped_fixture])
+    @given(steps=st.lists(_STEP, min_size=1, max_size=20))
+    def any_sequence(steps):
+        course = factories.course(db, f"SEQ-{next(made)}")
+        group_ids = [factories.group(db, course, term, number=n, seat_limit=4) for n in (1, 2)]
+        registration = factories.registration(db, term_id=term, course_ids=(course,), code=f"SEQ-{next(made)}",
+                                              rounds=((now - timedelta(hours=1), now + timedelta(days=1)),),
+                                              rules=({"level": Level.FIRST_CYCLE},))
+        shares: list[int] = []
+        standing: dict[int, int] = {}  # student index -> enrollment id
+        for step in steps:
+            clerk = UnitOfWork(db, admin)
+            try:
+                if step[0] == "enroll" and step[1] not in standing:
+                    standing[step[1]] = enrollment.enroll(clerk, students[step[1]], group_ids[step[2]], reason="r",
+                                                          over_limit=step[3]).enrollment_id
+                elif step[0] == "portal" and step[1] not in standing:
+                    standing[step[1]] = enrollment.register_from_portal(
+                        UnitOfWork(db, SystemJob.PORTAL), students[step[1]], group_ids[step[2]], registration).enrollment_id
+                elif step[0] == "leave" and step[1] in standing:
+                    enrollment.unenroll(clerk, standing.pop(step[1]), reason="r")
+                elif step[0] == "move" and step[1] in standing:
+                    with db.read() as session:
+                        now_in = session.get(Enrollment, standing[step[1]]).group_id
+                    target = group_ids[1 - group_ids.index(now_in)]
+                    standing[step[1]] = enrollment.move(clerk, standing[step[1]], target, reason="r").enrollment_id
+                elif step[0] == "share":
+                    draft = (ShareDraft(step[2], student_ids=tuple(ours[:2])) if step[3]
+                             else ShareDraft(step[2], programme_id=ours_programme))
+                    shares.append(seat_shares.add_share(clerk, group_ids[step[1]], draft, reason="r"))
+                elif step[0] == "release" and step[1] < len(shares):
+                    seat_shares.release_share(clerk, shares[step[1]], reason="r")
+                elif step[0] == "remove" and step[1] < len(shares):
+                    seat_shares.remove_share(clerk, shares.pop(step[1]), reason="r")
+                elif step[0] == "limit":
+                    group_service.set_seat_limits(clerk, [group_ids[step[1]]], value=step[2], reason="r")
+            except DomainError:
+                pass  # refused: nothing changed
+        report = check_database(db)
+        assert not {"share_count_differs", "group_count_differs", "group_over_limit"} & set(report.totals), steps
+        with db.read() as session:
+            for group in session.scalars(select(ClassGroup).where(ClassGroup.id.in_(group_ids))):
+                assert group.enrolled_count - group.reserved_taken <= (group.seat_limit - group.reserved_seats
+                                                                       + group.over_limit_count), steps
+
+    any_sequence()
