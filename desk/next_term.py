@@ -85,6 +85,9 @@ class RoundCopy:
     micro_break_minutes: int | None
     status: Status
     problem: str | None = None  # why the moved round cannot be created
+    # Its audience by rule, copied (programme id, level, mode, stage); a list of students and turns are the
+    # term's own, not copied.
+    audience: tuple = (None, None, None, None)
 
     @property
     def state(self) -> RoundStatus:
@@ -383,7 +386,9 @@ def _registration_copies(session: Session, now: datetime, source: Term, target: 
                 round_problem = _round_problem(row.name, starts_at, ends_at, now, target, zone)
             round_copies.append(RoundCopy(row.id, row.name, starts_at, ends_at, row.unregister_allowed,
                                           row.micro_round_minutes, row.micro_break_minutes, status,
-                                          round_problem if status is Status.NEW else None))
+                                          round_problem if status is Status.NEW else None,
+                                          (row.audience_programme_id, row.audience_level, row.audience_mode,
+                                           row.audience_stage)))
         copies.append(RegistrationCopy(
             source_id=registration.id, source_code=registration.code, code=code, name=registration.name,
             unit_id=registration.unit_id, unit_code=unit_code, kind=registration.kind,
@@ -611,7 +616,9 @@ def _create_registrations(session: Session, uow: UnitOfWork, plan: NextTermPlan,
     round_ids = _inserted_ids(session, Round, [
         {"registration_id": new_id, "name": item.name, "starts_at": item.starts_at, "ends_at": item.ends_at,
          "status": RoundStatus.PREPARING, "unregister_allowed": item.unregister_allowed,
-         "micro_round_minutes": item.micro_round_minutes, "micro_break_minutes": item.micro_break_minutes}
+         "micro_round_minutes": item.micro_round_minutes, "micro_break_minutes": item.micro_break_minutes,
+         "audience_programme_id": item.audience[0], "audience_level": item.audience[1],
+         "audience_mode": item.audience[2], "audience_stage": item.audience[3], "audience_listed": False}
         for new_id, item in owners
     ])
     rule_owners = [(new_id, rule) for new_id, r in zip(ids, registrations) for rule in r.rules]

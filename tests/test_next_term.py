@@ -350,3 +350,28 @@ def test_a_registration_code_for_the_target_term():
     assert next_term.target_code("2026Z-JO-1", "2026Z", "2027Z") == "2027Z-JO-1"
     assert next_term.target_code("wf-2026z", "2026Z", "2027Z") == "wf-2027Z"
     assert next_term.target_code("OGU", "2026Z", "2027Z") == "OGU-2027Z"
+
+
+def test_a_rounds_audience_by_rule_goes_with_it_and_its_list_and_turns_stay(db, admin, terms, source_term):
+    from desk.model import RoundStart, RoundStudent
+
+    source, target = terms
+    listed = factories.student(db, "Na liście")
+    with db.write() as session:
+        first = session.scalars(select(Round).where(Round.registration_id == source_term["registration"])
+                                .order_by(Round.starts_at)).first()
+        first.audience_level, first.audience_stage = Level.FIRST_CYCLE, 2
+        second = session.scalars(select(Round).where(Round.registration_id == source_term["registration"])
+                                 .order_by(Round.starts_at.desc())).first()
+        second.audience_listed = True
+        session.add(RoundStudent(round_id=second.id, student_id=listed))
+    plan = next_term.plan_next_term(_uow(db, admin), source, target)
+    next_term.apply_next_term(_uow(db, admin), plan, "nowy rok akademicki")
+    with db.read() as session:
+        copied = session.scalars(select(Round).join(Registration).where(Registration.code == "2027Z-WMF-1")
+                                 .order_by(Round.starts_at)).all()
+        assert (copied[0].audience_level, copied[0].audience_stage) == (Level.FIRST_CYCLE, 2)
+        assert not copied[1].has_audience  # a list is the term's own
+        assert session.scalar(select(func.count()).select_from(RoundStudent)
+                              .where(RoundStudent.round_id.in_([r.id for r in copied]))) == 0
+        assert session.scalar(select(func.count()).select_from(RoundStart)) == 0
