@@ -353,8 +353,10 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
         report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
 
 
-# Kinds of queued record whose ids publishing needs even when rows are copied inside the database.
-_NAMED_KINDS = ("registration", "student")
+# Kinds of queued record whose ids publishing needs even when rows are copied inside the database: a registration's
+# offered courses and a share's list are looked up on the portal by them (those the desk no longer has go), and a
+# "student" is everything of one student.
+_NAMED_KINDS = ("registration", "student", "seat_share")
 
 
 def _next_batch(session, after_id: int, size: int, only_student: int | None, *, spans: bool, inside: bool) -> _Batch | None:
@@ -517,6 +519,8 @@ _TABLE_WORDS = {
     "portal_access_rules": QT_TRANSLATE_NOOP("Sync", "access rules"),
     "portal_access_grants": QT_TRANSLATE_NOOP("Sync", "individual access decisions"),
     "portal_class_groups": QT_TRANSLATE_NOOP("Sync", "class groups"),
+    "portal_seat_shares": QT_TRANSLATE_NOOP("Sync", "dedicated seats"),
+    "portal_seat_share_students": QT_TRANSLATE_NOOP("Sync", "lists of students with dedicated seats"),
     "portal_enrollments": QT_TRANSLATE_NOOP("Sync", "enrollments"),
     "portal_token_types": QT_TRANSLATE_NOOP("Sync", "token types"),
     "portal_token_balances": QT_TRANSLATE_NOOP("Sync", "token balances"),

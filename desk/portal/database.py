@@ -196,8 +196,9 @@ def open_portal(url: URL | str, desk_url: URL | None = None) -> Database:
 
 
 def _upgrade_contract(connection) -> None:
-    """Bring a portal made by an older desk to this contract: add the columns it lacks (the contract
-    only ever adds nullable columns), and owe it a whole publication so the new columns are filled."""
+    """Bring a portal made by an older desk to this contract: its new tables are made by ``create_all``
+    just before, the columns it lacks are added here (the contract only ever adds tables and nullable
+    columns), and it is owed a whole publication so the new tables and columns are filled."""
     state = schema.sync_state
     present = connection.execute(select(state.c.value).where(state.c.key == "contract_version")).scalar()
     if present is None:  # a portal just made

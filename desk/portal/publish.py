@@ -26,10 +26,12 @@ from sqlalchemy import (
     Select,
     String,
     Table,
+    case,
     cast,
     delete,
     exists,
     func,
+    or_,
     select,
     text,
     tuple_,
@@ -37,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desk.model import (
     UTCDateTime,
@@ -55,6 +57,8 @@ from desk.model import (
     Registration,
     RegistrationCourse,
     Round,
+    SeatShare,
+    SeatShareStudent,
     Student,
     StudentProgramme,
     Term,
@@ -167,6 +171,19 @@ _ORDERED_SLOTS = (select(_slot.c.group_id, _SLOT_TEXT.label("words"))
 _TIMETABLE = (select(func.aggregate_strings(_ORDERED_SLOTS.c.words, "; "))
               .where(_ORDERED_SLOTS.c.group_id == ClassGroup.id).scalar_subquery())
 
+# When a share is released by itself: the earlier of its own instant and its round's start, NULL for neither (as
+# desk.rule_facts.release_moment has it), made by the statement for the same reason as the timetable.
+_release_round = aliased(Round, name="release_round")
+_RELEASE_AT = case(
+    (_release_round.starts_at.is_(None), SeatShare.release_at),
+    (SeatShare.release_at.is_(None) | (_release_round.starts_at < SeatShare.release_at), _release_round.starts_at),
+    else_=SeatShare.release_at,
+)
+
+# Released by a clerk before its moment. A release the desk carries out once its moment has passed changes nothing the
+# portal is told (it applies ``release_at`` itself), so that writer need not queue the share.
+_RELEASED_EARLY = SeatShare.released_at.is_not(None) & (_RELEASE_AT.is_(None) | (SeatShare.released_at < _RELEASE_AT))
+
 PUBLICATIONS: dict[str, Publication] = {
     p.name: p
     for p in (
@@ -240,6 +257,19 @@ PUBLICATIONS: dict[str, Publication] = {
             (ClassGroup.id,),
         ),
         Publication(
+            schema.seat_shares,
+            select(SeatShare.id.label("share_id"), SeatShare.group_id, SeatShare.seats, SeatShare.taken,
+                   SeatShare.programme_id, SeatShare.level, SeatShare.mode, SeatShare.stage, SeatShare.listed,
+                   _RELEASE_AT.label("release_at"), _RELEASED_EARLY.label("released"))
+            .outerjoin(_release_round, _release_round.id == SeatShare.release_round_id),
+            (SeatShare.id,),
+        ),
+        Publication(
+            schema.seat_share_students,
+            select(SeatShareStudent.share_id, SeatShareStudent.student_id),
+            (SeatShareStudent.share_id, SeatShareStudent.student_id), SeatShareStudent.student_id,
+        ),
+        Publication(
             schema.enrollments,
             select(Enrollment.id.label("enrollment_id"), Enrollment.student_id, Enrollment.group_id,
                    Enrollment.registration_id, Enrollment.status),
@@ -269,7 +299,14 @@ PUBLICATIONS: dict[str, Publication] = {
 
 # Tables whose rows belong to one student: a one-student run refreshes these for the student.
 STUDENT_TABLES = ("portal_students", "portal_student_programmes", "portal_access_grants", "portal_enrollments",
-                  "portal_token_balances", "portal_token_requests", "portal_payments")
+                  "portal_token_balances", "portal_token_requests", "portal_payments", "portal_seat_share_students")
+
+# Keys that stand for every portal row of some records (a registration's offered courses, a share's list), so that
+# rows the desk no longer has go too: the marker, and the portal column naming the record.
+WHOLE_OF = {
+    "@registration_courses_of": schema.registration_courses.c.registration_id,
+    "@seat_share_students_of": schema.seat_share_students.c.share_id,
+}
 
 
 # --- from queued changes to portal keys ----------------------------------------------------------
@@ -299,6 +336,7 @@ def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> di
     simple("enrollment", "portal_enrollments")
     simple("token_request", "portal_token_requests")
     simple("payment", "portal_payments")
+    simple("seat_share", "portal_seat_shares")
     for ids in _chunks(by_entity.get("registration", ())):
         for registration_id, course_id in session.execute(
             select(RegistrationCourse.registration_id, RegistrationCourse.course_id)
@@ -324,6 +362,20 @@ def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> di
             select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(ids)).distinct()
         ):
             keys["portal_token_balances"].add(tuple(pair))
+    # A share's list goes with it (the whole list of a share removed too).
+    for ids in _chunks(by_entity.get("seat_share", ())):
+        for pair in session.execute(select(SeatShareStudent.share_id, SeatShareStudent.student_id)
+                                    .where(SeatShareStudent.share_id.in_(ids))):
+            keys["portal_seat_share_students"].add(tuple(pair))
+        keys.setdefault("@seat_share_students_of", set()).update((i,) for i in ids)
+    # A group's shares go out with the group, so that the portal reads its count and their takers as of one moment
+    # (an enrollment's share among them); a round's with the round, whose start they may wait for.
+    for ids in _chunks(k[0] for k in keys.get("portal_class_groups", ())):
+        for (share_id,) in session.execute(select(SeatShare.id).where(SeatShare.group_id.in_(ids))):
+            keys["portal_seat_shares"].add((share_id,))
+    for ids in _chunks(by_entity.get("round", ())):
+        for (share_id,) in session.execute(select(SeatShare.id).where(SeatShare.release_round_id.in_(ids))):
+            keys["portal_seat_shares"].add((share_id,))
     return keys
 
 
@@ -345,7 +397,7 @@ DIRECT = {
     "student_programme": "portal_student_programmes", "token_type": "portal_token_types",
     "registration": "portal_registrations", "round": "portal_rounds", "access_rule": "portal_access_rules",
     "access_grant": "portal_access_grants", "class_group": "portal_class_groups", "enrollment": "portal_enrollments",
-    "token_request": "portal_token_requests", "payment": "portal_payments",
+    "token_request": "portal_token_requests", "payment": "portal_payments", "seat_share": "portal_seat_shares",
 }
 
 
@@ -397,13 +449,22 @@ def publish_batch(desk: Session, portal: Session, first: int, last: int, request
 
     # An enrollment changes its group's count: those groups go out too.
     counted = select(Enrollment.group_id).where(Enrollment.id.in_(queued("enrollment")))
+    # A group's shares go out with the group (its count and their takers as of one moment), a round's with the round
+    # (the start they may wait for).
+    sharing = [condition for kind, condition in (
+        ("class_group", SeatShare.group_id.in_(queued("class_group"))), ("enrollment", SeatShare.group_id.in_(counted)),
+        ("round", SeatShare.release_round_id.in_(queued("round")))) if kind in requested]
     for entity, table_name in DIRECT.items():
         if entity in requested:
             publication = PUBLICATIONS[table_name]
             condition = publication.key_columns[0].in_(queued(entity))
             if entity == "class_group" and "enrollment" in requested:  # both kinds of group in one statement
                 condition = ClassGroup.id.in_(union(queued(entity), counted))
+            elif entity == "seat_share" and sharing:  # and every kind of share
+                condition = or_(condition, *sharing)
             write(publication, condition, {(i,) for i in requested[entity]}, entity)
+    if sharing and "seat_share" not in requested:
+        write(PUBLICATIONS["portal_seat_shares"], or_(*sharing))
     if "enrollment" in requested and "class_group" not in requested:
         write(PUBLICATIONS["portal_class_groups"], ClassGroup.id.in_(counted))
     if "course" in requested:  # the groups carry the course's code and name
@@ -419,15 +480,22 @@ def publish_batch(desk: Session, portal: Session, first: int, last: int, request
         ids = list(requested["registration"])
         stale = portal_keys(portal, courses.table, courses.table.c.registration_id.in_(ids))
         write(courses, RegistrationCourse.registration_id.in_(ids), stale)
+    if "seat_share" in requested:  # a share's list, the whole list of a share removed too
+        listed = PUBLICATIONS["portal_seat_share_students"]
+        for ids in _chunks(requested["seat_share"]):
+            stale = portal_keys(portal, listed.table, listed.table.c.share_id.in_(ids))
+            write(listed, SeatShareStudent.share_id.in_(ids), stale)
     return changed
 
 
 def _all_written(publication: Publication, entity: str, written: int, distinct: dict[str, int] | None) -> bool:
     """Whether a row was written for every record of this kind the span names: then none is gone.
 
-    Groups are written for changed enrollments too, so their count says nothing of the kind.
+    Groups are written for changed enrollments too, and shares for changed groups, enrollments and rounds, so their
+    count says nothing of the kind.
     """
-    return distinct is not None and written == distinct.get(entity) and publication.key_columns[0] is not ClassGroup.id
+    key = publication.key_columns[0]
+    return distinct is not None and written == distinct.get(entity) and key is not ClassGroup.id and key is not SeatShare.id
 
 
 _MAIN = MetaData()
@@ -560,12 +628,10 @@ class Changed:
 def publish_keys(desk: Session, portal: Session, keys: dict[str, set[Key]]) -> Changed:
     """Write the desk's current rows for these keys to the portal; remove those the desk no longer has."""
     changed = Changed()
-    stale_courses = keys.pop("@registration_courses_of", set())
-    if stale_courses:
-        # A registration's offered courses: those the desk no longer offers go too.
-        column = schema.registration_courses.c.registration_id
-        for ids in _chunks(k[0] for k in stale_courses):
-            keys.setdefault("portal_registration_courses", set()).update(portal_keys(portal, schema.registration_courses, column.in_(ids)))
+    for marker, column in WHOLE_OF.items():
+        # A registration's offered courses, a share's list: rows the desk no longer has go too.
+        for ids in _chunks(k[0] for k in keys.pop(marker, ())):
+            keys.setdefault(column.table.name, set()).update(portal_keys(portal, column.table, column.in_(ids)))
     for name, table_keys in keys.items():
         if not table_keys:
             continue
@@ -593,6 +659,10 @@ def student_keys(desk: Session, portal: Session, student_id: int) -> dict[str, s
     groups = {(g,) for g in desk.scalars(
         select(Enrollment.group_id).where(Enrollment.student_id == student_id).distinct())}
     keys["portal_class_groups"] |= groups
+    # The shares of those groups go with them (their takers as of the groups' counts).
+    keys["portal_seat_shares"] |= {(s,) for s in desk.scalars(
+        select(SeatShare.id).where(SeatShare.group_id.in_(select(Enrollment.group_id).where(
+            Enrollment.student_id == student_id))))}
     return keys
 
 

@@ -23,8 +23,9 @@ from sqlalchemy import (
 )
 
 # Bumped when a table or column changes; the portal reads it from portal_sync_state. A desk opening
-# a portal of an older contract adds the new columns (always nullable) and publishes it whole.
-CONTRACT_VERSION = "4"
+# a portal of an older contract creates the new tables, adds the new columns (always nullable) and
+# publishes it whole.
+CONTRACT_VERSION = "5"
 
 # portal_sync_state keys: the portal is owed a whole publication (a new portal whose first one was
 # never finished, a restored desk, a portal of an older contract).
@@ -145,6 +146,31 @@ class_groups = Table(
     Column("timetable", Text),
 )
 
+# A group's seats dedicated to some students (docs/portal-contract.md, "Dedicated seats"): to those with a
+# programme matching programme_id, level, mode and stage (NULL: any), or, when listed, to those on its list.
+seat_shares = Table(
+    "portal_seat_shares", metadata,
+    Column("share_id", Integer, primary_key=True),
+    Column("group_id", Integer, nullable=False, index=True),
+    Column("seats", Integer, nullable=False),
+    Column("taken", Integer, nullable=False),  # its seats taken by its students
+    Column("programme_id", Integer),
+    Column("level", String(20)),
+    Column("mode", String(20)),
+    Column("stage", Integer),
+    Column("listed", Boolean, nullable=False),  # for the students of portal_seat_share_students only
+    # When it is released by itself (its free seats everyone's from then): the earlier of its own instant and the
+    # start of the round it waits for; NULL: only a clerk releases it.
+    _utc("release_at"),
+    Column("released", Boolean, nullable=False),  # released by a clerk, or its release carried out by the desk
+)
+
+seat_share_students = Table(
+    "portal_seat_share_students", metadata,
+    Column("share_id", Integer, primary_key=True),
+    Column("student_id", Integer, primary_key=True, index=True),
+)
+
 enrollments = Table(
     "portal_enrollments", metadata,
     Column("enrollment_id", Integer, primary_key=True),
@@ -237,5 +263,6 @@ sync_state = Table(
 # the portal may load tables in any order, and rows keep the desk's ids).
 PUBLISHED = (
     persons, logins, students, student_programmes, token_types, registrations, registration_courses, rounds,
-    access_rules, access_grants, class_groups, enrollments, token_balances, token_requests, payments,
+    access_rules, access_grants, class_groups, seat_shares, seat_share_students, enrollments, token_balances,
+    token_requests, payments,
 )

@@ -24,6 +24,8 @@ from desk.portal.publish import PUBLICATIONS, STUDENT_TABLES
 # Programme statuses the portal's rules admit; an individual grant also admits a student on leave.
 RULE_STATUSES = {"active"}
 GRANT_STATUSES = {"active", "on_leave"}
+# Programme statuses a share's rule admits: a student on leave keeps the seats meant for their programme.
+SHARE_STATUSES = {"active", "on_leave"}
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,31 @@ def _matches(rule: dict, programme: dict) -> bool:
         and (rule["mode"] is None or rule["mode"] == programme["mode"])
         and (rule["stage"] is None or rule["stage"] == programme["stage"])
     )
+
+
+def free_seats(rows: dict[str, list[dict]], student_id: int, group_id: int, now: datetime) -> int:
+    """How many seats of the group the student may take at ``now``, from portal-shaped rows (table name -> rows):
+    the group's seats for everyone still free, and the free seats of each share not released that admits them
+    (docs/portal-contract.md, "Dedicated seats"). Zero while the group still has free seats is the desk's
+    ``refusal.dedicated``: every free seat is kept for other students.
+
+    A share is released once the desk says so (``released``) or its ``release_at`` has passed, whether or not the
+    desk has carried the release out yet; it admits the students on its list, or, when it has none, those with a
+    programme (active or on leave) that its programme, level, mode and stage match.
+    """
+    group = next((r for r in rows.get("portal_class_groups", []) if r["group_id"] == group_id), None)
+    if group is None:
+        return 0
+    now = as_utc(now)
+    kept = [s for s in rows.get("portal_seat_shares", [])
+            if s["group_id"] == group_id and not s["released"] and (s["release_at"] is None or as_utc(s["release_at"]) > now)]
+    everyones = (group["seat_limit"] - sum(s["seats"] for s in kept)) - (group["enrolled_count"] - sum(s["taken"] for s in kept))
+    programmes = [p for p in rows.get("portal_student_programmes", [])
+                  if p["student_id"] == student_id and p["status"] in SHARE_STATUSES]
+    listed = {r["share_id"] for r in rows.get("portal_seat_share_students", []) if r["student_id"] == student_id}
+    theirs = sum(max(0, s["seats"] - s["taken"]) for s in kept
+                 if (s["share_id"] in listed if s["listed"] else any(_matches(s, p) for p in programmes)))
+    return max(0, everyones) + theirs
 
 
 def _group_name(group: dict | None, group_id: int) -> str:
