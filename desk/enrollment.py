@@ -648,6 +648,7 @@ class EnrollmentAction(Action):
     PORTAL_UNREGISTER = "enrollment.portal_unregister"
     TOKEN_REGISTER = "enrollment.token_register"  # a token request from the basket, carried out at a break
     TOKEN_UNREGISTER = "enrollment.token_unregister"
+    EXCHANGE = "enrollment.exchange"  # moved by an exchange (a wish carried out, or a clerk's swap)
     MOVE_MANY = "enrollment.move_many"  # the head of a change set: several students moved at once
     UNENROLL_MANY = "enrollment.cancel_many"
 
@@ -660,6 +661,10 @@ class EnrollmentAction(Action):
         if self is EnrollmentAction.UNENROLL_MANY:
             return Description(translate("History", "Selected students unenrolled at once (selected: %1)").replace("%1", asked),
                                frozenset({"asked"}))
+        if self is EnrollmentAction.EXCHANGE:
+            return Description(translate("History", "Exchanged from %1 to %2").replace(
+                "%1", shown.names.group(shown.before.get("group_id"))).replace("%2", group),
+                frozenset({"group_id", "enrollment_id"}))
         if self is EnrollmentAction.MOVE:
             return Description(translate("History", "Moved from %1 to %2").replace("%1", shown.names.group(shown.before.get("group_id")))
                                .replace("%2", group), frozenset({"group_id", "enrollment_id"}))

@@ -208,6 +208,13 @@ class RequestStatus(enum.StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class WishStatus(enum.StrEnum):
+    OPEN = "open"  # waits for the next exchange break
+    DONE = "done"  # carried out: the student is in one of the groups wished for
+    WITHDRAWN = "withdrawn"  # by the student or a clerk
+    VOID = "void"  # the student no longer holds the group the wish leaves
+
+
 class SyncKind(enum.StrEnum):
     FULL = "full"
     INCREMENTAL = "incremental"
@@ -611,6 +618,7 @@ class Registration(Base):
     entitled_only: Mapped[bool] = mapped_column(Boolean, default=True)
     # Groups whose weekly slots overlap one the student holds in the term are refused (desk.rules).
     clash_check: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    exchanges: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # students swap groups
 
     unit: Mapped[OrgUnit] = relationship()
     term: Mapped[Term] = relationship()
@@ -809,6 +817,39 @@ class TokenRequest(Base):
     # The parameters as JSON text, so that the portal receives the same text from either database.
     resolution_code: Mapped[str | None] = mapped_column(String(60))
     resolution_params: Mapped[str | None] = mapped_column(Text)
+
+
+class ExchangeWish(Base):
+    """A student's wish to leave a group they hold for one of its siblings (the same course, term and class type), in
+    a registration that allows exchanges; carried out at an exchange break when a seat can be freed for them."""
+
+    __tablename__ = "exchange_wishes"
+    __table_args__ = (Index("ix_exchange_wishes_registration_status", "registration_id", "status", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    portal_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id"))
+    enrollment_id: Mapped[int] = mapped_column(ForeignKey("enrollments.id"))  # the seat it leaves
+    from_group_id: Mapped[int] = mapped_column(ForeignKey("class_groups.id"))
+    status: Mapped[WishStatus] = mapped_column(_enum(WishStatus, "wish_status"))
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))  # None: on the portal
+    closed_at: Mapped[datetime | None]
+    done_enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollments.id"))  # the seat it got
+    # Why it waits (or was closed): a message code and its parameters as JSON text.
+    reason_code: Mapped[str | None] = mapped_column(String(60))
+    reason_params: Mapped[str | None] = mapped_column(Text)
+
+
+class ExchangeTarget(Base):
+    """A group a wish would take, by the student's order of preference (1 first)."""
+
+    __tablename__ = "exchange_wish_targets"
+
+    wish_id: Mapped[int] = mapped_column(ForeignKey("exchange_wishes.id"), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("class_groups.id"), primary_key=True)
+    preference: Mapped[int] = mapped_column(Integer)
 
 
 class Payment(Base):

@@ -1,0 +1,521 @@
+"""Exchanges: students' wishes to swap a group for a sibling, carried out together at exchange breaks.
+
+In a registration that allows exchanges, a student (on the portal) or a clerk (for them) records a
+wish: from a group they hold to one of several groups of the same course, term and class type, in
+their order of preference. At an exchange break every set of wishes that can be satisfied together
+is carried out in one transaction: pairs, cycles of any length (A->B->C->A), and chains that end in
+a free seat, oldest wishes first. A seat is taken only where a wish frees it or it was free, never
+over a limit, and every move is asked of the rulebook (the same slot, the timetable, dedicated
+seats). A wish that stays open keeps why. A clerk may also swap two named students in one step.
+
+The search runs over the groups of one course's class type: a set is found by a breadth-first
+search from the oldest open wish, through the wishes that leave each group it reaches, to a free
+seat or back to where it started. Its cost does not grow with the number of wishes of other courses,
+so a break is linear in the wishes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict, deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from desk import bounds, rule_facts, rules
+from desk.changes import Action, Description, Shown
+from desk.db import connection_of
+from desk.enrollment import (
+    EnrollmentAction,
+    EnrollmentRefused,
+    _cancel,
+    _insert,
+    _record,
+    _reason,
+    _require_clerk,
+    _take_seat,
+)
+from desk.errors import DomainError, NotFound
+from desk.i18n import translate
+from desk.messages import Message, define
+from desk.model import (
+    ClassGroup,
+    Enrollment,
+    EnrollmentSource,
+    EnrollmentStatus,
+    ExchangeTarget,
+    ExchangeWish,
+    Registration,
+    RegistrationCourse,
+    WishStatus,
+)
+from desk.refusals import message as refusal_message
+from desk.staff import Permission
+from desk.unit_of_work import UnitOfWork
+
+MAX_TARGETS = 10  # groups one wish may name
+
+C = "Exchanges"
+WAITING = define("exchange.waiting", C, QT_TRANSLATE_NOOP(
+    "Exchanges", "Waiting: no one in the groups wished for wants a seat this would free, and none has a free seat."))
+DONE = define("exchange.done", C, QT_TRANSLATE_NOOP("Exchanges", "Carried out: now in {group}."))
+VOID = define("exchange.void", C, QT_TRANSLATE_NOOP("Exchanges", "The student no longer holds {group}."))
+WITHDRAWN = define("exchange.withdrawn", C, QT_TRANSLATE_NOOP("Exchanges", "Withdrawn."))
+REPLACED = define("exchange.replaced", C, QT_TRANSLATE_NOOP("Exchanges", "Replaced by a newer wish."))
+
+
+class ExchangeAction(Action):
+    """What is done to exchange wishes, and the breaks that carry them out."""
+
+    WISH = "exchange.wish"
+    WITHDRAW = "exchange.withdraw"
+    BREAK = "exchange.break"  # the head of a break's change set
+    SWAP = "exchange.swap"  # a clerk swaps two students (the head of its change set)
+
+    def describe(self, shown: Shown) -> Description:
+        if self is ExchangeAction.WISH:
+            return Description(translate("History", "Exchange wished: from %1").replace(
+                "%1", shown.names.group(shown.after.get("from_group_id"))), frozenset({"from_group_id"}))
+        if self is ExchangeAction.WITHDRAW:
+            return Description(translate("History", "Exchange wish withdrawn"))
+        if self is ExchangeAction.SWAP:
+            return Description(translate("History", "Two students swapped groups"))
+        return Description(translate("History", "Exchange break: %1 wishes carried out").replace(
+            "%1", str(shown.after.get("carried", 0))), frozenset({"carried"}))
+
+
+def _stored(reason: Message) -> dict[str, str]:
+    return {"reason_code": reason.code, "reason_params": json.dumps(dict(reason.params), sort_keys=True,
+                                                                    ensure_ascii=False)}
+
+
+def reason_of(code: str | None, params: str | None) -> Message | None:
+    """A wish's stored reason as a message (made into words when shown)."""
+    if not code:
+        return None
+    try:
+        return Message(code, json.loads(params or "{}"))
+    except ValueError:
+        return Message(code, {})
+
+
+# --- recording a wish ---------------------------------------------------------------------------------
+
+
+def _registration(session: Session, registration_id: int) -> Registration:
+    registration = session.get(Registration, registration_id)
+    if registration is None:
+        raise NotFound(translate("Exchanges", "That registration no longer exists."))
+    if not registration.exchanges:
+        raise DomainError(translate("Exchanges", "The registration %1 does not allow exchanges.")
+                          .replace("%1", registration.code))
+    return registration
+
+
+def make_wish(uow: UnitOfWork, student_id: int, from_group_id: int, to_group_ids: Iterable[int], *,
+              registration_id: int | None = None, portal_key: str | None = None) -> int:
+    """Record a wish to leave ``from_group_id`` for one of ``to_group_ids`` (in the order of preference); the wish's
+    id. A newer wish from the same group replaces an open one; the same portal key twice is one wish."""
+    targets = list(dict.fromkeys(to_group_ids))
+    for group_id in (from_group_id, *targets):
+        bounds.RECORD_ID.check(group_id)
+    if not targets:
+        raise DomainError(translate("Exchanges", "Name at least one group to move to."))
+    if len(targets) > MAX_TARGETS:
+        raise DomainError(translate("Exchanges", "A wish may name at most %1 groups.").replace("%1", str(MAX_TARGETS)))
+    if from_group_id in targets:
+        raise DomainError(translate("Exchanges", "The group the student leaves cannot be one they wish for."))
+    with uow.write() as session:
+        if portal_key:
+            existing = session.scalar(select(ExchangeWish.id).where(ExchangeWish.portal_key == portal_key))
+            if existing is not None:
+                return existing
+        standing = session.scalars(select(Enrollment).where(
+            Enrollment.student_id == student_id, Enrollment.group_id == from_group_id,
+            Enrollment.status == EnrollmentStatus.ACCEPTED)).first()
+        source = session.get(ClassGroup, from_group_id)
+        if standing is None or source is None:
+            raise DomainError(translate("Exchanges", "The student is not in that group."))
+        if uow.staff is not None:
+            _require_clerk(uow, source, student_id)
+        registration = _registration(session, registration_id or standing.registration_id or 0)
+        offered = session.scalar(select(RegistrationCourse.course_id).where(
+            RegistrationCourse.registration_id == registration.id, RegistrationCourse.course_id == source.course_id))
+        if offered is None or source.term_id != registration.term_id:
+            raise DomainError(translate("Exchanges", "The registration %1 does not offer that course.")
+                              .replace("%1", registration.code))
+        siblings = dict(session.execute(select(ClassGroup.id, ClassGroup.class_type).where(
+            ClassGroup.course_id == source.course_id, ClassGroup.term_id == source.term_id,
+            ClassGroup.id.in_(targets))).all())
+        if any(siblings.get(group_id) != source.class_type for group_id in targets):
+            raise DomainError(translate("Exchanges", "A student exchanges only for a group of the same course, term "
+                                                     "and class type."))
+        for old in session.scalars(select(ExchangeWish).where(ExchangeWish.enrollment_id == standing.id,
+                                                              ExchangeWish.status == WishStatus.OPEN)):
+            old.status, old.closed_at = WishStatus.WITHDRAWN, uow.now
+            for key, value in _stored(REPLACED()).items():
+                setattr(old, key, value)
+        wish = ExchangeWish(portal_key=portal_key, student_id=student_id, registration_id=registration.id,
+                            enrollment_id=standing.id, from_group_id=from_group_id, status=WishStatus.OPEN,
+                            created_at=uow.now, created_by_id=uow.staff_id, **_stored(WAITING()))
+        session.add(wish)
+        session.flush()
+        session.execute(insert(ExchangeTarget), [{"wish_id": wish.id, "group_id": gid, "preference": index}
+                                                 for index, gid in enumerate(targets, start=1)])
+        uow.record_change(ExchangeAction.WISH, entity="exchange_wish", entity_id=wish.id, student_id=student_id,
+                          after={"from_group_id": from_group_id, "to_group_ids": targets,
+                                 "registration_id": registration.id, "status": WishStatus.OPEN.value})
+        return wish.id
+
+
+def withdraw(uow: UnitOfWork, wish_id: int, *, reason: str | None = None) -> None:
+    """Withdraw an open wish (the student on the portal, or a clerk with a reason)."""
+    with uow.write() as session:
+        wish = session.get(ExchangeWish, wish_id)
+        if wish is None:
+            raise NotFound(translate("Exchanges", "That wish no longer exists."))
+        if uow.staff is not None:
+            _require_clerk(uow, session.get(ClassGroup, wish.from_group_id), wish.student_id)
+            reason = _reason(reason)
+        if wish.status is not WishStatus.OPEN:
+            raise DomainError(translate("Exchanges", "That wish is no longer open."))
+        wish.status, wish.closed_at = WishStatus.WITHDRAWN, uow.now
+        for key, value in _stored(WITHDRAWN()).items():
+            setattr(wish, key, value)
+        uow.record_change(ExchangeAction.WITHDRAW, entity="exchange_wish", entity_id=wish.id,
+                          student_id=wish.student_id, after={"status": WishStatus.WITHDRAWN.value}, reason=reason)
+
+
+# --- the search ---------------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Wish:
+    id: int
+    student_id: int
+    enrollment_id: int
+    from_group: int
+    targets: list[int]
+    share_id: int | None  # the seat it leaves: a share's, or everyone's
+    registration_id: int | None
+    on_portal: bool = False  # the student's own wish (their new seat is the portal's, as a registration there is)
+    done: bool = False
+
+
+@dataclass
+class _Board:
+    """The groups, the students' standing enrollments and the open wishes, as a break changes them in memory."""
+
+    facts: dict[int, rules.GroupFacts]
+    held: dict[int, list[rules.Held]]
+    seekers: dict[int, rules.Seeker]
+    clash_check: bool
+    by_origin: dict[int, list[_Wish]] = field(default_factory=lambda: defaultdict(list))
+
+    def after_leaving(self, group_id: int, leaving: _Wish | None) -> rules.GroupFacts:
+        facts = self.facts[group_id]
+        return facts if leaving is None else facts.with_seat_taken(rules.Seat(leaving.share_id), -1)
+
+    def refusals(self, mover: _Wish, group_id: int, leaving: _Wish | None) -> tuple[rules.Refusal, ...]:
+        """The rulebook's word on the mover taking a seat in the group, ``leaving`` having left it."""
+        moving = rules.Held(mover.enrollment_id, self.facts[mover.from_group], mover.registration_id)
+        return rules.move(moving, self.after_leaving(group_id, leaving), self.held.get(mover.student_id, ()),
+                          clash_check=self.clash_check,
+                          seeker=self.seekers.get(mover.student_id, rules.NOBODY_IN_PARTICULAR))
+
+    def find(self, wish: _Wish) -> list[tuple[_Wish, int]] | None:
+        """The set of moves that carries out ``wish``: a chain to a free seat or a cycle back to its group, the
+        shortest first and, among those, through the oldest wishes (breadth-first, each group reached once)."""
+        origin = wish.from_group
+        for first in wish.targets:
+            queue: deque[tuple[int, _Wish, list[tuple[_Wish, int]]]] = deque([(first, wish, [])])
+            reached = {first, origin}
+            while queue:
+                group_id, mover, path = queue.popleft()
+                steps = [*path, (mover, group_id)]
+                if group_id == origin:  # the cycle closes: the first mover's seat is free for the last
+                    if not self.refusals(mover, origin, wish):
+                        return steps
+                    continue
+                if not self.refusals(mover, group_id, None):  # a free seat the mover may take
+                    return steps
+                movers = {m.student_id for m, _ in steps}
+                for leaver in self.by_origin.get(group_id, ()):
+                    if leaver.done or leaver.student_id in movers or self.refusals(mover, group_id, leaver):
+                        continue
+                    for target in leaver.targets:
+                        if target == origin or target not in reached:
+                            if target != origin:
+                                reached.add(target)
+                            queue.append((target, leaver, steps))
+        return None
+
+    def apply(self, steps: list[tuple[_Wish, int]]) -> None:
+        """The moves in memory: every leaver out first, then every mover in (as the writes do)."""
+        for mover, _group in steps:
+            self.facts[mover.from_group] = self.after_leaving(mover.from_group, mover)
+        for mover, group_id in steps:
+            seeker = self.seekers.get(mover.student_id, rules.NOBODY_IN_PARTICULAR)
+            seat = self.facts[group_id].seat_for(seeker) or rules.Seat(None)
+            self.facts[group_id] = self.facts[group_id].with_seat_taken(seat)
+            mover.done = True
+            mine = [h for h in self.held.get(mover.student_id, []) if h.enrollment_id != mover.enrollment_id]
+            self.held[mover.student_id] = [*mine, rules.Held(0, self.facts[group_id], mover.registration_id)]
+
+    def why_open(self, wish: _Wish) -> Message:
+        """Why a wish stays open: what the rulebook says of its first group, where that is more than no seat."""
+        for refusal in self.refusals(wish, wish.targets[0], None):
+            if refusal.code not in (rules.RefusalCode.FULL, rules.RefusalCode.DEDICATED):
+                return refusal_message(refusal)
+        return WAITING()
+
+
+# --- the break -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BreakDone:
+    carried: int  # wishes carried out
+    sets: int  # sets of moves written (each a pair, a cycle or a chain)
+    longest: int  # the most moves in one set
+    still_open: int
+    void: int  # wishes whose student no longer holds the group they leave
+    change_set_id: int | None
+
+
+_w, _t, _e = ExchangeWish.__table__, ExchangeTarget.__table__, Enrollment.__table__
+_OPEN = (select(_w.c.id, _w.c.student_id, _w.c.enrollment_id, _w.c.from_group_id, _w.c.reason_code,
+                _w.c.reason_params, _w.c.created_by_id, _e.c.status, _e.c.group_id, _e.c.share_id, _e.c.registration_id)
+         .join(_e, _e.c.id == _w.c.enrollment_id)
+         .where(_w.c.registration_id == bindparam("registration"), _w.c.status == WishStatus.OPEN)
+         .order_by(_w.c.created_at, _w.c.id))
+_TARGETS = (select(_t.c.wish_id, _t.c.group_id).where(_t.c.wish_id.in_(bindparam("ids", expanding=True)))
+            .order_by(_t.c.wish_id, _t.c.preference))
+_SET_REASON = (update(_w).where(_w.c.id == bindparam("wish"))
+               .values(reason_code=bindparam("code"), reason_params=bindparam("params")))
+_CLOSE = (update(_w).where(_w.c.id == bindparam("wish"))
+          .values(status=bindparam("status"), closed_at=bindparam("at"), done_enrollment_id=bindparam("done"),
+                  reason_code=bindparam("code"), reason_params=bindparam("params")))
+
+
+def run_break(uow: UnitOfWork, registration_id: int, *, reason: str | None = None) -> BreakDone:
+    """Carry out every set of the registration's open wishes that can be satisfied together (one transaction, one
+    change set); the rest stay open with why."""
+    with uow.write() as session:
+        registration = _registration(session, registration_id)
+        uow.require(Permission.MANAGE_GROUPS, registration.unit_id)
+        connection = connection_of(session)
+        rows = connection.execute(_OPEN, {"registration": registration.id}).all()
+        targets: dict[int, list[int]] = defaultdict(list)
+        for start in range(0, len(rows), 5000):
+            for wish_id, group_id in connection.execute(_TARGETS, {"ids": [r.id for r in rows[start:start + 5000]]}):
+                targets[wish_id].append(group_id)
+        void = [r for r in rows if r.status != EnrollmentStatus.ACCEPTED or r.group_id != r.from_group_id]
+        live = [_Wish(r.id, r.student_id, r.enrollment_id, r.from_group_id, targets[r.id], r.share_id,
+                      r.registration_id, r.created_by_id is None) for r in rows if r not in void and targets[r.id]]
+        board = _board(session, uow, registration, live)
+        found: list[list[tuple[_Wish, int]]] = []
+        for wish in live:
+            if not wish.done:
+                steps = board.find(wish)
+                if steps is not None:
+                    board.apply(steps)
+                    found.append(steps)
+        carried = sum(len(steps) for steps in found)
+        head = None
+        if found or void:
+            with uow.change_set(ExchangeAction.BREAK, entity="registration",
+                                after={"registration_id": registration.id, "carried": carried, "sets": len(found)},
+                                reason=reason) as head:
+                _close_void(uow, session, void)
+                for steps in found:
+                    _carry_out(uow, session, board, steps, reason)
+        reasons = []
+        for wish in live:
+            if not wish.done:
+                why = _stored(board.why_open(wish))
+                reasons.append({"wish": wish.id, "code": why["reason_code"], "params": why["reason_params"]})
+        stored = {r.id: (r.reason_code, r.reason_params) for r in rows}
+        changed = [r for r in reasons if stored[r["wish"]] != (r["code"], r["params"])]
+        if changed:
+            connection.execute(_SET_REASON, changed)
+        return BreakDone(carried, len(found), max((len(s) for s in found), default=0),
+                         sum(1 for w in live if not w.done), len(void), head)
+
+
+def _board(session: Session, uow: UnitOfWork, registration: Registration, live: list[_Wish]) -> _Board:
+    """The facts of every group the wishes leave or name and of the students' standing enrollments, locked in the
+    lock order (students, then groups)."""
+    students = sorted({w.student_id for w in live})
+    rule_facts.lock_students(session, students)
+    group_ids = {w.from_group for w in live} | {g for w in live for g in w.targets}
+    facts = rule_facts.groups(session, group_ids, lock=True, now=uow.now)
+    held = rule_facts.held(session, students, registration.term_id)
+    board = _Board(dict(facts), held, rule_facts.seekers(session, students, facts.values()), bool(registration.clash_check))
+    for wish in live:
+        board.by_origin[wish.from_group].append(wish)
+    return board
+
+
+def _close_void(uow: UnitOfWork, session: Session, void: list) -> None:
+    if not void:
+        return
+    facts = rule_facts.groups(session, {r.from_group_id for r in void}, timetables=False)
+    rows = []
+    for r in void:
+        group = facts.get(r.from_group_id)
+        why = _stored(VOID(group=f"{group.course_code} {group.class_type} {group.number}" if group else ""))
+        rows.append({"wish": r.id, "status": WishStatus.VOID.value, "at": uow.now, "done": None,
+                     "code": why["reason_code"], "params": why["reason_params"]})
+    connection_of(session).execute(_CLOSE, rows)
+
+
+def _carry_out(uow: UnitOfWork, session: Session, board: _Board, steps: list[tuple[_Wish, int]],
+               reason: str | None) -> list[int]:
+    """One set's moves: every enrollment left (its seat given back), then every seat taken and its enrollment
+    made; each wish closed with the seat it got. The seats' conditional UPDATEs have the last word."""
+    leaving = []
+    for mover, _group in steps:
+        enrollment = session.get(Enrollment, mover.enrollment_id)
+        _cancel(uow, enrollment)
+        _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
+        leaving.append(enrollment)
+    made = []
+    current = {gid: facts for gid, facts in board.facts.items()}
+    for (mover, group_id), old in zip(steps, leaving):
+        group = session.get(ClassGroup, group_id)
+        seeker = board.seekers.get(mover.student_id, rules.NOBODY_IN_PARTICULAR)
+        before_taking = current[group_id].with_seat_taken(rules.Seat(None), -1)  # as the seat stood before this one
+        try:
+            taken = _take_seat(session, before_taking, seeker, allow_over_limit=False)
+        except EnrollmentRefused:
+            raise DomainError(translate("Exchanges", "A group changed during the exchange; run it again.")) from None
+        enrollment = _insert(session, mover.student_id, group, current[group_id], registration_id=old.registration_id,
+                             source=EnrollmentSource.PORTAL if mover.on_portal else EnrollmentSource.DESK,
+                             over_limit=False, reason=reason, created_at=uow.now,
+                             created_by_id=uow.staff_id, share_id=taken.share_id)
+        _record(uow, EnrollmentAction.EXCHANGE, enrollment, reason,
+                before={"group_id": mover.from_group, "enrollment_id": old.id})
+        done = _stored(DONE(group=f"{current[group_id].course_code} {current[group_id].class_type} "
+                                   f"{current[group_id].number}"))
+        connection_of(session).execute(_CLOSE, {"wish": mover.id, "status": WishStatus.DONE.value, "at": uow.now,
+                                                "done": enrollment.id, "code": done["reason_code"],
+                                                "params": done["reason_params"]})
+        uow.record_change(ExchangeAction.WISH, entity="exchange_wish", entity_id=mover.id, student_id=mover.student_id,
+                          after={"status": WishStatus.DONE.value, "done_enrollment_id": enrollment.id}, portal=True)
+        made.append(enrollment.id)
+    return made
+
+
+# --- a clerk swaps two students -----------------------------------------------------------------------
+
+
+def swap(uow: UnitOfWork, first_enrollment_id: int, second_enrollment_id: int, *, reason: str) -> tuple[int, int]:
+    """Two students of sibling groups swap them in one step (both or neither), each move asked of the rulebook with
+    the other's seat free; the two new enrollments."""
+    reason = _reason(reason)
+    for enrollment_id in (first_enrollment_id, second_enrollment_id):
+        bounds.RECORD_ID.check(enrollment_id)
+    with uow.write() as session:
+        pair = [session.get(Enrollment, eid) for eid in (first_enrollment_id, second_enrollment_id)]
+        if any(e is None or e.status is not EnrollmentStatus.ACCEPTED for e in pair):
+            raise NotFound(translate("Exchanges", "That enrollment is no longer standing."))
+        a, b = pair
+        if a.group_id == b.group_id:
+            raise DomainError(translate("Exchanges", "Both students are in the same group."))
+        for enrollment, other in ((a, b), (b, a)):
+            _require_clerk(uow, session.get(ClassGroup, enrollment.group_id), enrollment.student_id)
+            _require_clerk(uow, session.get(ClassGroup, other.group_id), enrollment.student_id)
+        term_id = session.get(ClassGroup, a.group_id).term_id
+        wishes = [_Wish(0, e.student_id, e.id, e.group_id, [o.group_id], e.share_id, e.registration_id)
+                  for e, o in ((a, b), (b, a))]
+        students = sorted({a.student_id, b.student_id})
+        rule_facts.lock_students(session, students)
+        facts = rule_facts.groups(session, {a.group_id, b.group_id}, lock=True, now=uow.now)
+        clash_check = all(session.scalar(select(Registration.clash_check).where(Registration.id == e.registration_id))
+                          is not False for e in pair if e.registration_id is not None)
+        board = _Board(dict(facts), rule_facts.held(session, students, term_id),
+                       rule_facts.seekers(session, students, facts.values()), clash_check)
+        for mover, leaver in ((wishes[0], wishes[1]), (wishes[1], wishes[0])):
+            refusals = board.refusals(mover, mover.targets[0], leaver)
+            if refusals:
+                raise EnrollmentRefused(refusals)
+        steps = [(wishes[0], b.group_id), (wishes[1], a.group_id)]
+        board.apply(steps)
+        with uow.change_set(ExchangeAction.SWAP, entity="enrollment",
+                            after={"group_id": a.group_id, "other_group_id": b.group_id}, reason=reason):
+            first, second = _carry_out_swap(uow, session, board, steps, reason)
+        return first, second
+
+
+def _carry_out_swap(uow: UnitOfWork, session: Session, board: _Board, steps, reason: str) -> list[int]:
+    leaving = []
+    for mover, _group in steps:
+        enrollment = session.get(Enrollment, mover.enrollment_id)
+        _cancel(uow, enrollment)
+        _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
+        leaving.append(enrollment)
+    made = []
+    for (mover, group_id), old in zip(steps, leaving):
+        group = session.get(ClassGroup, group_id)
+        seeker = board.seekers.get(mover.student_id, rules.NOBODY_IN_PARTICULAR)
+        taken = _take_seat(session, board.facts[group_id].with_seat_taken(rules.Seat(None), -1), seeker,
+                           allow_over_limit=False)
+        enrollment = _insert(session, mover.student_id, group, board.facts[group_id], registration_id=old.registration_id,
+                             source=EnrollmentSource.DESK, over_limit=False, reason=reason, created_at=uow.now,
+                             created_by_id=uow.staff_id, share_id=taken.share_id)
+        _record(uow, EnrollmentAction.EXCHANGE, enrollment, reason,
+                before={"group_id": mover.from_group, "enrollment_id": old.id})
+        made.append(enrollment.id)
+    return made
+
+
+# --- what a clerk sees ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WishLine:
+    id: int
+    student_id: int
+    student_number: str
+    student_name: str
+    from_group: str
+    to_groups: tuple[str, ...]
+    status: WishStatus
+    created_at: Any
+    on_portal: bool  # made by the student (not a clerk)
+    reason: Message | None
+
+
+def wishes_of(uow: UnitOfWork, registration_id: int, *, open_only: bool = True) -> list[WishLine]:
+    """The registration's wishes, oldest first, with the groups they name and why each waits or was closed."""
+    from desk.model import Course, Person, Student
+
+    uow.require(Permission.READ_STUDENTS)
+    with uow.read() as session:
+        query = (select(ExchangeWish, Student.student_number, Person.first_name, Person.last_name)
+                 .join(Student, Student.id == ExchangeWish.student_id).join(Person, Person.id == Student.person_id)
+                 .where(ExchangeWish.registration_id == registration_id)
+                 .order_by(ExchangeWish.created_at, ExchangeWish.id))
+        if open_only:
+            query = query.where(ExchangeWish.status == WishStatus.OPEN)
+        rows = session.execute(query).all()
+        ids = [row[0].id for row in rows]
+        names = {gid: f"{code} {kind.value} {number}" for gid, code, kind, number in session.execute(
+            select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number)
+            .join(Course, Course.id == ClassGroup.course_id)
+            .where(ClassGroup.id.in_(select(ExchangeTarget.group_id).where(ExchangeTarget.wish_id.in_(ids))
+                                     .union(select(ExchangeWish.from_group_id).where(ExchangeWish.id.in_(ids))))))}
+        targets: dict[int, list[str]] = defaultdict(list)
+        for wish_id, group_id in session.execute(select(ExchangeTarget.wish_id, ExchangeTarget.group_id)
+                                                 .where(ExchangeTarget.wish_id.in_(ids))
+                                                 .order_by(ExchangeTarget.wish_id, ExchangeTarget.preference)):
+            targets[wish_id].append(names.get(group_id, str(group_id)))
+        return [WishLine(w.id, w.student_id, number, f"{first} {last}", names.get(w.from_group_id, ""),
+                         tuple(targets[w.id]), w.status, w.created_at, w.created_by_id is None,
+                         reason_of(w.reason_code, w.reason_params))
+                for w, number, first, last in rows]
