@@ -487,6 +487,7 @@ _CONDITION_OF = {
     rules.RefusalCode.ACCESS_REVOKED: Condition.REVOCATION,
     rules.RefusalCode.PROGRAMME_STATUS: Condition.PROGRAMME_STATUS,
     rules.RefusalCode.NOT_OFFERED: Condition.OFFERED,
+    rules.RefusalCode.GROUP_CLOSED: Condition.OFFERED,
     rules.RefusalCode.SAME_GROUP: Condition.SAME_SLOT,
     rules.RefusalCode.OTHER_COURSE: Condition.OFFERED,
     rules.RefusalCode.OTHER_CLASS_TYPE: Condition.SAME_SLOT,

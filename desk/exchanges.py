@@ -215,6 +215,10 @@ class _Board:
     seekers: dict[int, rules.Seeker]
     clash_check: bool
     by_origin: dict[int, list[_Wish]] = field(default_factory=lambda: defaultdict(list))
+    initial: dict[int, rules.GroupFacts] = field(default_factory=dict)  # the groups as read, before any move
+
+    def __post_init__(self) -> None:
+        self.initial = dict(self.facts)
 
     def after_leaving(self, group_id: int, leaving: _Wish | None) -> rules.GroupFacts:
         facts = self.facts[group_id]
@@ -332,8 +336,9 @@ def run_break(uow: UnitOfWork, registration_id: int, *, reason: str | None = Non
                                 after={"registration_id": registration.id, "carried": carried, "sets": len(found)},
                                 reason=reason) as head:
                 _close_void(uow, session, void)
+                running = dict(board.initial)  # the groups as the writes find them, set after set
                 for steps in found:
-                    _carry_out(uow, session, board, steps, reason)
+                    _carry_out(uow, session, board, running, steps, reason)
         reasons = []
         for wish in live:
             if not wish.done:
@@ -374,40 +379,44 @@ def _close_void(uow: UnitOfWork, session: Session, void: list) -> None:
     connection_of(session).execute(_CLOSE, rows)
 
 
-def _carry_out(uow: UnitOfWork, session: Session, board: _Board, steps: list[tuple[_Wish, int]],
-               reason: str | None) -> list[int]:
-    """One set's moves: every enrollment left (its seat given back), then every seat taken and its enrollment
-    made; each wish closed with the seat it got. The seats' conditional UPDATEs have the last word."""
+def _carry_out(uow: UnitOfWork, session: Session, board: _Board, running: dict[int, rules.GroupFacts],
+               steps: list[tuple[_Wish, int]], reason: str | None) -> list[int]:
+    """One set's moves: every enrollment left (its seat given back), then every seat taken (as the group stands at
+    that moment: ``running``) and its enrollment made; each wish closed with the seat it got. The seats'
+    conditional UPDATEs have the last word."""
     leaving = []
     for mover, _group in steps:
         enrollment = session.get(Enrollment, mover.enrollment_id)
         _cancel(uow, enrollment)
         _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
+        running[mover.from_group] = running[mover.from_group].with_seat_taken(rules.Seat(mover.share_id), -1)
         leaving.append(enrollment)
     made = []
-    current = {gid: facts for gid, facts in board.facts.items()}
+    current = running
     for (mover, group_id), old in zip(steps, leaving):
         group = session.get(ClassGroup, group_id)
         seeker = board.seekers.get(mover.student_id, rules.NOBODY_IN_PARTICULAR)
-        before_taking = current[group_id].with_seat_taken(rules.Seat(None), -1)  # as the seat stood before this one
         try:
-            taken = _take_seat(session, before_taking, seeker, allow_over_limit=False)
+            taken = _take_seat(session, current[group_id], seeker, allow_over_limit=False)
         except EnrollmentRefused:
             raise DomainError(translate("Exchanges", "A group changed during the exchange; run it again.")) from None
+        current[group_id] = current[group_id].with_seat_taken(rules.Seat(taken.share_id))
         enrollment = _insert(session, mover.student_id, group, current[group_id], registration_id=old.registration_id,
                              source=EnrollmentSource.PORTAL if mover.on_portal else EnrollmentSource.DESK,
                              over_limit=False, reason=reason, created_at=uow.now,
                              created_by_id=uow.staff_id, share_id=taken.share_id)
         _record(uow, EnrollmentAction.EXCHANGE, enrollment, reason,
                 before={"group_id": mover.from_group, "enrollment_id": old.id})
+        made.append(enrollment.id)
+        if not mover.id:  # a clerk's swap: no wish to close
+            continue
         done = _stored(DONE(group=f"{current[group_id].course_code} {current[group_id].class_type} "
                                    f"{current[group_id].number}"))
         connection_of(session).execute(_CLOSE, {"wish": mover.id, "status": WishStatus.DONE.value, "at": uow.now,
                                                 "done": enrollment.id, "code": done["reason_code"],
                                                 "params": done["reason_params"]})
         uow.record_change(ExchangeAction.WISH, entity="exchange_wish", entity_id=mover.id, student_id=mover.student_id,
-                          after={"status": WishStatus.DONE.value, "done_enrollment_id": enrollment.id}, portal=True)
-        made.append(enrollment.id)
+                          after={"status": WishStatus.DONE.value, "done_enrollment_id": enrollment.id})
     return made
 
 
@@ -448,30 +457,8 @@ def swap(uow: UnitOfWork, first_enrollment_id: int, second_enrollment_id: int, *
         board.apply(steps)
         with uow.change_set(ExchangeAction.SWAP, entity="enrollment",
                             after={"group_id": a.group_id, "other_group_id": b.group_id}, reason=reason):
-            first, second = _carry_out_swap(uow, session, board, steps, reason)
+            first, second = _carry_out(uow, session, board, dict(board.initial), steps, reason)
         return first, second
-
-
-def _carry_out_swap(uow: UnitOfWork, session: Session, board: _Board, steps, reason: str) -> list[int]:
-    leaving = []
-    for mover, _group in steps:
-        enrollment = session.get(Enrollment, mover.enrollment_id)
-        _cancel(uow, enrollment)
-        _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
-        leaving.append(enrollment)
-    made = []
-    for (mover, group_id), old in zip(steps, leaving):
-        group = session.get(ClassGroup, group_id)
-        seeker = board.seekers.get(mover.student_id, rules.NOBODY_IN_PARTICULAR)
-        taken = _take_seat(session, board.facts[group_id].with_seat_taken(rules.Seat(None), -1), seeker,
-                           allow_over_limit=False)
-        enrollment = _insert(session, mover.student_id, group, board.facts[group_id], registration_id=old.registration_id,
-                             source=EnrollmentSource.DESK, over_limit=False, reason=reason, created_at=uow.now,
-                             created_by_id=uow.staff_id, share_id=taken.share_id)
-        _record(uow, EnrollmentAction.EXCHANGE, enrollment, reason,
-                before={"group_id": mover.from_group, "enrollment_id": old.id})
-        made.append(enrollment.id)
-    return made
 
 
 # --- what a clerk sees ---------------------------------------------------------------------------------

@@ -494,6 +494,7 @@ class ClassGroup(Base):
     reserved_seats: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     reserved_taken: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     description: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[datetime | None]  # closed (its students spread over its siblings): it takes no one, stays visible
 
     course: Mapped[Course] = relationship()
     term: Mapped[Term] = relationship()

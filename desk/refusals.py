@@ -50,6 +50,8 @@ NOT_OFFERED = define("refusal.not_offered", C, QT_TRANSLATE_NOOP(
     "Refusals", "Group {group} is not offered in the registration {registration}."))
 COURSE_NOT_OFFERED = define("refusal.not_offered.course", C, QT_TRANSLATE_NOOP(
     "Refusals", "The course is not offered in the registration {registration}."))
+GROUP_CLOSED = define("refusal.group_closed", C, QT_TRANSLATE_NOOP(
+    "Refusals", "Group {group} is closed: it takes no students."))
 SAME_GROUP = define("refusal.same_group", C, QT_TRANSLATE_NOOP(
     "Refusals", "The student is already in group {group}."),
     female=Words.translate("Refusals", "The student is already in group {group}.", "female"))
@@ -111,6 +113,7 @@ _KINDS: dict[RefusalCode, MessageKind] = {
     RefusalCode.ACCESS_REVOKED: ACCESS_REVOKED,
     RefusalCode.PROGRAMME_STATUS: PROGRAMME_STATUS,
     RefusalCode.NOT_OFFERED: NOT_OFFERED,
+    RefusalCode.GROUP_CLOSED: GROUP_CLOSED,
     RefusalCode.SAME_GROUP: SAME_GROUP,
     RefusalCode.OTHER_COURSE: OTHER_COURSE,
     RefusalCode.OTHER_CLASS_TYPE: OTHER_CLASS_TYPE,

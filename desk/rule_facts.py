@@ -59,7 +59,7 @@ from desk.rules import (
 # statement, or the ORM's bookkeeping, costs more than running it.
 _g, _c, _e = ClassGroup.__table__, Course.__table__, Enrollment.__table__
 _GROUP_COLUMNS = (_g.c.id, _g.c.course_id, _c.c.code, _g.c.term_id, _g.c.class_type, _g.c.number, _g.c.seat_limit,
-                  _g.c.enrolled_count, _g.c.reserved_seats)
+                  _g.c.enrolled_count, _g.c.closed_at, _g.c.reserved_seats)
 _GROUPS = select(*_GROUP_COLUMNS).join(_c, _c.c.id == _g.c.course_id).where(_g.c.id.in_(bindparam("ids", expanding=True)))
 # The same, the groups locked as they are read (PostgreSQL; in id order, the lock order of every writer of groups).
 _GROUPS_LOCKED = _GROUPS.order_by(_g.c.id).with_for_update(of=_g)
@@ -135,8 +135,9 @@ _KEPT: WeakKeyDictionary[Any, dict[int, _Known]] = WeakKeyDictionary()
 
 
 def _group(row) -> GroupFacts:
-    group_id, course_id, code, term_id, class_type, number, seat_limit, enrolled, _reserved = row
-    return GroupFacts(group_id, course_id, code, term_id, str(class_type), number, seat_limit, enrolled)
+    group_id, course_id, code, term_id, class_type, number, seat_limit, enrolled, closed_at, _reserved = row
+    return GroupFacts(group_id, course_id, code, term_id, str(class_type), number, seat_limit, enrolled,
+                      closed=closed_at is not None)
 
 
 # --- dedicated seats ------------------------------------------------------------------------------

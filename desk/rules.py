@@ -28,6 +28,7 @@ class RefusalCode(enum.StrEnum):
     ACCESS_REVOKED = "access_revoked"
     PROGRAMME_STATUS = "programme_status"  # no programme in a status that takes part
     NOT_OFFERED = "not_offered"
+    GROUP_CLOSED = "group_closed"  # the group was closed: it takes no one
     SAME_GROUP = "same_group"  # a move to the group the student is in
     OTHER_COURSE = "other_course"  # a move to a group of another course or term
     OTHER_CLASS_TYPE = "other_class_type"  # a move to a group of another class type: that is not a move
@@ -255,6 +256,7 @@ class GroupFacts:
     enrolled: int
     slots: tuple[SlotFacts, ...] = ()  # its weekly timetable (none: it never clashes)
     shares: tuple[ShareFacts, ...] = ()  # its dedicated seats, released or not
+    closed: bool = False  # closed: it takes no one
 
     @property
     def slot(self) -> tuple[int, int, str]:
@@ -388,6 +390,10 @@ def _offered(registration: RegistrationFacts, group: GroupFacts) -> list[Refusal
     return [Refusal(RefusalCode.NOT_OFFERED, {**group.params(), "registration": registration.code})]
 
 
+def _open(group: GroupFacts) -> list[Refusal]:
+    return [Refusal(RefusalCode.GROUP_CLOSED, group.params())] if group.closed else []
+
+
 def _same_slot(group: GroupFacts, held: Iterable[Held]) -> list[Refusal]:
     same = next((h for h in held if h.group.slot == group.slot), None)
     if same is None:
@@ -452,7 +458,7 @@ def enroll_at_desk(group: GroupFacts, held: Iterable[Held], *, registration: Reg
     group's limit, or despite a timetable clash, only when the clerk says so (the service records it)."""
     held = tuple(held)
     clash_check = not despite_clash and (registration is None or registration.clash_check)
-    refusals = _same_slot(group, held) + _clash(group, held, check=clash_check)
+    refusals = _open(group) + _same_slot(group, held) + _clash(group, held, check=clash_check)
     if registration is not None:
         refusals += _offered(registration, group) + _selection_limit(registration, group, held)
     return in_reading_order(refusals + _places(group, seeker, over_limit=over_limit))
@@ -466,7 +472,7 @@ def move(source: Held, target: GroupFacts, held: Iterable[Held], *, over_limit: 
         return (Refusal(RefusalCode.SAME_GROUP, target.params()),)
     if (target.course_id, target.term_id) != (source.group.course_id, source.group.term_id):
         return (Refusal(RefusalCode.OTHER_COURSE, {**source.group.params("from_"), **target.params()}),)
-    refusals = []
+    refusals = _open(target)
     if str(target.class_type) != str(source.group.class_type):
         refusals.append(Refusal(RefusalCode.OTHER_CLASS_TYPE, {**source.group.params("from_"), **target.params()}))
     else:
@@ -481,7 +487,7 @@ def register_first_come(group: GroupFacts, held: Iterable[Held], registration: R
     held = tuple(held)
     refusals = [Refusal(RefusalCode.TOKEN_REGISTRATION, {"registration": registration.code})] if registration.token else []
     refusals += (_round(registration, round_) + _admission(registration, admission) + _offered(registration, group)
-                 + _same_slot(group, held) + _clash(group, held, check=registration.clash_check)
+                 + _open(group) + _same_slot(group, held) + _clash(group, held, check=registration.clash_check)
                  + _selection_limit(registration, group, held) + _places(group, seeker))
     return in_reading_order(refusals)
 
@@ -508,7 +514,7 @@ def submit_token_request(registration: RegistrationFacts, round_: RoundFacts, *,
         if admission is not None:
             refusals += _admission(registration, admission)
         if group is not None:
-            refusals += _offered(registration, group) + _clash(group, held, check=registration.clash_check)
+            refusals += _offered(registration, group) + _open(group) + _clash(group, held, check=registration.clash_check)
     return in_reading_order(refusals)
 
 
@@ -517,7 +523,7 @@ def resolve_token_register(group: GroupFacts, held: Iterable[Held], registration
     """A register request at a break. No seat for the student alone means the request waits for one; anything
     else refuses it."""
     held = tuple(held)
-    return in_reading_order(_same_slot(group, held) + _clash(group, held, check=registration.clash_check)
+    return in_reading_order(_open(group) + _same_slot(group, held) + _clash(group, held, check=registration.clash_check)
                             + _selection_limit(registration, group, held) + _tokens(tokens) + _places(group, seeker))
 
 
@@ -554,7 +560,8 @@ def explain(registration: RegistrationFacts, round_: RoundFacts, admission: Admi
     held = tuple(held)
     refusals = _round(registration, round_) + _admission(registration, admission)
     if group is not None:
-        refusals += _offered(registration, group) + _same_slot(group, held) + _selection_limit(registration, group, held)
+        refusals += (_offered(registration, group) + _open(group) + _same_slot(group, held)
+                     + _selection_limit(registration, group, held))
         refusals += _clash(group, held, check=registration.clash_check) + _places(group, seeker)
     else:
         if course_id is not None and course_id not in registration.offered_course_ids:
