@@ -342,6 +342,7 @@ def _cancel(uow: UnitOfWork, enrollment: Enrollment) -> None:
         raise EnrollmentRefused((rules.Refusal(Refusal.NOT_ENROLLED, {"enrollment": enrollment.id}),))
     session.refresh(enrollment)
     _release_seat(session, enrollment.group_id, enrollment.share_id)
+    uow.seat_freed(enrollment.group_id)
 
 
 def move(
@@ -571,6 +572,7 @@ def apply_portal_actions(uow: UnitOfWork, actions: list[PortalAction], before: r
                 if not refusals:
                     changes.append((EnrollmentAction.PORTAL_UNREGISTER,
                                     _portal_unregister(session, action, standing, mine, groups_now)))
+                    uow.seat_freed(action.group_id)
                     outcomes.append(None)
                     continue
             refused.append((len(outcomes), refusals))
@@ -644,6 +646,7 @@ class EnrollmentAction(Action):
     OVERRIDE = "enrollment.override"  # enrolled over the group's limit
     CANCEL = "enrollment.cancel"
     MOVE = "enrollment.move"
+    FROM_WAITING_LIST = "enrollment.from_waiting_list"  # a freed seat given to the first on its waiting list
     PORTAL_REGISTER = "enrollment.portal_register"
     PORTAL_UNREGISTER = "enrollment.portal_unregister"
     TOKEN_REGISTER = "enrollment.token_register"  # a token request from the basket, carried out at a break
@@ -676,6 +679,7 @@ class EnrollmentAction(Action):
             EnrollmentAction.OVERRIDE: translate("History", "Enrolled over the limit in %1"),
             EnrollmentAction.CANCEL: translate("History", "Unenrolled from %1"),
             EnrollmentAction.PORTAL_REGISTER: translate("History", "Registered on the portal in %1"),
+            EnrollmentAction.FROM_WAITING_LIST: translate("History", "Enrolled in %1 from its waiting list"),
             EnrollmentAction.PORTAL_UNREGISTER: translate("History", "Unregistered on the portal from %1"),
             EnrollmentAction.TOKEN_REGISTER: translate("History", "Registered by a token request in %1"),
             EnrollmentAction.TOKEN_UNREGISTER: translate("History", "Unregistered by a token request from %1"),

@@ -215,6 +215,12 @@ class WishStatus(enum.StrEnum):
     VOID = "void"  # the student no longer holds the group the wish leaves
 
 
+class WaitingStatus(enum.StrEnum):
+    WAITING = "waiting"
+    ENROLLED = "enrolled"  # a seat freed and it was theirs
+    REMOVED = "removed"  # by the student or a clerk
+
+
 class SyncKind(enum.StrEnum):
     FULL = "full"
     INCREMENTAL = "incremental"
@@ -620,6 +626,7 @@ class Registration(Base):
     # Groups whose weekly slots overlap one the student holds in the term are refused (desk.rules).
     clash_check: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     exchanges: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # students swap groups
+    waiting_lists: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # full groups keep lists
 
     unit: Mapped[OrgUnit] = relationship()
     term: Mapped[Term] = relationship()
@@ -839,6 +846,34 @@ class ExchangeWish(Base):
     closed_at: Mapped[datetime | None]
     done_enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollments.id"))  # the seat it got
     # Why it waits (or was closed): a message code and its parameters as JSON text.
+    reason_code: Mapped[str | None] = mapped_column(String(60))
+    reason_params: Mapped[str | None] = mapped_column(Text)
+
+
+class WaitingEntry(Base):
+    """A student on a full group's waiting list in a registration that keeps lists: when a seat frees, the first on
+    the list who may still take it is enrolled in the same transaction."""
+
+    __tablename__ = "waiting_entries"
+    __table_args__ = (
+        Index("ix_waiting_entries_group_status", "group_id", "status", "position"),
+        # One place on a group's list for a student at a time.
+        Index("uq_waiting_entries_waiting", "group_id", "student_id", unique=True,
+              sqlite_where=text("status = 'waiting'"), postgresql_where=text("status = 'waiting'")),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    portal_key: Mapped[str | None] = mapped_column(String(100), unique=True)
+    registration_id: Mapped[int] = mapped_column(ForeignKey("registrations.id"))
+    group_id: Mapped[int] = mapped_column(ForeignKey("class_groups.id"))
+    student_id: Mapped[int] = mapped_column(ForeignKey("students.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # the lower, the earlier
+    status: Mapped[WaitingStatus] = mapped_column(_enum(WaitingStatus, "waiting_status"))
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))  # None: on the portal
+    closed_at: Mapped[datetime | None]
+    enrollment_id: Mapped[int | None] = mapped_column(ForeignKey("enrollments.id"))
+    # Why the student was passed over when a seat freed (or why it closed): a code and its parameters as JSON text.
     reason_code: Mapped[str | None] = mapped_column(String(60))
     reason_params: Mapped[str | None] = mapped_column(Text)
 

@@ -399,7 +399,7 @@ def _resolve_batch(uow: UnitOfWork, registration: Row, token: _Token, rounds: li
 
     # Seats: one conditional update of every group changed; the condition is the database's last word,
     # and a group it refused refuses the batch.
-    _take_seats(session, groups.values())
+    _take_seats(uow, session, groups.values())
     _write_enrollments(session, new_enrollments, [e for _request, e in cancelled], now, staff_id)
     # Tokens and payments of this batch, written in bulk (ids given, plain multi-row INSERTs) and recorded
     # in bulk (audit and portal queue).
@@ -460,10 +460,13 @@ _STANDING = (
 )
 
 
-def _take_seats(session: Session, groups) -> None:
+def _take_seats(uow: UnitOfWork, session: Session, groups) -> None:
     """Add each group's change of seats in one UPDATE, on the condition that it stays within the group's limit
     (with its places over the limit); a group the condition refused refuses the batch."""
     groups = sorted(groups, key=lambda g: g.id)
+    for group in groups:
+        if group.removed:
+            uow.seat_freed(group.id)
     shares = [{"share": sid, "n": n} for g in groups for sid, n in sorted(g.shares.items()) if n]
     # Dedicated seats first, each on the condition that its share keeps them and stays within its size.
     if shares and connection_of(session).execute(_TAKE_SHARE_SEATS, shares).rowcount != len(shares):

@@ -65,6 +65,7 @@ class UnitOfWork:
         # Changes recorded in the open write, sealed and inserted together when it commits.
         self._audit_rows: list[dict[str, Any]] = []
         self._queue_rows: list[dict[str, Any]] = []
+        self._freed: set[int] = set()  # groups where this write freed a seat (see ``seat_freed``)
 
     # -- the transaction ------------------------------------------------------------------------
 
@@ -82,6 +83,10 @@ class UnitOfWork:
         with self.db.write(wait_ms=wait_ms) as session:
             with self._opened(session, writing=True):
                 yield session
+                if self._freed:
+                    from desk import waiting_lists  # the seats freed go to their waiting lists, in this transaction
+
+                    waiting_lists.fill(self, self._freed)
                 self._write_recorded(session)
 
     @contextmanager
@@ -105,6 +110,7 @@ class UnitOfWork:
             self._session, self._writing, self._now, self._staff = None, False, None, None
             self._change_set_id = None
             self._audit_rows, self._queue_rows = [], []
+            self._freed = set()
 
     @contextmanager
     def savepoint(self) -> Iterator[Session]:
@@ -119,6 +125,13 @@ class UnitOfWork:
         finally:
             if not done:
                 del self._audit_rows[audit_kept:], self._queue_rows[queue_kept:]
+
+    def seat_freed(self, group_id: int) -> None:
+        """A seat of the group may be free now (someone left, its limit rose, a share was released): before the write
+        commits, the group's waiting list is asked for the first student who may take it (``desk.waiting_lists``)."""
+        if self._session is None or not self._writing:
+            raise RuntimeError("seats are freed inside write()")
+        self._freed.add(group_id)
 
     @contextmanager
     def acting_at(self, instant: datetime) -> Iterator[None]:

@@ -21,8 +21,8 @@ branch_labels = None
 depends_on = None
 
 _LEVEL = sa.Enum("first_cycle", "second_cycle", "long_cycle", "doctoral", name="programme_level", native_enum=False,
-                 length=40, create_constraint=False)
-_MODE = sa.Enum("full_time", "part_time", name="study_mode", native_enum=False, length=40, create_constraint=False)
+                 length=24, create_constraint=True)
+_MODE = sa.Enum("full_time", "part_time", name="study_mode", native_enum=False, length=24, create_constraint=True)
 
 
 def upgrade() -> None:

@@ -18,9 +18,10 @@ down_revision = "0017"
 branch_labels = None
 depends_on = None
 
+# Added to an existing table: SQLite cannot add their CHECKs there (the services write only the enums' values).
 _LEVEL = sa.Enum("first_cycle", "second_cycle", "long_cycle", "doctoral", name="programme_level", native_enum=False,
-                 length=40, create_constraint=False)
-_MODE = sa.Enum("full_time", "part_time", name="study_mode", native_enum=False, length=40, create_constraint=False)
+                 length=24, create_constraint=False)
+_MODE = sa.Enum("full_time", "part_time", name="study_mode", native_enum=False, length=24, create_constraint=False)
 
 
 def upgrade() -> None:

@@ -18,8 +18,8 @@ down_revision = "0018"
 branch_labels = None
 depends_on = None
 
-_STATUS = sa.Enum("open", "done", "withdrawn", "void", name="wish_status", native_enum=False, length=40,
-                  create_constraint=False)
+_STATUS = sa.Enum("open", "done", "withdrawn", "void", name="wish_status", native_enum=False, length=24,
+                  create_constraint=True)
 
 
 def upgrade() -> None:
