@@ -765,6 +765,12 @@ def _lines(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: 
     return lines
 
 
+def described(session: Session, actor: Actor, entries: Sequence[AuditEntry], zone: str = DEFAULT_TIME_ZONE
+              ) -> list[HistoryLine]:
+    """Entries in words as History shows them (an impact preview reads the entries a rehearsal recorded)."""
+    return _lines(session, actor, entries, zone, {})
+
+
 # --- export ---------------------------------------------------------------------------------
 
 

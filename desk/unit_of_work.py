@@ -13,7 +13,7 @@ open, so a service called from another commits or rolls back with it.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -44,6 +44,14 @@ class SystemJob(enum.StrEnum):
 
 
 Principal = Actor | SystemJob
+
+
+class _Rehearsed(Exception):
+    """Ends a rehearsal's transaction (rolled back) with what was seen in it."""
+
+    def __init__(self, result: Any):
+        super().__init__("rehearsed")
+        self.result = result
 
 
 class UnitOfWork:
@@ -88,6 +96,27 @@ class UnitOfWork:
 
                     waiting_lists.fill(self, self._freed)
                 self._write_recorded(session)
+
+    def rehearse(self, operation: Callable[[], Any], read: Callable[[Session], Any]) -> Any:
+        """Do ``operation`` as a write would, everything it sets off included (waiting lists filled, changes
+        recorded), give ``read`` the transaction to look at what it did, then undo it all; what ``read`` returned.
+        An impact preview is the change itself, never applied."""
+        if self._session is not None:
+            raise RuntimeError("a rehearsal is a transaction of its own")
+        wait_ms = PATIENT_WAIT_MS if isinstance(self.principal, SystemJob) else None
+        try:
+            with self.db.write(wait_ms=wait_ms) as session:
+                with self._opened(session, writing=True):
+                    operation()
+                    if self._freed:
+                        from desk import waiting_lists
+
+                        waiting_lists.fill(self, self._freed)
+                    self._write_recorded(session)
+                    session.flush()
+                    raise _Rehearsed(read(session))
+        except _Rehearsed as done:
+            return done.result
 
     @contextmanager
     def read(self) -> Iterator[Session]:
