@@ -353,10 +353,10 @@ def _outbound(db: Database, portal: Database, run_id: int, counts: _Counts, repo
         report(done, max(total, done), translate("Sync", "Sending changes to the portal"))
 
 
-# Kinds of queued record whose ids publishing needs even when rows are copied inside the database: a registration's
-# offered courses and a share's list are looked up on the portal by them (those the desk no longer has go), and a
-# "student" is everything of one student.
-_NAMED_KINDS = ("registration", "student", "seat_share")
+# Kinds of queued record whose ids publishing needs even when rows are copied inside the database: a "student" is
+# everything of one student. (Rows published whole with a record, a registration's offered courses, a share's or a
+# round's list, a round's starts, are copied and their gone ones removed by joining the queue itself.)
+_NAMED_KINDS = ("student",)
 
 
 def _next_batch(session, after_id: int, size: int, only_student: int | None, *, spans: bool, inside: bool) -> _Batch | None:
@@ -516,6 +516,8 @@ _TABLE_WORDS = {
     "portal_registrations": QT_TRANSLATE_NOOP("Sync", "registrations"),
     "portal_registration_courses": QT_TRANSLATE_NOOP("Sync", "courses offered in registrations"),
     "portal_rounds": QT_TRANSLATE_NOOP("Sync", "registration rounds"),
+    "portal_round_students": QT_TRANSLATE_NOOP("Sync", "lists of students rounds are meant for"),
+    "portal_round_starts": QT_TRANSLATE_NOOP("Sync", "students' own starts in rounds that open in turns"),
     "portal_access_rules": QT_TRANSLATE_NOOP("Sync", "access rules"),
     "portal_access_grants": QT_TRANSLATE_NOOP("Sync", "individual access decisions"),
     "portal_class_groups": QT_TRANSLATE_NOOP("Sync", "class groups"),

@@ -182,8 +182,9 @@ def open_portal(url: URL | str, desk_url: URL | None = None) -> Database:
         with engine.execution_options(desk_write=True).begin() as connection:
             if url.get_backend_name() == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CREATE_LOCK})
+            before = set(inspect(connection).get_table_names())
             schema.metadata.create_all(connection)
-            _upgrade_contract(connection)
+            _upgrade_contract(connection, {table.name for table in schema.metadata.sorted_tables} - before)
     except DBAPIError as error:
         engine.dispose()
         raise DatabaseOpenError(
@@ -195,24 +196,28 @@ def open_portal(url: URL | str, desk_url: URL | None = None) -> Database:
     return portal
 
 
-def _upgrade_contract(connection) -> None:
-    """Bring a portal made by an older desk to this contract: its new tables are made by ``create_all``
-    just before, the columns it lacks are added here (the contract only ever adds tables and nullable
-    columns), and it is owed a whole publication so the new tables and columns are filled."""
+def _upgrade_contract(connection, made: set[str]) -> None:
+    """Bring a portal made by an older desk to this contract: its new tables (``made``) are made by
+    ``create_all`` just before, the columns it lacks are added here (the contract only ever adds tables
+    and nullable columns), and it is owed a whole publication so the new tables and columns are filled.
+
+    The tables and columns are looked at whatever version the portal names, so that one naming this
+    version without all of them is brought to them as well."""
     state = schema.sync_state
     present = connection.execute(select(state.c.value).where(state.c.key == "contract_version")).scalar()
     if present is None:  # a portal just made
         connection.execute(state.insert().values(key="contract_version", value=schema.CONTRACT_VERSION))
         return
-    if present == schema.CONTRACT_VERSION:
+    tables = schema.metadata.sorted_tables
+    found = inspect(connection).get_multi_columns(filter_names=[table.name for table in tables])
+    have = {name: {column["name"] for column in columns} for (_schema, name), columns in found.items()}
+    lacking = [(table, column) for table in tables for column in table.columns
+               if column.name not in have.get(table.name, ())]
+    if present == schema.CONTRACT_VERSION and not lacking and not made:
         return
-    inspector = inspect(connection)
-    for table in schema.metadata.sorted_tables:
-        have = {column["name"] for column in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name not in have:
-                kind = column.type.compile(dialect=connection.dialect)
-                connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+    for table, column in lacking:
+        kind = column.type.compile(dialect=connection.dialect)
+        connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
     connection.execute(update(state).where(state.c.key == "contract_version").values(value=schema.CONTRACT_VERSION))
     connection.execute(state.delete().where(state.c.key == schema.MESSAGES_FINGERPRINT))
     if connection.execute(select(state.c.key).where(state.c.key == schema.FULL_OWED)).first() is None:

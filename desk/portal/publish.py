@@ -57,6 +57,8 @@ from desk.model import (
     Registration,
     RegistrationCourse,
     Round,
+    RoundStart,
+    RoundStudent,
     SeatShare,
     SeatShareStudent,
     Student,
@@ -231,8 +233,20 @@ PUBLICATIONS: dict[str, Publication] = {
         Publication(
             schema.rounds,
             select(Round.id.label("round_id"), Round.registration_id, Round.name, Round.starts_at, Round.ends_at,
-                   Round.unregister_allowed, Round.micro_round_minutes, Round.micro_break_minutes),
+                   Round.unregister_allowed, Round.micro_round_minutes, Round.micro_break_minutes,
+                   Round.audience_programme_id, Round.audience_level, Round.audience_mode, Round.audience_stage,
+                   Round.audience_listed, Round.last_turn_at),
             (Round.id,),
+        ),
+        Publication(
+            schema.round_students,
+            select(RoundStudent.round_id, RoundStudent.student_id),
+            (RoundStudent.round_id, RoundStudent.student_id), RoundStudent.student_id,
+        ),
+        Publication(
+            schema.round_starts,
+            select(RoundStart.round_id, RoundStart.student_id, RoundStart.starts_at, RoundStart.turn),
+            (RoundStart.round_id, RoundStart.student_id), RoundStart.student_id,
         ),
         Publication(
             schema.access_rules,
@@ -299,14 +313,27 @@ PUBLICATIONS: dict[str, Publication] = {
 
 # Tables whose rows belong to one student: a one-student run refreshes these for the student.
 STUDENT_TABLES = ("portal_students", "portal_student_programmes", "portal_access_grants", "portal_enrollments",
-                  "portal_token_balances", "portal_token_requests", "portal_payments", "portal_seat_share_students")
+                  "portal_token_balances", "portal_token_requests", "portal_payments", "portal_seat_share_students",
+                  "portal_round_students", "portal_round_starts")
 
-# Keys that stand for every portal row of some records (a registration's offered courses, a share's list), so that
-# rows the desk no longer has go too: the marker, and the portal column naming the record.
-WHOLE_OF = {
-    "@registration_courses_of": schema.registration_courses.c.registration_id,
-    "@seat_share_students_of": schema.seat_share_students.c.share_id,
-}
+# Rows published whole with a record (a registration's offered courses, a share's list, a round's list and its
+# students' own starts), those the desk no longer has removed with them: the kind of queued record, the portal table,
+# and the desk column naming the record (the portal's column of the same name names it there).
+WHOLE = (
+    ("registration", "portal_registration_courses", RegistrationCourse.registration_id),
+    ("seat_share", "portal_seat_share_students", SeatShareStudent.share_id),
+    ("round", "portal_round_students", RoundStudent.round_id),
+    ("round", "portal_round_starts", RoundStart.round_id),
+)
+
+
+def _whole_marker(table_name: str) -> str:
+    return "@" + table_name.removeprefix("portal_") + "_of"
+
+
+# Keys that stand for every portal row of some records, so that rows the desk no longer has go too: the marker, and
+# the portal column naming the record.
+WHOLE_OF = {_whole_marker(name): PUBLICATIONS[name].table.c[owner.name] for _kind, name, owner in WHOLE}
 
 
 # --- from queued changes to portal keys ----------------------------------------------------------
@@ -337,13 +364,13 @@ def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> di
     simple("token_request", "portal_token_requests")
     simple("payment", "portal_payments")
     simple("seat_share", "portal_seat_shares")
-    for ids in _chunks(by_entity.get("registration", ())):
-        for registration_id, course_id in session.execute(
-            select(RegistrationCourse.registration_id, RegistrationCourse.course_id)
-            .where(RegistrationCourse.registration_id.in_(ids))
-        ):
-            keys["portal_registration_courses"].add((registration_id, course_id))
-        keys.setdefault("@registration_courses_of", set()).update((i,) for i in ids)
+    # A registration's offered courses, a share's list, a round's list and starts: the rows the desk has, and a marker
+    # for those the portal holds (removed when the desk no longer has them).
+    for kind, name, owner in WHOLE:
+        key_columns = PUBLICATIONS[name].key_columns
+        for ids in _chunks(by_entity.get(kind, ())):
+            keys[name].update(tuple(key) for key in session.execute(select(*key_columns).where(owner.in_(ids))))
+            keys.setdefault(_whole_marker(name), set()).update((i,) for i in ids)
     # An enrollment changes its group's count; a ledger entry changes a balance.
     for ids in _chunks(by_entity.get("enrollment", ())):
         for (group_id,) in session.execute(select(Enrollment.group_id).where(Enrollment.id.in_(ids)).distinct()):
@@ -362,12 +389,6 @@ def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> di
             select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(ids)).distinct()
         ):
             keys["portal_token_balances"].add(tuple(pair))
-    # A share's list goes with it (the whole list of a share removed too).
-    for ids in _chunks(by_entity.get("seat_share", ())):
-        for pair in session.execute(select(SeatShareStudent.share_id, SeatShareStudent.student_id)
-                                    .where(SeatShareStudent.share_id.in_(ids))):
-            keys["portal_seat_share_students"].add(tuple(pair))
-        keys.setdefault("@seat_share_students_of", set()).update((i,) for i in ids)
     # A group's shares go out with the group, so that the portal reads its count and their takers as of one moment
     # (an enrollment's share among them); a round's with the round, whose start they may wait for.
     for ids in _chunks(k[0] for k in keys.get("portal_class_groups", ())):
@@ -409,8 +430,9 @@ def publish_batch(desk: Session, portal: Session, first: int, last: int, request
     kind of record in it to the ids it names. The records are selected by joining the queue
     itself, so the database reads them in one pass instead of through long lists of ids. Where the
     portal's connection can read the desk's tables (``desk_schema``: a schema name, or None for
-    the same database), each table is one INSERT … SELECT … ON CONFLICT inside the database, and
-    only the registrations' ids are needed in ``requested`` (the other sets may be left empty);
+    the same database), each table is one INSERT … SELECT … ON CONFLICT inside the database (and
+    the rows published whole with a record that the desk no longer has, one DELETE), so the sets of
+    ``requested`` may be left empty;
     ``distinct``, how many different records of each kind the queue names from ``first`` to
     ``last`` (all its entries, sent or not), spares looking for deleted records where every one of
     them was found and written.
@@ -475,16 +497,19 @@ def publish_batch(desk: Session, portal: Session, first: int, last: int, request
     if "token_entry" in requested:  # a ledger entry changes a balance
         pairs = select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(queued("token_entry")))
         write(PUBLICATIONS["portal_token_balances"], tuple_(TokenEntry.student_id, TokenEntry.token_type_id).in_(pairs))
-    if "registration" in requested:  # a registration's offered courses, those it no longer offers too
-        courses = PUBLICATIONS["portal_registration_courses"]
-        ids = list(requested["registration"])
-        stale = portal_keys(portal, courses.table, courses.table.c.registration_id.in_(ids))
-        write(courses, RegistrationCourse.registration_id.in_(ids), stale)
-    if "seat_share" in requested:  # a share's list, the whole list of a share removed too
-        listed = PUBLICATIONS["portal_seat_share_students"]
-        for ids in _chunks(requested["seat_share"]):
-            stale = portal_keys(portal, listed.table, listed.table.c.share_id.in_(ids))
-            write(listed, SeatShareStudent.share_id.in_(ids), stale)
+    # A registration's offered courses, a share's list, a round's list and starts: rows published whole with their
+    # record (thousands for a round), copied in bulk, and those the desk no longer has removed.
+    for kind, name, owner in WHOLE:
+        if kind not in requested:
+            continue
+        publication = PUBLICATIONS[name]
+        if desk_schema is False:
+            held = publication.table.c[owner.name]
+            for ids in _chunks(requested[kind]):
+                write(publication, owner.in_(ids), portal_keys(portal, publication.table, held.in_(ids)))
+        else:
+            write(publication, owner.in_(queued(kind)))
+            changed.removed += gone_whole_inside(portal, publication, owner.name, queued(kind), desk_schema)
     return changed
 
 
@@ -566,6 +591,19 @@ def copy_between(desk: Session, portal: Session, publication: Publication, condi
 def _main(table: Table) -> Table:
     copied = _MAIN.tables.get(f"main.{table.name}")
     return copied if copied is not None else table.to_metadata(_MAIN, schema="main")
+
+
+def gone_whole_inside(portal: Session, publication: Publication, owner: str, owners, desk_schema: str | None) -> int:
+    """Remove the portal's rows of some records (its column ``owner`` in the select ``owners``) that the desk's query
+    no longer makes, with one DELETE run by the database; how many.
+
+    Where the portal reads the desk, a record's rows published whole never pass through Python to find those gone.
+    """
+    table = _main(publication.table) if desk_schema else publication.table
+    same_key = [desk_column == table.c[name] for desk_column, name in zip(publication.key_columns, publication.key_names)]
+    statement = delete(table).where(table.c[owner].in_(owners), ~publication.query.where(*same_key).exists())
+    options = {"schema_translate_map": {None: desk_schema}} if desk_schema else {}
+    return portal.execute(statement, execution_options=options).rowcount or 0
 
 
 def gone_inside(portal: Session, publication: Publication, queued, desk_schema: str | None) -> list[int]:

@@ -108,6 +108,33 @@ rounds = Table(
     Column("unregister_allowed", Boolean, nullable=False),
     Column("micro_round_minutes", Integer),
     Column("micro_break_minutes", Integer),
+    # Its audience (docs/portal-contract.md, "Rounds for chosen students, and turns"): the students with a programme
+    # matching these four (NULL: any; all four NULL and not listed: everyone the registration admits), or, when
+    # audience_listed, those of portal_round_students.
+    Column("audience_programme_id", Integer),
+    Column("audience_level", String(20)),
+    Column("audience_mode", String(20)),
+    Column("audience_stage", Integer),
+    Column("audience_listed", Boolean),  # NULL only in a portal of an older contract not yet republished
+    # Set: the round opens in turns, each student at their own minute (portal_round_starts); one without a minute,
+    # at this one (the last turn's).
+    _utc("last_turn_at"),
+)
+
+# The students a round with audience_listed is for.
+round_students = Table(
+    "portal_round_students", metadata,
+    Column("round_id", Integer, primary_key=True),
+    Column("student_id", Integer, primary_key=True, index=True),
+)
+
+# Each student's own minute in a round that opens in turns, and which turn it is (1 the first).
+round_starts = Table(
+    "portal_round_starts", metadata,
+    Column("round_id", Integer, primary_key=True),
+    Column("student_id", Integer, primary_key=True, index=True),
+    _utc("starts_at", nullable=False),
+    Column("turn", Integer, nullable=False),
 )
 
 access_rules = Table(
@@ -263,6 +290,6 @@ sync_state = Table(
 # the portal may load tables in any order, and rows keep the desk's ids).
 PUBLISHED = (
     persons, logins, students, student_programmes, token_types, registrations, registration_courses, rounds,
-    access_rules, access_grants, class_groups, seat_shares, seat_share_students, enrollments, token_balances,
-    token_requests, payments,
+    round_students, round_starts, access_rules, access_grants, class_groups, seat_shares, seat_share_students,
+    enrollments, token_balances, token_requests, payments,
 )

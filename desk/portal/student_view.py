@@ -26,6 +26,8 @@ RULE_STATUSES = {"active"}
 GRANT_STATUSES = {"active", "on_leave"}
 # Programme statuses a share's rule admits: a student on leave keeps the seats meant for their programme.
 SHARE_STATUSES = {"active", "on_leave"}
+# Programme statuses a round's audience admits by rule: a student on leave is among those it is meant for.
+AUDIENCE_STATUSES = {"active", "on_leave"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ def eye_from_rows(rows: dict[str, list[dict]], student_id: int, now: datetime) -
     rounds_by_registration: dict[int, list[dict]] = {}
     for row in rows.get("portal_rounds", []):
         rounds_by_registration.setdefault(row["registration_id"], []).append(row)
+    chosen = _chosen(rows, student_id)
     seen = []
     for registration in sorted(rows.get("portal_registrations", []), key=lambda r: r["code"]):
         rid = registration["registration_id"]
@@ -111,7 +114,7 @@ def eye_from_rows(rows: dict[str, list[dict]], student_id: int, now: datetime) -
         admitted = has_account and (rule or grant or open_to_all) and not revoked and any(p["status"] in allowed for p in programmes)
         if not admitted and not grant and not rule and not open_to_all:
             continue  # the portal shows only registrations the student takes part in
-        round_open = any(as_utc(r["starts_at"]) <= now < as_utc(r["ends_at"]) for r in rounds)
+        round_open = _round_now(rounds, chosen, as_utc(now)).open  # open to this student (their audience, their turn)
         seen.append(SeenRegistration(rid, registration["code"], registration["name"], admitted, round_open))
     token_codes = {r["token_type_id"]: r["code"] for r in rows.get("portal_token_types", [])}
     tokens = tuple(sorted((token_codes.get(r["token_type_id"], str(r["token_type_id"])), int(r["balance"]))
@@ -164,6 +167,99 @@ def free_seats(rows: dict[str, list[dict]], student_id: int, group_id: int, now:
     theirs = sum(max(0, s["seats"] - s["taken"]) for s in kept
                  if (s["share_id"] in listed if s["listed"] else any(_matches(s, p) for p in programmes)))
     return max(0, everyones) + theirs
+
+
+@dataclass(frozen=True)
+class RoundNow:
+    """A registration's round as it stands for one student at a moment: ``open``, the round open to them
+    (``round_id``); else the next to open for them (``round_id``, ``opens_at``; ``own``: at their own minute of a
+    round that opens in turns), if any; ``outside``, a round open now for other students only."""
+
+    open: bool
+    round_id: int | None = None
+    opens_at: datetime | None = None
+    own: bool = False
+    outside: int | None = None
+
+    @property
+    def code(self) -> str | None:
+        """The code of the desk's answer to the student acting now, worded in ``portal_messages`` (None: they may)."""
+        if self.open:
+            return None
+        if self.outside is not None:
+            return "refusal.not_in_audience.next" if self.opens_at is not None else "refusal.not_in_audience"
+        if self.opens_at is None:
+            return "refusal.round_not_open"
+        return "refusal.round_not_open.own" if self.own else "refusal.round_not_open.opens"
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """What rounds ask of one student: the programmes matched against an audience, the rounds whose list names
+    them, their own minutes."""
+
+    programmes: tuple[dict, ...]
+    listed: frozenset[int]
+    starts: dict[int, datetime]
+
+
+def _chosen(rows: dict[str, list[dict]], student_id: int) -> _Chosen:
+    return _Chosen(
+        tuple(p for p in rows.get("portal_student_programmes", [])
+              if p["student_id"] == student_id and p["status"] in AUDIENCE_STATUSES),
+        frozenset(r["round_id"] for r in rows.get("portal_round_students", []) if r["student_id"] == student_id),
+        {r["round_id"]: as_utc(r["starts_at"]) for r in rows.get("portal_round_starts", []) if r["student_id"] == student_id},
+    )
+
+
+def round_for_student(rows: dict[str, list[dict]], student_id: int, registration_id: int, now: datetime) -> RoundNow:
+    """Which round of the registration is open to the student at ``now``, else which opens for them next and when,
+    from portal-shaped rows (table name -> rows), as the desk's ``rules.round_for`` decides it
+    (docs/portal-contract.md, "Rounds for chosen students, and turns").
+
+    A round with an audience is open only to the students it is meant for: those with a programme (active or on
+    leave) matching each of its audience fields that is set, or, when ``audience_listed``, those of
+    ``portal_round_students``. A round that opens in turns (``last_turn_at`` set) opens for the student at their
+    ``portal_round_starts.starts_at``, or at ``last_turn_at`` when they have none, never before the round starts
+    nor after it ends.
+    """
+    rounds = [r for r in rows.get("portal_rounds", []) if r["registration_id"] == registration_id]
+    return _round_now(rounds, _chosen(rows, student_id), as_utc(now))
+
+
+def _round_now(rounds: list[dict], chosen: _Chosen, now: datetime) -> RoundNow:
+    rounds = sorted(rounds, key=lambda r: as_utc(r["starts_at"]))
+    outside = None
+    for row in rounds:
+        if not as_utc(row["starts_at"]) <= now < as_utc(row["ends_at"]):
+            continue
+        if not _meant_for(row, chosen):
+            outside = outside or row["round_id"]
+            continue
+        opens = _opens_for(row, chosen)
+        if opens <= now:
+            return RoundNow(True, row["round_id"])
+        return RoundNow(False, row["round_id"], opens, own=True)
+    for row in rounds:
+        if as_utc(row["starts_at"]) > now and _meant_for(row, chosen):
+            opens = _opens_for(row, chosen)
+            return RoundNow(False, row["round_id"], opens, own=opens != as_utc(row["starts_at"]), outside=outside)
+    return RoundNow(False, outside=outside)
+
+
+def _meant_for(row: dict, chosen: _Chosen) -> bool:
+    if row.get("audience_listed"):
+        return row["round_id"] in chosen.listed
+    audience = {"programme_id": row.get("audience_programme_id"), "level": row.get("audience_level"),
+                "mode": row.get("audience_mode"), "stage": row.get("audience_stage")}
+    return all(v is None for v in audience.values()) or any(_matches(audience, p) for p in chosen.programmes)
+
+
+def _opens_for(row: dict, chosen: _Chosen) -> datetime:
+    starts, ends = as_utc(row["starts_at"]), as_utc(row["ends_at"])
+    if row.get("last_turn_at") is None:
+        return starts
+    return min(max(chosen.starts.get(row["round_id"]) or as_utc(row["last_turn_at"]), starts), ends)
 
 
 def _group_name(group: dict | None, group_id: int) -> str:
