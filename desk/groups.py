@@ -1,4 +1,4 @@
-"""Class groups: the capacity table (limits, counts, fill), seat-limit changes, and a group's members."""
+"""Class groups: the capacity table (limits, counts, fill, dedicated seats), seat-limit changes, and a group's members."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desk import bounds
 from desk.changes import Action, Description, Shown
+from desk.clock import now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
@@ -28,6 +29,7 @@ from desk.model import (
     Term,
     TimetableSlot,
 )
+from desk.seat_shares import ShareLine, share_lines
 from desk.staff import Actor, Permission, require
 from desk.unit_of_work import UnitOfWork
 
@@ -59,10 +61,25 @@ class GroupLine:
     unit_id: int
     teachers: tuple[str, ...]
     slots: tuple[SlotLine, ...]
+    shares: tuple[ShareLine, ...] = ()  # its dedicated seats, released ones too (seat_shares)
+
+    @property
+    def kept_shares(self) -> tuple[ShareLine, ...]:
+        """The shares not released: their seats are kept for their students."""
+        return tuple(s for s in self.shares if not s.released)
 
     @property
     def free(self) -> int:
-        return max(0, self.seat_limit - self.enrolled)
+        """Everyone's free seats: what a student no share is for can still take (the rulebook's ``general_free``)."""
+        kept = self.kept_shares
+        if not kept:
+            return max(0, self.seat_limit - self.enrolled)
+        return max(0, (self.seat_limit - sum(s.seats for s in kept)) - (self.enrolled - sum(s.taken for s in kept)))
+
+    @property
+    def dedicated_free(self) -> int:
+        """The free seats kept for the students of the shares not released."""
+        return sum(s.free for s in self.kept_shares)
 
     @property
     def below_lower_limit(self) -> bool:
@@ -113,7 +130,8 @@ def _clock(value) -> time:
     return time.fromisoformat(value) if isinstance(value, str) else value
 
 
-def group_lines(session: Session, ids_query) -> list[GroupLine]:
+def group_lines(session: Session, ids_query, now: datetime | None = None) -> list[GroupLine]:
+    """The groups ``ids_query`` selects, with their teachers, timetables and dedicated seats as they stand at ``now``."""
     # Plain column tuples read through the session's connection, without the ORM's result
     # handling: a term's table is thousands of groups, teachers and slots.
     session.flush()  # what the session's own transaction changed is read too
@@ -147,11 +165,12 @@ def group_lines(session: Session, ids_query) -> list[GroupLine]:
         .order_by(TimetableSlot.group_id, TimetableSlot.weekday, TimetableSlot.starts_at)
     ).all():
         slots.setdefault(group_id, []).append(SlotLine(weekday, _clock(starts_at), _clock(ends_at), room, building))
+    shares = share_lines(session, ids_query, now or now_utc())  # one query for the scope; most groups have none
     return [
         GroupLine(
             id=gid, course_id=course_id, course_code=code, course_name=name, term_code=term_code, class_type=class_type,
             number=number, seat_limit=limit, lower_limit=lower, enrolled=enrolled, over_limit_count=over, unit_id=unit_id,
-            teachers=tuple(teachers.get(gid, ())), slots=tuple(slots.get(gid, ())),
+            teachers=tuple(teachers.get(gid, ())), slots=tuple(slots.get(gid, ())), shares=tuple(shares.get(gid, ())),
         )
         for gid, course_id, class_type, number, limit, lower, enrolled, over, code, name, unit_id, term_code in rows
     ]
@@ -163,13 +182,13 @@ def list_groups(uow: UnitOfWork, scope: GroupScope) -> list[GroupLine]:
         uow.require(Permission.READ_STUDENTS)  # in this session: the principal re-read with the table
         if scope.registration_id is None and scope.course_id is None and scope.term_id is None and not scope.group_ids:
             raise DomainError(translate("Groups", "Choose a registration, a course or a term."))
-        return group_lines(session, scope_query(session, scope))
+        return group_lines(session, scope_query(session, scope), uow.now)
 
 
 def group_line(uow: UnitOfWork, group_id: int) -> GroupLine:
     uow.require(Permission.READ_STUDENTS)
     with uow.read() as session:
-        lines = group_lines(session, select(ClassGroup.id).where(ClassGroup.id == group_id))
+        lines = group_lines(session, select(ClassGroup.id).where(ClassGroup.id == group_id), uow.now)
     if not lines:
         raise NotFound(translate("Groups", "That class group no longer exists."))
     return lines[0]
@@ -187,6 +206,7 @@ def sibling_groups(uow: UnitOfWork, group_id: int) -> list[GroupLine]:
             select(ClassGroup.id).where(
                 ClassGroup.course_id == group.course_id, ClassGroup.term_id == group.term_id, ClassGroup.id != group.id
             ),
+            uow.now,
         )
 
 
@@ -322,6 +342,8 @@ def set_seat_limits(uow: UnitOfWork, group_ids: list[int],
                 else:
                     refused.append((_label(session, group_id), count, asked))
                 continue
+            if asked > previous[group_id]:
+                uow.seat_freed(group_id)  # more seats: the waiting list is asked
             uow.record_change(GroupAction.SEAT_LIMIT, entity="class_group", entity_id=group_id,
                               before={"seat_limit": previous[group_id]}, after={"seat_limit": asked}, reason=reason)
             changed += 1

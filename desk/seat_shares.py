@@ -14,10 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk import bounds, rule_facts
+from desk.access import split_numbers
 from desk.changes import Action, Description, Shown
 from desk.clock import as_utc
 from desk.errors import DomainError, NotFound
@@ -33,6 +34,7 @@ from desk.model import (
     Round,
     SeatShare,
     SeatShareStudent,
+    Student,
     StudyMode,
 )
 from desk.staff import Permission
@@ -78,10 +80,18 @@ class ShareLine:
     listed_count: int
     release_at: datetime | None  # when it is released by itself (its instant, or its round's start), if it is
     release_round: str  # the round it waits for, by name ("" for none)
+    released_at: datetime | None = None  # when its release was carried out (a clerk's, or one come due and applied)
 
     @property
     def free(self) -> int:
         return max(0, self.seats - self.taken)
+
+    @property
+    def released_when(self) -> datetime | None:
+        """When its seats went to everyone: the release carried out, else the moment come by itself (None: kept)."""
+        if not self.released:
+            return None
+        return self.released_at or self.release_at
 
 
 @dataclass(frozen=True)
@@ -109,20 +119,28 @@ _LINES = (
 )
 
 
-def share_lines(session: Session, group_ids: Iterable[int], now: datetime) -> dict[int, list[ShareLine]]:
-    """The shares of the groups as they stand at ``now``, by group (in one query)."""
-    ids = sorted(set(group_ids))
+def share_lines(session: Session, group_ids: Iterable[int] | Select, now: datetime) -> dict[int, list[ShareLine]]:
+    """The shares of the groups as they stand at ``now``, by group (in one query).
+
+    ``group_ids`` is the groups' ids, or a query selecting them: the group table's scope is thousands of
+    groups, read in the query itself rather than sent back as as many parameters.
+    """
     found: dict[int, list[ShareLine]] = {}
-    if not ids:
-        return found
+    if isinstance(group_ids, Select):
+        where = SeatShare.group_id.in_(group_ids)
+    else:
+        ids = sorted(set(group_ids))
+        if not ids:
+            return found
+        where = SeatShare.group_id.in_(ids)
     now = as_utc(now)
     for (sid, gid, seats, taken, released_at, programme_id, code, level, mode, stage, listed, release_at,
-         round_starts, round_name, listed_count) in session.execute(_LINES.where(SeatShare.group_id.in_(ids))):
+         round_starts, round_name, listed_count) in session.execute(_LINES.where(where)):
         moment = rule_facts.release_moment(release_at, round_starts)
         released = released_at is not None or (moment is not None and moment <= now)
         found.setdefault(gid, []).append(ShareLine(
             sid, gid, seats, taken, released, programme_id, code or "", level, mode, stage, bool(listed),
-            listed_count, moment, round_name or ""))
+            listed_count, moment, round_name or "", as_utc(released_at) if released_at is not None else None))
     return found
 
 
@@ -145,6 +163,31 @@ def release_rounds(uow: UnitOfWork, group_id: int) -> list[tuple[int, str, datet
             .where(RegistrationCourse.course_id == group.course_id, Registration.term_id == group.term_id)
             .order_by(Round.starts_at, Round.id)).all()
     return [(rid, f"{code}: {name}", starts) for rid, code, name, starts in rows]
+
+
+def listed_students(uow: UnitOfWork, text: str) -> tuple[int, ...]:
+    """The students a pasted list of student numbers names (one per line, or separated by commas or spaces), each
+    once; refused, naming them, when some numbers are no student's: seats are never kept for fewer students than
+    the clerk meant."""
+    uow.require(Permission.READ_STUDENTS)
+    numbers = list(dict.fromkeys(split_numbers(text)))
+    if not numbers:
+        raise DomainError(translate("Shares", "The list names no student."))
+    if len(numbers) > MAX_LISTED:
+        raise DomainError(translate("Shares", "A list may name at most %1 students.").replace("%1", f"{MAX_LISTED:,}"))
+    found: dict[str, int] = {}
+    with uow.read() as session:
+        for start in range(0, len(numbers), 1000):
+            chunk = [n for n in numbers[start:start + 1000] if n.isdigit()]
+            if chunk:
+                found.update(session.execute(select(Student.student_number, Student.id)
+                                             .where(Student.student_number.in_(chunk))).all())
+    unknown = [n for n in numbers if n not in found]
+    if unknown:
+        shown = ", ".join(unknown[:20]) + (" …" if len(unknown) > 20 else "")
+        raise DomainError(translate("Shares", "No student has these numbers (%1): %2. Correct the list; nothing was "
+                                              "changed.").replace("%1", str(len(unknown))).replace("%2", shown))
+    return tuple(found[n] for n in numbers)
 
 
 def _group(session: Session, group_id: int) -> ClassGroup:
@@ -243,6 +286,7 @@ def release_share(uow: UnitOfWork, share_id: int, *, reason: str) -> None:
         if share.released_at is not None:
             raise DomainError(translate("Shares", "Those seats are released already."))
         _give_back(session, share, uow.now)
+        uow.seat_freed(group_id)
         uow.record_change(ShareAction.RELEASE, entity="seat_share", entity_id=share_id,
                           before={"group_id": group_id, "seats": share.seats, "taken": share.taken},
                           after={"group_id": group_id, "seats": share.seats, "released": True}, reason=reason)
@@ -259,6 +303,7 @@ def remove_share(uow: UnitOfWork, share_id: int, *, reason: str) -> None:
         seats, taken = share.seats, share.taken
         if share.released_at is None:
             _give_back(session, share, uow.now)
+        uow.seat_freed(group_id)
         session.execute(update(Enrollment).where(Enrollment.share_id == share_id).values(share_id=None)
                         .execution_options(synchronize_session=False))
         session.execute(delete(SeatShareStudent).where(SeatShareStudent.share_id == share_id))

@@ -6,9 +6,10 @@ Works on a fresh copy of the search benchmark's 300,000-student demo (built firs
 topped up to 500,000 enrollments, on SQLite and, when DESK_TEST_POSTGRESQL_URL or --postgresql
 is given, on PostgreSQL. For each it prints:
 
-- opening the group table (limits, counts, teachers, timetable) of the largest registration and
-  of a whole term, against its floor: three hand-written queries (the groups with their courses
-  and term, the teachers, the timetable slots) giving the same rows in the same order, checked
+- opening the group table (limits, counts, teachers, timetable, dedicated seats) of the largest
+  registration and of a whole term, against its floor: four hand-written queries (the groups with
+  their courses and term, the teachers, the timetable slots, the dedicated seats) giving the same
+  rows in the same order, checked
   row by row. The service and the floor take turns; median and p95 of each and their ratio.
   Beside them, the same queries counting each group's enrollments live, what a tool without
   counters does;
@@ -203,6 +204,11 @@ _SLOTS_SQL = (
     "SELECT s.group_id, s.weekday, s.starts_at, s.ends_at, s.room, s.building FROM timetable_slots s "
     "JOIN class_groups g ON g.id = s.group_id WHERE {scope} ORDER BY s.group_id, s.weekday, s.starts_at"
 )
+# The seats dedicated to some students (few groups have any): each share's seats and takers, for its column.
+_SHARES_SQL = (
+    "SELECT sh.group_id, sh.id, sh.seats, sh.taken FROM seat_shares sh "
+    "JOIN class_groups g ON g.id = sh.group_id WHERE {scope} ORDER BY sh.group_id, sh.id"
+)
 # A tool without counters: each group's accepted enrollments counted as the table opens.
 _LIVE_COUNT = dict(
     enrolled="count(e.id)",
@@ -218,7 +224,8 @@ def _as_time(value):
 
 
 def _floor_table(db: Database, scope_sql: str, scope: int, *, live: bool = False) -> list[tuple]:
-    """The group table by hand: each group's columns, then its teachers and its slots, in the table's order."""
+    """The group table by hand: each group's columns, then its teachers, its slots and its dedicated seats, in the
+    table's order."""
     counted = _LIVE_COUNT if live else _COUNTER
     with db.engine.connect() as connection:
         rows = connection.execute(text(_GROUPS_SQL.format(scope=scope_sql, **counted)), {"scope": scope}).all()
@@ -230,7 +237,12 @@ def _floor_table(db: Database, scope_sql: str, scope: int, *, live: bool = False
             text(_SLOTS_SQL.format(scope=scope_sql)), {"scope": scope}
         ):
             slots.setdefault(group_id, []).append((weekday, _as_time(starts), _as_time(ends), room, building))
-    return [(*row, tuple(teachers.get(row[0], ())), tuple(slots.get(row[0], ()))) for row in rows]
+        shares: dict[int, list[tuple]] = {}
+        for group_id, share_id, seats, taken in connection.execute(text(_SHARES_SQL.format(scope=scope_sql)),
+                                                                   {"scope": scope}):
+            shares.setdefault(group_id, []).append((share_id, seats, taken))
+    return [(*row, tuple(teachers.get(row[0], ())), tuple(slots.get(row[0], ())), tuple(shares.get(row[0], ())))
+            for row in rows]
 
 
 def _service_rows(lines: list[groups.GroupLine]) -> list[tuple]:
@@ -238,7 +250,8 @@ def _service_rows(lines: list[groups.GroupLine]) -> list[tuple]:
     return [
         (line.id, line.course_id, line.course_code, line.course_name, line.term_code, line.class_type.value, line.number,
          line.seat_limit, line.lower_limit, line.enrolled, line.over_limit_count, line.unit_id, line.teachers,
-         tuple((s.weekday, s.starts_at, s.ends_at, s.room, s.building) for s in line.slots))
+         tuple((s.weekday, s.starts_at, s.ends_at, s.room, s.building) for s in line.slots),
+         tuple((s.id, s.seats, s.taken) for s in line.shares))
         for line in lines
     ]
 

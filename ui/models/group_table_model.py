@@ -1,4 +1,8 @@
-"""The capacity table: class groups with limit, lower limit, enrolled, free, fill, teachers, timetable."""
+"""The capacity table: class groups with limit, lower limit, enrolled, free, dedicated seats, fill, teachers, timetable.
+
+"Free" is what everyone can still take: the seats dedicated to some students (``desk.seat_shares``) are
+counted apart, in their own column, each share as "taken/seats whom" (e.g. "2/5 INF-S2 · stage 2").
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from desk.clock import DEFAULT_TIME_ZONE
 from desk.groups import GroupLine, SlotLine
+from desk.seat_shares import ShareLine
 from ui import labels, theme
+from ui.formats import datetime_text
 
-COURSE, NAME, TYPE, NUMBER, LIMIT, LOWER, ENROLLED, FREE, FILL, TEACHERS, TIMETABLE = range(11)
-COLUMN_COUNT = 11
+COURSE, NAME, TYPE, NUMBER, LIMIT, LOWER, ENROLLED, FREE, DEDICATED, FILL, TEACHERS, TIMETABLE = range(12)
+COLUMN_COUNT = 12
 FillRole = Qt.ItemDataRole.UserRole  # float: enrolled / limit (above 1.0 when enrolled over the limit)
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 AtRiskRole = Qt.ItemDataRole.UserRole + 2  # bool: below the lower limit
@@ -36,6 +43,7 @@ def _headers() -> tuple[str, ...]:
         QCoreApplication.translate("GroupTableModel", "Lower limit"),
         QCoreApplication.translate("GroupTableModel", "Enrolled"),
         QCoreApplication.translate("GroupTableModel", "Free"),
+        QCoreApplication.translate("GroupTableModel", "Dedicated"),
         QCoreApplication.translate("GroupTableModel", "Fill"),
         QCoreApplication.translate("GroupTableModel", "Teachers"),
         QCoreApplication.translate("GroupTableModel", "Timetable"),
@@ -62,6 +70,68 @@ def timetable(slots: tuple[SlotLine, ...]) -> str:
         place = " ".join(p for p in (slot.room, slot.building) if p)
         parts.append(f"{weekday(slot.weekday)} {slot.starts_at:%H:%M}–{slot.ends_at:%H:%M}" + (f", {place}" if place else ""))
     return "; ".join(parts)
+
+
+def share_whom(share: ShareLine) -> str:
+    """Whom a share's seats are for: "INF-S2 · full-time · stage 2", "list of 12", "any student"."""
+    if share.listed:
+        return QCoreApplication.translate("GroupTableModel", "list of %n", "", share.listed_count)
+    parts = [share.programme_code] if share.programme_code else []
+    if share.mode:
+        parts.append(labels.mode(share.mode))
+    if share.level:
+        parts.append(labels.level(share.level))
+    if share.stage:
+        parts.append(QCoreApplication.translate("GroupTableModel", "stage %1").replace("%1", str(share.stage)))
+    return " · ".join(parts) or QCoreApplication.translate("GroupTableModel", "any student")
+
+
+def share_text(share: ShareLine) -> str:
+    """A share as the table shows it: "2/5 INF-S2 · stage 2", a released one marked so."""
+    text = f"{share.taken}/{share.seats} {share_whom(share)}"
+    if share.released:
+        text += " " + QCoreApplication.translate("GroupTableModel", "(released)")
+    return text
+
+
+def shares_text(group: GroupLine) -> str:
+    """The group's shares, those still kept first: "2/5 INF-S2 · stage 2; 1/3 list of 12"."""
+    return "; ".join(share_text(s) for s in sorted(group.shares, key=lambda s: s.released))
+
+
+def share_release(share: ShareLine, zone: str = DEFAULT_TIME_ZONE) -> str:
+    """When a share's seats go to everyone: "released 2026-10-01 10:00", "to be released at …", "to be released
+    when REG: Round 2 starts (…)", or kept until a clerk releases them."""
+    if share.released:
+        when = share.released_when
+        return (QCoreApplication.translate("GroupTableModel", "released %1").replace("%1", datetime_text(when, zone))
+                if when is not None else QCoreApplication.translate("GroupTableModel", "released"))
+    if share.release_round:
+        return (QCoreApplication.translate("GroupTableModel", "to be released when %1 starts (%2)")
+                .replace("%1", share.release_round).replace("%2", datetime_text(share.release_at, zone)))
+    if share.release_at is not None:
+        return (QCoreApplication.translate("GroupTableModel", "to be released at %1")
+                .replace("%1", datetime_text(share.release_at, zone)))
+    return QCoreApplication.translate("GroupTableModel", "kept until a clerk releases them")
+
+
+def seats_tooltip(group: GroupLine, zone: str = DEFAULT_TIME_ZONE) -> str:
+    """The group's free seats of each kind: everyone's, then each share's with whom it is for and its release."""
+    lines = [QCoreApplication.translate("GroupTableModel", "Free for everyone: %1.").replace("%1", str(group.free))]
+    if group.kept_shares:
+        lines.append(QCoreApplication.translate("GroupTableModel", "Dedicated to some students, still free: %1.")
+                     .replace("%1", str(group.dedicated_free)))
+    for share in sorted(group.shares, key=lambda s: s.released):
+        if share.released:
+            lines.append("• " + QCoreApplication.translate("GroupTableModel", "%1: %2 of %3 seats taken, %4; its free "
+                                                           "seats are everyone's")
+                         .replace("%1", share_whom(share)).replace("%2", str(share.taken)).replace("%3", str(share.seats))
+                         .replace("%4", share_release(share, zone)))
+        else:
+            lines.append("• " + QCoreApplication.translate("GroupTableModel", "%1: %2 of %3 seats free, %4")
+                         .replace("%1", share_whom(share)).replace("%2", str(share.free)).replace("%3", str(share.seats))
+                         .replace("%4", share_release(share, zone)))
+    return "\n".join(lines)
 
 
 def fill_ratio(group: GroupLine) -> float:
@@ -112,6 +182,7 @@ _SORT_KEYS: dict[int, Callable[[GroupLine], Any]] = {
     LOWER: lambda g: (g.lower_limit, g.course_code, g.number),
     ENROLLED: lambda g: (g.enrolled, g.course_code, g.number),
     FREE: lambda g: (g.free, g.course_code, g.number),
+    DEDICATED: lambda g: (sum(s.seats for s in g.kept_shares), len(g.shares), g.course_code, g.number),
     FILL: lambda g: (fill_ratio(g), g.course_code, g.number),
     TEACHERS: lambda g: (", ".join(g.teachers), g.course_code, g.number),
     TIMETABLE: lambda g: ([(s.weekday, s.starts_at) for s in g.slots], g.course_code, g.number),
@@ -134,6 +205,7 @@ class GroupTableModel(QAbstractTableModel):
         self._sort = (COURSE, Qt.SortOrder.AscendingOrder)
         self._bold = QFont()
         self._bold.setBold(True)
+        self.time_zone = DEFAULT_TIME_ZONE  # the institution's, for the release times in the tooltips
 
     # --- filling ---------------------------------------------------------------------------
 
@@ -267,7 +339,7 @@ class GroupTableModel(QAbstractTableModel):
         return {
             COURSE: g.course_code, NAME: g.course_name, TYPE: labels.class_type(g.class_type), NUMBER: str(g.number),
             LIMIT: str(g.seat_limit), LOWER: str(g.lower_limit), ENROLLED: str(g.enrolled), FREE: str(g.free),
-            FILL: fill_text(g), TEACHERS: ", ".join(g.teachers), TIMETABLE: timetable(g.slots),
+            DEDICATED: shares_text(g), FILL: fill_text(g), TEACHERS: ", ".join(g.teachers), TIMETABLE: timetable(g.slots),
         }[column]
 
     def _tooltip(self, g: GroupLine, column: int) -> str | None:
@@ -278,8 +350,14 @@ class GroupTableModel(QAbstractTableModel):
         if g.over_limit_count:
             notes.append(QCoreApplication.translate("GroupTableModel", "%1 enrolled over the limit by a clerk's decision.")
                          .replace("%1", str(g.over_limit_count)))
-        if g.free == 0:
+        if g.free == 0 and g.dedicated_free:
+            notes.append(QCoreApplication.translate(
+                "GroupTableModel", "Full for everyone: its %n free seats are dedicated to some students.", "",
+                g.dedicated_free))
+        elif g.free == 0:
             notes.append(QCoreApplication.translate("GroupTableModel", "Full."))
+        if column in (FREE, DEDICATED) and g.shares:
+            notes.insert(0, seats_tooltip(g, self.time_zone))
         if column in (NAME, TEACHERS, TIMETABLE):
             # Long texts may be cut off in the column; the tooltip shows them whole.
             notes.insert(0, self._display(g, column))

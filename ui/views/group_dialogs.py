@@ -18,6 +18,16 @@ from ui.models.group_table_model import timetable
 from ui.screen import fit_to_screen
 
 
+# The refusals a clerk may override by enrolling over the limit (with a reason): the group is full, or its free
+# seats are all dedicated to other students.
+OVER_THE_LIMIT = frozenset({Refusal.FULL, Refusal.DEDICATED})
+
+
+def needs_the_override(error: BaseException) -> bool:
+    """Whether the rulebook refused for want of a seat the student may take: the over-limit override is offered."""
+    return isinstance(error, EnrollmentRefused) and any(r.code in OVER_THE_LIMIT for r in error.refusals)
+
+
 def group_label(group: GroupLine) -> str:
     """The group as a clerk names it: course code, class type (translated) and number."""
     return f"{group.course_code} {labels.class_type(group.class_type)} {group.number}"
@@ -146,11 +156,11 @@ class EnrollDialog(ActionDialog):
                                         despite_clash=v[3]), parent,
         )
         self.group = group
-        self.set_texts(
-            self.tr("Enroll in %1").replace("%1", group_label(group)),
-            self.tr("%1 of %2 places taken.").replace("%1", str(group.enrolled)).replace("%2", str(group.seat_limit)),
-            self.tr("&Enroll"),
-        )
+        taken = self.tr("%1 of %2 places taken.").replace("%1", str(group.enrolled)).replace("%2", str(group.seat_limit))
+        if group.dedicated_free:
+            taken += " " + self.tr("Free places dedicated to some students: %n (other students only over the limit).",
+                                   "", group.dedicated_free)
+        self.set_texts(self.tr("Enroll in %1").replace("%1", group_label(group)), taken, self.tr("&Enroll"))
         self.picker = StudentPicker(context, self)
         self.picker.setObjectName("enrollStudentPicker")
         self.picker.setAccessibleName(self.tr("Student to enroll"))
@@ -171,8 +181,8 @@ class EnrollDialog(ActionDialog):
         self.over_limit.setToolTip("" if full else self.tr("The group has free places."))
 
     def refused(self, error: BaseException) -> None:
-        if isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
-            self._full(True)  # it filled up meanwhile: the override is now the clerk's choice
+        if needs_the_override(error):
+            self._full(True)  # full, or its free seats dedicated to others: the override is now the clerk's choice
         if clashes(error):
             offer_clash(self.despite_clash, True)  # the refusal said with which group and when
 
@@ -287,7 +297,7 @@ class MoveDialog(ActionDialog):
 
     def refused(self, error: BaseException) -> None:
         target = self.target_group()
-        if target is not None and isinstance(error, EnrollmentRefused) and error.refusal is Refusal.FULL:
+        if target is not None and needs_the_override(error):
             self._forced_full.add(target.id)
         if target is not None and clashes(error):
             self._clashing.add(target.id)

@@ -1,7 +1,8 @@
 """Class groups and capacity: limits, counts and fill of a registration's or a term's groups; a group's students.
 
 Long because the view holds one table and its three panes (filters, members, limits) that act on the
-same selection; its dialogs live in ui.views.group_dialogs and ui.views.teaching_dialogs.
+same selection; its dialogs live in ui.views.group_dialogs, ui.views.share_dialogs (dedicated seats) and
+ui.views.teaching_dialogs.
 """
 
 from __future__ import annotations
@@ -48,11 +49,13 @@ from ui.views.group_dialogs import (
     group_label,
 )
 from ui.views.group_members import GroupMemberActions
+from ui.views.share_dialogs import SharesDialog
 from ui.views.teaching_dialogs import GroupOfferActions
 from ui.print_roster import ClassListActions
 from ui.tables import install_table_tools
 from ui.models.group_table_model import (
     COURSE,
+    DEDICATED,
     Capacity,
     capacity_label,
     FILL,
@@ -177,6 +180,7 @@ class GroupsView(QWidget):
 
         # --- groups ------------------------------------------------------------------------
         self.model = GroupTableModel(self)
+        self.model.time_zone = context.time_zone
         self.table = QTableView(self)
         self.table.setObjectName("groupsTable")
         self.table.setAccessibleName(self.tr("Class groups"))
@@ -201,6 +205,7 @@ class GroupsView(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("00") + 16)
         self._default_widths()
+        self.table.setColumnHidden(DEDICATED, True)  # until a group with dedicated seats is loaded
 
         self.summary = QLabel(self)
         self.summary.setObjectName("groupsSummary")
@@ -211,6 +216,10 @@ class GroupsView(QWidget):
                                              self.tr("Set the seat limit of the selected groups"), self.set_limit)
         self.lower_limit_button = self._button(self.tr("Lo&wer limit…"), "lowerLimitButton",
                                                self.tr("Set the lower limit of the group"), self.set_lower_limit)
+        self.shares_button = self._button(self.tr("&Dedicated seats…"), "sharesButton",
+                                          self.tr("Seats of the group dedicated to some students"), self.dedicated_seats)
+        self.shares_button.setToolTip(self.tr("Dedicate seats of the group to some students, release or remove them"))
+        self.shares_dialog: SharesDialog | None = None
         self.refresh_button = self._button(self.tr("Refre&sh"), "refreshGroupsButton", self.tr("Refresh the groups"), self.reload)
         self.refresh_button.setToolTip(self.tr("Load the groups again (F5)"))
 
@@ -245,12 +254,14 @@ class GroupsView(QWidget):
         self.unenroll_button.setToolTip(self.tr("Take the selected student out of the group (Delete)"))
         self.move_button = self._button(self.tr("&Move to group…"), "moveButton",
                                         self.tr("Move the selected student to another group"), self.move)
-        for button in (self.set_limit_button, self.lower_limit_button, self.enroll_button, self.unenroll_button, self.move_button):
+        for button in (self.set_limit_button, self.lower_limit_button, self.shares_button, self.enroll_button,
+                       self.unenroll_button, self.move_button):
             button.setEnabled(False)
             if not self.may_change:
                 button.setToolTip(self.tr("Your role does not allow changing class groups."))
 
-        self._limit_tips = {button: button.toolTip() for button in (self.set_limit_button, self.lower_limit_button)}
+        self._limit_tips = {button: button.toolTip() for button in (self.set_limit_button, self.lower_limit_button,
+                                                                     self.shares_button)}
 
         self.offer = GroupOfferActions(self)  # new group, edit group, new course
         self.member_actions = GroupMemberActions(self)  # unenroll, move: one student or all the selected
@@ -271,7 +282,7 @@ class GroupsView(QWidget):
         group_bar = QHBoxLayout()
         group_bar.addWidget(self.summary, 1)
         for button in (self.offer.button, self.class_lists.button, self.set_limit_button, self.lower_limit_button,
-                       self.refresh_button):
+                       self.shares_button, self.refresh_button):
             group_bar.addWidget(button)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -302,7 +313,8 @@ class GroupsView(QWidget):
                               (self.capacity, self.table),
                               (self.table, self.offer.button), (self.offer.button, self.set_limit_button),
                               (self.set_limit_button, self.lower_limit_button),
-                              (self.lower_limit_button, self.refresh_button), (self.refresh_button, self.members_table),
+                              (self.lower_limit_button, self.shares_button), (self.shares_button, self.refresh_button),
+                              (self.refresh_button, self.members_table),
                               (self.members_table, self.enroll_button), (self.enroll_button, self.unenroll_button),
                               (self.unenroll_button, self.move_button)):
             QWidget.setTabOrder(first, second)
@@ -351,7 +363,7 @@ class GroupsView(QWidget):
         for column in range(self.model.columnCount()):
             title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
             self.table.setColumnWidth(column, advance(title) + 28)
-        for column, sample in ((COURSE, "SJO-ANG-B2"), (TYPE, labels.class_type("language")),
+        for column, sample in ((COURSE, "SJO-ANG-B2"), (TYPE, labels.class_type("language")), (DEDICATED, "2/5 INF-S2"),
                                (TEACHERS, "Katarzyna Wiśniewska"), (TIMETABLE, "Mon 10:15–12:30, 123 B1")):
             self.table.setColumnWidth(column, max(self.table.columnWidth(column), advance(sample) + 16))
         self.table.setColumnWidth(FILL, self._fill_width())
@@ -367,11 +379,31 @@ class GroupsView(QWidget):
         for column in range(self.model.columnCount()):
             if column in (NAME, FILL):
                 continue
+            if column == DEDICATED:
+                self._fit_dedicated_column()
+                continue
             self.table.resizeColumnToContents(column)
             if column in most:
                 self.table.setColumnWidth(column, min(self.table.columnWidth(column), most[column]))
         self.table.setColumnWidth(FILL, self._fill_width())
         self._leave_room_for_the_name()
+
+    def _show_dedicated_column(self, lines: list[GroupLine]) -> bool:
+        """The dedicated seats' column is shown while a group loaded has some (True when it has just appeared):
+        where no seat is dedicated its room goes to the course name, on a laptop's screen too."""
+        wanted = any(g.shares for g in lines)
+        hidden = self.table.isColumnHidden(DEDICATED)
+        if wanted == hidden:
+            self.table.setColumnHidden(DEDICATED, not wanted)
+        return wanted and hidden
+
+    def _fit_dedicated_column(self) -> None:
+        """As wide as its shares, up to about two of them (the rest elided, whole in the tooltip), never narrower
+        than its heading ("Miejsca dedykowane" is long)."""
+        self.table.resizeColumnToContents(DEDICATED)
+        most = max(self.fontMetrics().horizontalAdvance("M") * 14,
+                   self.table.horizontalHeader().sectionSizeHint(DEDICATED))
+        self.table.setColumnWidth(DEDICATED, min(self.table.columnWidth(DEDICATED), most))
 
     def _leave_room_for_the_name(self) -> None:
         """The course name takes what is left; on a narrow screen the timetable, then the teachers, give way
@@ -575,9 +607,13 @@ class GroupsView(QWidget):
         if generation != self._generation["groups"]:
             return  # a newer load has begun: its answer will come
         self.model.set_groups(lines)  # the selection is kept by _remember/_restore_selection
+        appeared = self._show_dedicated_column(lines)
         if scope != self._sized_for:
             self._sized_for = scope
             self._fit_columns()
+        elif appeared:
+            self._fit_dedicated_column()
+            self._leave_room_for_the_name()
         waited, self._when_loaded = self._when_loaded, []
         if self._first_when_loaded and self.model.rowCount() > 0:
             self._first_when_loaded = False
@@ -614,6 +650,11 @@ class GroupsView(QWidget):
             .replace("%3", str(sum(1 for g in shown if g.free == 0)))
             .replace("%4", str(sum(1 for g in shown if g.below_lower_limit)))
         )
+        dedicated = [s for g in shown for s in g.kept_shares]
+        if dedicated:
+            totals += " · " + (self.tr("%1 seats dedicated, %2 of them free")
+                               .replace("%1", str(sum(s.seats for s in dedicated)))
+                               .replace("%2", str(sum(s.free for s in dedicated))))
         self.summary.setStyleSheet("")
         self.summary.setText(f"{count} · {totals}")
 
@@ -689,9 +730,12 @@ class GroupsView(QWidget):
         waiting = self._waiting_for_the_first(selected)
         self.set_limit_button.setEnabled((own and bool(selected)) or waiting)
         self.lower_limit_button.setEnabled((own and len(selected) == 1) or waiting)
+        self.shares_button.setEnabled((own and len(selected) == 1) or waiting)
         other_unit = self.may_change and not own
+        others = {self.shares_button: self.tr("A group's dedicated seats are set by the unit it belongs to.")}
         for button, tip in self._limit_tips.items():
-            button.setToolTip(self.tr("A group's limits are changed by the unit it belongs to.") if other_unit else tip)
+            button.setToolTip(others.get(button, self.tr("A group's limits are changed by the unit it belongs to."))
+                              if other_unit else tip)
         self.enroll_button.setEnabled(self.may_change and len(selected) == 1)
         if len(selected) != 1:
             self._members_of = None
@@ -876,6 +920,19 @@ class GroupsView(QWidget):
         selected = self.selected_groups()
         if len(selected) == 1 and self._may_change_limits(selected):
             self._open(LowerLimitDialog(self.context, selected[0], self), Changes.of(group={selected[0].id}, outbox=ALL))
+
+    def dedicated_seats(self) -> None:
+        """The selected group's dedicated seats: listed, added, released or removed in their own dialog."""
+        if self._after_the_first(self.dedicated_seats):
+            return
+        selected = self.selected_groups()
+        if len(selected) != 1 or not self._may_change_limits(selected):
+            return
+        previous = self.shares_dialog
+        if previous is not None and not previous.isVisible():
+            previous.deleteLater()
+        self.shares_dialog = SharesDialog(self.context, selected[0], self)
+        self.shares_dialog.open()
 
     def enroll(self) -> None:
         selected = self.selected_groups()
