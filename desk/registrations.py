@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session
 
 from desk.changes import Action, Description, Shown
@@ -16,7 +16,9 @@ from desk.i18n import translate
 from desk.model import (
     ClassGroup,
     Course,
+    Level,
     OrgUnit,
+    Programme,
     Registration,
     RegistrationCourse,
     RegistrationKind,
@@ -25,6 +27,7 @@ from desk.model import (
     RoundStatus,
     RoundStudent,
     SeatShare,
+    StudyMode,
     Term,
     TokenType,
 )
@@ -47,6 +50,8 @@ def round_state(starts_at: datetime, ends_at: datetime, now: datetime | None = N
 
 @dataclass(frozen=True)
 class RoundLine:
+    """A round as the calendar lists it, with whom it is for and whether it opens in turns (desk.round_audiences)."""
+
     id: int
     name: str
     starts_at: datetime
@@ -55,6 +60,19 @@ class RoundLine:
     unregister_allowed: bool
     micro_round_minutes: int | None
     micro_break_minutes: int | None
+    # Its audience by rule (any part left open); none set and not listed: everyone the registration admits.
+    audience_programme_id: int | None = None
+    audience_programme_code: str | None = None
+    audience_level: Level | None = None
+    audience_mode: StudyMode | None = None
+    audience_stage: int | None = None
+    listed: int | None = None  # the students on its list, when it is meant for a list
+    last_turn_at: datetime | None = None  # set: it opens in turns, the last one then
+
+    @property
+    def has_audience(self) -> bool:
+        return self.listed is not None or any(v is not None for v in (
+            self.audience_programme_id, self.audience_level, self.audience_mode, self.audience_stage))
 
 
 @dataclass(frozen=True)
@@ -128,11 +146,16 @@ class Choice:
 
 
 def _round_lines(session: Session, registration_ids: list[int], now: datetime) -> dict[int, list[RoundLine]]:
+    """The rounds of the registrations, each with its audience's programme and the size of its list: one query."""
     lines: dict[int, list[RoundLine]] = {}
     if not registration_ids:
         return lines
-    for row in session.scalars(
-        select(Round).where(Round.registration_id.in_(registration_ids)).order_by(Round.starts_at, Round.id)
+    listed = (select(func.count()).select_from(RoundStudent).where(RoundStudent.round_id == Round.id)
+              .correlate(Round).scalar_subquery())
+    for row, programme_code, listed_count in session.execute(
+        select(Round, Programme.code, case((Round.audience_listed, listed), else_=None))
+        .outerjoin(Programme, Programme.id == Round.audience_programme_id)
+        .where(Round.registration_id.in_(registration_ids)).order_by(Round.starts_at, Round.id)
     ):
         lines.setdefault(row.registration_id, []).append(
             RoundLine(
@@ -144,6 +167,13 @@ def _round_lines(session: Session, registration_ids: list[int], now: datetime) -
                 unregister_allowed=row.unregister_allowed,
                 micro_round_minutes=row.micro_round_minutes,
                 micro_break_minutes=row.micro_break_minutes,
+                audience_programme_id=row.audience_programme_id,
+                audience_programme_code=programme_code,
+                audience_level=row.audience_level,
+                audience_mode=row.audience_mode,
+                audience_stage=row.audience_stage,
+                listed=int(listed_count or 0) if row.audience_listed else None,
+                last_turn_at=row.last_turn_at,
             )
         )
     return lines

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from desk import bounds
 from desk.access import GRANT_STATUSES, programme_facts_of
 from desk.changes import Action, Description, Shown
-from desk.clock import as_utc
+from desk.clock import as_utc, format_local
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.model import Level, Programme, Registration, Round, RoundStart, RoundStudent, Student, StudyMode
@@ -241,7 +241,7 @@ def _store(uow: UnitOfWork, session: Session, row: Round, registration: Registra
     if made and made[-1].starts_at >= as_utc(row.ends_at):
         raise DomainError(translate("Rounds", "The last turn would open on %1, when the round has ended: fewer turns "
                                               "or fewer minutes between them.")
-                          .replace("%1", made[-1].starts_at.isoformat(timespec="minutes")))
+                          .replace("%1", format_local(made[-1].starts_at)))  # as the clerk reads times
     session.execute(delete(RoundStart).where(RoundStart.round_id == row.id))
     rows = [{"round_id": row.id, "student_id": sid, "starts_at": turn.starts_at, "turn": turn.number}
             for turn, ids in zip(made, groups) for sid in ids]

@@ -149,19 +149,35 @@ def test_no_alt_letter_is_taken_twice_in_a_view(window):
 def _dialogs(app_context, db, admin):
     from datetime import timedelta
 
-    from desk import groups
+    from desk import access, groups, registrations, seat_shares
     from desk.clock import now_utc
     from desk.unit_of_work import UnitOfWork
     from tests import factories
     from ui.views.accounts import LinkLoginDialog
+    from ui.views.round_audience_dialog import RoundAudienceDialog
+    from ui.views.share_dialogs import AddShareDialog, ShareChangeDialog, SharesDialog
     from ui.views.student_record_dialogs import NewStudentDialog
 
     now = now_utc()
     term = factories.term(db, "2026Z", now.date() - timedelta(days=30), now.date() + timedelta(days=90))
-    group_id = factories.group(db, factories.course(db), term, seat_limit=13)
+    course = factories.course(db)
+    group_id = factories.group(db, course, term, seat_limit=13)
     lines = groups.list_groups(UnitOfWork(db, admin), groups.GroupScope(group_ids=(group_id,)))
+    registration = registrations.registration_detail(UnitOfWork(db, admin), factories.registration(
+        db, term_id=term, course_ids=(course,), rounds=((now + timedelta(days=1), now + timedelta(days=3)),))).line
+    who_and_when = RoundAudienceDialog(app_context, registration, registration.rounds[0], [])
+    who_and_when.audience.setCurrentIndex(who_and_when.audience.findData("rule"))  # its most fields: a rule, a ranking
+    who_and_when.opens.setCurrentIndex(who_and_when.opens.findData("ranking"))
+    seat_shares.add_share(UnitOfWork(db, admin), group_id, seat_shares.ShareDraft(
+        3, programme_id=factories.programme(db, "INF-S2"), stage=2), reason="dla informatyki")
+    shared = groups.list_groups(UnitOfWork(db, admin), groups.GroupScope(group_ids=(group_id,)))[0]
+    dedicated = [SharesDialog(app_context, shared),
+                 AddShareDialog(app_context, shared, access.programmes(db),
+                                seat_shares.release_rounds(UnitOfWork(db, admin), group_id)),
+                 ShareChangeDialog(app_context, shared, shared.shares[0], remove=False),
+                 ShareChangeDialog(app_context, shared, shared.shares[0], remove=True)]
     return [SetLimitDialog(app_context, lines), NewStudentDialog(app_context), LinkLoginDialog(app_context, None),
-            SettingsDialog("Europe/Warsaw")]
+            SettingsDialog("Europe/Warsaw"), who_and_when, *dedicated]
 
 
 @pytest.mark.parametrize("language", ["en", "pl"])

@@ -10,11 +10,23 @@ from sqlalchemy import func, select
 
 from desk import eligibility
 from desk.clock import now_utc
-from desk.model import AccessGrant, Level, ProgrammeStatus, Registration, RegistrationKind, Round
+from desk.model import (
+    AccessGrant,
+    AuditEntry,
+    Level,
+    ProgrammeStatus,
+    Registration,
+    RegistrationKind,
+    Round,
+    RoundStart,
+    RoundStudent,
+)
 from desk.unit_of_work import UnitOfWork
 from tests import factories
 from ui.views.access_panel import BulkGrantDialog
+from ui.formats import datetime_text
 from ui.views.calendar import RegistrationDialog, RegistrationsView, RoundDialog
+from ui.views.round_audience_dialog import RoundAudienceDialog
 
 
 def _world(db):
@@ -179,3 +191,213 @@ def test_grant_to_a_student_opens_in_the_student_field(qtbot, app_context, db):
     assert dialog.focusWidget().objectName() == "untilField"
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.reason
+
+
+# --- who and when: a round's audience and turns ------------------------------------------------------------------
+
+
+def _active(qtbot, window):
+    """Shown and active, with the keyboard in it: Alt+letters reach its fields."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and QApplication.focusWidget() is not None, timeout=10_000)
+    return window
+
+
+def _who_and_when(qtbot, view) -> RoundAudienceDialog:
+    """The first round highlighted, and its "Who and when…" opened by its Alt+letter from the calendar."""
+    before = getattr(view, "last_dialog", None)
+    view.rounds.setFocus()
+    view.rounds.selectRow(0)
+    _active(qtbot, view)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(getattr(view, "last_dialog", None), RoundAudienceDialog)
+                    and view.last_dialog is not before, timeout=10_000)
+    dialog = view.last_dialog
+    _active(qtbot, dialog)
+    assert dialog.focusWidget() is dialog.audience  # it opens in its first choice: whom the round is for
+    qtbot.waitUntil(lambda: dialog.programme.count() > 1, timeout=10_000)  # the programmes to choose from
+    return dialog
+
+
+def _key(qtbot, dialog, key, alt=False) -> None:
+    qtbot.keyClick(dialog.focusWidget(), key, Qt.KeyboardModifier.AltModifier if alt else Qt.KeyboardModifier.NoModifier)
+
+
+def _reason_and_save(qtbot, dialog, reason: str) -> None:
+    _key(qtbot, dialog, Qt.Key.Key_R, alt=True)
+    assert dialog.focusWidget() is dialog.reason
+    qtbot.keyClicks(dialog.reason, reason)
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # Enter saves
+
+
+def _round(db) -> Round:
+    with db.read() as session:
+        row = session.scalars(select(Round)).one()
+        session.expunge(row)
+        return row
+
+
+def _round_cells(view) -> tuple[str, str]:
+    return view.rounds.item(0, 4).text(), view.rounds.item(0, 5).text()
+
+
+def test_a_round_for_students_matching_a_rule_set_by_keyboard(qtbot, app_context, db):
+    _world(db)
+    factories.programme(db, "INF-S2")
+    view = _view(qtbot, app_context)
+    assert _round_cells(view) == ("everyone", "")
+    dialog = _who_and_when(qtbot, view)
+    _key(qtbot, dialog, Qt.Key.Key_Down)  # everyone -> students matching a rule
+    assert dialog.audience.currentData() == "rule" and dialog.programme.isVisible()
+    _key(qtbot, dialog, Qt.Key.Key_M, alt=True)  # Progra&mme
+    assert dialog.focusWidget() is dialog.programme
+    _key(qtbot, dialog, Qt.Key.Key_Down)  # the first programme after "any programme": INF-S2
+    assert dialog.programme.currentText().startswith("INF-S2")
+    _key(qtbot, dialog, Qt.Key.Key_A, alt=True)  # St&age
+    assert dialog.focusWidget() is dialog.stage
+    qtbot.keyClicks(dialog.stage, "2")
+    with qtbot.waitSignal(view.registrationsLoaded, timeout=10_000):
+        _reason_and_save(qtbot, dialog, "najpierw drugi rok INF-S2")
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)  # nothing to read afterwards: it closes
+    row = _round(db)
+    assert (row.audience_programme_id, row.audience_stage, row.audience_listed) == (
+        factories.programme(db, "INF-S2"), 2, False)
+    qtbot.waitUntil(lambda: _round_cells(view)[0] == "INF-S2 · stage 2", timeout=10_000)
+
+
+def test_a_round_for_a_list_shows_what_it_found_before_saving(qtbot, app_context, db):
+    _world(db)
+    listed = factories.student(db, "Ola", "Nowak", number="700021")
+    view = _view(qtbot, app_context)
+    dialog = _who_and_when(qtbot, view)
+    _key(qtbot, dialog, Qt.Key.Key_Down)
+    _key(qtbot, dialog, Qt.Key.Key_Down)  # students on a list
+    assert dialog.audience.currentData() == "list"
+    _key(qtbot, dialog, Qt.Key.Key_N, alt=True)
+    assert dialog.focusWidget() is dialog.numbers
+    qtbot.keyClicks(dialog.numbers, "700021, 999999")
+    _reason_and_save(qtbot, dialog, "lista z dziekanatu")  # not checked yet: refused, nothing saved
+    qtbot.waitUntil(lambda: "Check the list first" in dialog.error.text(), timeout=10_000)
+    _key(qtbot, dialog, Qt.Key.Key_C, alt=True)  # &Check
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+    report = dialog.list_report.text()
+    assert "1 student" in report and "found" in report and "Unknown numbers, left out (1): 999999" in report
+    assert not _round(db).audience_listed
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000):
+        _key(qtbot, dialog, Qt.Key.Key_S, alt=True)  # &Save
+    row = _round(db)
+    with db.read() as session:
+        assert row.audience_listed and session.scalars(select(RoundStudent.student_id)).all() == [listed]
+    qtbot.waitUntil(lambda: _round_cells(view)[0].startswith("list of 1 "), timeout=10_000)
+
+
+def test_turns_from_a_ranking_file_are_shown_in_the_dialog_then_cleared(qtbot, app_context, db, tmp_path):
+    _world(db)
+    for index in range(4):
+        factories.student(db, f"S{index}", number=f"70010{index}")
+    ranking = tmp_path / "ranking.csv"
+    ranking.write_text("nr_albumu;srednia\n700100;4,50\n700101;5,00\n700102;3,75\n700103;4,00\n123;4,0\nśmieci\n",
+                       encoding="utf-8")
+    view = _view(qtbot, app_context)
+    start = _round(db).starts_at
+    dialog = _who_and_when(qtbot, view)
+    _key(qtbot, dialog, Qt.Key.Key_O, alt=True)
+    assert dialog.focusWidget() is dialog.opens
+    _key(qtbot, dialog, Qt.Key.Key_Down)  # in turns by a ranking file
+    _key(qtbot, dialog, Qt.Key.Key_K, alt=True)
+    assert dialog.focusWidget() is dialog.ranking_file
+    qtbot.keyClicks(dialog.ranking_file, str(ranking))
+    _key(qtbot, dialog, Qt.Key.Key_T, alt=True)
+    assert dialog.focusWidget() is dialog.turn_count
+    dialog.turn_count.selectAll()
+    qtbot.keyClicks(dialog.turn_count, "2")
+    _key(qtbot, dialog, Qt.Key.Key_B, alt=True)
+    assert dialog.focusWidget() is dialog.ranking_minutes
+    dialog.ranking_minutes.selectAll()
+    qtbot.keyClicks(dialog.ranking_minutes, "20")
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000):
+        _reason_and_save(qtbot, dialog, "ranking ze sredniej")
+    # The turns made are shown in the dialog, which stays open for them; the lines that named nobody too.
+    qtbot.waitUntil(lambda: dialog.turns_table.rowCount() == 2 and dialog.turns_table.isVisible(), timeout=10_000)
+    assert dialog.isVisible()
+    zone = app_context.time_zone
+    assert [[dialog.turns_table.item(r, c).text() for c in range(3)] for r in range(2)] == [
+        ["1", datetime_text(start, zone), "2"], ["2", datetime_text(start + timedelta(minutes=20), zone), "2"]]
+    assert dialog.done_turns.unknown == ("123",) and dialog.done_turns.unreadable == (7,)
+    note = dialog.turns_note.text()
+    assert "Not students at the desk (1): 123" in note and "Lines without a student number and a score (1): 7" in note
+    assert dialog.opens.currentData() == "keep"  # saving again would change nothing
+    assert dialog.buttons.button(dialog.buttons.StandardButton.Cancel).text() == "Close"
+    assert _round(db).last_turn_at is not None
+    qtbot.waitUntil(lambda: _round_cells(view)[1].startswith("last turn "), timeout=10_000)
+    assert datetime_text(start + timedelta(minutes=20), zone) in _round_cells(view)[1]
+    dialog.reject()
+
+    # Cleared: everyone opens it at its start again; nothing to read, so the dialog closes.
+    dialog = _who_and_when(qtbot, view)
+    assert dialog.opens.currentData() == "keep"
+    _key(qtbot, dialog, Qt.Key.Key_O, alt=True)
+    _key(qtbot, dialog, Qt.Key.Key_Home)  # all at the round's start
+    assert dialog.opens.currentData() == "start"
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        _reason_and_save(qtbot, dialog, "jednak wszyscy naraz")
+    assert _round(db).last_turn_at is None
+    qtbot.waitUntil(lambda: _round_cells(view)[1] == "", timeout=10_000)
+
+
+def test_turns_that_would_open_after_the_round_ends_are_refused_in_the_dialog_with_the_input_kept(
+        qtbot, app_context, db, tmp_path):
+    _world(db)
+    factories.student(db, number="700200", programme_code="INF-S2")
+    ranking = tmp_path / "ranking.txt"
+    ranking.write_text("700200 4.5\n", encoding="utf-8")
+    view = _view(qtbot, app_context)
+    dialog = _who_and_when(qtbot, view)
+    _key(qtbot, dialog, Qt.Key.Key_Down)  # a rule: INF-S2, saved before the turns are tried
+    _key(qtbot, dialog, Qt.Key.Key_M, alt=True)  # Progra&mme
+    _key(qtbot, dialog, Qt.Key.Key_Down)
+    _key(qtbot, dialog, Qt.Key.Key_O, alt=True)
+    _key(qtbot, dialog, Qt.Key.Key_Down)
+    dialog.ranking_file.setText(str(ranking))
+    dialog.turn_count.setValue(50)
+    dialog.ranking_minutes.setValue(24 * 60)  # 49 days after the start: the round ends in 3 days
+    _reason_and_save(qtbot, dialog, "tury")
+    qtbot.waitUntil(lambda: "when the round has ended" in dialog.error.text(), timeout=10_000)
+    assert dialog.isVisible() and dialog.ranking_file.text() == str(ranking) and dialog.reason.text() == "tury"
+    row = _round(db)
+    assert row.last_turn_at is None and row.audience_programme_id == factories.programme(db, "INF-S2")
+    # Fewer minutes between them: saved now, and the audience, saved already, is not set again.
+    dialog.ranking_minutes.setValue(30)
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000) as saved:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert saved.args[0].turns[-1].number == 50
+    with db.read() as session:
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert [a for a in actions if a.startswith("round.")] == ["round.audience", "round.turns"]
+    dialog.reject()
+
+
+def test_turns_by_stage_the_stages_as_typed(qtbot, app_context, db):
+    _world(db)
+    factories.student(db, number="700301", stage=3)  # not admitted: the registration's rule is the first year
+    first = factories.student(db, number="700302", stage=1)
+    view = _view(qtbot, app_context)
+    dialog = _who_and_when(qtbot, view)
+    _key(qtbot, dialog, Qt.Key.Key_O, alt=True)
+    _key(qtbot, dialog, Qt.Key.Key_End)  # in turns by stage
+    assert dialog.opens.currentData() == "stage"
+    _key(qtbot, dialog, Qt.Key.Key_G, alt=True)
+    assert dialog.focusWidget() is dialog.stages
+    dialog.stages.selectAll()
+    qtbot.keyClicks(dialog.stages, "3, trzeci")
+    _reason_and_save(qtbot, dialog, "rocznikami")
+    assert "Give the stages as numbers" in dialog.error.text()  # refused before anything is asked of the desk
+    dialog.stages.selectAll()
+    qtbot.keyClicks(dialog.stages, "3 1")
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000) as saved:
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    # The registration admits the first year only (its rule): the third year's turn is made, and empty.
+    assert [(t.number, t.students) for t in saved.args[0].turns] == [(1, 0), (2, 1)]
+    with db.read() as session:
+        assert dict(session.execute(select(RoundStart.student_id, RoundStart.turn)).all()) == {first: 2}

@@ -43,6 +43,7 @@ from ui.tables import install_table_tools
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.screen import fit_to_screen, keep_rows_in_sight
 from ui.views.access_panel import AccessPanel
+from ui.views.round_audience_dialog import RoundAudienceDialog, audience_text, turns_text
 from ui.views.teaching_dialogs import TermActions
 from desk.unit_of_work import UnitOfWork
 
@@ -116,17 +117,20 @@ class RegistrationsView(QWidget):
         self.readiness_button.setToolTip(self.tr("Every student it is meant for, grouped by what would stop them first"))
 
         self.rounds = _table(self, "roundsTable", self.tr("Rounds"), [
-            self.tr("Round"), self.tr("Starts"), self.tr("Ends"), self.tr("State"), self.tr("Unregistering"),
-            self.tr("Micro-round / break"),
+            self.tr("Round"), self.tr("Starts"), self.tr("Ends"), self.tr("State"), self.tr("For"), self.tr("Turns"),
+            self.tr("Unregistering"), self.tr("Micro-round / break"),
         ])
         self.add_round_button = self._button(self.tr("&Add round…"), "addRoundButton", self.add_round)
         self.edit_round_button = self._button(self.tr("Edit &round…"), "editRoundButton", self.edit_round)
         self.remove_round_button = self._button(self.tr("Remove roun&d…"), "removeRoundButton", self.remove_round)
+        self.audience_button = self._button(self.tr("&Who and when…"), "roundAudienceButton", self.round_audience)
+        self.audience_button.setToolTip(self.tr("Whom the selected round is for, and whether its students open it in "
+                                                "turns (by a ranking or by stage)"))
         rounds_tab = QWidget(self)
         rounds_layout = QVBoxLayout(rounds_tab)
         rounds_layout.addWidget(self.rounds, 1)
         round_buttons = QHBoxLayout()
-        for button in (self.add_round_button, self.edit_round_button, self.remove_round_button):
+        for button in (self.add_round_button, self.edit_round_button, self.remove_round_button, self.audience_button):
             round_buttons.addWidget(button)
         round_buttons.addStretch(1)
         rounds_layout.addLayout(round_buttons)
@@ -204,7 +208,8 @@ class RegistrationsView(QWidget):
 
     def _enable_detail(self, on: bool) -> None:
         may = on and self.detail is not None and self.detail.may_edit
-        for button in (self.edit_button, self.add_round_button, self.edit_round_button, self.remove_round_button):
+        for button in (self.edit_button, self.add_round_button, self.edit_round_button, self.remove_round_button,
+                       self.audience_button):
             button.setEnabled(may)
         self.groups_button.setEnabled(on)
         self.explain_button.setEnabled(on)
@@ -348,12 +353,15 @@ class RegistrationsView(QWidget):
         zone = self.context.time_zone
         _fill(self.rounds, [
             [r.name, datetime_text(r.starts_at, zone), datetime_text(r.ends_at, zone), labels.round_status(r.state),
+             audience_text(r), turns_text(r, zone),
              self.tr("allowed") if r.unregister_allowed else self.tr("not allowed"),
              f"{r.micro_round_minutes} / {r.micro_break_minutes} min" if r.micro_round_minutes else ""]
             for r in line.rounds
         ])
         for r, round_line in enumerate(line.rounds):
             self.rounds.item(r, 3).setForeground(_STATE_COLOURS[round_line.state])
+            if not round_line.has_audience:  # the usual case stays quiet; a round for some students stands out
+                self.rounds.item(r, 4).setForeground(labels.MUTED_COLOUR)
         self.rounds.resizeColumnsToContents()
         _fill(self.courses, [[c.code, c.name, str(c.group_count), str(c.seat_limit), str(c.enrolled)] for c in detail.courses])
         self.courses.resizeColumnsToContents()
@@ -394,6 +402,12 @@ class RegistrationsView(QWidget):
         line = self._selected_round()
         if line is not None and self.detail is not None and self.edit_round_button.isEnabled():
             self._open(RoundDialog(self.context, self.detail.line, line, self))
+
+    def round_audience(self) -> None:
+        """Whom the selected round is for and when its students open it (ui.views.round_audience_dialog)."""
+        line = self._selected_round()
+        if line is not None and self.detail is not None and self.audience_button.isEnabled():
+            self._open(RoundAudienceDialog(self.context, self.detail.line, line, self.access.programmes, self))
 
     def remove_round(self) -> None:
         line = self._selected_round()
