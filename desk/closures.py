@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desk import bounds, rule_facts, rules
 from desk.changes import Action, Description, Shown
-from desk.enrollment import EnrollmentAction, _cancel, _insert, _reason, _record, _require_clerk, _take_seat
+from desk.enrollment import EnrollmentAction, Planned, _reason, _require_clerk, write_moves
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.model import ClassGroup, Course, Enrollment, EnrollmentSource, EnrollmentStatus, Person, Registration, Student
@@ -224,34 +224,24 @@ def apply_plan(uow: UnitOfWork, plan: Plan, *, reason: str) -> Applied:
         after = {"moved": len(again.placed), "stayed": len(again.not_placed)}
         if not plan.closing:
             after["group_id"] = plan.targets[0].group_id
-        with uow.change_set(action, entity="class_group", after=after, reason=reason) as head:
+        standing = {row.id: row for row in enrollments}
+        for target_id in {p.to_group_id for p in again.placed}:
+            target = _group(session, target_id)
             for placement in again.placed:
-                target = _group(session, placement.to_group_id)
-                _require_clerk(uow, target, placement.student_id)
-                seeker = seekers.get(placement.student_id, rules.NOBODY_IN_PARTICULAR)
-                _move(uow, session, placement, target, running, seeker, reason)
+                if placement.to_group_id == target_id:
+                    _require_clerk(uow, target, placement.student_id)
+        with uow.change_set(action, entity="class_group", after=after, reason=reason) as head:
+            # Each student's move a set of its own, in the plan's order (each seat chosen as the group then stands).
+            write_moves(uow, session, running, seekers, [[Planned(
+                p.enrollment_id, p.student_id, group.id, standing[p.enrollment_id].share_id, p.to_group_id,
+                standing[p.enrollment_id].registration_id, EnrollmentSource.DESK)] for p in again.placed],
+                action=EnrollmentAction.MOVE, reason=reason)
             if plan.closing:
                 session.execute(update(ClassGroup).where(ClassGroup.id == group.id).values(closed_at=uow.now)
                                 .execution_options(synchronize_session=False))
                 uow.record_change(ClosureAction.CLOSE, entity="class_group", entity_id=group.id,
                                   after={"closed": True, **after}, reason=reason)
         return Applied(len(again.placed), len(again.not_placed), head)
-
-
-def _move(uow: UnitOfWork, session: Session, placement: Placement, target: ClassGroup, running: dict,
-          seeker: rules.Seeker, reason: str) -> None:
-    """One placement, in the plan's order: the old seat given back, the new one taken as the target stands after the
-    placements before it (its conditional UPDATE has the last word)."""
-    enrollment = session.get(Enrollment, placement.enrollment_id)
-    _cancel(uow, enrollment)
-    taken = _take_seat(session, running[target.id], seeker, allow_over_limit=False)
-    running[target.id] = running[target.id].with_seat_taken(rules.Seat(taken.share_id))
-    moved = _insert(session, placement.student_id, target, running[target.id], registration_id=enrollment.registration_id,
-                    source=EnrollmentSource.DESK, over_limit=False, reason=reason, created_at=uow.now,
-                    created_by_id=uow.staff_id, share_id=taken.share_id)
-    _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
-    _record(uow, EnrollmentAction.MOVE, moved, reason, before={"group_id": enrollment.group_id,
-                                                               "enrollment_id": enrollment.id})
 
 
 def reopen_group(uow: UnitOfWork, group_id: int, *, reason: str) -> None:

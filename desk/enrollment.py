@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, case, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desk import groups, many, rule_facts, rules
+from desk.chain import new_ids
 from desk.changes import Action, Change, Description, Shown
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.groups import GroupLine
@@ -392,6 +393,106 @@ def move(
         _record(uow, EnrollmentAction.MOVE, moved, reason, before={"group_id": source.id, "enrollment_id": enrollment.id})
         return EnrollmentResult(moved.id, student_id, target.id, taken.over_limit, taken.enrolled, taken.limit, clashed,
                                 taken.share_id)
+
+
+# --- many moves planned in memory, written in bulk ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One student's move decided in memory (the rulebook asked): the enrollment it leaves, the group it takes."""
+
+    enrollment_id: int
+    student_id: int
+    from_group: int
+    from_share: int | None  # the seat it leaves: a share's, or everyone's
+    to_group: int
+    registration_id: int | None
+    source: EnrollmentSource
+
+
+_CANCEL_ALL = (update(_enrollments_table)
+               .where(_enrollments_table.c.id.in_(bindparam("ids", expanding=True)),
+                      _enrollments_table.c.status == EnrollmentStatus.ACCEPTED)
+               .values(status=EnrollmentStatus.CANCELLED, cancelled_at=bindparam("at"), cancelled_by_id=bindparam("by")))
+# A group's seats after a batch of moves: its count and its dedicated takers by their changes, and each seat of
+# everyone's given back shrinking the overrides first (as one leaving at a time would: ``_release_seat``).
+_GROUP_SEATS = (update(_groups_table).where(_groups_table.c.id == bindparam("group"))
+                .values(enrolled_count=_groups_table.c.enrolled_count + bindparam("delta"),
+                        reserved_taken=_groups_table.c.reserved_taken + bindparam("kept"),
+                        over_limit_count=case((_groups_table.c.over_limit_count > bindparam("left"),
+                                               _groups_table.c.over_limit_count - bindparam("left")), else_=0)))
+_SHARE_SEATS = (update(_shares_table).where(_shares_table.c.id == bindparam("share"),
+                                            _shares_table.c.released_at.is_(None),
+                                            _shares_table.c.taken + bindparam("n") <= _shares_table.c.seats,
+                                            _shares_table.c.taken + bindparam("n") >= 0)
+                .values(taken=_shares_table.c.taken + bindparam("n")))
+
+
+def write_moves(uow: UnitOfWork, session: Session, facts: dict[int, rules.GroupFacts], seekers: dict[int, rules.Seeker],
+                sets: list[list[Planned]], *, action: EnrollmentAction, reason: str | None) -> list[int]:
+    """Moves the rulebook allowed, written in bulk inside the caller's write (the students and groups locked, ``facts``
+    as read under the locks): set by set in order, every enrollment a set leaves cancelled, then every seat it takes
+    chosen as the group stands at that moment (a share's for its students first); the groups' counts and the
+    shares' takers changed by one statement each (the database's checks the last word), the new enrollments in one
+    INSERT, every change recorded (``action`` for each new seat, with the enrollment it replaces). The new
+    enrollments' ids, in the order of the moves."""
+    running = dict(facts)
+    moves: list[tuple[Planned, int | None]] = []  # the move, the share whose seat it takes
+    group_delta: dict[int, list[int]] = {}  # count, dedicated takers, seats of everyone's given back
+    share_delta: dict[int, int] = {}
+    for steps in sets:
+        for move in steps:
+            before = running[move.from_group]
+            kept = next((sh for sh in before.reserved if sh.id == move.from_share), None)
+            running[move.from_group] = before.with_seat_taken(rules.Seat(move.from_share), -1)
+            delta = group_delta.setdefault(move.from_group, [0, 0, 0])
+            delta[0] -= 1
+            if kept is not None:
+                delta[1] -= 1
+                share_delta[kept.id] = share_delta.get(kept.id, 0) - 1
+            else:
+                delta[2] += 1
+        for move in steps:
+            seat = running[move.to_group].seat_for(seekers.get(move.student_id, rules.NOBODY_IN_PARTICULAR))
+            if seat is None:
+                raise DomainError(translate("Enrollment", "A group changed meanwhile; try again."))
+            running[move.to_group] = running[move.to_group].with_seat_taken(seat)
+            delta = group_delta.setdefault(move.to_group, [0, 0, 0])
+            delta[0] += 1
+            if seat.share_id is not None:
+                delta[1] += 1
+                share_delta[seat.share_id] = share_delta.get(seat.share_id, 0) + 1
+            moves.append((move, seat.share_id))
+    if not moves:
+        return []
+    connection, now, staff_id = session.connection(), uow.now, uow.staff_id
+    connection.execute(_CANCEL_ALL, {"ids": [m.enrollment_id for m, _s in moves], "at": now, "by": staff_id})
+    shares = [{"share": sid, "n": n} for sid, n in sorted(share_delta.items()) if n]
+    if shares and connection.execute(_SHARE_SEATS, shares).rowcount != len(shares):
+        raise DomainError(translate("Enrollment", "A group changed meanwhile; try again."))
+    changed = [{"group": gid, "delta": d, "kept": k, "left": left}
+               for gid, (d, k, left) in sorted(group_delta.items()) if d or k or left]
+    if changed:
+        connection.execute(_GROUP_SEATS, changed)
+    for gid, (d, _k, _left) in group_delta.items():
+        if d < 0:
+            uow.seat_freed(gid)  # a seat left free: its waiting list is asked
+    made = new_ids(session, Enrollment.__tablename__, len(moves))
+    rows = [dict(id=eid, student_id=m.student_id, group_id=m.to_group, registration_id=m.registration_id, source=m.source,
+                 status=EnrollmentStatus.ACCEPTED, over_limit=False, despite_clash=False, reason=reason, created_at=now,
+                 created_by_id=staff_id, share_id=share) for eid, (m, share) in zip(made, moves)]
+    session.execute(insert(_enrollments_table), rows)
+    uow.record_changes(EnrollmentAction.CANCEL, [Change(
+        "enrollment", m.enrollment_id, m.student_id, before={"status": EnrollmentStatus.ACCEPTED},
+        after={"group_id": m.from_group, "status": EnrollmentStatus.CANCELLED, "registration_id": m.registration_id},
+        reason=reason) for m, _s in moves])
+    uow.record_changes(action, [Change(
+        "enrollment", row["id"], m.student_id, before={"group_id": m.from_group, "enrollment_id": m.enrollment_id},
+        after={"group_id": m.to_group, "status": EnrollmentStatus.ACCEPTED, "source": m.source, "over_limit": False,
+               "registration_id": m.registration_id, **({"share_id": share} if share is not None else {})},
+        reason=reason) for row, (m, share) in zip(rows, moves)])
+    return made
 
 
 def move_many(uow: UnitOfWork, enrollment_ids: list[int], to_group_id: int, *, reason: str, over_limit: bool = False,

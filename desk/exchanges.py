@@ -27,18 +27,9 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desk import bounds, rule_facts, rules
-from desk.changes import Action, Description, Shown
+from desk.changes import Action, Change, Description, Shown
 from desk.db import connection_of
-from desk.enrollment import (
-    EnrollmentAction,
-    EnrollmentRefused,
-    _cancel,
-    _insert,
-    _record,
-    _reason,
-    _require_clerk,
-    _take_seat,
-)
+from desk.enrollment import EnrollmentAction, EnrollmentRefused, Planned, _reason, _require_clerk, write_moves
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
 from desk.messages import Message, define
@@ -235,26 +226,39 @@ class _Board:
         """The set of moves that carries out ``wish``: a chain to a free seat or a cycle back to its group, the
         shortest first and, among those, through the oldest wishes (breadth-first, each group reached once)."""
         origin = wish.from_group
+        asked: dict[tuple[int, int, object], bool] = {}
+
+        def allowed(mover: _Wish, group_id: int, leaving: _Wish | None) -> bool:
+            # The answer depends on the leaver only through the seat it frees (a share's or everyone's).
+            key = (mover.id, group_id, "free" if leaving is None else leaving.share_id)
+            if key not in asked:
+                asked[key] = not self.refusals(mover, group_id, leaving)
+            return asked[key]
+
         for first in wish.targets:
             queue: deque[tuple[int, _Wish, list[tuple[_Wish, int]]]] = deque([(first, wish, [])])
-            reached = {first, origin}
+            reached, closing = {first, origin}, set()
             while queue:
                 group_id, mover, path = queue.popleft()
                 steps = [*path, (mover, group_id)]
                 if group_id == origin:  # the cycle closes: the first mover's seat is free for the last
-                    if not self.refusals(mover, origin, wish):
+                    if allowed(mover, origin, wish):
                         return steps
                     continue
-                if not self.refusals(mover, group_id, None):  # a free seat the mover may take
+                if allowed(mover, group_id, None):  # a free seat the mover may take
                     return steps
                 movers = {m.student_id for m, _ in steps}
                 for leaver in self.by_origin.get(group_id, ()):
-                    if leaver.done or leaver.student_id in movers or self.refusals(mover, group_id, leaver):
+                    if leaver.done or leaver.student_id in movers or not allowed(mover, group_id, leaver):
                         continue
                     for target in leaver.targets:
-                        if target == origin or target not in reached:
-                            if target != origin:
-                                reached.add(target)
+                        if target == origin:
+                            # The oldest leaver of each group the rulebook lets into the origin closes the cycle.
+                            if group_id not in closing and allowed(leaver, origin, wish):
+                                closing.add(group_id)
+                                queue.append((target, leaver, steps))
+                        elif target not in reached:
+                            reached.add(target)
                             queue.append((target, leaver, steps))
         return None
 
@@ -336,9 +340,7 @@ def run_break(uow: UnitOfWork, registration_id: int, *, reason: str | None = Non
                                 after={"registration_id": registration.id, "carried": carried, "sets": len(found)},
                                 reason=reason) as head:
                 _close_void(uow, session, void)
-                running = dict(board.initial)  # the groups as the writes find them, set after set
-                for steps in found:
-                    _carry_out(uow, session, board, running, steps, reason)
+                _write(uow, session, board, found, reason)
         reasons = []
         for wish in live:
             if not wish.done:
@@ -379,44 +381,28 @@ def _close_void(uow: UnitOfWork, session: Session, void: list) -> None:
     connection_of(session).execute(_CLOSE, rows)
 
 
-def _carry_out(uow: UnitOfWork, session: Session, board: _Board, running: dict[int, rules.GroupFacts],
-               steps: list[tuple[_Wish, int]], reason: str | None) -> list[int]:
-    """One set's moves: every enrollment left (its seat given back), then every seat taken (as the group stands at
-    that moment: ``running``) and its enrollment made; each wish closed with the seat it got. The seats'
-    conditional UPDATEs have the last word."""
-    leaving = []
-    for mover, _group in steps:
-        enrollment = session.get(Enrollment, mover.enrollment_id)
-        _cancel(uow, enrollment)
-        _record(uow, EnrollmentAction.CANCEL, enrollment, reason, before={"status": EnrollmentStatus.ACCEPTED})
-        running[mover.from_group] = running[mover.from_group].with_seat_taken(rules.Seat(mover.share_id), -1)
-        leaving.append(enrollment)
-    made = []
-    current = running
-    for (mover, group_id), old in zip(steps, leaving):
-        group = session.get(ClassGroup, group_id)
-        seeker = board.seekers.get(mover.student_id, rules.NOBODY_IN_PARTICULAR)
-        try:
-            taken = _take_seat(session, current[group_id], seeker, allow_over_limit=False)
-        except EnrollmentRefused:
-            raise DomainError(translate("Exchanges", "A group changed during the exchange; run it again.")) from None
-        current[group_id] = current[group_id].with_seat_taken(rules.Seat(taken.share_id))
-        enrollment = _insert(session, mover.student_id, group, current[group_id], registration_id=old.registration_id,
-                             source=EnrollmentSource.PORTAL if mover.on_portal else EnrollmentSource.DESK,
-                             over_limit=False, reason=reason, created_at=uow.now,
-                             created_by_id=uow.staff_id, share_id=taken.share_id)
-        _record(uow, EnrollmentAction.EXCHANGE, enrollment, reason,
-                before={"group_id": mover.from_group, "enrollment_id": old.id})
-        made.append(enrollment.id)
-        if not mover.id:  # a clerk's swap: no wish to close
-            continue
-        done = _stored(DONE(group=f"{current[group_id].course_code} {current[group_id].class_type} "
-                                   f"{current[group_id].number}"))
-        connection_of(session).execute(_CLOSE, {"wish": mover.id, "status": WishStatus.DONE.value, "at": uow.now,
-                                                "done": enrollment.id, "code": done["reason_code"],
-                                                "params": done["reason_params"]})
-        uow.record_change(ExchangeAction.WISH, entity="exchange_wish", entity_id=mover.id, student_id=mover.student_id,
-                          after={"status": WishStatus.DONE.value, "done_enrollment_id": enrollment.id})
+def _write(uow: UnitOfWork, session: Session, board: _Board, sets: list[list[tuple[_Wish, int]]],
+           reason: str | None) -> list[int]:
+    """The sets' moves written in bulk (``enrollment.write_moves``), then the wishes they carry out closed with the
+    seat each got; the new enrollments' ids, in the order of the moves."""
+    planned = [[Planned(m.enrollment_id, m.student_id, m.from_group, m.share_id, group_id, m.registration_id,
+                        EnrollmentSource.PORTAL if m.on_portal else EnrollmentSource.DESK) for m, group_id in steps]
+               for steps in sets]
+    made = write_moves(uow, session, board.initial, board.seekers, planned, action=EnrollmentAction.EXCHANGE,
+                       reason=reason)
+    movers = [(m, group_id) for steps in sets for m, group_id in steps]
+    wished = [(eid, m, g) for eid, (m, g) in zip(made, movers) if m.id]  # a clerk's swap closes no wish
+    if wished:
+        closed = []
+        for eid, m, g in wished:
+            facts = board.facts[g]
+            done = _stored(DONE(group=f"{facts.course_code} {facts.class_type} {facts.number}"))
+            closed.append({"wish": m.id, "status": WishStatus.DONE.value, "at": uow.now, "done": eid,
+                           "code": done["reason_code"], "params": done["reason_params"]})
+        connection_of(session).execute(_CLOSE, closed)
+        uow.record_changes(ExchangeAction.WISH, [Change(
+            "exchange_wish", m.id, m.student_id, after={"status": WishStatus.DONE.value, "done_enrollment_id": eid})
+            for eid, m, _g in wished])
     return made
 
 
@@ -457,7 +443,7 @@ def swap(uow: UnitOfWork, first_enrollment_id: int, second_enrollment_id: int, *
         board.apply(steps)
         with uow.change_set(ExchangeAction.SWAP, entity="enrollment",
                             after={"group_id": a.group_id, "other_group_id": b.group_id}, reason=reason):
-            first, second = _carry_out(uow, session, board, dict(board.initial), steps, reason)
+            first, second = _write(uow, session, board, [steps], reason)
         return first, second
 
 
