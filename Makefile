@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-search bench-registrations bench-first-come bench-tokens bench-readiness bench-exports bench-sync bench-busy bench-bombs bench-imports bench-start snapshots snapshots-import pictures translations clean
+.PHONY: run test bench bench-search bench-registrations bench-first-come bench-tokens bench-readiness bench-exchanges bench-exports bench-sync bench-busy bench-bombs bench-imports bench-start snapshots snapshots-import pictures translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,7 @@ test: $(STAMP)
 	else echo "Xvfb, openbox or xdotool is missing: the UI tests ran offscreen only"; fi
 
 ## Every benchmark at 300,000 students (SQLite; PostgreSQL too when DESK_TEST_POSTGRESQL_URL is set).
-bench: bench-search bench-registrations bench-first-come bench-tokens bench-readiness bench-exports bench-sync bench-busy bench-imports bench-start
+bench: bench-search bench-registrations bench-first-come bench-tokens bench-readiness bench-exchanges bench-exports bench-sync bench-busy bench-imports bench-start
 
 ## Student search: the service's first page against a hand-written query giving the same page, and a naive LIKE.
 bench-search: $(STAMP)
@@ -49,6 +49,11 @@ bench-tokens: $(STAMP)
 ## The readiness sweep of a registration meant for 20,000 students, against the explanation asked for each of them.
 bench-readiness: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.readiness
+
+## An exchange break at 5,000, 10,000 and 20,000 wishes over 500 full groups, and a 200-student group closed into 10
+## siblings, each against a plain floor with the same outcome.
+bench-exchanges: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.exchanges
 
 ## A whole term's rosters (60,000 enrollments in 2,000 groups) and a 500-student roster against bare openpyxl write-only.
 bench-exports: $(STAMP)
