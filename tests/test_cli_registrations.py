@@ -161,3 +161,24 @@ def test_a_rounds_audience_and_turns_from_the_terminal(demo_path, capsys, tmp_pa
     assert main([*base, "registrations", "turns", code, round_name, "--cohorts", "3,2,x", "--reason", "x"]) == 1
     assert main([*base, "registrations", "turns", code, round_name, "--clear", "--reason", "wszyscy"]) == 0
     assert main([*base, "registrations", "audience", code, round_name, "--everyone", "--reason", "wszyscy"]) == 0
+
+
+def test_closing_a_group_waiting_lists_exchanges_and_undo_from_the_terminal(demo_path, capsys):
+    base = ["--db", demo_path]
+    first, second = _two_groups(demo_path)
+    assert main([*base, "close", first]) == 0
+    out = capsys.readouterr().out
+    assert "Preview:" in out and "Nothing was changed" in out
+    assert main([*base, "close", first, "--apply"]) == 1
+    assert "--reason" in capsys.readouterr().err
+    assert main([*base, "close", first, "--apply", "--reason", "za mało chętnych"]) == 0
+    out = capsys.readouterr().out
+    change_set = int(out.rsplit("change set ", 1)[1].rstrip(").\n"))
+    assert main([*base, "undo", str(change_set), "--reason", "pomyłka"]) == 0
+    assert "back where they were" in capsys.readouterr().out
+    assert main([*base, "undo", str(change_set), "--reason", "jeszcze raz"]) == 1
+    assert "cannot be undone" in capsys.readouterr().err
+    assert main([*base, "waiting", second, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main([*base, "exchanges", "run", "WF-2027L"]) == 1
+    assert "does not allow exchanges" in capsys.readouterr().err
