@@ -109,7 +109,7 @@ def test_card_lists_registrations_and_a_grant_admits_the_returning_student(qtbot
     window = _card(qtbot, app_context, student_id)
     table = window.registrations_table
     assert table.item(0, 0).text() == "WF-2026Z"
-    assert table.item(0, 4).text() == "no" and "no rule admits" in table.item(0, 5).text().lower()
+    assert table.item(0, 5).text() == "no" and "no rule admits" in table.item(0, 6).text().lower()
 
     dialogs = []
 
@@ -125,7 +125,7 @@ def test_card_lists_registrations_and_a_grant_admits_the_returning_student(qtbot
     with qtbot.waitSignal(window.loaded, timeout=10_000):
         window.grant_button.click()
     assert dialogs
-    assert window.registrations_table.item(0, 4).text() == "yes"
+    assert window.registrations_table.item(0, 5).text() == "yes"
 
 
 # --- on the portal --------------------------------------------------------------------------
@@ -216,3 +216,30 @@ def test_portal_section_says_when_the_portal_cannot_be_read(qtbot, app_context, 
     window = _card(qtbot, app_context, factories.student(db))
     qtbot.waitUntil(lambda: "cannot be read" in window.portal_step.text(), timeout=10_000)
     assert window.comparison is None and not window.portal_table.isVisible()
+
+
+def test_the_card_shows_when_the_students_turn_comes(qtbot, app_context, db, admin):
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from desk import round_audiences
+    from desk.clock import now_utc
+    from desk.model import Level, Round
+    from desk.unit_of_work import UnitOfWork
+
+    today = now_utc().date()
+    term_id = factories.term(db, "2026Z", today - timedelta(days=30), today + timedelta(days=90))
+    now = now_utc()
+    registration = factories.registration(db, code="WF-2026Z", term_id=term_id, rules=({"level": Level.FIRST_CYCLE},),
+                                          rounds=((now + timedelta(days=1), now + timedelta(days=7)),))
+    first = factories.student(db, "Pierwszy", number="740001")
+    second = factories.student(db, "Drugi", number="740002")
+    with db.read() as session:
+        round_id = session.scalar(select(Round.id).where(Round.registration_id == registration))
+    round_audiences.turns_by_ranking(UnitOfWork(db, admin), round_id, "740001;5\n740002;4", turns=2, minutes=30,
+                                     reason="średnia")
+    window = _card(qtbot, app_context, second)
+    assert "(turn 2)" in window.registrations_table.item(0, 4).text()
+    window = _card(qtbot, app_context, first)
+    assert "(turn 1)" in window.registrations_table.item(0, 4).text()

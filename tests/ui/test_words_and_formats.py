@@ -471,8 +471,8 @@ def test_the_cards_why_column_shows_its_whole_sentence(qtbot, app_context, db):
     QApplication.processEvents()
     metrics = QFontMetrics(table.font())
     for row in range(table.rowCount()):
-        text = table.item(row, 5).text()
-        needed = metrics.boundingRect(0, 0, table.columnWidth(5) - 8, 10_000, Qt.TextFlag.TextWordWrap, text).height()
+        text = table.item(row, 6).text()
+        needed = metrics.boundingRect(0, 0, table.columnWidth(6) - 8, 10_000, Qt.TextFlag.TextWordWrap, text).height()
         assert table.rowHeight(row) >= needed, text
     assert table.wordWrap()
 

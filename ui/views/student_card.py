@@ -34,6 +34,7 @@ from desk.portal.student_view import Comparison, aspect_label, compare
 from desk.staff import Permission
 from desk.history import CARD_LIMIT, HistoryLine, student_history
 from desk.sync import SyncReport, run_sync
+from desk.round_audiences import own_starts
 from desk.students import StudentCard, reveal_pesel, student_card
 from ui import labels, theme
 from ui.changes import ALL, Changes, Kind
@@ -205,16 +206,33 @@ class StudentCardWindow(QWidget):
         db, actor, student_id = self.context.db, self.context.actor, self.student_id
 
         def load():
-            return student_card(UnitOfWork(db, actor), student_id), registrations_for_student(UnitOfWork(db, actor), student_id)
+            return (student_card(UnitOfWork(db, actor), student_id),
+                    registrations_for_student(UnitOfWork(db, actor), student_id),
+                    own_starts(UnitOfWork(db, actor), student_id))
 
         self.context.tasks.run(load, self._show_loaded, self._failed)
         self.reload_portal()
         self.reload_history()
 
     def _show_loaded(self, loaded) -> None:
-        card, registrations = loaded
+        card, registrations, starts = loaded
         self.registrations = registrations
+        # Each registration's next round that opens in turns or is for chosen students, as it stands for the student.
+        self.own_starts = {}
+        for start in sorted(starts, key=lambda s: s.starts_at):
+            self.own_starts.setdefault(start.registration_id, start)
         self._show(card)
+
+    def _opens_for_student(self, registration_id: int) -> str:
+        """When the student's turn comes in the registration's round that opens in turns (or that it is not for them);
+        empty where everyone starts together."""
+        start = getattr(self, "own_starts", {}).get(registration_id)
+        if start is None:
+            return ""
+        if not start.in_audience:
+            return self.tr("“%1” is for other students").replace("%1", start.round_name)
+        when = datetime_text(start.starts_at, self.context.time_zone)
+        return self.tr("%1 (turn %2)").replace("%1", when).replace("%2", str(start.turn)) if start.turn else when
 
     def _failed(self, error: BaseException) -> None:
         self.title.setText(self.tr("The card cannot be shown"))
@@ -416,6 +434,7 @@ class StudentCardWindow(QWidget):
                 line.registration.name,
                 line.registration.term_code,
                 labels.round_status(line.registration.state),
+                self._opens_for_student(line.registration.id),
                 self.tr("yes") if line.admitted else self.tr("no"),
                 line.summary,
             ]
@@ -424,14 +443,15 @@ class StudentCardWindow(QWidget):
         table = _table(
             "registrationsTable",
             self.tr("Registrations of this term and the next"),
-            [self.tr("Code"), self.tr("Registration"), self.tr("Term"), self.tr("State"), self.tr("Admitted"), self.tr("Why")],
+            [self.tr("Code"), self.tr("Registration"), self.tr("Term"), self.tr("State"), self.tr("Opens for them"),
+             self.tr("Admitted"), self.tr("Why")],
             rows,
         )
         for r, line in enumerate(lines):
-            table.item(r, 4).setForeground(labels.OK_COLOUR if line.admitted else labels.PROBLEM_COLOUR)
-            table.item(r, 5).setToolTip(line.summary)
+            table.item(r, 5).setForeground(labels.OK_COLOUR if line.admitted else labels.PROBLEM_COLOUR)
+            table.item(r, 6).setToolTip(line.summary)
         table.setColumnWidth(1, min(table.columnWidth(1), 260))
-        table.setColumnWidth(5, 420)
+        table.setColumnWidth(6, 420)
         table.horizontalHeader().setStretchLastSection(True)
         # "Why" is a sentence: wrapped, its row as tall as it needs, the table as tall as its rows.
         table.setWordWrap(True)
