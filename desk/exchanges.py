@@ -195,6 +195,7 @@ class _Wish:
     registration_id: int | None
     on_portal: bool = False  # the student's own wish (their new seat is the portal's, as a registration there is)
     done: bool = False
+    age: int = 0  # its place among the break's wishes, the oldest 0
 
 
 @dataclass
@@ -205,7 +206,8 @@ class _Board:
     held: dict[int, list[rules.Held]]
     seekers: dict[int, rules.Seeker]
     clash_check: bool
-    by_origin: dict[int, list[_Wish]] = field(default_factory=lambda: defaultdict(list))
+    # Each group's open wishes by the group they wish for, oldest first: the routes out of the group.
+    routes: dict[int, dict[int, deque[_Wish]]] = field(default_factory=lambda: defaultdict(dict))
     initial: dict[int, rules.GroupFacts] = field(default_factory=dict)  # the groups as read, before any move
 
     def __post_init__(self) -> None:
@@ -248,18 +250,25 @@ class _Board:
                 if allowed(mover, group_id, None):  # a free seat the mover may take
                     return steps
                 movers = {m.student_id for m, _ in steps}
-                for leaver in self.by_origin.get(group_id, ()):
-                    if leaver.done or leaver.student_id in movers or not allowed(mover, group_id, leaver):
+                # For each group wished for from here, the oldest wish leaving this group that may free the mover's
+                # seat; those routes taken in the order of their wishes' age (and each wish's preference). A group
+                # is reached once; the origin once from each group (it closes the cycle).
+                found = []
+                for target, wishes in self.routes.get(group_id, {}).items():
+                    while wishes and wishes[0].done:
+                        wishes.popleft()
+                    if (target in reached) if target != origin else (group_id in closing):
                         continue
-                    for target in leaver.targets:
-                        if target == origin:
-                            # The oldest leaver of each group the rulebook lets into the origin closes the cycle.
-                            if group_id not in closing and allowed(leaver, origin, wish):
-                                closing.add(group_id)
-                                queue.append((target, leaver, steps))
-                        elif target not in reached:
-                            reached.add(target)
-                            queue.append((target, leaver, steps))
+                    for leaver in wishes:
+                        if leaver.done or leaver.student_id in movers or not allowed(mover, group_id, leaver):
+                            continue
+                        if target == origin and not allowed(leaver, origin, wish):
+                            continue
+                        found.append((leaver.age, leaver.targets.index(target), target, leaver))
+                        break
+                for _age, _preference, target, leaver in sorted(found, key=lambda item: item[:2]):
+                    (closing if target == origin else reached).add(group_id if target == origin else target)
+                    queue.append((target, leaver, steps))
         return None
 
     def apply(self, steps: list[tuple[_Wish, int]]) -> None:
@@ -363,8 +372,10 @@ def _board(session: Session, uow: UnitOfWork, registration: Registration, live: 
     facts = rule_facts.groups(session, group_ids, lock=True, now=uow.now)
     held = rule_facts.held(session, students, registration.term_id)
     board = _Board(dict(facts), held, rule_facts.seekers(session, students, facts.values()), bool(registration.clash_check))
-    for wish in live:
-        board.by_origin[wish.from_group].append(wish)
+    for age, wish in enumerate(live):
+        wish.age = age
+        for target in wish.targets:
+            board.routes[wish.from_group].setdefault(target, deque()).append(wish)
     return board
 
 

@@ -274,15 +274,18 @@ def floor_break(db: Database, registration_id: int) -> int:
                             .order_by(Student.id).with_for_update())
             lock = lock.order_by(ClassGroup.id).with_for_update()
         free = {gid: limit - enrolled for gid, limit, enrolled in session.execute(lock)}
-        by_origin: dict[int, list] = defaultdict(list)
+        routes: dict[int, dict[int, deque]] = defaultdict(dict)
+        age = {}
         done: set[int] = set()
-        for r in rows:
-            by_origin[r.from_group_id].append(r)
+        for index, r in enumerate(rows):
+            age[r.id] = index
+            for target in wanted[r.id]:
+                routes[r.from_group_id].setdefault(target, deque()).append(r)
         sets = []
         for wish in rows:
             if wish.id in done:
                 continue
-            found = _floor_find(wish, wanted, by_origin, done, free)
+            found = _floor_find(wish, wanted, routes, age, done, free)
             if found:
                 for mover, group in found:
                     free[mover.from_group_id] += 1
@@ -335,7 +338,7 @@ def floor_break(db: Database, registration_id: int) -> int:
         return len(moves)
 
 
-def _floor_find(wish, wanted, by_origin, done, free):
+def _floor_find(wish, wanted, routes, age, done, free):
     origin = wish.from_group_id
     for first in wanted[wish.id]:
         queue = deque([(first, wish, [])])
@@ -346,17 +349,18 @@ def _floor_find(wish, wanted, by_origin, done, free):
             if group == origin or free[group] > 0:
                 return steps
             movers = {m.student_id for m, _ in steps}
-            for leaver in by_origin.get(group, ()):
-                if leaver.id in done or leaver.student_id in movers:
+            found = []
+            for target, wishes in routes.get(group, {}).items():
+                while wishes and wishes[0].id in done:
+                    wishes.popleft()
+                if (target in reached) if target != origin else (group in closing):
                     continue
-                for target in wanted[leaver.id]:
-                    if target == origin:
-                        if group not in closing:
-                            closing.add(group)
-                            queue.append((target, leaver, steps))
-                    elif target not in reached:
-                        reached.add(target)
-                        queue.append((target, leaver, steps))
+                leaver = next((w for w in wishes if w.id not in done and w.student_id not in movers), None)
+                if leaver is not None:
+                    found.append((age[leaver.id], wanted[leaver.id].index(target), target, leaver))
+            for _age, _preference, target, leaver in sorted(found, key=lambda item: item[:2]):
+                (closing if target == origin else reached).add(group if target == origin else target)
+                queue.append((target, leaver, steps))
     return None
 
 
