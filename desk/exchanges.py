@@ -16,7 +16,6 @@ so a break is linear in the wishes.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -80,18 +79,8 @@ class ExchangeAction(Action):
 
 
 def _stored(reason: Message) -> dict[str, str]:
-    return {"reason_code": reason.code, "reason_params": json.dumps(dict(reason.params), sort_keys=True,
-                                                                    ensure_ascii=False)}
-
-
-def reason_of(code: str | None, params: str | None) -> Message | None:
-    """A wish's stored reason as a message (made into words when shown)."""
-    if not code:
-        return None
-    try:
-        return Message(code, json.loads(params or "{}"))
-    except ValueError:
-        return Message(code, {})
+    """The reason as a wish's row keeps it (``Message.params_text``)."""
+    return {"reason_code": reason.code, "reason_params": reason.params_text()}
 
 
 # --- recording a wish ---------------------------------------------------------------------------------
@@ -501,5 +490,5 @@ def wishes_of(uow: UnitOfWork, registration_id: int, *, open_only: bool = True) 
             targets[wish_id].append(names.get(group_id, str(group_id)))
         return [WishLine(w.id, w.student_id, number, f"{first} {last}", names.get(w.from_group_id, ""),
                          tuple(targets[w.id]), w.status, w.created_at, w.created_by_id is None,
-                         reason_of(w.reason_code, w.reason_params))
+                         Message.from_columns(w.reason_code, w.reason_params))
                 for w, number, first, last in rows]

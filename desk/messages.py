@@ -192,6 +192,22 @@ class Message:
         params = value.get("params")
         return cls(value["code"], params if isinstance(params, dict) else {})
 
+    def params_text(self) -> str:
+        """The parameters as canonical JSON text: what a row keeps beside the code, the same from either database
+        (a token request's reason, an exchange wish's, a waiting student's)."""
+        return json.dumps(dict(self.params), sort_keys=True, ensure_ascii=False)
+
+    @classmethod
+    def from_columns(cls, code: str | None, params: str | None) -> Message | None:
+        """A message kept as a code and ``params_text``; None where no code is kept."""
+        if not code:
+            return None
+        try:
+            value = json.loads(params or "{}")
+        except ValueError:
+            value = {}
+        return cls(code, value if isinstance(value, dict) else {})
+
     def __str__(self) -> str:
         return self.text()
 

@@ -90,7 +90,7 @@ class TokenRequestRefused(Refused):
 
 def resolution_of(code: str | None, params: str | None) -> Message | None:
     """A request's stored reason as a message (None when nothing is stored)."""
-    return Message(code, json.loads(params) if params else {}) if code else None
+    return Message.from_columns(code, params)
 
 
 def _reason_columns(reason: Message) -> dict:
@@ -100,7 +100,7 @@ def _reason_columns(reason: Message) -> dict:
 
 def _stored(reason: Message) -> dict:
     """The reason as the request row keeps it: the code, and the parameters as canonical JSON text."""
-    return {"code": reason.code, "params": json.dumps(dict(reason.params), sort_keys=True, ensure_ascii=False)}
+    return {"code": reason.code, "params": reason.params_text()}
 
 
 # --- the clock of a token round ------------------------------------------------------------------

@@ -12,7 +12,6 @@ and remove them.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from desk.model import (
     EnrollmentStatus,
     Person,
     Registration,
+    RegistrationCourse,
     Student,
     WaitingEntry,
     WaitingStatus,
@@ -70,8 +70,8 @@ class WaitingAction(Action):
 
 
 def _stored(reason: Message) -> dict[str, str]:
-    return {"reason_code": reason.code,
-            "reason_params": json.dumps(dict(reason.params), sort_keys=True, ensure_ascii=False)}
+    """The reason as a waiting student's row keeps it (``Message.params_text``)."""
+    return {"reason_code": reason.code, "reason_params": reason.params_text()}
 
 
 def _registration(session: Session, registration_id: int) -> Registration:
@@ -286,10 +286,35 @@ def list_of(uow: UnitOfWork, group_id: int) -> list[WaitingLine]:
             .order_by(WaitingEntry.position, WaitingEntry.id)).all()
     lines = []
     for place, (entry, number, first, last) in enumerate(rows, start=1):
-        why = None
-        if entry.reason_code and entry.reason_code != WAITING.code:
-            why = Message(entry.reason_code, json.loads(entry.reason_params or "{}"))
+        why = Message.from_columns(entry.reason_code, entry.reason_params) if entry.reason_code != WAITING.code else None
         lines.append(WaitingLine(entry.id, place, entry.student_id, number, f"{first} {last}", entry.created_at,
                                  entry.created_by_id is None, why))
     return lines
 
+
+
+@dataclass(frozen=True)
+class ListRegistration:
+    """A registration through which a student may be put on a group's waiting list."""
+
+    id: int
+    code: str
+    name: str
+
+
+def registrations_for(uow: UnitOfWork, group_id: int) -> list[ListRegistration]:
+    """The registrations of the group's term that offer its course and keep waiting lists: a clerk putting a student
+    on the list names the one the student registers through (its rounds and rules decide who may take a seat)."""
+    uow.require(Permission.READ_STUDENTS)
+    bounds.RECORD_ID.check(group_id)
+    with uow.read() as session:
+        group = session.get(ClassGroup, group_id)
+        if group is None:
+            raise NotFound(translate("WaitingLists", "That class group no longer exists."))
+        rows = session.execute(
+            select(Registration.id, Registration.code, Registration.name)
+            .join(RegistrationCourse, RegistrationCourse.registration_id == Registration.id)
+            .where(RegistrationCourse.course_id == group.course_id, Registration.term_id == group.term_id,
+                   Registration.waiting_lists.is_(True))
+            .order_by(Registration.code)).all()
+    return [ListRegistration(rid, code, name) for rid, code, name in rows]
