@@ -62,6 +62,11 @@ class GroupLine:
     teachers: tuple[str, ...]
     slots: tuple[SlotLine, ...]
     shares: tuple[ShareLine, ...] = ()  # its dedicated seats, released ones too (seat_shares)
+    closed_at: datetime | None = None  # closed (desk.closures): it takes no one and stays visible as closed
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
 
     @property
     def kept_shares(self) -> tuple[ShareLine, ...]:
@@ -70,7 +75,10 @@ class GroupLine:
 
     @property
     def free(self) -> int:
-        """Everyone's free seats: what a student no share is for can still take (the rulebook's ``general_free``)."""
+        """Everyone's free seats: what a student no share is for can still take (the rulebook's ``general_free``);
+        none in a closed group, which takes no one."""
+        if self.closed:
+            return 0
         kept = self.kept_shares
         if not kept:
             return max(0, self.seat_limit - self.enrolled)
@@ -83,8 +91,8 @@ class GroupLine:
 
     @property
     def below_lower_limit(self) -> bool:
-        """At risk of not running (DOMAIN rule 6)."""
-        return self.enrolled < self.lower_limit
+        """At risk of not running (DOMAIN rule 6); a closed group does not run already."""
+        return self.enrolled < self.lower_limit and not self.closed
 
     @property
     def label(self) -> str:
@@ -140,7 +148,7 @@ def group_lines(session: Session, ids_query, now: datetime | None = None) -> lis
         select(
             ClassGroup.id, ClassGroup.course_id, ClassGroup.class_type, ClassGroup.number, ClassGroup.seat_limit,
             ClassGroup.lower_limit, ClassGroup.enrolled_count, ClassGroup.over_limit_count,
-            Course.code, Course.name, Course.unit_id, Term.code,
+            Course.code, Course.name, Course.unit_id, Term.code, ClassGroup.closed_at,
         )
         .join(Course, Course.id == ClassGroup.course_id)
         .join(Term, Term.id == ClassGroup.term_id)
@@ -171,8 +179,10 @@ def group_lines(session: Session, ids_query, now: datetime | None = None) -> lis
             id=gid, course_id=course_id, course_code=code, course_name=name, term_code=term_code, class_type=class_type,
             number=number, seat_limit=limit, lower_limit=lower, enrolled=enrolled, over_limit_count=over, unit_id=unit_id,
             teachers=tuple(teachers.get(gid, ())), slots=tuple(slots.get(gid, ())), shares=tuple(shares.get(gid, ())),
+            closed_at=closed_at,
         )
-        for gid, course_id, class_type, number, limit, lower, enrolled, over, code, name, unit_id, term_code in rows
+        for gid, course_id, class_type, number, limit, lower, enrolled, over, code, name, unit_id, term_code, closed_at
+        in rows
     ]
 
 

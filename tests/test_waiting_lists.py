@@ -92,6 +92,17 @@ def test_joining_is_for_a_group_without_a_seat_for_the_student(db, admin):
         waiting_lists.join(UnitOfWork(db, SystemJob.PORTAL), student, group, registration)
 
 
+def test_a_clerk_puts_a_student_on_a_list_through_a_registration_of_the_term_that_offers_the_course_and_keeps_lists(
+        db, admin):
+    term, course, group, registration, _holders, _held = _full_group(db)
+    factories.registration(db, code="WF-INNY", term_id=term, course_ids=(course,))  # offers the course, keeps no lists
+    other_course = factories.registration(db, code="FIZ-OGU", term_id=term, course_ids=(factories.course(db, "FIZ-1"),))
+    with db.write() as session:
+        session.get(Registration, other_course).waiting_lists = True
+    offered = waiting_lists.registrations_for(UnitOfWork(db, admin), group)
+    assert [(r.id, r.code) for r in offered] == [(registration, "REG-1")]
+
+
 WORKERS = 16
 
 

@@ -154,6 +154,7 @@ def _dialogs(app_context, db, admin):
     from desk.unit_of_work import UnitOfWork
     from tests import factories
     from ui.views.accounts import LinkLoginDialog
+    from ui.views.exchanges_dialog import AddWishDialog, ExchangesDialog
     from ui.views.round_audience_dialog import RoundAudienceDialog
     from ui.views.share_dialogs import AddShareDialog, ShareChangeDialog, SharesDialog
     from ui.views.student_record_dialogs import NewStudentDialog
@@ -177,7 +178,22 @@ def _dialogs(app_context, db, admin):
                  ShareChangeDialog(app_context, shared, shared.shares[0], remove=False),
                  ShareChangeDialog(app_context, shared, shared.shares[0], remove=True)]
     return [SetLimitDialog(app_context, lines), NewStudentDialog(app_context), LinkLoginDialog(app_context, None),
-            SettingsDialog("Europe/Warsaw"), who_and_when, *dedicated]
+            SettingsDialog("Europe/Warsaw"), who_and_when, *dedicated,
+            ExchangesDialog(app_context, registration), AddWishDialog(app_context, registration),
+            *_closing_and_waiting_dialogs(app_context, db, lines[0], registration, now)]
+
+
+def _closing_and_waiting_dialogs(app_context, db, group, registration, now):
+    from desk.waiting_lists import ListRegistration, WaitingLine
+    from tests import factories
+    from ui.views.closure_dialogs import CloseGroupDialog, ReopenGroupDialog
+    from ui.views.waiting_list_dialog import JoinDialog, LeaveListDialog, MoveOnListDialog, WaitingListDialog
+
+    factories.group(db, group.course_id, registration.term_id, number=2, seat_limit=20)  # a sibling the closed group's students go to
+    waiting = WaitingLine(1, 2, factories.student(db), "730001", "Anna Nowak", now, False, None)
+    return [CloseGroupDialog(app_context, group), ReopenGroupDialog(app_context, group), WaitingListDialog(app_context, group),
+            JoinDialog(app_context, group, [ListRegistration(registration.id, registration.code, registration.name)]),
+            MoveOnListDialog(app_context, group, waiting, 1), LeaveListDialog(app_context, group, waiting)]
 
 
 @pytest.mark.parametrize("language", ["en", "pl"])

@@ -198,6 +198,14 @@ def test_three_selected_students_move_at_once_and_the_one_without_a_place_is_nam
     assert "Move these 3 students" in dialog.intro.text() and "Mover00002" in dialog.intro.text()
     target = dialog.findChild(QComboBox, "moveTargetChooser")
     assert target.currentData() == second and "2 free" in target.currentText()
+    # The preview first: who goes, who stays and why, the target's seats; the override once someone stays for want of one.
+    qtbot.waitUntil(lambda: dialog.preview.plan is not None, timeout=TIMEOUT)
+    assert "3 selected students, 2 would move to MAT-101 class 2 and 1 would stay" in dialog.preview.status.text()
+    preview = dialog.preview.table
+    assert [preview.item(row, 2).text() for row in range(preview.rowCount())][:2] == ["MAT-101 class 2"] * 2
+    assert preview.item(2, 2).text().startswith("stays — ") and "is full" in preview.item(2, 2).text()
+    assert "MAT-101 class 2: 2 → 0" in dialog.preview.targets.text()
+    assert "No one would gain a seat from a waiting list." in dialog.preview.effects.text()
     assert dialog.findChild(QCheckBox, "moveOverLimitBox").isEnabled()  # three students, two places
     dialog.findChild(QLineEdit, "reasonField").setText("kolizja w planie")
     ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
@@ -212,6 +220,7 @@ def test_three_selected_students_move_at_once_and_the_one_without_a_place_is_nam
     assert _standing(db, second) == set(movers[:2]) and _standing(db, first) == set(movers[2:])
     head = history.history(UnitOfWork(db, admin))[0]
     assert head.is_change_set and head.rows == 4  # two moves: each a cancel and a new place
+    assert head.action == "enrollment.move_planned"  # exactly the plan previewed
 
 
 def test_selected_students_unenrolled_at_once_with_the_delete_key(qtbot, app_context, db, admin):

@@ -24,6 +24,7 @@ COLUMN_COUNT = 12
 FillRole = Qt.ItemDataRole.UserRole  # float: enrolled / limit (above 1.0 when enrolled over the limit)
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 AtRiskRole = Qt.ItemDataRole.UserRole + 2  # bool: below the lower limit
+ClosedRole = Qt.ItemDataRole.UserRole + 3  # bool: closed (it takes no one): no fill bar, the word instead
 # Row tints of the theme (light or dark), each with text that reads on it; the state is also
 # written out in the tooltip and the fill bar, so the colour is never the only sign.
 AT_RISK = theme.live("at_risk")  # below the lower limit: may not run
@@ -141,7 +142,16 @@ def fill_ratio(group: GroupLine) -> float:
 
 
 def fill_text(group: GroupLine) -> str:
+    if group.closed:
+        return QCoreApplication.translate("GroupTableModel", "closed")
     return f"{round(100 * fill_ratio(group))}%" if group.seat_limit else "—"
+
+
+def closed_tooltip(group: GroupLine, zone: str = DEFAULT_TIME_ZONE) -> str:
+    """Why a closed group's row is grey: when it was closed, and that it takes no one until opened again."""
+    return (QCoreApplication.translate("GroupTableModel", "Closed %1: it takes no one. Open again… lets it take "
+                                                          "students.")
+            .replace("%1", datetime_text(group.closed_at, zone)))
 
 
 class Capacity(enum.Enum):
@@ -165,9 +175,9 @@ def capacity_label(capacity: Capacity) -> str:
 def shows(capacity: Capacity, group: GroupLine) -> bool:
     """Whether the capacity filter shows the group (whole numbers: 9 of 10 is 90%, never a rounding away)."""
     if capacity is Capacity.FULL:
-        return group.free == 0
+        return group.free == 0 and not group.closed
     if capacity is Capacity.NEARLY_FULL:
-        return group.enrolled * 10 >= group.seat_limit * 9
+        return group.enrolled * 10 >= group.seat_limit * 9 and not group.closed
     if capacity is Capacity.BELOW_LOWER_LIMIT:
         return group.below_lower_limit
     return True
@@ -183,7 +193,7 @@ _SORT_KEYS: dict[int, Callable[[GroupLine], Any]] = {
     ENROLLED: lambda g: (g.enrolled, g.course_code, g.number),
     FREE: lambda g: (g.free, g.course_code, g.number),
     DEDICATED: lambda g: (sum(s.seats for s in g.kept_shares), len(g.shares), g.course_code, g.number),
-    FILL: lambda g: (fill_ratio(g), g.course_code, g.number),
+    FILL: lambda g: (-1.0 if g.closed else fill_ratio(g), g.course_code, g.number),
     TEACHERS: lambda g: (", ".join(g.teachers), g.course_code, g.number),
     TIMETABLE: lambda g: ([(s.weekday, s.starts_at) for s in g.slots], g.course_code, g.number),
 }
@@ -310,8 +320,14 @@ class GroupTableModel(QAbstractTableModel):
             return g.id
         if role == AtRiskRole:
             return g.below_lower_limit
+        if role == ClosedRole:
+            return g.closed
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if g.closed and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                                 Qt.ItemDataRole.FontRole):
+            # Greyed, untinted: it takes no one, so neither full nor at risk (the word and the tooltip say so).
+            return QBrush(theme.colour("muted")) if role == Qt.ItemDataRole.ForegroundRole else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if g.below_lower_limit:
                 return QBrush(theme.colour("at_risk"))
@@ -329,6 +345,8 @@ class GroupTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(g, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if column == FILL and g.closed:
+                return fill_text(g)
             if column == FILL:
                 return (QCoreApplication.translate("GroupTableModel", "%1 of %2 places taken")
                         .replace("%1", str(g.enrolled)).replace("%2", str(g.seat_limit)))
@@ -343,18 +361,19 @@ class GroupTableModel(QAbstractTableModel):
         }[column]
 
     def _tooltip(self, g: GroupLine, column: int) -> str | None:
-        notes = []
+        notes = [closed_tooltip(g, self.time_zone)] if g.closed else []
         if g.below_lower_limit:
             notes.append(QCoreApplication.translate("GroupTableModel", "Below the lower limit (%1 of %2 needed): may not run.")
                          .replace("%1", str(g.enrolled)).replace("%2", str(g.lower_limit)))
         if g.over_limit_count:
             notes.append(QCoreApplication.translate("GroupTableModel", "%1 enrolled over the limit by a clerk's decision.")
                          .replace("%1", str(g.over_limit_count)))
-        if g.free == 0 and g.dedicated_free:
+        full = g.free == 0 and not g.closed  # a closed group has no seat for anyone, as said above
+        if full and g.dedicated_free:
             notes.append(QCoreApplication.translate(
                 "GroupTableModel", "Full for everyone: its %n free seats are dedicated to some students.", "",
                 g.dedicated_free))
-        elif g.free == 0:
+        elif full:
             notes.append(QCoreApplication.translate("GroupTableModel", "Full."))
         if column in (FREE, DEDICATED) and g.shares:
             notes.insert(0, seats_tooltip(g, self.time_zone))

@@ -1,4 +1,5 @@
-"""The class-groups view's dialogs: seat limit, lower limit, enroll, unenroll, move; each one change, all or nothing."""
+"""The class-groups view's dialogs: seat limit (with who would gain a seat from a waiting list), lower limit, enroll,
+unenroll, move; each one change, all or nothing."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QRadioButton, QSpinBox, QWidget
 
-from desk import enrollment, groups
+from desk import enrollment, groups, impact
 from desk.enrollment import EnrollmentRefused, Refusal
+from desk.errors import DomainError
+from desk.impact import Impact
 from desk.groups import GroupLine, MemberLine
 from desk.unit_of_work import UnitOfWork
 from ui import labels
@@ -16,6 +19,8 @@ from ui.formats import fit_combo
 from ui.dialogs import ActionDialog, StudentPicker
 from ui.models.group_table_model import timetable
 from ui.screen import fit_to_screen
+from ui.tasks import error_message
+from ui.views.impact_preview import REHEARSAL_REASON, Rehearsals, gains_text
 
 
 # The refusals a clerk may override by enrolling over the limit (with a reason): the group is full, or its free
@@ -41,7 +46,11 @@ class SignedSpinBox(QSpinBox):
 
 
 class SetLimitDialog(ActionDialog):
-    """Set the selected groups' limit to a value, or change it by +N / −N: all or nothing."""
+    """Set the selected groups' limit to a value, or change it by +N / −N: all or nothing.
+
+    Before OK it shows who would gain a seat from a waiting list (the change rehearsed in the
+    background, ``desk.impact``), asked again a moment after the number changes.
+    """
 
     def __init__(self, context: AppContext, selected: list[GroupLine], parent: QWidget | None = None):
         db, actor = context.db, context.actor
@@ -79,6 +88,14 @@ class SetLimitDialog(ActionDialog):
         self.preview.setAccessibleName(self.tr("New limits"))
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.gains = QLabel(self)
+        self.gains.setObjectName("limitImpact")
+        self.gains.setAccessibleName(self.tr("Who would gain a seat from a waiting list"))
+        self.gains.setWordWrap(True)
+        self.gains.setTextFormat(Qt.TextFormat.PlainText)
+        self.gains.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Typing "25" asks once, not for 2 and then for 25.
+        self.rehearsals = Rehearsals(context, self, self._gains_shown, self._gains_refused, delay_ms=300)
         self.to_value.setChecked(len(selected) == 1)
         self.by_delta.setChecked(len(selected) > 1)
         self.to_value.toggled.connect(self._sync)
@@ -87,6 +104,7 @@ class SetLimitDialog(ActionDialog):
         self.form.addRow(self.to_value, self.value)
         self.form.addRow(self.by_delta, self.delta)
         self.form.addRow(self.tr("Groups:"), self.preview)
+        self.form.addRow(self.tr("Waiting lists:"), self.gains)
         self.finish_form()
         self._sync()
         # The keyboard starts in the number the clerk will type, and follows the choice of Set to / Change by.
@@ -111,6 +129,38 @@ class SetLimitDialog(ActionDialog):
         if len(self.selected) > 8:
             lines.append(self.tr("… and %1 more").replace("%1", str(len(self.selected) - 8)))
         self.preview.setText("\n".join(lines))
+        self._ask_the_waiting_lists()
+
+    def _ask_the_waiting_lists(self) -> None:
+        """Who would gain a seat: the change rehearsed in the background, only where a limit rises (a lower one
+        frees no seat)."""
+        value = self.value.value() if self.to_value.isChecked() else None
+        delta = None if self.to_value.isChecked() else self.delta.value()
+        rises = any((value if value is not None else g.seat_limit + delta) > g.seat_limit for g in self.selected)
+        if not rises:
+            self.rehearsals.ask(lambda: None)  # an answer still on its way is for a number no longer asked
+            return
+        self.gains.setText(self.tr("Asking the waiting lists…"))
+        db, actor, zone, ids = self.context.db, self.context.actor, self.context.time_zone, [g.id for g in self.selected]
+
+        def rehearse() -> Impact:
+            uow = UnitOfWork(db, actor)
+            return impact.preview(uow, lambda: groups.set_seat_limits(uow, ids, value=value, delta=delta,
+                                                                       reason=REHEARSAL_REASON), zone=zone)
+
+        self.rehearsals.ask(rehearse)
+
+    def _gains_shown(self, seen: Impact | None) -> None:
+        if seen is None:
+            self.gains.setText(self.tr("A limit that does not rise frees no seat for a waiting list."))
+        else:
+            self.gains.setText(gains_text(seen))
+
+    def _gains_refused(self, error: BaseException) -> None:
+        if isinstance(error, DomainError):
+            self.gains.setText(self.tr("No one: these limits would be refused as they stand."))
+        else:
+            self.gains.setText(error_message(error))
 
     def values(self):
         if self.to_value.isChecked():

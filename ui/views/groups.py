@@ -1,8 +1,8 @@
 """Class groups and capacity: limits, counts and fill of a registration's or a term's groups; a group's students.
 
 Long because the view holds one table and its three panes (filters, members, limits) that act on the
-same selection; its dialogs live in ui.views.group_dialogs, ui.views.share_dialogs (dedicated seats) and
-ui.views.teaching_dialogs.
+same selection; its dialogs live in ui.views.group_dialogs, ui.views.share_dialogs (dedicated seats),
+ui.views.closure_dialogs (closing a group), ui.views.waiting_list_dialog and ui.views.teaching_dialogs.
 """
 
 from __future__ import annotations
@@ -48,8 +48,10 @@ from ui.views.group_dialogs import (
     SetLimitDialog,
     group_label,
 )
+from ui.views.closure_dialogs import CloseGroupDialog, ReopenGroupDialog
 from ui.views.group_members import GroupMemberActions
 from ui.views.share_dialogs import SharesDialog
+from ui.views.waiting_list_dialog import WaitingListDialog
 from ui.views.teaching_dialogs import GroupOfferActions
 from ui.print_roster import ClassListActions
 from ui.tables import install_table_tools
@@ -64,6 +66,7 @@ from ui.models.group_table_model import (
     TIMETABLE,
     TYPE,
     AtRiskRole,
+    ClosedRole,
     FillRole,
     GroupTableModel,
 )
@@ -94,6 +97,14 @@ class FillBarDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # background, selection, focus
+        if index.data(ClosedRole):  # no bar: it takes no one; the word says so
+            painter.save()
+            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+            painter.setPen(opt.palette.highlightedText().color() if selected else labels.MUTED_COLOUR)
+            painter.drawText(opt.rect.adjusted(6, 0, -6, 0), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             text)
+            painter.restore()
+            return
 
         fill = float(index.data(FillRole) or 0.0)
         metrics = opt.fontMetrics
@@ -220,6 +231,15 @@ class GroupsView(QWidget):
                                           self.tr("Seats of the group dedicated to some students"), self.dedicated_seats)
         self.shares_button.setToolTip(self.tr("Dedicate seats of the group to some students, release or remove them"))
         self.shares_dialog: SharesDialog | None = None
+        # One button, two words: a closed group is opened again, any other closed (with a preview first).
+        self.close_button = self._button(self.tr("Close th&is group…"), "closeGroupButton",
+                                         self.tr("Close the selected group"), self.close_or_reopen)
+        self.close_button.setToolTip(self.tr("Move the group's students to the other groups of the course, then take "
+                                             "no one (a preview first)"))
+        self.waiting_button = self._button(self.tr("Waiti&ng list…"), "waitingListButton",
+                                           self.tr("The waiting list of the selected group"), self.waiting_list)
+        self.waiting_button.setToolTip(self.tr("The group's waiting list: who waits for a seat, in order"))
+        self.waiting_dialog: WaitingListDialog | None = None
         self.refresh_button = self._button(self.tr("Refre&sh"), "refreshGroupsButton", self.tr("Refresh the groups"), self.reload)
         self.refresh_button.setToolTip(self.tr("Load the groups again (F5)"))
 
@@ -254,14 +274,15 @@ class GroupsView(QWidget):
         self.unenroll_button.setToolTip(self.tr("Take the selected student out of the group (Delete)"))
         self.move_button = self._button(self.tr("&Move to group…"), "moveButton",
                                         self.tr("Move the selected student to another group"), self.move)
-        for button in (self.set_limit_button, self.lower_limit_button, self.shares_button, self.enroll_button,
-                       self.unenroll_button, self.move_button):
+        for button in (self.set_limit_button, self.lower_limit_button, self.shares_button, self.close_button,
+                       self.enroll_button, self.unenroll_button, self.move_button):
             button.setEnabled(False)
             if not self.may_change:
                 button.setToolTip(self.tr("Your role does not allow changing class groups."))
+        self.waiting_button.setEnabled(False)  # one group at a time; every role may read it
 
         self._limit_tips = {button: button.toolTip() for button in (self.set_limit_button, self.lower_limit_button,
-                                                                     self.shares_button)}
+                                                                     self.shares_button, self.close_button)}
 
         self.offer = GroupOfferActions(self)  # new group, edit group, new course
         self.member_actions = GroupMemberActions(self)  # unenroll, move: one student or all the selected
@@ -282,7 +303,7 @@ class GroupsView(QWidget):
         group_bar = QHBoxLayout()
         group_bar.addWidget(self.summary, 1)
         for button in (self.offer.button, self.class_lists.button, self.set_limit_button, self.lower_limit_button,
-                       self.shares_button, self.refresh_button):
+                       self.shares_button, self.close_button, self.refresh_button):
             group_bar.addWidget(button)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -294,7 +315,7 @@ class GroupsView(QWidget):
         bottom_layout.setContentsMargins(0, 6, 0, 0)
         member_bar = QHBoxLayout()
         member_bar.addWidget(self.members_title, 1)
-        for button in (self.enroll_button, self.unenroll_button, self.move_button):
+        for button in (self.waiting_button, self.enroll_button, self.unenroll_button, self.move_button):
             member_bar.addWidget(button)
         bottom_layout.addLayout(member_bar)
         bottom_layout.addWidget(self.members_table, 1)
@@ -313,9 +334,10 @@ class GroupsView(QWidget):
                               (self.capacity, self.table),
                               (self.table, self.offer.button), (self.offer.button, self.set_limit_button),
                               (self.set_limit_button, self.lower_limit_button),
-                              (self.lower_limit_button, self.shares_button), (self.shares_button, self.refresh_button),
-                              (self.refresh_button, self.members_table),
-                              (self.members_table, self.enroll_button), (self.enroll_button, self.unenroll_button),
+                              (self.lower_limit_button, self.shares_button), (self.shares_button, self.close_button),
+                              (self.close_button, self.refresh_button), (self.refresh_button, self.members_table),
+                              (self.members_table, self.waiting_button), (self.waiting_button, self.enroll_button),
+                              (self.enroll_button, self.unenroll_button),
                               (self.unenroll_button, self.move_button)):
             QWidget.setTabOrder(first, second)
 
@@ -647,9 +669,12 @@ class GroupsView(QWidget):
             self.tr("%1 seats · %2 enrolled · %3 full · %4 below the lower limit")
             .replace("%1", str(sum(g.seat_limit for g in shown)))
             .replace("%2", str(sum(g.enrolled for g in shown)))
-            .replace("%3", str(sum(1 for g in shown if g.free == 0)))
+            .replace("%3", str(sum(1 for g in shown if g.free == 0 and not g.closed)))
             .replace("%4", str(sum(1 for g in shown if g.below_lower_limit)))
         )
+        closed = sum(1 for g in shown if g.closed)
+        if closed:
+            totals += " · " + self.tr("%n closed", "", closed)
         dedicated = [s for g in shown for s in g.kept_shares]
         if dedicated:
             totals += " · " + (self.tr("%1 seats dedicated, %2 of them free")
@@ -731,12 +756,18 @@ class GroupsView(QWidget):
         self.set_limit_button.setEnabled((own and bool(selected)) or waiting)
         self.lower_limit_button.setEnabled((own and len(selected) == 1) or waiting)
         self.shares_button.setEnabled((own and len(selected) == 1) or waiting)
+        self._close_or_reopen_button(selected, (own and len(selected) == 1) or waiting)
+        self.waiting_button.setEnabled(len(selected) == 1 or waiting)
         other_unit = self.may_change and not own
-        others = {self.shares_button: self.tr("A group's dedicated seats are set by the unit it belongs to.")}
+        others = {self.shares_button: self.tr("A group's dedicated seats are set by the unit it belongs to."),
+                  self.close_button: self.tr("A group is closed by the unit it belongs to.")}
         for button, tip in self._limit_tips.items():
             button.setToolTip(others.get(button, self.tr("A group's limits are changed by the unit it belongs to."))
                               if other_unit else tip)
-        self.enroll_button.setEnabled(self.may_change and len(selected) == 1)
+        closed = len(selected) == 1 and selected[0].closed
+        self.enroll_button.setEnabled(self.may_change and len(selected) == 1 and not closed)
+        if self.may_change:
+            self.enroll_button.setToolTip(self.tr("A closed group takes no one: open it again first.") if closed else "")
         if len(selected) != 1:
             self._members_of = None
             self._generation["members"] += 1  # an answer still on its way is for a group no longer shown
@@ -934,9 +965,49 @@ class GroupsView(QWidget):
         self.shares_dialog = SharesDialog(self.context, selected[0], self)
         self.shares_dialog.open()
 
+    def _close_or_reopen_button(self, selected: list[GroupLine], enabled: bool) -> None:
+        """Close for an open group, Open again for a closed one: one button, so its Alt+letter stays the same."""
+        closed = len(selected) == 1 and selected[0].closed
+        self.close_button.setText(self.tr("Open aga&in…") if closed else self.tr("Close th&is group…"))
+        self.close_button.setAccessibleName(self.tr("Open the selected closed group again") if closed
+                                            else self.tr("Close the selected group"))
+        if self.may_change:  # otherwise it keeps saying that the role does not allow it
+            self._limit_tips[self.close_button] = (
+                self.tr("Let the closed group take students again") if closed else
+                self.tr("Move the group's students to the other groups of the course, then take no one (a preview "
+                        "first)"))
+        self.close_button.setEnabled(enabled)
+
+    def close_or_reopen(self) -> None:
+        """The selected group closed (its preview first), or opened again when it is closed."""
+        if self._after_the_first(self.close_or_reopen):
+            return
+        selected = self.selected_groups()
+        if len(selected) != 1 or not self._may_change_limits(selected):
+            return
+        group = selected[0]
+        if group.closed:
+            self._open(ReopenGroupDialog(self.context, group, self), Changes.of(group={group.id}, outbox=ALL, history=ALL))
+            return
+        dialog = CloseGroupDialog(self.context, group, self)
+        self._open(dialog, dialog.changes)
+
+    def waiting_list(self) -> None:
+        """The selected group's waiting list: listed in order, a student added, moved up or down, removed."""
+        if self._after_the_first(self.waiting_list):
+            return
+        selected = self.selected_groups()
+        if len(selected) != 1:
+            return
+        previous = self.waiting_dialog
+        if previous is not None and not previous.isVisible():
+            previous.deleteLater()
+        self.waiting_dialog = WaitingListDialog(self.context, selected[0], self)
+        self.waiting_dialog.open()
+
     def enroll(self) -> None:
         selected = self.selected_groups()
-        if self.may_change and len(selected) == 1:
+        if self.may_change and len(selected) == 1 and not selected[0].closed:
             self._open(EnrollDialog(self.context, selected[0], self),
                        Changes.of(group={selected[0].id}, student=ALL, tokens=ALL, payment=ALL, outbox=ALL))
 
