@@ -572,6 +572,8 @@ def _field_labels() -> dict[str, str]:
         "over_limit": translate("History", "over the limit"),
         "despite_clash": translate("History", "despite a timetable clash"),
         "clash_check": translate("History", "timetable clashes checked"),
+        "exchanges": translate("History", "exchanges allowed"),
+        "waiting_lists": translate("History", "waiting lists kept"),
         "source": translate("History", "source"),
         "document_ref": translate("History", "document"),
         "deadline_override": translate("History", "deadline overridden because"),

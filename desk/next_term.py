@@ -134,6 +134,8 @@ class RegistrationCopy:
     courses: tuple[CourseOffer, ...]
     problem: str | None = None
     clash_check: bool = True
+    exchanges: bool = False
+    waiting_lists: bool = False
 
 
 @dataclass(frozen=True)
@@ -394,7 +396,9 @@ def _registration_copies(session: Session, now: datetime, source: Term, target: 
             unit_id=registration.unit_id, unit_code=unit_code, kind=registration.kind,
             token_type_id=registration.token_type_id, token_type_code=token_code,
             selection_limit=registration.selection_limit, entitled_only=registration.entitled_only,
-            clash_check=registration.clash_check, message=registration.message, status=status, existing_id=existing_id, rounds=tuple(round_copies),
+            clash_check=registration.clash_check, exchanges=registration.exchanges,
+            waiting_lists=registration.waiting_lists, message=registration.message, status=status,
+            existing_id=existing_id, rounds=tuple(round_copies),
             rules=tuple(RuleCopy(rule.id, rule.programme_id, programme_code, rule.level, rule.mode, rule.stage, status)
                         for rule, programme_code in rules[registration.id]),
             courses=tuple(CourseOffer(course_id, course_code, status) for course_id, course_code in offers[registration.id]),
@@ -605,7 +609,8 @@ def _create_registrations(session: Session, uow: UnitOfWork, plan: NextTermPlan,
     ids = _inserted_ids(session, Registration, [
         {"code": r.code, "name": r.name, "unit_id": r.unit_id, "term_id": plan.target_term_id, "kind": r.kind,
          "token_type_id": r.token_type_id, "message": r.message, "selection_limit": r.selection_limit,
-         "entitled_only": r.entitled_only, "clash_check": r.clash_check}
+         "entitled_only": r.entitled_only, "clash_check": r.clash_check, "exchanges": r.exchanges,
+         "waiting_lists": r.waiting_lists}
         for r in registrations
     ])
     offered = [{"registration_id": new_id, "course_id": c.course_id}
@@ -632,7 +637,8 @@ def _create_registrations(session: Session, uow: UnitOfWork, plan: NextTermPlan,
         changes.append((NextTermAction.REGISTRATION, Change("registration", new_id, after={
             "code": r.code, "name": r.name, "unit_id": r.unit_id, "term_id": plan.target_term_id, "kind": r.kind,
             "token_type_id": r.token_type_id, "selection_limit": r.selection_limit, "entitled_only": r.entitled_only,
-            "clash_check": r.clash_check, "message": r.message, "course_ids": sorted(c.course_id for c in r.courses), "copied_from": r.source_code,
+            "clash_check": r.clash_check, "exchanges": r.exchanges, "waiting_lists": r.waiting_lists,
+            "message": r.message, "course_ids": sorted(c.course_id for c in r.courses), "copied_from": r.source_code,
         }, reason=reason)))
     for round_id, (new_id, item) in zip(round_ids, owners):
         after = {"name": item.name, "starts_at": item.starts_at, "ends_at": item.ends_at,

@@ -93,6 +93,8 @@ class RegistrationLine:
     course_count: int
     rounds: tuple[RoundLine, ...]
     clash_check: bool = True  # groups that clash with one the student holds are refused
+    exchanges: bool = False  # students may wish to swap a group for a sibling (desk.exchanges)
+    waiting_lists: bool = False  # a full first-come group keeps a waiting list (desk.waiting_lists)
 
     @property
     def state(self) -> RoundStatus | None:
@@ -209,6 +211,8 @@ def _lines(session: Session, query, now: datetime) -> list[RegistrationLine]:
             course_count=count or 0,
             rounds=tuple(rounds.get(reg.id, ())),
             clash_check=reg.clash_check,
+            exchanges=reg.exchanges,
+            waiting_lists=reg.waiting_lists,
         )
         for reg, unit_code, term_code, token_code, count in rows
     ]
@@ -351,6 +355,8 @@ class RegistrationDraft:
     message: str | None = None
     course_ids: tuple[int, ...] = field(default_factory=tuple)
     clash_check: bool = True
+    exchanges: bool = False
+    waiting_lists: bool = False
 
 
 @dataclass(frozen=True)
@@ -381,6 +387,8 @@ def _snapshot(registration: Registration, course_ids) -> dict:
         "selection_limit": registration.selection_limit,
         "entitled_only": registration.entitled_only,
         "clash_check": registration.clash_check,
+        "exchanges": registration.exchanges,
+        "waiting_lists": registration.waiting_lists,
         "message": registration.message,
         "course_ids": sorted(course_ids),
     }
@@ -437,6 +445,8 @@ def _validate_registration(session: Session, draft: RegistrationDraft, registrat
         message=(draft.message or "").strip() or None,
         course_ids=course_ids,
         clash_check=bool(draft.clash_check),
+        exchanges=bool(draft.exchanges),
+        waiting_lists=bool(draft.waiting_lists),
     )
 
 
@@ -459,7 +469,7 @@ def save_registration(uow: UnitOfWork, draft: RegistrationDraft, *, registration
             )
             before = _snapshot(registration, old_courses)
         for name in ("code", "name", "unit_id", "term_id", "kind", "token_type_id", "selection_limit", "entitled_only", "clash_check",
-                     "message"):
+                     "exchanges", "waiting_lists", "message"):
             setattr(registration, name, getattr(clean, name))
         session.flush()
         new_courses = set(clean.course_ids)

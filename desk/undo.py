@@ -43,7 +43,20 @@ class UndoAction(Action):
     UNDO = "change_set.undo"
 
     def describe(self, shown: Shown) -> Description:
-        return Description(translate("History", "Change set %1 undone").replace("%1", str(shown.entity_id)))
+        """The head names the set it undid (its id is in ``after``, the head itself is no record); each row says
+        what it gave back or took away."""
+        if shown.entity == "change_set":
+            return Description(translate("History", "Change set #%1 undone").replace(
+                "%1", str(shown.after.get("undone", ""))), frozenset({"undone", "action"}))
+        if shown.entity == "enrollment":
+            if shown.after.get("status") == EnrollmentStatus.ACCEPTED.value:
+                return Description(translate("History", "Undone: the former seat given back in %1").replace(
+                    "%1", shown.names.group(shown.after.get("group_id"))), frozenset({"group_id", "status"}))
+            return Description(translate("History", "Undone: the enrollment in %1 removed").replace(
+                "%1", shown.names.group(shown.after.get("group_id"))), frozenset({"group_id", "status"}))
+        if shown.entity == "class_group":
+            return Description(translate("History", "Undone: the group opened again"), frozenset({"closed"}))
+        return Description(translate("History", "Undone"))
 
 
 @dataclass(frozen=True)
@@ -126,6 +139,9 @@ def _in_the_way(session: Session, head: AuditEntry, moves, rows: dict, students:
     later = set(session.scalars(select(AuditEntry.student_id).where(
         AuditEntry.entity == "enrollment", AuditEntry.id > head.id, AuditEntry.student_id.in_(students),
         (AuditEntry.change_set_id.is_(None)) | (AuditEntry.change_set_id != head.id))))
+    # A wish recorded since from a seat the set gave (even one closed since) keeps that enrollment: it cannot go.
+    wished_from = set(session.scalars(select(ExchangeWish.enrollment_id).where(
+        ExchangeWish.enrollment_id.in_([new for _old, new in moves]))))
     reasons = []
     for old_id, new_id in moves:
         new, old = rows.get(new_id), rows.get(old_id)
@@ -136,6 +152,9 @@ def _in_the_way(session: Session, head: AuditEntry, moves, rows: dict, students:
         if new.status is not EnrollmentStatus.ACCEPTED or new_id in touched or old_id in touched \
                 or new.student_id in later:
             reasons.append(translate("Undo", "Student %1 was enrolled, moved or unenrolled since.").replace("%1", number))
+        elif new_id in wished_from:
+            reasons.append(translate("Undo", "Student %1 has wished since to exchange the group the change set gave "
+                                             "them.").replace("%1", number))
     return reasons
 
 

@@ -234,3 +234,27 @@ def test_enrollments_ask_the_rulebook_one_group_of_a_class_type_and_a_seat(db, a
     second, third = (row.problems[0][1] for row in preview.rows[1:])
     assert "already" in second and "MAT-101" in second  # one group of a course's class type
     assert "full" in third  # the seat the first line took
+
+
+def test_a_registrations_file_sets_exchanges_and_waiting_lists_and_leaves_them_off_when_empty(db, admin, tmp_path):
+    from desk.model import Registration
+
+    factories.unit(db)
+    factories.term(db)
+    path = _csv(tmp_path, "Kod rejestracji;Nazwa;Kod jednostki;Cykl;Rodzaj;Wymiany dozwolone;Listy oczekujących\n"
+                          "R-WYM;Z wymianami;WMF;2026Z;bezpośrednia;tak;tak\n"
+                          "R-ZWYK;Zwykła;WMF;2026Z;bezpośrednia;;\n", "r.csv")
+    preview = _preview(db, admin, "registrations", path)
+    assert preview.counts[Status.NEW] == 2, [row.problems for row in preview.rows]
+    service.apply_import(UnitOfWork(db, admin), preview, reason="oferta")
+    with db.read() as session:
+        flags = {r.code: (r.exchanges, r.waiting_lists) for r in session.scalars(select(Registration))}
+    assert flags == {"R-WYM": (True, True), "R-ZWYK": (False, False)}
+    # Written out and read back, the registrations are unchanged.
+    from desk.imports.registry import kind_named
+
+    kind = kind_named("registrations")
+    with db.read() as session:
+        records = list(kind.records(session))
+    again = _preview(db, admin, "registrations", workbooks.write_records(kind, records, tmp_path / "back.csv"))
+    assert again.counts[Status.UNCHANGED] == 2, [(row.changes, row.problems) for row in again.rows]

@@ -151,7 +151,7 @@ def test_apply_creates_the_new_items_in_one_change_set_and_a_second_apply_nothin
     # The audit chain, the counters and the rest of what the database check looks at hold.
     from desk.check import check_database
 
-    report = check_database(db)
+    report = check_database(db, now=NOW)  # at the clock the copy was made by, as a clerk that day would
     assert report.clean, report.problems
 
     audit_before, groups_before = _count(db, AuditEntry), _count(db, ClassGroup)
@@ -375,3 +375,18 @@ def test_a_rounds_audience_by_rule_goes_with_it_and_its_list_and_turns_stay(db, 
         assert session.scalar(select(func.count()).select_from(RoundStudent)
                               .where(RoundStudent.round_id.in_([r.id for r in copied]))) == 0
         assert session.scalar(select(func.count()).select_from(RoundStart)) == 0
+
+
+def test_a_registrations_switches_for_exchanges_and_waiting_lists_go_with_it(db, admin, terms, source_term):
+    source, target = terms
+    with db.write() as session:
+        registration = session.get(Registration, source_term["registration"])
+        registration.exchanges, registration.waiting_lists, registration.clash_check = True, True, False
+    plan = next_term.plan_next_term(_uow(db, admin), source, target)
+    first = next(r for r in plan.registrations if r.code == "2027Z-WMF-1")
+    assert (first.exchanges, first.waiting_lists, first.clash_check) == (True, True, False)
+    next_term.apply_next_term(_uow(db, admin), plan, "nowy rok akademicki")
+    with db.read() as session:
+        copies = {r.code: (r.exchanges, r.waiting_lists, r.clash_check)
+                  for r in session.scalars(select(Registration).where(Registration.term_id == target))}
+    assert copies == {"2027Z-WMF-1": (True, True, False), "OGU-2027Z": (False, False, True)}

@@ -89,3 +89,28 @@ def test_an_undone_exchange_break_reopens_its_wishes(db, admin):
     assert done.carried == 2
     undo.undo(UnitOfWork(db, admin), done.change_set_id, reason="wymiana do powtórki")
     assert _snapshot(db) == before
+
+
+def test_an_undo_is_refused_when_a_student_wished_since_to_leave_the_group_the_set_gave_them(db, admin):
+    now = now_utc()
+    term = factories.term(db)
+    course = factories.course(db, "ANG-B2")
+    a, b, c = (factories.group(db, course, term, number=n, seat_limit=1) for n in (1, 2, 3))
+    registration = factories.registration(db, term_id=term, course_ids=(course,),
+                                          rounds=((now - timedelta(hours=1), now + timedelta(days=1)),),
+                                          rules=({"level": Level.FIRST_CYCLE},))
+    with db.write() as session:
+        session.get(Registration, registration).exchanges = True
+    s1, s2 = factories.student(db, "A", number="400001"), factories.student(db, "B", number="400002")
+    enrollment.enroll(UnitOfWork(db, admin), s1, a, reason="r", registration_id=registration)
+    enrollment.enroll(UnitOfWork(db, admin), s2, b, reason="r", registration_id=registration)
+    exchanges.make_wish(UnitOfWork(db, admin), s1, a, [b])
+    exchanges.make_wish(UnitOfWork(db, admin), s2, b, [a])
+    done = exchanges.run_break(UnitOfWork(db, admin), registration)
+    later = exchanges.make_wish(UnitOfWork(db, admin), s1, b, [c])  # from the seat the break gave
+    exchanges.withdraw(UnitOfWork(db, admin), later, reason="rezygnacja")  # closed, it still names that seat
+    before = _snapshot(db)
+    with pytest.raises(CannotUndo) as refused:
+        undo.undo(UnitOfWork(db, admin), done.change_set_id, reason="pomyłka")
+    assert "Student 400001 has wished since to exchange the group the change set gave them." in str(refused.value)
+    assert _snapshot(db) == before

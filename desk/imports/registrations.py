@@ -65,8 +65,8 @@ class RegistrationsKind(TableKind):
     key = ("code",)
     key_fields = ("code",)
     fields = ("name", "unit_id", "term_id", "kind", "token_type_id", "message", "selection_limit", "entitled_only",
-              "clash_check")
-    defaults = {"entitled_only": True, "clash_check": True}
+              "clash_check", "exchanges", "waiting_lists")
+    defaults = {"entitled_only": True, "clash_check": True, "exchanges": False, "waiting_lists": False}
     columns = (
         Column("code", QT_TRANSLATE_NOOP("ImportColumns", "Registration code"), "Kod rejestracji", cells.text(40), True,
                "REJ_KOD", example="2026Z-WMI-1"),
@@ -87,6 +87,10 @@ class RegistrationsKind(TableKind):
                cells.FLAG, example="tak", default=True),
         Column("clash_check", QT_TRANSLATE_NOOP("ImportColumns", "Timetable clashes refused"), "Kolizje planu odrzucane",
                cells.FLAG, example="tak", default=True),
+        Column("exchanges", QT_TRANSLATE_NOOP("ImportColumns", "Exchanges allowed"), "Wymiany dozwolone",
+               cells.FLAG, example="nie", default=False),
+        Column("waiting_lists", QT_TRANSLATE_NOOP("ImportColumns", "Waiting lists kept"), "Listy oczekujących",
+               cells.FLAG, example="nie", default=False),
     )
     references = (_unit_reference(), Reference("term", "term_id", Term, problem=QT_TRANSLATE_NOOP("Import", "no term %1 at the desk")),
                   Reference("token_type", "token_type_id", TokenType,

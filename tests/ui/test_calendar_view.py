@@ -401,3 +401,32 @@ def test_turns_by_stage_the_stages_as_typed(qtbot, app_context, db):
     assert [(t.number, t.students) for t in saved.args[0].turns] == [(1, 0), (2, 1)]
     with db.read() as session:
         assert dict(session.execute(select(RoundStart.student_id, RoundStart.turn)).all()) == {first: 2}
+
+
+def test_exchanges_and_waiting_lists_switched_on_in_the_registration_dialog_are_saved(qtbot, app_context, db):
+    _term, _course, reg = _world(db)
+    view = _view(qtbot, app_context)
+    assert not view.exchanges_button.isEnabled()  # the registration allows none yet
+    view.edit_button.click()
+    dialog = view.last_dialog
+    assert isinstance(dialog, RegistrationDialog)
+    assert not dialog.exchanges.isChecked() and not dialog.waiting_lists.isChecked()
+    qtbot.waitUntil(lambda: dialog.courses.count() == 1, timeout=10_000)
+    dialog.exchanges.setChecked(True)
+    dialog.waiting_lists.setChecked(True)
+    dialog.reason.setText("wymiany i listy")
+    with qtbot.waitSignal(view.detailLoaded, timeout=10_000):
+        dialog.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: view.exchanges_button.isEnabled(), timeout=10_000)
+    with db.read() as session:
+        saved = session.get(Registration, reg)
+        assert (saved.exchanges, saved.waiting_lists, saved.clash_check) == (True, True, True)
+        change = session.scalars(select(AuditEntry).where(AuditEntry.entity == "registration")
+                                 .order_by(AuditEntry.id.desc())).first()
+        assert (change.before["exchanges"], change.after["exchanges"]) == (False, True)
+        assert change.after["waiting_lists"] is True and change.reason == "wymiany i listy"
+    assert "students may exchange groups" in view.info.text() and "full groups keep waiting lists" in view.info.text()
+    view.edit_button.click()  # opened again: as saved
+    again = view.last_dialog
+    assert again.exchanges.isChecked() and again.waiting_lists.isChecked()
+    again.reject()

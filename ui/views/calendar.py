@@ -115,6 +115,7 @@ class RegistrationsView(QWidget):
         self.explain_button = self._button(self.tr("E&xplain for a student…"), "explainStudentButton", self.explain_for_student)
         self.readiness_button = self._button(self.tr("Who is read&y…"), "readinessButton", self.show_readiness)
         self.readiness_button.setToolTip(self.tr("Every student it is meant for, grouped by what would stop them first"))
+        self.exchanges_button = self._button(self.tr("Grou&p exchanges…"), "exchangesButton", self.show_exchanges)
 
         self.rounds = _table(self, "roundsTable", self.tr("Rounds"), [
             self.tr("Round"), self.tr("Starts"), self.tr("Ends"), self.tr("State"), self.tr("For"), self.tr("Turns"),
@@ -168,7 +169,8 @@ class RegistrationsView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
-        for button in (self.edit_button, self.groups_button, self.explain_button, self.readiness_button):
+        for button in (self.edit_button, self.groups_button, self.explain_button, self.readiness_button,
+                       self.exchanges_button):
             head.addWidget(button)
         right_layout.addLayout(head)
         right_layout.addWidget(self.info)
@@ -214,6 +216,11 @@ class RegistrationsView(QWidget):
         self.groups_button.setEnabled(on)
         self.explain_button.setEnabled(on)
         self.readiness_button.setEnabled(on)
+        exchanges = on and self.detail is not None and self.detail.line.exchanges
+        self.exchanges_button.setEnabled(exchanges)
+        self.exchanges_button.setToolTip(
+            self.tr("Students' wishes to swap a group for another of the same course, and the exchange run")
+            if exchanges else self.tr("The registration does not allow exchanges: Edit… allows them."))
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -346,6 +353,10 @@ class RegistrationsView(QWidget):
         ]
         if not line.clash_check:
             facts.append(self.tr("timetable clashes not checked"))
+        if line.exchanges:
+            facts.append(self.tr("students may exchange groups"))
+        if line.waiting_lists:
+            facts.append(self.tr("full groups keep waiting lists"))
         text = " · ".join(facts)
         if detail.message:
             text += "\n" + self.tr("Message to students: %1").replace("%1", detail.message)
@@ -443,6 +454,18 @@ class RegistrationsView(QWidget):
         dialog.succeeded.connect(chosen)
         dialog.open()
 
+    def show_exchanges(self) -> None:
+        """The registration's open exchange wishes, its exchange run, a wish withdrawn or added
+        (ui.views.exchanges_dialog)."""
+        if self.detail is None or not self.exchanges_button.isEnabled():
+            return
+        from ui.views.exchanges_dialog import ExchangesDialog
+
+        dialog = ExchangesDialog(self.context, self.detail.line, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_exchanges = dialog
+        dialog.open()
+
     def show_readiness(self) -> None:
         if self.detail is None:
             return
@@ -534,6 +557,16 @@ class RegistrationDialog(ActionDialog):
         self.clash_check = QCheckBox(self.tr("Refuse groups that c&lash with the student's timetable"), self)
         self.clash_check.setObjectName("registrationClashCheck")
         self.clash_check.setChecked(line.clash_check if line else True)
+        self.exchanges = QCheckBox(self.tr("Students may exchange &groups"), self)
+        self.exchanges.setObjectName("registrationExchanges")
+        self.exchanges.setToolTip(self.tr("Students wish on the portal (or a clerk for them) to swap a group for "
+                                          "another of the same course; an exchange run carries the wishes out"))
+        self.exchanges.setChecked(line.exchanges if line else False)
+        self.waiting_lists = QCheckBox(self.tr("Full groups keep &waiting lists"), self)
+        self.waiting_lists.setObjectName("registrationWaitingLists")
+        self.waiting_lists.setToolTip(self.tr("A student may join a full group's waiting list; a seat freed goes to "
+                                              "the first on the list the rules let take it"))
+        self.waiting_lists.setChecked(line.waiting_lists if line else False)
         self.message = QPlainTextEdit(detail.message or "" if detail else "", self)
         self.message.setObjectName("registrationMessage")
         self.message.setAccessibleName(self.tr("Message to students"))
@@ -551,6 +584,8 @@ class RegistrationDialog(ActionDialog):
         self.form.addRow(self.tr("Courses &per student:"), self.selection)
         self.form.addRow("", self.entitled)
         self.form.addRow("", self.clash_check)
+        self.form.addRow("", self.exchanges)
+        self.form.addRow("", self.waiting_lists)
         self.form.addRow(self.tr("&Message:"), self.message)
         self.form.addRow(self.tr("Courses o&ffered:"), self.courses)
         self.finish_form()
@@ -610,7 +645,8 @@ class RegistrationDialog(ActionDialog):
             kind=kind, token_type_id=self.token.currentData() if kind is RegistrationKind.TOKEN else None,
             selection_limit=self.selection.value() or None, entitled_only=self.entitled.isChecked(),
             message=self.message.toPlainText(), course_ids=tuple(sorted(self.checked_courses())),
-            clash_check=self.clash_check.isChecked(),
+            clash_check=self.clash_check.isChecked(), exchanges=self.exchanges.isChecked(),
+            waiting_lists=self.waiting_lists.isChecked(),
         )
         return (draft, self.reason.text())
 

@@ -1,7 +1,9 @@
 """History: the audit trail read by staff member, student, kind of record, dates and personal-data access; exported to Excel.
 
 A change set (an import, a copy of a term) is one line with the number of its rows; Enter, a double
-click or "Open change set…" opens its rows, a page at a time, in ``ChangeSetDialog``.
+click or "Open change set…" opens its rows, a page at a time, in ``ChangeSetDialog``. A change set
+that can be reversed in one step (a many-student move, a group's closure, an exchange run, a swap:
+``desk.undo.UNDOABLE``) is undone from its line with a reason; a refusal lists what stands in the way.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,13 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from desk import history as audit_history
+from desk import undo as change_set_undo
 from desk.clock import local_to_utc
 from desk.errors import DomainError
 from desk.history import HistoryLine
 from desk.staff import Permission
 from desk.students import student_by_number
 from ui import labels
+from ui.changes import ALL, Changes
 from ui.context import AppContext
+from ui.dialogs import ActionDialog
 from ui.formats import NO_DATE as FORMATS_NO_DATE
 from ui.formats import DateField, date_text, datetime_text
 from ui.screen import fit_to_screen
@@ -224,7 +229,11 @@ class HistoryView(QWidget):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(CHANGE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(60)
-        install_table_tools(self.table, export=self.export)
+        self.undo_action = QAction(self.tr("&Undo this change set…"), self)
+        self.undo_action.setObjectName("historyUndoChangeSetAction")
+        self.undo_action.triggered.connect(lambda _checked=False: self.undo_change_set())
+        install_table_tools(self.table, export=self.export,
+                            extra_actions=lambda: [self.undo_action] if self.undoable_line() is not None else [])
 
         self.summary = QLabel(self)
         self.summary.setObjectName("historySummary")
@@ -248,6 +257,14 @@ class HistoryView(QWidget):
         self.open_button.clicked.connect(lambda _checked=False: self.open_change_set())
         self.open_button.setEnabled(False)
         self.change_set_dialog: ChangeSetDialog | None = None
+        self.undo_button = QPushButton(self.tr("&Undo this change set…"), self)
+        self.undo_button.setObjectName("historyUndoChangeSetButton")
+        self.undo_button.setAccessibleName(self.tr("Undo the selected change set"))
+        self.undo_button.setToolTip(self.tr("A many-student move, a group's closure, an exchange run or a swap, "
+                                            "reversed in one step with a reason (also in the line's context menu)."))
+        self.undo_button.clicked.connect(lambda _checked=False: self.undo_change_set())
+        self.undo_button.setEnabled(False)
+        self.undo_dialog: ActionDialog | None = None
 
         filters = QGridLayout()
         filters.setHorizontalSpacing(8)
@@ -277,6 +294,7 @@ class HistoryView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.open_button)
+        bottom.addWidget(self.undo_button)
         bottom.addWidget(self.more_button)
         bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -450,6 +468,8 @@ class HistoryView(QWidget):
         self.more_button.setEnabled(self._more)
         self.export_button.setEnabled(bool(self.model.lines))
         self.open_button.setEnabled(self.selected_change_set() is not None)
+        self.undo_button.setEnabled(self.undoable_line() is not None)
+        self.undo_action.setEnabled(self.undo_button.isEnabled())
 
     # --- change sets -----------------------------------------------------------------------
 
@@ -459,6 +479,48 @@ class HistoryView(QWidget):
         if not self.is_administrator or not 0 <= row < len(self.model.lines):
             return None
         return self.model.lines[row].change_set_id
+
+    def undoable_line(self) -> HistoryLine | None:
+        """The current line when it is the head of a change set of a kind that can be undone and the reader moves
+        students (the service checks the units and everything else again)."""
+        row = self.table.currentIndex().row()
+        if not 0 <= row < len(self.model.lines) or not self.context.actor.can(Permission.MANAGE_GROUPS):
+            return None
+        line = self.model.lines[row]
+        return line if line.is_change_set and line.action in change_set_undo.UNDOABLE else None
+
+    def undo_change_set(self) -> ActionDialog | None:
+        """Ask for the reason, then undo the current line's change set in the background; a refusal stays in the
+        dialog with what stands in the way, a success reads the history again and tells the other views."""
+        line = self.undoable_line()
+        if line is None:
+            return None
+        db, actor, head_id = self.context.db, self.context.actor, line.id
+        dialog = ActionDialog(self.context, "", "", "", "undoChangeSetDialog",
+                              lambda reason: change_set_undo.undo(UnitOfWork(db, actor), head_id, reason=reason), self,
+                              changes=Changes.of(group=ALL, student=ALL, registration=ALL, outbox=ALL, history=ALL))
+        when = datetime_text(line.at, self.context.time_zone)
+        dialog.set_texts(
+            self.tr("Undo change set #%1").replace("%1", str(head_id)),
+            self.tr("Undo “%1” (%2, %3)? Each student it moved gets back the very seat they had, what it enrolled "
+                    "is removed, a group it closed opens again. It is refused, saying why, if anything that depends "
+                    "on it has happened since.").replace("%1", line.description).replace("%2", when)
+            .replace("%3", line.staff_name or line.who),
+            self.tr("&Undo"))
+        dialog.finish_form()
+        dialog.succeeded.connect(lambda done: self._undone(head_id, done))
+        previous = self.undo_dialog
+        if previous is not None and not previous.isVisible():
+            previous.deleteLater()
+        self.undo_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _undone(self, head_id: int, done: change_set_undo.Undone) -> None:
+        self.refresh()
+        self.hint.setText(self.tr("Change set #%1 undone: %n students given back their former seats.", "",
+                                  done.students).replace("%1", str(head_id)))
+        self.hint.setVisible(True)
 
     def open_change_set(self) -> None:
         head_id = self.selected_change_set()
