@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import bindparam, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, case, func, insert, select, update
+from sqlalchemy.orm import Session, aliased
 
 from desk import bounds, rule_facts, rules
 from desk.changes import Action, Change, Description, Shown
@@ -34,6 +34,7 @@ from desk.i18n import translate
 from desk.messages import Message, define
 from desk.model import (
     ClassGroup,
+    Course,
     Enrollment,
     EnrollmentSource,
     EnrollmentStatus,
@@ -56,6 +57,17 @@ DONE = define("exchange.done", C, QT_TRANSLATE_NOOP("Exchanges", "Carried out: n
 VOID = define("exchange.void", C, QT_TRANSLATE_NOOP("Exchanges", "The student no longer holds {group}."))
 WITHDRAWN = define("exchange.withdrawn", C, QT_TRANSLATE_NOOP("Exchanges", "Withdrawn."))
 REPLACED = define("exchange.replaced", C, QT_TRANSLATE_NOOP("Exchanges", "Replaced by a newer wish."))
+# A wish from the portal for a group when the student holds none of its siblings to leave.
+NOTHING_TO_LEAVE = define("exchange.nothing_to_leave", C, QT_TRANSLATE_NOOP(
+    "Exchanges", "No group of the same course and class type as {group} is held to exchange for it."))
+
+
+class ExchangeRefused(DomainError):
+    """A wish refused for a reason the portal shows the student: ``stored``, a code with its parameters."""
+
+    def __init__(self, stored: Message):
+        super().__init__(stored.text())
+        self.stored = stored
 
 
 class ExchangeAction(Action):
@@ -65,6 +77,8 @@ class ExchangeAction(Action):
     WITHDRAW = "exchange.withdraw"
     BREAK = "exchange.break"  # the head of a break's change set
     SWAP = "exchange.swap"  # a clerk swaps two students (the head of its change set)
+    WAITING = "exchange.waiting"  # left open at a break, with a new reason why
+    VOID = "exchange.void"  # closed at a break: the student no longer holds the group it leaves
 
     def describe(self, shown: Shown) -> Description:
         if self is ExchangeAction.WISH:
@@ -72,6 +86,11 @@ class ExchangeAction(Action):
                 "%1", shown.names.group(shown.after.get("from_group_id"))), frozenset({"from_group_id"}))
         if self is ExchangeAction.WITHDRAW:
             return Description(translate("History", "Exchange wish withdrawn"))
+        if self is ExchangeAction.WAITING:
+            return Description(translate("History", "Exchange wish left waiting"), frozenset({"status"}))
+        if self is ExchangeAction.VOID:
+            return Description(translate("History", "Exchange wish void: the group it leaves is no longer held"),
+                               frozenset({"status"}))
         if self is ExchangeAction.SWAP:
             return Description(translate("History", "Two students swapped groups"))
         return Description(translate("History", "Exchange break: %1 wishes carried out").replace(
@@ -96,10 +115,8 @@ def _registration(session: Session, registration_id: int) -> Registration:
     return registration
 
 
-def make_wish(uow: UnitOfWork, student_id: int, from_group_id: int, to_group_ids: Iterable[int], *,
-              registration_id: int | None = None, portal_key: str | None = None) -> int:
-    """Record a wish to leave ``from_group_id`` for one of ``to_group_ids`` (in the order of preference); the wish's
-    id. A newer wish from the same group replaces an open one; the same portal key twice is one wish."""
+def _targets(from_group_id: int, to_group_ids: Iterable[int]) -> list[int]:
+    """The groups a wish names, in order and once each, checked before anything is read."""
     targets = list(dict.fromkeys(to_group_ids))
     for group_id in (from_group_id, *targets):
         bounds.RECORD_ID.check(group_id)
@@ -109,36 +126,57 @@ def make_wish(uow: UnitOfWork, student_id: int, from_group_id: int, to_group_ids
         raise DomainError(translate("Exchanges", "A wish may name at most %1 groups.").replace("%1", str(MAX_TARGETS)))
     if from_group_id in targets:
         raise DomainError(translate("Exchanges", "The group the student leaves cannot be one they wish for."))
+    return targets
+
+
+def _checked(uow: UnitOfWork, session: Session, student_id: int, from_group_id: int, targets: list[int],
+             registration_id: int | None) -> tuple[Enrollment, Registration]:
+    """The standing enrollment a wish leaves and the registration it is made in, once the student is found in the
+    group, the registration allows exchanges and offers the course, and every group named is a sibling of it."""
+    standing = session.scalars(select(Enrollment).where(
+        Enrollment.student_id == student_id, Enrollment.group_id == from_group_id,
+        Enrollment.status == EnrollmentStatus.ACCEPTED)).first()
+    source = session.get(ClassGroup, from_group_id)
+    if standing is None or source is None:
+        raise DomainError(translate("Exchanges", "The student is not in that group."))
+    if uow.staff is not None:
+        _require_clerk(uow, source, student_id)
+    registration = _registration(session, registration_id or standing.registration_id or 0)
+    offered = session.scalar(select(RegistrationCourse.course_id).where(
+        RegistrationCourse.registration_id == registration.id, RegistrationCourse.course_id == source.course_id))
+    if offered is None or source.term_id != registration.term_id:
+        raise DomainError(translate("Exchanges", "The registration %1 does not offer that course.")
+                          .replace("%1", registration.code))
+    siblings = dict(session.execute(select(ClassGroup.id, ClassGroup.class_type).where(
+        ClassGroup.course_id == source.course_id, ClassGroup.term_id == source.term_id,
+        ClassGroup.id.in_(targets))).all())
+    if any(siblings.get(group_id) != source.class_type for group_id in targets):
+        raise DomainError(translate("Exchanges", "A student exchanges only for a group of the same course, term "
+                                                 "and class type."))
+    return standing, registration
+
+
+def make_wish(uow: UnitOfWork, student_id: int, from_group_id: int, to_group_ids: Iterable[int], *,
+              registration_id: int | None = None, portal_key: str | None = None) -> int:
+    """Record a wish to leave ``from_group_id`` for one of ``to_group_ids`` (in the order of preference); the wish's
+    id. A newer wish from the same group replaces an open one; the same portal key twice is one wish."""
+    targets = _targets(from_group_id, to_group_ids)
     with uow.write() as session:
         if portal_key:
             existing = session.scalar(select(ExchangeWish.id).where(ExchangeWish.portal_key == portal_key))
             if existing is not None:
                 return existing
-        standing = session.scalars(select(Enrollment).where(
-            Enrollment.student_id == student_id, Enrollment.group_id == from_group_id,
-            Enrollment.status == EnrollmentStatus.ACCEPTED)).first()
-        source = session.get(ClassGroup, from_group_id)
-        if standing is None or source is None:
-            raise DomainError(translate("Exchanges", "The student is not in that group."))
-        if uow.staff is not None:
-            _require_clerk(uow, source, student_id)
-        registration = _registration(session, registration_id or standing.registration_id or 0)
-        offered = session.scalar(select(RegistrationCourse.course_id).where(
-            RegistrationCourse.registration_id == registration.id, RegistrationCourse.course_id == source.course_id))
-        if offered is None or source.term_id != registration.term_id:
-            raise DomainError(translate("Exchanges", "The registration %1 does not offer that course.")
-                              .replace("%1", registration.code))
-        siblings = dict(session.execute(select(ClassGroup.id, ClassGroup.class_type).where(
-            ClassGroup.course_id == source.course_id, ClassGroup.term_id == source.term_id,
-            ClassGroup.id.in_(targets))).all())
-        if any(siblings.get(group_id) != source.class_type for group_id in targets):
-            raise DomainError(translate("Exchanges", "A student exchanges only for a group of the same course, term "
-                                                     "and class type."))
+        standing, registration = _checked(uow, session, student_id, from_group_id, targets, registration_id)
+        replaced = []
         for old in session.scalars(select(ExchangeWish).where(ExchangeWish.enrollment_id == standing.id,
                                                               ExchangeWish.status == WishStatus.OPEN)):
             old.status, old.closed_at = WishStatus.WITHDRAWN, uow.now
             for key, value in _stored(REPLACED()).items():
                 setattr(old, key, value)
+            replaced.append(Change("exchange_wish", old.id, student_id, after={"status": WishStatus.WITHDRAWN.value},
+                                   reason=REPLACED()))
+        if replaced:  # the student sees the old wish closed
+            uow.record_changes(ExchangeAction.WITHDRAW, replaced)
         wish = ExchangeWish(portal_key=portal_key, student_id=student_id, registration_id=registration.id,
                             enrollment_id=standing.id, from_group_id=from_group_id, status=WishStatus.OPEN,
                             created_at=uow.now, created_by_id=uow.staff_id, **_stored(WAITING()))
@@ -150,6 +188,59 @@ def make_wish(uow: UnitOfWork, student_id: int, from_group_id: int, to_group_ids
                           after={"from_group_id": from_group_id, "to_group_ids": targets,
                                  "registration_id": registration.id, "status": WishStatus.OPEN.value})
         return wish.id
+
+
+def wish_from_portal(uow: UnitOfWork, student_id: int, registration_id: int, group_id: int, *,
+                     portal_key: str | None = None) -> int:
+    """A student's wish for ``group_id`` from the portal, which names one group an action; the wish's id.
+
+    The group the student leaves is the one they hold of the same course, term and class type. Where they have an
+    open wish from it already, the group is added to that wish as their next choice (the actions come in the order
+    the student chose the groups), with the checks of ``make_wish``; otherwise it begins a new wish. A group the wish
+    names already changes nothing, so an action applied again is the same wish."""
+    bounds.RECORD_ID.check(group_id)
+    with uow.write() as session:
+        if portal_key:
+            existing = session.scalar(select(ExchangeWish.id).where(ExchangeWish.portal_key == portal_key))
+            if existing is not None:
+                return existing
+        wished = session.get(ClassGroup, group_id)
+        if wished is None:
+            raise NotFound(translate("Exchanges", "That class group no longer exists."))
+        held = aliased(ClassGroup)
+        standing = session.execute(
+            select(Enrollment.id, Enrollment.group_id).join(held, held.id == Enrollment.group_id)
+            .where(Enrollment.student_id == student_id, Enrollment.status == EnrollmentStatus.ACCEPTED,
+                   held.course_id == wished.course_id, held.term_id == wished.term_id,
+                   held.class_type == wished.class_type)
+            .order_by(case((Enrollment.registration_id == registration_id, 0), else_=1), Enrollment.id)).first()
+        if standing is None:
+            raise ExchangeRefused(NOTHING_TO_LEAVE(group=_group_label(session, group_id)))
+        wish = session.scalars(select(ExchangeWish).where(ExchangeWish.enrollment_id == standing.id,
+                                                          ExchangeWish.status == WishStatus.OPEN)).first()
+        if wish is None:
+            return make_wish(uow, student_id, standing.group_id, [group_id], registration_id=registration_id,
+                             portal_key=portal_key)
+        named = list(session.scalars(select(ExchangeTarget.group_id).where(ExchangeTarget.wish_id == wish.id)
+                                     .order_by(ExchangeTarget.preference)))
+        if group_id in named:
+            return wish.id
+        targets = _targets(standing.group_id, [*named, group_id])
+        _checked(uow, session, student_id, standing.group_id, targets, registration_id)
+        last = session.scalar(select(func.max(ExchangeTarget.preference)).where(ExchangeTarget.wish_id == wish.id)) or 0
+        session.add(ExchangeTarget(wish_id=wish.id, group_id=group_id, preference=last + 1))
+        session.flush()
+        uow.record_change(ExchangeAction.WISH, entity="exchange_wish", entity_id=wish.id, student_id=student_id,
+                          after={"from_group_id": standing.group_id, "to_group_ids": targets,
+                                 "registration_id": wish.registration_id, "status": WishStatus.OPEN.value})
+        return wish.id
+
+
+def _group_label(session: Session, group_id: int) -> str:
+    """A group as the wishes' reasons name it: "ANG-B2 class 2"."""
+    row = session.execute(select(Course.code, ClassGroup.class_type, ClassGroup.number)
+                          .join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id == group_id)).first()
+    return f"{row.code} {row.class_type.value} {row.number}" if row is not None else str(group_id)
 
 
 def withdraw(uow: UnitOfWork, wish_id: int, *, reason: str | None = None) -> None:
@@ -339,15 +430,19 @@ def run_break(uow: UnitOfWork, registration_id: int, *, reason: str | None = Non
                                 reason=reason) as head:
                 _close_void(uow, session, void)
                 _write(uow, session, board, found, reason)
-        reasons = []
+        stored = {r.id: (r.reason_code, r.reason_params) for r in rows}
+        changed, waiting = [], []
         for wish in live:
             if not wish.done:
-                why = _stored(board.why_open(wish))
-                reasons.append({"wish": wish.id, "code": why["reason_code"], "params": why["reason_params"]})
-        stored = {r.id: (r.reason_code, r.reason_params) for r in rows}
-        changed = [r for r in reasons if stored[r["wish"]] != (r["code"], r["params"])]
-        if changed:
+                why = board.why_open(wish)
+                kept = _stored(why)
+                if stored[wish.id] != (kept["reason_code"], kept["reason_params"]):
+                    changed.append({"wish": wish.id, "code": kept["reason_code"], "params": kept["reason_params"]})
+                    waiting.append(Change("exchange_wish", wish.id, wish.student_id,
+                                          after={"status": WishStatus.OPEN.value}, reason=why))
+        if changed:  # the student sees why their wish still waits
             connection.execute(_SET_REASON, changed)
+            uow.record_changes(ExchangeAction.WAITING, waiting)
         return BreakDone(carried, len(found), max((len(s) for s in found), default=0),
                          sum(1 for w in live if not w.done), len(void), head)
 
@@ -372,13 +467,17 @@ def _close_void(uow: UnitOfWork, session: Session, void: list) -> None:
     if not void:
         return
     facts = rule_facts.groups(session, {r.from_group_id for r in void}, timetables=False)
-    rows = []
+    rows, changes = [], []
     for r in void:
         group = facts.get(r.from_group_id)
-        why = _stored(VOID(group=f"{group.course_code} {group.class_type} {group.number}" if group else ""))
+        reason = VOID(group=f"{group.course_code} {group.class_type} {group.number}" if group else "")
+        why = _stored(reason)
         rows.append({"wish": r.id, "status": WishStatus.VOID.value, "at": uow.now, "done": None,
                      "code": why["reason_code"], "params": why["reason_params"]})
+        changes.append(Change("exchange_wish", r.id, r.student_id, after={"status": WishStatus.VOID.value},
+                              reason=reason))
     connection_of(session).execute(_CLOSE, rows)
+    uow.record_changes(ExchangeAction.VOID, changes)
 
 
 def _write(uow: UnitOfWork, session: Session, board: _Board, sets: list[list[tuple[_Wish, int]]],
@@ -466,7 +565,7 @@ class WishLine:
 
 def wishes_of(uow: UnitOfWork, registration_id: int, *, open_only: bool = True) -> list[WishLine]:
     """The registration's wishes, oldest first, with the groups they name and why each waits or was closed."""
-    from desk.model import Course, Person, Student
+    from desk.model import Person, Student
 
     uow.require(Permission.READ_STUDENTS)
     with uow.read() as session:

@@ -14,9 +14,12 @@ the checkpoint and only marks them; the rows themselves are state, so writing th
 change nothing either. Entries are marked rather than read "above the last id", because on
 PostgreSQL ids are handed out before commit and a late commit would be skipped.
 
-In: student actions (registrations, unregistrations, token requests and withdrawals) are applied
-through the same services clerks use, each recorded under its portal key in the transaction that
-applies it, so an action is applied once. One that no longer fits becomes a conflict for a clerk.
+In: student actions (registrations, unregistrations, token requests and withdrawals, exchange wishes
+and their withdrawals, joining and leaving waiting lists) are applied through the same services
+clerks use, each recorded under its portal key in the transaction that applies it, so an action is
+applied once. A registration or token request that no longer fits becomes a conflict for a clerk;
+a withdrawal, a wish or a waiting list's action that cannot be done is refused. Either way the
+portal's row of the action is told why (its reason code and parameters).
 """
 
 from __future__ import annotations
@@ -32,10 +35,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from sqlalchemy import and_, func, insert, select, text, update
+from sqlalchemy import and_, bindparam, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from desk import enrollment, token_rounds
+from desk import enrollment, exchanges, token_rounds, waiting_lists
 from desk.changes import Action, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, now_utc
 from desk.db import Database
@@ -44,6 +47,7 @@ from desk.i18n import translate
 from desk.messages import Message, define
 from desk.messages import defined as defined_messages
 from desk.model import (
+    ExchangeWish,
     OutboxEntry,
     PortalInboxEntry,
     RequestAction,
@@ -55,6 +59,9 @@ from desk.model import (
     SyncRun,
     SyncTrigger,
     TokenRequest,
+    WaitingEntry,
+    WaitingStatus,
+    WishStatus,
 )
 from desk.portal import schema
 from desk.portal.database import open_portal_for
@@ -93,6 +100,9 @@ Progress = Callable[[int, int, str], None]
 # Why a student's action was not applied, kept as codes (an inbox entry's detail; see also desk.sync_conflicts).
 NO_PENDING_REQUEST = define("sync.no_pending_request", "Sync", QT_TRANSLATE_NOOP("Sync", "No pending request to withdraw."))
 UNKNOWN_ACTION = define("sync.unknown_action", "Sync", QT_TRANSLATE_NOOP("Sync", "Unknown action {kind}."))
+NO_OPEN_WISH = define("sync.no_open_wish", "Sync", QT_TRANSLATE_NOOP(
+    "Sync", "No open exchange wish from that group to withdraw."))
+NOT_WAITING = define("sync.not_waiting", "Sync", QT_TRANSLATE_NOOP("Sync", "Not on that group's waiting list."))
 # A run closed by the next one because it stopped giving signs of life (see interrupted()).
 INTERRUPTED_RUN = define("sync.interrupted", "Sync", QT_TRANSLATE_NOOP("Sync", "interrupted: the program stopped during the run"))
 
@@ -527,6 +537,9 @@ _TABLE_WORDS = {
     "portal_token_types": QT_TRANSLATE_NOOP("Sync", "token types"),
     "portal_token_balances": QT_TRANSLATE_NOOP("Sync", "token balances"),
     "portal_token_requests": QT_TRANSLATE_NOOP("Sync", "token requests"),
+    "portal_exchange_wishes": QT_TRANSLATE_NOOP("Sync", "exchange wishes"),
+    "portal_exchange_wish_targets": QT_TRANSLATE_NOOP("Sync", "groups wished for in exchanges"),
+    "portal_waiting_entries": QT_TRANSLATE_NOOP("Sync", "waiting lists"),
     "portal_payments": QT_TRANSLATE_NOOP("Sync", "payments"),
     "portal_messages": QT_TRANSLATE_NOOP("Sync", "message texts"),
     "portal_actions": QT_TRANSLATE_NOOP("Sync", "students' actions"),
@@ -617,11 +630,45 @@ def _inbound(db: Database, portal: Database, run_id: int, counts: _Counts, repor
             counts.received += len(applied)
             counts.conflicts += sum(1 for outcome in applied.values() if outcome == "conflict")
         read_at = now_utc().replace(tzinfo=None)
+        why = _reasons(db, [key for key, outcome in outcomes.items() if outcome != "applied"])
+        rows = []
+        for key, outcome in outcomes.items():
+            code, params = why.get(key, (None, None))
+            rows.append({"key": key, "at": read_at, "said": outcome, "code": code, "params": params})
         with portal.write() as target:
-            for key, outcome in outcomes.items():
-                target.execute(update(actions).where(actions.c.action_key == key).values(read_at=read_at, outcome=outcome))
+            target.execute(_MARK_READ, rows)
         done += len(batch)
         report(done, max(total, done), translate("Sync", "Reading student actions from the portal"))
+
+
+# An action read: its outcome, and why where it was not applied.
+_MARK_READ = (update(schema.actions).where(schema.actions.c.action_key == bindparam("key"))
+              .values(read_at=bindparam("at"), outcome=bindparam("said"), reason_code=bindparam("code"),
+                      reason_params=bindparam("params")))
+
+
+def _reasons(db: Database, keys: list[str]) -> dict[str, tuple[str, str]]:
+    """Why each of these actions was refused or kept as a conflict, as the portal's row of it keeps it: the first
+    reason the desk recorded, a code and its parameters as JSON text."""
+    found: dict[str, tuple[str, str]] = {}
+    with db.read() as session:
+        for start in range(0, len(keys), INBOUND_BATCH):
+            for key, detail in session.execute(select(PortalInboxEntry.action_key, PortalInboxEntry.detail).where(
+                    PortalInboxEntry.action_key.in_(keys[start:start + INBOUND_BATCH]))):
+                reason = _first_reason(detail)
+                if reason is not None:
+                    found[key] = (reason.code, reason.params_text())
+    return found
+
+
+def _first_reason(detail: str | None) -> Message | None:
+    """The first of the reasons an inbox entry keeps (a JSON list of messages); None for none, or for words an older
+    desk kept instead."""
+    try:
+        kept = json.loads(detail) if detail else None
+    except ValueError:
+        return None
+    return Message.from_json(kept[0]) if isinstance(kept, list) and kept else None
 
 
 FIRST_COME_KINDS = frozenset({"register", "unregister"})
@@ -745,6 +792,28 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
             with portal_uow.write() as session:
                 token_rounds.withdraw_request(portal_uow, request_id)
                 return applied(session)
+        if kind == "exchange_wish":  # a group wished for; a second one from the same group adds to the open wish
+            with portal_uow.write() as session:
+                exchanges.wish_from_portal(portal_uow, student_id, registration_id, group_id, portal_key=key)
+                return applied(session)
+        if kind == "exchange_withdraw":  # the group the student would leave
+            with portal_uow.write() as session:
+                wish_id = session.scalar(_OPEN_WISH, {"student": student_id, "group": group_id})
+                if wish_id is None:
+                    raise _Refused(NO_OPEN_WISH())
+                exchanges.withdraw(portal_uow, wish_id)
+                return applied(session)
+        if kind == "waiting_join":
+            with portal_uow.write() as session:
+                waiting_lists.join(portal_uow, student_id, group_id, registration_id, portal_key=key)
+                return applied(session)
+        if kind == "waiting_leave":
+            with portal_uow.write() as session:
+                entry_id = session.scalar(_WAITING_ENTRY, {"student": student_id, "group": group_id})
+                if entry_id is None:
+                    raise _Refused(NOT_WAITING())
+                waiting_lists.remove(portal_uow, entry_id)
+                return applied(session)
         _record_inbox(db, key, kind, student_id, "refused", [UNKNOWN_ACTION(kind=kind)], run_id)
         return "refused"
     except IntegrityError as error:
@@ -755,11 +824,31 @@ def _apply(db: Database, action: dict[str, Any], run_id: int, now: datetime | No
         record_conflict(db, action, [DATABASE_REFUSED(detail=str(error.orig or error).strip().splitlines()[0])], run_id)
         return "conflict"
     except DomainError as refusal:
-        if kind == "token_withdraw":
+        if kind in REFUSED_KINDS:
             _record_inbox(db, key, kind, student_id, "refused", reasons_of(refusal), run_id)
             return "refused"
         record_conflict(db, action, reasons_of(refusal), run_id)
         return "conflict"
+
+
+# Actions with nothing for a clerk to settle when they cannot be done: refused, the student told why.
+REFUSED_KINDS = frozenset({"token_withdraw", "exchange_wish", "exchange_withdraw", "waiting_join", "waiting_leave"})
+
+# The student's open wish from a group, and their place on a group's list, that the portal's action names.
+_OPEN_WISH = select(ExchangeWish.id).where(
+    ExchangeWish.student_id == bindparam("student"), ExchangeWish.from_group_id == bindparam("group"),
+    ExchangeWish.status == WishStatus.OPEN).order_by(ExchangeWish.id.desc()).limit(1)
+_WAITING_ENTRY = select(WaitingEntry.id).where(
+    WaitingEntry.student_id == bindparam("student"), WaitingEntry.group_id == bindparam("group"),
+    WaitingEntry.status == WaitingStatus.WAITING)
+
+
+class _Refused(DomainError):
+    """An action with nothing to act on, and why (``stored``, what the portal shows the student)."""
+
+    def __init__(self, stored: Message):
+        super().__init__(stored.text())
+        self.stored = stored
 
 
 def _record_inbox(db: Database, key: str, kind: str, student_id: int, outcome: str, reasons: list[Message] | None,

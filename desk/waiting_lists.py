@@ -57,6 +57,7 @@ class WaitingAction(Action):
     JOIN = "waiting.join"
     REMOVE = "waiting.remove"
     MOVE = "waiting.move"  # a clerk moves a student up or down
+    PASSED_OVER = "waiting.passed_over"  # a seat freed, the student could not take it: why, when it changed
 
     def describe(self, shown: Shown) -> Description:
         group = shown.names.group(shown.after.get("group_id") or shown.before.get("group_id"))
@@ -64,6 +65,7 @@ class WaitingAction(Action):
             WaitingAction.JOIN: translate("History", "On the waiting list of %1"),
             WaitingAction.REMOVE: translate("History", "Off the waiting list of %1"),
             WaitingAction.MOVE: translate("History", "Moved on the waiting list of %1 to place %2"),
+            WaitingAction.PASSED_OVER: translate("History", "Passed over on the waiting list of %1"),
         }[self]
         return Description(words.replace("%1", group).replace("%2", str(shown.after.get("place", ""))),
                            frozenset({"group_id", "place"}))
@@ -170,6 +172,7 @@ def fill(uow: UnitOfWork, group_ids: Iterable[int]) -> int:
         select(Registration).where(Registration.id.in_({row.registration_id for row in waiting})))}
     enrolled = 0
     passed: list[dict] = []
+    passed_changes: list[Change] = []
     for group_id, entries in by_group.items():
         group = facts.get(group_id)
         if group is None or group.closed:
@@ -184,9 +187,12 @@ def fill(uow: UnitOfWork, group_ids: Iterable[int]) -> int:
                 continue  # acting elsewhere this moment: the next seat that frees asks them again
             refusals = _asked(session, uow.now, registration, group, [entry.student_id])[entry.student_id]
             if refusals:
-                why = _stored(refusal_message(refusals[0]))
+                reason = refusal_message(refusals[0])
+                why = _stored(reason)
                 if (entry.reason_code, entry.reason_params) != (why["reason_code"], why["reason_params"]):
                     passed.append({"entry": entry.id, "code": why["reason_code"], "params": why["reason_params"]})
+                    passed_changes.append(Change("waiting_entry", entry.id, entry.student_id,
+                                                 after={"group_id": group_id, "status": "waiting"}, reason=reason))
                 continue
             seeker = rule_facts.seeker(session, entry.student_id, [group])
             taken = _take_seat(session, group, seeker, allow_over_limit=False)
@@ -208,8 +214,9 @@ def fill(uow: UnitOfWork, group_ids: Iterable[int]) -> int:
                                                              after={"group_id": group_id, "status": "enrolled"},
                                                              reason=ENROLLED())])
             enrolled += 1
-    if passed:
+    if passed:  # the student sees why they were passed over
         connection.execute(_SET_REASON, passed)
+        uow.record_changes(WaitingAction.PASSED_OVER, passed_changes)
     return enrolled
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    ColumnElement,
     Date,
     DateTime,
     Integer,
@@ -49,6 +50,8 @@ from desk.model import (
     ClassGroup,
     Course,
     Enrollment,
+    ExchangeTarget,
+    ExchangeWish,
     LoginAccount,
     OrgUnit,
     Payment,
@@ -68,6 +71,8 @@ from desk.model import (
     TokenEntry,
     TokenRequest,
     TokenType,
+    WaitingEntry,
+    WaitingStatus,
 )
 from desk.portal import schema
 
@@ -186,6 +191,25 @@ _RELEASE_AT = case(
 # portal is told (it applies ``release_at`` itself), so that writer need not queue the share.
 _RELEASED_EARLY = SeatShare.released_at.is_not(None) & (_RELEASE_AT.is_(None) | (SeatShare.released_at < _RELEASE_AT))
 
+# A waiting student's place among those waiting on the group's list (1 the first; the list's order is its positions,
+# then who joined first), NULL once they are enrolled or removed: counted by the statement itself, as the rows may be
+# copied inside one database.
+_ahead = aliased(WaitingEntry, name="ahead")
+_STILL_WAITING = WaitingEntry.status == WaitingStatus.WAITING
+_PLACE = case((_STILL_WAITING, select(func.count()).select_from(_ahead).where(
+    _ahead.group_id == WaitingEntry.group_id, _ahead.status == WaitingStatus.WAITING,
+    (_ahead.position < WaitingEntry.position)
+    | ((_ahead.position == WaitingEntry.position) & (_ahead.id <= WaitingEntry.id)),
+).scalar_subquery()))
+# The groups whose lists some waiting entries (a select of their ids) are on.
+_listing = aliased(WaitingEntry, name="listing")
+
+
+def _lists_of(entries) -> ColumnElement[bool]:
+    """Every student still waiting on the lists the entries are on: one entry's change moves the others' places."""
+    return _STILL_WAITING & WaitingEntry.group_id.in_(select(_listing.group_id).where(_listing.id.in_(entries)))
+
+
 PUBLICATIONS: dict[str, Publication] = {
     p.name: p
     for p in (
@@ -219,7 +243,7 @@ PUBLICATIONS: dict[str, Publication] = {
             select(Registration.id.label("registration_id"), Registration.code, Registration.name,
                    OrgUnit.code.label("unit_code"), Term.code.label("term_code"), Registration.kind,
                    TokenType.code.label("token_type_code"), Registration.selection_limit, Registration.entitled_only,
-                   Registration.message, Registration.clash_check)
+                   Registration.message, Registration.clash_check, Registration.exchanges, Registration.waiting_lists)
             .join(OrgUnit, OrgUnit.id == Registration.unit_id)
             .join(Term, Term.id == Registration.term_id)
             .outerjoin(TokenType, TokenType.id == Registration.token_type_id),
@@ -303,6 +327,25 @@ PUBLICATIONS: dict[str, Publication] = {
             (TokenRequest.id,), TokenRequest.student_id,
         ),
         Publication(
+            schema.exchange_wishes,
+            select(ExchangeWish.id.label("wish_id"), ExchangeWish.student_id, ExchangeWish.registration_id,
+                   ExchangeWish.from_group_id, ExchangeWish.status, ExchangeWish.created_at, ExchangeWish.closed_at,
+                   ExchangeWish.reason_code, ExchangeWish.reason_params),
+            (ExchangeWish.id,), ExchangeWish.student_id,
+        ),
+        Publication(
+            schema.exchange_wish_targets,
+            select(ExchangeTarget.wish_id, ExchangeTarget.group_id, ExchangeTarget.preference),
+            (ExchangeTarget.wish_id, ExchangeTarget.group_id),
+        ),
+        Publication(
+            schema.waiting_entries,
+            select(WaitingEntry.id.label("entry_id"), WaitingEntry.registration_id, WaitingEntry.group_id,
+                   WaitingEntry.student_id, _PLACE.label("place"), WaitingEntry.status, WaitingEntry.reason_code,
+                   WaitingEntry.reason_params),
+            (WaitingEntry.id,), WaitingEntry.student_id,
+        ),
+        Publication(
             schema.payments,
             select(Payment.id.label("payment_id"), Payment.student_id, Payment.amount, Payment.status, Payment.due_on,
                    Payment.course_id),
@@ -314,16 +357,17 @@ PUBLICATIONS: dict[str, Publication] = {
 # Tables whose rows belong to one student: a one-student run refreshes these for the student.
 STUDENT_TABLES = ("portal_students", "portal_student_programmes", "portal_access_grants", "portal_enrollments",
                   "portal_token_balances", "portal_token_requests", "portal_payments", "portal_seat_share_students",
-                  "portal_round_students", "portal_round_starts")
+                  "portal_round_students", "portal_round_starts", "portal_exchange_wishes", "portal_waiting_entries")
 
 # Rows published whole with a record (a registration's offered courses, a share's list, a round's list and its
-# students' own starts), those the desk no longer has removed with them: the kind of queued record, the portal table,
-# and the desk column naming the record (the portal's column of the same name names it there).
+# students' own starts, an exchange wish's groups), those the desk no longer has removed with them: the kind of queued
+# record, the portal table, and the desk column naming the record (the portal's column of the same name names it there).
 WHOLE = (
     ("registration", "portal_registration_courses", RegistrationCourse.registration_id),
     ("seat_share", "portal_seat_share_students", SeatShareStudent.share_id),
     ("round", "portal_round_students", RoundStudent.round_id),
     ("round", "portal_round_starts", RoundStart.round_id),
+    ("exchange_wish", "portal_exchange_wish_targets", ExchangeTarget.wish_id),
 )
 
 
@@ -364,6 +408,8 @@ def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> di
     simple("token_request", "portal_token_requests")
     simple("payment", "portal_payments")
     simple("seat_share", "portal_seat_shares")
+    simple("exchange_wish", "portal_exchange_wishes")
+    simple("waiting_entry", "portal_waiting_entries")
     # A registration's offered courses, a share's list, a round's list and starts: the rows the desk has, and a marker
     # for those the portal holds (removed when the desk no longer has them).
     for kind, name, owner in WHOLE:
@@ -384,6 +430,10 @@ def keys_for_changes(session: Session, changes: Iterable[tuple[str, int]]) -> di
             keys["portal_class_groups"].add((group_id,))
         for (registration_id,) in session.execute(select(Registration.id).where(Registration.term_id.in_(ids))):
             keys["portal_registrations"].add((registration_id,))
+    # A waiting entry's change moves the places of the others on its list.
+    for ids in _chunks(by_entity.get("waiting_entry", ())):
+        for (entry_id,) in session.execute(select(WaitingEntry.id).where(_lists_of(ids))):
+            keys["portal_waiting_entries"].add((entry_id,))
     for ids in _chunks(by_entity.get("token_entry", ())):
         for pair in session.execute(
             select(TokenEntry.student_id, TokenEntry.token_type_id).where(TokenEntry.id.in_(ids)).distinct()
@@ -419,6 +469,7 @@ DIRECT = {
     "registration": "portal_registrations", "round": "portal_rounds", "access_rule": "portal_access_rules",
     "access_grant": "portal_access_grants", "class_group": "portal_class_groups", "enrollment": "portal_enrollments",
     "token_request": "portal_token_requests", "payment": "portal_payments", "seat_share": "portal_seat_shares",
+    "exchange_wish": "portal_exchange_wishes", "waiting_entry": "portal_waiting_entries",
 }
 
 
@@ -484,6 +535,8 @@ def publish_batch(desk: Session, portal: Session, first: int, last: int, request
                 condition = ClassGroup.id.in_(union(queued(entity), counted))
             elif entity == "seat_share" and sharing:  # and every kind of share
                 condition = or_(condition, *sharing)
+            elif entity == "waiting_entry":  # and everyone still waiting on their lists, whose places they move
+                condition = or_(condition, _lists_of(queued(entity)))
             write(publication, condition, {(i,) for i in requested[entity]}, entity)
     if sharing and "seat_share" not in requested:
         write(PUBLICATIONS["portal_seat_shares"], or_(*sharing))
@@ -516,11 +569,12 @@ def publish_batch(desk: Session, portal: Session, first: int, last: int, request
 def _all_written(publication: Publication, entity: str, written: int, distinct: dict[str, int] | None) -> bool:
     """Whether a row was written for every record of this kind the span names: then none is gone.
 
-    Groups are written for changed enrollments too, and shares for changed groups, enrollments and rounds, so their
-    count says nothing of the kind.
+    Groups are written for changed enrollments too, shares for changed groups, enrollments and rounds, and waiting
+    entries for the others on their lists, so their count says nothing of the kind.
     """
     key = publication.key_columns[0]
-    return distinct is not None and written == distinct.get(entity) and key is not ClassGroup.id and key is not SeatShare.id
+    return (distinct is not None and written == distinct.get(entity)
+            and key is not ClassGroup.id and key is not SeatShare.id and key is not WaitingEntry.id)
 
 
 _MAIN = MetaData()
@@ -701,6 +755,13 @@ def student_keys(desk: Session, portal: Session, student_id: int) -> dict[str, s
     keys["portal_seat_shares"] |= {(s,) for s in desk.scalars(
         select(SeatShare.id).where(SeatShare.group_id.in_(select(Enrollment.group_id).where(
             Enrollment.student_id == student_id))))}
+    # The groups each of their exchange wishes names, whole (those the desk no longer has go).
+    wishes = {k[0] for k in keys["portal_exchange_wishes"]}
+    targets = PUBLICATIONS["portal_exchange_wish_targets"]
+    for ids in _chunks(wishes):
+        named = desk.execute(select(*targets.key_columns).where(ExchangeTarget.wish_id.in_(ids)))
+        keys[targets.name] |= {tuple(k) for k in named}
+        keys[_whole_marker(targets.name)] |= {(i,) for i in ids}
     return keys
 
 

@@ -90,6 +90,10 @@ registrations = Table(
     Column("entitled_only", Boolean, nullable=False),
     Column("message", Text),
     Column("clash_check", Boolean),  # groups whose timetable clashes with one the student holds are refused
+    # Students may wish to swap a group for a sibling (portal_exchange_wishes), and join a full group's waiting list
+    # (portal_waiting_entries); NULL only in a portal of an older contract not yet republished.
+    Column("exchanges", Boolean),
+    Column("waiting_lists", Boolean),
 )
 
 registration_courses = Table(
@@ -237,6 +241,45 @@ token_requests = Table(
     Column("resolution_params", Text),
 )
 
+# A student's wish to leave a group they hold for one of its siblings (the same course, term and class type), carried
+# out at an exchange break (docs/portal-contract.md, "Exchanges"): open, done, withdrawn or void, and why it waits or
+# was closed, as a code and its parameters as JSON text.
+exchange_wishes = Table(
+    "portal_exchange_wishes", metadata,
+    Column("wish_id", Integer, primary_key=True),
+    Column("student_id", Integer, nullable=False, index=True),
+    Column("registration_id", Integer, nullable=False),
+    Column("from_group_id", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    _utc("created_at", nullable=False),
+    _utc("closed_at"),
+    Column("reason_code", String(60)),
+    Column("reason_params", Text),
+)
+
+# The groups a wish would take, in the student's order of preference (1 first).
+exchange_wish_targets = Table(
+    "portal_exchange_wish_targets", metadata,
+    Column("wish_id", Integer, primary_key=True),
+    Column("group_id", Integer, primary_key=True),
+    Column("preference", Integer, nullable=False),
+)
+
+# A student's place on a full group's waiting list (docs/portal-contract.md, "Waiting lists"): while waiting, their
+# place among those waiting (1 the first); enrolled or removed, NULL. Why they were passed over (or why it closed): a
+# code and its parameters as JSON text.
+waiting_entries = Table(
+    "portal_waiting_entries", metadata,
+    Column("entry_id", Integer, primary_key=True),
+    Column("registration_id", Integer, nullable=False),
+    Column("group_id", Integer, nullable=False, index=True),
+    Column("student_id", Integer, nullable=False, index=True),
+    Column("place", Integer),
+    Column("status", String(20), nullable=False),
+    Column("reason_code", String(60)),
+    Column("reason_params", Text),
+)
+
 payments = Table(
     "portal_payments", metadata,
     Column("payment_id", Integer, primary_key=True),
@@ -264,7 +307,9 @@ actions = Table(
     Column("action_id", Integer, primary_key=True, autoincrement=True),
     # Unique per action, made by the portal: the desk applies each key once.
     Column("action_key", String(100), nullable=False, unique=True),
-    Column("kind", String(30), nullable=False),  # register, unregister, token_request, token_unregister, token_withdraw
+    # register, unregister, token_request, token_unregister, token_withdraw, exchange_wish, exchange_withdraw,
+    # waiting_join, waiting_leave
+    Column("kind", String(30), nullable=False),
     Column("student_id", Integer, nullable=False),
     Column("registration_id", Integer, nullable=False),
     Column("group_id", Integer),
@@ -273,6 +318,9 @@ actions = Table(
     # Set by the desk once the action is applied (or kept as a conflict).
     _utc("read_at"),
     Column("outcome", String(20)),
+    # Why the desk refused it or kept it as a conflict: a code worded in portal_messages, its parameters as JSON text.
+    Column("reason_code", String(60)),
+    Column("reason_params", Text),
     Index("ix_portal_actions_unread", "read_at", "action_id"),
 )
 
@@ -291,5 +339,5 @@ sync_state = Table(
 PUBLISHED = (
     persons, logins, students, student_programmes, token_types, registrations, registration_courses, rounds,
     round_students, round_starts, access_rules, access_grants, class_groups, seat_shares, seat_share_students,
-    enrollments, token_balances, token_requests, payments,
+    enrollments, token_balances, token_requests, exchange_wishes, exchange_wish_targets, waiting_entries, payments,
 )
