@@ -287,3 +287,15 @@ def test_a_run_stopped_by_force_shows_as_interrupted(qtbot, app_context, db, adm
     shown = {view.runs_table.item(row, RUN_KIND).text(): view.runs_table.item(row, RUN_RESULT).text()
              for row in range(view.runs_table.rowCount())}
     assert shown == {"full": "interrupted", "incremental": "running"}
+
+
+def test_every_kind_of_queued_record_and_of_student_action_has_words():
+    from desk.portal.publish import DIRECT
+    from desk.sync import FIRST_COME_KINDS, REFUSED_KINDS, TOKEN_REQUEST_KINDS
+    from ui.views.sync_view import action_label, entity_label
+
+    # A code shown as it is would keep its underscore ("exchange_wish"); words have none.
+    for entity in set(DIRECT) - {"student_record"} | {"course", "term", "token_entry", "seat_share"}:
+        assert "_" not in entity_label(entity), entity
+    for kind in FIRST_COME_KINDS | TOKEN_REQUEST_KINDS | REFUSED_KINDS:
+        assert "_" not in action_label(kind), kind

@@ -100,6 +100,9 @@ def entity_label(entity: str) -> str:
         "token_entry": QCoreApplication.translate("SyncView", "token balances"),
         "token_request": QCoreApplication.translate("SyncView", "token requests"),
         "payment": QCoreApplication.translate("SyncView", "payments"),
+        "seat_share": QCoreApplication.translate("SyncView", "dedicated seats"),
+        "exchange_wish": QCoreApplication.translate("SyncView", "exchange wishes"),
+        "waiting_entry": QCoreApplication.translate("SyncView", "waiting lists"),
     }
     return names.get(entity, entity)
 
@@ -112,6 +115,10 @@ def action_label(kind: str) -> str:
         "token_request": QCoreApplication.translate("SyncView", "token request"),
         "token_unregister": QCoreApplication.translate("SyncView", "token request to unregister"),
         "token_withdraw": QCoreApplication.translate("SyncView", "withdraw a token request"),
+        "exchange_wish": QCoreApplication.translate("SyncView", "exchange wish"),
+        "exchange_withdraw": QCoreApplication.translate("SyncView", "withdraw an exchange wish"),
+        "waiting_join": QCoreApplication.translate("SyncView", "join a waiting list"),
+        "waiting_leave": QCoreApplication.translate("SyncView", "leave a waiting list"),
     }
     return names.get(kind, kind)
 
