@@ -4,78 +4,78 @@
 <context>
     <name>Access</name>
     <message>
-        <location filename="../../desk/access.py" line="318"/>
+        <location filename="../../desk/access.py" line="323"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="338"/>
+        <location filename="../../desk/access.py" line="343"/>
         <source>The stage (year) is 1 or more.</source>
         <translation>Etap (rok) musi wynosić co najmniej 1.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="345"/>
+        <location filename="../../desk/access.py" line="350"/>
         <source>That programme no longer exists.</source>
         <translation>Ten kierunek już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="348"/>
+        <location filename="../../desk/access.py" line="353"/>
         <source>The registration already has this rule.</source>
         <translation>Rejestracja ma już tę regułę.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="369"/>
+        <location filename="../../desk/access.py" line="374"/>
         <source>That rule no longer exists.</source>
         <translation>Ta reguła już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="446"/>
+        <location filename="../../desk/access.py" line="451"/>
         <source>Say why access is granted or revoked (e.g. returned from leave).</source>
         <translation>Podaj powód nadania lub odebrania dostępu (np. powrót z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="449"/>
+        <location filename="../../desk/access.py" line="454"/>
         <source>The expiry must be in the future.</source>
         <translation>Termin wygaśnięcia musi przypadać w przyszłości.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="452"/>
+        <location filename="../../desk/access.py" line="457"/>
         <source>No students were given.</source>
         <translation>Nie podano żadnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="454"/>
-        <location filename="../../desk/access.py" line="601"/>
+        <location filename="../../desk/access.py" line="459"/>
+        <location filename="../../desk/access.py" line="606"/>
         <source>At most 50,000 students can be handled at once.</source>
         <translation>Jednorazowo można obsłużyć najwyżej 50 000 studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="461"/>
+        <location filename="../../desk/access.py" line="466"/>
         <source>%1 of these students do not study in your units (e.g. %2).</source>
         <translation>Liczba studentów spoza Twoich jednostek: %1 (np. %2).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="470"/>
+        <location filename="../../desk/access.py" line="475"/>
         <source>Some of the students no longer exist (ids %1).</source>
         <translation>Niektórzy studenci już nie istnieją (identyfikatory: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="526"/>
+        <location filename="../../desk/access.py" line="531"/>
         <source>Say why the decision is withdrawn.</source>
         <translation>Podaj powód wycofania decyzji.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="531"/>
+        <location filename="../../desk/access.py" line="536"/>
         <source>That decision no longer exists.</source>
         <translation>Ta decyzja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="534"/>
+        <location filename="../../desk/access.py" line="539"/>
         <source>The student does not study in your units.</source>
         <translation>Student nie studiuje w żadnej z Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/access.py" line="536"/>
+        <location filename="../../desk/access.py" line="541"/>
         <source>The decision was already withdrawn.</source>
         <translation>Decyzja została już wycofana.</translation>
     </message>
@@ -1147,7 +1147,7 @@
         <translation>dlaczego — zostanie zapisane wraz ze zmianą</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="141"/>
+        <location filename="../../ui/dialogs.py" line="148"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Powód:</translation>
     </message>
@@ -1208,6 +1208,242 @@
         <location filename="../../ui/views/student_record_dialogs.py" line="274"/>
         <source>Choose the programme.</source>
         <translation>Wybierz kierunek.</translation>
+    </message>
+</context>
+<context>
+    <name>AddShareDialog</name>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="297"/>
+        <source>e.g. dean&apos;s decision no. …</source>
+        <translation>np. decyzja dziekana nr …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="300"/>
+        <source>Dedicate seats — %1</source>
+        <translation>Przeznacz miejsca — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/share_dialogs.py" line="301"/>
+        <source>The seats are kept for the students matching every field set below, or for those on a list; %n of the group&apos;s seats can be dedicated now.</source>
+        <translation>
+            <numerusform>Miejsca są zachowane dla studentów spełniających wszystkie ustawione niżej warunki albo dla studentów z listy; teraz można przeznaczyć %n miejsce grupy.</numerusform>
+            <numerusform>Miejsca są zachowane dla studentów spełniających wszystkie ustawione niżej warunki albo dla studentów z listy; teraz można przeznaczyć %n miejsca grupy.</numerusform>
+            <numerusform>Miejsca są zachowane dla studentów spełniających wszystkie ustawione niżej warunki albo dla studentów z listy; teraz można przeznaczyć %n miejsc grupy.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="303"/>
+        <source>&amp;Add</source>
+        <translation>Dod&amp;aj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="307"/>
+        <source>Seats</source>
+        <translation>Liczba miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="311"/>
+        <source>Students &amp;matching:</source>
+        <translation>Studenci spełniający &amp;warunki:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="313"/>
+        <source>Seats for the students matching a programme, level, mode or stage</source>
+        <translation>Miejsca dla studentów danego kierunku, stopnia, formy lub etapu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="314"/>
+        <source>Students on a l&amp;ist:</source>
+        <translation>Studenci z list&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="316"/>
+        <source>Seats for the students on a list</source>
+        <translation>Miejsca dla studentów z listy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="324"/>
+        <source>Programme</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="325"/>
+        <source>any programme</source>
+        <translation>dowolny kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="330"/>
+        <source>Level</source>
+        <translation>Stopień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="331"/>
+        <source>any level</source>
+        <translation>dowolny stopień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="336"/>
+        <source>Mode</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="337"/>
+        <source>any mode</source>
+        <translation>dowolna forma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="342"/>
+        <source>Stage</source>
+        <translation>Etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="344"/>
+        <source>any stage</source>
+        <translation>dowolny etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="348"/>
+        <source>Student numbers</source>
+        <translation>Numery albumów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="349"/>
+        <source>Student numbers, one per line or separated by commas or spaces</source>
+        <translation>Numery albumów, jeden w wierszu albo rozdzielone przecinkami lub spacjami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="354"/>
+        <source>Student numbers counted</source>
+        <translation>Policzone numery albumów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="358"/>
+        <source>When the seats go to everyone</source>
+        <translation>Kiedy miejsca trafiają do wszystkich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="359"/>
+        <source>not by themselves: a clerk releases them</source>
+        <translation>nie same: zwalnia je pracownik dziekanatu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="360"/>
+        <source>at a day and time</source>
+        <translation>w wybranym dniu o wybranej godzinie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="361"/>
+        <source>when a round starts</source>
+        <translation>gdy zaczyna się tura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="363"/>
+        <source>Release day</source>
+        <translation>Dzień zwolnienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="364"/>
+        <source>type the day</source>
+        <translation>wpisz dzień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="367"/>
+        <source>Release time</source>
+        <translation>Godzina zwolnienia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="379"/>
+        <source>Round whose start releases the seats</source>
+        <translation>Tura, której początek zwalnia miejsca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="385"/>
+        <source>no round of the course starts later</source>
+        <translation>żadna późniejsza tura nie obejmuje przedmiotu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="389"/>
+        <source>&amp;Seats:</source>
+        <translation>Liczba &amp;miejsc:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="391"/>
+        <source>&amp;Programme:</source>
+        <translation>&amp;Kierunek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="392"/>
+        <source>L&amp;evel:</source>
+        <translation>&amp;Stopień:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="393"/>
+        <source>M&amp;ode:</source>
+        <translation>&amp;Forma:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="394"/>
+        <source>S&amp;tage:</source>
+        <translation>&amp;Etap:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="396"/>
+        <source>Numbers:</source>
+        <translation>Numery:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="398"/>
+        <source>Re&amp;lease:</source>
+        <translation>&amp;Zwolnienie:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="375"/>
+        <source>Da&amp;y and time:</source>
+        <translation>&amp;Dzień i godzina:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="400"/>
+        <source>Ro&amp;und:</source>
+        <translation>T&amp;ura:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/share_dialogs.py" line="425"/>
+        <source>%n student number(s)</source>
+        <translation>
+            <numerusform>%n numer albumu</numerusform>
+            <numerusform>%n numery albumów</numerusform>
+            <numerusform>%n numerów albumów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="427"/>
+        <source>(%1 given more than once, counted once)</source>
+        <translation>(%1 podane więcej niż raz, liczone jeden raz)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="444"/>
+        <source>Paste the student numbers of the students the seats are for.</source>
+        <translation>Wklej numery albumów studentów, dla których są miejsca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="449"/>
+        <source>Choose whom the seats are for: a programme, level, mode or stage, or a list of students.</source>
+        <translation>Wybierz, dla kogo są miejsca: kierunek, stopień, formę lub etap albo listę studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="456"/>
+        <source>Type the day the seats go to everyone, or choose another release.</source>
+        <translation>Wpisz dzień, w którym miejsca trafią do wszystkich, albo wybierz inny sposób zwolnienia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="458"/>
+        <source>That day and time has passed: choose a later one, or release the seats now in the list.</source>
+        <translation>Ten dzień i godzina już minęły: wybierz późniejsze albo zwolnij miejsca od razu na liście.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="463"/>
+        <source>Choose the round whose start releases the seats.</source>
+        <translation>Wybierz turę, której początek zwolni miejsca.</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1527,114 @@
         <location filename="../../ui/views/staff_admin.py" line="174"/>
         <source>The passwords differ.</source>
         <translation>Hasła się różnią.</translation>
+    </message>
+</context>
+<context>
+    <name>AddWishDialog</name>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="306"/>
+        <source>Add an exchange wish — %1</source>
+        <translation>Nowa prośba o wymianę — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="307"/>
+        <source>Type the student number and press Enter: their groups in this registration&apos;s courses are offered, then tick the groups they would take, first choice at the top.</source>
+        <translation>Wpisz numer albumu i naciśnij Enter: pojawią się grupy studenta z przedmiotów tej rejestracji; zaznacz grupy, do których chce przejść, pierwszy wybór na górze.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="309"/>
+        <source>&amp;Add the wish</source>
+        <translation>&amp;Dodaj prośbę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="312"/>
+        <source>Student number</source>
+        <translation>Numer albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="313"/>
+        <source>e.g. 100234, then Enter</source>
+        <translation>np. 100234, potem Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="316"/>
+        <source>The student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="320"/>
+        <source>The group the student leaves</source>
+        <translation>Grupa, którą student opuszcza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="323"/>
+        <source>The groups the student would take, in order</source>
+        <translation>Grupy, do których student chce przejść, w kolejności</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="325"/>
+        <source>Move &amp;up</source>
+        <translation>&amp;Wyżej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="327"/>
+        <source>Move the chosen group up</source>
+        <translation>Przesuń wybraną grupę wyżej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="329"/>
+        <source>Move &amp;down</source>
+        <translation>&amp;Niżej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="331"/>
+        <source>Move the chosen group down</source>
+        <translation>Przesuń wybraną grupę niżej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="339"/>
+        <source>Student &amp;number:</source>
+        <translation>Nr al&amp;bumu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="341"/>
+        <source>&amp;From group:</source>
+        <translation>&amp;Z grupy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="342"/>
+        <source>&amp;Groups wished for:</source>
+        <translation>&amp;Grupy docelowe:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="388"/>
+        <source>Looking for the student…</source>
+        <translation>Szukam studenta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="416"/>
+        <source>No student chosen yet.</source>
+        <translation>Nie wybrano jeszcze studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="432"/>
+        <source>%1 · %2 of %3 seats free</source>
+        <translation>%1 · wolne %2 z %3 miejsc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="484"/>
+        <source>Type the student number and press Enter to see their groups.</source>
+        <translation>Wpisz numer albumu i naciśnij Enter, aby zobaczyć grupy studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="487"/>
+        <source>Choose the group the student leaves.</source>
+        <translation>Wybierz grupę, którą student opuszcza.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="490"/>
+        <source>Tick at least one group the student would take.</source>
+        <translation>Zaznacz co najmniej jedną grupę, do której student chce przejść.</translation>
     </message>
 </context>
 <context>
@@ -1764,13 +2108,13 @@ Odtworzenie:
 <context>
     <name>ChangeSetDialog</name>
     <message>
-        <location filename="../../ui/views/history.py" line="522"/>
-        <location filename="../../ui/views/history.py" line="534"/>
+        <location filename="../../ui/views/history.py" line="584"/>
+        <location filename="../../ui/views/history.py" line="596"/>
         <source>Change set #%1</source>
         <translation>Zestaw zmian nr %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="529"/>
+        <location filename="../../ui/views/history.py" line="591"/>
         <source>%Ln rows</source>
         <translation>
             <numerusform>%Ln wiersz</numerusform>
@@ -1779,32 +2123,32 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="531"/>
+        <location filename="../../ui/views/history.py" line="593"/>
         <source>Reason: %1</source>
         <translation>Powód: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="538"/>
+        <location filename="../../ui/views/history.py" line="600"/>
         <source>The rows of the change set</source>
         <translation>Wiersze zestawu zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="559"/>
+        <location filename="../../ui/views/history.py" line="621"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="561"/>
+        <location filename="../../ui/views/history.py" line="623"/>
         <source>Show the next rows</source>
         <translation>Pokaż kolejne wiersze</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="587"/>
+        <location filename="../../ui/views/history.py" line="649"/>
         <source>Reading the rows…</source>
         <translation>Wczytywanie wierszy…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="601"/>
+        <location filename="../../ui/views/history.py" line="663"/>
         <source>%Ln rows shown, in the order they were recorded.</source>
         <translation>
             <numerusform>Pokazano %Ln wiersz, w kolejności zapisu.</numerusform>
@@ -1813,7 +2157,7 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="603"/>
+        <location filename="../../ui/views/history.py" line="665"/>
         <source>Next rows: More…</source>
         <translation>Kolejne wiersze: Więcej…</translation>
     </message>
@@ -1821,253 +2165,268 @@ Odtworzenie:
 <context>
     <name>Check</name>
     <message>
-        <location filename="../../desk/check.py" line="140"/>
+        <location filename="../../desk/check.py" line="142"/>
         <source>the check of %1</source>
         <translation>sprawdzanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="141"/>
+        <location filename="../../desk/check.py" line="143"/>
         <source>could not read the database: %1</source>
         <translation>nie udało się odczytać bazy danych: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="146"/>
+        <location filename="../../desk/check.py" line="148"/>
         <source>student %1</source>
         <translation>student %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="147"/>
+        <location filename="../../desk/check.py" line="149"/>
         <source>student id %1</source>
         <translation>student o id %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="151"/>
+        <location filename="../../desk/check.py" line="153"/>
         <source>ledger entry %1 of student %2</source>
         <translation>wpis %1 w rejestrze żetonów studenta %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="194"/>
         <location filename="../../desk/check.py" line="196"/>
+        <location filename="../../desk/check.py" line="198"/>
         <source>database file</source>
         <translation>plik bazy danych</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="198"/>
+        <location filename="../../desk/check.py" line="200"/>
         <source>table %1, row %2</source>
         <translation>tabela %1, wiersz %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="199"/>
+        <location filename="../../desk/check.py" line="201"/>
         <source>refers to a missing row of %1</source>
         <translation>wskazuje na nieistniejący wiersz tabeli %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="243"/>
+        <location filename="../../desk/check.py" line="245"/>
         <source>a rule on an append-only table lets changes past its guards</source>
         <translation>reguła na tabeli tylko do dopisywania przepuszcza zmiany mimo zabezpieczeń</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="247"/>
+        <location filename="../../desk/check.py" line="249"/>
         <source>the guard trigger is missing: entries can be changed or removed unnoticed</source>
         <translation>brak wyzwalacza ochronnego: wpisy można zmienić lub usunąć niepostrzeżenie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="249"/>
+        <location filename="../../desk/check.py" line="251"/>
         <source>the guard trigger is disabled: entries can be changed or removed unnoticed</source>
         <translation>wyzwalacz ochronny jest wyłączony: wpisy można zmienić lub usunąć niepostrzeżenie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="251"/>
+        <location filename="../../desk/check.py" line="253"/>
         <source>the guard trigger refuses nothing: entries can be changed or removed unnoticed</source>
         <translation>wyzwalacz ochronny niczego nie odrzuca: wpisy można zmienić lub usunąć niepostrzeżenie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="253"/>
+        <location filename="../../desk/check.py" line="255"/>
         <source>table %1, trigger %2</source>
         <translation>tabela %1, wyzwalacz %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="266"/>
+        <location filename="../../desk/check.py" line="268"/>
         <source>audit entry %1 (table audit_log)</source>
         <translation>wpis dziennika zmian %1 (tabela audit_log)</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="267"/>
+        <location filename="../../desk/check.py" line="269"/>
         <source>ledger entry %1 (table token_ledger)</source>
         <translation>wpis rejestru żetonów %1 (tabela token_ledger)</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="269"/>
+        <location filename="../../desk/check.py" line="271"/>
         <source>has no chain hash: it was written behind the application&apos;s back</source>
         <translation>nie ma skrótu łańcucha: zapisano go z pominięciem aplikacji</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="270"/>
+        <location filename="../../desk/check.py" line="272"/>
         <source>breaks the hash chain: this entry or the one before it was changed, removed or replaced behind the application&apos;s back</source>
         <translation>przerywa łańcuch skrótów: ten wpis lub poprzedni zmieniono, usunięto lub zastąpiono z pominięciem aplikacji</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="288"/>
+        <location filename="../../desk/check.py" line="290"/>
         <source>has no row in the search table: the lookup cannot find them</source>
         <translation>nie ma wiersza w tabeli wyszukiwania: wyszukiwarka go nie znajdzie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="296"/>
+        <location filename="../../desk/check.py" line="298"/>
         <source>is in the search table but there is no such student</source>
         <translation>jest w tabeli wyszukiwania, ale takiego studenta nie ma</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="312"/>
+        <location filename="../../desk/check.py" line="314"/>
         <source>number %1 in the search table, %2 in students</source>
         <translation>numer %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="315"/>
+        <location filename="../../desk/check.py" line="317"/>
         <source>person %1 in the search table, %2 in students</source>
         <translation>osoba %1 w tabeli wyszukiwania, %2 w tabeli studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="318"/>
+        <location filename="../../desk/check.py" line="320"/>
         <source>name &quot;%1&quot; in the search table, &quot;%2&quot; in persons</source>
         <translation>nazwisko „%1” w tabeli wyszukiwania, „%2” w tabeli osób</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="321"/>
+        <location filename="../../desk/check.py" line="323"/>
         <source>sort key or name parts differ from persons</source>
         <translation>klucz sortowania lub części nazwiska różnią się od tabeli osób</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="349"/>
+        <location filename="../../desk/check.py" line="351"/>
         <source>the %1 balance is %2: the ledger took more tokens than it gave</source>
         <translation>saldo %1 wynosi %2: rejestr odebrał więcej żetonów, niż przydzielił</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="361"/>
+        <location filename="../../desk/check.py" line="363"/>
         <source>is reversed by %1 entries; an entry is reversed at most once</source>
         <translation>jest cofnięty przez wpisy (liczba: %1); wpis cofa się najwyżej raz</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="375"/>
+        <location filename="../../desk/check.py" line="377"/>
         <source>reverses entry %1, which does not exist</source>
         <translation>cofa wpis %1, który nie istnieje</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="377"/>
+        <location filename="../../desk/check.py" line="379"/>
         <source>reverses itself</source>
         <translation>cofa sam siebie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="379"/>
+        <location filename="../../desk/check.py" line="381"/>
         <source>reverses entry %1 of another student or token type</source>
         <translation>cofa wpis %1 innego studenta lub innego rodzaju żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="381"/>
+        <location filename="../../desk/check.py" line="383"/>
         <source>amount %1 does not undo entry %2 (amount %3)</source>
         <translation>kwota %1 nie cofa wpisu %2 (kwota %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="394"/>
+        <location filename="../../desk/check.py" line="396"/>
         <source>is a refund that gives back no spent token</source>
         <translation>to zwrot, który nie oddaje żadnego wydanego żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="408"/>
+        <location filename="../../desk/check.py" line="410"/>
         <source>token request %1 has %2 %3 entries; it has one at most</source>
         <translation>prośba %1 ma wpisy typu %3 (liczba: %2); może mieć najwyżej jeden</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="429"/>
+        <location filename="../../desk/check.py" line="431"/>
         <source>points at token request %1 of another student</source>
         <translation>wskazuje na prośbę %1 innego studenta</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="431"/>
+        <location filename="../../desk/check.py" line="433"/>
         <source>points at token request %1 of a registration with another token type</source>
         <translation>wskazuje na prośbę %1 w rejestracji z innym rodzajem żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="433"/>
+        <location filename="../../desk/check.py" line="435"/>
         <source>is a %2 for token request %1, which asked for something else</source>
         <translation>to wpis typu %2 dla prośby %1, która dotyczyła czegoś innego</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="509"/>
+        <location filename="../../desk/check.py" line="511"/>
         <source>the ledger gives %1 %2, the portal shows no balance</source>
         <translation>według rejestru saldo %2 wynosi %1, portal nie pokazuje salda</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="511"/>
+        <location filename="../../desk/check.py" line="513"/>
         <source>the portal shows %1 %2 but the ledger has no entries</source>
         <translation>portal pokazuje saldo %2 równe %1, ale rejestr nie ma wpisów</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="513"/>
+        <location filename="../../desk/check.py" line="515"/>
         <source>the ledger gives %1 %2, the portal shows %3 and nothing waits to go out</source>
         <translation>według rejestru saldo %2 wynosi %1, portal pokazuje %3, a nic nie czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="548"/>
+        <location filename="../../desk/check.py" line="550"/>
         <source>the group&apos;s count says %1 students, %2 enrollments are accepted</source>
         <translation>licznik grupy podaje studentów: %1, a przyjętych zapisów jest %2</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="551"/>
+        <location filename="../../desk/check.py" line="553"/>
         <source>%1 students in a group of %2 places with %3 recorded overrides</source>
         <translation>studentów w grupie: %1, miejsc: %2, zapisanych przekroczeń limitu: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="573"/>
+        <location filename="../../desk/check.py" line="584"/>
+        <source>dedicated seats %1 of group %2</source>
+        <translation>miejsca dedykowane %1 grupy %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="585"/>
+        <source>the share counts %1 taken, %2 standing enrollments hold its seats</source>
+        <translation>pula miejsc liczy zajęte: %1, a aktualnych zapisów na jej miejscach jest %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="588"/>
+        <source>the group keeps %1 dedicated seats (%2 taken), its shares say %3 (%4 taken)</source>
+        <translation>grupa przechowuje miejsca dedykowane: %1 (zajęte: %2), a jej pule miejsc: %3 (zajęte: %4)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/check.py" line="608"/>
         <source>changes of %1 waiting for the portal</source>
         <translation>zmiany typu %1 czekające na portal</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="574"/>
+        <location filename="../../desk/check.py" line="609"/>
         <source>%1 waiting since %2, more than %3 hours: is the sync running?</source>
         <translation>%1 czeka od %2, ponad %3 godz.: czy synchronizacja działa?</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="582"/>
+        <location filename="../../desk/check.py" line="617"/>
         <source>sync run %1</source>
         <translation>synchronizacja nr %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="583"/>
+        <location filename="../../desk/check.py" line="618"/>
         <source>a %1 run started at %2 was interrupted: it is still marked running but gives no sign of life; the next sync closes it</source>
         <translation>przebieg (%1) rozpoczęty %2 został przerwany: nadal jest oznaczony jako trwający, ale nie daje znaku życia; następna synchronizacja go zamknie</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="683"/>
+        <location filename="../../desk/check.py" line="718"/>
         <source>The first full publication to the portal database was interrupted: it was not compared. The next sync finishes it.</source>
         <translation>Pierwsza pełna publikacja do bazy portalu została przerwana: nie porównano jej. Następna synchronizacja ją dokończy.</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="599"/>
+        <location filename="../../desk/check.py" line="634"/>
         <source>the portal&apos;s checkpoint</source>
         <translation>punkt kontrolny portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="600"/>
+        <location filename="../../desk/check.py" line="635"/>
         <source>cannot be read: %1</source>
         <translation>nie da się odczytać: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="610"/>
+        <location filename="../../desk/check.py" line="645"/>
         <source>the last batch of sync run %1</source>
         <translation>ostatnia partia synchronizacji nr %1</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="611"/>
+        <location filename="../../desk/check.py" line="646"/>
         <source>%1 of its %2 changes reached the portal but are not marked sent (the run was interrupted); the next sync marks them</source>
         <translation>%1 z %2 jej zmian dotarło do portalu, ale nie są oznaczone jako wysłane (synchronizację przerwano); następna synchronizacja je oznaczy</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="679"/>
+        <location filename="../../desk/check.py" line="714"/>
         <source>No portal database: balances and the last batch on the portal were not compared.</source>
         <translation>Brak bazy portalu: nie porównano sald ani ostatniej partii na portalu.</translation>
     </message>
     <message>
-        <location filename="../../desk/check.py" line="681"/>
+        <location filename="../../desk/check.py" line="716"/>
         <source>The portal database has not been filled by this desk yet: it was not compared.</source>
         <translation>Tej bazy portalu nie wypełnił jeszcze ten desk: nie została porównana.</translation>
     </message>
@@ -2158,6 +2517,34 @@ Odtworzenie:
         <location filename="../../ui/print_roster.py" line="347"/>
         <source>Class lists</source>
         <translation>Listy grup</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGroupDialog</name>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="205"/>
+        <source>e.g. too few students to run it</source>
+        <translation>np. za mało chętnych, by ją uruchomić</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="209"/>
+        <source>Close group — %1</source>
+        <translation>Zamknięcie grupy — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="210"/>
+        <source>Its students go to the other groups of the course and class type, each to the one with the most free seats the rules let them take; then the group takes no one. Nothing changes until you close it.</source>
+        <translation>Jej studenci przechodzą do innych grup przedmiotu tego samego typu zajęć, każdy do tej z największą liczbą wolnych miejsc, które zasady pozwalają mu zająć; potem grupa nikogo nie przyjmuje. Nic się nie zmieni, dopóki jej nie zamkniesz.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="213"/>
+        <source>Close the &amp;group</source>
+        <translation>Zamknij &amp;grupę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="226"/>
+        <source>The preview is not ready: close the group once it is shown.</source>
+        <translation>Podgląd nie jest gotowy: zamknij grupę, gdy się pojawi.</translation>
     </message>
 </context>
 <context>
@@ -2869,47 +3256,47 @@ Odtworzenie:
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="519"/>
+        <location filename="../../desk/eligibility.py" line="524"/>
         <source>No course or group asked about.</source>
         <translation>Nie wskazano przedmiotu ani grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="520"/>
+        <location filename="../../desk/eligibility.py" line="525"/>
         <source>The registration offers this course.</source>
         <translation>Rejestracja oferuje ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="527"/>
+        <location filename="../../desk/eligibility.py" line="532"/>
         <source>Ask about a group to check the groups the student already holds.</source>
         <translation>Zapytaj o grupę, aby sprawdzić grupy, w których student już jest.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="529"/>
+        <location filename="../../desk/eligibility.py" line="534"/>
         <source>Not in another group of this course and class type.</source>
         <translation>Nie jest w innej grupie tego przedmiotu i typu zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="536"/>
+        <location filename="../../desk/eligibility.py" line="541"/>
         <source>Ask about a group to check its timetable against the student&apos;s groups.</source>
         <translation>Zapytaj o grupę, aby sprawdzić jej termin z grupami studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="539"/>
+        <location filename="../../desk/eligibility.py" line="544"/>
         <source>This registration does not check timetable clashes.</source>
         <translation>Ta rejestracja nie sprawdza kolizji w planie zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="542"/>
+        <location filename="../../desk/eligibility.py" line="547"/>
         <source>The group has no timetable: it clashes with nothing.</source>
         <translation>Grupa nie ma terminu w planie: z niczym nie koliduje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="544"/>
+        <location filename="../../desk/eligibility.py" line="549"/>
         <source>No clash with the groups the student holds in the term.</source>
         <translation>Brak kolizji z grupami, w których student jest w tym cyklu.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="581"/>
+        <location filename="../../desk/eligibility.py" line="586"/>
         <source>Admitted, but: %1</source>
         <translation>Dopuszczony, ale: %1</translation>
     </message>
@@ -2917,62 +3304,71 @@ Odtworzenie:
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="150"/>
+        <location filename="../../ui/views/group_dialogs.py" line="213"/>
         <source>Enroll in %1</source>
         <translation>Zapis do: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="151"/>
+        <location filename="../../ui/views/group_dialogs.py" line="209"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/group_dialogs.py" line="211"/>
+        <source>Free places dedicated to some students: %n (other students only over the limit).</source>
+        <translation>
+            <numerusform>Wolne miejsca dedykowane wybranym studentom: %n (inni studenci tylko ponad limit).</numerusform>
+            <numerusform>Wolne miejsca dedykowane wybranym studentom: %n (inni studenci tylko ponad limit).</numerusform>
+            <numerusform>Wolne miejsca dedykowane wybranym studentom: %n (inni studenci tylko ponad limit).</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="152"/>
+        <location filename="../../ui/views/group_dialogs.py" line="213"/>
         <source>&amp;Enroll</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="156"/>
+        <location filename="../../ui/views/group_dialogs.py" line="216"/>
         <source>Student to enroll</source>
         <translation>Student do zapisania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="157"/>
+        <location filename="../../ui/views/group_dialogs.py" line="217"/>
         <source>Enroll &amp;over the limit (a recorded override)</source>
         <translation>Zapisz ponad &amp;limit (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="159"/>
+        <location filename="../../ui/views/group_dialogs.py" line="219"/>
         <source>Enroll over the limit</source>
         <translation>Zapisz ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="162"/>
+        <location filename="../../ui/views/group_dialogs.py" line="222"/>
         <source>&amp;Student:</source>
         <translation>&amp;Student:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="171"/>
+        <location filename="../../ui/views/group_dialogs.py" line="231"/>
         <source>The group has free places.</source>
         <translation>W grupie są wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="182"/>
+        <location filename="../../ui/views/group_dialogs.py" line="242"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="210"/>
+        <location filename="../../ui/views/group_dialogs.py" line="270"/>
         <source>Despite the timetable &amp;clash (a recorded override)</source>
         <translation>Mimo &amp;kolizji w planie zajęć (odstępstwo odnotowywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="212"/>
+        <location filename="../../ui/views/group_dialogs.py" line="272"/>
         <source>Despite the timetable clash</source>
         <translation>Mimo kolizji w planie zajęć</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="221"/>
+        <location filename="../../ui/views/group_dialogs.py" line="281"/>
         <source>Offered when the group clashes with one the student holds.</source>
         <translation>Dostępne, gdy grupa koliduje z grupą, w której student już jest.</translation>
     </message>
@@ -2980,42 +3376,373 @@ Odtworzenie:
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../desk/enrollment.py" line="76"/>
+        <location filename="../../desk/enrollment.py" line="79"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="83"/>
-        <location filename="../../desk/enrollment.py" line="533"/>
+        <location filename="../../desk/enrollment.py" line="86"/>
+        <location filename="../../desk/enrollment.py" line="690"/>
         <source>There is no class group with the id %1.</source>
         <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="201"/>
+        <location filename="../../desk/enrollment.py" line="247"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
         <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="210"/>
+        <location filename="../../desk/enrollment.py" line="256"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="240"/>
+        <location filename="../../desk/enrollment.py" line="286"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
         <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="245"/>
-        <location filename="../../desk/enrollment.py" line="494"/>
+        <location filename="../../desk/enrollment.py" line="291"/>
+        <location filename="../../desk/enrollment.py" line="648"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="274"/>
-        <location filename="../../desk/enrollment.py" line="313"/>
+        <location filename="../../desk/enrollment.py" line="324"/>
+        <location filename="../../desk/enrollment.py" line="364"/>
         <source>That enrollment no longer exists.</source>
         <translation>Ten zapis już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="459"/>
+        <location filename="../../desk/enrollment.py" line="473"/>
+        <source>A group changed meanwhile; try again.</source>
+        <translation>Grupa zmieniła się w międzyczasie; spróbuj ponownie.</translation>
+    </message>
+</context>
+<context>
+    <name>Exchanges</name>
+    <message>
+        <location filename="../../desk/exchanges.py" line="54"/>
+        <source>Waiting: no one in the groups wished for wants a seat this would free, and none has a free seat.</source>
+        <translation>Czeka: nikt z grup docelowych nie chce miejsca, które by się zwolniło, a żadna nie ma wolnego miejsca.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="56"/>
+        <source>Carried out: now in {group}.</source>
+        <translation>Zrealizowana: teraz w {group}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="57"/>
+        <source>The student no longer holds {group}.</source>
+        <translation>Student nie jest już w grupie {group}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="58"/>
+        <source>Withdrawn.</source>
+        <translation>Wycofana.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="59"/>
+        <source>Replaced by a newer wish.</source>
+        <translation>Zastąpiona nowszą prośbą.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchange_choices.py" line="51"/>
+        <source>Type the student number.</source>
+        <translation>Wpisz numer albumu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchange_choices.py" line="55"/>
+        <location filename="../../desk/exchanges.py" line="111"/>
+        <source>That registration no longer exists.</source>
+        <translation>Ta rejestracja już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchange_choices.py" line="57"/>
+        <location filename="../../desk/exchanges.py" line="113"/>
+        <source>The registration %1 does not allow exchanges.</source>
+        <translation>Rejestracja %1 nie dopuszcza wymian.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchange_choices.py" line="63"/>
+        <source>There is no student with the number %1.</source>
+        <translation>Nie ma studenta o numerze albumu %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchange_choices.py" line="81"/>
+        <source>Student %1 holds no group of this registration&apos;s courses that has another group to exchange it for.</source>
+        <translation>Student %1 nie ma w przedmiotach tej rejestracji grupy, którą można wymienić na inną.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="61"/>
+        <source>No group of the same course and class type as {group} is held to exchange for it.</source>
+        <translation>Student nie jest w żadnej grupie tego samego przedmiotu i typu zajęć co {group}, którą mógłby na nią wymienić.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="124"/>
+        <source>Name at least one group to move to.</source>
+        <translation>Wskaż co najmniej jedną grupę docelową.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="126"/>
+        <source>A wish may name at most %1 groups.</source>
+        <translation>Prośba może wskazać najwyżej %1 grup.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="128"/>
+        <source>The group the student leaves cannot be one they wish for.</source>
+        <translation>Grupa, którą student opuszcza, nie może być grupą docelową.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="141"/>
+        <source>The student is not in that group.</source>
+        <translation>Student nie jest w tej grupie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="148"/>
+        <source>The registration %1 does not offer that course.</source>
+        <translation>Rejestracja %1 nie oferuje tego przedmiotu.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="154"/>
+        <source>A student exchanges only for a group of the same course, term and class type.</source>
+        <translation>Student może wymienić grupę tylko na grupę tego samego przedmiotu, semestru i typu zajęć.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="209"/>
+        <source>That class group no longer exists.</source>
+        <translation>Ta grupa zajęciowa już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="251"/>
+        <source>That wish no longer exists.</source>
+        <translation>Ta prośba już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="256"/>
+        <source>That wish is no longer open.</source>
+        <translation>Ta prośba nie jest już otwarta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="520"/>
+        <source>That enrollment is no longer standing.</source>
+        <translation>Ten zapis już nie obowiązuje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="523"/>
+        <source>Both students are in the same group.</source>
+        <translation>Obaj studenci są w tej samej grupie.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangesDialog</name>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="82"/>
+        <source>Group exchanges — %1</source>
+        <translation>Wymiany grup — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="93"/>
+        <source>Open exchange wishes</source>
+        <translation>Otwarte prośby o wymianę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="94"/>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="94"/>
+        <source>Leaves</source>
+        <translation>Opuszcza</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="94"/>
+        <source>Wishes for, in order</source>
+        <translation>Chce do (w kolejności)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="95"/>
+        <source>Since</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="95"/>
+        <source>Made</source>
+        <translation>Zgłoszona</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="95"/>
+        <source>Why it waits</source>
+        <translation>Dlaczego czeka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="98"/>
+        <source>&amp;Run the exchange now…</source>
+        <translation>&amp;Przeprowadź wymianę teraz…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="99"/>
+        <source>Carry out every set of open wishes that can be satisfied now</source>
+        <translation>Zrealizuj teraz wszystkie zestawy otwartych próśb, które da się spełnić</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="100"/>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Wycofaj…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="101"/>
+        <source>Withdraw the chosen wish</source>
+        <translation>Wycofaj wybraną prośbę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="102"/>
+        <source>Withdraw the chosen wish, with a reason (Delete)</source>
+        <translation>Wycofaj wybraną prośbę, podając powód (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="103"/>
+        <source>&amp;Add a wish…</source>
+        <translation>&amp;Dodaj prośbę…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="104"/>
+        <source>Record a wish for a student</source>
+        <translation>Zapisz prośbę w imieniu studenta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="106"/>
+        <source>An exchange is run by the unit that organises the registration.</source>
+        <translation>Wymianę przeprowadza jednostka organizująca rejestrację.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="131"/>
+        <source>Reading the wishes…</source>
+        <translation>Wczytywanie próśb…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="182"/>
+        <source>%n open wishes, oldest first. A run carries out together every set that can be: pairs, cycles and chains ending in a free seat.</source>
+        <translation>
+            <numerusform>%n otwarta prośba, od najstarszej. Wymiana realizuje razem każdy zestaw, który się da: pary, cykle i łańcuchy kończące się wolnym miejscem.</numerusform>
+            <numerusform>%n otwarte prośby, od najstarszej. Wymiana realizuje razem każdy zestaw, który się da: pary, cykle i łańcuchy kończące się wolnym miejscem.</numerusform>
+            <numerusform>%n otwartych próśb, od najstarszej. Wymiana realizuje razem każdy zestaw, który się da: pary, cykle i łańcuchy kończące się wolnym miejscem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="185"/>
+        <source>No wish is open. Students wish on the portal; a clerk adds one for a student with Add a wish.</source>
+        <translation>Brak otwartych próśb. Studenci zgłaszają je w portalu; pracownik dodaje prośbę za studenta przyciskiem „Dodaj prośbę”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="193"/>
+        <source>on the portal</source>
+        <translation>w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="193"/>
+        <source>by a clerk</source>
+        <translation>przez pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="235"/>
+        <source>e.g. the exchange break of the first round</source>
+        <translation>np. przerwa wymian po I turze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="237"/>
+        <source>Run the exchange — %1</source>
+        <translation>Wymiana — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="238"/>
+        <source>Every set of the %n open wishes that can be satisfied together is carried out now, oldest wishes first, each move asked of the rules; the others stay open with why.</source>
+        <translation>
+            <numerusform>Jeśli %n otwartą prośbę da się spełnić, zostanie teraz zrealizowana, a każde przeniesienie sprawdzone regułami; w przeciwnym razie pozostanie otwarta z podaniem przyczyny.</numerusform>
+            <numerusform>Zestawy spośród %n otwartych próśb, które da się spełnić razem, zostaną teraz zrealizowane, od najstarszych, każde przeniesienie sprawdzone regułami; pozostałe zostaną otwarte z podaniem przyczyny.</numerusform>
+            <numerusform>Zestawy spośród %n otwartych próśb, które da się spełnić razem, zostaną teraz zrealizowane, od najstarszych, każde przeniesienie sprawdzone regułami; pozostałe zostaną otwarte z podaniem przyczyny.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="240"/>
+        <source>Run &amp;now</source>
+        <translation>Wy&amp;konaj</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="249"/>
+        <source>Run at %1: %2</source>
+        <translation>Wymiana o %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="255"/>
+        <source>%n wishes carried out</source>
+        <translation>
+            <numerusform>zrealizowano %n prośbę</numerusform>
+            <numerusform>zrealizowano %n prośby</numerusform>
+            <numerusform>zrealizowano %n próśb</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="256"/>
+        <source>in %n sets</source>
+        <translation>
+            <numerusform>w %n zestawie</numerusform>
+            <numerusform>w %n zestawach</numerusform>
+            <numerusform>w %n zestawach</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="257"/>
+        <source>the longest of %n moves</source>
+        <translation>
+            <numerusform>najdłuższy: %n przeniesienie</numerusform>
+            <numerusform>najdłuższy: %n przeniesienia</numerusform>
+            <numerusform>najdłuższy: %n przeniesień</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="258"/>
+        <source>%n still open.</source>
+        <translation>
+            <numerusform>%n nadal otwarta.</numerusform>
+            <numerusform>%n nadal otwarte.</numerusform>
+            <numerusform>%n nadal otwartych.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="260"/>
+        <source>No wish could be carried out; %n still open.</source>
+        <translation>
+            <numerusform>Żadnej prośby nie dało się zrealizować; %n nadal otwarta.</numerusform>
+            <numerusform>Żadnej prośby nie dało się zrealizować; %n nadal otwarte.</numerusform>
+            <numerusform>Żadnej prośby nie dało się zrealizować; %n nadal otwartych.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/exchanges_dialog.py" line="262"/>
+        <source>%n closed: the student no longer holds the group they wished to leave.</source>
+        <translation>
+            <numerusform>%n zamknięta: student nie jest już w grupie, którą chciał opuścić.</numerusform>
+            <numerusform>%n zamknięte: student nie jest już w grupie, którą chciał opuścić.</numerusform>
+            <numerusform>%n zamkniętych: student nie jest już w grupie, którą chciał opuścić.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="275"/>
+        <source>Withdraw a wish — %1</source>
+        <translation>Wycofanie prośby — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="276"/>
+        <source>Withdraw the wish of %1 to leave %2 for %3?</source>
+        <translation>Wycofać prośbę: %1 z %2 do %3?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/exchanges_dialog.py" line="279"/>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Wycofaj</translation>
     </message>
 </context>
 <context>
@@ -3490,12 +4217,12 @@ Odtworzenie:
 <context>
     <name>GroupMemberActions</name>
     <message>
-        <location filename="../../ui/views/group_members.py" line="143"/>
+        <location filename="../../ui/views/group_members.py" line="221"/>
         <source>Unenroll</source>
         <translation>Wypisz</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="144"/>
+        <location filename="../../ui/views/group_members.py" line="222"/>
         <source>%n students unenrolled from %1.</source>
         <translation>
             <numerusform>Wypisano %n studenta z %1.</numerusform>
@@ -3504,7 +4231,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="182"/>
+        <location filename="../../ui/views/group_members.py" line="261"/>
         <source>%n students moved to %1.</source>
         <translation>
             <numerusform>Przeniesiono %n studenta do %1.</numerusform>
@@ -3539,97 +4266,190 @@ Odtworzenie:
 <context>
     <name>GroupTableModel</name>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="31"/>
+        <location filename="../../ui/models/group_table_model.py" line="39"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="32"/>
+        <location filename="../../ui/models/group_table_model.py" line="40"/>
         <source>Course name</source>
         <translation>Nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="33"/>
+        <location filename="../../ui/models/group_table_model.py" line="41"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="34"/>
+        <location filename="../../ui/models/group_table_model.py" line="42"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="35"/>
+        <location filename="../../ui/models/group_table_model.py" line="43"/>
         <source>Limit</source>
         <translation>Limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="36"/>
+        <location filename="../../ui/models/group_table_model.py" line="44"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="37"/>
+        <location filename="../../ui/models/group_table_model.py" line="45"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="38"/>
+        <location filename="../../ui/models/group_table_model.py" line="46"/>
         <source>Free</source>
         <translation>Wolne</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="39"/>
+        <location filename="../../ui/models/group_table_model.py" line="47"/>
+        <source>Dedicated</source>
+        <translation>Miejsca dedykowane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="48"/>
         <source>Fill</source>
         <translation>Zapełnienie</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="40"/>
+        <location filename="../../ui/models/group_table_model.py" line="49"/>
         <source>Teachers</source>
         <translation>Prowadzący</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="41"/>
+        <location filename="../../ui/models/group_table_model.py" line="50"/>
         <source>Timetable</source>
         <translation>Plan zajęć</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/models/group_table_model.py" line="79"/>
+        <source>list of %n</source>
+        <translation>
+            <numerusform>lista %n studenta</numerusform>
+            <numerusform>lista %n studentów</numerusform>
+            <numerusform>lista %n studentów</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="88"/>
+        <location filename="../../ui/models/group_table_model.py" line="86"/>
+        <source>stage %1</source>
+        <translation>etap %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="87"/>
+        <source>any student</source>
+        <translation>każdy student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="94"/>
+        <source>(released)</source>
+        <translation>(zwolnione)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="108"/>
+        <source>released %1</source>
+        <translation>zwolnione %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="109"/>
+        <source>released</source>
+        <translation>zwolnione</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="111"/>
+        <source>to be released when %1 starts (%2)</source>
+        <translation>do zwolnienia, gdy zacznie się %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="114"/>
+        <source>to be released at %1</source>
+        <translation>do zwolnienia %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="132"/>
+        <source>%1: %2 of %3 seats free, %4</source>
+        <translation>%1: wolne %2 z %3 miejsc, %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="116"/>
+        <source>kept until a clerk releases them</source>
+        <translation>do zwolnienia przez pracownika dziekanatu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="121"/>
+        <source>Free for everyone: %1.</source>
+        <translation>Wolne dla wszystkich: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="123"/>
+        <source>Dedicated to some students, still free: %1.</source>
+        <translation>Dedykowane wybranym studentom, jeszcze wolne: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="127"/>
+        <source>%1: %2 of %3 seats taken, %4; its free seats are everyone&apos;s</source>
+        <translation>%1: zajęte %2 z %3 miejsc, %4; wolne miejsca są dla wszystkich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="146"/>
+        <source>closed</source>
+        <translation>zamknięta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="152"/>
+        <source>Closed %1: it takes no one. Open again… lets it take students.</source>
+        <translation>Zamknięta %1: nikogo nie przyjmuje. „Otwórz ponownie…” pozwala znów przyjmować studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/group_table_model.py" line="168"/>
         <source>All groups</source>
         <translation>Wszystkie grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="89"/>
+        <location filename="../../ui/models/group_table_model.py" line="169"/>
         <source>Full</source>
         <translation>Pełne</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="90"/>
+        <location filename="../../ui/models/group_table_model.py" line="170"/>
         <source>Nearly full (≥ 90%)</source>
         <translation>Prawie pełne (≥ 90%)</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="91"/>
+        <location filename="../../ui/models/group_table_model.py" line="171"/>
         <source>Below the lower limit</source>
         <translation>Poniżej dolnego limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="261"/>
+        <location filename="../../ui/models/group_table_model.py" line="351"/>
         <source>%1 of %2 places taken</source>
         <translation>Zajęte miejsca: %1 z %2</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="276"/>
+        <location filename="../../ui/models/group_table_model.py" line="366"/>
         <source>Below the lower limit (%1 of %2 needed): may not run.</source>
         <translation>Poniżej dolnego limitu (%1 z wymaganych %2): grupa może nie zostać uruchomiona.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="279"/>
+        <location filename="../../ui/models/group_table_model.py" line="369"/>
         <source>%1 enrolled over the limit by a clerk&apos;s decision.</source>
         <translation>Zapisani ponad limit decyzją pracownika: %1.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/models/group_table_model.py" line="373"/>
+        <source>Full for everyone: its %n free seats are dedicated to some students.</source>
+        <translation>
+            <numerusform>Pełna dla wszystkich: jej %n wolne miejsce jest dedykowane wybranym studentom.</numerusform>
+            <numerusform>Pełna dla wszystkich: jej %n wolne miejsca są dedykowane wybranym studentom.</numerusform>
+            <numerusform>Pełna dla wszystkich: jej %n wolnych miejsc jest dedykowanych wybranym studentom.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/models/group_table_model.py" line="282"/>
+        <location filename="../../ui/models/group_table_model.py" line="377"/>
         <source>Full.</source>
         <translation>Pełna.</translation>
     </message>
@@ -3637,161 +4457,194 @@ Odtworzenie:
 <context>
     <name>Groups</name>
     <message>
-        <location filename="../../desk/groups.py" line="97"/>
+        <location filename="../../desk/groups.py" line="122"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="165"/>
+        <location filename="../../desk/groups.py" line="194"/>
         <source>Choose a registration, a course or a term.</source>
         <translation>Wybierz rejestrację, przedmiot lub cykl dydaktyczny.</translation>
     </message>
     <message>
+        <location filename="../../desk/closures.py" line="112"/>
         <location filename="../../desk/group_records.py" line="302"/>
-        <location filename="../../desk/groups.py" line="174"/>
-        <location filename="../../desk/groups.py" line="184"/>
-        <location filename="../../desk/groups.py" line="357"/>
-        <location filename="../../desk/groups.py" line="397"/>
+        <location filename="../../desk/groups.py" line="203"/>
+        <location filename="../../desk/groups.py" line="213"/>
+        <location filename="../../desk/groups.py" line="408"/>
+        <location filename="../../desk/groups.py" line="448"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="250"/>
-        <location filename="../../desk/groups.py" line="349"/>
+        <location filename="../../desk/closures.py" line="181"/>
+        <location filename="../../desk/closures.py" line="215"/>
+        <source>The group is closed already.</source>
+        <translation>Grupa jest już zamknięta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/closures.py" line="201"/>
+        <source>Select students of one group.</source>
+        <translation>Zaznacz studentów jednej grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/closures.py" line="222"/>
+        <location filename="../../ui/views/impact_preview.py" line="28"/>
+        <source>The groups changed since the preview: look at the preview again.</source>
+        <translation>Grupy zmieniły się od podglądu: obejrzyj podgląd ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/closures.py" line="254"/>
+        <source>The group is not closed.</source>
+        <translation>Grupa nie jest zamknięta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/groups.py" line="280"/>
+        <location filename="../../desk/groups.py" line="400"/>
         <source>Say why the limit changes (it is kept with the change).</source>
         <translation>Podaj powód zmiany limitu (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="252"/>
+        <location filename="../../desk/groups.py" line="282"/>
         <source>Give either a new limit or a change such as +5.</source>
         <translation>Podaj nowy limit albo zmianę, np. +5.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="254"/>
+        <location filename="../../desk/groups.py" line="284"/>
         <source>A seat limit cannot be negative.</source>
         <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="480"/>
-        <location filename="../../desk/groups.py" line="262"/>
-        <location filename="../../desk/groups.py" line="368"/>
+        <location filename="../../desk/groups.py" line="292"/>
+        <location filename="../../desk/groups.py" line="419"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="233"/>
+        <location filename="../../desk/groups.py" line="263"/>
         <source>The group %1</source>
         <translation>Grupa %1</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="265"/>
+        <location filename="../../desk/groups.py" line="295"/>
         <source>Select at least one group.</source>
         <translation>Zaznacz co najmniej jedną grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="277"/>
+        <location filename="../../desk/groups.py" line="308"/>
         <source>Some of the groups no longer exist.</source>
         <translation>Niektóre z grup już nie istnieją.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="321"/>
+        <location filename="../../desk/groups.py" line="362"/>
         <source>%1: %2 students enrolled, limit asked %3</source>
         <translation>%1: zapisanych studentów: %2, żądany limit: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="328"/>
+        <location filename="../../desk/groups.py" line="369"/>
         <source>A limit cannot be set below the students already in the group. Nothing was changed.</source>
         <translation>Limitu nie można ustawić poniżej liczby studentów już zapisanych do grupy. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="335"/>
+        <location filename="../../desk/groups.py" line="376"/>
+        <source>A limit cannot be set below the students in the group and the seats dedicated to some students. Nothing was changed.</source>
+        <translation>Limitu nie można ustawić poniżej liczby studentów w grupie powiększonej o miejsca dedykowane wybranym studentom. Nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/groups.py" line="379"/>
+        <source>%1: %2 seats needed, limit asked %3</source>
+        <translation>%1: potrzebne miejsca: %2, żądany limit: %3</translation>
+    </message>
+    <message>
+        <location filename="../../desk/groups.py" line="386"/>
         <source>A seat limit cannot be below the group&apos;s lower limit (below it the group does not run). Nothing was changed.</source>
         <translation>Limit miejsc nie może być niższy niż dolny limit grupy (poniżej niego grupa nie zostanie uruchomiona). Niczego nie zmieniono.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="337"/>
+        <location filename="../../desk/groups.py" line="388"/>
         <source>%1: lower limit %2, limit asked %3</source>
         <translation>%1: dolny limit %2, żądany limit %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="351"/>
+        <location filename="../../desk/groups.py" line="402"/>
         <source>A lower limit cannot be negative.</source>
         <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="246"/>
-        <location filename="../../desk/groups.py" line="363"/>
+        <location filename="../../desk/groups.py" line="414"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="429"/>
-        <location filename="../../desk/groups.py" line="458"/>
+        <location filename="../../desk/groups.py" line="480"/>
+        <location filename="../../desk/groups.py" line="509"/>
         <source>There is no class group %1.</source>
         <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="433"/>
+        <location filename="../../desk/groups.py" line="484"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="236"/>
-        <location filename="../../desk/groups.py" line="441"/>
+        <location filename="../../desk/groups.py" line="492"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="473"/>
+        <location filename="../../desk/groups.py" line="524"/>
         <source>The student is not in that group.</source>
         <translation>Student nie należy do tej grupy.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="127"/>
         <location filename="../../desk/rosters.py" line="113"/>
-        <location filename="../../ui/models/group_table_model.py" line="48"/>
+        <location filename="../../ui/models/group_table_model.py" line="57"/>
         <source>Mon</source>
         <translation>pon.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="127"/>
         <location filename="../../desk/rosters.py" line="113"/>
-        <location filename="../../ui/models/group_table_model.py" line="49"/>
+        <location filename="../../ui/models/group_table_model.py" line="58"/>
         <source>Tue</source>
         <translation>wt.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="127"/>
         <location filename="../../desk/rosters.py" line="113"/>
-        <location filename="../../ui/models/group_table_model.py" line="50"/>
+        <location filename="../../ui/models/group_table_model.py" line="59"/>
         <source>Wed</source>
         <translation>śr.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="128"/>
         <location filename="../../desk/rosters.py" line="113"/>
-        <location filename="../../ui/models/group_table_model.py" line="51"/>
+        <location filename="../../ui/models/group_table_model.py" line="60"/>
         <source>Thu</source>
         <translation>czw.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="128"/>
         <location filename="../../desk/rosters.py" line="114"/>
-        <location filename="../../ui/models/group_table_model.py" line="52"/>
+        <location filename="../../ui/models/group_table_model.py" line="61"/>
         <source>Fri</source>
         <translation>pt.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="128"/>
         <location filename="../../desk/rosters.py" line="114"/>
-        <location filename="../../ui/models/group_table_model.py" line="53"/>
+        <location filename="../../ui/models/group_table_model.py" line="62"/>
         <source>Sat</source>
         <translation>sob.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="129"/>
         <location filename="../../desk/rosters.py" line="114"/>
-        <location filename="../../ui/models/group_table_model.py" line="54"/>
+        <location filename="../../ui/models/group_table_model.py" line="63"/>
         <source>Sun</source>
         <translation>niedz.</translation>
     </message>
@@ -3891,271 +4744,363 @@ Odtworzenie:
 <context>
     <name>GroupsView</name>
     <message>
-        <location filename="../../ui/views/groups.py" line="161"/>
+        <location filename="../../ui/views/groups.py" line="175"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="164"/>
+        <location filename="../../ui/views/groups.py" line="178"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="167"/>
+        <location filename="../../ui/views/groups.py" line="181"/>
         <source>Filter by course</source>
         <translation>Filtruj według przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="168"/>
+        <location filename="../../ui/views/groups.py" line="182"/>
         <source>Filter: course code or name</source>
         <translation>Filtr: kod lub nazwa przedmiotu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="174"/>
+        <location filename="../../ui/views/groups.py" line="188"/>
         <source>Show groups by how full they are</source>
         <translation>Pokaż grupy według zapełnienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="182"/>
+        <location filename="../../ui/views/groups.py" line="197"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="207"/>
+        <location filename="../../ui/views/groups.py" line="223"/>
         <source>Summary of the groups</source>
         <translation>Podsumowanie grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="210"/>
+        <location filename="../../ui/views/groups.py" line="226"/>
         <source>Set &amp;limit…</source>
         <translation>Ustaw &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="211"/>
+        <location filename="../../ui/views/groups.py" line="227"/>
         <source>Set the seat limit of the selected groups</source>
         <translation>Ustaw limit miejsc wybranych grup</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="212"/>
+        <location filename="../../ui/views/groups.py" line="228"/>
         <source>Lo&amp;wer limit…</source>
         <translation>&amp;Dolny limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="213"/>
+        <location filename="../../ui/views/groups.py" line="229"/>
         <source>Set the lower limit of the group</source>
         <translation>Ustaw dolny limit grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="214"/>
+        <location filename="../../ui/views/groups.py" line="230"/>
+        <source>&amp;Dedicated seats…</source>
+        <translation>&amp;Miejsca dedykowane…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="231"/>
+        <source>Seats of the group dedicated to some students</source>
+        <translation>Miejsca grupy dedykowane wybranym studentom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="232"/>
+        <source>Dedicate seats of the group to some students, release or remove them</source>
+        <translation>Przeznacz miejsca grupy dla wybranych studentów, zwolnij je lub usuń</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="235"/>
+        <location filename="../../ui/views/groups.py" line="971"/>
+        <source>Close th&amp;is group…</source>
+        <translation>Z&amp;amknij grupę…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="236"/>
+        <location filename="../../ui/views/groups.py" line="973"/>
+        <source>Close the selected group</source>
+        <translation>Zamknij zaznaczoną grupę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="237"/>
+        <location filename="../../ui/views/groups.py" line="977"/>
+        <source>Move the group&apos;s students to the other groups of the course, then take no one (a preview first)</source>
+        <translation>Przenieś studentów grupy do innych grup przedmiotu, potem nie przyjmuj nikogo (najpierw podgląd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="239"/>
+        <source>Waiti&amp;ng list…</source>
+        <translation>L&amp;ista oczekujących…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="240"/>
+        <source>The waiting list of the selected group</source>
+        <translation>Lista oczekujących zaznaczonej grupy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="241"/>
+        <source>The group&apos;s waiting list: who waits for a seat, in order</source>
+        <translation>Lista oczekujących grupy: kto czeka na miejsce, po kolei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>Refre&amp;sh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="214"/>
+        <location filename="../../ui/views/groups.py" line="243"/>
         <source>Refresh the groups</source>
         <translation>Odśwież grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="215"/>
+        <location filename="../../ui/views/groups.py" line="244"/>
         <source>Load the groups again (F5)</source>
         <translation>Wczytaj grupy ponownie (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="218"/>
-        <location filename="../../ui/views/groups.py" line="743"/>
+        <location filename="../../ui/views/groups.py" line="247"/>
+        <location filename="../../ui/views/groups.py" line="818"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="220"/>
+        <location filename="../../ui/views/groups.py" line="249"/>
         <source>Selected group</source>
         <translation>Wybrana grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="224"/>
+        <location filename="../../ui/views/groups.py" line="253"/>
         <source>Students in the group</source>
         <translation>Studenci w grupie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="255"/>
         <source>No.</source>
         <translation>Lp.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="255"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="255"/>
         <source>Surname</source>
         <translation>Nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="255"/>
         <source>First name</source>
         <translation>Imię</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="226"/>
+        <location filename="../../ui/views/groups.py" line="255"/>
         <source>How</source>
         <translation>Sposób zapisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="227"/>
+        <location filename="../../ui/views/groups.py" line="256"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="227"/>
+        <location filename="../../ui/views/groups.py" line="256"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="241"/>
+        <location filename="../../ui/views/groups.py" line="270"/>
         <source>&amp;Enroll student…</source>
         <translation>&amp;Zapisz studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="242"/>
+        <location filename="../../ui/views/groups.py" line="271"/>
         <source>Enroll a student in the group</source>
         <translation>Zapisz studenta do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="243"/>
+        <location filename="../../ui/views/groups.py" line="272"/>
         <source>&amp;Unenroll…</source>
         <translation>&amp;Wypisz…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="244"/>
+        <location filename="../../ui/views/groups.py" line="273"/>
         <source>Take the selected student out of the group</source>
         <translation>Wypisz wybranego studenta z grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="245"/>
+        <location filename="../../ui/views/groups.py" line="274"/>
         <source>Take the selected student out of the group (Delete)</source>
         <translation>Wypisz wybranego studenta z grupy (Delete)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="246"/>
+        <location filename="../../ui/views/groups.py" line="275"/>
         <source>&amp;Move to group…</source>
         <translation>&amp;Przenieś do grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="247"/>
+        <location filename="../../ui/views/groups.py" line="276"/>
         <source>Move the selected student to another group</source>
         <translation>Przenieś wybranego studenta do innej grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="251"/>
+        <location filename="../../ui/views/groups.py" line="281"/>
         <source>Your role does not allow changing class groups.</source>
         <translation>Twoja rola nie pozwala na zmiany w grupach zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="265"/>
+        <location filename="../../ui/views/groups.py" line="297"/>
         <source>Re&amp;gistration:</source>
         <translation>&amp;Rejestracja:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="265"/>
+        <location filename="../../ui/views/groups.py" line="297"/>
         <source>Te&amp;rm:</source>
         <translation>C&amp;ykl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="266"/>
+        <location filename="../../ui/views/groups.py" line="298"/>
         <source>Ca&amp;pacity:</source>
         <translation>Za&amp;jętość:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="266"/>
+        <location filename="../../ui/views/groups.py" line="298"/>
         <source>&amp;Course:</source>
         <translation>Prz&amp;edmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="421"/>
-        <location filename="../../ui/views/groups.py" line="450"/>
-        <location filename="../../ui/views/groups.py" line="568"/>
+        <location filename="../../ui/views/groups.py" line="475"/>
+        <location filename="../../ui/views/groups.py" line="504"/>
+        <location filename="../../ui/views/groups.py" line="622"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="438"/>
+        <location filename="../../ui/views/groups.py" line="492"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="463"/>
+        <location filename="../../ui/views/groups.py" line="517"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="484"/>
-        <location filename="../../ui/views/groups.py" line="494"/>
+        <location filename="../../ui/views/groups.py" line="538"/>
+        <location filename="../../ui/views/groups.py" line="548"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="599"/>
+        <location filename="../../ui/views/groups.py" line="657"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="607"/>
+        <location filename="../../ui/views/groups.py" line="665"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="609"/>
+        <location filename="../../ui/views/groups.py" line="667"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="611"/>
+        <location filename="../../ui/views/groups.py" line="669"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/groups.py" line="677"/>
+        <source>%n closed</source>
+        <translation>
+            <numerusform>%n zamknięta</numerusform>
+            <numerusform>%n zamknięte</numerusform>
+            <numerusform>%n zamkniętych</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="694"/>
+        <location filename="../../ui/views/groups.py" line="680"/>
+        <source>%1 seats dedicated, %2 of them free</source>
+        <translation>dedykowane: %1, w tym wolne: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="762"/>
+        <source>A group&apos;s dedicated seats are set by the unit it belongs to.</source>
+        <translation>Miejsca dedykowane grupy ustala jednostka, do której grupa należy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="763"/>
+        <source>A group is closed by the unit it belongs to.</source>
+        <translation>Grupę zamyka jednostka, do której należy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="765"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="702"/>
+        <location filename="../../ui/views/groups.py" line="770"/>
+        <source>A closed group takes no one: open it again first.</source>
+        <translation>Zamknięta grupa nikogo nie przyjmuje: najpierw otwórz ją ponownie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="777"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="722"/>
+        <location filename="../../ui/views/groups.py" line="797"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="734"/>
+        <location filename="../../ui/views/groups.py" line="809"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="746"/>
+        <location filename="../../ui/views/groups.py" line="821"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="756"/>
+        <location filename="../../ui/views/groups.py" line="831"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="757"/>
+        <location filename="../../ui/views/groups.py" line="832"/>
         <source>despite a timetable clash</source>
         <translation>mimo kolizji w planie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="27"/>
+        <location filename="../../ui/views/groups.py" line="971"/>
+        <source>Open aga&amp;in…</source>
+        <translation>Otwórz po&amp;nownie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="972"/>
+        <source>Open the selected closed group again</source>
+        <translation>Otwórz ponownie zaznaczoną zamkniętą grupę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/groups.py" line="976"/>
+        <source>Let the closed group take students again</source>
+        <translation>Pozwól zamkniętej grupie znów przyjmować studentów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="44"/>
         <source>Move to group</source>
         <translation>Przenieś do grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="171"/>
+        <location filename="../../ui/views/group_members.py" line="249"/>
         <source>The course has no other group of this class type in this term.</source>
         <translation>Przedmiot nie ma w tym cyklu innej grupy tego typu zajęć.</translation>
     </message>
@@ -4304,8 +5249,8 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/history.py" line="557"/>
-        <location filename="../../desk/history.py" line="588"/>
-        <location filename="../../desk/history.py" line="719"/>
+        <location filename="../../desk/history.py" line="590"/>
+        <location filename="../../desk/history.py" line="721"/>
         <source>registration</source>
         <translation>rejestracja</translation>
     </message>
@@ -4396,232 +5341,252 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/history.py" line="575"/>
+        <source>exchanges allowed</source>
+        <translation>wymiany dozwolone</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="576"/>
+        <source>waiting lists kept</source>
+        <translation>listy oczekujących prowadzone</translation>
+    </message>
+    <message>
+        <location filename="../../desk/history.py" line="577"/>
         <source>source</source>
         <translation>źródło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="576"/>
+        <location filename="../../desk/history.py" line="578"/>
         <source>document</source>
         <translation>dokument</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="577"/>
+        <location filename="../../desk/history.py" line="579"/>
         <source>deadline overridden because</source>
         <translation>termin pominięto, bo</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="578"/>
+        <location filename="../../desk/history.py" line="580"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="579"/>
+        <location filename="../../desk/history.py" line="581"/>
         <source>rows</source>
         <translation>wiersze</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="580"/>
+        <location filename="../../desk/history.py" line="582"/>
         <source>file</source>
         <translation>plik</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="581"/>
+        <location filename="../../desk/history.py" line="583"/>
         <source>schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="582"/>
+        <location filename="../../desk/history.py" line="584"/>
         <source>price</source>
         <translation>cena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="583"/>
+        <location filename="../../desk/history.py" line="585"/>
         <source>full name</source>
         <translation>imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="584"/>
+        <location filename="../../desk/history.py" line="586"/>
         <source>role</source>
         <translation>rola</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="585"/>
+        <location filename="../../desk/history.py" line="587"/>
         <source>units</source>
         <translation>jednostki</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="586"/>
+        <location filename="../../desk/history.py" line="588"/>
         <source>active</source>
         <translation>aktywne</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="587"/>
+        <location filename="../../desk/history.py" line="589"/>
         <source>balance before</source>
         <translation>saldo przedtem</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="589"/>
+        <location filename="../../desk/history.py" line="591"/>
         <source>reverses entry</source>
         <translation>odwraca wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="590"/>
+        <location filename="../../desk/history.py" line="592"/>
         <source>request</source>
         <translation>prośba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="591"/>
-        <location filename="../../desk/history.py" line="707"/>
+        <location filename="../../desk/history.py" line="593"/>
+        <location filename="../../desk/history.py" line="709"/>
         <source>enrollment</source>
         <translation>zapis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="592"/>
+        <location filename="../../desk/history.py" line="594"/>
         <source>kind</source>
         <translation>rodzaj</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="593"/>
+        <location filename="../../desk/history.py" line="595"/>
         <source>code</source>
         <translation>kod</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="594"/>
+        <location filename="../../desk/history.py" line="596"/>
         <source>stage</source>
         <translation>etap</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="595"/>
+        <location filename="../../desk/history.py" line="597"/>
         <source>level</source>
         <translation>stopień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="596"/>
+        <location filename="../../desk/history.py" line="598"/>
         <source>mode</source>
         <translation>tryb</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="597"/>
+        <location filename="../../desk/history.py" line="599"/>
         <source>category</source>
         <translation>kategoria</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="598"/>
+        <location filename="../../desk/history.py" line="600"/>
         <source>domain</source>
         <translation>domena</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="599"/>
+        <location filename="../../desk/history.py" line="601"/>
         <source>template</source>
         <translation>wzór</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="600"/>
+        <location filename="../../desk/history.py" line="602"/>
         <source>message</source>
         <translation>komunikat</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="601"/>
+        <location filename="../../desk/history.py" line="603"/>
         <source>entitled students only</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="602"/>
+        <location filename="../../desk/history.py" line="604"/>
         <source>courses</source>
         <translation>przedmioty</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="603"/>
+        <location filename="../../desk/history.py" line="605"/>
         <source>micro-round (minutes)</source>
         <translation>mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="604"/>
+        <location filename="../../desk/history.py" line="606"/>
         <source>micro-break (minutes)</source>
         <translation>mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="605"/>
+        <location filename="../../desk/history.py" line="607"/>
         <source>attendance list</source>
         <translation>lista obecności</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="606"/>
+        <location filename="../../desk/history.py" line="608"/>
         <source>groups</source>
         <translation>grupy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="607"/>
+        <location filename="../../desk/history.py" line="609"/>
         <source>filters</source>
         <translation>filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="608"/>
+        <location filename="../../desk/history.py" line="610"/>
         <source>password</source>
         <translation>hasło</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="625"/>
+        <location filename="../../desk/history.py" line="627"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="625"/>
+        <location filename="../../desk/history.py" line="627"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="601"/>
+        <location filename="../../desk/enrollment.py" line="763"/>
         <source>Selected students moved to %1 at once (selected: %2)</source>
         <translation>Zaznaczeni studenci przeniesieni razem do %1 (zaznaczonych: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="604"/>
+        <location filename="../../desk/enrollment.py" line="766"/>
         <source>Selected students unenrolled at once (selected: %1)</source>
         <translation>Zaznaczeni studenci wypisani razem (zaznaczonych: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="610"/>
+        <location filename="../../desk/enrollment.py" line="769"/>
+        <source>Exchanged from %1 to %2</source>
+        <translation>Wymieniono z %1 na %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="776"/>
         <source>Enrolled in %1 despite a timetable clash</source>
         <translation>Zapisano do %1 mimo kolizji w planie zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="613"/>
+        <location filename="../../desk/enrollment.py" line="779"/>
         <source>Enrolled in %1</source>
         <translation>Zapisano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="614"/>
+        <location filename="../../desk/enrollment.py" line="780"/>
         <source>Enrolled over the limit in %1</source>
         <translation>Zapisano ponad limit do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="615"/>
+        <location filename="../../desk/enrollment.py" line="781"/>
         <source>Unenrolled from %1</source>
         <translation>Wypisano z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="616"/>
+        <location filename="../../desk/enrollment.py" line="782"/>
         <source>Registered on the portal in %1</source>
         <translation>Zarejestrował(a) się w portalu do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="617"/>
+        <location filename="../../desk/enrollment.py" line="783"/>
+        <source>Enrolled in %1 from its waiting list</source>
+        <translation>Zapisano do %1 z listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../desk/enrollment.py" line="784"/>
         <source>Unregistered on the portal from %1</source>
         <translation>Wyrejestrował(a) się w portalu z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="618"/>
+        <location filename="../../desk/enrollment.py" line="785"/>
         <source>Registered by a token request in %1</source>
         <translation>Zarejestrowano na podstawie prośby żetonowej w %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="619"/>
+        <location filename="../../desk/enrollment.py" line="786"/>
         <source>Unregistered by a token request from %1</source>
         <translation>Wyrejestrowano na podstawie prośby żetonowej z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="607"/>
+        <location filename="../../desk/enrollment.py" line="773"/>
         <source>Moved from %1 to %2</source>
         <translation>Przeniesiono z %1 do %2</translation>
     </message>
@@ -4701,37 +5666,37 @@ Odtworzenie:
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="822"/>
+        <location filename="../../desk/token_rounds.py" line="853"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="825"/>
+        <location filename="../../desk/token_rounds.py" line="856"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="826"/>
+        <location filename="../../desk/token_rounds.py" line="857"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="827"/>
+        <location filename="../../desk/token_rounds.py" line="858"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="828"/>
+        <location filename="../../desk/token_rounds.py" line="859"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="829"/>
+        <location filename="../../desk/token_rounds.py" line="860"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="830"/>
+        <location filename="../../desk/token_rounds.py" line="861"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
@@ -4856,37 +5821,37 @@ Odtworzenie:
         <translation>Ustawiono wzór loginu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="292"/>
+        <location filename="../../desk/registrations.py" line="329"/>
         <source>Registration %1 created</source>
         <translation>Utworzono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="293"/>
+        <location filename="../../desk/registrations.py" line="330"/>
         <source>Registration %1 changed</source>
         <translation>Zmieniono rejestrację %1</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="298"/>
+        <location filename="../../desk/registrations.py" line="335"/>
         <source>Round “%1” created</source>
         <translation>Utworzono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="299"/>
+        <location filename="../../desk/registrations.py" line="336"/>
         <source>Round “%1” changed</source>
         <translation>Zmieniono turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="300"/>
+        <location filename="../../desk/registrations.py" line="337"/>
         <source>Round “%1” removed</source>
         <translation>Usunięto turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="204"/>
+        <location filename="../../desk/groups.py" line="234"/>
         <source>Seat limit changed</source>
         <translation>Zmieniono limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="205"/>
+        <location filename="../../desk/groups.py" line="235"/>
         <source>Lower limit changed</source>
         <translation>Zmieniono dolny limit</translation>
     </message>
@@ -4911,7 +5876,7 @@ Odtworzenie:
         <translation>listy grup</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="805"/>
+        <location filename="../../desk/history.py" line="813"/>
         <location filename="../../desk/rosters.py" line="53"/>
         <source>history</source>
         <translation>historia</translation>
@@ -4948,173 +5913,173 @@ Odtworzenie:
         <translation>Wyeksportowano: %1 (wiersze: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="708"/>
+        <location filename="../../desk/history.py" line="710"/>
         <source>access decision</source>
         <translation>decyzja o uprawnieniu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="709"/>
+        <location filename="../../desk/history.py" line="711"/>
         <source>access rule</source>
         <translation>reguła uprawnień</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="710"/>
+        <location filename="../../desk/history.py" line="712"/>
         <source>token ledger entry</source>
         <translation>wpis w rejestrze żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="711"/>
+        <location filename="../../desk/history.py" line="713"/>
         <source>token type</source>
         <translation>rodzaj żetonu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="712"/>
+        <location filename="../../desk/history.py" line="714"/>
         <source>allocation rule</source>
         <translation>reguła przydziału</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="713"/>
+        <location filename="../../desk/history.py" line="715"/>
         <source>token request</source>
         <translation>prośba o żeton</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="714"/>
+        <location filename="../../desk/history.py" line="716"/>
         <source>payment</source>
         <translation>należność</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="715"/>
+        <location filename="../../desk/history.py" line="717"/>
         <source>person</source>
         <translation>osoba</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="716"/>
+        <location filename="../../desk/history.py" line="718"/>
         <source>login account</source>
         <translation>konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="717"/>
+        <location filename="../../desk/history.py" line="719"/>
         <source>login template</source>
         <translation>wzór loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="718"/>
+        <location filename="../../desk/history.py" line="720"/>
         <source>class group</source>
         <translation>grupa zajęciowa</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="720"/>
+        <location filename="../../desk/history.py" line="722"/>
         <source>round</source>
         <translation>tura</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="721"/>
+        <location filename="../../desk/history.py" line="723"/>
         <source>staff account</source>
         <translation>konto pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="722"/>
+        <location filename="../../desk/history.py" line="724"/>
         <source>sync conflict</source>
         <translation>konflikt synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="723"/>
+        <location filename="../../desk/history.py" line="725"/>
         <source>setting</source>
         <translation>ustawienie</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="724"/>
+        <location filename="../../desk/history.py" line="726"/>
         <source>export</source>
         <translation>eksport</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="725"/>
+        <location filename="../../desk/history.py" line="727"/>
         <source>database</source>
         <translation>baza danych</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="726"/>
+        <location filename="../../desk/history.py" line="728"/>
         <source>import</source>
         <translation>import</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="727"/>
+        <location filename="../../desk/history.py" line="729"/>
         <source>copy of a term</source>
         <translation>kopia cyklu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="738"/>
+        <location filename="../../desk/history.py" line="740"/>
         <source>the student, on the portal</source>
         <translation>student, w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="739"/>
+        <location filename="../../desk/history.py" line="741"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="774"/>
+        <location filename="../../desk/history.py" line="782"/>
         <source>Exported by</source>
         <translation>Wyeksportował(a)</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="775"/>
+        <location filename="../../desk/history.py" line="783"/>
         <source>Data as of</source>
         <translation>Stan danych na</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="776"/>
+        <location filename="../../desk/history.py" line="784"/>
         <source>Entries</source>
         <translation>Wpisy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="779"/>
+        <location filename="../../desk/history.py" line="787"/>
         <source>Filters</source>
         <translation>Filtry</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="781"/>
-        <location filename="../../desk/history.py" line="798"/>
+        <location filename="../../desk/history.py" line="789"/>
+        <location filename="../../desk/history.py" line="806"/>
         <source>Audit trail</source>
         <translation>Historia zmian</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="783"/>
+        <location filename="../../desk/history.py" line="791"/>
         <source>Entry</source>
         <translation>Wpis</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="784"/>
+        <location filename="../../desk/history.py" line="792"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="785"/>
+        <location filename="../../desk/history.py" line="793"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="786"/>
+        <location filename="../../desk/history.py" line="794"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="787"/>
+        <location filename="../../desk/history.py" line="795"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="788"/>
+        <location filename="../../desk/history.py" line="796"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="789"/>
+        <location filename="../../desk/history.py" line="797"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../desk/history.py" line="790"/>
+        <location filename="../../desk/history.py" line="798"/>
         <source>Action code</source>
         <translation>Kod czynności</translation>
     </message>
@@ -5154,27 +6119,27 @@ Odtworzenie:
         <translation>Zaimportowano %1 (wiersz %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="465"/>
+        <location filename="../../desk/next_term.py" line="474"/>
         <source>Term %1 copied to %2 (registrations: %3, class groups: %4)</source>
         <translation>Cykl %1 skopiowano do %2 (rejestracje: %3, grupy zajęciowe: %4)</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="472"/>
+        <location filename="../../desk/next_term.py" line="481"/>
         <source>Registration %1 copied from %2</source>
         <translation>Rejestrację %1 skopiowano z %2</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="479"/>
+        <location filename="../../desk/next_term.py" line="488"/>
         <source>Round “%1” copied to %2</source>
         <translation>Turę „%1” skopiowano do %2</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="484"/>
+        <location filename="../../desk/next_term.py" line="493"/>
         <source>Access rule copied to %1</source>
         <translation>Regułę dostępu skopiowano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="486"/>
+        <location filename="../../desk/next_term.py" line="495"/>
         <source>Class group %1 copied</source>
         <translation>Skopiowano grupę zajęciową %1</translation>
     </message>
@@ -5208,51 +6173,176 @@ Odtworzenie:
         <source>Term %1 changed</source>
         <translation>Zmieniono cykl %1</translation>
     </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="48"/>
+        <source>Round “%1” opened to everyone the registration admits</source>
+        <translation>Tura „%1” otwarta dla wszystkich dopuszczonych do rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="49"/>
+        <source>Round “%1” meant for chosen students</source>
+        <translation>Tura „%1” przeznaczona dla wybranych studentów</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="51"/>
+        <source>Round “%1” opens for everyone at once</source>
+        <translation>Tura „%1” otwiera się dla wszystkich naraz</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="52"/>
+        <source>Round “%1” opens in %2 turns</source>
+        <translation>Tura „%1” otwiera się w kolejkach (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="58"/>
+        <source>%2 seats of %1 dedicated to some students</source>
+        <translation>%1: miejsca dedykowane wybranym studentom (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="59"/>
+        <source>Dedicated seats of %1 removed (%2 seats)</source>
+        <translation>%1: usunięto miejsca dedykowane (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="60"/>
+        <source>Dedicated seats of %1 released to everyone (%2 seats)</source>
+        <translation>%1: miejsca dedykowane zwolnione dla wszystkich (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/closures.py" line="42"/>
+        <source>Group %1 closed: %2 students moved to its siblings</source>
+        <translation>Grupa %1 zamknięta: przeniesiono studentów do innych grup (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/closures.py" line="43"/>
+        <source>Group %1 opened again</source>
+        <translation>Grupa %1 otwarta ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../desk/closures.py" line="44"/>
+        <source>%2 students moved to %1 as previewed</source>
+        <translation>Przeniesiono studentów do %1 zgodnie z podglądem (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="85"/>
+        <source>Exchange wished: from %1</source>
+        <translation>Prośba o wymianę: z %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="88"/>
+        <source>Exchange wish withdrawn</source>
+        <translation>Prośba o wymianę wycofana</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="90"/>
+        <source>Exchange wish left waiting</source>
+        <translation>Prośba o wymianę nadal czeka</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="92"/>
+        <source>Exchange wish void: the group it leaves is no longer held</source>
+        <translation>Prośba o wymianę nieważna: student nie jest już w grupie, którą chciał opuścić</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="95"/>
+        <source>Two students swapped groups</source>
+        <translation>Dwoje studentów zamieniło się grupami</translation>
+    </message>
+    <message>
+        <location filename="../../desk/exchanges.py" line="96"/>
+        <source>Exchange break: %1 wishes carried out</source>
+        <translation>Przerwa wymian: zrealizowane prośby (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="65"/>
+        <source>On the waiting list of %1</source>
+        <translation>Na liście oczekujących %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="66"/>
+        <source>Off the waiting list of %1</source>
+        <translation>Usunięty z listy oczekujących %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="67"/>
+        <source>Moved on the waiting list of %1 to place %2</source>
+        <translation>Przesunięty na liście oczekujących %1 na miejsce %2</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="68"/>
+        <source>Passed over on the waiting list of %1</source>
+        <translation>Pominięty na liście oczekujących %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="49"/>
+        <source>Change set #%1 undone</source>
+        <translation>Cofnięto zestaw zmian nr %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="53"/>
+        <source>Undone: the former seat given back in %1</source>
+        <translation>Cofnięcie: przywrócono dawne miejsce w %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="55"/>
+        <source>Undone: the enrollment in %1 removed</source>
+        <translation>Cofnięcie: usunięto zapis do %1</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="58"/>
+        <source>Undone: the group opened again</source>
+        <translation>Cofnięcie: grupa ponownie otwarta</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="59"/>
+        <source>Undone</source>
+        <translation>Cofnięto</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../ui/views/history.py" line="68"/>
+        <location filename="../../ui/views/history.py" line="73"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="68"/>
+        <location filename="../../ui/views/history.py" line="73"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="68"/>
+        <location filename="../../ui/views/history.py" line="73"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="68"/>
+        <location filename="../../ui/views/history.py" line="73"/>
         <source>Record</source>
         <translation>Rekord</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="68"/>
+        <location filename="../../ui/views/history.py" line="73"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="68"/>
+        <location filename="../../ui/views/history.py" line="73"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="119"/>
+        <location filename="../../ui/views/history.py" line="124"/>
         <source>Personal data access</source>
         <translation>Dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="121"/>
+        <location filename="../../ui/views/history.py" line="126"/>
         <source>Enter or a double click opens its rows.</source>
         <translation>Enter lub dwukrotne kliknięcie otwiera jego wiersze.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="123"/>
+        <location filename="../../ui/views/history.py" line="128"/>
         <source>A row of change set #%1.</source>
         <translation>Wiersz zestawu zmian nr %1.</translation>
     </message>
@@ -5260,212 +6350,228 @@ Odtworzenie:
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../ui/views/history.py" line="169"/>
+        <location filename="../../ui/views/history.py" line="174"/>
         <source>Staff member</source>
         <translation>Pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="170"/>
+        <location filename="../../ui/views/history.py" line="175"/>
         <source>every staff member</source>
         <translation>każdy pracownik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="175"/>
+        <location filename="../../ui/views/history.py" line="180"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="176"/>
+        <location filename="../../ui/views/history.py" line="181"/>
         <source>e.g. 100234</source>
         <translation>np. 100234</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="181"/>
+        <location filename="../../ui/views/history.py" line="186"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="182"/>
+        <location filename="../../ui/views/history.py" line="187"/>
         <source>every kind of record</source>
         <translation>każdy rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="187"/>
+        <location filename="../../ui/views/history.py" line="192"/>
         <source>From date</source>
         <translation>Od dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="188"/>
+        <location filename="../../ui/views/history.py" line="193"/>
         <source>To date</source>
         <translation>Do dnia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="189"/>
+        <location filename="../../ui/views/history.py" line="194"/>
         <source>Personal data &amp;access only (PESEL shown, lists exported)</source>
         <translation>Tylko dostęp do danych osobowych (wyświetlony PESEL, eksport &amp;list)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="191"/>
+        <location filename="../../ui/views/history.py" line="196"/>
         <source>Personal data access only</source>
         <translation>Tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="192"/>
+        <location filename="../../ui/views/history.py" line="197"/>
         <source>&amp;Show</source>
         <translation>Pok&amp;aż</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="194"/>
+        <location filename="../../ui/views/history.py" line="199"/>
         <source>Show the history with these filters</source>
         <translation>Pokaż historię z tymi filtrami</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="207"/>
+        <location filename="../../ui/views/history.py" line="212"/>
         <source>History: who did what, when and why</source>
         <translation>Historia: kto, co, kiedy i dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="231"/>
+        <location filename="../../ui/views/history.py" line="232"/>
+        <location filename="../../ui/views/history.py" line="260"/>
+        <source>&amp;Undo this change set…</source>
+        <translation>Co&amp;fnij ten zestaw zmian…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="240"/>
         <source>What the history shows</source>
         <translation>Co pokazuje historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="233"/>
+        <location filename="../../ui/views/history.py" line="242"/>
         <source>&amp;More…</source>
         <translation>&amp;Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="235"/>
+        <location filename="../../ui/views/history.py" line="244"/>
         <source>Show older entries</source>
         <translation>Pokaż starsze wpisy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="238"/>
+        <location filename="../../ui/views/history.py" line="247"/>
         <source>&amp;Export…</source>
         <translation>&amp;Eksportuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="240"/>
+        <location filename="../../ui/views/history.py" line="249"/>
         <source>Export the entries shown to Excel</source>
         <translation>Eksportuj pokazane wpisy do Excela</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="241"/>
+        <location filename="../../ui/views/history.py" line="250"/>
         <source>Writes the entries shown to an .xlsx file; the export is recorded in the history.</source>
         <translation>Zapisuje pokazane wpisy do pliku .xlsx; eksport zostaje zapisany w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="244"/>
+        <location filename="../../ui/views/history.py" line="253"/>
         <source>O&amp;pen change set…</source>
         <translation>Otwórz &amp;zestaw zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="246"/>
+        <location filename="../../ui/views/history.py" line="255"/>
         <source>Open the change set of the selected entry</source>
         <translation>Otwórz zestaw zmian wybranego wpisu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="247"/>
+        <location filename="../../ui/views/history.py" line="256"/>
         <source>An import or a copy of a term is one entry: this lists its rows (Enter).</source>
         <translation>Import lub kopia cyklu to jeden wpis: tu widać jego wiersze (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="255"/>
+        <location filename="../../ui/views/history.py" line="262"/>
+        <source>Undo the selected change set</source>
+        <translation>Cofnij wybrany zestaw zmian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="263"/>
+        <source>A many-student move, a group&apos;s closure, an exchange run or a swap, reversed in one step with a reason (also in the line&apos;s context menu).</source>
+        <translation>Przeniesienie wielu studentów, zamknięcie grupy, wymiana lub zamiana cofnięte jednym krokiem z podaniem powodu (także w menu kontekstowym wiersza).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="272"/>
         <source>Staff mem&amp;ber:</source>
         <translation>Pracow&amp;nik:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="255"/>
+        <location filename="../../ui/views/history.py" line="272"/>
         <source>Student &amp;no.:</source>
         <translation>Nr al&amp;bumu:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="255"/>
+        <location filename="../../ui/views/history.py" line="272"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="262"/>
+        <location filename="../../ui/views/history.py" line="279"/>
         <source>T&amp;o:</source>
         <translation>&amp;Do:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="262"/>
+        <location filename="../../ui/views/history.py" line="279"/>
         <source>F&amp;rom:</source>
         <translation>&amp;Od:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="308"/>
+        <location filename="../../ui/views/history.py" line="326"/>
         <source>Only an administrator reads the whole history or one staff member&apos;s.</source>
         <translation>Całą historię lub historię jednego pracownika czyta tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="312"/>
+        <location filename="../../ui/views/history.py" line="330"/>
         <source>any date</source>
         <translation>dowolny dzień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="326"/>
+        <location filename="../../ui/views/history.py" line="344"/>
         <source>disabled</source>
         <translation>zablokowane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="343"/>
+        <location filename="../../ui/views/history.py" line="361"/>
         <source>staff member: %1</source>
         <translation>pracownik: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="346"/>
+        <location filename="../../ui/views/history.py" line="364"/>
         <source>student: %1</source>
         <translation>student: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="348"/>
+        <location filename="../../ui/views/history.py" line="366"/>
         <source>kind: %1</source>
         <translation>rodzaj: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="350"/>
+        <location filename="../../ui/views/history.py" line="368"/>
         <source>from %1</source>
         <translation>od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="352"/>
+        <location filename="../../ui/views/history.py" line="370"/>
         <source>to %1</source>
         <translation>do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="354"/>
+        <location filename="../../ui/views/history.py" line="372"/>
         <source>personal data access only</source>
         <translation>tylko dostęp do danych osobowych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="364"/>
+        <location filename="../../ui/views/history.py" line="382"/>
         <source>The end date is before the start date.</source>
         <translation>Data końcowa jest wcześniejsza niż początkowa.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="373"/>
+        <location filename="../../ui/views/history.py" line="391"/>
         <source>Enter a student number to see that student&apos;s history. The whole history, by staff member or by personal-data access, is for administrators.</source>
         <translation>Wpisz numer albumu, aby zobaczyć historię tego studenta. Cała historia, według pracownika lub dostępu do danych osobowych, jest dla administratorów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="380"/>
+        <location filename="../../ui/views/history.py" line="398"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="391"/>
+        <location filename="../../ui/views/history.py" line="409"/>
         <source>Reading older entries…</source>
         <translation>Wczytywanie starszych wpisów…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="426"/>
+        <location filename="../../ui/views/history.py" line="444"/>
         <source>No entries match these filters.</source>
         <translation>Żaden wpis nie pasuje do tych filtrów.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="428"/>
+        <location filename="../../ui/views/history.py" line="446"/>
         <source>%n entries shown, newest first.</source>
         <translation>
             <numerusform>Pokazano %n wpis, od najnowszego.</numerusform>
@@ -5474,22 +6580,46 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="430"/>
+        <location filename="../../ui/views/history.py" line="448"/>
         <source>Older entries: More…</source>
         <translation>Starsze wpisy: Więcej…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="440"/>
+        <location filename="../../ui/views/history.py" line="458"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/history.py" line="488"/>
+        <location filename="../../ui/views/history.py" line="504"/>
+        <source>Undo change set #%1</source>
+        <translation>Cofnięcie zestawu zmian nr %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="505"/>
+        <source>Undo “%1” (%2, %3)? Each student it moved gets back the very seat they had, what it enrolled is removed, a group it closed opens again. It is refused, saying why, if anything that depends on it has happened since.</source>
+        <translation>Cofnąć „%1” (%2, %3)? Każdy przeniesiony student odzyska swoje dawne miejsce, utworzone zapisy zostaną usunięte, zamknięta grupa znów będzie otwarta. Jeśli od tego czasu zaszło coś, co od tego zależy, cofnięcie zostanie odrzucone z podaniem przyczyny.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="509"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Cofnij</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/history.py" line="521"/>
+        <source>Change set #%1 undone: %n students given back their former seats.</source>
+        <translation>
+            <numerusform>Cofnięto zestaw zmian nr %1: %n student odzyskał dawne miejsce.</numerusform>
+            <numerusform>Cofnięto zestaw zmian nr %1: %n studentów odzyskało dawne miejsca.</numerusform>
+            <numerusform>Cofnięto zestaw zmian nr %1: %n studentów odzyskało dawne miejsca.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/history.py" line="550"/>
         <source>Export the history</source>
         <translation>Eksport historii</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="493"/>
+        <location filename="../../ui/views/history.py" line="555"/>
         <source>Exporting %n entries…</source>
         <translation>
             <numerusform>Eksportowanie %n wpisu…</numerusform>
@@ -5498,12 +6628,65 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/history.py" line="497"/>
+        <location filename="../../ui/views/history.py" line="559"/>
         <source>Exported %n entries to %1.</source>
         <translation>
             <numerusform>Wyeksportowano %n wpis do %1.</numerusform>
             <numerusform>Wyeksportowano %n wpisy do %1.</numerusform>
             <numerusform>Wyeksportowano %n wpisów do %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImpactPreview</name>
+    <message>
+        <location filename="../../ui/views/impact_preview.py" line="81"/>
+        <source>No one would gain a seat from a waiting list.</source>
+        <translation>Nikt nie dostałby miejsca z listy oczekujących.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/impact_preview.py" line="84"/>
+        <source>%n students would gain a seat from a waiting list:</source>
+        <translation>
+            <numerusform>%n student dostałby miejsce z listy oczekujących:</numerusform>
+            <numerusform>%n studentów dostałoby miejsce z listy oczekujących:</numerusform>
+            <numerusform>%n studentów dostałoby miejsce z listy oczekujących:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/impact_preview.py" line="91"/>
+        <source>%n students moved</source>
+        <translation>
+            <numerusform>%n student przeniesiony</numerusform>
+            <numerusform>%n studentów przeniesionych</numerusform>
+            <numerusform>%n studentów przeniesionych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/impact_preview.py" line="93"/>
+        <source>%n students losing a seat</source>
+        <translation>
+            <numerusform>%n student traci miejsce</numerusform>
+            <numerusform>%n studentów traci miejsce</numerusform>
+            <numerusform>%n studentów traci miejsce</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/impact_preview.py" line="95"/>
+        <source>%n changes of dedicated seats</source>
+        <translation>
+            <numerusform>%n zmiana miejsc dedykowanych</numerusform>
+            <numerusform>%n zmiany miejsc dedykowanych</numerusform>
+            <numerusform>%n zmian miejsc dedykowanych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/impact_preview.py" line="98"/>
+        <source>%n changes of payments</source>
+        <translation>
+            <numerusform>%n zmiana płatności</numerusform>
+            <numerusform>%n zmiany płatności</numerusform>
+            <numerusform>%n zmian płatności</numerusform>
         </translation>
     </message>
 </context>
@@ -5673,7 +6856,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="225"/>
-        <location filename="../../desk/imports/registrations.py" line="236"/>
+        <location filename="../../desk/imports/registrations.py" line="240"/>
         <source>no programme %1 at the desk</source>
         <translation>nie ma kierunku %1</translation>
     </message>
@@ -5710,7 +6893,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="576"/>
-        <location filename="../../desk/imports/registrations.py" line="314"/>
+        <location filename="../../desk/imports/registrations.py" line="324"/>
         <location filename="../../desk/imports/tokens.py" line="118"/>
         <source>no student %1 at the desk</source>
         <translation>nie ma studenta %1</translation>
@@ -5722,74 +6905,74 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/registrations.py" line="56"/>
-        <location filename="../../desk/imports/registrations.py" line="191"/>
-        <location filename="../../desk/imports/registrations.py" line="321"/>
+        <location filename="../../desk/imports/registrations.py" line="195"/>
+        <location filename="../../desk/imports/registrations.py" line="331"/>
         <source>no registration %1 at the desk</source>
         <translation>nie ma rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="91"/>
+        <location filename="../../desk/imports/registrations.py" line="95"/>
         <location filename="../../desk/imports/teaching.py" line="260"/>
         <source>no term %1 at the desk</source>
         <translation>nie ma cyklu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="93"/>
+        <location filename="../../desk/imports/registrations.py" line="97"/>
         <location filename="../../desk/imports/tokens.py" line="70"/>
         <location filename="../../desk/imports/tokens.py" line="121"/>
         <source>no token type %1 at the desk</source>
         <translation>nie ma typu żetonu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="97"/>
-        <location filename="../../desk/imports/registrations.py" line="138"/>
-        <location filename="../../desk/imports/registrations.py" line="198"/>
-        <location filename="../../desk/imports/registrations.py" line="248"/>
+        <location filename="../../desk/imports/registrations.py" line="101"/>
+        <location filename="../../desk/imports/registrations.py" line="142"/>
+        <location filename="../../desk/imports/registrations.py" line="202"/>
+        <location filename="../../desk/imports/registrations.py" line="252"/>
         <location filename="../../desk/imports/teaching.py" line="221"/>
         <source>not one of your units</source>
         <translation>nie jest jedną z Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="99"/>
+        <location filename="../../desk/imports/registrations.py" line="103"/>
         <source>a token registration has a token type, a direct one has none</source>
         <translation>rejestracja żetonowa ma typ żetonu, bezpośrednia nie ma żadnego</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="141"/>
+        <location filename="../../desk/imports/registrations.py" line="145"/>
         <location filename="../../desk/imports/teaching.py" line="401"/>
         <source>not after the start</source>
         <translation>nie później niż początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="144"/>
+        <location filename="../../desk/imports/registrations.py" line="148"/>
         <source>a token round needs its micro-round and break</source>
         <translation>tura żetonowa wymaga długości mikrotury i mikroprzerwy</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="151"/>
+        <location filename="../../desk/imports/registrations.py" line="155"/>
         <source>overlaps the round %1 (%2 – %3)</source>
         <translation>nakłada się na turę %1 (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="194"/>
+        <location filename="../../desk/imports/registrations.py" line="198"/>
         <location filename="../../desk/imports/teaching.py" line="261"/>
         <source>no course %1 at the desk</source>
         <translation>nie ma przedmiotu %1</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="317"/>
+        <location filename="../../desk/imports/registrations.py" line="327"/>
         <location filename="../../desk/imports/teaching.py" line="389"/>
         <source>no such class group at the desk</source>
         <translation>nie ma takiej grupy zajęciowej</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="326"/>
+        <location filename="../../desk/imports/registrations.py" line="336"/>
         <location filename="../../desk/imports/tokens.py" line="126"/>
         <source>not a student of your units</source>
         <translation>to nie student Twoich jednostek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="334"/>
+        <location filename="../../desk/imports/registrations.py" line="344"/>
         <source>required for a seat over the limit</source>
         <translation>wymagany dla miejsca ponad limit</translation>
     </message>
@@ -5979,7 +7162,7 @@ Odtworzenie:
     <message>
         <location filename="../../desk/imports/people.py" line="152"/>
         <location filename="../../desk/imports/people.py" line="546"/>
-        <location filename="../../desk/imports/registrations.py" line="278"/>
+        <location filename="../../desk/imports/registrations.py" line="282"/>
         <location filename="../../desk/imports/tokens.py" line="93"/>
         <source>Student number</source>
         <translation>Numer albumu</translation>
@@ -5991,14 +7174,14 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="159"/>
-        <location filename="../../desk/imports/registrations.py" line="226"/>
+        <location filename="../../desk/imports/registrations.py" line="230"/>
         <location filename="../../desk/imports/teaching.py" line="180"/>
         <source>Programme code</source>
         <translation>Kod kierunku</translation>
     </message>
     <message>
         <location filename="../../desk/imports/people.py" line="162"/>
-        <location filename="../../desk/imports/registrations.py" line="232"/>
+        <location filename="../../desk/imports/registrations.py" line="236"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
@@ -6032,7 +7215,7 @@ Odtworzenie:
     <message>
         <location filename="../../desk/imports/registrations.py" line="46"/>
         <location filename="../../desk/imports/registrations.py" line="71"/>
-        <location filename="../../desk/imports/registrations.py" line="281"/>
+        <location filename="../../desk/imports/registrations.py" line="285"/>
         <source>Registration code</source>
         <translation>Kod rejestracji</translation>
     </message>
@@ -6087,58 +7270,68 @@ Odtworzenie:
         <translation>Kolizje planu odrzucane</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="114"/>
+        <location filename="../../desk/imports/registrations.py" line="90"/>
+        <source>Exchanges allowed</source>
+        <translation>Wymiany dozwolone</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="92"/>
+        <source>Waiting lists kept</source>
+        <translation>Listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../desk/imports/registrations.py" line="118"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="116"/>
+        <location filename="../../desk/imports/registrations.py" line="120"/>
         <location filename="../../desk/imports/teaching.py" line="351"/>
         <source>Starts at</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="118"/>
+        <location filename="../../desk/imports/registrations.py" line="122"/>
         <location filename="../../desk/imports/teaching.py" line="353"/>
         <source>Ends at</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="120"/>
+        <location filename="../../desk/imports/registrations.py" line="124"/>
         <source>Unregistering allowed</source>
         <translation>Wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="122"/>
+        <location filename="../../desk/imports/registrations.py" line="126"/>
         <source>Micro-round (minutes)</source>
         <translation>Mikrotura (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="125"/>
+        <location filename="../../desk/imports/registrations.py" line="129"/>
         <source>Micro-break (minutes)</source>
         <translation>Mikroprzerwa (minuty)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="228"/>
+        <location filename="../../desk/imports/registrations.py" line="232"/>
         <location filename="../../desk/imports/teaching.py" line="187"/>
         <location filename="../../desk/imports/tokens.py" line="61"/>
         <source>Level</source>
         <translation>Poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="230"/>
+        <location filename="../../desk/imports/registrations.py" line="234"/>
         <location filename="../../desk/imports/teaching.py" line="189"/>
         <location filename="../../desk/imports/tokens.py" line="63"/>
         <source>Mode</source>
         <translation>Forma studiów</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="284"/>
+        <location filename="../../desk/imports/registrations.py" line="288"/>
         <source>Over the limit</source>
         <translation>Ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="287"/>
+        <location filename="../../desk/imports/registrations.py" line="291"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
@@ -6270,22 +7463,22 @@ Odtworzenie:
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="105"/>
+        <location filename="../../desk/imports/registrations.py" line="109"/>
         <source>Rounds of registrations</source>
         <translation>Tury rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="173"/>
+        <location filename="../../desk/imports/registrations.py" line="177"/>
         <source>Courses offered in registrations</source>
         <translation>Przedmioty oferowane w rejestracjach</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="217"/>
+        <location filename="../../desk/imports/registrations.py" line="221"/>
         <source>Access rules of registrations</source>
         <translation>Reguły dostępu do rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="273"/>
+        <location filename="../../desk/imports/registrations.py" line="277"/>
         <source>Enrollments</source>
         <translation>Zapisy</translation>
     </message>
@@ -6403,45 +7596,45 @@ Odtworzenie:
         <translation>ile przedmiotów może wybrać student; puste: bez limitu</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="124"/>
-        <location filename="../../desk/imports/registrations.py" line="127"/>
+        <location filename="../../desk/imports/registrations.py" line="128"/>
+        <location filename="../../desk/imports/registrations.py" line="131"/>
         <source>token rounds only</source>
         <translation>tylko tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="227"/>
+        <location filename="../../desk/imports/registrations.py" line="231"/>
         <source>empty: any programme</source>
         <translation>puste: dowolny kierunek</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="229"/>
+        <location filename="../../desk/imports/registrations.py" line="233"/>
         <location filename="../../desk/imports/tokens.py" line="62"/>
         <source>empty: any level</source>
         <translation>puste: dowolny poziom</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="231"/>
+        <location filename="../../desk/imports/registrations.py" line="235"/>
         <location filename="../../desk/imports/tokens.py" line="64"/>
         <source>empty: any mode</source>
         <translation>puste: dowolna forma</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="233"/>
+        <location filename="../../desk/imports/registrations.py" line="237"/>
         <source>empty: any stage</source>
         <translation>puste: dowolny etap</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="282"/>
+        <location filename="../../desk/imports/registrations.py" line="286"/>
         <source>the registration it was made in; may be empty</source>
         <translation>rejestracja, w której dokonano zapisu; może być puste</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="285"/>
+        <location filename="../../desk/imports/registrations.py" line="289"/>
         <source>tak: a seat over the group&apos;s limit, given by the dean&apos;s office (a reason is required)</source>
         <translation>tak: miejsce ponad limit grupy przyznane przez dziekanat (wymagany powód)</translation>
     </message>
     <message>
-        <location filename="../../desk/imports/registrations.py" line="288"/>
+        <location filename="../../desk/imports/registrations.py" line="292"/>
         <source>why a seat over the limit was given</source>
         <translation>dlaczego przyznano miejsce ponad limit</translation>
     </message>
@@ -6998,6 +8191,54 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="275"/>
+        <source>Add to the waiting list — %1</source>
+        <translation>Dopisanie do listy oczekujących — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="276"/>
+        <source>The student goes to the end of the list. Only a student whom the rules refuse nothing but a seat can wait for one.</source>
+        <translation>Student trafia na koniec listy. Czekać może tylko student, któremu zasady odmawiają wyłącznie miejsca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="278"/>
+        <source>&amp;Add to the list</source>
+        <translation>&amp;Dodaj do listy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="282"/>
+        <source>Student to put on the list</source>
+        <translation>Student do dopisania</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="285"/>
+        <source>Registration the student waits through</source>
+        <translation>Rejestracja, przez którą student czeka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="288"/>
+        <source>&amp;Student:</source>
+        <translation>&amp;Student:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="289"/>
+        <source>Re&amp;gistration:</source>
+        <translation>&amp;Rejestracja:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="296"/>
+        <source>Find and choose the student first.</source>
+        <translation>Najpierw znajdź i wybierz studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="299"/>
+        <source>Choose the registration the student waits through.</source>
+        <translation>Wybierz rejestrację, przez którą student czeka.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../desk/eligibility.py" line="155"/>
@@ -7277,6 +8518,24 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>LeaveListDialog</name>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="335"/>
+        <source>Remove from the waiting list — %1</source>
+        <translation>Usunięcie z listy oczekujących — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="336"/>
+        <source>Take %1 off the waiting list of %2? The others keep their order.</source>
+        <translation>Usunąć %1 z listy oczekujących %2? Pozostali zachowują kolejność.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="338"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+</context>
+<context>
     <name>LinkLoginDialog</name>
     <message>
         <location filename="../../ui/views/accounts.py" line="123"/>
@@ -7337,27 +8596,27 @@ Odtworzenie:
 <context>
     <name>LowerLimitDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="121"/>
+        <location filename="../../ui/views/group_dialogs.py" line="181"/>
         <source>Lower limit — %1</source>
         <translation>Dolny limit — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="122"/>
+        <location filename="../../ui/views/group_dialogs.py" line="182"/>
         <source>Below this number of students the group does not run; it is flagged in the table. %1 enrolled, seat limit %2.</source>
         <translation>Poniżej tej liczby studentów grupa nie zostaje uruchomiona; jest wtedy oznaczana w tabeli. Zapisani: %1, limit miejsc: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="124"/>
+        <location filename="../../ui/views/group_dialogs.py" line="184"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="128"/>
+        <location filename="../../ui/views/group_dialogs.py" line="188"/>
         <source>Lower limit</source>
         <translation>Dolny limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="131"/>
+        <location filename="../../ui/views/group_dialogs.py" line="191"/>
         <source>&amp;Lower limit:</source>
         <translation>&amp;Dolny limit:</translation>
     </message>
@@ -7708,6 +8967,7 @@ Odtworzenie:
 <context>
     <name>Many</name>
     <message>
+        <location filename="../../desk/closures.py" line="191"/>
         <location filename="../../desk/many.py" line="55"/>
         <source>Nothing is selected.</source>
         <translation>Nic nie zaznaczono.</translation>
@@ -7765,52 +9025,52 @@ Odtworzenie:
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="251"/>
+        <location filename="../../ui/views/group_dialogs.py" line="311"/>
         <source>Move %1 %2</source>
         <translation>Przeniesienie: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="252"/>
+        <location filename="../../ui/views/group_dialogs.py" line="312"/>
         <source>From %1 to another group of the course, in one step.</source>
         <translation>Z grupy %1 do innej grupy tego przedmiotu, w jednym kroku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="253"/>
+        <location filename="../../ui/views/group_dialogs.py" line="313"/>
         <source>&amp;Move</source>
         <translation>&amp;Przenieś</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="257"/>
+        <location filename="../../ui/views/group_dialogs.py" line="317"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="231"/>
+        <location filename="../../ui/views/group_dialogs.py" line="291"/>
         <source>%1 — %2 of %3, %4 free</source>
         <translation>%1 — %2 z %3, wolne: %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="260"/>
+        <location filename="../../ui/views/group_dialogs.py" line="320"/>
         <source>Even if the group is &amp;full (a recorded override)</source>
         <translation>&amp;Nawet jeśli grupa jest pełna (wyjątek zapisywany w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="262"/>
+        <location filename="../../ui/views/group_dialogs.py" line="322"/>
         <source>Move over the limit</source>
         <translation>Przeniesienie ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="269"/>
+        <location filename="../../ui/views/group_dialogs.py" line="329"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="285"/>
+        <location filename="../../ui/views/group_dialogs.py" line="345"/>
         <source>The group has free places.</source>
         <translation>Grupa ma wolne miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="299"/>
+        <location filename="../../ui/views/group_dialogs.py" line="359"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę docelową.</translation>
     </message>
@@ -7818,7 +9078,7 @@ Odtworzenie:
 <context>
     <name>MoveManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="49"/>
+        <location filename="../../ui/views/group_members.py" line="87"/>
         <source>Move %n students</source>
         <translation>
             <numerusform>Przenieś %n studenta</numerusform>
@@ -7827,7 +9087,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="50"/>
+        <location filename="../../ui/views/group_members.py" line="88"/>
         <source>Move these %n students from %1 to another group of the course:</source>
         <translation>
             <numerusform>Przenieś tego %n studenta z %1 do innej grupy przedmiotu:</numerusform>
@@ -7836,7 +9096,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="52"/>
+        <location filename="../../ui/views/group_members.py" line="90"/>
         <source>&amp;Move %n students</source>
         <translation>
             <numerusform>&amp;Przenieś %n studenta</numerusform>
@@ -7845,44 +9105,77 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="56"/>
+        <location filename="../../ui/views/group_members.py" line="94"/>
         <source>Target group</source>
         <translation>Grupa docelowa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="59"/>
+        <location filename="../../ui/views/group_members.py" line="99"/>
         <source>Even if the group has too few places (a recorded &amp;override)</source>
         <translation>Nawet gdy w grupie brakuje miejsc (odnotowane &amp;przekroczenie)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="61"/>
+        <location filename="../../ui/views/group_members.py" line="101"/>
         <source>Move over the limit</source>
         <translation>Przenieś ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="65"/>
+        <location filename="../../ui/views/group_members.py" line="104"/>
+        <source>With an override ticked, the students the preview leaves behind for that reason move too, each recorded as an override.</source>
+        <translation>Po zaznaczeniu odstępstwa studenci, których podgląd zostawia z tego powodu, też zostaną przeniesieni, każdy z odnotowanym odstępstwem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="114"/>
         <source>&amp;To group:</source>
         <translation>&amp;Do grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="69"/>
-        <source>Without it, the students whose timetable clashes with the group stay where they are (each is named in the result).</source>
-        <translation>Bez tego studenci, których plan zajęć koliduje z tą grupą, zostają tam, gdzie są (każdy jest wymieniony w wyniku).</translation>
+        <location filename="../../ui/views/group_members.py" line="150"/>
+        <source>The preview leaves no one behind for want of a place.</source>
+        <translation>Podgląd nikogo nie zostawia z braku miejsca.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="87"/>
+        <location filename="../../ui/views/group_members.py" line="163"/>
+        <source>The preview is not ready: move them once it is shown.</source>
+        <translation>Podgląd nie jest gotowy: przenieś ich, gdy się pojawi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="168"/>
+        <source>None of them can be moved to %1: the preview says why.</source>
+        <translation>Nikogo z nich nie można przenieść do %1: podgląd mówi dlaczego.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_members.py" line="149"/>
         <source>Without it, the students beyond the free places stay where they are (each is named in the result).</source>
         <translation>Bez tego studenci ponad liczbę wolnych miejsc zostają w swojej grupie (każdy jest wymieniony w wyniku).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_members.py" line="88"/>
-        <source>The group has places for all of them.</source>
-        <translation>W grupie jest miejsce dla wszystkich.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/group_members.py" line="93"/>
+        <location filename="../../ui/views/group_members.py" line="160"/>
         <source>Choose the group to move to.</source>
         <translation>Wybierz grupę, do której przenieść.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveOnListDialog</name>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="317"/>
+        <source>Move up the waiting list</source>
+        <translation>Wyżej na liście oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="317"/>
+        <source>Move down the waiting list</source>
+        <translation>Niżej na liście oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="320"/>
+        <source>%1 from place %2 to place %3 of the waiting list of %4.</source>
+        <translation>%1 z miejsca %2 na miejsce %3 listy oczekujących %4.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="322"/>
+        <source>&amp;Move</source>
+        <translation>Prze&amp;suń</translation>
     </message>
 </context>
 <context>
@@ -8036,92 +9329,92 @@ Odtworzenie:
 <context>
     <name>NextTerm</name>
     <message>
-        <location filename="../../desk/next_term.py" line="266"/>
+        <location filename="../../desk/next_term.py" line="271"/>
         <source>Choose a target term other than the source term.</source>
         <translation>Wybierz cykl docelowy inny niż cykl źródłowy.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="270"/>
+        <location filename="../../desk/next_term.py" line="275"/>
         <source>There is no term with the id %1.</source>
         <translation>Nie ma cyklu o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="276"/>
+        <location filename="../../desk/next_term.py" line="281"/>
         <source>The term %1 starts on %2, before %3 ends (%4): copy to a term that starts later.</source>
         <translation>Cykl %1 zaczyna się %2, przed końcem cyklu %3 (%4): kopiuj do cyklu, który zaczyna się później.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="292"/>
+        <location filename="../../desk/next_term.py" line="297"/>
         <source>The round “%1” would start on %2, which has already passed.</source>
         <translation>Tura „%1” zaczynałaby się %2, a ta data już minęła.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="296"/>
+        <location filename="../../desk/next_term.py" line="301"/>
         <source>The round “%1” would end on %2, after the term %3 ends (%4).</source>
         <translation>Tura „%1” kończyłaby się %2, po końcu cyklu %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="307"/>
+        <location filename="../../desk/next_term.py" line="312"/>
         <source>Reading registrations…</source>
         <translation>Wczytywanie rejestracji…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="309"/>
+        <location filename="../../desk/next_term.py" line="314"/>
         <source>Reading class groups…</source>
         <translation>Wczytywanie grup zajęciowych…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="311"/>
+        <location filename="../../desk/next_term.py" line="316"/>
         <source>Reading token allocation rules…</source>
         <translation>Wczytywanie reguł przydziału żetonów…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="369"/>
+        <location filename="../../desk/next_term.py" line="374"/>
         <source>The code %1 is already used by a registration of another term.</source>
         <translation>Kod %1 jest już używany przez rejestrację innego cyklu.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="372"/>
+        <location filename="../../desk/next_term.py" line="377"/>
         <source>The code %1 would be longer than %2 characters.</source>
         <translation>Kod %1 byłby dłuższy niż %2 znaków.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="380"/>
+        <location filename="../../desk/next_term.py" line="385"/>
         <source>The round “%1” cannot be moved that far.</source>
         <translation>Tury „%1” nie można przesunąć tak daleko.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="504"/>
+        <location filename="../../desk/next_term.py" line="513"/>
         <source>Say why the term is copied; the reason is kept with the copy.</source>
         <translation>Podaj powód kopiowania cyklu; zostanie zapisany razem z kopią.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="512"/>
+        <location filename="../../desk/next_term.py" line="521"/>
         <source>and %1 more</source>
         <translation>i %1 więcej</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="513"/>
+        <location filename="../../desk/next_term.py" line="522"/>
         <source>Nothing was copied:</source>
         <translation>Niczego nie skopiowano:</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="535"/>
+        <location filename="../../desk/next_term.py" line="544"/>
         <source>Creating class groups…</source>
         <translation>Tworzenie grup zajęciowych…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="537"/>
+        <location filename="../../desk/next_term.py" line="546"/>
         <source>Creating registrations…</source>
         <translation>Tworzenie rejestracji…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="542"/>
+        <location filename="../../desk/next_term.py" line="551"/>
         <source>Some of these records were created in the target term meanwhile. Nothing was copied; look at the preview again.</source>
         <translation>W międzyczasie część tych rekordów utworzono w cyklu docelowym. Niczego nie skopiowano; obejrzyj podgląd ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="648"/>
+        <location filename="../../desk/next_term.py" line="661"/>
         <source>There is no term %1.</source>
         <translation>Nie ma cyklu %1.</translation>
     </message>
@@ -8610,24 +9903,135 @@ Odtworzenie:
 <context>
     <name>PickStudentDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="472"/>
+        <location filename="../../ui/views/calendar.py" line="509"/>
         <source>Which student?</source>
         <translation>Który student?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="472"/>
+        <location filename="../../ui/views/calendar.py" line="509"/>
         <source>Find the student by number or name.</source>
         <translation>Znajdź studenta po numerze albumu lub nazwisku.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="472"/>
+        <location filename="../../ui/views/calendar.py" line="509"/>
         <source>&amp;Explain</source>
         <translation>&amp;Wyjaśnij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="480"/>
+        <location filename="../../ui/views/calendar.py" line="517"/>
         <source>Find and choose the student first.</source>
         <translation>Najpierw znajdź i wybierz studenta.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPreview</name>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="58"/>
+        <source>Pre&amp;view again</source>
+        <translation>&amp;Odśwież podgląd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="60"/>
+        <source>Prepare the preview again</source>
+        <translation>Przygotuj podgląd ponownie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="61"/>
+        <source>Plan again with the groups as they stand now</source>
+        <translation>Zaplanuj ponownie według obecnego stanu grup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="64"/>
+        <source>Where each student would go</source>
+        <translation>Dokąd trafiłby każdy student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="65"/>
+        <source>Student no.</source>
+        <translation>Nr albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="65"/>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="65"/>
+        <source>Goes to</source>
+        <translation>Trafia do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="70"/>
+        <source>Free seats before and after</source>
+        <translation>Wolne miejsca przed i po</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="76"/>
+        <source>What applying it would set off</source>
+        <translation>Skutki zastosowania</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="102"/>
+        <source>Preparing the preview…</source>
+        <translation>Przygotowywanie podglądu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="123"/>
+        <source>The groups changed since this preview: press Preview again to see the plan as they stand now.</source>
+        <translation>Grupy zmieniły się od tego podglądu: naciśnij „Odśwież podgląd”, by zobaczyć plan według ich obecnego stanu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="137"/>
+        <source>The group has no students: closing it moves no one.</source>
+        <translation>Grupa nie ma studentów: jej zamknięcie nikogo nie przenosi.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/closure_dialogs.py" line="139"/>
+        <source>Of its %n students, %1 would move to the other groups of the course and %2 would stay in the closed group.</source>
+        <translation>
+            <numerusform>Z jej %n studenta %1 przeszedłby do innych grup przedmiotu, a %2 zostałby w zamkniętej grupie.</numerusform>
+            <numerusform>Z jej %n studentów %1 przeszłoby do innych grup przedmiotu, a %2 zostałoby w zamkniętej grupie.</numerusform>
+            <numerusform>Z jej %n studentów %1 przeszłoby do innych grup przedmiotu, a %2 zostałoby w zamkniętej grupie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/closure_dialogs.py" line="143"/>
+        <source>Of the %n selected students, %1 would move to %3 and %2 would stay where they are.</source>
+        <translation>
+            <numerusform>Z %n zaznaczonego studenta %1 przeszedłby do %3, a %2 zostałby na miejscu.</numerusform>
+            <numerusform>Z %n zaznaczonych studentów %1 przeszłoby do %3, a %2 zostałoby na miejscu.</numerusform>
+            <numerusform>Z %n zaznaczonych studentów %1 przeszłoby do %3, a %2 zostałoby na miejscu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="156"/>
+        <source>stays — %1</source>
+        <translation>zostaje — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="168"/>
+        <source>Free seats:</source>
+        <translation>Wolne miejsca:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="169"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="173"/>
+        <source>The course has no other open group of this class type in the term.</source>
+        <translation>Przedmiot nie ma w tym semestrze innej otwartej grupy tego typu zajęć.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="175"/>
+        <source>Applying it:</source>
+        <translation>Po zastosowaniu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="177"/>
+        <source>What applying it would set off cannot be shown: %1</source>
+        <translation>Nie można pokazać skutków zastosowania: %1</translation>
     </message>
 </context>
 <context>
@@ -8648,72 +10052,72 @@ Odtworzenie:
         <translation>Podaj, dlaczego portal jest przenoszony (powód zostanie zapisany ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/database.py" line="190"/>
+        <location filename="../../desk/portal/database.py" line="191"/>
         <source>The portal database %1 cannot be opened.</source>
         <translation>Nie można otworzyć bazy danych portalu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="54"/>
+        <location filename="../../desk/portal/student_view.py" line="58"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="54"/>
+        <location filename="../../desk/portal/student_view.py" line="58"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="56"/>
+        <location filename="../../desk/portal/student_view.py" line="60"/>
         <source>no login</source>
         <translation>brak loginu</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="57"/>
+        <location filename="../../desk/portal/student_view.py" line="61"/>
         <source>no: “logged in, but no account”</source>
         <translation>nie: „Jesteś zalogowany, ale nie masz konta w USOSweb”</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="59"/>
+        <location filename="../../desk/portal/student_view.py" line="63"/>
         <source>may register</source>
         <translation>może się rejestrować</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="59"/>
+        <location filename="../../desk/portal/student_view.py" line="63"/>
         <source>not admitted</source>
         <translation>niedopuszczony</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="71"/>
+        <location filename="../../desk/portal/student_view.py" line="75"/>
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="72"/>
+        <location filename="../../desk/portal/student_view.py" line="76"/>
         <source>Account on the portal</source>
         <translation>Konto w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="73"/>
+        <location filename="../../desk/portal/student_view.py" line="77"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="74"/>
+        <location filename="../../desk/portal/student_view.py" line="78"/>
         <source>Tokens</source>
         <translation>Żetony</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="75"/>
+        <location filename="../../desk/portal/student_view.py" line="79"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="76"/>
+        <location filename="../../desk/portal/student_view.py" line="80"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/portal/student_view.py" line="77"/>
+        <location filename="../../desk/portal/student_view.py" line="81"/>
         <source>Requests in the basket</source>
         <translation>Prośby w koszyku</translation>
     </message>
@@ -8721,52 +10125,52 @@ Odtworzenie:
 <context>
     <name>Readiness</name>
     <message>
-        <location filename="../../desk/readiness.py" line="142"/>
+        <location filename="../../desk/readiness.py" line="144"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="215"/>
+        <location filename="../../desk/readiness.py" line="226"/>
         <source>Grant them access individually (one grant each, with one reason).</source>
         <translation>Nadaj im uprawnienia indywidualnie (każdemu osobno, z jednym powodem).</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="217"/>
+        <location filename="../../desk/readiness.py" line="228"/>
         <source>Send the changes waiting for the portal now.</source>
         <translation>Wyślij teraz zmiany czekające na portal.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="219"/>
+        <location filename="../../desk/readiness.py" line="230"/>
         <source>Allocate them tokens, or they pay for the semester when they register.</source>
         <translation>Przydziel im żetony albo zapłacą za semestr przy zapisie.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="221"/>
+        <location filename="../../desk/readiness.py" line="232"/>
         <source>Add a round in the registration calendar, or extend the last one.</source>
         <translation>Dodaj turę w kalendarzu rejestracji albo przedłuż ostatnią.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="222"/>
+        <location filename="../../desk/readiness.py" line="233"/>
         <source>Record or correct their programmes first.</source>
         <translation>Najpierw zapisz lub popraw ich programy studiów.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="223"/>
+        <location filename="../../desk/readiness.py" line="234"/>
         <source>Their access was revoked: withdraw each revocation that no longer holds.</source>
         <translation>Ich dostęp cofnięto: wycofaj każde cofnięcie, które już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="225"/>
+        <location filename="../../desk/readiness.py" line="236"/>
         <source>Only active students (and, by a grant, students back from leave) take part: correct the status where it is wrong.</source>
         <translation>Biorą udział tylko aktywni studenci (a na podstawie uprawnienia także wracający z urlopu): popraw status tam, gdzie jest błędny.</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="227"/>
+        <location filename="../../desk/readiness.py" line="238"/>
         <source>Link their login e-mails (Student Service Center, Accounts).</source>
         <translation>Powiąż ich adresy e-mail do logowania (Centrum Obsługi Studentów, Konta).</translation>
     </message>
     <message>
-        <location filename="../../desk/readiness.py" line="252"/>
+        <location filename="../../desk/readiness.py" line="259"/>
         <source>This registration has no tokens to allocate.</source>
         <translation>Ta rejestracja nie ma żetonów do przydzielenia.</translation>
     </message>
@@ -8864,217 +10268,275 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/refusals.py" line="31"/>
+        <source>It is not the student&apos;s turn in {registration} yet: “{round}” opens for them on {opens_at}.</source>
+        <translation>W rejestracji {registration} nie nadeszła jeszcze kolejka studenta: „{round}” otwiera się dla niego {opens_at}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="33"/>
+        <source>It is not the student&apos;s turn in {registration} yet: “{round}” opens for them on {opens_at}.</source>
+        <comment>female</comment>
+        <translation>W rejestracji {registration} nie nadeszła jeszcze kolejka studentki: „{round}” otwiera się dla niej {opens_at}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="34"/>
+        <source>The round “{open_round}” of {registration} is for other students.</source>
+        <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="36"/>
+        <source>The round “{open_round}” of {registration} is for other students.</source>
+        <comment>female</comment>
+        <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="37"/>
+        <source>The round “{open_round}” of {registration} is for other students; “{round}” opens for the student on {opens_at}.</source>
+        <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów; „{round}” otwiera się dla studenta {opens_at}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="39"/>
+        <source>The round “{open_round}” of {registration} is for other students; “{round}” opens for the student on {opens_at}.</source>
+        <comment>female</comment>
+        <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów; „{round}” otwiera się dla studentki {opens_at}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="40"/>
         <source>No rule or individual grant admits the student to {registration}.</source>
         <translation>Żadna reguła ani indywidualne uprawnienie nie dopuszcza studenta do {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="33"/>
+        <location filename="../../desk/refusals.py" line="42"/>
         <source>No rule or individual grant admits the student to {registration}.</source>
         <comment>female</comment>
         <translation>Żadna reguła ani indywidualne uprawnienie nie dopuszcza studentki do {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="34"/>
+        <location filename="../../desk/refusals.py" line="43"/>
         <source>The student&apos;s access to {registration} is revoked.</source>
         <translation>Uprawnienie studenta do {registration} zostało odebrane.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="36"/>
+        <location filename="../../desk/refusals.py" line="45"/>
         <source>The student&apos;s access to {registration} is revoked.</source>
         <comment>female</comment>
         <translation>Uprawnienie studentki do {registration} zostało odebrane.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="37"/>
+        <location filename="../../desk/refusals.py" line="46"/>
         <source>The student&apos;s programme status does not allow taking part in {registration}.</source>
         <translation>Status studenta na kierunku nie pozwala na udział w {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="39"/>
+        <location filename="../../desk/refusals.py" line="48"/>
         <source>The student&apos;s programme status does not allow taking part in {registration}.</source>
         <comment>female</comment>
         <translation>Status studentki na kierunku nie pozwala na udział w {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="40"/>
+        <location filename="../../desk/refusals.py" line="49"/>
         <source>Group {group} is not offered in the registration {registration}.</source>
         <translation>Grupa {group} nie jest oferowana w rejestracji {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="42"/>
+        <location filename="../../desk/refusals.py" line="51"/>
         <source>The course is not offered in the registration {registration}.</source>
         <translation>Przedmiot nie jest oferowany w rejestracji {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="44"/>
+        <location filename="../../desk/refusals.py" line="53"/>
+        <source>Group {group} is closed: it takes no students.</source>
+        <translation>Grupa {group} jest zamknięta: nie przyjmuje studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="55"/>
         <source>The student is already in group {group}.</source>
         <translation>Student jest już w grupie {group}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="46"/>
+        <location filename="../../desk/refusals.py" line="57"/>
         <source>The student is already in group {group}.</source>
         <comment>female</comment>
         <translation>Studentka jest już w grupie {group}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="47"/>
+        <location filename="../../desk/refusals.py" line="58"/>
         <source>A student can only be moved to a group of the same course and term ({from_group} to {group} is not).</source>
         <translation>Studenta można przenieść tylko do grupy tego samego przedmiotu i cyklu ({from_group} → {group} nie spełnia tego warunku).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="49"/>
+        <location filename="../../desk/refusals.py" line="60"/>
         <source>A student can only be moved to a group of the same course and term ({from_group} to {group} is not).</source>
         <comment>female</comment>
         <translation>Studentkę można przenieść tylko do grupy tego samego przedmiotu i cyklu ({from_group} → {group} nie spełnia tego warunku).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="50"/>
+        <location filename="../../desk/refusals.py" line="61"/>
         <source>A student is moved only between groups of the same class type ({from_group} to {group} is not a move).</source>
         <translation>Studenta przenosi się tylko między grupami tego samego typu zajęć ({from_group} → {group} nie jest przeniesieniem).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="52"/>
+        <location filename="../../desk/refusals.py" line="63"/>
         <source>A student is moved only between groups of the same class type ({from_group} to {group} is not a move).</source>
         <comment>female</comment>
         <translation>Studentkę przenosi się tylko między grupami tego samego typu zajęć ({from_group} → {group} nie jest przeniesieniem).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="53"/>
+        <location filename="../../desk/refusals.py" line="64"/>
         <source>The student is already in group {group} of this course (same class type).</source>
         <translation>Student jest już w grupie {group} tego przedmiotu (ten sam typ zajęć).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="55"/>
+        <location filename="../../desk/refusals.py" line="66"/>
         <source>The student is already in group {group} of this course (same class type).</source>
         <comment>female</comment>
         <translation>Studentka jest już w grupie {group} tego przedmiotu (ten sam typ zajęć).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="56"/>
+        <location filename="../../desk/refusals.py" line="67"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on day {weekday}, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w dniu {weekday}, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="60"/>
+        <location filename="../../desk/refusals.py" line="71"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Monday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w poniedziałek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="61"/>
+        <location filename="../../desk/refusals.py" line="72"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Tuesday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie we wtorek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="62"/>
+        <location filename="../../desk/refusals.py" line="73"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Wednesday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w środę, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="63"/>
+        <location filename="../../desk/refusals.py" line="74"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Thursday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w czwartek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="64"/>
+        <location filename="../../desk/refusals.py" line="75"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Friday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w piątek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="65"/>
+        <location filename="../../desk/refusals.py" line="76"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Saturday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w sobotę, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="66"/>
+        <location filename="../../desk/refusals.py" line="77"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Sunday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w niedzielę, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="69"/>
+        <location filename="../../desk/refusals.py" line="80"/>
         <source>All the courses the registration allows per student are taken (limit: %n).</source>
         <translation>Student ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="71"/>
+        <location filename="../../desk/refusals.py" line="82"/>
         <source>All the courses the registration allows per student are taken (limit: %n).</source>
         <comment>female</comment>
         <translation>Studentka ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="76"/>
+        <location filename="../../desk/refusals.py" line="87"/>
+        <source>Group {group}: its %n free seats are dedicated to other students.</source>
+        <translation>Grupa {group}: wolne miejsca (%n) są dedykowane innym studentom.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="89"/>
+        <source>Group {group}: its %n free seats are dedicated to students of {programme}.</source>
+        <translation>Grupa {group}: wolne miejsca (%n) są dedykowane studentom kierunku {programme}.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="91"/>
+        <source>Group {group}: its %n free seats are dedicated to the students on a list.</source>
+        <translation>Grupa {group}: wolne miejsca (%n) są dedykowane studentom z listy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="93"/>
         <source>Every group is full (groups: %n).</source>
         <translation>Wszystkie grupy są pełne (liczba grup: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="242"/>
+        <location filename="../../desk/refusals.py" line="267"/>
+        <source>Choose another group, or enroll over the limit with a reason (it is recorded as an override).</source>
+        <translation>Wybierz inną grupę albo zapisz ponad limit, podając powód (odstępstwo zostanie odnotowane).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/refusals.py" line="270"/>
         <source>Choose a group at another time, or enroll despite the clash with a reason (it is recorded as an override).</source>
         <translation>Wybierz grupę w innym terminie albo zapisz mimo kolizji, podając powód (odstępstwo zostanie odnotowane).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="72"/>
+        <location filename="../../desk/refusals.py" line="83"/>
         <source>No {token} tokens left, and the payment of {price} PLN is not accepted.</source>
         <translation>Brak żetonów {token}, a opłata {price} zł nie została zaakceptowana.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="74"/>
+        <location filename="../../desk/refusals.py" line="85"/>
         <source>Group {group} is full: {enrolled} of {limit} places taken.</source>
         <translation>Grupa {group} jest pełna: zajęte miejsca: {enrolled} z {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="78"/>
+        <location filename="../../desk/refusals.py" line="95"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="80"/>
+        <location filename="../../desk/refusals.py" line="97"/>
         <source>The round “{round}” does not allow unregistering.</source>
         <translation>Tura „{round}” nie pozwala na wyrejestrowanie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="82"/>
+        <location filename="../../desk/refusals.py" line="99"/>
         <source>The student is not registered in that group.</source>
         <translation>Student nie jest zarejestrowany w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="84"/>
+        <location filename="../../desk/refusals.py" line="101"/>
         <source>The student is not registered in that group.</source>
         <comment>female</comment>
         <translation>Studentka nie jest zarejestrowana w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="85"/>
+        <location filename="../../desk/refusals.py" line="102"/>
         <source>That enrollment is no longer standing.</source>
         <translation>Ten zapis już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="87"/>
+        <location filename="../../desk/refusals.py" line="104"/>
         <source>The registration ended before a place was found.</source>
         <translation>Rejestracja zakończyła się, zanim znalazło się miejsce.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="223"/>
+        <location filename="../../desk/refusals.py" line="248"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <translation>Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="224"/>
+        <location filename="../../desk/refusals.py" line="249"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <translation>Zamiast tego zapisz studenta do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="227"/>
+        <location filename="../../desk/refusals.py" line="252"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <comment>female</comment>
         <translation>Zamiast tego przenieś studentkę do innej grupy albo najpierw wypisz ją z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="228"/>
+        <location filename="../../desk/refusals.py" line="253"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <comment>female</comment>
         <translation>Zamiast tego zapisz studentkę do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="240"/>
+        <location filename="../../desk/refusals.py" line="265"/>
         <source>Add the course to the registration in the registration calendar.</source>
         <translation>Dodaj przedmiot do rejestracji w kalendarzu rejestracji.</translation>
     </message>
@@ -9082,127 +10544,147 @@ Odtworzenie:
 <context>
     <name>RegistrationDialog</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="493"/>
+        <location filename="../../ui/views/calendar.py" line="530"/>
         <source>optional for a new registration</source>
         <translation>nieobowiązkowe przy nowej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="494"/>
+        <location filename="../../ui/views/calendar.py" line="531"/>
         <source>Edit registration %1</source>
         <translation>Edycja rejestracji %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="494"/>
+        <location filename="../../ui/views/calendar.py" line="531"/>
         <source>New registration</source>
         <translation>Nowa rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="495"/>
+        <location filename="../../ui/views/calendar.py" line="532"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="498"/>
+        <location filename="../../ui/views/calendar.py" line="535"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="499"/>
+        <location filename="../../ui/views/calendar.py" line="536"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="500"/>
+        <location filename="../../ui/views/calendar.py" line="537"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="502"/>
+        <location filename="../../ui/views/calendar.py" line="539"/>
         <source>Term</source>
         <translation>Cykl dydaktyczny</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="504"/>
+        <location filename="../../ui/views/calendar.py" line="541"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="509"/>
+        <location filename="../../ui/views/calendar.py" line="546"/>
         <source>Token type</source>
         <translation>Typ żetonów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="513"/>
+        <location filename="../../ui/views/calendar.py" line="550"/>
         <source>Courses per student</source>
         <translation>Liczba przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="515"/>
+        <location filename="../../ui/views/calendar.py" line="552"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="517"/>
+        <location filename="../../ui/views/calendar.py" line="554"/>
         <source>Only &amp;entitled students (by rules and grants)</source>
         <translation>Tylko &amp;uprawnieni studenci (według reguł i nadanych uprawnień)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="520"/>
+        <location filename="../../ui/views/calendar.py" line="557"/>
         <source>Refuse groups that c&amp;lash with the student&apos;s timetable</source>
         <translation>Odrzucaj grupy ko&amp;lidujące z planem zajęć studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="525"/>
+        <location filename="../../ui/views/calendar.py" line="560"/>
+        <source>Students may exchange &amp;groups</source>
+        <translation>Studenci mogą wymieniać się &amp;grupami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="562"/>
+        <source>Students wish on the portal (or a clerk for them) to swap a group for another of the same course; an exchange run carries the wishes out</source>
+        <translation>Studenci zgłaszają w portalu (lub pracownik w ich imieniu) chęć zamiany grupy na inną grupę tego samego przedmiotu; wymiana realizuje te prośby</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="565"/>
+        <source>Full groups keep &amp;waiting lists</source>
+        <translation>Pełne grupy pro&amp;wadzą listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="567"/>
+        <source>A student may join a full group&apos;s waiting list; a seat freed goes to the first on the list the rules let take it</source>
+        <translation>Student może zapisać się na listę oczekujących pełnej grupy; zwolnione miejsce dostaje pierwsza osoba z listy, której pozwalają na to zasady</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="572"/>
         <source>Message to students</source>
         <translation>Komunikat dla studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="529"/>
+        <location filename="../../ui/views/calendar.py" line="576"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="531"/>
+        <location filename="../../ui/views/calendar.py" line="578"/>
         <source>&amp;Code:</source>
         <translation>&amp;Kod:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="532"/>
+        <location filename="../../ui/views/calendar.py" line="579"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="533"/>
+        <location filename="../../ui/views/calendar.py" line="580"/>
         <source>&amp;Unit:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="534"/>
+        <location filename="../../ui/views/calendar.py" line="581"/>
         <source>&amp;Term:</source>
         <translation>&amp;Cykl dydaktyczny:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="535"/>
+        <location filename="../../ui/views/calendar.py" line="582"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Rodzaj:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="536"/>
+        <location filename="../../ui/views/calendar.py" line="583"/>
         <source>T&amp;oken type:</source>
         <translation>&amp;Typ żetonów:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="537"/>
+        <location filename="../../ui/views/calendar.py" line="584"/>
         <source>Courses &amp;per student:</source>
         <translation>&amp;Przedmiotów na studenta:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="540"/>
+        <location filename="../../ui/views/calendar.py" line="589"/>
         <source>&amp;Message:</source>
         <translation>Ko&amp;munikat:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="541"/>
+        <location filename="../../ui/views/calendar.py" line="590"/>
         <source>Courses o&amp;ffered:</source>
         <translation>&amp;Oferowane przedmioty:</translation>
     </message>
@@ -9210,94 +10692,108 @@ Odtworzenie:
 <context>
     <name>Registrations</name>
     <message>
-        <location filename="../../desk/registrations.py" line="336"/>
+        <location filename="../../desk/registrations.py" line="375"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="360"/>
+        <location filename="../../desk/registrations.py" line="401"/>
         <source>A registration needs a code.</source>
         <translation>Rejestracja musi mieć kod.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="362"/>
+        <location filename="../../desk/registrations.py" line="403"/>
         <source>A registration needs a name.</source>
         <translation>Rejestracja musi mieć nazwę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="365"/>
+        <location filename="../../desk/registrations.py" line="406"/>
         <source>The code %1 is already used by another registration.</source>
         <translation>Kod %1 jest już używany przez inną rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="367"/>
+        <location filename="../../desk/registrations.py" line="408"/>
         <source>Choose the unit that organises the registration.</source>
         <translation>Wybierz jednostkę organizującą rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="370"/>
+        <location filename="../../desk/registrations.py" line="411"/>
         <source>Choose the term of the registration.</source>
         <translation>Wybierz cykl dydaktyczny rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="375"/>
+        <location filename="../../desk/registrations.py" line="416"/>
         <source>A token registration must name its token type.</source>
         <translation>Rejestracja żetonowa musi mieć określony typ żetonów.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="379"/>
+        <location filename="../../desk/registrations.py" line="420"/>
         <source>The selection limit is at least 1 (or no limit).</source>
         <translation>Limit wyboru musi wynosić co najmniej 1 (albo bez limitu).</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="391"/>
+        <location filename="../../desk/registrations.py" line="432"/>
         <source>These courses have no class groups in the term %1: %2.</source>
         <translation>Te przedmioty nie mają grup zajęciowych w cyklu %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="439"/>
-        <location filename="../../desk/registrations.py" line="503"/>
+        <location filename="../../desk/registrations.py" line="482"/>
+        <location filename="../../desk/registrations.py" line="554"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="465"/>
+        <location filename="../../desk/registrations.py" line="508"/>
         <source>A round needs a name.</source>
         <translation>Tura musi mieć nazwę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="468"/>
+        <location filename="../../desk/registrations.py" line="511"/>
         <source>A round must end after it starts.</source>
         <translation>Koniec tury musi być późniejszy niż jej początek.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="471"/>
+        <location filename="../../desk/registrations.py" line="514"/>
         <source>Micro-rounds and breaks last at least a minute.</source>
         <translation>Mikrotury i przerwy muszą trwać co najmniej minutę.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="476"/>
+        <location filename="../../desk/registrations.py" line="519"/>
         <source>A token round needs the length of its micro-rounds and breaks.</source>
         <translation>Tura żetonowa wymaga podania długości mikrotur i przerw.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="480"/>
+        <location filename="../../desk/registrations.py" line="523"/>
         <source>The round overlaps “%1” (%2 – %3).</source>
         <translation>Tura nakłada się na turę „%1” (%2 – %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="492"/>
-        <location filename="../../desk/registrations.py" line="515"/>
+        <location filename="../../desk/registrations.py" line="535"/>
+        <location filename="../../desk/registrations.py" line="566"/>
         <source>That round no longer exists.</source>
         <translation>Ta tura już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/registrations.py" line="520"/>
+        <location filename="../../desk/registrations.py" line="543"/>
+        <source>The round&apos;s last turn would open after it ends: change its turns first.</source>
+        <translation>Ostatnia kolejka tury otworzyłaby się po jej końcu: najpierw zmień kolejki.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/registrations.py" line="571"/>
         <source>The round “%1” has already started; change its end instead of removing it.</source>
         <translation>Tura „%1” już się rozpoczęła; zamiast ją usuwać, zmień jej koniec.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desk/registrations.py" line="577"/>
+        <source>Dedicated seats of %n groups are released when this round starts: release them or remove them first.</source>
+        <translation>
+            <numerusform>Miejsca dedykowane %n grupy są zwalniane, gdy zaczyna się ta tura: najpierw je zwolnij albo usuń.</numerusform>
+            <numerusform>Miejsca dedykowane %n grup są zwalniane, gdy zaczyna się ta tura: najpierw je zwolnij albo usuń.</numerusform>
+            <numerusform>Miejsca dedykowane %n grup są zwalniane, gdy zaczyna się ta tura: najpierw je zwolnij albo usuń.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desk/registrations.py" line="534"/>
+        <location filename="../../desk/registrations.py" line="591"/>
         <source>There is no registration with the code %1.</source>
         <translation>Nie ma rejestracji o kodzie %1.</translation>
     </message>
@@ -9305,262 +10801,325 @@ Odtworzenie:
 <context>
     <name>RegistrationsView</name>
     <message>
-        <location filename="../../ui/views/calendar.py" line="95"/>
-        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="96"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="98"/>
-        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="99"/>
+        <location filename="../../ui/views/calendar.py" line="100"/>
         <source>&amp;New registration…</source>
         <translation>&amp;Nowa rejestracja…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="100"/>
+        <location filename="../../ui/views/calendar.py" line="101"/>
         <source>Registrations</source>
         <translation>Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
-        <location filename="../../ui/views/calendar.py" line="134"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
+        <location filename="../../ui/views/calendar.py" line="139"/>
         <source>Name</source>
         <translation>Nazwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="101"/>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="102"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="102"/>
+        <location filename="../../ui/views/calendar.py" line="103"/>
         <source>Courses per student</source>
         <translation>Przedmiotów na studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="102"/>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="103"/>
+        <location filename="../../ui/views/calendar.py" line="122"/>
         <source>Unregistering</source>
         <translation>Wyrejestrowywanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="102"/>
+        <location filename="../../ui/views/calendar.py" line="103"/>
         <source>Courses</source>
         <translation>Przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="105"/>
+        <location filename="../../ui/views/calendar.py" line="106"/>
         <source>Choose a registration.</source>
         <translation>Wybierz rejestrację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="112"/>
+        <location filename="../../ui/views/calendar.py" line="113"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Edytuj…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="113"/>
+        <location filename="../../ui/views/calendar.py" line="114"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="114"/>
+        <location filename="../../ui/views/calendar.py" line="115"/>
         <source>E&amp;xplain for a student…</source>
         <translation>Wyjaśnij d&amp;la studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="116"/>
+        <location filename="../../ui/views/calendar.py" line="117"/>
         <source>Every student it is meant for, grouped by what would stop them first</source>
         <translation>Wszyscy studenci, dla których jest przeznaczona, według tego, co zatrzymałoby ich najpierw</translation>
     </message>
     <message>
         <location filename="../../ui/views/calendar.py" line="118"/>
+        <source>Grou&amp;p exchanges…</source>
+        <translation>Wy&amp;miany grup…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="120"/>
         <source>Rounds</source>
         <translation>Tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
         <source>Round</source>
         <translation>Tura</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="119"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="120"/>
+        <location filename="../../ui/views/calendar.py" line="121"/>
+        <source>For</source>
+        <translation>Dla kogo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="121"/>
+        <source>Turns</source>
+        <translation>Kolejki</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="122"/>
         <source>Micro-round / break</source>
         <translation>Mikrotura / przerwa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="122"/>
+        <location filename="../../ui/views/calendar.py" line="124"/>
         <source>&amp;Add round…</source>
         <translation>&amp;Dodaj turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="123"/>
+        <location filename="../../ui/views/calendar.py" line="125"/>
         <source>Edit &amp;round…</source>
         <translation>Edytuj &amp;turę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="124"/>
+        <location filename="../../ui/views/calendar.py" line="126"/>
         <source>Remove roun&amp;d…</source>
         <translation>Usuń t&amp;urę…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="144"/>
+        <location filename="../../ui/views/calendar.py" line="127"/>
+        <source>&amp;Who and when…</source>
+        <translation>Dl&amp;a kogo i kiedy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="128"/>
+        <source>Whom the selected round is for, and whether its students open it in turns (by a ranking or by stage)</source>
+        <translation>Dla kogo jest zaznaczona tura i czy jej studenci otwierają ją w kolejkach (według rankingu lub etapu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="149"/>
         <source>Un&amp;it:</source>
         <translation>&amp;Jednostka:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="144"/>
+        <location filename="../../ui/views/calendar.py" line="149"/>
         <source>Ter&amp;m:</source>
         <translation>Cy&amp;kl:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="133"/>
+        <location filename="../../ui/views/calendar.py" line="138"/>
         <source>Courses offered</source>
         <translation>Oferowane przedmioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="115"/>
+        <location filename="../../ui/views/calendar.py" line="116"/>
         <source>Who is read&amp;y…</source>
         <translation>Przygotowanie &amp;zapisów…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="134"/>
+        <location filename="../../ui/views/calendar.py" line="139"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="134"/>
+        <location filename="../../ui/views/calendar.py" line="139"/>
         <source>Groups</source>
         <translation>Grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="134"/>
+        <location filename="../../ui/views/calendar.py" line="139"/>
         <source>Seats</source>
         <translation>Miejsca</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="134"/>
+        <location filename="../../ui/views/calendar.py" line="139"/>
         <source>Enrolled</source>
         <translation>Zapisani</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="139"/>
+        <location filename="../../ui/views/calendar.py" line="144"/>
         <source>R&amp;ounds</source>
         <translation>Tu&amp;ry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="140"/>
+        <location filename="../../ui/views/calendar.py" line="145"/>
         <source>Co&amp;urses</source>
         <translation>Przedm&amp;ioty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="141"/>
+        <location filename="../../ui/views/calendar.py" line="146"/>
         <source>A&amp;ccess</source>
         <translation>D&amp;ostęp</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="228"/>
+        <location filename="../../ui/views/calendar.py" line="222"/>
+        <source>Students&apos; wishes to swap a group for another of the same course, and the exchange run</source>
+        <translation>Prośby studentów o zamianę grupy na inną grupę tego samego przedmiotu oraz przeprowadzenie wymiany</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="223"/>
+        <source>The registration does not allow exchanges: Edit… allows them.</source>
+        <translation>Rejestracja nie dopuszcza wymian: można je włączyć w „Edytuj…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="240"/>
         <source>all units</source>
         <translation>wszystkie jednostki</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="234"/>
+        <location filename="../../ui/views/calendar.py" line="246"/>
         <source>all terms</source>
         <translation>wszystkie cykle</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="264"/>
-        <location filename="../../ui/views/calendar.py" line="339"/>
+        <location filename="../../ui/views/calendar.py" line="276"/>
+        <location filename="../../ui/views/calendar.py" line="351"/>
         <source>no limit</source>
         <translation>bez limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="265"/>
-        <location filename="../../ui/views/calendar.py" line="351"/>
+        <location filename="../../ui/views/calendar.py" line="277"/>
+        <location filename="../../ui/views/calendar.py" line="368"/>
         <source>allowed</source>
         <translation>dozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="265"/>
-        <location filename="../../ui/views/calendar.py" line="351"/>
+        <location filename="../../ui/views/calendar.py" line="277"/>
+        <location filename="../../ui/views/calendar.py" line="368"/>
         <source>not allowed</source>
         <translation>niedozwolone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="327"/>
+        <location filename="../../ui/views/calendar.py" line="339"/>
         <source>No registrations here.</source>
         <translation>Brak rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="339"/>
+        <location filename="../../ui/views/calendar.py" line="351"/>
         <source>courses per student: %1</source>
         <translation>przedmiotów na studenta: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="340"/>
+        <location filename="../../ui/views/calendar.py" line="352"/>
         <source>only entitled students</source>
         <translation>tylko uprawnieni studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="340"/>
+        <location filename="../../ui/views/calendar.py" line="352"/>
         <source>open to every active student</source>
         <translation>otwarta dla każdego aktywnego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="343"/>
+        <location filename="../../ui/views/calendar.py" line="355"/>
         <source>timetable clashes not checked</source>
         <translation>kolizje w planie nie są sprawdzane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="346"/>
+        <location filename="../../ui/views/calendar.py" line="357"/>
+        <source>students may exchange groups</source>
+        <translation>studenci mogą wymieniać się grupami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="359"/>
+        <source>full groups keep waiting lists</source>
+        <translation>pełne grupy prowadzą listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="362"/>
         <source>Message to students: %1</source>
         <translation>Komunikat dla studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="403"/>
+        <location filename="../../ui/views/calendar.py" line="428"/>
         <source>Remove a round</source>
         <translation>Usuwanie tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="404"/>
+        <location filename="../../ui/views/calendar.py" line="429"/>
         <source>Remove “%1”? Only a round that has not started can be removed.</source>
         <translation>Usunąć „%1”? Można usunąć tylko turę, która się jeszcze nie rozpoczęła.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="405"/>
+        <location filename="../../ui/views/calendar.py" line="430"/>
         <source>&amp;Remove</source>
         <translation>&amp;Usuń</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="445"/>
+        <location filename="../../ui/views/calendar.py" line="482"/>
         <source>Next ter&amp;m from this one…</source>
         <translation>&amp;Kolejny cykl na podstawie tego…</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenGroupDialog</name>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="243"/>
+        <source>Open again — %1</source>
+        <translation>Ponowne otwarcie — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="244"/>
+        <source>The group takes students again. The students moved out when it was closed stay where they are now.</source>
+        <translation>Grupa znów przyjmuje studentów. Studenci przeniesieni przy jej zamknięciu zostają tam, gdzie są.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/closure_dialogs.py" line="246"/>
+        <source>&amp;Open again</source>
+        <translation>&amp;Otwórz ponownie</translation>
     </message>
 </context>
 <context>
@@ -9873,97 +11432,611 @@ Odtworzenie:
     </message>
 </context>
 <context>
-    <name>RoundDialog</name>
-    <message>
-        <location filename="../../ui/views/calendar.py" line="612"/>
-        <source>optional for a new round</source>
-        <translation>nieobowiązkowe przy nowej turze</translation>
+    <name>RoundAudience</name>
+    <message numerus="yes">
+        <location filename="../../ui/views/round_audience_dialog.py" line="72"/>
+        <source>list of %n students</source>
+        <translation>
+            <numerusform>lista: %n student</numerusform>
+            <numerusform>lista: %n studentów</numerusform>
+            <numerusform>lista: %n studentów</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="614"/>
-        <source>Edit round — %1</source>
-        <translation>Edycja tury — %1</translation>
+        <location filename="../../ui/views/round_audience_dialog.py" line="79"/>
+        <source>stage %1</source>
+        <translation>etap %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="614"/>
-        <source>New round — %1</source>
-        <translation>Nowa tura — %1</translation>
+        <location filename="../../ui/views/round_audience_dialog.py" line="80"/>
+        <source>everyone</source>
+        <translation>wszyscy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="615"/>
-        <source>Times are in the institution&apos;s time zone (%1).</source>
-        <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
+        <location filename="../../ui/views/round_audience_dialog.py" line="87"/>
+        <source>last turn %1</source>
+        <translation>ostatnia kolejka %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundAudienceDialog</name>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="154"/>
+        <source>why — kept with the change, e.g. the dean&apos;s decision no. …</source>
+        <translation>dlaczego — zapisywane ze zmianą, np. decyzja dziekana nr …</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="615"/>
+        <location filename="../../ui/views/round_audience_dialog.py" line="161"/>
+        <source>Who and when — %1: %2</source>
+        <translation>Dla kogo i kiedy — %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="162"/>
+        <source>The round runs from %1 to %2 (the institution&apos;s time, %3). Saving changes only what differs from the round as it is.</source>
+        <translation>Tura trwa od %1 do %2 (czas uczelni, %3). Zapis zmienia tylko to, co różni się od obecnego stanu tury.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="165"/>
         <source>&amp;Save</source>
         <translation>&amp;Zapisz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="619"/>
+        <location filename="../../ui/views/round_audience_dialog.py" line="188"/>
+        <source>Whom the round is for</source>
+        <translation>Dla kogo jest tura</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="189"/>
+        <source>everyone the registration admits</source>
+        <translation>wszyscy dopuszczeni do rejestracji</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="190"/>
+        <source>students matching a rule</source>
+        <translation>studenci spełniający regułę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="191"/>
+        <source>students on a list</source>
+        <translation>studenci z listy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="196"/>
+        <source>Every student the registration admits (by its rules and grants) may act in the round.</source>
+        <translation>Każdy student dopuszczony do rejestracji (przez jej reguły i zgody) może działać w tej turze.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="202"/>
+        <source>Programme</source>
+        <translation>Kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="203"/>
+        <source>any programme</source>
+        <translation>dowolny kierunek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="207"/>
+        <source>Level</source>
+        <translation>Stopień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="208"/>
+        <source>any level</source>
+        <translation>dowolny stopień</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="213"/>
+        <source>Mode</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="214"/>
+        <source>any mode</source>
+        <translation>dowolna forma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="219"/>
+        <source>Stage</source>
+        <translation>Etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="221"/>
+        <source>any stage</source>
+        <translation>dowolny etap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="223"/>
+        <source>Progra&amp;mme:</source>
+        <translation>&amp;Kierunek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="226"/>
+        <source>&amp;Level:</source>
+        <translation>Stop&amp;ień:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="226"/>
+        <source>Mo&amp;de:</source>
+        <translation>&amp;Forma:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="227"/>
+        <source>St&amp;age:</source>
+        <translation>&amp;Etap:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="234"/>
+        <source>Students matching every part that is set, among those the registration admits.</source>
+        <translation>Studenci spełniający każdą ustawioną część, spośród dopuszczonych do rejestracji.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="240"/>
+        <location filename="../../ui/views/round_audience_dialog.py" line="293"/>
+        <source>Student numbers</source>
+        <translation>Numery albumów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="241"/>
+        <source>Student numbers, one per line or separated by commas or spaces</source>
+        <translation>Numery albumów, po jednym w wierszu albo oddzielone przecinkami lub spacjami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="245"/>
+        <source>Load from f&amp;ile…</source>
+        <translation>&amp;Wczytaj z pliku…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="247"/>
+        <source>Load student numbers from a file</source>
+        <translation>Wczytaj numery albumów z pliku</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="249"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Sprawdź</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="251"/>
+        <source>Check the list</source>
+        <translation>Sprawdź listę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="258"/>
+        <source>&amp;Numbers:</source>
+        <translation>&amp;Numery:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="272"/>
+        <source>&amp;For:</source>
+        <translation>&amp;Dla kogo:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="294"/>
+        <location filename="../../ui/views/round_audience_dialog.py" line="439"/>
+        <source>Text or CSV (*.txt *.csv);;All files (*)</source>
+        <translation>Tekst lub CSV (*.txt *.csv);;Wszystkie pliki (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="301"/>
+        <source>The file cannot be read: %1</source>
+        <translation>Nie można odczytać pliku: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="308"/>
+        <location filename="../../ui/views/round_audience_dialog.py" line="518"/>
+        <source>Not checked yet.</source>
+        <translation>Jeszcze nie sprawdzono.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="315"/>
+        <source>Paste or load the students&apos; numbers first.</source>
+        <translation>Najpierw wklej lub wczytaj numery albumów.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/round_audience_dialog.py" line="336"/>
+        <source>%n students found.</source>
+        <translation>
+            <numerusform>Znaleziono %n studenta.</numerusform>
+            <numerusform>Znaleziono %n studentów.</numerusform>
+            <numerusform>Znaleziono %n studentów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="340"/>
+        <source>Not admitted by the registration now, so the round does not open for them (%1): %2</source>
+        <translation>Obecnie niedopuszczeni do rejestracji, więc tura się dla nich nie otworzy (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="343"/>
+        <source>Unknown numbers, left out (%1): %2</source>
+        <translation>Nieznane numery, pominięte (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="346"/>
+        <source>Given more than once (counted once): %1</source>
+        <translation>Podane więcej niż raz (liczone raz): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="348"/>
+        <source>Not in your units, left out: %1</source>
+        <translation>Spoza twoich jednostek, pominięci: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="356"/>
+        <source>When its students open the round</source>
+        <translation>Kiedy studenci otwierają turę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="357"/>
+        <source>all at the round&apos;s start</source>
+        <translation>wszyscy na początku tury</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="358"/>
+        <source>in turns by a ranking file</source>
+        <translation>w kolejkach według pliku rankingu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="359"/>
+        <source>in turns by stage</source>
+        <translation>w kolejkach według etapu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="370"/>
+        <source>Ranking file</source>
+        <translation>Plik rankingu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="371"/>
+        <source>a .csv or .txt file</source>
+        <translation>plik .csv lub .txt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="372"/>
+        <source>C&amp;hoose…</source>
+        <translation>Wy&amp;bierz…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="374"/>
+        <source>Choose the ranking file</source>
+        <translation>Wybierz plik rankingu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="378"/>
+        <source>Turns</source>
+        <translation>Kolejki</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="383"/>
+        <source>Ran&amp;king file:</source>
+        <translation>Plik r&amp;ankingu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="387"/>
+        <source>&amp;Turns:</source>
+        <translation>&amp;Liczba kolejek:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="389"/>
+        <location filename="../../ui/views/round_audience_dialog.py" line="407"/>
+        <source>Minutes &amp;between turns:</source>
+        <translation>&amp;Minuty między kolejkami:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="395"/>
+        <source>A student number and a score on each line, e.g. 123456;4,75. The highest scores go first, in turns of equal size.</source>
+        <translation>W każdym wierszu numer albumu i wynik, np. 123456;4,75. Najwyższe wyniki idą pierwsze, w równych kolejkach.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="402"/>
+        <source>Stages in the order of their turns</source>
+        <translation>Etapy w kolejności kolejek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="405"/>
+        <source>Sta&amp;ges in order:</source>
+        <translation>Etap&amp;y w kolejności:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="411"/>
+        <source>One turn a stage, the first named first; a student of another stage opens the round with the last turn.</source>
+        <translation>Jedna kolejka na etap, pierwszy wymieniony pierwszy; student innego etapu otwiera turę z ostatnią kolejką.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="424"/>
+        <source>&amp;Opens:</source>
+        <translation>&amp;Otwarcie:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="430"/>
+        <source>Minutes between turns</source>
+        <translation>Minuty między kolejkami</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="438"/>
+        <source>Ranking</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="449"/>
+        <source>Turns made</source>
+        <translation>Utworzone kolejki</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="450"/>
+        <source>Turn</source>
+        <translation>Kolejka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="450"/>
+        <source>Opens</source>
+        <translation>Otwarcie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="450"/>
+        <source>Students</source>
+        <translation>Studenci</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="460"/>
+        <source>T&amp;urns made:</source>
+        <translation>&amp;Utworzone kolejki:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/round_audience_dialog.py" line="481"/>
+        <source>Saved: %n turns.</source>
+        <translation>
+            <numerusform>Zapisano: %n kolejka.</numerusform>
+            <numerusform>Zapisano: %n kolejki.</numerusform>
+            <numerusform>Zapisano: %n kolejek.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="482"/>
+        <source>Students in them: %1; anyone else it is for opens the round with the last turn.</source>
+        <translation>Studentów w kolejkach: %1; pozostali, dla których jest tura, otwierają ją z ostatnią kolejką.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="485"/>
+        <source>Not students at the desk (%1): %2</source>
+        <translation>Nie są studentami w systemie (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="488"/>
+        <source>Lines without a student number and a score (%1): %2</source>
+        <translation>Wiersze bez numeru albumu i wyniku (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="492"/>
+        <source>Named twice, the first line counts (%1): %2</source>
+        <translation>Podani dwa razy, liczy się pierwszy wiersz (%1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/round_audience_dialog.py" line="515"/>
+        <source>The round is for a list of %n students now; paste or load another list and check it to replace it.</source>
+        <translation>
+            <numerusform>Tura jest teraz dla listy %n studenta; wklej lub wczytaj inną listę i sprawdź ją, aby ją zastąpić.</numerusform>
+            <numerusform>Tura jest teraz dla listy %n studentów; wklej lub wczytaj inną listę i sprawdź ją, aby ją zastąpić.</numerusform>
+            <numerusform>Tura jest teraz dla listy %n studentów; wklej lub wczytaj inną listę i sprawdź ją, aby ją zastąpić.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="522"/>
+        <source>Everyone the round is for may act from its start, %1.</source>
+        <translation>Każdy, dla kogo jest tura, może działać od jej początku, %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="526"/>
+        <source>in the turns it has (the last at %1)</source>
+        <translation>w obecnych kolejkach (ostatnia o %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="531"/>
+        <source>Each student keeps their turn; anyone it is for without one opens the round with the last turn, %1.</source>
+        <translation>Każdy student zachowuje swoją kolejkę; ktoś bez kolejki otwiera turę z ostatnią kolejką, %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="555"/>
+        <source>Check the list first: its students are shown before it is saved.</source>
+        <translation>Najpierw sprawdź listę: jej studenci są pokazywani przed zapisem.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="558"/>
+        <source>Paste or load the students&apos; numbers, then check them.</source>
+        <translation>Wklej lub wczytaj numery albumów, potem je sprawdź.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="563"/>
+        <source>Give the stages as numbers in the order of their turns, e.g. 3, 2, 1.</source>
+        <translation>Podaj etapy jako liczby w kolejności kolejek, np. 3, 2, 1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="583"/>
+        <source>Choose the ranking file.</source>
+        <translation>Wybierz plik rankingu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="592"/>
+        <source>Nothing to save: the round is already for these students and opens this way.</source>
+        <translation>Nic do zapisania: tura już jest dla tych studentów i tak się otwiera.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/round_audience_dialog.py" line="611"/>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDialog</name>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="662"/>
+        <source>optional for a new round</source>
+        <translation>nieobowiązkowe przy nowej turze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="664"/>
+        <source>Edit round — %1</source>
+        <translation>Edycja tury — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="664"/>
+        <source>New round — %1</source>
+        <translation>Nowa tura — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="665"/>
+        <source>Times are in the institution&apos;s time zone (%1).</source>
+        <translation>Czas jest podawany w strefie czasowej uczelni (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="665"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Zapisz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/calendar.py" line="669"/>
         <source>Round %1</source>
         <translation>Tura %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="621"/>
+        <location filename="../../ui/views/calendar.py" line="671"/>
         <source>Round name</source>
         <translation>Nazwa tury</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="624"/>
+        <location filename="../../ui/views/calendar.py" line="674"/>
         <source>Starts</source>
         <translation>Początek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="625"/>
+        <location filename="../../ui/views/calendar.py" line="675"/>
         <source>Ends</source>
         <translation>Koniec</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="626"/>
+        <location filename="../../ui/views/calendar.py" line="676"/>
         <source>Students may &amp;unregister</source>
         <translation>Studenci mogą się &amp;wyrejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="629"/>
+        <location filename="../../ui/views/calendar.py" line="679"/>
         <source>Micro-round minutes</source>
         <translation>Długość mikrotury w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="630"/>
+        <location filename="../../ui/views/calendar.py" line="680"/>
         <source>Break minutes</source>
         <translation>Długość przerwy w minutach</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="633"/>
+        <location filename="../../ui/views/calendar.py" line="683"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nazwa:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="634"/>
+        <location filename="../../ui/views/calendar.py" line="684"/>
         <source>&amp;Starts:</source>
         <translation>&amp;Początek:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="635"/>
+        <location filename="../../ui/views/calendar.py" line="685"/>
         <source>&amp;Ends:</source>
         <translation>&amp;Koniec:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="637"/>
+        <location filename="../../ui/views/calendar.py" line="687"/>
         <source>&amp;Micro-round (minutes):</source>
         <translation>&amp;Mikrotura (minuty):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/calendar.py" line="638"/>
+        <location filename="../../ui/views/calendar.py" line="688"/>
         <source>&amp;Break (minutes):</source>
         <translation>P&amp;rzerwa (minuty):</translation>
     </message>
 </context>
 <context>
+    <name>Rounds</name>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="88"/>
+        <source>That round no longer exists.</source>
+        <translation>Ta tura już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="95"/>
+        <source>Say why (it is kept with the change).</source>
+        <translation>Podaj powód (zostanie zapisany ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="105"/>
+        <source>A stage is a number from 1 to 10.</source>
+        <translation>Etap to liczba od 1 do 10.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="107"/>
+        <source>The list names no student.</source>
+        <translation>Lista nie zawiera żadnego studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="109"/>
+        <source>A list may name at most %1 students.</source>
+        <translation>Lista może zawierać najwyżej %1 studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="111"/>
+        <source>A round is for the students on a list or for those matching a rule, not both.</source>
+        <translation>Tura jest dla studentów z listy albo dla spełniających regułę, nie dla obu naraz.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="114"/>
+        <source>Choose whom the round is for: a programme, level, mode or stage, or a list of students.</source>
+        <translation>Wybierz, dla kogo jest tura: kierunek, stopień, forma lub etap albo lista studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="120"/>
+        <source>That programme no longer exists.</source>
+        <translation>Ten kierunek już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="169"/>
+        <source>A ranking may name at most %1 students.</source>
+        <translation>Ranking może zawierać najwyżej %1 studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="171"/>
+        <source>The ranking names no student: each line needs a student number and a score, e.g. 123456;4.75.</source>
+        <translation>Ranking nie zawiera żadnego studenta: każdy wiersz wymaga numeru albumu i wyniku, np. 123456;4.75.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="194"/>
+        <source>Give the stages in the order their turns come, each once, e.g. 3, 2, 1.</source>
+        <translation>Podaj etapy w kolejności ich kolejek, każdy raz, np. 3, 2, 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="220"/>
+        <source>The round opens for everyone at once already.</source>
+        <translation>Tura już otwiera się dla wszystkich naraz.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="226"/>
+        <source>A round has from 1 to %1 turns.</source>
+        <translation>Tura ma od 1 do %1 kolejek.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="228"/>
+        <source>Turns are from 1 minute to 7 days apart.</source>
+        <translation>Odstęp między kolejkami wynosi od 1 minuty do 7 dni.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/round_audiences.py" line="242"/>
+        <source>The last turn would open on %1, when the round has ended: fewer turns or fewer minutes between them.</source>
+        <translation>Ostatnia kolejka otworzyłaby się %1, po końcu tury: mniej kolejek lub krótsze odstępy.</translation>
+    </message>
+</context>
+<context>
     <name>SetLimitDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_dialogs.py" line="47"/>
+        <location filename="../../ui/views/group_dialogs.py" line="66"/>
         <source>Seat limit — %n groups</source>
         <translation>
             <numerusform>Limit miejsc — %n grupa</numerusform>
@@ -9972,67 +12045,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="48"/>
+        <location filename="../../ui/views/group_dialogs.py" line="67"/>
         <source>A limit is never set below the students already in a group; then nothing is changed.</source>
         <translation>Limit nigdy nie jest ustawiany poniżej liczby studentów już zapisanych do grupy; w takim przypadku nic nie jest zmieniane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="49"/>
+        <location filename="../../ui/views/group_dialogs.py" line="68"/>
         <source>&amp;Apply</source>
         <translation>&amp;Zastosuj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="51"/>
+        <location filename="../../ui/views/group_dialogs.py" line="70"/>
         <source>Set &amp;to</source>
         <translation>&amp;Ustaw na</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="53"/>
+        <location filename="../../ui/views/group_dialogs.py" line="72"/>
         <source>Set the limit to a value</source>
         <translation>Ustaw limit na podaną wartość</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="54"/>
+        <location filename="../../ui/views/group_dialogs.py" line="73"/>
         <source>Change &amp;by</source>
         <translation>Zmień &amp;o</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="56"/>
+        <location filename="../../ui/views/group_dialogs.py" line="75"/>
         <source>Change the limit by a number</source>
         <translation>Zmień limit o podaną liczbę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="59"/>
+        <location filename="../../ui/views/group_dialogs.py" line="78"/>
         <source>New limit</source>
         <translation>Nowy limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="64"/>
+        <location filename="../../ui/views/group_dialogs.py" line="83"/>
         <source>Change of the limit</source>
         <translation>Zmiana limitu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="69"/>
+        <location filename="../../ui/views/group_dialogs.py" line="88"/>
         <source>New limits</source>
         <translation>Nowe limity</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="79"/>
+        <location filename="../../ui/views/group_dialogs.py" line="93"/>
+        <source>Who would gain a seat from a waiting list</source>
+        <translation>Kto dostałby miejsce z listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="106"/>
         <source>Groups:</source>
         <translation>Grupy:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="99"/>
+        <location filename="../../ui/views/group_dialogs.py" line="107"/>
+        <source>Waiting lists:</source>
+        <translation>Listy oczekujących:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="127"/>
         <source>(below the %1 enrolled)</source>
         <translation>(poniżej liczby zapisanych: %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="102"/>
+        <location filename="../../ui/views/group_dialogs.py" line="130"/>
         <source>… and %1 more</source>
         <translation>… i jeszcze %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="109"/>
+        <location filename="../../ui/views/group_dialogs.py" line="143"/>
+        <source>Asking the waiting lists…</source>
+        <translation>Sprawdzanie list oczekujących…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="155"/>
+        <source>A limit that does not rise frees no seat for a waiting list.</source>
+        <translation>Limit, który nie rośnie, nie zwalnia miejsca dla listy oczekujących.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="161"/>
+        <source>No one: these limits would be refused as they stand.</source>
+        <translation>Nikt: takie limity zostałyby odrzucone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/group_dialogs.py" line="169"/>
         <source>Give a change such as +5 or -3.</source>
         <translation>Podaj zmianę, np. +5 lub -3.</translation>
     </message>
@@ -10104,6 +12202,215 @@ Odtworzenie:
         <location filename="../../ui/settings_dialog.py" line="55"/>
         <source>Times shown in:</source>
         <translation>Czas pokazywany w strefie:</translation>
+    </message>
+</context>
+<context>
+    <name>ShareChangeDialog</name>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="484"/>
+        <source>The seats taken (%1) stay with the students who took them.</source>
+        <translation>Zajęte miejsca (%1) zostają przy studentach, którzy je zajęli.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="487"/>
+        <source>Remove dedicated seats — %1</source>
+        <translation>Usuń miejsca dedykowane — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/share_dialogs.py" line="488"/>
+        <source>Remove the %n seat(s) dedicated to some students (%1)? They are everyone&apos;s again.</source>
+        <translation>
+            <numerusform>Usunąć %n miejsce dedykowane wybranym studentom (%1)? Znów będzie dostępne dla wszystkich.</numerusform>
+            <numerusform>Usunąć %n miejsca dedykowane wybranym studentom (%1)? Znów będą dostępne dla wszystkich.</numerusform>
+            <numerusform>Usunąć %n miejsc dedykowanych wybranym studentom (%1)? Znów będą dostępne dla wszystkich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="490"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Usuń</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="494"/>
+        <source>Release dedicated seats — %1</source>
+        <translation>Zwolnij miejsca dedykowane — %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/share_dialogs.py" line="495"/>
+        <source>Release the seats dedicated to some students (%1) now? Their %n free seat(s) go to everyone at once.</source>
+        <translation>
+            <numerusform>Zwolnić teraz miejsca dedykowane wybranym studentom (%1)? Ich %n wolne miejsce od razu trafi do wszystkich.</numerusform>
+            <numerusform>Zwolnić teraz miejsca dedykowane wybranym studentom (%1)? Ich %n wolne miejsca od razu trafią do wszystkich.</numerusform>
+            <numerusform>Zwolnić teraz miejsca dedykowane wybranym studentom (%1)? Ich %n wolnych miejsc od razu trafi do wszystkich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="497"/>
+        <source>Re&amp;lease</source>
+        <translation>&amp;Zwolnij</translation>
+    </message>
+</context>
+<context>
+    <name>Shares</name>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="175"/>
+        <location filename="../../desk/seat_shares.py" line="230"/>
+        <source>The list names no student.</source>
+        <translation>Lista nie zawiera żadnego studenta.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="177"/>
+        <location filename="../../desk/seat_shares.py" line="232"/>
+        <source>A list may name at most %1 students.</source>
+        <translation>Lista może zawierać najwyżej %1 studentów.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="188"/>
+        <source>No student has these numbers (%1): %2. Correct the list; nothing was changed.</source>
+        <translation>Żaden student nie ma tych numerów albumów (%1): %2. Popraw listę; nic nie zostało zmienione.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="196"/>
+        <source>That class group no longer exists.</source>
+        <translation>Ta grupa zajęciowa już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="215"/>
+        <source>Say why (it is kept with the change).</source>
+        <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="225"/>
+        <source>Dedicate at least one seat.</source>
+        <translation>Przeznacz co najmniej jedno miejsce.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="227"/>
+        <source>A stage is a number from 1 to 10.</source>
+        <translation>Etap to liczba od 1 do 10.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="234"/>
+        <source>Seats are for the students on a list or for those matching a rule, not both.</source>
+        <translation>Miejsca są albo dla studentów z listy, albo dla spełniających warunki, nie dla obu naraz.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="240"/>
+        <source>Only %1 of the group&apos;s seats are free to dedicate (limit %2, %3 taken by everyone else, %4 dedicated already).</source>
+        <translation>Miejsca grupy wolne do przeznaczenia: tylko %1 (limit %2, zajęte przez pozostałych: %3, już dedykowane: %4).</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="246"/>
+        <source>That programme no longer exists.</source>
+        <translation>Ten kierunek już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="248"/>
+        <source>That round no longer exists.</source>
+        <translation>Ta tura już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="274"/>
+        <source>Those dedicated seats no longer exist.</source>
+        <translation>Te miejsca dedykowane już nie istnieją.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/seat_shares.py" line="287"/>
+        <source>Those seats are released already.</source>
+        <translation>Te miejsca są już zwolnione.</translation>
+    </message>
+</context>
+<context>
+    <name>SharesDialog</name>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="103"/>
+        <source>Dedicated seats — %1</source>
+        <translation>Miejsca dedykowane — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="109"/>
+        <source>Dedicated seats of the group</source>
+        <translation>Miejsca dedykowane grupy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="110"/>
+        <source>Seats</source>
+        <translation>Miejsca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="110"/>
+        <source>Taken</source>
+        <translation>Zajęte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="110"/>
+        <source>For whom</source>
+        <translation>Dla kogo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="110"/>
+        <source>Release</source>
+        <translation>Zwolnienie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="113"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Dodaj…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="114"/>
+        <source>Dedicate seats of the group to some students</source>
+        <translation>Przeznacz miejsca grupy dla wybranych studentów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="115"/>
+        <source>Re&amp;lease now…</source>
+        <translation>&amp;Zwolnij teraz…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="116"/>
+        <source>Release the chosen seats to everyone now</source>
+        <translation>Zwolnij teraz wybrane miejsca dla wszystkich</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="117"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Usuń…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="118"/>
+        <source>Remove the chosen dedicated seats</source>
+        <translation>Usuń wybrane miejsca dedykowane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="119"/>
+        <source>Remove the chosen dedicated seats (Delete)</source>
+        <translation>Usuń wybrane miejsca dedykowane (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="121"/>
+        <source>A group&apos;s dedicated seats are set by the unit it belongs to.</source>
+        <translation>Miejsca dedykowane grupy ustala jednostka, do której grupa należy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="210"/>
+        <source>Limit %1 · %2 enrolled · free for everyone: %3 · dedicated: %4 seats, %5 of them free.</source>
+        <translation>Limit %1 · zapisani: %2 · wolne dla wszystkich: %3 · dedykowane: %4, w tym wolne: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="214"/>
+        <source>Limit %1 · %2 enrolled · free for everyone: %3. No seat is dedicated to some students yet.</source>
+        <translation>Limit %1 · zapisani: %2 · wolne dla wszystkich: %3. Żadne miejsce nie jest jeszcze dedykowane wybranym studentom.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="247"/>
+        <source>These seats are released already.</source>
+        <translation>Te miejsca są już zwolnione.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/share_dialogs.py" line="249"/>
+        <source>Their free seats go to everyone at once.</source>
+        <translation>Ich wolne miejsca od razu trafią do wszystkich.</translation>
     </message>
 </context>
 <context>
@@ -10415,12 +12722,12 @@ Odtworzenie:
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="201"/>
+        <location filename="../../desk/unit_of_work.py" line="243"/>
         <source>Only a signed-in member of staff may do this.</source>
         <translation>Może to zrobić tylko zalogowany pracownik.</translation>
     </message>
     <message>
-        <location filename="../../desk/unit_of_work.py" line="314"/>
+        <location filename="../../desk/unit_of_work.py" line="356"/>
         <source>Your staff account (%1) has been disabled. Ask an administrator.</source>
         <translation>Twoje konto pracownika (%1) zostało wyłączone. Zwróć się do administratora.</translation>
     </message>
@@ -10739,417 +13046,432 @@ Odtworzenie:
 <context>
     <name>StudentCardWindow</name>
     <message>
-        <location filename="../../ui/views/student_card.py" line="111"/>
+        <location filename="../../ui/views/student_card.py" line="112"/>
         <source>Student card</source>
         <translation>Karta studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="114"/>
+        <location filename="../../ui/views/student_card.py" line="115"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="120"/>
+        <location filename="../../ui/views/student_card.py" line="121"/>
         <source>Show &amp;PESEL</source>
         <translation>Pokaż &amp;PESEL</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="122"/>
+        <location filename="../../ui/views/student_card.py" line="123"/>
         <source>Show PESEL (recorded in the history)</source>
         <translation>Pokaż PESEL (zapisywane w historii)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="123"/>
+        <location filename="../../ui/views/student_card.py" line="124"/>
         <source>Shows the full PESEL. Every look is recorded in the history.</source>
         <translation>Pokazuje pełny numer PESEL. Każde wyświetlenie jest zapisywane w historii.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="125"/>
+        <location filename="../../ui/views/student_card.py" line="126"/>
         <source>&amp;Edit personal data…</source>
         <translation>&amp;Zmień dane osobowe…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="127"/>
+        <location filename="../../ui/views/student_card.py" line="128"/>
         <source>Edit personal data</source>
         <translation>Zmień dane osobowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="129"/>
+        <location filename="../../ui/views/student_card.py" line="130"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="131"/>
+        <location filename="../../ui/views/student_card.py" line="132"/>
         <source>Refresh the card</source>
         <translation>Odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="133"/>
+        <location filename="../../ui/views/student_card.py" line="134"/>
         <source>Close</source>
         <translation>Zamknij</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="135"/>
+        <location filename="../../ui/views/student_card.py" line="136"/>
         <source>Close the card</source>
         <translation>Zamknij kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="220"/>
+        <location filename="../../ui/views/student_card.py" line="238"/>
         <source>The card cannot be shown</source>
         <translation>Nie można wyświetlić karty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="266"/>
+        <location filename="../../ui/views/student_card.py" line="284"/>
         <source>%1 — student %2</source>
         <translation>%1 — student %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="269"/>
+        <location filename="../../ui/views/student_card.py" line="287"/>
         <source>Student no. %1</source>
         <translation>Nr albumu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="271"/>
+        <location filename="../../ui/views/student_card.py" line="289"/>
         <source>also: %1</source>
         <translation>także: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="280"/>
+        <location filename="../../ui/views/student_card.py" line="298"/>
         <source>Only a dean&apos;s office clerk of the student&apos;s unit may change these data.</source>
         <translation>Te dane może zmienić tylko pracownik dziekanatu jednostki studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="305"/>
+        <location filename="../../ui/views/student_card.py" line="323"/>
         <source>Person</source>
         <translation>Osoba</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="308"/>
+        <location filename="../../ui/views/student_card.py" line="326"/>
         <source>First name:</source>
         <translation>Imię:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="309"/>
+        <location filename="../../ui/views/student_card.py" line="327"/>
         <source>Surname:</source>
         <translation>Nazwisko:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="310"/>
+        <location filename="../../ui/views/student_card.py" line="328"/>
         <source>Category:</source>
         <translation>Kategoria:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="312"/>
+        <location filename="../../ui/views/student_card.py" line="330"/>
         <source>Birth date:</source>
         <translation>Data urodzenia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="313"/>
+        <location filename="../../ui/views/student_card.py" line="331"/>
         <source>none (no PESEL given)</source>
         <translation>brak (nie podano numeru PESEL)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="316"/>
+        <location filename="../../ui/views/student_card.py" line="334"/>
         <source>PESEL:</source>
         <translation>PESEL:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="318"/>
+        <location filename="../../ui/views/student_card.py" line="336"/>
         <source>Private e-mail:</source>
         <translation>Prywatny e-mail:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="339"/>
+        <location filename="../../ui/views/student_card.py" line="357"/>
         <source>Programmes</source>
         <translation>Kierunki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="331"/>
+        <location filename="../../ui/views/student_card.py" line="349"/>
         <source> since %1</source>
         <translation> od %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="332"/>
+        <location filename="../../ui/views/student_card.py" line="350"/>
         <source> until %1</source>
         <translation> do %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="340"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
         <source>Programme</source>
         <translation>Kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="340"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
         <source>Unit</source>
         <translation>Jednostka</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="340"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
         <source>Level</source>
         <translation>Stopień</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="340"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
         <source>Mode</source>
         <translation>Forma</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="340"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
         <source>Stage</source>
         <translation>Etap</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="340"/>
-        <location filename="../../ui/views/student_card.py" line="517"/>
-        <location filename="../../ui/views/student_card.py" line="542"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
+        <location filename="../../ui/views/student_card.py" line="537"/>
+        <location filename="../../ui/views/student_card.py" line="562"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="340"/>
-        <location filename="../../ui/views/student_card.py" line="427"/>
+        <location filename="../../ui/views/student_card.py" line="358"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>Admitted</source>
         <translation>Przyjęty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="347"/>
+        <location filename="../../ui/views/student_card.py" line="365"/>
         <source>Change &amp;status…</source>
         <translation>Zmień &amp;status…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="349"/>
+        <location filename="../../ui/views/student_card.py" line="367"/>
         <source>Change the status of the selected programme</source>
         <translation>Zmień status na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="350"/>
+        <location filename="../../ui/views/student_card.py" line="368"/>
         <source>Leave, return, suspension, removal or graduation, with a reason.</source>
         <translation>Urlop, powrót, zawieszenie, skreślenie lub ukończenie studiów, z podaniem powodu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="353"/>
+        <location filename="../../ui/views/student_card.py" line="371"/>
         <source>Change s&amp;tage…</source>
         <translation>Zmień &amp;etap…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="355"/>
+        <location filename="../../ui/views/student_card.py" line="373"/>
         <source>Change the stage of the selected programme</source>
         <translation>Zmień etap na wybranym kierunku</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="358"/>
+        <location filename="../../ui/views/student_card.py" line="376"/>
         <source>A&amp;dd programme…</source>
         <translation>Dodaj &amp;kierunek…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="360"/>
+        <location filename="../../ui/views/student_card.py" line="378"/>
         <source>Put the student on one more programme</source>
         <translation>Zapisz studenta na kolejny kierunek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="373"/>
+        <location filename="../../ui/views/student_card.py" line="391"/>
         <source>Login account</source>
         <translation>Konto logowania</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="378"/>
+        <location filename="../../ui/views/student_card.py" line="396"/>
         <source>No login account is linked: the student cannot sign in to the portal. The Student Service Center links the institutional e-mail.</source>
         <translation>Brak powiązanego konta logowania: student nie może zalogować się do portalu. Uczelniany adres e-mail powiązuje Centrum Obsługi Studenta.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="389"/>
+        <location filename="../../ui/views/student_card.py" line="407"/>
         <source>Changes waiting to be sent to the portal: %1</source>
         <translation>Zmiany czekające na wysłanie do portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="426"/>
+        <location filename="../../ui/views/student_card.py" line="445"/>
         <source>Registrations of this term and the next</source>
         <translation>Rejestracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="410"/>
+        <location filename="../../ui/views/student_card.py" line="428"/>
         <source>No registrations in the current or the next term.</source>
         <translation>Brak rejestracji w bieżącym ani w następnym cyklu dydaktycznym.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="419"/>
+        <location filename="../../ui/views/student_card.py" line="438"/>
         <source>yes</source>
         <translation>tak</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="419"/>
+        <location filename="../../ui/views/student_card.py" line="438"/>
         <source>no</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="427"/>
+        <location filename="../../ui/views/student_card.py" line="446"/>
         <source>Code</source>
         <translation>Kod</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="427"/>
+        <location filename="../../ui/views/student_card.py" line="446"/>
         <source>Registration</source>
         <translation>Rejestracja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="427"/>
+        <location filename="../../ui/views/student_card.py" line="446"/>
         <source>State</source>
         <translation>Stan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="427"/>
+        <location filename="../../ui/views/student_card.py" line="447"/>
         <source>Why</source>
         <translation>Dlaczego</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="445"/>
+        <location filename="../../ui/views/student_card.py" line="465"/>
         <source>&amp;Why? (check each condition)…</source>
         <translation>&amp;Dlaczego? (sprawdź każdy warunek)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="447"/>
+        <location filename="../../ui/views/student_card.py" line="467"/>
         <source>Explain whether the student can register</source>
         <translation>Wyjaśnij, czy student może się zarejestrować</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="449"/>
+        <location filename="../../ui/views/student_card.py" line="469"/>
         <source>&amp;Grant access…</source>
         <translation>&amp;Nadaj uprawnienie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="451"/>
+        <location filename="../../ui/views/student_card.py" line="471"/>
         <source>Grant the student access to the selected registration</source>
         <translation>Nadaj studentowi uprawnienie do wybranej rejestracji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="516"/>
+        <location filename="../../ui/views/student_card.py" line="536"/>
         <source>Class groups</source>
         <translation>Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="500"/>
+        <location filename="../../ui/views/student_card.py" line="520"/>
         <source>Not enrolled in any class group.</source>
         <translation>Nie jest zapisany do żadnej grupy zajęciowej.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="322"/>
+        <location filename="../../ui/views/student_card.py" line="233"/>
+        <source>“%1” is for other students</source>
+        <translation>„%1” jest dla innych studentów</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="235"/>
+        <source>%1 (turn %2)</source>
+        <translation>%1 (kolejka %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="340"/>
         <source>Progr&amp;ammes</source>
         <translation>Kier&amp;unki studiów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="396"/>
+        <location filename="../../ui/views/student_card.py" line="414"/>
         <source>Reg&amp;istrations of this term and the next</source>
         <translation>Rej&amp;estracje w bieżącym i następnym cyklu dydaktycznym</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="403"/>
+        <location filename="../../ui/views/student_card.py" line="421"/>
         <source>Show the registrations of &amp;all units</source>
         <translation>Pokaż rejestracje &amp;wszystkich jednostek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="405"/>
+        <location filename="../../ui/views/student_card.py" line="423"/>
         <source>Show the registrations of all units</source>
         <translation>Pokaż rejestracje wszystkich jednostek</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="411"/>
+        <location filename="../../ui/views/student_card.py" line="429"/>
         <source>No registrations of your units in the current or the next term.</source>
         <translation>Brak rejestracji Twoich jednostek w bieżącym ani następnym cyklu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="498"/>
+        <location filename="../../ui/views/student_card.py" line="446"/>
+        <source>Opens for them</source>
+        <translation>Otwiera się dla niego</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/student_card.py" line="518"/>
         <source>Class gr&amp;oups</source>
         <translation>Grupy &amp;zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="524"/>
+        <location filename="../../ui/views/student_card.py" line="544"/>
         <source>To&amp;kens and payments</source>
         <translation>Że&amp;tony i należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="552"/>
-        <location filename="../../ui/views/student_card.py" line="567"/>
+        <location filename="../../ui/views/student_card.py" line="572"/>
+        <location filename="../../ui/views/student_card.py" line="587"/>
         <source>On the portal</source>
         <translation>W portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="554"/>
+        <location filename="../../ui/views/student_card.py" line="574"/>
         <source>On the portal: what the student sees next to the desk</source>
         <translation>W portalu: co widzi student, w porównaniu z danymi w programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="556"/>
-        <location filename="../../ui/views/student_card.py" line="614"/>
+        <location filename="../../ui/views/student_card.py" line="576"/>
+        <location filename="../../ui/views/student_card.py" line="634"/>
         <source>Comparing with the portal…</source>
         <translation>Porównywanie z portalem…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="558"/>
+        <location filename="../../ui/views/student_card.py" line="578"/>
         <source>Whether the portal is in step with the desk</source>
         <translation>Czy portal jest zgodny z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="562"/>
+        <location filename="../../ui/views/student_card.py" line="582"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="566"/>
+        <location filename="../../ui/views/student_card.py" line="586"/>
         <source>What the portal shows the student, next to the desk</source>
         <translation>Co portal pokazuje studentowi, w porównaniu z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="567"/>
+        <location filename="../../ui/views/student_card.py" line="587"/>
         <source>Aspect</source>
         <translation>Element</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="567"/>
+        <location filename="../../ui/views/student_card.py" line="587"/>
         <source>At the desk</source>
         <translation>W programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="582"/>
+        <location filename="../../ui/views/student_card.py" line="602"/>
         <source>Sync this student &amp;now</source>
         <translation>Synchronizuj tego studenta &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="584"/>
+        <location filename="../../ui/views/student_card.py" line="604"/>
         <source>Sync this student to the portal now</source>
         <translation>Synchronizuj teraz tego studenta z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="585"/>
+        <location filename="../../ui/views/student_card.py" line="605"/>
         <source>Sends everything of this student to the portal and reads back what they did there, in seconds.</source>
         <translation>Wysyła do portalu wszystkie dane tego studenta i w ciągu kilku sekund odczytuje z powrotem to, co student zrobił w portalu.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="590"/>
+        <location filename="../../ui/views/student_card.py" line="610"/>
         <source>Your role does not run the sync.</source>
         <translation>Twoja rola nie pozwala na uruchamianie synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="593"/>
+        <location filename="../../ui/views/student_card.py" line="613"/>
         <source>Result of syncing this student</source>
         <translation>Wynik synchronizacji tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="638"/>
+        <location filename="../../ui/views/student_card.py" line="658"/>
         <source>Not yet on the portal: the next sync sends it.</source>
         <translation>Jeszcze nie ma w portalu: zostanie wysłane przy najbliższej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="648"/>
+        <location filename="../../ui/views/student_card.py" line="668"/>
         <source>In step with the desk</source>
         <translation>Zgodne z programem desk</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="651"/>
+        <location filename="../../ui/views/student_card.py" line="671"/>
         <source>One difference: not yet sent</source>
         <translation>Jedna różnica: jeszcze nie wysłano</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="651"/>
+        <location filename="../../ui/views/student_card.py" line="671"/>
         <source>%n differences: not yet sent</source>
         <translation>
             <numerusform>%n różnica: jeszcze nie wysłano</numerusform>
@@ -11158,92 +13480,92 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="653"/>
+        <location filename="../../ui/views/student_card.py" line="673"/>
         <source>(the student is not on the portal yet)</source>
         <translation>(studenta nie ma jeszcze w portalu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="657"/>
+        <location filename="../../ui/views/student_card.py" line="677"/>
         <source>No successful sync yet.</source>
         <translation>Nie było jeszcze udanej synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="660"/>
+        <location filename="../../ui/views/student_card.py" line="680"/>
         <source>Last successful sync: %1</source>
         <translation>Ostatnia udana synchronizacja: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="669"/>
+        <location filename="../../ui/views/student_card.py" line="689"/>
         <source>What the portal shows cannot be read: %1</source>
         <translation>Nie można odczytać danych z portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="681"/>
+        <location filename="../../ui/views/student_card.py" line="701"/>
         <source>Syncing this student…</source>
         <translation>Synchronizowanie tego studenta…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="687"/>
+        <location filename="../../ui/views/student_card.py" line="707"/>
         <source>Synced in %1 s. Changes sent: %2; student actions read: %3; conflicts: %4.</source>
         <translation>Zsynchronizowano w %1 s. Wysłane zmiany: %2; odczytane działania studenta: %3; konflikty: %4.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="709"/>
+        <location filename="../../ui/views/student_card.py" line="729"/>
         <source>History</source>
         <translation>Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="711"/>
+        <location filename="../../ui/views/student_card.py" line="731"/>
         <source>History: who changed what for this student, and why</source>
         <translation>Historia: kto i dlaczego zmienił dane tego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="713"/>
+        <location filename="../../ui/views/student_card.py" line="733"/>
         <source>Reading the history…</source>
         <translation>Wczytywanie historii…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="719"/>
+        <location filename="../../ui/views/student_card.py" line="739"/>
         <source>The student&apos;s history, newest first</source>
         <translation>Historia studenta, od najnowszych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="720"/>
+        <location filename="../../ui/views/student_card.py" line="740"/>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="720"/>
+        <location filename="../../ui/views/student_card.py" line="740"/>
         <source>Who</source>
         <translation>Kto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="720"/>
+        <location filename="../../ui/views/student_card.py" line="740"/>
         <source>What</source>
         <translation>Co</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="720"/>
+        <location filename="../../ui/views/student_card.py" line="740"/>
         <source>Change</source>
         <translation>Zmiana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="720"/>
+        <location filename="../../ui/views/student_card.py" line="740"/>
         <source>Reason</source>
         <translation>Powód</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="775"/>
+        <location filename="../../ui/views/student_card.py" line="795"/>
         <source>Nothing has been recorded for this student yet.</source>
         <translation>Dla tego studenta nic jeszcze nie zapisano.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="777"/>
+        <location filename="../../ui/views/student_card.py" line="797"/>
         <source>The last %1 entries, newest first. The History view shows them all.</source>
         <translation>Ostatnie %1 wpisów, od najnowszego. Widok Historia pokazuje wszystkie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/student_card.py" line="780"/>
+        <location filename="../../ui/views/student_card.py" line="800"/>
         <source>%n entries, newest first.</source>
         <translation>
             <numerusform>%n wpis, od najnowszego.</numerusform>
@@ -11252,58 +13574,58 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="790"/>
+        <location filename="../../ui/views/student_card.py" line="810"/>
         <source>The history cannot be read: %1</source>
         <translation>Nie można odczytać historii: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="427"/>
-        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="446"/>
+        <location filename="../../ui/views/student_card.py" line="537"/>
         <source>Term</source>
         <translation>Cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="537"/>
         <source>Course</source>
         <translation>Przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="537"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="537"/>
         <source>Group</source>
         <translation>Grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="517"/>
+        <location filename="../../ui/views/student_card.py" line="537"/>
         <source>Since</source>
         <translation>Od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="528"/>
+        <location filename="../../ui/views/student_card.py" line="548"/>
         <source>No tokens allocated.</source>
         <translation>Brak przyznanych żetonów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="541"/>
+        <location filename="../../ui/views/student_card.py" line="561"/>
         <source>Payments</source>
         <translation>Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="542"/>
+        <location filename="../../ui/views/student_card.py" line="562"/>
         <source>Amount</source>
         <translation>Kwota</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="542"/>
+        <location filename="../../ui/views/student_card.py" line="562"/>
         <source>Due</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../ui/views/student_card.py" line="542"/>
+        <location filename="../../ui/views/student_card.py" line="562"/>
         <source>For</source>
         <translation>Za</translation>
     </message>
@@ -11395,17 +13717,17 @@ Odtworzenie:
 <context>
     <name>StudentPicker</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="183"/>
+        <location filename="../../ui/dialogs.py" line="190"/>
         <source>Find a student</source>
         <translation>Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="184"/>
+        <location filename="../../ui/dialogs.py" line="191"/>
         <source>Student number or name</source>
         <translation>Numer albumu lub imię i nazwisko</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="187"/>
+        <location filename="../../ui/dialogs.py" line="194"/>
         <source>Students found</source>
         <translation>Znalezieni studenci</translation>
     </message>
@@ -11716,142 +14038,187 @@ Odtworzenie:
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../../desk/sync.py" line="95"/>
+        <location filename="../../desk/sync.py" line="102"/>
         <source>Unknown action {kind}.</source>
         <translation>Nieznane działanie {kind}.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="97"/>
+        <location filename="../../desk/sync.py" line="103"/>
+        <source>No open exchange wish from that group to withdraw.</source>
+        <translation>Brak otwartej prośby o wymianę z tej grupy do wycofania.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="105"/>
+        <source>Not on that group&apos;s waiting list.</source>
+        <translation>Nie ma na liście oczekujących tej grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="107"/>
         <source>interrupted: the program stopped during the run</source>
         <translation>przerwana: program zatrzymał się w trakcie synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="229"/>
+        <location filename="../../desk/sync.py" line="239"/>
         <source>A sync is started by a signed-in member of staff or by the schedule.</source>
         <translation>Synchronizację uruchamia zalogowany pracownik albo harmonogram.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="233"/>
+        <location filename="../../desk/sync.py" line="243"/>
         <source>Say which student to sync.</source>
         <translation>Wskaż studenta do synchronizacji.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="237"/>
+        <location filename="../../desk/sync.py" line="247"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="254"/>
+        <location filename="../../desk/sync.py" line="264"/>
         <source>The scheduled sync of %1 was started by another workstation.</source>
         <translation>Zaplanowaną synchronizację z %1 uruchomiło już inne stanowisko.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="288"/>
+        <location filename="../../desk/sync.py" line="298"/>
         <source>The portal refused the desk&apos;s data (%1): the desk&apos;s database may be damaged. Run desk check --thorough, and restore a backup if it names a problem.</source>
         <translation>Portal odrzucił dane z biura (%1): baza danych biura może być uszkodzona. Uruchom desk check --thorough, a jeśli wskaże problem, przywróć kopię zapasową.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="353"/>
+        <location filename="../../desk/sync.py" line="363"/>
         <source>Sending changes to the portal</source>
         <translation>Wysyłanie zmian do portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="510"/>
+        <location filename="../../desk/sync.py" line="522"/>
         <source>people</source>
         <translation>osoby</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="511"/>
+        <location filename="../../desk/sync.py" line="523"/>
         <source>login accounts</source>
         <translation>konta logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="512"/>
+        <location filename="../../desk/sync.py" line="524"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="513"/>
+        <location filename="../../desk/sync.py" line="525"/>
         <source>students&apos; programmes</source>
         <translation>kierunki studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="514"/>
+        <location filename="../../desk/sync.py" line="526"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="515"/>
+        <location filename="../../desk/sync.py" line="527"/>
         <source>courses offered in registrations</source>
         <translation>przedmioty oferowane w rejestracjach</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="516"/>
+        <location filename="../../desk/sync.py" line="528"/>
         <source>registration rounds</source>
         <translation>tury rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="517"/>
+        <location filename="../../desk/sync.py" line="529"/>
+        <source>lists of students rounds are meant for</source>
+        <translation>listy studentów, dla których są tury</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="530"/>
+        <source>students&apos; own starts in rounds that open in turns</source>
+        <translation>własne otwarcia tur dla studentów w kolejkach</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="531"/>
         <source>access rules</source>
         <translation>reguły dostępu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="518"/>
+        <location filename="../../desk/sync.py" line="532"/>
         <source>individual access decisions</source>
         <translation>indywidualne decyzje o dostępie</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="519"/>
+        <location filename="../../desk/sync.py" line="533"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="520"/>
+        <location filename="../../desk/sync.py" line="534"/>
+        <source>dedicated seats</source>
+        <translation>miejsca dedykowane</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="535"/>
+        <source>lists of students with dedicated seats</source>
+        <translation>listy studentów z miejscami dedykowanymi</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="536"/>
         <source>enrollments</source>
         <translation>zapisy</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="521"/>
+        <location filename="../../desk/sync.py" line="537"/>
         <source>token types</source>
         <translation>rodzaje żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="522"/>
+        <location filename="../../desk/sync.py" line="538"/>
         <source>token balances</source>
         <translation>salda żetonów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="523"/>
+        <location filename="../../desk/sync.py" line="539"/>
         <source>token requests</source>
         <translation>prośby żetonowe</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="524"/>
+        <location filename="../../desk/sync.py" line="540"/>
+        <source>exchange wishes</source>
+        <translation>prośby o wymianę</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="541"/>
+        <source>groups wished for in exchanges</source>
+        <translation>grupy docelowe wymian</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="542"/>
+        <source>waiting lists</source>
+        <translation>listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../desk/sync.py" line="543"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="525"/>
+        <location filename="../../desk/sync.py" line="544"/>
         <source>message texts</source>
         <translation>treści komunikatów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="526"/>
+        <location filename="../../desk/sync.py" line="545"/>
         <source>students&apos; actions</source>
         <translation>działania studentów</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="546"/>
+        <location filename="../../desk/sync.py" line="565"/>
         <source>Comparing %1</source>
         <translation>Porównywanie: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="618"/>
+        <location filename="../../desk/sync.py" line="641"/>
         <source>Reading student actions from the portal</source>
         <translation>Odczytywanie działań studentów z portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/sync.py" line="94"/>
+        <location filename="../../desk/sync.py" line="101"/>
         <source>No pending request to withdraw.</source>
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
@@ -12031,421 +14398,456 @@ Odtworzenie:
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="110"/>
+        <location filename="../../ui/views/sync_view.py" line="113"/>
         <source>register</source>
         <translation>zarejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="111"/>
+        <location filename="../../ui/views/sync_view.py" line="114"/>
         <source>unregister</source>
         <translation>wyrejestrowanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="112"/>
+        <location filename="../../ui/views/sync_view.py" line="115"/>
         <source>token request</source>
         <translation>prośba w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="113"/>
+        <location filename="../../ui/views/sync_view.py" line="116"/>
         <source>token request to unregister</source>
         <translation>prośba o wyrejestrowanie w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="114"/>
+        <location filename="../../ui/views/sync_view.py" line="117"/>
         <source>withdraw a token request</source>
         <translation>wycofanie prośby w rejestracji żetonowej</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="122"/>
+        <location filename="../../ui/views/sync_view.py" line="129"/>
         <source>sent %1, received %2, conflicts %3</source>
         <translation>wysłano: %1, odebrano: %2, konflikty: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="127"/>
+        <location filename="../../ui/views/sync_view.py" line="134"/>
         <source>Cancelled after %1 s; what went out so far stays sent: %2.</source>
         <translation>Anulowano po %1 s; to, co zostało już wysłane, pozostaje wysłane: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="130"/>
+        <location filename="../../ui/views/sync_view.py" line="137"/>
         <source>The sync failed: %1 (%2).</source>
         <translation>Synchronizacja nie powiodła się: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="134"/>
+        <location filename="../../ui/views/sync_view.py" line="141"/>
         <source>Full sync finished in %1 s: %2.</source>
         <translation>Pełna synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="135"/>
+        <location filename="../../ui/views/sync_view.py" line="142"/>
         <source>Sync finished in %1 s: %2.</source>
         <translation>Synchronizacja zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="136"/>
+        <location filename="../../ui/views/sync_view.py" line="143"/>
         <source>Sync of one student finished in %1 s: %2.</source>
         <translation>Synchronizacja jednego studenta zakończona w %1 s: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="142"/>
+        <location filename="../../ui/views/sync_view.py" line="149"/>
         <source>The portal matched the desk everywhere: no rows repaired.</source>
         <translation>Dane w portalu były wszędzie zgodne z programem desk: nie naprawiono żadnych wierszy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="147"/>
+        <location filename="../../ui/views/sync_view.py" line="154"/>
         <source>%1 rows repaired on the portal (%2).</source>
         <translation>Wiersze naprawione w portalu: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="155"/>
+        <location filename="../../ui/views/sync_view.py" line="162"/>
         <source>%1: %2 added, %3 changed, %4 removed</source>
         <translation>%1: dodano %2, zmieniono %3, usunięto %4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="257"/>
+        <location filename="../../ui/views/sync_view.py" line="264"/>
         <source>Sync with the portal</source>
         <translation>Synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="262"/>
+        <location filename="../../ui/views/sync_view.py" line="269"/>
         <source>Last successful sync</source>
         <translation>Ostatnia udana synchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="264"/>
+        <location filename="../../ui/views/sync_view.py" line="271"/>
         <source>Sync &amp;now</source>
         <translation>Synchronizuj &amp;teraz</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="266"/>
+        <location filename="../../ui/views/sync_view.py" line="273"/>
         <source>Sync now: send what is waiting and read student actions</source>
         <translation>Synchronizuj teraz: wyślij oczekujące zmiany i odczytaj działania studentów</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="267"/>
+        <location filename="../../ui/views/sync_view.py" line="274"/>
         <source>Sends every change waiting to go out and reads back what students did. Takes seconds; the portal stays open.</source>
         <translation>Wysyła wszystkie zmiany czekające na wysłanie i odczytuje, co zrobili studenci. Trwa kilka sekund; portal pozostaje dostępny.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="270"/>
+        <location filename="../../ui/views/sync_view.py" line="277"/>
         <source>F&amp;ull sync</source>
         <translation>Pełna synchronizac&amp;ja</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="399"/>
+        <location filename="../../ui/views/sync_view.py" line="406"/>
         <source>Enroll the students of the selected conflicts over the limit</source>
         <translation>Zapisz studentów z zaznaczonych konfliktów ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="400"/>
+        <location filename="../../ui/views/sync_view.py" line="407"/>
         <source>Enrolls the student in the group they asked for, over its limit (recorded as an override), and settles the conflict. Select several (Ctrl+A: all) to settle them at once.</source>
         <translation>Zapisuje studenta do grupy, o którą prosił, ponad jej limit (odnotowane jako przekroczenie) i rozstrzyga konflikt. Zaznacz kilka (Ctrl+A: wszystkie), aby rozstrzygnąć je razem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="406"/>
+        <location filename="../../ui/views/sync_view.py" line="413"/>
         <source>Dismiss the selected conflicts</source>
         <translation>Odrzuć zaznaczone konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="407"/>
+        <location filename="../../ui/views/sync_view.py" line="414"/>
         <source>Settles the conflict without changing anything; the student keeps what the desk has. Select several (Ctrl+A: all) to dismiss them at once.</source>
         <translation>Rozstrzyga konflikt bez żadnych zmian; student ma to, co jest w systemie. Zaznacz kilka (Ctrl+A: wszystkie), aby odrzucić je razem.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="272"/>
+        <location filename="../../ui/views/sync_view.py" line="279"/>
         <source>Full sync: compare every table and repair the portal</source>
         <translation>Pełna synchronizacja: porównaj wszystkie tabele i napraw dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="273"/>
+        <location filename="../../ui/views/sync_view.py" line="103"/>
+        <source>dedicated seats</source>
+        <translation>miejsca dedykowane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="104"/>
+        <source>exchange wishes</source>
+        <translation>prośby o wymianę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="105"/>
+        <source>waiting lists</source>
+        <translation>listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="118"/>
+        <source>exchange wish</source>
+        <translation>prośba o wymianę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="119"/>
+        <source>withdraw an exchange wish</source>
+        <translation>wycofanie prośby o wymianę</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="120"/>
+        <source>join a waiting list</source>
+        <translation>zapis na listę oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="121"/>
+        <source>leave a waiting list</source>
+        <translation>wypisanie z listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="280"/>
         <source>Compares every table the portal shows with the desk and repairs what differs, then sends and reads as a normal sync does.</source>
         <translation>Porównuje każdą tabelę wyświetlaną w portalu z danymi w programie desk i naprawia różnice, a następnie wysyła i odczytuje dane tak jak zwykła synchronizacja.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="276"/>
+        <location filename="../../ui/views/sync_view.py" line="283"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Odśwież</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="278"/>
+        <location filename="../../ui/views/sync_view.py" line="285"/>
         <source>Refresh the sync overview</source>
         <translation>Odśwież przegląd synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="279"/>
+        <location filename="../../ui/views/sync_view.py" line="286"/>
         <source>Reads the runs, the queue and the conflicts again (F5).</source>
         <translation>Ponownie wczytuje uruchomienia, kolejkę i konflikty (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="297"/>
+        <location filename="../../ui/views/sync_view.py" line="304"/>
         <source>Sync progress</source>
         <translation>Postęp synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="299"/>
+        <location filename="../../ui/views/sync_view.py" line="306"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Anuluj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="301"/>
+        <location filename="../../ui/views/sync_view.py" line="308"/>
         <source>Cancel the running sync</source>
         <translation>Anuluj trwającą synchronizację</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="302"/>
+        <location filename="../../ui/views/sync_view.py" line="309"/>
         <source>Stops after the current batch; what was sent so far stays sent.</source>
         <translation>Zatrzymuje się po bieżącej partii; to, co zostało już wysłane, pozostaje wysłane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="314"/>
+        <location filename="../../ui/views/sync_view.py" line="321"/>
         <source>Result of the last sync</source>
         <translation>Wynik ostatniej synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="321"/>
+        <location filename="../../ui/views/sync_view.py" line="328"/>
         <source>Waiting to go out</source>
         <translation>Czeka na wysłanie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="323"/>
+        <location filename="../../ui/views/sync_view.py" line="330"/>
         <source>Changes waiting to go out to the portal</source>
         <translation>Zmiany czekające na wysłanie do portalu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="324"/>
+        <location filename="../../ui/views/sync_view.py" line="331"/>
         <source>Changes waiting to go out, by kind of record</source>
         <translation>Zmiany czekające na wysłanie według rodzaju rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="325"/>
+        <location filename="../../ui/views/sync_view.py" line="332"/>
         <source>Kind of record</source>
         <translation>Rodzaj rekordu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="325"/>
+        <location filename="../../ui/views/sync_view.py" line="332"/>
         <source>Waiting</source>
         <translation>Oczekujące</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="325"/>
+        <location filename="../../ui/views/sync_view.py" line="332"/>
         <source>Oldest since</source>
         <translation>Najstarsza oczekuje od</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="329"/>
+        <location filename="../../ui/views/sync_view.py" line="336"/>
         <source>Changes waiting in total</source>
         <translation>Zmiany czekające łącznie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="336"/>
+        <location filename="../../ui/views/sync_view.py" line="343"/>
         <source>Schedule</source>
         <translation>Harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="338"/>
-        <location filename="../../ui/views/sync_view.py" line="341"/>
+        <location filename="../../ui/views/sync_view.py" line="345"/>
+        <location filename="../../ui/views/sync_view.py" line="348"/>
         <source>Sync schedule</source>
         <translation>Harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="344"/>
+        <location filename="../../ui/views/sync_view.py" line="351"/>
         <source>&amp;Save schedule</source>
         <translation>&amp;Zapisz harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="346"/>
+        <location filename="../../ui/views/sync_view.py" line="353"/>
         <source>Save the sync schedule</source>
         <translation>Zapisz harmonogram synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="352"/>
+        <location filename="../../ui/views/sync_view.py" line="359"/>
         <source>Runs &amp;at:</source>
         <translation>&amp;Godziny uruchomienia:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="364"/>
+        <location filename="../../ui/views/sync_view.py" line="371"/>
         <source>Times in %1, separated by commas: “06:05 incremental” sends what changed, “01:25 full” compares and repairs everything.</source>
         <translation>Godziny w strefie %1, rozdzielone przecinkami: „06:05 incremental” wysyła to, co się zmieniło, „01:25 full” porównuje i naprawia wszystko.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="367"/>
+        <location filename="../../ui/views/sync_view.py" line="374"/>
         <source>Times in %1. Only an administrator changes the schedule.</source>
         <translation>Godziny w strefie %1. Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="369"/>
+        <location filename="../../ui/views/sync_view.py" line="376"/>
         <source>Only an administrator changes the schedule.</source>
         <translation>Harmonogram może zmienić tylko administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="385"/>
-        <location filename="../../ui/views/sync_view.py" line="391"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="398"/>
         <source>Open conflicts</source>
         <translation>Otwarte konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="387"/>
+        <location filename="../../ui/views/sync_view.py" line="394"/>
         <source>Open conflicts: student actions that no longer fit</source>
         <translation>Otwarte konflikty: działania studentów, które przestały pasować do stanu danych</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="399"/>
         <source>Detected</source>
         <translation>Wykryto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="399"/>
         <source>Student no.</source>
         <translation>Nr albumu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="392"/>
-        <location filename="../../ui/views/sync_view.py" line="426"/>
+        <location filename="../../ui/views/sync_view.py" line="399"/>
+        <location filename="../../ui/views/sync_view.py" line="433"/>
         <source>Student</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="392"/>
+        <location filename="../../ui/views/sync_view.py" line="399"/>
         <source>Action</source>
         <translation>Czynność</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="393"/>
+        <location filename="../../ui/views/sync_view.py" line="400"/>
         <source>Why it did not fit</source>
         <translation>Przyczyna konfliktu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="397"/>
+        <location filename="../../ui/views/sync_view.py" line="404"/>
         <source>Enroll over the &amp;limit…</source>
         <translation>Zapisz ponad &amp;limit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="404"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>&amp;Dismiss…</source>
         <translation>Zamknij &amp;bez zmian…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="422"/>
+        <location filename="../../ui/views/sync_view.py" line="429"/>
         <source>Last runs</source>
         <translation>Ostatnie uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="424"/>
-        <location filename="../../ui/views/sync_view.py" line="425"/>
+        <location filename="../../ui/views/sync_view.py" line="431"/>
+        <location filename="../../ui/views/sync_view.py" line="432"/>
         <source>Last sync runs</source>
         <translation>Ostatnie uruchomienia synchronizacji</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="426"/>
+        <location filename="../../ui/views/sync_view.py" line="433"/>
         <source>Started</source>
         <translation>Rozpoczęto</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="426"/>
+        <location filename="../../ui/views/sync_view.py" line="433"/>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="426"/>
+        <location filename="../../ui/views/sync_view.py" line="433"/>
         <source>Trigger</source>
         <translation>Sposób uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="426"/>
+        <location filename="../../ui/views/sync_view.py" line="433"/>
         <source>By</source>
         <translation>Uruchomił(a)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="426"/>
+        <location filename="../../ui/views/sync_view.py" line="433"/>
         <source>Sent</source>
         <translation>Wysłano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="427"/>
+        <location filename="../../ui/views/sync_view.py" line="434"/>
         <source>Received</source>
         <translation>Odebrano</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="427"/>
+        <location filename="../../ui/views/sync_view.py" line="434"/>
         <source>Conflicts</source>
         <translation>Konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="427"/>
+        <location filename="../../ui/views/sync_view.py" line="434"/>
         <source>Result</source>
         <translation>Wynik</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="427"/>
+        <location filename="../../ui/views/sync_view.py" line="434"/>
         <source>Error</source>
         <translation>Błąd</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="448"/>
+        <location filename="../../ui/views/sync_view.py" line="455"/>
         <source>Open c&amp;onflicts</source>
         <translation>Otwarte &amp;konflikty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="449"/>
+        <location filename="../../ui/views/sync_view.py" line="456"/>
         <source>&amp;Past runs</source>
         <translation>Poprzednie &amp;uruchomienia</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="507"/>
+        <location filename="../../ui/views/sync_view.py" line="514"/>
         <source>The sync overview cannot be read: %1</source>
         <translation>Nie można odczytać przeglądu synchronizacji: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="529"/>
+        <location filename="../../ui/views/sync_view.py" line="536"/>
         <source>No successful sync yet: the portal may not show anything of the desk.</source>
         <translation>Nie było jeszcze udanej synchronizacji: portal może nie pokazywać żadnych danych z programu desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="533"/>
+        <location filename="../../ui/views/sync_view.py" line="540"/>
         <source>just now</source>
         <translation>przed chwilą</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="535"/>
+        <location filename="../../ui/views/sync_view.py" line="542"/>
         <source>%1 min ago</source>
         <translation>%1 min temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="537"/>
+        <location filename="../../ui/views/sync_view.py" line="544"/>
         <source>about %1 hours ago</source>
         <translation>około %1 godz. temu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="538"/>
+        <location filename="../../ui/views/sync_view.py" line="545"/>
         <source>Last successful sync: %1 (%2)</source>
         <translation>Ostatnia udana synchronizacja: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="547"/>
+        <location filename="../../ui/views/sync_view.py" line="554"/>
         <source>the schedule</source>
         <translation>harmonogram</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="550"/>
+        <location filename="../../ui/views/sync_view.py" line="557"/>
         <source>interrupted</source>
         <translation>przerwana</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="562"/>
+        <location filename="../../ui/views/sync_view.py" line="569"/>
         <source>Finished %1</source>
         <translation>Zakończono %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="579"/>
+        <location filename="../../ui/views/sync_view.py" line="586"/>
         <source>Nothing is waiting: the portal has every change made at the desk.</source>
         <translation>Nic nie czeka na wysłanie: portal ma wszystkie zmiany wprowadzone w programie desk.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="583"/>
+        <location filename="../../ui/views/sync_view.py" line="590"/>
         <source>One change is waiting to go out to the portal.</source>
         <translation>Jedna zmiana czeka na wysłanie do portalu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="585"/>
+        <location filename="../../ui/views/sync_view.py" line="592"/>
         <source>%n changes are waiting to go out to the portal.</source>
         <translation>
             <numerusform>%n zmiana czeka na wysłanie do portalu.</numerusform>
@@ -12454,17 +14856,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="609"/>
+        <location filename="../../ui/views/sync_view.py" line="616"/>
         <source>No open conflicts: every student action read from the portal was applied.</source>
         <translation>Brak otwartych konfliktów: wszystkie działania studentów odczytane z portalu zostały zastosowane.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="613"/>
+        <location filename="../../ui/views/sync_view.py" line="620"/>
         <source>One student action no longer fitted when it was read. It is kept until a clerk settles it.</source>
         <translation>Jedno działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/sync_view.py" line="615"/>
+        <location filename="../../ui/views/sync_view.py" line="622"/>
         <source>%n student actions no longer fitted when they were read. Each is kept until a clerk settles it.</source>
         <translation>
             <numerusform>%n działanie studenta nie pasowało już do stanu danych w chwili odczytu. Jest przechowywane, dopóki pracownik go nie rozstrzygnie.</numerusform>
@@ -12473,17 +14875,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="633"/>
+        <location filename="../../ui/views/sync_view.py" line="640"/>
         <source>No runs are scheduled: the portal gets changes only when someone syncs.</source>
         <translation>Nie zaplanowano żadnych uruchomień: portal otrzymuje zmiany tylko wtedy, gdy ktoś uruchomi synchronizację.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="636"/>
+        <location filename="../../ui/views/sync_view.py" line="643"/>
         <source>Next scheduled run: tomorrow at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: jutro o %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="636"/>
+        <location filename="../../ui/views/sync_view.py" line="643"/>
         <source>Next scheduled run: today at %1 (%2)</source>
         <translation>Następne zaplanowane uruchomienie: dzisiaj o %1 (%2)</translation>
     </message>
@@ -12606,17 +15008,17 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="701"/>
+        <location filename="../../ui/views/sync_view.py" line="708"/>
         <source>Starting a full sync…</source>
         <translation>Rozpoczynanie pełnej synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="701"/>
+        <location filename="../../ui/views/sync_view.py" line="708"/>
         <source>Starting the sync…</source>
         <translation>Rozpoczynanie synchronizacji…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="730"/>
+        <location filename="../../ui/views/sync_view.py" line="737"/>
         <source>Cancelling after the current batch…</source>
         <translation>Anulowanie po bieżącej partii…</translation>
     </message>
@@ -13334,7 +15736,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/token_rounds.py" line="154"/>
-        <location filename="../../desk/token_rounds.py" line="628"/>
+        <location filename="../../desk/token_rounds.py" line="659"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
@@ -13349,7 +15751,8 @@ Odtworzenie:
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="458"/>
+        <location filename="../../desk/token_rounds.py" line="473"/>
+        <location filename="../../desk/token_rounds.py" line="485"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>
@@ -13476,19 +15879,57 @@ Odtworzenie:
     </message>
 </context>
 <context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../desk/undo.py" line="73"/>
+        <source>The change set cannot be undone:</source>
+        <translation>Nie można cofnąć zestawu zmian:</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="84"/>
+        <source>There is no change set %1.</source>
+        <translation>Nie ma zestawu zmian %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="86"/>
+        <source>A change set of this kind cannot be undone.</source>
+        <translation>Zestawu zmian tego rodzaju nie można cofnąć.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="149"/>
+        <source>An enrollment of the change set no longer exists.</source>
+        <translation>Zapis z tego zestawu zmian już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="154"/>
+        <source>Student %1 was enrolled, moved or unenrolled since.</source>
+        <translation>Student %1 został od tego czasu zapisany, przeniesiony lub wypisany.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="156"/>
+        <source>Student %1 has wished since to exchange the group the change set gave them.</source>
+        <translation>Student %1 zgłosił od tego czasu prośbę o wymianę grupy otrzymanej w tym zestawie zmian.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/undo.py" line="176"/>
+        <source>Student %1&apos;s former group has no seat free now.</source>
+        <translation>Dawna grupa studenta %1 nie ma teraz wolnego miejsca.</translation>
+    </message>
+</context>
+<context>
     <name>UnenrollDialog</name>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="196"/>
+        <location filename="../../ui/views/group_dialogs.py" line="256"/>
         <source>Unenroll — %1</source>
         <translation>Wypisanie z grupy — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="197"/>
+        <location filename="../../ui/views/group_dialogs.py" line="257"/>
         <source>Take %1 %2 (%3) out of %4? The place is free again at once.</source>
         <translation>Wypisać z grupy %4: %1 %2 (%3)? Miejsce od razu stanie się wolne.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/group_dialogs.py" line="200"/>
+        <location filename="../../ui/views/group_dialogs.py" line="260"/>
         <source>&amp;Unenroll</source>
         <translation>&amp;Wypisz</translation>
     </message>
@@ -13496,7 +15937,7 @@ Odtworzenie:
 <context>
     <name>UnenrollManyDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="110"/>
+        <location filename="../../ui/views/group_members.py" line="188"/>
         <source>Unenroll %n students</source>
         <translation>
             <numerusform>Wypisz %n studenta</numerusform>
@@ -13505,7 +15946,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="111"/>
+        <location filename="../../ui/views/group_members.py" line="189"/>
         <source>Take these %n students out of %1? Their places are free again at once.</source>
         <translation>
             <numerusform>Wypisać tego %n studenta z %1? Jego miejsce od razu się zwolni.</numerusform>
@@ -13514,7 +15955,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/group_members.py" line="113"/>
+        <location filename="../../ui/views/group_members.py" line="191"/>
         <source>&amp;Unenroll %n students</source>
         <translation>
             <numerusform>&amp;Wypisz %n studenta</numerusform>
@@ -13613,6 +16054,203 @@ Odtworzenie:
         <location filename="../../ui/views/accounts.py" line="207"/>
         <source>There is no login to unlink.</source>
         <translation>Brak loginu do odłączenia.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingListDialog</name>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="71"/>
+        <source>Waiting list — %1</source>
+        <translation>Lista oczekujących — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="77"/>
+        <source>Students waiting for a seat, in order</source>
+        <translation>Studenci czekający na miejsce, po kolei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="78"/>
+        <source>Place</source>
+        <translation>Miejsce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="78"/>
+        <source>Student no.</source>
+        <translation>Nr albumu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="78"/>
+        <source>Student</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="78"/>
+        <source>Since</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="79"/>
+        <source>Joined</source>
+        <translation>Zapisany</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="79"/>
+        <source>Passed over because</source>
+        <translation>Pominięty, bo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="82"/>
+        <source>&amp;Add a student…</source>
+        <translation>&amp;Dodaj studenta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="83"/>
+        <source>Put a student on the waiting list</source>
+        <translation>Dopisz studenta do listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="84"/>
+        <source>Move &amp;up…</source>
+        <translation>Przesuń &amp;wyżej…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="85"/>
+        <source>Move the chosen student one place up</source>
+        <translation>Przesuń wybranego studenta o miejsce wyżej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="86"/>
+        <source>One place up, with a reason (Alt+Up in the list)</source>
+        <translation>O miejsce wyżej, z powodem (Alt+↑ na liście)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="87"/>
+        <source>Move &amp;down…</source>
+        <translation>Przesuń &amp;niżej…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="88"/>
+        <source>Move the chosen student one place down</source>
+        <translation>Przesuń wybranego studenta o miejsce niżej</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="89"/>
+        <source>One place down, with a reason (Alt+Down in the list)</source>
+        <translation>O miejsce niżej, z powodem (Alt+↓ na liście)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="90"/>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Usuń…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="91"/>
+        <source>Take the chosen student off the waiting list</source>
+        <translation>Usuń wybranego studenta z listy oczekujących</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="92"/>
+        <source>Take the chosen student off the list, with a reason (Delete)</source>
+        <translation>Usuń wybranego studenta z listy, z powodem (Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="95"/>
+        <source>A group&apos;s waiting list is changed by the unit it belongs to.</source>
+        <translation>Listę oczekujących zmienia jednostka, do której należy grupa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="117"/>
+        <source>Loading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/waiting_list_dialog.py" line="182"/>
+        <source>%n students waiting.</source>
+        <translation>
+            <numerusform>Czeka %n student.</numerusform>
+            <numerusform>Czeka %n studentów.</numerusform>
+            <numerusform>Czeka %n studentów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="183"/>
+        <source>Limit %1 · %2 enrolled · free for everyone: %3. A freed seat goes by itself to the first student on the list the rules let take it.</source>
+        <translation>Limit %1 · zapisanych %2 · wolne dla wszystkich: %3. Zwolnione miejsce samo trafia do pierwszego studenta z listy, któremu zasady pozwalają je zająć.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="187"/>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="219"/>
+        <source>No registration offering the course keeps waiting lists.</source>
+        <translation>Żadna rejestracja oferująca przedmiot nie prowadzi list oczekujących.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="195"/>
+        <source>on the portal</source>
+        <translation>w portalu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="195"/>
+        <source>by a clerk</source>
+        <translation>przez pracownika</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/waiting_list_dialog.py" line="221"/>
+        <source>Put a student at the end of the list</source>
+        <translation>Dopisz studenta na koniec listy</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingLists</name>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="49"/>
+        <source>Waiting for a seat.</source>
+        <translation>Czeka na miejsce.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="50"/>
+        <source>Enrolled when a seat freed.</source>
+        <translation>Zapisany, gdy zwolniło się miejsce.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="51"/>
+        <source>Removed from the list.</source>
+        <translation>Usunięty z listy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="82"/>
+        <source>That registration no longer exists.</source>
+        <translation>Ta rejestracja już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="84"/>
+        <source>The registration %1 keeps no waiting lists.</source>
+        <translation>Rejestracja %1 nie prowadzi list oczekujących.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="102"/>
+        <location filename="../../desk/waiting_lists.py" line="320"/>
+        <source>That class group no longer exists.</source>
+        <translation>Ta grupa zajęciowa już nie istnieje.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="108"/>
+        <source>The group has a seat for the student: register them instead.</source>
+        <translation>Grupa ma miejsce dla studenta: zapisz go zamiast tego.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="114"/>
+        <source>The student is on this group&apos;s waiting list already.</source>
+        <translation>Student jest już na liście oczekujących tej grupy.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="236"/>
+        <source>The student is no longer on that waiting list.</source>
+        <translation>Studenta nie ma już na tej liście oczekujących.</translation>
+    </message>
+    <message>
+        <location filename="../../desk/waiting_lists.py" line="264"/>
+        <source>A place on this list is from 1 to %1.</source>
+        <translation>Miejsce na tej liście to liczba od 1 do %1.</translation>
     </message>
 </context>
 </TS>
