@@ -300,11 +300,17 @@ class GroupsView(QWidget):
             label.setBuddy(widget)
             choosers.addWidget(label)
             choosers.addWidget(widget, {self.term: 3, self.registration: 5, self.filter: 3, self.capacity: 2}[widget])
-        group_bar = QHBoxLayout()
-        group_bar.addWidget(self.summary, 1)
+        # The summary has a line of its own: beside seven buttons it would wrap into a narrow column
+        # taller than the buttons, taking the table's rows on a small screen.
+        group_bar = QVBoxLayout()
+        group_bar.addWidget(self.summary)
+        group_buttons = QHBoxLayout()
         for button in (self.offer.button, self.class_lists.button, self.set_limit_button, self.lower_limit_button,
-                       self.shares_button, self.close_button, self.refresh_button):
-            group_bar.addWidget(button)
+                       self.shares_button, self.close_button):
+            group_buttons.addWidget(button)
+        group_buttons.addStretch(1)
+        group_buttons.addWidget(self.refresh_button)
+        group_bar.addLayout(group_buttons)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
@@ -324,8 +330,8 @@ class GroupsView(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(choosers)
