@@ -22,6 +22,7 @@ from desk.changes import Action, Description, Shown
 from desk.enrollment import EnrollmentAction, Planned, _reason, _require_clerk, write_moves
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.labels import group_label
 from desk.model import ClassGroup, Course, Enrollment, EnrollmentSource, EnrollmentStatus, Person, Registration, Student
 from desk.refusals import describe
 from desk.staff import Permission
@@ -102,7 +103,7 @@ class Applied:
 
 
 def _label(facts: rules.GroupFacts) -> str:
-    return f"{facts.course_code} {facts.class_type} {facts.number}"
+    return group_label(facts.course_code, facts.class_type, facts.number)
 
 
 def _group(session: Session, group_id: int) -> ClassGroup:

@@ -22,6 +22,7 @@ from desk.clock import as_utc, format_local
 from desk.db import Database
 from desk.errors import NotFound
 from desk.i18n import translate
+from desk.labels import group_label
 from desk.messages import Words, gender_of, in_form
 from desk.refusals import describe, fix
 from desk.model import (
@@ -427,7 +428,7 @@ def _explain(session: Session, student_id: int, registration_id: int, *, course_
             raise NotFound(translate("Eligibility", "That class group no longer exists."))
         course_id = group.course_id
         code = session.scalar(select(Course.code).where(Course.id == course_id))
-        target = f"{code} {group.class_type.value} {group.number}"
+        target = group_label(code, group.class_type, group.number)
     elif course_id is not None:
         target = session.scalar(select(Course.code).where(Course.id == course_id)) or ""
     person = session.get(Person, student.person_id)

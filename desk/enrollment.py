@@ -24,6 +24,7 @@ from desk.changes import Action, Change, Description, Shown
 from desk.errors import DomainError, NotFound, PermissionDenied
 from desk.groups import GroupLine
 from desk.i18n import translate
+from desk import labels
 from desk.model import (
     ClassGroup,
     Course,
@@ -89,7 +90,7 @@ def _group(session: Session, group_id: int) -> ClassGroup:
 
 def group_label(session: Session, group: ClassGroup) -> str:
     code = session.scalar(select(Course.code).where(Course.id == group.course_id))
-    return f"{code} {group.class_type.value} {group.number}"
+    return labels.group_label(code, group.class_type, group.number)
 
 
 # The statements of every seat taken (and of a rush), built once (with their cache keys), on the tables

@@ -31,6 +31,7 @@ from desk.db import connection_of
 from desk.enrollment import EnrollmentAction, EnrollmentRefused, Planned, _reason, _require_clerk, write_moves
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.labels import group_reference
 from desk.messages import Message, define
 from desk.model import (
     ClassGroup,
@@ -240,7 +241,7 @@ def _group_label(session: Session, group_id: int) -> str:
     """A group as the wishes' reasons name it: "ANG-B2 class 2"."""
     row = session.execute(select(Course.code, ClassGroup.class_type, ClassGroup.number)
                           .join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id == group_id)).first()
-    return f"{row.code} {row.class_type.value} {row.number}" if row is not None else str(group_id)
+    return group_reference(row.code, row.class_type, row.number) if row is not None else str(group_id)
 
 
 def withdraw(uow: UnitOfWork, wish_id: int, *, reason: str | None = None) -> None:
@@ -470,7 +471,7 @@ def _close_void(uow: UnitOfWork, session: Session, void: list) -> None:
     rows, changes = [], []
     for r in void:
         group = facts.get(r.from_group_id)
-        reason = VOID(group=f"{group.course_code} {group.class_type} {group.number}" if group else "")
+        reason = VOID(group=group_reference(group.course_code, group.class_type, group.number) if group else "")
         why = _stored(reason)
         rows.append({"wish": r.id, "status": WishStatus.VOID.value, "at": uow.now, "done": None,
                      "code": why["reason_code"], "params": why["reason_params"]})
@@ -495,7 +496,7 @@ def _write(uow: UnitOfWork, session: Session, board: _Board, sets: list[list[tup
         closed = []
         for eid, m, g in wished:
             facts = board.facts[g]
-            done = _stored(DONE(group=f"{facts.course_code} {facts.class_type} {facts.number}"))
+            done = _stored(DONE(group=group_reference(facts.course_code, facts.class_type, facts.number)))
             closed.append({"wish": m.id, "status": WishStatus.DONE.value, "at": uow.now, "done": eid,
                            "code": done["reason_code"], "params": done["reason_params"]})
         connection_of(session).execute(_CLOSE, closed)

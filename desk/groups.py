@@ -14,6 +14,7 @@ from desk.clock import now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.labels import group_label
 from desk.model import (
     ClassGroup,
     ClassType,
@@ -96,7 +97,7 @@ class GroupLine:
 
     @property
     def label(self) -> str:
-        return f"{self.course_code} {self.class_type.value} {self.number}"
+        return group_label(self.course_code, self.class_type, self.number)
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ def _label(session: Session, group_id: int) -> str:
         .join(Course, Course.id == ClassGroup.course_id)
         .where(ClassGroup.id == group_id)
     ).one()
-    return f"{code} {class_type.value} {number}"
+    return group_label(code, class_type, number)
 
 
 def _the_group(session: Session, group_id: int) -> str:

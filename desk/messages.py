@@ -83,16 +83,10 @@ class MessageKind:
 
     def words_in(self, language: str, gender: str | None = None) -> str:
         """The words in a language, parameters not yet filled in (what the portal gets beside the code)."""
-        if language == "en":
+        if language == "en" or _translator(language) is None:
             return self.source
-        translator = _translator(language)
-        if translator is None:
-            return self.source
-
-        def translate(context, source, disambiguation=None, n=-1):
-            return translator.translate(context, source, disambiguation, n) or source
-
-        return in_form(self.context, self.source, gender if self.gendered else None, translate=translate) or self.source
+        return in_form(self.context, self.source, gender if self.gendered else None,
+                       translate=_translate_in(language)) or self.source
 
 
 _DEFINED: dict[str, MessageKind] = {}
@@ -123,6 +117,16 @@ def defined() -> list[MessageKind]:
     return sorted(_DEFINED.values(), key=lambda kind: kind.code)
 
 
+def _translate_in(language: str):
+    """``translate`` in a given language: its translator's words, else the English source."""
+    translator = _translator(language) if language != "en" else None
+
+    def translate(context, source, disambiguation=None, n=-1):
+        return (translator.translate(context, source, disambiguation, n) if translator is not None else "") or source
+
+    return translate
+
+
 @cache
 def _translator(language: str) -> QTranslator | None:
     import resources  # the compiled .qm files ship with the package
@@ -131,10 +135,19 @@ def _translator(language: str) -> QTranslator | None:
     return translator if translator.load(str(resources.path("translations", f"desk_{language}.qm"))) else None
 
 
-def _fill(text: str, params: Mapping[str, Any]) -> str:
+def _is_group(name: str) -> bool:
+    return name == "group" or name.endswith("_group")
+
+
+def _fill(text: str, params: Mapping[str, Any], translate=QCoreApplication.translate) -> str:
     # Parameters go in as stored, as the portal fills the same words in (desk.portal.schema): a price
-    # reads "180.00" there and here alike.
+    # reads "180.00" there and here alike. A group (``group``, ``other_group``, …) is kept as course code,
+    # class type code and number (``labels.group_reference``): its class type is put in the reader's words.
     for name, value in params.items():
+        if value is not None and _is_group(name):
+            from desk.labels import reference_in_words  # the model's class types: only when a group is named
+
+            value = reference_in_words(value, translate)
         text = text.replace("{" + name + "}", "" if value is None else str(value))
     return text
 
@@ -168,7 +181,7 @@ class Message:
         words = kind.words_in(language, self._gender(kind))
         if self._n() != -1:
             words = words.replace("%n", str(self._n()))
-        return _fill(words, self.params)
+        return _fill(words, self.params, _translate_in(language))
 
     def texts(self) -> dict[str, str]:
         """What the portal gets beside the code: the Polish and the English words."""

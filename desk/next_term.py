@@ -27,6 +27,7 @@ from desk.changes import Action, Change, Description, Shown
 from desk.clock import DEFAULT_TIME_ZONE, as_utc, format_local, local_to_utc, to_local
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.labels import group_label
 from desk.institution import TIME_ZONE
 from desk.model import (
     AccessRule,
@@ -166,7 +167,7 @@ class GroupCopy:
 
     @property
     def label(self) -> str:
-        return f"{self.course_code} {self.class_type.value} {self.number}"
+        return group_label(self.course_code, self.class_type, self.number)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from desk.clock import format_local
 from desk.errors import DomainError
 from desk.i18n import translate
+from desk.labels import group_reference, reference_in_words
 from desk.messages import GENDER, Message, MessageKind, Words, define, gender_of, in_form
 from desk.rules import Refusal, RefusalCode
 
@@ -173,11 +174,11 @@ def refuse_if(refusals: Iterable[Refusal], error: type[Refused] = Refused, gende
 
 
 def group_label(params: dict[str, Any], prefix: str = "") -> str:
-    """The group a refusal names: course code, class type and number (as stored, in any language)."""
+    """The group a refusal names, as a record keeps it (``labels.group_reference``: in no language)."""
     course = params.get(f"{prefix}course")
     if not course:
         return ""
-    return f"{course} {params.get(f'{prefix}class_type', '')} {params.get(f'{prefix}number', '')}".strip()
+    return group_reference(course, params.get(f"{prefix}class_type", ""), params.get(f"{prefix}number", "")).strip()
 
 
 def _when(value: Any) -> str:
@@ -258,7 +259,7 @@ def fix(refusal: Refusal, gender: str | None = None) -> str:
     """What a clerk can do about it, where the rulebook knows ("" where the caller says it better)."""
     code = refusal.code
     if code is RefusalCode.SAME_SLOT:
-        return in_form("Refusals", MOVE_INSTEAD, gender).replace("%1", group_label(refusal.params))
+        return in_form("Refusals", MOVE_INSTEAD, gender).replace("%1", reference_in_words(group_label(refusal.params)))
     if code is RefusalCode.OTHER_CLASS_TYPE:
         return in_form("Refusals", ENROLL_INSTEAD, gender)
     if code is RefusalCode.NOT_OFFERED:

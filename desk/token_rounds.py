@@ -39,6 +39,7 @@ from desk.db import connection_of
 from desk.enrollment import EnrollmentAction
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.labels import group_label
 from desk.messages import Message, define
 from desk.refusals import Refused, message, refuse_if, student_gender
 from desk.model import (
@@ -768,7 +769,7 @@ def request_counts(uow: UnitOfWork, registration_id: int) -> tuple[RequestCounts
             ):
                 counts = per_group[group.id]
                 lines.append(GroupRequests(
-                    group.id, f"{code} {group.class_type.value} {group.number}", group.seat_limit, group.enrolled_count,
+                    group.id, group_label(code, group.class_type, group.number), group.seat_limit, group.enrolled_count,
                     counts.get(RequestStatus.PENDING, 0), counts.get(RequestStatus.ACCEPTED, 0),
                     counts.get(RequestStatus.REFUSED, 0) + counts.get(RequestStatus.REFUSED_PERMANENTLY, 0),
                 ))
@@ -827,7 +828,7 @@ def requests_of(uow: UnitOfWork, registration_id: int, *, status: RequestStatus 
         query = query.where(TokenRequest.student_id == student_id)
     with uow.read() as session:
         return [
-            RequestLine(r.id, r.student_id, number, f"{first} {last}", f"{code} {class_type.value} {group_number}", r.action,
+            RequestLine(r.id, r.student_id, number, f"{first} {last}", group_label(code, class_type, group_number), r.action,
                         r.submitted_at, r.payment_accepted, r.status, _reason_words(r), r.round_id, round_name)
             for r, number, first, last, code, class_type, group_number, round_name in session.execute(query)
         ]

@@ -21,9 +21,14 @@ from desk.unit_of_work import SystemJob, UnitOfWork
 from tests.test_sync import portal_differences
 
 
-def _fill(text_: str, params: dict) -> str:
-    """What the portal does with a row's code and parameters."""
+def _fill(text_: str, params: dict, words: dict[str, str]) -> str:
+    """What the portal does with a row's code and parameters, as the contract says: a group's class type
+    (``MAT-101 lab 1``) in the words of its ``class_type.`` message, in the language filled in."""
     for name, value in params.items():
+        if name == "group" or name.endswith("_group"):
+            course, _, rest = str(value).rpartition(" ")
+            course, _, kind = course.rpartition(" ")
+            value = f"{course} {words.get('class_type.' + kind, kind)} {rest}" if course else value
         text_ = text_.replace("{" + name + "}", str(value))
     return text_.replace("%n", str(params.get("n", "")))
 
@@ -54,9 +59,11 @@ def test_every_code_on_the_portal_has_its_words_in_polish_and_english(demo_db):
     assert words["refusal.full"] == ("Grupa {group} jest pełna: zajęte miejsca: {enrolled} z {limit}.",
                                      "Group {group} is full: {enrolled} of {limit} places taken.")
     assert coded, "the demo's token rounds leave requests resolved with a reason"
+    assert words["class_type.language"] == ("lektorat", "language class")  # a group's class type, in words
     for code, params in coded:
         assert code in words, code
-        filled = {language: _fill(template, json.loads(params or "{}")) for language, template in zip(("pl", "en"), words[code])}
+        filled = {language: _fill(template, json.loads(params or "{}"), {c: w[i] for c, w in words.items()})
+                  for i, (language, template) in enumerate(zip(("pl", "en"), words[code]))}
         # The portal's words equal the desk's own for the same message.
         assert filled == Message(code, json.loads(params or "{}")).texts()
         assert "{" not in filled["pl"] and "{" not in filled["en"]

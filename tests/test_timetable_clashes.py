@@ -233,7 +233,7 @@ def test_the_clash_reads_in_polish_and_english_as_the_portal_gets_it(db, admin, 
     stored = refused.value.messages()[0]
     assert stored.code == "refusal.timetable_clash.1"
     assert stored.texts() == {
-        "pl": "Grupa FIZ-101 class 1 koliduje w planie zajęć z grupą MAT-101 class 1: obie w poniedziałek, 11:00\u201311:30.",
+        "pl": "Grupa FIZ-101 ćwiczenia 1 koliduje w planie zajęć z grupą MAT-101 ćwiczenia 1: obie w poniedziałek, 11:00\u201311:30.",
         "en": "Group FIZ-101 class 1 clashes in the timetable with group MAT-101 class 1: both on Monday, 11:00\u201311:30.",
     }
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desk.labels import class_type_label
 from desk.model import (
     ClassType,
     EnrollmentSource,
@@ -59,15 +60,7 @@ def mode(value: StudyMode) -> str:
 
 
 def class_type(value: ClassType | str) -> str:
-    value = ClassType(value)
-    return {
-        ClassType.LECTURE: QCoreApplication.translate("Labels", "lecture"),
-        ClassType.CLASS: QCoreApplication.translate("Labels", "class"),
-        ClassType.LAB: QCoreApplication.translate("Labels", "lab"),
-        ClassType.SEMINAR: QCoreApplication.translate("Labels", "seminar"),
-        ClassType.LANGUAGE: QCoreApplication.translate("Labels", "language class"),
-        ClassType.PE: QCoreApplication.translate("Labels", "PE"),
-    }[value]
+    return class_type_label(value)  # the desk's words for it, also in its stored messages
 
 
 def category(value: PersonCategory) -> str:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget
 
 from desk import rosters
 from desk.i18n import translate
+from desk.labels import group_label
 from desk.groups import GroupLine, GroupScope
 from desk.unit_of_work import UnitOfWork
 from exports.xlsx import TEMPORARY_PREFIX, Sheet, safe_file_name
@@ -253,7 +254,7 @@ class ClassListActions(QObject):
     def _label(self, chosen: list[GroupLine]) -> str:
         if len(chosen) == 1:
             g = chosen[0]
-            return f"{g.term_code} {g.course_code} {g.class_type.value} {g.number}"
+            return f"{g.term_code} {group_label(g.course_code, g.class_type, g.number)}"
         codes = sorted({g.course_code for g in chosen})
         return " ".join([chosen[0].term_code, *codes[:3]] + ([f"+{len(codes) - 3}"] if len(codes) > 3 else []))
 

@@ -75,7 +75,7 @@
 <context>
     <name>Eligibility</name>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="267"/>
+        <location filename="../../desk/eligibility.py" line="268"/>
         <source>%n changes for this student wait to be sent.</source>
         <translation>
             <numerusform>%n change for this student waits to be sent.</numerusform>
@@ -83,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="286"/>
+        <location filename="../../desk/eligibility.py" line="287"/>
         <source>Registered for %1 of %n courses.</source>
         <translation>
             <numerusform>Registered for %1 of %n course.</numerusform>
@@ -91,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="348"/>
+        <location filename="../../desk/eligibility.py" line="349"/>
         <source>%n %1 tokens left.</source>
         <translation>
             <numerusform>%n %1 token left.</numerusform>
@@ -245,7 +245,7 @@
 <context>
     <name>GroupsView</name>
     <message numerus="yes">
-        <location filename="../../ui/views/groups.py" line="677"/>
+        <location filename="../../ui/views/groups.py" line="683"/>
         <source>%n closed</source>
         <translation>
             <numerusform>%n closed</numerusform>

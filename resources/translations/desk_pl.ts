@@ -2434,87 +2434,87 @@ Odtworzenie:
 <context>
     <name>ClassLists</name>
     <message>
-        <location filename="../../ui/print_roster.py" line="124"/>
+        <location filename="../../ui/print_roster.py" line="125"/>
         <source>The printer cannot be used.</source>
         <translation>Nie można użyć drukarki.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="217"/>
+        <location filename="../../ui/print_roster.py" line="218"/>
         <source>&amp;Export class list…</source>
         <translation>&amp;Eksportuj listę grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="219"/>
+        <location filename="../../ui/print_roster.py" line="220"/>
         <source>Export &amp;attendance sheet…</source>
         <translation>Eksportuj listę &amp;obecności…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="221"/>
+        <location filename="../../ui/print_roster.py" line="222"/>
         <source>&amp;Print class list…</source>
         <translation>&amp;Drukuj listę grupy…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="223"/>
+        <location filename="../../ui/print_roster.py" line="224"/>
         <source>Save class list as P&amp;DF…</source>
         <translation>Zapisz listę grupy jako P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="225"/>
+        <location filename="../../ui/print_roster.py" line="226"/>
         <source>Export groups at &amp;risk…</source>
         <translation>Eksportuj grupy &amp;zagrożone…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="233"/>
+        <location filename="../../ui/print_roster.py" line="234"/>
         <source>Cl&amp;ass lists</source>
         <translation>Listy gr&amp;up</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="235"/>
+        <location filename="../../ui/print_roster.py" line="236"/>
         <source>Class lists: export, print, PDF</source>
         <translation>Listy grup: eksport, wydruk, PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="236"/>
+        <location filename="../../ui/print_roster.py" line="237"/>
         <source>The selected groups&apos; class lists to Excel, printed or as PDF; the term&apos;s groups at risk</source>
         <translation>Listy zaznaczonych grup do Excela, na wydruk lub do PDF; grupy zagrożone w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="274"/>
+        <location filename="../../ui/print_roster.py" line="275"/>
         <source>Export attendance sheet</source>
         <translation>Eksport listy obecności</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="274"/>
+        <location filename="../../ui/print_roster.py" line="275"/>
         <source>Export class list</source>
         <translation>Eksport listy grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="291"/>
+        <location filename="../../ui/print_roster.py" line="292"/>
         <source>Export groups at risk</source>
         <translation>Eksport grup zagrożonych</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="292"/>
+        <location filename="../../ui/print_roster.py" line="293"/>
         <source>groups-at-risk</source>
         <translation>grupy-zagrozone</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="316"/>
+        <location filename="../../ui/print_roster.py" line="317"/>
         <source>Print class list</source>
         <translation>Drukowanie listy grupy</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="338"/>
+        <location filename="../../ui/print_roster.py" line="339"/>
         <source>Save class list as PDF</source>
         <translation>Zapis listy grupy do PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="340"/>
+        <location filename="../../ui/print_roster.py" line="341"/>
         <source>PDF document (*.pdf)</source>
         <translation>Dokument PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_roster.py" line="347"/>
+        <location filename="../../ui/print_roster.py" line="348"/>
         <source>Class lists</source>
         <translation>Listy grup</translation>
     </message>
@@ -2880,231 +2880,231 @@ Odtworzenie:
 <context>
     <name>Eligibility</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="104"/>
+        <location filename="../../desk/eligibility.py" line="105"/>
         <source>Admitted. %1</source>
         <translation>Dopuszczony. %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="110"/>
+        <location filename="../../desk/eligibility.py" line="111"/>
         <source>Admitted: nothing stops this student from registering.</source>
         <translation>Dopuszczony: nic nie stoi na przeszkodzie, aby student się zarejestrował.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="106"/>
+        <location filename="../../desk/eligibility.py" line="107"/>
         <source>Cannot register: %1</source>
         <translation>Nie może się zarejestrować: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="111"/>
+        <location filename="../../desk/eligibility.py" line="112"/>
         <source>Admitted: nothing stops this student from registering.</source>
         <comment>female</comment>
         <translation>Dopuszczona: nic nie stoi na przeszkodzie, aby studentka się zarejestrowała.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="116"/>
+        <location filename="../../desk/eligibility.py" line="117"/>
         <source>Round open</source>
         <translation>Otwarta tura</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="117"/>
+        <location filename="../../desk/eligibility.py" line="118"/>
         <source>Rule or individual grant</source>
         <translation>Reguła lub indywidualne uprawnienie</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="118"/>
+        <location filename="../../desk/eligibility.py" line="119"/>
         <source>No revocation</source>
         <translation>Brak cofnięcia uprawnienia</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="119"/>
+        <location filename="../../desk/eligibility.py" line="120"/>
         <source>Programme status</source>
         <translation>Status na kierunku</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="120"/>
+        <location filename="../../desk/eligibility.py" line="121"/>
         <source>Login linked</source>
         <translation>Powiązane konto logowania</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="121"/>
+        <location filename="../../desk/eligibility.py" line="122"/>
         <source>Data on the portal</source>
         <translation>Dane w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="122"/>
+        <location filename="../../desk/eligibility.py" line="123"/>
         <source>Offered in the registration</source>
         <translation>Oferowany w rejestracji</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="123"/>
+        <location filename="../../desk/eligibility.py" line="124"/>
         <source>Not already in a group of this course and class type</source>
         <translation>Nie ma już grupy tego przedmiotu i typu zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="124"/>
+        <location filename="../../desk/eligibility.py" line="125"/>
         <source>No timetable clash</source>
         <translation>Brak kolizji w planie zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="125"/>
+        <location filename="../../desk/eligibility.py" line="126"/>
         <source>Selection limit</source>
         <translation>Limit wyboru przedmiotów</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="126"/>
+        <location filename="../../desk/eligibility.py" line="127"/>
         <source>Places left</source>
         <translation>Wolne miejsca</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="127"/>
+        <location filename="../../desk/eligibility.py" line="128"/>
         <source>Tokens or payment</source>
         <translation>Żetony lub należność</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="134"/>
+        <location filename="../../desk/eligibility.py" line="135"/>
         <source>The registration has no rounds.</source>
         <translation>Rejestracja nie ma żadnych tur.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="135"/>
+        <location filename="../../desk/eligibility.py" line="136"/>
         <source>Add a round in the registration calendar.</source>
         <translation>Dodaj turę w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="139"/>
+        <location filename="../../desk/eligibility.py" line="140"/>
         <source>Round “%1” is open until %2.</source>
         <translation>Tura „%1” jest otwarta do %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="145"/>
+        <location filename="../../desk/eligibility.py" line="146"/>
         <source>Round “%1” opens on %2.</source>
         <translation>Tura „%1” zostanie otwarta %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="149"/>
+        <location filename="../../desk/eligibility.py" line="150"/>
         <source>All rounds have ended; the last closed on %1.</source>
         <translation>Wszystkie tury się zakończyły; ostatnia została zamknięta %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="150"/>
+        <location filename="../../desk/eligibility.py" line="151"/>
         <source>Extend the last round or add a new one in the registration calendar.</source>
         <translation>Przedłuż ostatnią turę albo dodaj nową w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="166"/>
+        <location filename="../../desk/eligibility.py" line="167"/>
         <source>%1 since %2 until %3</source>
         <translation>%1 od %2 do %3</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="169"/>
+        <location filename="../../desk/eligibility.py" line="170"/>
         <source>%1 since %2</source>
         <translation>%1 od %2</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="181"/>
+        <location filename="../../desk/eligibility.py" line="182"/>
         <source>Admitted by an individual grant of %1 by %2: %3.</source>
         <translation>Dopuszczony na mocy indywidualnego uprawnienia z %1, nadanego przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="183"/>
-        <location filename="../../desk/eligibility.py" line="228"/>
+        <location filename="../../desk/eligibility.py" line="184"/>
+        <location filename="../../desk/eligibility.py" line="229"/>
         <source>the system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="187"/>
+        <location filename="../../desk/eligibility.py" line="188"/>
         <source>Valid until %1.</source>
         <translation>Ważne do %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="190"/>
+        <location filename="../../desk/eligibility.py" line="191"/>
         <source>Admitted by a rule of the registration.</source>
         <translation>Dopuszczony na mocy reguły rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="192"/>
+        <location filename="../../desk/eligibility.py" line="193"/>
         <source>The registration is open to every active student.</source>
         <translation>Rejestracja jest otwarta dla wszystkich aktywnych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="193"/>
+        <location filename="../../desk/eligibility.py" line="194"/>
         <source>Grant access individually.</source>
         <translation>Nadaj uprawnienie indywidualnie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="200"/>
+        <location filename="../../desk/eligibility.py" line="201"/>
         <source>%1 (%2), so no rule admits them.</source>
         <translation>%1 (%2), więc nie dopuszcza go żadna reguła.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="205"/>
+        <location filename="../../desk/eligibility.py" line="206"/>
         <source>Correct the programme status first if it is wrong.</source>
         <translation>Jeśli status na kierunku jest błędny, najpierw go popraw.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="208"/>
-        <location filename="../../desk/eligibility.py" line="240"/>
+        <location filename="../../desk/eligibility.py" line="209"/>
+        <location filename="../../desk/eligibility.py" line="241"/>
         <source>The student has no programme.</source>
         <translation>Student nie ma przypisanego kierunku studiów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="209"/>
-        <location filename="../../desk/eligibility.py" line="241"/>
+        <location filename="../../desk/eligibility.py" line="210"/>
+        <location filename="../../desk/eligibility.py" line="242"/>
         <source>Record the student&apos;s programme first.</source>
         <translation>Najpierw wprowadź kierunek studiów studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="214"/>
+        <location filename="../../desk/eligibility.py" line="215"/>
         <source>No rule admits their programme %1 and no individual grant stands.</source>
         <translation>Żadna reguła nie dopuszcza kierunku %1 i nie ma ważnego indywidualnego uprawnienia.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="215"/>
+        <location filename="../../desk/eligibility.py" line="216"/>
         <source>Grant access individually, or add a rule for the programme.</source>
         <translation>Nadaj uprawnienie indywidualnie albo dodaj regułę dla tego kierunku.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="222"/>
+        <location filename="../../desk/eligibility.py" line="223"/>
         <source>No revocation stands.</source>
         <translation>Uprawnienie nie zostało cofnięte.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="226"/>
+        <location filename="../../desk/eligibility.py" line="227"/>
         <source>Access was revoked on %1 by %2: %3.</source>
         <translation>Uprawnienie zostało cofnięte %1 przez: %2. Powód: %3.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="230"/>
+        <location filename="../../desk/eligibility.py" line="231"/>
         <source>Withdraw the revocation, or grant access again.</source>
         <translation>Anuluj cofnięcie albo ponownie nadaj uprawnienie.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="247"/>
+        <location filename="../../desk/eligibility.py" line="248"/>
         <source>Only active students (and, by an individual grant, students back from leave) take part.</source>
         <translation>Udział biorą tylko aktywni studenci (oraz, na mocy indywidualnego uprawnienia, studenci powracający z urlopu).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="254"/>
+        <location filename="../../desk/eligibility.py" line="255"/>
         <source>Logs in as %1.</source>
         <translation>Loguje się jako %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="258"/>
+        <location filename="../../desk/eligibility.py" line="259"/>
         <source>No institutional e-mail is linked, so the portal says they have no account.</source>
         <translation>Nie powiązano uczelnianego adresu e-mail, więc portal podaje, że student nie ma konta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="259"/>
+        <location filename="../../desk/eligibility.py" line="260"/>
         <source>Link the login e-mail to the person (Student Service Center).</source>
         <translation>Powiąż e-mail logowania z osobą (Centrum Obsługi Studenta).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="265"/>
+        <location filename="../../desk/eligibility.py" line="266"/>
         <source>Whether this has reached the portal cannot be told yet: the portal sync is not set up.</source>
         <translation>Nie można jeszcze stwierdzić, czy dane dotarły do portalu: synchronizacja z portalem nie jest skonfigurowana.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="267"/>
+        <location filename="../../desk/eligibility.py" line="268"/>
         <source>%n changes for this student wait to be sent.</source>
         <translation>
             <numerusform>Zmiany tego studenta czekające na wysłanie: %n.</numerusform>
@@ -3113,7 +3113,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="286"/>
+        <location filename="../../desk/eligibility.py" line="287"/>
         <source>Registered for %1 of %n courses.</source>
         <translation>
             <numerusform>Zapisy na przedmioty: %1 z %n.</numerusform>
@@ -3122,7 +3122,7 @@ Odtworzenie:
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desk/eligibility.py" line="348"/>
+        <location filename="../../desk/eligibility.py" line="349"/>
         <source>%n %1 tokens left.</source>
         <translation>
             <numerusform>Pozostał %n żeton %1.</numerusform>
@@ -3131,172 +3131,172 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="285"/>
+        <location filename="../../desk/eligibility.py" line="286"/>
         <source>No limit on the number of courses.</source>
         <translation>Brak limitu liczby przedmiotów.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="290"/>
+        <location filename="../../desk/eligibility.py" line="291"/>
         <source>Already registered for this course.</source>
         <translation>Już zarejestrowany na ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="295"/>
+        <location filename="../../desk/eligibility.py" line="296"/>
         <source>Already taken: %1.</source>
         <translation>Już wybrane: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="296"/>
+        <location filename="../../desk/eligibility.py" line="297"/>
         <source>Unregister from a course first, or move the student between groups.</source>
         <translation>Najpierw wyrejestruj studenta z któregoś przedmiotu albo przenieś go między grupami.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="320"/>
+        <location filename="../../desk/eligibility.py" line="321"/>
         <source>Raise the group&apos;s limit, or enroll over the limit with a reason.</source>
         <translation>Zwiększ limit miejsc w grupie albo zapisz studenta ponad limit, podając powód.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="323"/>
+        <location filename="../../desk/eligibility.py" line="324"/>
         <source>%1 of %2 places taken.</source>
         <translation>Zajęte miejsca: %1 z %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="325"/>
+        <location filename="../../desk/eligibility.py" line="326"/>
         <source>The group is full:</source>
         <translation>Grupa jest pełna:</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="329"/>
+        <location filename="../../desk/eligibility.py" line="330"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="330"/>
+        <location filename="../../desk/eligibility.py" line="331"/>
         <source>Add the courses it offers in the registration calendar.</source>
         <translation>Dodaj oferowane przedmioty w kalendarzu rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="334"/>
+        <location filename="../../desk/eligibility.py" line="335"/>
         <source>All %1 groups are full.</source>
         <translation>Wszystkie grupy (%1) są pełne.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="338"/>
+        <location filename="../../desk/eligibility.py" line="339"/>
         <source>%1 of %2 groups have places (%3 free).</source>
         <translation>Grupy z wolnymi miejscami: %1 z %2 (wolne miejsca: %3).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="345"/>
+        <location filename="../../desk/eligibility.py" line="346"/>
         <source>Not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="352"/>
+        <location filename="../../desk/eligibility.py" line="353"/>
         <source>No %1 tokens left: registering creates a payment of %2 PLN, which the student must accept first.</source>
         <translation>Brak żetonów %1: rejestracja utworzy należność w wysokości %2 zł, którą student musi najpierw zaakceptować.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="355"/>
+        <location filename="../../desk/eligibility.py" line="356"/>
         <source>If an allocation is missing, correct the balance (no later than 7 days before the registration starts).</source>
         <translation>Jeśli brakuje przydziału, skoryguj stan żetonów (najpóźniej 7 dni przed rozpoczęciem rejestracji).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="387"/>
+        <location filename="../../desk/eligibility.py" line="388"/>
         <source>The portal has not been synced from this desk yet, so what it shows cannot be told.</source>
         <translation>Portal nie został jeszcze zsynchronizowany z tego programu desk, więc nie można stwierdzić, co pokazuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="388"/>
+        <location filename="../../desk/eligibility.py" line="389"/>
         <source>Run a full sync (Sync view).</source>
         <translation>Uruchom pełną synchronizację (widok „Synchronizacja”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="389"/>
+        <location filename="../../desk/eligibility.py" line="390"/>
         <source>Sync this student now (student card, “On the portal”).</source>
         <translation>Zsynchronizuj teraz tego studenta (karta studenta, „W portalu”).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="392"/>
+        <location filename="../../desk/eligibility.py" line="393"/>
         <source>Changes for this student wait to be sent to the portal: %1.</source>
         <translation>Zmiany tego studenta czekające na wysłanie do portalu: %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="398"/>
+        <location filename="../../desk/eligibility.py" line="399"/>
         <source>The portal database cannot be read: %1</source>
         <translation>Nie można odczytać bazy danych portalu: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="406"/>
+        <location filename="../../desk/eligibility.py" line="407"/>
         <source>The portal has no account for this student: they see “logged in, but no account”.</source>
         <translation>Portal nie ma konta tego studenta: student widzi komunikat „Jesteś zalogowany, ale nie masz konta w USOSweb”.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="411"/>
+        <location filename="../../desk/eligibility.py" line="412"/>
         <source>The portal does not admit the student to this registration yet.</source>
         <translation>Portal jeszcze nie dopuszcza studenta do tej rejestracji.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="413"/>
+        <location filename="../../desk/eligibility.py" line="414"/>
         <source>The portal has the student&apos;s data (last sync %1).</source>
         <translation>Portal ma dane studenta (ostatnia synchronizacja: %1).</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="419"/>
+        <location filename="../../desk/eligibility.py" line="420"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="422"/>
+        <location filename="../../desk/eligibility.py" line="423"/>
         <source>There is no registration with the id %1.</source>
         <translation>Nie ma rejestracji o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="427"/>
+        <location filename="../../desk/eligibility.py" line="428"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="524"/>
+        <location filename="../../desk/eligibility.py" line="525"/>
         <source>No course or group asked about.</source>
         <translation>Nie wskazano przedmiotu ani grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="525"/>
+        <location filename="../../desk/eligibility.py" line="526"/>
         <source>The registration offers this course.</source>
         <translation>Rejestracja oferuje ten przedmiot.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="532"/>
+        <location filename="../../desk/eligibility.py" line="533"/>
         <source>Ask about a group to check the groups the student already holds.</source>
         <translation>Zapytaj o grupę, aby sprawdzić grupy, w których student już jest.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="534"/>
+        <location filename="../../desk/eligibility.py" line="535"/>
         <source>Not in another group of this course and class type.</source>
         <translation>Nie jest w innej grupie tego przedmiotu i typu zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="541"/>
+        <location filename="../../desk/eligibility.py" line="542"/>
         <source>Ask about a group to check its timetable against the student&apos;s groups.</source>
         <translation>Zapytaj o grupę, aby sprawdzić jej termin z grupami studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="544"/>
+        <location filename="../../desk/eligibility.py" line="545"/>
         <source>This registration does not check timetable clashes.</source>
         <translation>Ta rejestracja nie sprawdza kolizji w planie zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="547"/>
+        <location filename="../../desk/eligibility.py" line="548"/>
         <source>The group has no timetable: it clashes with nothing.</source>
         <translation>Grupa nie ma terminu w planie: z niczym nie koliduje.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="549"/>
+        <location filename="../../desk/eligibility.py" line="550"/>
         <source>No clash with the groups the student holds in the term.</source>
         <translation>Brak kolizji z grupami, w których student jest w tym cyklu.</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="586"/>
+        <location filename="../../desk/eligibility.py" line="587"/>
         <source>Admitted, but: %1</source>
         <translation>Dopuszczony, ale: %1</translation>
     </message>
@@ -3376,46 +3376,46 @@ Odtworzenie:
 <context>
     <name>Enrollment</name>
     <message>
-        <location filename="../../desk/enrollment.py" line="79"/>
+        <location filename="../../desk/enrollment.py" line="80"/>
         <source>There is no student with the id %1.</source>
         <translation>Nie ma studenta o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="86"/>
-        <location filename="../../desk/enrollment.py" line="690"/>
+        <location filename="../../desk/enrollment.py" line="87"/>
+        <location filename="../../desk/enrollment.py" line="691"/>
         <source>There is no class group with the id %1.</source>
         <translation>Nie ma grupy zajęciowej o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="247"/>
+        <location filename="../../desk/enrollment.py" line="248"/>
         <source>Neither group %1 nor the student belongs to your units.</source>
         <translation>Ani grupa %1, ani student nie należą do Twoich jednostek.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="256"/>
+        <location filename="../../desk/enrollment.py" line="257"/>
         <source>Say why (it is kept with the change).</source>
         <translation>Podaj powód (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="286"/>
+        <location filename="../../desk/enrollment.py" line="287"/>
         <source>Only a clerk of the unit that runs the group may enroll over its limit.</source>
         <translation>Ponad limit może zapisać tylko pracownik jednostki prowadzącej grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="291"/>
-        <location filename="../../desk/enrollment.py" line="648"/>
+        <location filename="../../desk/enrollment.py" line="292"/>
+        <location filename="../../desk/enrollment.py" line="649"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="324"/>
-        <location filename="../../desk/enrollment.py" line="364"/>
+        <location filename="../../desk/enrollment.py" line="325"/>
+        <location filename="../../desk/enrollment.py" line="365"/>
         <source>That enrollment no longer exists.</source>
         <translation>Ten zapis już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="459"/>
-        <location filename="../../desk/enrollment.py" line="473"/>
+        <location filename="../../desk/enrollment.py" line="460"/>
+        <location filename="../../desk/enrollment.py" line="474"/>
         <source>A group changed meanwhile; try again.</source>
         <translation>Grupa zmieniła się w międzyczasie; spróbuj ponownie.</translation>
     </message>
@@ -3423,27 +3423,27 @@ Odtworzenie:
 <context>
     <name>Exchanges</name>
     <message>
-        <location filename="../../desk/exchanges.py" line="54"/>
+        <location filename="../../desk/exchanges.py" line="55"/>
         <source>Waiting: no one in the groups wished for wants a seat this would free, and none has a free seat.</source>
         <translation>Czeka: nikt z grup docelowych nie chce miejsca, które by się zwolniło, a żadna nie ma wolnego miejsca.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="56"/>
+        <location filename="../../desk/exchanges.py" line="57"/>
         <source>Carried out: now in {group}.</source>
         <translation>Zrealizowana: teraz w {group}.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="57"/>
+        <location filename="../../desk/exchanges.py" line="58"/>
         <source>The student no longer holds {group}.</source>
         <translation>Student nie jest już w grupie {group}.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="58"/>
+        <location filename="../../desk/exchanges.py" line="59"/>
         <source>Withdrawn.</source>
         <translation>Wycofana.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="59"/>
+        <location filename="../../desk/exchanges.py" line="60"/>
         <source>Replaced by a newer wish.</source>
         <translation>Zastąpiona nowszą prośbą.</translation>
     </message>
@@ -3454,13 +3454,13 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../desk/exchange_choices.py" line="55"/>
-        <location filename="../../desk/exchanges.py" line="111"/>
+        <location filename="../../desk/exchanges.py" line="112"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
         <location filename="../../desk/exchange_choices.py" line="57"/>
-        <location filename="../../desk/exchanges.py" line="113"/>
+        <location filename="../../desk/exchanges.py" line="114"/>
         <source>The registration %1 does not allow exchanges.</source>
         <translation>Rejestracja %1 nie dopuszcza wymian.</translation>
     </message>
@@ -3475,62 +3475,62 @@ Odtworzenie:
         <translation>Student %1 nie ma w przedmiotach tej rejestracji grupy, którą można wymienić na inną.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="61"/>
+        <location filename="../../desk/exchanges.py" line="62"/>
         <source>No group of the same course and class type as {group} is held to exchange for it.</source>
         <translation>Student nie jest w żadnej grupie tego samego przedmiotu i typu zajęć co {group}, którą mógłby na nią wymienić.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="124"/>
+        <location filename="../../desk/exchanges.py" line="125"/>
         <source>Name at least one group to move to.</source>
         <translation>Wskaż co najmniej jedną grupę docelową.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="126"/>
+        <location filename="../../desk/exchanges.py" line="127"/>
         <source>A wish may name at most %1 groups.</source>
         <translation>Prośba może wskazać najwyżej %1 grup.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="128"/>
+        <location filename="../../desk/exchanges.py" line="129"/>
         <source>The group the student leaves cannot be one they wish for.</source>
         <translation>Grupa, którą student opuszcza, nie może być grupą docelową.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="141"/>
+        <location filename="../../desk/exchanges.py" line="142"/>
         <source>The student is not in that group.</source>
         <translation>Student nie jest w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="148"/>
+        <location filename="../../desk/exchanges.py" line="149"/>
         <source>The registration %1 does not offer that course.</source>
         <translation>Rejestracja %1 nie oferuje tego przedmiotu.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="154"/>
+        <location filename="../../desk/exchanges.py" line="155"/>
         <source>A student exchanges only for a group of the same course, term and class type.</source>
         <translation>Student może wymienić grupę tylko na grupę tego samego przedmiotu, semestru i typu zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="209"/>
+        <location filename="../../desk/exchanges.py" line="210"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="251"/>
+        <location filename="../../desk/exchanges.py" line="252"/>
         <source>That wish no longer exists.</source>
         <translation>Ta prośba już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="256"/>
+        <location filename="../../desk/exchanges.py" line="257"/>
         <source>That wish is no longer open.</source>
         <translation>Ta prośba nie jest już otwarta.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="520"/>
+        <location filename="../../desk/exchanges.py" line="521"/>
         <source>That enrollment is no longer standing.</source>
         <translation>Ten zapis już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="523"/>
+        <location filename="../../desk/exchanges.py" line="524"/>
         <source>Both students are in the same group.</source>
         <translation>Obaj studenci są w tej samej grupie.</translation>
     </message>
@@ -4457,145 +4457,145 @@ Odtworzenie:
 <context>
     <name>Groups</name>
     <message>
-        <location filename="../../desk/groups.py" line="122"/>
+        <location filename="../../desk/groups.py" line="123"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="194"/>
+        <location filename="../../desk/groups.py" line="195"/>
         <source>Choose a registration, a course or a term.</source>
         <translation>Wybierz rejestrację, przedmiot lub cykl dydaktyczny.</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="112"/>
+        <location filename="../../desk/closures.py" line="113"/>
         <location filename="../../desk/group_records.py" line="302"/>
-        <location filename="../../desk/groups.py" line="203"/>
-        <location filename="../../desk/groups.py" line="213"/>
-        <location filename="../../desk/groups.py" line="408"/>
-        <location filename="../../desk/groups.py" line="448"/>
+        <location filename="../../desk/groups.py" line="204"/>
+        <location filename="../../desk/groups.py" line="214"/>
+        <location filename="../../desk/groups.py" line="409"/>
+        <location filename="../../desk/groups.py" line="449"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="181"/>
-        <location filename="../../desk/closures.py" line="215"/>
+        <location filename="../../desk/closures.py" line="182"/>
+        <location filename="../../desk/closures.py" line="216"/>
         <source>The group is closed already.</source>
         <translation>Grupa jest już zamknięta.</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="201"/>
+        <location filename="../../desk/closures.py" line="202"/>
         <source>Select students of one group.</source>
         <translation>Zaznacz studentów jednej grupy.</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="222"/>
+        <location filename="../../desk/closures.py" line="223"/>
         <location filename="../../ui/views/impact_preview.py" line="28"/>
         <source>The groups changed since the preview: look at the preview again.</source>
         <translation>Grupy zmieniły się od podglądu: obejrzyj podgląd ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="254"/>
+        <location filename="../../desk/closures.py" line="255"/>
         <source>The group is not closed.</source>
         <translation>Grupa nie jest zamknięta.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="280"/>
-        <location filename="../../desk/groups.py" line="400"/>
+        <location filename="../../desk/groups.py" line="281"/>
+        <location filename="../../desk/groups.py" line="401"/>
         <source>Say why the limit changes (it is kept with the change).</source>
         <translation>Podaj powód zmiany limitu (zostanie zapisany razem ze zmianą).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="282"/>
+        <location filename="../../desk/groups.py" line="283"/>
         <source>Give either a new limit or a change such as +5.</source>
         <translation>Podaj nowy limit albo zmianę, np. +5.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="284"/>
+        <location filename="../../desk/groups.py" line="285"/>
         <source>A seat limit cannot be negative.</source>
         <translation>Limit miejsc nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="480"/>
-        <location filename="../../desk/groups.py" line="292"/>
-        <location filename="../../desk/groups.py" line="419"/>
+        <location filename="../../desk/groups.py" line="293"/>
+        <location filename="../../desk/groups.py" line="420"/>
         <source>Nothing was changed.</source>
         <translation>Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="263"/>
+        <location filename="../../desk/groups.py" line="264"/>
         <source>The group %1</source>
         <translation>Grupa %1</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="295"/>
+        <location filename="../../desk/groups.py" line="296"/>
         <source>Select at least one group.</source>
         <translation>Zaznacz co najmniej jedną grupę.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="308"/>
+        <location filename="../../desk/groups.py" line="309"/>
         <source>Some of the groups no longer exist.</source>
         <translation>Niektóre z grup już nie istnieją.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="362"/>
+        <location filename="../../desk/groups.py" line="363"/>
         <source>%1: %2 students enrolled, limit asked %3</source>
         <translation>%1: zapisanych studentów: %2, żądany limit: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="369"/>
+        <location filename="../../desk/groups.py" line="370"/>
         <source>A limit cannot be set below the students already in the group. Nothing was changed.</source>
         <translation>Limitu nie można ustawić poniżej liczby studentów już zapisanych do grupy. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="376"/>
+        <location filename="../../desk/groups.py" line="377"/>
         <source>A limit cannot be set below the students in the group and the seats dedicated to some students. Nothing was changed.</source>
         <translation>Limitu nie można ustawić poniżej liczby studentów w grupie powiększonej o miejsca dedykowane wybranym studentom. Nic nie zostało zmienione.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="379"/>
+        <location filename="../../desk/groups.py" line="380"/>
         <source>%1: %2 seats needed, limit asked %3</source>
         <translation>%1: potrzebne miejsca: %2, żądany limit: %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="386"/>
+        <location filename="../../desk/groups.py" line="387"/>
         <source>A seat limit cannot be below the group&apos;s lower limit (below it the group does not run). Nothing was changed.</source>
         <translation>Limit miejsc nie może być niższy niż dolny limit grupy (poniżej niego grupa nie zostanie uruchomiona). Niczego nie zmieniono.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="388"/>
+        <location filename="../../desk/groups.py" line="389"/>
         <source>%1: lower limit %2, limit asked %3</source>
         <translation>%1: dolny limit %2, żądany limit %3</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="402"/>
+        <location filename="../../desk/groups.py" line="403"/>
         <source>A lower limit cannot be negative.</source>
         <translation>Dolny limit nie może być ujemny.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="246"/>
-        <location filename="../../desk/groups.py" line="414"/>
+        <location filename="../../desk/groups.py" line="415"/>
         <source>The lower limit (%1) cannot exceed the seat limit (%2).</source>
         <translation>Dolny limit (%1) nie może przekraczać limitu miejsc (%2).</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="480"/>
-        <location filename="../../desk/groups.py" line="509"/>
+        <location filename="../../desk/groups.py" line="481"/>
+        <location filename="../../desk/groups.py" line="510"/>
         <source>There is no class group %1.</source>
         <translation>Nie ma grupy zajęciowej %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="484"/>
+        <location filename="../../desk/groups.py" line="485"/>
         <source>Name a group as TERM/COURSE/TYPE/NUMBER (e.g. 2026Z/MAT-101/class/2) or by its id.</source>
         <translation>Podaj grupę w postaci CYKL/PRZEDMIOT/TYP/NUMER (np. 2026Z/MAT-101/class/2) albo jej identyfikator.</translation>
     </message>
     <message>
         <location filename="../../desk/group_records.py" line="236"/>
-        <location filename="../../desk/groups.py" line="492"/>
+        <location filename="../../desk/groups.py" line="493"/>
         <source>Unknown class type %1; one of: %2.</source>
         <translation>Nieznany typ zajęć %1; dozwolone: %2.</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="524"/>
+        <location filename="../../desk/groups.py" line="525"/>
         <source>The student is not in that group.</source>
         <translation>Student nie należy do tej grupy.</translation>
     </message>
@@ -4815,19 +4815,19 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="235"/>
-        <location filename="../../ui/views/groups.py" line="971"/>
+        <location filename="../../ui/views/groups.py" line="977"/>
         <source>Close th&amp;is group…</source>
         <translation>Z&amp;amknij grupę…</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="236"/>
-        <location filename="../../ui/views/groups.py" line="973"/>
+        <location filename="../../ui/views/groups.py" line="979"/>
         <source>Close the selected group</source>
         <translation>Zamknij zaznaczoną grupę</translation>
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="237"/>
-        <location filename="../../ui/views/groups.py" line="977"/>
+        <location filename="../../ui/views/groups.py" line="983"/>
         <source>Move the group&apos;s students to the other groups of the course, then take no one (a preview first)</source>
         <translation>Przenieś studentów grupy do innych grup przedmiotu, potem nie przyjmuj nikogo (najpierw podgląd)</translation>
     </message>
@@ -4863,7 +4863,7 @@ Odtworzenie:
     </message>
     <message>
         <location filename="../../ui/views/groups.py" line="247"/>
-        <location filename="../../ui/views/groups.py" line="818"/>
+        <location filename="../../ui/views/groups.py" line="824"/>
         <source>Select one group to see its students.</source>
         <translation>Wybierz jedną grupę, aby zobaczyć jej studentów.</translation>
     </message>
@@ -4973,50 +4973,50 @@ Odtworzenie:
         <translation>Prz&amp;edmiot:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="475"/>
-        <location filename="../../ui/views/groups.py" line="504"/>
-        <location filename="../../ui/views/groups.py" line="622"/>
+        <location filename="../../ui/views/groups.py" line="481"/>
+        <location filename="../../ui/views/groups.py" line="510"/>
+        <location filename="../../ui/views/groups.py" line="628"/>
         <source>Loading…</source>
         <translation>Wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="492"/>
+        <location filename="../../ui/views/groups.py" line="498"/>
         <source>There are no terms yet.</source>
         <translation>Nie ma jeszcze żadnych cykli dydaktycznych.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="517"/>
+        <location filename="../../ui/views/groups.py" line="523"/>
         <source>All groups of the term</source>
         <translation>Wszystkie grupy w cyklu</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="538"/>
-        <location filename="../../ui/views/groups.py" line="548"/>
+        <location filename="../../ui/views/groups.py" line="544"/>
+        <location filename="../../ui/views/groups.py" line="554"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="657"/>
+        <location filename="../../ui/views/groups.py" line="663"/>
         <source>The groups could not be loaded: %1</source>
         <translation>Nie udało się wczytać grup: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="665"/>
+        <location filename="../../ui/views/groups.py" line="671"/>
         <source>%1 of %2 groups (filtered)</source>
         <translation>Grupy: %1 z %2 (po filtrowaniu)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="667"/>
+        <location filename="../../ui/views/groups.py" line="673"/>
         <source>%1 groups</source>
         <translation>Grupy: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="669"/>
+        <location filename="../../ui/views/groups.py" line="675"/>
         <source>%1 seats · %2 enrolled · %3 full · %4 below the lower limit</source>
         <translation>Miejsca: %1 · zapisani: %2 · pełne: %3 · poniżej dolnego limitu: %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/groups.py" line="677"/>
+        <location filename="../../ui/views/groups.py" line="683"/>
         <source>%n closed</source>
         <translation>
             <numerusform>%n zamknięta</numerusform>
@@ -5025,72 +5025,72 @@ Odtworzenie:
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="680"/>
+        <location filename="../../ui/views/groups.py" line="686"/>
         <source>%1 seats dedicated, %2 of them free</source>
         <translation>dedykowane: %1, w tym wolne: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="762"/>
+        <location filename="../../ui/views/groups.py" line="768"/>
         <source>A group&apos;s dedicated seats are set by the unit it belongs to.</source>
         <translation>Miejsca dedykowane grupy ustala jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="763"/>
+        <location filename="../../ui/views/groups.py" line="769"/>
         <source>A group is closed by the unit it belongs to.</source>
         <translation>Grupę zamyka jednostka, do której należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="765"/>
+        <location filename="../../ui/views/groups.py" line="771"/>
         <source>A group&apos;s limits are changed by the unit it belongs to.</source>
         <translation>Limity grupy zmienia jednostka, do której grupa należy.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="770"/>
+        <location filename="../../ui/views/groups.py" line="776"/>
         <source>A closed group takes no one: open it again first.</source>
         <translation>Zamknięta grupa nikogo nie przyjmuje: najpierw otwórz ją ponownie.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="777"/>
+        <location filename="../../ui/views/groups.py" line="783"/>
         <source>%1 groups selected: select one to see its students.</source>
         <translation>Wybrano grup: %1; wybierz jedną, aby zobaczyć jej studentów.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="797"/>
+        <location filename="../../ui/views/groups.py" line="803"/>
         <source>Students in %1: loading…</source>
         <translation>Studenci w grupie %1: wczytywanie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="809"/>
+        <location filename="../../ui/views/groups.py" line="815"/>
         <source>The students could not be loaded: %1</source>
         <translation>Nie udało się wczytać studentów: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="821"/>
+        <location filename="../../ui/views/groups.py" line="827"/>
         <source>Students in %1 (%2 of %3)</source>
         <translation>Studenci w grupie %1 (%2 z %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="831"/>
+        <location filename="../../ui/views/groups.py" line="837"/>
         <source>over the limit</source>
         <translation>ponad limit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="832"/>
+        <location filename="../../ui/views/groups.py" line="838"/>
         <source>despite a timetable clash</source>
         <translation>mimo kolizji w planie</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="971"/>
+        <location filename="../../ui/views/groups.py" line="977"/>
         <source>Open aga&amp;in…</source>
         <translation>Otwórz po&amp;nownie…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="972"/>
+        <location filename="../../ui/views/groups.py" line="978"/>
         <source>Open the selected closed group again</source>
         <translation>Otwórz ponownie zaznaczoną zamkniętą grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/views/groups.py" line="976"/>
+        <location filename="../../ui/views/groups.py" line="982"/>
         <source>Let the closed group take students again</source>
         <translation>Pozwól zamkniętej grupie znów przyjmować studentów</translation>
     </message>
@@ -5526,67 +5526,67 @@ Odtworzenie:
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="763"/>
+        <location filename="../../desk/enrollment.py" line="764"/>
         <source>Selected students moved to %1 at once (selected: %2)</source>
         <translation>Zaznaczeni studenci przeniesieni razem do %1 (zaznaczonych: %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="766"/>
+        <location filename="../../desk/enrollment.py" line="767"/>
         <source>Selected students unenrolled at once (selected: %1)</source>
         <translation>Zaznaczeni studenci wypisani razem (zaznaczonych: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="769"/>
+        <location filename="../../desk/enrollment.py" line="770"/>
         <source>Exchanged from %1 to %2</source>
         <translation>Wymieniono z %1 na %2</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="776"/>
+        <location filename="../../desk/enrollment.py" line="777"/>
         <source>Enrolled in %1 despite a timetable clash</source>
         <translation>Zapisano do %1 mimo kolizji w planie zajęć</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="779"/>
+        <location filename="../../desk/enrollment.py" line="780"/>
         <source>Enrolled in %1</source>
         <translation>Zapisano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="780"/>
+        <location filename="../../desk/enrollment.py" line="781"/>
         <source>Enrolled over the limit in %1</source>
         <translation>Zapisano ponad limit do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="781"/>
+        <location filename="../../desk/enrollment.py" line="782"/>
         <source>Unenrolled from %1</source>
         <translation>Wypisano z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="782"/>
+        <location filename="../../desk/enrollment.py" line="783"/>
         <source>Registered on the portal in %1</source>
         <translation>Zarejestrował(a) się w portalu do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="783"/>
+        <location filename="../../desk/enrollment.py" line="784"/>
         <source>Enrolled in %1 from its waiting list</source>
         <translation>Zapisano do %1 z listy oczekujących</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="784"/>
+        <location filename="../../desk/enrollment.py" line="785"/>
         <source>Unregistered on the portal from %1</source>
         <translation>Wyrejestrował(a) się w portalu z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="785"/>
+        <location filename="../../desk/enrollment.py" line="786"/>
         <source>Registered by a token request in %1</source>
         <translation>Zarejestrowano na podstawie prośby żetonowej w %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="786"/>
+        <location filename="../../desk/enrollment.py" line="787"/>
         <source>Unregistered by a token request from %1</source>
         <translation>Wyrejestrowano na podstawie prośby żetonowej z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/enrollment.py" line="773"/>
+        <location filename="../../desk/enrollment.py" line="774"/>
         <source>Moved from %1 to %2</source>
         <translation>Przeniesiono z %1 do %2</translation>
     </message>
@@ -5666,37 +5666,37 @@ Odtworzenie:
         <translation>Dodano regułę przydziału żetonów %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="853"/>
+        <location filename="../../desk/token_rounds.py" line="854"/>
         <source>Pending token requests refused permanently: %1 (the registration ended)</source>
         <translation>Oczekujące prośby odrzucone ostatecznie: %1 (rejestracja się skończyła)</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="856"/>
+        <location filename="../../desk/token_rounds.py" line="857"/>
         <source>Token request for %1 submitted on the portal</source>
         <translation>Prośba żetonowa o %1 złożona w portalu</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="857"/>
+        <location filename="../../desk/token_rounds.py" line="858"/>
         <source>Token request for %1 left waiting</source>
         <translation>Prośba żetonowa o %1 czeka dalej</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="858"/>
+        <location filename="../../desk/token_rounds.py" line="859"/>
         <source>Token request for %1 accepted</source>
         <translation>Przyjęto prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="859"/>
+        <location filename="../../desk/token_rounds.py" line="860"/>
         <source>Token request for %1 refused</source>
         <translation>Odrzucono prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="860"/>
+        <location filename="../../desk/token_rounds.py" line="861"/>
         <source>Token request for %1 refused permanently</source>
         <translation>Odrzucono ostatecznie prośbę o %1</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="861"/>
+        <location filename="../../desk/token_rounds.py" line="862"/>
         <source>Token request for %1 withdrawn</source>
         <translation>Wycofano prośbę o %1</translation>
     </message>
@@ -5846,12 +5846,12 @@ Odtworzenie:
         <translation>Usunięto turę „%1”</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="234"/>
+        <location filename="../../desk/groups.py" line="235"/>
         <source>Seat limit changed</source>
         <translation>Zmieniono limit miejsc</translation>
     </message>
     <message>
-        <location filename="../../desk/groups.py" line="235"/>
+        <location filename="../../desk/groups.py" line="236"/>
         <source>Lower limit changed</source>
         <translation>Zmieniono dolny limit</translation>
     </message>
@@ -6119,27 +6119,27 @@ Odtworzenie:
         <translation>Zaimportowano %1 (wiersz %2)</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="474"/>
+        <location filename="../../desk/next_term.py" line="475"/>
         <source>Term %1 copied to %2 (registrations: %3, class groups: %4)</source>
         <translation>Cykl %1 skopiowano do %2 (rejestracje: %3, grupy zajęciowe: %4)</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="481"/>
+        <location filename="../../desk/next_term.py" line="482"/>
         <source>Registration %1 copied from %2</source>
         <translation>Rejestrację %1 skopiowano z %2</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="488"/>
+        <location filename="../../desk/next_term.py" line="489"/>
         <source>Round “%1” copied to %2</source>
         <translation>Turę „%1” skopiowano do %2</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="493"/>
+        <location filename="../../desk/next_term.py" line="494"/>
         <source>Access rule copied to %1</source>
         <translation>Regułę dostępu skopiowano do %1</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="495"/>
+        <location filename="../../desk/next_term.py" line="496"/>
         <source>Class group %1 copied</source>
         <translation>Skopiowano grupę zajęciową %1</translation>
     </message>
@@ -6209,47 +6209,47 @@ Odtworzenie:
         <translation>%1: miejsca dedykowane zwolnione dla wszystkich (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="42"/>
+        <location filename="../../desk/closures.py" line="43"/>
         <source>Group %1 closed: %2 students moved to its siblings</source>
         <translation>Grupa %1 zamknięta: przeniesiono studentów do innych grup (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="43"/>
+        <location filename="../../desk/closures.py" line="44"/>
         <source>Group %1 opened again</source>
         <translation>Grupa %1 otwarta ponownie</translation>
     </message>
     <message>
-        <location filename="../../desk/closures.py" line="44"/>
+        <location filename="../../desk/closures.py" line="45"/>
         <source>%2 students moved to %1 as previewed</source>
         <translation>Przeniesiono studentów do %1 zgodnie z podglądem (%2)</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="85"/>
+        <location filename="../../desk/exchanges.py" line="86"/>
         <source>Exchange wished: from %1</source>
         <translation>Prośba o wymianę: z %1</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="88"/>
+        <location filename="../../desk/exchanges.py" line="89"/>
         <source>Exchange wish withdrawn</source>
         <translation>Prośba o wymianę wycofana</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="90"/>
+        <location filename="../../desk/exchanges.py" line="91"/>
         <source>Exchange wish left waiting</source>
         <translation>Prośba o wymianę nadal czeka</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="92"/>
+        <location filename="../../desk/exchanges.py" line="93"/>
         <source>Exchange wish void: the group it leaves is no longer held</source>
         <translation>Prośba o wymianę nieważna: student nie jest już w grupie, którą chciał opuścić</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="95"/>
+        <location filename="../../desk/exchanges.py" line="96"/>
         <source>Two students swapped groups</source>
         <translation>Dwoje studentów zamieniło się grupami</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="96"/>
+        <location filename="../../desk/exchanges.py" line="97"/>
         <source>Exchange break: %1 wishes carried out</source>
         <translation>Przerwa wymian: zrealizowane prośby (%1)</translation>
     </message>
@@ -8241,208 +8241,202 @@ Odtworzenie:
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desk/eligibility.py" line="155"/>
+        <location filename="../../desk/eligibility.py" line="156"/>
         <location filename="../../desk/history.py" line="523"/>
         <location filename="../../desk/student_records.py" line="101"/>
-        <location filename="../../ui/labels.py" line="26"/>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>active</source>
         <translation>aktywny</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="156"/>
+        <location filename="../../desk/eligibility.py" line="157"/>
         <location filename="../../desk/history.py" line="524"/>
         <location filename="../../desk/student_records.py" line="102"/>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>on leave</source>
         <translation>urlop</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="157"/>
+        <location filename="../../desk/eligibility.py" line="158"/>
         <location filename="../../desk/history.py" line="525"/>
         <location filename="../../desk/student_records.py" line="103"/>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>suspended</source>
         <translation>zawieszony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="158"/>
+        <location filename="../../desk/eligibility.py" line="159"/>
         <location filename="../../desk/history.py" line="526"/>
         <location filename="../../desk/student_records.py" line="104"/>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="30"/>
         <source>removed</source>
         <translation>skreślony</translation>
     </message>
     <message>
-        <location filename="../../desk/eligibility.py" line="159"/>
+        <location filename="../../desk/eligibility.py" line="160"/>
         <location filename="../../desk/history.py" line="527"/>
         <location filename="../../desk/student_records.py" line="105"/>
-        <location filename="../../ui/labels.py" line="30"/>
+        <location filename="../../ui/labels.py" line="31"/>
         <source>graduated</source>
         <translation>absolwent</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="532"/>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>first cycle</source>
         <translation>I stopień</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="533"/>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>second cycle</source>
         <translation>II stopień</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="534"/>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>long cycle</source>
         <translation>jednolite magisterskie</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="535"/>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>doctoral</source>
         <translation>doktoranckie</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="536"/>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>full-time</source>
         <translation>stacjonarne</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="537"/>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>part-time</source>
         <translation>niestacjonarne</translation>
     </message>
     <message>
         <location filename="../../desk/labels.py" line="20"/>
-        <location filename="../../ui/labels.py" line="64"/>
         <source>lecture</source>
         <translation>wykład</translation>
     </message>
     <message>
         <location filename="../../desk/labels.py" line="21"/>
-        <location filename="../../ui/labels.py" line="65"/>
         <source>class</source>
         <translation>ćwiczenia</translation>
     </message>
     <message>
         <location filename="../../desk/labels.py" line="22"/>
-        <location filename="../../ui/labels.py" line="66"/>
         <source>lab</source>
         <translation>laboratorium</translation>
     </message>
     <message>
         <location filename="../../desk/labels.py" line="23"/>
-        <location filename="../../ui/labels.py" line="67"/>
         <source>seminar</source>
         <translation>seminarium</translation>
     </message>
     <message>
         <location filename="../../desk/labels.py" line="24"/>
-        <location filename="../../ui/labels.py" line="68"/>
         <source>language class</source>
         <translation>lektorat</translation>
     </message>
     <message>
         <location filename="../../desk/labels.py" line="25"/>
-        <location filename="../../ui/labels.py" line="69"/>
         <source>PE</source>
         <translation>WF</translation>
     </message>
     <message>
         <location filename="../../desk/accounts/actions.py" line="22"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="68"/>
         <source>student</source>
         <translation>student</translation>
     </message>
     <message>
         <location filename="../../desk/accounts/actions.py" line="23"/>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="69"/>
         <source>PhD student</source>
         <translation>doktorant</translation>
     </message>
     <message>
         <location filename="../../desk/accounts/actions.py" line="24"/>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>staff</source>
         <translation>pracownik</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="519"/>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <location filename="../../ui/views/token_rounds.py" line="40"/>
         <source>accepted</source>
         <translation>przyjęty</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="520"/>
-        <location filename="../../ui/labels.py" line="84"/>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>cancelled</source>
         <translation>anulowany</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="521"/>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>due</source>
         <translation>do zapłaty</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="522"/>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>paid</source>
         <translation>zapłacona</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>no rounds</source>
         <translation>brak tur</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>preparing</source>
         <translation>w przygotowaniu</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>closed</source>
         <translation>zamknięta</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>first come, first served</source>
         <translation>kto pierwszy, ten lepszy</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>token</source>
         <translation>żetonowa</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="528"/>
-        <location filename="../../ui/labels.py" line="120"/>
+        <location filename="../../ui/labels.py" line="113"/>
         <source>portal</source>
         <translation>portal</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="529"/>
-        <location filename="../../ui/labels.py" line="121"/>
+        <location filename="../../ui/labels.py" line="114"/>
         <source>at the desk</source>
         <translation>przez pracownika</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="530"/>
-        <location filename="../../ui/labels.py" line="122"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>token round</source>
         <translation>tura żetonowa</translation>
     </message>
     <message>
         <location filename="../../desk/history.py" line="531"/>
-        <location filename="../../ui/labels.py" line="123"/>
+        <location filename="../../ui/labels.py" line="116"/>
         <source>import</source>
         <translation>import</translation>
     </message>
@@ -8967,7 +8961,7 @@ Odtworzenie:
 <context>
     <name>Many</name>
     <message>
-        <location filename="../../desk/closures.py" line="191"/>
+        <location filename="../../desk/closures.py" line="192"/>
         <location filename="../../desk/many.py" line="55"/>
         <source>Nothing is selected.</source>
         <translation>Nic nie zaznaczono.</translation>
@@ -9329,92 +9323,92 @@ Odtworzenie:
 <context>
     <name>NextTerm</name>
     <message>
-        <location filename="../../desk/next_term.py" line="271"/>
+        <location filename="../../desk/next_term.py" line="272"/>
         <source>Choose a target term other than the source term.</source>
         <translation>Wybierz cykl docelowy inny niż cykl źródłowy.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="275"/>
+        <location filename="../../desk/next_term.py" line="276"/>
         <source>There is no term with the id %1.</source>
         <translation>Nie ma cyklu o identyfikatorze %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="281"/>
+        <location filename="../../desk/next_term.py" line="282"/>
         <source>The term %1 starts on %2, before %3 ends (%4): copy to a term that starts later.</source>
         <translation>Cykl %1 zaczyna się %2, przed końcem cyklu %3 (%4): kopiuj do cyklu, który zaczyna się później.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="297"/>
+        <location filename="../../desk/next_term.py" line="298"/>
         <source>The round “%1” would start on %2, which has already passed.</source>
         <translation>Tura „%1” zaczynałaby się %2, a ta data już minęła.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="301"/>
+        <location filename="../../desk/next_term.py" line="302"/>
         <source>The round “%1” would end on %2, after the term %3 ends (%4).</source>
         <translation>Tura „%1” kończyłaby się %2, po końcu cyklu %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="312"/>
+        <location filename="../../desk/next_term.py" line="313"/>
         <source>Reading registrations…</source>
         <translation>Wczytywanie rejestracji…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="314"/>
+        <location filename="../../desk/next_term.py" line="315"/>
         <source>Reading class groups…</source>
         <translation>Wczytywanie grup zajęciowych…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="316"/>
+        <location filename="../../desk/next_term.py" line="317"/>
         <source>Reading token allocation rules…</source>
         <translation>Wczytywanie reguł przydziału żetonów…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="374"/>
+        <location filename="../../desk/next_term.py" line="375"/>
         <source>The code %1 is already used by a registration of another term.</source>
         <translation>Kod %1 jest już używany przez rejestrację innego cyklu.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="377"/>
+        <location filename="../../desk/next_term.py" line="378"/>
         <source>The code %1 would be longer than %2 characters.</source>
         <translation>Kod %1 byłby dłuższy niż %2 znaków.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="385"/>
+        <location filename="../../desk/next_term.py" line="386"/>
         <source>The round “%1” cannot be moved that far.</source>
         <translation>Tury „%1” nie można przesunąć tak daleko.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="513"/>
+        <location filename="../../desk/next_term.py" line="514"/>
         <source>Say why the term is copied; the reason is kept with the copy.</source>
         <translation>Podaj powód kopiowania cyklu; zostanie zapisany razem z kopią.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="521"/>
+        <location filename="../../desk/next_term.py" line="522"/>
         <source>and %1 more</source>
         <translation>i %1 więcej</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="522"/>
+        <location filename="../../desk/next_term.py" line="523"/>
         <source>Nothing was copied:</source>
         <translation>Niczego nie skopiowano:</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="544"/>
+        <location filename="../../desk/next_term.py" line="545"/>
         <source>Creating class groups…</source>
         <translation>Tworzenie grup zajęciowych…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="546"/>
+        <location filename="../../desk/next_term.py" line="547"/>
         <source>Creating registrations…</source>
         <translation>Tworzenie rejestracji…</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="551"/>
+        <location filename="../../desk/next_term.py" line="552"/>
         <source>Some of these records were created in the target term meanwhile. Nothing was copied; look at the preview again.</source>
         <translation>W międzyczasie część tych rekordów utworzono w cyklu docelowym. Niczego nie skopiowano; obejrzyj podgląd ponownie.</translation>
     </message>
     <message>
-        <location filename="../../desk/next_term.py" line="661"/>
+        <location filename="../../desk/next_term.py" line="662"/>
         <source>There is no term %1.</source>
         <translation>Nie ma cyklu %1.</translation>
     </message>
@@ -10247,296 +10241,296 @@ Odtworzenie:
 <context>
     <name>Refusals</name>
     <message>
-        <location filename="../../desk/refusals.py" line="23"/>
+        <location filename="../../desk/refusals.py" line="24"/>
         <source>{registration} is not a token registration.</source>
         <translation>{registration} nie jest rejestracją żetonową.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="25"/>
+        <location filename="../../desk/refusals.py" line="26"/>
         <source>{registration} is a token registration: students put requests in the basket.</source>
         <translation>{registration} jest rejestracją żetonową: studenci składają prośby w koszyku.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="27"/>
+        <location filename="../../desk/refusals.py" line="28"/>
         <source>No round of {registration} is open now.</source>
         <translation>Żadna tura rejestracji {registration} nie jest teraz otwarta.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="29"/>
+        <location filename="../../desk/refusals.py" line="30"/>
         <source>No round of {registration} is open yet: “{round}” opens on {opens_at}.</source>
         <translation>Żadna tura rejestracji {registration} nie jest jeszcze otwarta: tura „{round}” otwiera się {opens_at}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="31"/>
+        <location filename="../../desk/refusals.py" line="32"/>
         <source>It is not the student&apos;s turn in {registration} yet: “{round}” opens for them on {opens_at}.</source>
         <translation>W rejestracji {registration} nie nadeszła jeszcze kolejka studenta: „{round}” otwiera się dla niego {opens_at}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="33"/>
+        <location filename="../../desk/refusals.py" line="34"/>
         <source>It is not the student&apos;s turn in {registration} yet: “{round}” opens for them on {opens_at}.</source>
         <comment>female</comment>
         <translation>W rejestracji {registration} nie nadeszła jeszcze kolejka studentki: „{round}” otwiera się dla niej {opens_at}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="34"/>
+        <location filename="../../desk/refusals.py" line="35"/>
         <source>The round “{open_round}” of {registration} is for other students.</source>
         <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="36"/>
+        <location filename="../../desk/refusals.py" line="37"/>
         <source>The round “{open_round}” of {registration} is for other students.</source>
         <comment>female</comment>
         <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="37"/>
+        <location filename="../../desk/refusals.py" line="38"/>
         <source>The round “{open_round}” of {registration} is for other students; “{round}” opens for the student on {opens_at}.</source>
         <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów; „{round}” otwiera się dla studenta {opens_at}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="39"/>
+        <location filename="../../desk/refusals.py" line="40"/>
         <source>The round “{open_round}” of {registration} is for other students; “{round}” opens for the student on {opens_at}.</source>
         <comment>female</comment>
         <translation>Tura „{open_round}” rejestracji {registration} jest dla innych studentów; „{round}” otwiera się dla studentki {opens_at}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="40"/>
+        <location filename="../../desk/refusals.py" line="41"/>
         <source>No rule or individual grant admits the student to {registration}.</source>
         <translation>Żadna reguła ani indywidualne uprawnienie nie dopuszcza studenta do {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="42"/>
+        <location filename="../../desk/refusals.py" line="43"/>
         <source>No rule or individual grant admits the student to {registration}.</source>
         <comment>female</comment>
         <translation>Żadna reguła ani indywidualne uprawnienie nie dopuszcza studentki do {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="43"/>
+        <location filename="../../desk/refusals.py" line="44"/>
         <source>The student&apos;s access to {registration} is revoked.</source>
         <translation>Uprawnienie studenta do {registration} zostało odebrane.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="45"/>
+        <location filename="../../desk/refusals.py" line="46"/>
         <source>The student&apos;s access to {registration} is revoked.</source>
         <comment>female</comment>
         <translation>Uprawnienie studentki do {registration} zostało odebrane.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="46"/>
+        <location filename="../../desk/refusals.py" line="47"/>
         <source>The student&apos;s programme status does not allow taking part in {registration}.</source>
         <translation>Status studenta na kierunku nie pozwala na udział w {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="48"/>
+        <location filename="../../desk/refusals.py" line="49"/>
         <source>The student&apos;s programme status does not allow taking part in {registration}.</source>
         <comment>female</comment>
         <translation>Status studentki na kierunku nie pozwala na udział w {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="49"/>
+        <location filename="../../desk/refusals.py" line="50"/>
         <source>Group {group} is not offered in the registration {registration}.</source>
         <translation>Grupa {group} nie jest oferowana w rejestracji {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="51"/>
+        <location filename="../../desk/refusals.py" line="52"/>
         <source>The course is not offered in the registration {registration}.</source>
         <translation>Przedmiot nie jest oferowany w rejestracji {registration}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="53"/>
+        <location filename="../../desk/refusals.py" line="54"/>
         <source>Group {group} is closed: it takes no students.</source>
         <translation>Grupa {group} jest zamknięta: nie przyjmuje studentów.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="55"/>
+        <location filename="../../desk/refusals.py" line="56"/>
         <source>The student is already in group {group}.</source>
         <translation>Student jest już w grupie {group}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="57"/>
+        <location filename="../../desk/refusals.py" line="58"/>
         <source>The student is already in group {group}.</source>
         <comment>female</comment>
         <translation>Studentka jest już w grupie {group}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="58"/>
+        <location filename="../../desk/refusals.py" line="59"/>
         <source>A student can only be moved to a group of the same course and term ({from_group} to {group} is not).</source>
         <translation>Studenta można przenieść tylko do grupy tego samego przedmiotu i cyklu ({from_group} → {group} nie spełnia tego warunku).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="60"/>
+        <location filename="../../desk/refusals.py" line="61"/>
         <source>A student can only be moved to a group of the same course and term ({from_group} to {group} is not).</source>
         <comment>female</comment>
         <translation>Studentkę można przenieść tylko do grupy tego samego przedmiotu i cyklu ({from_group} → {group} nie spełnia tego warunku).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="61"/>
+        <location filename="../../desk/refusals.py" line="62"/>
         <source>A student is moved only between groups of the same class type ({from_group} to {group} is not a move).</source>
         <translation>Studenta przenosi się tylko między grupami tego samego typu zajęć ({from_group} → {group} nie jest przeniesieniem).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="63"/>
+        <location filename="../../desk/refusals.py" line="64"/>
         <source>A student is moved only between groups of the same class type ({from_group} to {group} is not a move).</source>
         <comment>female</comment>
         <translation>Studentkę przenosi się tylko między grupami tego samego typu zajęć ({from_group} → {group} nie jest przeniesieniem).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="64"/>
+        <location filename="../../desk/refusals.py" line="65"/>
         <source>The student is already in group {group} of this course (same class type).</source>
         <translation>Student jest już w grupie {group} tego przedmiotu (ten sam typ zajęć).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="66"/>
+        <location filename="../../desk/refusals.py" line="67"/>
         <source>The student is already in group {group} of this course (same class type).</source>
         <comment>female</comment>
         <translation>Studentka jest już w grupie {group} tego przedmiotu (ten sam typ zajęć).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="67"/>
+        <location filename="../../desk/refusals.py" line="68"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on day {weekday}, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w dniu {weekday}, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="71"/>
+        <location filename="../../desk/refusals.py" line="72"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Monday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w poniedziałek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="72"/>
+        <location filename="../../desk/refusals.py" line="73"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Tuesday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie we wtorek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="73"/>
+        <location filename="../../desk/refusals.py" line="74"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Wednesday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w środę, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="74"/>
+        <location filename="../../desk/refusals.py" line="75"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Thursday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w czwartek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="75"/>
+        <location filename="../../desk/refusals.py" line="76"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Friday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w piątek, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="76"/>
+        <location filename="../../desk/refusals.py" line="77"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Saturday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w sobotę, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="77"/>
+        <location filename="../../desk/refusals.py" line="78"/>
         <source>Group {group} clashes in the timetable with group {other_group}: both on Sunday, {starts}–{ends}.</source>
         <translation>Grupa {group} koliduje w planie zajęć z grupą {other_group}: obie w niedzielę, {starts}–{ends}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="80"/>
+        <location filename="../../desk/refusals.py" line="81"/>
         <source>All the courses the registration allows per student are taken (limit: %n).</source>
         <translation>Student ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="82"/>
+        <location filename="../../desk/refusals.py" line="83"/>
         <source>All the courses the registration allows per student are taken (limit: %n).</source>
         <comment>female</comment>
         <translation>Studentka ma już wszystkie przedmioty, na które pozwala rejestracja (limit: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="87"/>
+        <location filename="../../desk/refusals.py" line="88"/>
         <source>Group {group}: its %n free seats are dedicated to other students.</source>
         <translation>Grupa {group}: wolne miejsca (%n) są dedykowane innym studentom.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="89"/>
+        <location filename="../../desk/refusals.py" line="90"/>
         <source>Group {group}: its %n free seats are dedicated to students of {programme}.</source>
         <translation>Grupa {group}: wolne miejsca (%n) są dedykowane studentom kierunku {programme}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="91"/>
+        <location filename="../../desk/refusals.py" line="92"/>
         <source>Group {group}: its %n free seats are dedicated to the students on a list.</source>
         <translation>Grupa {group}: wolne miejsca (%n) są dedykowane studentom z listy.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="93"/>
+        <location filename="../../desk/refusals.py" line="94"/>
         <source>Every group is full (groups: %n).</source>
         <translation>Wszystkie grupy są pełne (liczba grup: %n).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="267"/>
+        <location filename="../../desk/refusals.py" line="268"/>
         <source>Choose another group, or enroll over the limit with a reason (it is recorded as an override).</source>
         <translation>Wybierz inną grupę albo zapisz ponad limit, podając powód (odstępstwo zostanie odnotowane).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="270"/>
+        <location filename="../../desk/refusals.py" line="271"/>
         <source>Choose a group at another time, or enroll despite the clash with a reason (it is recorded as an override).</source>
         <translation>Wybierz grupę w innym terminie albo zapisz mimo kolizji, podając powód (odstępstwo zostanie odnotowane).</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="83"/>
+        <location filename="../../desk/refusals.py" line="84"/>
         <source>No {token} tokens left, and the payment of {price} PLN is not accepted.</source>
         <translation>Brak żetonów {token}, a opłata {price} zł nie została zaakceptowana.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="85"/>
+        <location filename="../../desk/refusals.py" line="86"/>
         <source>Group {group} is full: {enrolled} of {limit} places taken.</source>
         <translation>Grupa {group} jest pełna: zajęte miejsca: {enrolled} z {limit}.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="95"/>
+        <location filename="../../desk/refusals.py" line="96"/>
         <source>The registration offers no class groups yet.</source>
         <translation>Rejestracja nie oferuje jeszcze żadnych grup zajęciowych.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="97"/>
+        <location filename="../../desk/refusals.py" line="98"/>
         <source>The round “{round}” does not allow unregistering.</source>
         <translation>Tura „{round}” nie pozwala na wyrejestrowanie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="99"/>
+        <location filename="../../desk/refusals.py" line="100"/>
         <source>The student is not registered in that group.</source>
         <translation>Student nie jest zarejestrowany w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="101"/>
+        <location filename="../../desk/refusals.py" line="102"/>
         <source>The student is not registered in that group.</source>
         <comment>female</comment>
         <translation>Studentka nie jest zarejestrowana w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="102"/>
+        <location filename="../../desk/refusals.py" line="103"/>
         <source>That enrollment is no longer standing.</source>
         <translation>Ten zapis już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="104"/>
+        <location filename="../../desk/refusals.py" line="105"/>
         <source>The registration ended before a place was found.</source>
         <translation>Rejestracja zakończyła się, zanim znalazło się miejsce.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="248"/>
+        <location filename="../../desk/refusals.py" line="249"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <translation>Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="249"/>
+        <location filename="../../desk/refusals.py" line="250"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <translation>Zamiast tego zapisz studenta do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="252"/>
+        <location filename="../../desk/refusals.py" line="253"/>
         <source>Move the student to another group instead, or unregister them from %1 first.</source>
         <comment>female</comment>
         <translation>Zamiast tego przenieś studentkę do innej grupy albo najpierw wypisz ją z %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="253"/>
+        <location filename="../../desk/refusals.py" line="254"/>
         <source>Enroll the student in that group instead: each class type is held separately.</source>
         <comment>female</comment>
         <translation>Zamiast tego zapisz studentkę do tej grupy: każdy typ zajęć jest osobnym zapisem.</translation>
     </message>
     <message>
-        <location filename="../../desk/refusals.py" line="265"/>
+        <location filename="../../desk/refusals.py" line="266"/>
         <source>Add the course to the registration in the registration calendar.</source>
         <translation>Dodaj przedmiot do rejestracji w kalendarzu rejestracji.</translation>
     </message>
@@ -15705,54 +15699,54 @@ Odtworzenie:
 <context>
     <name>TokenRounds</name>
     <message>
-        <location filename="../../desk/token_rounds.py" line="72"/>
+        <location filename="../../desk/token_rounds.py" line="73"/>
         <source>Registered; one {token} token spent.</source>
         <translation>Zarejestrowano; wykorzystano jeden żeton {token}.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="74"/>
+        <location filename="../../desk/token_rounds.py" line="75"/>
         <source>Registered; a payment of {price} PLN is due.</source>
         <translation>Zarejestrowano; naliczono opłatę {price} zł.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="76"/>
+        <location filename="../../desk/token_rounds.py" line="77"/>
         <source>Unregistered; the token refunded or the payment cancelled.</source>
         <translation>Wyrejestrowano; żeton zwrócono albo opłatę anulowano.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="78"/>
+        <location filename="../../desk/token_rounds.py" line="79"/>
         <source>Withdrawn by the student.</source>
         <translation>Wycofana przez studenta.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="81"/>
+        <location filename="../../desk/token_rounds.py" line="82"/>
         <source>token registration request {request}</source>
         <translation>prośba o rejestrację żetonową {request}</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="83"/>
+        <location filename="../../desk/token_rounds.py" line="84"/>
         <source>unregistered (request {request})</source>
         <translation>wyrejestrowanie (prośba {request})</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="154"/>
-        <location filename="../../desk/token_rounds.py" line="659"/>
+        <location filename="../../desk/token_rounds.py" line="155"/>
+        <location filename="../../desk/token_rounds.py" line="660"/>
         <source>That is not a token registration.</source>
         <translation>To nie jest rejestracja żetonowa.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="157"/>
+        <location filename="../../desk/token_rounds.py" line="158"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="203"/>
+        <location filename="../../desk/token_rounds.py" line="204"/>
         <source>The request is no longer pending.</source>
         <translation>Prośba nie oczekuje już na rozpatrzenie.</translation>
     </message>
     <message>
-        <location filename="../../desk/token_rounds.py" line="473"/>
-        <location filename="../../desk/token_rounds.py" line="485"/>
+        <location filename="../../desk/token_rounds.py" line="474"/>
+        <location filename="../../desk/token_rounds.py" line="486"/>
         <source>A group changed during resolution; run it again.</source>
         <translation>Grupa zmieniła się w trakcie rozstrzygania; uruchom je ponownie.</translation>
     </message>

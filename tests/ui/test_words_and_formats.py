@@ -303,8 +303,8 @@ def test_a_refusal_about_a_woman_reads_in_the_feminine(polish, recorder):
     from desk.refusals import fix
 
     same = Refusal(RefusalCode.SAME_SLOT, {"course": "MAT-101", "class_type": "lab", "number": 1})
-    assert fix(same, FEMALE) == "Zamiast tego przenieś studentkę do innej grupy albo najpierw wypisz ją z MAT-101 lab 1."
-    assert fix(same, MALE) == "Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z MAT-101 lab 1."
+    assert fix(same, FEMALE) == "Zamiast tego przenieś studentkę do innej grupy albo najpierw wypisz ją z MAT-101 laboratorium 1."
+    assert fix(same, MALE) == "Zamiast tego przenieś studenta do innej grupy albo najpierw wypisz go z MAT-101 laboratorium 1."
 
 
 def test_a_stored_refusal_keeps_the_gender_and_a_refusal_not_about_the_student_has_none(polish, recorder):
@@ -312,7 +312,7 @@ def test_a_stored_refusal_keeps_the_gender_and_a_refusal_not_about_the_student_h
     stored = message(Refusal(RefusalCode.SAME_GROUP, {"course": "MAT-101", "class_type": "lab", "number": 1}), FEMALE)
     again = Message.from_json(stored.to_json())
     assert again.params["gender"] == FEMALE
-    assert again.text() == "Studentka jest już w grupie MAT-101 lab 1."
+    assert again.text() == "Studentka jest już w grupie MAT-101 laboratorium 1."
     full = message(Refusal(RefusalCode.FULL, {"course": "MAT-101", "class_type": "lab", "number": 1, "enrolled": 2,
                                               "limit": 2}), FEMALE)
     assert "gender" not in full.params  # "Grupa … jest pełna": the group is the subject
@@ -572,3 +572,17 @@ def test_the_explanation_speaks_of_a_woman_in_the_feminine(polish, recorder, db,
     man = factories.student(db, "Jan", "Nowak", pesel=MAN_PESEL)
     assert eligibility.explain(UnitOfWork(db, admin), woman, reg).summary.startswith("Dopuszczona: nic nie stoi")
     assert eligibility.explain(UnitOfWork(db, admin), man, reg).summary.startswith("Dopuszczony: nic nie stoi")
+
+
+def test_a_group_named_in_stored_words_reads_in_the_readers_language(polish):
+    """A record keeps the group as course code, class type code and number; the class type is put in words
+    when the message is shown, in the reader's language, and the portal's two texts each in their own."""
+    from desk.exchanges import DONE
+
+    done = DONE(group="SJO-ANG-B2 language 3")
+    assert "SJO-ANG-B2 lektorat 3" in done.text()
+    assert "SJO-ANG-B2 lektorat 3" in done.text_in("pl") and "SJO-ANG-B2 language class 3" in done.text_in("en")
+    clash = message(Refusal(RefusalCode.SAME_GROUP, {"course": "MAT-101", "class_type": "lab", "number": 1}))
+    assert clash.params["group"] == "MAT-101 lab 1"  # stored without words
+    assert clash.text() == "Student jest już w grupie MAT-101 laboratorium 1."
+    assert Message("refusal.same_group", {"group": "a group of another desk"}).text().endswith("a group of another desk.")

@@ -8,12 +8,12 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QRadioButton, QSpinBox, QWidget
 
 from desk import enrollment, groups, impact
+from desk import labels
 from desk.enrollment import EnrollmentRefused, Refusal
 from desk.errors import DomainError
 from desk.impact import Impact
 from desk.groups import GroupLine, MemberLine
 from desk.unit_of_work import UnitOfWork
-from ui import labels
 from ui.context import AppContext
 from ui.formats import fit_combo
 from ui.dialogs import ActionDialog, StudentPicker
@@ -35,7 +35,7 @@ def needs_the_override(error: BaseException) -> bool:
 
 def group_label(group: GroupLine) -> str:
     """The group as a clerk names it: course code, class type (translated) and number."""
-    return f"{group.course_code} {labels.class_type(group.class_type)} {group.number}"
+    return labels.group_label(group.course_code, group.class_type, group.number)
 
 
 class SignedSpinBox(QSpinBox):
