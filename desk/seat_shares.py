@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, insert, select, update
+from sqlalchemy import Select, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desk import bounds, rule_facts
@@ -312,6 +312,30 @@ def remove_share(uow: UnitOfWork, share_id: int, *, reason: str) -> None:
         uow.record_change(ShareAction.REMOVE, entity="seat_share", entity_id=share_id,
                           before={"group_id": group_id, "seats": seats, "taken": taken}, operation="delete",
                           reason=reason)
+
+
+def release_due(uow: UnitOfWork) -> int:
+    """The timer's job (and ``desk groups release-due``): the dedicated seats whose moment has passed released, and
+    each of their groups' waiting lists asked for the seats they free; how many shares were released.
+
+    A write that reads a due share carries its release out anyway (``rule_facts.release_due``); this is for the
+    group nobody writes to at that moment, where the first student on the waiting list is owed the seat.
+    """
+    now = uow.now
+    due = (select(SeatShare.id, SeatShare.group_id)
+           .outerjoin(Round, Round.id == SeatShare.release_round_id)
+           .where(SeatShare.released_at.is_(None), or_(SeatShare.release_at <= now, Round.starts_at <= now)))
+    with uow.read() as session:
+        found = session.execute(due).all()
+    if not found:
+        return 0
+    group_ids = sorted({group_id for _share_id, group_id in found})
+    with uow.write() as session:
+        rule_facts.groups(session, group_ids, lock=True, timetables=False, now=now)  # locked, the releases carried out
+        for group_id in group_ids:
+            uow.seat_freed(group_id)
+        return session.scalar(select(func.count()).select_from(SeatShare).where(
+            SeatShare.id.in_([share_id for share_id, _group_id in found]), SeatShare.released_at.is_not(None))) or 0
 
 
 def _give_back(session: Session, share: SeatShare, now: datetime) -> None:

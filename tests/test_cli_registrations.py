@@ -135,6 +135,8 @@ def test_dedicated_seats_from_the_terminal(demo_path, capsys, tmp_path):
     assert (share["seats"], share["taken"], share["listed"], share["released"]) == (2, 0, 3, False)
     assert main([*base, "groups", "share-add", first, "--seats", "9999", "--level", "doctoral", "--reason", "x"]) == 1
     assert "free to dedicate" in capsys.readouterr().err
+    assert main([*base, "groups", "release-due"]) == 0  # its moment (2030) has not come
+    assert "No dedicated seats are due" in capsys.readouterr().out
     assert main([*base, "groups", "share-release", str(share["id"]), "--reason", "nikt nie przyszedł"]) == 0
     assert main([*base, "groups", "share-remove", str(share["id"]), "--reason", "porządki"]) == 0
     capsys.readouterr()

@@ -152,3 +152,28 @@ def test_a_freed_seat_goes_to_the_list_even_while_16_processes_race_for_it(db, a
         standing = session.scalars(select(Enrollment.id).where(Enrollment.group_id == group,
                                                                Enrollment.status == EnrollmentStatus.ACCEPTED)).all()
         assert group_row.enrolled_count == len(standing) == 3
+
+
+def test_seats_released_at_their_moment_go_to_the_waiting_list_by_the_timer(db, admin):
+    """Dedicated seats released by the clock, not by a write: the timer's job carries the release out and the
+    waiting list is asked, so the first on the list gets the seat before anyone racing on the portal."""
+    from desk import seat_shares
+
+    _term, _course, group, registration, _holders, _held = _full_group(db, limit=2)
+    with db.write() as session:
+        session.get(ClassGroup, group).seat_limit = 3
+    listed = factories.student(db, "Na liście")
+    release = now_utc() + timedelta(minutes=10)
+    seat_shares.add_share(UnitOfWork(db, admin), group, seat_shares.ShareDraft(seats=1, student_ids=(listed,),
+                                                                                 release_at=release), reason="Erasmus")
+    waiting = factories.student(db, "Czekająca")
+    waiting_lists.join(UnitOfWork(db, SystemJob.PORTAL), waiting, group, registration)
+    assert seat_shares.release_due(UnitOfWork(db, SystemJob.SCHEDULE, now=release - timedelta(minutes=1))) == 0
+    assert not _in(db, waiting, group)  # before the moment the seat is the list's student's
+    assert seat_shares.release_due(UnitOfWork(db, SystemJob.SCHEDULE, now=release + timedelta(minutes=1))) == 1
+    assert _in(db, waiting, group)
+    assert waiting_lists.list_of(UnitOfWork(db, admin), group) == []
+    with db.read() as session:
+        row = session.get(ClassGroup, group)
+        assert (row.enrolled_count, row.reserved_seats) == (3, 0)
+    assert seat_shares.release_due(UnitOfWork(db, SystemJob.SCHEDULE, now=release + timedelta(minutes=2))) == 0

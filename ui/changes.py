@@ -111,6 +111,8 @@ def queues_for_portal(changes: Changes) -> bool:
 SYNC_RUN = Changes.of(sync=ALL, outbox=ALL, student=ALL, group=ALL, tokens=ALL, payment=ALL, history=ALL)
 # What resolving token requests may change: requests, balances, payments, enrollments.
 TOKEN_ROUND = Changes.of(registration=ALL, student=ALL, group=ALL, tokens=ALL, payment=ALL, outbox=ALL, history=ALL)
+# What releasing dedicated seats at their moment may change: the groups, and students given a seat from a waiting list.
+SEATS_RELEASED = Changes.of(student=ALL, group=ALL, outbox=ALL, history=ALL)
 
 
 class ChangeBroadcast(QObject):

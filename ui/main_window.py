@@ -23,7 +23,7 @@ import resources
 from desk import __version__
 from desk.clock import now_utc, to_local
 from desk.staff import Permission, role_label
-from ui.changes import SYNC_RUN, TOKEN_ROUND
+from ui.changes import SEATS_RELEASED, SYNC_RUN, TOKEN_ROUND
 from ui.context import AppContext
 from ui.screen import fit_to_screen
 from ui.settings_dialog import SettingsDialog
@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.resolution_timer.setObjectName("tokenResolutionTimer")
         self.resolution_timer.setInterval(60_000)
         self.resolution_timer.timeout.connect(self.resolve_due_token_requests)
+        # Dedicated seats released at their moment go to the groups' waiting lists then, not at the next write.
+        self.resolution_timer.timeout.connect(self.release_due_seats)
         self.resolution_timer.start()
         # The sync schedule (e.g. full at 01:25, incremental at 06:05 and 16:05) is kept whenever a
         # desk is open; a system timer running `desk sync --scheduled` does the same without one.
@@ -301,6 +303,16 @@ class MainWindow(QMainWindow):
                              changes=lambda resolved: TOKEN_ROUND if resolved else None,
                              failed=lambda error: log.warning("token round resolution failed: %s", error),
                              lane=Lane.LONG, key="resolve-due-token-requests")
+
+    def release_due_seats(self) -> None:
+        from desk.seat_shares import release_due
+        from desk.unit_of_work import SystemJob, UnitOfWork
+
+        db = self.context.db
+        self.context.operate(lambda: release_due(UnitOfWork(db, SystemJob.SCHEDULE)),
+                             changes=lambda released: SEATS_RELEASED if released else None,
+                             failed=lambda error: log.warning("releasing dedicated seats failed: %s", error),
+                             lane=Lane.LONG, key="release-due-seats")
 
     def run_scheduled_sync(self) -> None:
         from desk.sync import run_due

@@ -261,6 +261,17 @@ def cmd_groups_share_release(args) -> int:
     return 0
 
 
+def cmd_groups_release_due(args) -> int:
+    from desk import seat_shares
+    from desk.unit_of_work import SystemJob
+
+    db = open_database_for(args)
+    released = seat_shares.release_due(UnitOfWork(db, SystemJob.SCHEDULE))  # the timer's job: only what is due
+    print(f"Released: {released} of the dedicated seats' shares whose moment has passed; waiting lists asked."
+          if released else "No dedicated seats are due to be released.")
+    return 0
+
+
 def cmd_groups_share_remove(args) -> int:
     from desk import seat_shares
 
@@ -300,6 +311,10 @@ def register(commands) -> None:
     share_release.add_argument("share", type=int, help="the share's number (#, from groups shares)")
     share_release.add_argument("--reason", required=True, help="why")
     share_release.set_defaults(func=cmd_groups_share_release)
+    release_due = group_commands.add_parser(
+        "release-due", help="release the dedicated seats whose moment has passed and give them to the waiting lists "
+                            "(what an open desk does every minute; for a system timer)")
+    release_due.set_defaults(func=cmd_groups_release_due)
     share_remove = group_commands.add_parser("share-remove", help="remove a share: its seats are everyone's again")
     share_remove.add_argument("share", type=int, help="the share's number (#, from groups shares)")
     share_remove.add_argument("--reason", required=True, help="why")

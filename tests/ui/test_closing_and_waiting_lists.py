@@ -326,3 +326,29 @@ def test_the_override_moves_those_the_preview_leaves_behind_for_want_of_a_seat(q
         _submit(qtbot, dialog)
     assert not dialog.isVisible(), _error(dialog)
     assert (_line(view, narrow).enrolled, _line(view, narrow).seat_limit) == (2, 1)
+
+
+def test_an_open_desk_gives_seats_released_at_their_moment_to_the_waiting_list(qtbot, app_context, db, admin):
+    """Every minute an open desk releases the dedicated seats whose moment has passed; the first on the waiting list
+    gets the seat then, not at the next write to the group."""
+    from desk import seat_shares
+    from desk.model import SeatShare
+    from ui.main_window import MainWindow
+
+    _term, _registration, group, listed = _full_group_with_a_list(db, waiting=1)
+    with db.write() as session:
+        session.get(ClassGroup, group).seat_limit = 3
+    seat_shares.add_share(UnitOfWork(db, admin), group, seat_shares.ShareDraft(
+        seats=1, student_ids=(factories.student(db, "Wymiana"),), release_at=now_utc() + timedelta(days=1)),
+        reason="Erasmus")
+    with db.write() as session:  # its moment has come since
+        session.execute(SeatShare.__table__.update().values(release_at=now_utc() - timedelta(minutes=1)))
+    window = MainWindow(app_context, "Uniwersytet Testowy")
+    qtbot.addWidget(window)
+    window.resolution_timer.timeout.emit()
+    qtbot.waitUntil(lambda: waiting_lists.list_of(UnitOfWork(db, admin), group) == [], timeout=TIMEOUT)
+    with db.read() as session:
+        assert session.get(ClassGroup, group).enrolled_count == 3
+    from desk import groups
+
+    assert listed[0] in {line.student_id for line in groups.members(UnitOfWork(db, admin), group)}
