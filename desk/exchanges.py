@@ -31,7 +31,7 @@ from desk.db import connection_of
 from desk.enrollment import EnrollmentAction, EnrollmentRefused, Planned, _reason, _require_clerk, write_moves
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
-from desk.labels import group_reference
+from desk.labels import group_label, group_reference
 from desk.messages import Message, define
 from desk.model import (
     ClassGroup,
@@ -578,7 +578,7 @@ def wishes_of(uow: UnitOfWork, registration_id: int, *, open_only: bool = True) 
             query = query.where(ExchangeWish.status == WishStatus.OPEN)
         rows = session.execute(query).all()
         ids = [row[0].id for row in rows]
-        names = {gid: f"{code} {kind.value} {number}" for gid, code, kind, number in session.execute(
+        names = {gid: group_label(code, kind, number) for gid, code, kind, number in session.execute(
             select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number)
             .join(Course, Course.id == ClassGroup.course_id)
             .where(ClassGroup.id.in_(select(ExchangeTarget.group_id).where(ExchangeTarget.wish_id.in_(ids))

@@ -22,6 +22,7 @@ from desk.clock import now_utc
 from desk.db import Database
 from desk.errors import DomainError, NotFound
 from desk.i18n import translate
+from desk.labels import group_label
 from desk.messages import Message, define
 from desk.model import PortalInboxEntry, Student, SyncConflict
 from desk.refusals import Refused
@@ -139,7 +140,7 @@ def conflicts(uow: UnitOfWork, *, open_only: bool = True, limit: int = 500) -> l
         group_ids = {c.payload.get("group_id") for c, *_ in found} - {None}
         registration_ids = {c.payload.get("registration_id") for c, *_ in found} - {None}
         groups = {
-            gid: (f"{code} {kind.value} {number}", unit_id)
+            gid: (group_label(code, kind, number), unit_id)
             for gid, code, kind, number, unit_id in session.execute(
                 select(ClassGroup.id, Course.code, ClassGroup.class_type, ClassGroup.number, Course.unit_id)
                 .join(Course, Course.id == ClassGroup.course_id).where(ClassGroup.id.in_(group_ids)))
