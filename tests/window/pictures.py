@@ -153,6 +153,7 @@ def session_pictures(x: XSession, database: Path, refused: tuple[str, str], home
         x.key("Tab", "ctrl+a")
         shot("conflicts")
         x.key("ctrl+3")
+        _pause(3)  # the view is made when first opened, and reads its term's groups
         x.key("alt+c")
         x.type("WMFI-INF")
         x.key("Down")
