@@ -293,37 +293,31 @@ class MainWindow(QMainWindow):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def resolve_due_token_requests(self) -> None:
-        from desk.token_rounds import resolve_due
+    def _timer_job(self, job, changes, what: str, key: str) -> None:
+        """Work a timer starts (``job`` given the system's unit of work): a long job, so it never holds up a clerk's
+        Save, and one still running is not queued twice; ``changes`` of its result is announced."""
         from desk.unit_of_work import SystemJob, UnitOfWork
 
-        # A long job: it never holds up a clerk's Save, and a break still being resolved is not queued twice.
         db = self.context.db
-        self.context.operate(lambda: resolve_due(UnitOfWork(db, SystemJob.SCHEDULE)),
-                             changes=lambda resolved: TOKEN_ROUND if resolved else None,
-                             failed=lambda error: log.warning("token round resolution failed: %s", error),
-                             lane=Lane.LONG, key="resolve-due-token-requests")
+        self.context.operate(lambda: job(UnitOfWork(db, SystemJob.SCHEDULE)),
+                             changes=lambda result: changes if result else None,
+                             failed=lambda error: log.warning("%s failed: %s", what, error), lane=Lane.LONG, key=key)
+
+    def resolve_due_token_requests(self) -> None:
+        from desk.token_rounds import resolve_due
+
+        self._timer_job(resolve_due, TOKEN_ROUND, "token round resolution", "resolve-due-token-requests")
 
     def release_due_seats(self) -> None:
         from desk.seat_shares import release_due
-        from desk.unit_of_work import SystemJob, UnitOfWork
 
-        db = self.context.db
-        self.context.operate(lambda: release_due(UnitOfWork(db, SystemJob.SCHEDULE)),
-                             changes=lambda released: SEATS_RELEASED if released else None,
-                             failed=lambda error: log.warning("releasing dedicated seats failed: %s", error),
-                             lane=Lane.LONG, key="release-due-seats")
+        self._timer_job(release_due, SEATS_RELEASED, "releasing dedicated seats", "release-due-seats")
 
     def run_scheduled_sync(self) -> None:
         from desk.sync import run_due
-        from desk.unit_of_work import SystemJob, UnitOfWork
 
-        db, zone = self.context.db, self.context.time_zone
-        # A long job, like a sync started in the sync view: a clerk's Save does not wait for it.
-        self.context.operate(lambda: run_due(UnitOfWork(db, SystemJob.SCHEDULE), zone=zone),
-                             changes=lambda report: SYNC_RUN if report else None,
-                             failed=lambda error: log.warning("scheduled sync failed: %s", error),
-                             lane=Lane.LONG, key="scheduled-sync")
+        zone = self.context.time_zone  # like a sync started in the sync view
+        self._timer_job(lambda uow: run_due(uow, zone=zone), SYNC_RUN, "scheduled sync", "scheduled-sync")
 
     def show_groups_of(self, registration_id: int, term_id: int) -> None:
         self.navigation.setCurrentRow(self.stack.indexOf(self.groups))
