@@ -16,9 +16,10 @@ from sqlalchemy import select
 
 from desk import bounds
 from desk.errors import DomainError, NotFound
+from desk.exchanges import registration_allowing_exchanges
 from desk.groups import GroupLine, group_lines
 from desk.i18n import translate
-from desk.model import ClassGroup, Enrollment, EnrollmentStatus, Person, Registration, RegistrationCourse, Student
+from desk.model import ClassGroup, Enrollment, EnrollmentStatus, Person, RegistrationCourse, Student
 from desk.staff import Permission
 from desk.unit_of_work import UnitOfWork
 
@@ -50,12 +51,7 @@ def wish_choices(uow: UnitOfWork, registration_id: int, student_number: str) -> 
     if not number:
         raise DomainError(translate("Exchanges", "Type the student number."))
     with uow.read() as session:
-        registration = session.get(Registration, registration_id)
-        if registration is None:
-            raise NotFound(translate("Exchanges", "That registration no longer exists."))
-        if not registration.exchanges:
-            raise DomainError(translate("Exchanges", "The registration %1 does not allow exchanges.")
-                              .replace("%1", registration.code))
+        registration = registration_allowing_exchanges(session, registration_id)
         found = session.execute(select(Student.id, Person.first_name, Person.last_name)
                                 .join(Person, Person.id == Student.person_id)
                                 .where(Student.student_number == number)).first()

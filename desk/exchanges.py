@@ -106,7 +106,8 @@ def _stored(reason: Message) -> dict[str, str]:
 # --- recording a wish ---------------------------------------------------------------------------------
 
 
-def _registration(session: Session, registration_id: int) -> Registration:
+def registration_allowing_exchanges(session: Session, registration_id: int) -> Registration:
+    """The registration, refused in words where it is gone or allows no exchanges."""
     registration = session.get(Registration, registration_id)
     if registration is None:
         raise NotFound(translate("Exchanges", "That registration no longer exists."))
@@ -142,7 +143,7 @@ def _checked(uow: UnitOfWork, session: Session, student_id: int, from_group_id: 
         raise DomainError(translate("Exchanges", "The student is not in that group."))
     if uow.staff is not None:
         _require_clerk(uow, source, student_id)
-    registration = _registration(session, registration_id or standing.registration_id or 0)
+    registration = registration_allowing_exchanges(session, registration_id or standing.registration_id or 0)
     offered = session.scalar(select(RegistrationCourse.course_id).where(
         RegistrationCourse.registration_id == registration.id, RegistrationCourse.course_id == source.course_id))
     if offered is None or source.term_id != registration.term_id:
@@ -404,7 +405,7 @@ def run_break(uow: UnitOfWork, registration_id: int, *, reason: str | None = Non
     """Carry out every set of the registration's open wishes that can be satisfied together (one transaction, one
     change set); the rest stay open with why."""
     with uow.write() as session:
-        registration = _registration(session, registration_id)
+        registration = registration_allowing_exchanges(session, registration_id)
         uow.require(Permission.MANAGE_GROUPS, registration.unit_id)
         connection = connection_of(session)
         rows = connection.execute(_OPEN, {"registration": registration.id}).all()

@@ -24,6 +24,7 @@ _CLASS_TYPE_WORDS = {kind: define(f"class_type.{kind.value}", "Labels", source) 
     (ClassType.LANGUAGE, QT_TRANSLATE_NOOP("Labels", "language class")),
     (ClassType.PE, QT_TRANSLATE_NOOP("Labels", "PE")),
 )}
+_VALUES = frozenset(kind.value for kind in ClassType)  # the codes a kept group reference may hold
 
 
 def class_type_label(value: ClassType | str, translate: Callable[[str, str], str] = translate) -> str:
@@ -60,8 +61,6 @@ def reference_in_words(reference: str, translate: Callable[[str, str], str] = tr
         return str(reference)
     return f"{course} {class_type_label(kind, translate)} {rest}"
 
-
-_VALUES = frozenset(kind.value for kind in ClassType)
 
 
 def amount(value, language: str) -> str:

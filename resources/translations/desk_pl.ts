@@ -3448,29 +3448,27 @@ Odtworzenie:
         <translation>Zastąpiona nowszą prośbą.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchange_choices.py" line="51"/>
+        <location filename="../../desk/exchange_choices.py" line="52"/>
         <source>Type the student number.</source>
         <translation>Wpisz numer albumu.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchange_choices.py" line="55"/>
-        <location filename="../../desk/exchanges.py" line="112"/>
+        <location filename="../../desk/exchanges.py" line="113"/>
         <source>That registration no longer exists.</source>
         <translation>Ta rejestracja już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchange_choices.py" line="57"/>
-        <location filename="../../desk/exchanges.py" line="114"/>
+        <location filename="../../desk/exchanges.py" line="115"/>
         <source>The registration %1 does not allow exchanges.</source>
         <translation>Rejestracja %1 nie dopuszcza wymian.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchange_choices.py" line="63"/>
+        <location filename="../../desk/exchange_choices.py" line="59"/>
         <source>There is no student with the number %1.</source>
         <translation>Nie ma studenta o numerze albumu %1.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchange_choices.py" line="81"/>
+        <location filename="../../desk/exchange_choices.py" line="77"/>
         <source>Student %1 holds no group of this registration&apos;s courses that has another group to exchange it for.</source>
         <translation>Student %1 nie ma w przedmiotach tej rejestracji grupy, którą można wymienić na inną.</translation>
     </message>
@@ -3480,57 +3478,57 @@ Odtworzenie:
         <translation>Student nie jest w żadnej grupie tego samego przedmiotu i typu zajęć co {group}, którą mógłby na nią wymienić.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="125"/>
+        <location filename="../../desk/exchanges.py" line="126"/>
         <source>Name at least one group to move to.</source>
         <translation>Wskaż co najmniej jedną grupę docelową.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="127"/>
+        <location filename="../../desk/exchanges.py" line="128"/>
         <source>A wish may name at most %1 groups.</source>
         <translation>Prośba może wskazać najwyżej %1 grup.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="129"/>
+        <location filename="../../desk/exchanges.py" line="130"/>
         <source>The group the student leaves cannot be one they wish for.</source>
         <translation>Grupa, którą student opuszcza, nie może być grupą docelową.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="142"/>
+        <location filename="../../desk/exchanges.py" line="143"/>
         <source>The student is not in that group.</source>
         <translation>Student nie jest w tej grupie.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="149"/>
+        <location filename="../../desk/exchanges.py" line="150"/>
         <source>The registration %1 does not offer that course.</source>
         <translation>Rejestracja %1 nie oferuje tego przedmiotu.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="155"/>
+        <location filename="../../desk/exchanges.py" line="156"/>
         <source>A student exchanges only for a group of the same course, term and class type.</source>
         <translation>Student może wymienić grupę tylko na grupę tego samego przedmiotu, semestru i typu zajęć.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="210"/>
+        <location filename="../../desk/exchanges.py" line="211"/>
         <source>That class group no longer exists.</source>
         <translation>Ta grupa zajęciowa już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="252"/>
+        <location filename="../../desk/exchanges.py" line="253"/>
         <source>That wish no longer exists.</source>
         <translation>Ta prośba już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="257"/>
+        <location filename="../../desk/exchanges.py" line="258"/>
         <source>That wish is no longer open.</source>
         <translation>Ta prośba nie jest już otwarta.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="521"/>
+        <location filename="../../desk/exchanges.py" line="522"/>
         <source>That enrollment is no longer standing.</source>
         <translation>Ten zapis już nie obowiązuje.</translation>
     </message>
     <message>
-        <location filename="../../desk/exchanges.py" line="524"/>
+        <location filename="../../desk/exchanges.py" line="525"/>
         <source>Both students are in the same group.</source>
         <translation>Obaj studenci są w tej samej grupie.</translation>
     </message>
@@ -5766,27 +5764,27 @@ Odtworzenie:
         <translation>Ustawiono nowe hasło konta pracownika %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="41"/>
+        <location filename="../../desk/sync_conflicts.py" line="42"/>
         <source>A student&apos;s action on the portal did not fit: kept as a conflict for a clerk</source>
         <translation>Działanie studenta w portalu nie mogło zostać wykonane: zachowano je jako konflikt dla pracownika</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="44"/>
+        <location filename="../../desk/sync_conflicts.py" line="45"/>
         <source>Selected sync conflicts settled at once: enrolled over the limit (selected: %1)</source>
         <translation>Zaznaczone konflikty synchronizacji rozstrzygnięte razem: zapis ponad limit (zaznaczonych: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="46"/>
+        <location filename="../../desk/sync_conflicts.py" line="47"/>
         <source>Selected sync conflicts dismissed at once (selected: %1)</source>
         <translation>Zaznaczone konflikty synchronizacji odrzucone razem (zaznaczonych: %1)</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="49"/>
+        <location filename="../../desk/sync_conflicts.py" line="50"/>
         <source>Sync conflict settled: enrolled over the limit</source>
         <translation>Rozstrzygnięto konflikt synchronizacji: zapis ponad limit</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="50"/>
+        <location filename="../../desk/sync_conflicts.py" line="51"/>
         <source>Sync conflict dismissed</source>
         <translation>Odrzucono konflikt synchronizacji</translation>
     </message>
@@ -8678,282 +8676,282 @@ Odtworzenie:
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>course registration</source>
         <translation>rejestracja na zajęcia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>SQLite file</source>
         <translation>Plik SQLite</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>PostgreSQL server</source>
         <translation>Serwer PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>data as of %1</source>
         <translation>dane z godz. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>&amp;File</source>
         <translation>&amp;Plik</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Change &amp;password…</source>
         <translation>Zmień &amp;hasło…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Wyloguj</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Import from a file…</source>
         <translation>&amp;Importuj z pliku…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Ustawienia…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Quit</source>
         <translation>&amp;Zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>S&amp;tudents</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>&amp;New student…</source>
         <translation>&amp;Nowy student…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>&amp;View</source>
         <translation>&amp;Widok</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;Students</source>
         <translation>&amp;Studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Registrations</source>
         <translation>&amp;Rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>Class &amp;groups</source>
         <translation>&amp;Grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>&amp;Tokens</source>
         <translation>Ż&amp;etony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>Token r&amp;ounds</source>
         <translation>&amp;Tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>&amp;Payments</source>
         <translation>&amp;Należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;Accounts</source>
         <translation>&amp;Konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>S&amp;ync</source>
         <translation>S&amp;ynchronizacja</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;History</source>
         <translation>&amp;Historia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>S&amp;taff accounts</source>
         <translation>&amp;Konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Import</source>
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>&amp;Find student</source>
         <translation>&amp;Znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Help</source>
         <translation>Pomo&amp;c</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;About desk</source>
         <translation>&amp;O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>find a student</source>
         <translation>znajdź studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>admit a new student</source>
         <translation>przyjmij nowego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>move between the search field and the results</source>
         <translation>przejście między polem wyszukiwania a wynikami</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>open the selected student&apos;s card</source>
         <translation>otwórz kartę wybranego studenta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>back to the search field; close a card</source>
         <translation>powrót do pola wyszukiwania; zamknięcie karty</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>refresh a card</source>
         <translation>odśwież kartę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>students</source>
         <translation>studenci</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>registrations</source>
         <translation>rejestracje</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>class groups</source>
         <translation>grupy zajęciowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>tokens</source>
         <translation>żetony</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>token rounds</source>
         <translation>tury żetonowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>payments</source>
         <translation>należności</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>accounts</source>
         <translation>konta</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>sync with the portal</source>
         <translation>synchronizacja z portalem</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>history of changes</source>
         <translation>historia zmian</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>staff accounts</source>
         <translation>konta pracowników</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>class groups: a new group</source>
         <translation>grupy zajęciowe: nowa grupa</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>class groups: edit the selected group</source>
         <translation>grupy zajęciowe: edytuj wybraną grupę</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>class groups: a new course</source>
         <translation>grupy zajęciowe: nowy przedmiot</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>registrations: a new term</source>
         <translation>rejestracje: nowy cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>registrations: edit the chosen term</source>
         <translation>rejestracje: edytuj wybrany cykl</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>import records from a file</source>
         <translation>import rekordów z pliku</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>choose a file to import</source>
         <translation>wybierz plik do importu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>quit</source>
         <translation>zakończ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Keyboard shortcuts</source>
         <translation>Skróty klawiszowe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>About desk</source>
         <translation>O programie desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>&lt;b&gt;desk&lt;/b&gt; %1 — the back office for course registration.&lt;br&gt;Database: %2&lt;br&gt;Qt %3</source>
         <translation>&lt;b&gt;desk&lt;/b&gt; %1 — obsługa rejestracji na zajęcia w dziekanacie.&lt;br&gt;Baza danych: %2&lt;br&gt;Qt %3</translation>
     </message>
@@ -14217,39 +14215,39 @@ Odtworzenie:
         <translation>Brak oczekującej prośby do wycofania.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="54"/>
+        <location filename="../../desk/sync_conflicts.py" line="55"/>
         <source>The desk&apos;s database refused the action: {detail}</source>
         <translation>Baza desk odrzuciła działanie: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="169"/>
+        <location filename="../../desk/sync_conflicts.py" line="170"/>
         <source>enrolled over the limit: %1</source>
         <translation>zapisano ponad limit: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="171"/>
+        <location filename="../../desk/sync_conflicts.py" line="172"/>
         <source>dismissed: %1</source>
         <translation>odrzucono: %1</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="182"/>
-        <location filename="../../desk/sync_conflicts.py" line="227"/>
+        <location filename="../../desk/sync_conflicts.py" line="183"/>
+        <location filename="../../desk/sync_conflicts.py" line="228"/>
         <source>Say why the conflict is settled this way.</source>
         <translation>Podaj powód takiego rozstrzygnięcia konfliktu.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="187"/>
+        <location filename="../../desk/sync_conflicts.py" line="188"/>
         <source>That conflict no longer exists.</source>
         <translation>Ten konflikt już nie istnieje.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="189"/>
-        <location filename="../../desk/sync_conflicts.py" line="200"/>
+        <location filename="../../desk/sync_conflicts.py" line="190"/>
+        <location filename="../../desk/sync_conflicts.py" line="201"/>
         <source>The conflict was already settled.</source>
         <translation>Konflikt został już rozstrzygnięty.</translation>
     </message>
     <message>
-        <location filename="../../desk/sync_conflicts.py" line="206"/>
+        <location filename="../../desk/sync_conflicts.py" line="207"/>
         <source>Only a registration that did not fit can be enrolled over the limit.</source>
         <translation>Ponad limit można zapisać tylko rejestrację, która nie zmieściła się w limicie miejsc.</translation>
     </message>
